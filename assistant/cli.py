@@ -1,0 +1,186 @@
+"""The ``meeting-assistant`` command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from .analyze import Analysis, analyze, is_transcript_file, write_outputs
+from .config import Settings
+from .digest import summary_rows
+from .errors import MeetingAssistantError
+from .formatting import format_clock
+
+__all__ = ["main"]
+
+_EXIT_INPUT = 2
+_EXIT_INTERNAL = 70
+
+
+class _RichProgress:
+    """Two bars on stderr, so ``--format json`` keeps stdout clean."""
+
+    def __init__(self, progress: Progress, total_s: float) -> None:
+        self._progress = progress
+        total = max(total_s, 1.0)
+        self._decode: TaskID = progress.add_task("Decoding", total=total)
+        self._transcribe: TaskID = progress.add_task("Transcribing", total=total)
+
+    def decoded(self, seconds: float) -> None:
+        self._progress.update(self._decode, completed=seconds)
+
+    def transcribed(self, seconds: float) -> None:
+        self._progress.update(self._transcribe, completed=seconds)
+
+
+def _parse_date(_: click.Context, __: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@click.group()
+@click.version_option(package_name="meeting-assistant")
+def cli() -> None:
+    """Self-hosted meeting assistant: transcripts, participation and action items, offline."""
+
+
+@cli.command("analyze")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder for report.json, transcript.vtt/.srt and digest.html.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="json prints report.json to stdout instead of a summary.")
+@click.option("--title", default=None, help="Meeting title (default: the file name).")
+@click.option("--date", "meeting_date", callback=_parse_date, default=None,
+              help="Meeting date, YYYY-MM-DD (resolves due dates such as 'by Friday').")
+@click.option("--language", default=None,
+              help="Force one language (ISO 639-1) instead of detecting it per chunk.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
+def analyze_command(
+    path: Path,
+    out_dir: Path | None,
+    output_format: str,
+    title: str | None,
+    meeting_date: dt.date | None,
+    language: str | None,
+    debug: bool,
+) -> None:
+    """Analyse a recording (mp4, m4a, webm, mkv, wav, mp3, flac, ...), a folder of per-person
+    tracks, or a transcript JSON file."""
+    err = Console(stderr=True)
+    out = Console()
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING)
+    try:
+        settings = Settings()
+        if language:
+            settings = settings.model_copy(
+                update={"asr": settings.asr.model_copy(update={"language": language})}
+            )
+        analysis = _run(path, settings, title, meeting_date, err, output_format == "text")
+        written = write_outputs(analysis, out_dir) if out_dir is not None else {}
+    except MeetingAssistantError as error:
+        err.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
+        sys.exit(_EXIT_INPUT)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+    except Exception as error:  # the promise: a clear line, never a traceback
+        if debug:
+            raise
+        err.print(f"[bold red]internal error:[/] {type(error).__name__}: {error} "
+                  "(run again with --debug for details)", highlight=False, soft_wrap=True)
+        sys.exit(_EXIT_INTERNAL)
+    if output_format == "json":
+        click.echo(json.dumps(analysis.report, indent=2, ensure_ascii=False))
+    else:
+        _print_summary(out, analysis.report, written)
+
+
+def _run(
+    path: Path,
+    settings: Settings,
+    title: str | None,
+    meeting_date: dt.date | None,
+    err: Console,
+    show_progress: bool,
+) -> Analysis:
+    if not path.exists():
+        raise MeetingAssistantError("file not found", path)
+    if is_transcript_file(path):
+        return analyze(path, settings, title=title, date=meeting_date)
+    from .analyze import load_speech_models
+    from .inputs import plan_media
+
+    plan = plan_media(path, stereo_mix_correlation=settings.audio.stereo_mix_correlation)
+    with err.status("Loading speech models…"):
+        models = load_speech_models(settings)
+    total = sum(source.info.duration_s or 0.0 for source in plan.sources)
+    columns = (
+        TextColumn("{task.description:<12}"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=err, transient=True, disable=not show_progress) as bars:
+        return analyze(path, settings, models=models, title=title, date=meeting_date,
+                       progress=_RichProgress(bars, total))
+
+
+def _print_summary(console: Console, report: dict[str, Any], written: dict[str, Path]) -> None:
+    meeting = report["meeting"]
+    console.print(
+        f"[bold]{meeting['title']}[/]  {meeting['date'] or ''}  "
+        f"{format_clock(meeting['duration_s'])}  language: {meeting['language'] or '-'}",
+        highlight=False,
+    )
+    table = Table(title="Participation", title_justify="left")
+    for header in ("Person", "Talk", "Share", "Turns", "Words/min", "Questions",
+                   "Fillers/100", "Interruptions"):
+        table.add_column(header, justify="left" if header == "Person" else "right")
+    for row in summary_rows(report):
+        table.add_row(*row)
+    console.print(table)
+    balance = report["balance"]
+    names = {p["id"]: p["name"] for p in report["participants"]}
+    line = f"Balance score {balance['score']:.2f} (1 = everyone spoke equally)"
+    if balance["dominant"]:
+        line += f"; {names[balance['dominant']]} dominated"
+    if balance["silent"]:
+        line += "; hardly heard: " + ", ".join(names[i] for i in balance["silent"])
+    console.print(line, highlight=False)
+    items = report["action_items"]
+    if items:
+        actions = Table(title="Action items", title_justify="left")
+        for header in ("What", "Owner", "Due", "At"):
+            actions.add_column(header)
+        for item in items:
+            actions.add_row(item["text"], names.get(item["owner"] or "", "-"), item["due"] or "-",
+                            format_clock(item["start"]))
+        console.print(actions)
+    else:
+        console.print("No action items found.")
+    for label, target in written.items():
+        console.print(f"{label:>7}: {target}", highlight=False)
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,74 @@
+"""The one source of configuration. Environment variables use the prefix ``MA_`` and ``__`` for
+sections, e.g. ``MA_ASR__MODEL=/models/whisper-small`` or ``MA_VAD__THRESHOLD=0.6``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["AsrSettings", "AudioSettings", "Settings", "VadSettings", "get_settings"]
+
+
+def _default_cache_dir() -> Path:
+    return Path.home() / ".cache" / "meeting-assistant"
+
+
+class AsrSettings(BaseModel):
+    engine: Literal["faster-whisper", "openai-whisper"] = "faster-whisper"
+    model: str = "packaged-base"
+    """``packaged-base`` (the offline Whisper base weights installed with us), a folder holding a
+    faster-whisper (CTranslate2) model, or a model name already in the local Hugging Face cache.
+    For openai-whisper: a checkpoint file (.pt) or a name in its download folder."""
+    compute_type: str = "int8"
+    """CTranslate2 precision on CPU; ``int8`` is fastest at the same accuracy for base."""
+    device: str = "cpu"
+    cpu_threads: int = Field(default=0, ge=0)
+    """Threads for inference; 0 = all cores."""
+    beam_size: int = Field(default=5, ge=1, le=10)
+    batch_size: int = Field(default=8, ge=1, le=64)
+    """Speech chunks decoded together; batching is where our speed comes from."""
+    language: str | None = None
+    """Force one language (ISO 639-1) for the whole meeting; None detects it per chunk."""
+
+
+class VadSettings(BaseModel):
+    threshold: float = Field(default=0.5, gt=0, lt=1)
+    """Speech probability above which a 32 ms window counts as speech."""
+    min_speech_s: float = Field(default=0.0, ge=0)
+    """Shorter blips (s) are dropped; short answers ("yes") are kept."""
+    min_silence_s: float = Field(default=0.6, ge=0)
+    """Silence shorter than this does not end a speech region (s)."""
+    speech_pad_s: float = Field(default=0.2, ge=0)
+    """Audio kept on each side of a region (s), so first and last syllables survive."""
+    max_chunk_s: float = Field(default=28.0, gt=1, le=30)
+    """Longest recogniser input (s); Whisper reads 30 s windows."""
+
+
+class AudioSettings(BaseModel):
+    min_duration_s: float = Field(default=1.0, ge=0)
+    """Shorter recordings are refused: nothing meaningful can be said about them."""
+    decode_block_s: float = Field(default=10.0, gt=0)
+    """Decoded audio handed downstream at a time (s); bounds memory on long files."""
+    stereo_mix_correlation: float = Field(default=0.8, ge=0, le=1)
+    """Two channels correlated above this are one mix, not one person each."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="MA_", env_nested_delimiter="__", env_file=".env", extra="ignore"
+    )
+
+    cache_dir: Path = Field(default_factory=_default_cache_dir)
+    """Where joined model weights and other derived files are kept."""
+    asr: AsrSettings = AsrSettings()
+    vad: VadSettings = VadSettings()
+    audio: AudioSettings = AudioSettings()
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,462 @@
+"""The one-page meeting digest: a self-contained HTML page rendered from report.json.
+
+The page has inline CSS and inline SVG only (no scripts, fonts or links to fetch), so it opens
+offline, can be mailed as one file and prints on one or two pages. Every piece of report text
+is HTML-escaped. ``summary_rows`` gives the terminal table the same figures, formatted the same.
+
+Scales assumed from the report: shares are fractions in [0, 1]; the balance score is in [0, 1]
+(1 = everyone spoke equally); an engagement score is shown as given, with two decimals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+from html import escape
+from typing import Any
+
+from assistant.formatting import MISSING, format_clock, format_number, format_percent
+
+__all__ = [
+    "FILLERS_PER_100_MAX",
+    "SUMMARY_HEADERS",
+    "TALK_SHARE_BENCHMARK",
+    "TALK_SHARE_WARNING",
+    "WORDS_PER_MINUTE_BAND",
+    "render_digest_html",
+    "summary_rows",
+]
+
+TALK_SHARE_BENCHMARK = 0.43
+"""Our side's talk share in successful sales calls (the 43 % talk / 57 % listen benchmark)."""
+TALK_SHARE_WARNING = 0.65
+"""Our side's talk share above which the digest warns."""
+WORDS_PER_MINUTE_BAND = (130.0, 175.0)
+"""Comfortable speaking pace (words per minute)."""
+FILLERS_PER_100_MAX = 4.0
+"""Filler words per 100 words below which speech reads as fluent."""
+
+SUMMARY_HEADERS = (
+    "Name",
+    "Talk time",
+    "Share",
+    "Turns",
+    "Words/min",
+    "Questions",
+    "Fillers/100",
+    "Interruptions",
+)
+"""Column titles of ``summary_rows``."""
+
+_LANGUAGES = {
+    "de": "German",
+    "en": "English",
+    "es": "Spanish",
+    "fr": "French",
+    "it": "Italian",
+    "ja": "Japanese",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "zh": "Chinese",
+}
+
+
+def summary_rows(report: Mapping[str, Any]) -> list[tuple[str, ...]]:
+    """Per-person rows for the terminal table (``SUMMARY_HEADERS`` order), biggest talker first."""
+    return [
+        (
+            _name(person),
+            _clock(person.get("talk_time_s")),
+            format_percent(_num(person.get("talk_share"))),
+            format_number(_num(person.get("turns"))),
+            format_number(_num(person.get("words_per_minute"))),
+            format_number(_num(person.get("questions_asked"))),
+            format_number(_num(person.get("filler_words_per_100")), 1),
+            format_number(_num(person.get("interruptions_made"))),
+        )
+        for person in _people(report)
+    ]
+
+
+def render_digest_html(report: Mapping[str, Any]) -> str:
+    """The digest page for a report.json dict (see the module docstring for the scales)."""
+    meeting = _mapping(report.get("meeting"))
+    title = _str(meeting.get("title")) or "Meeting"
+    people = _people(report)
+    names = {str(p.get("id")): _name(p) for p in people}
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}: meeting digest</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        _header(title, meeting),
+        _participation(report, people, names),
+        _sides(report),
+        _action_items(report, names),
+        _figures(people),
+        "</main>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(part for part in parts if part) + "\n"
+
+
+# ---- sections ----------------------------------------------------------------------------
+
+
+def _header(title: str, meeting: Mapping[str, Any]) -> str:
+    facts = []
+    date = _str(meeting.get("date"))
+    if date:
+        facts.append(_long_date(date))
+    duration = _num(meeting.get("duration_s"))
+    if duration is not None:
+        facts.append(f"{format_clock(duration)} long")
+    language = _str(meeting.get("language"))
+    if language:
+        facts.append(_LANGUAGES.get(language.lower(), language))
+    meta = f'<p class="meta">{" · ".join(escape(fact) for fact in facts)}</p>' if facts else ""
+    return f"<header>\n<h1>{escape(title)}</h1>\n{meta}\n</header>"
+
+
+def _participation(
+    report: Mapping[str, Any], people: list[Mapping[str, Any]], names: Mapping[str, str]
+) -> str:
+    lines = ["<section>", "<h2>Participation</h2>"]
+    if not people:
+        lines += ["<p>No participants in this report.</p>", "</section>"]
+        return "\n".join(lines)
+    lines.append(_share_chart(people))
+    if any(_str(p.get("side")) in {"internal", "external"} for p in people):
+        lines.append(
+            '<p class="legend"><span class="swatch internal"></span>our side '
+            '<span class="swatch external"></span>customer side '
+            '<span class="swatch unknown"></span>side unknown</p>'
+        )
+    lines.append(_balance_reading(_mapping(report.get("balance")), people, names))
+    lines.append("</section>")
+    return "\n".join(lines)
+
+
+def _share_chart(people: list[Mapping[str, Any]]) -> str:
+    label_w, bar_w, row_h, top = 180, 340, 28, 22
+    width, height = label_w + bar_w + 60, top + row_h * len(people) + 4
+    shares = [_num(p.get("talk_share")) or 0.0 for p in people]
+    equal = 1 / len(people)
+    # The biggest talker's bar spans the width; percentages are printed, so nothing is hidden.
+    scale = bar_w / max(*shares, equal, 0.01)
+    out = [
+        f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'role="img" aria-label="Share of talk time per person">'
+    ]
+    if len(people) > 1:
+        x = label_w + equal * scale
+        out.append(
+            f'<line class="equal" x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{height}"/>'
+            f'<text class="axis" x="{x:.1f}" y="{top - 10}" text-anchor="middle">'
+            f"equal share {escape(format_percent(equal))}</text>"
+        )
+    for row, (person, share) in enumerate(zip(people, shares, strict=True)):
+        y = top + row * row_h
+        name = _name(person)
+        shown = name if len(name) <= 24 else name[:23] + "…"
+        side = _side_class(person)
+        out.append(
+            f"<g><title>{escape(name)}: {escape(format_percent(share))}</title>"
+            f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">{escape(shown)}</text>'
+            f'<rect class="bar {side}" x="{label_w}" y="{y + 2}" '
+            f'width="{max(share * scale, 1):.1f}" height="18" rx="3"/>'
+            f'<text class="value" x="{label_w + share * scale + 6:.1f}" y="{y + 15}">'
+            f"{escape(format_percent(_num(person.get('talk_share'))))}</text></g>"
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _balance_reading(
+    balance: Mapping[str, Any], people: list[Mapping[str, Any]], names: Mapping[str, str]
+) -> str:
+    sentences = []
+    score = _num(balance.get("score"))
+    if score is not None:
+        # The score is a normalised entropy, which is generous: 70/30 between two people is
+        # 0.88 and 60/30/10 between three is 0.82, so the bands sit high.
+        if score >= 0.9:
+            reading = "well balanced: everyone had a fair share of the talk"
+        elif score >= 0.75:
+            reading = "fairly balanced"
+        elif score >= 0.5:
+            reading = "uneven: a few voices carried the meeting"
+        else:
+            reading = "very uneven: one voice dominated"
+        sentences.append(
+            f"<strong>Balance {escape(format_number(score, 2))}</strong> "
+            f'<span class="muted">(0 = one person spoke, 1 = everyone equally)</span>: '
+            f"{escape(reading)}."
+        )
+    dominant = balance.get("dominant")
+    if isinstance(dominant, str) and dominant:
+        share = next(
+            (_num(p.get("talk_share")) for p in people if str(p.get("id")) == dominant), None
+        )
+        share_text = f" ({format_percent(share)} of the talk)" if share is not None else ""
+        sentences.append(
+            f"{escape(names.get(dominant, dominant))} did most of the talking{escape(share_text)}."
+        )
+    silent = [str(s) for s in _list(balance.get("silent"))]
+    if silent:
+        listed = ", ".join(names.get(s, s) for s in silent)
+        sentences.append(f"Barely spoke or stayed silent: {escape(listed)}.")
+    elif balance:
+        sentences.append("Nobody stayed silent.")
+    return f'<p class="reading">{" ".join(sentences)}</p>' if sentences else ""
+
+
+def _sides(report: Mapping[str, Any]) -> str:
+    sides = report.get("sides")
+    if not isinstance(sides, Mapping):
+        return ""
+    ours = _num(sides.get("internal_share"))
+    theirs = _num(sides.get("external_share"))
+    if ours is None:
+        return ""
+    theirs_text = format_percent(theirs) if theirs is not None else MISSING
+    width, bar_w, left = 580, 480, 90
+    ours_w = min(max(ours, 0.0), 1.0) * bar_w
+    theirs_w = min(max(theirs or 0.0, 0.0), 1.0 - min(max(ours, 0.0), 1.0)) * bar_w
+    mark = left + TALK_SHARE_BENCHMARK * bar_w
+    chart = (
+        f'<svg class="chart" viewBox="0 0 {width} 64" width="{width}" height="64" role="img" '
+        f'aria-label="Talk share of our side against the benchmark">'
+        f'<text x="{left - 8}" y="29" text-anchor="end">Talk share</text>'
+        f'<rect class="track" x="{left}" y="14" width="{bar_w}" height="22" rx="3"/>'
+        f'<rect class="bar internal" x="{left}" y="14" width="{ours_w:.1f}" height="22"/>'
+        f'<rect class="bar external" x="{left + ours_w:.1f}" y="14" width="{theirs_w:.1f}" '
+        f'height="22"/>'
+        f'<line class="benchmark" x1="{mark:.1f}" y1="8" x2="{mark:.1f}" y2="42"/>'
+        f'<text class="axis" x="{mark:.1f}" y="56" text-anchor="middle">'
+        f"benchmark {escape(format_percent(TALK_SHARE_BENCHMARK))}</text>"
+        "</svg>"
+    )
+    lines = [
+        "<section>",
+        "<h2>Our side and the customer</h2>",
+        chart,
+        f"<p>Our side talked <strong>{escape(format_percent(ours))}</strong> of the time, "
+        f"the customer side {escape(theirs_text)}. In successful sales calls the seller "
+        f"talks about {escape(format_percent(TALK_SHARE_BENCHMARK))} and listens about "
+        f"{escape(format_percent(1 - TALK_SHARE_BENCHMARK))}.</p>",
+    ]
+    if ours > TALK_SHARE_WARNING:
+        lines.append(
+            f'<p class="warning"><strong>Warning:</strong> our side talked more than '
+            f"{escape(format_percent(TALK_SHARE_WARNING))} of the time. Ask more questions and "
+            "leave room for the customer to speak.</p>"
+        )
+    lines.append("</section>")
+    return "\n".join(lines)
+
+
+def _action_items(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    items = [_mapping(item) for item in _list(report.get("action_items"))]
+    lines = ["<section>", "<h2>Action items</h2>"]
+    if not items:
+        lines += ["<p>No action items were found.</p>", "</section>"]
+        return "\n".join(lines)
+    lines.append(
+        "<table>\n<thead><tr><th>What</th><th>Owner</th><th>Due</th><th>Said at</th></tr></thead>"
+    )
+    lines.append("<tbody>")
+    for item in items:
+        text = _str(item.get("text")) or MISSING
+        quote = _str(item.get("quote"))
+        what = escape(text)
+        if quote and quote.strip() != text.strip():
+            what += f'<br><q class="muted">{escape(quote)}</q>'
+        owner = _str(item.get("owner"))
+        start = _num(item.get("start"))
+        speaker = _str(item.get("speaker"))
+        said = format_clock(start) if start is not None else MISSING
+        if speaker:
+            said += f" by {names.get(speaker, speaker)}"
+        lines.append(
+            f"<tr><td>{what}</td>"
+            f"<td>{escape(names.get(owner, owner) if owner else MISSING)}</td>"
+            f"<td>{escape(_str(item.get('due')) or MISSING)}</td>"
+            f'<td class="nowrap">{escape(said)}</td></tr>'
+        )
+    lines += ["</tbody>", "</table>", "</section>"]
+    return "\n".join(lines)
+
+
+def _figures(people: list[Mapping[str, Any]]) -> str:
+    if not people:
+        return ""
+    engagement = any(_engagement(p) is not None for p in people)
+    headers = [
+        "Name",
+        "Talk time",
+        "Share",
+        "Turns",
+        "Longest monologue",
+        "Words/min",
+        "Questions",
+        "Fillers/100",
+        "Interruptions",
+    ]
+    if engagement:
+        headers.append("Engagement")
+    low, high = WORDS_PER_MINUTE_BAND
+    lines = [
+        "<section>",
+        "<h2>Per person</h2>",
+        "<table>",
+        f"<thead><tr><th>{escape(headers[0])}</th>"
+        + "".join(f'<th class="num">{escape(h)}</th>' for h in headers[1:])
+        + "</tr></thead>",
+        "<tbody>",
+    ]
+    for person in people:
+        wpm = _num(person.get("words_per_minute"))
+        wpm_flag = "slow" if wpm is not None and wpm < low else ""
+        wpm_flag = "fast" if wpm is not None and wpm > high else wpm_flag
+        fillers = _num(person.get("filler_words_per_100"))
+        fillers_flag = "high" if fillers is not None and fillers >= FILLERS_PER_100_MAX else ""
+        cells = [
+            f'<td><span class="swatch {_side_class(person)}"></span>{escape(_name(person))}</td>',
+            _cell(_clock(person.get("talk_time_s"))),
+            _cell(format_percent(_num(person.get("talk_share")))),
+            _cell(format_number(_num(person.get("turns")))),
+            _cell(_clock(person.get("longest_monologue_s"))),
+            _cell(format_number(wpm), wpm_flag),
+            _cell(format_number(_num(person.get("questions_asked")))),
+            _cell(format_number(fillers, 1), fillers_flag),
+            _cell(format_number(_num(person.get("interruptions_made")))),
+        ]
+        if engagement:
+            cells.append(_cell(format_number(_engagement(person), 2)))
+        lines.append("<tr>" + "".join(cells) + "</tr>")
+    lines += [
+        "</tbody>",
+        "</table>",
+        f'<p class="note">A comfortable pace is {low:.0f}–{high:.0f} words per minute; '
+        f"fewer than {FILLERS_PER_100_MAX:.0f} filler words per 100 words sounds fluent. "
+        "Figures outside these ranges are marked.</p>",
+        "</section>",
+    ]
+    return "\n".join(lines)
+
+
+def _cell(text: str, flag: str = "") -> str:
+    if flag:
+        return f'<td class="num flag">{escape(text)} <span class="tag">{escape(flag)}</span></td>'
+    return f'<td class="num">{escape(text)}</td>'
+
+
+# ---- reading the report defensively: a missing or odd figure shows as a dash ---------------
+
+
+def _people(report: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    people = [_mapping(p) for p in _list(report.get("participants"))]
+    return sorted(people, key=lambda p: -(_num(p.get("talk_share")) or 0.0))
+
+
+def _engagement(person: Mapping[str, Any]) -> float | None:
+    engagement = person.get("engagement")
+    return _num(engagement.get("score")) if isinstance(engagement, Mapping) else None
+
+
+def _name(person: Mapping[str, Any]) -> str:
+    return _str(person.get("name")) or _str(person.get("id")) or "Unknown"
+
+
+def _side_class(person: Mapping[str, Any]) -> str:
+    side = _str(person.get("side"))
+    return side if side in {"internal", "external"} else "unknown"
+
+
+def _clock(value: object) -> str:
+    seconds = _num(value)
+    return format_clock(seconds) if seconds is not None else MISSING
+
+
+def _long_date(value: str) -> str:
+    try:
+        date = dt.date.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{date.strftime('%A')} {date.day} {date.strftime('%B %Y')}"
+
+
+def _num(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) else None
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _mapping(value: object) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _list(value: object) -> Sequence[Any]:
+    return value if isinstance(value, list | tuple) else ()
+
+
+_CSS = """
+:root { --ink: #1d2330; --muted: #5b6472; --line: #d9dde3; --internal: #2f6fb3;
+  --external: #d9822b; --unknown: #8a8f98; --flag: #fff1c2; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: #fff;
+  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+  sans-serif; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+main { max-width: 880px; margin: 0 auto; padding: 28px 24px 40px; }
+h1 { font-size: 26px; margin: 0 0 4px; }
+h2 { font-size: 17px; margin: 28px 0 10px; padding-bottom: 4px;
+  border-bottom: 1px solid var(--line); }
+.meta, .muted, .note, .legend { color: var(--muted); }
+.meta { margin: 0; }
+.note, .legend { font-size: 13px; }
+svg.chart { display: block; max-width: 100%; height: auto; font: 13px system-ui, sans-serif; }
+svg text { fill: var(--ink); }
+svg .axis { fill: var(--muted); font-size: 11px; }
+svg .value { font-weight: 600; }
+.bar.internal, .swatch.internal { fill: var(--internal); background: var(--internal); }
+.bar.external, .swatch.external { fill: var(--external); background: var(--external); }
+.bar.unknown, .swatch.unknown { fill: var(--unknown); background: var(--unknown); }
+.track { fill: #eef0f3; }
+.equal, .benchmark { stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 4 3; }
+.swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px;
+  margin: 0 5px 0 10px; vertical-align: baseline; }
+td .swatch { margin-left: 0; }
+.legend .swatch:first-child { margin-left: 0; }
+.warning { background: #fde8e6; border-left: 4px solid #c0392b; padding: 8px 12px; }
+table { width: 100%; border-collapse: collapse; font-size: 14px; }
+th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line);
+  vertical-align: top; }
+th { font-size: 12px; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.nowrap { white-space: nowrap; }
+.flag { background: var(--flag); }
+.tag { font-size: 11px; text-transform: uppercase; color: #7a5a00; }
+q { font-style: italic; font-size: 13px; }
+@media print {
+  main { max-width: none; padding: 0; }
+  section, tr { break-inside: avoid; }
+  h2 { break-after: avoid; }
+}
+@page { margin: 14mm; }
+"""

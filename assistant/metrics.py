@@ -1,0 +1,420 @@
+"""Participation metrics: pure functions over a `Transcript`.
+
+Everything here is computed from segment times and text alone, so the numbers are the same
+whether the transcript came from our recogniser or from a reference corpus such as AMI.
+
+Definitions used throughout:
+
+- **talk time**: the union of a participant's segment intervals; where two of their own segments
+  overlap, the overlap counts once. Overlap with *other* speakers is not subtracted.
+- **turn**: a run of one speaker's segments. Segments are taken in order of start time; a segment
+  continues the current turn when the previous segment is by the same speaker (so no other
+  speaker's segment started in between) and it starts at most ``max_gap_s`` after the turn's end.
+- **interruption**: a turn start that falls inside another participant's segment, at least
+  ``margin_s`` after that segment's start and at least ``margin_s`` before its end. Starting right
+  as the other person stops (back to back) is not an interruption.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from assistant.transcript import Segment, Transcript
+
+__all__ = [
+    "DEFAULT_INTERRUPTION_MARGIN_S",
+    "DEFAULT_MAX_TURN_GAP_S",
+    "FILLER_WORDS",
+    "QUESTION_OPENERS",
+    "Balance",
+    "MeetingMetrics",
+    "ParticipantMetrics",
+    "SideShares",
+    "Turn",
+    "balance",
+    "compute_metrics",
+    "count_filler_words",
+    "count_questions",
+    "count_words",
+    "interruptions",
+    "participant_metrics",
+    "side_shares",
+    "talk_time",
+    "turns",
+    "words_of",
+]
+
+DEFAULT_MAX_TURN_GAP_S = 2.0
+"""Longest pause (s) inside one turn; a longer pause starts a new turn."""
+
+DEFAULT_INTERRUPTION_MARGIN_S = 0.3
+"""How far (s) inside another's segment a turn must start to count as an interruption."""
+
+DOMINANT_SHARE = 0.6
+"""Talk share above which a participant dominates the meeting."""
+
+SILENT_SHARE = 0.05
+"""Talk share below which a participant counts as silent."""
+
+FILLER_WORDS: tuple[str, ...] = (
+    # English
+    "um",
+    "uh",
+    "uhm",
+    "umm",
+    "erm",
+    "er",
+    "ah",
+    "hmm",
+    "mm",
+    "mhm",
+    "you know",
+    "i mean",
+    # Danish
+    "øh",
+    "øhm",
+    "æh",
+)
+"""Filler words and phrases, lower case; matched case-insensitively as whole words, punctuation
+ignored. A phrase ("you know") is counted once per occurrence, as one filler."""
+
+QUESTION_OPENERS: frozenset[str] = frozenset(
+    {
+        *("what", "why", "how", "when", "where", "who", "which"),
+        *("do", "does", "did", "can", "could", "would", "will"),
+        *("is", "are", "should", "shall"),
+    }
+)
+"""First words that mark an utterance as a question when the transcript has no punctuation."""
+
+_PUNCTUATION_MARKS = frozenset(".,;:?!")
+"""Marks whose presence anywhere in a transcript means it is punctuated (apostrophes do not count:
+unpunctuated AMI transcripts still write I'M)."""
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_CLOSING_QUOTES = "\"')]»”’"
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """Consecutive segments of one speaker."""
+
+    speaker: str
+    """Participant id."""
+    start: float
+    """Start of the first segment (s from meeting start)."""
+    end: float
+    """Latest end of its segments (s from meeting start)."""
+
+    @property
+    def duration_s(self) -> float:
+        return max(0.0, self.end - self.start)
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantMetrics:
+    participant_id: str
+    talk_time_s: float
+    """Union of the participant's segment intervals (s)."""
+    talk_share: float
+    """Talk time over the sum of everyone's talk time, in [0, 1]; 0 when nobody spoke."""
+    turns: int
+    """Number of turns (see module docstring)."""
+    longest_monologue_s: float
+    """Longest turn, from its first start to its last end (s)."""
+    words: int
+    """Words spoken (tokens that are not pure punctuation)."""
+    words_per_minute: float
+    """Words per minute of talk time (1/min); 0 when the participant did not speak."""
+    questions_asked: int
+    """Sentences ending in "?" (or, unpunctuated, utterances opening with a question word)."""
+    filler_words_per_100: float
+    """Filler words per 100 words spoken; 0 when no words."""
+    interruptions_made: int
+    """Turns this participant started in the middle of someone else's segment."""
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    """How evenly the talking was spread over the participants."""
+
+    score: float
+    """Normalised Shannon entropy of the talk shares, in [0, 1] (see `balance`)."""
+    dominant: str | None
+    """Id of the participant with a talk share above 0.6, if any."""
+    silent: tuple[str, ...]
+    """Ids of participants with a talk share below 0.05, in participant order."""
+
+
+@dataclass(frozen=True, slots=True)
+class SideShares:
+    """Split of the talking between our team and the customer (sales calls)."""
+
+    internal_share: float
+    """Share of all talk time by participants on the "internal" side, in [0, 1]."""
+    external_share: float
+    """Share of all talk time by participants on the "external" side, in [0, 1]."""
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingMetrics:
+    participants: tuple[ParticipantMetrics, ...]
+    """In transcript participant order; speakers missing from the participant list follow."""
+    balance: Balance
+    sides: SideShares | None
+    """None when no participant has a side."""
+
+
+def talk_time(segments: Iterable[Segment]) -> float:
+    """Length (s) of the union of the segments' intervals: overlaps count once."""
+    intervals = sorted((s.start, s.end) for s in segments if s.end > s.start)
+    total = 0.0
+    current_start: float | None = None
+    current_end = 0.0
+    for start, end in intervals:
+        if current_start is None or start > current_end:
+            if current_start is not None:
+                total += current_end - current_start
+            current_start, current_end = start, end
+        else:
+            current_end = max(current_end, end)
+    if current_start is not None:
+        total += current_end - current_start
+    return total
+
+
+def turns(
+    segments: Sequence[Segment], *, max_gap_s: float = DEFAULT_MAX_TURN_GAP_S
+) -> tuple[Turn, ...]:
+    """All turns of all speakers, in order of start.
+
+    ``segments`` are everyone's segments (the interleaving decides where turns break).
+    """
+    result: list[Turn] = []
+    previous_speaker: str | None = None
+    for segment in sorted(segments, key=lambda s: s.start):
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and previous_speaker == segment.speaker
+            and segment.start - last.end <= max_gap_s
+        ):
+            result[-1] = Turn(last.speaker, last.start, max(last.end, segment.end))
+        else:
+            result.append(Turn(segment.speaker, segment.start, segment.end))
+        previous_speaker = segment.speaker
+    return tuple(result)
+
+
+def interruptions(
+    participant_id: str,
+    all_turns: Iterable[Turn],
+    segments: Iterable[Segment],
+    *,
+    margin_s: float = DEFAULT_INTERRUPTION_MARGIN_S,
+) -> int:
+    """Turns of ``participant_id`` that start while another participant is mid-segment.
+
+    A turn starting at t interrupts another's segment when ``start + margin_s < t`` and
+    ``t <= end - margin_s``; each turn start counts at most once.
+    """
+    others = [s for s in segments if s.speaker != participant_id]
+    return sum(
+        1
+        for turn in all_turns
+        if turn.speaker == participant_id
+        and any(o.start + margin_s < turn.start <= o.end - margin_s for o in others)
+    )
+
+
+def words_of(segment: Segment) -> list[str]:
+    """The segment's words, lower case, stripped of surrounding punctuation.
+
+    Uses the recogniser's words when present, else splits the text on whitespace; tokens that
+    are pure punctuation (such as "-" or "...") are dropped.
+    """
+    tokens = [w.text for w in segment.words] if segment.words else segment.text.split()
+    result = []
+    for token in tokens:
+        word = _strip_punctuation(token.strip().lower())
+        if word:
+            result.append(word)
+    return result
+
+
+def count_words(segments: Iterable[Segment]) -> int:
+    return sum(len(words_of(s)) for s in segments)
+
+
+def count_filler_words(segments: Iterable[Segment]) -> int:
+    """Occurrences of `FILLER_WORDS` (single words and two-word phrases)."""
+    singles = {f for f in FILLER_WORDS if " " not in f}
+    phrases = {tuple(f.split()) for f in FILLER_WORDS if " " in f}
+    longest = max((len(p) for p in phrases), default=1)
+    count = 0
+    for segment in segments:
+        words = words_of(segment)
+        i = 0
+        while i < len(words):
+            for n in range(longest, 1, -1):
+                if tuple(words[i : i + n]) in phrases:
+                    count += 1
+                    i += n
+                    break
+            else:
+                count += words[i] in singles
+                i += 1
+    return count
+
+
+def count_questions(segments: Iterable[Segment], *, punctuated: bool) -> int:
+    """Questions asked in ``segments``.
+
+    Punctuated text: the number of sentences ending in "?". Text with no punctuation at all
+    (``punctuated=False``, e.g. the upper-case AMI reference transcripts): the number of
+    utterances whose first word is one of `QUESTION_OPENERS`. The fallback misses questions
+    such as "you coming" and counts statements such as "do it"; it is a rough estimate.
+    """
+    count = 0
+    for segment in segments:
+        if punctuated:
+            sentences = _SENTENCE_END.split(segment.text.strip())
+            count += sum(1 for s in sentences if s.rstrip(_CLOSING_QUOTES).endswith("?"))
+        else:
+            words = words_of(segment)
+            count += bool(words) and words[0] in QUESTION_OPENERS
+    return count
+
+
+def balance(talk_times: Sequence[tuple[str, float]]) -> Balance:
+    """Balance of (participant id, talk time) pairs, over all participants given.
+
+    ``score = H / ln(n)`` with ``H = -sum(p_i * ln(p_i))`` over the talk shares ``p_i`` (terms
+    with ``p_i = 0`` contribute 0) and ``n`` the number of participants, silent ones included:
+    1 when everyone spoke equally, 0 when one person did all the talking. With one participant
+    the score is 1; when nobody spoke it is 0.
+    """
+    shares = _shares(talk_times)
+    n = len(shares)
+    total = sum(t for _, t in talk_times)
+    if total <= 0:
+        score = 0.0
+    elif n == 1:
+        score = 1.0
+    else:
+        entropy = -sum(p * math.log(p) for _, p in shares if p > 0)
+        score = min(1.0, max(0.0, entropy / math.log(n)))
+    dominant = next((pid for pid, p in shares if p > DOMINANT_SHARE), None)
+    silent = tuple(pid for pid, p in shares if p < SILENT_SHARE)
+    return Balance(score=score, dominant=dominant, silent=silent)
+
+
+def side_shares(transcript: Transcript) -> SideShares | None:
+    """Shares of all talk time by internal and external participants; None if nobody has a side.
+
+    Speech by participants without a side counts in the total but in neither share.
+    """
+    if all(p.side is None for p in transcript.participants):
+        return None
+    times = _talk_times(transcript)
+    total = sum(times.values())
+    if total <= 0:
+        return SideShares(internal_share=0.0, external_share=0.0)
+    by_side = {"internal": 0.0, "external": 0.0}
+    for participant in transcript.participants:
+        if participant.side is not None:
+            by_side[participant.side] += times.get(participant.id, 0.0)
+    return SideShares(
+        internal_share=by_side["internal"] / total, external_share=by_side["external"] / total
+    )
+
+
+def participant_metrics(
+    transcript: Transcript,
+    *,
+    max_turn_gap_s: float = DEFAULT_MAX_TURN_GAP_S,
+    interruption_margin_s: float = DEFAULT_INTERRUPTION_MARGIN_S,
+) -> tuple[ParticipantMetrics, ...]:
+    """Metrics of every participant, zeros for those who never spoke."""
+    times = _talk_times(transcript)
+    total = sum(times.values())
+    all_turns = turns(transcript.segments, max_gap_s=max_turn_gap_s)
+    punctuated = any(
+        mark in segment.text for segment in transcript.segments for mark in _PUNCTUATION_MARKS
+    )
+    result = []
+    for pid in _speaker_ids(transcript):
+        own = [s for s in transcript.segments if s.speaker == pid]
+        own_turns = [t for t in all_turns if t.speaker == pid]
+        talk_s = times.get(pid, 0.0)
+        words = count_words(own)
+        fillers = count_filler_words(own)
+        result.append(
+            ParticipantMetrics(
+                participant_id=pid,
+                talk_time_s=talk_s,
+                talk_share=talk_s / total if total > 0 else 0.0,
+                turns=len(own_turns),
+                longest_monologue_s=max((t.duration_s for t in own_turns), default=0.0),
+                words=words,
+                words_per_minute=words / (talk_s / 60) if talk_s > 0 else 0.0,
+                questions_asked=count_questions(own, punctuated=punctuated),
+                filler_words_per_100=100 * fillers / words if words else 0.0,
+                interruptions_made=interruptions(
+                    pid, own_turns, transcript.segments, margin_s=interruption_margin_s
+                ),
+            )
+        )
+    return tuple(result)
+
+
+def compute_metrics(
+    transcript: Transcript,
+    *,
+    max_turn_gap_s: float = DEFAULT_MAX_TURN_GAP_S,
+    interruption_margin_s: float = DEFAULT_INTERRUPTION_MARGIN_S,
+) -> MeetingMetrics:
+    """All metrics of a meeting: per participant, balance and (when sides are known) side shares."""
+    participants = participant_metrics(
+        transcript, max_turn_gap_s=max_turn_gap_s, interruption_margin_s=interruption_margin_s
+    )
+    return MeetingMetrics(
+        participants=participants,
+        balance=balance([(p.participant_id, p.talk_time_s) for p in participants]),
+        sides=side_shares(transcript),
+    )
+
+
+def _speaker_ids(transcript: Transcript) -> list[str]:
+    """Participant ids in order, then any speaker missing from the list (so no speech is lost)."""
+    ids = [p.id for p in transcript.participants]
+    known = set(ids)
+    for segment in transcript.segments:
+        if segment.speaker not in known:
+            ids.append(segment.speaker)
+            known.add(segment.speaker)
+    return ids
+
+
+def _talk_times(transcript: Transcript) -> dict[str, float]:
+    return {
+        pid: talk_time(s for s in transcript.segments if s.speaker == pid)
+        for pid in _speaker_ids(transcript)
+    }
+
+
+def _shares(talk_times: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
+    total = sum(t for _, t in talk_times)
+    return [(pid, t / total if total > 0 else 0.0) for pid, t in talk_times]
+
+
+def _strip_punctuation(token: str) -> str:
+    start, end = 0, len(token)
+    while start < end and not token[start].isalnum():
+        start += 1
+    while end > start and not token[end - 1].isalnum():
+        end -= 1
+    return token[start:end]

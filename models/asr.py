@@ -1,0 +1,346 @@
+"""Speech recognisers behind one small interface.
+
+A recogniser is loaded once and shared; it is stateless between calls, so any number of
+participant streams can feed it chunks. Times it returns are relative to each chunk.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.errors import ModelUnavailableError
+
+__all__ = [
+    "ChunkRecognition",
+    "FasterWhisperRecognizer",
+    "OpenAIWhisperRecognizer",
+    "RecognizedSegment",
+    "RecognizedWord",
+    "RecognitionOptions",
+    "SpeechRecognizer",
+]
+
+log = logging.getLogger(__name__)
+
+FloatArray = npt.NDArray[np.float32]
+_PREPEND_PUNCTUATION = "\"'“¿([{-"
+_APPEND_PUNCTUATION = "\"'.。,，!！?？:：”)]}、"
+
+
+@dataclass(frozen=True, slots=True)
+class RecognitionOptions:
+    beam_size: int = 5
+    language: str | None = None
+    """ISO 639-1 code to force; None detects the language of every chunk on its own."""
+
+
+@dataclass(frozen=True, slots=True)
+class RecognizedWord:
+    text: str
+    start: float
+    """Start (s from the chunk start)."""
+    end: float
+    """End (s from the chunk start)."""
+    probability: float
+
+
+@dataclass(frozen=True, slots=True)
+class RecognizedSegment:
+    start: float
+    """Start (s from the chunk start)."""
+    end: float
+    """End (s from the chunk start)."""
+    text: str
+    words: tuple[RecognizedWord, ...]
+    avg_logprob: float
+    """Mean log-probability per token of the decoded chunk."""
+    no_speech_prob: float
+    """Model's probability that the chunk holds no speech."""
+    compression_ratio: float
+    """Text length over its zlib length; high values mean the model is looping."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkRecognition:
+    language: str
+    language_probability: float
+    segments: tuple[RecognizedSegment, ...]
+
+
+class SpeechRecognizer(Protocol):
+    """Turns a batch of speech chunks (16 kHz mono float32, each <= 30 s) into text."""
+
+    name: str
+
+    def recognize(
+        self, chunks: Sequence[FloatArray], options: RecognitionOptions
+    ) -> list[ChunkRecognition]: ...
+
+
+def compression_ratio(text: str) -> float:
+    encoded = text.encode("utf-8")
+    return len(encoded) / max(1, len(zlib.compress(encoded)))
+
+
+class FasterWhisperRecognizer:
+    """faster-whisper (CTranslate2) decoding a batch of chunks in one call.
+
+    The encoder runs once per batch; each chunk's language is read from that same encoder output,
+    so a meeting that switches language is followed chunk by chunk at no extra encoder cost.
+    """
+
+    name = "faster-whisper"
+
+    def __init__(
+        self,
+        model: str,
+        *,
+        device: str = "cpu",
+        compute_type: str = "int8",
+        cpu_threads: int = 0,
+    ) -> None:
+        from faster_whisper import WhisperModel
+
+        try:
+            self._model = WhisperModel(
+                model,
+                device=device,
+                compute_type=compute_type,
+                cpu_threads=cpu_threads,
+                local_files_only=True,
+            )
+        except (RuntimeError, ValueError, OSError) as error:
+            raise ModelUnavailableError(
+                f"cannot load the faster-whisper model {model!r} ({error}); "
+                "point MA_ASR__MODEL at a faster-whisper model folder, or use the default "
+                "'packaged-base'",
+            ) from error
+        except Exception as error:  # huggingface_hub raises its own types for unknown names
+            raise ModelUnavailableError(
+                f"faster-whisper model {model!r} is not on this machine and nothing is "
+                "downloaded at run time; point MA_ASR__MODEL at a model folder, or use "
+                "'packaged-base'",
+            ) from error
+
+    def recognize(
+        self, chunks: Sequence[FloatArray], options: RecognitionOptions
+    ) -> list[ChunkRecognition]:
+        if not chunks:
+            return []
+        from faster_whisper.audio import pad_or_trim
+
+        model = self._model
+        features = np.stack(
+            [pad_or_trim(model.feature_extractor(chunk)[..., :-1]) for chunk in chunks]
+        )
+        encoder_output = model.encode(features)
+        languages = self._languages(encoder_output, len(chunks), options.language)
+
+        results: list[ChunkRecognition | None] = [None] * len(chunks)
+        for language, group in itertools.groupby(
+            sorted(range(len(chunks)), key=lambda index: languages[index][0]),
+            key=lambda index: languages[index][0],
+        ):
+            indices = list(group)
+            if len(indices) == len(chunks):
+                group_output = encoder_output
+            else:
+                import ctranslate2
+
+                group_output = ctranslate2.StorageView.from_array(
+                    np.ascontiguousarray(np.asarray(encoder_output)[indices])
+                )
+            decoded = self._decode(
+                group_output, [chunks[index] for index in indices], language, options
+            )
+            for index, segments in zip(indices, decoded, strict=True):
+                results[index] = ChunkRecognition(language, languages[index][1], segments)
+        return [result for result in results if result is not None]
+
+    def _languages(
+        self, encoder_output: Any, count: int, forced: str | None
+    ) -> list[tuple[str, float]]:
+        if forced is not None or not self._model.model.is_multilingual:
+            return [(forced or "en", 1.0)] * count
+        detections = self._model.model.detect_language(encoder_output)
+        # Each detection is a list of ("<|de|>", probability), best first.
+        return [(ranked[0][0][2:-2], float(ranked[0][1])) for ranked in detections]
+
+    def _decode(
+        self,
+        encoder_output: Any,
+        chunks: Sequence[FloatArray],
+        language: str,
+        options: RecognitionOptions,
+    ) -> list[tuple[RecognizedSegment, ...]]:
+        from faster_whisper.tokenizer import Tokenizer
+        from faster_whisper.transcribe import get_suppressed_tokens
+
+        model = self._model
+        tokenizer = Tokenizer(
+            model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language=language
+        )
+        prompt = model.get_prompt(tokenizer, previous_tokens=[], without_timestamps=False)
+        generated = model.model.generate(
+            encoder_output,
+            [list(prompt) for _ in chunks],
+            beam_size=options.beam_size,
+            max_length=model.max_length,
+            suppress_blank=True,
+            suppress_tokens=get_suppressed_tokens(tokenizer, [-1]),
+            return_scores=True,
+            return_no_speech_prob=True,
+        )
+        per_chunk: list[list[dict[str, Any]]] = []
+        sizes: list[int] = []
+        stats: list[tuple[float, float]] = []
+        for chunk, result in zip(chunks, generated, strict=True):
+            tokens = result.sequences_ids[0]
+            duration = len(chunk) / 16_000
+            size = int(np.ceil(duration) * model.frames_per_second)
+            subsegments, _, _ = model._split_segments_by_timestamps(
+                tokenizer=tokenizer,
+                tokens=tokens,
+                time_offset=0.0,
+                segment_size=size,
+                segment_duration=duration,
+                seek=0,
+            )
+            # As faster-whisper's batched pipeline: length penalty 1, so the score is a sum.
+            avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)
+            stats.append((avg_logprob, result.no_speech_prob))
+            sizes.append(size)
+            per_chunk.append(
+                [
+                    {
+                        "tokens": sub["tokens"],
+                        "start": sub["start"],
+                        "end": min(sub["end"], duration),
+                        "seek": 0,
+                    }
+                    for sub in subsegments
+                ]
+            )
+        if any(per_chunk):
+            model.add_word_timestamps(
+                per_chunk,
+                tokenizer,
+                encoder_output,
+                sizes,
+                _PREPEND_PUNCTUATION,
+                _APPEND_PUNCTUATION,
+                0.0,
+            )
+        output: list[tuple[RecognizedSegment, ...]] = []
+        for subsegments, (avg_logprob, no_speech_prob) in zip(per_chunk, stats, strict=True):
+            segments = []
+            for sub in subsegments:
+                text = tokenizer.decode(sub["tokens"]).strip()
+                if not text:
+                    continue
+                words = tuple(
+                    RecognizedWord(
+                        w["word"], float(w["start"]), float(w["end"]), float(w["probability"])
+                    )
+                    for w in sub.get("words", [])
+                )
+                segments.append(
+                    RecognizedSegment(
+                        start=float(sub["start"]),
+                        end=float(sub["end"]),
+                        text=text,
+                        words=words,
+                        avg_logprob=float(avg_logprob),
+                        no_speech_prob=float(no_speech_prob),
+                        compression_ratio=compression_ratio(text),
+                    )
+                )
+            output.append(tuple(segments))
+        return output
+
+
+class OpenAIWhisperRecognizer:
+    """The reference openai-whisper implementation (PyTorch), one chunk at a time.
+
+    Optional: ``pip install 'meeting-assistant[openai-whisper]'``. Audio goes in as arrays, so the
+    ffmpeg binary is never needed.
+    """
+
+    name = "openai-whisper"
+
+    def __init__(self, model: str, *, device: str = "cpu") -> None:
+        try:
+            import whisper
+        except ImportError as error:
+            raise ModelUnavailableError(
+                "the openai-whisper backend is not installed; run "
+                "pip install 'meeting-assistant[openai-whisper]' or set "
+                "MA_ASR__ENGINE=faster-whisper",
+            ) from error
+        checkpoint = Path(model).expanduser()
+        if not checkpoint.is_file():
+            raise ModelUnavailableError(
+                f"openai-whisper checkpoint {checkpoint} does not exist; nothing is downloaded "
+                "at run time, so point MA_ASR__MODEL at a .pt checkpoint file",
+            )
+        try:
+            self._model = whisper.load_model(str(checkpoint), device=device)
+        except Exception as error:  # torch raises many types for a damaged checkpoint
+            raise ModelUnavailableError(
+                f"cannot load the openai-whisper checkpoint {checkpoint}: {error}"
+            ) from error
+
+    def recognize(
+        self, chunks: Sequence[FloatArray], options: RecognitionOptions
+    ) -> list[ChunkRecognition]:
+        import whisper
+
+        results = []
+        for chunk in chunks:
+            language = options.language
+            probability = 1.0
+            if language is None and self._model.is_multilingual:
+                mel = whisper.log_mel_spectrogram(
+                    whisper.pad_or_trim(chunk), self._model.dims.n_mels
+                ).to(self._model.device)
+                _, probabilities = self._model.detect_language(mel)
+                language = max(probabilities, key=probabilities.get)
+                probability = float(probabilities[language])
+            raw = self._model.transcribe(
+                chunk,
+                language=language or "en",
+                beam_size=options.beam_size,
+                word_timestamps=True,
+                condition_on_previous_text=False,
+                fp16=False,
+                verbose=None,
+            )
+            segments = tuple(
+                RecognizedSegment(
+                    start=float(segment["start"]),
+                    end=float(segment["end"]),
+                    text=segment["text"].strip(),
+                    words=tuple(
+                        RecognizedWord(
+                            w["word"], float(w["start"]), float(w["end"]), float(w["probability"])
+                        )
+                        for w in segment.get("words", [])
+                    ),
+                    avg_logprob=float(segment["avg_logprob"]),
+                    no_speech_prob=float(segment["no_speech_prob"]),
+                    compression_ratio=float(segment["compression_ratio"]),
+                )
+                for segment in raw["segments"]
+                if segment["text"].strip()
+            )
+            results.append(ChunkRecognition(language or "en", probability, segments))
+        return results

@@ -1,0 +1,180 @@
+"""Voice-activity detection: Silero VAD (the ONNX model shipped inside faster-whisper), streaming.
+
+``SileroVad`` holds the shared ONNX session; each participant gets a ``VadStream`` that owns
+the recurrent state and the audio it still needs, so streams never share state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.errors import ModelUnavailableError
+
+from .frames import SAMPLE_RATE, AudioChunk, SpeechRegion
+
+__all__ = ["SileroVad", "VadOptions", "VadStream"]
+
+FloatArray = npt.NDArray[np.float32]
+WINDOW = 512
+"""Samples per VAD decision (32 ms at 16 kHz), fixed by the model."""
+_CONTEXT = 64
+
+
+@dataclass(frozen=True, slots=True)
+class VadOptions:
+    threshold: float = 0.5
+    """Speech probability that starts or continues speech."""
+    min_speech_s: float = 0.0
+    """Regions shorter than this (s) are dropped as clicks and coughs."""
+    min_silence_s: float = 0.6
+    """Silence that ends a region (s)."""
+    speech_pad_s: float = 0.2
+    """Audio kept on each side of a region (s)."""
+    max_region_s: float = 28.0
+    """Longer speech is split, at the quietest recent moment (s)."""
+
+
+class SileroVad:
+    """The shared Silero VAD model. ``run`` is thread-safe; state travels with the caller."""
+
+    def __init__(self, model_path: Path | None = None) -> None:
+        import onnxruntime
+
+        if model_path is None:
+            from faster_whisper.utils import get_assets_path
+
+            model_path = Path(get_assets_path()) / "silero_vad_v6.onnx"
+        if not model_path.is_file():
+            raise ModelUnavailableError(
+                f"Silero VAD model {model_path} is missing; reinstall faster-whisper==1.2.1"
+            )
+        options = onnxruntime.SessionOptions()
+        options.inter_op_num_threads = 1
+        options.intra_op_num_threads = 1
+        options.log_severity_level = 4
+        self._session = onnxruntime.InferenceSession(
+            str(model_path), providers=["CPUExecutionProvider"], sess_options=options
+        )
+
+    def run(
+        self, windows: FloatArray, state: tuple[FloatArray, FloatArray]
+    ) -> tuple[FloatArray, tuple[FloatArray, FloatArray]]:
+        """Speech probability of each row of ``windows`` (n, 64 + 512); returns the new state."""
+        output, h, c = self._session.run(
+            None, {"input": windows, "h": state[0], "c": state[1]}
+        )
+        return np.asarray(output, dtype=np.float32).reshape(-1), (h, c)
+
+    def stream(self, participant_id: str, options: VadOptions) -> VadStream:
+        return VadStream(self, participant_id, options)
+
+
+class VadStream:
+    """Push audio in order, get finished speech regions out. One per participant."""
+
+    def __init__(self, model: SileroVad, participant_id: str, options: VadOptions) -> None:
+        self._model = model
+        self._participant_id = participant_id
+        self._options = options
+        self._state = (np.zeros((1, 1, 128), np.float32), np.zeros((1, 1, 128), np.float32))
+        self._context = np.zeros(_CONTEXT, np.float32)
+        self._leftover = np.zeros(0, np.float32)
+        self._start_s: float | None = None
+        self._windows_seen = 0
+        # Audio kept for regions still open: samples from _buffer_first (absolute sample index).
+        self._buffer = np.zeros(0, np.float32)
+        self._buffer_first = 0
+        self._in_speech = False
+        self._region_start = 0
+        self._last_speech_end = 0
+        self._previous_region_end = 0
+        self._quietest: tuple[float, int] = (1.0, 0)
+        self._pad = int(options.speech_pad_s * SAMPLE_RATE)
+        self._min_silence = int(options.min_silence_s * SAMPLE_RATE)
+        self._min_speech = int(options.min_speech_s * SAMPLE_RATE)
+        self._max_region = int(options.max_region_s * SAMPLE_RATE) - 2 * self._pad
+        self._negative = max(options.threshold - 0.15, 0.01)
+
+    def push(self, chunk: AudioChunk) -> list[SpeechRegion]:
+        if self._start_s is None:
+            self._start_s = chunk.start_s
+        self._buffer = np.concatenate([self._buffer, chunk.samples])
+        audio = np.concatenate([self._leftover, chunk.samples])
+        usable = len(audio) - len(audio) % WINDOW
+        self._leftover = audio[usable:]
+        if usable == 0:
+            return []
+        windows = audio[:usable].reshape(-1, WINDOW)
+        contexts = np.vstack([self._context[None, :], windows[:-1, -_CONTEXT:]])
+        self._context = windows[-1, -_CONTEXT:].copy()
+        probabilities, self._state = self._model.run(
+            np.concatenate([contexts, windows], axis=1), self._state
+        )
+        regions: list[SpeechRegion] = []
+        for probability in probabilities:
+            region = self._step(float(probability))
+            if region is not None:
+                regions.append(region)
+            self._windows_seen += 1
+        self._trim_buffer()
+        return regions
+
+    def flush(self) -> list[SpeechRegion]:
+        """End of input: close the open region, if any."""
+        if not self._in_speech:
+            return []
+        self._in_speech = False
+        end = self._buffer_first + len(self._buffer)
+        region = self._region(self._region_start, min(end, self._last_speech_end + self._pad))
+        return [region] if region is not None else []
+
+    def _step(self, probability: float) -> SpeechRegion | None:
+        position = self._windows_seen * WINDOW
+        window_end = position + WINDOW
+        if probability >= self._options.threshold:
+            if not self._in_speech:
+                self._in_speech = True
+                self._region_start = max(self._previous_region_end, position - self._pad)
+                self._quietest = (1.0, position)
+            self._last_speech_end = window_end
+        elif self._in_speech and probability < self._negative:
+            if window_end - self._last_speech_end >= self._min_silence:
+                self._in_speech = False
+                return self._region(self._region_start, self._last_speech_end + self._pad)
+        if self._in_speech:
+            if probability < self._quietest[0] and position > self._region_start + self._pad:
+                self._quietest = (probability, position)
+            if window_end - self._region_start >= self._max_region:
+                # Cut at the quietest window seen, so a word is not split in half.
+                cut = self._quietest[1] if self._quietest[0] < 1.0 else window_end
+                region = self._region(self._region_start, cut)
+                self._region_start = cut
+                self._quietest = (1.0, cut)
+                return region
+        return None
+
+    def _region(self, start: int, end: int) -> SpeechRegion | None:
+        self._previous_region_end = end
+        if end - start - 2 * self._pad < self._min_speech:
+            return None
+        begin = start - self._buffer_first
+        samples = self._buffer[max(0, begin) : end - self._buffer_first].copy()
+        assert self._start_s is not None
+        return SpeechRegion(
+            self._participant_id, self._start_s + max(start, self._buffer_first) / SAMPLE_RATE,
+            samples,
+        )
+
+    def _trim_buffer(self) -> None:
+        keep_from = self._region_start if self._in_speech else (
+            self._windows_seen * WINDOW - self._pad - WINDOW
+        )
+        keep_from = max(self._buffer_first, keep_from)
+        drop = keep_from - self._buffer_first
+        if drop > 0:
+            self._buffer = self._buffer[drop:]
+            self._buffer_first = keep_from
