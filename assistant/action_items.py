@@ -2,13 +2,13 @@
 
 English only for now. The rules are small tables, so another language adds rows, not code:
 
-- `_CUES`: phrases that open a commitment or a request, and whose the task is.
+- `_CUES`: phrases that open a commitment or a request (which decides whose task it is).
 - `_NON_ACTIONS`: what may follow a cue without making a task ("I'll be honest", "can you hear").
 - `_DUE_RULES`: date phrases and how to resolve them against the meeting date.
 
-A sentence yields at most one item, from its first cue. Owners: "I…"/"we…" commitments belong to
-the speaker; a request belongs to the participant named in the sentence, else to the next
-different speaker, else to nobody.
+A sentence yields at most one item, from its first cue that opens a task. Owners: "I…"/"we…"
+commitments belong to the speaker; a request belongs to the participant named in the sentence,
+else to the next different speaker, else to nobody.
 """
 
 from __future__ import annotations
@@ -93,11 +93,24 @@ _NON_ACTIONS: tuple[str, ...] = (
     "repeat",
     "remind me",
     "tell me",
-    # leaving the call, screen sharing: done on the spot
+    # states and predictions, not tasks
+    "need",
+    "want",
+    "get there",
+    # done on the spot: leaving the call, screen sharing, talking someone through
+    "give me a second",
+    "give me a sec",
+    "walk me through",
+    "pull up",
+    "note",
     "leave",
     "have to leave",
-    "jump",
-    "drop",
+    "have to jump off",
+    "have to drop off",
+    "have to go",
+    "have to run",
+    "jump off",
+    "drop off",
     "share my screen",
     "stop sharing",
     # "I'm going to the office": a place, not a task
@@ -121,24 +134,38 @@ _LEADING_FILLER = re.compile(
     r"^(?:(?:just|also|then|definitely|quickly|actually|please|go ahead and|maybe)\s+)+",
     re.IGNORECASE,
 )
-_TRAILING_FILLER = re.compile(r"(?:[\s,]+(?:for me|for us|please|then|as well|too))+$", re.I)
+_TRAILING_FILLER = re.compile(
+    r"(?:[\s,]+(?:for me|for us|please|then|as well|too|when you (?:get a chance|can)"
+    r"|if (?:you can|possible)))+$",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(
     r",\s*(?:and then|so|because|but|since|if|unless|okay|ok|right)\b|;|\s+(?:so that|because)\s+",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+")
+"""Whitespace after a sentence's end mark, or after a closing quote or bracket that follows it."""
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NAMES = (
+    *("january", "february", "march", "april", "may", "june"),
+    *("july", "august", "september", "october", "november", "december"),
+)
+"""English, not `calendar.month_name`: that one follows the process locale."""
 _MONTHS = {
-    name: number
-    for number, full in enumerate(calendar.month_name)
-    if full
-    for name in (full.lower(), full[:3].lower(), "sept" if number == 9 else full.lower())
-}
+    name: number for number, full in enumerate(_MONTH_NAMES, start=1) for name in (full, full[:3])
+} | {"sept": 9}
+"""Month names and abbreviations (lower case) to month numbers."""
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
 _PREFIX = r"(?:\b(?:by|on|before|until|till|due|for|no later than)\s+)?(?:the\s+)?"
+_ABBREVIATIONS = frozenset(
+    {"mr.", "mrs.", "ms.", "dr.", "e.g.", "i.e.", "vs.", "approx."}
+    | {f"{month[:3]}." for month in _MONTH_NAMES if month != "may"}
+    | {"sept."}
+)
+"""Words ending in "." that do not end a sentence (lower case)."""
 
 _Resolver = Callable[[re.Match[str], dt.date | None], dt.date | None]
 
@@ -345,7 +372,7 @@ def _addressee(
 
 def _sentences(segment: Segment) -> list[tuple[str, float]]:
     """The segment's sentences with their start times (from word times when they line up)."""
-    sentences = [s for s in _SENTENCE_END.split(segment.text.strip()) if s]
+    sentences = _split_sentences(segment.text)
     words = segment.words
     aligned = len(words) == len(segment.text.split())
     result = []
@@ -355,6 +382,16 @@ def _sentences(segment: Segment) -> list[tuple[str, float]]:
         result.append((sentence, start))
         offset += len(sentence.split())
     return result
+
+
+def _split_sentences(text: str) -> list[str]:
+    sentences: list[str] = []
+    for piece in _SENTENCE_END.split(text.strip()):
+        if sentences and sentences[-1].rsplit(None, 1)[-1].lower() in _ABBREVIATIONS:
+            sentences[-1] += " " + piece  # "by Dec. 3" is one sentence
+        elif piece:
+            sentences.append(piece)
+    return sentences
 
 
 def _merge_duplicates(items: list[ActionItem]) -> list[ActionItem]:

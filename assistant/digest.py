@@ -192,13 +192,13 @@ def _balance_reading(
         # The score is a normalised entropy, which is generous: 70/30 between two people is
         # 0.88 and 60/30/10 between three is 0.82, so the bands sit high.
         if score >= 0.9:
-            reading = "well balanced: everyone had a fair share of the talk"
+            reading = "well balanced, everyone had a fair share of the talk"
         elif score >= 0.75:
             reading = "fairly balanced"
         elif score >= 0.5:
-            reading = "uneven: a few voices carried the meeting"
+            reading = "uneven, a few voices carried the meeting"
         else:
-            reading = "very uneven: one voice dominated"
+            reading = "very uneven, one voice dominated"
         sentences.append(
             f"<strong>Balance {escape(format_number(score, 2))}</strong> "
             f'<span class="muted">(0 = one person spoke, 1 = everyone equally)</span>: '
@@ -292,7 +292,7 @@ def _action_items(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
         lines.append(
             f"<tr><td>{what}</td>"
             f"<td>{escape(names.get(owner, owner) if owner else MISSING)}</td>"
-            f"<td>{escape(_str(item.get('due')) or MISSING)}</td>"
+            f'<td class="nowrap">{escape(_short_date(_str(item.get("due"))))}</td>'
             f'<td class="nowrap">{escape(said)}</td></tr>'
         )
     lines += ["</tbody>", "</table>", "</section>"]
@@ -388,6 +388,16 @@ def _side_class(person: Mapping[str, Any]) -> str:
 def _clock(value: object) -> str:
     seconds = _num(value)
     return format_clock(seconds) if seconds is not None else MISSING
+
+
+def _short_date(value: str | None) -> str:
+    if value is None:
+        return MISSING
+    try:
+        date = dt.date.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{date.strftime('%a')} {date.day} {date.strftime('%b %Y')}"
 
 
 def _long_date(value: str) -> str:

@@ -94,7 +94,8 @@ _PUNCTUATION_MARKS = frozenset(".,;:?!")
 """Marks whose presence anywhere in a transcript means it is punctuated (apostrophes do not count:
 unpunctuated AMI transcripts still write I'M)."""
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+")
+"""Whitespace after a sentence's end mark, or after a closing quote or bracket that follows it."""
 _CLOSING_QUOTES = "\"')]»”’"
 
 

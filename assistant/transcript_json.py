@@ -277,10 +277,13 @@ def _describe(detail: ErrorDetails) -> str:
 
 
 def _path(location: tuple[int | str, ...]) -> str:
+    """``("segments", 3, "start")`` -> ``segments[3].start``; ``"[]"`` stands for any index."""
     text = ""
     for part in location:
-        if isinstance(part, int) or part == "[]":
-            text += f"[{part}]" if isinstance(part, int) else "[]"
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif part == "[]":
+            text += part
         else:
             text += f".{part}" if text else part
     return text

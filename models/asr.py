@@ -272,12 +272,16 @@ class OpenAIWhisperRecognizer:
     """The reference openai-whisper implementation (PyTorch), one chunk at a time.
 
     Optional: ``pip install 'meeting-assistant[openai-whisper]'``. Audio goes in as arrays, so the
-    ffmpeg binary is never needed.
+    ffmpeg binary is never needed, and only a local ``.pt`` checkpoint is loaded: nothing is
+    downloaded. ``max_new_tokens`` caps the tokens decoded per 30 s window (Whisper's own cap,
+    half the text context, when None).
     """
 
     name = "openai-whisper"
 
-    def __init__(self, model: str, *, device: str = "cpu") -> None:
+    def __init__(
+        self, model: str, *, device: str = "cpu", max_new_tokens: int | None = None
+    ) -> None:
         try:
             import whisper
         except ImportError as error:
@@ -288,59 +292,83 @@ class OpenAIWhisperRecognizer:
             ) from error
         checkpoint = Path(model).expanduser()
         if not checkpoint.is_file():
+            problem = "is not a file" if checkpoint.exists() else "does not exist"
             raise ModelUnavailableError(
-                f"openai-whisper checkpoint {checkpoint} does not exist; nothing is downloaded "
+                f"openai-whisper checkpoint {checkpoint} {problem}; nothing is downloaded "
                 "at run time, so point MA_ASR__MODEL at a .pt checkpoint file",
             )
         try:
             self._model = whisper.load_model(str(checkpoint), device=device)
         except Exception as error:  # torch raises many types for a damaged checkpoint
             raise ModelUnavailableError(
-                f"cannot load the openai-whisper checkpoint {checkpoint}: {error}"
+                f"cannot load the openai-whisper checkpoint {checkpoint} ({error}); "
+                "it must be a .pt file as openai-whisper publishes them, with 'dims' and "
+                "'model_state_dict'",
             ) from error
+        self._max_new_tokens = max_new_tokens
 
     def recognize(
         self, chunks: Sequence[FloatArray], options: RecognitionOptions
     ) -> list[ChunkRecognition]:
         import whisper
 
+        model = self._model
+        decode_options: dict[str, Any] = {}
+        if self._max_new_tokens is not None:
+            decode_options["sample_len"] = self._max_new_tokens
         results = []
-        for chunk in chunks:
-            language = options.language
+        for raw_chunk in chunks:
+            chunk = np.ascontiguousarray(raw_chunk, dtype=np.float32)
+            duration = len(chunk) / 16_000
+            # An English-only model decodes English whatever it is asked for.
+            language = options.language if model.is_multilingual else "en"
             probability = 1.0
-            if language is None and self._model.is_multilingual:
+            if language is None:
                 mel = whisper.log_mel_spectrogram(
-                    whisper.pad_or_trim(chunk), self._model.dims.n_mels
-                ).to(self._model.device)
-                _, probabilities = self._model.detect_language(mel)
+                    whisper.pad_or_trim(chunk), model.dims.n_mels, device=model.device
+                )
+                _, probabilities = model.detect_language(mel)
                 language = max(probabilities, key=probabilities.get)
                 probability = float(probabilities[language])
-            raw = self._model.transcribe(
+            raw = model.transcribe(
                 chunk,
-                language=language or "en",
+                language=language,
                 beam_size=options.beam_size,
                 word_timestamps=True,
                 condition_on_previous_text=False,
                 fp16=False,
                 verbose=None,
+                **decode_options,
             )
-            segments = tuple(
-                RecognizedSegment(
-                    start=float(segment["start"]),
-                    end=float(segment["end"]),
-                    text=segment["text"].strip(),
-                    words=tuple(
-                        RecognizedWord(
-                            w["word"], float(w["start"]), float(w["end"]), float(w["probability"])
-                        )
-                        for w in segment.get("words", [])
-                    ),
-                    avg_logprob=float(segment["avg_logprob"]),
-                    no_speech_prob=float(segment["no_speech_prob"]),
-                    compression_ratio=float(segment["compression_ratio"]),
+
+            segments = []
+            for segment in raw["segments"]:
+                text = segment["text"].strip()
+                if not text:
+                    continue
+                start, end = self._clamp(segment["start"], segment["end"], duration)
+                words = tuple(
+                    RecognizedWord(
+                        w["word"], *self._clamp(w["start"], w["end"], duration), float(w["probability"])
+                    )
+                    for w in segment.get("words", [])
                 )
-                for segment in raw["segments"]
-                if segment["text"].strip()
-            )
-            results.append(ChunkRecognition(language or "en", probability, segments))
+                segments.append(
+                    RecognizedSegment(
+                        start=start,
+                        end=end,
+                        text=text,
+                        words=words,
+                        avg_logprob=float(segment["avg_logprob"]),
+                        no_speech_prob=float(segment["no_speech_prob"]),
+                        compression_ratio=float(segment["compression_ratio"]),
+                    )
+                )
+            results.append(ChunkRecognition(language, probability, tuple(segments)))
         return results
+
+    @staticmethod
+    def _clamp(start: float, end: float, duration: float) -> tuple[float, float]:
+        """Keeps a span inside the chunk: timestamp tokens can point past a short chunk's end."""
+        start = min(max(0.0, float(start)), duration)
+        return start, min(max(start, float(end)), duration)

@@ -75,6 +75,13 @@ class SpeechChunk:
     def duration_s(self) -> float:
         return len(self.samples) / SAMPLE_RATE
 
+    def tail(self, from_s: float) -> SpeechChunk:
+        """The part of this chunk from ``from_s`` (s into ``samples``) on."""
+        cut = int(from_s * SAMPLE_RATE)
+        offsets = [(0.0, self.to_meeting_time(from_s))]
+        offsets += [(pos - from_s, time) for pos, time in self.region_offsets if pos > from_s]
+        return SpeechChunk(self.participant_id, self.samples[cut:], tuple(offsets))
+
     def to_meeting_time(self, chunk_time_s: float) -> float:
         """Map a time inside ``samples`` (s) to meeting time (s)."""
         position, meeting_time = self.region_offsets[0]

@@ -7,6 +7,7 @@ well-known invented "Thank you.".
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -34,22 +35,13 @@ class HallucinationFilter:
             return False
         if segment.compression_ratio > self.compression_ratio:
             return False
+        if not any(character.isalnum() for character in segment.text):
+            return False  # "..." and other punctuation read into silence
         if segment.words:
             mean = sum(word.probability for word in segment.words) / len(segment.words)
             if mean < self.min_word_probability:
                 return False
         return True
-
-
-def _batches(chunks: Iterable[SpeechChunk], size: int) -> Iterator[list[SpeechChunk]]:
-    batch: list[SpeechChunk] = []
-    for chunk in chunks:
-        batch.append(chunk)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def transcribe_chunks(
@@ -59,17 +51,38 @@ def transcribe_chunks(
     *,
     batch_size: int = 8,
     hallucination_filter: HallucinationFilter = HallucinationFilter(),
+    min_leftover_s: float = 1.5,
 ) -> Iterator[tuple[SpeechChunk, list[TranscribedSegment]]]:
-    """Yield each chunk with its segments (times in meeting time), in input order."""
-    for batch in _batches(chunks, batch_size):
+    """Yield each chunk with its segments (times in meeting time).
+
+    When the text of a chunk stops well before its audio does (Whisper sometimes ends early,
+    for example where the language switches inside the chunk), the rest of the chunk is
+    queued again as a chunk of its own, so no speech is silently lost.
+    """
+    source = iter(chunks)
+    queue: deque[SpeechChunk] = deque()
+    exhausted = False
+    while True:
+        while not exhausted and len(queue) < batch_size:
+            next_chunk = next(source, None)
+            if next_chunk is None:
+                exhausted = True
+            else:
+                queue.append(next_chunk)
+        if not queue:
+            return
+        batch = [queue.popleft() for _ in range(min(batch_size, len(queue)))]
         recognitions = recognizer.recognize([chunk.samples for chunk in batch], options)
         for chunk, recognition in zip(batch, recognitions, strict=True):
-            segments = [
-                _to_meeting_time(chunk, segment, recognition.language)
-                for segment in recognition.segments
-                if hallucination_filter.keeps(segment)
-            ]
-            yield chunk, segments
+            kept = [s for s in recognition.segments if hallucination_filter.keeps(s)]
+            covered = max((_end_of(segment) for segment in kept), default=0.0)
+            if kept and chunk.duration_s - covered >= min_leftover_s:
+                queue.appendleft(chunk.tail(covered))
+            yield chunk, [_to_meeting_time(chunk, s, recognition.language) for s in kept]
+
+
+def _end_of(segment: RecognizedSegment) -> float:
+    return max(segment.end, segment.words[-1].end if segment.words else 0.0)
 
 
 def _to_meeting_time(

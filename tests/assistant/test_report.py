@@ -1,0 +1,210 @@
+"""The version 1 report contract: keys, order, rounding and nulls."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from assistant.action_items import ActionItem, extract_action_items
+from assistant.metrics import compute_metrics
+from assistant.report import build_report
+from assistant.transcript import MeetingInfo, Participant, Segment, Transcript, Word
+
+
+def sales_call() -> Transcript:
+    return Transcript(
+        meeting=MeetingInfo(
+            title="Acme renewal", date=dt.date(2026, 11, 25), duration_s=9.12345, language="en"
+        ),
+        participants=(
+            Participant("anna", "Anna", "internal"),
+            Participant("ben", "Ben", "external"),
+        ),
+        segments=(
+            Segment(
+                "anna",
+                0.0,
+                6.0,
+                "I'll send it Friday.",
+                language="en",
+                words=(
+                    Word(" I'll", 0.0, 0.41234, 0.987654),
+                    Word(" send", 0.5, 1.0, 0.9),
+                    Word(" it", 1.0, 1.2, 0.9),
+                    Word(" Friday.", 1.3, 2.0, 0.9),
+                ),
+            ),
+            Segment("ben", 6.0, 9.0, "Um, great.", language="en"),
+        ),
+    )
+
+
+def test_report_values() -> None:
+    transcript = sales_call()
+    metrics = compute_metrics(transcript)
+    items = extract_action_items(transcript)
+
+    report = build_report(transcript, metrics, items)
+
+    # Anna 6 s, Ben 3 s of 9 s: shares 0.6667 / 0.3333.
+    # Anna: 4 words in 6 s = 40 wpm; Ben: 2 words in 3 s = 40 wpm, 1 filler of 2 = 50 per 100.
+    # Balance: H = -(2/3 ln 2/3 + 1/3 ln 1/3) = 0.636514; / ln 2 (0.693147) = 0.918296.
+    # Ben starts exactly when Anna ends: no interruption.
+    assert report == {
+        "version": 1,
+        "meeting": {
+            "title": "Acme renewal",
+            "date": "2026-11-25",
+            "duration_s": 9.123,
+            "language": "en",
+        },
+        "participants": [
+            {
+                "id": "anna",
+                "name": "Anna",
+                "side": "internal",
+                "talk_time_s": 6.0,
+                "talk_share": 0.6667,
+                "turns": 1,
+                "longest_monologue_s": 6.0,
+                "words": 4,
+                "words_per_minute": 40.0,
+                "questions_asked": 0,
+                "filler_words_per_100": 0.0,
+                "interruptions_made": 0,
+            },
+            {
+                "id": "ben",
+                "name": "Ben",
+                "side": "external",
+                "talk_time_s": 3.0,
+                "talk_share": 0.3333,
+                "turns": 1,
+                "longest_monologue_s": 3.0,
+                "words": 2,
+                "words_per_minute": 40.0,
+                "questions_asked": 0,
+                "filler_words_per_100": 50.0,
+                "interruptions_made": 0,
+            },
+        ],
+        "balance": {"score": 0.9183, "dominant": "anna", "silent": []},
+        "sides": {"internal_share": 0.6667, "external_share": 0.3333},
+        "segments": [
+            {
+                "speaker": "anna",
+                "start": 0.0,
+                "end": 6.0,
+                "text": "I'll send it Friday.",
+                "language": "en",
+                "words": [
+                    {"word": " I'll", "start": 0.0, "end": 0.412, "probability": 0.9877},
+                    {"word": " send", "start": 0.5, "end": 1.0, "probability": 0.9},
+                    {"word": " it", "start": 1.0, "end": 1.2, "probability": 0.9},
+                    {"word": " Friday.", "start": 1.3, "end": 2.0, "probability": 0.9},
+                ],
+            },
+            {
+                "speaker": "ben",
+                "start": 6.0,
+                "end": 9.0,
+                "text": "Um, great.",
+                "language": "en",
+                "words": [],
+            },
+        ],
+        "action_items": [
+            {
+                "text": "Send it",
+                "owner": "anna",
+                "due": "2026-11-27",
+                "speaker": "anna",
+                "start": 0.0,
+                "quote": "I'll send it Friday.",
+            }
+        ],
+    }
+    assert json.loads(json.dumps(report)) == report
+
+
+def test_report_key_order() -> None:
+    transcript = sales_call()
+    report = build_report(transcript, compute_metrics(transcript), extract_action_items(transcript))
+
+    assert list(report) == [
+        "version",
+        "meeting",
+        "participants",
+        "balance",
+        "sides",
+        "segments",
+        "action_items",
+    ]
+    meeting = report["meeting"]
+    assert isinstance(meeting, dict)
+    assert list(meeting) == ["title", "date", "duration_s", "language"]
+    participants = report["participants"]
+    assert isinstance(participants, list)
+    assert list(participants[0]) == [
+        "id",
+        "name",
+        "side",
+        "talk_time_s",
+        "talk_share",
+        "turns",
+        "longest_monologue_s",
+        "words",
+        "words_per_minute",
+        "questions_asked",
+        "filler_words_per_100",
+        "interruptions_made",
+    ]
+    segments = report["segments"]
+    assert isinstance(segments, list)
+    assert list(segments[0]) == ["speaker", "start", "end", "text", "language", "words"]
+    assert list(segments[0]["words"][0]) == ["word", "start", "end", "probability"]
+    items = report["action_items"]
+    assert isinstance(items, list)
+    assert list(items[0]) == ["text", "owner", "due", "speaker", "start", "quote"]
+
+
+def test_report_nulls_and_rounding() -> None:
+    transcript = Transcript(
+        meeting=MeetingInfo(title="Standup", date=None, duration_s=0.0, language=None),
+        participants=(Participant("a", "A"), Participant("b", "B")),
+        segments=(Segment("a", 0.00049, 2.12351, "x y z"),),
+    )
+    item = ActionItem(
+        text="Fix it", owner=None, due=None, speaker="a", start=1.23456, quote="Can you fix it?"
+    )
+
+    report = build_report(transcript, compute_metrics(transcript), (item,))
+
+    assert report["meeting"] == {
+        "title": "Standup",
+        "date": None,
+        "duration_s": 0.0,
+        "language": None,
+    }
+    assert report["sides"] is None
+    # b never spoke: silent; a did all the talking: dominant, score 0.
+    assert report["balance"] == {"score": 0.0, "dominant": "a", "silent": ["b"]}
+    # 3 words in 2.12302 s = 84.7849... wpm -> 84.78.
+    participants = report["participants"]
+    assert isinstance(participants, list)
+    assert participants[0]["talk_time_s"] == 2.123
+    assert participants[0]["words_per_minute"] == 84.78
+    assert participants[1]["side"] is None
+    assert report["segments"] == [
+        {"speaker": "a", "start": 0.0, "end": 2.124, "text": "x y z", "language": None, "words": []}
+    ]
+    assert report["action_items"] == [
+        {
+            "text": "Fix it",
+            "owner": None,
+            "due": None,
+            "speaker": "a",
+            "start": 1.235,
+            "quote": "Can you fix it?",
+        }
+    ]

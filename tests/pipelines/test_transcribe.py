@@ -1,0 +1,116 @@
+"""The real Whisper base model on the real clips in shared/data/external."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.config import Settings
+from assistant.inputs import plan_media
+from assistant.speech import SpeechModels, transcribe_plan
+from models.asr import RecognitionOptions
+from tests.media import write_audio
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s']", " ", text.lower())).strip()
+
+
+def _text(models: SpeechModels, settings: Settings, path: Path) -> dict[str, str]:
+    plan = plan_media(path)
+    result = transcribe_plan(plan, models, settings)
+    texts: dict[str, list[str]] = {p.id: [] for p in plan.participants}
+    for segment in result.segments:
+        texts[segment.participant_id].append(segment.text)
+    return {pid: " ".join(parts) for pid, parts in texts.items()}
+
+
+def test_jfk_exact_text(speech_models: SpeechModels, settings: Settings, data_dir: Path) -> None:
+    texts = _text(speech_models, settings, data_dir / "whisper-clips" / "jfk.flac")
+    assert list(texts) == ["speaker-1"]
+    assert _normalise(texts["speaker-1"]) == _normalise(
+        "And so my fellow Americans, ask not what your country can do for you, "
+        "ask what you can do for your country."
+    )
+
+
+def test_jfk_words_are_timed(
+    speech_models: SpeechModels, settings: Settings, data_dir: Path
+) -> None:
+    result = transcribe_plan(
+        plan_media(data_dir / "whisper-clips" / "jfk.flac"), speech_models, settings
+    )
+    words = [word for segment in result.segments for word in segment.words]
+    assert len(words) == 22
+    assert all(a.start <= b.start for a, b in zip(words, words[1:], strict=False))
+    assert all(word.end >= word.start for word in words)
+    assert words[0].text == "And"
+    assert 0.0 <= words[0].start < 0.6
+    assert 10.0 < words[-1].end <= 11.0
+    assert result.language == "en"
+    assert result.duration_s == pytest.approx(11.0, abs=0.01)
+
+
+def test_stereo_call_gives_one_text_per_channel(
+    speech_models: SpeechModels, settings: Settings, data_dir: Path
+) -> None:
+    texts = _text(speech_models, settings, data_dir / "whisper-clips" / "stereo_diarization.wav")
+    assert list(texts) == ["left", "right"]
+    assert _normalise(texts["left"]) == _normalise(
+        "He began a confused complaint against the wizard, "
+        "who had vanished behind the curtain on the left."
+    )
+    assert _normalise(texts["right"]) == _normalise("The horizon seems extremely distant.")
+
+
+def test_language_switch_is_followed(
+    speech_models: SpeechModels, settings: Settings, data_dir: Path
+) -> None:
+    result = transcribe_plan(
+        plan_media(data_dir / "whisper-clips" / "multilingual.mp3"), speech_models, settings
+    )
+    languages = [segment.language for segment in result.segments]
+    switch = languages.index("de")
+    assert switch > 0
+    assert set(languages[:switch]) == {"en"}
+    assert set(languages[switch:]) == {"de"}
+    english = _normalise(" ".join(s.text for s in result.segments[:switch]))
+    german = _normalise(" ".join(s.text for s in result.segments[switch:]))
+    assert english.startswith("permission is hereby granted free of charge to any person")
+    assert "software" in english
+    assert german.startswith("jede")
+    assert "die software" in german
+    assert "genehmigung" in german
+    # German speech starts at 30.8 s; the first word may be stretched back over the pause.
+    assert result.segments[switch].start > 28.5
+
+
+def test_silence_and_noise_yield_no_words(
+    speech_models: SpeechModels, settings: Settings, tmp_path: Path
+) -> None:
+    rng = np.random.default_rng(1)
+    rate = 16000
+    silence = np.zeros(20 * rate, np.float32)
+    hum = 0.05 * np.sin(2 * np.pi * 50 * np.arange(20 * rate) / rate)
+    noise = (0.03 * rng.standard_normal(20 * rate) + hum).astype(np.float32)
+    for name, audio in (("silence.wav", silence), ("noise.wav", noise)):
+        path = write_audio(tmp_path / name, audio, rate)
+        result = transcribe_plan(plan_media(path), speech_models, settings)
+        assert result.segments == (), name
+        assert result.duration_s == pytest.approx(20.0)
+
+
+def test_recogniser_on_pure_noise_chunks_is_filtered(speech_models: SpeechModels) -> None:
+    """Even if the VAD let noise through, the model's own doubt removes invented words."""
+    from pipelines.frames import SpeechChunk
+    from pipelines.transcribe import transcribe_chunks
+
+    rng = np.random.default_rng(2)
+    noise = (0.1 * rng.standard_normal(5 * 16000)).astype(np.float32)
+    silence = np.zeros(5 * 16000, np.float32)
+    chunks = [SpeechChunk("p", audio, ((0.0, 0.0),)) for audio in (noise, silence)]
+    out = list(transcribe_chunks(chunks, speech_models.recognizer, RecognitionOptions()))
+    assert [segments for _, segments in out] == [[], []]

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.speech import SpeechModels
+from pipelines.chunker import Chunker
+from pipelines.frames import SAMPLE_RATE, AudioChunk, SpeechRegion
+from pipelines.vad import VadOptions
+from tests.media import read_audio
+
+
+def _regions(models: SpeechModels, audio: np.ndarray, block_s: float) -> list[SpeechRegion]:
+    stream = models.vad.stream("p", VadOptions())
+    block = int(block_s * SAMPLE_RATE)
+    regions = []
+    for start in range(0, len(audio), block):
+        regions += stream.push(AudioChunk("p", start / SAMPLE_RATE, audio[start : start + block]))
+    return regions + stream.flush()
+
+
+def test_silence_and_noise_have_no_speech(speech_models: SpeechModels) -> None:
+    rng = np.random.default_rng(0)
+    silence = np.zeros(10 * SAMPLE_RATE, np.float32)
+    noise = (0.02 * rng.standard_normal(10 * SAMPLE_RATE)).astype(np.float32)
+    assert _regions(speech_models, silence, 1.0) == []
+    assert _regions(speech_models, noise, 1.0) == []
+
+
+def test_phone_call_regions_match_reference(speech_models: SpeechModels, data_dir: Path) -> None:
+    audio = read_audio(data_dir / "pyannote-sample" / "sample.wav")[0]
+    regions = _regions(speech_models, audio, 0.5)
+    # sample.rttm: speech from 6.69 s to the end (30 s), a first "Hello?" then a pause.
+    assert regions[0].start_s == pytest.approx(6.6, abs=0.2)
+    assert regions[-1].end_s == pytest.approx(30.0, abs=0.05)
+    speech = sum(region.end_s - region.start_s for region in regions)
+    assert 21.0 < speech < 24.5
+
+
+def test_streaming_block_size_does_not_change_regions(
+    speech_models: SpeechModels, data_dir: Path
+) -> None:
+    audio = read_audio(data_dir / "whisper-clips" / "multilingual.mp3")[0]
+    small = [(r.start_s, r.end_s) for r in _regions(speech_models, audio, 0.25)]
+    large = [(r.start_s, r.end_s) for r in _regions(speech_models, audio, 30.0)]
+    assert len(small) == len(large)
+    assert [t for pair in small for t in pair] == pytest.approx(
+        [t for pair in large for t in pair], abs=0.1
+    )
+    # The English paragraph and the German one are apart, at the long pause near 30 s.
+    assert any(abs(end - 29.3) < 0.5 for _, end in small)
+    assert all(end - start <= 28.0 + 1e-6 for start, end in small)
+
+
+def test_chunker_joins_regions_and_maps_time_back() -> None:
+    second = np.ones(SAMPLE_RATE, np.float32)
+    chunker = Chunker("p", max_chunk_s=2.5)
+    out = chunker.push(SpeechRegion("p", 10.0, second))
+    out += chunker.push(SpeechRegion("p", 20.0, second))
+    out += chunker.push(SpeechRegion("p", 30.0, second))
+    out += chunker.flush()
+    assert [chunk.duration_s for chunk in out] == [2.0, 1.0]
+    first = out[0]
+    assert first.to_meeting_time(0.5) == 10.5
+    assert first.to_meeting_time(1.25) == 20.25
+    assert out[1].to_meeting_time(0.0) == 30.0
