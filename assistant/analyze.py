@@ -13,7 +13,7 @@ from .config import Settings
 from .digest import render_digest_html
 from .errors import InputError
 from .exports import to_srt, to_webvtt
-from .inputs import plan_media
+from .inputs import MediaPlan, plan_media
 from .metrics import MeetingMetrics, compute_metrics
 from .report import build_report
 from .speech import ProgressListener, SpeechModels, transcribe_plan
@@ -62,10 +62,12 @@ def analyze(
     title: str | None = None,
     date: dt.date | None = None,
     progress: ProgressListener | None = None,
+    plan: MediaPlan | None = None,
 ) -> Analysis:
     """Analyse a media file, a folder of per-person tracks, or a transcript JSON file.
 
-    ``models`` is needed for media only, and loaded from ``settings`` when not given.
+    ``models`` is needed for media only, and loaded from ``settings`` when not given; ``plan``
+    is the media plan when the caller already made it.
     """
     if not path.exists():
         raise InputError("file not found", path)
@@ -74,13 +76,12 @@ def analyze(
         if title or date:
             info = transcript.meeting
             transcript = Transcript(
-                MeetingInfo(title or info.title, date or info.date, info.duration_s,
-                            info.language),
+                MeetingInfo(title or info.title, date or info.date, info.duration_s, info.language),
                 transcript.participants,
                 transcript.segments,
             )
     else:
-        plan = plan_media(path, stereo_mix_correlation=settings.audio.stereo_mix_correlation)
+        plan = plan or plan_media(path, settings.audio)
         speech = transcribe_plan(plan, models or load_speech_models(settings), settings, progress)
         transcript = Transcript(
             meeting=MeetingInfo(
@@ -97,8 +98,9 @@ def analyze(
         )
     metrics = compute_metrics(transcript)
     action_items = extract_action_items(transcript)
-    return Analysis(transcript, metrics, action_items, build_report(transcript, metrics,
-                                                                     action_items))
+    return Analysis(
+        transcript, metrics, action_items, build_report(transcript, metrics, action_items)
+    )
 
 
 def _title_from_path(path: Path) -> str:

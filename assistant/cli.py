@@ -65,15 +65,39 @@ def cli() -> None:
 
 @cli.command("analyze")
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
-              help="Folder for report.json, transcript.vtt/.srt and digest.html.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="json prints report.json to stdout instead of a summary.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder for report.json, transcript.vtt/.srt and digest.html.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json prints report.json to stdout instead of a summary.",
+)
 @click.option("--title", default=None, help="Meeting title (default: the file name).")
-@click.option("--date", "meeting_date", callback=_parse_date, default=None,
-              help="Meeting date, YYYY-MM-DD (resolves due dates such as 'by Friday').")
-@click.option("--language", default=None,
-              help="Force one language (ISO 639-1) instead of detecting it per chunk.")
+@click.option(
+    "--date",
+    "meeting_date",
+    callback=_parse_date,
+    default=None,
+    help="Meeting date, YYYY-MM-DD (resolves due dates such as 'by Friday').",
+)
+@click.option(
+    "--language",
+    default=None,
+    help="Force one language (ISO 639-1) instead of detecting it per chunk.",
+)
+@click.option(
+    "--allow-truncated",
+    is_flag=True,
+    help="Analyse the readable part of a file that was cut short.",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
 def analyze_command(
     path: Path,
@@ -82,6 +106,7 @@ def analyze_command(
     title: str | None,
     meeting_date: dt.date | None,
     language: str | None,
+    allow_truncated: bool,
     debug: bool,
 ) -> None:
     """Analyse a recording (mp4, m4a, webm, mkv, wav, mp3, flac, ...), a folder of per-person
@@ -95,6 +120,10 @@ def analyze_command(
             settings = settings.model_copy(
                 update={"asr": settings.asr.model_copy(update={"language": language})}
             )
+        if allow_truncated:
+            settings = settings.model_copy(
+                update={"audio": settings.audio.model_copy(update={"allow_truncated": True})}
+            )
         analysis = _run(path, settings, title, meeting_date, err, output_format == "text")
         written = write_outputs(analysis, out_dir) if out_dir is not None else {}
     except MeetingAssistantError as error:
@@ -106,8 +135,12 @@ def analyze_command(
     except Exception as error:  # the promise: a clear line, never a traceback
         if debug:
             raise
-        err.print(f"[bold red]internal error:[/] {type(error).__name__}: {error} "
-                  "(run again with --debug for details)", highlight=False, soft_wrap=True)
+        err.print(
+            f"[bold red]internal error:[/] {type(error).__name__}: {error} "
+            "(run again with --debug for details)",
+            highlight=False,
+            soft_wrap=True,
+        )
         sys.exit(_EXIT_INTERNAL)
     if output_format == "json":
         click.echo(json.dumps(analysis.report, indent=2, ensure_ascii=False))
@@ -130,7 +163,7 @@ def _run(
     from .analyze import load_speech_models
     from .inputs import plan_media
 
-    plan = plan_media(path, stereo_mix_correlation=settings.audio.stereo_mix_correlation)
+    plan = plan_media(path, settings.audio)
     with err.status("Loading speech models…"):
         models = load_speech_models(settings)
     total = sum(source.info.duration_s or 0.0 for source in plan.sources)
@@ -141,8 +174,14 @@ def _run(
         TimeRemainingColumn(),
     )
     with Progress(*columns, console=err, transient=True, disable=not show_progress) as bars:
-        return analyze(path, settings, models=models, title=title, date=meeting_date,
-                       progress=_RichProgress(bars, total))
+        return analyze(
+            path,
+            settings,
+            models=models,
+            title=title,
+            date=meeting_date,
+            progress=_RichProgress(bars, total),
+        )
 
 
 def _print_summary(console: Console, report: dict[str, Any], written: dict[str, Path]) -> None:
@@ -153,8 +192,16 @@ def _print_summary(console: Console, report: dict[str, Any], written: dict[str, 
         highlight=False,
     )
     table = Table(title="Participation", title_justify="left")
-    for header in ("Person", "Talk", "Share", "Turns", "Words/min", "Questions",
-                   "Fillers/100", "Interruptions"):
+    for header in (
+        "Person",
+        "Talk",
+        "Share",
+        "Turns",
+        "Words/min",
+        "Questions",
+        "Fillers/100",
+        "Interruptions",
+    ):
         table.add_column(header, justify="left" if header == "Person" else "right")
     for row in summary_rows(report):
         table.add_row(*row)
@@ -173,8 +220,12 @@ def _print_summary(console: Console, report: dict[str, Any], written: dict[str, 
         for header in ("What", "Owner", "Due", "At"):
             actions.add_column(header)
         for item in items:
-            actions.add_row(item["text"], names.get(item["owner"] or "", "-"), item["due"] or "-",
-                            format_clock(item["start"]))
+            actions.add_row(
+                item["text"],
+                names.get(item["owner"] or "", "-"),
+                item["due"] or "-",
+                format_clock(item["start"]),
+            )
         console.print(actions)
     else:
         console.print("No action items found.")

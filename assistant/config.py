@@ -55,6 +55,8 @@ class AudioSettings(BaseModel):
     """Decoded audio handed downstream at a time (s); bounds memory on long files."""
     stereo_mix_correlation: float = Field(default=0.8, ge=0, le=1)
     """Two channels correlated above this are one mix, not one person each."""
+    allow_truncated: bool = False
+    """Analyse the readable part of a file that was cut short, instead of refusing it."""
 
 
 class Settings(BaseSettings):

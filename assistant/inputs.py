@@ -17,14 +17,29 @@ import numpy as np
 
 from pipelines.decode import MediaInfo, decode_audio, probe
 
+from .config import AudioSettings
 from .errors import NoMediaError
 from .transcript import Participant
 
 __all__ = ["MEDIA_EXTENSIONS", "AudioSource", "MediaPlan", "is_stereo_mix", "plan_media"]
 
 MEDIA_EXTENSIONS = frozenset(
-    {".aac", ".flac", ".m4a", ".mkv", ".mov", ".mp3", ".mp4", ".mpg", ".oga", ".ogg", ".opus",
-     ".wav", ".webm", ".wma"}
+    {
+        ".aac",
+        ".flac",
+        ".m4a",
+        ".mkv",
+        ".mov",
+        ".mp3",
+        ".mp4",
+        ".mpg",
+        ".oga",
+        ".ogg",
+        ".opus",
+        ".wav",
+        ".webm",
+        ".wma",
+    }
 )
 _STEREO_PROBE_S = 60.0
 
@@ -93,11 +108,12 @@ def is_stereo_mix(path: Path, threshold: float) -> bool:
     return float(covariance / np.sqrt(left_var * right_var)) > threshold
 
 
-def plan_media(path: Path, *, stereo_mix_correlation: float = 0.8) -> MediaPlan:
+def plan_media(path: Path, audio: AudioSettings | None = None) -> MediaPlan:
+    audio = audio or AudioSettings()
     if path.is_dir():
-        return _plan_folder(path)
-    info = probe(path)
-    if info.channels == 2 and not is_stereo_mix(path, stereo_mix_correlation):
+        return _plan_folder(path, audio)
+    info = probe(path, allow_truncated=audio.allow_truncated)
+    if info.channels == 2 and not is_stereo_mix(path, audio.stereo_mix_correlation):
         participants = (
             Participant("left", "Left channel"),
             Participant("right", "Right channel"),
@@ -107,11 +123,12 @@ def plan_media(path: Path, *, stereo_mix_correlation: float = 0.8) -> MediaPlan:
     return MediaPlan((AudioSource(info, (speaker.id,), 0.0),), (speaker,))
 
 
-def _plan_folder(folder: Path) -> MediaPlan:
+def _plan_folder(folder: Path, audio: AudioSettings) -> MediaPlan:
     files = sorted(
         child
         for child in folder.iterdir()
-        if child.is_file() and child.suffix.lower() in MEDIA_EXTENSIONS
+        if child.is_file()
+        and child.suffix.lower() in MEDIA_EXTENSIONS
         and not child.name.startswith(".")
     )
     if not files:
@@ -119,7 +136,7 @@ def _plan_folder(folder: Path) -> MediaPlan:
             "folder holds no media files (expected one per person, e.g. alice.wav, bob.m4a)",
             folder,
         )
-    infos = [probe(file) for file in files]
+    infos = [probe(file, allow_truncated=audio.allow_truncated) for file in files]
     earliest = min(info.start_time_s for info in infos)
     taken: set[str] = set()
     sources, participants = [], []

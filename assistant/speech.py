@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
 from models.asr import RecognitionOptions, SpeechRecognizer
 from pipelines.chunker import Chunker
-from pipelines.decode import decode_audio
+from pipelines.decode import ChannelMode, decode_audio
 from pipelines.frames import SAMPLE_RATE, AudioChunk, SpeechChunk, TranscribedSegment
 from pipelines.transcribe import transcribe_chunks
 from pipelines.vad import SileroVad, VadOptions
@@ -71,7 +71,7 @@ def _speech_chunks(
     )
     streams = [models.vad.stream(pid, vad_options) for pid in source.participant_ids]
     chunkers = [Chunker(pid, settings.vad.max_chunk_s) for pid in source.participant_ids]
-    mode = "split" if len(source.participant_ids) == 2 else "mixdown"
+    mode: ChannelMode = "split" if len(source.participant_ids) == 2 else "mixdown"
     position = 0
     for block in decode_audio(source.path, channels=mode, block_s=settings.audio.decode_block_s):
         start_s = source.offset_s + position / SAMPLE_RATE
@@ -117,7 +117,7 @@ def transcribe_plan(
         _check_length(source, length, settings.audio.min_duration_s)
         done_before += length
         listener.transcribed(done_before)
-    durations: Counter[str] = Counter()
+    durations: defaultdict[str, float] = defaultdict(float)
     for segment in segments:
         durations[segment.language] += segment.end - segment.start
     duration = max(
@@ -127,7 +127,7 @@ def transcribe_plan(
     return SpeechResult(
         segments=tuple(sorted(segments, key=lambda s: (s.start, s.participant_id))),
         duration_s=duration,
-        language=durations.most_common(1)[0][0] if durations else None,
+        language=max(durations, key=durations.__getitem__) if durations else None,
     )
 
 

@@ -23,9 +23,9 @@ __all__ = [
     "ChunkRecognition",
     "FasterWhisperRecognizer",
     "OpenAIWhisperRecognizer",
+    "RecognitionOptions",
     "RecognizedSegment",
     "RecognizedWord",
-    "RecognitionOptions",
     "SpeechRecognizer",
 ]
 
@@ -349,7 +349,9 @@ class OpenAIWhisperRecognizer:
                 start, end = self._clamp(segment["start"], segment["end"], duration)
                 words = tuple(
                     RecognizedWord(
-                        w["word"], *self._clamp(w["start"], w["end"], duration), float(w["probability"])
+                        w["word"],
+                        *self._clamp(w["start"], w["end"], duration),
+                        float(w["probability"]),
                     )
                     for w in segment.get("words", [])
                 )

@@ -19,7 +19,7 @@ from assistant.errors import CorruptMediaError, InputError, NoAudioError
 
 from .frames import SAMPLE_RATE
 
-__all__ = ["MediaInfo", "decode_audio", "probe"]
+__all__ = ["ChannelMode", "MediaInfo", "TruncatedMediaError", "decode_audio", "probe"]
 
 FloatArray = npt.NDArray[np.float32]
 ChannelMode = Literal["mixdown", "split"]
@@ -37,6 +37,28 @@ class MediaInfo:
     has_video: bool
     start_time_s: float
     """Container start time (s); aligns per-person tracks recorded together."""
+
+
+# FFmpeg's own words for a file that was cut short (an interrupted download or copy).
+_TRUNCATION_MARKERS = (
+    "filesize and duration do not match",
+    "partial file",
+    "truncated",
+    "incomplete frame",
+    "packet corrupt",
+)
+
+
+class TruncatedMediaError(CorruptMediaError):
+    """The file ends before its own header says it should."""
+
+
+def _truncation_warning(logs: list[tuple[int, str, str]]) -> str | None:
+    for level, _, message in logs:
+        text = message.strip()
+        if level <= av.logging.WARNING and any(m in text.lower() for m in _TRUNCATION_MARKERS):
+            return text
+    return None
 
 
 def _open(path: Path) -> av.container.InputContainer:
@@ -58,9 +80,30 @@ def _reason(error: av.error.FFmpegError) -> str:
     return str(getattr(error, "strerror", None) or error).rstrip(".")
 
 
-def probe(path: Path) -> MediaInfo:
-    """Read what the container declares, without decoding."""
-    with _open(path) as container:
+def probe(path: Path, *, allow_truncated: bool = False) -> MediaInfo:
+    """Read what the container declares, without decoding.
+
+    A file that FFmpeg reports as cut short is refused unless ``allow_truncated``: analysing it
+    would silently drop the end of the meeting.
+    """
+    previous_level, previous_skip = av.logging.get_level(), av.logging.get_skip_repeated()
+    av.logging.set_level(av.logging.WARNING)
+    av.logging.set_skip_repeated(False)  # the same file probed twice must warn twice
+    try:
+        with av.logging.Capture() as logs:
+            container = _open(path)
+    finally:
+        av.logging.set_level(previous_level)
+        av.logging.set_skip_repeated(previous_skip)
+    warning = _truncation_warning(logs)
+    if warning and not allow_truncated:
+        container.close()
+        raise TruncatedMediaError(
+            f"file is truncated or damaged (FFmpeg: {warning}); "
+            "re-export it, or pass --allow-truncated to analyse the readable part",
+            path,
+        )
+    with container:
         if not container.streams.audio:
             kind = "video has no audio track" if container.streams.video else "no audio track"
             raise NoAudioError(kind, path)
@@ -105,12 +148,12 @@ def decode_audio(
         if not container.streams.audio:
             raise NoAudioError("no audio track", path)
         stream = container.streams.audio[0]
-        stream.thread_type = "AUTO"
+        stream.codec_context.thread_type = "AUTO"
         resampler = av.AudioResampler(format="fltp", layout=layout, rate=SAMPLE_RATE)
         try:
-            for frame in _frames(container, stream, path):
+            for frame in _frames(container, stream):
                 for resampled in resampler.resample(frame):
-                    pending.append(resampled.to_ndarray())
+                    pending.append(np.asarray(resampled.to_ndarray(), dtype=np.float32))
                     pending_len += resampled.samples
                 while pending_len >= block:
                     out, pending, pending_len = _take(pending, block)
@@ -119,12 +162,11 @@ def decode_audio(
                     if limit is not None and produced >= limit:
                         return
             for resampled in resampler.resample(None):
-                pending.append(resampled.to_ndarray())
+                pending.append(np.asarray(resampled.to_ndarray(), dtype=np.float32))
                 pending_len += resampled.samples
         except av.error.FFmpegError as error:
             raise CorruptMediaError(
-                f"audio cannot be decoded after {produced / SAMPLE_RATE:.1f} s "
-                f"({_reason(error)})",
+                f"audio cannot be decoded after {produced / SAMPLE_RATE:.1f} s ({_reason(error)})",
                 path,
             ) from error
     while pending_len > 0:
@@ -133,7 +175,7 @@ def decode_audio(
 
 
 def _frames(
-    container: av.container.InputContainer, stream: av.AudioStream, path: Path
+    container: av.container.InputContainer, stream: av.AudioStream
 ) -> Iterator[av.AudioFrame]:
     for packet in container.demux(stream):
         try:
@@ -142,7 +184,6 @@ def _frames(
             # One damaged packet in a long recording is skipped (FFmpeg does the same);
             # a file that is damaged throughout ends as "no audio" further up.
             continue
-    _ = path
 
 
 def _take(pending: list[FloatArray], count: int) -> tuple[FloatArray, list[FloatArray], int]:

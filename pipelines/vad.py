@@ -64,9 +64,7 @@ class SileroVad:
         self, windows: FloatArray, state: tuple[FloatArray, FloatArray]
     ) -> tuple[FloatArray, tuple[FloatArray, FloatArray]]:
         """Speech probability of each row of ``windows`` (n, 64 + 512); returns the new state."""
-        output, h, c = self._session.run(
-            None, {"input": windows, "h": state[0], "c": state[1]}
-        )
+        output, h, c = self._session.run(None, {"input": windows, "h": state[0], "c": state[1]})
         return np.asarray(output, dtype=np.float32).reshape(-1), (h, c)
 
     def stream(self, participant_id: str, options: VadOptions) -> VadStream:
@@ -141,10 +139,13 @@ class VadStream:
                 self._region_start = max(self._previous_region_end, position - self._pad)
                 self._quietest = (1.0, position)
             self._last_speech_end = window_end
-        elif self._in_speech and probability < self._negative:
-            if window_end - self._last_speech_end >= self._min_silence:
-                self._in_speech = False
-                return self._region(self._region_start, self._last_speech_end + self._pad)
+        elif (
+            self._in_speech
+            and probability < self._negative
+            and window_end - self._last_speech_end >= self._min_silence
+        ):
+            self._in_speech = False
+            return self._region(self._region_start, self._last_speech_end + self._pad)
         if self._in_speech:
             if probability < self._quietest[0] and position > self._region_start + self._pad:
                 self._quietest = (probability, position)
@@ -165,13 +166,16 @@ class VadStream:
         samples = self._buffer[max(0, begin) : end - self._buffer_first].copy()
         assert self._start_s is not None
         return SpeechRegion(
-            self._participant_id, self._start_s + max(start, self._buffer_first) / SAMPLE_RATE,
+            self._participant_id,
+            self._start_s + max(start, self._buffer_first) / SAMPLE_RATE,
             samples,
         )
 
     def _trim_buffer(self) -> None:
-        keep_from = self._region_start if self._in_speech else (
-            self._windows_seen * WINDOW - self._pad - WINDOW
+        keep_from = (
+            self._region_start
+            if self._in_speech
+            else (self._windows_seen * WINDOW - self._pad - WINDOW)
         )
         keep_from = max(self._buffer_first, keep_from)
         drop = keep_from - self._buffer_first

@@ -35,8 +35,9 @@ def write_audio(
         stream = container.add_stream(codec, rate=rate, layout=layout)
         codec_format = stream.codec_context.codec.audio_formats[0].name
         frame_size = stream.codec_context.frame_size or 1024
-        converter = av.AudioResampler(format=codec_format, layout=layout, rate=rate,
-                                      frame_size=frame_size)
+        converter = av.AudioResampler(
+            format=codec_format, layout=layout, rate=rate, frame_size=frame_size
+        )
         data = np.ascontiguousarray(np.clip(samples, -1, 1).astype(np.float32))
         frame = av.AudioFrame.from_ndarray(data, format="fltp", layout=layout)
         frame.sample_rate = rate

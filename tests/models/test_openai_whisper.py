@@ -89,8 +89,12 @@ def test_the_checkpoint_loads_as_a_multilingual_whisper(
 
 
 def test_detects_a_language_per_chunk_and_keeps_spans_inside_it(
-    recognizer: OpenAIWhisperRecognizer, jfk: npt.NDArray[np.float32]
+    recognizer: OpenAIWhisperRecognizer,
+    jfk: npt.NDArray[np.float32],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # Arrays go in, so the ffmpeg binary is never looked for.
+    monkeypatch.setenv("PATH", "")
     torch.manual_seed(0)
     chunks = [jfk, jfk[: 4 * SAMPLE_RATE]]
     results = recognizer.recognize(chunks, RecognitionOptions(beam_size=1))
@@ -106,14 +110,44 @@ def test_detects_a_language_per_chunk_and_keeps_spans_inside_it(
 
 
 def test_a_forced_language_is_used_as_given(
-    recognizer: OpenAIWhisperRecognizer, jfk: npt.NDArray[np.float32]
+    recognizer: OpenAIWhisperRecognizer,
+    jfk: npt.NDArray[np.float32],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    model = recognizer._model
+    detections: list[object] = []
+    detect_language = model.detect_language
+
+    def counting_detect_language(*args: object, **kwargs: object) -> object:
+        detections.append(args)
+        return detect_language(*args, **kwargs)
+
+    monkeypatch.setattr(model, "detect_language", counting_detect_language)
     torch.manual_seed(0)
     chunk = jfk[: 3 * SAMPLE_RATE]
     [result] = recognizer.recognize([chunk], RecognitionOptions(beam_size=1, language="de"))
     assert result.language == "de"
+    # Neither the recogniser nor openai-whisper's transcribe looked for another language.
+    assert detections == []
     assert result.language_probability == 1.0
     _assert_spans_inside(result, len(chunk) / SAMPLE_RATE)
+
+
+def test_an_english_only_model_reports_english(
+    tmp_path: Path, jfk: npt.NDArray[np.float32]
+) -> None:
+    dims = ModelDimensions(**{**asdict(TINY_DIMS), "n_vocab": 51864})
+    torch.manual_seed(1)
+    path = tmp_path / "tiny-random.en.pt"
+    torch.save({"dims": asdict(dims), "model_state_dict": Whisper(dims).state_dict()}, path)
+    recognizer = OpenAIWhisperRecognizer(str(path), max_new_tokens=MAX_NEW_TOKENS)
+    assert not recognizer._model.is_multilingual
+
+    chunk = jfk[: 2 * SAMPLE_RATE]
+    for language in (None, "de"):
+        [result] = recognizer.recognize([chunk], RecognitionOptions(beam_size=1, language=language))
+        assert (result.language, result.language_probability) == ("en", 1.0)
+        _assert_spans_inside(result, len(chunk) / SAMPLE_RATE)
 
 
 def test_no_chunks_no_results(recognizer: OpenAIWhisperRecognizer) -> None:
@@ -162,4 +196,3 @@ def test_a_checkpoint_without_dims_is_reported(tmp_path: Path) -> None:
         OpenAIWhisperRecognizer(str(wrong))
     assert isinstance(caught.value.__cause__, KeyError)
     assert str(wrong) in str(caught.value)
-

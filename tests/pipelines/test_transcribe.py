@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -45,7 +46,7 @@ def test_jfk_words_are_timed(
     )
     words = [word for segment in result.segments for word in segment.words]
     assert len(words) == 22
-    assert all(a.start <= b.start for a, b in zip(words, words[1:], strict=False))
+    assert all(a.start <= b.start for a, b in itertools.pairwise(words))
     assert all(word.end >= word.start for word in words)
     assert words[0].text == "And"
     assert 0.0 <= words[0].start < 0.6
