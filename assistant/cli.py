@@ -18,11 +18,13 @@ from rich.progress import (
     TextColumn,
     TimeRemainingColumn,
 )
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from .analyze import Analysis, analyze, is_transcript_file, write_outputs
 from .config import Settings
-from .digest import summary_rows
+from .digest import SUMMARY_HEADERS, summary_rows
 from .errors import MeetingAssistantError
 from .formatting import format_clock
 
@@ -187,7 +189,7 @@ def _run(
 def _print_summary(console: Console, report: dict[str, Any], written: dict[str, Path]) -> None:
     meeting = report["meeting"]
     console.print(
-        f"[bold]{meeting['title']}[/]  {meeting['date'] or ''}  "
+        f"[bold]{escape(meeting['title'])}[/]  {meeting['date'] or ''}  "
         f"{format_clock(meeting['duration_s'])}  language: {meeting['language'] or '-'}",
         highlight=False,
     )
@@ -213,7 +215,7 @@ def _print_summary(console: Console, report: dict[str, Any], written: dict[str, 
         line += f"; {names[balance['dominant']]} dominated"
     if balance["silent"]:
         line += "; hardly heard: " + ", ".join(names[i] for i in balance["silent"])
-    console.print(line, highlight=False)
+    console.print(line, highlight=False, markup=False)
     items = report["action_items"]
     if items:
         actions = Table(title="Action items", title_justify="left")
@@ -230,7 +232,7 @@ def _print_summary(console: Console, report: dict[str, Any], written: dict[str, 
     else:
         console.print("No action items found.")
     for label, target in written.items():
-        console.print(f"{label:>7}: {target}", highlight=False)
+        console.print(f"{label:>7}: {target}", highlight=False, markup=False, soft_wrap=True)
 
 
 def main() -> None:

@@ -43,7 +43,8 @@ def write_audio(
         frame.sample_rate = rate
         frame.pts = 0
         frame.time_base = Fraction(1, rate)
-        for converted in [*converter.resample(frame), *converter.resample(None)]:
+        frames = [*converter.resample(frame), *converter.resample(None)] if data.size else []
+        for converted in frames:
             for packet in stream.encode(converted):
                 container.mux(packet)
         for packet in stream.encode(None):
