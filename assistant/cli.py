@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     Progress,
@@ -18,13 +19,11 @@ from rich.progress import (
     TextColumn,
     TimeRemainingColumn,
 )
-from rich.markup import escape
 from rich.table import Table
-from rich.text import Text
 
 from .analyze import Analysis, analyze, is_transcript_file, write_outputs
 from .config import Settings
-from .digest import SUMMARY_HEADERS, summary_rows
+from .digest import summary_rows
 from .errors import MeetingAssistantError
 from .formatting import format_clock
 

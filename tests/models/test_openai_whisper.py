@@ -24,7 +24,7 @@ from pipelines.frames import SAMPLE_RATE
 from tests.media import read_audio
 
 # Decoding is bounded so a random model cannot spend long looping; Whisper's own cap is 224.
-MAX_NEW_TOKENS = 24
+MAX_NEW_TOKENS = 8
 
 TINY_DIMS = ModelDimensions(
     n_mels=80,
