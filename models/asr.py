@@ -118,17 +118,16 @@ class FasterWhisperRecognizer:
                 cpu_threads=cpu_threads,
                 local_files_only=True,
             )
-        except (RuntimeError, ValueError, OSError) as error:
+        except Exception as error:  # CTranslate2 and huggingface_hub raise many types
+            if not Path(model).is_dir():
+                raise ModelUnavailableError(
+                    f"faster-whisper model {model!r} is not on this machine and nothing is "
+                    "downloaded at run time; point MA_ASR__MODEL at a model folder, or use "
+                    "'packaged-base'",
+                ) from error
             raise ModelUnavailableError(
-                f"cannot load the faster-whisper model {model!r} ({error}); "
-                "point MA_ASR__MODEL at a faster-whisper model folder, or use the default "
-                "'packaged-base'",
-            ) from error
-        except Exception as error:  # huggingface_hub raises its own types for unknown names
-            raise ModelUnavailableError(
-                f"faster-whisper model {model!r} is not on this machine and nothing is "
-                "downloaded at run time; point MA_ASR__MODEL at a model folder, or use "
-                "'packaged-base'",
+                f"cannot load the faster-whisper model in {model} ({error}); the files look "
+                "damaged: copy the folder again, or use the default 'packaged-base'",
             ) from error
 
     def recognize(
