@@ -51,7 +51,7 @@ def transcribe_chunks(
     *,
     batch_size: int = 8,
     hallucination_filter: HallucinationFilter = HallucinationFilter(),
-    min_leftover_s: float = 1.5,
+    min_leftover_s: float = 3.0,
 ) -> Iterator[tuple[SpeechChunk, list[TranscribedSegment]]]:
     """Yield each chunk with its segments (times in meeting time).
 

@@ -57,7 +57,9 @@ def test_damaged_custom_model_fails_clearly(tmp_path: Path) -> None:
         (damaged / name).write_bytes((packaged / name).read_bytes())
     (damaged / "model.bin").write_bytes((packaged / "model.bin").read_bytes()[:5_000_000])
     folder = resolve_faster_whisper_model(str(damaged), tmp_path)
-    with pytest.raises(ModelUnavailableError, match="cannot load the faster-whisper model in .*damaged"):
+    with pytest.raises(
+        ModelUnavailableError, match=r"cannot load the faster-whisper model in .*damaged"
+    ):
         FasterWhisperRecognizer(folder)
 
 
