@@ -24,11 +24,24 @@ class Chunker:
 
     def push(self, region: SpeechRegion) -> list[SpeechChunk]:
         out = []
-        if self._regions and self._length + len(region.samples) > self._max_samples:
-            out.append(self._emit())
-        self._regions.append(region)
-        self._length += len(region.samples)
+        for piece in self._pieces(region):
+            if self._regions and self._length + len(piece.samples) > self._max_samples:
+                out.append(self._emit())
+            self._regions.append(piece)
+            self._length += len(piece.samples)
         return out
+
+    def _pieces(self, region: SpeechRegion) -> list[SpeechRegion]:
+        """A region longer than one chunk is cut; the recogniser would ignore the excess."""
+        step = self._max_samples
+        return [
+            SpeechRegion(
+                region.participant_id,
+                region.start_s + start / SAMPLE_RATE,
+                region.samples[start : start + step],
+            )
+            for start in range(0, len(region.samples), step)
+        ]
 
     def flush(self) -> list[SpeechChunk]:
         return [self._emit()] if self._regions else []
@@ -40,9 +53,7 @@ class Chunker:
             offsets.append((position / SAMPLE_RATE, region.start_s))
             position += len(region.samples)
         samples = np.concatenate([region.samples for region in self._regions])
-        chunk = SpeechChunk(
-            self._participant_id, samples[: self._max_samples + SAMPLE_RATE * 2], tuple(offsets)
-        )
+        chunk = SpeechChunk(self._participant_id, samples, tuple(offsets))
         self._regions = []
         self._length = 0
         return chunk

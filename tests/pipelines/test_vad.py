@@ -66,3 +66,11 @@ def test_chunker_joins_regions_and_maps_time_back() -> None:
     assert first.to_meeting_time(0.5) == 10.5
     assert first.to_meeting_time(1.25) == 20.25
     assert out[1].to_meeting_time(0.0) == 30.0
+
+
+def test_chunker_never_exceeds_the_recogniser_window() -> None:
+    long_region = SpeechRegion("p", 5.0, np.ones(70 * SAMPLE_RATE, np.float32))
+    chunker = Chunker("p", max_chunk_s=30.0)
+    chunks = chunker.push(long_region) + chunker.flush()
+    assert [chunk.duration_s for chunk in chunks] == [30.0, 30.0, 10.0]
+    assert [chunk.start_s for chunk in chunks] == [5.0, 35.0, 65.0]
