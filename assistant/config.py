@@ -44,6 +44,8 @@ class VadSettings(BaseModel):
     """Silence shorter than this does not end a speech region (s)."""
     speech_pad_s: float = Field(default=0.2, ge=0)
     """Audio kept on each side of a region (s), so first and last syllables survive."""
+    max_region_s: float = Field(default=10.0, gt=1, le=30)
+    """Longer speech is split at its quietest moment (s), so chunks can be packed full."""
     max_chunk_s: float = Field(default=30.0, gt=1, le=30)
     """Longest recogniser input (s); Whisper reads 30 s windows."""
 

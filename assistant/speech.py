@@ -67,7 +67,7 @@ def _speech_chunks(
         min_speech_s=settings.vad.min_speech_s,
         min_silence_s=settings.vad.min_silence_s,
         speech_pad_s=settings.vad.speech_pad_s,
-        max_region_s=settings.vad.max_chunk_s,
+        max_region_s=settings.vad.max_region_s,
     )
     streams = [models.vad.stream(pid, vad_options) for pid in source.participant_ids]
     chunkers = [Chunker(pid, settings.vad.max_chunk_s) for pid in source.participant_ids]

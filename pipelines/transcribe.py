@@ -73,12 +73,14 @@ def transcribe_chunks(
             return
         batch = [queue.popleft() for _ in range(min(batch_size, len(queue)))]
         recognitions = recognizer.recognize([chunk.samples for chunk in batch], options)
+        leftovers = []
         for chunk, recognition in zip(batch, recognitions, strict=True):
             kept = [s for s in recognition.segments if hallucination_filter.keeps(s)]
             covered = max((_end_of(segment) for segment in kept), default=0.0)
             if kept and chunk.duration_s - covered >= min_leftover_s:
-                queue.appendleft(chunk.tail(covered))
+                leftovers.append(chunk.tail(covered))
             yield chunk, [_to_meeting_time(chunk, s, recognition.language) for s in kept]
+        queue.extendleft(reversed(leftovers))  # next, and in time order
 
 
 def _end_of(segment: RecognizedSegment) -> float:
