@@ -2,6 +2,9 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 STAMP := $(VENV)/.installed-stamp
+# The optional openai-whisper backend, installed for its tests. Without --no-deps pip would add
+# triton (1 GB, GPU only); torch 2.13.0 is the CPU build.
+OPENAI_STAMP := $(VENV)/.openai-whisper-stamp
 
 .PHONY: demo test lint bench
 
@@ -10,10 +13,17 @@ $(STAMP): pyproject.toml Makefile
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
+$(OPENAI_STAMP): $(STAMP)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check torch==2.13.0
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps openai-whisper==20250625
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check numba==0.68.1 llvmlite==0.50.0 \
+		more-itertools==11.2.1 tiktoken==0.14.0
+	touch $(OPENAI_STAMP)
+
 demo: $(STAMP)
 	$(VENV)/bin/meeting-assistant analyze samples/phone-call.wav --out reports/sample
 
-test: $(STAMP)
+test: $(STAMP) $(OPENAI_STAMP)
 	$(VENV)/bin/python -m pytest
 
 lint: $(STAMP)

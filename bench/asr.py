@@ -144,7 +144,7 @@ def _measure(
     return Row(clip, duration, ours, recognizer_runs[median_run], plain_timing)
 
 
-def _openai_whisper_rows(clips: Sequence[Clip]) -> list[list[str]]:
+def _openai_whisper_rows(clips: Sequence[Clip], settings: Settings) -> list[list[str]]:
     """Rows for openai-whisper base, its figures in the "plain" columns; or why there are none.
 
     Runs only when the package and a local base checkpoint are already there: nothing is
@@ -155,9 +155,13 @@ def _openai_whisper_rows(clips: Sequence[Clip]) -> list[list[str]]:
         whisper = importlib.import_module("whisper")
     except ImportError:
         return [[label, "-", "-", "-", "-", "-", "not installed", "-", "-", "-", "-", "-"]]
-    checkpoint = Path.home() / ".cache" / "whisper" / "base.pt"
+    # The checkpoint configured for our openai-whisper engine, else openai-whisper's own cache.
+    configured = Path(settings.asr.model).expanduser()
+    checkpoint = (
+        configured if configured.suffix == ".pt" else Path.home() / ".cache" / "whisper" / "base.pt"
+    )
     if not checkpoint.is_file():
-        return [[label, "-", "-", "-", "-", "-", "no local checkpoint", "-", "-", "-", "-", "-"]]
+        return [[label, "-", "-", "-", "-", "-", "no local base.pt", "-", "-", "-", "-", "-"]]
     model = whisper.load_model(str(checkpoint), device="cpu")
     rows = []
     for clip in clips:
@@ -239,7 +243,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             )
             for clip in clips
         ]
-        openai_rows = _openai_whisper_rows([clip for clip in clips if clip.reference])
+        openai_rows = _openai_whisper_rows([clip for clip in clips if clip.reference], settings)
 
     header = [
         "audio",
