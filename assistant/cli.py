@@ -23,7 +23,7 @@ from rich.table import Table
 
 from .analyze import Analysis, analyze, is_transcript_file, write_outputs
 from .config import Settings
-from .digest import summary_rows
+from .digest import SUMMARY_HEADERS, summary_rows
 from .errors import MeetingAssistantError
 from .formatting import format_clock
 
@@ -193,19 +193,10 @@ def _print_summary(console: Console, report: dict[str, Any], written: dict[str, 
         highlight=False,
     )
     table = Table(title="Participation", title_justify="left")
-    for header in (
-        "Person",
-        "Talk",
-        "Share",
-        "Turns",
-        "Words/min",
-        "Questions",
-        "Fillers/100",
-        "Interruptions",
-    ):
-        table.add_column(header, justify="left" if header == "Person" else "right")
+    for index, header in enumerate(SUMMARY_HEADERS):
+        table.add_column(header, justify="left" if index == 0 else "right")
     for row in summary_rows(report):
-        table.add_row(*row)
+        table.add_row(*(Text(cell) for cell in row))  # Text: names are not Rich markup
     console.print(table)
     balance = report["balance"]
     names = {p["id"]: p["name"] for p in report["participants"]}
