@@ -20,6 +20,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from .analyze import Analysis, analyze, is_transcript_file, write_outputs
 from .config import Settings
