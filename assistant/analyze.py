@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,8 @@ from .exports import to_srt, to_webvtt
 from .inputs import MediaPlan, plan_media
 from .metrics import MeetingMetrics, compute_metrics
 from .report import build_report
-from .speech import ProgressListener, SpeechModels, transcribe_plan
+from .names import resolve_names
+from .speech import FloatArray, ProgressListener, SpeechModels, transcribe_plan, voice_embedding
 from .transcript import MeetingInfo, Segment, Transcript
 from .transcript_json import load_transcript_json
 
@@ -34,6 +36,7 @@ class Analysis:
 def load_speech_models(settings: Settings) -> SpeechModels:
     """Load the recogniser and the VAD once; callers share the result."""
     from models.asr import FasterWhisperRecognizer, OpenAIWhisperRecognizer, SpeechRecognizer
+    from models.speaker import SpeakerEncoder
     from models.weights import resolve_faster_whisper_model
     from pipelines.vad import SileroVad
 
@@ -47,7 +50,8 @@ def load_speech_models(settings: Settings) -> SpeechModels:
             compute_type=settings.asr.compute_type,
             cpu_threads=settings.asr.cpu_threads,
         )
-    return SpeechModels(recognizer=recognizer, vad=SileroVad())
+    encoder = SpeakerEncoder() if settings.diarization.enabled else None
+    return SpeechModels(recognizer=recognizer, vad=SileroVad(), speaker_encoder=encoder)
 
 
 def is_transcript_file(path: Path) -> bool:
@@ -63,12 +67,17 @@ def analyze(
     date: dt.date | None = None,
     progress: ProgressListener | None = None,
     plan: MediaPlan | None = None,
+    participants: Sequence[str] = (),
 ) -> Analysis:
     """Analyse a media file, a folder of per-person tracks, or a transcript JSON file.
 
     ``models`` is needed for media only, and loaded from ``settings`` when not given; ``plan``
-    is the media plan when the caller already made it.
+    is the media plan when the caller already made it. ``participants`` are names the user
+    knows, in order of first speech, each optionally ``Name=voice-sample.wav``.
     """
+    names, samples = _parse_participants(participants)
+    voices: dict[str, FloatArray] = {}
+    voice_samples: dict[str, FloatArray] = {}
     if not path.exists():
         raise InputError("file not found", path)
     if is_transcript_file(path):
@@ -82,7 +91,12 @@ def analyze(
             )
     else:
         plan = plan or plan_media(path, settings.audio)
-        speech = transcribe_plan(plan, models or load_speech_models(settings), settings, progress)
+        models = models or load_speech_models(settings)
+        voice_samples = {
+            name: voice_embedding(sample, models, settings) for name, sample in samples.items()
+        }
+        speech = transcribe_plan(plan, models, settings, progress)
+        voices = speech.voices
         transcript = Transcript(
             meeting=MeetingInfo(
                 title=title or _title_from_path(path),
@@ -90,17 +104,33 @@ def analyze(
                 duration_s=round(speech.duration_s, 3),
                 language=speech.language,
             ),
-            participants=plan.participants,
+            participants=speech.participants,
             segments=tuple(
                 Segment(s.participant_id, s.start, s.end, s.text, s.language, s.words)
                 for s in speech.segments
             ),
         )
+    transcript = resolve_names(
+        transcript, user_names=names, voice_samples=voice_samples, voices=voices
+    )
     metrics = compute_metrics(transcript)
     action_items = extract_action_items(transcript)
     return Analysis(
         transcript, metrics, action_items, build_report(transcript, metrics, action_items)
     )
+
+
+def _parse_participants(entries: Sequence[str]) -> tuple[list[str], dict[str, Path]]:
+    names: list[str] = []
+    samples: dict[str, Path] = {}
+    for entry in entries:
+        name, _, sample = (part.strip() for part in entry.partition("="))
+        if not name:
+            raise InputError(f"participant {entry!r} has no name (expected Name or Name=voice.wav)")
+        names.append(name)
+        if sample:
+            samples[name] = Path(sample).expanduser()
+    return names, samples
 
 
 def _title_from_path(path: Path) -> str:

@@ -96,6 +96,19 @@ def cli() -> None:
     help="Force one language (ISO 639-1) instead of detecting it per chunk.",
 )
 @click.option(
+    "--participants",
+    "participant_names",
+    default=None,
+    help="Names in order of first speech, e.g. 'Diane,Sheila'; "
+    "'Diane=diane.wav' matches a voice sample instead.",
+)
+@click.option(
+    "--speakers",
+    type=click.IntRange(1, 50),
+    default=None,
+    help="Number of speakers in a mixed recording, when known.",
+)
+@click.option(
     "--allow-truncated",
     is_flag=True,
     help="Analyse the readable part of a file that was cut short.",
@@ -108,6 +121,8 @@ def analyze_command(
     title: str | None,
     meeting_date: dt.date | None,
     language: str | None,
+    participant_names: str | None,
+    speakers: int | None,
     allow_truncated: bool,
     debug: bool,
 ) -> None:
@@ -122,11 +137,20 @@ def analyze_command(
             settings = settings.model_copy(
                 update={"asr": settings.asr.model_copy(update={"language": language})}
             )
+        if speakers:
+            settings = settings.model_copy(
+                update={
+                    "diarization": settings.diarization.model_copy(
+                        update={"num_speakers": speakers}
+                    )
+                }
+            )
         if allow_truncated:
             settings = settings.model_copy(
                 update={"audio": settings.audio.model_copy(update={"allow_truncated": True})}
             )
-        analysis = _run(path, settings, title, meeting_date, err, output_format == "text")
+        names = [n for n in (participant_names or "").split(",") if n.strip()]
+        analysis = _run(path, settings, title, meeting_date, err, output_format == "text", names)
         written = write_outputs(analysis, out_dir) if out_dir is not None else {}
     except MeetingAssistantError as error:
         err.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
@@ -157,11 +181,12 @@ def _run(
     meeting_date: dt.date | None,
     err: Console,
     show_progress: bool,
+    names: list[str],
 ) -> Analysis:
     if not path.exists():
         raise MeetingAssistantError("file not found", path)
     if is_transcript_file(path):
-        return analyze(path, settings, title=title, date=meeting_date)
+        return analyze(path, settings, title=title, date=meeting_date, participants=names)
     from .analyze import load_speech_models
     from .inputs import plan_media
 
@@ -183,6 +208,8 @@ def _run(
             title=title,
             date=meeting_date,
             progress=_RichProgress(bars, total),
+            plan=plan,
+            participants=names,
         )
 
 

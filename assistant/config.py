@@ -10,7 +10,14 @@ from typing import Literal
 from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["AsrSettings", "AudioSettings", "Settings", "VadSettings", "get_settings"]
+__all__ = [
+    "AsrSettings",
+    "AudioSettings",
+    "DiarizationSettings",
+    "Settings",
+    "VadSettings",
+    "get_settings",
+]
 
 
 def _default_cache_dir() -> Path:
@@ -61,6 +68,21 @@ class AudioSettings(BaseModel):
     """Analyse the readable part of a file that was cut short, instead of refusing it."""
 
 
+class DiarizationSettings(BaseModel):
+    enabled: bool = True
+    """Split a mixed track (one microphone, a phone call) into speakers."""
+    threshold: float = Field(default=0.3, gt=0, lt=2)
+    """Cosine distance at which voice clusters stop merging; lower finds more speakers."""
+    min_speaker_s: float = Field(default=2.0, ge=0)
+    """Less speech than this (s) is not a speaker of its own (a cough, a laugh)."""
+    num_speakers: int | None = Field(default=None, ge=1, le=50)
+    """The number of speakers when known."""
+    window_step_s: float = Field(default=0.25, gt=0, le=1.6)
+    """Hop between 1.6 s voice-embedding windows (s)."""
+    overlap_share: float = Field(default=0.45, gt=0, le=1)
+    """Share of a frame's windows that makes a second speaker count as talking over it."""
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="MA_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -71,6 +93,7 @@ class Settings(BaseSettings):
     asr: AsrSettings = AsrSettings()
     vad: VadSettings = VadSettings()
     audio: AudioSettings = AudioSettings()
+    diarization: DiarizationSettings = DiarizationSettings()
 
 
 @lru_cache

@@ -51,6 +51,8 @@ class AudioSource:
     """One id: the file is downmixed to one track. Two: left and right channel, in that order."""
     offset_s: float
     """Where this file starts in meeting time (s)."""
+    mixed: bool = False
+    """One track carrying several people (one microphone, a phone call): to be diarized."""
 
     @property
     def path(self) -> Path:
@@ -115,12 +117,12 @@ def plan_media(path: Path, audio: AudioSettings | None = None) -> MediaPlan:
     info = probe(path, allow_truncated=audio.allow_truncated)
     if info.channels == 2 and not is_stereo_mix(path, audio.stereo_mix_correlation):
         participants = (
-            Participant("left", "Left channel"),
-            Participant("right", "Right channel"),
+            Participant("left", "Left channel", name_source="placeholder"),
+            Participant("right", "Right channel", name_source="placeholder"),
         )
         return MediaPlan((AudioSource(info, ("left", "right"), 0.0),), participants)
-    speaker = Participant("speaker-1", "Speaker 1")
-    return MediaPlan((AudioSource(info, (speaker.id,), 0.0),), (speaker,))
+    speaker = Participant("speaker-1", "Speaker 1", name_source="placeholder")
+    return MediaPlan((AudioSource(info, (speaker.id,), 0.0, mixed=True),), (speaker,))
 
 
 def _plan_folder(folder: Path, audio: AudioSettings) -> MediaPlan:
@@ -142,7 +144,9 @@ def _plan_folder(folder: Path, audio: AudioSettings) -> MediaPlan:
     sources, participants = [], []
     for info in infos:
         participant = Participant(
-            _id_from_stem(info.path.stem, taken), _name_from_stem(info.path.stem)
+            _id_from_stem(info.path.stem, taken),
+            _name_from_stem(info.path.stem),
+            name_source="file_name",
         )
         participants.append(participant)
         sources.append(AudioSource(info, (participant.id,), info.start_time_s - earliest))

@@ -86,6 +86,7 @@ def _participant(transcript: Transcript, m: ParticipantMetrics) -> dict[str, obj
         "questions_asked": m.questions_asked,
         "filler_words_per_100": round(m.filler_words_per_100, _RATE),
         "interruptions_made": m.interruptions_made,
+        "name_source": participant.name_source,
     }
 
 

@@ -1,24 +1,49 @@
-"""Run the audio pipeline over a media plan: decode → VAD → chunk → transcribe, streaming."""
+"""Run the audio pipeline over a media plan, streaming: decode → VAD → chunk → transcribe, and
+for mixed tracks voice windows → diarize → words attributed to speakers."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
+import numpy as np
+import numpy.typing as npt
+
 from models.asr import RecognitionOptions, SpeechRecognizer
+from models.speaker import SpeakerEncoder
+from pipelines.attribute import attribute_words
 from pipelines.chunker import Chunker
 from pipelines.decode import ChannelMode, decode_audio
-from pipelines.frames import SAMPLE_RATE, AudioChunk, SpeechChunk, TranscribedSegment
+from pipelines.diarize import DiarizationOptions, diarize
+from pipelines.frames import (
+    SAMPLE_RATE,
+    AudioChunk,
+    SpeechChunk,
+    SpeechRegion,
+    TranscribedSegment,
+)
+from pipelines.speaker_windows import SpeakerWindow, SpeakerWindowStream
 from pipelines.transcribe import transcribe_chunks
 from pipelines.vad import SileroVad, VadOptions
 
 from .config import Settings
-from .errors import NoAudioError, TooShortError
-from .inputs import AudioSource, MediaPlan
+from .errors import InputError, NoAudioError, TooShortError
+from .inputs import AudioSource, MediaPlan, plan_media
+from .transcript import Participant
 
-__all__ = ["ProgressListener", "SpeechModels", "SpeechResult", "transcribe_plan"]
+__all__ = [
+    "FloatArray",
+    "ProgressListener",
+    "SpeechModels",
+    "SpeechResult",
+    "transcribe_plan",
+    "voice_embedding",
+]
+
+FloatArray = npt.NDArray[np.float32]
 
 
 class ProgressListener(Protocol):
@@ -43,15 +68,29 @@ class SpeechModels:
 
     recognizer: SpeechRecognizer
     vad: SileroVad
+    speaker_encoder: SpeakerEncoder | None = None
+    """Needed to split mixed tracks into speakers; None turns that off."""
 
 
 @dataclass(frozen=True, slots=True)
 class SpeechResult:
+    participants: tuple[Participant, ...]
+    """The plan's participants, each mixed track replaced by the speakers found in it."""
     segments: tuple[TranscribedSegment, ...]
     duration_s: float
     """Longest decoded track, offset included (s)."""
     language: str | None
     """The language with the most recognised speech."""
+    voices: dict[str, FloatArray] = field(default_factory=dict)
+    """Mean voice embedding of each diarized speaker, by participant id."""
+
+
+@dataclass(slots=True)
+class _SourceVoices:
+    """What a mixed track's diarization collects while the track streams by."""
+
+    windows: list[SpeakerWindow] = field(default_factory=list)
+    speech: list[tuple[float, float]] = field(default_factory=list)
 
 
 def _speech_chunks(
@@ -61,6 +100,7 @@ def _speech_chunks(
     progress: ProgressListener,
     decoded_before_s: float,
     lengths: dict[str, float],
+    voices: _SourceVoices | None,
 ) -> Iterator[SpeechChunk]:
     vad_options = VadOptions(
         threshold=settings.vad.threshold,
@@ -71,19 +111,30 @@ def _speech_chunks(
     )
     streams = [models.vad.stream(pid, vad_options) for pid in source.participant_ids]
     chunkers = [Chunker(pid, settings.vad.max_chunk_s) for pid in source.participant_ids]
+    embedder = None
+    if voices is not None and models.speaker_encoder is not None:
+        embedder = SpeakerWindowStream(
+            models.speaker_encoder, source.participant_ids[0], settings.diarization.window_step_s
+        )
+
+    def regions_done(chunker: Chunker, regions: list[SpeechRegion]) -> Iterator[SpeechChunk]:
+        for region in regions:
+            if embedder is not None and voices is not None:
+                voices.windows.extend(embedder.push(region))
+                voices.speech.append((region.start_s, region.end_s))
+            yield from chunker.push(region)
+
     mode: ChannelMode = "split" if len(source.participant_ids) == 2 else "mixdown"
     position = 0
     for block in decode_audio(source.path, channels=mode, block_s=settings.audio.decode_block_s):
         start_s = source.offset_s + position / SAMPLE_RATE
         for channel, pid in enumerate(source.participant_ids):
             stream, chunker = streams[channel], chunkers[channel]
-            for region in stream.push(AudioChunk(pid, start_s, block[channel])):
-                yield from chunker.push(region)
+            yield from regions_done(chunker, stream.push(AudioChunk(pid, start_s, block[channel])))
         position += block.shape[1]
         progress.decoded(decoded_before_s + position / SAMPLE_RATE)
     for stream, chunker in zip(streams, chunkers, strict=True):
-        for region in stream.flush():
-            yield from chunker.push(region)
+        yield from regions_done(chunker, stream.flush())
         yield from chunker.flush()
     lengths[str(source.path)] = position / SAMPLE_RATE
 
@@ -97,8 +148,11 @@ def transcribe_plan(
     listener = progress or _Silent()
     options = RecognitionOptions(beam_size=settings.asr.beam_size, language=settings.asr.language)
     segments: list[TranscribedSegment] = []
+    participants: list[Participant] = []
+    voices: dict[str, FloatArray] = {}
     lengths: dict[str, float] = {}
     done_before = 0.0
+    diarizing = settings.diarization.enabled and models.speaker_encoder is not None
     for source in plan.sources:
         declared = source.info.duration_s
         if declared is not None and 0 < declared < settings.audio.min_duration_s:
@@ -107,16 +161,26 @@ def transcribe_plan(
                 f"{settings.audio.min_duration_s:.0f} s is needed to analyse a meeting",
                 source.path,
             )
-        chunks = _speech_chunks(source, models, settings, listener, done_before, lengths)
+        collected = _SourceVoices() if diarizing and source.mixed else None
+        chunks = _speech_chunks(source, models, settings, listener, done_before, lengths, collected)
+        source_segments: list[TranscribedSegment] = []
         for chunk, chunk_segments in transcribe_chunks(
             chunks, models.recognizer, options, batch_size=settings.asr.batch_size
         ):
-            segments.extend(chunk_segments)
+            source_segments.extend(chunk_segments)
             listener.transcribed(done_before + chunk.start_s - source.offset_s + chunk.duration_s)
         length = lengths.get(str(source.path), 0.0)
         _check_length(source, length, settings.audio.min_duration_s)
         done_before += length
         listener.transcribed(done_before)
+        own = [p for p in plan.participants if p.id in source.participant_ids]
+        if collected is not None and collected.windows:
+            source_segments, own, found = _diarize(
+                source_segments, collected, settings, len(participants)
+            )
+            voices.update(found)
+        segments.extend(source_segments)
+        participants.extend(own)
     durations: defaultdict[str, float] = defaultdict(float)
     for segment in segments:
         durations[segment.language] += segment.end - segment.start
@@ -125,10 +189,68 @@ def transcribe_plan(
         default=0.0,
     )
     return SpeechResult(
+        participants=tuple(participants),
         segments=tuple(sorted(segments, key=lambda s: (s.start, s.participant_id))),
         duration_s=duration,
         language=max(durations, key=durations.__getitem__) if durations else None,
+        voices=voices,
     )
+
+
+def _diarize(
+    segments: list[TranscribedSegment],
+    collected: _SourceVoices,
+    settings: Settings,
+    numbered_before: int,
+) -> tuple[list[TranscribedSegment], list[Participant], dict[str, FloatArray]]:
+    options = DiarizationOptions(
+        threshold=settings.diarization.threshold,
+        min_speaker_s=settings.diarization.min_speaker_s,
+        num_speakers=settings.diarization.num_speakers,
+        overlap_share=settings.diarization.overlap_share,
+    )
+    turns = diarize(collected.windows, collected.speech, options)
+    count = max((turn.speaker for turn in turns), default=-1) + 1
+    ids = [f"speaker-{numbered_before + i + 1}" for i in range(count)]
+    participants = [
+        Participant(pid, f"Speaker {numbered_before + i + 1}", name_source="placeholder")
+        for i, pid in enumerate(ids)
+    ]
+    attributed = attribute_words(segments, turns, ids)
+    voices: dict[str, FloatArray] = {}
+    for index, pid in enumerate(ids):
+        spans = [(t.start, t.end) for t in turns if t.speaker == index]
+        inside = [
+            w.embedding
+            for w in collected.windows
+            if any(start <= (w.start_s + w.end_s) / 2 <= end for start, end in spans)
+        ]
+        if inside:
+            mean = np.mean(inside, axis=0)
+            voices[pid] = (mean / np.linalg.norm(mean)).astype(np.float32)
+    return attributed, participants, voices
+
+
+def voice_embedding(path: Path, models: SpeechModels, settings: Settings) -> FloatArray:
+    """The mean voice embedding of a sample recording of one person."""
+    if models.speaker_encoder is None:
+        raise InputError("voice samples need speaker attribution (MA_DIARIZATION__ENABLED)", path)
+    plan = plan_media(path, settings.audio)
+    stream = models.vad.stream("sample", VadOptions(threshold=settings.vad.threshold))
+    embedder = SpeakerWindowStream(models.speaker_encoder, "sample")
+    windows: list[SpeakerWindow] = []
+    position = 0.0
+    for block in decode_audio(plan.sources[0].path):
+        regions = stream.push(AudioChunk("sample", position, block[0]))
+        position += block.shape[1] / SAMPLE_RATE
+        for region in regions:
+            windows.extend(embedder.push(region))
+    for region in stream.flush():
+        windows.extend(embedder.push(region))
+    if not windows:
+        raise NoAudioError("the voice sample holds no speech", path)
+    mean = np.mean([window.embedding for window in windows], axis=0)
+    return np.asarray(mean / np.linalg.norm(mean), dtype=np.float32)
 
 
 def _check_length(source: AudioSource, length_s: float, minimum_s: float) -> None:

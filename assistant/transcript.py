@@ -8,9 +8,18 @@ from typing import Literal
 
 from pipelines.frames import Word
 
-__all__ = ["MeetingInfo", "Participant", "Segment", "Side", "Transcript", "Word"]
+__all__ = ["MeetingInfo", "NameSource", "Participant", "Segment", "Side", "Transcript", "Word"]
 
 Side = Literal["internal", "external"]
+NameSource = Literal[
+    "given",  # in the transcript file
+    "user",  # --participants, by order of first speech
+    "voice_sample",  # --participants Name=sample.wav, matched by voice
+    "self_introduction",  # "This is Diane", "Jeg hedder Mette"
+    "addressed",  # called by name right before speaking
+    "file_name",  # per-person track alice.wav
+    "placeholder",  # "Speaker 2", "Left channel": not resolved
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +28,8 @@ class Participant:
     name: str
     side: Side | None = None
     """Our team ("internal") or the customer ("external"); None when unknown."""
+    name_source: NameSource = "given"
+    """How the name was found; ``placeholder`` means nobody knows yet ("Speaker 2")."""
 
 
 @dataclass(frozen=True, slots=True)

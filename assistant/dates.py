@@ -1,0 +1,232 @@
+"""Date phrases in English and Danish resolved against the meeting date.
+
+The rules are one table (`_RULES`) of patterns and resolvers. Conventions:
+
+- A weekday ("Friday", "på fredag", "next Friday") is the next such day strictly after the
+  meeting: said on a Wednesday, "Wednesday" is a week later.
+- "next week" / "i næste uge" / "early next week" / "after the weekend": the Monday of next week.
+- "end of the week" / "this week" / "sidst på ugen" / "inden weekenden": the Friday of the
+  meeting's week (at a weekend meeting, the coming Friday); "end of next week": a week later.
+- "end of the month" / "inden udgangen af måneden": the month's last day.
+- "the 15th" / "den 15.": the next 15th on or after the meeting; a month name without a year:
+  the next such date on or after the meeting; an explicit year is kept as said.
+- "in two weeks" / "om to uger": 14 days on; "today"/"EOD"/"i dag": the meeting day.
+
+Relative phrases need the meeting date and resolve to None without one; the phrase is still
+recognised (and removed from the task text).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = ["DatePhrase", "find_date", "resolve_due_date"]
+
+_WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS_DA = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+_WEEKDAY_INDEX = {name: i for names in (_WEEKDAYS_EN, _WEEKDAYS_DA) for i, name in enumerate(names)}
+
+_MONTHS_EN = (
+    *("january", "february", "march", "april", "may", "june"),
+    *("july", "august", "september", "october", "november", "december"),
+)
+"""English, not `calendar.month_name`: that one follows the process locale."""
+_MONTHS_DA = (
+    *("januar", "februar", "marts", "april", "maj", "juni"),
+    *("juli", "august", "september", "oktober", "november", "december"),
+)
+_MONTHS = (
+    {name: n for n, full in enumerate(_MONTHS_EN, 1) for name in (full, full[:3])}
+    | {name: n for n, full in enumerate(_MONTHS_DA, 1) for name in (full, full[:3])}
+    | {"sept": 9}
+)
+"""Month names and abbreviations (lower case) to month numbers."""
+
+_NUMBERS = {
+    **{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "a couple of": 2},
+    **{"en": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "et par": 2},
+}
+_NUMBER = (
+    r"(?P<n>\d{1,2}|" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + ")"
+)
+
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
+_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
+_WEEKDAY = r"(?P<weekday>" + "|".join((*_WEEKDAYS_EN, *_WEEKDAYS_DA)) + ")"
+
+_PREFIX = (
+    r"(?:\b(?:by|on|before|until|till|due|for|no later than|first thing|"
+    r"inden|senest|på|til|før|allerede|i løbet af|ved)\s+)?(?:the\s+|den\s+|d\.\s*)?"
+)
+"""Prepositions removed together with the date ("by Friday", "senest på fredag")."""
+
+Resolver = Callable[[re.Match[str], dt.date | None], dt.date | None]
+
+
+@dataclass(frozen=True, slots=True)
+class DatePhrase:
+    date: dt.date | None
+    """The resolved date; None when relative and the meeting date is unknown."""
+    start: int
+    """Offset of the phrase (with its preposition) in the text."""
+    end: int
+
+
+def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _next_weekday(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    if today is None:
+        return None
+    target = _WEEKDAY_INDEX[match["weekday"].lower()]
+    return today + dt.timedelta(days=(target - today.weekday()) % 7 or 7)
+
+
+def _next_week(_: re.Match[str], today: dt.date | None) -> dt.date | None:
+    return None if today is None else today + dt.timedelta(days=7 - today.weekday())
+
+
+def _end_of_week(_: re.Match[str], today: dt.date | None) -> dt.date | None:
+    return None if today is None else today + dt.timedelta(days=(4 - today.weekday()) % 7)
+
+
+def _end_of_next_week(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    friday = _end_of_week(match, today)
+    return None if friday is None else friday + dt.timedelta(days=7)
+
+
+def _end_of_month(_: re.Match[str], today: dt.date | None) -> dt.date | None:
+    if today is None:
+        return None
+    return today.replace(day=calendar.monthrange(today.year, today.month)[1])
+
+
+def _day_of_month(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    if today is None:
+        return None
+    day = int(match["day"])
+    year, month = today.year, today.month
+    for _ in range(13):
+        candidate = _date_or_none(year, month, day)
+        if candidate is not None and candidate >= today:
+            return candidate
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
+def _month_day(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    month, day = _MONTHS[match["month"].lower()], int(match["day"])
+    if match["year"]:
+        return _date_or_none(int(match["year"]), month, day)
+    if today is None:
+        return None
+    candidate = _date_or_none(today.year, month, day)
+    if candidate is not None and candidate < today:
+        candidate = _date_or_none(today.year + 1, month, day)
+    return candidate
+
+
+def _iso(match: re.Match[str], _: dt.date | None) -> dt.date | None:
+    return _date_or_none(int(match["year"]), int(match["month"]), int(match["day"]))
+
+
+def _offset(days: int) -> Resolver:
+    def resolve(_: re.Match[str], today: dt.date | None) -> dt.date | None:
+        return None if today is None else today + dt.timedelta(days=days)
+
+    return resolve
+
+
+def _in_units(days_per_unit: int) -> Resolver:
+    def resolve(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+        if today is None:
+            return None
+        raw = match["n"].lower()
+        count = int(raw) if raw.isdigit() else _NUMBERS[raw]
+        return today + dt.timedelta(days=count * days_per_unit)
+
+    return resolve
+
+
+_RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
+    (re.compile(_PREFIX + pattern + r"(?!\w)", re.IGNORECASE), resolver)
+    for pattern, resolver in (
+        (r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})", _iso),
+        # English
+        (r"end of next week", _end_of_next_week),
+        (r"(?:the )?(?:end of (?:the |this )?week|this week)", _end_of_week),
+        (r"(?:the )?end of (?:the |this )?month", _end_of_month),
+        (r"(?:early )?next week|after the weekend", _next_week),
+        (
+            r"(?:today|tonight|end of (?:the )?(?:business )?day|eod|cob|close of business)",
+            _offset(0),
+        ),
+        (r"the day after tomorrow", _offset(2)),
+        (r"tomorrow", _offset(1)),
+        (r"(?:in|within) " + _NUMBER + r" weeks?", _in_units(7)),
+        (r"(?:in|within) " + _NUMBER + r" days?", _in_units(1)),
+        # Danish
+        (r"(?:i )?overmorgen", _offset(2)),
+        (r"i morgen", _offset(1)),
+        (r"i dag|i aften|inden fyraften", _offset(0)),
+        (r"slutningen af næste uge", _end_of_next_week),
+        (
+            r"(?:i )?slutningen af (?:ugen|denne uge)|sidst på ugen|weekenden|ugens udgang"
+            r"|i denne uge|ugen ud",
+            _end_of_week,
+        ),
+        (
+            r"(?:udgangen|slutningen) af (?:måneden|denne måned)|sidst på måneden|månedens udgang"
+            r"|månedsskiftet",
+            _end_of_month,
+        ),
+        (r"(?:i |først i |starten af |start af )?næste uge|efter weekenden", _next_week),
+        (r"om " + _NUMBER + r" uger?", _in_units(7)),
+        (r"om " + _NUMBER + r" dage?", _in_units(1)),
+        # Both
+        (r"(?:this |next |på |næste |førstkommende )?" + _WEEKDAY, _next_weekday),
+        (_MONTH + r"\s+" + _DAY + _YEAR, _month_day),
+        (_DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR, _month_day),
+        (r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)", _day_of_month),
+        (r"(?<=den )(?P<day>[0-3]?\d)\.", _day_of_month),
+        (r"(?<=d\. )(?P<day>[0-3]?\d)\.", _day_of_month),
+    )
+)
+
+
+def find_date(text: str, meeting_date: dt.date | None) -> DatePhrase | None:
+    """The first date phrase in ``text`` (the longest at that place), resolved."""
+    best: tuple[int, int, re.Match[str], Resolver] | None = None
+    for pattern, resolver in _RULES:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        key = (match.start(), -(match.end() - match.start()))
+        if best is None or key < (best[0], best[1]):
+            best = (key[0], key[1], match, resolver)
+    if best is None:
+        return None
+    match, resolver = best[2], best[3]
+    return DatePhrase(resolver(match, meeting_date), match.start(), match.end())
+
+
+def resolve_due_date(sentence: str, meeting_date: dt.date | None) -> tuple[dt.date | None, str]:
+    """The first date phrase in ``sentence`` resolved to a date, and the sentence without it.
+
+    The date is None when there is no phrase, or when it is relative and ``meeting_date`` is
+    None. The phrase is removed whenever one was found.
+    """
+    phrase = find_date(sentence, meeting_date)
+    if phrase is None:
+        return None, sentence
+    rest = sentence[: phrase.start] + sentence[phrase.end :]
+    return phrase.date, re.sub(r"\s{2,}", " ", rest).strip()

@@ -1,0 +1,116 @@
+"""Stage: sampled frames of one person in, what the models saw (``FrameObservation``) out.
+
+Cost control lives here: a black picture runs no model; when the picture has not changed since
+the last analysed frame, its detections are reused (for at most ``max_reuse_s``); pose runs on
+every other analysed frame; hands are only searched for when the pose model sees a wrist in the
+picture, hands were seen just before, or (without a body in view) every third frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from .features import face_features, pose_features
+from .frames import FrameObservation, PoseFeatures, VideoFrame
+
+__all__ = ["ObserverOptions", "PersonObserver", "VisionGraphs"]
+
+Image = npt.NDArray[np.uint8]
+FloatArray = npt.NDArray[np.float32]
+
+
+class VisionGraphs(Protocol):
+    """What the observer needs from a model stream (``models.vision.VisionStream`` or a fake)."""
+
+    def face(self, image: Image) -> FloatArray | None: ...
+
+    def pose(self, image: Image) -> FloatArray | None: ...
+
+    def hands(self, image: Image) -> tuple[FloatArray, ...]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ObserverOptions:
+    dark_brightness: float = 20.0
+    """Mean grey level (0-255) under which a flat picture counts as black."""
+    flat_contrast: float = 6.0
+    """Grey-level standard deviation under which a picture is flat (a lens cap, a blank tile)."""
+    reuse_change: float = 0.6
+    """Frames that changed less than this (grey levels) reuse the previous detections."""
+    max_reuse_s: float = 1.0
+    """Detections are refreshed at least this often (s), even on a still picture."""
+    pose_every: int = 2
+    """Run the pose model on every n-th analysed frame; posture changes slowly."""
+    hands_probe_every: int = 3
+    """Without a body in view, look for hands on every n-th analysed frame."""
+
+
+class PersonObserver:
+    """One person's stream of observations; owns that person's model graphs."""
+
+    def __init__(self, graphs: VisionGraphs, options: ObserverOptions | None = None) -> None:
+        self.graphs = graphs
+        self.options = options or ObserverOptions()
+        self._last: FrameObservation | None = None
+        self._last_full_t = -1e9
+        self._analysed = 0
+        self._pose: PoseFeatures | None = None
+        self.frames_seen = 0
+        self.frames_analysed = 0
+
+    def observe(self, frame: VideoFrame) -> FrameObservation:
+        self.frames_seen += 1
+        o = self.options
+        height, width = frame.image.shape[:2]
+        if (frame.contrast < o.flat_contrast and frame.brightness < o.dark_brightness) or (
+            frame.contrast < o.flat_contrast / 3
+        ):
+            observation = FrameObservation(
+                frame.stream_id, frame.t_s, False, frame.change, None, None, (), height / 4
+            )
+            self._last = None
+            return observation
+        last = self._last
+        if (
+            last is not None
+            and frame.change < o.reuse_change
+            and frame.t_s - self._last_full_t < o.max_reuse_s
+        ):
+            return replace(last, t_s=frame.t_s, change=frame.change, reused=True)
+
+        self.frames_analysed += 1
+        self._analysed += 1
+        points = self.graphs.face(frame.image)
+        face = None if points is None else face_features(points, width, height)
+        if self._analysed % o.pose_every == 1 or o.pose_every == 1 or self._pose is None:
+            pose_points = self.graphs.pose(frame.image)
+            self._pose = None if pose_points is None else pose_features(pose_points, width, height)
+        pose = self._pose
+        hands_before = bool(last and last.hands)
+        look_for_hands = (
+            hands_before
+            or (pose is not None and pose.wrists_visible > 0)
+            or (pose is None and self._analysed % o.hands_probe_every == 1)
+        )
+        wrists: tuple[tuple[float, float], ...] = ()
+        if look_for_hands:
+            wrists = tuple(
+                (float(hand[0, 0]) * width, float(hand[0, 1]) * height)
+                for hand in self.graphs.hands(frame.image)
+            )
+        scale = face.size if face else (pose.shoulder_width / 2 if pose else height / 4)
+        observation = FrameObservation(
+            frame.stream_id, frame.t_s, True, frame.change, face, pose, wrists, scale
+        )
+        self._last = observation
+        self._last_full_t = frame.t_s
+        return observation
+
+    def run(self, frames: Iterable[VideoFrame]) -> Iterator[FrameObservation]:
+        for frame in frames:
+            yield self.observe(frame)
