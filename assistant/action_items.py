@@ -172,7 +172,7 @@ _EN = _Rules(
         *("remind me", "tell me", "hope", "assume", "keep in mind", "keep that in mind"),
         # states and predictions, not tasks
         *("need", "want", "get there", "have to see", "probably", "definitely not"),
-        *("get", "have", "receive", "find", "notice", "enjoy", "appreciate", "go with"),
+        *("receive", "notice", "enjoy", "appreciate", "go with", "tell you"),
         *("stick with", "go ahead with", "move forward with"),
         # done in the meeting itself
         *("give me a second", "give me a sec", "walk me through", "walk you through"),
@@ -203,7 +203,7 @@ _EN = _Rules(
     habits=_words_re("usually", "always", "normally", "typically", "every time", "often"),
     leading_filler=re.compile(
         r"^(?:(?:just|also|then|definitely|quickly|actually|please|go ahead and|maybe|"
-        r"certainly|happily|gladly|make sure to|try to|try and|be sure to|also|get)\s+)+",
+        r"certainly|happily|gladly|make sure to|try to|try and|be sure to|have to|need to)\s+)+",
         re.IGNORECASE,
     ),
     trailing_filler=re.compile(
@@ -345,7 +345,8 @@ _SENTENCE_PUNCTUATION = re.compile(r"[.?!,;:]")
 class _Context:
     transcript: Transcript
     sentences: Sequence[Sentence]
-    names: re.Pattern[str] | None
+    names: str | None
+    """Alternation of the participants' names (regex), or None when nobody has a name."""
     name_ids: dict[str, str]
     punctuated: bool
 
@@ -373,16 +374,8 @@ def _context(transcript: Transcript, sentences: Sequence[Sentence]) -> _Context:
     for participant in transcript.participants:
         for name in _names_of(participant):
             name_ids.setdefault(name.lower(), participant.id)
-    names = (
-        re.compile(
-            r"\b(?:"
-            + "|".join(re.escape(n) for n in sorted(name_ids, key=len, reverse=True))
-            + r")\b",
-            re.IGNORECASE,
-        )
-        if name_ids
-        else None
-    )
+    alternation = "|".join(re.escape(n) for n in sorted(name_ids, key=len, reverse=True))
+    names = alternation or None
     punctuated = any(_SENTENCE_PUNCTUATION.search(s.text) for s in transcript.segments)
     return _Context(transcript, sentences, names, name_ids, punctuated)
 
@@ -457,15 +450,15 @@ def _from_cue(
     non_actions = rules.request_non_actions if kind == "request" else rules.non_actions
     if _starts_with(task, non_actions):
         return None
-    if _ON_THE_SPOT.search(task) and not re.search(r"\b(?:by|until|inden)\b", task):
+    if _ON_THE_SPOT.search(task):
         return None
     meeting_date = context.transcript.meeting.date
-    due, task = resolve_due_date(task, meeting_date)
-    if due is None:
-        due, _ = resolve_due_date(before, meeting_date)
-        had_date = resolve_due_date(before, meeting_date)[1] != before.strip()
-    else:
-        had_date = True
+    due, rest = resolve_due_date(task, meeting_date)
+    had_date = rest != task
+    task = rest
+    if not had_date:
+        due, rest = resolve_due_date(before, meeting_date)
+        had_date = rest != before.strip()
     cleaned = _clean(task, rules)
     if not cleaned:
         return None
@@ -512,12 +505,12 @@ def _assignment(
         modal = r"(?:'ll|\s+will|\s+is going to|'s going to|\s+is gonna|\s+to|\s+can take)\s+"
         third = r"\s+(?=(?:" + "|".join(_EN_VERBS_3RD) + r")\b)"
     else:
-        modal = rf",?\s+(?:skal nok|skal|vil|kan){' '}{_DA_FILLER}"
+        modal = rf",?\s+(?:skal nok|skal|vil|kan) (?!du\b|i\b|vi\b){_DA_FILLER}"
         third = rf",?\s+{_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)"
     opener = r"(?:^|(?<=[,;:]\s)|\b(?:so|and|then|okay|ok|så|og|okay så)\s+)"
     for tail, verb_follows in ((modal, False), (third, True)):
         pattern = re.compile(
-            opener + r"(?P<name>" + context.names.pattern[5:-3] + r")" + tail, re.IGNORECASE
+            opener + r"(?P<name>" + context.names + r")" + tail, re.IGNORECASE
         )
         for m in pattern.finditer(text):
             pid = context.name_ids.get(m["name"].lower())
@@ -568,7 +561,7 @@ def _addressee(text: str, index: int, context: _Context) -> tuple[str | None, bo
 def _vocative(text: str, context: _Context) -> str | None:
     if context.names is None:
         return None
-    names = context.names.pattern[5:-3]
+    names = context.names
     patterns = (
         rf"^(?:\w+,?\s+)?(?P<name>{names})\s*[,:?!]",
         rf",\s*(?P<name>{names})\s*[?.!]*$",

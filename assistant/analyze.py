@@ -16,8 +16,8 @@ from .errors import InputError
 from .exports import to_srt, to_webvtt
 from .inputs import MediaPlan, plan_media
 from .metrics import MeetingMetrics, compute_metrics
-from .report import build_report
 from .names import resolve_names
+from .report import build_report
 from .speech import FloatArray, ProgressListener, SpeechModels, transcribe_plan, voice_embedding
 from .transcript import MeetingInfo, Segment, Transcript
 from .transcript_json import load_transcript_json
@@ -115,8 +115,18 @@ def analyze(
     )
     metrics = compute_metrics(transcript)
     action_items = extract_action_items(transcript)
+    engagement: dict[str, object] = {}
+    if plan is not None and settings.video.enabled:
+        from .engagement import engagement_report
+        from .video import analyse_plan_video
+
+        for pid, figures in analyse_plan_video(plan, transcript, settings.video).items():
+            engagement[pid] = engagement_report(figures)
     return Analysis(
-        transcript, metrics, action_items, build_report(transcript, metrics, action_items)
+        transcript,
+        metrics,
+        action_items,
+        build_report(transcript, metrics, action_items, engagement),
     )
 
 

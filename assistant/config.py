@@ -83,6 +83,17 @@ class DiarizationSettings(BaseModel):
     """Share of a frame's windows that makes a second speaker count as talking over it."""
 
 
+class VideoSettings(BaseModel):
+    enabled: bool = True
+    """Analyse the video tracks for engagement; off: every participant gets ``engagement: null``."""
+    fps: float = Field(default=5.0, gt=0, le=30)
+    """Frames sampled per second per person; still pictures reuse detections (cost control)."""
+    max_width: int = Field(default=640, ge=64)
+    """Frames are scaled down to this width (px) before analysis."""
+    gallery_min_track_share: float = Field(default=0.25, ge=0, le=1)
+    """In a gallery view, faces seen in fewer of the frames are passers-by and are dropped."""
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="MA_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -93,6 +104,7 @@ class Settings(BaseSettings):
     asr: AsrSettings = AsrSettings()
     vad: VadSettings = VadSettings()
     audio: AudioSettings = AudioSettings()
+    video: VideoSettings = VideoSettings()
     diarization: DiarizationSettings = DiarizationSettings()
 
 

@@ -5,6 +5,8 @@ Used by the benchmarks and by the tests that hold the figures as thresholds.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +15,16 @@ import numpy as np
 import numpy.typing as npt
 from scipy.optimize import linear_sum_assignment
 
-__all__ = ["DiarizationScore", "Turn", "diarization_error_rate", "read_rttm", "read_uem"]
+__all__ = [
+    "DiarizationScore",
+    "Turn",
+    "WordAttribution",
+    "diarization_error_rate",
+    "read_rttm",
+    "read_stm",
+    "read_uem",
+    "word_speaker_accuracy",
+]
 
 _FRAME_S = 0.01
 
@@ -108,3 +119,52 @@ def diarization_error_rate(
         confusion_s=float(confusion * _FRAME_S),
         reference_s=float(total * _FRAME_S),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class WordAttribution:
+    accuracy: float
+    """Share of aligned reference words given to the right person (speakers mapped 1:1)."""
+    aligned: int
+    """Reference words matched to a recognised word."""
+    reference_words: int
+
+
+def read_stm(path: Path) -> list[tuple[str, float, float, str]]:
+    """(speaker, start, end, text) per line of a NIST STM file."""
+    rows = []
+    for line in path.read_text().splitlines():
+        fields = line.split(maxsplit=5)
+        if len(fields) == 6 and not line.startswith(";;"):
+            rows.append((fields[2], float(fields[3]), float(fields[4]), fields[5]))
+    return rows
+
+
+def _tokens(text: str) -> list[str]:
+    return re.sub(r"[^\w\s']", " ", text.lower()).split()
+
+
+def word_speaker_accuracy(
+    reference: Sequence[tuple[str, str]], hypothesis: Sequence[tuple[str, str]]
+) -> WordAttribution:
+    """``reference`` and ``hypothesis`` are (speaker, text) utterances in time order. Words are
+    aligned as for WER; each aligned pair scores when its speakers map to each other."""
+    ref = [(word, speaker) for speaker, text in reference for word in _tokens(text)]
+    hyp = [(word, speaker) for speaker, text in hypothesis for word in _tokens(text)]
+    pairs: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(a=[w for w, _ in ref], b=[w for w, _ in hyp], autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and a1 - a0 == b1 - b0):
+            pairs += [
+                (ref[a][1], hyp[b][1]) for a, b in zip(range(a0, a1), range(b0, b1), strict=True)
+            ]
+    if not pairs:
+        return WordAttribution(0.0, 0, len(ref))
+    ref_speakers = sorted({r for r, _ in pairs})
+    hyp_speakers = sorted({h for _, h in pairs})
+    counts = np.zeros((len(ref_speakers), len(hyp_speakers)))
+    for r, h in pairs:
+        counts[ref_speakers.index(r), hyp_speakers.index(h)] += 1
+    rows, cols = linear_sum_assignment(-counts)
+    correct = float(counts[rows, cols].sum())
+    return WordAttribution(correct / len(pairs), len(pairs), len(ref))

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from assistant.transcript import Segment, Transcript
 
 __all__ = [
+    "BACK_CHANNEL_WORDS",
+    "is_back_channel",
     "DEFAULT_INTERRUPTION_MARGIN_S",
     "DEFAULT_MAX_TURN_GAP_S",
     "FILLER_WORDS",
@@ -51,6 +53,14 @@ DEFAULT_MAX_TURN_GAP_S = 2.0
 """Longest pause (s) inside one turn; a longer pause starts a new turn."""
 
 DEFAULT_INTERRUPTION_MARGIN_S = 0.3
+DEFAULT_YIELD_WINDOW_S = 2.0
+"""An interrupted speaker stops within this long (s) after the interrupter starts."""
+BACK_CHANNEL_WORDS = frozenset(
+    """yeah yes yep yup mm mhm mmhmm mm-hmm uh-huh uhhuh hmm right okay ok sure exactly true
+    wow oh ah aha ja jo jep nå præcis okay yes ok nej""".split()
+)
+"""Listener sounds ("yeah", "mm-hmm", "ja"): said alone, they are neither turns nor interruptions."""
+_BACK_CHANNEL_MAX_WORDS = 3
 """How far (s) inside another's segment a turn must start to count as an interruption."""
 
 DOMINANT_SHARE = 0.6
@@ -187,16 +197,27 @@ def talk_time(segments: Iterable[Segment]) -> float:
     return total
 
 
+def is_back_channel(segment: Segment) -> bool:
+    """A short utterance made only of listener sounds ("yeah", "mm-hmm", "ja ja")."""
+    words = words_of(segment)
+    return 0 < len(words) <= _BACK_CHANNEL_MAX_WORDS and all(
+        word in BACK_CHANNEL_WORDS for word in words
+    )
+
+
 def turns(
     segments: Sequence[Segment], *, max_gap_s: float = DEFAULT_MAX_TURN_GAP_S
 ) -> tuple[Turn, ...]:
     """All turns of all speakers, in order of start.
 
     ``segments`` are everyone's segments (the interleaving decides where turns break).
+    Back-channel utterances are left out: they neither make a turn nor break one.
     """
     result: list[Turn] = []
     previous_speaker: str | None = None
     for segment in sorted(segments, key=lambda s: s.start):
+        if is_back_channel(segment):
+            continue
         last = result[-1] if result else None
         if (
             last is not None
@@ -216,18 +237,26 @@ def interruptions(
     segments: Iterable[Segment],
     *,
     margin_s: float = DEFAULT_INTERRUPTION_MARGIN_S,
+    yield_window_s: float = DEFAULT_YIELD_WINDOW_S,
 ) -> int:
-    """Turns of ``participant_id`` that start while another participant is mid-segment.
+    """Turns of ``participant_id`` that cut another participant off.
 
-    A turn starting at t interrupts another's segment when ``start + margin_s < t`` and
-    ``t <= end - margin_s``; each turn start counts at most once.
+    A turn starting at t interrupts another's segment when it starts mid-segment
+    (``start + margin_s < t <= end - margin_s``) and that speaker stops soon after
+    (``end <= t + yield_window_s``): they gave up the floor. Talking over someone who carries
+    on is overlap, not an interruption; back-channels ("yeah") are not turns, so never count.
+    Each turn start counts at most once.
     """
-    others = [s for s in segments if s.speaker != participant_id]
+    others = [s for s in segments if s.speaker != participant_id and not is_back_channel(s)]
     return sum(
         1
         for turn in all_turns
         if turn.speaker == participant_id
-        and any(o.start + margin_s < turn.start <= o.end - margin_s for o in others)
+        and any(
+            o.start + margin_s < turn.start <= o.end - margin_s
+            and o.end <= turn.start + yield_window_s
+            for o in others
+        )
     )
 
 

@@ -6,7 +6,8 @@ Shape (keys in this order)::
      "meeting": {"title", "date" (YYYY-MM-DD or null), "duration_s", "language"},
      "participants": [{"id", "name", "side", "talk_time_s", "talk_share", "turns",
                        "longest_monologue_s", "words", "words_per_minute", "questions_asked",
-                       "filler_words_per_100", "interruptions_made"}],
+                       "filler_words_per_100", "interruptions_made",
+                       "engagement" (see assistant.engagement; null without video)}],
      "balance": {"score", "dominant", "silent": [ids]},
      "sides": {"internal_share", "external_share"} or null,
      "segments": [{"speaker", "start", "end", "text", "language",
@@ -20,7 +21,7 @@ Seconds are rounded to 3 decimals, shares, scores and probabilities to 4, rates 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from assistant.action_items import ActionItem
 from assistant.metrics import MeetingMetrics, ParticipantMetrics
@@ -36,7 +37,10 @@ _RATE = 2
 
 
 def build_report(
-    transcript: Transcript, metrics: MeetingMetrics, action_items: Sequence[ActionItem]
+    transcript: Transcript,
+    metrics: MeetingMetrics,
+    action_items: Sequence[ActionItem],
+    engagement: Mapping[str, object] | None = None,
 ) -> dict[str, object]:
     """The version 1 report of a meeting (see the module docstring for the shape)."""
     meeting = transcript.meeting
@@ -48,7 +52,10 @@ def build_report(
             "duration_s": round(meeting.duration_s, _SECONDS),
             "language": meeting.language,
         },
-        "participants": [_participant(transcript, m) for m in metrics.participants],
+        "participants": [
+            {**_participant(transcript, m), "engagement": (engagement or {}).get(m.participant_id)}
+            for m in metrics.participants
+        ],
         "balance": {
             "score": round(metrics.balance.score, _SHARE),
             "dominant": metrics.balance.dominant,

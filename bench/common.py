@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import unicodedata
 import wave
@@ -28,7 +29,12 @@ __all__ = [
     "word_error_rate",
 ]
 
-DATA_DIR = Path("/work/shared/data/external")
+DATA_DIR = Path(
+    os.environ.get(
+        "MA_TEST_DATA",
+        Path(__file__).resolve().parents[1].parent / "shared" / "data" / "external",
+    )
+)
 JFK = DATA_DIR / "whisper-clips" / "jfk.flac"
 JFK_REFERENCE = (
     "And so my fellow Americans, ask not what your country can do for you, "

@@ -112,6 +112,7 @@ def _paste(canvas: Image, patch: Image, x: int, y: int) -> None:
 def _frames(script: Sequence[tuple[str, int]]) -> list[Image]:
     person, room, hand = _photos()
     frames: list[Image] = []
+    rng = np.random.default_rng(4)
     index = 0
     for state, seconds in script:
         for step in range(seconds * FPS):
@@ -137,7 +138,9 @@ def _frames(script: Sequence[tuple[str, int]]) -> list[Image]:
                 _paste(canvas, hand, x + 50, y)
             if state == "wave":
                 _paste(canvas, hand, round(20 + 140 * math.sin(2 * math.pi * phase)) + 40, 200)
-            frames.append(canvas)
+            # Sensor noise, as every webcam has: a live but empty room is not a frozen picture.
+            noise = rng.normal(0, 4, canvas.shape)
+            frames.append(np.clip(canvas + noise, 0, 255).astype(np.uint8))
     return frames
 
 

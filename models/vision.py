@@ -140,6 +140,17 @@ class VisionStream:
             return None
         return _points(result.multi_face_landmarks[0].landmark, with_visibility=False)
 
+    def detect_faces(self, image: Image) -> list[tuple[float, float, float, float]]:
+        """Boxes (x, y, width, height as fractions of the image) of the faces found by the
+        full-range detector, which also finds small faces (a person 2-5 m away, a gallery tile)."""
+        if "face_detection" not in self._graphs:
+            self._graphs["face_detection"] = FaceDetector()
+        detector: FaceDetector = self._graphs["face_detection"]
+        started = time.perf_counter()
+        faces = detector.detect(image)
+        self.timer.add("face_detection", started)
+        return [(f.x, f.y, f.width, f.height) for f in faces]
+
     def pose(self, image: Image) -> FloatArray | None:
         """33 body points (x, y, z, visibility), or None when no person is found."""
         started = time.perf_counter()

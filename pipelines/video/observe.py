@@ -29,6 +29,8 @@ class VisionGraphs(Protocol):
 
     def face(self, image: Image) -> FloatArray | None: ...
 
+    def detect_faces(self, image: Image) -> list[tuple[float, float, float, float]]: ...
+
     def pose(self, image: Image) -> FloatArray | None: ...
 
     def hands(self, image: Image) -> tuple[FloatArray, ...]: ...
@@ -47,7 +49,10 @@ class ObserverOptions:
     pose_every: int = 2
     """Run the pose model on every n-th analysed frame; posture changes slowly."""
     hands_probe_every: int = 3
-    """Without a body in view, look for hands on every n-th analysed frame."""
+    """When no wrist is in view, still look for hands on every n-th analysed frame."""
+    face_crop: float = 2.2
+    """The face mesh runs on a square this many face heights wide around the face: its own
+    detector only finds faces that fill much of the picture (selfie distance)."""
 
 
 class PersonObserver:
@@ -60,6 +65,8 @@ class PersonObserver:
         self._last_full_t = -1e9
         self._analysed = 0
         self._pose: PoseFeatures | None = None
+        self._roi: tuple[float, float, float, float] | None = None
+        """Where the face was last seen (x, y, width, height in px)."""
         self.frames_seen = 0
         self.frames_analysed = 0
 
@@ -85,7 +92,7 @@ class PersonObserver:
 
         self.frames_analysed += 1
         self._analysed += 1
-        points = self.graphs.face(frame.image)
+        points = self._face_points(frame.image)
         face = None if points is None else face_features(points, width, height)
         if self._analysed % o.pose_every == 1 or o.pose_every == 1 or self._pose is None:
             pose_points = self.graphs.pose(frame.image)
@@ -95,7 +102,7 @@ class PersonObserver:
         look_for_hands = (
             hands_before
             or (pose is not None and pose.wrists_visible > 0)
-            or (pose is None and self._analysed % o.hands_probe_every == 1)
+            or self._analysed % o.hands_probe_every == 1
         )
         wrists: tuple[tuple[float, float], ...] = ()
         if look_for_hands:
@@ -110,6 +117,42 @@ class PersonObserver:
         self._last = observation
         self._last_full_t = frame.t_s
         return observation
+
+    def _face_points(self, image: Image) -> FloatArray | None:
+        """Mesh points in whole-image fractions. The crop follows the face found last time
+        (reusing that detection); the detector runs again only when the face was lost."""
+        height, width = image.shape[:2]
+        if self._roi is None:
+            faces = self.graphs.detect_faces(image)
+            if not faces:
+                return None
+            x, y, w, h = max(faces, key=lambda box: box[2] * box[3])
+            self._roi = (x * width, y * height, w * width, h * height)
+        x, y, w, h = self._roi
+        side = max(w, h) * self.options.face_crop
+        cx, cy = x + w / 2, y + h / 2
+        x0, y0 = max(0, round(cx - side / 2)), max(0, round(cy - side / 2))
+        x1, y1 = min(width, round(cx + side / 2)), min(height, round(cy + side / 2))
+        if x1 - x0 < 16 or y1 - y0 < 16:
+            self._roi = None
+            return None
+        crop = np.ascontiguousarray(image[y0:y1, x0:x1])
+        points = self.graphs.face(crop)
+        if points is None:
+            self._roi = None
+            return None
+        absolute = points.copy()
+        absolute[:, 0] = (points[:, 0] * (x1 - x0) + x0) / width
+        absolute[:, 1] = (points[:, 1] * (y1 - y0) + y0) / height
+        absolute[:, 2] = points[:, 2] * (x1 - x0) / width
+        xs, ys = absolute[:468, 0] * width, absolute[:468, 1] * height
+        self._roi = (
+            float(xs.min()),
+            float(ys.min()),
+            float(xs.max() - xs.min()),
+            float(ys.max() - ys.min()),
+        )
+        return absolute
 
     def run(self, frames: Iterable[VideoFrame]) -> Iterator[FrameObservation]:
         for frame in frames:

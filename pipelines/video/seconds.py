@@ -36,6 +36,9 @@ class SecondOptions:
     """Wrist path in a second, over the face height, that counts as a gesture."""
     nod_amplitude_deg: float = 7.0
     """Head pitch change down and back up that counts as a nod."""
+    nod_drop: float = 0.1
+    """Or: the face dipping by this share of its height and coming back (the head pivots on
+    the neck, so a nod also moves the face down; this is what shows at low resolution)."""
     nod_max_s: float = 1.6
     """Longest nod (s) from leaving the baseline to returning."""
     leaning_in_ratio: float = 1.15
@@ -43,26 +46,27 @@ class SecondOptions:
 
 
 class NodDetector:
-    """Finds nods in a head-pitch series: down by ``amplitude`` and back, within ``max_s``."""
+    """Finds nods in a series (head pitch, or face height): up by ``amplitude`` from the median
+    of the last 3 s and back within ``max_s``."""
 
-    def __init__(self, amplitude_deg: float, max_s: float) -> None:
-        self.amplitude = amplitude_deg
+    def __init__(self, amplitude: float, max_s: float) -> None:
+        self.amplitude = amplitude
         self.max_s = max_s
         self._history: deque[tuple[float, float]] = deque()
         self._down_since: float | None = None
 
-    def push(self, t_s: float, pitch_deg: float | None) -> bool:
+    def push(self, t_s: float, value: float | None) -> bool:
         """True when a nod completes at this sample."""
-        if pitch_deg is None:
+        if value is None:
             self._history.clear()
             self._down_since = None
             return False
-        baseline = statistics.median(p for _, p in self._history) if self._history else pitch_deg
-        self._history.append((t_s, pitch_deg))
+        baseline = statistics.median(p for _, p in self._history) if self._history else value
+        self._history.append((t_s, value))
         while self._history and self._history[0][0] < t_s - 3.0:
             self._history.popleft()
         if self._down_since is None:
-            if pitch_deg - baseline >= self.amplitude:
+            if value - baseline >= self.amplitude:
                 self._down_since = t_s
             return False
         if t_s - self._down_since > self.max_s:
@@ -73,7 +77,7 @@ class NodDetector:
             if any(t < self._down_since for t, _ in self._history)
             else baseline
         )
-        if pitch_deg - reference <= self.amplitude / 2:
+        if value - reference <= self.amplitude / 2:
             self._down_since = None
             return True
         return False
@@ -89,7 +93,9 @@ class SecondAggregator:
         self.options = options or SecondOptions()
         self._second = math.floor(start_s)
         self._pending: list[FrameObservation] = []
-        self._nods = NodDetector(self.options.nod_amplitude_deg, self.options.nod_max_s)
+        self._pitch_nods = NodDetector(self.options.nod_amplitude_deg, self.options.nod_max_s)
+        self._dip_nods = NodDetector(self.options.nod_drop, self.options.nod_max_s)
+        self._last_nod_s = -1e9
         self._nod_seconds: set[int] = set()
         self._previous: FrameObservation | None = None
         self._shoulders: list[float] = []
@@ -98,8 +104,11 @@ class SecondAggregator:
         second = math.floor(observation.t_s)
         while second > self._second:
             yield self._close()
-        pitch = observation.face.pitch_deg if observation.face else None
-        if self._nods.push(observation.t_s, pitch):
+        face = observation.face
+        by_pitch = self._pitch_nods.push(observation.t_s, face.pitch_deg if face else None)
+        by_dip = self._dip_nods.push(observation.t_s, face.center_y / face.size if face else None)
+        if (by_pitch or by_dip) and observation.t_s - self._last_nod_s > self.options.nod_max_s:
+            self._last_nod_s = observation.t_s
             self._nod_seconds.add(second)
         if observation.pose is not None:
             self._shoulders.append(observation.pose.shoulder_width)
@@ -125,7 +134,8 @@ class SecondAggregator:
         previous, self._previous = self._previous, (frames[-1] if frames else None)
         o = self.options
         changes = [f.change for f in frames]
-        frozen = len(frames) >= 2 and max(changes) < o.frozen_change
+        # The first frame of a freeze still differs from the last live one, so one is allowed.
+        frozen = len(frames) >= 2 and sorted(changes)[-2] < o.frozen_change
         lit = sum(f.camera_on for f in frames)
         camera_on = bool(frames) and not frozen and lit * 2 > len(frames)
         faces = [f.face for f in frames if f.face is not None and camera_on]

@@ -52,7 +52,7 @@ MEETING = make_transcript(
         # Ben starts at 14.0, inside Anna's 11.0-15.0: 11.3 < 14.0 <= 14.7, an interruption.
         Segment("ben", 14.0, 20.0, "Sorry, can I add something? Uh yes."),
         # Anna starts exactly when Ben stops: back to back, not an interruption.
-        Segment("anna", 20.0, 22.0, "Right."),
+        Segment("anna", 20.0, 22.0, "Agreed."),
         # 3.0 s after her previous turn ended (> 2.0 s): a new turn.
         Segment("anna", 25.0, 27.0, "Okay. Next point?"),
         # Ben starts 0.1 s before Anna's end (< 0.3 s): not an interruption.
@@ -176,18 +176,49 @@ def test_overlapping_speakers_each_keep_their_talk_time() -> None:
         [("a", "A", None), ("b", "B", None)],
     )
     a, b = compute_metrics(transcript).participants
-    # Each 10 s; the 5 s of overlap count for both. b started at 5.0: 0.3 < 5.0 <= 9.7.
+    # Each 10 s; the 5 s of overlap count for both. b started at 5.0 (0.3 < 5.0 <= 9.7) but a
+    # carried on for 5 s more (> the 2 s yield window): talking over, not cutting off.
     assert (a.talk_time_s, b.talk_time_s) == (10.0, 10.0)
     assert (a.talk_share, b.talk_share) == (0.5, 0.5)
+    assert (a.interruptions_made, b.interruptions_made) == (0, 0)
+
+
+def test_interruption_needs_the_other_to_stop() -> None:
+    # b starts at 5.0 while a speaks (0-6.5): a stops 1.5 s later (<= 2 s): cut off.
+    transcript = make_transcript(
+        [Segment("a", 0.0, 6.5, "a b c d"), Segment("b", 5.0, 15.0, "e f g")],
+        [("a", "A", None), ("b", "B", None)],
+    )
+    a, b = compute_metrics(transcript).participants
     assert (a.interruptions_made, b.interruptions_made) == (0, 1)
 
 
-def test_interruption_counts_once_per_turn_start() -> None:
-    # c starts at 5.0 inside both a's [0, 10] and b's [1, 9]: one interruption, not two.
+def test_back_channels_are_neither_turns_nor_interruptions() -> None:
     transcript = make_transcript(
         [
-            Segment("a", 0.0, 10.0, "long talk"),
-            Segment("b", 1.0, 9.0, "parallel talk"),
+            Segment("a", 0.0, 10.0, "Let me walk you through the pricing model."),
+            Segment("b", 4.0, 4.5, "Mm-hmm."),  # inside a's speech, a goes on
+            Segment("b", 8.5, 9.0, "Yeah, yeah."),  # a stops 1 s later, still only a listener
+            Segment("a", 10.5, 14.0, "So the annual plan is cheaper."),
+            Segment("c", 14.5, 15.0, "Ja."),  # Danish back-channel
+        ],
+        [("a", "A", None), ("b", "B", None), ("c", "C", None)],
+    )
+    a, b, c = compute_metrics(transcript).participants
+    # a: one turn 0-14 (b's back-channels do not break it), longest monologue 14 s.
+    assert (a.turns, a.longest_monologue_s) == (1, 14.0)
+    assert (b.turns, b.interruptions_made, c.turns) == (0, 0, 0)
+    # Back-channels still count as talk time and words: 0.5 + 0.5 s, 1 + 2 words.
+    assert (b.talk_time_s, b.words) == (1.0, 3)
+
+
+def test_interruption_counts_once_per_turn_start() -> None:
+    # c starts at 5.0 inside both a's [0, 6.5] and b's [1, 6.8], who both stop within 2 s:
+    # one interruption, not two.
+    transcript = make_transcript(
+        [
+            Segment("a", 0.0, 6.5, "long talk"),
+            Segment("b", 1.0, 6.8, "parallel talk"),
             Segment("c", 5.0, 6.0, "wait"),
         ],
         [("a", "A", None), ("b", "B", None), ("c", "C", None)],

@@ -1,0 +1,118 @@
+"""Run the video half over a media plan: per participant, a 1-second timeline and the
+engagement figures (``assistant.engagement``).
+
+- a source with one participant (a webcam recording, ``alice.mp4`` in a folder of per-person
+  files): that participant's stream is the whole picture;
+- a source with several participants (a gallery-view recording): faces are tracked and linked
+  to participants by active-speaker detection; a participant no face could be linked to gets
+  ``engagement: null``.
+
+Audio-only sources give ``None`` (no video, never zeros). Inference is blocking: call this off
+any event loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from models.vision import VisionModels, VisionStream
+from pipelines.video.decode import probe_video, sample_frames
+from pipelines.video.frames import SecondFeatures
+from pipelines.video.gallery import analyse_gallery, link_tracks
+from pipelines.video.observe import PersonObserver
+from pipelines.video.seconds import SecondAggregator
+
+from .config import VideoSettings
+from .engagement import Engagement, speaking_seconds, summarize_engagement
+from .inputs import AudioSource, MediaPlan
+from .transcript import Segment, Transcript
+
+__all__ = ["analyse_plan_video", "source_timelines"]
+
+
+def source_timelines(
+    source: AudioSource,
+    participant_ids: Sequence[str],
+    segments: Sequence[Segment],
+    settings: VideoSettings,
+    models: VisionModels,
+) -> dict[str, list[SecondFeatures]]:
+    """Timelines for the participants of one source that could be seen; {} for audio only.
+    One participant: the whole picture is theirs; several: a gallery view."""
+    info = probe_video(source.path)
+    if info is None:
+        return {}
+    end = None if info.duration_s is None else source.offset_s + info.duration_s
+    frames = sample_frames(
+        source.path,
+        participant_ids[0],
+        fps=settings.fps,
+        offset_s=source.offset_s,
+        max_width=settings.max_width,
+    )
+    if len(participant_ids) == 1:
+        pid = participant_ids[0]
+        stream = models.stream()
+        try:
+            observer = PersonObserver(stream)
+            aggregator = SecondAggregator(pid, source.offset_s)
+            timeline: list[SecondFeatures] = []
+            for observation in observer.run(frames):
+                timeline.extend(aggregator.push(observation))
+            timeline.extend(aggregator.flush(end))
+        finally:
+            stream.close()
+        return {pid: timeline}
+    detector = models.stream()
+    streams: list[VisionStream] = []
+
+    def make_graphs() -> VisionStream:
+        stream = models.stream()
+        streams.append(stream)
+        return stream
+
+    try:
+        result = analyse_gallery(
+            frames,
+            detector,
+            make_graphs,
+            start_s=source.offset_s,
+            end_s=end,
+            min_track_share=settings.gallery_min_track_share,
+        )
+    finally:
+        detector.close()
+        for stream in streams:
+            stream.close()
+    speaking = {pid: speaking_seconds(segments, pid) for pid in participant_ids}
+    links = link_tracks(result.timelines, speaking)
+    return {pid: result.timelines[track] for pid, track in links.items()}
+
+
+def analyse_plan_video(
+    plan: MediaPlan,
+    transcript: Transcript,
+    settings: VideoSettings,
+    models: VisionModels | None = None,
+) -> dict[str, Engagement | None]:
+    """Engagement per participant of the transcript (None: no video of them).
+
+    With one source, every participant of the transcript may be in its picture (speakers found
+    in one recording); with a folder of per-person files, each file's video is its own person.
+    """
+    ids = [p.id for p in transcript.participants]
+    segments = transcript.segments
+    result: dict[str, Engagement | None] = dict.fromkeys(ids)
+    if not settings.enabled:
+        return result
+    for source in plan.sources:
+        if not source.info.has_video:
+            continue
+        present = ids if len(plan.sources) == 1 else [i for i in source.participant_ids if i in ids]
+        if not present:
+            continue
+        models = models or VisionModels.load()
+        timelines = source_timelines(source, present, segments, settings, models)
+        for pid, timeline in timelines.items():
+            result[pid] = summarize_engagement(timeline, speaking_seconds(segments, pid))
+    return result

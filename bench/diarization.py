@@ -1,0 +1,146 @@
+"""Speaker attribution on real recordings: DER (0.25 s collar, overlap scored), word-level
+speaker accuracy, names found, and what diarization costs on top of transcription.
+
+    python -m bench.diarization
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from assistant.analyze import analyze, load_speech_models
+from assistant.config import Settings
+from assistant.evaluation import (
+    Turn,
+    diarization_error_rate,
+    read_rttm,
+    read_stm,
+    read_uem,
+    word_speaker_accuracy,
+)
+from assistant.inputs import plan_media
+from assistant.speech import SpeechModels, transcribe_plan
+
+from .common import DATA_DIR
+
+SAMPLE = DATA_DIR / "pyannote-sample"
+AMI = DATA_DIR / "ami-clips"
+
+
+def _ami_files() -> list[tuple[str, Path, Path, Path]]:
+    files = []
+    for part, prefix in (("test", "tst"), ("development", "dev")):
+        for index in ("00", "01"):
+            uri = f"{prefix}{index}"
+            files.append(
+                (uri, AMI / f"{uri}.wav", AMI / f"debug.{part}.rttm", AMI / f"debug.{part}.uem")
+            )
+    return files
+
+
+def _timed(models: SpeechModels, settings: Settings, path: Path) -> tuple[list[Turn], float, float]:
+    """Turns found, and seconds with and without diarization."""
+    plan = plan_media(path, settings.audio)
+    start = time.perf_counter()
+    result = transcribe_plan(plan, models, settings)
+    with_diarization = time.perf_counter() - start
+    plain_models = replace(models, speaker_encoder=None)
+    start = time.perf_counter()
+    transcribe_plan(plan, plain_models, settings)
+    without = time.perf_counter() - start
+    turns = [Turn(s.participant_id, s.start, s.end) for s in result.segments]
+    return turns, with_diarization, without
+
+
+def _diarization_turns(models: SpeechModels, settings: Settings, path: Path) -> list[Turn]:
+    """The diarizer's own turns (not cut to words), as DER is defined on."""
+    from pipelines.decode import decode_audio
+    from pipelines.diarize import DiarizationOptions, diarize
+    from pipelines.frames import SAMPLE_RATE, AudioChunk
+    from pipelines.speaker_windows import SpeakerWindowStream
+    from pipelines.vad import VadOptions
+
+    assert models.speaker_encoder is not None
+    stream = models.vad.stream(
+        "p", VadOptions(threshold=settings.vad.threshold, max_region_s=settings.vad.max_region_s)
+    )
+    embedder = SpeakerWindowStream(models.speaker_encoder, "p", settings.diarization.window_step_s)
+    windows, speech, position = [], [], 0.0
+    for block in decode_audio(path):
+        regions = stream.push(AudioChunk("p", position, block[0]))
+        position += block.shape[1] / SAMPLE_RATE
+        for region in regions:
+            windows += embedder.push(region)
+            speech.append((region.start_s, region.end_s))
+    for region in stream.flush():
+        windows += embedder.push(region)
+        speech.append((region.start_s, region.end_s))
+    options = DiarizationOptions(
+        threshold=settings.diarization.threshold,
+        min_speaker_s=settings.diarization.min_speaker_s,
+        overlap_share=settings.diarization.overlap_share,
+    )
+    return [Turn(str(t.speaker), t.start, t.end) for t in diarize(windows, speech, options)]
+
+
+def main() -> None:
+    settings = Settings()
+    models = load_speech_models(settings)
+    table = Table(title="Speaker attribution (Resemblyzer + clustering), DER with 0.25 s collar")
+    for column in (
+        "recording",
+        "speakers ref/found",
+        "DER",
+        "missed s",
+        "false alarm s",
+        "confusion s",
+        "scored s",
+        "diarization cost × real time",
+    ):
+        table.add_column(column, justify="left" if column == "recording" else "right")
+    rows = [("pyannote sample", SAMPLE / "sample.wav", SAMPLE / "sample.rttm", None, None)]
+    rows += [(uri, wav, rttm, uem, uri) for uri, wav, rttm, uem in _ami_files()]
+    ami_ders = []
+    for name, wav, rttm, uem, uri in rows:
+        reference = read_rttm(rttm, uri)
+        hypothesis = _diarization_turns(models, settings, wav)
+        scored = read_uem(uem, uri) if uem and uri else None
+        score = diarization_error_rate(reference, hypothesis, scored=scored)
+        _, with_d, without = _timed(models, settings, wav)
+        duration = 30.0
+        if uri:
+            ami_ders.append(score.der)
+        table.add_row(
+            name,
+            f"{len({t.speaker for t in reference})}/{len({t.speaker for t in hypothesis})}",
+            f"{score.der:.1%}",
+            f"{score.missed_s:.1f}",
+            f"{score.false_alarm_s:.1f}",
+            f"{score.confusion_s:.1f}",
+            f"{score.reference_s:.1f}",
+            f"{max(0.0, with_d - without) / duration:.3f}",
+        )
+    console = Console()
+    console.print(table)
+    console.print(f"AMI average DER: {sum(ami_ders) / len(ami_ders):.1%} (target ≤ 30 %)")
+
+    analysis = analyze(SAMPLE / "sample.wav", settings, models=models)
+    reference = [(speaker, text) for speaker, _, _, text in read_stm(SAMPLE / "sample.stm")]
+    hypothesis = [(s.speaker, s.text) for s in analysis.transcript.segments]
+    words = word_speaker_accuracy(reference, hypothesis)
+    console.print(
+        f"pyannote sample word-level speaker accuracy: {words.accuracy:.1%} of "
+        f"{words.aligned} aligned reference words ({words.reference_words} in the reference; "
+        "target ≥ 90 %)"
+    )
+    names = ", ".join(f"{p.name} ({p.name_source})" for p in analysis.transcript.participants)
+    console.print(f"pyannote sample participants: {names}")
+
+
+if __name__ == "__main__":
+    main()
