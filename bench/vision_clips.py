@@ -96,10 +96,17 @@ class ClipTruth:
 def _photos() -> tuple[Image, Image, Image]:
     import skimage.data
 
-    person = cv2.resize(skimage.data.astronaut(), (300, 300), interpolation=cv2.INTER_AREA)
-    room = cv2.resize(skimage.data.coffee(), (WIDTH, HEIGHT), interpolation=cv2.INTER_AREA)
+    portrait = np.asarray(skimage.data.astronaut(), dtype=np.uint8)  # type: ignore[no-untyped-call]
+    coffee = np.asarray(skimage.data.coffee(), dtype=np.uint8)  # type: ignore[no-untyped-call]
+    person = cv2.resize(portrait, (300, 300), interpolation=cv2.INTER_AREA)
+    room = cv2.resize(coffee, (WIDTH, HEIGHT), interpolation=cv2.INTER_AREA)
     hand = cv2.cvtColor(cv2.imread(str(HAND_PHOTO)), cv2.COLOR_BGR2RGB)
-    return person, room, cv2.resize(hand, (200, 150), interpolation=cv2.INTER_AREA)
+    hand = cv2.resize(hand, (200, 150), interpolation=cv2.INTER_AREA)
+    return _u8(person), _u8(room), _u8(hand)
+
+
+def _u8(image: npt.NDArray[np.generic]) -> Image:
+    return np.asarray(image, dtype=np.uint8)
 
 
 def _paste(canvas: Image, patch: Image, x: int, y: int) -> None:
@@ -175,6 +182,7 @@ def write_video(
     """
     with av.open(str(path), mode="w") as container:
         stream = container.add_stream(codec, rate=fps)
+        assert isinstance(stream, av.VideoStream)
         stream.height, stream.width = frames[0].shape[:2]
         stream.pix_fmt = "yuv420p"
         if times is not None:
@@ -186,6 +194,7 @@ def write_video(
             samples = audio[None, :] if audio.ndim == 1 else audio
             layout = "mono" if samples.shape[0] == 1 else "stereo"
             sound = container.add_stream("aac", rate=audio_rate, layout=layout)
+            assert isinstance(sound, av.AudioStream)
         for number, image in enumerate(frames):
             frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(image), format="rgb24")
             if times is not None:

@@ -208,6 +208,7 @@ class FaceDetector:
 
 
 def _points(landmarks: Any, *, with_visibility: bool) -> FloatArray:
+    rows: list[tuple[float, ...]]
     if with_visibility:
         rows = [(p.x, p.y, p.z, p.visibility) for p in landmarks]
     else:

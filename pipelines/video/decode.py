@@ -160,7 +160,9 @@ def _upright_rgb(frame: av.VideoFrame, max_width: int, path: Path) -> Image:
     scale = min(1.0, max_width / upright_width)
     width = max(2, round(frame.width * scale))
     height = max(2, round(frame.height * scale))
-    image = frame.reformat(width=width, height=height, format="rgb24").to_ndarray()
+    image = np.asarray(
+        frame.reformat(width=width, height=height, format="rgb24").to_ndarray(), dtype=np.uint8
+    )
     if rotation:
         image = np.rot90(image, k=rotation // 90)
     return np.ascontiguousarray(image, dtype=np.uint8)

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from assistant.names import addressed_names, resolve_names, self_introductions
+from assistant.transcript import MeetingInfo, NameSource, Participant, Segment, Transcript
+
+
+def _meeting(segments: list[Segment], count: int = 3) -> Transcript:
+    placeholder: NameSource = "placeholder"
+    return Transcript(
+        MeetingInfo("t", dt.date(2026, 11, 25), 60.0, "en"),
+        tuple(
+            Participant(f"speaker-{i}", f"Speaker {i}", name_source=placeholder)
+            for i in range(1, count + 1)
+        ),
+        tuple(segments),
+    )
+
+
+def _names(transcript: Transcript) -> dict[str, tuple[str, str]]:
+    return {p.id: (p.name, p.name_source) for p in transcript.participants}
+
+
+def test_english_self_introductions() -> None:
+    transcript = _meeting(
+        [
+            Segment("speaker-1", 0, 3, "Hi, this is Diane in New Jersey."),
+            Segment("speaker-2", 3, 6, "And I'm Sheila in Texas, originally from Chicago."),
+            Segment("speaker-3", 6, 9, "I'm sorry, I'm late. I'm just listening in."),
+        ]
+    )
+    assert _names(resolve_names(transcript)) == {
+        "speaker-1": ("Diane", "self_introduction"),
+        "speaker-2": ("Sheila", "self_introduction"),
+        "speaker-3": ("Speaker 3", "placeholder"),  # "sorry", "just" are not names
+    }
+
+
+def test_danish_self_introductions_and_addressing() -> None:
+    transcript = _meeting(
+        [
+            Segment("speaker-1", 0, 3, "Hej alle sammen, jeg hedder Mette og er salgschef."),
+            Segment("speaker-2", 3, 6, "Mit navn er Lars Holm fra indkøb."),
+            Segment("speaker-1", 6, 9, "Velkommen, Peter. Hvad tænker du om prisen?"),
+            Segment("speaker-3", 9.5, 12, "Den er lidt høj for os."),
+        ]
+    )
+    assert _names(resolve_names(transcript)) == {
+        "speaker-1": ("Mette", "self_introduction"),
+        "speaker-2": ("Lars Holm", "self_introduction"),
+        "speaker-3": ("Peter", "addressed"),
+    }
+
+
+def test_addressed_only_when_the_reply_follows_soon() -> None:
+    segments = [
+        Segment("speaker-1", 0, 3, "Over to you, Anna."),
+        Segment("speaker-2", 10, 12, "Thanks."),  # 7 s later: too late to be sure
+        Segment("speaker-1", 12, 14, "What do you think, Bob?"),
+        Segment("speaker-3", 14.5, 16, "Looks good to me."),
+    ]
+    assert addressed_names(segments) == {"speaker-3": {"Bob": 1}}
+
+
+def test_self_introduction_beats_being_addressed_and_names_are_not_reused() -> None:
+    transcript = _meeting(
+        [
+            Segment("speaker-1", 0, 2, "Hi Tom, go ahead."),
+            Segment("speaker-2", 2.5, 5, "Thanks. Actually I'm Thomas, Tom is my colleague."),
+            Segment("speaker-3", 5, 7, "This is Thomas too, funny enough."),
+        ]
+    )
+    names = _names(resolve_names(transcript))
+    assert names["speaker-2"] == ("Thomas", "self_introduction")
+    assert names["speaker-3"] == ("Speaker 3", "placeholder")  # "Thomas" is taken
+
+
+def test_user_names_by_order_of_first_speech_override_everything() -> None:
+    transcript = _meeting(
+        [
+            Segment("speaker-2", 0, 2, "I'm Sheila."),
+            Segment("speaker-1", 2, 4, "This is Diane."),
+        ],
+        count=2,
+    )
+    renamed = resolve_names(transcript, user_names=["Sheila Smith", "Diane Jones"])
+    assert _names(renamed) == {
+        "speaker-1": ("Diane Jones", "user"),
+        "speaker-2": ("Sheila Smith", "user"),
+    }
+
+
+def test_voice_samples_match_by_similarity() -> None:
+    transcript = _meeting([Segment("speaker-1", 0, 2, "hi"), Segment("speaker-2", 2, 4, "hey")], 2)
+    diane, sheila = np.eye(4, dtype=np.float32)[:2]
+    voices = {"speaker-1": sheila, "speaker-2": (0.9 * diane + 0.1 * sheila)}
+    voices["speaker-2"] /= np.linalg.norm(voices["speaker-2"])
+    renamed = resolve_names(
+        transcript,
+        user_names=["Diane", "Sheila"],
+        voice_samples={"Diane": diane, "Sheila": sheila},
+        voices=voices,
+    )
+    assert _names(renamed) == {
+        "speaker-1": ("Sheila", "voice_sample"),
+        "speaker-2": ("Diane", "voice_sample"),
+    }
+
+
+def test_intro_finder_keeps_counts() -> None:
+    segments = [
+        Segment("a", 0, 1, "I'm Mette."),
+        Segment("a", 1, 2, "Som sagt, jeg hedder Mette."),
+        Segment("b", 2, 3, "I am going to share my screen."),
+    ]
+    assert self_introductions(segments) == {"a": {"Mette": 2}}

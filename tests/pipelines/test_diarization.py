@@ -1,0 +1,147 @@
+"""Speaker attribution on the real recordings. Thresholds sit a little below what
+bench/diarization.py measures; the benchmark keeps the exact figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from assistant.analyze import analyze
+from assistant.config import Settings
+from assistant.evaluation import (
+    Turn,
+    diarization_error_rate,
+    read_rttm,
+    read_stm,
+    read_uem,
+    word_speaker_accuracy,
+)
+from assistant.inputs import plan_media
+from assistant.speech import SpeechModels
+from pipelines.decode import decode_audio
+from pipelines.diarize import DiarizationOptions, diarize
+from pipelines.frames import SAMPLE_RATE, AudioChunk
+from pipelines.speaker_windows import SpeakerWindowStream
+from pipelines.vad import VadOptions
+from tests.media import read_audio, write_audio
+
+
+def _turns(models: SpeechModels, path: Path, settings: Settings) -> list[Turn]:
+    assert models.speaker_encoder is not None
+    stream = models.vad.stream("p", VadOptions(max_region_s=settings.vad.max_region_s))
+    embedder = SpeakerWindowStream(models.speaker_encoder, "p")
+    windows, speech, position = [], [], 0.0
+    for block in decode_audio(path):
+        regions = stream.push(AudioChunk("p", position, block[0]))
+        position += block.shape[1] / SAMPLE_RATE
+        for region in regions:
+            windows += embedder.push(region)
+            speech.append((region.start_s, region.end_s))
+    for region in stream.flush():
+        windows += embedder.push(region)
+        speech.append((region.start_s, region.end_s))
+    return [Turn(str(t.speaker), t.start, t.end) for t in diarize(windows, speech)]
+
+
+def test_der_on_the_phone_call(
+    speech_models: SpeechModels, settings: Settings, data_dir: Path
+) -> None:
+    folder = data_dir / "pyannote-sample"
+    hypothesis = _turns(speech_models, folder / "sample.wav", settings)
+    score = diarization_error_rate(read_rttm(folder / "sample.rttm"), hypothesis)
+    assert len({turn.speaker for turn in hypothesis}) == 2
+    assert score.der <= 0.12  # measured 9.5 %; target 15 %
+
+
+def test_der_on_ami_meetings(
+    speech_models: SpeechModels, settings: Settings, data_dir: Path
+) -> None:
+    folder = data_dir / "ami-clips"
+    ders = []
+    for part, uri in (("test", "tst00"), ("test", "tst01"), ("development", "dev00"),
+                      ("development", "dev01")):  # fmt: skip
+        hypothesis = _turns(speech_models, folder / f"{uri}.wav", settings)
+        score = diarization_error_rate(
+            read_rttm(folder / f"debug.{part}.rttm", uri),
+            hypothesis,
+            scored=read_uem(folder / f"debug.{part}.uem", uri),
+        )
+        ders.append(score.der)
+    # Measured 51 % on average, far from the 30 % target: tst00 is 60 % overlapped speech,
+    # which a one-speaker-per-frame clustering cannot label (see the closing note of #3).
+    assert np.mean(ders) <= 0.55
+    assert ders[3] <= 0.18  # dev01, two speakers taking turns: 14 %
+
+
+def test_phone_call_words_and_names_without_user_input(
+    speech_models: SpeechModels, settings: Settings, data_dir: Path
+) -> None:
+    folder = data_dir / "pyannote-sample"
+    analysis = analyze(folder / "sample.wav", settings, models=speech_models)
+    participants = analysis.transcript.participants
+    assert sorted(p.name for p in participants) == ["Diane", "Sheila"]
+    assert {p.name_source for p in participants} == {"self_introduction"}
+    names = {p.id: p.name for p in participants}
+    reference = [(speaker, text) for speaker, _, _, text in read_stm(folder / "sample.stm")]
+    hypothesis = [(names[s.speaker], s.text) for s in analysis.transcript.segments]
+    attribution = word_speaker_accuracy(reference, hypothesis)
+    assert attribution.accuracy >= 0.88  # measured 91.4 %; target 90 %
+    assert attribution.aligned >= 65
+    # The names sit on the right voices: who says "This is Diane" is Diane.
+    said = {s.text: names[s.speaker] for s in analysis.transcript.segments}
+    assert any("Diane in New Jersey" in text and who == "Diane" for text, who in said.items())
+    assert any("Sheila" in text and who == "Sheila" for text, who in said.items())
+
+
+def test_voice_samples_name_the_speakers(
+    speech_models: SpeechModels, settings: Settings, data_dir: Path, tmp_path: Path
+) -> None:
+    audio = read_audio(data_dir / "pyannote-sample" / "sample.wav")[0]
+    # From sample.stm: Diane 17.79-21.48, Sheila 21.93-28.43.
+    diane = write_audio(tmp_path / "diane.wav", audio[int(17.8 * 16000) : int(21.4 * 16000)], 16000)
+    sheila = write_audio(
+        tmp_path / "sheila.wav", audio[int(22.0 * 16000) : int(28.4 * 16000)], 16000
+    )
+    analysis = analyze(
+        data_dir / "pyannote-sample" / "sample.wav",
+        settings,
+        models=speech_models,
+        participants=[f"Diane={diane}", f"Sheila={sheila}"],
+    )
+    by_name = {p.name: p for p in analysis.transcript.participants}
+    assert set(by_name) == {"Diane", "Sheila"}
+    assert {p.name_source for p in by_name.values()} == {"voice_sample"}
+    intro = next(s for s in analysis.transcript.segments if "This is Diane" in s.text)
+    assert intro.speaker == by_name["Diane"].id
+
+
+def test_plain_stereo_mix_is_one_mixed_track_and_gets_diarized(
+    speech_models: SpeechModels, settings: Settings, data_dir: Path, tmp_path: Path
+) -> None:
+    mono = read_audio(data_dir / "pyannote-sample" / "sample.wav")[0]
+    stereo = write_audio(tmp_path / "mix.wav", np.stack([mono, 0.8 * mono]), 16000)
+    plan = plan_media(stereo)
+    assert [source.mixed for source in plan.sources] == [True]
+    analysis = analyze(stereo, settings, models=speech_models)
+    assert sorted(p.name for p in analysis.transcript.participants) == ["Diane", "Sheila"]
+
+
+def test_per_channel_call_is_not_diarized(
+    speech_models: SpeechModels, settings: Settings, data_dir: Path
+) -> None:
+    analysis = analyze(
+        data_dir / "whisper-clips" / "stereo_diarization.wav", settings, models=speech_models
+    )
+    assert [p.id for p in analysis.transcript.participants] == ["left", "right"]
+
+
+def test_known_number_of_speakers(
+    speech_models: SpeechModels, settings: Settings, data_dir: Path
+) -> None:
+    three = settings.model_copy(
+        update={"diarization": settings.diarization.model_copy(update={"num_speakers": 3})}
+    )
+    analysis = analyze(data_dir / "pyannote-sample" / "sample.wav", three, models=speech_models)
+    assert len(analysis.transcript.participants) == 3
+    assert DiarizationOptions().num_speakers is None

@@ -1,0 +1,52 @@
+"""Vision fixtures: the MediaPipe models (checked once) and the labelled clips (built once)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from bench.vision_clips import GESTURE_CLIP, PRESENCE_CLIP, ClipTruth, build_clip
+from models.vision import VisionModels
+from pipelines.video.decode import sample_frames
+from pipelines.video.frames import SecondFeatures
+from pipelines.video.observe import PersonObserver
+from pipelines.video.seconds import SecondAggregator
+
+
+@pytest.fixture(scope="session")
+def vision_models() -> VisionModels:
+    return VisionModels.load()
+
+
+def timeline_of(path: Path, models: VisionModels, end_s: float | None = None) -> list[SecondFeatures]:
+    """Run one person's stream over a file: the same stages ``assistant.video`` runs."""
+    stream = models.stream()
+    try:
+        observer = PersonObserver(stream)
+        aggregator = SecondAggregator("p")
+        seconds: list[SecondFeatures] = []
+        for observation in observer.run(sample_frames(path, "p")):
+            seconds.extend(aggregator.push(observation))
+        seconds.extend(aggregator.flush(end_s))
+        return seconds
+    finally:
+        stream.close()
+
+
+def _built(
+    factory: pytest.TempPathFactory, name: str, script: Sequence[tuple[str, int]]
+) -> tuple[Path, ClipTruth]:
+    path = factory.mktemp("vision") / f"{name}.mp4"
+    return path, build_clip(path, script)
+
+
+@pytest.fixture(scope="session")
+def presence_clip(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ClipTruth]:
+    return _built(tmp_path_factory, "presence", PRESENCE_CLIP)
+
+
+@pytest.fixture(scope="session")
+def gesture_clip(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ClipTruth]:
+    return _built(tmp_path_factory, "gesture", GESTURE_CLIP)
