@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy.optimize import linear_sum_assignment
 
-from .transcript import NameSource, Participant, Segment, Transcript
+from .transcript import NameSource, Segment, Transcript
 
 __all__ = ["addressed_names", "resolve_names", "self_introductions"]
 
@@ -30,7 +30,10 @@ _INTRODUCTIONS = [
     re.compile(rf"\b(?:[Jj]eg hedder|[Mm]it navn er|[Jj]eg er|[Dd]et er)\s+{_NAME}"),
     re.compile(rf"\b(?:[Ii]ch bin|[Ii]ch heiße|[Mm]ein Name ist)\s+{_NAME}"),
 ]
-_GREETING = r"(?:[Hh]i|[Hh]ello|[Hh]ey|[Tt]hanks|[Tt]hank you|[Ww]elcome|[Gg]o ahead|[Oo]ver to you|[Hh]ej|[Tt]ak|[Vv]elkommen)"
+_GREETING = (
+    r"(?:[Hh]i|[Hh]ello|[Hh]ey|[Tt]hanks|[Tt]hank you|[Ww]elcome|[Gg]o ahead|[Oo]ver to you"
+    r"|[Hh]ej|[Tt]ak|[Vv]elkommen)"
+)
 _ADDRESS = [
     re.compile(rf"\b{_GREETING},?\s+{_NAME}\b"),
     re.compile(
@@ -39,7 +42,7 @@ _ADDRESS = [
     re.compile(rf",\s+{_NAME}[?.!]?\s*$"),
 ]
 # Capitalised words that follow "I'm" or "this is" without being names.
-_NOT_NAMES = frozenset(
+_NOT_NAMES = frozenset(  # noqa: SIM905 (a word list reads best as text)
     """
     a about afraid all also an and at back being calling coming doing done excited fine from glad
     going good great happy here how i in it just looking not now okay ok on only open out over

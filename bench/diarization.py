@@ -91,6 +91,7 @@ def _diarization_turns(models: SpeechModels, settings: Settings, path: Path) -> 
 def main() -> None:
     settings = Settings()
     models = load_speech_models(settings)
+    _timed(models, settings, SAMPLE / "sample.wav")  # warm-up: librosa compiles on first use
     table = Table(title="Speaker attribution (Resemblyzer + clustering), DER with 0.25 s collar")
     for column in (
         "recording",
@@ -103,9 +104,11 @@ def main() -> None:
         "diarization cost × real time",
     ):
         table.add_column(column, justify="left" if column == "recording" else "right")
-    rows = [("pyannote sample", SAMPLE / "sample.wav", SAMPLE / "sample.rttm", None, None)]
+    rows: list[tuple[str, Path, Path, Path | None, str | None]] = [
+        ("pyannote sample", SAMPLE / "sample.wav", SAMPLE / "sample.rttm", None, None)
+    ]
     rows += [(uri, wav, rttm, uem, uri) for uri, wav, rttm, uem in _ami_files()]
-    ami_ders = []
+    ami_ders: list[float] = []
     for name, wav, rttm, uem, uri in rows:
         reference = read_rttm(rttm, uri)
         hypothesis = _diarization_turns(models, settings, wav)
@@ -125,14 +128,14 @@ def main() -> None:
             f"{score.reference_s:.1f}",
             f"{max(0.0, with_d - without) / duration:.3f}",
         )
-    console = Console()
+    console = Console(width=150)
     console.print(table)
     console.print(f"AMI average DER: {sum(ami_ders) / len(ami_ders):.1%} (target ≤ 30 %)")
 
     analysis = analyze(SAMPLE / "sample.wav", settings, models=models)
-    reference = [(speaker, text) for speaker, _, _, text in read_stm(SAMPLE / "sample.stm")]
-    hypothesis = [(s.speaker, s.text) for s in analysis.transcript.segments]
-    words = word_speaker_accuracy(reference, hypothesis)
+    said = [(speaker, text) for speaker, _, _, text in read_stm(SAMPLE / "sample.stm")]
+    heard = [(s.speaker, s.text) for s in analysis.transcript.segments]
+    words = word_speaker_accuracy(said, heard)
     console.print(
         f"pyannote sample word-level speaker accuracy: {words.accuracy:.1%} of "
         f"{words.aligned} aligned reference words ({words.reference_words} in the reference; "

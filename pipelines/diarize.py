@@ -13,15 +13,15 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-
-IntArray = npt.NDArray[np.int64]
-Float64Array = npt.NDArray[np.float64]
-BoolArray = npt.NDArray[np.bool_]
 from scipy.cluster.hierarchy import fcluster, linkage
 
 from .speaker_windows import SpeakerWindow
 
 __all__ = ["DiarizationOptions", "SpeakerTurn", "diarize"]
+
+IntArray = npt.NDArray[np.int64]
+Float64Array = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
 
 _FRAME_S = 0.01
 
