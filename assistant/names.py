@@ -42,7 +42,7 @@ _ADDRESS = [
     re.compile(rf",\s+{_NAME}[?.!]?\s*$"),
 ]
 # Capitalised words that follow "I'm" or "this is" without being names.
-_NOT_NAMES = frozenset(  # noqa: SIM905 (a word list reads best as text)
+_NOT_NAMES = frozenset(
     """
     a about afraid all also an and at back being calling coming doing done excited fine from glad
     going good great happy here how i in it just looking not now okay ok on only open out over
