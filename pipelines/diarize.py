@@ -36,6 +36,12 @@ class DiarizationOptions:
     """Known number of speakers; None finds it."""
     overlap_share: float = 0.45
     """A second speaker whose windows cover at least this share of a frame also speaks there."""
+    min_switches: int = 2
+    """Two clusters that hand over to each other fewer times than this are one voice drifting
+    (a new language, a new microphone position), not two people: people in a meeting go back
+    and forth. A recording of one person, then another who never answers, is read as one."""
+    min_run_s: float = 1.0
+    """Runs of one cluster shorter than this (s) are ignored when counting hand-overs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +93,9 @@ def diarize(
     spans = np.array([(w.start_s, w.end_s) for w in windows])
     labels = _cluster(embeddings, options)
     if options.num_speakers is None:
-        labels = _fold_small(labels, embeddings, _exclusive_seconds(spans), options.min_speaker_s)
+        seconds = _exclusive_seconds(spans)
+        labels = _fold_small(labels, embeddings, seconds, options.min_speaker_s)
+        labels = _merge_non_alternating(labels, embeddings, seconds, options)
     order = {label: i for i, label in enumerate(dict.fromkeys(labels.tolist()))}
     labels = np.array([order[label] for label in labels.tolist()])
 
@@ -109,6 +117,44 @@ def diarize(
         for start, end in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True):
             turns.append(SpeakerTurn(speaker, start * _FRAME_S, end * _FRAME_S))
     return sorted(turns, key=lambda turn: (turn.start, turn.speaker))
+
+
+def _switches(labels: IntArray, seconds: Float64Array, a: int, b: int, min_run_s: float) -> int:
+    """Hand-overs between clusters ``a`` and ``b`` over time, ignoring runs under ``min_run_s``."""
+    runs: list[list[float]] = []  # [label, seconds]
+    for label, length in zip(labels.tolist(), seconds.tolist(), strict=True):
+        if label not in (a, b):
+            continue
+        if runs and runs[-1][0] == label:
+            runs[-1][1] += length
+        else:
+            runs.append([label, length])
+    kept = [int(label) for label, length in runs if length >= min_run_s]
+    return sum(1 for x, y in zip(kept, kept[1:], strict=False) if x != y)
+
+
+def _merge_non_alternating(
+    labels: IntArray,
+    embeddings: npt.NDArray[np.float32],
+    seconds: Float64Array,
+    options: DiarizationOptions,
+) -> IntArray:
+    labels = labels.copy()
+    while True:
+        clusters = np.unique(labels).tolist()
+        if len(clusters) < 2:
+            return labels
+        centroids = {k: embeddings[labels == k].mean(axis=0) for k in clusters}
+        candidates = [
+            (float(centroids[a] @ centroids[b]), a, b)
+            for i, a in enumerate(clusters)
+            for b in clusters[i + 1 :]
+            if _switches(labels, seconds, a, b, options.min_run_s) < options.min_switches
+        ]
+        if not candidates:
+            return labels
+        _, a, b = max(candidates)
+        labels[labels == b] = a
 
 
 def _exclusive_seconds(spans: Float64Array) -> Float64Array:

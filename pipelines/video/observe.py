@@ -94,7 +94,7 @@ class PersonObserver:
         self._analysed += 1
         points = self._face_points(frame.image)
         face = None if points is None else face_features(points, width, height)
-        if self._analysed % o.pose_every == 1 or o.pose_every == 1 or self._pose is None:
+        if (self._analysed - 1) % o.pose_every == 0 or self._pose is None:
             pose_points = self.graphs.pose(frame.image)
             self._pose = None if pose_points is None else pose_features(pose_points, width, height)
         pose = self._pose
@@ -102,7 +102,7 @@ class PersonObserver:
         look_for_hands = (
             hands_before
             or (pose is not None and pose.wrists_visible > 0)
-            or self._analysed % o.hands_probe_every == 1
+            or (self._analysed - 1) % o.hands_probe_every == 0
         )
         wrists: tuple[tuple[float, float], ...] = ()
         if look_for_hands:

@@ -49,9 +49,10 @@ def test_phone_call_writes_all_outputs(run, data_dir: Path, tmp_path: Path) -> N
     assert report["meeting"] == {
         "title": "Discovery call", "date": "2026-11-25", "duration_s": 30.0, "language": "en",
     }  # fmt: skip
-    [person] = report["participants"]
-    assert list(person) == PARTICIPANT_KEYS
-    assert person["talk_share"] == 1.0
+    people = report["participants"]
+    assert [list(person)[: len(PARTICIPANT_KEYS)] for person in people] == [PARTICIPANT_KEYS] * 2
+    assert sorted(person["name"] for person in people) == ["Diane", "Sheila"]
+    assert sum(person["talk_share"] for person in people) == pytest.approx(1.0, abs=1e-3)
     text = _normalise(" ".join(segment["text"] for segment in report["segments"]))
     assert "this is diane in new jersey" in text
     assert "originally from chicago" in text
@@ -60,11 +61,11 @@ def test_phone_call_writes_all_outputs(run, data_dir: Path, tmp_path: Path) -> N
     assert set(first["words"][0]) == {"word", "start", "end", "probability"}
     vtt = (out / "transcript.vtt").read_text()
     assert vtt.startswith("WEBVTT")
-    assert "<v Speaker 1>" in vtt
+    assert "<v Diane>" in vtt
     assert "-->" in (out / "transcript.srt").read_text()
     digest = (out / "digest.html").read_text()
     assert "Discovery call" in digest
-    assert "Speaker 1" in digest
+    assert "Sheila" in digest
     assert "Participation" in result.output
     assert "report.json" in result.output
 

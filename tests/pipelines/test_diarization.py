@@ -145,3 +145,28 @@ def test_known_number_of_speakers(
     analysis = analyze(data_dir / "pyannote-sample" / "sample.wav", three, models=speech_models)
     assert len(analysis.transcript.participants) == 3
     assert DiarizationOptions().num_speakers is None
+
+
+def _windows(pattern: list[tuple[int, float]], voices: np.ndarray) -> list:  # type: ignore[type-arg]
+    """Windows every 0.25 s: (voice index, seconds) runs."""
+    from pipelines.speaker_windows import SpeakerWindow
+
+    rng = np.random.default_rng(3)
+    windows, t = [], 0.0
+    for voice, seconds in pattern:
+        for _ in range(int(seconds / 0.25)):
+            vector = voices[voice] + 0.05 * rng.standard_normal(voices.shape[1])
+            vector /= np.linalg.norm(vector)
+            windows.append(SpeakerWindow("p", t, t + 1.6, vector.astype(np.float32)))
+            t += 0.25
+    return windows
+
+
+def test_a_voice_that_drifts_once_is_one_speaker_but_a_dialogue_is_two() -> None:
+    voices = np.eye(8)[:2] * 0.8 + 0.2 / np.sqrt(8)
+    voices /= np.linalg.norm(voices, axis=1, keepdims=True)
+    drift = _windows([(0, 15.0), (1, 15.0)], voices)  # one hand-over only, e.g. a new language
+    dialogue = _windows([(0, 5.0), (1, 5.0), (0, 5.0), (1, 5.0), (0, 5.0), (1, 5.0)], voices)
+    for windows, expected in ((drift, 1), (dialogue, 2)):
+        turns = diarize(windows, [(0.0, windows[-1].end_s)])
+        assert len({turn.speaker for turn in turns}) == expected
