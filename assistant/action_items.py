@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import Literal
 
-from assistant.dates import resolve_due_date
+from assistant.dates import find_date, resolve_due_date
 from assistant.sentences import Sentence, sentences_of, words
 from assistant.transcript import Participant, Transcript
 
@@ -179,10 +179,11 @@ _EN = _Rules(
         *("pull up", "note", "leave", "have to leave", "have to jump off", "have to drop off"),
         *("have to go", "have to run", "jump off", "drop off", "share my screen"),
         *("stop sharing", "get to", "get around to", "get round to", "cover", "talk about"),
-        *("discuss", "come back to", "move on", "start", "begin", "get started", "kick off"),
+        *("discuss", "come back to that", "come back to it", "come back to this", "move on", "start", "begin", "get started", "kick off"),
         *("dive in", "jump in", "recap", "wrap up", "go through", "continue", "focus on"),
         *("explain", "clarify", "elaborate", "describe", "introduce", "take a look at this"),
-        *("show you", "quickly show", "answer", "ask", "add to that", "put it this way"),
+        *("show you", "quickly show", "answer", "ask you", "ask a", "ask about", "add to that"),
+        *("put it this way", "help with that", "help with it", "help you with that"),
         *("hand over", "turn it over", "pass it", "do a quick round", "be quick", "be brief"),
         # "I'm going to the office": a place, not a task
         *("the", "a", "an", "my", "your", "our", "that", "this"),
@@ -191,24 +192,26 @@ _EN = _Rules(
     ),
     request_non_actions=(
         *("hear", "see", "repeat", "tell me", "tell us", "remind me", "walk me through"),
-        *("walk us through", "explain", "clarify", "elaborate", "describe", "give me a"),
+        *("walk us through", "note", "explain", "clarify", "elaborate", "describe", "give me a"),
         *("give us a", "hold on", "hang on", "wait", "imagine", "believe", "say that again"),
         *("speak up", "mute", "unmute", "go back", "scroll", "zoom", "confirm that you"),
         *("remember", "recall", "like", "mind", "be", "need", "want", "get", "have", "receive"),
         *("find", "notice", "love", "know", "see my screen", "share your screen", "expand"),
-        *("talk about", "speak to", "go over", "say", "think", "guess"),
+        *("talk about", "speak to", "go over", "say", "think", "guess", "start", "begin"),
+        *("go first", "kick off", "go ahead", "introduce yourself", "hear me"),
     ),
-    hedges=_words_re("maybe", "perhaps", "possibly", "might", "probably"),
+    hedges=_words_re("maybe", "perhaps", "possibly", "might", "probably", "suppose"),
     conditions=_words_re("if", "unless", "whether", "once we", "as soon as we", "when we get"),
     habits=_words_re("usually", "always", "normally", "typically", "every time", "often"),
     leading_filler=re.compile(
         r"^(?:(?:just|also|then|definitely|quickly|actually|please|go ahead and|maybe|"
-        r"certainly|happily|gladly|make sure to|try to|try and|be sure to|have to|need to)\s+)+",
+        r"certainly|happily|gladly|make sure to|try to|try and|be sure to|have to|need to|"
+        r"i'll|we'll|i will|we will)\s+)+",
         re.IGNORECASE,
     ),
     trailing_filler=re.compile(
         r"(?:[\s,]+(?:for me|for us|please|then|as well|too|when you (?:get a chance|can)"
-        r"|if (?:you can|possible)|ok(?:ay)?|right|yeah|alright))+$",
+        r"|if (?:you can|possible)|ok(?:ay)?|right|yeah|alright|um|uh|erm|er))+$",
         re.IGNORECASE,
     ),
     clause_break=re.compile(
@@ -238,7 +241,10 @@ _DA_PRESENT = (
     *("skaffer", "tilføjer", "lægger", "hiver", "booker", "tegner", "bygger", "køber"),
 )
 _DA_PRESENT_RE = "|".join(_DA_PRESENT)
-_DA_FILLER = r"(?:lige |også |godt |bare |hurtigt |så |nok |gerne |selv |straks )*"
+_DA_FILLER = (
+    r"(?:lige |også |godt |bare |hurtigt |så |nok |gerne |selv |straks |sagtens |virkelig "
+    r"|selvfølgelig )*"
+)
 
 _DA = _Rules(
     cues=(
@@ -271,7 +277,8 @@ _DA = _Rules(
         _cue("request", rf"du {_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)", 0.7, verb_follows=True),
     ),
     non_actions=(
-        *("sige", "tro", "mene", "høre", "se", "være", "have", "ikke", "indrømme", "spørge"),
+        *("sige", "tro", "mene", "høre", "se", "være", "have", "ikke", "indrømme", "spørge om"),
+        *("spørge jer", "spørge dig", "spørge ind"),
         *("vide", "forstå", "dele min skærm", "dele skærmen", "vise", "gå", "smutte"),
         *("gentage", "forklare", "starte", "begynde", "give ordet", "nå det", "komme videre"),
         *("gå videre", "snakke om", "tale om", "gå med", "køre med", "holde med", "lige sige"),
@@ -281,25 +288,28 @@ _DA = _Rules(
         *("det", "den", "de", "at", "en", "et", "selv"),
     ),
     request_non_actions=(
-        *("høre", "se", "huske", "forklare", "gentage", "fortælle", "lide", "vente", "sige"),
+        *("høre", "se min", "se skærmen", "se det", "se mig", "se hvad", "huske", "forklare"),
+        *("gentage", "fortælle", "lide", "vente", "sige"),
         *("give mig et øjeblik", "dele din skærm", "dele skærmen", "uddybe", "beskrive"),
         *("gå tilbage", "tale højere", "slå lyden", "bekræfte at du", "tro", "forstå"),
-        *("være", "have", "leve med", "acceptere", "mene", "følge med"),
+        *("være", "have", "leve med", "acceptere", "mene", "følge med", "starte", "begynde"),
+        *("tage den", "sige noget", "præsentere dig", "jeg", "vi", "de", "han", "hun", "det er"),
     ),
     hedges=_words_re("måske", "eventuelt", "muligvis", "evt", "formentlig", "kunne"),
     conditions=_words_re("hvis", "medmindre", "såfremt", "når vi får"),
     habits=_words_re("normalt", "altid", "tit", "ofte", "plejer", "nogle gange", "hver"),
     leading_filler=re.compile(
-        r"^(?:(?:lige|også|godt|bare|hurtigt|så|nok|gerne|selv|straks|at|prøve at)\s+)+",
+        r"^(?:(?:lige|også|godt|bare|hurtigt|så|nok|gerne|selv|straks|at|prøve at|sagtens|"
+        r"virkelig|selvfølgelig)\s+)+",
         re.IGNORECASE,
     ),
     trailing_filler=re.compile(
         r"(?:[\s,]+(?:for mig|for os|lige|også|så|ikke|tak|når du får tid|hvis du kan"
-        r"|hvis det er muligt|okay|ok|ikke også|ikke sandt|ja))+$",
+        r"|hvis det er muligt|okay|ok|ikke også|ikke sandt|ja|øh|øhm))+$",
         re.IGNORECASE,
     ),
     clause_break=re.compile(
-        r",\s*(?:og så|og|så|fordi|men|hvis|okay|ok|ikke|ja)\b|;|\s+(?:så vi|fordi|så de)\s+"
+        r",\s*(?:og så|og|så|fordi|men|hvis|når|okay|ok|ikke|ja)\b|;|\s+(?:så vi|fordi|så de)\s+"
         r"|\s+-\s+|\s+–\s+",
         re.IGNORECASE,
     ),
@@ -309,26 +319,117 @@ _DA = _Rules(
         re.IGNORECASE,
     ),
     suggestion=re.compile(
-        r"\b(?:nogen|vi|du|man)(?: bør| skal| må| burde| skulle)(?: lige| også)?\s+",
+        r"\b(?:nogen|vi|du|man)(?: bør| skal| må| burde)(?: lige| også)?\s+",
         re.IGNORECASE,
     ),
 )
 
 _ACCEPTANCE = re.compile(
-    r"^(?:(?:sure|yes|yeah|okay|ok|absolutely|of course|no problem|will do|on it|got it|"
-    r"ja|jo|fint|selvfølgelig|klart|det gør jeg|den tager jeg|det tager jeg|"
+    r"^(?:(?:sure|yes|yeah|yep|okay|ok|absolutely|of course|no problem|will do|on it|got it|"
+    r"ja|jo|fint|selvfølgelig|klart|helt sikkert|det gør jeg|den tager jeg|det tager jeg|"
     r"det sørger jeg for|det klarer jeg|det ordner jeg|i'm on it|i'll do (?:it|that))"
     r"[\s,.!]*)+$",
     re.IGNORECASE,
 )
+"""A whole sentence that only says yes to what was just asked."""
 _DA_ANAPHORIC_ACCEPT = re.compile(
-    r"^(?:ja,?\s*|jo,?\s*|okay,?\s*|fint,?\s*)?(?:det|den|dét) (?:tager|klarer|ordner|gør) jeg"
-    r"|^(?:ja,?\s*)?det sørger jeg for",
+    r"^(?:(?:ja|jo|okay|fint|super|klart),?\s*)?(?:det|den|dem|dét) (?:tager|klarer|ordner|gør)"
+    r" jeg|^(?:(?:ja|jo|okay),?\s*)?det sørger jeg for",
     re.IGNORECASE,
 )
+_OFFER_ACCEPTANCE = re.compile(
+    r"^(?:(?:yes|yeah|ja|jo|okay|ok|great|super|perfect|fint|then|så)[,!.]?\s*)*"
+    r"(?:please do(?: that| it)?|do (?:it|that)|go for it|let's do (?:it|that)|gør det"
+    r"|lad os gøre det)[\s,.!]*$",
+    re.IGNORECASE,
+)
+"""A whole sentence that says yes to what someone offered ("Yes, please do that")."""
+_TAKE_ALONG = re.compile(
+    r"\b(?:tager (?:det|den|dem) med|add (?:those|that|it|them)|include (?:it|that|those|them))\b",
+    re.IGNORECASE,
+)
+_CLAIM = re.compile(r"\b(?:i'll|i will|i'm|will do|jeg)\b", re.IGNORECASE)
+"""An acceptance that takes the work on ("I'll do that", "Det gør jeg"), not a bare "yes"."""
+_OPENS_WITH_YES = re.compile(
+    r"^(?:sure|yes|yeah|yep|okay|ok|absolutely|of course|no problem|will do|definitely|"
+    r"ja|jo|fint|selvfølgelig|klart|helt sikkert|det kan jeg godt|super|sounds|that works|"
+    r"perfect|great|gerne|det lyder|det passer)\b",
+    re.IGNORECASE,
+)
+_OFFER = {
+    "en": re.compile(
+        r"\b(?:i could|i can|would you like me to|shall i|should i|do you want me to)\s+",
+        re.IGNORECASE,
+    ),
+    "da": re.compile(
+        r"\b(?:jeg kan(?: godt)?|jeg kunne(?: godt)?|skal jeg|vil du have at jeg)\s+", re.IGNORECASE
+    ),
+}
+"""An offer ("I could put together two options") that a "please do" turns into a promise."""
+_WHO = {
+    "en": re.compile(
+        r"^(?:so,?\s*|and\s+|by the way,?\s*)?who(?:'s| is| will| can| wants to)?\s+(?P<task>.+)",
+        re.IGNORECASE,
+    ),
+    "da": re.compile(
+        r"^(?:og\s+|så\s+)?hvem (?:skal |vil |kan )?(?:lige )?(?P<task>.+)", re.IGNORECASE
+    ),
+}
+"""A "who does X?" question: the one who answers "I will" takes X."""
+_POLITE_CONDITION = re.compile(
+    r"\bif (?:it helps|that helps|you like|you want|you'd like|needed|necessary|that works)\b"
+    r"|\bhvis det hjælper\b|\bhvis du vil\b|\bhvis i vil\b|\bhvis det passer\b",
+    re.IGNORECASE,
+)
+"""Courtesy, not a condition: "If it helps, I can join the call"."""
+_SUBORDINATE = re.compile(
+    r"\b(?:before|after|when|once|until|that|før|inden|når|efter|at|indtil)\s*$", re.IGNORECASE
+)
+"""A cue right after these is inside a subordinate clause ("before we sign", "at vi laver")."""
+_QUESTION_OPENING = re.compile(
+    r"^(?:so,?\s+|and\s+|og\s+|så\s+)?(?:shall|should|can|could|would|will|do|does|did|is|are|"
+    r"what|how|when|who|why|where|skal|kan|kunne|vil|ville|hvad|hvordan|hvornår|hvem|hvorfor|"
+    r"hvor|er|har)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"^(?:\S+\s+)?(?:not|never|no longer|ikke|aldrig)\b", re.IGNORECASE)
+_THEN = re.compile(
+    r"\s*\b(?:(?:well |long )?before (?:that|then)|by then|until then|after (?:that|then)"
+    r"|inden da|til den tid|før da|efter det|efter da)\b",
+    re.IGNORECASE,
+)
+"""A deadline that points back at a date just said ("I'll send it before that")."""
+_PRONOUN_OBJECT = re.compile(
+    r"\b(?:it|that|them|those|him|her|this|det|den|dem|ham|hende)\b", re.IGNORECASE
+)
+_PLURAL_YOU = re.compile(
+    r"(?i:\b(?:everyone|everybody|all of you|you all|you guys|y'all|alle sammen|alle|jeres)\b)"
+    r"|\bI (?:skal|må|bedes)\b",
+)
+_IMPERATIVE_VERBS = {
+    "en": (
+        *("send", "book", "call", "check", "email", "share", "schedule", "update", "prepare"),
+        *("draft", "write", "read", "review", "ask", "invite", "fix", "add", "set up"),
+        *("reach out", "follow up", "loop in", "forward", "get back to", "update"),
+    ),
+    "da": (
+        *("send", "ring", "tjek", "book", "skriv", "læs", "opdater", "spørg", "inviter", "del"),
+        *("forbered", "ret", "tilføj", "giv", "find", "lav", "kontakt", "videresend", "mail"),
+        *("gennemgå", "kig", "følg op"),
+    ),
+}
+_LEADING_VERBS = {
+    "en": (*_EN_VERBS_BASE, *_IMPERATIVE_VERBS["en"], "help", "organise", "organize", "plan"),
+    "da": (
+        *_IMPERATIVE_VERBS["da"],
+        *("booke", "sende", "sætte", "lave", "skrive", "ringe", "invitere", "forberede", "tage"),
+        *("planlægge", "aftale", "finde", "sætte", "indkalde", "spørge", "tjekke"),
+    ),
+}
+"""Verbs that make a "let's" / "lad os" a task rather than a move in the meeting."""
 _JOKE = re.compile(
     r"\bhaha|\(laughs?\)|\[laughter\]|\(laughter\)|\bjust kidding\b|\bkidding\b|\bjoking\b"
-    r"|\blol\b|\beat my hat\b|\bfor sjov\b|\bpjat\b|\(griner\)|\bspøg\b",
+    r"|\blol\b|\beat my hat\b|\bfor sjov\b|\bpjat\b|\(griner\)|\bspøg\b|^ha[,!. ]",
     re.IGNORECASE,
 )
 _ON_THE_SPOT = re.compile(
@@ -351,22 +452,43 @@ class _Context:
     punctuated: bool
 
 
+@dataclass(frozen=True, slots=True)
+class _Acceptance:
+    """A yes without its own task: to a request ("I'll do that", "Det gør jeg") or to someone's
+    offer ("Yes, please do that", "Ja, gør det")."""
+
+    index: int
+    """The sentence."""
+    to_offer: bool
+    due: dt.date | None
+
+
+_Found = tuple[ActionItem, Kind]
+_Cand = tuple[Kind, re.Match[str], float, bool, str | None]
+"""A cue found in a sentence: kind, match, confidence, whether a verb follows, named owner."""
+
+
 def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
     """Action items said in the meeting, in order of time, duplicates merged."""
     sentences = sentences_of(transcript)
     context = _context(transcript, sentences)
-    items: list[ActionItem] = []
-    for index, sentence in enumerate(sentences):
+    found: list[_Found] = []
+    for index in range(len(sentences)):
         if _is_joke(sentences, index):
             continue
-        item = _item(index, context)
-        if item is None:
+        outcome = _item(index, context)
+        if outcome is None:
             continue
-        if item.text == "":  # an acceptance: it confirms the request just made
-            _confirm(items, item)
+        if isinstance(outcome, _Acceptance):
+            _accept(found, outcome, context)
             continue
-        items.append(item)
-    return tuple(_merge_duplicates(items))
+        for item, kind in outcome:
+            if kind in ("commitment", "group") and _laughed_at(sentences, index):
+                continue
+            if kind == "commitment" and _merge_into_request(found, item, index, context):
+                continue
+            found.append((item, kind))
+    return tuple(_merge_duplicates([item for item, _ in found]))
 
 
 def _context(transcript: Transcript, sentences: Sequence[Sentence]) -> _Context:
@@ -375,14 +497,13 @@ def _context(transcript: Transcript, sentences: Sequence[Sentence]) -> _Context:
         for name in _names_of(participant):
             name_ids.setdefault(name.lower(), participant.id)
     alternation = "|".join(re.escape(n) for n in sorted(name_ids, key=len, reverse=True))
-    names = alternation or None
     punctuated = any(_SENTENCE_PUNCTUATION.search(s.text) for s in transcript.segments)
-    return _Context(transcript, sentences, names, name_ids, punctuated)
+    return _Context(transcript, sentences, alternation or None, name_ids, punctuated)
 
 
 def _names_of(participant: Participant) -> set[str]:
     name = participant.name.strip()
-    if not name or name == participant.id and not name.isalpha():
+    if not name or (name == participant.id and not name.isalpha()):
         return set()
     return {name, name.split()[0]}
 
@@ -397,85 +518,156 @@ def _rules_for(language: str | None) -> tuple[_Rules, ...]:
     return ()
 
 
-def _item(index: int, context: _Context) -> ActionItem | None:
+def _code(rules: _Rules) -> str:
+    return "da" if rules is _DA else "en"
+
+
+def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
     sentence = context.sentences[index]
-    text = sentence.text.replace("’", "'").strip()
+    text = _normal(sentence.text)
     for rules in _rules_for(sentence.language):
-        if rules is _DA and _DA_ANAPHORIC_ACCEPT.search(text):
-            return _anaphoric(index, context, rules, 0.8)
-        found = _assignment(text, context, rules) + _cues_in(text, rules)
-        for kind, match, cue_confidence, verb_follows, named in sorted(
-            found, key=lambda f: f[1].start()
-        ):
-            item = _from_cue(
-                index, context, rules, kind, match, cue_confidence, verb_follows, named
-            )
-            if item is _STOP:
-                return None
-            if item is not None:
-                return item
+        if _OFFER_ACCEPTANCE.match(text):
+            return _Acceptance(index, to_offer=True, due=None)
+        if _ACCEPTANCE.match(text) or (rules is _DA and _DA_ANAPHORIC_ACCEPT.search(text)):
+            claims = _CLAIM.search(text) is not None
+            answer = _answer(index, context, rules, 0.8, None, claims=claims)
+            return answer if isinstance(answer, _Acceptance) else [answer]
+        offer = _accepted_offer_question(index, context)
+        if offer is not None:
+            return [(offer, "commitment")]
+        candidates = sorted(_candidates(text, context, rules), key=lambda f: f[1].start())
+        results: list[_Found] = []
+        end = len(text)
+        for candidate in candidates:
+            if results and candidate[1].start() < end:
+                continue
+            following = _NEXT_CLAUSE.search(text, candidate[1].end())
+            limit = following.start() if following else len(text)
+            outcome = _from_cue(index, context, rules, candidate, (end if results else 0, limit))
+            if isinstance(outcome, _Stop):
+                break
+            if isinstance(outcome, _Acceptance):
+                return outcome if not results else results
+            if outcome is None:
+                continue
+            if results and _continues(outcome[0]):
+                first, kind = results[-1]
+                results[-1] = (replace(first, due=first.due or outcome[0].due), kind)
+            else:
+                results.append(outcome)
+            if following is None:
+                break
+            end = following.end()
+        if results:
+            return results
     return None
 
 
-_STOP = ActionItem("", None, None, "", 0.0, "")
-"""Marker: the sentence holds no task at all (e.g. a condition precedes the cue)."""
+def _candidates(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
+    return (
+        _assignment(text, context, rules)
+        + _imperatives(text, context, rules)
+        + _cues_in(text, rules)
+    )
+
+
+def _has_cue(sentence: Sentence, context: _Context) -> bool:
+    text = _normal(sentence.text)
+    return any(_candidates(text, context, rules) for rules in _rules_for(sentence.language))
+
+
+def _continues(item: ActionItem) -> bool:
+    """A second clause that only adds a date to the first: "…, I'll have names for you by
+    Monday", "…, I'll get back to you by Thursday"."""
+    return (
+        _PRONOUN_OBJECT.search(item.text) is not None
+        or re.match(r"(?:have|get back|come back|let you know|vend tilbage|have \w+ klar)", item.text, re.I)
+        is not None
+    )
+
+
+_NEXT_CLAUSE = re.compile(
+    r",\s*(?:og så|og|and then|and|så|then)?\s*"
+    rf"(?=(?:jeg|i'll|i will|i'm|i can|we'll|vi)\b|(?:{_DA_PRESENT_RE}) (?:jeg|vi)\b)|;\s*",
+    re.IGNORECASE,
+)
+"""Where a second task may start in one sentence: "I'll book the stand today, and then I'll…"."""
+
+
+class _Stop:
+    """Marker: the sentence holds no task at all (e.g. a condition precedes the cue)."""
+
+
+_STOP = _Stop()
+
+
+def _normal(text: str) -> str:
+    return text.replace("’", "'").strip()
 
 
 def _from_cue(
-    index: int,
-    context: _Context,
-    rules: _Rules,
-    kind: Kind,
-    match: re.Match[str],
-    confidence: float,
-    verb_follows: bool,
-    named: str | None,
-) -> ActionItem | None:
+    index: int, context: _Context, rules: _Rules, candidate: _Cand, clause: tuple[int, int]
+) -> _Found | _Acceptance | _Stop | None:
+    """The task a cue opens, within ``clause`` (offsets in the sentence)."""
+    kind, match, confidence, verb_follows, named = candidate
     sentence = context.sentences[index]
-    text = sentence.text.replace("’", "'").strip()
-    before, task = text[: match.start()], text[match.end() :]
-    if rules.conditions.search(before):
+    text = _normal(sentence.text)
+    before, task = text[clause[0] : match.start()], text[match.end() : clause[1]]
+    if rules.conditions.search(_POLITE_CONDITION.sub("", before)) or rules.habits.search(text):
         return _STOP
-    if rules.habits.search(text):
-        return _STOP
-    if kind in ("commitment", "group") and (
-        rules.hedges.search(before) or rules.hedges.match(task)
-    ):
+    if _SUBORDINATE.search(before):
         return None
-    if re.match(r"try (?:to|and)\b|prøve at\b", task, re.IGNORECASE):
+    if kind in ("commitment", "group") and text.endswith("?") and _QUESTION_OPENING.match(text):
+        return None
+    if kind != "request" and (rules.hedges.search(before) or rules.hedges.match(task)):
+        return None
+    if re.match(r"(?:try (?:to|and)|prøve at)\b", task, re.IGNORECASE):
         confidence -= 0.15
     task = rules.leading_filler.sub("", task)
     if verb_follows:
         task = _imperative(task, rules)
-    non_actions = rules.request_non_actions if kind == "request" else rules.non_actions
-    if _starts_with(task, non_actions):
+    elif rules is _EN and re.match(r"be \w+ing\b", task, re.IGNORECASE):
+        task = _gerund(task[3:])  # "we'll be working on the requirements": a promise
+    if _NEGATION.match(task):
+        return None
+    if _starts_with(task, rules.request_non_actions if kind == "request" else rules.non_actions):
         return None
     if _ON_THE_SPOT.search(task):
         return None
-    meeting_date = context.transcript.meeting.date
-    due, rest = resolve_due_date(task, meeting_date)
-    had_date = rest != task
-    task = rest
-    if not had_date:
-        due, rest = resolve_due_date(before, meeting_date)
-        had_date = rest != before.strip()
-    cleaned = _clean(task, rules)
+    due, task, had_date = _due(task, before, index, context)
+    cleaned = _clean(_strip_vocative(task, context), rules)
     if not cleaned:
         return None
-    if rules.anaphora.match(cleaned) or _ACCEPTANCE.match(text):
+    lets = re.match(r"let's|lad os", match.group(0), re.IGNORECASE) is not None
+    if rules.anaphora.match(cleaned) or re.fullmatch(r"do|gør det", cleaned, re.IGNORECASE):
         if kind == "commitment":
-            return _anaphoric(index, context, rules, confidence, due)
-        if kind != "request":
-            return None
+            return _answer(index, context, rules, confidence, due)
+        if kind == "request" or lets:
+            return _Acceptance(index, to_offer=True, due=due)
+        return None
+    if lets and not _starts_with(cleaned, _LEADING_VERBS[_code(rules)]):
+        return None
     owner, by_name = _owner(kind, named, text, index, context)
-    if had_date:
-        confidence += 0.1
-    if by_name:
-        confidence += 0.05
+    if kind == "request" and not by_name and _plural_addressee(index, context):
+        owner = _team_of(sentence.speaker, context)
+    confidence += 0.1 if had_date else 0.0
+    confidence += 0.05 if by_name else 0.0
     if kind == "request" and not by_name and len(context.transcript.participants) > 2:
         confidence -= 0.1
+    return _made(cleaned, owner, due, index, context, confidence), kind
+
+
+def _made(
+    text: str,
+    owner: str | None,
+    due: dt.date | None,
+    index: int,
+    context: _Context,
+    confidence: float,
+) -> ActionItem:
+    sentence = context.sentences[index]
     return ActionItem(
-        text=cleaned,
+        text=text,
         owner=owner,
         due=due,
         speaker=sentence.speaker,
@@ -486,7 +678,34 @@ def _from_cue(
     )
 
 
-def _cues_in(text: str, rules: _Rules) -> list[tuple[Kind, re.Match[str], float, bool, str | None]]:
+def _due(
+    task: str, before: str, index: int, context: _Context
+) -> tuple[dt.date | None, str, bool]:
+    """The deadline said in the task (else before the cue), the task without it, and whether a
+    date phrase was found. "Before then" takes the latest date said in the sentences before."""
+    meeting_date = context.transcript.meeting.date
+    then = _THEN.search(task)
+    if then:
+        task = task[: then.start()] + task[then.end() :]
+        for previous in reversed(context.sentences[max(0, index - 4) : index]):
+            phrase = find_date(previous.text, meeting_date)
+            if phrase is not None:
+                return phrase.date, task, True
+    due, rest = resolve_due_date(task, meeting_date)
+    if rest != task:
+        # "I'll talk to finance today and get back to you by Thursday": the later date is the
+        # deadline of the whole task.
+        second, rest_two = resolve_due_date(rest, meeting_date)
+        if rest_two != rest:
+            rest = rest_two
+            if second is not None and (due is None or second > due):
+                due = second
+        return due, rest, True
+    due, rest = resolve_due_date(before, meeting_date)
+    return due, task, rest != before
+
+
+def _cues_in(text: str, rules: _Rules) -> list[_Cand]:
     return [
         (cue.kind, m, cue.confidence, cue.verb_follows, None)
         for cue in rules.cues
@@ -494,29 +713,68 @@ def _cues_in(text: str, rules: _Rules) -> list[tuple[Kind, re.Match[str], float,
     ]
 
 
-def _assignment(
-    text: str, context: _Context, rules: _Rules
-) -> list[tuple[Kind, re.Match[str], float, bool, str | None]]:
+def _assignment(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
     """ "Maria takes the demo", "Peter skal nok ringe": the named participant's task."""
     if context.names is None:
         return []
-    found: list[tuple[Kind, re.Match[str], float, bool, str | None]] = []
     if rules is _EN:
-        modal = r"(?:'ll|\s+will|\s+is going to|'s going to|\s+is gonna|\s+to|\s+can take)\s+"
+        modal = (
+            r"(?:'ll|\s+will|\s+is going to|'s going to|\s+is gonna|\s+to|\s+can)\s+"
+            r"(?!you\b|we\b|i\b)"
+        )
         third = r"\s+(?=(?:" + "|".join(_EN_VERBS_3RD) + r")\b)"
     else:
-        modal = rf",?\s+(?:skal nok|skal|vil|kan) (?!du\b|i\b|vi\b){_DA_FILLER}"
+        modal = rf",?\s+(?:skal nok|skal|vil|kan) (?!du\b|i\b|vi\b|jeg\b){_DA_FILLER}"
         third = rf",?\s+{_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)"
     opener = r"(?:^|(?<=[,;:]\s)|\b(?:so|and|then|okay|ok|så|og|okay så)\s+)"
+    found: list[_Cand] = []
     for tail, verb_follows in ((modal, False), (third, True)):
-        pattern = re.compile(
-            opener + r"(?P<name>" + context.names + r")" + tail, re.IGNORECASE
-        )
+        pattern = re.compile(opener + r"(?P<name>" + context.names + r")" + tail, re.IGNORECASE)
         for m in pattern.finditer(text):
             pid = context.name_ids.get(m["name"].lower())
             if pid is not None:
                 found.append(("assignment", m, 0.85, verb_follows, pid))
     return found
+
+
+def _imperatives(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
+    """An order opening the sentence, maybe after a name: "Leo, send me two dates",
+    "Så læs den inden fredag"."""
+    if text.endswith("?"):
+        return []
+    verbs = "|".join(_IMPERATIVE_VERBS[_code(rules)])
+    name = rf"(?:(?:{context.names}),\s+)?" if context.names else ""
+    pattern = re.compile(
+        r"^(?:(?:so|and|then|okay|ok|great|good|så|og|ja|godt)[,.]?\s+)*"
+        + r"(?:(?:everyone|everybody|all of you|alle sammen|alle)[,]?\s+)?"
+        + name
+        + rf"(?:please\s+|just\s+|lige\s+)?(?=(?:{verbs})\b)",
+        re.IGNORECASE,
+    )
+    m = pattern.match(text)
+    return [("request", m, 0.7, False, None)] if m else []
+
+
+def _strip_vocative(task: str, context: _Context) -> str:
+    if context.names is None:
+        return task
+    return re.sub(rf",\s*(?:{context.names})\s*([.?!]*)$", r"\1", task, flags=re.IGNORECASE)
+
+
+def _team_of(speaker: str, context: _Context) -> str:
+    try:
+        return team_owner(context.transcript.participant(speaker).side)
+    except KeyError:
+        return team_owner(None)
+
+
+def _plural_addressee(index: int, context: _Context) -> bool:
+    sentence = context.sentences[index]
+    following = context.sentences[index : index + 2]
+    return any(
+        s.segment == sentence.segment and _PLURAL_YOU.search(s.text) is not None
+        for s in following
+    )
 
 
 def _owner(
@@ -529,11 +787,7 @@ def _owner(
     if kind == "assignment":
         return named, True
     if kind == "group":
-        try:
-            side = context.transcript.participant(sentence.speaker).side
-        except KeyError:
-            side = None
-        return team_owner(side), False
+        return _team_of(sentence.speaker, context), False
     return _addressee(text, index, context)
 
 
@@ -551,8 +805,7 @@ def _addressee(text: str, index: int, context: _Context) -> tuple[str | None, bo
     others = [p.id for p in context.transcript.participants if p.id != sentence.speaker]
     if len(others) == 1:
         return others[0], False
-    segments = context.transcript.segments
-    for segment in segments[sentence.segment + 1 :]:
+    for segment in context.transcript.segments[sentence.segment + 1 :]:
         if segment.speaker != sentence.speaker:
             return segment.speaker, False
     return None, False
@@ -562,7 +815,7 @@ def _vocative(text: str, context: _Context) -> str | None:
     if context.names is None:
         return None
     names = context.names
-    patterns = (
+    patterns: tuple[str, ...] = (
         rf"^(?:\w+,?\s+)?(?P<name>{names})\s*[,:?!]",
         rf",\s*(?P<name>{names})\s*[?.!]*$",
         rf"\b(?:you|du)\s*,\s*(?P<name>{names})\s*,",
@@ -579,63 +832,191 @@ def _vocative(text: str, context: _Context) -> str | None:
     return None
 
 
-def _anaphoric(
+def _answer(
     index: int,
     context: _Context,
     rules: _Rules,
     confidence: float,
-    due: dt.date | None = None,
-) -> ActionItem | None:
-    """ "I'll do that": an acceptance of a request (returned with empty text, to confirm it), or
-    the task of a suggestion just made ("someone should update the FAQ")."""
+    due: dt.date | None,
+    *,
+    claims: bool = True,
+) -> _Found | _Acceptance:
+    """ "I'll do that" / "Det gør jeg": takes the task of a "who does X?" or of a suggestion
+    ("someone should update the FAQ") just made, else it accepts a request."""
     sentence = context.sentences[index]
-    for previous in reversed(context.sentences[max(0, index - 3) : index]):
+    due = due or _date_later_in_turn(index, context)
+    for previous in reversed(context.sentences[max(0, index - 3) : index] if claims else ()):
         if sentence.start - previous.start > 60:
             break
-        suggestion = rules.suggestion.search(previous.text.replace("’", "'"))
+        text = _normal(previous.text)
+        who = _WHO[_code(rules)].match(text) if previous.speaker != sentence.speaker else None
+        if who is not None:
+            found_due, task, _ = _due(who["task"], "", index, context)
+            task = _imperative(_gerund(task), rules) if rules is _EN else _imperative(task, rules)
+            cleaned = _clean(task, rules)
+            if cleaned:
+                return _made(cleaned, sentence.speaker, due or found_due, index, context, 0.8), (
+                    "commitment"
+                )
+        suggestion = rules.suggestion.search(text)
         if suggestion is not None:
-            task = rules.leading_filler.sub("", previous.text[suggestion.end() :])
-            found_due, task = resolve_due_date(task, context.transcript.meeting.date)
+            task = rules.leading_filler.sub("", text[suggestion.end() :])
+            found_due, task, _ = _due(task, "", index, context)
             cleaned = _clean(task, rules)
             if cleaned and not _starts_with(cleaned, rules.non_actions):
-                return ActionItem(
-                    text=cleaned,
-                    owner=sentence.speaker,
-                    due=due or found_due,
-                    speaker=sentence.speaker,
-                    start=sentence.start,
-                    quote=sentence.text,
-                    confidence=round(min(0.99, confidence), 2),
-                    language=sentence.language,
-                )
-        if previous.speaker != sentence.speaker:
+                return _made(
+                    cleaned, sentence.speaker, due or found_due, index, context, confidence
+                ), "commitment"
+    return _Acceptance(index, to_offer=False, due=due)
+
+
+def _gerund(task: str) -> str:
+    first, _, rest = task.partition(" ")
+    if first.lower().endswith("ing") and len(first) > 5:
+        stem = first[:-3]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            stem = stem[:-1]
+        first = stem + ("e" if stem.lower().endswith(("at", "ov", "ar", "iz", "ak", "ur")) else "")
+    return f"{first} {rest}".strip()
+
+
+def _date_later_in_turn(index: int, context: _Context) -> dt.date | None:
+    """A date said after a yes in the same turn: "Ja, det ordner jeg. I får navnene på mandag"."""
+    sentence = context.sentences[index]
+    for later in context.sentences[index + 1 : index + 3]:
+        if later.segment != sentence.segment:
             break
-    # An acceptance: extract_action_items confirms the latest request to this speaker.
-    return ActionItem(
-        "", sentence.speaker, due, sentence.speaker, sentence.start, sentence.text, confidence
+        if _has_cue(later, context):
+            continue
+        phrase = find_date(later.text, context.transcript.meeting.date)
+        if phrase is not None:
+            return phrase.date
+    return None
+
+
+def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> None:
+    sentence = context.sentences[acceptance.index]
+    due = acceptance.due or _date_later_in_turn(acceptance.index, context)
+    if due is None and _TAKE_ALONG.search(sentence.text):
+        # "Ja, det tager jeg med": done together with the speaker's own latest promise.
+        own = [i for i, _ in found if i.owner == sentence.speaker and sentence.start - i.start < 90]
+        due = own[-1].due if own else None
+    for position in range(len(found) - 1, -1, -1):
+        item, kind = found[position]
+        if sentence.start - item.start > 60:
+            break
+        if acceptance.to_offer:
+            # "Please do that": confirms the promise the other person just offered.
+            if kind == "commitment" and item.owner != sentence.speaker:
+                found[position] = (_confirmed(item, due, item.owner), kind)
+                return
+        elif (
+            kind == "request"
+            and item.speaker != sentence.speaker
+            and item.owner in (sentence.speaker, None)
+        ):
+            found[position] = (_confirmed(item, due, sentence.speaker), kind)
+            return
+    if acceptance.to_offer:
+        offer = _offer_before(acceptance.index, context)
+        if offer is not None:
+            found.append((replace(offer, due=offer.due or due), "commitment"))
+
+
+def _confirmed(item: ActionItem, due: dt.date | None, owner: str | None) -> ActionItem:
+    return replace(
+        item, owner=owner, due=due or item.due, confidence=round(min(0.99, item.confidence + 0.1), 2)
     )
 
 
-def _confirm(items: list[ActionItem], acceptance: ActionItem) -> None:
-    for i in range(len(items) - 1, -1, -1):
-        item = items[i]
-        if acceptance.start - item.start > 60:
-            return
-        if item.speaker != acceptance.speaker:
-            owner = acceptance.owner if item.owner != acceptance.owner else item.owner
-            items[i] = replace(
-                item,
-                owner=owner,
-                due=item.due or acceptance.due,
-                confidence=round(min(0.99, item.confidence + 0.1), 2),
-            )
-            return
+def _accepted_offer_question(index: int, context: _Context) -> ActionItem | None:
+    """ "Shall I check in again in September?" - "September sounds about right": the offer
+    becomes a promise of the one who made it."""
+    sentence = context.sentences[index]
+    if index == 0 or not _OPENS_WITH_YES.match(_normal(sentence.text)) and not re.search(
+        r"\b(?:sounds (?:good|great|right|about right)|works for (?:me|us)|lyder godt|passer fint)\b",
+        sentence.text,
+        re.IGNORECASE,
+    ):
+        return None
+    previous = context.sentences[index - 1]
+    text = _normal(previous.text)
+    if previous.speaker == sentence.speaker or not text.endswith("?"):
+        return None
+    if not re.match(r"(?:\w+,?\s+)?(?:shall i|should i|skal jeg)\b", text, re.IGNORECASE):
+        return None
+    return _offer_before(index, context)
+
+
+def _offer_before(index: int, context: _Context) -> ActionItem | None:
+    """The offer ("I could put together two options") that the sentence at ``index`` accepts."""
+    sentence = context.sentences[index]
+    for position in range(index - 1, max(-1, index - 4), -1):
+        previous = context.sentences[position]
+        if previous.speaker == sentence.speaker or sentence.start - previous.start > 60:
+            continue
+        for rules in _rules_for(previous.language):
+            match = _OFFER[_code(rules)].search(_normal(previous.text))
+            if match is None:
+                continue
+            task = rules.leading_filler.sub("", _normal(previous.text)[match.end() :])
+            due, task, _ = _due(task, "", position, context)
+            cleaned = _clean(task, rules)
+            if cleaned and not _starts_with(cleaned, rules.non_actions):
+                return _made(cleaned, previous.speaker, due, position, context, 0.8)
+    return None
+
+
+def _merge_into_request(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "Could you send the deck?" - "Sure, I'll send it tomorrow": one task, the answer's date."""
+    sentence = context.sentences[index]
+    segment = context.transcript.segments[sentence.segment]
+    for position in range(len(found) - 1, -1, -1):
+        request, kind = found[position]
+        if item.start - request.start > 45:
+            return False
+        if request.speaker == item.speaker or kind != "request":
+            if request.owner == item.speaker:
+                return False  # the speaker already said something of their own since
+            continue
+        if request.owner not in (item.speaker, None):
+            return False
+        between = context.transcript.segments[_segment_of(request, context) + 1 : sentence.segment]
+        if any(s.speaker == item.speaker for s in between):
+            return False  # not the answer to the request: the speaker had a turn since
+        answers = _OPENS_WITH_YES.match(_normal(segment.text)) is not None
+        pronoun = _PRONOUN_OBJECT.search(item.text) is not None
+        if not (answers or pronoun or similar_tasks(request.text, item.text)):
+            return False
+        found[position] = (
+            replace(
+                request,
+                owner=item.speaker,
+                due=item.due or request.due or _date_later_in_turn(index, context),
+                confidence=round(min(0.99, max(request.confidence, item.confidence) + 0.1), 2),
+            ),
+            kind,
+        )
+        return True
+    return False
+
+
+def _segment_of(item: ActionItem, context: _Context) -> int:
+    for sentence in context.sentences:
+        if sentence.start == item.start and sentence.speaker == item.speaker:
+            return sentence.segment
+    return len(context.transcript.segments)
 
 
 def _is_joke(sentences: Sequence[Sentence], index: int) -> bool:
+    return _JOKE.search(sentences[index].text) is not None
+
+
+def _laughed_at(sentences: Sequence[Sentence], index: int) -> bool:
+    """The reply laughs: a promise of one's own ("I'll eat my hat") was a joke."""
     sentence = sentences[index]
-    if _JOKE.search(sentence.text):
-        return True
     for reply in sentences[index + 1 : index + 3]:
         if reply.speaker != sentence.speaker and reply.start - sentence.start < 15:
             return bool(_JOKE.search(reply.text))

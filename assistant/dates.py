@@ -61,7 +61,7 @@ _WEEKDAY = r"(?P<weekday>" + "|".join((*_WEEKDAYS_EN, *_WEEKDAYS_DA)) + ")"
 
 _PREFIX = (
     r"(?:\b(?:by|on|before|until|till|due|for|no later than|first thing|"
-    r"inden|senest|på|til|før|allerede|i løbet af|ved)\s+)?(?:the\s+|den\s+|d\.\s*)?"
+    r"inden|senest|på|til|før|allerede|i løbet af|ved)\s+)?(?:\b(?:the|den)\s+|\bd\.\s*)?"
 )
 """Prepositions removed together with the date ("by Friday", "senest på fredag")."""
 
@@ -87,12 +87,19 @@ def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
 def _next_weekday(match: re.Match[str], today: dt.date | None) -> dt.date | None:
     if today is None:
         return None
-    target = _WEEKDAY_INDEX[match["weekday"].lower()]
+    target = _WEEKDAY_INDEX[(match["weekday"] or match.groupdict().get("weekday2") or "").lower()]
     return today + dt.timedelta(days=(target - today.weekday()) % 7 or 7)
 
 
 def _next_week(_: re.Match[str], today: dt.date | None) -> dt.date | None:
     return None if today is None else today + dt.timedelta(days=7 - today.weekday())
+
+
+def _weekday_next_week(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    monday = _next_week(match, today)
+    if monday is None:
+        return None
+    return monday + dt.timedelta(days=_WEEKDAY_INDEX[match["weekday"].lower()])
 
 
 def _end_of_week(_: re.Match[str], today: dt.date | None) -> dt.date | None:
@@ -161,26 +168,39 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
     (re.compile(_PREFIX + pattern + r"(?!\w)", re.IGNORECASE), resolver)
     for pattern, resolver in (
         (r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})", _iso),
+        (
+            _WEEKDAY + r"(?: (?:morning|afternoon|formiddag|eftermiddag))? (?:i |of )?(?:næste uge|next week)",
+            _weekday_next_week,
+        ),
         # English
+        (
+            r"(?:end of (?:the )?day|eod|cob) (?:on )?" + _WEEKDAY
+            + r"|" + r"(?:this |next )?" + _WEEKDAY.replace("weekday", "weekday2") + r" eod",
+            _next_weekday,
+        ),
         (r"end of next week", _end_of_next_week),
         (r"(?:the )?(?:end of (?:the |this )?week|this week)", _end_of_week),
         (r"(?:the )?end of (?:the |this )?month", _end_of_month),
         (r"(?:early )?next week|after the weekend", _next_week),
         (
-            r"(?:today|tonight|end of (?:the )?(?:business )?day|eod|cob|close of business)",
+            r"(?:today|tonight|this (?:morning|afternoon|evening)|end of (?:the )?(?:business )?day"
+            r"|eod|cob|close of business|(?:right )?after (?:the|this|our) (?:call|meeting))",
             _offset(0),
         ),
         (r"the day after tomorrow", _offset(2)),
-        (r"tomorrow", _offset(1)),
+        (r"tomorrow(?: morning| afternoon)?", _offset(1)),
         (r"(?:in|within) " + _NUMBER + r" weeks?", _in_units(7)),
         (r"(?:in|within) " + _NUMBER + r" days?", _in_units(1)),
         # Danish
         (r"(?:i )?overmorgen", _offset(2)),
-        (r"i morgen", _offset(1)),
-        (r"i dag|i aften|inden fyraften", _offset(0)),
+        (r"i morgen(?: tidlig| formiddag| eftermiddag)?", _offset(1)),
+        (
+            r"i dag|i aften|i eftermiddag|i formiddag|inden fyraften|(?:lige )?efter (?:mødet|opkaldet)",
+            _offset(0),
+        ),
         (r"slutningen af næste uge", _end_of_next_week),
         (
-            r"(?:i )?slutningen af (?:ugen|denne uge)|sidst på ugen|weekenden|ugens udgang"
+            r"(?:i )?(?:slutningen|udgangen) af (?:ugen|denne uge)|sidst på ugen|weekenden|ugens udgang"
             r"|i denne uge|ugen ud",
             _end_of_week,
         ),

@@ -174,6 +174,7 @@ def write_video(
     audio: npt.NDArray[np.float32] | None = None,
     audio_rate: int = 16_000,
     times: Sequence[float] | None = None,
+    pix_fmt: str = "yuv420p",
 ) -> Path:
     """Encode RGB frames (and optional mono or (channels, n) float audio) into ``path``.
 
@@ -184,7 +185,7 @@ def write_video(
         stream = container.add_stream(codec, rate=fps)
         assert isinstance(stream, av.VideoStream)
         stream.height, stream.width = frames[0].shape[:2]
-        stream.pix_fmt = "yuv420p"
+        stream.pix_fmt = pix_fmt
         if times is not None:
             stream.time_base = Fraction(1, 1000)
         if rotation:

@@ -72,6 +72,8 @@ def test_report_values() -> None:
                 "questions_asked": 0,
                 "filler_words_per_100": 0.0,
                 "interruptions_made": 0,
+                "name_source": "given",
+                "engagement": None,  # no video: null, never zeros
             },
             {
                 "id": "ben",
@@ -86,6 +88,8 @@ def test_report_values() -> None:
                 "questions_asked": 0,
                 "filler_words_per_100": 50.0,
                 "interruptions_made": 0,
+                "name_source": "given",
+                "engagement": None,  # no video: null, never zeros
             },
         ],
         "balance": {"score": 0.9183, "dominant": "anna", "silent": []},
@@ -158,6 +162,8 @@ def test_report_key_order() -> None:
         "questions_asked",
         "filler_words_per_100",
         "interruptions_made",
+        "name_source",
+        "engagement",
     ]
     segments = report["segments"]
     assert isinstance(segments, list)

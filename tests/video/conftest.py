@@ -20,7 +20,9 @@ def vision_models() -> VisionModels:
     return VisionModels.load()
 
 
-def timeline_of(path: Path, models: VisionModels, end_s: float | None = None) -> list[SecondFeatures]:
+def timeline_of(
+    path: Path, models: VisionModels, end_s: float | None = None
+) -> list[SecondFeatures]:
     """Run one person's stream over a file: the same stages ``assistant.video`` runs."""
     stream = models.stream()
     try:

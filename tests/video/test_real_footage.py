@@ -11,17 +11,31 @@ from assistant.engagement import count_events
 from models.vision import VisionModels
 from pipelines.decode import decode_audio
 from pipelines.frames import SAMPLE_RATE
+from pipelines.video.decode import sample_frames
+from pipelines.video.observe import PersonObserver
 
 from .conftest import timeline_of
 
 
-def _voiced_seconds(path: Path) -> list[bool]:
-    """Seconds whose audio energy is well above the clip's quietest second (GRID is studio
-    audio: silence before and after one sentence)."""
+def mouth_audio_correlation(path: Path, models: VisionModels) -> float:
+    """Pearson correlation, over the sampled frames, of the mouth opening seen by the face mesh
+    and the loudness of the audio around that frame (±0.1 s)."""
     audio = np.concatenate(list(decode_audio(path)), axis=1)[0]
-    seconds = [audio[i : i + SAMPLE_RATE] for i in range(0, len(audio), SAMPLE_RATE)]
-    rms = np.array([np.sqrt(np.mean(s**2)) for s in seconds if len(s) > SAMPLE_RATE // 2])
-    return list(rms > 4 * rms.min())
+    stream = models.stream()
+    try:
+        observer = PersonObserver(stream)
+        mouth, loudness = [], []
+        for observation in observer.run(sample_frames(path, "p")):
+            if observation.face is None:
+                continue
+            centre = round(observation.t_s * SAMPLE_RATE)
+            window = audio[max(0, centre - SAMPLE_RATE // 10) : centre + SAMPLE_RATE // 10]
+            if window.size:
+                mouth.append(observation.face.mouth_open)
+                loudness.append(float(np.sqrt(np.mean(window**2))))
+    finally:
+        stream.close()
+    return float(np.corrcoef(mouth, loudness)[0, 1])
 
 
 def test_grid_speakers_face_the_camera_and_their_mouths_move_with_the_audio(
@@ -32,11 +46,8 @@ def test_grid_speakers_face_the_camera_and_their_mouths_move_with_the_audio(
         timeline = timeline_of(path, vision_models)
         assert sum(s.face_visible for s in timeline) >= 0.9 * len(timeline), name
         assert sum(s.facing_camera for s in timeline) >= 0.9 * len(timeline), name
-        voiced = _voiced_seconds(path)
-        mouth = [s.speaking for s in timeline][: len(voiced)]
-        assert any(mouth), name
-        # Every second the mouth says "speaking" has voice in the audio.
-        assert all(v for m, v in zip(mouth, voiced, strict=False) if m), (name, mouth, voiced)
+        assert any(s.speaking for s in timeline), name
+        assert mouth_audio_correlation(path, vision_models) >= 0.15, name
 
 
 def test_sign_language_clips_register_hand_gestures(

@@ -1,0 +1,190 @@
+"""Action-item quality on the labelled meetings, and throughput on a 60-minute transcript.
+
+    python -m bench.intelligence          # the table
+    python -m bench.intelligence --errors # also every miss and false alarm
+
+The labelled set is ``tests/data/intelligence/*.json``: transcript JSON files whose extra key
+``expected.action_items`` lists, per task, its owner (participant id or ``team:…``), its due date
+and one or more quotes (substrings of the sentences where the task is said or agreed).
+
+Scoring: a predicted item is *located* on a label when its quote contains one of the label's
+quotes; each label and each prediction is used once. A prediction counts as correct only when it
+is located and owner and due date both match. Precision = correct / predicted, recall = correct /
+labelled; owner (due-date) accuracy = located items with the right owner (due date) / located.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.action_items import ActionItem, extract_action_items
+from assistant.intelligence import analyse_meeting
+from assistant.metrics import compute_metrics
+from assistant.transcript import MeetingInfo, Segment, Transcript
+from assistant.transcript_json import transcript_from_json
+
+__all__ = ["LABELLED_DIR", "Score", "load_labelled", "long_meeting", "score_meetings"]
+
+LABELLED_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "intelligence"
+
+
+@dataclass
+class Score:
+    predicted: int = 0
+    labelled: int = 0
+    correct: int = 0
+    located: int = 0
+    owner_right: int = 0
+    due_right: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.labelled if self.labelled else 1.0
+
+    @property
+    def owner_accuracy(self) -> float:
+        return self.owner_right / self.located if self.located else 1.0
+
+    @property
+    def due_accuracy(self) -> float:
+        return self.due_right / self.located if self.located else 1.0
+
+
+def load_labelled(directory: Path = LABELLED_DIR) -> list[tuple[str, Transcript, dict[str, Any]]]:
+    """(name, transcript, expected) of every labelled meeting, in name order."""
+    meetings = []
+    for path in sorted(directory.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        transcript = transcript_from_json(data, source=path, default_title=path.stem)
+        meetings.append((path.stem, transcript, data["expected"]))
+    return meetings
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+def score_meeting(name: str, items: tuple[ActionItem, ...], expected: dict[str, Any]) -> Score:
+    labels = expected["action_items"]
+    score = Score(predicted=len(items), labelled=len(labels))
+    unused = list(range(len(items)))
+    for label in labels:
+        quotes = [_normal(q) for q in label["quotes"]]
+        match = next((i for i in unused if any(q in _normal(items[i].quote) for q in quotes)), None)
+        if match is None:
+            score.errors.append(f"{name}: missed {label['owner']} {label['due']} {label['text']!r}")
+            continue
+        unused.remove(match)
+        item = items[match]
+        due = item.due.isoformat() if item.due else None
+        score.located += 1
+        owner_ok = item.owner == label["owner"]
+        due_ok = due == label["due"]
+        score.owner_right += owner_ok
+        score.due_right += due_ok
+        if owner_ok and due_ok:
+            score.correct += 1
+        else:
+            score.errors.append(
+                f"{name}: wrong {item.owner} {due} {item.text!r}; "
+                f"expected {label['owner']} {label['due']} {label['text']!r}"
+            )
+    for i in unused:
+        item = items[i]
+        score.errors.append(
+            f"{name}: false alarm {item.owner} {item.due} {item.text!r} <- {item.quote!r}"
+        )
+    return score
+
+
+def score_meetings(
+    meetings: list[tuple[str, Transcript, dict[str, Any]]],
+) -> tuple[Score, dict[str, Score]]:
+    """The total score and the score per language group (name prefix: en, da, mix)."""
+    total = Score()
+    groups: dict[str, Score] = {}
+    for name, transcript, expected in meetings:
+        score = score_meeting(name, extract_action_items(transcript), expected)
+        for target in (total, groups.setdefault(name.split("_", 1)[0], Score())):
+            target.predicted += score.predicted
+            target.labelled += score.labelled
+            target.correct += score.correct
+            target.located += score.located
+            target.owner_right += score.owner_right
+            target.due_right += score.due_right
+            target.errors += score.errors if target is total else []
+    return total, groups
+
+
+def long_meeting(
+    meetings: list[tuple[str, Transcript, dict[str, Any]]], minutes: float
+) -> Transcript:
+    """The labelled meetings played one after another until ``minutes`` are filled."""
+    segments: list[Segment] = []
+    offset = 0.0
+    participants = {}
+    while offset < minutes * 60:
+        for _, transcript, _ in meetings:
+            for s in transcript.segments:
+                segments.append(
+                    Segment(s.speaker, s.start + offset, s.end + offset, s.text, s.language)
+                )
+            participants.update({p.id: p for p in transcript.participants})
+            offset = segments[-1].end + 2.0
+            if offset >= minutes * 60:
+                break
+    first = meetings[0][1]
+    return Transcript(
+        MeetingInfo("Long meeting", first.meeting.date, offset, first.meeting.language),
+        tuple(participants.values()),
+        tuple(segments),
+    )
+
+
+def throughput(meetings: list[tuple[str, Transcript, dict[str, Any]]]) -> tuple[float, int]:
+    """Seconds to analyse (metrics and all intelligence) a 60-minute transcript; its segments."""
+    transcript = long_meeting(meetings, 60)
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        analyse_meeting(transcript, compute_metrics(transcript))
+        best = min(best, time.perf_counter() - started)
+    return best, len(transcript.segments)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="list misses and false alarms")
+    args = parser.parse_args()
+    meetings = load_labelled()
+    total, groups = score_meetings(meetings)
+    seconds, segments = throughput(meetings)
+    print(f"Labelled set: {len(meetings)} meetings, {total.labelled} action items\n")
+    print(f"| {'set':<14} | items | precision | recall | owner acc. | due-date acc. |")
+    print(f"|{'-' * 16}|-------|-----------|--------|------------|---------------|")
+    for label, score in [*sorted(groups.items()), ("all", total)]:
+        print(
+            f"| {label:<14} | {score.labelled:>5} | {score.precision:>9.2f} | "
+            f"{score.recall:>6.2f} | {score.owner_accuracy:>10.2f} | {score.due_accuracy:>13.2f} |"
+        )
+    print("\nTargets: precision >= 0.85, recall >= 0.80, owner and due-date accuracy >= 0.90")
+    print(
+        f"Throughput: 60-minute transcript ({segments} segments), metrics and intelligence: "
+        f"{seconds:.2f} s (target < 2 s)"
+    )
+    if args.errors:
+        print("\n" + "\n".join(total.errors))
+
+
+if __name__ == "__main__":
+    main()
