@@ -7,13 +7,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = [
     "AsrSettings",
     "AudioSettings",
     "DiarizationSettings",
+    "LlmSettings",
     "Settings",
     "VadSettings",
     "get_settings",
@@ -77,6 +78,9 @@ class DiarizationSettings(BaseModel):
     """Less speech than this (s) is not a speaker of its own (a cough, a laugh)."""
     num_speakers: int | None = Field(default=None, ge=1, le=50)
     """The number of speakers when known."""
+    vad_threshold: float = Field(default=0.35, gt=0, lt=1)
+    """Speech probability for diarization's own VAD: lower than transcription's, so quiet
+    far-field voices still get their turns."""
     window_step_s: float = Field(default=0.25, gt=0, le=1.6)
     """Hop between 1.6 s voice-embedding windows (s)."""
     overlap_share: float = Field(default=0.45, gt=0, le=1)
@@ -94,6 +98,18 @@ class VideoSettings(BaseModel):
     """In a gallery view, faces seen in fewer of the frames are passers-by and are dropped."""
 
 
+class LlmSettings(BaseModel):
+    """Optional OpenAI-compatible endpoint for summaries and action items; off while
+    ``base_url`` is unset (the offline rules are the default)."""
+
+    base_url: str | None = None
+    """E.g. ``http://127.0.0.1:8080/v1``; ``/chat/completions`` is appended."""
+    model: str = ""
+    api_key: SecretStr | None = None
+    timeout: float = Field(default=30.0, gt=0)
+    """Per request (s)."""
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="MA_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -106,6 +122,7 @@ class Settings(BaseSettings):
     audio: AudioSettings = AudioSettings()
     video: VideoSettings = VideoSettings()
     diarization: DiarizationSettings = DiarizationSettings()
+    llm: LlmSettings = LlmSettings()
 
 
 @lru_cache

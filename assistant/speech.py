@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -17,7 +17,7 @@ from models.speaker import SpeakerEncoder
 from pipelines.attribute import attribute_words
 from pipelines.chunker import Chunker
 from pipelines.decode import ChannelMode, decode_audio
-from pipelines.diarize import DiarizationOptions, diarize
+from pipelines.diarize import DiarizationOptions, SpeakerTurn, diarize
 from pipelines.frames import (
     SAMPLE_RATE,
     AudioChunk,
@@ -39,6 +39,7 @@ __all__ = [
     "ProgressListener",
     "SpeechModels",
     "SpeechResult",
+    "speaker_turns",
     "transcribe_plan",
     "voice_embedding",
 ]
@@ -111,18 +112,25 @@ def _speech_chunks(
     )
     streams = [models.vad.stream(pid, vad_options) for pid in source.participant_ids]
     chunkers = [Chunker(pid, settings.vad.max_chunk_s) for pid in source.participant_ids]
-    embedder = None
+    voice_stage = None
     if voices is not None and models.speaker_encoder is not None:
+        # Diarization hears with its own, more sensitive VAD: a quiet far-field voice still
+        # counts as a speaker turn, while transcription keeps the stricter one against noise.
+        voice_vad = models.vad.stream(
+            source.participant_ids[0],
+            replace(vad_options, threshold=settings.diarization.vad_threshold),
+        )
         embedder = SpeakerWindowStream(
             models.speaker_encoder, source.participant_ids[0], settings.diarization.window_step_s
         )
+        voice_stage = (voice_vad, embedder, voices)
 
-    def regions_done(chunker: Chunker, regions: list[SpeechRegion]) -> Iterator[SpeechChunk]:
-        for region in regions:
-            if embedder is not None and voices is not None:
-                voices.windows.extend(embedder.push(region))
-                voices.speech.append((region.start_s, region.end_s))
-            yield from chunker.push(region)
+    def collect_voices(regions: list[SpeechRegion]) -> None:
+        if voice_stage is not None:
+            _, embedder, collected = voice_stage
+            for region in regions:
+                collected.windows.extend(embedder.push(region))
+                collected.speech.append((region.start_s, region.end_s))
 
     mode: ChannelMode = "split" if len(source.participant_ids) == 2 else "mixdown"
     position = 0
@@ -130,12 +138,19 @@ def _speech_chunks(
         start_s = source.offset_s + position / SAMPLE_RATE
         for channel, pid in enumerate(source.participant_ids):
             stream, chunker = streams[channel], chunkers[channel]
-            yield from regions_done(chunker, stream.push(AudioChunk(pid, start_s, block[channel])))
+            chunk = AudioChunk(pid, start_s, block[channel])
+            for region in stream.push(chunk):
+                yield from chunker.push(region)
+            if voice_stage is not None:
+                collect_voices(voice_stage[0].push(chunk))
         position += block.shape[1]
         progress.decoded(decoded_before_s + position / SAMPLE_RATE)
     for stream, chunker in zip(streams, chunkers, strict=True):
-        yield from regions_done(chunker, stream.flush())
+        for region in stream.flush():
+            yield from chunker.push(region)
         yield from chunker.flush()
+    if voice_stage is not None:
+        collect_voices(voice_stage[0].flush())
     lengths[str(source.path)] = position / SAMPLE_RATE
 
 
@@ -203,13 +218,7 @@ def _diarize(
     settings: Settings,
     numbered_before: int,
 ) -> tuple[list[TranscribedSegment], list[Participant], dict[str, FloatArray]]:
-    options = DiarizationOptions(
-        threshold=settings.diarization.threshold,
-        min_speaker_s=settings.diarization.min_speaker_s,
-        num_speakers=settings.diarization.num_speakers,
-        overlap_share=settings.diarization.overlap_share,
-    )
-    turns = diarize(collected.windows, collected.speech, options)
+    turns = diarize(collected.windows, collected.speech, _diarization_options(settings))
     count = max((turn.speaker for turn in turns), default=-1) + 1
     ids = [f"speaker-{numbered_before + i + 1}" for i in range(count)]
     participants = [
@@ -229,6 +238,25 @@ def _diarize(
             mean = np.mean(inside, axis=0)
             voices[pid] = (mean / np.linalg.norm(mean)).astype(np.float32)
     return attributed, participants, voices
+
+
+def _diarization_options(settings: Settings) -> DiarizationOptions:
+    return DiarizationOptions(
+        threshold=settings.diarization.threshold,
+        min_speaker_s=settings.diarization.min_speaker_s,
+        num_speakers=settings.diarization.num_speakers,
+        overlap_share=settings.diarization.overlap_share,
+    )
+
+
+def speaker_turns(path: Path, models: SpeechModels, settings: Settings) -> list[SpeakerTurn]:
+    """Who spoke when in one mixed recording, without transcribing it (for scoring)."""
+    collected = _SourceVoices()
+    plan = plan_media(path, settings.audio)
+    source = replace(plan.sources[0], mixed=True)
+    for _ in _speech_chunks(source, models, settings, _Silent(), 0.0, {}, collected):
+        pass
+    return diarize(collected.windows, collected.speech, _diarization_options(settings))
 
 
 def voice_embedding(path: Path, models: SpeechModels, settings: Settings) -> FloatArray:
