@@ -279,7 +279,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         )
     rows.extend(openai_rows)
     _print_table(
-        f"ASR speed and accuracy (Whisper base int8, beam 5, {repeats} run(s) per short file)",
+        f"ASR speed and accuracy (Whisper base int8; ours beam {Settings().asr.beam_size}, "
+        f"plain beam 5; {repeats} run(s) per short file)",
         header,
         rows,
     )
