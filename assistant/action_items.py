@@ -179,7 +179,17 @@ _EN = _Rules(
         *("pull up", "note", "leave", "have to leave", "have to jump off", "have to drop off"),
         *("have to go", "have to run", "jump off", "drop off", "share my screen"),
         *("stop sharing", "get to", "get around to", "get round to", "cover", "talk about"),
-        *("discuss", "come back to that", "come back to it", "come back to this", "move on", "start", "begin", "get started", "kick off"),
+        *(
+            "discuss",
+            "come back to that",
+            "come back to it",
+            "come back to this",
+            "move on",
+            "start",
+            "begin",
+            "get started",
+            "kick off",
+        ),
         *("dive in", "jump in", "recap", "wrap up", "go through", "continue", "focus on"),
         *("explain", "clarify", "elaborate", "describe", "introduce", "take a look at this"),
         *("show you", "quickly show", "answer", "ask you", "ask a", "ask about", "add to that"),
@@ -210,7 +220,7 @@ _EN = _Rules(
         re.IGNORECASE,
     ),
     trailing_filler=re.compile(
-        r"(?:[\s,]+(?:for me|for us|please|then|as well|too|when you (?:get a chance|can)"
+        r"(?:[\s,]+(?:for me|for us|for you|please|then|as well|too|when you (?:get a chance|can)"
         r"|if (?:you can|possible)|ok(?:ay)?|right|yeah|alright|um|uh|erm|er))+$",
         re.IGNORECASE,
     ),
@@ -509,10 +519,11 @@ def _names_of(participant: Participant) -> set[str]:
 
 
 def _rules_for(language: str | None) -> tuple[_Rules, ...]:
+    # The other language's rules come second: code-switching happens inside sentences too.
     if language == "da":
-        return (_DA,)
+        return (_DA, _EN)
     if language == "en":
-        return (_EN,)
+        return (_EN, _DA)
     if language is None:
         return (_EN, _DA)
     return ()
@@ -547,7 +558,7 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
             if isinstance(outcome, _Stop):
                 break
             if isinstance(outcome, _Acceptance):
-                return outcome if not results else results
+                return results or outcome
             if outcome is None:
                 continue
             if results and _continues(outcome[0]):
@@ -581,7 +592,9 @@ def _continues(item: ActionItem) -> bool:
     Monday", "…, I'll get back to you by Thursday"."""
     return (
         _PRONOUN_OBJECT.search(item.text) is not None
-        or re.match(r"(?:have|get back|come back|let you know|vend tilbage|have \w+ klar)", item.text, re.I)
+        or re.match(
+            r"(?:have|get back|come back|let you know|vend tilbage|have \w+ klar)", item.text, re.I
+        )
         is not None
     )
 
@@ -678,9 +691,7 @@ def _made(
     )
 
 
-def _due(
-    task: str, before: str, index: int, context: _Context
-) -> tuple[dt.date | None, str, bool]:
+def _due(task: str, before: str, index: int, context: _Context) -> tuple[dt.date | None, str, bool]:
     """The deadline said in the task (else before the cue), the task without it, and whether a
     date phrase was found. "Before then" takes the latest date said in the sentences before."""
     meeting_date = context.transcript.meeting.date
@@ -772,8 +783,7 @@ def _plural_addressee(index: int, context: _Context) -> bool:
     sentence = context.sentences[index]
     following = context.sentences[index : index + 2]
     return any(
-        s.segment == sentence.segment and _PLURAL_YOU.search(s.text) is not None
-        for s in following
+        s.segment == sentence.segment and _PLURAL_YOU.search(s.text) is not None for s in following
     )
 
 
@@ -925,7 +935,10 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
 
 def _confirmed(item: ActionItem, due: dt.date | None, owner: str | None) -> ActionItem:
     return replace(
-        item, owner=owner, due=due or item.due, confidence=round(min(0.99, item.confidence + 0.1), 2)
+        item,
+        owner=owner,
+        due=due or item.due,
+        confidence=round(min(0.99, item.confidence + 0.1), 2),
     )
 
 
@@ -933,10 +946,14 @@ def _accepted_offer_question(index: int, context: _Context) -> ActionItem | None
     """ "Shall I check in again in September?" - "September sounds about right": the offer
     becomes a promise of the one who made it."""
     sentence = context.sentences[index]
-    if index == 0 or not _OPENS_WITH_YES.match(_normal(sentence.text)) and not re.search(
-        r"\b(?:sounds (?:good|great|right|about right)|works for (?:me|us)|lyder godt|passer fint)\b",
-        sentence.text,
-        re.IGNORECASE,
+    if index == 0 or (
+        not _OPENS_WITH_YES.match(_normal(sentence.text))
+        and not re.search(
+            r"\b(?:sounds (?:good|great|right|about right)|works for (?:me|us)|lyder godt"
+            r"|passer fint)\b",
+            sentence.text,
+            re.IGNORECASE,
+        )
     ):
         return None
     previous = context.sentences[index - 1]

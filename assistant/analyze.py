@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .action_items import ActionItem, extract_action_items
+from .action_items import ActionItem
 from .config import Settings
 from .digest import render_digest_html
 from .errors import InputError
 from .exports import to_srt, to_webvtt
 from .inputs import MediaPlan, plan_media
+from .intelligence import analyse_meeting
+from .llm import ChatClient, LlmOptions
 from .metrics import MeetingMetrics, compute_metrics
 from .names import resolve_names
 from .report import build_report
@@ -68,6 +70,7 @@ def analyze(
     progress: ProgressListener | None = None,
     plan: MediaPlan | None = None,
     participants: Sequence[str] = (),
+    history: Sequence[Mapping[str, Any]] = (),
 ) -> Analysis:
     """Analyse a media file, a folder of per-person tracks, or a transcript JSON file.
 
@@ -114,7 +117,8 @@ def analyze(
         transcript, user_names=names, voice_samples=voice_samples, voices=voices
     )
     metrics = compute_metrics(transcript)
-    action_items = extract_action_items(transcript)
+    intelligence = analyse_meeting(transcript, history=history, llm=_llm_client(settings))
+    action_items = intelligence.action_items
     engagement: dict[str, object] = {}
     if plan is not None and settings.video.enabled:
         from .engagement import engagement_report
@@ -126,8 +130,17 @@ def analyze(
         transcript,
         metrics,
         action_items,
-        build_report(transcript, metrics, action_items, engagement),
+        build_report(transcript, metrics, action_items, engagement, intelligence),
     )
+
+
+def _llm_client(settings: Settings) -> ChatClient | None:
+    """The configured LLM endpoint, or None (the default: rules only)."""
+    llm = settings.llm
+    if not llm.base_url:
+        return None
+    key = llm.api_key.get_secret_value() if llm.api_key else None
+    return ChatClient(LlmOptions(llm.base_url, llm.model, key, llm.timeout))
 
 
 def _parse_participants(entries: Sequence[str]) -> tuple[list[str], dict[str, Path]]:

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +23,12 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from .action_items import owner_name
 from .analyze import Analysis, analyze, is_transcript_file, write_outputs
 from .config import Settings
-from .digest import SUMMARY_HEADERS, summary_rows
+from .digest import ENGAGEMENT_HEADERS, SUMMARY_HEADERS, engagement_rows, summary_rows
 from .errors import MeetingAssistantError
+from .follow_up import load_history
 from .formatting import format_clock
 
 __all__ = ["main"]
@@ -109,6 +112,13 @@ def cli() -> None:
     help="Number of speakers in a mixed recording, when known.",
 )
 @click.option(
+    "--history",
+    "history_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder of earlier report.json files of the same team: their open items are followed up.",
+)
+@click.option(
     "--allow-truncated",
     is_flag=True,
     help="Analyse the readable part of a file that was cut short.",
@@ -123,6 +133,7 @@ def analyze_command(
     language: str | None,
     participant_names: str | None,
     speakers: int | None,
+    history_dir: Path | None,
     allow_truncated: bool,
     debug: bool,
 ) -> None:
@@ -150,7 +161,10 @@ def analyze_command(
                 update={"audio": settings.audio.model_copy(update={"allow_truncated": True})}
             )
         names = [n for n in (participant_names or "").split(",") if n.strip()]
-        analysis = _run(path, settings, title, meeting_date, err, output_format == "text", names)
+        history = load_history(history_dir) if history_dir is not None else []
+        analysis = _run(
+            path, settings, title, meeting_date, err, output_format == "text", names, history
+        )
         written = write_outputs(analysis, out_dir) if out_dir is not None else {}
     except MeetingAssistantError as error:
         err.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
@@ -182,11 +196,14 @@ def _run(
     err: Console,
     show_progress: bool,
     names: list[str],
+    history: Sequence[Mapping[str, Any]] = (),
 ) -> Analysis:
     if not path.exists():
         raise MeetingAssistantError("file not found", path)
     if is_transcript_file(path):
-        return analyze(path, settings, title=title, date=meeting_date, participants=names)
+        return analyze(
+            path, settings, title=title, date=meeting_date, participants=names, history=history
+        )
     from .analyze import load_speech_models
     from .inputs import plan_media
 
@@ -210,6 +227,7 @@ def _run(
             progress=_RichProgress(bars, total),
             plan=plan,
             participants=names,
+            history=history,
         )
 
 
@@ -226,6 +244,14 @@ def _print_summary(console: Console, report: dict[str, Any], written: dict[str, 
     for row in summary_rows(report):
         table.add_row(*(Text(cell) for cell in row))  # Text: names are not Rich markup
     console.print(table)
+    presence = engagement_rows(report)
+    if presence:
+        video = Table(title="Presence on video", title_justify="left")
+        for index, header in enumerate(ENGAGEMENT_HEADERS):
+            video.add_column(header, justify="left" if index == 0 else "right")
+        for row in presence:
+            video.add_row(*(Text(cell) for cell in row))
+        console.print(video)
     balance = report["balance"]
     names = {p["id"]: p["name"] for p in report["participants"]}
     line = f"Balance score {balance['score']:.2f} (1 = everyone spoke equally)"
@@ -242,15 +268,47 @@ def _print_summary(console: Console, report: dict[str, Any], written: dict[str, 
         for item in items:
             actions.add_row(
                 item["text"],
-                names.get(item["owner"] or "", "-"),
+                owner_name(item["owner"], names),
                 item["due"] or "-",
                 format_clock(item["start"]),
             )
         console.print(actions)
     else:
         console.print("No action items found.")
+    _print_follow_up_and_coaching(console, report, names)
     for label, target in written.items():
         console.print(f"{label:>7}: {target}", highlight=False, markup=False, soft_wrap=True)
+
+
+def _print_follow_up_and_coaching(
+    console: Console, report: dict[str, Any], names: dict[str, str]
+) -> None:
+    """Earlier items still open, and how many coaching tips each person has (the tips themselves
+    are private: they are in report.json and the digest)."""
+    carried = report.get("follow_up") or []
+    if carried:
+        done = sum(1 for item in carried if item["status"] == "done")
+        overdue = [item for item in carried if item["status"] == "overdue"]
+        console.print(
+            f"Follow-up: {len(carried)} earlier items, {done} reported done, "
+            f"{len(overdue)} overdue",
+            highlight=False,
+            markup=False,
+        )
+        for item in overdue:
+            owner = owner_name(item["owner"], names)
+            console.print(
+                f"  overdue: {item['text']} ({owner}, due {item['due']})",
+                highlight=False,
+                markup=False,
+            )
+    tips = [
+        f"{names.get(c['participant'], c['participant'])} {len(c['items'])}"
+        for c in report.get("coaching") or []
+        if c["items"]
+    ]
+    if tips:
+        console.print("Coaching tips: " + ", ".join(tips), highlight=False, markup=False)
 
 
 def main() -> None:

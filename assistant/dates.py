@@ -169,13 +169,19 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
     for pattern, resolver in (
         (r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})", _iso),
         (
-            _WEEKDAY + r"(?: (?:morning|afternoon|formiddag|eftermiddag))? (?:i |of )?(?:næste uge|next week)",
+            _WEEKDAY
+            + r"(?: (?:morning|afternoon|formiddag|eftermiddag))?"
+            + r" (?:i |of )?(?:næste uge|next week)",
             _weekday_next_week,
         ),
         # English
         (
-            r"(?:end of (?:the )?day|eod|cob) (?:on )?" + _WEEKDAY
-            + r"|" + r"(?:this |next )?" + _WEEKDAY.replace("weekday", "weekday2") + r" eod",
+            r"(?:end of (?:the )?day|eod|cob) (?:on )?"
+            + _WEEKDAY
+            + r"|"
+            + r"(?:this |next )?"
+            + _WEEKDAY.replace("weekday", "weekday2")
+            + r" eod",
             _next_weekday,
         ),
         (r"end of next week", _end_of_next_week),
@@ -195,13 +201,14 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"(?:i )?overmorgen", _offset(2)),
         (r"i morgen(?: tidlig| formiddag| eftermiddag)?", _offset(1)),
         (
-            r"i dag|i aften|i eftermiddag|i formiddag|inden fyraften|(?:lige )?efter (?:mødet|opkaldet)",
+            r"i dag|i aften|i eftermiddag|i formiddag|inden fyraften"
+            r"|(?:lige )?efter (?:mødet|opkaldet)",
             _offset(0),
         ),
         (r"slutningen af næste uge", _end_of_next_week),
         (
-            r"(?:i )?(?:slutningen|udgangen) af (?:ugen|denne uge)|sidst på ugen|weekenden|ugens udgang"
-            r"|i denne uge|ugen ud",
+            r"(?:i )?(?:slutningen|udgangen) af (?:ugen|denne uge)|sidst på ugen|weekenden"
+            r"|ugens udgang|i denne uge|ugen ud",
             _end_of_week,
         ),
         (

@@ -77,7 +77,8 @@ _DECISION = re.compile(
 _AGREEMENT = re.compile(
     r"^(?:(?:okay|ok|good|great|yes|yeah|fine|super|perfekt|fint|godt|ja|jo)[,.!]?\s+)*"
     r"(?:agreed|deal|let's do (?:that|it)|so that's what we'll do|så det gør vi|det gør vi"
-    r"|aftalt|så gør vi det|det er en aftale)[.!]*$",
+    r"|aftalt|så gør vi det|det er en aftale|det er besluttet|i like that|sounds good"
+    r"|that works(?: for us)?|det lyder godt|det synes jeg er en god idé|godt forslag)[.!]*$",
     re.IGNORECASE,
 )
 _NOT_DECIDED = re.compile(
@@ -108,7 +109,7 @@ _DEFERRAL = re.compile(
     r"\b(?:i don't know|don't know yet|not sure|no idea|good question|i'll (?:have to )?check"
     r"|i'll find out|get back to you|need to check|have to check|can't say yet|let me check"
     r"|ved ikke|det ved jeg ikke|godt spørgsmål|det må jeg undersøge|det skal jeg lige tjekke"
-    r"|vender tilbage|det kan jeg ikke sige)\b",
+    r"|vender tilbage|det kan jeg ikke sige|i'll ask|jeg spørger)\b",
     re.IGNORECASE,
 )
 _QUESTION_OPENERS = frozenset(
@@ -138,7 +139,9 @@ def extract_decisions(
         if _AGREEMENT.match(text):
             proposal = _proposal_before(sentences, index)
             if proposal is not None:
-                found.append(_decision(proposal.text, sentence))
+                # Agreeing twice to one proposal is one decision; the later words settle it.
+                decision = _decision(proposal.text, sentence)
+                found = [d for d in found if d.text != decision.text] + [decision]
             continue
         match = _DECISION.search(text)
         if match is None or _NOT_DECIDED.search(text[max(0, match.start() - 12) : match.end()]):
@@ -161,9 +164,7 @@ def _proposal_before(sentences: Sequence[Sentence], index: int) -> Sentence | No
     for previous in reversed(sentences[max(0, index - 4) : index]):
         if sentences[index].start - previous.start > 90:
             break
-        if _PROPOSAL.search(previous.text) or (
-            previous.text.rstrip().endswith("?") and previous.speaker != sentences[index].speaker
-        ):
+        if _PROPOSAL.search(previous.text):
             return previous
     return None
 
@@ -212,7 +213,7 @@ def _answer_state(sentences: Sequence[Sentence], index: int) -> str | None:
             if later.segment != question.segment and later.text.rstrip().endswith("?"):
                 break  # the asker moved on to another question
             continue
-        if _DEFERRAL.search(later.text):
+        if _DEFERRAL.search(later.text[:40]):
             return "deferred"
         if later.segment != last_segment:
             replies += 1

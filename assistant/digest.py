@@ -5,7 +5,9 @@ offline, can be mailed as one file and prints on one or two pages. Every piece o
 is HTML-escaped. ``summary_rows`` gives the terminal table the same figures, formatted the same.
 
 Scales assumed from the report: shares are fractions in [0, 1]; the balance score is in [0, 1]
-(1 = everyone spoke equally); an engagement score is shown as given, with two decimals.
+(1 = everyone spoke equally); an engagement ``score`` is 0-100 (``assistant.engagement``) and
+is shown whole, next to the parts people can act on: camera on, facing the camera, gestures
+while speaking. A participant whose ``engagement`` is null (no video) shows dashes.
 """
 
 from __future__ import annotations
@@ -16,14 +18,17 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
+from assistant.action_items import owner_name
 from assistant.formatting import MISSING, format_clock, format_number, format_percent
 
 __all__ = [
+    "ENGAGEMENT_HEADERS",
     "FILLERS_PER_100_MAX",
     "SUMMARY_HEADERS",
     "TALK_SHARE_BENCHMARK",
     "TALK_SHARE_WARNING",
     "WORDS_PER_MINUTE_BAND",
+    "engagement_rows",
     "render_digest_html",
     "summary_rows",
 ]
@@ -48,6 +53,9 @@ SUMMARY_HEADERS = (
     "Interruptions",
 )
 """Column titles of ``summary_rows``."""
+
+ENGAGEMENT_HEADERS = ("Name", "Engagement", "Camera on", "Facing camera", "Gestures/min speaking")
+"""Column titles of ``engagement_rows``."""
 
 _LANGUAGES = {
     "de": "German",
@@ -82,6 +90,27 @@ def summary_rows(report: Mapping[str, Any]) -> list[tuple[str, ...]]:
     ]
 
 
+def engagement_rows(report: Mapping[str, Any]) -> list[tuple[str, ...]]:
+    """Per-person engagement rows (``ENGAGEMENT_HEADERS`` order, ``summary_rows`` order); []
+    when nobody has video, so callers can leave the table out."""
+    people = _people(report)
+    if all(_engagement(p) is None for p in people):
+        return []
+    rows: list[tuple[str, ...]] = []
+    for person in people:
+        e = _engagement(person) or {}
+        rows.append(
+            (
+                _name(person),
+                format_number(_num(e.get("score"))),
+                format_percent(_num(e.get("camera_on_share"))),
+                format_percent(_num(e.get("facing_camera_share"))),
+                format_number(_num(e.get("gesture_rate_per_min_speaking")), 1),
+            )
+        )
+    return rows
+
+
 def render_digest_html(report: Mapping[str, Any]) -> str:
     """The digest page for a report.json dict (see the module docstring for the scales)."""
     meeting = _mapping(report.get("meeting"))
@@ -103,7 +132,11 @@ def render_digest_html(report: Mapping[str, Any]) -> str:
         _participation(report, people, names),
         _sides(report),
         _action_items(report, names),
+        _outcomes(report, names),
+        _follow_up(report, names),
         _figures(people),
+        _presence(report),
+        _coaching(report, names),
         "</main>",
         "</body>",
         "</html>",
@@ -291,7 +324,7 @@ def _action_items(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
             said += f" by {names.get(speaker, speaker)}"
         lines.append(
             f"<tr><td>{what}</td>"
-            f"<td>{escape(names.get(owner, owner) if owner else MISSING)}</td>"
+            f"<td>{escape(owner_name(owner, dict(names)) if owner else MISSING)}</td>"
             f'<td class="nowrap">{escape(_short_date(_str(item.get("due"))))}</td>'
             f'<td class="nowrap">{escape(said)}</td></tr>'
         )
@@ -299,10 +332,91 @@ def _action_items(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
     return "\n".join(lines)
 
 
+def _outcomes(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    """Decisions, open questions and the next meeting (issue #5); nothing when none."""
+    decisions = [_mapping(d) for d in _list(report.get("decisions"))]
+    questions = [_mapping(q) for q in _list(report.get("questions"))]
+    next_meeting = _mapping(report.get("next_meeting"))
+    if not decisions and not questions and not next_meeting:
+        return ""
+    lines = ["<section>", "<h2>Decisions and open questions</h2>"]
+    if decisions:
+        lines.append("<h3>Decided</h3>\n<ul>")
+        lines += [f"<li>{escape(_str(d.get('text')) or MISSING)}</li>" for d in decisions]
+        lines.append("</ul>")
+    if questions:
+        lines.append("<h3>Still open</h3>\n<ul>")
+        for q in questions:
+            who = names.get(str(q.get("speaker")), str(q.get("speaker")))
+            reason = "put off" if q.get("reason") == "deferred" else "not answered"
+            lines.append(
+                f"<li>{escape(_str(q.get('text')) or MISSING)} "
+                f'<span class="muted">({escape(who)}; {reason})</span></li>'
+            )
+        lines.append("</ul>")
+    if next_meeting:
+        date = _str(next_meeting.get("date"))
+        when = _long_date(date) if date else "date not set"
+        lines.append(f"<p><strong>Next meeting:</strong> {escape(when)}</p>")
+    lines.append("</section>")
+    return "\n".join(lines)
+
+
+def _follow_up(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    """Items carried over from earlier meetings, with their status."""
+    items = [_mapping(i) for i in _list(report.get("follow_up"))]
+    if not items:
+        return ""
+    lines = [
+        "<section>",
+        "<h2>Follow-up from earlier meetings</h2>",
+        "<table>\n<thead><tr><th>What</th><th>Owner</th><th>Due</th><th>Status</th>"
+        "<th>From</th></tr></thead>",
+        "<tbody>",
+    ]
+    for item in items:
+        owner = _str(item.get("owner"))
+        status = _str(item.get("status")) or MISSING
+        flag = ' class="flag"' if status == "overdue" else ""
+        lines.append(
+            f"<tr><td>{escape(_str(item.get('text')) or MISSING)}</td>"
+            f"<td>{escape(owner_name(owner, dict(names)) if owner else MISSING)}</td>"
+            f'<td class="nowrap">{escape(_short_date(_str(item.get("due"))))}</td>'
+            f"<td{flag}>{escape(status)}</td>"
+            f"<td>{escape(_str(item.get('origin_title')) or MISSING)}</td></tr>"
+        )
+    lines += ["</tbody>", "</table>", "</section>"]
+    return "\n".join(lines)
+
+
+def _coaching(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    """Private coaching, one block per person: each reads only their own block."""
+    people = [_mapping(c) for c in _list(report.get("coaching")) if _list(_mapping(c).get("items"))]
+    if not people:
+        return ""
+    lines = [
+        '<section class="coaching">',
+        "<h2>Coaching (private: for each person only)</h2>",
+    ]
+    for person in people:
+        pid = str(person.get("participant"))
+        lines.append(f'<div class="coach"><h3>For {escape(names.get(pid, pid))} only</h3>\n<ul>')
+        for item in _list(person.get("items")):
+            entry = _mapping(item)
+            benchmark = _str(entry.get("benchmark")) or MISSING
+            lines.append(
+                f"<li>{escape(_str(entry.get('message')) or MISSING)} "
+                f'<span class="muted">(benchmark: {escape(benchmark)})'
+                "</span></li>"
+            )
+        lines.append("</ul></div>")
+    lines.append("</section>")
+    return "\n".join(lines)
+
+
 def _figures(people: list[Mapping[str, Any]]) -> str:
     if not people:
         return ""
-    engagement = any(_engagement(p) is not None for p in people)
     headers = [
         "Name",
         "Talk time",
@@ -314,8 +428,6 @@ def _figures(people: list[Mapping[str, Any]]) -> str:
         "Fillers/100",
         "Interruptions",
     ]
-    if engagement:
-        headers.append("Engagement")
     low, high = WORDS_PER_MINUTE_BAND
     lines = [
         "<section>",
@@ -343,8 +455,6 @@ def _figures(people: list[Mapping[str, Any]]) -> str:
             _cell(format_number(fillers, 1), fillers_flag),
             _cell(format_number(_num(person.get("interruptions_made")))),
         ]
-        if engagement:
-            cells.append(_cell(format_number(_engagement(person), 2)))
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines += [
         "</tbody>",
@@ -352,6 +462,34 @@ def _figures(people: list[Mapping[str, Any]]) -> str:
         f'<p class="note">A comfortable pace is {low:.0f}–{high:.0f} words per minute; '
         f"fewer than {FILLERS_PER_100_MAX:.0f} filler words per 100 words sounds fluent. "
         "Figures outside these ranges are marked.</p>",
+        "</section>",
+    ]
+    return "\n".join(lines)
+
+
+def _presence(report: Mapping[str, Any]) -> str:
+    rows = engagement_rows(report)
+    if not rows:
+        return ""
+    headers = ENGAGEMENT_HEADERS
+    lines = [
+        "<section>",
+        "<h2>Presence on video</h2>",
+        "<table>",
+        f"<thead><tr><th>{escape(headers[0])}</th>"
+        + "".join(f'<th class="num">{escape(h)}</th>' for h in headers[1:])
+        + "</tr></thead>",
+        "<tbody>",
+    ]
+    for name, *figures in rows:
+        lines.append(f"<tr><td>{escape(name)}</td>" + "".join(_cell(f) for f in figures) + "</tr>")
+    lines += [
+        "</tbody>",
+        "</table>",
+        '<p class="note">Engagement is 0–100 from the video: camera on, face visible and facing '
+        "the camera, expressiveness, gestures while speaking, nods while listening, movement "
+        "and posture. Camera on is a share of the video; facing the camera a share of the "
+        "time the face was visible. — means no video of that person.</p>",
         "</section>",
     ]
     return "\n".join(lines)
@@ -371,9 +509,9 @@ def _people(report: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return sorted(people, key=lambda p: -(_num(p.get("talk_share")) or 0.0))
 
 
-def _engagement(person: Mapping[str, Any]) -> float | None:
+def _engagement(person: Mapping[str, Any]) -> Mapping[str, Any] | None:
     engagement = person.get("engagement")
-    return _num(engagement.get("score")) if isinstance(engagement, Mapping) else None
+    return engagement if isinstance(engagement, Mapping) else None
 
 
 def _name(person: Mapping[str, Any]) -> str:
@@ -463,7 +601,10 @@ th { font-size: 12px; text-transform: uppercase; letter-spacing: .03em; color: v
 .flag { background: var(--flag); }
 .tag { font-size: 11px; text-transform: uppercase; color: #7a5a00; }
 q { font-style: italic; font-size: 13px; }
+h3 { font-size: 15px; margin: 14px 0 6px; }
+.coach { border-left: 3px solid var(--line); padding-left: 12px; margin-bottom: 12px; }
 @media print {
+  .coaching .coach { break-before: page; }
   main { max-width: none; padding: 0; }
   section, tr { break-inside: avoid; }
   h2 { break-after: avoid; }

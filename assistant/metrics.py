@@ -26,7 +26,6 @@ from assistant.transcript import Segment, Transcript
 
 __all__ = [
     "BACK_CHANNEL_WORDS",
-    "is_back_channel",
     "DEFAULT_INTERRUPTION_MARGIN_S",
     "DEFAULT_MAX_TURN_GAP_S",
     "FILLER_WORDS",
@@ -42,6 +41,7 @@ __all__ = [
     "count_questions",
     "count_words",
     "interruptions",
+    "is_back_channel",
     "participant_metrics",
     "side_shares",
     "talk_time",
@@ -53,15 +53,15 @@ DEFAULT_MAX_TURN_GAP_S = 2.0
 """Longest pause (s) inside one turn; a longer pause starts a new turn."""
 
 DEFAULT_INTERRUPTION_MARGIN_S = 0.3
+"""How far (s) inside another's segment a turn must start to count as an interruption."""
 DEFAULT_YIELD_WINDOW_S = 2.0
 """An interrupted speaker stops within this long (s) after the interrupter starts."""
 BACK_CHANNEL_WORDS = frozenset(
     """yeah yes yep yup mm mhm mmhmm mm-hmm uh-huh uhhuh hmm right okay ok sure exactly true
     wow oh ah aha ja jo jep nå præcis okay yes ok nej""".split()
 )
-"""Listener sounds ("yeah", "mm-hmm", "ja"): said alone, they are neither turns nor interruptions."""
+"""Listener sounds ("yeah", "mm-hmm", "ja"): said alone, neither turns nor interruptions."""
 _BACK_CHANNEL_MAX_WORDS = 3
-"""How far (s) inside another's segment a turn must start to count as an interruption."""
 
 DOMINANT_SHARE = 0.6
 """Talk share above which a participant dominates the meeting."""

@@ -13,7 +13,21 @@ Shape (keys in this order)::
      "segments": [{"speaker", "start", "end", "text", "language",
                    "words": [{"word", "start", "end", "probability"}]}],
      "action_items": [{"text", "owner", "due" (YYYY-MM-DD or null), "speaker", "start",
-                       "quote"}]}
+                       "quote", "confidence", "language"}],
+     "decisions": [{"text", "speaker", "start", "quote", "language"}],
+     "questions": [{"text", "speaker", "start", "language", "reason"}],
+     "next_meeting": {"date", "quote", "speaker", "start"} or null,
+     "signals": {"objections": [{"topic", "quote", "speaker", "start", "competitor"}],
+                 "competitors": [{"name", "mentions", "quote", "start"}],
+                 "next_steps": [text]} or null (not a sales call),
+     "coaching": [{"participant", "language", "items": [{"topic", "value", "unit",
+                   "benchmark", "message"}]}],
+     "follow_up": [{"text", "owner", "due", "status" (open, overdue, done), "origin_title",
+                    "origin_date", "evidence", "evidence_start"}],
+     "summary": text or null (LLM backend only)}
+
+An owner is a participant id, or ``team:internal`` / ``team:external`` / ``team`` for a group
+promise ("we'll set up a pilot").
 
 Seconds are rounded to 3 decimals, shares, scores and probabilities to 4, rates to 2.
 """
@@ -22,8 +36,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import asdict
+from typing import Any
 
 from assistant.action_items import ActionItem
+from assistant.coaching import ParticipantCoaching, coach
+from assistant.intelligence import MeetingIntelligence
 from assistant.metrics import MeetingMetrics, ParticipantMetrics
 from assistant.transcript import Participant, Segment, Transcript
 
@@ -41,9 +59,18 @@ def build_report(
     metrics: MeetingMetrics,
     action_items: Sequence[ActionItem],
     engagement: Mapping[str, object] | None = None,
+    intelligence: MeetingIntelligence | None = None,
 ) -> dict[str, object]:
-    """The version 1 report of a meeting (see the module docstring for the shape)."""
+    """The version 1 report of a meeting (see the module docstring for the shape).
+
+    Without ``intelligence`` the decisions, questions, signals and follow-up are empty; coaching
+    is always computed, from the metrics and each participant's ``engagement``.
+    """
     meeting = transcript.meeting
+    figures = {
+        pid: value if isinstance(value, Mapping) else None
+        for pid, value in (engagement or {}).items()
+    }
     return {
         "version": REPORT_VERSION,
         "meeting": {
@@ -71,7 +98,62 @@ def build_report(
         ),
         "segments": [_segment(s) for s in transcript.segments],
         "action_items": [_action_item(item) for item in action_items],
+        **_intelligence(intelligence),
+        "coaching": [_coaching(c) for c in coach(transcript, metrics, figures)],
+        "follow_up": [_json(asdict(f)) for f in intelligence.follow_up] if intelligence else [],
+        "summary": intelligence.summary if intelligence else None,
     }
+
+
+def _intelligence(intelligence: MeetingIntelligence | None) -> dict[str, object]:
+    if intelligence is None:
+        return {"decisions": [], "questions": [], "next_meeting": None, "signals": None}
+    signals = intelligence.signals
+    return {
+        "decisions": [_json(asdict(d)) for d in intelligence.decisions],
+        "questions": [_json(asdict(q)) for q in intelligence.questions],
+        "next_meeting": (
+            _json(asdict(intelligence.next_meeting)) if intelligence.next_meeting else None
+        ),
+        "signals": (
+            None
+            if signals is None
+            else {
+                "objections": [_json(asdict(o)) for o in signals.objections],
+                "competitors": [
+                    {
+                        "name": c.name,
+                        "mentions": c.mentions,
+                        "quote": c.first_quote,
+                        "start": round(c.first_start, _SECONDS),
+                    }
+                    for c in signals.competitors
+                ],
+                "next_steps": list(signals.next_steps),
+            }
+        ),
+    }
+
+
+def _coaching(coaching: ParticipantCoaching) -> dict[str, object]:
+    return {
+        "participant": coaching.participant,
+        "language": coaching.language,
+        "items": [asdict(item) for item in coaching.items],
+    }
+
+
+def _json(fields: dict[str, Any]) -> dict[str, object]:
+    """Dates as YYYY-MM-DD and times ("start") rounded to 3 decimals."""
+    out: dict[str, object] = {}
+    for key, value in fields.items():
+        if isinstance(value, dt.date):
+            out[key] = value.isoformat()
+        elif isinstance(value, float) and (key == "start" or key.endswith("_start")):
+            out[key] = round(value, _SECONDS)
+        else:
+            out[key] = value
+    return out
 
 
 def _participant(transcript: Transcript, m: ParticipantMetrics) -> dict[str, object]:
@@ -124,6 +206,8 @@ def _action_item(item: ActionItem) -> dict[str, object]:
         "speaker": item.speaker,
         "start": round(item.start, _SECONDS),
         "quote": item.quote,
+        "confidence": round(item.confidence, 2),
+        "language": item.language,
     }
 
 

@@ -39,6 +39,7 @@ _DANISH_WORDS = frozenset(
         *("hvornår", "hvis", "men", "mig", "dig", "os", "jo", "bare", "godt", "ja", "nej", "tak"),
         *("om", "hvor", "sender", "morgen", "uge", "næste", "fredag", "gerne", "være", "får"),
         *("kunne", "skulle", "ville", "noget", "lidt", "meget", "fra", "efter", "inden", "aftale"),
+        *("tager", "laver", "ringer", "kigger", "skriver", "tjekker", "hvem", "nu", "der"),
     }
 )
 _ENGLISH_WORDS = frozenset(

@@ -22,6 +22,7 @@ from pipelines.video.seconds import SecondAggregator
 
 from .common import DATA_DIR
 from .vision_clips import GESTURE_CLIP, PRESENCE_CLIP, build_clip
+from .vision_memory import measure, write_long_video
 
 LIVE_FPS = 5.0
 
@@ -139,9 +140,21 @@ def main() -> None:
     seen: defaultdict[str, int] = defaultdict(int)
     for track, timeline in result.timelines.items():
         seen[track] = sum(s.face_visible for s in timeline)
+    centres = {track: f"x={x:.0f}" for track, (x, _) in result.centres.items()}
     print(
-        f"\ngroup-faces/video_01.mp4: {len(result.timelines)} face tracks kept over "
-        f"{result.frames} frames; face-visible seconds per track: {dict(seen)}"
+        f"\ngroup-faces/video_01.mp4 (5 people in view): {len(result.timelines)} face tracks kept "
+        f"over {result.frames} frames; face-visible seconds per track: {dict(seen)}; "
+        f"track centres: {centres}"
+    )
+
+    print("\n## Memory on a long video\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        long = write_long_video(Path(tmp) / "long.mp4", 60, 640, 360)
+        figures = measure(long)
+    print(
+        f"60 min at 640×360 (face on screen 10 s a minute): peak RSS "
+        f"{figures['peak_rss_mib']:.0f} MiB, {figures['rss_after_first_minute_mib']:.0f} MiB after "
+        f"the first minute; {figures['wall_s']:.0f} s for {figures['seconds']:.0f} s of video"
     )
 
 

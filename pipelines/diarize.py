@@ -8,6 +8,7 @@ Where windows of two speakers share a frame about equally, both are kept: overla
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -130,7 +131,7 @@ def _switches(labels: IntArray, seconds: Float64Array, a: int, b: int, min_run_s
         else:
             runs.append([label, length])
     kept = [int(label) for label, length in runs if length >= min_run_s]
-    return sum(1 for x, y in zip(kept, kept[1:], strict=False) if x != y)
+    return sum(1 for x, y in itertools.pairwise(kept) if x != y)
 
 
 def _merge_non_alternating(

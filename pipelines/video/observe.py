@@ -70,7 +70,12 @@ class PersonObserver:
         self.frames_seen = 0
         self.frames_analysed = 0
 
-    def observe(self, frame: VideoFrame) -> FrameObservation:
+    def observe(
+        self, frame: VideoFrame, face_box: tuple[float, float, float, float] | None = None
+    ) -> FrameObservation:
+        """What the models see in ``frame``. ``face_box`` (x, y, width, height in px of the
+        frame), when a gallery tracker already found this person's face, replaces the face
+        detector; in a crowded picture it also says which of the faces is this person's."""
         self.frames_seen += 1
         o = self.options
         height, width = frame.image.shape[:2]
@@ -92,6 +97,8 @@ class PersonObserver:
 
         self.frames_analysed += 1
         self._analysed += 1
+        if face_box is not None:
+            self._roi = face_box
         points = self._face_points(frame.image)
         face = None if points is None else face_features(points, width, height)
         if (self._analysed - 1) % o.pose_every == 0 or self._pose is None:

@@ -41,12 +41,17 @@ def test_commitment_with_weekday_due_date() -> None:
             speaker="anna",
             start=1.0,
             quote="I'll send the proposal by Friday.",
+            # explicit "I'll" (0.85) with a date (+0.1)
+            confidence=0.95,
+            language="en",
         ),
     )
 
 
 def test_request_goes_to_next_speaker() -> None:
     # Example from the issue: nobody named, Ben speaks next.
+    # A request (0.8) whose owner is only inferred among three people (-0.1); Ben's "Sure."
+    # accepts it (+0.1).
     assert items_of("Can you loop in legal?") == (
         ActionItem(
             text="Loop in legal",
@@ -55,6 +60,8 @@ def test_request_goes_to_next_speaker() -> None:
             speaker="anna",
             start=1.0,
             quote="Can you loop in legal?",
+            confidence=0.8,
+            language="en",
         ),
     )
 
@@ -83,8 +90,6 @@ def test_request_with_nobody_after_has_no_owner() -> None:
         ("I am going to call the supplier.", "Call the supplier"),
         ("Let me check with finance.", "Check with finance"),
         ("I can send you the slides.", "Send you the slides"),
-        ("We'll just update the deck, and then we can talk.", "Update the deck"),
-        ("We will book the venue.", "Book the venue"),
         ("Okay, I’ll write the summary.", "Write the summary"),  # typographic apostrophe
         ("I'll tell you what, I'll send the figures.", "Send the figures"),
         ("I'll jump on a call with them.", "Jump on a call with them"),
@@ -93,6 +98,158 @@ def test_request_with_nobody_after_has_no_owner() -> None:
 def test_commitments_belong_to_the_speaker(sentence: str, text: str) -> None:
     (item,) = items_of(sentence)
     assert (item.text, item.owner, item.speaker, item.quote) == (text, "anna", "anna", sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("We'll just update the deck, and then we can talk.", "Update the deck"),
+        ("We will book the venue.", "Book the venue"),
+        ("We'll set up a pilot.", "Set up a pilot"),
+        ("Vi sætter en pilot op i næste uge.", "Sæt en pilot op"),
+        ("Lad os booke et opfølgningsmøde.", "Book et opfølgningsmøde"),
+    ],
+)
+def test_group_commitments_belong_to_the_speakers_team(sentence: str, text: str) -> None:
+    (item,) = items_of(sentence)
+    assert (item.text, item.owner, item.speaker) == (text, "team:internal", "anna")
+
+
+def test_group_commitment_without_sides_belongs_to_the_team() -> None:
+    transcript = Transcript(
+        MeetingInfo("Standup", WEDNESDAY, 5.0, "en"),
+        (Participant("a", "Ann"), Participant("b", "Bo")),
+        (Segment("a", 0.0, 3.0, "We'll ship the fix on Friday."),),
+    )
+    (item,) = extract_action_items(transcript)
+    assert (item.owner, item.due) == ("team", dt.date(2026, 11, 27))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "owner", "due"),
+    [
+        # The examples of the issue.
+        ("Jeg sender tilbuddet i morgen.", "Send tilbuddet", "anna", dt.date(2026, 11, 26)),
+        ("Kan du tjekke prisen med Peter?", "Tjek prisen med Peter", "ben", None),
+        ("Cleo takes the demo.", "Take the demo", "cleo", None),
+        ("Cleo tager demoen på fredag.", "Tag demoen", "cleo", dt.date(2026, 11, 27)),
+        # Inverted Danish word order, modal verbs, a named addressee, "husk at".
+        ("I morgen ringer jeg til dem.", "Ring til dem", "anna", dt.date(2026, 11, 26)),
+        ("Jeg skal nok sende kontrakten.", "Send kontrakten", "anna", None),
+        ("Cleo, kan du tage demoen på fredag?", "Tag demoen", "cleo", dt.date(2026, 11, 27)),
+        (
+            "Husk lige at sende referatet senest den 15.",
+            "Send referatet",
+            "ben",
+            dt.date(2026, 12, 15),
+        ),
+        ("Ben skal nok ringe til dem i næste uge.", "Ring til dem", "ben", dt.date(2026, 11, 30)),
+        (
+            "Cleo, send me the figures by Monday.",
+            "Send me the figures",
+            "cleo",
+            dt.date(2026, 11, 30),
+        ),
+        ("Du tager demoen, Cleo.", "Tag demoen", "cleo", None),
+    ],
+)
+def test_danish_and_assignments(sentence: str, text: str, owner: str, due: dt.date | None) -> None:
+    (item,) = items_of(sentence)
+    assert (item.text, item.owner, item.due) == (text, owner, due)
+    assert 0 < item.confidence < 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jeg sendte den i går.",  # past
+        "Jeg har sendt tilbuddet.",
+        "Vi kunne måske kigge på det.",  # hypothetical
+        "Hvis vi får budgettet, sender jeg et tilbud.",  # conditional
+        "Kan du høre mig?",
+        "Kan du se min skærm?",
+        "Kan du huske, hvad prisen var?",  # a question about facts
+        "Jeg tror, det er fint.",
+        "Jeg skal være ærlig.",
+        "Jeg sender den lige nu.",  # done on the spot
+        "Lad os starte med pipelinen.",  # a move in the meeting
+        "Vi vil virkelig ikke undvære det.",
+        "Jeg sender normalt tilbud om mandagen.",  # a habit
+        "Let's move on.",
+        "I'll eat my hat if they sign, haha.",  # a joke
+        "Ha, I'll make sure the software forces them to!",
+        "I could maybe help with the deck.",
+    ],
+)
+def test_not_action_items_danish_and_more(sentence: str) -> None:
+    assert items_of(sentence) == ()
+
+
+def test_request_and_its_answer_are_one_item_with_the_answers_date() -> None:
+    transcript = make_transcript(
+        [
+            Segment("anna", 0.0, 3.0, "Could you share your security questionnaire, Ben?"),
+            Segment("ben", 3.5, 6.0, "Sure, I'll dig it out and send it over tomorrow."),
+        ]
+    )
+    (item,) = extract_action_items(transcript)
+    assert (item.text, item.owner, item.due) == (
+        "Share your security questionnaire",
+        "ben",
+        dt.date(2026, 11, 26),
+    )
+
+
+def test_accepted_offer_becomes_a_promise() -> None:
+    transcript = make_transcript(
+        [
+            Segment("anna", 0.0, 3.0, "I could put together two options for you."),
+            Segment("ben", 3.5, 5.0, "Yes, please do that."),
+            Segment("anna", 5.5, 7.0, "Shall I check in again next week?"),
+            Segment("ben", 7.5, 9.0, "Sounds good."),
+        ]
+    )
+    items = extract_action_items(transcript)
+    assert [(i.text, i.owner, i.due) for i in items] == [
+        ("Put together two options", "anna", None),
+        ("Check in again", "anna", dt.date(2026, 11, 30)),
+    ]
+
+
+def test_who_question_answered_by_det_goer_jeg() -> None:
+    transcript = make_transcript(
+        [
+            Segment("ben", 0.0, 3.0, "Hvem skriver release notes til næste version?", "da"),
+            Segment(
+                "anna", 3.5, 7.0, "Det gør jeg. Jeg har dem klar inden udgangen af ugen.", "da"
+            ),
+        ]
+    )
+    (item,) = extract_action_items(transcript)
+    assert (item.text, item.owner, item.due) == (
+        "Skriv release notes til næste version",
+        "anna",
+        dt.date(2026, 11, 27),
+    )
+
+
+def test_two_tasks_in_one_sentence() -> None:
+    (first, second) = items_of(
+        "Jeg bestiller standen i dag, og så sender jeg detaljerne rundt i næste uge."
+    )
+    assert (first.text, first.due) == ("Bestil standen", WEDNESDAY)
+    assert (second.text, second.due) == ("Send detaljerne rundt", dt.date(2026, 11, 30))
+
+
+def test_before_then_takes_the_date_just_said() -> None:
+    transcript = make_transcript(
+        [
+            Segment("ben", 0.0, 3.0, "The contract must be signed by the end of the month."),
+            Segment("anna", 3.5, 6.0, "Understood, we'll get the contract to you before then."),
+        ]
+    )
+    (item,) = extract_action_items(transcript)
+    assert (item.owner, item.due) == ("team:internal", dt.date(2026, 11, 30))
 
 
 @pytest.mark.parametrize(
@@ -151,11 +308,39 @@ def test_not_action_items(sentence: str) -> None:
         ("by Dec. 3rd", dt.date(2026, 12, 3)),
         ("by March 3, 2026", dt.date(2026, 3, 3)),  # explicit year kept, even if past
         ("by 2026-03-03", dt.date(2026, 3, 3)),
+        ("after the call", dt.date(2026, 11, 25)),
+        ("this afternoon", dt.date(2026, 11, 25)),
+        ("tomorrow morning", dt.date(2026, 11, 26)),
+        ("in two weeks", dt.date(2026, 12, 9)),
+        ("by end of next week", dt.date(2026, 12, 4)),
+        ("on Friday next week", dt.date(2026, 12, 4)),
+        ("by end of day Monday", dt.date(2026, 11, 30)),
+        # Danish phrases of the issue and their neighbours.
+        ("i morgen", dt.date(2026, 11, 26)),
+        ("i overmorgen", dt.date(2026, 11, 27)),
+        ("i dag", dt.date(2026, 11, 25)),
+        ("på fredag", dt.date(2026, 11, 27)),
+        ("inden fredag", dt.date(2026, 11, 27)),
+        ("senest mandag", dt.date(2026, 11, 30)),
+        ("fredag i næste uge", dt.date(2026, 12, 4)),
+        ("i næste uge", dt.date(2026, 11, 30)),
+        ("inden udgangen af måneden", dt.date(2026, 11, 30)),
+        ("sidst på måneden", dt.date(2026, 11, 30)),
+        ("inden udgangen af ugen", dt.date(2026, 11, 27)),
+        ("inden den 15.", dt.date(2026, 12, 15)),
+        ("den 3. december", dt.date(2026, 12, 3)),
+        ("om to uger", dt.date(2026, 12, 9)),
     ],
 )
 def test_due_dates(phrase: str, due: dt.date) -> None:
     (item,) = items_of(f"I'll send the report {phrase}.")
     assert (item.text, item.due) == ("Send the report", due)
+    assert resolve_due_date(f"send {phrase}", WEDNESDAY) == (due, "send")
+
+
+def test_danish_past_weekday_is_not_a_date() -> None:
+    # "i fredags" is last Friday: not a deadline.
+    assert resolve_due_date("vi mødtes i fredags", WEDNESDAY) == (None, "vi mødtes i fredags")
 
 
 def test_due_date_before_the_cue() -> None:

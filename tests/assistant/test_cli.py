@@ -12,6 +12,7 @@ from click.testing import CliRunner, Result
 
 import assistant.analyze
 from assistant.cli import cli
+from assistant.formatting import format_number
 from assistant.speech import SpeechModels
 from tests.media import read_audio, write_audio, write_silent_video
 
@@ -188,3 +189,17 @@ def test_transcript_json_input(run, tmp_path: Path) -> None:  # type: ignore[no-
     assert [p["id"] for p in report["participants"]] == [p["id"] for p in original["participants"]]
     assert len(report["segments"]) == len(original["segments"])
     assert (out / "digest.html").is_file()
+
+
+def test_video_summary_shows_engagement(run, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "grid"
+    result = run(str(data_dir / "grid-talking" / "swiz3n.mpg"), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    (person,) = json.loads((out / "report.json").read_text())["participants"]
+    engagement = person["engagement"]
+    assert engagement["camera_on_share"] == 1.0 and engagement["facing_camera_share"] >= 0.9
+    summary = result.output[result.output.index("Presence on video") :]
+    row = next(line for line in summary.splitlines() if person["name"] in line)
+    cells = [cell.strip() for cell in row.split("│")[1:-1]]
+    assert cells[:4] == [person["name"], format_number(engagement["score"]), "100%", "100%"]
+    assert "Presence on video" in (out / "digest.html").read_text()

@@ -9,7 +9,13 @@ from typing import Any
 
 import pytest
 
-from assistant.digest import SUMMARY_HEADERS, render_digest_html, summary_rows
+from assistant.digest import (
+    ENGAGEMENT_HEADERS,
+    SUMMARY_HEADERS,
+    engagement_rows,
+    render_digest_html,
+    summary_rows,
+)
 from assistant.formatting import format_clock, format_number, format_percent
 
 REPORT_PATH = Path(__file__).parents[1] / "data" / "report_sample.json"
@@ -188,23 +194,47 @@ def test_per_person_table_with_flags() -> None:
     ]
 
 
-def test_engagement_column_when_any_score() -> None:
+def _with_engagement() -> dict[str, Any]:
     report = _report()
     by_id = {person["id"]: person for person in report["participants"]}
     by_id["alice"]["engagement"] = None
-    by_id["bob"]["engagement"] = {"score": 0.8125, "looking_at_camera": 0.7}
-    rows = _rows(render_digest_html(report), "Per person")
+    by_id["bob"]["engagement"] = {
+        "video_seconds": 600,
+        "camera_on_share": 0.9,
+        "face_visible_share": 0.95,
+        "facing_camera_share": 0.724,
+        "gesture_rate_per_min_speaking": 3.25,
+        "nods_per_min_listening": None,
+        "score": 71.5,
+        "timeline": [],
+    }
+    return report
 
-    assert rows[0][-1] == "Engagement"
-    assert [row[-1] for row in rows[1:]] == ["—", "0.81", "—"]
+
+def test_presence_table_shows_score_and_parts_or_dashes() -> None:
+    page = render_digest_html(_with_engagement())
+
+    assert _rows(page, "Presence on video") == [
+        ["Name", "Engagement", "Camera on", "Facing camera", "Gestures/min speaking"],
+        ["Alice Martin", "—", "—", "—", "—"],
+        ["Bob Okafor", "72", "90%", "72%", "3.3"],
+        ["<script>alert(1)</script>", "—", "—", "—", "—"],
+    ]
+    assert "Engagement" not in _rows(page, "Per person")[0]
 
 
-def test_no_engagement_column_when_all_null() -> None:
+def test_engagement_rows_for_the_terminal() -> None:
+    assert engagement_rows(_with_engagement())[1] == ("Bob Okafor", "72", "90%", "72%", "3.3")
+    assert len(ENGAGEMENT_HEADERS) == 5
+
+
+def test_no_presence_section_when_all_null() -> None:
     report = _report()
     for person in report["participants"]:
         person["engagement"] = None
 
-    assert "Engagement" not in render_digest_html(report)
+    assert engagement_rows(report) == []
+    assert "Presence on video" not in render_digest_html(report)
 
 
 def test_hostile_text_is_escaped_everywhere() -> None:

@@ -125,8 +125,37 @@ def test_report_values() -> None:
                 "speaker": "anna",
                 "start": 0.0,
                 "quote": "I'll send it Friday.",
+                "confidence": 0.95,  # "I'll" 0.85, with a date +0.1
+                "language": "en",
             }
         ],
+        # Without the intelligence object there is nothing but coaching, which comes from the
+        # figures: our side (Anna) spoke 6 of 9 s, above the 65 % warning.
+        "decisions": [],
+        "questions": [],
+        "next_meeting": None,
+        "signals": None,
+        "coaching": [
+            {
+                "participant": "anna",
+                "language": "en",
+                "items": [
+                    {
+                        "topic": "talk_share",
+                        "value": 0.6667,
+                        "unit": "share",
+                        "benchmark": "top reps talk 43 % and listen 57 %; "
+                        "above 65 % converts worse",
+                        "message": "Our side spoke 67 % of the time (you 67 %). Top reps listen "
+                        "more than they talk: try one open question after each point and let the "
+                        "customer finish. Above 65 % goes with fewer closed deals.",
+                    }
+                ],
+            },
+            {"participant": "ben", "language": "en", "items": []},
+        ],
+        "follow_up": [],
+        "summary": None,
     }
     assert json.loads(json.dumps(report)) == report
 
@@ -143,6 +172,13 @@ def test_report_key_order() -> None:
         "sides",
         "segments",
         "action_items",
+        "decisions",
+        "questions",
+        "next_meeting",
+        "signals",
+        "coaching",
+        "follow_up",
+        "summary",
     ]
     meeting = report["meeting"]
     assert isinstance(meeting, dict)
@@ -171,7 +207,16 @@ def test_report_key_order() -> None:
     assert list(segments[0]["words"][0]) == ["word", "start", "end", "probability"]
     items = report["action_items"]
     assert isinstance(items, list)
-    assert list(items[0]) == ["text", "owner", "due", "speaker", "start", "quote"]
+    assert list(items[0]) == [
+        "text",
+        "owner",
+        "due",
+        "speaker",
+        "start",
+        "quote",
+        "confidence",
+        "language",
+    ]
 
 
 def test_report_nulls_and_rounding() -> None:
@@ -212,5 +257,7 @@ def test_report_nulls_and_rounding() -> None:
             "speaker": "a",
             "start": 1.235,
             "quote": "Can you fix it?",
+            "confidence": 1.0,
+            "language": None,
         }
     ]

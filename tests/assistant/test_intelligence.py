@@ -1,0 +1,89 @@
+"""Meeting intelligence on the labelled meetings (tests/data/intelligence) and on real AMI."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from assistant.action_items import extract_action_items
+from assistant.intelligence import analyse_meeting
+from assistant.metrics import compute_metrics
+from assistant.report import build_report
+from bench.intelligence import load_labelled, long_meeting, score_meetings
+from tests.assistant.test_metrics import AMI_SUPERVISIONS, load_ami
+
+MEETINGS = load_labelled()
+
+
+def test_labelled_set_is_big_and_bilingual() -> None:
+    languages = [name.split("_", 1)[0] for name, _, _ in MEETINGS]
+    assert len(MEETINGS) >= 12
+    assert languages.count("en") >= len(MEETINGS) / 2
+    assert languages.count("da") >= 3 and languages.count("mix") >= 1
+    assert sum(len(expected["action_items"]) for _, _, expected in MEETINGS) >= 60
+
+
+def test_action_items_meet_the_targets() -> None:
+    # Reached when written: precision 0.91, recall 0.88, owner 1.00, due date 0.92 (bench).
+    total, groups = score_meetings(MEETINGS)
+
+    assert total.precision >= 0.87, total.errors
+    assert total.recall >= 0.85, total.errors
+    assert total.owner_accuracy >= 0.95, total.errors
+    assert total.due_accuracy >= 0.90, total.errors
+    # Danish alone is weaker (0.80 / 0.76) but must not collapse.
+    assert groups["da"].precision >= 0.75 and groups["da"].recall >= 0.7
+
+
+@pytest.mark.parametrize(("name", "transcript", "expected"), MEETINGS, ids=[m[0] for m in MEETINGS])
+def test_decisions_and_next_meeting(
+    name: str, transcript: object, expected: dict[str, object]
+) -> None:
+    from assistant.transcript import Transcript
+
+    assert isinstance(transcript, Transcript)
+    result = analyse_meeting(transcript)
+    found = [f"{d.quote} {d.text}" for d in result.decisions]
+    for label in expected["decisions"]:  # type: ignore[attr-defined]
+        assert any(label.rstrip("?") in text for text in found), (name, label, found)
+    assert len(found) <= len(expected["decisions"]) + 1  # type: ignore[arg-type]
+    date = (
+        result.next_meeting.date.isoformat()
+        if result.next_meeting and result.next_meeting.date
+        else None
+    )
+    assert date == expected["next_meeting"], name
+
+
+def test_sixty_minutes_in_under_two_seconds() -> None:
+    transcript = long_meeting(MEETINGS, 60)
+    assert transcript.meeting.duration_s >= 3600
+    started = time.perf_counter()
+    metrics = compute_metrics(transcript)
+    intelligence = analyse_meeting(transcript)
+    build_report(transcript, metrics, intelligence.action_items, None, intelligence)
+    assert time.perf_counter() - started < 2.0
+
+
+def test_ami_meeting() -> None:
+    transcript = load_ami(AMI_SUPERVISIONS)
+    metrics = compute_metrics(transcript)
+    shares = {p.participant_id: p.talk_share for p in metrics.participants}
+    # SOURCES.md: 47.9 / 26.6 / 22.9 / 2.6 %, within half a percentage point.
+    assert shares == pytest.approx(
+        {"FEE041": 0.479, "FEE043": 0.266, "FEE044": 0.229, "FEE042": 0.026}, abs=0.005
+    )
+    items = extract_action_items(transcript)
+    texts = [item.text for item in items]
+    # The closing assignment of the meeting is found; the warm-up chatter about introductions
+    # ("we'll get around to that") and the agenda ("we'll be covering these things") is not.
+    assert "WORK ON THE USER REQUIREMENTS" in texts
+    assert not any("GET AROUND" in t or "GET ROUND" in t or "COVERING" in t for t in texts)
+    assert all(item.quote.isupper() and item.language == "en" for item in items)
+    report = build_report(transcript, metrics, items, None, analyse_meeting(transcript))
+    # Not a sales call: no customer signals; FEE042 hardly spoke, so the one who led the talk
+    # is asked to draw her in.
+    assert report["signals"] is None
+    coaching = {c["participant"]: c["items"] for c in report["coaching"]}  # type: ignore[union-attr]
+    assert any(i["topic"] == "inclusion" and "FEE042" in i["message"] for i in coaching["FEE041"])

@@ -1,0 +1,31 @@
+"""MediaPipe's native notices (absl "W0000 ...", TFLite "INFO: Created ...", at start-up and at the
+first face found) stay off the terminal."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+_SCRIPT = """
+import sys
+import numpy as np
+import skimage.data
+from models.vision import VisionModels
+stream = VisionModels.load().stream()
+black = np.zeros((240, 320, 3), np.uint8)
+person = np.ascontiguousarray(skimage.data.astronaut())
+for image in (black, person):
+    stream.face(image), stream.pose(image), stream.hands(image), stream.detect_faces(image)
+stream.close()
+print("still here", file=sys.stderr)
+"""
+
+
+def test_model_start_up_prints_nothing_on_stderr() -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", _SCRIPT], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert run.stderr == "still here\n"
