@@ -41,6 +41,9 @@ class RecognitionOptions:
     beam_size: int = 5
     language: str | None = None
     """ISO 639-1 code to force; None detects the language of every chunk on its own."""
+    timestamp_tokens: bool = False
+    """Let Whisper write segment timestamps. Off, it writes text only (fewer tokens, faster) and
+    segments are cut at sentence ends and pauses from the word timings instead."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +191,9 @@ class FasterWhisperRecognizer:
         tokenizer = Tokenizer(
             model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language=language
         )
-        prompt = model.get_prompt(tokenizer, previous_tokens=[], without_timestamps=False)
+        prompt = model.get_prompt(
+            tokenizer, previous_tokens=[], without_timestamps=not options.timestamp_tokens
+        )
         generated = model.model.generate(
             encoder_output,
             [list(prompt) for _ in chunks],
@@ -206,14 +211,20 @@ class FasterWhisperRecognizer:
             tokens = result.sequences_ids[0]
             duration = len(chunk) / 16_000
             size = int(np.ceil(duration) * model.frames_per_second)
-            subsegments, _, _ = model._split_segments_by_timestamps(
-                tokenizer=tokenizer,
-                tokens=tokens,
-                time_offset=0.0,
-                segment_size=size,
-                segment_duration=duration,
-                seek=0,
-            )
+            if options.timestamp_tokens:
+                subsegments, _, _ = model._split_segments_by_timestamps(
+                    tokenizer=tokenizer,
+                    tokens=tokens,
+                    time_offset=0.0,
+                    segment_size=size,
+                    segment_duration=duration,
+                    seek=0,
+                )
+            else:
+                text_tokens = [token for token in tokens if token < tokenizer.eot]
+                subsegments = (
+                    [{"tokens": text_tokens, "start": 0.0, "end": duration}] if text_tokens else []
+                )
             # As faster-whisper's batched pipeline: length penalty 1, so the score is a sum.
             avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)
             stats.append((avg_logprob, result.no_speech_prob))
@@ -242,6 +253,8 @@ class FasterWhisperRecognizer:
         output: list[tuple[RecognizedSegment, ...]] = []
         for subsegments, (avg_logprob, no_speech_prob) in zip(per_chunk, stats, strict=True):
             segments = []
+            if not options.timestamp_tokens:
+                subsegments = [piece for sub in subsegments for piece in _sentences(sub, tokenizer)]
             for sub in subsegments:
                 text = tokenizer.decode(sub["tokens"]).strip()
                 if not text:
@@ -265,6 +278,40 @@ class FasterWhisperRecognizer:
                 )
             output.append(tuple(segments))
         return output
+
+
+_SENTENCE_END = (".", "?", "!", "。", "？", "！")
+_PAUSE_S = 1.0
+
+
+def _sentences(sub: dict[str, Any], tokenizer: Any) -> list[dict[str, Any]]:
+    """Cut one chunk-long subsegment into sentences and pauses, by its word timings."""
+    words = sub.get("words") or []
+    if not words:
+        return [sub]
+    groups: list[list[dict[str, Any]]] = [[]]
+    for word in words:
+        current = groups[-1]
+        if current and word["start"] - current[-1]["end"] > _PAUSE_S:
+            groups.append([])
+        groups[-1].append(word)
+        if word["word"].strip().endswith(_SENTENCE_END):
+            groups.append([])
+    pieces = []
+    for group in groups:
+        if group:
+            text_tokens = [t for w in group for t in w.get("tokens", [])] or tokenizer.encode(
+                "".join(w["word"] for w in group)
+            )
+            pieces.append(
+                {
+                    "tokens": text_tokens,
+                    "start": group[0]["start"],
+                    "end": group[-1]["end"],
+                    "words": group,
+                }
+            )
+    return pieces
 
 
 class OpenAIWhisperRecognizer:
