@@ -251,11 +251,14 @@ class FasterWhisperRecognizer:
                 0.0,
             )
         output: list[tuple[RecognizedSegment, ...]] = []
-        for subsegments, (avg_logprob, no_speech_prob) in zip(per_chunk, stats, strict=True):
+        for decoded, (avg_logprob, no_speech_prob) in zip(per_chunk, stats, strict=True):
             segments = []
-            if not options.timestamp_tokens:
-                subsegments = [piece for sub in subsegments for piece in _sentences(sub, tokenizer)]
-            for sub in subsegments:
+            pieces = (
+                decoded
+                if options.timestamp_tokens
+                else [piece for sub in decoded for piece in _sentences(sub, tokenizer)]
+            )
+            for sub in pieces:
                 text = tokenizer.decode(sub["tokens"]).strip()
                 if not text:
                     continue
