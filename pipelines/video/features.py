@@ -95,8 +95,8 @@ def pose_features(points: FloatArray, width: int, height: int) -> PoseFeatures |
         return None
     middle = (xy[_LEFT_SHOULDER] + xy[_RIGHT_SHOULDER]) / 2
     neck_ratio = float(middle[1] - xy[_NOSE, 1]) / shoulder_width
-    wrists = sum(
-        1
+    wrists = tuple(
+        (float(xy[index, 0]), float(xy[index, 1]))
         for index in (_LEFT_WRIST, _RIGHT_WRIST)
         if p[index, 3] >= 0.5 and 0 <= p[index, 0] <= 1 and 0 <= p[index, 1] <= 1
     )
@@ -106,5 +106,6 @@ def pose_features(points: FloatArray, width: int, height: int) -> PoseFeatures |
         shoulder_width=shoulder_width,
         center_x=float(middle[0]),
         center_y=float(middle[1]),
-        wrists_visible=wrists,
+        wrists_visible=len(wrists),
+        wrists=wrists,
     )

@@ -76,6 +76,8 @@ class PoseFeatures:
     center_y: float
     wrists_visible: int
     """Wrists the pose model sees inside the frame; hands are only searched for when > 0."""
+    wrists: tuple[tuple[float, float], ...] = ()
+    """Those wrists' positions (px): a moving hand the hand model missed still shows here."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -206,11 +206,20 @@ def _body_path(frames: list[FrameObservation]) -> float:
 
 
 def _wrist_path(frames: list[FrameObservation]) -> float:
-    """Path of the wrists over consecutive frames (each matched to the nearest), in face heights."""
+    """Path of the wrists over consecutive frames (each matched to the nearest), in face heights.
+    The hand model's wrists are used where both frames have them, else the pose model's: the
+    hand model misses fast or half-hidden hands that the body pose still follows."""
     path = 0.0
     for a, b in itertools.pairwise(frames):
-        if not a.hands or not b.hands:
+        before, after = (
+            (a.hands, b.hands) if a.hands and b.hands else (_pose_wrists(a), _pose_wrists(b))
+        )
+        if not before or not after:
             continue
-        for wrist in b.hands:
-            path += min(math.dist(wrist, other) for other in a.hands) / max(b.scale_px, 1.0)
+        for wrist in after:
+            path += min(math.dist(wrist, other) for other in before) / max(b.scale_px, 1.0)
     return path
+
+
+def _pose_wrists(frame: FrameObservation) -> tuple[tuple[float, float], ...]:
+    return frame.pose.wrists if frame.pose is not None else ()

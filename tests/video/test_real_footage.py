@@ -53,7 +53,8 @@ def test_grid_speakers_face_the_camera_and_their_mouths_move_with_the_audio(
 def test_sign_language_clips_register_hand_gestures(
     data_dir: Path, vision_models: VisionModels
 ) -> None:
-    for name in ("book", "walk"):
+    # eat and sister: small hand motions the hand model half misses; the body pose follows them.
+    for name in ("book", "walk", "eat", "sister"):
         timeline = timeline_of(data_dir / "asl-gestures" / f"{name}.mkv", vision_models)
         assert any(s.hands_visible for s in timeline), name
         assert count_events([s.gesture for s in timeline]), name
