@@ -12,7 +12,10 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
+from assistant.analyze import analyze
+from assistant.config import Settings
 from assistant.engagement import speaking_seconds
+from assistant.speech import SpeechModels
 from assistant.transcript import Segment
 from bench.vision_clips import write_video
 from models.vision import VisionModels
@@ -124,3 +127,25 @@ def test_tracker_follows_a_pan_through_missed_detections() -> None:
         seen = dict(tracker.update(frame / 5, boxes))
         assert set(seen) == ({1} if 2 <= frame <= 5 else {1, 2}), frame
     assert tracker.tracks[1].hits == 10 and tracker.tracks[2].hits == 6
+
+
+def test_gallery_recording_end_to_end(
+    gallery: tuple[Path, list[Segment]], speech_models: SpeechModels, settings: Settings
+) -> None:
+    """The whole main job on the gallery file: voices split by diarization, each face linked to
+    the voice whose speech its mouth follows, so each person gets their own engagement."""
+    path, _ = gallery
+    analysis = analyze(path, settings, models=speech_models)
+    people = analysis.report["participants"]
+    assert len(people) == 2
+    for person in people:
+        engagement = person["engagement"]
+        assert engagement is not None, person["id"]
+        assert engagement["face_visible_share"] >= 0.9
+    # Each person's linked face moves its mouth in that person's own turns (0-3 s and 6-9 s for
+    # whoever speaks first, 3-6 s and 9-12 s for the other), not in the other's.
+    first = analysis.transcript.segments[0].speaker
+    for person in people:
+        own = {0, 1, 2, 6, 7, 8} if person["id"] == first else {3, 4, 5, 9, 10, 11}
+        mouth = {row["t"] for row in person["engagement"]["timeline"] if row["speaking"]}
+        assert len(mouth & own) > len(mouth - own), (person["id"], sorted(mouth))
