@@ -595,7 +595,10 @@ td .swatch { margin-left: 0; }
 table { width: 100%; border-collapse: collapse; font-size: 14px; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line);
   vertical-align: top; }
-th { font-size: 12px; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
+th { font-size: 11px; text-transform: uppercase; letter-spacing: .02em; color: var(--muted);
+     vertical-align: bottom; }
+td:first-child { white-space: nowrap; }
+th.num { white-space: normal; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .nowrap { white-space: nowrap; }
 .flag { background: var(--flag); }
