@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["DatePhrase", "find_date", "resolve_due_date"]
+__all__ = ["DatePhrase", "find_date", "iso_date", "resolve_due_date"]
 
 _WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAYS_DA = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
@@ -257,3 +257,13 @@ def resolve_due_date(sentence: str, meeting_date: dt.date | None) -> tuple[dt.da
         return None, sentence
     rest = sentence[: phrase.start] + sentence[phrase.end :]
     return phrase.date, re.sub(r"\s{2,}", " ", rest).strip()
+
+
+def iso_date(value: object) -> dt.date | None:
+    """A YYYY-MM-DD string as a date; anything else (missing, malformed) as None."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None

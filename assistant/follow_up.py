@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from assistant.dates import iso_date
 from assistant.errors import InputError
 from assistant.sentences import Sentence, sentences_of, words
 from assistant.transcript import Transcript
@@ -148,12 +149,12 @@ def _still_open(history: Sequence[Mapping[str, Any]]) -> list[FollowUpItem]:
         meeting = report.get("meeting") if isinstance(report.get("meeting"), Mapping) else {}
         assert isinstance(meeting, Mapping)
         title = str(meeting.get("title") or "")
-        date = _date(meeting.get("date"))
+        date = iso_date(meeting.get("date"))
         for entry in report.get("follow_up") or ():
             if not isinstance(entry, Mapping):
                 continue
             carried = _entry(
-                entry, str(entry.get("origin_title") or ""), _date(entry.get("origin_date"))
+                entry, str(entry.get("origin_title") or ""), iso_date(entry.get("origin_date"))
             )
             if carried is None:
                 continue
@@ -177,20 +178,11 @@ def _entry(entry: Mapping[str, Any], title: str, date: dt.date | None) -> Follow
     return FollowUpItem(
         text=text,
         owner=owner if isinstance(owner, str) else None,
-        due=_date(entry.get("due")),
+        due=iso_date(entry.get("due")),
         status="open",
         origin_title=title,
         origin_date=date,
     )
-
-
-def _date(value: object) -> dt.date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def _stems(text: str) -> set[str]:

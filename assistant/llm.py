@@ -9,7 +9,6 @@ logs why. Only the standard library is used (``urllib``); nothing is contacted u
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import re
@@ -19,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.action_items import TEAM, ActionItem
+from assistant.dates import iso_date
 from assistant.errors import MeetingAssistantError
 from assistant.sentences import detect_language, sentences_of
 from assistant.transcript import Transcript
@@ -155,7 +155,7 @@ def _item(raw: object, transcript: Transcript) -> ActionItem | None:
     return ActionItem(
         text=text.strip(),
         owner=_owner(raw.get("owner"), transcript),
-        due=_due(raw.get("due")),
+        due=iso_date(raw.get("due")),
         speaker=sentence.speaker if sentence else "",
         start=sentence.start if sentence else 0.0,
         quote=sentence.text if sentence else quote,
@@ -179,12 +179,3 @@ def _owner(value: object, transcript: Transcript) -> str | None:
         if wanted in names:
             return participant.id
     return None
-
-
-def _due(value: object) -> dt.date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
