@@ -63,13 +63,27 @@ def _vtt_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+MERGE_GAP_S = 1.0
+"""Short sentences of one speaker less than this apart (s) share a cue, if it stays in limits."""
+
+
 def _cues(transcript: Transcript) -> list[_Cue]:
     names = {participant.id: participant.name for participant in transcript.participants}
     cues: list[_Cue] = []
     for segment in transcript.segments:
         speaker = " ".join(names.get(segment.speaker, segment.speaker).split())
         for start, end, text in _split(segment):
-            cues.append(_Cue(start=start, end=end, speaker=speaker, text=text))
+            last = cues[-1] if cues else None
+            if (
+                last is not None
+                and last.speaker == speaker
+                and 0 <= start - last.end <= MERGE_GAP_S
+                and end - last.start <= MAX_CUE_S
+                and len(last.text) + 1 + len(text) <= MAX_CUE_CHARS
+            ):
+                cues[-1] = _Cue(last.start, end, speaker, f"{last.text} {text}")
+            else:
+                cues.append(_Cue(start=start, end=end, speaker=speaker, text=text))
     return cues
 
 

@@ -148,3 +148,23 @@ def test_unknown_speaker_shown_by_id() -> None:
     transcript = _transcript(Segment("zed", 0.0, 1.0, "Hm."))
 
     assert to_webvtt(transcript) == "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v zed>Hm.\n"
+
+
+def test_short_sentences_of_one_speaker_share_a_cue() -> None:
+    transcript = Transcript(
+        MeetingInfo("t", None, 10.0, "en"),
+        (Participant("d", "Diane"), Participant("s", "Sheila")),
+        (
+            Segment("d", 7.6, 8.0, "Hello."),
+            Segment("d", 8.3, 8.7, "Oh, hello."),  # 0.3 s later: same cue
+            Segment("d", 8.9, 9.7, "I didn't know you were there."),
+            Segment("s", 9.9, 10.6, "Neither did I."),  # another speaker: new cue
+            Segment("s", 12.0, 12.5, "Okay."),  # 1.4 s pause: new cue
+        ),
+    )
+    assert to_webvtt(transcript) == (
+        "WEBVTT\n\n"
+        "00:00:07.600 --> 00:00:09.700\n<v Diane>Hello. Oh, hello. I didn't know you were there.\n\n"
+        "00:00:09.900 --> 00:00:10.600\n<v Sheila>Neither did I.\n\n"
+        "00:00:12.000 --> 00:00:12.500\n<v Sheila>Okay.\n"
+    )
