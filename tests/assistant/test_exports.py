@@ -164,7 +164,8 @@ def test_short_sentences_of_one_speaker_share_a_cue() -> None:
     )
     assert to_webvtt(transcript) == (
         "WEBVTT\n\n"
-        "00:00:07.600 --> 00:00:09.700\n<v Diane>Hello. Oh, hello. I didn't know you were there.\n\n"
+        "00:00:07.600 --> 00:00:09.700\n"
+        "<v Diane>Hello. Oh, hello. I didn't know you were there.\n\n"
         "00:00:09.900 --> 00:00:10.600\n<v Sheila>Neither did I.\n\n"
         "00:00:12.000 --> 00:00:12.500\n<v Sheila>Okay.\n"
     )
