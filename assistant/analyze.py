@@ -124,7 +124,9 @@ def analyze(
         from .engagement import engagement_report
         from .video import analyse_plan_video
 
-        for pid, figures in analyse_plan_video(plan, transcript, settings.video).items():
+        watched = progress.watched if progress is not None else None
+        figures_by_id = analyse_plan_video(plan, transcript, settings.video, progress=watched)
+        for pid, figures in figures_by_id.items():
             engagement[pid] = engagement_report(figures)
     return Analysis(
         transcript,

@@ -38,13 +38,21 @@ _EXIT_INTERNAL = 70
 
 
 class _RichProgress:
-    """Two bars on stderr, so ``--format json`` keeps stdout clean."""
+    """Bars on stderr, so ``--format json`` keeps stdout clean: audio decoding, transcription,
+    and video analysis when there is video."""
 
-    def __init__(self, progress: Progress, total_s: float) -> None:
+    def __init__(self, progress: Progress, total_s: float, video_s: float) -> None:
         self._progress = progress
         total = max(total_s, 1.0)
         self._decode: TaskID = progress.add_task("Decoding", total=total)
         self._transcribe: TaskID = progress.add_task("Transcribing", total=total)
+        self._video: TaskID | None = (
+            progress.add_task("Video", total=max(video_s, 1.0)) if video_s > 0 else None
+        )
+
+    def watched(self, seconds: float) -> None:
+        if self._video is not None:
+            self._progress.update(self._video, completed=seconds)
 
     def decoded(self, seconds: float) -> None:
         self._progress.update(self._decode, completed=seconds)
@@ -211,6 +219,9 @@ def _run(
     with err.status("Loading speech models…"):
         models = load_speech_models(settings)
     total = sum(source.info.duration_s or 0.0 for source in plan.sources)
+    video_total = sum(
+        source.info.duration_s or 0.0 for source in plan.sources if source.info.has_video
+    )
     columns = (
         TextColumn("{task.description:<12}"),
         BarColumn(),
@@ -224,7 +235,7 @@ def _run(
             models=models,
             title=title,
             date=meeting_date,
-            progress=_RichProgress(bars, total),
+            progress=_RichProgress(bars, total, video_total),
             plan=plan,
             participants=names,
             history=history,

@@ -54,12 +54,18 @@ class ProgressListener(Protocol):
     def transcribed(self, seconds: float) -> None:
         """Audio up to this much (s, summed over files) has been transcribed."""
 
+    def watched(self, seconds: float) -> None:
+        """Video up to this much (s, summed over files with video) has been analysed."""
+
 
 class _Silent:
     def decoded(self, seconds: float) -> None:
         pass
 
     def transcribed(self, seconds: float) -> None:
+        pass
+
+    def watched(self, seconds: float) -> None:
         pass
 
 

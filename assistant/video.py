@@ -13,11 +13,11 @@ any event loop.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from models.vision import VisionModels, VisionStream
 from pipelines.video.decode import probe_video, sample_frames
-from pipelines.video.frames import SecondFeatures
+from pipelines.video.frames import SecondFeatures, VideoFrame
 from pipelines.video.gallery import analyse_gallery, link_tracks
 from pipelines.video.observe import PersonObserver
 from pipelines.video.seconds import SecondAggregator
@@ -36,9 +36,11 @@ def source_timelines(
     segments: Sequence[Segment],
     settings: VideoSettings,
     models: VisionModels,
+    progress: Callable[[float], None] | None = None,
 ) -> dict[str, list[SecondFeatures]]:
     """Timelines for the participants of one source that could be seen; {} for audio only.
-    One participant: the whole picture is theirs; several: a gallery view."""
+    One participant: the whole picture is theirs; several: a gallery view. ``progress`` hears
+    how far (s into this file) the analysis has come."""
     info = probe_video(source.path)
     if info is None:
         return {}
@@ -50,6 +52,8 @@ def source_timelines(
         offset_s=source.offset_s,
         max_width=settings.max_width,
     )
+    if progress is not None:
+        frames = _reporting(frames, progress, source.offset_s)
     if len(participant_ids) == 1:
         pid = participant_ids[0]
         stream = models.stream()
@@ -89,11 +93,20 @@ def source_timelines(
     return {pid: result.timelines[track] for pid, track in links.items()}
 
 
+def _reporting(
+    frames: Iterator[VideoFrame], progress: Callable[[float], None], offset_s: float
+) -> Iterator[VideoFrame]:
+    for frame in frames:
+        progress(frame.t_s - offset_s)
+        yield frame
+
+
 def analyse_plan_video(
     plan: MediaPlan,
     transcript: Transcript,
     settings: VideoSettings,
     models: VisionModels | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> dict[str, Engagement | None]:
     """Engagement per participant of the transcript (None: no video of them).
 
@@ -105,14 +118,17 @@ def analyse_plan_video(
     result: dict[str, Engagement | None] = dict.fromkeys(ids)
     if not settings.enabled:
         return result
+    done_s = 0.0
     for source in plan.sources:
         if not source.info.has_video:
             continue
+        report = None if progress is None else (lambda t, before=done_s: progress(before + t))
         present = ids if len(plan.sources) == 1 else [i for i in source.participant_ids if i in ids]
         if not present:
             continue
         models = models or VisionModels.load()
-        timelines = source_timelines(source, present, segments, settings, models)
+        timelines = source_timelines(source, present, segments, settings, models, report)
+        done_s += source.info.duration_s or 0.0
         for pid, timeline in timelines.items():
             result[pid] = summarize_engagement(timeline, speaking_seconds(segments, pid))
     return result
