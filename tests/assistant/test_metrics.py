@@ -24,8 +24,9 @@ from assistant.metrics import (
     turns,
 )
 from assistant.transcript import MeetingInfo, Participant, Segment, Side, Transcript, Word
+from tests.conftest import DATA
 
-AMI_SUPERVISIONS = Path("/work/shared/data/external/ami-es2011a/ES2011a_sups.jsonl.gz")
+AMI_SUPERVISIONS = DATA / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 
 
 def make_transcript(
