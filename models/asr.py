@@ -41,6 +41,10 @@ class RecognitionOptions:
     beam_size: int = 5
     language: str | None = None
     """ISO 639-1 code to force; None detects the language of every chunk on its own."""
+    fallback_language: str | None = None
+    """Used for a chunk whose own detection is unsure (see ``min_language_probability``): the
+    meeting's language so far, so a short "Yeah, sure." is not read as Welsh."""
+    min_language_probability: float = 0.5
     timestamp_tokens: bool = False
     """Let Whisper write segment timestamps. Off, it writes text only (fewer tokens, faster) and
     segments are cut at sentence ends and pauses from the word timings instead."""
@@ -145,7 +149,13 @@ class FasterWhisperRecognizer:
             [pad_or_trim(model.feature_extractor(chunk)[..., :-1]) for chunk in chunks]
         )
         encoder_output = model.encode(features)
-        languages = self._languages(encoder_output, len(chunks), options.language)
+        languages = self._languages(
+            encoder_output,
+            len(chunks),
+            options.language,
+            options.fallback_language,
+            options.min_language_probability,
+        )
 
         results: list[ChunkRecognition | None] = [None] * len(chunks)
         for language, group in itertools.groupby(
@@ -169,13 +179,23 @@ class FasterWhisperRecognizer:
         return [result for result in results if result is not None]
 
     def _languages(
-        self, encoder_output: Any, count: int, forced: str | None
+        self,
+        encoder_output: Any,
+        count: int,
+        forced: str | None,
+        fallback: str | None,
+        min_probability: float,
     ) -> list[tuple[str, float]]:
         if forced is not None or not self._model.model.is_multilingual:
             return [(forced or "en", 1.0)] * count
         detections = self._model.model.detect_language(encoder_output)
         # Each detection is a list of ("<|de|>", probability), best first.
-        return [(ranked[0][0][2:-2], float(ranked[0][1])) for ranked in detections]
+        return [
+            _choose_language(
+                [(token[2:-2], float(p)) for token, p in ranked], fallback, min_probability
+            )
+            for ranked in detections
+        ]
 
     def _decode(
         self,
@@ -283,6 +303,16 @@ class FasterWhisperRecognizer:
         return output
 
 
+def _choose_language(
+    ranked: list[tuple[str, float]], fallback: str | None, min_probability: float
+) -> tuple[str, float]:
+    """The detected language, unless the detection is unsure and a fallback is known."""
+    best, probability = ranked[0]
+    if probability >= min_probability or fallback is None:
+        return best, probability
+    return fallback, next((p for code, p in ranked if code == fallback), 0.0)
+
+
 _SENTENCE_END = (".", "?", "!", "。", "？", "！")
 _PAUSE_S = 1.0
 
@@ -377,8 +407,13 @@ class OpenAIWhisperRecognizer:
                     whisper.pad_or_trim(chunk), model.dims.n_mels, device=model.device
                 )
                 _, probabilities = model.detect_language(mel)
-                language = max(probabilities, key=probabilities.get)
-                probability = float(probabilities[language])
+                ranked = sorted(
+                    ((code, float(p)) for code, p in probabilities.items()),
+                    key=lambda item: -item[1],
+                )
+                language, probability = _choose_language(
+                    ranked, options.fallback_language, options.min_language_probability
+                )
             raw = model.transcribe(
                 chunk,
                 language=language,

@@ -7,9 +7,9 @@ well-known invented "Thank you.".
 
 from __future__ import annotations
 
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from models.asr import RecognitionOptions, RecognizedSegment, SpeechRecognizer
 
@@ -52,6 +52,7 @@ def transcribe_chunks(
     batch_size: int = 8,
     hallucination_filter: HallucinationFilter = HallucinationFilter(),
     min_leftover_s: float = 3.0,
+    confident_probability: float = 0.8,
 ) -> Iterator[tuple[SpeechChunk, list[TranscribedSegment]]]:
     """Yield each chunk with its segments (times in meeting time).
 
@@ -61,6 +62,9 @@ def transcribe_chunks(
     """
     source = iter(chunks)
     queue: deque[SpeechChunk] = deque()
+    # Seconds of speech per language detected with confidence: the meeting's language so far,
+    # the fallback for a chunk too short or unclear to tell.
+    confident: defaultdict[str, float] = defaultdict(float)
     exhausted = False
     while True:
         while not exhausted and len(queue) < batch_size:
@@ -72,7 +76,12 @@ def transcribe_chunks(
         if not queue:
             return
         batch = [queue.popleft() for _ in range(min(batch_size, len(queue)))]
+        if confident and options.language is None:
+            options = replace(options, fallback_language=max(confident, key=confident.__getitem__))
         recognitions = recognizer.recognize([chunk.samples for chunk in batch], options)
+        for chunk, recognition in zip(batch, recognitions, strict=True):
+            if recognition.language_probability >= confident_probability:
+                confident[recognition.language] += chunk.duration_s
         leftovers = []
         for chunk, recognition in zip(batch, recognitions, strict=True):
             kept = [s for s in recognition.segments if hallucination_filter.keeps(s)]

@@ -13,7 +13,7 @@ from assistant.config import Settings
 from assistant.inputs import plan_media
 from assistant.speech import SpeechModels, transcribe_plan
 from models.asr import RecognitionOptions
-from tests.media import write_audio
+from tests.media import read_audio, write_audio
 
 
 def _normalise(text: str) -> str:
@@ -115,3 +115,23 @@ def test_recogniser_on_pure_noise_chunks_is_filtered(speech_models: SpeechModels
     chunks = [SpeechChunk("p", audio, ((0.0, 0.0),)) for audio in (noise, silence)]
     out = list(transcribe_chunks(chunks, speech_models.recognizer, RecognitionOptions()))
     assert [segments for _, segments in out] == [[], []]
+
+
+def test_unsure_language_falls_back_to_the_meeting_language(
+    speech_models: SpeechModels, data_dir: Path
+) -> None:
+    """A GRID command sentence ("bin blue at F two now") is too short and odd to identify on its
+    own (Whisper base guesses Danish); after confident English it is read as English."""
+    from pipelines.frames import SpeechChunk
+    from pipelines.transcribe import transcribe_chunks
+
+    jfk = read_audio(data_dir / "whisper-clips" / "jfk.flac")[0]
+    # The speech region our VAD cuts from the clip (0.792 s, 1.52 s long).
+    grid = read_audio(data_dir / "grid-talking" / "bbaf2n.mpg")[0][12_672 : 12_672 + 24_320]
+    alone = speech_models.recognizer.recognize([grid], RecognitionOptions(beam_size=3))[0]
+    assert (alone.language, alone.language_probability < 0.5) == ("da", True)
+    chunks = [SpeechChunk("p", audio, ((0.0, 0.0),)) for audio in (jfk, grid)]
+    out = list(
+        transcribe_chunks(chunks, speech_models.recognizer, RecognitionOptions(3), batch_size=1)
+    )
+    assert [segments[0].language for _, segments in out] == ["en", "en"]
