@@ -255,13 +255,19 @@ def _diarization_options(settings: Settings) -> DiarizationOptions:
     )
 
 
-def speaker_turns(path: Path, models: SpeechModels, settings: Settings) -> list[SpeakerTurn]:
-    """Who spoke when in one mixed recording, without transcribing it (for scoring)."""
+def _voices_of(path: Path, models: SpeechModels, settings: Settings) -> _SourceVoices:
+    """Voice windows and speech spans of a whole file, taken as one mixed track."""
     collected = _SourceVoices()
-    plan = plan_media(path, settings.audio)
-    source = replace(plan.sources[0], mixed=True)
+    source = plan_media(path, settings.audio).sources[0]
+    source = replace(source, participant_ids=source.participant_ids[:1], mixed=True)
     for _ in _speech_chunks(source, models, settings, _Silent(), 0.0, {}, collected):
         pass
+    return collected
+
+
+def speaker_turns(path: Path, models: SpeechModels, settings: Settings) -> list[SpeakerTurn]:
+    """Who spoke when in one mixed recording, without transcribing it (for scoring)."""
+    collected = _voices_of(path, models, settings)
     return diarize(collected.windows, collected.speech, _diarization_options(settings))
 
 
@@ -269,18 +275,7 @@ def voice_embedding(path: Path, models: SpeechModels, settings: Settings) -> Flo
     """The mean voice embedding of a sample recording of one person."""
     if models.speaker_encoder is None:
         raise InputError("voice samples need speaker attribution (MA_DIARIZATION__ENABLED)", path)
-    plan = plan_media(path, settings.audio)
-    stream = models.vad.stream("sample", VadOptions(threshold=settings.vad.threshold))
-    embedder = SpeakerWindowStream(models.speaker_encoder, "sample")
-    windows: list[SpeakerWindow] = []
-    position = 0.0
-    for block in decode_audio(plan.sources[0].path):
-        regions = stream.push(AudioChunk("sample", position, block[0]))
-        position += block.shape[1] / SAMPLE_RATE
-        for region in regions:
-            windows.extend(embedder.push(region))
-    for region in stream.flush():
-        windows.extend(embedder.push(region))
+    windows = _voices_of(path, models, settings).windows
     if not windows:
         raise NoAudioError("the voice sample holds no speech", path)
     mean = np.mean([window.embedding for window in windows], axis=0)

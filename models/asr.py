@@ -276,10 +276,12 @@ class FasterWhisperRecognizer:
             pieces = (
                 decoded
                 if options.timestamp_tokens
-                else [piece for sub in decoded for piece in _sentences(sub, tokenizer)]
+                else [piece for sub in decoded for piece in _sentences(sub)]
             )
             for sub in pieces:
-                text = tokenizer.decode(sub["tokens"]).strip()
+                # Sentences cut from word timings carry their text; Whisper's own segments
+                # carry tokens.
+                text = (sub["text"] if "text" in sub else tokenizer.decode(sub["tokens"])).strip()
                 if not text:
                     continue
                 words = tuple(
@@ -317,7 +319,7 @@ _SENTENCE_END = (".", "?", "!", "。", "？", "！")
 _PAUSE_S = 1.0
 
 
-def _sentences(sub: dict[str, Any], tokenizer: Any) -> list[dict[str, Any]]:
+def _sentences(sub: dict[str, Any]) -> list[dict[str, Any]]:
     """Cut one chunk-long subsegment into sentences and pauses, by its word timings."""
     words = sub.get("words") or []
     if not words:
@@ -330,21 +332,16 @@ def _sentences(sub: dict[str, Any], tokenizer: Any) -> list[dict[str, Any]]:
         groups[-1].append(word)
         if word["word"].strip().endswith(_SENTENCE_END):
             groups.append([])
-    pieces = []
-    for group in groups:
-        if group:
-            text_tokens = [t for w in group for t in w.get("tokens", [])] or tokenizer.encode(
-                "".join(w["word"] for w in group)
-            )
-            pieces.append(
-                {
-                    "tokens": text_tokens,
-                    "start": group[0]["start"],
-                    "end": group[-1]["end"],
-                    "words": group,
-                }
-            )
-    return pieces
+    return [
+        {
+            "text": "".join(word["word"] for word in group),
+            "start": group[0]["start"],
+            "end": group[-1]["end"],
+            "words": group,
+        }
+        for group in groups
+        if group
+    ]
 
 
 class OpenAIWhisperRecognizer:
