@@ -45,9 +45,6 @@ class RecognitionOptions:
     """Used for a chunk whose own detection is unsure (see ``min_language_probability``): the
     meeting's language so far, so a short "Yeah, sure." is not read as Welsh."""
     min_language_probability: float = 0.5
-    timestamp_tokens: bool = False
-    """Let Whisper write segment timestamps. Off, it writes text only (fewer tokens, faster) and
-    segments are cut at sentence ends and pauses from the word timings instead."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,9 +208,9 @@ class FasterWhisperRecognizer:
         tokenizer = Tokenizer(
             model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language=language
         )
-        prompt = model.get_prompt(
-            tokenizer, previous_tokens=[], without_timestamps=not options.timestamp_tokens
-        )
+        # Text only, no timestamp tokens: fewer tokens to decode; segments are cut afterwards
+        # at sentence ends and pauses from the word timings.
+        prompt = model.get_prompt(tokenizer, previous_tokens=[], without_timestamps=True)
         generated = model.model.generate(
             encoder_output,
             [list(prompt) for _ in chunks],
@@ -231,34 +228,16 @@ class FasterWhisperRecognizer:
             tokens = result.sequences_ids[0]
             duration = len(chunk) / 16_000
             size = int(np.ceil(duration) * model.frames_per_second)
-            if options.timestamp_tokens:
-                subsegments, _, _ = model._split_segments_by_timestamps(
-                    tokenizer=tokenizer,
-                    tokens=tokens,
-                    time_offset=0.0,
-                    segment_size=size,
-                    segment_duration=duration,
-                    seek=0,
-                )
-            else:
-                text_tokens = [token for token in tokens if token < tokenizer.eot]
-                subsegments = (
-                    [{"tokens": text_tokens, "start": 0.0, "end": duration}] if text_tokens else []
-                )
+            text_tokens = [token for token in tokens if token < tokenizer.eot]
             # As faster-whisper's batched pipeline: length penalty 1, so the score is a sum.
             avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)
             stats.append((avg_logprob, result.no_speech_prob))
             sizes.append(size)
+            # One subsegment spanning the chunk; word timings split it into sentences later.
             per_chunk.append(
-                [
-                    {
-                        "tokens": sub["tokens"],
-                        "start": sub["start"],
-                        "end": min(sub["end"], duration),
-                        "seek": 0,
-                    }
-                    for sub in subsegments
-                ]
+                [{"tokens": text_tokens, "start": 0.0, "end": duration, "seek": 0}]
+                if text_tokens
+                else []
             )
         if any(per_chunk):
             model.add_word_timestamps(
@@ -273,15 +252,9 @@ class FasterWhisperRecognizer:
         output: list[tuple[RecognizedSegment, ...]] = []
         for decoded, (avg_logprob, no_speech_prob) in zip(per_chunk, stats, strict=True):
             segments = []
-            pieces = (
-                decoded
-                if options.timestamp_tokens
-                else [piece for sub in decoded for piece in _sentences(sub)]
-            )
+            pieces = [piece for sub in decoded for piece in _sentences(sub, tokenizer)]
             for sub in pieces:
-                # Sentences cut from word timings carry their text; Whisper's own segments
-                # carry tokens.
-                text = (sub["text"] if "text" in sub else tokenizer.decode(sub["tokens"])).strip()
+                text = sub["text"].strip()
                 if not text:
                     continue
                 words = tuple(
@@ -319,11 +292,11 @@ _SENTENCE_END = (".", "?", "!", "。", "？", "！")
 _PAUSE_S = 1.0
 
 
-def _sentences(sub: dict[str, Any]) -> list[dict[str, Any]]:
+def _sentences(sub: dict[str, Any], tokenizer: Any) -> list[dict[str, Any]]:
     """Cut one chunk-long subsegment into sentences and pauses, by its word timings."""
     words = sub.get("words") or []
     if not words:
-        return [sub]
+        return [{**sub, "text": tokenizer.decode(sub["tokens"])}]
     groups: list[list[dict[str, Any]]] = [[]]
     for word in words:
         current = groups[-1]
