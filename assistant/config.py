@@ -88,6 +88,13 @@ class DiarizationSettings(BaseModel):
     """Hop between 1.6 s voice-embedding windows (s)."""
     overlap_share: float = Field(default=0.45, gt=0, le=1)
     """Share of a frame's windows that makes a second speaker count as talking over it."""
+    resegment: bool = True
+    """Refine the voice clusters' turns with the local segmentation model: overlapped speech
+    (two people at once) and quiet voices the VAD missed."""
+    segmentation_step_s: float = Field(default=2.0, gt=0, le=10)
+    """Hop between the segmentation model's 10 s windows (s); shorter costs more."""
+    count_margin: float = Field(default=0.6, ge=0, lt=1)
+    """A frame holds n speakers once the windows covering it hear n - margin on average."""
 
 
 class VideoSettings(BaseModel):

@@ -13,6 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from models.asr import RecognitionOptions, SpeechRecognizer
+from models.segmentation import SpeakerSegmenter
 from models.speaker import SpeakerEncoder
 from pipelines.attribute import attribute_words
 from pipelines.chunker import Chunker
@@ -25,6 +26,8 @@ from pipelines.frames import (
     SpeechRegion,
     TranscribedSegment,
 )
+from pipelines.resegment import ResegmentOptions, resegment
+from pipelines.segmentation import LocalActivity, SegmentationStream
 from pipelines.speaker_windows import SpeakerWindow, SpeakerWindowStream
 from pipelines.transcribe import transcribe_chunks
 from pipelines.vad import SileroVad, VadOptions
@@ -77,6 +80,8 @@ class SpeechModels:
     vad: SileroVad
     speaker_encoder: SpeakerEncoder | None = None
     """Needed to split mixed tracks into speakers; None turns that off."""
+    segmenter: SpeakerSegmenter | None = None
+    """Refines the speakers' turns with overlap and quiet speech; None keeps the clusters' own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +103,8 @@ class _SourceVoices:
 
     windows: list[SpeakerWindow] = field(default_factory=list)
     speech: list[tuple[float, float]] = field(default_factory=list)
+    activities: list[LocalActivity] = field(default_factory=list)
+    """The local segmentation windows, when the segmenter is loaded."""
 
 
 def _speech_chunks(
@@ -130,6 +137,11 @@ def _speech_chunks(
             models.speaker_encoder, source.participant_ids[0], settings.diarization.window_step_s
         )
         voice_stage = (voice_vad, embedder, voices)
+    segmentation = (
+        SegmentationStream(models.segmenter, settings.diarization.segmentation_step_s)
+        if voices is not None and models.segmenter is not None
+        else None
+    )
 
     def collect_voices(regions: list[SpeechRegion]) -> None:
         if voice_stage is not None:
@@ -149,6 +161,8 @@ def _speech_chunks(
                 yield from chunker.push(region)
             if voice_stage is not None:
                 collect_voices(voice_stage[0].push(chunk))
+            if segmentation is not None and voices is not None and channel == 0:
+                voices.activities.extend(segmentation.push(chunk))
         position += block.shape[1]
         progress.decoded(decoded_before_s + position / SAMPLE_RATE)
     for stream, chunker in zip(streams, chunkers, strict=True):
@@ -157,6 +171,8 @@ def _speech_chunks(
         yield from chunker.flush()
     if voice_stage is not None:
         collect_voices(voice_stage[0].flush())
+    if segmentation is not None and voices is not None:
+        voices.activities.extend(segmentation.flush())
     lengths[str(source.path)] = position / SAMPLE_RATE
 
 
@@ -197,7 +213,7 @@ def transcribe_plan(
         own = [p for p in plan.participants if p.id in source.participant_ids]
         if collected is not None and collected.windows:
             source_segments, own, found = _diarize(
-                source_segments, collected, settings, len(participants)
+                source_segments, collected, models, settings, len(participants)
             )
             voices.update(found)
         segments.extend(source_segments)
@@ -221,10 +237,11 @@ def transcribe_plan(
 def _diarize(
     segments: list[TranscribedSegment],
     collected: _SourceVoices,
+    models: SpeechModels,
     settings: Settings,
     numbered_before: int,
 ) -> tuple[list[TranscribedSegment], list[Participant], dict[str, FloatArray]]:
-    turns = diarize(collected.windows, collected.speech, _diarization_options(settings))
+    turns = _turns_of(collected, models, settings)
     count = max((turn.speaker for turn in turns), default=-1) + 1
     ids = [f"speaker-{numbered_before + i + 1}" for i in range(count)]
     participants = [
@@ -267,8 +284,17 @@ def _voices_of(path: Path, models: SpeechModels, settings: Settings) -> _SourceV
 
 def speaker_turns(path: Path, models: SpeechModels, settings: Settings) -> list[SpeakerTurn]:
     """Who spoke when in one mixed recording, without transcribing it (for scoring)."""
-    collected = _voices_of(path, models, settings)
-    return diarize(collected.windows, collected.speech, _diarization_options(settings))
+    return _turns_of(_voices_of(path, models, settings), models, settings)
+
+
+def _turns_of(
+    collected: _SourceVoices, models: SpeechModels, settings: Settings
+) -> list[SpeakerTurn]:
+    turns = diarize(collected.windows, collected.speech, _diarization_options(settings))
+    if models.segmenter is None or not collected.activities:
+        return turns
+    options = ResegmentOptions(count_margin=settings.diarization.count_margin)
+    return resegment(turns, collected.activities, models.segmenter.geometry, options)
 
 
 def voice_embedding(path: Path, models: SpeechModels, settings: Settings) -> FloatArray:
