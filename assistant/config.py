@@ -93,8 +93,11 @@ class DiarizationSettings(BaseModel):
     (two people at once) and quiet voices the VAD missed."""
     segmentation_step_s: float = Field(default=2.0, gt=0, le=10)
     """Hop between the segmentation model's 10 s windows (s); shorter costs more."""
-    count_margin: float = Field(default=0.6, ge=0, lt=1)
-    """A frame holds n speakers once the windows covering it hear n - margin on average."""
+    speech_margin: float = Field(default=0.6, ge=0, lt=1)
+    """A frame is speech once the segmentation windows covering it hear 1 - margin speakers
+    on average; above 0.5 keeps quiet voices only some windows hear."""
+    overlap_margin: float = Field(default=0.5, ge=0, lt=1)
+    """A frame holds n >= 2 speakers once the windows hear n - margin on average."""
 
 
 class VideoSettings(BaseModel):

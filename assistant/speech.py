@@ -26,7 +26,7 @@ from pipelines.frames import (
     SpeechRegion,
     TranscribedSegment,
 )
-from pipelines.resegment import ResegmentOptions, resegment
+from pipelines.resegment import ResegmentOptions, clean_windows, resegment
 from pipelines.segmentation import LocalActivity, SegmentationStream
 from pipelines.speaker_windows import SpeakerWindow, SpeakerWindowStream
 from pipelines.transcribe import transcribe_chunks
@@ -290,11 +290,17 @@ def speaker_turns(path: Path, models: SpeechModels, settings: Settings) -> list[
 def _turns_of(
     collected: _SourceVoices, models: SpeechModels, settings: Settings
 ) -> list[SpeakerTurn]:
-    turns = diarize(collected.windows, collected.speech, _diarization_options(settings))
+    clustering = _diarization_options(settings)
     if models.segmenter is None or not collected.activities:
-        return turns
-    options = ResegmentOptions(count_margin=settings.diarization.count_margin)
-    return resegment(turns, collected.activities, models.segmenter.geometry, options)
+        return diarize(collected.windows, collected.speech, clustering)
+    diarization = settings.diarization
+    options = ResegmentOptions(
+        speech_margin=diarization.speech_margin, overlap_margin=diarization.overlap_margin
+    )
+    geometry, activities = models.segmenter.geometry, collected.activities
+    windows = clean_windows(collected.windows, activities, geometry, options)
+    turns = diarize(windows, collected.speech, clustering)
+    return resegment(turns, activities, geometry, options)
 
 
 def voice_embedding(path: Path, models: SpeechModels, settings: Settings) -> FloatArray:

@@ -4,7 +4,7 @@ segmentation model says, frame by frame, how many people talk and when (Bredin &
 
 Each window's local speakers are matched to the clusters whose turns they agree with most (one
 to one, solo frames weigh most). Sliding windows then vote: a frame holds as many speakers as the
-windows covering it hear on average (see ``count_margin``); the cluster's own label stays first,
+windows covering it hear on average (see the margins); the cluster's own label stays first,
 and a second voice heard in the same frame is added as overlap. Frames the voice clusters left
 empty (a quiet far-field voice) take the best-matched cluster the windows hear there.
 """
@@ -23,20 +23,61 @@ from models.segmentation import SegmentationGeometry
 
 from .diarize import SpeakerTurn
 from .segmentation import LocalActivity
+from .speaker_windows import SpeakerWindow
 
-__all__ = ["ResegmentOptions", "resegment"]
+__all__ = ["ResegmentOptions", "clean_windows", "resegment"]
 
 FloatArray = npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True, slots=True)
 class ResegmentOptions:
-    count_margin: float = 0.6
-    """A frame holds n speakers once the windows covering it hear on average n - margin of them;
-    0.5 rounds, higher keeps speech that only some windows hear (a quiet voice)."""
+    speech_margin: float = 0.6
+    """A frame is speech once the windows covering it hear on average 1 - margin speakers;
+    above 0.5 keeps speech that only some windows hear (a quiet far-field voice)."""
+    overlap_margin: float = 0.5
+    """A frame holds n >= 2 speakers once the windows hear n - margin on average: 0.5 rounds,
+    higher invents overlap where people take turns."""
     overlap_agreement: float = 0.1
     """Weight of frames where a local speaker overlaps others when matching it to a cluster;
     solo frames weigh 1, since overlapped frames are the least reliable for identity."""
+    max_overlap_share: float = 0.5
+    """Voice windows with more overlapped speech than this share are left out of clustering:
+    a mix of two voices is no one's voice, and such windows make clusters of their own."""
+
+
+def clean_windows(
+    windows: Sequence[SpeakerWindow],
+    activities: Sequence[LocalActivity],
+    geometry: SegmentationGeometry,
+    options: ResegmentOptions = ResegmentOptions(),
+) -> list[SpeakerWindow]:
+    """The voice windows mostly of one voice, as the segmentation windows hear it; all of them
+    if none is (nothing better to cluster)."""
+    if not activities:
+        return list(windows)
+    step, centre = geometry.frame_step_s, geometry.frame_duration_s / 2
+    heard = _speakers_heard(activities, step)
+    overlapped = np.concatenate([[0], np.cumsum(heard >= 2 - options.overlap_margin)])
+    clean = []
+    for window in windows:
+        first = min(_frame(window.start_s, step, centre), len(heard))
+        last = min(max(_frame(window.end_s, step, centre), first + 1), len(heard))
+        share = (overlapped[last] - overlapped[first]) / max(last - first, 1)
+        if share <= options.max_overlap_share:
+            clean.append(window)
+    return clean or list(windows)
+
+
+def _speakers_heard(activities: Sequence[LocalActivity], step: float) -> FloatArray:
+    """How many speakers the windows covering each frame hear, on average."""
+    offsets = [round(a.start_s / step) for a in activities]
+    total = max(offsets) + activities[0].active.shape[0]
+    heard, covered = np.zeros(total), np.zeros(total)
+    for offset, activity in zip(offsets, activities, strict=True):
+        heard[offset : offset + len(activity.active)] += activity.active.sum(axis=1)
+        covered[offset : offset + len(activity.active)] += 1
+    return np.asarray(heard / np.maximum(covered, 1), np.float64)
 
 
 def resegment(
@@ -74,8 +115,9 @@ def resegment(
         votes[offset : offset + len(local)] += mapped
         heard[offset : offset + len(local)] += local.sum(axis=1)
         covered[offset : offset + len(local)] += 1
-    count = np.floor(heard / np.maximum(covered, 1) + options.count_margin).astype(np.int64)
-    count[covered == 0] = 0
+    mean = heard / np.maximum(covered, 1)
+    speech = (mean >= 1 - options.speech_margin) & (covered > 0)
+    count = np.where(speech, np.maximum(np.floor(mean + options.overlap_margin), 1), 0)
     return _turns(_choose(labels, votes, count), step, centre)
 
 
@@ -84,7 +126,7 @@ def _frame(seconds: float, step: float, centre: float) -> int:
     return max(0, math.ceil((seconds - centre) / step))
 
 
-def _choose(labels: FloatArray, votes: FloatArray, count: npt.NDArray[np.int64]) -> FloatArray:
+def _choose(labels: FloatArray, votes: FloatArray, count: FloatArray) -> FloatArray:
     chosen = np.zeros_like(votes)
     speaking = np.flatnonzero(count > 0)
     # First speaker: the cluster's own label where it has one (the one the windows hear most if
@@ -97,7 +139,7 @@ def _choose(labels: FloatArray, votes: FloatArray, count: npt.NDArray[np.int64])
         others = [
             g for g in np.argsort(-votes[frame]) if not chosen[frame, g] and votes[frame, g] > 0
         ]
-        chosen[frame, others[: count[frame] - int(chosen[frame].sum())]] = 1
+        chosen[frame, others[: int(count[frame] - chosen[frame].sum())]] = 1
     return chosen
 
 

@@ -3,6 +3,7 @@ bench/diarization.py measures; the benchmark keeps the exact figures."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +35,7 @@ def test_der_on_the_phone_call(
     hypothesis = _turns(speech_models, folder / "sample.wav", settings)
     score = diarization_error_rate(read_rttm(folder / "sample.rttm"), hypothesis)
     assert len({turn.speaker for turn in hypothesis}) == 2
-    assert score.der <= 0.12  # measured 9.5 %; target 15 %
+    assert score.der <= 0.09  # measured 6.7 %; target 15 %
 
 
 def test_der_on_ami_meetings(
@@ -51,11 +52,50 @@ def test_der_on_ami_meetings(
             scored=read_uem(folder / f"debug.{part}.uem", uri),
         )
         ders.append(score.der)
-    # Measured 42 % on average, short of the 30 % target: tst00 is 60 % overlapped speech,
-    # which a one-speaker-per-frame clustering cannot label (see the closing note of #3).
-    assert np.mean(ders) <= 0.45
-    assert ders[2] <= 0.25  # dev00, two speakers: 21 %
-    assert ders[3] <= 0.15  # dev01, two speakers taking turns: 13 %
+    # Measured 23.1 % on average (target 30 %): tst00 46 %, tst01 19 %, dev00 11 %, dev01 17 %.
+    assert np.mean(ders) <= 0.26
+    assert ders[0] <= 0.50  # tst00: four people, 60 % of it overlapped, often three at once
+    assert ders[1] <= 0.25  # tst01: 4 s of quiet far-field speech, found by the segmentation
+    assert ders[2] <= 0.14  # dev00, two speakers
+    assert ders[3] <= 0.20  # dev01, two speakers taking turns
+
+
+def test_overlapped_speech_is_kept_as_two_speakers(
+    speech_models: SpeechModels, settings: Settings, data_dir: Path
+) -> None:
+    folder = data_dir / "ami-clips"
+    hypothesis = _turns(speech_models, folder / "tst00.wav", settings)
+    reference = read_rttm(folder / "debug.test.rttm", "tst00")
+    centres = np.arange(0.0, 30.0, 0.01) + 0.005
+
+    def talking(turns: list[Turn]) -> np.ndarray:
+        return np.array([len({t.speaker for t in turns if t.start <= c < t.end}) for c in centres])
+
+    heard, expected = talking(hypothesis), talking(reference)
+    # Where the reference has several people at once, two are heard most of the time ...
+    assert np.mean(heard[expected >= 2] >= 2) >= 0.45
+    # ... and where one person talks alone, overlap is rarely invented.
+    assert np.mean(heard[expected == 1] >= 2) <= 0.15
+
+
+def test_without_resegmentation_the_clusters_stand_alone(
+    speech_models: SpeechModels, settings: Settings, data_dir: Path
+) -> None:
+    folder = data_dir / "ami-clips"
+    plain = settings.model_copy(
+        update={"diarization": settings.diarization.model_copy(update={"resegment": False})}
+    )
+    models = replace(speech_models, segmenter=None)
+    scored = read_uem(folder / "debug.test.uem", "tst01")
+    reference = read_rttm(folder / "debug.test.rttm", "tst01")
+    clusters = diarization_error_rate(
+        reference, _turns(models, folder / "tst01.wav", plain), scored=scored
+    )
+    refined = diarization_error_rate(
+        reference, _turns(speech_models, folder / "tst01.wav", settings), scored=scored
+    )
+    # The quiet far-field voice: the clusters' VAD misses half of it, the segmentation hears it.
+    assert refined.missed_s < clusters.missed_s - 1.0
 
 
 def test_phone_call_words_and_names_without_user_input(
