@@ -43,7 +43,8 @@ def packaged_segmentation_weights() -> Path:
         located = None
     if located is None or not located.is_file():
         raise ModelUnavailableError(
-            f"the speaker segmentation weights ({_WEIGHTS}) are not installed; {_INSTALL}"
+            f"the speaker segmentation weights ({_WEIGHTS}) are not installed; {_INSTALL} "
+            "(or set MA_DIARIZATION__RESEGMENT=false to go without overlap detection)"
         )
     return located
 

