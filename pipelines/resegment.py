@@ -57,7 +57,7 @@ def clean_windows(
     if not activities:
         return list(windows)
     step, centre = geometry.frame_step_s, geometry.frame_duration_s / 2
-    heard = _speakers_heard(activities, step)
+    heard, _ = _speakers_heard(activities, step)
     overlapped = np.concatenate([[0], np.cumsum(heard >= 2 - options.overlap_margin)])
     clean = []
     for window in windows:
@@ -69,15 +69,18 @@ def clean_windows(
     return clean or list(windows)
 
 
-def _speakers_heard(activities: Sequence[LocalActivity], step: float) -> FloatArray:
-    """How many speakers the windows covering each frame hear, on average."""
+def _speakers_heard(
+    activities: Sequence[LocalActivity], step: float, total: int = 0
+) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
+    """How many speakers the windows covering each frame hear on average, and which frames any
+    window covers; at least ``total`` frames."""
     offsets = [round(a.start_s / step) for a in activities]
-    total = max(offsets) + activities[0].active.shape[0]
+    total = max(total, max(offsets) + activities[0].active.shape[0])
     heard, covered = np.zeros(total), np.zeros(total)
     for offset, activity in zip(offsets, activities, strict=True):
         heard[offset : offset + len(activity.active)] += activity.active.sum(axis=1)
         covered[offset : offset + len(activity.active)] += 1
-    return np.asarray(heard / np.maximum(covered, 1), np.float64)
+    return heard / np.maximum(covered, 1), covered > 0
 
 
 def resegment(
@@ -99,8 +102,6 @@ def resegment(
         labels[_frame(turn.start, step, centre) : _frame(turn.end, step, centre), turn.speaker] = 1
 
     votes = np.zeros((total, speakers))
-    heard = np.zeros(total)
-    covered = np.zeros(total)
     for offset, activity in zip(offsets, activities, strict=True):
         local = activity.active.astype(np.float64)
         mine = labels[offset : offset + len(local)]
@@ -113,10 +114,8 @@ def resegment(
             if agreement[row, column] > 0:
                 mapped[:, column] = np.maximum(mapped[:, column], local[:, row])
         votes[offset : offset + len(local)] += mapped
-        heard[offset : offset + len(local)] += local.sum(axis=1)
-        covered[offset : offset + len(local)] += 1
-    mean = heard / np.maximum(covered, 1)
-    speech = (mean >= 1 - options.speech_margin) & (covered > 0)
+    mean, covered = _speakers_heard(activities, step, total)
+    speech = (mean >= 1 - options.speech_margin) & covered
     count = np.where(speech, np.maximum(np.floor(mean + options.overlap_margin), 1), 0)
     return _turns(_choose(labels, votes, count), step, centre)
 
