@@ -50,6 +50,9 @@ _NOT_NAMES = frozenset(
     which who why with yes your monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december
     ja nej godt glad her lige okay også meget bare klar ikke enig sikker
+    i'm i'll i've i'd im we we're we'll you you're you'll he she they it's that's let's let
+    me us him her them well please thanks guys everyone everybody anyone anybody someone man
+    jeg du vi de han hun man
     """.split()
 )
 _PLACEHOLDER: NameSource = "placeholder"
@@ -59,7 +62,7 @@ def _clean(candidate: str) -> str | None:
     words = candidate.split()
     kept: list[str] = []
     for word in words:
-        if word.lower().strip("'-") in _NOT_NAMES:
+        if word.lower().replace("\u2019", "'").strip("'-") in _NOT_NAMES:
             break
         kept.append(word.strip("'-"))
     if not kept or len(kept[0]) < 2:

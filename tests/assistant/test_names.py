@@ -65,6 +65,19 @@ def test_addressed_only_when_the_reply_follows_soon() -> None:
     assert addressed_names(segments) == {"speaker-3": {"Bob": 1}}
 
 
+def test_words_cut_off_at_a_speaker_change_are_not_names() -> None:
+    # From the AMI meeting tst00: a sentence cut where the next voice starts.
+    segments = [
+        Segment("speaker-3", 23.9, 24.7, "Well, I'm"),
+        Segment("speaker-1", 24.7, 24.9, "sorry."),
+        Segment("speaker-2", 25.0, 26.0, "So, you’re"),
+        Segment("speaker-1", 26.4, 27.6, "Okay, sounds like you've done something."),
+        Segment("speaker-2", 28.0, 29.0, "Thanks, everyone."),
+        Segment("speaker-3", 29.5, 30.0, "Sure."),
+    ]
+    assert addressed_names(segments) == {}
+
+
 def test_self_introduction_beats_being_addressed_and_names_are_not_reused() -> None:
     transcript = _meeting(
         [
