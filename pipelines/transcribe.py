@@ -88,7 +88,14 @@ def transcribe_chunks(
             covered = max((_end_of(segment) for segment in kept), default=0.0)
             if kept and chunk.duration_s - covered >= min_leftover_s:
                 leftovers.append(chunk.tail(covered))
-            yield chunk, [_to_meeting_time(chunk, s, recognition.language) for s in kept]
+            yield (
+                chunk,
+                [
+                    piece
+                    for segment in kept
+                    for piece in _to_meeting_time(chunk, segment, recognition.language)
+                ],
+            )
         queue.extendleft(reversed(leftovers))  # next, and in time order
 
 
@@ -96,9 +103,14 @@ def _end_of(segment: RecognizedSegment) -> float:
     return max(segment.end, segment.words[-1].end if segment.words else 0.0)
 
 
+_PAUSE_S = 1.0
+"""Words further apart than this in meeting time are two utterances: a chunk joins speech
+regions with the silence between them cut out, so a pause is only visible after mapping."""
+
+
 def _to_meeting_time(
     chunk: SpeechChunk, segment: RecognizedSegment, language: str
-) -> TranscribedSegment:
+) -> list[TranscribedSegment]:
     words = tuple(
         Word(
             text=word.text.strip(),
@@ -110,13 +122,24 @@ def _to_meeting_time(
         for word in segment.words
         if word.text.strip()
     )
-    start = words[0].start if words else chunk.to_meeting_time(segment.start)
-    end = words[-1].end if words else chunk.to_meeting_time(segment.end)
-    return TranscribedSegment(
-        participant_id=chunk.participant_id,
-        start=round(start, 3),
-        end=round(max(start, end), 3),
-        text=segment.text,
-        language=language,
-        words=words,
-    )
+    if not words:
+        start = chunk.to_meeting_time(segment.start)
+        end = max(start, chunk.to_meeting_time(segment.end))
+        return [
+            TranscribedSegment(
+                chunk.participant_id, round(start, 3), round(end, 3), segment.text, language, ()
+            )
+        ]
+    cuts = [i for i in range(1, len(words)) if words[i].start - words[i - 1].end > _PAUSE_S]
+    pieces = [words[a:b] for a, b in zip([0, *cuts], [*cuts, len(words)], strict=True)]
+    return [
+        TranscribedSegment(
+            participant_id=chunk.participant_id,
+            start=piece[0].start,
+            end=max(piece[0].start, piece[-1].end),
+            text=segment.text if len(pieces) == 1 else " ".join(w.text for w in piece),
+            language=language,
+            words=piece,
+        )
+        for piece in pieces
+    ]

@@ -15,6 +15,11 @@ from assistant.speech import SpeechModels, transcribe_plan
 from models.asr import RecognitionOptions
 from tests.media import read_audio, write_audio
 
+JFK_TEXT = (
+    "And so my fellow Americans, ask not what your country can do for you, "
+    "ask what you can do for your country."
+)
+
 
 def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s']", " ", text.lower())).strip()
@@ -32,10 +37,7 @@ def _text(models: SpeechModels, settings: Settings, path: Path) -> dict[str, str
 def test_jfk_exact_text(speech_models: SpeechModels, settings: Settings, data_dir: Path) -> None:
     texts = _text(speech_models, settings, data_dir / "whisper-clips" / "jfk.flac")
     assert list(texts) == ["speaker-1"]
-    assert _normalise(texts["speaker-1"]) == _normalise(
-        "And so my fellow Americans, ask not what your country can do for you, "
-        "ask what you can do for your country."
-    )
+    assert _normalise(texts["speaker-1"]) == _normalise(JFK_TEXT)
 
 
 def test_jfk_words_are_timed(
@@ -53,6 +55,31 @@ def test_jfk_words_are_timed(
     assert 10.0 < words[-1].end <= 11.0
     assert result.language == "en"
     assert result.duration_s == pytest.approx(11.0, abs=0.01)
+
+
+def test_an_utterance_is_cut_where_a_long_silence_was_left_out(
+    speech_models: SpeechModels, settings: Settings, data_dir: Path, tmp_path: Path
+) -> None:
+    clip = data_dir / "whisper-clips" / "jfk.flac"
+    words = [w for s in transcribe_plan(plan_media(clip), speech_models, settings).segments
+             for w in s.words]  # fmt: skip
+    second_ask = [i for i, w in enumerate(words) if w.text.lower().strip(",") == "ask"][1]
+    cut_s = (words[second_ask - 1].end + words[second_ask].start) / 2
+    audio = read_audio(clip)[0]
+    cut = int(cut_s * 16000)
+    paused = np.concatenate([audio[:cut], np.zeros(8 * 16000, np.float32), audio[cut:]])
+    # The chunker joins both sides into one chunk with the silence cut out, so Whisper hears one
+    # sentence; in meeting time it is two utterances 8 s apart, not one 19 s long.
+    result = transcribe_plan(
+        plan_media(write_audio(tmp_path / "pause.wav", paused, 16000)), speech_models, settings
+    )
+    for segment in result.segments:
+        gaps = [b.start - a.end for a, b in itertools.pairwise(segment.words)]
+        assert max(gaps, default=0.0) <= 1.0, segment.text
+        assert segment.start == segment.words[0].start and segment.end == segment.words[-1].end
+    assert any(s.end <= cut_s + 0.5 for s in result.segments)
+    assert any(s.start >= cut_s + 7.5 for s in result.segments)
+    assert _normalise(" ".join(s.text for s in result.segments)) == _normalise(JFK_TEXT)
 
 
 def test_stereo_call_gives_one_text_per_channel(
