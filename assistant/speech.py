@@ -137,11 +137,10 @@ def _speech_chunks(
             models.speaker_encoder, source.participant_ids[0], settings.diarization.window_step_s
         )
         voice_stage = (voice_vad, embedder, voices)
-    segmentation = (
-        SegmentationStream(models.segmenter, settings.diarization.segmentation_step_s)
-        if voices is not None and models.segmenter is not None
-        else None
-    )
+    segmentation = None
+    if voices is not None and models.segmenter is not None:
+        windows = SegmentationStream(models.segmenter, settings.diarization.segmentation_step_s)
+        segmentation = (windows, voices.activities)
 
     def collect_voices(regions: list[SpeechRegion]) -> None:
         if voice_stage is not None:
@@ -161,8 +160,8 @@ def _speech_chunks(
                 yield from chunker.push(region)
             if voice_stage is not None:
                 collect_voices(voice_stage[0].push(chunk))
-            if segmentation is not None and voices is not None and channel == 0:
-                voices.activities.extend(segmentation.push(chunk))
+            if segmentation is not None and channel == 0:
+                segmentation[1].extend(segmentation[0].push(chunk))
         position += block.shape[1]
         progress.decoded(decoded_before_s + position / SAMPLE_RATE)
     for stream, chunker in zip(streams, chunkers, strict=True):
@@ -171,8 +170,8 @@ def _speech_chunks(
         yield from chunker.flush()
     if voice_stage is not None:
         collect_voices(voice_stage[0].flush())
-    if segmentation is not None and voices is not None:
-        voices.activities.extend(segmentation.flush())
+    if segmentation is not None:
+        segmentation[1].extend(segmentation[0].flush())
     lengths[str(source.path)] = position / SAMPLE_RATE
 
 
@@ -249,16 +248,18 @@ def _diarize(
         for i, pid in enumerate(ids)
     ]
     attributed = attribute_words(segments, turns, ids)
+    centres = np.array([(w.start_s + w.end_s) / 2 for w in collected.windows])
+    embeddings = np.stack([w.embedding for w in collected.windows])
     voices: dict[str, FloatArray] = {}
     for index, pid in enumerate(ids):
-        spans = [(t.start, t.end) for t in turns if t.speaker == index]
-        inside = [
-            w.embedding
-            for w in collected.windows
-            if any(start <= (w.start_s + w.end_s) / 2 <= end for start, end in spans)
-        ]
-        if inside:
-            mean = np.mean(inside, axis=0)
+        # One speaker's turns never overlap each other: the last one starting at or before a
+        # window's centre is the only one that can hold it.
+        starts = np.array([t.start for t in turns if t.speaker == index])
+        ends = np.array([t.end for t in turns if t.speaker == index])
+        last = np.searchsorted(starts, centres, side="right") - 1
+        inside = (last >= 0) & (centres <= ends[np.maximum(last, 0)])
+        if inside.any():
+            mean = embeddings[inside].mean(axis=0)
             voices[pid] = (mean / np.linalg.norm(mean)).astype(np.float32)
     return attributed, participants, voices
 
@@ -307,7 +308,8 @@ def voice_embedding(path: Path, models: SpeechModels, settings: Settings) -> Flo
     """The mean voice embedding of a sample recording of one person."""
     if models.speaker_encoder is None:
         raise InputError("voice samples need speaker attribution (MA_DIARIZATION__ENABLED)", path)
-    windows = _voices_of(path, models, settings).windows
+    # Only the voice windows are needed: no segmentation for a one-person sample.
+    windows = _voices_of(path, replace(models, segmenter=None), settings).windows
     if not windows:
         raise NoAudioError("the voice sample holds no speech", path)
     mean = np.mean([window.embedding for window in windows], axis=0)

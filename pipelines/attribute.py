@@ -13,17 +13,24 @@ from .frames import TranscribedSegment, Word
 __all__ = ["attribute_words"]
 
 
-def _speaker_of(start: float, end: float, turns: Sequence[SpeakerTurn]) -> int:
-    best, best_overlap = -1, 0.0
-    for turn in turns:
-        overlap = min(end, turn.end) - max(start, turn.start)
-        if overlap > best_overlap:
-            best, best_overlap = turn.speaker, overlap
-    if best >= 0:
-        return best
-    middle = (start + end) / 2
-    distances = [min(abs(middle - turn.start), abs(middle - turn.end)) for turn in turns]
-    return turns[int(np.argmin(distances))].speaker
+class _Turns:
+    """Turn bounds as arrays, so each word is matched in one vectorised step."""
+
+    def __init__(self, turns: Sequence[SpeakerTurn]) -> None:
+        self.starts = np.array([turn.start for turn in turns])
+        self.ends = np.array([turn.end for turn in turns])
+        self.speakers = np.array([turn.speaker for turn in turns])
+
+    def speaker_of(self, start: float, end: float) -> int:
+        """The speaker whose turn overlaps ``start``-``end`` most (the first such turn on a tie);
+        with no overlap, the one whose turn edge is nearest its middle."""
+        overlap = np.minimum(end, self.ends) - np.maximum(start, self.starts)
+        best = int(np.argmax(overlap))
+        if overlap[best] > 0:
+            return int(self.speakers[best])
+        middle = (start + end) / 2
+        distances = np.minimum(np.abs(middle - self.starts), np.abs(middle - self.ends))
+        return int(self.speakers[int(np.argmin(distances))])
 
 
 def attribute_words(
@@ -34,16 +41,17 @@ def attribute_words(
     """Re-attribute ``segments`` (of one mixed track) to ``participant_ids[turn.speaker]``."""
     if not turns:
         return list(segments)
+    bounds = _Turns(turns)
     out: list[TranscribedSegment] = []
     for segment in segments:
         if not segment.words:
-            speaker = _speaker_of(segment.start, segment.end, turns)
+            speaker = bounds.speaker_of(segment.start, segment.end)
             out.append(_with(segment, participant_ids[speaker], segment.words, segment.text))
             continue
         run: list[Word] = []
         run_speaker = -1
         for word in segment.words:
-            speaker = _speaker_of(word.start, max(word.end, word.start + 0.01), turns)
+            speaker = bounds.speaker_of(word.start, max(word.end, word.start + 0.01))
             if run and speaker != run_speaker:
                 out.append(_from_words(segment, participant_ids[run_speaker], run))
                 run = []
