@@ -249,20 +249,10 @@ def _print_summary(console: Console, report: dict[str, Any], written: dict[str, 
         f"{format_clock(meeting['duration_s'])}  language: {meeting['language'] or '-'}",
         highlight=False,
     )
-    table = Table(title="Participation", title_justify="left")
-    for index, header in enumerate(SUMMARY_HEADERS):
-        table.add_column(header, justify="left" if index == 0 else "right")
-    for row in summary_rows(report):
-        table.add_row(*(Text(cell) for cell in row))  # Text: names are not Rich markup
-    console.print(table)
+    console.print(_figures_table("Participation", SUMMARY_HEADERS, summary_rows(report)))
     presence = engagement_rows(report)
     if presence:
-        video = Table(title="Presence on video", title_justify="left")
-        for index, header in enumerate(ENGAGEMENT_HEADERS):
-            video.add_column(header, justify="left" if index == 0 else "right")
-        for row in presence:
-            video.add_row(*(Text(cell) for cell in row))
-        console.print(video)
+        console.print(_figures_table("Presence on video", ENGAGEMENT_HEADERS, presence))
     balance = report["balance"]
     names = {p["id"]: p["name"] for p in report["participants"]}
     line = f"Balance score {balance['score']:.2f} (1 = everyone spoke equally)"
@@ -289,6 +279,16 @@ def _print_summary(console: Console, report: dict[str, Any], written: dict[str, 
     _print_follow_up_and_coaching(console, report, names)
     for label, target in written.items():
         console.print(f"{label:>7}: {target}", highlight=False, markup=False, soft_wrap=True)
+
+
+def _figures_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
+    """A name column, then right-aligned figures."""
+    table = Table(title=title, title_justify="left")
+    for index, header in enumerate(headers):
+        table.add_column(header, justify="left" if index == 0 else "right")
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))  # Text: names are not Rich markup
+    return table
 
 
 def _print_follow_up_and_coaching(

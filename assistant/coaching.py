@@ -114,14 +114,12 @@ def coach(
     sales = {"internal", "external"} <= set(sides.values())
     internal = [m for m in metrics.participants if sides.get(m.participant_id) == "internal"]
     internal_questions = sum(m.questions_asked for m in internal)
-    leader = _leader(metrics, internal if sales else list(metrics.participants))
-    quiet = [
-        m
-        for m in metrics.participants
-        if m.talk_share < QUIET_SHARE
-        and metrics.balance.score > 0
-        and len(metrics.participants) > 2
-    ]
+    leader = _leader(internal if sales else list(metrics.participants))
+    quiet = (
+        [m for m in metrics.participants if m.talk_share < QUIET_SHARE]
+        if metrics.balance.score > 0 and len(metrics.participants) > 2
+        else []
+    )
     names = {p.id: p.name for p in transcript.participants}
     result = []
     for m in metrics.participants:
@@ -141,7 +139,7 @@ def coach(
     return tuple(result)
 
 
-def _leader(metrics: MeetingMetrics, candidates: list[ParticipantMetrics]) -> str | None:
+def _leader(candidates: list[ParticipantMetrics]) -> str | None:
     speaking = [m for m in candidates if m.talk_time_s > 0]
     return max(speaking, key=lambda m: m.talk_time_s).participant_id if speaking else None
 
@@ -304,27 +302,18 @@ def _engagement(engagement: Mapping[str, object] | None, danish: bool) -> list[C
     camera = _figure(engagement, "camera_on_share")
     if camera is not None and camera < CAMERA_ON_MIN:
         if danish:
-            items.append(
-                CoachingItem(
-                    "camera",
-                    round(camera, 4),
-                    "share",
-                    "kamera tændt 80 % af mødet",
-                    f"Dit kamera var tændt {_pct(camera)} af mødet. Når de andre kan se dig, "
-                    "opbygges tilliden hurtigere: prøv at holde det tændt hele mødet.",
-                )
+            message = (
+                f"Dit kamera var tændt {_pct(camera)} af mødet. Når de andre kan se dig, "
+                "opbygges tilliden hurtigere: prøv at holde det tændt hele mødet."
             )
+            benchmark = "kamera tændt 80 % af mødet"
         else:
-            items.append(
-                CoachingItem(
-                    "camera",
-                    round(camera, 4),
-                    "share",
-                    "camera on for 80 % of the meeting",
-                    f"Your camera was on for {_pct(camera)} of the meeting. Being seen builds "
-                    "trust faster on a remote call: try to keep it on throughout.",
-                )
+            message = (
+                f"Your camera was on for {_pct(camera)} of the meeting. Being seen builds "
+                "trust faster on a remote call: try to keep it on throughout."
             )
+            benchmark = "camera on for 80 % of the meeting"
+        items.append(CoachingItem("camera", round(camera, 4), "share", benchmark, message))
     facing = _figure(engagement, "facing_camera_share")
     if facing is not None and facing < FACING_CAMERA_MIN:
         if danish:

@@ -12,13 +12,19 @@ while speaking. A participant whose ``engagement`` is null (no video) shows dash
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
 from assistant.action_items import owner_name
+from assistant.coaching import (
+    FILLERS_PER_100_MAX,
+    TALK_SHARE_BENCHMARK,
+    TALK_SHARE_WARNING,
+    WORDS_PER_MINUTE_BAND,
+)
+from assistant.dates import iso_date
 from assistant.formatting import MISSING, format_clock, format_number, format_percent
 
 __all__ = [
@@ -32,15 +38,6 @@ __all__ = [
     "render_digest_html",
     "summary_rows",
 ]
-
-TALK_SHARE_BENCHMARK = 0.43
-"""Our side's talk share in successful sales calls (the 43 % talk / 57 % listen benchmark)."""
-TALK_SHARE_WARNING = 0.65
-"""Our side's talk share above which the digest warns."""
-WORDS_PER_MINUTE_BAND = (130.0, 175.0)
-"""Comfortable speaking pace (words per minute)."""
-FILLERS_PER_100_MAX = 4.0
-"""Filler words per 100 words below which speech reads as fluent."""
 
 SUMMARY_HEADERS = (
     "Name",
@@ -316,20 +313,26 @@ def _action_items(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
         what = escape(text)
         if quote and quote.strip() != text.strip():
             what += f'<br><q class="muted">{escape(quote)}</q>'
-        owner = _str(item.get("owner"))
         start = _num(item.get("start"))
         speaker = _str(item.get("speaker"))
         said = format_clock(start) if start is not None else MISSING
         if speaker:
             said += f" by {names.get(speaker, speaker)}"
         lines.append(
-            f"<tr><td>{what}</td>"
-            f"<td>{escape(owner_name(owner, dict(names)) if owner else MISSING)}</td>"
-            f'<td class="nowrap">{escape(_short_date(_str(item.get("due"))))}</td>'
+            f"<tr><td>{what}</td>{_owner_and_due(item, names)}"
             f'<td class="nowrap">{escape(said)}</td></tr>'
         )
     lines += ["</tbody>", "</table>", "</section>"]
     return "\n".join(lines)
+
+
+def _owner_and_due(item: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    """The Owner and Due cells of an action-item or follow-up row."""
+    owner = _str(item.get("owner"))
+    return (
+        f"<td>{escape(owner_name(owner, dict(names)) if owner else MISSING)}</td>"
+        f'<td class="nowrap">{escape(_short_date(_str(item.get("due"))))}</td>'
+    )
 
 
 def _outcomes(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
@@ -375,13 +378,11 @@ def _follow_up(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
         "<tbody>",
     ]
     for item in items:
-        owner = _str(item.get("owner"))
         status = _str(item.get("status")) or MISSING
         flag = ' class="flag"' if status == "overdue" else ""
         lines.append(
             f"<tr><td>{escape(_str(item.get('text')) or MISSING)}</td>"
-            f"<td>{escape(owner_name(owner, dict(names)) if owner else MISSING)}</td>"
-            f'<td class="nowrap">{escape(_short_date(_str(item.get("due"))))}</td>'
+            f"{_owner_and_due(item, names)}"
             f"<td{flag}>{escape(status)}</td>"
             f"<td>{escape(_str(item.get('origin_title')) or MISSING)}</td></tr>"
         )
@@ -433,9 +434,7 @@ def _figures(people: list[Mapping[str, Any]]) -> str:
         "<section>",
         "<h2>Per person</h2>",
         "<table>",
-        f"<thead><tr><th>{escape(headers[0])}</th>"
-        + "".join(f'<th class="num">{escape(h)}</th>' for h in headers[1:])
-        + "</tr></thead>",
+        _numeric_head(headers),
         "<tbody>",
     ]
     for person in people:
@@ -471,14 +470,11 @@ def _presence(report: Mapping[str, Any]) -> str:
     rows = engagement_rows(report)
     if not rows:
         return ""
-    headers = ENGAGEMENT_HEADERS
     lines = [
         "<section>",
         "<h2>Presence on video</h2>",
         "<table>",
-        f"<thead><tr><th>{escape(headers[0])}</th>"
-        + "".join(f'<th class="num">{escape(h)}</th>' for h in headers[1:])
-        + "</tr></thead>",
+        _numeric_head(ENGAGEMENT_HEADERS),
         "<tbody>",
     ]
     for name, *figures in rows:
@@ -493,6 +489,15 @@ def _presence(report: Mapping[str, Any]) -> str:
         "</section>",
     ]
     return "\n".join(lines)
+
+
+def _numeric_head(headers: Sequence[str]) -> str:
+    """A table head: the first column is the name, the others are right-aligned figures."""
+    return (
+        f"<thead><tr><th>{escape(headers[0])}</th>"
+        + "".join(f'<th class="num">{escape(h)}</th>' for h in headers[1:])
+        + "</tr></thead>"
+    )
 
 
 def _cell(text: str, flag: str = "") -> str:
@@ -529,21 +534,19 @@ def _clock(value: object) -> str:
 
 
 def _short_date(value: str | None) -> str:
-    if value is None:
-        return MISSING
-    try:
-        date = dt.date.fromisoformat(value)
-    except ValueError:
-        return value
-    return f"{date.strftime('%a')} {date.day} {date.strftime('%b %Y')}"
+    return MISSING if value is None else _date(value, "%a", "%b %Y")
 
 
 def _long_date(value: str) -> str:
-    try:
-        date = dt.date.fromisoformat(value)
-    except ValueError:
+    return _date(value, "%A", "%B %Y")
+
+
+def _date(value: str, weekday: str, month_year: str) -> str:
+    """A YYYY-MM-DD date as "<weekday> <day> <month year>"; anything else as it is."""
+    date = iso_date(value)
+    if date is None:
         return value
-    return f"{date.strftime('%A')} {date.day} {date.strftime('%B %Y')}"
+    return f"{date.strftime(weekday)} {date.day} {date.strftime(month_year)}"
 
 
 def _num(value: object) -> float | None:

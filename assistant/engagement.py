@@ -116,8 +116,8 @@ def summarize_engagement(
     facing = [s for s in faces if s.facing_camera]
     gestures = count_events([s.gesture for s in timeline])
     gestures_speaking = sum(1 for i in gestures if timeline[i].second in speaking)
-    speaking_video = sum(1 for s in timeline if s.second in speaking)
     listening = [s for s in timeline if s.second not in speaking]
+    speaking_video = seconds - len(listening)
     nods = sum(1 for s in listening if s.nod)
     postures = [s.upright for s in on if s.upright is not None]
     gesture_rate = gestures_speaking / (speaking_video / 60) if speaking_video else None

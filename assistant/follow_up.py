@@ -146,8 +146,9 @@ def _key(item: FollowUpItem) -> tuple[str, str, str, str]:
 def _still_open(history: Sequence[Mapping[str, Any]]) -> list[FollowUpItem]:
     open_items: dict[tuple[str, str, str, str], FollowUpItem] = {}
     for report in history:
-        meeting = report.get("meeting") if isinstance(report.get("meeting"), Mapping) else {}
-        assert isinstance(meeting, Mapping)
+        meeting = report.get("meeting")
+        if not isinstance(meeting, Mapping):
+            meeting = {}
         title = str(meeting.get("title") or "")
         date = iso_date(meeting.get("date"))
         for entry in report.get("follow_up") or ():
