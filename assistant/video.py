@@ -13,12 +13,12 @@ any event loop.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from models.vision import VisionModels, VisionStream
 from pipelines.video.decode import probe_video, sample_frames
 from pipelines.video.frames import SecondFeatures, VideoFrame
-from pipelines.video.gallery import analyse_gallery, link_tracks
+from pipelines.video.gallery import GalleryResult, analyse_gallery, link_tracks
 from pipelines.video.observe import PersonObserver
 from pipelines.video.seconds import SecondAggregator
 
@@ -27,7 +27,7 @@ from .engagement import Engagement, speaking_seconds, summarize_engagement
 from .inputs import AudioSource, MediaPlan
 from .transcript import Segment, Transcript
 
-__all__ = ["analyse_plan_video", "source_timelines"]
+__all__ = ["analyse_plan_video", "gallery_timelines", "person_timeline", "source_timelines"]
 
 
 def source_timelines(
@@ -56,17 +56,45 @@ def source_timelines(
         frames = _reporting(frames, progress, source.offset_s)
     if len(participant_ids) == 1:
         pid = participant_ids[0]
-        stream = models.stream()
-        try:
-            observer = PersonObserver(stream)
-            aggregator = SecondAggregator(pid, source.offset_s)
-            timeline: list[SecondFeatures] = []
-            for observation in observer.run(frames):
-                timeline.extend(aggregator.push(observation))
-            timeline.extend(aggregator.flush(end))
-        finally:
-            stream.close()
-        return {pid: timeline}
+        return {pid: person_timeline(frames, models, pid, source.offset_s, end)}
+    result = gallery_timelines(
+        frames,
+        models,
+        start_s=source.offset_s,
+        end_s=end,
+        min_track_share=settings.gallery_min_track_share,
+    )
+    speaking = {pid: speaking_seconds(segments, pid) for pid in participant_ids}
+    links = link_tracks(result.timelines, speaking)
+    return {pid: result.timelines[track] for pid, track in links.items()}
+
+
+def person_timeline(
+    frames: Iterable[VideoFrame],
+    models: VisionModels,
+    stream_id: str,
+    start_s: float = 0.0,
+    end_s: float | None = None,
+) -> list[SecondFeatures]:
+    """One person's timeline: the whole picture is theirs, observed by one model stream."""
+    stream = models.stream()
+    try:
+        observations = PersonObserver(stream).run(frames)
+        return list(SecondAggregator(stream_id, start_s).run(observations, end_s))
+    finally:
+        stream.close()
+
+
+def gallery_timelines(
+    frames: Iterable[VideoFrame],
+    models: VisionModels,
+    *,
+    start_s: float,
+    end_s: float | None,
+    min_track_share: float = 0.25,
+) -> GalleryResult:
+    """``analyse_gallery`` with a model stream for the detector and one per face track, all
+    closed at the end."""
     detector = models.stream()
     streams: list[VisionStream] = []
 
@@ -76,21 +104,18 @@ def source_timelines(
         return stream
 
     try:
-        result = analyse_gallery(
+        return analyse_gallery(
             frames,
             detector,
             make_graphs,
-            start_s=source.offset_s,
-            end_s=end,
-            min_track_share=settings.gallery_min_track_share,
+            start_s=start_s,
+            end_s=end_s,
+            min_track_share=min_track_share,
         )
     finally:
         detector.close()
         for stream in streams:
             stream.close()
-    speaking = {pid: speaking_seconds(segments, pid) for pid in participant_ids}
-    links = link_tracks(result.timelines, speaking)
-    return {pid: result.timelines[track] for pid, track in links.items()}
 
 
 def _reporting(

@@ -13,12 +13,11 @@ import cv2
 import numpy as np
 
 from assistant.engagement import count_events, summarize_engagement
+from assistant.video import gallery_timelines, person_timeline
 from models.vision import VisionModels
 from pipelines.video.decode import sample_frames
 from pipelines.video.frames import Image, SecondFeatures, VideoFrame
-from pipelines.video.gallery import analyse_gallery
 from pipelines.video.observe import PersonObserver
-from pipelines.video.seconds import SecondAggregator
 
 from .common import DATA_DIR
 from .vision_clips import GESTURE_CLIP, PRESENCE_CLIP, build_clip
@@ -28,14 +27,7 @@ LIVE_FPS = 5.0
 
 
 def _timeline(path: Path, models: VisionModels) -> list[SecondFeatures]:
-    stream = models.stream()
-    observer, aggregator = PersonObserver(stream), SecondAggregator("p")
-    seconds: list[SecondFeatures] = []
-    for observation in observer.run(sample_frames(path, "p")):
-        seconds.extend(aggregator.push(observation))
-    seconds.extend(aggregator.flush())
-    stream.close()
-    return seconds
+    return person_timeline(sample_frames(path, "p"), models, "p")
 
 
 def _resized(image: Image, width: int, height: int) -> Image:
@@ -134,9 +126,7 @@ def main() -> None:
             f" {sum(s.hands_visible for s in t)} | {len(count_events([s.gesture for s in t]))} |"
         )
     group = DATA_DIR / "group-faces" / "video_01.mp4"
-    result = analyse_gallery(
-        sample_frames(group, "g"), models.stream(), models.stream, start_s=0, end_s=None
-    )
+    result = gallery_timelines(sample_frames(group, "g"), models, start_s=0, end_s=None)
     seen: defaultdict[str, int] = defaultdict(int)
     for track, timeline in result.timelines.items():
         seen[track] = sum(s.face_visible for s in timeline)

@@ -28,7 +28,6 @@ import numpy.typing as npt
 from assistant.errors import ModelUnavailableError
 
 __all__ = [
-    "MODEL_NAMES",
     "FaceDetection",
     "FaceDetector",
     "VisionModels",
@@ -37,8 +36,6 @@ __all__ = [
 
 FloatArray = npt.NDArray[np.float32]
 Image = npt.NDArray[np.uint8]
-
-MODEL_NAMES = ("face_mesh", "pose", "hands", "face_detection")
 
 # Files the legacy solutions load from inside the wheel (pose: the complexity-1 model only).
 _MODEL_FILES = (
@@ -176,9 +173,6 @@ class VisionModels:
     def stream(self, *, max_hands: int = 2) -> VisionStream:
         return VisionStream(max_hands=max_hands)
 
-    def face_detector(self) -> FaceDetector:
-        return FaceDetector()
-
 
 class VisionStream:
     """One participant's (or one face track's) graphs, in video (tracking) mode."""
@@ -260,12 +254,9 @@ class FaceDetector:
                 model_selection=1, min_detection_confidence=min_score
             )
         )
-        self.timer = _Timer()
 
     def detect(self, image: Image) -> list[FaceDetection]:
-        started = time.perf_counter()
         result = self._graph.process(image)
-        self.timer.add("face_detection", started)
         faces = []
         for detection in result.detections or ():
             box = detection.location_data.relative_bounding_box

@@ -13,15 +13,11 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
-import numpy.typing as npt
 
-from .features import face_features, pose_features
-from .frames import FrameObservation, PoseFeatures, VideoFrame
+from .features import FloatArray, face_features, pose_features
+from .frames import FrameObservation, Image, PoseFeatures, VideoFrame
 
 __all__ = ["ObserverOptions", "PersonObserver", "VisionGraphs"]
-
-Image = npt.NDArray[np.uint8]
-FloatArray = npt.NDArray[np.float32]
 
 
 class VisionGraphs(Protocol):

@@ -122,10 +122,13 @@ class SecondAggregator:
             while self._second < math.ceil(end_s - 1e-6):
                 yield self._close()
 
-    def run(self, observations: Iterable[FrameObservation]) -> Iterator[SecondFeatures]:
+    def run(
+        self, observations: Iterable[FrameObservation], end_s: float | None = None
+    ) -> Iterator[SecondFeatures]:
+        """Every second of ``observations``, then ``flush(end_s)``."""
         for observation in observations:
             yield from self.push(observation)
-        yield from self.flush()
+        yield from self.flush(end_s)
 
     def _close(self) -> SecondFeatures:
         frames, self._pending = self._pending, []

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from assistant.video import person_timeline
 from bench.vision_clips import GESTURE_CLIP, PRESENCE_CLIP, ClipTruth, build_clip
 from models.vision import VisionModels
 from pipelines.video.decode import sample_frames
 from pipelines.video.frames import SecondFeatures
-from pipelines.video.observe import PersonObserver
-from pipelines.video.seconds import SecondAggregator
 
 
 @pytest.fixture(scope="session")
@@ -20,21 +19,9 @@ def vision_models() -> VisionModels:
     return VisionModels.load()
 
 
-def timeline_of(
-    path: Path, models: VisionModels, end_s: float | None = None
-) -> list[SecondFeatures]:
-    """Run one person's stream over a file: the same stages ``assistant.video`` runs."""
-    stream = models.stream()
-    try:
-        observer = PersonObserver(stream)
-        aggregator = SecondAggregator("p")
-        seconds: list[SecondFeatures] = []
-        for observation in observer.run(sample_frames(path, "p")):
-            seconds.extend(aggregator.push(observation))
-        seconds.extend(aggregator.flush(end_s))
-        return seconds
-    finally:
-        stream.close()
+def timeline_of(path: Path, models: VisionModels) -> list[SecondFeatures]:
+    """Run one person's stream over a file, as ``assistant.video`` does."""
+    return person_timeline(sample_frames(path, "p"), models, "p")
 
 
 def _built(

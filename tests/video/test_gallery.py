@@ -17,12 +17,13 @@ from assistant.config import Settings
 from assistant.engagement import speaking_seconds
 from assistant.speech import SpeechModels
 from assistant.transcript import Segment
+from assistant.video import gallery_timelines
 from bench.vision_clips import write_video
 from models.vision import VisionModels
 from pipelines.decode import decode_audio
 from pipelines.frames import SAMPLE_RATE
 from pipelines.video.decode import sample_frames
-from pipelines.video.gallery import FaceTracker, analyse_gallery, link_tracks
+from pipelines.video.gallery import FaceTracker, link_tracks
 
 LEFT, RIGHT = "brbk7n", "swiz3n"
 """Two different people (a woman, a man) from the GRID corpus, 3 s, 360×288 at 25 fps."""
@@ -62,20 +63,7 @@ def test_two_tiles_are_tracked_and_linked_to_their_voices(
     gallery: tuple[Path, list[Segment]], vision_models: VisionModels
 ) -> None:
     path, segments = gallery
-    detector = vision_models.stream()
-    streams = []
-
-    def graphs():  # type: ignore[no-untyped-def]
-        stream = vision_models.stream()
-        streams.append(stream)
-        return stream
-
-    try:
-        result = analyse_gallery(sample_frames(path, "g"), detector, graphs, start_s=0, end_s=12)
-    finally:
-        detector.close()
-        for stream in streams:
-            stream.close()
+    result = gallery_timelines(sample_frames(path, "g"), vision_models, start_s=0, end_s=12)
     assert len(result.timelines) == 2
     assert all(len(timeline) == 12 for timeline in result.timelines.values())
     speaking = {side: speaking_seconds(segments, side) for side in ("left", "right")}
@@ -93,21 +81,8 @@ def test_every_visible_person_in_a_room_gets_one_track(
     # Five people stand facing the camera in every frame (looked at: frames 0, 40 and 80):
     # the woman in white, the young man, the blonde woman behind him, the man in a turban and
     # the man on the right, whose eyes are behind the phone he films with. The camera pans.
-    detector = vision_models.stream()
-    streams = []
-
-    def graphs():  # type: ignore[no-untyped-def]
-        stream = vision_models.stream()
-        streams.append(stream)
-        return stream
-
     path = data_dir / "group-faces" / "video_01.mp4"
-    try:
-        result = analyse_gallery(sample_frames(path, "g"), detector, graphs, start_s=0, end_s=3)
-    finally:
-        detector.close()
-        for stream in streams:
-            stream.close()
+    result = gallery_timelines(sample_frames(path, "g"), vision_models, start_s=0, end_s=3)
     assert len(result.timelines) == 5
     xs = sorted(x for x, _ in result.centres.values())
     assert all(b - a > 40 for a, b in itertools.pairwise(xs)), xs  # five places, not one split
