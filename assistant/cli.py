@@ -23,13 +23,18 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from .action_items import owner_name
-from .analyze import Analysis, analyze, is_transcript_file, write_outputs
-from .config import Settings
-from .digest import ENGAGEMENT_HEADERS, SUMMARY_HEADERS, engagement_rows, summary_rows
-from .errors import MeetingAssistantError
-from .follow_up import load_history
-from .formatting import format_clock
+from assistant.config import Settings
+from assistant.intelligence.action_items import owner_name
+from assistant.intelligence.follow_up import load_history
+from assistant.outputs.digest import (
+    ENGAGEMENT_HEADERS,
+    SUMMARY_HEADERS,
+    engagement_rows,
+    summary_rows,
+)
+from assistant.outputs.formatting import format_clock
+from assistant.processing.analyze import Analysis, analyze, is_transcript_file, write_outputs
+from models.errors import MeetingAssistantError
 
 __all__ = ["main"]
 
@@ -212,8 +217,8 @@ def _run(
         return analyze(
             path, settings, title=title, date=meeting_date, participants=names, history=history
         )
-    from .analyze import load_speech_models
-    from .inputs import plan_media
+    from assistant.inputs.media import plan_media
+    from assistant.processing.analyze import load_speech_models
 
     plan = plan_media(path, settings.audio)
     with err.status("Loading speech models…"):

@@ -27,9 +27,9 @@ from faster_whisper import WhisperModel
 from rich.console import Console
 from rich.table import Table
 
-from assistant.analyze import analyze, load_speech_models
 from assistant.config import Settings
-from assistant.speech import SpeechModels
+from assistant.processing.analyze import analyze, load_speech_models
+from assistant.processing.speech import SpeechModels
 from models.asr import ChunkRecognition, RecognitionOptions, SpeechRecognizer
 from models.weights import resolve_faster_whisper_model
 from pipelines.decode import decode_audio, probe

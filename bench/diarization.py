@@ -15,9 +15,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from assistant.analyze import analyze, load_speech_models
 from assistant.config import Settings
-from assistant.evaluation import (
+from assistant.processing.analyze import analyze, load_speech_models
+from assistant.processing.speech import SpeechModels, speaker_turns
+from bench.scoring import (
     Turn,
     diarization_error_rate,
     read_rttm,
@@ -25,7 +26,6 @@ from assistant.evaluation import (
     read_uem,
     word_speaker_accuracy,
 )
-from assistant.speech import SpeechModels, speaker_turns
 
 from .common import DATA_DIR, build_meeting_wav
 

@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.action_items import ActionItem, extract_action_items
-from assistant.intelligence import analyse_meeting
-from assistant.metrics import compute_metrics
-from assistant.report import build_report
+from assistant.analytics.metrics import compute_metrics
+from assistant.inputs.transcript_json import transcript_from_json
+from assistant.intelligence.action_items import ActionItem, extract_action_items
+from assistant.intelligence.meeting import analyse_meeting
+from assistant.outputs.report import build_report
 from assistant.transcript import MeetingInfo, Segment, Transcript
-from assistant.transcript_json import transcript_from_json
 
 __all__ = ["LABELLED_DIR", "Score", "load_labelled", "long_meeting", "score_meetings"]
 

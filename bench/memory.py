@@ -25,8 +25,8 @@ import psutil
 from rich.console import Console
 from rich.table import Table
 
-from assistant.analyze import analyze, load_speech_models
 from assistant.config import Settings
+from assistant.processing.analyze import analyze, load_speech_models
 
 from .common import build_meeting_wav
 

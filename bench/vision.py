@@ -12,8 +12,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from assistant.engagement import count_events, summarize_engagement
-from assistant.video import gallery_timelines, person_timeline
+from assistant.analytics.engagement import count_events, summarize_engagement
+from assistant.processing.video import gallery_timelines, person_timeline
 from models.vision import VisionModels
 from pipelines.video.decode import sample_frames
 from pipelines.video.frames import Image, SecondFeatures, VideoFrame

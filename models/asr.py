@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from assistant.errors import ModelUnavailableError
+from models.errors import ModelUnavailableError
 
 __all__ = [
     "ChunkRecognition",

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from assistant.errors import ModelUnavailableError
+from models.errors import ModelUnavailableError
 
 __all__ = ["SegmentationGeometry", "SpeakerSegmenter", "packaged_segmentation_weights"]
 

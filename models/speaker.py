@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from assistant.errors import ModelUnavailableError
+from models.errors import ModelUnavailableError
 
 __all__ = ["MEL_HOP_S", "WINDOW_FRAMES", "SpeakerEncoder", "packaged_weights"]
 

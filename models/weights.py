@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from assistant.errors import ModelUnavailableError
+from models.errors import ModelUnavailableError
 
 __all__ = ["PACKAGED_BASE", "resolve_faster_whisper_model"]
 

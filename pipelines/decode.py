@@ -15,7 +15,7 @@ import av
 import numpy as np
 import numpy.typing as npt
 
-from assistant.errors import CorruptMediaError, InputError, NoAudioError
+from models.errors import CorruptMediaError, InputError, NoAudioError
 
 from .frames import SAMPLE_RATE
 

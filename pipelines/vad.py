@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from assistant.errors import ModelUnavailableError
+from models.errors import ModelUnavailableError
 
 from .frames import SAMPLE_RATE, AudioChunk, SpeechRegion
 

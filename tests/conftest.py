@@ -10,9 +10,9 @@ import pytest
 # Nothing in the test suite may reach a model hub.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from assistant.analyze import load_speech_models
 from assistant.config import Settings
-from assistant.speech import SpeechModels
+from assistant.processing.analyze import load_speech_models
+from assistant.processing.speech import SpeechModels
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("MA_TEST_DATA", REPO.parent / "shared" / "data" / "external"))

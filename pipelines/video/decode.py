@@ -17,7 +17,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
-from assistant.errors import CorruptMediaError, InputError
+from models.errors import CorruptMediaError, InputError
 
 from .frames import Image, VideoFrame
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.action_items import ActionItem, extract_action_items, resolve_due_date
+from assistant.intelligence.action_items import ActionItem, extract_action_items, resolve_due_date
 from assistant.transcript import MeetingInfo, Participant, Segment, Transcript, Word
 
 WEDNESDAY = dt.date(2026, 11, 25)

@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 from click.testing import CliRunner, Result
 
-import assistant.analyze
+import assistant.processing.analyze
 from assistant.cli import cli
-from assistant.formatting import format_number
-from assistant.speech import SpeechModels
+from assistant.outputs.formatting import format_number
+from assistant.processing.speech import SpeechModels
 from tests.media import read_audio, write_audio, write_silent_video
 
 REPORT_KEYS = ["version", "meeting", "participants", "balance", "segments", "action_items"]
@@ -26,7 +26,7 @@ PARTICIPANT_KEYS = [
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch, speech_models: SpeechModels, tmp_path: Path):  # type: ignore[no-untyped-def]
     """Invoke the CLI in-process, sharing the models loaded once for the session."""
-    monkeypatch.setattr(assistant.analyze, "load_speech_models", lambda _: speech_models)
+    monkeypatch.setattr(assistant.processing.analyze, "load_speech_models", lambda _: speech_models)
     monkeypatch.setenv("MA_CACHE_DIR", str(tmp_path / "cache"))
 
     def invoke(*args: str) -> Result:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.coaching import coach
-from assistant.metrics import compute_metrics
+from assistant.analytics.metrics import compute_metrics
+from assistant.intelligence.coaching import coach
 from assistant.transcript import MeetingInfo, Participant, Segment, Transcript
 
 

@@ -9,14 +9,14 @@ from typing import Any
 
 import pytest
 
-from assistant.digest import (
+from assistant.outputs.digest import (
     ENGAGEMENT_HEADERS,
     SUMMARY_HEADERS,
     engagement_rows,
     render_digest_html,
     summary_rows,
 )
-from assistant.formatting import format_clock, format_number, format_percent
+from assistant.outputs.formatting import format_clock, format_number, format_percent
 
 REPORT_PATH = Path(__file__).parents[1] / "data" / "report_sample.json"
 

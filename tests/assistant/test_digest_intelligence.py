@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from assistant.digest import render_digest_html
+from assistant.outputs.digest import render_digest_html
 
 REPORT_PATH = Path(__file__).parents[1] / "data" / "report_sample.json"
 

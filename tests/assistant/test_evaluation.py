@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.evaluation import Turn, diarization_error_rate, word_speaker_accuracy
+from bench.scoring import Turn, diarization_error_rate, word_speaker_accuracy
 
 
 def test_der_counts_miss_false_alarm_and_confusion() -> None:

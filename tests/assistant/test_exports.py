@@ -3,7 +3,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from assistant.exports import MAX_CUE_CHARS, MAX_CUE_S, to_srt, to_webvtt
+from assistant.outputs.subtitles import MAX_CUE_CHARS, MAX_CUE_S, to_srt, to_webvtt
 from assistant.transcript import MeetingInfo, Participant, Segment, Transcript, Word
 
 

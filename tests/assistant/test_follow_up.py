@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from assistant.analyze import analyze
 from assistant.cli import cli
 from assistant.config import Settings
-from assistant.errors import InputError
-from assistant.follow_up import load_history
+from assistant.intelligence.follow_up import load_history
+from assistant.processing.analyze import analyze
+from models.errors import InputError
 
 PEOPLE = [
     {"id": "sara", "name": "Sara Lind", "side": "internal"},

@@ -6,10 +6,10 @@ import time
 
 import pytest
 
-from assistant.action_items import extract_action_items
-from assistant.intelligence import analyse_meeting
-from assistant.metrics import compute_metrics
-from assistant.report import build_report
+from assistant.analytics.metrics import compute_metrics
+from assistant.intelligence.action_items import extract_action_items
+from assistant.intelligence.meeting import analyse_meeting
+from assistant.outputs.report import build_report
 from bench.intelligence import load_labelled, long_meeting, score_meetings
 from tests.assistant.test_metrics import AMI_SUPERVISIONS, load_ami
 

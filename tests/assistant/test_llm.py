@@ -11,8 +11,8 @@ from typing import Any, ClassVar
 
 import pytest
 
-from assistant.intelligence import analyse_meeting
-from assistant.llm import ChatClient, LlmError, LlmOptions, llm_intelligence
+from assistant.intelligence.llm import ChatClient, LlmError, LlmOptions, llm_intelligence
+from assistant.intelligence.meeting import analyse_meeting
 from assistant.transcript import MeetingInfo, Participant, Segment, Transcript
 
 CALL = Transcript(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.action_items import extract_action_items
-from assistant.decisions import extract_decisions, find_next_meeting, open_questions
-from assistant.signals import customer_signals
+from assistant.intelligence.action_items import extract_action_items
+from assistant.intelligence.decisions import extract_decisions, find_next_meeting, open_questions
+from assistant.intelligence.signals import customer_signals
 from assistant.transcript import MeetingInfo, Participant, Segment, Transcript
 
 TUESDAY = dt.date(2026, 3, 10)

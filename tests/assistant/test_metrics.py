@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.metrics import (
+from assistant.analytics.metrics import (
     Balance,
     ParticipantMetrics,
     SideShares,

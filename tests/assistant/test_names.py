@@ -4,7 +4,7 @@ import datetime as dt
 
 import numpy as np
 
-from assistant.names import addressed_names, resolve_names, self_introductions
+from assistant.analytics.names import addressed_names, resolve_names, self_introductions
 from assistant.transcript import MeetingInfo, NameSource, Participant, Segment, Transcript
 
 

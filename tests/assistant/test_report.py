@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from assistant.action_items import ActionItem, extract_action_items
-from assistant.metrics import compute_metrics
-from assistant.report import build_report
+from assistant.analytics.metrics import compute_metrics
+from assistant.intelligence.action_items import ActionItem, extract_action_items
+from assistant.outputs.report import build_report
 from assistant.transcript import MeetingInfo, Participant, Segment, Transcript, Word
 
 

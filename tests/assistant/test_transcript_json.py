@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 
-from assistant.errors import InvalidTranscriptError
-from assistant.transcript import MeetingInfo, Participant, Segment, Transcript, Word
-from assistant.transcript_json import (
+from assistant.inputs.transcript_json import (
     dump_transcript_json,
     load_transcript_json,
     transcript_from_json,
 )
+from assistant.transcript import MeetingInfo, Participant, Segment, Transcript, Word
+from models.errors import InvalidTranscriptError
 
 DATA = Path(__file__).parents[1] / "data"
 VALID = DATA / "transcript_valid.json"

@@ -18,8 +18,8 @@ import torch
 from whisper.model import ModelDimensions, Whisper
 from whisper.tokenizer import LANGUAGES
 
-from assistant.errors import ModelUnavailableError
 from models.asr import ChunkRecognition, OpenAIWhisperRecognizer, RecognitionOptions
+from models.errors import ModelUnavailableError
 from pipelines.frames import SAMPLE_RATE
 from tests.media import read_audio
 

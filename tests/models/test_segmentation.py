@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.errors import ModelUnavailableError
-from assistant.evaluation import read_rttm
+from bench.scoring import read_rttm
+from models.errors import ModelUnavailableError
 from models.segmentation import SpeakerSegmenter, packaged_segmentation_weights
 from tests.media import read_audio
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import ModelUnavailableError
 from models.asr import FasterWhisperRecognizer
+from models.errors import ModelUnavailableError
 from models.weights import PACKAGED_BASE, resolve_faster_whisper_model
 
 

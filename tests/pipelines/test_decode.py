@@ -5,7 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.errors import CorruptMediaError, InputError, NoAudioError
+from models.errors import CorruptMediaError, InputError, NoAudioError
 from pipelines.decode import decode_audio, probe
 from pipelines.frames import SAMPLE_RATE
 from tests.media import read_audio, write_audio, write_silent_video

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.analyze import analyze
 from assistant.config import Settings
-from assistant.evaluation import (
+from assistant.inputs.media import plan_media
+from assistant.processing.analyze import analyze
+from assistant.processing.speech import SpeechModels, speaker_turns
+from bench.scoring import (
     Turn,
     diarization_error_rate,
     read_rttm,
@@ -18,8 +20,6 @@ from assistant.evaluation import (
     read_uem,
     word_speaker_accuracy,
 )
-from assistant.inputs import plan_media
-from assistant.speech import SpeechModels, speaker_turns
 from pipelines.diarize import DiarizationOptions, diarize
 from tests.media import read_audio, write_audio
 

@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from assistant.config import Settings
-from assistant.inputs import plan_media
-from assistant.speech import SpeechModels, transcribe_plan
+from assistant.inputs.media import plan_media
+from assistant.processing.speech import SpeechModels, transcribe_plan
 from models.asr import RecognitionOptions
 from tests.media import read_audio, write_audio
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.speech import SpeechModels
+from assistant.processing.speech import SpeechModels
 from pipelines.chunker import Chunker
 from pipelines.frames import SAMPLE_RATE, AudioChunk, SpeechRegion
 from pipelines.vad import VadOptions

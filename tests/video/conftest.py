@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.video import person_timeline
+from assistant.processing.video import person_timeline
 from bench.vision_clips import GESTURE_CLIP, PRESENCE_CLIP, ClipTruth, build_clip
 from models.vision import VisionModels
 from pipelines.video.decode import sample_frames
@@ -20,7 +20,7 @@ def vision_models() -> VisionModels:
 
 
 def timeline_of(path: Path, models: VisionModels) -> list[SecondFeatures]:
-    """Run one person's stream over a file, as ``assistant.video`` does."""
+    """Run one person's stream over a file, as ``assistant.processing.video`` does."""
     return person_timeline(sample_frames(path, "p"), models, "p")
 
 

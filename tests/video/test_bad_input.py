@@ -9,7 +9,7 @@ import av
 import numpy as np
 import pytest
 
-from assistant.engagement import engagement_report, summarize_engagement
+from assistant.analytics.engagement import engagement_report, summarize_engagement
 from bench.vision_clips import write_video
 from pipelines.video.decode import UnusableVideoError, probe_video, sample_frames
 from tests.media import write_audio

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.analyze import analyze
+from assistant.analytics.engagement import count_events, speaking_seconds, summarize_engagement
 from assistant.config import Settings
-from assistant.engagement import count_events, speaking_seconds, summarize_engagement
-from assistant.speech import SpeechModels
+from assistant.processing.analyze import analyze
+from assistant.processing.speech import SpeechModels
 from assistant.transcript import Segment
 from pipelines.video.frames import SecondFeatures
 

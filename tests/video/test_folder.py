@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from assistant.analyze import analyze
 from assistant.config import Settings
-from assistant.speech import SpeechModels
+from assistant.processing.analyze import analyze
+from assistant.processing.speech import SpeechModels
 
 
 def test_each_file_is_its_own_person_and_audio_only_gets_null(

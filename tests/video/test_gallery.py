@@ -12,12 +12,12 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from assistant.analyze import analyze
+from assistant.analytics.engagement import speaking_seconds
 from assistant.config import Settings
-from assistant.engagement import speaking_seconds
-from assistant.speech import SpeechModels
+from assistant.processing.analyze import analyze
+from assistant.processing.speech import SpeechModels
+from assistant.processing.video import gallery_timelines
 from assistant.transcript import Segment
-from assistant.video import gallery_timelines
 from bench.vision_clips import write_video
 from models.vision import VisionModels
 from pipelines.decode import decode_audio

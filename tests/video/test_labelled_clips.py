@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.engagement import count_events, summarize_engagement
+from assistant.analytics.engagement import count_events, summarize_engagement
 from bench.vision_clips import ClipTruth
 from models.vision import VisionModels
 

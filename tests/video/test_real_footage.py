@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.engagement import count_events
+from assistant.analytics.engagement import count_events
 from models.vision import VisionModels
 from pipelines.decode import decode_audio
 from pipelines.frames import SAMPLE_RATE

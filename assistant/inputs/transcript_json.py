@@ -16,8 +16,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import ErrorDetails, PydanticCustomError
 
-from assistant.errors import InvalidTranscriptError
 from assistant.transcript import MeetingInfo, Participant, Segment, Transcript, Word
+from models.errors import InvalidTranscriptError
 
 __all__ = ["dump_transcript_json", "load_transcript_json", "transcript_from_json"]
 

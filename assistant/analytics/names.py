@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy.optimize import linear_sum_assignment
 
-from .transcript import NameSource, Segment, Transcript
+from assistant.transcript import NameSource, Segment, Transcript
 
 __all__ = ["addressed_names", "resolve_names", "self_introductions"]
 

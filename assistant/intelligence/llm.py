@@ -17,11 +17,11 @@ import urllib.request
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.action_items import TEAM, ActionItem
-from assistant.dates import iso_date
-from assistant.errors import MeetingAssistantError
-from assistant.sentences import detect_language, sentences_of
+from assistant.intelligence.action_items import TEAM, ActionItem
+from assistant.intelligence.dates import iso_date
+from assistant.intelligence.sentences import detect_language, sentences_of
 from assistant.transcript import Transcript
+from models.errors import MeetingAssistantError
 
 __all__ = ["ChatClient", "LlmError", "LlmOptions", "LlmResult", "llm_intelligence"]
 

@@ -19,8 +19,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.dates import find_date
-from assistant.sentences import Sentence, sentences_of, words
+from assistant.intelligence.dates import find_date
+from assistant.intelligence.sentences import Sentence, sentences_of, words
 from assistant.transcript import Transcript
 
 __all__ = [

@@ -2,7 +2,7 @@
 
 Every item names the figure that triggered it and the benchmark it is held against:
 
-| topic | figure (from `assistant.metrics`) | benchmark | when |
+| topic | figure (from `assistant.analytics.metrics`) | benchmark | when |
 |---|---|---|---|
 | talk_share | our side's talk share (sales calls) | 43 % talk, 57 % listen | above 50 % |
 | balance | own share (meetings without customer) | an equal share, 1/n | > 60 % and > 2/n |
@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from assistant.metrics import MeetingMetrics, ParticipantMetrics
+from assistant.analytics.metrics import MeetingMetrics, ParticipantMetrics
 from assistant.transcript import Transcript
 
 __all__ = [

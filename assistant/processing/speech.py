@@ -12,7 +12,11 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
+from assistant.config import Settings
+from assistant.inputs.media import AudioSource, MediaPlan, plan_media
+from assistant.transcript import Participant
 from models.asr import RecognitionOptions, SpeechRecognizer
+from models.errors import InputError, NoAudioError, TooShortError
 from models.segmentation import SpeakerSegmenter
 from models.speaker import SpeakerEncoder
 from pipelines.attribute import attribute_words
@@ -31,11 +35,6 @@ from pipelines.segmentation import LocalActivity, SegmentationStream
 from pipelines.speaker_windows import SpeakerWindow, SpeakerWindowStream
 from pipelines.transcribe import transcribe_chunks
 from pipelines.vad import SileroVad, VadOptions
-
-from .config import Settings
-from .errors import InputError, NoAudioError, TooShortError
-from .inputs import AudioSource, MediaPlan, plan_media
-from .transcript import Participant
 
 __all__ = [
     "FloatArray",

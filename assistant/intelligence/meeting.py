@@ -2,7 +2,7 @@
 customer signals and follow-through on earlier meetings.
 
 Coaching is not here: it reads the report's participant figures (and engagement, when video was
-analysed), so `assistant.report` computes it while it builds the participants.
+analysed), so `assistant.outputs.report` computes it while it builds the participants.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.action_items import ActionItem, extract_action_items
-from assistant.decisions import (
+from assistant.intelligence.action_items import ActionItem, extract_action_items
+from assistant.intelligence.decisions import (
     Decision,
     NextMeeting,
     OpenQuestion,
@@ -21,10 +21,10 @@ from assistant.decisions import (
     find_next_meeting,
     open_questions,
 )
-from assistant.follow_up import FollowUpItem, follow_up
-from assistant.llm import ChatClient, LlmError, llm_intelligence
-from assistant.sentences import sentences_of
-from assistant.signals import Signals, customer_signals
+from assistant.intelligence.follow_up import FollowUpItem, follow_up
+from assistant.intelligence.llm import ChatClient, LlmError, llm_intelligence
+from assistant.intelligence.sentences import sentences_of
+from assistant.intelligence.signals import Signals, customer_signals
 from assistant.transcript import Transcript
 
 __all__ = ["MeetingIntelligence", "analyse_meeting"]

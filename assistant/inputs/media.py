@@ -15,11 +15,10 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.config import AudioSettings
+from assistant.transcript import Participant
+from models.errors import NoMediaError
 from pipelines.decode import MediaInfo, decode_audio, probe
-
-from .config import AudioSettings
-from .errors import NoMediaError
-from .transcript import Participant
 
 __all__ = ["MEDIA_EXTENSIONS", "AudioSource", "MediaPlan", "is_stereo_mix", "plan_media"]
 

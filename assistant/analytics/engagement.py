@@ -30,9 +30,8 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from assistant.transcript import Segment
 from pipelines.video.frames import SecondFeatures
-
-from .transcript import Segment
 
 __all__ = [
     "SCORE_WEIGHTS",

@@ -19,8 +19,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.action_items import ActionItem
-from assistant.sentences import Sentence, sentences_of
+from assistant.intelligence.action_items import ActionItem
+from assistant.intelligence.sentences import Sentence, sentences_of
 from assistant.transcript import Transcript
 
 __all__ = ["Competitor", "Objection", "Signals", "customer_signals", "is_sales_call"]

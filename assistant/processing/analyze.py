@@ -9,20 +9,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .action_items import ActionItem
-from .config import Settings
-from .digest import render_digest_html
-from .errors import InputError
-from .exports import to_srt, to_webvtt
-from .inputs import MediaPlan, plan_media
-from .intelligence import analyse_meeting
-from .llm import ChatClient, LlmOptions
-from .metrics import MeetingMetrics, compute_metrics
-from .names import resolve_names
-from .report import build_report
-from .speech import FloatArray, ProgressListener, SpeechModels, transcribe_plan, voice_embedding
-from .transcript import MeetingInfo, Segment, Transcript
-from .transcript_json import load_transcript_json
+from assistant.analytics.metrics import MeetingMetrics, compute_metrics
+from assistant.analytics.names import resolve_names
+from assistant.config import Settings
+from assistant.inputs.media import MediaPlan, plan_media
+from assistant.inputs.transcript_json import load_transcript_json
+from assistant.intelligence.action_items import ActionItem
+from assistant.intelligence.llm import ChatClient, LlmOptions
+from assistant.intelligence.meeting import analyse_meeting
+from assistant.outputs.digest import render_digest_html
+from assistant.outputs.report import build_report
+from assistant.outputs.subtitles import to_srt, to_webvtt
+from assistant.processing.speech import (
+    FloatArray,
+    ProgressListener,
+    SpeechModels,
+    transcribe_plan,
+    voice_embedding,
+)
+from assistant.transcript import MeetingInfo, Segment, Transcript
+from models.errors import InputError
 
 __all__ = ["Analysis", "analyze", "load_speech_models", "write_outputs"]
 
@@ -126,8 +132,8 @@ def analyze(
     action_items = intelligence.action_items
     engagement: dict[str, object] = {}
     if plan is not None and settings.video.enabled:
-        from .engagement import engagement_report
-        from .video import analyse_plan_video
+        from assistant.analytics.engagement import engagement_report
+        from assistant.processing.video import analyse_plan_video
 
         watched = progress.watched if progress is not None else None
         figures_by_id = analyse_plan_video(plan, transcript, settings.video, progress=watched)

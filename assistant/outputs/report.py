@@ -7,7 +7,7 @@ Shape (keys in this order)::
      "participants": [{"id", "name", "side", "talk_time_s", "talk_share", "turns",
                        "longest_monologue_s", "words", "words_per_minute", "questions_asked",
                        "filler_words_per_100", "interruptions_made",
-                       "engagement" (see assistant.engagement; null without video)}],
+                       "engagement" (see assistant.analytics.engagement; null without video)}],
      "balance": {"score", "dominant", "silent": [ids]},
      "sides": {"internal_share", "external_share"} or null,
      "segments": [{"speaker", "start", "end", "text", "language",
@@ -39,10 +39,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from assistant.action_items import ActionItem
-from assistant.coaching import ParticipantCoaching, coach
-from assistant.intelligence import MeetingIntelligence
-from assistant.metrics import MeetingMetrics, ParticipantMetrics
+from assistant.analytics.metrics import MeetingMetrics, ParticipantMetrics
+from assistant.intelligence.action_items import ActionItem
+from assistant.intelligence.coaching import ParticipantCoaching, coach
+from assistant.intelligence.meeting import MeetingIntelligence
 from assistant.transcript import Participant, Segment, Transcript
 
 __all__ = ["REPORT_VERSION", "build_report"]

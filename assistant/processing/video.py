@@ -1,5 +1,5 @@
 """Run the video half over a media plan: per participant, a 1-second timeline and the
-engagement figures (``assistant.engagement``).
+engagement figures (``assistant.analytics.engagement``).
 
 - a source with one participant (a webcam recording, ``alice.mp4`` in a folder of per-person
   files): that participant's stream is the whole picture;
@@ -15,17 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from assistant.analytics.engagement import Engagement, speaking_seconds, summarize_engagement
+from assistant.config import VideoSettings
+from assistant.inputs.media import AudioSource, MediaPlan
+from assistant.transcript import Segment, Transcript
 from models.vision import VisionModels, VisionStream
 from pipelines.video.decode import probe_video, sample_frames
 from pipelines.video.frames import SecondFeatures, VideoFrame
 from pipelines.video.gallery import GalleryResult, analyse_gallery, link_tracks
 from pipelines.video.observe import PersonObserver
 from pipelines.video.seconds import SecondAggregator
-
-from .config import VideoSettings
-from .engagement import Engagement, speaking_seconds, summarize_engagement
-from .inputs import AudioSource, MediaPlan
-from .transcript import Segment, Transcript
 
 __all__ = ["analyse_plan_video", "gallery_timelines", "person_timeline", "source_timelines"]
 

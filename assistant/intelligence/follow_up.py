@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from assistant.dates import iso_date
-from assistant.errors import InputError
-from assistant.sentences import Sentence, sentences_of, words
+from assistant.intelligence.dates import iso_date
+from assistant.intelligence.sentences import Sentence, sentences_of, words
 from assistant.transcript import Transcript
+from models.errors import InputError
 
 __all__ = ["FollowUpItem", "follow_up", "load_history"]
 

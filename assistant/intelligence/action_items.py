@@ -37,8 +37,8 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import Literal
 
-from assistant.dates import find_date, resolve_due_date
-from assistant.sentences import Sentence, sentences_of, words
+from assistant.intelligence.dates import find_date, resolve_due_date
+from assistant.intelligence.sentences import Sentence, sentences_of, words
 from assistant.transcript import Participant, Transcript
 
 __all__ = [

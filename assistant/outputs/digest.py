@@ -5,8 +5,8 @@ offline, can be mailed as one file and prints on one or two pages. Every piece o
 is HTML-escaped. ``summary_rows`` gives the terminal table the same figures, formatted the same.
 
 Scales assumed from the report: shares are fractions in [0, 1]; the balance score is in [0, 1]
-(1 = everyone spoke equally); an engagement ``score`` is 0-100 (``assistant.engagement``) and
-is shown whole, next to the parts people can act on: camera on, facing the camera, gestures
+(1 = everyone spoke equally); an engagement ``score`` is 0-100 (``assistant.analytics.engagement``)
+and is shown whole, next to the parts people can act on: camera on, facing the camera, gestures
 while speaking. A participant whose ``engagement`` is null (no video) shows dashes.
 """
 
@@ -17,15 +17,15 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
-from assistant.action_items import owner_name
-from assistant.coaching import (
+from assistant.intelligence.action_items import owner_name
+from assistant.intelligence.coaching import (
     FILLERS_PER_100_MAX,
     TALK_SHARE_BENCHMARK,
     TALK_SHARE_WARNING,
     WORDS_PER_MINUTE_BAND,
 )
-from assistant.dates import iso_date
-from assistant.formatting import MISSING, format_clock, format_number, format_percent
+from assistant.intelligence.dates import iso_date
+from assistant.outputs.formatting import MISSING, format_clock, format_number, format_percent
 
 __all__ = [
     "ENGAGEMENT_HEADERS",

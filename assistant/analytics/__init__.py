@@ -1,0 +1,1 @@
+"""Figures computed from a finished transcript and video timelines: talk time, engagement, names."""

@@ -1,0 +1,1 @@
+"""What a meeting arrives as: recordings, per-person folders, transcript files."""

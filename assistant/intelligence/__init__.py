@@ -1,0 +1,1 @@
+"""What was said, understood: action items, decisions, questions, signals, coaching, follow-up."""

@@ -1,0 +1,1 @@
+"""What the assistant hands back: report.json, subtitles, the HTML digest."""
