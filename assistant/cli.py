@@ -328,4 +328,15 @@ def _print_follow_up_and_coaching(
 
 
 def main() -> None:
+    from pydantic import ValidationError
+
+    from assistant.config import apply_thread_settings
+
+    # The command owns its process, so it alone applies process-wide settings (torch threads).
+    try:
+        settings = Settings()
+    except ValidationError:
+        pass  # the command reports invalid settings itself
+    else:
+        apply_thread_settings(settings)
     cli()

@@ -16,7 +16,9 @@ __all__ = [
     "DiarizationSettings",
     "LlmSettings",
     "Settings",
+    "ThreadSettings",
     "VadSettings",
+    "apply_thread_settings",
     "get_settings",
 ]
 
@@ -111,6 +113,18 @@ class VideoSettings(BaseModel):
     """In a gallery view, faces seen in fewer of the frames are passers-by and are dropped."""
 
 
+class ThreadSettings(BaseModel):
+    """Inference threads per runtime (CTranslate2's are ``asr.cpu_threads``)."""
+
+    torch: int = Field(default=0, ge=0)
+    """Torch intra-op threads (speaker voices, segmentation); 0 = torch's default (all cores).
+    Process-wide: only the application's entry point applies it (``apply_thread_settings``)."""
+    onnx_intra_op: int = Field(default=1, ge=0)
+    """ONNX Runtime threads within one Silero VAD call; 0 = all cores."""
+    onnx_inter_op: int = Field(default=1, ge=0)
+    """ONNX Runtime threads across Silero VAD graph nodes; 0 = ONNX Runtime's default."""
+
+
 class LlmSettings(BaseModel):
     """Optional OpenAI-compatible endpoint for summaries and action items; off while
     ``base_url`` is unset (the offline rules are the default)."""
@@ -135,9 +149,19 @@ class Settings(BaseSettings):
     audio: AudioSettings = AudioSettings()
     video: VideoSettings = VideoSettings()
     diarization: DiarizationSettings = DiarizationSettings()
+    threads: ThreadSettings = ThreadSettings()
     llm: LlmSettings = LlmSettings()
 
 
 @lru_cache
 def get_settings() -> Settings:
     return Settings()
+
+
+def apply_thread_settings(settings: Settings) -> None:
+    """Apply the process-wide thread settings; for entry points that own the process (the CLI),
+    never library code. Torch is only imported when its count is set."""
+    if settings.threads.torch:
+        import torch
+
+        torch.set_num_threads(settings.threads.torch)

@@ -25,6 +25,7 @@ from typing import Any
 from assistant.analytics.metrics import compute_metrics
 from assistant.inputs.transcript_json import transcript_from_json
 from assistant.intelligence.action_items import ActionItem, extract_action_items
+from assistant.intelligence.coaching import coach
 from assistant.intelligence.meeting import analyse_meeting
 from assistant.outputs.report import build_report
 from assistant.transcript import MeetingInfo, Segment, Transcript
@@ -161,7 +162,8 @@ def throughput(meetings: list[tuple[str, Transcript, dict[str, Any]]]) -> tuple[
         started = time.perf_counter()
         metrics = compute_metrics(transcript)
         intelligence = analyse_meeting(transcript)
-        build_report(transcript, metrics, intelligence.action_items, None, intelligence)
+        coaching = coach(transcript, metrics)
+        build_report(transcript, metrics, intelligence.action_items, coaching, None, intelligence)
         best = min(best, time.perf_counter() - started)
     return best, len(transcript.segments)
 

@@ -15,8 +15,8 @@ import numpy as np
 from assistant.analytics.engagement import count_events, summarize_engagement
 from assistant.processing.video import gallery_timelines, person_timeline
 from models.vision import VisionModels
+from pipelines.frames import Image, SecondFeatures, VideoFrame
 from pipelines.video.decode import sample_frames
-from pipelines.video.frames import Image, SecondFeatures, VideoFrame
 from pipelines.video.observe import PersonObserver
 
 from .common import DATA_DIR
@@ -39,7 +39,9 @@ def _speed(path: Path, models: VisionModels, width: int) -> None:
     frames = list(sample_frames(path, "p", max_width=640))
     height = round(width * 9 / 16)
     scaled = [
-        VideoFrame(f.stream_id, f.t_s, _resized(f.image, width, height), 5.0, f.brightness, 50)
+        VideoFrame(
+            f.participant_id, f.start_s, _resized(f.image, width, height), 5.0, f.brightness, 50
+        )
         for f in frames
     ]
     stream = models.stream()

@@ -86,7 +86,7 @@ def _child(path: Path) -> None:
             seconds += 1
             if seconds == 60:
                 rss_after_first_minute = psutil.Process().memory_info().rss
-    seconds += sum(1 for _ in aggregator.flush())
+    seconds += len(aggregator.end_input())
     stream.close()
     print(
         json.dumps(

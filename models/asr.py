@@ -45,6 +45,9 @@ class RecognitionOptions:
     """Used for a chunk whose own detection is unsure (see ``min_language_probability``): the
     meeting's language so far, so a short "Yeah, sure." is not read as Welsh."""
     min_language_probability: float = 0.5
+    word_timestamps: bool = True
+    """Time every word (an extra alignment pass); off, segments carry text only (``words``
+    empty), which a live partial hypothesis does not need and which halves its cost."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +242,7 @@ class FasterWhisperRecognizer:
                 if text_tokens
                 else []
             )
-        if any(per_chunk):
+        if options.word_timestamps and any(per_chunk):
             model.add_word_timestamps(
                 per_chunk,
                 tokenizer,
@@ -388,7 +391,7 @@ class OpenAIWhisperRecognizer:
                 chunk,
                 language=language,
                 beam_size=options.beam_size,
-                word_timestamps=True,
+                word_timestamps=options.word_timestamps,
                 condition_on_previous_text=False,
                 fp16=False,
                 verbose=None,

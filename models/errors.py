@@ -15,6 +15,7 @@ __all__ = [
     "ModelUnavailableError",
     "NoAudioError",
     "NoMediaError",
+    "PipelineError",
     "TooShortError",
 ]
 
@@ -56,3 +57,8 @@ class InvalidTranscriptError(InputError):
 
 class ModelUnavailableError(MeetingAssistantError):
     """Model weights are missing or damaged; the message says how to fix it."""
+
+
+class PipelineError(MeetingAssistantError):
+    """A pipeline was driven wrongly (a frame after its end of input, a closed stream): a bug in
+    the caller, not in the input."""

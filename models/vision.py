@@ -11,13 +11,8 @@ hands graph. Inference is blocking; callers run it off any event loop.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
-import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,76 +67,11 @@ class _Timer:
         self.calls[name] += 1
 
 
-class _StderrState:
-    lock = threading.Lock()
-    depth = 0
-    """Blocks currently inside ``_quiet_native_stderr``."""
-    saved = -1
-    """Duplicate of the real stderr while silenced."""
-
-
-@contextlib.contextmanager
-def _quiet_native_stderr() -> Iterator[None]:
-    """Send file descriptor 2 to /dev/null while any graph is inside such a block.
-
-    MediaPipe's C++ code (absl logging, which ignores ``GLOG_minloglevel``, and TFLite's own)
-    prints lines straight to the file descriptor when a graph starts ("W0000 ...
-    inference_feedback_manager.cc", "Created TensorFlow Lite XNNPACK delegate") and when it
-    first finds something ("landmark_projection_calculator.cc ... NORM_RECT"). Nothing in
-    MediaPipe turns them off. Blocks nest across threads (a count, not a held lock), so
-    parallel graphs are not serialised; other stderr output during a block is lost, which is
-    why ``_Graph`` only uses it until a graph has started and found something once.
-    """
-    state = _StderrState
-    with state.lock:
-        try:
-            if state.depth == 0:
-                sys.stderr.flush()
-                state.saved = os.dup(2)
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, 2)
-                os.close(devnull)
-            state.depth += 1
-            entered = True
-        except (OSError, ValueError):  # no real stderr (embedded, closed): nothing to silence
-            entered = False
-    try:
-        yield
-    finally:
-        if entered:
-            with state.lock:
-                state.depth -= 1
-                if state.depth == 0:
-                    os.dup2(state.saved, 2)
-                    os.close(state.saved)
-
-
-_FOUND = ("multi_face_landmarks", "pose_landmarks", "multi_hand_landmarks", "detections")
-
-
-class _Graph:
-    """A legacy solution that runs with native logging silenced until it has started and
-    found something once (the two moments MediaPipe prints its notices)."""
-
-    def __init__(self, solution: Any) -> None:
-        self._solution = solution
-        self._settled = False
-
-    def process(self, image: Image) -> Any:
-        if self._settled:
-            return self._solution.process(image)
-        with _quiet_native_stderr():
-            result = self._solution.process(image)
-        self._settled = any(getattr(result, name, None) for name in _FOUND)
-        return result
-
-    def close(self) -> None:
-        self._solution.close()
-
-
 def _solutions() -> Any:
-    # glog would print several INFO/WARNING lines per graph to stderr; keep the terminal clean.
-    os.environ.setdefault("GLOG_minloglevel", "2")
+    # MediaPipe's C++ side prints a few notices per graph straight to file descriptor 2 (absl
+    # and TFLite logging; neither GLOG_minloglevel nor TF_CPP_MIN_LOG_LEVEL turns them off).
+    # They are left alone: silencing them means redirecting fd 2 or setting environment
+    # variables, both process-wide, which a library must not do to a server's other threads.
     try:
         import mediapipe as mp
     except ImportError as error:  # pragma: no cover - exercised only on a broken install
@@ -180,21 +110,21 @@ class VisionStream:
     def __init__(self, *, max_hands: int = 2) -> None:
         self._solutions = _solutions()
         self._max_hands = max_hands
-        self._graphs: dict[str, _Graph] = {}
+        self._graphs: dict[str, Any] = {}
         self._detector: FaceDetector | None = None
         self.timer = _Timer()
 
-    def _graph(self, name: str) -> _Graph:
+    def _graph(self, name: str) -> Any:
         graph = self._graphs.get(name)
         if graph is None:
             s = self._solutions
             if name == "face_mesh":
-                solution = s.face_mesh.FaceMesh(max_num_faces=1, refine_landmarks=True)
+                graph = s.face_mesh.FaceMesh(max_num_faces=1, refine_landmarks=True)
             elif name == "pose":
-                solution = s.pose.Pose(model_complexity=1)
+                graph = s.pose.Pose(model_complexity=1)
             else:
-                solution = s.hands.Hands(max_num_hands=self._max_hands, model_complexity=1)
-            graph = self._graphs[name] = _Graph(solution)
+                graph = s.hands.Hands(max_num_hands=self._max_hands, model_complexity=1)
+            self._graphs[name] = graph
         return graph
 
     def face(self, image: Image) -> FloatArray | None:
@@ -249,10 +179,8 @@ class FaceDetector:
     """Full-range face detection (faces up to about 5 m), for finding tiles in gallery views."""
 
     def __init__(self, min_score: float = 0.5) -> None:
-        self._graph = _Graph(
-            _solutions().face_detection.FaceDetection(
-                model_selection=1, min_detection_confidence=min_score
-            )
+        self._graph = _solutions().face_detection.FaceDetection(
+            model_selection=1, min_detection_confidence=min_score
         )
 
     def detect(self, image: Image) -> list[FaceDetection]:

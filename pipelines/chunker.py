@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from .frames import SAMPLE_RATE, SpeechChunk, SpeechRegion
+from .frames import SAMPLE_RATE, Frame, SpeechChunk, SpeechRegion
+from .stage import Stage
 
 __all__ = ["Chunker"]
 
 
-class Chunker:
-    """Per participant: push regions in time order, get chunks of at most ``max_chunk_s``."""
+class Chunker(Stage):
+    """Per participant: push regions in time order, get chunks of at most ``max_chunk_s``.
+    A chunk is held until it is full or the input ends (a full window reads best)."""
+
+    accepts = (SpeechRegion,)
 
     def __init__(self, participant_id: str, max_chunk_s: float = 28.0) -> None:
         self._participant_id = participant_id
@@ -22,8 +26,8 @@ class Chunker:
         self._regions: list[SpeechRegion] = []
         self._length = 0
 
-    def push(self, region: SpeechRegion) -> list[SpeechChunk]:
-        out = []
+    def _push(self, region: SpeechRegion) -> list[Frame]:
+        out: list[Frame] = []
         for piece in self._pieces(region):
             if self._regions and self._length + len(piece.samples) > self._max_samples:
                 out.append(self._emit())
@@ -43,7 +47,7 @@ class Chunker:
             for start in range(0, len(region.samples), step)
         ]
 
-    def flush(self) -> list[SpeechChunk]:
+    def _end(self) -> list[Frame]:
         return [self._emit()] if self._regions else []
 
     def _emit(self) -> SpeechChunk:

@@ -39,25 +39,42 @@ class MediaInfo:
     """Container start time (s); aligns per-person tracks recorded together."""
 
 
-# FFmpeg's own words for a file that was cut short (an interrupted download or copy).
-_TRUNCATION_MARKERS = (
-    "filesize and duration do not match",
-    "partial file",
-    "truncated",
-    "incomplete frame",
-    "packet corrupt",
-)
-
-
 class TruncatedMediaError(CorruptMediaError):
     """The file ends before its own header says it should."""
 
 
-def _truncation_warning(logs: list[tuple[int, str, str]]) -> str | None:
-    for level, _, message in logs:
-        text = message.strip()
-        if level <= av.logging.WARNING and any(m in text.lower() for m in _TRUNCATION_MARKERS):
-            return text
+_TRUNCATION_SLACK_S = 1.0
+"""Data may stop this much (s) short of the declared end: declared durations are rounded and a
+last packet's duration is not always known, and losing less is not worth refusing a file for."""
+
+
+def _truncation(container: av.container.InputContainer) -> str | None:
+    """Why the file looks cut short (an interrupted download or copy), or None.
+
+    Reads the packets of the last second the header declares instead of listening for FFmpeg's
+    warnings: those reach Python only after ``av.logging.set_level``, which swaps FFmpeg's log
+    callback for the whole process (and would race with other threads decoding);
+    ``av.logging.Capture(local=True)`` only sorts what that callback forwards, by thread.
+    """
+    if container.duration is None or container.duration <= 0:
+        return None  # nothing declared to compare with
+    start = (container.start_time or 0) / av.time_base
+    declared = container.duration / av.time_base
+    reached: float | None = None
+    try:
+        container.seek(int(max(start, start + declared - 1.0) * av.time_base), backward=True)
+        for packet in container.demux():
+            if packet.is_corrupt:  # cut mid-packet, e.g. a WAV whose header FFmpeg ignored
+                return "a packet near its end is incomplete"
+            if packet.pts is not None:
+                end = float((packet.pts + (packet.duration or 0)) * packet.time_base)
+                reached = end if reached is None else max(reached, end)
+    except av.error.FFmpegError:  # the seek or the read fails where the data is missing
+        return f"the end of the {declared:.1f} s it declares cannot be read"
+    if reached is None:
+        return f"no data in the last second of the {declared:.1f} s it declares"
+    if start + declared - reached > _TRUNCATION_SLACK_S:
+        return f"its data stops at {reached - start:.1f} s of the {declared:.1f} s it declares"
     return None
 
 
@@ -83,27 +100,17 @@ def _reason(error: av.error.FFmpegError) -> str:
 def probe(path: Path, *, allow_truncated: bool = False) -> MediaInfo:
     """Read what the container declares, without decoding.
 
-    A file that FFmpeg reports as cut short is refused unless ``allow_truncated``: analysing it
-    would silently drop the end of the meeting.
+    A file whose data stops before its declared end is refused unless ``allow_truncated``:
+    analysing it would silently drop the end of the meeting.
     """
-    previous_level, previous_skip = av.logging.get_level(), av.logging.get_skip_repeated()
-    av.logging.set_level(av.logging.WARNING)
-    av.logging.set_skip_repeated(False)  # the same file probed twice must warn twice
-    try:
-        with av.logging.Capture() as logs:
-            container = _open(path)
-    finally:
-        av.logging.set_level(previous_level)
-        av.logging.set_skip_repeated(previous_skip)
-    warning = _truncation_warning(logs)
-    if warning and not allow_truncated:
-        container.close()
-        raise TruncatedMediaError(
-            f"file is truncated or damaged (FFmpeg: {warning}); "
-            "re-export it, or pass --allow-truncated to analyse the readable part",
-            path,
-        )
-    with container:
+    with _open(path) as container:
+        reason = None if allow_truncated else _truncation(container)
+        if reason:
+            raise TruncatedMediaError(
+                f"file is truncated or damaged ({reason}); "
+                "re-export it, or pass --allow-truncated to analyse the readable part",
+                path,
+            )
         if not container.streams.audio:
             kind = "video has no audio track" if container.streams.video else "no audio track"
             raise NoAudioError(kind, path)

@@ -14,7 +14,8 @@ import numpy.typing as npt
 
 from models.segmentation import SpeakerSegmenter
 
-from .frames import SAMPLE_RATE, AudioChunk
+from .frames import SAMPLE_RATE, AudioChunk, Frame
+from .stage import Stage
 
 __all__ = ["LocalActivity", "SegmentationStream"]
 
@@ -24,6 +25,8 @@ BoolArray = npt.NDArray[np.bool_]
 
 @dataclass(frozen=True, slots=True, eq=False)
 class LocalActivity:
+    participant_id: str
+    """The mixed track the window was cut from."""
     start_s: float
     """Window start (s from meeting start)."""
     active: BoolArray = field(repr=False)
@@ -31,10 +34,20 @@ class LocalActivity:
     speaker 0 of one window is unrelated to local speaker 0 of the next."""
 
 
-class SegmentationStream:
-    """For one mixed track: push audio blocks in order, get each window's activity back."""
+class SegmentationStream(Stage):
+    """For one mixed track: push audio blocks in order, get each window's activity back.
+    Windows are run in batches of ``batch``; ``flush`` runs a short batch now."""
 
-    def __init__(self, segmenter: SpeakerSegmenter, step_s: float = 2.0, batch: int = 8) -> None:
+    accepts = (AudioChunk,)
+
+    def __init__(
+        self,
+        segmenter: SpeakerSegmenter,
+        step_s: float = 2.0,
+        batch: int = 8,
+        participant_id: str = "",
+    ) -> None:
+        self._participant_id = participant_id
         self._segmenter = segmenter
         self._window = segmenter.geometry.window_samples
         self._step = max(1, round(step_s * SAMPLE_RATE))
@@ -45,7 +58,7 @@ class SegmentationStream:
         self._next = 0  # sample index of the next window's start
         self._pending: list[tuple[int, FloatArray]] = []
 
-    def push(self, chunk: AudioChunk) -> list[LocalActivity]:
+    def _push(self, chunk: AudioChunk) -> list[Frame]:
         if self._origin_s is None:
             self._origin_s = chunk.start_s
         self._buffer = np.concatenate([self._buffer, chunk.samples.astype(np.float32)])
@@ -60,7 +73,10 @@ class SegmentationStream:
             self._buffer_start += drop
         return self._run() if len(self._pending) >= self._batch else []
 
-    def flush(self) -> list[LocalActivity]:
+    def _flush(self) -> list[Frame]:
+        return self._run()
+
+    def _end(self) -> list[Frame]:
         end = self._buffer_start + len(self._buffer)
         emitted_to = self._next - self._step + self._window if self._next > 0 else 0
         if end > emitted_to:
@@ -73,7 +89,7 @@ class SegmentationStream:
         window = self._buffer[offset : offset + self._window]
         return np.pad(window, (0, self._window - len(window)))
 
-    def _run(self) -> list[LocalActivity]:
+    def _run(self) -> list[Frame]:
         if not self._pending:
             return []
         starts = [start for start, _ in self._pending]
@@ -81,6 +97,6 @@ class SegmentationStream:
         self._pending = []
         origin = self._origin_s or 0.0
         return [
-            LocalActivity(origin + start / SAMPLE_RATE, frames)
+            LocalActivity(self._participant_id, origin + start / SAMPLE_RATE, frames)
             for start, frames in zip(starts, active, strict=True)
         ]

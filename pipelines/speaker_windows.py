@@ -13,7 +13,8 @@ import numpy.typing as npt
 
 from models.speaker import MEL_HOP_S, WINDOW_FRAMES, SpeakerEncoder
 
-from .frames import SpeechRegion
+from .frames import Frame, SpeechRegion
+from .stage import Stage
 
 __all__ = ["SpeakerWindow", "SpeakerWindowStream"]
 
@@ -33,15 +34,21 @@ class SpeakerWindow:
     """Unit-length voice embedding (256)."""
 
 
-class SpeakerWindowStream:
-    """Per participant track: push regions in order, get embedded windows back."""
+class SpeakerWindowStream(Stage):
+    """Per participant track: push regions in order, get embedded windows back, then the region
+    itself (whose span says where this track's voices spoke)."""
+
+    accepts = (SpeechRegion,)
 
     def __init__(self, encoder: SpeakerEncoder, participant_id: str, step_s: float = 0.25) -> None:
         self._encoder = encoder
         self._participant_id = participant_id
         self._step = max(1, round(step_s / MEL_HOP_S))
 
-    def push(self, region: SpeechRegion) -> list[SpeakerWindow]:
+    def _push(self, region: SpeechRegion) -> list[Frame]:
+        return [*self._windows(region), region]
+
+    def _windows(self, region: SpeechRegion) -> list[SpeakerWindow]:
         mel = self._encoder.mel(region.samples)
         frames = len(mel)
         if frames < _MIN_FRAMES:

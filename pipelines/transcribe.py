@@ -8,14 +8,15 @@ well-known invented "Thank you.".
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from models.asr import RecognitionOptions, RecognizedSegment, SpeechRecognizer
 
-from .frames import SpeechChunk, TranscribedSegment, Word
+from .frames import Frame, SpeechChunk, TranscribedSegment, Word
+from .stage import Stage
 
-__all__ = ["HallucinationFilter", "transcribe_chunks"]
+__all__ = ["ChunkTranscriber", "HallucinationFilter", "to_meeting_time"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,59 +45,82 @@ class HallucinationFilter:
         return True
 
 
-def transcribe_chunks(
-    chunks: Iterable[SpeechChunk],
-    recognizer: SpeechRecognizer,
-    options: RecognitionOptions,
-    *,
-    batch_size: int = 8,
-    hallucination_filter: HallucinationFilter = HallucinationFilter(),
-    min_leftover_s: float = 3.0,
-    confident_probability: float = 0.8,
-) -> Iterator[tuple[SpeechChunk, list[TranscribedSegment]]]:
-    """Yield each chunk with its segments (times in meeting time).
+class ChunkTranscriber(Stage):
+    """Speech chunks in (any participant's: the recogniser is shared), their segments out in
+    meeting time. Chunks are decoded ``batch_size`` at a time, the strongest set-up for files;
+    ``end_input`` decodes the last, short batch.
 
     When the text of a chunk stops well before its audio does (Whisper sometimes ends early,
     for example where the language switches inside the chunk), the rest of the chunk is
-    queued again as a chunk of its own, so no speech is silently lost.
+    queued again as a chunk of its own, so no speech is silently lost. ``on_chunk`` hears each
+    chunk once its text is out (for progress).
     """
-    source = iter(chunks)
-    queue: deque[SpeechChunk] = deque()
-    # Seconds of speech per language detected with confidence: the meeting's language so far,
-    # the fallback for a chunk too short or unclear to tell.
-    confident: defaultdict[str, float] = defaultdict(float)
-    exhausted = False
-    while True:
-        while not exhausted and len(queue) < batch_size:
-            next_chunk = next(source, None)
-            if next_chunk is None:
-                exhausted = True
-            else:
-                queue.append(next_chunk)
-        if not queue:
-            return
-        batch = [queue.popleft() for _ in range(min(batch_size, len(queue)))]
-        if confident and options.language is None:
-            options = replace(options, fallback_language=max(confident, key=confident.__getitem__))
-        recognitions = recognizer.recognize([chunk.samples for chunk in batch], options)
+
+    accepts = (SpeechChunk,)
+
+    def __init__(
+        self,
+        recognizer: SpeechRecognizer,
+        options: RecognitionOptions,
+        *,
+        batch_size: int = 8,
+        hallucination_filter: HallucinationFilter = HallucinationFilter(),
+        min_leftover_s: float = 3.0,
+        confident_probability: float = 0.8,
+        on_chunk: Callable[[SpeechChunk], None] | None = None,
+    ) -> None:
+        self._recognizer = recognizer
+        self._options = options
+        self._batch_size = batch_size
+        self._filter = hallucination_filter
+        self._min_leftover_s = min_leftover_s
+        self._confident_probability = confident_probability
+        self._on_chunk = on_chunk
+        self._queue: deque[SpeechChunk] = deque()
+        # Seconds of speech per language detected with confidence: the meeting's language so
+        # far, the fallback for a chunk too short or unclear to tell.
+        self._confident: defaultdict[str, float] = defaultdict(float)
+
+    def _push(self, chunk: SpeechChunk) -> list[Frame]:
+        self._queue.append(chunk)
+        out: list[Frame] = []
+        while len(self._queue) >= self._batch_size:
+            out.extend(self._decode_batch())
+        return out
+
+    def _end(self) -> list[Frame]:
+        out: list[Frame] = []
+        while self._queue:
+            out.extend(self._decode_batch())
+        return out
+
+    def _decode_batch(self) -> list[Frame]:
+        queue = self._queue
+        batch = [queue.popleft() for _ in range(min(self._batch_size, len(queue)))]
+        options = self._options
+        if self._confident and options.language is None:
+            best = max(self._confident, key=self._confident.__getitem__)
+            options = replace(options, fallback_language=best)
+        recognitions = self._recognizer.recognize([chunk.samples for chunk in batch], options)
         for chunk, recognition in zip(batch, recognitions, strict=True):
-            if recognition.language_probability >= confident_probability:
-                confident[recognition.language] += chunk.duration_s
+            if recognition.language_probability >= self._confident_probability:
+                self._confident[recognition.language] += chunk.duration_s
+        out: list[Frame] = []
         leftovers = []
         for chunk, recognition in zip(batch, recognitions, strict=True):
-            kept = [s for s in recognition.segments if hallucination_filter.keeps(s)]
+            kept = [s for s in recognition.segments if self._filter.keeps(s)]
             covered = max((_end_of(segment) for segment in kept), default=0.0)
-            if kept and chunk.duration_s - covered >= min_leftover_s:
+            if kept and chunk.duration_s - covered >= self._min_leftover_s:
                 leftovers.append(chunk.tail(covered))
-            yield (
-                chunk,
-                [
-                    piece
-                    for segment in kept
-                    for piece in _to_meeting_time(chunk, segment, recognition.language)
-                ],
+            out.extend(
+                piece
+                for segment in kept
+                for piece in to_meeting_time(chunk, segment, recognition.language)
             )
+            if self._on_chunk is not None:
+                self._on_chunk(chunk)
         queue.extendleft(reversed(leftovers))  # next, and in time order
+        return out
 
 
 def _end_of(segment: RecognizedSegment) -> float:
@@ -108,7 +132,7 @@ _PAUSE_S = 1.0
 regions with the silence between them cut out, so a pause is only visible after mapping."""
 
 
-def _to_meeting_time(
+def to_meeting_time(
     chunk: SpeechChunk, segment: RecognizedSegment, language: str
 ) -> list[TranscribedSegment]:
     words = tuple(

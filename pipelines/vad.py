@@ -14,7 +14,8 @@ import numpy.typing as npt
 
 from models.errors import ModelUnavailableError
 
-from .frames import SAMPLE_RATE, AudioChunk, SpeechRegion
+from .frames import SAMPLE_RATE, AudioChunk, Frame, SpeechRegion, VoiceActivity
+from .stage import Stage
 
 __all__ = ["SileroVad", "VadOptions", "VadStream"]
 
@@ -41,7 +42,15 @@ class VadOptions:
 class SileroVad:
     """The shared Silero VAD model. ``run`` is thread-safe; state travels with the caller."""
 
-    def __init__(self, model_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        model_path: Path | None = None,
+        *,
+        intra_op_threads: int = 1,
+        inter_op_threads: int = 1,
+    ) -> None:
+        """``intra_op_threads``/``inter_op_threads``: ONNX Runtime's thread counts for this
+        session (0 = its default); one each suits a model this small."""
         import onnxruntime
 
         if model_path is None:
@@ -53,8 +62,8 @@ class SileroVad:
                 f"Silero VAD model {model_path} is missing; reinstall faster-whisper==1.2.1"
             )
         options = onnxruntime.SessionOptions()
-        options.inter_op_num_threads = 1
-        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = inter_op_threads
+        options.intra_op_num_threads = intra_op_threads
         options.log_severity_level = 4
         self._session = onnxruntime.InferenceSession(
             str(model_path), providers=["CPUExecutionProvider"], sess_options=options
@@ -67,14 +76,40 @@ class SileroVad:
         output, h, c = self._session.run(None, {"input": windows, "h": state[0], "c": state[1]})
         return np.asarray(output, dtype=np.float32).reshape(-1), (h, c)
 
-    def stream(self, participant_id: str, options: VadOptions) -> VadStream:
-        return VadStream(self, participant_id, options)
+    def stream(
+        self,
+        participant_id: str,
+        options: VadOptions,
+        *,
+        activity: bool = False,
+        forward_audio: bool = False,
+    ) -> VadStream:
+        return VadStream(
+            self, participant_id, options, activity=activity, forward_audio=forward_audio
+        )
 
 
-class VadStream:
-    """Push audio in order, get finished speech regions out. One per participant."""
+class VadStream(Stage):
+    """Push audio in order, get finished speech regions out. One per participant.
 
-    def __init__(self, model: SileroVad, participant_id: str, options: VadOptions) -> None:
+    With ``activity`` it also emits a ``VoiceActivity`` when speech starts and when it ends (a
+    live caller's "is this person talking now"); with ``forward_audio`` each audio chunk is
+    passed on before what it caused, for stages that need the audio itself.
+    """
+
+    accepts = (AudioChunk,)
+
+    def __init__(
+        self,
+        model: SileroVad,
+        participant_id: str,
+        options: VadOptions,
+        *,
+        activity: bool = False,
+        forward_audio: bool = False,
+    ) -> None:
+        self._activity = activity
+        self._forward_audio = forward_audio
         self._model = model
         self._participant_id = participant_id
         self._options = options
@@ -97,40 +132,44 @@ class VadStream:
         self._max_region = int(options.max_region_s * SAMPLE_RATE) - 2 * self._pad
         self._negative = max(options.threshold - 0.15, 0.01)
 
-    def push(self, chunk: AudioChunk) -> list[SpeechRegion]:
+    def _push(self, chunk: AudioChunk) -> list[Frame]:
         if self._start_s is None:
             self._start_s = chunk.start_s
         self._buffer = np.concatenate([self._buffer, chunk.samples])
         audio = np.concatenate([self._leftover, chunk.samples])
         usable = len(audio) - len(audio) % WINDOW
         self._leftover = audio[usable:]
+        out: list[Frame] = [chunk] if self._forward_audio else []
         if usable == 0:
-            return []
+            return out
         windows = audio[:usable].reshape(-1, WINDOW)
         contexts = np.vstack([self._context[None, :], windows[:-1, -_CONTEXT:]])
         self._context = windows[-1, -_CONTEXT:].copy()
         probabilities, self._state = self._model.run(
             np.concatenate([contexts, windows], axis=1), self._state
         )
-        regions: list[SpeechRegion] = []
         for probability in probabilities:
-            region = self._step(float(probability))
-            if region is not None:
-                regions.append(region)
+            out.extend(self._step(float(probability)))
             self._windows_seen += 1
         self._trim_buffer()
-        return regions
+        return out
 
-    def flush(self) -> list[SpeechRegion]:
+    def _end(self) -> list[Frame]:
         """End of input: close the open region, if any."""
         if not self._in_speech:
             return []
         self._in_speech = False
-        end = self._buffer_first + len(self._buffer)
-        region = self._region(self._region_start, min(end, self._last_speech_end + self._pad))
-        return [region] if region is not None else []
+        end = min(self._buffer_first + len(self._buffer), self._last_speech_end + self._pad)
+        region = self._region(self._region_start, end)
+        return [*([region] if region is not None else []), *self._change(end, speaking=False)]
 
-    def _step(self, probability: float) -> SpeechRegion | None:
+    def _change(self, sample: int, *, speaking: bool) -> list[Frame]:
+        if not self._activity:
+            return []
+        assert self._start_s is not None
+        return [VoiceActivity(self._participant_id, self._start_s + sample / SAMPLE_RATE, speaking)]
+
+    def _step(self, probability: float) -> list[Frame]:
         position = self._windows_seen * WINDOW
         window_end = position + WINDOW
         if probability >= self._options.threshold:
@@ -138,6 +177,8 @@ class VadStream:
                 self._in_speech = True
                 self._region_start = max(self._previous_region_end, position - self._pad)
                 self._quietest = (1.0, position)
+                self._last_speech_end = window_end
+                return self._change(self._region_start, speaking=True)
             self._last_speech_end = window_end
         elif (
             self._in_speech
@@ -145,7 +186,9 @@ class VadStream:
             and window_end - self._last_speech_end >= self._min_silence
         ):
             self._in_speech = False
-            return self._region(self._region_start, self._last_speech_end + self._pad)
+            end = self._last_speech_end + self._pad
+            region = self._region(self._region_start, end)
+            return [*([region] if region is not None else []), *self._change(end, speaking=False)]
         if self._in_speech:
             if probability < self._quietest[0] and position > self._region_start + self._pad:
                 self._quietest = (probability, position)
@@ -155,8 +198,8 @@ class VadStream:
                 region = self._region(self._region_start, cut)
                 self._region_start = cut
                 self._quietest = (1.0, cut)
-                return region
-        return None
+                return [region] if region is not None else []
+        return []
 
     def _region(self, start: int, end: int) -> SpeechRegion | None:
         self._previous_region_end = end

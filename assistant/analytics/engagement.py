@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.transcript import Segment
-from pipelines.video.frames import SecondFeatures
+from pipelines.frames import SecondFeatures
 
 __all__ = [
     "SCORE_WEIGHTS",

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.analytics.engagement import Engagement, engagement_report
 from assistant.analytics.metrics import MeetingMetrics, compute_metrics
 from assistant.analytics.names import resolve_names
 from assistant.config import Settings
 from assistant.inputs.media import MediaPlan, plan_media
 from assistant.inputs.transcript_json import load_transcript_json
 from assistant.intelligence.action_items import ActionItem
+from assistant.intelligence.coaching import coach
 from assistant.intelligence.llm import ChatClient, LlmOptions
 from assistant.intelligence.meeting import analyse_meeting
 from assistant.outputs.digest import render_digest_html
@@ -30,7 +32,13 @@ from assistant.processing.speech import (
 from assistant.transcript import MeetingInfo, Segment, Transcript
 from models.errors import InputError
 
-__all__ = ["Analysis", "analyze", "load_speech_models", "write_outputs"]
+__all__ = [
+    "Analysis",
+    "analyze",
+    "finish_analysis",
+    "load_speech_models",
+    "write_outputs",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +70,12 @@ def load_speech_models(settings: Settings) -> SpeechModels:
     diarization = settings.diarization
     encoder = SpeakerEncoder() if diarization.enabled else None
     segmenter = SpeakerSegmenter() if diarization.enabled and diarization.resegment else None
+    vad = SileroVad(
+        intra_op_threads=settings.threads.onnx_intra_op,
+        inter_op_threads=settings.threads.onnx_inter_op,
+    )
     return SpeechModels(
-        recognizer=recognizer, vad=SileroVad(), speaker_encoder=encoder, segmenter=segmenter
+        recognizer=recognizer, vad=vad, speaker_encoder=encoder, segmenter=segmenter
     )
 
 
@@ -124,26 +136,56 @@ def analyze(
                 for s in speech.segments
             ),
         )
+    watched = progress.watched if progress is not None else None
+
+    def video_engagement(named: Transcript) -> Mapping[str, Engagement | None]:
+        if plan is None or not settings.video.enabled:
+            return {}
+        from assistant.processing.video import analyse_plan_video
+
+        return analyse_plan_video(plan, named, settings.video, progress=watched)
+
+    return finish_analysis(
+        transcript,
+        settings,
+        names=names,
+        voice_samples=voice_samples,
+        voices=voices,
+        history=history,
+        engagement=video_engagement,
+    )
+
+
+def finish_analysis(
+    transcript: Transcript,
+    settings: Settings,
+    *,
+    names: Sequence[str] = (),
+    voice_samples: Mapping[str, FloatArray] | None = None,
+    voices: Mapping[str, FloatArray] | None = None,
+    history: Sequence[Mapping[str, Any]] = (),
+    engagement: Callable[[Transcript], Mapping[str, Engagement | None]] | None = None,
+) -> Analysis:
+    """Everything after the transcript, the same for a file and for a live meeting: names,
+    figures, meeting intelligence, engagement (``engagement`` gives it per participant from the
+    named transcript) and coaching, into the report."""
     transcript = resolve_names(
-        transcript, user_names=names, voice_samples=voice_samples, voices=voices
+        transcript,
+        user_names=list(names),
+        voice_samples=dict(voice_samples or {}),
+        voices=dict(voices or {}),
     )
     metrics = compute_metrics(transcript)
     intelligence = analyse_meeting(transcript, history=history, llm=_llm_client(settings))
     action_items = intelligence.action_items
-    engagement: dict[str, object] = {}
-    if plan is not None and settings.video.enabled:
-        from assistant.analytics.engagement import engagement_report
-        from assistant.processing.video import analyse_plan_video
-
-        watched = progress.watched if progress is not None else None
-        figures_by_id = analyse_plan_video(plan, transcript, settings.video, progress=watched)
-        for pid, figures in figures_by_id.items():
-            engagement[pid] = engagement_report(figures)
+    figures = engagement(transcript) if engagement is not None else {}
+    reports = {pid: engagement_report(value) for pid, value in figures.items()}
+    coaching = coach(transcript, metrics, reports)
     return Analysis(
         transcript,
         metrics,
         action_items,
-        build_report(transcript, metrics, action_items, engagement, intelligence),
+        build_report(transcript, metrics, action_items, coaching, reports, intelligence),
     )
 
 

@@ -4,7 +4,6 @@ for mixed tracks voice windows → diarize → words attributed to speakers."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
@@ -21,19 +20,14 @@ from models.segmentation import SpeakerSegmenter
 from models.speaker import SpeakerEncoder
 from pipelines.attribute import attribute_words
 from pipelines.chunker import Chunker
-from pipelines.decode import ChannelMode, decode_audio
 from pipelines.diarize import DiarizationOptions, SpeakerTurn, diarize
-from pipelines.frames import (
-    SAMPLE_RATE,
-    AudioChunk,
-    SpeechChunk,
-    SpeechRegion,
-    TranscribedSegment,
-)
+from pipelines.frames import Frame, SpeechChunk, SpeechRegion, TranscribedSegment
 from pipelines.resegment import ResegmentOptions, clean_windows, resegment
 from pipelines.segmentation import LocalActivity, SegmentationStream
+from pipelines.sources import file_audio
 from pipelines.speaker_windows import SpeakerWindow, SpeakerWindowStream
-from pipelines.transcribe import transcribe_chunks
+from pipelines.stage import Chain, Fanout, Stage
+from pipelines.transcribe import ChunkTranscriber
 from pipelines.vad import SileroVad, VadOptions
 
 __all__ = [
@@ -105,73 +99,105 @@ class _SourceVoices:
     activities: list[LocalActivity] = field(default_factory=list)
     """The local segmentation windows, when the segmenter is loaded."""
 
+    def collect(self, frame: Frame) -> None:
+        if isinstance(frame, SpeakerWindow):
+            self.windows.append(frame)
+        elif isinstance(frame, SpeechRegion):
+            self.speech.append((frame.start_s, frame.end_s))
+        elif isinstance(frame, LocalActivity):
+            self.activities.append(frame)
 
-def _speech_chunks(
+
+def vad_options(settings: Settings) -> VadOptions:
+    vad = settings.vad
+    return VadOptions(
+        threshold=vad.threshold,
+        min_speech_s=vad.min_speech_s,
+        min_silence_s=vad.min_silence_s,
+        speech_pad_s=vad.speech_pad_s,
+        max_region_s=vad.max_region_s,
+    )
+
+
+def voice_stages(participant_id: str, models: SpeechModels, settings: Settings) -> list[Stage]:
+    """Diarization's stages for one mixed track: voice windows, and the local segmentation
+    when that model is loaded."""
+    stages: list[Stage] = []
+    if models.speaker_encoder is not None:
+        # Diarization hears with its own, more sensitive VAD: a quiet far-field voice still
+        # counts as a speaker turn, while transcription keeps the stricter one against noise.
+        voice_vad = models.vad.stream(
+            participant_id,
+            replace(vad_options(settings), threshold=settings.diarization.vad_threshold),
+        )
+        embedder = SpeakerWindowStream(
+            models.speaker_encoder, participant_id, settings.diarization.window_step_s
+        )
+        stages.append(Chain([voice_vad, embedder]))
+    if models.segmenter is not None:
+        step = settings.diarization.segmentation_step_s
+        stages.append(SegmentationStream(models.segmenter, step, participant_id=participant_id))
+    return stages
+
+
+def _run_source(
     source: AudioSource,
     models: SpeechModels,
     settings: Settings,
     progress: ProgressListener,
     decoded_before_s: float,
-    lengths: dict[str, float],
-    voices: _SourceVoices | None,
-) -> Iterator[SpeechChunk]:
-    vad_options = VadOptions(
-        threshold=settings.vad.threshold,
-        min_speech_s=settings.vad.min_speech_s,
-        min_silence_s=settings.vad.min_silence_s,
-        speech_pad_s=settings.vad.speech_pad_s,
-        max_region_s=settings.vad.max_region_s,
+    *,
+    transcribe: bool = True,
+    voices: _SourceVoices | None = None,
+) -> tuple[list[TranscribedSegment], float]:
+    """One source through its participants' pipelines: VAD, chunks, the shared transcriber,
+    and for a mixed track the voice stages. Returns the segments and the decoded length (s)."""
+    options = RecognitionOptions(beam_size=settings.asr.beam_size, language=settings.asr.language)
+    last_transcribed: dict[str, float] = {}
+
+    def transcribed(chunk: SpeechChunk) -> None:
+        last_transcribed[chunk.participant_id] = chunk.to_meeting_time(chunk.duration_s)
+        progress.transcribed(decoded_before_s + min(last_transcribed.values()) - source.offset_s)
+
+    # One transcriber for the source's channels: the recogniser is shared, so they batch together.
+    transcriber = ChunkTranscriber(
+        models.recognizer, options, batch_size=settings.asr.batch_size, on_chunk=transcribed
     )
-    streams = [models.vad.stream(pid, vad_options) for pid in source.participant_ids]
-    chunkers = [Chunker(pid, settings.vad.max_chunk_s) for pid in source.participant_ids]
-    voice_stage = None
-    if voices is not None and models.speaker_encoder is not None:
-        # Diarization hears with its own, more sensitive VAD: a quiet far-field voice still
-        # counts as a speaker turn, while transcription keeps the stricter one against noise.
-        voice_vad = models.vad.stream(
-            source.participant_ids[0],
-            replace(vad_options, threshold=settings.diarization.vad_threshold),
-        )
-        embedder = SpeakerWindowStream(
-            models.speaker_encoder, source.participant_ids[0], settings.diarization.window_step_s
-        )
-        voice_stage = (voice_vad, embedder, voices)
-    segmentation = None
-    if voices is not None and models.segmenter is not None:
-        windows = SegmentationStream(models.segmenter, settings.diarization.segmentation_step_s)
-        segmentation = (windows, voices.activities)
+    pipelines: dict[str, Stage] = {}
+    for index, pid in enumerate(source.participant_ids):
+        speech: list[Stage] = []
+        if transcribe:
+            vad = models.vad.stream(pid, vad_options(settings))
+            speech = [Chain([vad, Chunker(pid, settings.vad.max_chunk_s)])]
+        extra = voice_stages(pid, models, settings) if voices is not None and index == 0 else []
+        pipelines[pid] = Fanout([*speech, *extra])
+    segments: list[TranscribedSegment] = []
 
-    def collect_voices(regions: list[SpeechRegion]) -> None:
-        if voice_stage is not None:
-            _, embedder, collected = voice_stage
-            for region in regions:
-                collected.windows.extend(embedder.push(region))
-                collected.speech.append((region.start_s, region.end_s))
+    def take(frames: list[Frame]) -> None:
+        for frame in frames:
+            if isinstance(frame, SpeechChunk):
+                take(transcriber.push(frame))
+            elif isinstance(frame, TranscribedSegment):
+                segments.append(frame)
+            elif voices is not None:
+                voices.collect(frame)
 
-    mode: ChannelMode = "split" if len(source.participant_ids) == 2 else "mixdown"
-    position = 0
-    for block in decode_audio(source.path, channels=mode, block_s=settings.audio.decode_block_s):
-        start_s = source.offset_s + position / SAMPLE_RATE
-        for channel, pid in enumerate(source.participant_ids):
-            stream, chunker = streams[channel], chunkers[channel]
-            chunk = AudioChunk(pid, start_s, block[channel])
-            for region in stream.push(chunk):
-                yield from chunker.push(region)
-            if voice_stage is not None:
-                collect_voices(voice_stage[0].push(chunk))
-            if segmentation is not None and channel == 0:
-                segmentation[1].extend(segmentation[0].push(chunk))
-        position += block.shape[1]
-        progress.decoded(decoded_before_s + position / SAMPLE_RATE)
-    for stream, chunker in zip(streams, chunkers, strict=True):
-        for region in stream.flush():
-            yield from chunker.push(region)
-        yield from chunker.flush()
-    if voice_stage is not None:
-        collect_voices(voice_stage[0].flush())
-    if segmentation is not None:
-        segmentation[1].extend(segmentation[0].flush())
-    lengths[str(source.path)] = position / SAMPLE_RATE
+    end_s = source.offset_s
+    chunks = file_audio(
+        source.path,
+        source.participant_ids,
+        offset_s=source.offset_s,
+        block_s=settings.audio.decode_block_s,
+    )
+    for chunk in chunks:
+        take([f for f in pipelines[chunk.participant_id].push(chunk) if f is not chunk])
+        if chunk.end_s > end_s:
+            end_s = chunk.end_s
+            progress.decoded(decoded_before_s + end_s - source.offset_s)
+    for pipeline in pipelines.values():
+        take(pipeline.end_input())
+    take(transcriber.end_input())
+    return segments, end_s - source.offset_s
 
 
 def transcribe_plan(
@@ -181,7 +207,6 @@ def transcribe_plan(
     progress: ProgressListener | None = None,
 ) -> SpeechResult:
     listener = progress or _Silent()
-    options = RecognitionOptions(beam_size=settings.asr.beam_size, language=settings.asr.language)
     segments: list[TranscribedSegment] = []
     participants: list[Participant] = []
     voices: dict[str, FloatArray] = {}
@@ -197,14 +222,10 @@ def transcribe_plan(
                 source.path,
             )
         collected = _SourceVoices() if diarizing and source.mixed else None
-        chunks = _speech_chunks(source, models, settings, listener, done_before, lengths, collected)
-        source_segments: list[TranscribedSegment] = []
-        for chunk, chunk_segments in transcribe_chunks(
-            chunks, models.recognizer, options, batch_size=settings.asr.batch_size
-        ):
-            source_segments.extend(chunk_segments)
-            listener.transcribed(done_before + chunk.start_s - source.offset_s + chunk.duration_s)
-        length = lengths.get(str(source.path), 0.0)
+        source_segments, length = _run_source(
+            source, models, settings, listener, done_before, voices=collected
+        )
+        lengths[str(source.path)] = length
         _check_length(source, length, settings.audio.min_duration_s)
         done_before += length
         listener.transcribed(done_before)
@@ -216,6 +237,16 @@ def transcribe_plan(
             voices.update(found)
         segments.extend(source_segments)
         participants.extend(own)
+    return _result(plan, participants, segments, lengths, voices)
+
+
+def _result(
+    plan: MediaPlan,
+    participants: list[Participant],
+    segments: list[TranscribedSegment],
+    lengths: dict[str, float],
+    voices: dict[str, FloatArray],
+) -> SpeechResult:
     durations: defaultdict[str, float] = defaultdict(float)
     for segment in segments:
         durations[segment.language] += segment.end - segment.start
@@ -277,8 +308,7 @@ def _voices_of(path: Path, models: SpeechModels, settings: Settings) -> _SourceV
     collected = _SourceVoices()
     source = plan_media(path, settings.audio).sources[0]
     source = replace(source, participant_ids=source.participant_ids[:1], mixed=True)
-    for _ in _speech_chunks(source, models, settings, _Silent(), 0.0, {}, collected):
-        pass
+    _run_source(source, models, settings, _Silent(), 0.0, transcribe=False, voices=collected)
     return collected
 
 

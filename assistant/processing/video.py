@@ -20,8 +20,8 @@ from assistant.config import VideoSettings
 from assistant.inputs.media import AudioSource, MediaPlan
 from assistant.transcript import Segment, Transcript
 from models.vision import VisionModels, VisionStream
+from pipelines.frames import SecondFeatures, VideoFrame
 from pipelines.video.decode import probe_video, sample_frames
-from pipelines.video.frames import SecondFeatures, VideoFrame
 from pipelines.video.gallery import GalleryResult, analyse_gallery, link_tracks
 from pipelines.video.observe import PersonObserver
 from pipelines.video.seconds import SecondAggregator
@@ -71,7 +71,7 @@ def source_timelines(
 def person_timeline(
     frames: Iterable[VideoFrame],
     models: VisionModels,
-    stream_id: str,
+    participant_id: str,
     start_s: float = 0.0,
     end_s: float | None = None,
 ) -> list[SecondFeatures]:
@@ -79,7 +79,7 @@ def person_timeline(
     stream = models.stream()
     try:
         observations = PersonObserver(stream).run(frames)
-        return list(SecondAggregator(stream_id, start_s).run(observations, end_s))
+        return SecondAggregator(participant_id, start_s, end_s=end_s).run(observations)
     finally:
         stream.close()
 
@@ -121,7 +121,7 @@ def _reporting(
     frames: Iterator[VideoFrame], progress: Callable[[float], None], offset_s: float
 ) -> Iterator[VideoFrame]:
     for frame in frames:
-        progress(frame.t_s - offset_s)
+        progress(frame.start_s - offset_s)
         yield frame
 
 

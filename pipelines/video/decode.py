@@ -13,19 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import av
-import cv2
 import numpy as np
 import numpy.typing as npt
 
 from models.errors import CorruptMediaError, InputError
-
-from .frames import Image, VideoFrame
+from pipelines.frames import Image, VideoFrame
+from pipelines.sources import frame_statistics
 
 __all__ = ["UnusableVideoError", "VideoInfo", "probe_video", "sample_frames"]
 
 MIN_SIDE = 32
 """Smallest width or height (px) in which a face can still be made out."""
-_THUMB = (64, 36)
 
 
 class UnusableVideoError(InputError):
@@ -85,7 +83,7 @@ def probe_video(path: Path) -> VideoInfo | None:
 
 def sample_frames(
     path: Path,
-    stream_id: str,
+    participant_id: str,
     *,
     fps: float = 5.0,
     offset_s: float = 0.0,
@@ -114,18 +112,8 @@ def sample_frames(
                 continue
             next_t = max(next_t + interval, t + interval / 2) if next_t >= 0 else t + interval
             image = _upright_rgb(frame, max_width, path)
-            grey = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
-            thumb = cv2.resize(grey, _THUMB, interpolation=cv2.INTER_AREA).astype(np.float32)
-            change = 0.0 if previous is None else float(np.mean(np.abs(thumb - previous)))
-            previous = thumb
-            yield VideoFrame(
-                stream_id=stream_id,
-                t_s=offset_s + t,
-                image=image,
-                change=change,
-                brightness=float(thumb.mean()),
-                contrast=float(thumb.std()),
-            )
+            change, brightness, contrast, previous = frame_statistics(image, previous)
+            yield VideoFrame(participant_id, offset_s + t, image, change, brightness, contrast)
 
 
 def _decoded(

@@ -8,7 +8,7 @@ import math
 import numpy as np
 import numpy.typing as npt
 
-from .frames import FaceFeatures, PoseFeatures
+from pipelines.frames import FaceFeatures, PoseFeatures
 
 __all__ = ["UPRIGHT_NECK_RATIO", "face_features", "pose_features"]
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .frames import Image, SecondFeatures, VideoFrame
+from pipelines.frames import Frame, Image, SecondFeatures, VideoFrame
+
 from .observe import ObserverOptions, PersonObserver, VisionGraphs
 from .seconds import SecondAggregator, SecondOptions
 
@@ -108,8 +109,8 @@ class FaceTracker:
     tracks: dict[int, _Track] = field(default_factory=dict)
     _next: int = 1
 
-    def live(self, t_s: float) -> dict[int, _Track]:
-        return {k: v for k, v in self.tracks.items() if t_s - v.last_t <= self.max_gap_s}
+    def live(self, start_s: float) -> dict[int, _Track]:
+        return {k: v for k, v in self.tracks.items() if start_s - v.last_t <= self.max_gap_s}
 
     def _pairs(self, tracks: dict[int, _Track], boxes: list[Box]) -> list[tuple[int, int]]:
         candidates = []
@@ -126,10 +127,10 @@ class FaceTracker:
                 pairs.append((key, n))
         return pairs
 
-    def update(self, t_s: float, found: Iterable[Box]) -> list[tuple[int, Box]]:
+    def update(self, start_s: float, found: Iterable[Box]) -> list[tuple[int, Box]]:
         """The tracks seen in this frame, each with its box; new faces start new tracks."""
         boxes = list(found)
-        live = self.live(t_s)
+        live = self.live(start_s)
         pairs = self._pairs(live, boxes)
         shifts = [np.subtract(_centre(boxes[n]), _centre(live[key].box)) for key, n in pairs]
         dx, dy = (float(v) for v in np.median(shifts, axis=0)) if shifts else (0.0, 0.0)
@@ -144,13 +145,13 @@ class FaceTracker:
         result: list[tuple[int, Box]] = []
         for key, n in pairs:
             track = self.tracks[key]
-            track.box, track.last_t, track.hits = boxes[n], t_s, track.hits + 1
+            track.box, track.last_t, track.hits = boxes[n], start_s, track.hits + 1
             result.append((key, boxes[n]))
         taken = {n for _, n in pairs}
         for n, box in enumerate(boxes):
             if n not in taken:
                 key, self._next = self._next, self._next + 1
-                self.tracks[key] = _Track(box, t_s)
+                self.tracks[key] = _Track(box, start_s)
                 result.append((key, box))
         return result
 
@@ -174,7 +175,9 @@ def _tile(frame: VideoFrame, box: Box, track: str) -> tuple[VideoFrame, tuple[in
     x1, y1 = min(width, round(x + 2.2 * w)), min(height, round(y + 3.0 * h))
     image = np.ascontiguousarray(frame.image[y0:y1, x0:x1])
     grey = image.mean(axis=2) if image.size else np.zeros((1, 1))
-    tile = VideoFrame(track, frame.t_s, image, frame.change, float(grey.mean()), float(grey.std()))
+    tile = VideoFrame(
+        track, frame.start_s, image, frame.change, float(grey.mean()), float(grey.std())
+    )
     return tile, (x0, y0)
 
 
@@ -199,26 +202,26 @@ def analyse_gallery(
     count = 0
     for frame in frames:
         count += 1
-        seen = dict(tracker.update(frame.t_s, find_faces(detector, frame.image)))
+        seen = dict(tracker.update(frame.start_s, find_faces(detector, frame.image)))
         # A live track the detector missed this time is still observed where it was: the face
         # mesh often finds a face the detector did not (turned, partly covered).
-        missed = {k: t.box for k, t in tracker.live(frame.t_s).items() if k not in seen}
+        missed = {k: t.box for k, t in tracker.live(frame.start_s).items() if k not in seen}
         for key, box in {**seen, **missed}.items():
             name = f"face-{key}"
             if key not in observers:
                 observers[key] = PersonObserver(make_graphs(), observer_options)
-                aggregators[key] = SecondAggregator(name, start_s, second_options)
+                aggregators[key] = SecondAggregator(name, start_s, second_options, end_s)
                 timelines[key] = []
             x, y, n = sums.get(key, (0.0, 0.0, 0))
             sums[key] = (x + box[0] + box[2] / 2, y + box[1] + box[3] / 2, n + 1)
             tile, origin = _tile(frame, box, name)
             hint = (box[0] - origin[0], box[1] - origin[1], box[2], box[3])
             observation = observers[key].observe(tile, hint)
-            timelines[key].extend(aggregators[key].push(observation))
+            timelines[key].extend(_seconds(aggregators[key].push(observation)))
     kept: dict[str, list[SecondFeatures]] = {}
     centres: dict[str, tuple[float, float]] = {}
     for key, aggregator in aggregators.items():
-        timelines[key].extend(aggregator.flush(end_s))
+        timelines[key].extend(_seconds(aggregator.end_input()))
         if tracker.tracks[key].hits >= max(1, min_track_share * count):
             kept[f"face-{key}"] = timelines[key]
             x, y, n = sums[key]
@@ -249,3 +252,7 @@ def link_tracks(
             continue
         links[participant] = track
     return links
+
+
+def _seconds(frames: Iterable[Frame]) -> list[SecondFeatures]:
+    return [frame for frame in frames if isinstance(frame, SecondFeatures)]

@@ -14,8 +14,10 @@ from typing import Protocol
 
 import numpy as np
 
+from pipelines.frames import Frame, FrameObservation, Image, PoseFeatures, VideoFrame
+from pipelines.stage import Stage
+
 from .features import FloatArray, face_features, pose_features
-from .frames import FrameObservation, Image, PoseFeatures, VideoFrame
 
 __all__ = ["ObserverOptions", "PersonObserver", "VisionGraphs"]
 
@@ -51,8 +53,11 @@ class ObserverOptions:
     detector only finds faces that fill much of the picture (selfie distance)."""
 
 
-class PersonObserver:
-    """One person's stream of observations; owns that person's model graphs."""
+class PersonObserver(Stage):
+    """One person's stream of observations; owns that person's model graphs. Each frame pushed
+    gives one observation (detections are reused while the picture does not change)."""
+
+    accepts = (VideoFrame,)
 
     def __init__(self, graphs: VisionGraphs, options: ObserverOptions | None = None) -> None:
         self.graphs = graphs
@@ -79,7 +84,7 @@ class PersonObserver:
             frame.contrast < o.flat_contrast / 3
         ):
             observation = FrameObservation(
-                frame.stream_id, frame.t_s, False, frame.change, None, None, (), height / 4
+                frame.participant_id, frame.start_s, False, frame.change, None, None, (), height / 4
             )
             self._last = None
             return observation
@@ -87,9 +92,9 @@ class PersonObserver:
         if (
             last is not None
             and frame.change < o.reuse_change
-            and frame.t_s - self._last_full_t < o.max_reuse_s
+            and frame.start_s - self._last_full_t < o.max_reuse_s
         ):
-            return replace(last, t_s=frame.t_s, change=frame.change, reused=True)
+            return replace(last, start_s=frame.start_s, change=frame.change, reused=True)
 
         self.frames_analysed += 1
         self._analysed += 1
@@ -115,10 +120,10 @@ class PersonObserver:
             )
         scale = face.size if face else (pose.shoulder_width / 2 if pose else height / 4)
         observation = FrameObservation(
-            frame.stream_id, frame.t_s, True, frame.change, face, pose, wrists, scale
+            frame.participant_id, frame.start_s, True, frame.change, face, pose, wrists, scale
         )
         self._last = observation
-        self._last_full_t = frame.t_s
+        self._last_full_t = frame.start_s
         return observation
 
     def _face_points(self, image: Image) -> FloatArray | None:
@@ -157,6 +162,10 @@ class PersonObserver:
         )
         return absolute
 
+    def _push(self, frame: VideoFrame) -> list[Frame]:
+        return [self.observe(frame)]
+
     def run(self, frames: Iterable[VideoFrame]) -> Iterator[FrameObservation]:
+        """Observations of ``frames``, lazily: a long file is never held in memory."""
         for frame in frames:
             yield self.observe(frame)

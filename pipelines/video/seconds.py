@@ -10,10 +10,11 @@ import itertools
 import math
 import statistics
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .frames import FrameObservation, SecondFeatures
+from pipelines.frames import Frame, FrameObservation, SecondFeatures
+from pipelines.stage import Stage
 
 __all__ = ["NodDetector", "SecondAggregator", "SecondOptions"]
 
@@ -55,21 +56,21 @@ class NodDetector:
         self._history: deque[tuple[float, float]] = deque()
         self._down_since: float | None = None
 
-    def push(self, t_s: float, value: float | None) -> bool:
+    def push(self, start_s: float, value: float | None) -> bool:
         """True when a nod completes at this sample."""
         if value is None:
             self._history.clear()
             self._down_since = None
             return False
         baseline = statistics.median(p for _, p in self._history) if self._history else value
-        self._history.append((t_s, value))
-        while self._history and self._history[0][0] < t_s - 3.0:
+        self._history.append((start_s, value))
+        while self._history and self._history[0][0] < start_s - 3.0:
             self._history.popleft()
         if self._down_since is None:
             if value - baseline >= self.amplitude:
-                self._down_since = t_s
+                self._down_since = start_s
             return False
-        if t_s - self._down_since > self.max_s:
+        if start_s - self._down_since > self.max_s:
             self._down_since = None  # looked down and stayed: not a nod
             return False
         reference = (
@@ -83,13 +84,22 @@ class NodDetector:
         return False
 
 
-class SecondAggregator:
-    """One stream's observations, grouped into seconds of meeting time."""
+class SecondAggregator(Stage):
+    """One stream's observations, grouped into seconds of meeting time. A second is emitted when
+    a frame of a later second arrives; at the end of input, the open second and every second
+    without frames up to ``end_s`` (camera off) are emitted too."""
+
+    accepts = (FrameObservation,)
 
     def __init__(
-        self, stream_id: str, start_s: float = 0.0, options: SecondOptions | None = None
+        self,
+        participant_id: str,
+        start_s: float = 0.0,
+        options: SecondOptions | None = None,
+        end_s: float | None = None,
     ) -> None:
-        self.stream_id = stream_id
+        self.participant_id = participant_id
+        self.end_s = end_s
         self.options = options or SecondOptions()
         self._second = math.floor(start_s)
         self._pending: list[FrameObservation] = []
@@ -100,35 +110,36 @@ class SecondAggregator:
         self._previous: FrameObservation | None = None
         self._shoulders: list[float] = []
 
-    def push(self, observation: FrameObservation) -> Iterator[SecondFeatures]:
-        second = math.floor(observation.t_s)
+    def _push(self, observation: FrameObservation) -> list[Frame]:
+        second = math.floor(observation.start_s)
+        out: list[Frame] = []
         while second > self._second:
-            yield self._close()
+            out.append(self._close())
         face = observation.face
-        by_pitch = self._pitch_nods.push(observation.t_s, face.pitch_deg if face else None)
-        by_dip = self._dip_nods.push(observation.t_s, face.center_y / face.size if face else None)
-        if (by_pitch or by_dip) and observation.t_s - self._last_nod_s > self.options.nod_max_s:
-            self._last_nod_s = observation.t_s
+        by_pitch = self._pitch_nods.push(observation.start_s, face.pitch_deg if face else None)
+        by_dip = self._dip_nods.push(
+            observation.start_s, face.center_y / face.size if face else None
+        )
+        if (by_pitch or by_dip) and observation.start_s - self._last_nod_s > self.options.nod_max_s:
+            self._last_nod_s = observation.start_s
             self._nod_seconds.add(second)
         if observation.pose is not None:
             self._shoulders.append(observation.pose.shoulder_width)
         self._pending.append(observation)
+        return out
 
-    def flush(self, end_s: float | None = None) -> Iterator[SecondFeatures]:
-        """Close the open second and, up to ``end_s``, any seconds without frames."""
-        if self._pending:
-            yield self._close()
-        if end_s is not None:
-            while self._second < math.ceil(end_s - 1e-6):
-                yield self._close()
+    def _end(self) -> list[Frame]:
+        out: list[Frame] = [self._close()] if self._pending else []
+        if self.end_s is not None:
+            while self._second < math.ceil(self.end_s - 1e-6):
+                out.append(self._close())
+        return out
 
-    def run(
-        self, observations: Iterable[FrameObservation], end_s: float | None = None
-    ) -> Iterator[SecondFeatures]:
-        """Every second of ``observations``, then ``flush(end_s)``."""
-        for observation in observations:
-            yield from self.push(observation)
-        yield from self.flush(end_s)
+    def run(self, observations: Iterable[FrameObservation]) -> list[SecondFeatures]:
+        """Every second of ``observations``, up to ``end_s``."""
+        out = [second for observation in observations for second in self.push(observation)]
+        out += self.end_input()
+        return [second for second in out if isinstance(second, SecondFeatures)]
 
     def _close(self) -> SecondFeatures:
         frames, self._pending = self._pending, []
@@ -166,7 +177,7 @@ class SecondAggregator:
             widths = statistics.median(p.shoulder_width for p in poses)
             leaning = widths >= usual * o.leaning_in_ratio
         return SecondFeatures(
-            stream_id=self.stream_id,
+            participant_id=self.participant_id,
             second=second,
             frames=len(frames),
             camera_on=camera_on,

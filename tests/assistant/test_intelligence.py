@@ -8,6 +8,7 @@ import pytest
 
 from assistant.analytics.metrics import compute_metrics
 from assistant.intelligence.action_items import extract_action_items
+from assistant.intelligence.coaching import coach
 from assistant.intelligence.meeting import analyse_meeting
 from assistant.outputs.report import build_report
 from bench.intelligence import load_labelled, long_meeting, score_meetings
@@ -62,7 +63,8 @@ def test_sixty_minutes_in_under_two_seconds() -> None:
     started = time.perf_counter()
     metrics = compute_metrics(transcript)
     intelligence = analyse_meeting(transcript)
-    build_report(transcript, metrics, intelligence.action_items, None, intelligence)
+    coaching = coach(transcript, metrics)
+    build_report(transcript, metrics, intelligence.action_items, coaching, None, intelligence)
     assert time.perf_counter() - started < 2.0
 
 
@@ -81,7 +83,8 @@ def test_ami_meeting() -> None:
     assert "WORK ON THE USER REQUIREMENTS" in texts
     assert not any("GET AROUND" in t or "GET ROUND" in t or "COVERING" in t for t in texts)
     assert all(item.quote.isupper() and item.language == "en" for item in items)
-    report = build_report(transcript, metrics, items, None, analyse_meeting(transcript))
+    advice = coach(transcript, metrics)
+    report = build_report(transcript, metrics, items, advice, None, analyse_meeting(transcript))
     # Not a sales call: no customer signals; FEE042 hardly spoke, so the one who led the talk
     # is asked to draw her in.
     assert report["signals"] is None

@@ -7,6 +7,7 @@ import json
 
 from assistant.analytics.metrics import compute_metrics
 from assistant.intelligence.action_items import ActionItem, extract_action_items
+from assistant.intelligence.coaching import coach
 from assistant.outputs.report import build_report
 from assistant.transcript import MeetingInfo, Participant, Segment, Transcript, Word
 
@@ -44,7 +45,7 @@ def test_report_values() -> None:
     metrics = compute_metrics(transcript)
     items = extract_action_items(transcript)
 
-    report = build_report(transcript, metrics, items)
+    report = build_report(transcript, metrics, items, coach(transcript, metrics))
 
     # Anna 6 s, Ben 3 s of 9 s: shares 0.6667 / 0.3333.
     # Anna: 4 words in 6 s = 40 wpm; Ben: 2 words in 3 s = 40 wpm, 1 filler of 2 = 50 per 100.
@@ -162,7 +163,10 @@ def test_report_values() -> None:
 
 def test_report_key_order() -> None:
     transcript = sales_call()
-    report = build_report(transcript, compute_metrics(transcript), extract_action_items(transcript))
+    metrics = compute_metrics(transcript)
+    report = build_report(
+        transcript, metrics, extract_action_items(transcript), coach(transcript, metrics)
+    )
 
     assert list(report) == [
         "version",
@@ -229,7 +233,8 @@ def test_report_nulls_and_rounding() -> None:
         text="Fix it", owner=None, due=None, speaker="a", start=1.23456, quote="Can you fix it?"
     )
 
-    report = build_report(transcript, compute_metrics(transcript), (item,))
+    metrics = compute_metrics(transcript)
+    report = build_report(transcript, metrics, (item,), coach(transcript, metrics))
 
     assert report["meeting"] == {
         "title": "Standup",

@@ -26,7 +26,7 @@ def _window(start_s: float, *spans: tuple[int, float, float]) -> LocalActivity:
     active = np.zeros((FRAMES, 3), dtype=bool)
     for speaker, a, b in spans:
         active[round(a / STEP) : round(b / STEP), speaker] = True
-    return LocalActivity(start_s, active)
+    return LocalActivity("room", start_s, active)
 
 
 def _seconds(turns: list[SpeakerTurn], speaker: int) -> float:
@@ -104,7 +104,7 @@ def test_windows_cover_the_whole_track_and_the_last_is_aligned_to_its_end(
     for first in range(0, len(audio), 16000):  # 1 s blocks, as the decoder streams them
         block = audio[first : first + 16000]
         activities += stream.push(AudioChunk("room", offset + first / SAMPLE_RATE, block))
-    activities += stream.flush()
+    activities += stream.end_input()
     starts = [a.start_s - offset for a in activities]
     expected = [float(s) for s in range(0, int(seconds) - 9, 2)] if seconds >= 10 else []
     if not expected or expected[-1] + 10 < seconds:

@@ -134,14 +134,17 @@ def test_silence_and_noise_yield_no_words(
 def test_recogniser_on_pure_noise_chunks_is_filtered(speech_models: SpeechModels) -> None:
     """Even if the VAD let noise through, the model's own doubt removes invented words."""
     from pipelines.frames import SpeechChunk
-    from pipelines.transcribe import transcribe_chunks
+    from pipelines.stage import run_stage
+    from pipelines.transcribe import ChunkTranscriber
 
     rng = np.random.default_rng(2)
     noise = (0.1 * rng.standard_normal(5 * 16000)).astype(np.float32)
     silence = np.zeros(5 * 16000, np.float32)
     chunks = [SpeechChunk("p", audio, ((0.0, 0.0),)) for audio in (noise, silence)]
-    out = list(transcribe_chunks(chunks, speech_models.recognizer, RecognitionOptions()))
-    assert [segments for _, segments in out] == [[], []]
+    done: list[SpeechChunk] = []
+    stage = ChunkTranscriber(speech_models.recognizer, RecognitionOptions(), on_chunk=done.append)
+    assert run_stage(stage, chunks) == []
+    assert done == chunks
 
 
 def test_unsure_language_falls_back_to_the_meeting_language(
@@ -149,16 +152,18 @@ def test_unsure_language_falls_back_to_the_meeting_language(
 ) -> None:
     """A GRID command sentence ("bin blue at F two now") is too short and odd to identify on its
     own (Whisper base guesses Danish); after confident English it is read as English."""
-    from pipelines.frames import SpeechChunk
-    from pipelines.transcribe import transcribe_chunks
+    from pipelines.frames import SpeechChunk, TranscribedSegment
+    from pipelines.stage import run_stage
+    from pipelines.transcribe import ChunkTranscriber
 
     jfk = read_audio(data_dir / "whisper-clips" / "jfk.flac")[0]
     # The speech region our VAD cuts from the clip (0.792 s, 1.52 s long).
     grid = read_audio(data_dir / "grid-talking" / "bbaf2n.mpg")[0][12_672 : 12_672 + 24_320]
     alone = speech_models.recognizer.recognize([grid], RecognitionOptions(beam_size=3))[0]
     assert (alone.language, alone.language_probability < 0.5) == ("da", True)
-    chunks = [SpeechChunk("p", audio, ((0.0, 0.0),)) for audio in (jfk, grid)]
-    out = list(
-        transcribe_chunks(chunks, speech_models.recognizer, RecognitionOptions(3), batch_size=1)
-    )
-    assert [segments[0].language for _, segments in out] == ["en", "en"]
+    # The GRID chunk is placed at 100 s of meeting time, to tell its segments apart.
+    chunks = [SpeechChunk("p", jfk, ((0.0, 0.0),)), SpeechChunk("p", grid, ((0.0, 100.0),))]
+    stage = ChunkTranscriber(speech_models.recognizer, RecognitionOptions(3), batch_size=1)
+    segments = [s for s in run_stage(stage, chunks) if isinstance(s, TranscribedSegment)]
+    languages = [(s.start >= 100, s.language) for s in segments]
+    assert sorted(set(languages)) == [(False, "en"), (True, "en")]

@@ -18,7 +18,7 @@ def _regions(models: SpeechModels, audio: np.ndarray, block_s: float) -> list[Sp
     regions = []
     for start in range(0, len(audio), block):
         regions += stream.push(AudioChunk("p", start / SAMPLE_RATE, audio[start : start + block]))
-    return regions + stream.flush()
+    return regions + stream.end_input()
 
 
 def test_silence_and_noise_have_no_speech(speech_models: SpeechModels) -> None:
@@ -60,7 +60,7 @@ def test_chunker_joins_regions_and_maps_time_back() -> None:
     out = chunker.push(SpeechRegion("p", 10.0, second))
     out += chunker.push(SpeechRegion("p", 20.0, second))
     out += chunker.push(SpeechRegion("p", 30.0, second))
-    out += chunker.flush()
+    out += chunker.end_input()
     assert [chunk.duration_s for chunk in out] == [2.0, 1.0]
     first = out[0]
     assert first.to_meeting_time(0.5) == 10.5
@@ -71,6 +71,6 @@ def test_chunker_joins_regions_and_maps_time_back() -> None:
 def test_chunker_never_exceeds_the_recogniser_window() -> None:
     long_region = SpeechRegion("p", 5.0, np.ones(70 * SAMPLE_RATE, np.float32))
     chunker = Chunker("p", max_chunk_s=30.0)
-    chunks = chunker.push(long_region) + chunker.flush()
+    chunks = chunker.push(long_region) + chunker.end_input()
     assert [chunk.duration_s for chunk in chunks] == [30.0, 30.0, 10.0]
     assert [chunk.start_s for chunk in chunks] == [5.0, 35.0, 65.0]

@@ -10,8 +10,8 @@ import pytest
 from assistant.processing.video import person_timeline
 from bench.vision_clips import GESTURE_CLIP, PRESENCE_CLIP, ClipTruth, build_clip
 from models.vision import VisionModels
+from pipelines.frames import SecondFeatures
 from pipelines.video.decode import sample_frames
-from pipelines.video.frames import SecondFeatures
 
 
 @pytest.fixture(scope="session")

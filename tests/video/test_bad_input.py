@@ -64,7 +64,7 @@ def test_variable_frame_rate_is_sampled_by_time(tmp_path: Path) -> None:
     # 30 fps for 2 s, then 2 fps for 4 s.
     times = [i / 30 for i in range(60)] + [2 + i / 2 for i in range(8)]
     path = write_video(tmp_path / "vfr.mkv", _frames(len(times), 48, 64), times=times)
-    stamps = [f.t_s for f in sample_frames(path, "p", fps=5)]
+    stamps = [f.start_s for f in sample_frames(path, "p", fps=5)]
     early = [t for t in stamps if t < 2]
     assert 9 <= len(early) <= 11  # 5 per second where frames are dense
     assert all(b > a for a, b in itertools.pairwise(stamps))
@@ -81,7 +81,7 @@ def test_a_corrupt_frame_in_the_middle_is_skipped(tmp_path: Path) -> None:
     damaged = tmp_path / "damaged.mkv"
     damaged.write_bytes(bytes(data))
     frames = list(sample_frames(damaged, "p"))
-    assert frames and frames[-1].t_s > 3.0
+    assert frames and frames[-1].start_s > 3.0
 
 
 def test_audio_without_video_gives_null_engagement(tmp_path: Path) -> None:

@@ -9,14 +9,14 @@ from assistant.config import Settings
 from assistant.processing.analyze import analyze
 from assistant.processing.speech import SpeechModels
 from assistant.transcript import Segment
-from pipelines.video.frames import SecondFeatures
+from pipelines.frames import SecondFeatures
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def _second(t: int, **flags: object) -> SecondFeatures:
     values: dict[str, object] = {
-        "stream_id": "p",
+        "participant_id": "p",
         "second": t,
         "frames": 5,
         "camera_on": True,

@@ -28,7 +28,7 @@ def mouth_audio_correlation(path: Path, models: VisionModels) -> float:
         for observation in observer.run(sample_frames(path, "p")):
             if observation.face is None:
                 continue
-            centre = round(observation.t_s * SAMPLE_RATE)
+            centre = round(observation.start_s * SAMPLE_RATE)
             window = audio[max(0, centre - SAMPLE_RATE // 10) : centre + SAMPLE_RATE // 10]
             if window.size:
                 mouth.append(observation.face.mouth_open)

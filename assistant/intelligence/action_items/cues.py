@@ -1,0 +1,100 @@
+"""The cues in a sentence that may open a task, found with the rules of its language."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.intelligence.action_items.model import _Context, _normal
+from assistant.intelligence.action_items.rules import Kind, _Rules
+from assistant.intelligence.action_items.rules_da import (
+    _DA,
+    _DA_FILLER,
+    _DA_IMPERATIVE_VERBS,
+    _DA_PRESENT_RE,
+)
+from assistant.intelligence.action_items.rules_en import _EN, _EN_IMPERATIVE_VERBS, _EN_VERBS_3RD
+from assistant.intelligence.sentences import Sentence
+
+_Cand = tuple[Kind, re.Match[str], float, bool, str | None]
+"""A cue found in a sentence: kind, match, confidence, whether a verb follows, named owner."""
+
+
+def _rules_for(language: str | None) -> tuple[_Rules, ...]:
+    # The other language's rules come second: code-switching happens inside sentences too.
+    if language == "da":
+        return (_DA, _EN)
+    if language == "en":
+        return (_EN, _DA)
+    if language is None:
+        return (_EN, _DA)
+    return ()
+
+
+def _code(rules: _Rules) -> str:
+    return "da" if rules is _DA else "en"
+
+
+_IMPERATIVE_VERBS = {"en": _EN_IMPERATIVE_VERBS, "da": _DA_IMPERATIVE_VERBS}
+
+
+def _candidates(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
+    return (
+        _assignment(text, context, rules)
+        + _imperatives(text, context, rules)
+        + _cues_in(text, rules)
+    )
+
+
+def _has_cue(sentence: Sentence, context: _Context) -> bool:
+    text = _normal(sentence.text)
+    return any(_candidates(text, context, rules) for rules in _rules_for(sentence.language))
+
+
+def _cues_in(text: str, rules: _Rules) -> list[_Cand]:
+    return [
+        (cue.kind, m, cue.confidence, cue.verb_follows, None)
+        for cue in rules.cues
+        for m in cue.pattern.finditer(text)
+    ]
+
+
+def _assignment(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
+    """ "Maria takes the demo", "Peter skal nok ringe": the named participant's task."""
+    if context.names is None:
+        return []
+    if rules is _EN:
+        modal = (
+            r"(?:'ll|\s+will|\s+is going to|'s going to|\s+is gonna|\s+to|\s+can)\s+"
+            r"(?!you\b|we\b|i\b)"
+        )
+        third = r"\s+(?=(?:" + "|".join(_EN_VERBS_3RD) + r")\b)"
+    else:
+        modal = rf",?\s+(?:skal nok|skal|vil|kan) (?!du\b|i\b|vi\b|jeg\b){_DA_FILLER}"
+        third = rf",?\s+{_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)"
+    opener = r"(?:^|(?<=[,;:]\s)|\b(?:so|and|then|okay|ok|så|og|okay så)\s+)"
+    found: list[_Cand] = []
+    for tail, verb_follows in ((modal, False), (third, True)):
+        pattern = re.compile(opener + r"(?P<name>" + context.names + r")" + tail, re.IGNORECASE)
+        for m in pattern.finditer(text):
+            pid = context.name_ids.get(m["name"].lower())
+            if pid is not None:
+                found.append(("assignment", m, 0.85, verb_follows, pid))
+    return found
+
+
+def _imperatives(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
+    """An order opening the sentence, maybe after a name: "Leo, send me two dates",
+    "Så læs den inden fredag"."""
+    if text.endswith("?"):
+        return []
+    verbs = "|".join(_IMPERATIVE_VERBS[_code(rules)])
+    name = rf"(?:(?:{context.names}),\s+)?" if context.names else ""
+    pattern = re.compile(
+        r"^(?:(?:so|and|then|okay|ok|great|good|så|og|ja|godt)[,.]?\s+)*"
+        + r"(?:(?:everyone|everybody|all of you|alle sammen|alle)[,]?\s+)?"
+        + name
+        + rf"(?:please\s+|just\s+|lige\s+)?(?=(?:{verbs})\b)",
+        re.IGNORECASE,
+    )
+    m = pattern.match(text)
+    return [("request", m, 0.7, False, None)] if m else []

@@ -1,0 +1,232 @@
+"""Reading a meeting sentence by sentence: the cues that open a task, the item each one
+yields, replies linked to what they answer, repeats merged."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from assistant.intelligence.action_items.cues import _Cand, _candidates, _code, _rules_for
+from assistant.intelligence.action_items.merging import _merge_duplicates, _merge_into_request
+from assistant.intelligence.action_items.model import (
+    ActionItem,
+    _Acceptance,
+    _Context,
+    _Found,
+    _made,
+    _normal,
+)
+from assistant.intelligence.action_items.owners import (
+    _owner,
+    _plural_addressee,
+    _strip_vocative,
+    _team_of,
+)
+from assistant.intelligence.action_items.replies import _accept, _accepted_offer_question, _answer
+from assistant.intelligence.action_items.rules import (
+    _ACCEPTANCE,
+    _CLAIM,
+    _JOKE,
+    _NEGATION,
+    _OFFER_ACCEPTANCE,
+    _ON_THE_SPOT,
+    _POLITE_CONDITION,
+    _PRONOUN_OBJECT,
+    _QUESTION_OPENING,
+    _SENTENCE_PUNCTUATION,
+    _SUBORDINATE,
+    _Rules,
+)
+from assistant.intelligence.action_items.rules_da import (
+    _DA,
+    _DA_ANAPHORIC_ACCEPT,
+    _DA_LEADING_VERBS,
+    _DA_PRESENT_RE,
+)
+from assistant.intelligence.action_items.rules_en import _EN, _EN_LEADING_VERBS
+from assistant.intelligence.action_items.tasks import (
+    _clean,
+    _due,
+    _gerund,
+    _imperative,
+    _starts_with,
+)
+from assistant.intelligence.sentences import Sentence, sentences_of
+from assistant.transcript import Participant, Transcript
+
+
+def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
+    """Action items said in the meeting, in order of time, duplicates merged."""
+    sentences = sentences_of(transcript)
+    context = _context(transcript, sentences)
+    found: list[_Found] = []
+    for index in range(len(sentences)):
+        if _is_joke(sentences, index):
+            continue
+        outcome = _item(index, context)
+        if outcome is None:
+            continue
+        if isinstance(outcome, _Acceptance):
+            _accept(found, outcome, context)
+            continue
+        for item, kind in outcome:
+            if kind in ("commitment", "group") and _laughed_at(sentences, index):
+                continue
+            if kind == "commitment" and _merge_into_request(found, item, index, context):
+                continue
+            found.append((item, kind))
+    return tuple(_merge_duplicates([item for item, _ in found]))
+
+
+def _context(transcript: Transcript, sentences: Sequence[Sentence]) -> _Context:
+    name_ids: dict[str, str] = {}
+    for participant in transcript.participants:
+        for name in _names_of(participant):
+            name_ids.setdefault(name.lower(), participant.id)
+    alternation = "|".join(re.escape(n) for n in sorted(name_ids, key=len, reverse=True))
+    punctuated = any(_SENTENCE_PUNCTUATION.search(s.text) for s in transcript.segments)
+    return _Context(transcript, sentences, alternation or None, name_ids, punctuated)
+
+
+def _names_of(participant: Participant) -> set[str]:
+    name = participant.name.strip()
+    if not name or (name == participant.id and not name.isalpha()):
+        return set()
+    return {name, name.split()[0]}
+
+
+def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
+    sentence = context.sentences[index]
+    text = _normal(sentence.text)
+    for rules in _rules_for(sentence.language):
+        if _OFFER_ACCEPTANCE.match(text):
+            return _Acceptance(index, to_offer=True, due=None)
+        if _ACCEPTANCE.match(text) or (rules is _DA and _DA_ANAPHORIC_ACCEPT.search(text)):
+            claims = _CLAIM.search(text) is not None
+            answer = _answer(index, context, rules, 0.8, None, claims=claims)
+            return answer if isinstance(answer, _Acceptance) else [answer]
+        offer = _accepted_offer_question(index, context)
+        if offer is not None:
+            return [(offer, "commitment")]
+        candidates = sorted(_candidates(text, context, rules), key=lambda f: f[1].start())
+        results: list[_Found] = []
+        end = len(text)
+        for candidate in candidates:
+            if results and candidate[1].start() < end:
+                continue
+            following = _NEXT_CLAUSE.search(text, candidate[1].end())
+            limit = following.start() if following else len(text)
+            outcome = _from_cue(index, context, rules, candidate, (end if results else 0, limit))
+            if isinstance(outcome, _Stop):
+                break
+            if isinstance(outcome, _Acceptance):
+                return results or outcome
+            if outcome is None:
+                continue
+            if results and _continues(outcome[0]):
+                first, kind = results[-1]
+                results[-1] = (replace(first, due=first.due or outcome[0].due), kind)
+            else:
+                results.append(outcome)
+            if following is None:
+                break
+            end = following.end()
+        if results:
+            return results
+    return None
+
+
+def _continues(item: ActionItem) -> bool:
+    """A second clause that only adds a date to the first: "…, I'll have names for you by
+    Monday", "…, I'll get back to you by Thursday"."""
+    return (
+        _PRONOUN_OBJECT.search(item.text) is not None
+        or re.match(
+            r"(?:have|get back|come back|let you know|vend tilbage|have \w+ klar)", item.text, re.I
+        )
+        is not None
+    )
+
+
+_NEXT_CLAUSE = re.compile(
+    r",\s*(?:og så|og|and then|and|så|then)?\s*"
+    rf"(?=(?:jeg|i'll|i will|i'm|i can|we'll|vi)\b|(?:{_DA_PRESENT_RE}) (?:jeg|vi)\b)|;\s*",
+    re.IGNORECASE,
+)
+"""Where a second task may start in one sentence: "I'll book the stand today, and then I'll…"."""
+
+
+class _Stop:
+    """Marker: the sentence holds no task at all (e.g. a condition precedes the cue)."""
+
+
+_STOP = _Stop()
+
+
+_LEADING_VERBS = {"en": _EN_LEADING_VERBS, "da": _DA_LEADING_VERBS}
+
+
+def _from_cue(
+    index: int, context: _Context, rules: _Rules, candidate: _Cand, clause: tuple[int, int]
+) -> _Found | _Acceptance | _Stop | None:
+    """The task a cue opens, within ``clause`` (offsets in the sentence)."""
+    kind, match, confidence, verb_follows, named = candidate
+    sentence = context.sentences[index]
+    text = _normal(sentence.text)
+    before, task = text[clause[0] : match.start()], text[match.end() : clause[1]]
+    if rules.conditions.search(_POLITE_CONDITION.sub("", before)) or rules.habits.search(text):
+        return _STOP
+    if _SUBORDINATE.search(before):
+        return None
+    if kind in ("commitment", "group") and text.endswith("?") and _QUESTION_OPENING.match(text):
+        return None
+    if kind != "request" and (rules.hedges.search(before) or rules.hedges.match(task)):
+        return None
+    if re.match(r"(?:try (?:to|and)|prøve at)\b", task, re.IGNORECASE):
+        confidence -= 0.15
+    task = rules.leading_filler.sub("", task)
+    if verb_follows:
+        task = _imperative(task, rules)
+    elif rules is _EN and re.match(r"be \w+ing\b", task, re.IGNORECASE):
+        task = _gerund(task[3:])  # "we'll be working on the requirements": a promise
+    if _NEGATION.match(task):
+        return None
+    if _starts_with(task, rules.request_non_actions if kind == "request" else rules.non_actions):
+        return None
+    if _ON_THE_SPOT.search(task):
+        return None
+    due, task, had_date = _due(task, before, index, context)
+    cleaned = _clean(_strip_vocative(task, context), rules)
+    if not cleaned:
+        return None
+    lets = re.match(r"let's|lad os", match.group(0), re.IGNORECASE) is not None
+    if rules.anaphora.match(cleaned) or re.fullmatch(r"do|gør det", cleaned, re.IGNORECASE):
+        if kind == "commitment":
+            return _answer(index, context, rules, confidence, due)
+        if kind == "request" or lets:
+            return _Acceptance(index, to_offer=True, due=due)
+        return None
+    if lets and not _starts_with(cleaned, _LEADING_VERBS[_code(rules)]):
+        return None
+    owner, by_name = _owner(kind, named, text, index, context)
+    if kind == "request" and not by_name and _plural_addressee(index, context):
+        owner = _team_of(sentence.speaker, context)
+    confidence += 0.1 if had_date else 0.0
+    confidence += 0.05 if by_name else 0.0
+    if kind == "request" and not by_name and len(context.transcript.participants) > 2:
+        confidence -= 0.1
+    return _made(cleaned, owner, due, index, context, confidence), kind
+
+
+def _is_joke(sentences: Sequence[Sentence], index: int) -> bool:
+    return _JOKE.search(sentences[index].text) is not None
+
+
+def _laughed_at(sentences: Sequence[Sentence], index: int) -> bool:
+    """The reply laughs: a promise of one's own ("I'll eat my hat") was a joke."""
+    sentence = sentences[index]
+    for reply in sentences[index + 1 : index + 3]:
+        if reply.speaker != sentence.speaker and reply.start - sentence.start < 15:
+            return bool(_JOKE.search(reply.text))
+    return False

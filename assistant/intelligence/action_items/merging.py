@@ -1,0 +1,104 @@
+"""One task said twice becomes one item: an answer merged into the request it answers, and
+repeats of one task by one owner."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from difflib import SequenceMatcher
+
+from assistant.intelligence.action_items.model import ActionItem, _Context, _Found, _normal
+from assistant.intelligence.action_items.replies import _date_later_in_turn
+from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_OBJECT
+from assistant.intelligence.sentences import words
+
+
+def _merge_into_request(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "Could you send the deck?" - "Sure, I'll send it tomorrow": one task, the answer's date."""
+    sentence = context.sentences[index]
+    segment = context.transcript.segments[sentence.segment]
+    for position in range(len(found) - 1, -1, -1):
+        request, kind = found[position]
+        if item.start - request.start > 45:
+            return False
+        if request.speaker == item.speaker or kind != "request":
+            if request.owner == item.speaker:
+                return False  # the speaker already said something of their own since
+            continue
+        if request.owner not in (item.speaker, None):
+            return False
+        between = context.transcript.segments[_segment_of(request, context) + 1 : sentence.segment]
+        if any(s.speaker == item.speaker for s in between):
+            return False  # not the answer to the request: the speaker had a turn since
+        answers = _OPENS_WITH_YES.match(_normal(segment.text)) is not None
+        pronoun = _PRONOUN_OBJECT.search(item.text) is not None
+        if not (answers or pronoun or similar_tasks(request.text, item.text)):
+            return False
+        found[position] = (
+            replace(
+                request,
+                owner=item.speaker,
+                due=item.due or request.due or _date_later_in_turn(index, context),
+                confidence=round(min(0.99, max(request.confidence, item.confidence) + 0.1), 2),
+            ),
+            kind,
+        )
+        return True
+    return False
+
+
+def _segment_of(item: ActionItem, context: _Context) -> int:
+    for sentence in context.sentences:
+        if sentence.start == item.start and sentence.speaker == item.speaker:
+            return sentence.segment
+    return len(context.transcript.segments)
+
+
+_STOPWORDS = frozenset(
+    {
+        *("the", "a", "an", "to", "of", "for", "with", "on", "in", "and", "it", "that", "this"),
+        *("you", "your", "our", "us", "me", "them", "over", "out", "up", "some", "all", "new"),
+        *("den", "det", "de", "en", "et", "til", "med", "på", "i", "og", "dig", "os", "jer"),
+        *("mig", "dem", "lige", "over", "ud", "op", "nogle", "alle", "ny", "nye", "om"),
+    }
+)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in words(text) if w not in _STOPWORDS}
+
+
+def similar_tasks(a: str, b: str) -> bool:
+    """Two task texts that name the same work ("Send the proposal" / "Send the pricing
+    proposal"); compares word stems, so word order and small additions do not matter."""
+    if SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.8:
+        return True
+    first, second = _stems(a), _stems(b)
+    if not first or not second:
+        return False
+    shared = len(first & second)
+    return shared >= 2 and shared >= 0.6 * min(len(first), len(second))
+
+
+def _merge_duplicates(items: list[ActionItem]) -> list[ActionItem]:
+    """One item per owner and task: the most specific (a due date, then the longer text) is
+    kept, with the highest confidence of the group."""
+    kept: list[ActionItem] = []
+    for item in items:
+        for i, other in enumerate(kept):
+            if other.owner == item.owner and similar_tasks(other.text, item.text):
+                better = item if _specificity(item) > _specificity(other) else other
+                kept[i] = replace(
+                    better,
+                    due=better.due or other.due or item.due,
+                    confidence=max(item.confidence, other.confidence),
+                )
+                break
+        else:
+            kept.append(item)
+    return sorted(kept, key=lambda item: item.start)
+
+
+def _specificity(item: ActionItem) -> tuple[bool, int]:
+    return (item.due is not None, len(item.text))

@@ -1,0 +1,108 @@
+"""Who owns an item (the speaker, the speaker's team, a named participant or the person
+addressed), and how an owner is shown to people."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.intelligence.action_items.model import _Context
+from assistant.intelligence.action_items.rules import _PLURAL_YOU, Kind
+from assistant.intelligence.sentences import words
+
+TEAM = "team"
+"""Owner of a group commitment when sides are unknown; ``team:internal`` / ``team:external``
+when the speaker's side is known."""
+
+
+def team_owner(side: str | None) -> str:
+    return f"{TEAM}:{side}" if side else TEAM
+
+
+def owner_name(owner: str | None, names: dict[str, str], language: str | None = "en") -> str:
+    """How to show an owner to people: a participant's name, the team, or "—"."""
+    if owner is None:
+        return "—"
+    if owner.startswith(TEAM):
+        danish = language == "da"
+        if owner == f"{TEAM}:internal":
+            return "vores team" if danish else "our team"
+        if owner == f"{TEAM}:external":
+            return "kunden" if danish else "the customer"
+        return "teamet" if danish else "the team"
+    return names.get(owner, owner)
+
+
+def _strip_vocative(task: str, context: _Context) -> str:
+    if context.names is None:
+        return task
+    return re.sub(rf",\s*(?:{context.names})\s*([.?!]*)$", r"\1", task, flags=re.IGNORECASE)
+
+
+def _team_of(speaker: str, context: _Context) -> str:
+    try:
+        return team_owner(context.transcript.participant(speaker).side)
+    except KeyError:
+        return team_owner(None)
+
+
+def _plural_addressee(index: int, context: _Context) -> bool:
+    sentence = context.sentences[index]
+    following = context.sentences[index : index + 2]
+    return any(
+        s.segment == sentence.segment and _PLURAL_YOU.search(s.text) is not None for s in following
+    )
+
+
+def _owner(
+    kind: Kind, named: str | None, text: str, index: int, context: _Context
+) -> tuple[str | None, bool]:
+    """The owner and whether a name decided it."""
+    sentence = context.sentences[index]
+    if kind == "commitment":
+        return sentence.speaker, False
+    if kind == "assignment":
+        return named, True
+    if kind == "group":
+        return _team_of(sentence.speaker, context), False
+    return _addressee(text, index, context)
+
+
+def _addressee(text: str, index: int, context: _Context) -> tuple[str | None, bool]:
+    """The participant addressed by name ("Maria, can you…", "…, Maria?"), else the only other
+    participant, else the next different speaker, else None."""
+    sentence = context.sentences[index]
+    vocative = _vocative(text, context)
+    if vocative is None and index > 0:
+        previous = context.sentences[index - 1]
+        if previous.segment == sentence.segment and len(words(previous.text)) <= 3:
+            vocative = _vocative(previous.text, context)  # "Maria? Could you…"
+    if vocative is not None and vocative != sentence.speaker:
+        return vocative, True
+    others = [p.id for p in context.transcript.participants if p.id != sentence.speaker]
+    if len(others) == 1:
+        return others[0], False
+    for segment in context.transcript.segments[sentence.segment + 1 :]:
+        if segment.speaker != sentence.speaker:
+            return segment.speaker, False
+    return None, False
+
+
+def _vocative(text: str, context: _Context) -> str | None:
+    if context.names is None:
+        return None
+    names = context.names
+    patterns: tuple[str, ...] = (
+        rf"^(?:\w+,?\s+)?(?P<name>{names})\s*[,:?!]",
+        rf",\s*(?P<name>{names})\s*[?.!]*$",
+        rf"\b(?:you|du)\s*,\s*(?P<name>{names})\s*,",
+    )
+    if not context.punctuated:
+        patterns = (
+            rf"^(?P<name>{names})\s+(?:CAN|COULD|WOULD|WILL|KAN|VIL)\b",
+            rf"(?P<name>{names})$",
+        )
+    for pattern in patterns:
+        match = re.search(pattern, text.strip(), re.IGNORECASE)
+        if match:
+            return context.name_ids.get(match["name"].lower())
+    return None

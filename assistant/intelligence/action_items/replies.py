@@ -1,0 +1,164 @@
+"""Replies that take on what someone else just said: a yes to a request or to an offer, and
+"I'll do that" after a "who does X?" or a suggestion."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from assistant.intelligence.action_items.cues import _code, _has_cue, _rules_for
+from assistant.intelligence.action_items.model import (
+    ActionItem,
+    _Acceptance,
+    _Context,
+    _Found,
+    _made,
+    _normal,
+)
+from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _TAKE_ALONG, _Rules
+from assistant.intelligence.action_items.rules_da import _DA_OFFER, _DA_WHO
+from assistant.intelligence.action_items.rules_en import _EN, _EN_OFFER, _EN_WHO
+from assistant.intelligence.action_items.tasks import (
+    _clean,
+    _due,
+    _gerund,
+    _imperative,
+    _starts_with,
+)
+from assistant.intelligence.dates import find_date
+
+_OFFER = {"en": _EN_OFFER, "da": _DA_OFFER}
+_WHO = {"en": _EN_WHO, "da": _DA_WHO}
+
+
+def _answer(
+    index: int,
+    context: _Context,
+    rules: _Rules,
+    confidence: float,
+    due: dt.date | None,
+    *,
+    claims: bool = True,
+) -> _Found | _Acceptance:
+    """ "I'll do that" / "Det gør jeg": takes the task of a "who does X?" or of a suggestion
+    ("someone should update the FAQ") just made, else it accepts a request."""
+    sentence = context.sentences[index]
+    due = due or _date_later_in_turn(index, context)
+    for previous in reversed(context.sentences[max(0, index - 3) : index] if claims else ()):
+        if sentence.start - previous.start > 60:
+            break
+        text = _normal(previous.text)
+        who = _WHO[_code(rules)].match(text) if previous.speaker != sentence.speaker else None
+        if who is not None:
+            found_due, task, _ = _due(who["task"], "", index, context)
+            task = _imperative(_gerund(task), rules) if rules is _EN else _imperative(task, rules)
+            cleaned = _clean(task, rules)
+            if cleaned:
+                return _made(cleaned, sentence.speaker, due or found_due, index, context, 0.8), (
+                    "commitment"
+                )
+        suggestion = rules.suggestion.search(text)
+        if suggestion is not None:
+            task = rules.leading_filler.sub("", text[suggestion.end() :])
+            found_due, task, _ = _due(task, "", index, context)
+            cleaned = _clean(task, rules)
+            if cleaned and not _starts_with(cleaned, rules.non_actions):
+                return _made(
+                    cleaned, sentence.speaker, due or found_due, index, context, confidence
+                ), "commitment"
+    return _Acceptance(index, to_offer=False, due=due)
+
+
+def _date_later_in_turn(index: int, context: _Context) -> dt.date | None:
+    """A date said after a yes in the same turn: "Ja, det ordner jeg. I får navnene på mandag"."""
+    sentence = context.sentences[index]
+    for later in context.sentences[index + 1 : index + 3]:
+        if later.segment != sentence.segment:
+            break
+        if _has_cue(later, context):
+            continue
+        phrase = find_date(later.text, context.transcript.meeting.date)
+        if phrase is not None:
+            return phrase.date
+    return None
+
+
+def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> None:
+    sentence = context.sentences[acceptance.index]
+    due = acceptance.due or _date_later_in_turn(acceptance.index, context)
+    if due is None and _TAKE_ALONG.search(sentence.text):
+        # "Ja, det tager jeg med": done together with the speaker's own latest promise.
+        own = [i for i, _ in found if i.owner == sentence.speaker and sentence.start - i.start < 90]
+        due = own[-1].due if own else None
+    for position in range(len(found) - 1, -1, -1):
+        item, kind = found[position]
+        if sentence.start - item.start > 60:
+            break
+        if acceptance.to_offer:
+            # "Please do that": confirms the promise the other person just offered.
+            if kind == "commitment" and item.owner != sentence.speaker:
+                found[position] = (_confirmed(item, due, item.owner), kind)
+                return
+        elif (
+            kind == "request"
+            and item.speaker != sentence.speaker
+            and item.owner in (sentence.speaker, None)
+        ):
+            found[position] = (_confirmed(item, due, sentence.speaker), kind)
+            return
+    if acceptance.to_offer:
+        offer = _offer_before(acceptance.index, context)
+        if offer is not None:
+            found.append((replace(offer, due=offer.due or due), "commitment"))
+
+
+def _confirmed(item: ActionItem, due: dt.date | None, owner: str | None) -> ActionItem:
+    return replace(
+        item,
+        owner=owner,
+        due=due or item.due,
+        confidence=round(min(0.99, item.confidence + 0.1), 2),
+    )
+
+
+def _accepted_offer_question(index: int, context: _Context) -> ActionItem | None:
+    """ "Shall I check in again in September?" - "September sounds about right": the offer
+    becomes a promise of the one who made it."""
+    sentence = context.sentences[index]
+    if index == 0 or (
+        not _OPENS_WITH_YES.match(_normal(sentence.text))
+        and not re.search(
+            r"\b(?:sounds (?:good|great|right|about right)|works for (?:me|us)|lyder godt"
+            r"|passer fint)\b",
+            sentence.text,
+            re.IGNORECASE,
+        )
+    ):
+        return None
+    previous = context.sentences[index - 1]
+    text = _normal(previous.text)
+    if previous.speaker == sentence.speaker or not text.endswith("?"):
+        return None
+    if not re.match(r"(?:\w+,?\s+)?(?:shall i|should i|skal jeg)\b", text, re.IGNORECASE):
+        return None
+    return _offer_before(index, context)
+
+
+def _offer_before(index: int, context: _Context) -> ActionItem | None:
+    """The offer ("I could put together two options") that the sentence at ``index`` accepts."""
+    sentence = context.sentences[index]
+    for position in range(index - 1, max(-1, index - 4), -1):
+        previous = context.sentences[position]
+        if previous.speaker == sentence.speaker or sentence.start - previous.start > 60:
+            continue
+        for rules in _rules_for(previous.language):
+            match = _OFFER[_code(rules)].search(_normal(previous.text))
+            if match is None:
+                continue
+            task = rules.leading_filler.sub("", _normal(previous.text)[match.end() :])
+            due, task, _ = _due(task, "", position, context)
+            cleaned = _clean(task, rules)
+            if cleaned and not _starts_with(cleaned, rules.non_actions):
+                return _made(cleaned, previous.speaker, due, position, context, 0.8)
+    return None

@@ -1,0 +1,117 @@
+"""The shape of a language's rule table, and the patterns written for both languages at once.
+
+People switch language inside a sentence, so these patterns hold the English and the Danish
+wording side by side; each language's own tables are in `rules_en` and `rules_da`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["commitment", "group", "request", "assignment"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    kind: Kind
+    pattern: re.Pattern[str]
+    """Matches the cue; the task follows the match."""
+    confidence: float
+    verb_follows: bool = False
+    """The task starts with a conjugated verb ("sender", "takes") to turn into an imperative."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    cues: tuple[_Cue, ...]
+    non_actions: tuple[str, ...]
+    request_non_actions: tuple[str, ...]
+    hedges: re.Pattern[str]
+    conditions: re.Pattern[str]
+    habits: re.Pattern[str]
+    leading_filler: re.Pattern[str]
+    trailing_filler: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    suggestion: re.Pattern[str]
+
+
+def _cue(kind: Kind, phrase: str, confidence: float, *, verb_follows: bool = False) -> _Cue:
+    # Whitespace after the phrase keeps "I can" from matching "I can't".
+    tail = r"(?=\S)" if verb_follows else r"\s+"
+    return _Cue(kind, re.compile(rf"\b{phrase}{tail}", re.IGNORECASE), confidence, verb_follows)
+
+
+def _words_re(*phrases: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE)
+
+
+_ACCEPTANCE = re.compile(
+    r"^(?:(?:sure|yes|yeah|yep|okay|ok|absolutely|of course|no problem|will do|on it|got it|"
+    r"ja|jo|fint|selvfølgelig|klart|helt sikkert|det gør jeg|den tager jeg|det tager jeg|"
+    r"det sørger jeg for|det klarer jeg|det ordner jeg|i'm on it|i'll do (?:it|that))"
+    r"[\s,.!]*)+$",
+    re.IGNORECASE,
+)
+"""A whole sentence that only says yes to what was just asked."""
+_OFFER_ACCEPTANCE = re.compile(
+    r"^(?:(?:yes|yeah|ja|jo|okay|ok|great|super|perfect|fint|then|så)[,!.]?\s*)*"
+    r"(?:please do(?: that| it)?|do (?:it|that)|go for it|let's do (?:it|that)|gør det"
+    r"|lad os gøre det)[\s,.!]*$",
+    re.IGNORECASE,
+)
+"""A whole sentence that says yes to what someone offered ("Yes, please do that")."""
+_TAKE_ALONG = re.compile(
+    r"\b(?:tager (?:det|den|dem) med|add (?:those|that|it|them)|include (?:it|that|those|them))\b",
+    re.IGNORECASE,
+)
+_CLAIM = re.compile(r"\b(?:i'll|i will|i'm|will do|jeg)\b", re.IGNORECASE)
+"""An acceptance that takes the work on ("I'll do that", "Det gør jeg"), not a bare "yes"."""
+_OPENS_WITH_YES = re.compile(
+    r"^(?:sure|yes|yeah|yep|okay|ok|absolutely|of course|no problem|will do|definitely|"
+    r"ja|jo|fint|selvfølgelig|klart|helt sikkert|det kan jeg godt|super|sounds|that works|"
+    r"perfect|great|gerne|det lyder|det passer)\b",
+    re.IGNORECASE,
+)
+_POLITE_CONDITION = re.compile(
+    r"\bif (?:it helps|that helps|you like|you want|you'd like|needed|necessary|that works)\b"
+    r"|\bhvis det hjælper\b|\bhvis du vil\b|\bhvis i vil\b|\bhvis det passer\b",
+    re.IGNORECASE,
+)
+"""Courtesy, not a condition: "If it helps, I can join the call"."""
+_SUBORDINATE = re.compile(
+    r"\b(?:before|after|when|once|until|that|før|inden|når|efter|at|indtil)\s*$", re.IGNORECASE
+)
+"""A cue right after these is inside a subordinate clause ("before we sign", "at vi laver")."""
+_QUESTION_OPENING = re.compile(
+    r"^(?:so,?\s+|and\s+|og\s+|så\s+)?(?:shall|should|can|could|would|will|do|does|did|is|are|"
+    r"what|how|when|who|why|where|skal|kan|kunne|vil|ville|hvad|hvordan|hvornår|hvem|hvorfor|"
+    r"hvor|er|har)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"^(?:\S+\s+)?(?:not|never|no longer|ikke|aldrig)\b", re.IGNORECASE)
+_THEN = re.compile(
+    r"\s*\b(?:(?:well |long )?before (?:that|then)|by then|until then|after (?:that|then)"
+    r"|inden da|til den tid|før da|efter det|efter da)\b",
+    re.IGNORECASE,
+)
+"""A deadline that points back at a date just said ("I'll send it before that")."""
+_PRONOUN_OBJECT = re.compile(
+    r"\b(?:it|that|them|those|him|her|this|det|den|dem|ham|hende)\b", re.IGNORECASE
+)
+_PLURAL_YOU = re.compile(
+    r"(?i:\b(?:everyone|everybody|all of you|you all|you guys|y'all|alle sammen|alle|jeres)\b)"
+    r"|\bI (?:skal|må|bedes)\b",
+)
+_JOKE = re.compile(
+    r"\bhaha|\(laughs?\)|\[laughter\]|\(laughter\)|\bjust kidding\b|\bkidding\b|\bjoking\b"
+    r"|\blol\b|\beat my hat\b|\bfor sjov\b|\bpjat\b|\(griner\)|\bspøg\b|^ha[,!. ]",
+    re.IGNORECASE,
+)
+_ON_THE_SPOT = re.compile(
+    r"\b(?:right now|right away now|now|in the chat|lige nu|nu|i chatten|her i mødet)[.!?]*$",
+    re.IGNORECASE,
+)
+_SENTENCE_PUNCTUATION = re.compile(r"[.?!,;:]")

@@ -1,0 +1,128 @@
+"""Danish rules: cues that open a task, what may follow a cue without making one, hedges,
+conditions, fillers, and the verbs and questions the other steps look up for Danish."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.intelligence.action_items.rules import _cue, _Rules, _words_re
+
+_DA_PRESENT = (
+    *("sender", "ringer", "skriver", "tjekker", "checker", "laver", "booker", "opdaterer"),
+    *("undersøger", "følger", "tager", "sætter", "kigger", "mailer", "forbereder"),
+    *("indkalder", "deler", "finder", "retter", "fikser", "arrangerer", "bestiller"),
+    *("snakker", "taler", "kontakter", "beder", "giver", "inviterer", "opretter", "sørger"),
+    *("udarbejder", "afklarer", "koordinerer", "planlægger", "reserverer", "samler"),
+    *("justerer", "videresender", "uploader", "gennemgår", "melder", "vender", "spørger"),
+    *("skaffer", "tilføjer", "lægger", "hiver", "booker", "tegner", "bygger", "køber"),
+)
+_DA_PRESENT_RE = "|".join(_DA_PRESENT)
+_DA_FILLER = (
+    r"(?:lige |også |godt |bare |hurtigt |så |nok |gerne |selv |straks |sagtens |virkelig "
+    r"|selvfølgelig )*"
+)
+
+_DA = _Rules(
+    cues=(
+        _cue(
+            "commitment",
+            rf"jeg (?:skal nok|skal lige|skal|vil gerne|vil|kan godt|kan|"
+            rf"må hellere|prøver at|sørger for at|tager mig af at)(?: {_DA_FILLER})?",
+            0.85,
+        ),
+        _cue("commitment", rf"jeg {_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)", 0.75, verb_follows=True),
+        _cue(
+            "commitment",
+            rf"(?<!\bhvis )(?<!\bnår )(?=(?:{_DA_PRESENT_RE}) jeg\b)",
+            0.75,
+            verb_follows=True,
+        ),
+        _cue("commitment", r"lad mig(?: lige)?", 0.75),
+        _cue(
+            "group",
+            rf"vi (?:skal nok|skal lige|skal|vil|kan godt|sørger for at)"
+            rf"(?: {_DA_FILLER})?",
+            0.65,
+        ),
+        _cue("group", rf"vi {_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)", 0.65, verb_follows=True),
+        _cue("group", r"lad os(?: lige)?", 0.6),
+        _cue("request", rf"(?:kan|kunne|vil|gider) du(?: ikke)?(?: {_DA_FILLER})?", 0.8),
+        _cue("request", r"(?:må jeg bede dig om at|jeg har brug for at du)", 0.8),
+        _cue("request", rf"(?:husk|sørg for|sørg)(?: {_DA_FILLER})?(?: at)?", 0.75),
+        _cue("request", rf"du (?:skal|må) {_DA_FILLER}", 0.7),
+        _cue("request", rf"du {_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)", 0.7, verb_follows=True),
+    ),
+    non_actions=(
+        *("sige", "tro", "mene", "høre", "se", "være", "have", "ikke", "indrømme", "spørge om"),
+        *("spørge jer", "spørge dig", "spørge ind"),
+        *("vide", "forstå", "dele min skærm", "dele skærmen", "vise", "gå", "smutte"),
+        *("gentage", "forklare", "starte", "begynde", "give ordet", "nå det", "komme videre"),
+        *("gå videre", "snakke om", "tale om", "gå med", "køre med", "holde med", "lige sige"),
+        *("håbe", "love", "lide", "prøve", "tage det", "tage den", "tage ordet", "opsummere"),
+        *("runde af", "slutte", "afslutte", "hoppe", "kigge på det her", "præsentere"),
+        *("bruge", "nævne", "tilføje at", "sige det sådan", "præcisere", "gå i gang"),
+        *("det", "den", "de", "at", "en", "et", "selv"),
+    ),
+    request_non_actions=(
+        *("høre", "se min", "se skærmen", "se det", "se mig", "se hvad", "huske", "forklare"),
+        *("gentage", "fortælle", "lide", "vente", "sige"),
+        *("give mig et øjeblik", "dele din skærm", "dele skærmen", "uddybe", "beskrive"),
+        *("gå tilbage", "tale højere", "slå lyden", "bekræfte at du", "tro", "forstå"),
+        *("være", "have", "leve med", "acceptere", "mene", "følge med", "starte", "begynde"),
+        *("tage den", "sige noget", "præsentere dig", "jeg", "vi", "de", "han", "hun", "det er"),
+    ),
+    hedges=_words_re("måske", "eventuelt", "muligvis", "evt", "formentlig", "kunne"),
+    conditions=_words_re("hvis", "medmindre", "såfremt", "når vi får"),
+    habits=_words_re("normalt", "altid", "tit", "ofte", "plejer", "nogle gange", "hver"),
+    leading_filler=re.compile(
+        r"^(?:(?:lige|også|godt|bare|hurtigt|så|nok|gerne|selv|straks|at|prøve at|sagtens|"
+        r"virkelig|selvfølgelig)\s+)+",
+        re.IGNORECASE,
+    ),
+    trailing_filler=re.compile(
+        r"(?:[\s,]+(?:for mig|for os|lige|også|så|ikke|tak|når du får tid|hvis du kan"
+        r"|hvis det er muligt|okay|ok|ikke også|ikke sandt|ja|øh|øhm))+$",
+        re.IGNORECASE,
+    ),
+    clause_break=re.compile(
+        r",\s*(?:og så|og|så|fordi|men|hvis|når|okay|ok|ikke|ja)\b|;|\s+(?:så vi|fordi|så de)\s+"
+        r"|\s+-\s+|\s+–\s+",
+        re.IGNORECASE,
+    ),
+    anaphora=re.compile(
+        r"^(?:gør|klar|ordn|tag|sørg for|tag mig af|kig på|følg op på)(?:e)? "
+        r"(?:det|den|dem|dét)(?: her)?$",
+        re.IGNORECASE,
+    ),
+    suggestion=re.compile(
+        r"\b(?:nogen|vi|du|man)(?: bør| skal| må| burde)(?: lige| også)?\s+",
+        re.IGNORECASE,
+    ),
+)
+
+
+_DA_ANAPHORIC_ACCEPT = re.compile(
+    r"^(?:(?:ja|jo|okay|fint|super|klart),?\s*)?(?:det|den|dem|dét) (?:tager|klarer|ordner|gør)"
+    r" jeg|^(?:(?:ja|jo|okay),?\s*)?det sørger jeg for",
+    re.IGNORECASE,
+)
+_DA_OFFER = re.compile(
+    r"\b(?:jeg kan(?: godt)?|jeg kunne(?: godt)?|skal jeg|vil du have at jeg)\s+", re.IGNORECASE
+)
+"""An offer ("I could put together two options") that a "please do" turns into a promise."""
+_DA_WHO = re.compile(
+    r"^(?:og\s+|så\s+)?hvem (?:skal |vil |kan )?(?:lige )?(?P<task>.+)", re.IGNORECASE
+)
+"""A "who does X?" question: the one who answers "I will" takes X."""
+_DA_IMPERATIVE_VERBS = (
+    *("send", "ring", "tjek", "book", "skriv", "læs", "opdater", "spørg", "inviter", "del"),
+    *("forbered", "ret", "tilføj", "giv", "find", "lav", "kontakt", "videresend", "mail"),
+    *("gennemgå", "kig", "følg op"),
+)
+_DA_LEADING_VERBS = (
+    *_DA_IMPERATIVE_VERBS,
+    *("booke", "sende", "sætte", "lave", "skrive", "ringe", "invitere", "forberede", "tage"),
+    *("planlægge", "aftale", "finde", "sætte", "indkalde", "spørge", "tjekke"),
+)
+"""Verbs that make a "let's" / "lad os" a task rather than a move in the meeting."""
+_DA_IRREGULAR = {"går": "gå", "får": "få", "ser": "se", "gør": "gør", "står": "stå"}

@@ -1,0 +1,133 @@
+"""English rules: cues that open a task, what may follow a cue without making one, hedges,
+conditions, fillers, and the verbs and questions the other steps look up for English."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.intelligence.action_items.rules import _cue, _Rules, _words_re
+
+_EN_VERBS_3RD = (
+    *("takes", "handles", "owns", "sends", "books", "calls", "prepares", "drafts", "checks"),
+    *("runs", "leads", "covers", "updates", "schedules", "writes", "shares", "sets up"),
+    *("reaches out", "follows up", "looks into", "sorts out", "organises", "organizes"),
+    *("emails", "contacts", "sets", "gets", "does"),
+)
+_EN_VERBS_BASE = (
+    *("take", "handle", "own", "send", "book", "call", "prepare", "draft", "check", "run"),
+    *("lead", "cover", "update", "schedule", "write", "share", "set up", "reach out"),
+    *("follow up", "look into", "sort out", "grab", "email", "contact", "loop in", "chase"),
+)
+
+_EN = _Rules(
+    cues=(
+        _cue("commitment", r"i(?:'ll| will| shall)", 0.85),
+        _cue("commitment", r"i(?:'m| am) (?:going to|gonna)", 0.85),
+        _cue("commitment", r"let me", 0.75),
+        _cue("commitment", r"i can", 0.7),
+        _cue("commitment", r"i(?:'m| am) on it,? (?:i'll)", 0.85),
+        _cue("group", r"we(?:'ll| will| shall)", 0.7),
+        _cue("group", r"we(?:'re| are) (?:going to|gonna)", 0.7),
+        _cue("group", r"let's", 0.6),
+        _cue("request", r"(?:can|could|would|will) you(?: please)?(?:,? \w+,)?", 0.8),
+        _cue("request", r"(?:^|(?<=, ))please", 0.75),
+        _cue("request", r"you(?:'ll| will)", 0.7),
+        _cue("request", r"(?:i need|i'd like|i want) you to", 0.8),
+        _cue("request", r"(?:make sure (?:to|you)|don't forget to|remember to)", 0.75),
+        _cue("request", r"(?:^|(?<=, ))you (?=(?:" + "|".join(_EN_VERBS_BASE) + r")\b)", 0.75),
+    ),
+    non_actions=(
+        # pleasantries and thinking aloud
+        *("be", "tell you what", "say", "think", "see", "hear", "guess", "imagine", "admit"),
+        *("bet", "wonder", "know", "understand", "believe", "like", "love", "mind", "repeat"),
+        *("remind me", "tell me", "hope", "assume", "keep in mind", "keep that in mind"),
+        # states and predictions, not tasks
+        *("need", "want", "get there", "have to see", "probably", "definitely not"),
+        *("receive", "notice", "enjoy", "appreciate", "go with", "tell you"),
+        *("stick with", "go ahead with", "move forward with"),
+        # done in the meeting itself
+        *("give me a second", "give me a sec", "walk me through", "walk you through"),
+        *("pull up", "note", "leave", "have to leave", "have to jump off", "have to drop off"),
+        *("have to go", "have to run", "jump off", "drop off", "share my screen"),
+        *("stop sharing", "get to", "get around to", "get round to", "cover", "talk about"),
+        *(
+            "discuss",
+            "come back to that",
+            "come back to it",
+            "come back to this",
+            "move on",
+            "start",
+            "begin",
+            "get started",
+            "kick off",
+        ),
+        *("dive in", "jump in", "recap", "wrap up", "go through", "continue", "focus on"),
+        *("explain", "clarify", "elaborate", "describe", "introduce", "take a look at this"),
+        *("show you", "quickly show", "answer", "ask you", "ask a", "ask about", "add to that"),
+        *("put it this way", "help with that", "help with it", "help you with that"),
+        *("hand over", "turn it over", "pass it", "do a quick round", "be quick", "be brief"),
+        # "I'm going to the office": a place, not a task
+        *("the", "a", "an", "my", "your", "our", "that", "this"),
+        # negations
+        *("not", "never", "no longer"),
+    ),
+    request_non_actions=(
+        *("hear", "see", "repeat", "tell me", "tell us", "remind me", "walk me through"),
+        *("walk us through", "note", "explain", "clarify", "elaborate", "describe", "give me a"),
+        *("give us a", "hold on", "hang on", "wait", "imagine", "believe", "say that again"),
+        *("speak up", "mute", "unmute", "go back", "scroll", "zoom", "confirm that you"),
+        *("remember", "recall", "like", "mind", "be", "need", "want", "get", "have", "receive"),
+        *("find", "notice", "love", "know", "see my screen", "share your screen", "expand"),
+        *("talk about", "speak to", "go over", "say", "think", "guess", "start", "begin"),
+        *("go first", "kick off", "go ahead", "introduce yourself", "hear me"),
+    ),
+    hedges=_words_re("maybe", "perhaps", "possibly", "might", "probably", "suppose"),
+    conditions=_words_re("if", "unless", "whether", "once we", "as soon as we", "when we get"),
+    habits=_words_re("usually", "always", "normally", "typically", "every time", "often"),
+    leading_filler=re.compile(
+        r"^(?:(?:just|also|then|definitely|quickly|actually|please|go ahead and|maybe|"
+        r"certainly|happily|gladly|make sure to|try to|try and|be sure to|have to|need to|"
+        r"i'll|we'll|i will|we will)\s+)+",
+        re.IGNORECASE,
+    ),
+    trailing_filler=re.compile(
+        r"(?:[\s,]+(?:for me|for us|for you|please|then|as well|too|when you (?:get a chance|can)"
+        r"|if (?:you can|possible)|ok(?:ay)?|right|yeah|alright|um|uh|erm|er))+$",
+        re.IGNORECASE,
+    ),
+    clause_break=re.compile(
+        r",\s*(?:and then|and|so|because|but|since|if|unless|okay|ok|right|yeah|that way)\b"
+        r"|;|\s+(?:so that|because|and then we|and we can|and then you)\s+|\s+-\s+|\s+–\s+",
+        re.IGNORECASE,
+    ),
+    anaphora=re.compile(
+        r"^(?:do|handle|take|take care of|sort|own|grab|look into|follow up on|action)"
+        r" (?:that|it|this|so|those|them)(?: one)?$",
+        re.IGNORECASE,
+    ),
+    suggestion=re.compile(
+        r"\b(?:someone|somebody|we|you)(?: really| probably)? (?:should|need to|needs to|"
+        r"ought to|have to|must)\s+",
+        re.IGNORECASE,
+    ),
+)
+
+
+_EN_OFFER = re.compile(
+    r"\b(?:i could|i can|would you like me to|shall i|should i|do you want me to)\s+",
+    re.IGNORECASE,
+)
+"""An offer ("I could put together two options") that a "please do" turns into a promise."""
+_EN_WHO = re.compile(
+    r"^(?:so,?\s*|and\s+|by the way,?\s*)?who(?:'s| is| will| can| wants to)?\s+(?P<task>.+)",
+    re.IGNORECASE,
+)
+"""A "who does X?" question: the one who answers "I will" takes X."""
+_EN_IMPERATIVE_VERBS = (
+    *("send", "book", "call", "check", "email", "share", "schedule", "update", "prepare"),
+    *("draft", "write", "read", "review", "ask", "invite", "fix", "add", "set up"),
+    *("reach out", "follow up", "loop in", "forward", "get back to", "update"),
+)
+_EN_LEADING_VERBS = (*_EN_VERBS_BASE, *_EN_IMPERATIVE_VERBS, "help", "organise", "organize", "plan")
+"""Verbs that make a "let's" / "lad os" a task rather than a move in the meeting."""
+_EN_IRREGULAR = {"does": "do", "has": "have", "is": "be", "goes": "go"}

@@ -1,0 +1,108 @@
+"""The words after a cue made into a task: a clean imperative ("Send the proposal") without
+fillers or a trailing clause, and the deadline said with it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from assistant.intelligence.action_items.model import _Context
+from assistant.intelligence.action_items.rules import _THEN, _Rules
+from assistant.intelligence.action_items.rules_da import _DA, _DA_IRREGULAR
+from assistant.intelligence.action_items.rules_en import _EN_IRREGULAR
+from assistant.intelligence.dates import find_date, resolve_due_date
+
+
+def _starts_with(task: str, phrases: Sequence[str]) -> bool:
+    lowered = task.lower()
+    return any(
+        lowered == phrase
+        or lowered.startswith(phrase + " ")
+        or re.match(rf"{re.escape(phrase)}\b", lowered)
+        for phrase in phrases
+    )
+
+
+def _imperative(task: str, rules: _Rules) -> str:
+    """The task's first word, a conjugated verb, as an imperative: "sender" -> "send",
+    "tjekker" -> "tjek", "takes" -> "take"."""
+    task = re.sub(r"^(?:jeg|vi|du)\s+", "", task, flags=re.IGNORECASE)
+    first, _, rest = task.partition(" ")
+    lowered = first.lower()
+    if rules is _DA:
+        rest = re.sub(r"^(?:jeg|vi)\b\s*", "", rest, flags=re.IGNORECASE)
+        verb = _DA_IRREGULAR.get(lowered) or _danish_stem(
+            lowered[:-1] if lowered.endswith("r") else lowered
+        )
+    else:
+        verb = _EN_IRREGULAR.get(lowered, "")
+        if not verb:
+            if lowered.endswith(("ches", "shes", "sses", "xes")):
+                verb = lowered[:-2]
+            elif lowered.endswith("s"):
+                verb = lowered[:-1]
+            else:
+                verb = lowered
+    if first.isupper() and len(first) > 1:
+        verb = verb.upper()
+    return f"{verb} {rest}".strip()
+
+
+def _danish_stem(infinitive: str) -> str:
+    """Danish infinitive to imperative: drop the final -e and a doubled consonant."""
+    if len(infinitive) > 3 and infinitive.endswith("e"):
+        stem = infinitive[:-1]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouyæøå":
+            stem = stem[:-1]
+        return stem
+    return infinitive
+
+
+def _clean(task: str, rules: _Rules) -> str:
+    clause = rules.clause_break.search(task)
+    if clause:
+        task = task[: clause.start()]
+    task = task.strip().rstrip(".?!,;:").strip()
+    task = rules.trailing_filler.sub("", task).strip().rstrip(",")
+    task = re.sub(r"\s{2,}", " ", task)
+    if rules is _DA and task[:1].islower():
+        first, _, rest = task.partition(" ")
+        # A Danish infinitive after a modal ("sende tilbuddet") reads as an order: "Send …".
+        task = f"{_danish_stem(first)} {rest}".strip()
+    return task[:1].upper() + task[1:]
+
+
+def _gerund(task: str) -> str:
+    first, _, rest = task.partition(" ")
+    if first.lower().endswith("ing") and len(first) > 5:
+        stem = first[:-3]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            stem = stem[:-1]
+        first = stem + ("e" if stem.lower().endswith(("at", "ov", "ar", "iz", "ak", "ur")) else "")
+    return f"{first} {rest}".strip()
+
+
+def _due(task: str, before: str, index: int, context: _Context) -> tuple[dt.date | None, str, bool]:
+    """The deadline said in the task (else before the cue), the task without it, and whether a
+    date phrase was found. "Before then" takes the latest date said in the sentences before."""
+    meeting_date = context.transcript.meeting.date
+    then = _THEN.search(task)
+    if then:
+        task = task[: then.start()] + task[then.end() :]
+        for previous in reversed(context.sentences[max(0, index - 4) : index]):
+            phrase = find_date(previous.text, meeting_date)
+            if phrase is not None:
+                return phrase.date, task, True
+    due, rest = resolve_due_date(task, meeting_date)
+    if rest != task:
+        # "I'll talk to finance today and get back to you by Thursday": the later date is the
+        # deadline of the whole task.
+        second, rest_two = resolve_due_date(rest, meeting_date)
+        if rest_two != rest:
+            rest = rest_two
+            if second is not None and (due is None or second > due):
+                due = second
+        return due, rest, True
+    due, rest = resolve_due_date(before, meeting_date)
+    return due, task, rest != before

@@ -1,0 +1,307 @@
+"""Live transcription of one participant: audio and voice activity in, captions and segments out.
+
+While the person speaks, the audio of the current utterance is decoded again every ``step_s``
+of new audio (greedy, text only: about half a second on 2 cores). Words are confirmed the
+LocalAgreement-2 way, as whisper_streaming does: the words after what is already confirmed
+that two successive decodes agree on become final; the rest is the partial. When the VAD hears
+the utterance end, one decode with word timings makes the rest final and gives the transcript
+its timed segments. An utterance longer than ``max_buffer_s`` is cut at its last confirmed
+sentence end (or its last confirmed word), so a decode never grows past Whisper's window.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+import numpy.typing as npt
+
+from models.asr import ChunkRecognition, RecognitionOptions, SpeechRecognizer
+
+from .frames import (
+    SAMPLE_RATE,
+    AudioChunk,
+    Caption,
+    Frame,
+    SpeechChunk,
+    TranscribedSegment,
+    VoiceActivity,
+)
+from .stage import Stage
+from .transcribe import HallucinationFilter, to_meeting_time
+
+__all__ = ["LiveOptions", "LiveTranscriber"]
+
+FloatArray = npt.NDArray[np.float32]
+_SENTENCE_END = (".", "?", "!", "。", "？", "！")
+
+
+@dataclass(frozen=True, slots=True)
+class LiveOptions:
+    step_s: float = 0.5
+    """New audio (s) that makes the next partial decode due."""
+    max_buffer_s: float = 15.0
+    """An utterance longer than this (s) is cut at its last confirmed sentence."""
+    partial_beam_size: int = 1
+    """Beam of the repeated partial decodes (greedy: they are re-done a moment later)."""
+    final_beam_size: int = 3
+    """Beam of the one decode that ends an utterance, as ``analyze`` decodes."""
+    lock_language_after_s: float = 2.0
+    """Once the utterance is this long (s), its detected language is kept for the rest of it,
+    so successive decodes can agree."""
+    pre_roll_s: float = 0.3
+    """Audio (s) kept before speech starts, so the first syllable is not cut."""
+    language: str | None = None
+    """Force one language (ISO 639-1); None detects it per utterance."""
+    confident_probability: float = 0.8
+    """Detections above this count toward the meeting's language, the fallback for unsure ones."""
+
+
+class LiveTranscriber(Stage):
+    """One participant's live recogniser state. ``clock`` gives the wall-clock seconds since the
+    stream started, which each caption carries as ``emitted_at``."""
+
+    accepts = (AudioChunk, VoiceActivity)
+
+    def __init__(
+        self,
+        participant_id: str,
+        recognizer: SpeechRecognizer,
+        options: LiveOptions = LiveOptions(),
+        *,
+        clock: Callable[[], float] | None = None,
+        hallucination_filter: HallucinationFilter | None = None,
+    ) -> None:
+        self._participant_id = participant_id
+        self._recognizer = recognizer
+        self._options = options
+        self._filter = hallucination_filter or HallucinationFilter()
+        started = time.monotonic()
+        self._clock = clock or (lambda: time.monotonic() - started)
+        self._audio = np.zeros(0, np.float32)
+        self._audio_start_s: float | None = None
+        self._speaking = False
+        self._decoded_samples = 0
+        self._committed: list[str] = []
+        self._tentative: list[str] = []
+        self._committed_end_s = 0.0
+        self._language: str | None = options.language
+        self._language_locked = options.language is not None
+        self._confident: defaultdict[str, float] = defaultdict(float)
+
+    # The stage interface.
+
+    def _push(self, frame: AudioChunk | VoiceActivity) -> list[Frame]:
+        if isinstance(frame, AudioChunk):
+            if self._audio_start_s is None or not len(self._audio):
+                self._audio_start_s = frame.start_s
+            self._audio = np.concatenate([self._audio, frame.samples])
+            if not self._speaking:
+                self._keep_from(self._end_s - self._options.pre_roll_s)
+            return []
+        if frame.speaking:
+            self._speaking = True
+            self._keep_from(frame.start_s)
+            return []
+        self._speaking = False
+        return self._finalize(frame.start_s)
+
+    def _flush(self) -> list[Frame]:
+        due = len(self._audio) - self._decoded_samples >= self._options.step_s * SAMPLE_RATE
+        if not (self._speaking and due):
+            return []
+        out = self._update()
+        if len(self._audio) > self._options.max_buffer_s * SAMPLE_RATE:
+            out.extend(self._cut())
+        return out
+
+    def _end(self) -> list[Frame]:
+        if not (self._speaking or self._committed or self._tentative):
+            return []
+        self._speaking = False
+        return self._finalize(self._end_s)
+
+    # Decoding.
+
+    @property
+    def _end_s(self) -> float:
+        return (self._audio_start_s or 0.0) + len(self._audio) / SAMPLE_RATE
+
+    def _keep_from(self, start_s: float) -> None:
+        if self._audio_start_s is None or start_s <= self._audio_start_s:
+            return
+        drop = min(len(self._audio), round((start_s - self._audio_start_s) * SAMPLE_RATE))
+        self._audio = self._audio[drop:]
+        self._audio_start_s += drop / SAMPLE_RATE
+        self._decoded_samples = max(0, self._decoded_samples - drop)
+
+    def _recognize(self, audio: FloatArray, *, timed: bool) -> ChunkRecognition:
+        o = self._options
+        fallback = (
+            max(self._confident, key=self._confident.__getitem__) if self._confident else None
+        )
+        options = RecognitionOptions(
+            beam_size=o.final_beam_size if timed else o.partial_beam_size,
+            language=self._language if self._language_locked else o.language,
+            fallback_language=fallback,
+            word_timestamps=timed,
+        )
+        recognition = self._recognizer.recognize([audio], options)[0]
+        duration = len(audio) / SAMPLE_RATE
+        if not self._language_locked:
+            self._language = recognition.language
+            if duration >= o.lock_language_after_s:
+                self._language_locked = True
+                if recognition.language_probability >= o.confident_probability:
+                    self._confident[recognition.language] += duration
+        kept = tuple(s for s in recognition.segments if self._filter.keeps(s))
+        return replace(recognition, segments=kept)
+
+    def _update(self) -> list[Frame]:
+        """A partial decode: confirm what two decodes agree on, show the rest as partial."""
+        self._decoded_samples = len(self._audio)
+        recognition = self._recognize(self._audio, timed=False)
+        words = [word for segment in recognition.segments for word in segment.text.split()]
+        tail = words[_after(self._committed, words) :]
+        agreed = _common_prefix(self._tentative, tail)
+        confirmed, self._tentative = tail[:agreed], tail[agreed:]
+        out: list[Frame] = []
+        spans = _estimated_spans(words, self._audio_start_s or 0.0, len(self._audio) / SAMPLE_RATE)
+        if confirmed:
+            first = len(words) - len(tail)
+            start, end = spans[first][0], spans[first + agreed - 1][1]
+            self._committed.extend(confirmed)
+            self._committed_end_s = end
+            out.append(self._caption("final", start, end, confirmed, recognition.language))
+        if self._tentative:
+            start = spans[len(words) - len(self._tentative)][0]
+            out.append(
+                self._caption("partial", start, spans[-1][1], self._tentative, recognition.language)
+            )
+        return out
+
+    def _finalize(self, end_s: float) -> list[Frame]:
+        """The utterance ended at ``end_s``: one timed decode makes everything final."""
+        start_s = self._audio_start_s or 0.0
+        samples = self._audio[: max(0, round((end_s - start_s) * SAMPLE_RATE))]
+        out: list[Frame] = []
+        if len(samples) >= SAMPLE_RATE // 10:
+            recognition = self._recognize(samples, timed=True)
+            segments = self._timed_segments(samples, recognition, start_s)
+            words = [word for segment in segments for word in segment.words]
+            rest = words[_after(self._committed, [word.text for word in words]) :]
+            if rest:
+                text = [word.text for word in rest]
+                out.append(
+                    self._caption("final", rest[0].start, rest[-1].end, text, recognition.language)
+                )
+            out.extend(segments)
+        self._committed, self._tentative = [], []
+        self._language, self._language_locked = (
+            self._options.language,
+            self._options.language is not None,
+        )
+        self._keep_from(end_s)
+        self._decoded_samples = 0
+        return out
+
+    def _cut(self) -> list[Frame]:
+        """A long utterance: hand its confirmed sentences to the transcript and drop their audio."""
+        start_s = self._audio_start_s or 0.0
+        recognition = self._recognize(self._audio, timed=True)
+        segments = self._timed_segments(self._audio, recognition, start_s)
+        words = [word for segment in segments for word in segment.words]
+        confirmed = _after(self._committed, [word.text for word in words])
+        if confirmed == 0:
+            return self._finalize(self._end_s)  # nothing agreed on in a whole buffer
+        ends = [i + 1 for i in range(confirmed) if words[i].text.endswith(_SENTENCE_END)]
+        keep = ends[-1] if ends else confirmed
+        cut_s = words[keep - 1].end
+        self._committed = (
+            self._committed[len(self._committed) - (confirmed - keep) :] if confirmed > keep else []
+        )
+        out: list[Frame] = [
+            segment for segment in segments if segment.words and segment.words[-1].end <= cut_s
+        ]
+        self._keep_from(cut_s)
+        self._decoded_samples = 0
+        return out
+
+    def _timed_segments(
+        self, samples: FloatArray, recognition: ChunkRecognition, start_s: float
+    ) -> list[TranscribedSegment]:
+        chunk = SpeechChunk(self._participant_id, samples, ((0.0, start_s),))
+        return [
+            piece
+            for segment in recognition.segments
+            for piece in to_meeting_time(chunk, segment, recognition.language)
+            if piece.words
+        ]
+
+    def _caption(
+        self, kind: str, start_s: float, end_s: float, words: Sequence[str], language: str
+    ) -> Caption:
+        return Caption(
+            "final" if kind == "final" else "partial",
+            self._participant_id,
+            start_s,
+            max(start_s, end_s),
+            " ".join(words),
+            language,
+            self._clock(),
+        )
+
+
+def _normal(word: str) -> str:
+    return re.sub(r"[^\w']", "", word.lower())
+
+
+def _common_prefix(first: Sequence[str], second: Sequence[str]) -> int:
+    count = 0
+    for a, b in zip(first, second, strict=False):
+        if _normal(a) != _normal(b):
+            break
+        count += 1
+    return count
+
+
+def _after(committed: Sequence[str], words: Sequence[str]) -> int:
+    """Where in ``words`` (a new decode of the whole buffer) the confirmed words end: the
+    decode may word the confirmed part a little differently, so the two are aligned."""
+    if not committed:
+        return 0
+    matcher = difflib.SequenceMatcher(
+        None, [_normal(w) for w in committed], [_normal(w) for w in words], autojunk=False
+    )
+    last = None
+    for block in matcher.get_matching_blocks():
+        if block.size:
+            last = block
+    if last is None:
+        return min(len(committed), len(words))
+    missing = len(committed) - (last.a + last.size)
+    return min(len(words), last.b + last.size + missing)
+
+
+def _estimated_spans(
+    words: Sequence[str], start_s: float, duration_s: float
+) -> list[tuple[float, float]]:
+    """Word times spread over the audio by length, for captions of untimed decodes."""
+    lengths = [len(word) + 1 for word in words]
+    total = max(1, sum(lengths))
+    spans = []
+    position = 0
+    for length in lengths:
+        spans.append(
+            (
+                start_s + duration_s * position / total,
+                start_s + duration_s * (position + length) / total,
+            )
+        )
+        position += length
+    return spans
