@@ -201,6 +201,111 @@ def analyze_command(
         _print_summary(out, analysis.report, written)
 
 
+@cli.command("live")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Folder for captions.jsonl and the same outputs as analyze.",
+)
+@click.option(
+    "--realtime",
+    is_flag=True,
+    help="Feed the input at 1x speed, as a live meeting arrives (default: as fast as possible).",
+)
+@click.option("--title", default=None, help="Meeting title (default: the file name).")
+@click.option(
+    "--date",
+    "meeting_date",
+    callback=_parse_date,
+    default=None,
+    help="Meeting date, YYYY-MM-DD.",
+)
+@click.option(
+    "--language",
+    default=None,
+    help="Force one language (ISO 639-1) instead of detecting it per utterance.",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
+def live_command(
+    path: Path,
+    out_dir: Path,
+    realtime: bool,
+    title: str | None,
+    meeting_date: dt.date | None,
+    language: str | None,
+    debug: bool,
+) -> None:
+    """Follow a recording (a file or a folder of per-person tracks) as a live meeting: captions
+    as they are confirmed, every caption event in OUT/captions.jsonl, then the outputs of
+    analyze."""
+    import asyncio
+
+    from assistant.processing.analyze import load_speech_models
+    from assistant.processing.live import LiveEvent, follow_media
+    from pipelines.frames import Caption
+
+    err = Console(stderr=True)
+    out = Console()
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING)
+    try:
+        settings = Settings()
+        if language:
+            settings = settings.model_copy(
+                update={"asr": settings.asr.model_copy(update={"language": language})}
+            )
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            captions_file = (out_dir / "captions.jsonl").open("w", encoding="utf-8")
+        except OSError as error:
+            raise MeetingAssistantError(f"cannot write there ({error.strerror})", out_dir) from None
+        with captions_file:
+            with err.status("Loading speech models…"):
+                models = load_speech_models(settings)
+
+            def show(event: LiveEvent) -> None:
+                captions_file.write(json.dumps(event.to_event(), ensure_ascii=False) + "\n")
+                if isinstance(event, Caption) and event.kind == "final":
+                    out.print(
+                        f"[dim]{format_clock(event.start_s)}[/] "
+                        f"[bold]{escape(event.participant_id)}[/]: {escape(event.text)}",
+                        highlight=False,
+                    )
+
+            analysis = asyncio.run(
+                follow_media(
+                    path,
+                    settings,
+                    models,
+                    realtime=realtime,
+                    on_event=show,
+                    title=title,
+                    date=meeting_date,
+                )
+            )
+        written = write_outputs(analysis, out_dir)
+        written["captions"] = out_dir / "captions.jsonl"
+    except MeetingAssistantError as error:
+        err.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
+        sys.exit(_EXIT_INPUT)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+    except Exception as error:  # the promise: a clear line, never a traceback
+        if debug:
+            raise
+        err.print(
+            f"[bold red]internal error:[/] {type(error).__name__}: {error} "
+            "(run again with --debug for details)",
+            highlight=False,
+            soft_wrap=True,
+        )
+        sys.exit(_EXIT_INTERNAL)
+    _print_summary(out, analysis.report, written)
+
+
 def _run(
     path: Path,
     settings: Settings,

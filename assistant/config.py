@@ -14,6 +14,7 @@ __all__ = [
     "AsrSettings",
     "AudioSettings",
     "DiarizationSettings",
+    "LiveSettings",
     "LlmSettings",
     "Settings",
     "ThreadSettings",
@@ -125,6 +126,21 @@ class ThreadSettings(BaseModel):
     """ONNX Runtime threads across Silero VAD graph nodes; 0 = ONNX Runtime's default."""
 
 
+class LiveSettings(BaseModel):
+    """Following a meeting as it happens (``meeting-assistant live``, the bot)."""
+
+    step_s: float = Field(default=0.5, ge=0.1, le=5)
+    """New speech (s) after which the current utterance is decoded again for captions; each
+    decode costs about 0.5 s of one core's time on the packaged base model."""
+    max_buffer_s: float = Field(default=15.0, ge=3, le=28)
+    """A longer utterance (s) is cut at its last confirmed sentence (Whisper reads 30 s)."""
+    min_silence_s: float = Field(default=0.5, ge=0.1, le=3)
+    """Silence (s) that ends an utterance and makes its words final; shorter is quicker but
+    cuts sentences at pauses."""
+    video_fps: float = Field(default=2.0, gt=0, le=30)
+    """Camera frames analysed per second per participant, live."""
+
+
 class LlmSettings(BaseModel):
     """Optional OpenAI-compatible endpoint for summaries and action items; off while
     ``base_url`` is unset (the offline rules are the default)."""
@@ -151,6 +167,7 @@ class Settings(BaseSettings):
     diarization: DiarizationSettings = DiarizationSettings()
     threads: ThreadSettings = ThreadSettings()
     llm: LlmSettings = LlmSettings()
+    live: LiveSettings = LiveSettings()
 
 
 @lru_cache

@@ -64,7 +64,8 @@ class LiveOptions:
 
 class LiveTranscriber(Stage):
     """One participant's live recogniser state. ``clock`` gives the wall-clock seconds since the
-    stream started, which each caption carries as ``emitted_at``."""
+    stream started, which each caption carries as ``emitted_at``. Voice activity passes on
+    after it has been handled (later stages want to know who is talking); audio does not."""
 
     accepts = (AudioChunk, VoiceActivity)
 
@@ -103,13 +104,17 @@ class LiveTranscriber(Stage):
             self._audio = np.concatenate([self._audio, frame.samples])
             if not self._speaking:
                 self._keep_from(self._end_s - self._options.pre_roll_s)
+            elif len(self._audio) > self._options.max_buffer_s * SAMPLE_RATE:
+                # Audio arriving faster than it is flushed (a backlog, a file fed at full
+                # speed): cut here, before the buffer outgrows Whisper's 30 s window.
+                return [*self._update(), *self._cut()]
             return []
         if frame.speaking:
             self._speaking = True
             self._keep_from(frame.start_s)
-            return []
+            return [frame]
         self._speaking = False
-        return self._finalize(frame.start_s)
+        return [*self._finalize(frame.start_s), frame]
 
     def _flush(self) -> list[Frame]:
         due = len(self._audio) - self._decoded_samples >= self._options.step_s * SAMPLE_RATE
@@ -211,23 +216,33 @@ class LiveTranscriber(Stage):
         return out
 
     def _cut(self) -> list[Frame]:
-        """A long utterance: hand its confirmed sentences to the transcript and drop their audio."""
+        """A long utterance: hand its confirmed sentences to the transcript and drop their audio.
+        When nothing was confirmed yet (audio arriving faster than it is decoded), every timed
+        word but the last, which the buffer's end may have cut off, counts as confirmed."""
         start_s = self._audio_start_s or 0.0
         recognition = self._recognize(self._audio, timed=True)
         segments = self._timed_segments(self._audio, recognition, start_s)
         words = [word for segment in segments for word in segment.words]
-        confirmed = _after(self._committed, [word.text for word in words])
-        if confirmed == 0:
-            return self._finalize(self._end_s)  # nothing agreed on in a whole buffer
-        ends = [i + 1 for i in range(confirmed) if words[i].text.endswith(_SENTENCE_END)]
+        texts = [word.text for word in words]
+        committed = _after(self._committed, texts)
+        confirmed = committed if committed > 0 else len(words) - 1
+        if confirmed <= 0:
+            return self._finalize(self._end_s)
+        ends = [i + 1 for i in range(confirmed) if texts[i].endswith(_SENTENCE_END)]
         keep = ends[-1] if ends else confirmed
         cut_s = words[keep - 1].end
-        self._committed = (
-            self._committed[len(self._committed) - (confirmed - keep) :] if confirmed > keep else []
-        )
-        out: list[Frame] = [
-            segment for segment in segments if segment.words and segment.words[-1].end <= cut_s
-        ]
+        out: list[Frame] = []
+        if keep > committed:
+            new = words[committed:keep]
+            out.append(
+                self._caption(
+                    "final", new[0].start, new[-1].end, texts[committed:keep], recognition.language
+                )
+            )
+        out.extend(_until(segments, cut_s))
+        left = committed - keep
+        self._committed = self._committed[len(self._committed) - left :] if left > 0 else []
+        self._tentative = texts[max(keep, committed) :]
         self._keep_from(cut_s)
         self._decoded_samples = 0
         return out
@@ -255,6 +270,19 @@ class LiveTranscriber(Stage):
             language,
             self._clock(),
         )
+
+
+def _until(segments: Sequence[TranscribedSegment], end_s: float) -> list[TranscribedSegment]:
+    """The segments' words that end by ``end_s``; a segment the cut crosses is shortened."""
+    out = []
+    for segment in segments:
+        words = tuple(word for word in segment.words if word.end <= end_s)
+        if len(words) == len(segment.words):
+            out.append(segment)
+        elif words:
+            text = " ".join(word.text for word in words)
+            out.append(replace(segment, end=words[-1].end, text=text, words=words))
+    return out
 
 
 def _normal(word: str) -> str:

@@ -65,6 +65,7 @@ class LiveAudioSource:
         )
         self._start_s: float | None = None
         self._produced = 0  # samples out, at 16 kHz
+        self._received_s = 0.0  # audio in (s), at the source's rate: what gaps are measured on
 
     @property
     def end_s(self) -> float:
@@ -73,22 +74,21 @@ class LiveAudioSource:
 
     def push(self, pcm: npt.NDArray[np.generic], start_s: float | None = None) -> list[AudioChunk]:
         samples = _mono_float(pcm)
-        out: list[AudioChunk] = []
         if self._start_s is None:
             self._start_s = 0.0 if start_s is None else start_s
-        elif start_s is not None and start_s - self.end_s > 0.02:
-            gap = start_s - self.end_s
+        elif start_s is not None and start_s - (self._start_s + self._received_s) > 0.02:
+            gap = start_s - (self._start_s + self._received_s)
             if gap > self.max_gap_s:
                 raise InputError(
                     f"audio of {self.participant_id} jumps {gap:.0f} s ahead; timestamps must be "
                     "seconds from the start of the meeting"
                 )
-            out.append(self._emit(np.zeros(round(gap * SAMPLE_RATE), np.float32)))
+            # Silence goes through the resampler too, so its delay line stays in order.
+            samples = np.concatenate([np.zeros(round(gap * self.sample_rate), np.float32), samples])
+        self._received_s += len(samples) / self.sample_rate
         if self._resampler is not None:
             samples = self._resampler.resample_chunk(samples)
-        if len(samples):
-            out.append(self._emit(samples))
-        return out
+        return [self._emit(samples)] if len(samples) else []
 
     def end(self) -> list[AudioChunk]:
         """The resampler's last samples."""
@@ -105,18 +105,21 @@ class LiveAudioSource:
 
 def _mono_float(pcm: npt.NDArray[np.generic]) -> FloatArray:
     array = np.asarray(pcm)
-    if array.ndim == 2:
-        array = array.mean(axis=1) if array.dtype.kind == "f" else array.astype(np.float32).mean(1)
-    if array.ndim != 1:
+    if array.ndim not in (1, 2):
         raise InputError(f"audio must be (samples,) or (samples, channels), not {array.shape}")
     if array.dtype == np.int16:
-        return (array.astype(np.float32) / 32768.0).astype(np.float32)
-    if array.dtype.kind == "f":
-        return np.clip(array.astype(np.float32), -1.0, 1.0)
-    if array.dtype.kind in "iu":
-        # Already averaged int channels arrive as float; other integer types are int32 PCM.
-        return (array.astype(np.float64) / 2_147_483_648.0).astype(np.float32)
-    raise InputError(f"audio samples of type {array.dtype} cannot be read")
+        array = array.astype(np.float32) / 32768.0
+    elif array.dtype == np.int32:
+        array = (array.astype(np.float64) / 2_147_483_648.0).astype(np.float32)
+    elif array.dtype.kind == "f":
+        array = array.astype(np.float32)
+    else:
+        raise InputError(
+            f"audio samples of type {array.dtype} cannot be read (int16, int32, float)"
+        )
+    if array.ndim == 2:
+        array = array.mean(axis=1, dtype=np.float32)
+    return np.clip(array, -1.0, 1.0).astype(np.float32, copy=False)
 
 
 class LiveVideoSource:

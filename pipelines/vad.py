@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -17,7 +18,7 @@ from models.errors import ModelUnavailableError
 from .frames import SAMPLE_RATE, AudioChunk, Frame, SpeechRegion, VoiceActivity
 from .stage import Stage
 
-__all__ = ["SileroVad", "VadOptions", "VadStream"]
+__all__ = ["SileroVad", "VadModel", "VadOptions", "VadStream"]
 
 FloatArray = npt.NDArray[np.float32]
 WINDOW = 512
@@ -37,6 +38,14 @@ class VadOptions:
     """Audio kept on each side of a region (s)."""
     max_region_s: float = 28.0
     """Longer speech is split, at the quietest recent moment (s)."""
+
+
+class VadModel(Protocol):
+    """What a stream needs of the shared model (Silero, or a fake in tests)."""
+
+    def run(
+        self, windows: FloatArray, state: tuple[FloatArray, FloatArray]
+    ) -> tuple[FloatArray, tuple[FloatArray, FloatArray]]: ...
 
 
 class SileroVad:
@@ -101,7 +110,7 @@ class VadStream(Stage):
 
     def __init__(
         self,
-        model: SileroVad,
+        model: VadModel,
         participant_id: str,
         options: VadOptions,
         *,

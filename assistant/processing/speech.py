@@ -35,9 +35,13 @@ __all__ = [
     "ProgressListener",
     "SpeechModels",
     "SpeechResult",
+    "TrackVoices",
+    "diarize_track",
     "speaker_turns",
     "transcribe_plan",
+    "vad_options",
     "voice_embedding",
+    "voice_stages",
 ]
 
 FloatArray = npt.NDArray[np.float32]
@@ -91,7 +95,7 @@ class SpeechResult:
 
 
 @dataclass(slots=True)
-class _SourceVoices:
+class TrackVoices:
     """What a mixed track's diarization collects while the track streams by."""
 
     windows: list[SpeakerWindow] = field(default_factory=list)
@@ -148,7 +152,7 @@ def _run_source(
     decoded_before_s: float,
     *,
     transcribe: bool = True,
-    voices: _SourceVoices | None = None,
+    voices: TrackVoices | None = None,
 ) -> tuple[list[TranscribedSegment], float]:
     """One source through its participants' pipelines: VAD, chunks, the shared transcriber,
     and for a mixed track the voice stages. Returns the segments and the decoded length (s)."""
@@ -221,7 +225,7 @@ def transcribe_plan(
                 f"{settings.audio.min_duration_s:.0f} s is needed to analyse a meeting",
                 source.path,
             )
-        collected = _SourceVoices() if diarizing and source.mixed else None
+        collected = TrackVoices() if diarizing and source.mixed else None
         source_segments, length = _run_source(
             source, models, settings, listener, done_before, voices=collected
         )
@@ -231,7 +235,7 @@ def transcribe_plan(
         listener.transcribed(done_before)
         own = [p for p in plan.participants if p.id in source.participant_ids]
         if collected is not None and collected.windows:
-            source_segments, own, found = _diarize(
+            source_segments, own, found = diarize_track(
                 source_segments, collected, models, settings, len(participants)
             )
             voices.update(found)
@@ -263,9 +267,9 @@ def _result(
     )
 
 
-def _diarize(
+def diarize_track(
     segments: list[TranscribedSegment],
-    collected: _SourceVoices,
+    collected: TrackVoices,
     models: SpeechModels,
     settings: Settings,
     numbered_before: int,
@@ -303,9 +307,9 @@ def _diarization_options(settings: Settings) -> DiarizationOptions:
     )
 
 
-def _voices_of(path: Path, models: SpeechModels, settings: Settings) -> _SourceVoices:
+def _voices_of(path: Path, models: SpeechModels, settings: Settings) -> TrackVoices:
     """Voice windows and speech spans of a whole file, taken as one mixed track."""
-    collected = _SourceVoices()
+    collected = TrackVoices()
     source = plan_media(path, settings.audio).sources[0]
     source = replace(source, participant_ids=source.participant_ids[:1], mixed=True)
     _run_source(source, models, settings, _Silent(), 0.0, transcribe=False, voices=collected)
@@ -318,7 +322,7 @@ def speaker_turns(path: Path, models: SpeechModels, settings: Settings) -> list[
 
 
 def _turns_of(
-    collected: _SourceVoices, models: SpeechModels, settings: Settings
+    collected: TrackVoices, models: SpeechModels, settings: Settings
 ) -> list[SpeakerTurn]:
     clustering = _diarization_options(settings)
     if models.segmenter is None or not collected.activities:

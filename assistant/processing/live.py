@@ -1,0 +1,474 @@
+"""Follow a meeting live: one ``ParticipantStream`` per person, captions as they are confirmed,
+a rolling engagement figure per person, and at the end the same analysis as ``analyze``.
+
+``LiveMeeting`` is the session the bot and the service drive (push PCM and RGB frames with
+their timestamps); ``follow_media`` feeds it from a recording, at 1x (``realtime``) or as fast
+as the machine goes, which is what ``meeting-assistant live`` runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TypeVar
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.analytics.engagement import Engagement, speaking_seconds, summarize_engagement
+from assistant.config import Settings
+from assistant.inputs.media import MediaPlan, plan_media
+from assistant.processing.analyze import Analysis, finish_analysis, is_transcript_file
+from assistant.processing.speech import (
+    SpeechModels,
+    TrackVoices,
+    diarize_track,
+    vad_options,
+    voice_stages,
+)
+from assistant.transcript import MeetingInfo, Participant, Segment, Transcript
+from models.errors import InputError, PipelineError
+from models.vision import VisionModels, VisionStream
+from pipelines.frames import (
+    AudioChunk,
+    Caption,
+    Frame,
+    SecondFeatures,
+    TranscribedSegment,
+    VideoFrame,
+    VoiceActivity,
+)
+from pipelines.live_transcribe import LiveOptions, LiveTranscriber
+from pipelines.sources import LiveAudioSource, LiveVideoSource, file_audio
+from pipelines.stage import Chain, Fanout, Stage
+from pipelines.stream import ParticipantStream
+from pipelines.video.decode import probe_video, sample_frames
+from pipelines.video.observe import PersonObserver
+from pipelines.video.seconds import SecondAggregator
+
+__all__ = ["EngagementUpdate", "LiveEvent", "LiveMeeting", "follow_media"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class EngagementUpdate:
+    """A participant's rolling engagement, over the last ``window_s`` of their video."""
+
+    participant_id: str
+    start_s: float
+    """Start of the window (s from meeting start)."""
+    end_s: float
+    score: float
+    """0-100, as in the report (``assistant.analytics.engagement``)."""
+    camera_on_share: float
+    emitted_at: float
+
+    def to_event(self) -> dict[str, object]:
+        return {
+            "type": "engagement",
+            "participant": self.participant_id,
+            "start": round(self.start_s, 3),
+            "end": round(self.end_s, 3),
+            "score": round(self.score, 1),
+            "camera_on_share": round(self.camera_on_share, 4),
+            "emitted_at": round(self.emitted_at, 3),
+        }
+
+
+LiveEvent = Caption | EngagementUpdate
+
+
+@dataclass(slots=True)
+class _Person:
+    participant: Participant
+    stream: ParticipantStream
+    audio: LiveAudioSource
+    video: LiveVideoSource | None
+    voices: TrackVoices | None
+    vision: VisionStream | None
+    segments: list[TranscribedSegment] = field(default_factory=list)
+    timeline: list[SecondFeatures] = field(default_factory=list)
+    speaking: list[tuple[float, float | None]] = field(default_factory=list)
+    """Voice activity from the VAD: (start, end or None while speaking), s."""
+    end_s: float = 0.0
+
+
+class LiveMeeting:
+    """A meeting followed live. Create it on the event loop that consumes ``events``; push
+    frames from anywhere (pushing never blocks: the work runs in each person's executor)."""
+
+    def __init__(
+        self,
+        models: SpeechModels,
+        settings: Settings,
+        *,
+        vision: VisionModels | None = None,
+        clock: Callable[[], float] | None = None,
+        engagement_window_s: float = 60.0,
+        engagement_every_s: int = 5,
+    ) -> None:
+        self._models = models
+        self._settings = settings
+        self._vision = vision
+        started = time.monotonic()
+        self.clock = clock or (lambda: time.monotonic() - started)
+        self._loop = asyncio.get_running_loop()
+        self.events: asyncio.Queue[LiveEvent | None] = asyncio.Queue()
+        self._people: dict[str, _Person] = {}
+        self.voices: dict[str, npt.NDArray[np.float32]] = {}
+        """Mean voice of each speaker found on a mixed track, once ``finish`` has run."""
+        self._window_s = engagement_window_s
+        self._every_s = engagement_every_s
+        live = settings.live
+        self._live_options = LiveOptions(
+            step_s=live.step_s,
+            max_buffer_s=live.max_buffer_s,
+            final_beam_size=settings.asr.beam_size,
+            language=settings.asr.language,
+        )
+
+    @property
+    def participant_ids(self) -> list[str]:
+        return list(self._people)
+
+    def add_participant(
+        self,
+        participant: Participant,
+        *,
+        sample_rate: int = 16_000,
+        video: bool = False,
+        mixed: bool = False,
+    ) -> None:
+        """A new person (or a mixed track, ``mixed``, split into speakers at the end)."""
+        pid = participant.id
+        if pid in self._people:
+            raise InputError(f"participant {pid!r} has already joined")
+        speech = Chain(
+            [
+                self._models.vad.stream(
+                    pid,
+                    replace(
+                        vad_options(self._settings), min_silence_s=self._settings.live.min_silence_s
+                    ),
+                    activity=True,
+                    forward_audio=True,
+                ),
+                LiveTranscriber(pid, self._models.recognizer, self._live_options, clock=self.clock),
+            ]
+        )
+        branches: list[Stage] = [speech]
+        voices = None
+        if mixed and self._settings.diarization.enabled and self._models.speaker_encoder:
+            voices = TrackVoices()
+            branches.extend(voice_stages(pid, self._models, self._settings))
+        vision_stream = None
+        video_source = None
+        if video and self._settings.video.enabled:
+            self._vision = self._vision or VisionModels.load()
+            vision_stream = self._vision.stream()
+            branches.append(Chain([PersonObserver(vision_stream), SecondAggregator(pid)]))
+            video_source = LiveVideoSource(
+                pid, fps=self._settings.live.video_fps, max_width=self._settings.video.max_width
+            )
+        stream = ParticipantStream(pid, Fanout(branches), lambda frames: self._take(pid, frames))
+        self._people[pid] = _Person(
+            participant,
+            stream,
+            LiveAudioSource(pid, sample_rate),
+            video_source,
+            voices,
+            vision_stream,
+        )
+
+    def push_audio(
+        self, participant_id: str, pcm: npt.NDArray[np.generic], start_s: float | None = None
+    ) -> None:
+        """PCM at the participant's sample rate; ``start_s``: its time from meeting start."""
+        person = self._person(participant_id)
+        for chunk in person.audio.push(pcm, start_s):
+            person.stream.push(chunk)
+        person.end_s = max(person.end_s, person.audio.end_s)
+
+    def push_audio_chunk(self, chunk: AudioChunk) -> None:
+        """Audio already in our frame (16 kHz mono), from a file source."""
+        person = self._person(chunk.participant_id)
+        person.stream.push(chunk)
+        person.end_s = max(person.end_s, chunk.end_s)
+
+    def push_video(self, participant_id: str, image: npt.NDArray[np.uint8], start_s: float) -> None:
+        """An RGB frame (height, width, 3); sampled down to the live rate here."""
+        person = self._person(participant_id)
+        if person.video is None:
+            return
+        frame = person.video.push(image, start_s)
+        if frame is not None:
+            person.stream.push(frame)
+
+    def push_video_frame(self, frame: VideoFrame) -> None:
+        person = self._person(frame.participant_id)
+        if person.video is not None:
+            person.stream.push(frame)
+
+    def has_video(self, participant_id: str) -> bool:
+        return self._person(participant_id).video is not None
+
+    def backlog(self, participant_id: str) -> int:
+        return self._person(participant_id).stream.backlog
+
+    def engagement(self, participant_id: str) -> Engagement | None:
+        """The rolling engagement of one person: their last ``engagement_window_s`` of video,
+        with speaking taken from their own VAD. None without video."""
+        person = self._person(participant_id)
+        timeline = list(person.timeline)
+        if not timeline:
+            return None
+        first = timeline[-1].second - self._window_s + 1
+        recent = [second for second in timeline if second.second >= first]
+        return summarize_engagement(recent, _speaking_set(person.speaking, recent[-1].second + 1))
+
+    async def end_participant(self, participant_id: str) -> None:
+        """The person left (or their recording ended): finish their stream; others go on."""
+        person = self._person(participant_id)
+        if person.stream.state == "open":
+            for chunk in person.audio.end():
+                person.stream.push(chunk)
+            await person.stream.end_input()
+
+    async def finish(self) -> Transcript:
+        """End every stream and return the live transcript, speakers split on mixed tracks."""
+        try:
+            await asyncio.gather(*(self.end_participant(pid) for pid in self._people))
+        finally:
+            await self.aclose()
+        participants: list[Participant] = []
+        segments: list[TranscribedSegment] = []
+        for person in self._people.values():
+            own = sorted(person.segments, key=lambda s: s.start)
+            found = [person.participant]
+            if person.voices is not None and person.voices.windows:
+                own, found, voices = diarize_track(
+                    own, person.voices, self._models, self._settings, len(participants)
+                )
+                self.voices.update(voices)
+            participants.extend(found)
+            segments.extend(own)
+        segments.sort(key=lambda s: (s.start, s.participant_id))
+        durations: dict[str, float] = {}
+        for segment in segments:
+            durations[segment.language] = durations.get(segment.language, 0.0) + (
+                segment.end - segment.start
+            )
+        return Transcript(
+            meeting=MeetingInfo(
+                title="Live meeting",
+                date=dt.date.today(),
+                duration_s=round(max((p.end_s for p in self._people.values()), default=0.0), 3),
+                language=max(durations, key=durations.__getitem__) if durations else None,
+            ),
+            participants=tuple(participants),
+            segments=tuple(
+                Segment(s.participant_id, s.start, s.end, s.text, s.language, s.words)
+                for s in segments
+            ),
+        )
+
+    def video_engagement(self, transcript: Transcript) -> dict[str, Engagement | None]:
+        """Each person's engagement over the whole meeting (None: no video of them)."""
+        result: dict[str, Engagement | None] = {}
+        for pid, person in self._people.items():
+            if person.timeline:
+                seconds = speaking_seconds(transcript.segments, pid)
+                result[pid] = summarize_engagement(person.timeline, seconds)
+        return result
+
+    async def aclose(self) -> None:
+        for person in self._people.values():
+            await person.stream.aclose()
+            if person.vision is not None:
+                person.vision.close()
+                person.vision = None
+        self._loop.call_soon_threadsafe(self.events.put_nowait, None)
+
+    def _person(self, participant_id: str) -> _Person:
+        try:
+            return self._people[participant_id]
+        except KeyError:
+            raise InputError(f"no participant {participant_id!r} in this meeting") from None
+
+    def _take(self, participant_id: str, frames: list[Frame]) -> None:
+        """Runs on the participant's own thread: keep what the end needs, publish the events."""
+        person = self._people[participant_id]
+        for frame in frames:
+            if isinstance(frame, Caption):
+                self._publish(frame)
+            elif isinstance(frame, TranscribedSegment):
+                person.segments.append(frame)
+            elif isinstance(frame, VoiceActivity):
+                if frame.speaking:
+                    person.speaking.append((frame.start_s, None))
+                elif person.speaking and person.speaking[-1][1] is None:
+                    person.speaking[-1] = (person.speaking[-1][0], frame.start_s)
+            elif isinstance(frame, SecondFeatures):
+                person.timeline.append(frame)
+                person.end_s = max(person.end_s, frame.second + 1.0)
+                if (frame.second + 1) % self._every_s == 0:
+                    self._publish_engagement(participant_id)
+            elif person.voices is not None:
+                person.voices.collect(frame)
+
+    def _publish_engagement(self, participant_id: str) -> None:
+        figures = self.engagement(participant_id)
+        person = self._people[participant_id]
+        if figures is None or not person.timeline:
+            return
+        end = person.timeline[-1].second + 1.0
+        update = EngagementUpdate(
+            participant_id,
+            max(float(person.timeline[0].second), end - self._window_s),
+            end,
+            figures.score,
+            figures.camera_on_share,
+            self.clock(),
+        )
+        self._publish(update)
+
+    def _publish(self, event: LiveEvent) -> None:
+        self._loop.call_soon_threadsafe(self.events.put_nowait, event)
+
+
+def _speaking_set(spans: list[tuple[float, float | None]], now_s: float) -> set[int]:
+    seconds: set[int] = set()
+    for start, end in list(spans):
+        stop = now_s if end is None else end
+        seconds.update(range(int(start), int(np.ceil(stop))))
+    return seconds
+
+
+async def follow_media(
+    path: Path,
+    settings: Settings,
+    models: SpeechModels,
+    *,
+    realtime: bool = False,
+    on_event: Callable[[LiveEvent], Awaitable[None] | None] | None = None,
+    title: str | None = None,
+    date: dt.date | None = None,
+    participants: list[str] | None = None,
+) -> Analysis:
+    """Feed a recording (a file or a per-person folder) to a ``LiveMeeting`` as a live meeting
+    would arrive, and analyse what it heard. A per-person folder feeds everyone at once."""
+    plan, recorded = await asyncio.to_thread(_plan_live, path, settings)
+    origin = time.monotonic()
+    meeting = LiveMeeting(models, settings, clock=lambda: time.monotonic() - origin)
+    for source in plan.sources:
+        own = [p for p in plan.participants if p.id in source.participant_ids]
+        with_video = source.info.has_video and len(own) == 1 and settings.video.enabled
+        if with_video and probe_video(source.path) is None:
+            with_video = False
+        for participant in own:
+            meeting.add_participant(participant, video=with_video, mixed=source.mixed)
+
+    async def pace(start_s: float) -> None:
+        if realtime:
+            await asyncio.sleep(max(0.0, origin + start_s - time.monotonic()))
+
+    async def feed_audio(plan_index: int) -> None:
+        source = plan.sources[plan_index]
+        chunks = file_audio(
+            source.path, source.participant_ids, offset_s=source.offset_s, block_s=0.1
+        )
+        async for chunk in _in_thread(chunks):
+            await pace(chunk.end_s)
+            meeting.push_audio_chunk(chunk)
+            # At full speed, keep memory bounded: the backlog drains on the stream's thread.
+            while not realtime and meeting.backlog(chunk.participant_id) > 50:  # noqa: ASYNC110
+                await asyncio.sleep(0.005)
+        for pid in source.participant_ids:
+            await meeting.end_participant(pid)
+
+    async def feed_video(plan_index: int) -> None:
+        source = plan.sources[plan_index]
+        pid = source.participant_ids[0]
+        frames = sample_frames(
+            source.path,
+            pid,
+            fps=settings.live.video_fps,
+            offset_s=source.offset_s,
+            max_width=settings.video.max_width,
+        )
+        async for frame in _in_thread(frames):
+            await pace(frame.start_s)
+            try:
+                meeting.push_video_frame(frame)
+            except PipelineError:
+                return  # the audio ended first; the person has left
+
+    async def publish() -> None:
+        while (event := await meeting.events.get()) is not None:
+            if on_event is not None:
+                result = on_event(event)
+                if result is not None:
+                    await result
+
+    publisher = asyncio.create_task(publish(), name="live-events")
+    feeders = [
+        asyncio.create_task(feed_audio(index), name=f"audio-{index}")
+        for index in range(len(plan.sources))
+    ]
+    feeders += [
+        asyncio.create_task(feed_video(index), name=f"video-{index}")
+        for index, source in enumerate(plan.sources)
+        if meeting.has_video(source.participant_ids[0])
+    ]
+    try:
+        await asyncio.gather(*feeders)
+        transcript = await meeting.finish()
+        await publisher
+    finally:
+        for task in [*feeders, publisher]:
+            task.cancel()
+        await meeting.aclose()
+    transcript = Transcript(
+        replace(
+            transcript.meeting,
+            title=title or path.stem.replace("_", " ").replace("-", " ").strip() or path.name,
+            date=date or recorded,
+        ),
+        transcript.participants,
+        transcript.segments,
+    )
+    return await asyncio.to_thread(
+        finish_analysis,
+        transcript,
+        settings,
+        names=participants or [],
+        voices=meeting.voices,
+        engagement=meeting.video_engagement,
+    )
+
+
+def _plan_live(path: Path, settings: Settings) -> tuple[MediaPlan, dt.date]:
+    if not path.exists():
+        raise InputError("file not found", path)
+    if is_transcript_file(path):
+        raise InputError(
+            "a transcript has no audio to follow live; use 'meeting-assistant analyze' for it",
+            path,
+        )
+    plan = plan_media(path, settings.audio)
+    return plan, dt.datetime.fromtimestamp(path.stat().st_mtime).date()
+
+
+async def _in_thread(items: Iterator[T]) -> AsyncIterator[T]:
+    """Consume a blocking iterator (decoding) off the event loop, one item at a time."""
+    sentinel = object()
+    while True:
+        item = await asyncio.to_thread(next, items, sentinel)
+        if item is sentinel:
+            return
+        yield item  # type: ignore[misc]

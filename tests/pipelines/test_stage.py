@@ -1,0 +1,217 @@
+"""The stage interface and the live wiring, on fake models: milliseconds per test."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+
+import numpy as np
+import pytest
+
+from models.errors import InputError, PipelineError
+from pipelines.frames import (
+    AudioChunk,
+    Caption,
+    Frame,
+    SpeechRegion,
+    TranscribedSegment,
+    VoiceActivity,
+)
+from pipelines.live_transcribe import LiveOptions, LiveTranscriber
+from pipelines.sources import LiveAudioSource
+from pipelines.stage import Chain, Fanout, Stage, run_stage
+from pipelines.stream import ParticipantStream
+from pipelines.vad import VadOptions, VadStream
+
+from .fakes import SCRIPT, FakeRecognizer, FakeVad, silence, speech, tone
+
+
+def _blocks(pid: str, audio: np.ndarray, block_s: float = 0.1, start_s: float = 0.0) -> list[Frame]:
+    size = int(block_s * 16_000)
+    return [
+        AudioChunk(pid, start_s + i / 16_000, audio[i : i + size])
+        for i in range(0, len(audio), size)
+    ]
+
+
+class _Doubler(Stage):
+    accepts = (VoiceActivity,)
+
+    def _push(self, frame: VoiceActivity) -> list[Frame]:
+        return [frame, frame]
+
+
+def test_unknown_frames_pass_and_input_ends_once() -> None:
+    activity = VoiceActivity("p", 1.0, True)
+    region = SpeechRegion("p", 0.0, silence(0.1))
+    chain = Chain([_Doubler(), _Doubler()])
+    assert chain.push(activity) == [activity] * 4
+    assert chain.push(region) == [region]
+    assert chain.end_input() == []
+    with pytest.raises(PipelineError, match="after its end of input"):
+        chain.push(region)
+    fanout = Fanout([_Doubler(), Chain([])])
+    assert fanout.push(region) == [region]  # nobody consumed it: out once, not twice
+    assert fanout.push(activity) == [activity]  # re-emitted by one, passed by the other: once
+
+
+def _vad(pid: str = "p", **flags: bool) -> VadStream:
+    return VadStream(FakeVad(), pid, VadOptions(min_silence_s=0.5), **flags)
+
+
+def test_vad_reports_when_speech_starts_and_ends() -> None:
+    audio = np.concatenate([silence(1.0), tone(2.0), silence(1.5)])
+    out = run_stage(_vad(activity=True), _blocks("p", audio))
+    changes = [f for f in out if isinstance(f, VoiceActivity)]
+    regions = [f for f in out if isinstance(f, SpeechRegion)]
+    assert [c.speaking for c in changes] == [True, False]
+    assert changes[0].start_s == pytest.approx(1.0 - 0.2, abs=0.05)  # speech pad included
+    assert changes[1].start_s == pytest.approx(3.0 + 0.2, abs=0.05)
+    assert len(regions) == 1
+    assert regions[0].start_s == pytest.approx(changes[0].start_s)
+
+
+def _live(recognizer: FakeRecognizer, **options: float) -> Chain:
+    return Chain(
+        [
+            _vad(activity=True, forward_audio=True),
+            LiveTranscriber("p", recognizer, LiveOptions(**options), clock=time.monotonic),  # type: ignore[arg-type]
+        ]
+    )
+
+
+def test_live_captions_confirm_by_agreement_and_end_final() -> None:
+    recognizer = FakeRecognizer()
+    audio = np.concatenate([silence(0.5), speech(10), silence(1.5)])
+    out = run_stage(_live(recognizer), _blocks("p", audio), flush_each=True)
+    captions = [f for f in out if isinstance(f, Caption)]
+    finals = [c for c in captions if c.kind == "final"]
+    partials = [c for c in captions if c.kind == "partial"]
+    heard = " ".join(c.text for c in finals).split()
+    # Every word spoken is final exactly once, in order, and none of the unstable guesses.
+    assert heard == SCRIPT[:10]
+    assert not any(word.endswith("-ish") for word in heard)
+    # Some words were final before the utterance ended (agreement), and partials came first.
+    assert len(finals) >= 2
+    assert partials and partials[0].emitted_at <= finals[0].emitted_at
+    assert all(c.start_s <= c.end_s for c in captions)
+    # The transcript gets timed segments of the same words.
+    segments = [f for f in out if isinstance(f, TranscribedSegment)]
+    assert [w.text for s in segments for w in s.words] == heard
+    assert all(w.start >= 0.3 for s in segments for w in s.words)
+    # Partial decodes are untimed; only the end of the utterance asks for word timings.
+    assert [timed for _, timed in recognizer.calls].count(True) == 1
+
+
+def test_long_utterance_is_cut_without_losing_words() -> None:
+    recognizer = FakeRecognizer()
+    audio = np.concatenate([speech(60), silence(1.0)])
+    out = run_stage(_live(recognizer, max_buffer_s=6.0), _blocks("p", audio), flush_each=True)
+    words = [w.text for f in out if isinstance(f, TranscribedSegment) for w in f.words]
+    assert words == [SCRIPT[i % 40] for i in range(60)]
+    assert max(duration for duration, _ in recognizer.calls) < 6.0 + 1.0
+    finals = " ".join(c.text for c in out if isinstance(c, Caption) and c.kind == "final")
+    assert len(finals.split()) == len(words)
+
+
+def test_backlog_fed_at_once_still_stays_inside_whispers_window() -> None:
+    """A file fed at full speed: no flush between blocks, yet the buffer is cut in time."""
+    recognizer = FakeRecognizer()
+    audio = np.concatenate([speech(100), silence(1.0)])
+    out = run_stage(_live(recognizer, max_buffer_s=10.0), _blocks("p", audio))
+    words = [w.text for f in out if isinstance(f, TranscribedSegment) for w in f.words]
+    assert words == [SCRIPT[i % 40] for i in range(100)]
+    assert max(duration for duration, _ in recognizer.calls) <= 12.0
+
+
+def test_silence_costs_no_decode_and_gives_no_words() -> None:
+    recognizer = FakeRecognizer()
+    out = run_stage(_live(recognizer), _blocks("p", silence(120.0)), flush_each=True)
+    assert [f for f in out if isinstance(f, Caption | TranscribedSegment)] == []
+    assert recognizer.calls == []
+
+
+class _Slow(Stage):
+    accepts = (AudioChunk,)
+
+    def __init__(self, delay_s: float, fail_at: int | None = None) -> None:
+        self.delay_s = delay_s
+        self.fail_at = fail_at
+        self.seen = 0
+        self.threads: set[str] = set()
+
+    def _push(self, frame: AudioChunk) -> list[Frame]:
+        self.seen += 1
+        self.threads.add(threading.current_thread().name)
+        if self.fail_at is not None and self.seen == self.fail_at:
+            raise RuntimeError("model crashed")
+        time.sleep(self.delay_s)
+        return [VoiceActivity(frame.participant_id, frame.start_s, True)]
+
+
+def test_each_participant_runs_on_its_own_thread_and_a_slow_one_delays_nobody() -> None:
+    async def scenario() -> tuple[float, float, _Slow, _Slow, list[Frame]]:
+        slow, fast = _Slow(0.2), _Slow(0.0)
+        fast_out: list[Frame] = []
+        slow_stream = ParticipantStream("slow", slow, lambda frames: None)
+        fast_stream = ParticipantStream("fast", fast, fast_out.extend)
+        started = time.monotonic()
+        for frame in _blocks("x", tone(1.0)):  # 10 blocks: 2 s of work for the slow one
+            slow_stream.push(frame)
+            fast_stream.push(frame)
+        await fast_stream.end_input()
+        fast_done = time.monotonic() - started
+        await slow_stream.end_input()
+        slow_done = time.monotonic() - started
+        await slow_stream.aclose()
+        await fast_stream.aclose()
+        return fast_done, slow_done, slow, fast, fast_out
+
+    fast_done, slow_done, slow, fast, fast_out = asyncio.run(scenario())
+    assert fast_done < 0.5 < 1.5 < slow_done
+    assert len(fast_out) == 10
+    assert slow.threads.isdisjoint(fast.threads)
+    assert threading.main_thread().name not in slow.threads | fast.threads
+
+
+def test_a_failing_stream_says_so_and_the_other_finishes() -> None:
+    async def scenario() -> tuple[str, int]:
+        broken = ParticipantStream("broken", _Slow(0.0, fail_at=3), lambda frames: None)
+        healthy_out: list[Frame] = []
+        healthy = ParticipantStream("healthy", _Slow(0.0), healthy_out.extend)
+        for frame in _blocks("x", tone(1.0)):
+            healthy.push(frame)
+            try:
+                broken.push(frame)
+            except PipelineError:
+                pass
+        await healthy.end_input()
+        with pytest.raises(PipelineError) as failure:
+            await broken.end_input()
+        await broken.aclose()
+        await healthy.aclose()
+        with pytest.raises(PipelineError, match="takes no more input"):
+            healthy.push(_blocks("x", tone(0.1))[0])
+        return str(failure.value), len(healthy_out)
+
+    message, healthy_count = asyncio.run(scenario())
+    assert "broken" in message and "model crashed" in message
+    assert healthy_count == 10
+
+
+def test_live_audio_is_resampled_at_the_edge_and_gaps_are_filled() -> None:
+    source = LiveAudioSource("p", 48_000)
+    stereo = np.stack([tone(1.0), tone(1.0)], axis=1)[np.repeat(np.arange(16_000), 3)] * 32767
+    chunks = source.push(stereo.astype(np.int16), start_s=5.0)
+    chunks += source.push(np.zeros(4_800, np.int16), start_s=8.0)  # 2 s after the first ended
+    chunks += source.end()
+    assert chunks[0].start_s == 5.0
+    total = sum(len(c.samples) for c in chunks) / 16_000
+    assert total == pytest.approx(3.1, abs=0.02)
+    assert source.end_s == pytest.approx(8.1, abs=0.02)
+    assert all(c.samples.dtype == np.float32 and np.abs(c.samples).max() <= 1.0 for c in chunks)
+    with pytest.raises(InputError, match="sample rate"):
+        LiveAudioSource("p", 1_000)
+    with pytest.raises(InputError, match="samples, channels"):
+        LiveAudioSource("p", 16_000).push(np.zeros((2, 2, 2), np.float32))
