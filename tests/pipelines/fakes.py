@@ -35,8 +35,9 @@ class FakeVad:
 
 class FakeRecognizer:
     """The recogniser interface: reads ``speech`` back as its words (from the first loud
-    sample, one per ``WORD_S``, until a quiet slot); while the audio ends mid-speech, the newest word of an untimed
-    decode is a guess that changes (as Whisper's last word does while a word is cut off)."""
+    sample, one per ``WORD_S``, until a quiet slot); while the audio ends mid-speech, the
+    newest word of an untimed decode is a guess that changes (as Whisper's last word does while
+    a word is cut off)."""
 
     name = "fake"
 

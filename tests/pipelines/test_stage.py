@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 import time
 
@@ -169,7 +170,8 @@ def test_each_participant_runs_on_its_own_thread_and_a_slow_one_delays_nobody() 
         return fast_done, slow_done, slow, fast, fast_out
 
     fast_done, slow_done, slow, fast, fast_out = asyncio.run(scenario())
-    assert fast_done < 0.5 < 1.5 < slow_done
+    assert fast_done < 0.5
+    assert slow_done > 1.5
     assert len(fast_out) == 10
     assert slow.threads.isdisjoint(fast.threads)
     assert threading.main_thread().name not in slow.threads | fast.threads
@@ -182,10 +184,8 @@ def test_a_failing_stream_says_so_and_the_other_finishes() -> None:
         healthy = ParticipantStream("healthy", _Slow(0.0), healthy_out.extend)
         for frame in _blocks("x", tone(1.0)):
             healthy.push(frame)
-            try:
+            with contextlib.suppress(PipelineError):  # it refuses input once it has failed
                 broken.push(frame)
-            except PipelineError:
-                pass
         await healthy.end_input()
         with pytest.raises(PipelineError) as failure:
             await broken.end_input()

@@ -1,0 +1,140 @@
+"""Live captions on real speech fed at 1x: latency, drift, and WER against ``analyze``.
+
+    python -m bench.live [--minutes 5] [--fast]
+
+Latency of a word: from the end of the word in the media (its time in ``analyze``'s transcript
+of the same audio) to the ``emitted_at`` of the first final caption holding it (and, for
+partials, of the first caption of either kind holding it). Words are matched between the two
+transcripts in order (difflib), so a word only the live path heard, or only ``analyze``, is
+left out of the latency and counted by the WER. Prints a table; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import difflib
+import re
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from assistant.config import Settings
+from assistant.processing.analyze import analyze, load_speech_models
+from assistant.processing.live import LiveEvent, follow_media
+from assistant.processing.speech import SpeechModels
+from pipelines.frames import Caption
+
+from .common import PYANNOTE_SAMPLE, build_meeting_wav, stm_reference, word_error_rate
+
+
+def _normal(word: str) -> str:
+    return re.sub(r"[^\w']", "", word.lower())
+
+
+def _percentile(values: Sequence[float], share: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def measure(
+    path: Path, settings: Settings, models: SpeechModels, *, realtime: bool, reference: str | None
+) -> dict[str, float]:
+    offline = analyze(path, settings, models=models).report
+    timed = [
+        (word["word"], float(word["end"]))
+        for segment in offline["segments"]
+        for word in segment["words"]
+    ]
+    timed.sort(key=lambda item: item[1])
+    events: list[LiveEvent] = []
+    live = asyncio.run(
+        follow_media(path, settings, models, realtime=realtime, on_event=events.append)
+    )
+    captions = [e for e in events if isinstance(e, Caption)]
+    finals = sorted((c for c in captions if c.kind == "final"), key=lambda c: c.emitted_at)
+    final_words = [(word, c) for c in finals for word in c.text.split()]
+    matcher = difflib.SequenceMatcher(
+        None,
+        [_normal(w) for w, _ in timed],
+        [_normal(w) for w, _ in final_words],
+        autojunk=False,
+    )
+    final_latency: list[tuple[float, float]] = []  # (word end in media, latency)
+    partial_latency: list[float] = []
+    for block in matcher.get_matching_blocks():
+        for offset in range(block.size):
+            word, end_s = timed[block.a + offset]
+            caption = final_words[block.b + offset][1]
+            final_latency.append((end_s, caption.emitted_at - end_s))
+            seen = [
+                c.emitted_at
+                for c in captions
+                if c.participant_id == caption.participant_id
+                and end_s - 0.5 <= c.emitted_at <= caption.emitted_at
+                and _normal(word) in {_normal(w) for w in c.text.split()}
+            ]
+            partial_latency.append(min(seen, default=caption.emitted_at) - end_s)
+    latencies = [latency for _, latency in final_latency]
+    duration = float(offline["meeting"]["duration_s"])
+    first = [lat for end, lat in final_latency if end < 300]
+    last = [lat for end, lat in final_latency if end >= duration - 300]
+    live_text = " ".join(c.text for c in finals)
+    offline_text = " ".join(s["text"] for s in offline["segments"])
+    row = {
+        "duration_s": duration,
+        "words matched": len(latencies),
+        "final p50": _percentile(latencies, 0.5),
+        "final p95": _percentile(latencies, 0.95),
+        "partial p50": _percentile(partial_latency, 0.5),
+        "first 5 min p50": _percentile(first, 0.5),
+        "last 5 min p50": _percentile(last, 0.5),
+        "live vs analyze WER": word_error_rate(offline_text, live_text),
+        "report participants": len(live.report["participants"]),
+    }
+    if reference is not None:
+        row["WER live"] = word_error_rate(reference, live_text)
+        row["WER analyze"] = word_error_rate(reference, offline_text)
+    return row
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.live", description=__doc__)
+    parser.add_argument("--minutes", type=float, default=5.0, help="Length of the built meeting.")
+    parser.add_argument("--fast", action="store_true", help="Feed as fast as possible, not 1x.")
+    args = parser.parse_args(argv)
+    settings = Settings()
+    models = load_speech_models(settings)
+    rows: dict[str, dict[str, float]] = {}
+    rows["phone call (pyannote sample)"] = measure(
+        PYANNOTE_SAMPLE,
+        settings,
+        models,
+        realtime=not args.fast,
+        reference=stm_reference(PYANNOTE_SAMPLE.with_suffix(".stm")),
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        meeting = Path(folder) / "meeting.wav"
+        build_meeting_wav(meeting, args.minutes * 60)
+        rows[f"{args.minutes:g}-minute meeting of the shared clips"] = measure(
+            meeting, settings, models, realtime=not args.fast, reference=None
+        )
+    keys = list(next(iter(rows.values())).keys())
+    keys += [key for row in rows.values() for key in row if key not in keys]
+    print(f"| figure | {' | '.join(rows)} |")
+    print(f"|---|{'---|' * len(rows)}")
+    for key in keys:
+        cells = []
+        for row in rows.values():
+            value = row.get(key)
+            cells.append(
+                "-" if value is None else f"{value:.3g}" if isinstance(value, float) else str(value)
+            )
+        print(f"| {key} | {' | '.join(cells)} |")
+    print("(one run each; latencies in s; WER as a fraction)")
+
+
+if __name__ == "__main__":
+    main()
