@@ -179,22 +179,9 @@ def analyze_command(
             path, settings, title, meeting_date, err, output_format == "text", names, history
         )
         written = write_outputs(analysis, out_dir) if out_dir is not None else {}
-    except MeetingAssistantError as error:
-        err.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
-        sys.exit(_EXIT_INPUT)
-    except KeyboardInterrupt:
-        err.print("interrupted")
-        sys.exit(130)
-    except Exception as error:  # the promise: a clear line, never a traceback
-        if debug:
-            raise
-        err.print(
-            f"[bold red]internal error:[/] {type(error).__name__}: {error} "
-            "(run again with --debug for details)",
-            highlight=False,
-            soft_wrap=True,
-        )
-        sys.exit(_EXIT_INTERNAL)
+    except BaseException as error:
+        _exit_on(error, err, debug)
+        raise
     if output_format == "json":
         click.echo(json.dumps(analysis.report, indent=2, ensure_ascii=False))
     else:
@@ -287,15 +274,22 @@ def live_command(
             )
         written = write_outputs(analysis, out_dir)
         written["captions"] = out_dir / "captions.jsonl"
-    except MeetingAssistantError as error:
+    except BaseException as error:
+        _exit_on(error, err, debug)
+        raise
+    _print_summary(out, analysis.report, written)
+
+
+def _exit_on(error: BaseException, err: Console, debug: bool) -> None:
+    """The promise of every command: a clear line and an exit code, never a traceback (unless
+    ``debug``). Returns only for what is not ours to handle (SystemExit, ...)."""
+    if isinstance(error, MeetingAssistantError):
         err.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
         sys.exit(_EXIT_INPUT)
-    except KeyboardInterrupt:
+    if isinstance(error, KeyboardInterrupt):
         err.print("interrupted")
         sys.exit(130)
-    except Exception as error:  # the promise: a clear line, never a traceback
-        if debug:
-            raise
+    if isinstance(error, Exception) and not debug:
         err.print(
             f"[bold red]internal error:[/] {type(error).__name__}: {error} "
             "(run again with --debug for details)",
@@ -303,7 +297,6 @@ def live_command(
             soft_wrap=True,
         )
         sys.exit(_EXIT_INTERNAL)
-    _print_summary(out, analysis.report, written)
 
 
 def _run(
