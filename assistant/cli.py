@@ -156,23 +156,11 @@ def analyze_command(
     out = Console()
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING)
     try:
-        settings = Settings()
-        if language:
-            settings = settings.model_copy(
-                update={"asr": settings.asr.model_copy(update={"language": language})}
-            )
-        if speakers:
-            settings = settings.model_copy(
-                update={
-                    "diarization": settings.diarization.model_copy(
-                        update={"num_speakers": speakers}
-                    )
-                }
-            )
-        if allow_truncated:
-            settings = settings.model_copy(
-                update={"audio": settings.audio.model_copy(update={"allow_truncated": True})}
-            )
+        settings = _settings(
+            asr={"language": language} if language else {},
+            diarization={"num_speakers": speakers} if speakers else {},
+            audio={"allow_truncated": True} if allow_truncated else {},
+        )
         names = [n for n in (participant_names or "").split(",") if n.strip()]
         history = load_history(history_dir) if history_dir is not None else []
         analysis = _run(
@@ -238,11 +226,7 @@ def live_command(
     out = Console()
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING)
     try:
-        settings = Settings()
-        if language:
-            settings = settings.model_copy(
-                update={"asr": settings.asr.model_copy(update={"language": language})}
-            )
+        settings = _settings(asr={"language": language} if language else {})
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
             captions_file = (out_dir / "captions.jsonl").open("w", encoding="utf-8")
@@ -278,6 +262,17 @@ def live_command(
         _exit_on(error, err, debug)
         raise
     _print_summary(out, analysis.report, written)
+
+
+def _settings(**sections: dict[str, object]) -> Settings:
+    """The settings, with a command's options laid over their sections."""
+    settings = Settings()
+    updates = {
+        name: getattr(settings, name).model_copy(update=values)
+        for name, values in sections.items()
+        if values
+    }
+    return settings.model_copy(update=updates)
 
 
 def _exit_on(error: BaseException, err: Console, debug: bool) -> None:

@@ -27,6 +27,7 @@ from .frames import (
     SAMPLE_RATE,
     AudioChunk,
     Caption,
+    CaptionKind,
     Frame,
     SpeechChunk,
     TranscribedSegment,
@@ -259,10 +260,10 @@ class LiveTranscriber(Stage):
         ]
 
     def _caption(
-        self, kind: str, start_s: float, end_s: float, words: Sequence[str], language: str
+        self, kind: CaptionKind, start_s: float, end_s: float, words: Sequence[str], language: str
     ) -> Caption:
         return Caption(
-            "final" if kind == "final" else "partial",
+            kind,
             self._participant_id,
             start_s,
             max(start_s, end_s),

@@ -108,27 +108,27 @@ class ParticipantStream:
             frames = self._take()
             if not frames:
                 return
-            try:
-                out = [emitted for frame in frames for emitted in self._pipeline.push(frame)]
-                if not self._inbox:
-                    out.extend(self._pipeline.flush())
-            except Exception as error:  # kept, and raised to the caller of push/end_input
-                self._failure = error
+            if not self._process(frames, flush=True):
                 return
-            if out:
-                self._on_frames(out)
 
     def _finish(self) -> None:
-        if self._failure is not None:
-            return
+        while self._failure is None and (frames := self._take()):
+            self._process(frames, flush=False)
+        if self._failure is None:
+            self._process([], flush=False, end=True)
+
+    def _process(self, frames: list[Frame], *, flush: bool, end: bool = False) -> bool:
+        """Push ``frames`` (then flush when nothing more waits, or end the input) and hand out
+        what comes back; False when the pipeline failed (the failure is kept for the caller)."""
         try:
-            while frames := self._take():
-                out = [emitted for frame in frames for emitted in self._pipeline.push(frame)]
-                if out:
-                    self._on_frames(out)
-            out = self._pipeline.end_input()
-        except Exception as error:
+            out = [emitted for frame in frames for emitted in self._pipeline.push(frame)]
+            if flush and not self._inbox:
+                out.extend(self._pipeline.flush())
+            if end:
+                out.extend(self._pipeline.end_input())
+        except Exception as error:  # kept, and raised to the caller of push/end_input
             self._failure = error
-            return
+            return False
         if out:
             self._on_frames(out)
+        return True

@@ -167,8 +167,12 @@ class VadStream(Stage):
         """End of input: close the open region, if any."""
         if not self._in_speech:
             return []
+        return self._speech_ended(
+            min(self._buffer_first + len(self._buffer), self._last_speech_end + self._pad)
+        )
+
+    def _speech_ended(self, end: int) -> list[Frame]:
         self._in_speech = False
-        end = min(self._buffer_first + len(self._buffer), self._last_speech_end + self._pad)
         region = self._region(self._region_start, end)
         return [*([region] if region is not None else []), *self._change(end, speaking=False)]
 
@@ -194,10 +198,7 @@ class VadStream(Stage):
             and probability < self._negative
             and window_end - self._last_speech_end >= self._min_silence
         ):
-            self._in_speech = False
-            end = self._last_speech_end + self._pad
-            region = self._region(self._region_start, end)
-            return [*([region] if region is not None else []), *self._change(end, speaking=False)]
+            return self._speech_ended(self._last_speech_end + self._pad)
         if self._in_speech:
             if probability < self._quietest[0] and position > self._region_start + self._pad:
                 self._quietest = (probability, position)

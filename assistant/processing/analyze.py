@@ -35,8 +35,10 @@ from models.errors import InputError
 __all__ = [
     "Analysis",
     "analyze",
+    "file_date",
     "finish_analysis",
     "load_speech_models",
+    "title_from_path",
     "write_outputs",
 ]
 
@@ -125,8 +127,8 @@ def analyze(
         voices = speech.voices
         transcript = Transcript(
             meeting=MeetingInfo(
-                title=title or _title_from_path(path),
-                date=date or _file_date(path),
+                title=title or title_from_path(path),
+                date=date or file_date(path),
                 duration_s=round(speech.duration_s, 3),
                 language=speech.language,
             ),
@@ -211,11 +213,11 @@ def _parse_participants(entries: Sequence[str]) -> tuple[list[str], dict[str, Pa
     return names, samples
 
 
-def _title_from_path(path: Path) -> str:
+def title_from_path(path: Path) -> str:
     return path.stem.replace("_", " ").replace("-", " ").strip() or path.name
 
 
-def _file_date(path: Path) -> dt.date:
+def file_date(path: Path) -> dt.date:
     """A recording's date: its modification time, the best guess a file offers."""
     return dt.datetime.fromtimestamp(path.stat().st_mtime).date()
 

@@ -22,11 +22,18 @@ import numpy.typing as npt
 from assistant.analytics.engagement import Engagement, speaking_seconds, summarize_engagement
 from assistant.config import Settings
 from assistant.inputs.media import MediaPlan, plan_media
-from assistant.processing.analyze import Analysis, finish_analysis, is_transcript_file
+from assistant.processing.analyze import (
+    Analysis,
+    file_date,
+    finish_analysis,
+    is_transcript_file,
+    title_from_path,
+)
 from assistant.processing.speech import (
     SpeechModels,
     TrackVoices,
     diarize_track,
+    main_language,
     vad_options,
     voice_stages,
 )
@@ -169,7 +176,8 @@ class LiveMeeting:
         vision_stream = None
         video_source = None
         if video and self._settings.video.enabled:
-            self._vision = self._vision or VisionModels.load()
+            if self._vision is None:
+                raise InputError("video needs the vision models: pass vision= to LiveMeeting")
             vision_stream = self._vision.stream()
             branches.append(Chain([PersonObserver(vision_stream), SecondAggregator(pid)]))
             video_source = LiveVideoSource(
@@ -258,17 +266,12 @@ class LiveMeeting:
             participants.extend(found)
             segments.extend(own)
         segments.sort(key=lambda s: (s.start, s.participant_id))
-        durations: dict[str, float] = {}
-        for segment in segments:
-            durations[segment.language] = durations.get(segment.language, 0.0) + (
-                segment.end - segment.start
-            )
         return Transcript(
             meeting=MeetingInfo(
                 title="Live meeting",
                 date=dt.date.today(),
                 duration_s=round(max((p.end_s for p in self._people.values()), default=0.0), 3),
-                language=max(durations, key=durations.__getitem__) if durations else None,
+                language=main_language(segments),
             ),
             participants=tuple(participants),
             segments=tuple(
@@ -362,16 +365,14 @@ async def follow_media(
 ) -> Analysis:
     """Feed a recording (a file or a per-person folder) to a ``LiveMeeting`` as a live meeting
     would arrive, and analyse what it heard. A per-person folder feeds everyone at once."""
-    plan, recorded = await asyncio.to_thread(_plan_live, path, settings)
+    plan, recorded, with_video = await asyncio.to_thread(_plan_live, path, settings)
+    vision = await asyncio.to_thread(VisionModels.load) if any(with_video) else None
     origin = time.monotonic()
-    meeting = LiveMeeting(models, settings, clock=lambda: time.monotonic() - origin)
-    for source in plan.sources:
+    meeting = LiveMeeting(models, settings, vision=vision, clock=lambda: time.monotonic() - origin)
+    for source, video in zip(plan.sources, with_video, strict=True):
         own = [p for p in plan.participants if p.id in source.participant_ids]
-        with_video = source.info.has_video and len(own) == 1 and settings.video.enabled
-        if with_video and probe_video(source.path) is None:
-            with_video = False
         for participant in own:
-            meeting.add_participant(participant, video=with_video, mixed=source.mixed)
+            meeting.add_participant(participant, video=video, mixed=source.mixed)
 
     async def pace(start_s: float) -> None:
         if realtime:
@@ -436,7 +437,7 @@ async def follow_media(
     transcript = Transcript(
         replace(
             transcript.meeting,
-            title=title or path.stem.replace("_", " ").replace("-", " ").strip() or path.name,
+            title=title or title_from_path(path),
             date=date or recorded,
         ),
         transcript.participants,
@@ -452,7 +453,9 @@ async def follow_media(
     )
 
 
-def _plan_live(path: Path, settings: Settings) -> tuple[MediaPlan, dt.date]:
+def _plan_live(path: Path, settings: Settings) -> tuple[MediaPlan, dt.date, list[bool]]:
+    """The media plan, the recording's date, and per source whether its video is followed
+    (one person's camera; a gallery view is analysed after the meeting only by ``analyze``)."""
     if not path.exists():
         raise InputError("file not found", path)
     if is_transcript_file(path):
@@ -461,7 +464,14 @@ def _plan_live(path: Path, settings: Settings) -> tuple[MediaPlan, dt.date]:
             path,
         )
     plan = plan_media(path, settings.audio)
-    return plan, dt.datetime.fromtimestamp(path.stat().st_mtime).date()
+    with_video = [
+        settings.video.enabled
+        and source.info.has_video
+        and len(source.participant_ids) == 1
+        and probe_video(source.path) is not None
+        for source in plan.sources
+    ]
+    return plan, file_date(path), with_video
 
 
 async def _in_thread(items: Iterator[T]) -> AsyncIterator[T]:

@@ -4,6 +4,7 @@ for mixed tracks voice windows → diarize → words attributed to speakers."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
@@ -37,6 +38,7 @@ __all__ = [
     "SpeechResult",
     "TrackVoices",
     "diarize_track",
+    "main_language",
     "speaker_turns",
     "transcribe_plan",
     "vad_options",
@@ -251,9 +253,6 @@ def _result(
     lengths: dict[str, float],
     voices: dict[str, FloatArray],
 ) -> SpeechResult:
-    durations: defaultdict[str, float] = defaultdict(float)
-    for segment in segments:
-        durations[segment.language] += segment.end - segment.start
     duration = max(
         (source.offset_s + lengths.get(str(source.path), 0.0) for source in plan.sources),
         default=0.0,
@@ -262,9 +261,17 @@ def _result(
         participants=tuple(participants),
         segments=tuple(sorted(segments, key=lambda s: (s.start, s.participant_id))),
         duration_s=duration,
-        language=max(durations, key=durations.__getitem__) if durations else None,
+        language=main_language(segments),
         voices=voices,
     )
+
+
+def main_language(segments: Sequence[TranscribedSegment]) -> str | None:
+    """The language with the most recognised speech."""
+    durations: defaultdict[str, float] = defaultdict(float)
+    for segment in segments:
+        durations[segment.language] += segment.end - segment.start
+    return max(durations, key=durations.__getitem__) if durations else None
 
 
 def diarize_track(
