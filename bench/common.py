@@ -23,9 +23,12 @@ __all__ = [
     "MEETING_CLIPS",
     "MULTILINGUAL",
     "PYANNOTE_SAMPLE",
+    "TUNING_CLIPS",
     "build_meeting_wav",
+    "grid_sentence",
     "normalize_text",
     "stm_reference",
+    "tuning_reference",
     "word_error_rate",
 ]
 
@@ -46,6 +49,47 @@ MULTILINGUAL = DATA_DIR / "whisper-clips" / "multilingual.mp3"
 AMI_CLIPS = tuple(sorted((DATA_DIR / "ami-clips").glob("*.wav")))
 MEETING_CLIPS = (*AMI_CLIPS, PYANNOTE_SAMPLE, MULTILINGUAL)
 """Four 30 s AMI meeting clips, a 30 s phone call, 60 s of English then German."""
+
+
+ES2011A_EXCERPT = DATA_DIR / "ami-es2011a" / "ES2011a.Headset-0-40s-46s.wav"
+ES2011A_EXCERPT_REFERENCE = "um i'm abigail claflin you can call me abbie"
+"""Utterances ES2011a-202 and -203 of ES2011a_sups.jsonl.gz, which the excerpt holds."""
+GRID_CLIPS = tuple(sorted((DATA_DIR / "grid-talking").glob("*.mpg")))
+TUNING_CLIPS = (JFK, ES2011A_EXCERPT, *GRID_CLIPS)
+"""Speech that live defaults are tuned on (70 s): none of it is in the meeting the live
+figures are reported on (``MEETING_CLIPS``, the phone call)."""
+
+_GRID_WORDS = (
+    {"b": "bin", "l": "lay", "p": "place", "s": "set"},
+    {"b": "blue", "g": "green", "r": "red", "w": "white"},
+    {"a": "at", "b": "by", "i": "in", "w": "with"},
+    None,
+    {"z": "0"},
+    {"a": "again", "n": "now", "p": "please", "s": "soon"},
+)
+
+
+def grid_sentence(clip: Path) -> str:
+    """The sentence a GRID clip's name encodes: bbaf2n = "bin blue at f 2 now"."""
+    code = clip.stem
+    return " ".join(
+        code[i] if words is None else words.get(code[i], code[i])
+        for i, words in enumerate(_GRID_WORDS)
+    )
+
+
+def tuning_reference(seconds: float) -> str:
+    """What is said in ``build_meeting_wav(target, seconds, TUNING_CLIPS)`` (whole clips)."""
+    references = {JFK: JFK_REFERENCE, ES2011A_EXCERPT: ES2011A_EXCERPT_REFERENCE}
+    texts: list[str] = []
+    elapsed = 0.0
+    for clip in itertools.cycle(TUNING_CLIPS):
+        duration = sum(len(block[0]) for block in decode_audio(clip)) / SAMPLE_RATE
+        if elapsed + duration > seconds + 0.01:
+            return " ".join(texts)
+        texts.append(references.get(clip) or grid_sentence(clip))
+        elapsed += duration
+    raise AssertionError("unreachable: itertools.cycle never ends")
 
 
 def stm_reference(stm: Path) -> str:

@@ -48,6 +48,16 @@ class RecognitionOptions:
     word_timestamps: bool = True
     """Time every word (an extra alignment pass); off, segments carry text only (``words``
     empty), which a live partial hypothesis does not need and which halves its cost."""
+    prompt: str = ""
+    """Text said just before the chunk (Whisper's previous-text prompt): context that helps
+    with short chunks, as the rest of a sentence or a name already heard. Empty for none."""
+    window_s: float | None = None
+    """Encoder window (s). None pads every chunk with silence to Whisper's 30 s, as it was
+    trained. A shorter window (at least the chunk plus ``_WINDOW_MARGIN_S`` of silence) encodes
+    several times faster for a small loss of accuracy: on our tuning clips a 15 s window read
+    within 3.3 % WER of the 30 s one at 0.36 s instead of 0.85 s per decode on 2 cores; windows
+    barely longer than the speech make the decoder loop. faster-whisper only; the openai-whisper
+    backend always encodes 30 s."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +155,9 @@ class FasterWhisperRecognizer:
         from faster_whisper.audio import pad_or_trim
 
         model = self._model
+        frames = _window_frames(max(len(chunk) for chunk in chunks), options.window_s)
         features = np.stack(
-            [pad_or_trim(model.feature_extractor(chunk)[..., :-1]) for chunk in chunks]
+            [pad_or_trim(model.feature_extractor(chunk)[..., :-1], frames) for chunk in chunks]
         )
         encoder_output = model.encode(features)
         languages = self._languages(
@@ -213,7 +224,8 @@ class FasterWhisperRecognizer:
         )
         # Text only, no timestamp tokens: fewer tokens to decode; segments are cut afterwards
         # at sentence ends and pauses from the word timings.
-        prompt = model.get_prompt(tokenizer, previous_tokens=[], without_timestamps=True)
+        previous = tokenizer.encode(" " + options.prompt.strip()) if options.prompt.strip() else []
+        prompt = model.get_prompt(tokenizer, previous_tokens=previous, without_timestamps=True)
         generated = model.model.generate(
             encoder_output,
             [list(prompt) for _ in chunks],
@@ -279,6 +291,19 @@ class FasterWhisperRecognizer:
                 )
             output.append(tuple(segments))
         return output
+
+
+_WINDOW_MARGIN_S = 2.0
+_FULL_WINDOW_FRAMES = 3000
+_FRAMES_PER_SECOND = 100
+
+
+def _window_frames(samples: int, window_s: float | None) -> int:
+    """Mel frames the encoder sees for a chunk of ``samples``: Whisper's 30 s, or the window."""
+    if window_s is None:
+        return _FULL_WINDOW_FRAMES
+    needed = samples / 16_000 + _WINDOW_MARGIN_S
+    return min(_FULL_WINDOW_FRAMES, round(max(window_s, needed) * _FRAMES_PER_SECOND))
 
 
 def _choose_language(
@@ -392,6 +417,7 @@ class OpenAIWhisperRecognizer:
                 language=language,
                 beam_size=options.beam_size,
                 word_timestamps=options.word_timestamps,
+                initial_prompt=options.prompt.strip() or None,
                 condition_on_previous_text=False,
                 fp16=False,
                 verbose=None,

@@ -1,12 +1,17 @@
 """Live transcription of one participant: audio and voice activity in, captions and segments out.
 
 While the person speaks, the audio of the current utterance is decoded again every ``step_s``
-of new audio (greedy, text only: about half a second on 2 cores). Words are confirmed the
-LocalAgreement-2 way, as whisper_streaming does: the words after what is already confirmed
-that two successive decodes agree on become final; the rest is the partial. When the VAD hears
-the utterance end, one decode with word timings makes the rest final and gives the transcript
-its timed segments. An utterance longer than ``max_buffer_s`` is cut at its last confirmed
-sentence end (or its last confirmed word), so a decode never grows past Whisper's window.
+of new audio (text only, in a 15 s encoder window: about 0.35 s on 2 cores). Words are
+confirmed the LocalAgreement-2 way, as whisper_streaming does: the words after what is
+already confirmed that two successive decodes agree on become final; the rest is the
+partial. When the VAD hears the utterance end, the rest becomes final at once: taken from the
+last partial decode when that one already heard the end, else from one more such decode.
+
+The transcript's timed segments come from a separate decode of each finished utterance with
+word timings and ``analyze``'s beam (two to three times the cost of a partial). It waits until
+the person is silent, so it never holds up their captions, and whatever is left is done when
+the input ends. An utterance longer than ``max_buffer_s`` is cut at its last confirmed sentence
+end (or its last confirmed word), so a decode never grows past Whisper's window.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from __future__ import annotations
 import difflib
 import re
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -48,10 +53,20 @@ class LiveOptions:
     """New audio (s) that makes the next partial decode due."""
     max_buffer_s: float = 15.0
     """An utterance longer than this (s) is cut at its last confirmed sentence."""
-    partial_beam_size: int = 1
-    """Beam of the repeated partial decodes (greedy: they are re-done a moment later)."""
+    partial_beam_size: int = 3
+    """Beam of the repeated partial decodes. In the short window the encoder dominates, so a
+    beam of 3 costs little over greedy, and its steadier guesses agree (and turn final) sooner
+    and read closer to ``analyze`` (tuning set: WER against it 0.114 against 0.165)."""
+    partial_window_s: float | None = 15.0
+    """Encoder window (s) of the partial decodes (see ``RecognitionOptions.window_s``): 15 s
+    cuts their cost from about 0.85 s to 0.35 s on 2 cores. The timed decode of a finished
+    utterance always sees Whisper's full 30 s."""
     final_beam_size: int = 3
     """Beam of the one decode that ends an utterance, as ``analyze`` decodes."""
+    prompt_chars: int = 0
+    """This much of the person's text before the utterance (characters) is given to Whisper as
+    context, as whisper_streaming does; 0 gives none. Off by default: on the tuning set 200
+    characters read no better (WER 0.330 against 0.319) and a prompt can carry an error on."""
     lock_language_after_s: float = 2.0
     """Once the utterance is this long (s), its detected language is kept for the rest of it,
     so successive decodes can agree."""
@@ -61,6 +76,19 @@ class LiveOptions:
     """Force one language (ISO 639-1); None detects it per utterance."""
     confident_probability: float = 0.8
     """Detections above this count toward the meeting's language, the fallback for unsure ones."""
+
+
+@dataclass(frozen=True, slots=True)
+class _FinishedUtterance:
+    """An utterance whose captions are final and whose timed decode is still to do."""
+
+    samples: FloatArray
+    start_s: float
+    """Meeting time (s) of its first sample."""
+    language: str | None
+    """The language it was followed in, once locked; None to detect again."""
+    prompt: str
+    """The text before it, as its decodes were prompted."""
 
 
 class LiveTranscriber(Stage):
@@ -89,12 +117,17 @@ class LiveTranscriber(Stage):
         self._audio_start_s: float | None = None
         self._speaking = False
         self._decoded_samples = 0
+        self._decoded_end_s = 0.0
         self._committed: list[str] = []
         self._tentative: list[str] = []
         self._committed_end_s = 0.0
+        self._last_language = options.language or ""
         self._language: str | None = options.language
         self._language_locked = options.language is not None
         self._confident: defaultdict[str, float] = defaultdict(float)
+        self._untimed: deque[_FinishedUtterance] = deque()
+        self._context = ""
+        """The person's latest text before the audio buffer, the decodes' prompt."""
 
     # The stage interface.
 
@@ -118,8 +151,12 @@ class LiveTranscriber(Stage):
         return [*self._finalize(frame.start_s), frame]
 
     def _flush(self) -> list[Frame]:
+        if not self._speaking:
+            # Silent: time the oldest finished utterance (one per flush, so a person who
+            # starts again waits for at most one decode).
+            return self._time_utterance() if self._untimed else []
         due = len(self._audio) - self._decoded_samples >= self._options.step_s * SAMPLE_RATE
-        if not (self._speaking and due):
+        if not due:
             return []
         out = self._update()
         if len(self._audio) > self._options.max_buffer_s * SAMPLE_RATE:
@@ -127,10 +164,13 @@ class LiveTranscriber(Stage):
         return out
 
     def _end(self) -> list[Frame]:
-        if not (self._speaking or self._committed or self._tentative):
-            return []
-        self._speaking = False
-        return self._finalize(self._end_s)
+        out: list[Frame] = []
+        if self._speaking or self._committed or self._tentative:
+            self._speaking = False
+            out.extend(self._finalize(self._end_s))
+        while self._untimed:
+            out.extend(self._time_utterance())
+        return out
 
     # Decoding.
 
@@ -146,20 +186,31 @@ class LiveTranscriber(Stage):
         self._audio_start_s += drop / SAMPLE_RATE
         self._decoded_samples = max(0, self._decoded_samples - drop)
 
-    def _recognize(self, audio: FloatArray, *, timed: bool) -> ChunkRecognition:
+    def _recognize(
+        self, audio: FloatArray, *, timed: bool, finished: _FinishedUtterance | None = None
+    ) -> ChunkRecognition:
+        """Decode ``audio`` of the current utterance, following its language; or, with
+        ``finished``, of that finished utterance in the language it was followed in."""
         o = self._options
         fallback = (
             max(self._confident, key=self._confident.__getitem__) if self._confident else None
         )
+        if finished is not None:
+            language, prompt = finished.language, finished.prompt
+        else:
+            language = self._language if self._language_locked else o.language
+            prompt = self._context
         options = RecognitionOptions(
             beam_size=o.final_beam_size if timed else o.partial_beam_size,
-            language=self._language if self._language_locked else o.language,
+            language=language,
             fallback_language=fallback,
             word_timestamps=timed,
+            prompt=prompt,
+            window_s=None if timed else o.partial_window_s,
         )
         recognition = self._recognizer.recognize([audio], options)[0]
         duration = len(audio) / SAMPLE_RATE
-        if not self._language_locked:
+        if finished is None and not self._language_locked:
             self._language = recognition.language
             if duration >= o.lock_language_after_s:
                 self._language_locked = True
@@ -171,8 +222,10 @@ class LiveTranscriber(Stage):
     def _update(self) -> list[Frame]:
         """A partial decode: confirm what two decodes agree on, show the rest as partial."""
         self._decoded_samples = len(self._audio)
+        self._decoded_end_s = self._end_s
         recognition = self._recognize(self._audio, timed=False)
-        words = [word for segment in recognition.segments for word in segment.text.split()]
+        self._last_language = recognition.language
+        words = _words(recognition)
         tail = words[_after(self._committed, words) :]
         agreed = _common_prefix(self._tentative, tail)
         confirmed, self._tentative = tail[:agreed], tail[agreed:]
@@ -192,21 +245,25 @@ class LiveTranscriber(Stage):
         return out
 
     def _finalize(self, end_s: float) -> list[Frame]:
-        """The utterance ended at ``end_s``: one timed decode makes everything final."""
+        """The utterance ended at ``end_s``: what is not final yet becomes final now, and the
+        utterance waits for its timed decode."""
         start_s = self._audio_start_s or 0.0
         samples = self._audio[: max(0, round((end_s - start_s) * SAMPLE_RATE))]
         out: list[Frame] = []
         if len(samples) >= SAMPLE_RATE // 10:
-            recognition = self._recognize(samples, timed=True)
-            segments = self._timed_segments(samples, recognition, start_s)
-            words = [word for segment in segments for word in segment.words]
-            rest = words[_after(self._committed, [word.text for word in words]) :]
+            if self._decoded_samples and self._decoded_end_s >= end_s:
+                # The last partial decode already heard the whole utterance.
+                rest, language = self._tentative, self._last_language
+            else:
+                recognition = self._recognize(samples, timed=False)
+                words = _words(recognition)
+                rest, language = words[_after(self._committed, words) :], recognition.language
             if rest:
-                text = [word.text for word in rest]
-                out.append(
-                    self._caption("final", rest[0].start, rest[-1].end, text, recognition.language)
-                )
-            out.extend(segments)
+                start = max(start_s, self._committed_end_s) if self._committed else start_s
+                out.append(self._caption("final", start, end_s, rest, language))
+            locked = self._language if self._language_locked else None
+            self._untimed.append(_FinishedUtterance(samples.copy(), start_s, locked, self._context))
+            self._remember([*self._committed, *rest])
         self._committed, self._tentative = [], []
         self._language, self._language_locked = (
             self._options.language,
@@ -214,7 +271,14 @@ class LiveTranscriber(Stage):
         )
         self._keep_from(end_s)
         self._decoded_samples = 0
+        self._decoded_end_s = 0.0
         return out
+
+    def _time_utterance(self) -> list[Frame]:
+        """The timed segments of the oldest finished utterance, for the transcript."""
+        finished = self._untimed.popleft()
+        recognition = self._recognize(finished.samples, timed=True, finished=finished)
+        return list(self._timed_segments(finished.samples, recognition, finished.start_s))
 
     def _cut(self) -> list[Frame]:
         """A long utterance: hand its confirmed sentences to the transcript and drop their audio.
@@ -241,12 +305,21 @@ class LiveTranscriber(Stage):
                 )
             )
         out.extend(_until(segments, cut_s))
+        self._remember(texts[:keep])
         left = committed - keep
         self._committed = self._committed[len(self._committed) - left :] if left > 0 else []
         self._tentative = texts[max(keep, committed) :]
+        self._committed_end_s = cut_s
         self._keep_from(cut_s)
         self._decoded_samples = 0
+        self._decoded_end_s = 0.0
         return out
+
+    def _remember(self, words: Sequence[str]) -> None:
+        """Text that leaves the audio buffer becomes context for the next decodes."""
+        if self._options.prompt_chars > 0:
+            text = f"{self._context} {' '.join(words)}".strip()
+            self._context = text[-self._options.prompt_chars :]
 
     def _timed_segments(
         self, samples: FloatArray, recognition: ChunkRecognition, start_s: float
@@ -271,6 +344,10 @@ class LiveTranscriber(Stage):
             language,
             self._clock(),
         )
+
+
+def _words(recognition: ChunkRecognition) -> list[str]:
+    return [word for segment in recognition.segments for word in segment.text.split()]
 
 
 def _until(segments: Sequence[TranscribedSegment], end_s: float) -> list[TranscribedSegment]:

@@ -134,6 +134,7 @@ class LiveMeeting:
         live = settings.live
         self._live_options = LiveOptions(
             step_s=live.step_s,
+            partial_window_s=live.partial_window_s,
             max_buffer_s=live.max_buffer_s,
             final_beam_size=settings.asr.beam_size,
             language=settings.asr.language,

@@ -43,6 +43,7 @@ class FakeRecognizer:
 
     def __init__(self) -> None:
         self.calls: list[tuple[float, bool]] = []
+        self.windows: list[float | None] = []
 
     def recognize(
         self, chunks: Sequence[FloatArray], options: RecognitionOptions
@@ -50,6 +51,7 @@ class FakeRecognizer:
         out = []
         for chunk in chunks:
             self.calls.append((len(chunk) / 16_000, options.word_timestamps))
+            self.windows.append(options.window_s)
             frames = chunk[: len(chunk) - len(chunk) % 160].reshape(-1, 160)
             loud = np.repeat(np.sqrt(np.mean(frames**2, axis=1)) > 0.05, 160)
             start = int(np.argmax(loud)) if loud.any() else len(chunk)

@@ -97,12 +97,18 @@ def test_live_captions_confirm_by_agreement_and_end_final() -> None:
     assert len(finals) >= 2
     assert partials and partials[0].emitted_at <= finals[0].emitted_at
     assert all(c.start_s <= c.end_s for c in captions)
-    # The transcript gets timed segments of the same words.
+    # The transcript gets timed segments of the same words, after the last final caption: the
+    # timed decode waits for the silence instead of holding up the captions.
     segments = [f for f in out if isinstance(f, TranscribedSegment)]
     assert [w.text for s in segments for w in s.words] == heard
     assert all(w.start >= 0.3 for s in segments for w in s.words)
-    # Partial decodes are untimed; only the end of the utterance asks for word timings.
+    assert out.index(finals[-1]) < out.index(segments[0])
+    # Partial decodes are untimed in a short window; only the finished utterance asks for word
+    # timings, in Whisper's full window.
     assert [timed for _, timed in recognizer.calls].count(True) == 1
+    calls = zip(recognizer.calls, recognizer.windows, strict=True)
+    windows = {timed: window for (_, timed), window in calls}
+    assert windows == {False: 15.0, True: None}
 
 
 def test_long_utterance_is_cut_without_losing_words() -> None:

@@ -12,6 +12,7 @@ import pytest
 from assistant.config import Settings
 from assistant.inputs.media import plan_media
 from assistant.processing.speech import SpeechModels, transcribe_plan
+from bench.common import word_error_rate
 from models.asr import RecognitionOptions
 from tests.media import read_audio, write_audio
 
@@ -79,7 +80,10 @@ def test_an_utterance_is_cut_where_a_long_silence_was_left_out(
         assert segment.start == segment.words[0].start and segment.end == segment.words[-1].end
     assert any(s.end <= cut_s + 0.5 for s in result.segments)
     assert any(s.start >= cut_s + 7.5 for s in result.segments)
-    assert _normalise(" ".join(s.text for s in result.segments)) == _normalise(JFK_TEXT)
+    # The word at the join is the one Whisper hears least well: int8 kernels differ by CPU (on
+    # an AVX-512 machine the second "ask" reads as "but"), so one word of 22 may differ.
+    heard = " ".join(s.text for s in result.segments)
+    assert word_error_rate(JFK_TEXT, heard) <= 1 / 22, heard
 
 
 def test_stereo_call_gives_one_text_per_channel(
@@ -167,3 +171,20 @@ def test_unsure_language_falls_back_to_the_meeting_language(
     segments = [s for s in run_stage(stage, chunks) if isinstance(s, TranscribedSegment)]
     languages = [(s.start >= 100, s.language) for s in segments]
     assert sorted(set(languages)) == [(False, "en"), (True, "en")]
+
+
+def test_a_short_encoder_window_reads_speech_as_the_full_one(
+    speech_models: SpeechModels, data_dir: Path
+) -> None:
+    """Live partials encode the audio padded to 15 s, not 30 s, and the words stay the same; a
+    window shorter than the chunk grows to hold it."""
+    jfk = read_audio(data_dir / "whisper-clips" / "jfk.flac")[0]
+    texts = [
+        speech_models.recognizer.recognize(
+            [jfk], RecognitionOptions(beam_size=1, word_timestamps=False, window_s=window)
+        )[0]
+        for window in (None, 15.0, 5.0)
+    ]
+    assert [_normalise(" ".join(s.text for s in t.segments)) for t in texts] == [
+        _normalise(JFK_TEXT)
+    ] * 3
