@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 # triton (1 GB, GPU only); torch 2.13.0 is the CPU build.
 OPENAI_STAMP := $(VENV)/.openai-whisper-stamp
 
-.PHONY: demo test lint bench
+.PHONY: demo test lint bench serve
 
 $(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ demo: $(STAMP)
 
 test: $(STAMP) $(OPENAI_STAMP)
 	$(VENV)/bin/python -m pytest
+
+serve: $(STAMP)
+	$(VENV)/bin/meeting-assistant serve --data-dir data
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy

@@ -264,6 +264,71 @@ def live_command(
     _print_summary(out, analysis.report, written)
 
 
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Media, derived files and the SQLite database (default: MA_SERVICE__DATA_DIR or ./data).",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
+def serve_command(host: str, port: int, data_dir: Path | None, debug: bool) -> None:
+    """Run the API (/api/v1, docs at /api/v1/docs) with an embedded job pool: SQLite and a
+    media folder under the data directory, nothing else to start."""
+    err = Console(stderr=True)
+    try:
+        import uvicorn
+
+        from api.app import create_app
+
+        settings = _settings(service={"data_dir": data_dir} if data_dir else {})
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    except BaseException as error:
+        _exit_on(error, err, debug)
+        raise
+
+
+@cli.group("token")
+def token_group() -> None:
+    """API tokens."""
+
+
+@token_group.command("create")
+@click.option("--team", required=True, help="The token's team (created on first use).")
+@click.option("--admin", is_flag=True, help="May see the team's private feedback and delete.")
+@click.option("--person", default=None, help="The person whose own feedback the token sees.")
+@click.option("--data-dir", type=click.Path(path_type=Path), default=None)
+@click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
+def token_create_command(
+    team: str, admin: bool, person: str | None, data_dir: Path | None, debug: bool
+) -> None:
+    """Print a new API token (shown only this once; only its hash is stored)."""
+    err = Console(stderr=True)
+    try:
+        from api.auth import create_token
+        from api.store.database import Database, upgrade_database
+
+        team = team.strip()
+        if not team or len(team) > 200:
+            raise MeetingAssistantError("--team must be a name of 1 to 200 characters")
+        settings = _settings(service={"data_dir": data_dir} if data_dir else {})
+        settings.service.data_dir.mkdir(parents=True, exist_ok=True)
+        url = settings.service.sqlalchemy_url()
+        upgrade_database(url)
+        database = Database(url)
+        try:
+            with database.session() as session:
+                token = create_token(session, team, admin=admin, person=person or None)
+        finally:
+            database.dispose()
+    except BaseException as error:
+        _exit_on(error, err, debug)
+        raise
+    click.echo(token)
+
+
 def _settings(**sections: dict[str, object]) -> Settings:
     """The settings, with a command's options laid over their sections."""
     settings = Settings()

@@ -175,15 +175,21 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.live_capacity", description=__doc__)
     parser.add_argument("--people", type=int, nargs="+", default=[2, 4, 6, 8])
     parser.add_argument("--seconds", type=float, default=64.0, help="Length of each run.")
+    parser.add_argument("--no-video", action="store_true", help="Audio only.")
+    parser.add_argument("--in-turn-only", action="store_true", help="Skip 'two at once'.")
     args = parser.parse_args(argv)
     settings = Settings()
+    if args.no_video:
+        settings = settings.model_copy(
+            update={"video": settings.video.model_copy(update={"enabled": False})}
+        )
     models = load_speech_models(settings)
     vision = VisionModels.load()
     faces = [frame.image for frame in sample_frames(FACE_CLIP, "face", fps=8.0)]
     pool, words = _pool(2 * args.seconds, settings, models)
     print("| people | speaking | words | final p50 | final p95 | partial p50 | worst backlog |")
     print("|---|---|---|---|---|---|---|")
-    for overlap in (False, True):
+    for overlap in (False,) if args.in_turn_only else (False, True):
         for people in args.people:
             tracks, expected = _tracks(people, args.seconds, overlap, pool, words)
             captions, worst = asyncio.run(_follow(tracks, faces, settings, models, vision))
@@ -194,8 +200,9 @@ def main(argv: Sequence[str] | None = None) -> None:
                 f"| {_percentile(partials, 0.5):.2f} | {worst} |",
                 flush=True,
             )
+    camera = "no camera" if args.no_video else f"{settings.live.video_fps:g} camera frames/s each"
     print(
-        f"(1x; {settings.live.video_fps:g} camera frames/s per person; latencies in s; backlog "
+        f"(1x; {camera}; latencies in s; backlog "
         "in frames of 0.1 s audio or one camera frame waiting in a person's stream)"
     )
 

@@ -1,6 +1,7 @@
 """Typed errors. Each says what went wrong, which input caused it, and whether a retry could help.
 
-The CLI prints ``str(error)`` as one line and exits non-zero; the API (later) maps them to HTTP.
+The CLI prints ``str(error)`` as one line and exits non-zero; the API maps them to HTTP statuses
+in one place (``api/errors.py``).
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = [
+    "AuthenticationError",
     "CorruptMediaError",
     "InputError",
     "InvalidTranscriptError",
@@ -15,8 +17,14 @@ __all__ = [
     "ModelUnavailableError",
     "NoAudioError",
     "NoMediaError",
+    "NotFoundError",
+    "NotReadyError",
+    "PermissionDeniedError",
     "PipelineError",
+    "ServiceUnavailableError",
+    "StorageFullError",
     "TooShortError",
+    "UploadTooLargeError",
 ]
 
 
@@ -62,3 +70,35 @@ class ModelUnavailableError(MeetingAssistantError):
 class PipelineError(MeetingAssistantError):
     """A pipeline was driven wrongly (a frame after its end of input, a closed stream): a bug in
     the caller, not in the input."""
+
+
+class UploadTooLargeError(InputError):
+    """An upload or request body is larger than the service accepts."""
+
+
+class NotFoundError(MeetingAssistantError):
+    """No such thing, or not one the caller may see (another team's is never revealed)."""
+
+
+class NotReadyError(MeetingAssistantError):
+    """What was asked for does not exist yet (a meeting still being analysed, or failed)."""
+
+
+class AuthenticationError(MeetingAssistantError):
+    """No token, or a token the service does not know."""
+
+
+class PermissionDeniedError(MeetingAssistantError):
+    """A known token asks for what it may not see (a person token, another person's feedback)."""
+
+
+class ServiceUnavailableError(MeetingAssistantError):
+    """A service we depend on (the database, the job queue) cannot be reached right now."""
+
+    retryable = True
+
+
+class StorageFullError(MeetingAssistantError):
+    """The disk is full: nothing half-written was kept."""
+
+    retryable = True

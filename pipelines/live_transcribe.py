@@ -8,16 +8,18 @@ partial. When the VAD hears the utterance end, the rest becomes final at once: t
 last partial decode when that one already heard the end, else from one more such decode.
 
 The transcript's timed segments come from a separate decode of each finished utterance with
-word timings and ``analyze``'s beam (two to three times the cost of a partial). It waits until
-the person is silent, so it never holds up their captions, and whatever is left is done when
-the input ends. An utterance longer than ``max_buffer_s`` is cut at its last confirmed sentence
-end (or its last confirmed word), so a decode never grows past Whisper's window.
+word timings, ``analyze``'s beam and Whisper's full window (several times the cost of a
+partial). It waits until nobody in the meeting speaks (``ActiveSpeakers``), so it never holds
+up anyone's captions, and whatever is left is done when the input ends. An utterance longer
+than ``max_buffer_s`` is cut at its last confirmed sentence end (or its last confirmed word),
+so a decode never grows past Whisper's window.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Sequence
@@ -41,7 +43,7 @@ from .frames import (
 from .stage import Stage
 from .transcribe import HallucinationFilter, to_meeting_time
 
-__all__ = ["LiveOptions", "LiveTranscriber"]
+__all__ = ["ActiveSpeakers", "LiveOptions", "LiveTranscriber"]
 
 FloatArray = npt.NDArray[np.float32]
 _SENTENCE_END = (".", "?", "!", "。", "？", "！")
@@ -70,6 +72,9 @@ class LiveOptions:
     lock_language_after_s: float = 2.0
     """Once the utterance is this long (s), its detected language is kept for the rest of it,
     so successive decodes can agree."""
+    max_untimed_s: float = 120.0
+    """Finished utterances waiting for their timed decode (s of audio) past which one is
+    decoded even while someone speaks, so a meeting without pauses does not pile them up."""
     pre_roll_s: float = 0.3
     """Audio (s) kept before speech starts, so the first syllable is not cut."""
     language: str | None = None
@@ -91,6 +96,28 @@ class _FinishedUtterance:
     """The text before it, as its decodes were prompted."""
 
 
+class ActiveSpeakers:
+    """Who in a meeting is speaking now, shared by its transcribers (from their own threads).
+    A timed decode waits until nobody speaks: the recogniser is one model whose decodes run
+    one at a time, so it would hold up the captions of whoever has the floor."""
+
+    def __init__(self) -> None:
+        self._speaking: set[str] = set()
+        self._lock = threading.Lock()
+
+    def started(self, participant_id: str) -> None:
+        with self._lock:
+            self._speaking.add(participant_id)
+
+    def stopped(self, participant_id: str) -> None:
+        with self._lock:
+            self._speaking.discard(participant_id)
+
+    def anyone(self) -> bool:
+        with self._lock:
+            return bool(self._speaking)
+
+
 class LiveTranscriber(Stage):
     """One participant's live recogniser state. ``clock`` gives the wall-clock seconds since the
     stream started, which each caption carries as ``emitted_at``. Voice activity passes on
@@ -106,8 +133,10 @@ class LiveTranscriber(Stage):
         *,
         clock: Callable[[], float] | None = None,
         hallucination_filter: HallucinationFilter | None = None,
+        speakers: ActiveSpeakers | None = None,
     ) -> None:
         self._participant_id = participant_id
+        self._speakers = speakers or ActiveSpeakers()
         self._recognizer = recognizer
         self._options = options
         self._filter = hallucination_filter or HallucinationFilter()
@@ -145,16 +174,20 @@ class LiveTranscriber(Stage):
             return []
         if frame.speaking:
             self._speaking = True
+            self._speakers.started(self._participant_id)
             self._keep_from(frame.start_s)
             return [frame]
         self._speaking = False
+        self._speakers.stopped(self._participant_id)
         return [*self._finalize(frame.start_s), frame]
 
     def _flush(self) -> list[Frame]:
         if not self._speaking:
-            # Silent: time the oldest finished utterance (one per flush, so a person who
-            # starts again waits for at most one decode).
-            return self._time_utterance() if self._untimed else []
+            # Silent: time the oldest finished utterance once the room is quiet (one per
+            # flush, so a person who starts again waits for at most one decode).
+            untimed_s = sum(len(u.samples) for u in self._untimed) / SAMPLE_RATE
+            due = not self._speakers.anyone() or untimed_s > self._options.max_untimed_s
+            return self._time_utterance() if self._untimed and due else []
         due = len(self._audio) - self._decoded_samples >= self._options.step_s * SAMPLE_RATE
         if not due:
             return []
@@ -167,6 +200,7 @@ class LiveTranscriber(Stage):
         out: list[Frame] = []
         if self._speaking or self._committed or self._tentative:
             self._speaking = False
+            self._speakers.stopped(self._participant_id)
             out.extend(self._finalize(self._end_s))
         while self._untimed:
             out.extend(self._time_utterance())

@@ -49,7 +49,7 @@ from pipelines.frames import (
     VideoFrame,
     VoiceActivity,
 )
-from pipelines.live_transcribe import LiveOptions, LiveTranscriber
+from pipelines.live_transcribe import ActiveSpeakers, LiveOptions, LiveTranscriber
 from pipelines.sources import LiveAudioSource, LiveVideoSource, file_audio
 from pipelines.stage import Chain, Fanout, Stage
 from pipelines.stream import ParticipantStream
@@ -127,6 +127,7 @@ class LiveMeeting:
         self._loop = asyncio.get_running_loop()
         self.events: asyncio.Queue[LiveEvent | None] = asyncio.Queue()
         self._people: dict[str, _Person] = {}
+        self._speakers = ActiveSpeakers()
         self.voices: dict[str, npt.NDArray[np.float32]] = {}
         """Mean voice of each speaker found on a mixed track, once ``finish`` has run."""
         self._window_s = engagement_window_s
@@ -166,7 +167,13 @@ class LiveMeeting:
                     activity=True,
                     forward_audio=True,
                 ),
-                LiveTranscriber(pid, self._models.recognizer, self._live_options, clock=self.clock),
+                LiveTranscriber(
+                    pid,
+                    self._models.recognizer,
+                    self._live_options,
+                    clock=self.clock,
+                    speakers=self._speakers,
+                ),
             ]
         )
         branches: list[Stage] = [speech]

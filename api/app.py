@@ -1,0 +1,103 @@
+"""The FastAPI app. Everything heavy is set up in the lifespan, never at import: the database
+(migrated to the newest schema), the speech models, the embedded job pool."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import anyio
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse, Response
+from starlette.middleware.base import RequestResponseEndpoint
+
+from assistant.config import Settings
+from assistant.processing.speech import SpeechModels
+
+from .deps import ServiceState
+from .errors import install_error_handlers
+from .jobs import AnalysisJob, EmbeddedJobs
+from .routers import health, meetings
+from .store.database import Database, upgrade_database
+
+__all__ = ["API_PREFIX", "create_app"]
+
+API_PREFIX = "/api/v1"
+
+
+def create_app(settings: Settings | None = None, *, models: SpeechModels | None = None) -> FastAPI:
+    """The app for ``settings`` (default: from the environment). ``models`` are shared speech
+    models already loaded (tests); otherwise they are loaded in the lifespan."""
+    settings = settings or Settings()
+    service = settings.service
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        url = service.sqlalchemy_url()
+        await anyio.to_thread.run_sync(lambda: service.data_dir.mkdir(parents=True, exist_ok=True))
+        await anyio.to_thread.run_sync(upgrade_database, url)
+        database = Database(url)
+        shared = _SharedModels(settings, models)
+        await anyio.to_thread.run_sync(shared.get)
+        jobs = EmbeddedJobs(AnalysisJob(database, settings, shared.get), database, service.workers)
+        await anyio.to_thread.run_sync(jobs.start)
+        app.state.service = ServiceState(settings, database, jobs)
+        try:
+            yield
+        finally:
+            jobs.shutdown()
+            database.dispose()
+
+    app = FastAPI(
+        title="meeting-assistant",
+        summary="Self-hosted meeting analysis: transcripts, talk balance, action items, coaching.",
+        version="1",
+        lifespan=lifespan,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    install_error_handlers(app)
+    if service.cors_origins:  # closed unless origins are named
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=service.cors_origins,
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    limit = service.max_request_kb * 1024
+
+    @app.middleware("http")
+    async def body_limit(request: Request, call_next: RequestResponseEndpoint) -> Response:
+        """Bodies other than uploads are small; a large one is refused before it is read."""
+        is_upload = request.method == "POST" and request.url.path == f"{API_PREFIX}/meetings"
+        length = request.headers.get("content-length")
+        if not is_upload and length is not None and length.isdigit() and int(length) > limit:
+            return JSONResponse(
+                {"detail": f"the request body is larger than {service.max_request_kb} KB"},
+                status_code=413,
+            )
+        return await call_next(request)
+
+    app.include_router(health.router, prefix=API_PREFIX)
+    app.include_router(meetings.router, prefix=API_PREFIX)
+    return app
+
+
+class _SharedModels:
+    """The speech models, loaded once for every job of this process."""
+
+    def __init__(self, settings: Settings, models: SpeechModels | None) -> None:
+        self._settings = settings
+        self._models = models
+        self._lock = threading.Lock()
+
+    def get(self) -> SpeechModels:
+        with self._lock:
+            if self._models is None:
+                from assistant.processing.analyze import load_speech_models
+
+                self._models = load_speech_models(self._settings)
+            return self._models

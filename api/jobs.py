@@ -1,0 +1,215 @@
+"""The analysis job: one uploaded meeting in, its report, subtitles, digest and action items
+out. The same code runs in the API's embedded pool and (later) in a Celery worker.
+
+A job is idempotent: a finished meeting is left alone, and a meeting found ``processing`` (its
+worker died) is simply analysed again from its upload, whose outputs replace any partial ones.
+Every failure ends as ``failed`` with a one-line reason, never a stuck ``processing``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from assistant.config import Settings
+from assistant.processing.analyze import analyze, write_outputs
+from assistant.processing.speech import SpeechModels
+from models.errors import MeetingAssistantError
+
+from .store.database import Database
+from .store.scope import TeamScope
+from .store.tables import ActionItemRow, MeetingRow, utc_now
+
+__all__ = ["AnalysisJob", "EmbeddedJobs", "meeting_folder"]
+
+log = logging.getLogger(__name__)
+_PROGRESS_EVERY_S = 2.0
+
+
+def meeting_folder(settings: Settings, team_id: int, meeting_id: str) -> Path:
+    """Where a meeting's upload and derived files live: made of ids we chose, never of input."""
+    return settings.service.data_dir / "meetings" / str(team_id) / meeting_id
+
+
+class AnalysisJob:
+    def __init__(
+        self, database: Database, settings: Settings, models: Callable[[], SpeechModels]
+    ) -> None:
+        self._database = database
+        self._settings = settings
+        self._models = models
+
+    def run(self, meeting_id: str) -> None:
+        with self._database.session() as session:
+            meeting = session.get(MeetingRow, meeting_id)
+            if meeting is None or meeting.status in ("done", "failed"):
+                return  # deleted meanwhile, or delivered twice
+            meeting.status, meeting.progress, meeting.error = "processing", 0.0, None
+            meeting.attempts += 1
+            folder = meeting_folder(self._settings, meeting.team_id, meeting.id)
+            upload = folder / meeting.upload_name
+            title, date = meeting.title, meeting.date
+            names, language, duration = meeting.participants, meeting.language, meeting.duration_s
+            history = [
+                report
+                for earlier in TeamScope(session, meeting.team_id).earlier_meetings(meeting)
+                if (report := _read_report(self._settings, earlier)) is not None
+            ]
+        try:
+            settings = self._settings
+            if language:
+                asr = settings.asr.model_copy(update={"language": language})
+                settings = settings.model_copy(update={"asr": asr})
+            analysis = analyze(
+                upload,
+                settings,
+                models=self._models() if upload.suffix != ".json" else None,
+                title=title,
+                date=date,
+                participants=names,
+                history=history,
+                progress=_Progress(self._database, meeting_id, duration),
+            )
+            write_outputs(analysis, folder)
+        except MeetingAssistantError as error:
+            self._fail(meeting_id, error.problem)
+            return
+        except Exception as error:  # a bug: kept as the meeting's reason, logged in full
+            log.exception("analysis of meeting %s failed", meeting_id)
+            self._fail(meeting_id, f"internal error: {type(error).__name__}: {error}")
+            return
+        self._succeed(meeting_id, analysis.report)
+
+    def _succeed(self, meeting_id: str, report: dict[str, Any]) -> None:
+        with self._database.session() as session:
+            meeting = session.get(MeetingRow, meeting_id)
+            if meeting is None:
+                return
+            meeting.status, meeting.progress, meeting.finished_at = "done", 1.0, utc_now()
+            meeting.duration_s = float(report["meeting"]["duration_s"])
+            meeting.participants = [p["name"] for p in report["participants"]]
+            # Replace, never add: a job delivered twice must not duplicate the items.
+            session.execute(delete(ActionItemRow).where(ActionItemRow.meeting_id == meeting_id))
+            names = {p["id"]: p["name"] for p in report["participants"]}
+            for item in report.get("action_items", []):
+                session.add(
+                    ActionItemRow(
+                        team_id=meeting.team_id,
+                        meeting_id=meeting_id,
+                        text=item["text"],
+                        owner=names.get(item.get("owner"), item.get("owner")),
+                        due=_date(item.get("due")),
+                        status="open",
+                    )
+                )
+
+    def _fail(self, meeting_id: str, reason: str) -> None:
+        with self._database.session() as session:
+            meeting = session.get(MeetingRow, meeting_id)
+            if meeting is not None:
+                meeting.status, meeting.finished_at = "failed", utc_now()
+                meeting.error = " ".join(reason.split())
+
+
+class _Progress:
+    """Analysis progress into the meeting's row, at most every few seconds."""
+
+    def __init__(self, database: Database, meeting_id: str, duration_s: float | None) -> None:
+        self._database = database
+        self._meeting_id = meeting_id
+        self._duration_s = duration_s
+        self._written_at = 0.0
+
+    def decoded(self, seconds: float) -> None:
+        return
+
+    def transcribed(self, seconds: float) -> None:
+        if not self._duration_s or time.monotonic() - self._written_at < _PROGRESS_EVERY_S:
+            return
+        self._written_at = time.monotonic()
+        with self._database.session() as session:
+            meeting = session.get(MeetingRow, self._meeting_id)
+            if meeting is not None and meeting.status == "processing":
+                # Speech is most of the work; the last tenth is speakers, video and the report.
+                meeting.progress = round(min(0.9, 0.9 * seconds / self._duration_s), 3)
+
+    def watched(self, seconds: float) -> None:
+        return
+
+
+class EmbeddedJobs:
+    """Jobs run by threads of the API process: the one-machine setup, nothing else to start.
+    On start, meetings left ``queued`` or ``processing`` by a previous process run again."""
+
+    def __init__(self, job: AnalysisJob, database: Database, workers: int) -> None:
+        self._job = job
+        self._database = database
+        self._executor = ThreadPoolExecutor(workers, thread_name_prefix="analysis")
+        self._running: set[Future[None]] = set()
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        with self._database.session() as session:
+            waiting = session.scalars(
+                select(MeetingRow.id)
+                .where(MeetingRow.status.in_(("queued", "processing")))
+                .order_by(MeetingRow.created_at)
+            ).all()
+        for meeting_id in waiting:
+            self.submit(meeting_id)
+
+    def submit(self, meeting_id: str) -> None:
+        future = self._executor.submit(self._job.run, meeting_id)
+        with self._lock:
+            self._running.add(future)
+        future.add_done_callback(self._forget)
+
+    @property
+    def queued(self) -> int:
+        """Jobs submitted and not finished."""
+        with self._lock:
+            return len(self._running)
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Block until the jobs submitted so far have finished (tests, shutdown)."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.queued:
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeoutError(f"{self.queued} analysis jobs still running")
+            time.sleep(0.05)
+
+    def shutdown(self) -> None:
+        # A running analysis cannot be interrupted; it is left to finish or, if the process
+        # ends first, found 'processing' and run again on the next start.
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+    def _forget(self, future: Future[None]) -> None:
+        with self._lock:
+            self._running.discard(future)
+
+
+def _read_report(settings: Settings, meeting: MeetingRow) -> dict[str, Any] | None:
+    path = meeting_folder(settings, meeting.team_id, meeting.id) / "report.json"
+    try:
+        report: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return report
+
+
+def _date(value: object) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None

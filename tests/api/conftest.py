@@ -1,0 +1,69 @@
+"""The API against a real store: SQLite in a temporary folder, or the PostgreSQL this machine
+runs (127.0.0.1:5432, database ``test``), each test in its own schema."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+
+from api.app import create_app
+from api.auth import create_token
+from api.deps import ServiceState
+from api.store.database import Database, upgrade_database
+from assistant.config import ServiceSettings, Settings
+from assistant.processing.speech import SpeechModels
+
+POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+API = "/api/v1"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'meetings.db'}"
+        return
+    schema = f"ma_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def service_settings(settings: Settings, tmp_path: Path, database_url: str) -> Settings:
+    service = ServiceSettings(data_dir=tmp_path / "data", database_url=database_url)
+    return settings.model_copy(update={"service": service})
+
+
+@pytest.fixture
+def client(service_settings: Settings, speech_models: SpeechModels) -> Iterator[TestClient]:
+    with TestClient(create_app(service_settings, models=speech_models)) as test_client:
+        yield test_client
+
+
+def new_token(
+    settings: Settings, team: str = "acme", *, admin: bool = True, person: str | None = None
+) -> dict[str, str]:
+    """Authorization headers of a new token (as ``meeting-assistant token create`` makes)."""
+    url = settings.service.sqlalchemy_url()
+    upgrade_database(url)
+    database = Database(url)
+    with database.session() as session:
+        token = create_token(session, team, admin=admin, person=person)
+    database.dispose()
+    return {"Authorization": f"Bearer {token}"}
+
+
+def state(client: TestClient) -> ServiceState:
+    service: ServiceState = client.app.state.service  # type: ignore[attr-defined]
+    return service
