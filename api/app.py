@@ -1,5 +1,6 @@
 """The FastAPI app. Everything heavy is set up in the lifespan, never at import: the database
-(migrated to the newest schema), the speech models, the embedded job pool."""
+(migrated to the newest schema), and either the embedded job pool with the speech models or,
+with ``service.broker_url`` set, the Celery queue that ``meeting-assistant worker``s serve."""
 
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ from assistant.processing.speech import SpeechModels
 
 from .deps import ServiceState
 from .errors import install_error_handlers
-from .jobs import AnalysisJob, EmbeddedJobs
-from .routers import health, meetings
+from .jobs import AnalysisJob, EmbeddedJobs, JobQueue
+from .routers import action_items, health, meetings, metrics, people
 from .store.database import Database, upgrade_database
 
 __all__ = ["API_PREFIX", "create_app"]
@@ -39,9 +40,16 @@ def create_app(settings: Settings | None = None, *, models: SpeechModels | None 
         await anyio.to_thread.run_sync(lambda: service.data_dir.mkdir(parents=True, exist_ok=True))
         await anyio.to_thread.run_sync(upgrade_database, url)
         database = Database(url)
-        shared = _SharedModels(settings, models)
-        await anyio.to_thread.run_sync(shared.get)
-        jobs = EmbeddedJobs(AnalysisJob(database, settings, shared.get), database, service.workers)
+        jobs: JobQueue
+        if service.broker_url is not None:
+            from .worker import CeleryJobs, celery_app
+
+            jobs = CeleryJobs(celery_app(settings))  # the workers load the models
+        else:
+            shared = _SharedModels(settings, models)
+            await anyio.to_thread.run_sync(shared.get)
+            job = AnalysisJob(database, settings, shared.get, respect_leases=False)
+            jobs = EmbeddedJobs(job, database, service.workers)
         await anyio.to_thread.run_sync(jobs.start)
         app.state.service = ServiceState(settings, database, jobs)
         try:
@@ -82,7 +90,10 @@ def create_app(settings: Settings | None = None, *, models: SpeechModels | None 
         return await call_next(request)
 
     app.include_router(health.router, prefix=API_PREFIX)
+    app.include_router(metrics.router, prefix=API_PREFIX)
     app.include_router(meetings.router, prefix=API_PREFIX)
+    app.include_router(action_items.router, prefix=API_PREFIX)
+    app.include_router(people.router, prefix=API_PREFIX)
     return app
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from assistant.config import Settings
 
 from .auth import Caller, authenticate
-from .jobs import EmbeddedJobs
+from .jobs import JobQueue
 from .store.database import Database
 from .store.scope import TeamScope
 
@@ -26,7 +26,7 @@ class ServiceState:
 
     settings: Settings
     database: Database
-    jobs: EmbeddedJobs
+    jobs: JobQueue
 
 
 def _state(request: Request) -> ServiceState:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import shutil
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import delete, select
 
@@ -29,7 +30,7 @@ from .store.database import Database
 from .store.scope import TeamScope
 from .store.tables import ActionItemRow, MeetingRow, utc_now
 
-__all__ = ["AnalysisJob", "EmbeddedJobs", "meeting_folder"]
+__all__ = ["AnalysisJob", "EmbeddedJobs", "JobQueue", "meeting_folder", "sweep_retention"]
 
 log = logging.getLogger(__name__)
 _PROGRESS_EVERY_S = 2.0
@@ -42,30 +43,43 @@ def meeting_folder(settings: Settings, team_id: int, meeting_id: str) -> Path:
 
 class AnalysisJob:
     def __init__(
-        self, database: Database, settings: Settings, models: Callable[[], SpeechModels]
+        self,
+        database: Database,
+        settings: Settings,
+        models: Callable[[], SpeechModels],
+        *,
+        respect_leases: bool = True,
     ) -> None:
+        """``respect_leases``: leave a meeting alone while another worker's analysis of it
+        still beats (Celery may deliver a job twice); the embedded pool, the only worker of
+        its store, turns it off to take over what its previous process left."""
         self._database = database
-        self._settings = settings
+        self.settings = settings
         self._models = models
+        self._respect_leases = respect_leases
 
     def run(self, meeting_id: str) -> None:
         with self._database.session() as session:
-            meeting = session.get(MeetingRow, meeting_id)
+            meeting = session.get(MeetingRow, meeting_id, with_for_update=True)
             if meeting is None or meeting.status in ("done", "failed"):
                 return  # deleted meanwhile, or delivered twice
+            if self._respect_leases and self._alive(meeting):
+                return  # another worker is on it; if it dies, the job comes back
+            now = utc_now()
             meeting.status, meeting.progress, meeting.error = "processing", 0.0, None
             meeting.attempts += 1
-            folder = meeting_folder(self._settings, meeting.team_id, meeting.id)
+            meeting.started_at = meeting.heartbeat_at = now
+            folder = meeting_folder(self.settings, meeting.team_id, meeting.id)
             upload = folder / meeting.upload_name
             title, date = meeting.title, meeting.date
             names, language, duration = meeting.participants, meeting.language, meeting.duration_s
             history = [
                 report
                 for earlier in TeamScope(session, meeting.team_id).earlier_meetings(meeting)
-                if (report := _read_report(self._settings, earlier)) is not None
+                if (report := _read_report(self.settings, earlier)) is not None
             ]
         try:
-            settings = self._settings
+            settings = self.settings
             if language:
                 asr = settings.asr.model_copy(update={"language": language})
                 settings = settings.model_copy(update={"asr": asr})
@@ -87,12 +101,22 @@ class AnalysisJob:
             log.exception("analysis of meeting %s failed", meeting_id)
             self._fail(meeting_id, f"internal error: {type(error).__name__}: {error}")
             return
-        self._succeed(meeting_id, analysis.report)
+        self._succeed(meeting_id, analysis.report, folder)
 
-    def _succeed(self, meeting_id: str, report: dict[str, Any]) -> None:
+    def _alive(self, meeting: MeetingRow) -> bool:
+        if meeting.status != "processing" or meeting.heartbeat_at is None:
+            return False
+        beat = meeting.heartbeat_at
+        if beat.tzinfo is None:  # SQLite hands back naive UTC
+            beat = beat.replace(tzinfo=dt.UTC)
+        return (utc_now() - beat).total_seconds() < self.settings.service.job_lease_s
+
+    def _succeed(self, meeting_id: str, report: dict[str, Any], folder: Path) -> None:
         with self._database.session() as session:
             meeting = session.get(MeetingRow, meeting_id)
             if meeting is None:
+                # Deleted while it was analysed: what the analysis wrote goes too.
+                shutil.rmtree(folder, ignore_errors=True)
                 return
             meeting.status, meeting.progress, meeting.finished_at = "done", 1.0, utc_now()
             meeting.duration_s = float(report["meeting"]["duration_s"])
@@ -121,7 +145,7 @@ class AnalysisJob:
 
 
 class _Progress:
-    """Analysis progress into the meeting's row, at most every few seconds."""
+    """Analysis progress into the meeting's row, with a heartbeat, at most every few seconds."""
 
     def __init__(self, database: Database, meeting_id: str, duration_s: float | None) -> None:
         self._database = database
@@ -130,20 +154,41 @@ class _Progress:
         self._written_at = 0.0
 
     def decoded(self, seconds: float) -> None:
-        return
+        self._write(None)
 
     def transcribed(self, seconds: float) -> None:
-        if not self._duration_s or time.monotonic() - self._written_at < _PROGRESS_EVERY_S:
+        # Speech is most of the work; the last tenth is speakers, video and the report.
+        share = min(0.9, 0.9 * seconds / self._duration_s) if self._duration_s else None
+        self._write(share)
+
+    def watched(self, seconds: float) -> None:
+        self._write(None)
+
+    def _write(self, progress: float | None) -> None:
+        if time.monotonic() - self._written_at < _PROGRESS_EVERY_S:
             return
         self._written_at = time.monotonic()
         with self._database.session() as session:
             meeting = session.get(MeetingRow, self._meeting_id)
             if meeting is not None and meeting.status == "processing":
-                # Speech is most of the work; the last tenth is speakers, video and the report.
-                meeting.progress = round(min(0.9, 0.9 * seconds / self._duration_s), 3)
+                meeting.heartbeat_at = utc_now()
+                if progress is not None:
+                    meeting.progress = round(max(meeting.progress, progress), 3)
 
-    def watched(self, seconds: float) -> None:
-        return
+
+class JobQueue(Protocol):
+    """Where the API hands jobs: the embedded pool, or Celery (``api.worker.CeleryJobs``)."""
+
+    def start(self) -> None: ...
+
+    def submit(self, meeting_id: str) -> None: ...
+
+    @property
+    def queued(self) -> int: ...
+
+    def wait(self, timeout: float | None = None) -> None: ...
+
+    def shutdown(self) -> None: ...
 
 
 class EmbeddedJobs:
@@ -158,6 +203,7 @@ class EmbeddedJobs:
         self._lock = threading.Lock()
 
     def start(self) -> None:
+        sweep_retention(self._database, self._job.settings)
         with self._database.session() as session:
             waiting = session.scalars(
                 select(MeetingRow.id)
@@ -193,8 +239,32 @@ class EmbeddedJobs:
         self._executor.shutdown(wait=False, cancel_futures=True)
 
     def _forget(self, future: Future[None]) -> None:
+        sweep_retention(self._database, self._job.settings)
         with self._lock:
             self._running.discard(future)
+
+
+def sweep_retention(database: Database, settings: Settings, now: dt.datetime | None = None) -> int:
+    """Delete the recordings of finished meetings older than ``retention_days``, keeping their
+    report, subtitles and digest; returns how many. A system task across every team, so it
+    reads the table itself rather than through a team's scope."""
+    days = settings.service.retention_days
+    if days is None:
+        return 0
+    now = now or utc_now()
+    with database.session() as session:
+        old = session.scalars(
+            select(MeetingRow).where(
+                MeetingRow.media_deleted_at.is_(None),
+                MeetingRow.status.in_(("done", "failed")),
+                MeetingRow.created_at < now - dt.timedelta(days=days),
+            )
+        ).all()
+        for meeting in old:
+            folder = meeting_folder(settings, meeting.team_id, meeting.id)
+            (folder / meeting.upload_name).unlink(missing_ok=True)
+            meeting.media_deleted_at = now
+        return len(old)
 
 
 def _read_report(settings: Settings, meeting: MeetingRow) -> dict[str, Any] | None:

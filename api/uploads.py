@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 import anyio
+from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from assistant.inputs.transcript_json import load_transcript_json
@@ -140,6 +141,9 @@ async def receive_upload(
             raise InputError(f"the form has no {FILE_FIELD!r} field with the recording")
         if receiver.size == 0:
             raise InputError("the uploaded file is empty")
+    except FormParserError as error:
+        _discard(receiver, target)
+        raise InputError(f"the multipart body is malformed ({error})") from None
     except OSError as error:
         _discard(receiver, target)
         if error.errno == errno.ENOSPC:

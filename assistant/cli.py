@@ -290,6 +290,34 @@ def serve_command(host: str, port: int, data_dir: Path | None, debug: bool) -> N
         raise
 
 
+@cli.command("worker")
+@click.option(
+    "--concurrency",
+    type=click.IntRange(1, 16),
+    default=None,
+    help="Analyses at once (default: MA_SERVICE__WORKERS, 1).",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
+def worker_command(concurrency: int | None, debug: bool) -> None:
+    """Run analysis jobs from the Celery queue (MA_SERVICE__BROKER_URL) against the shared store
+    (MA_SERVICE__DATABASE_URL). Start as many as you like, on as many machines."""
+    err = Console(stderr=True)
+    try:
+        from api.store.database import upgrade_database
+        from api.worker import QUEUE, celery_app
+
+        settings = Settings()
+        app = celery_app(settings)
+        settings.service.data_dir.mkdir(parents=True, exist_ok=True)
+        upgrade_database(settings.service.sqlalchemy_url())
+        arguments = ["worker", "--loglevel=INFO", "--pool=prefork", "-Q", QUEUE]
+        arguments.append(f"--concurrency={concurrency or settings.service.workers}")
+        app.worker_main(arguments)
+    except BaseException as error:
+        _exit_on(error, err, debug)
+        raise
+
+
 @cli.group("token")
 def token_group() -> None:
     """API tokens."""

@@ -173,13 +173,19 @@ class ServiceSettings(BaseModel):
     """SQLAlchemy URL, e.g. ``postgresql+psycopg://user:pass@db:5432/meetings``; None keeps an
     SQLite file in ``data_dir``."""
     broker_url: SecretStr | None = None
-    """Celery broker, e.g. ``redis://127.0.0.1:6379/0``; None runs jobs in the API process."""
+    """Celery broker, e.g. ``redis://127.0.0.1:6379/0``: jobs go to ``meeting-assistant
+    worker`` processes; None runs them in the API process."""
     max_upload_mb: float = Field(default=2048.0, gt=0)
     """Largest recording accepted (MB); larger uploads are refused with 413 as they stream."""
     retention_days: int | None = Field(default=None, ge=1)
     """Media older than this is deleted, the report and transcript kept; None keeps media."""
     workers: int = Field(default=1, ge=1, le=16)
-    """Analyses run at once by the embedded pool."""
+    """Analyses run at once by the embedded pool (or by each ``meeting-assistant worker``)."""
+    job_lease_s: float = Field(default=300.0, ge=5)
+    """A job whose worker gave no sign of life for this long (s) is taken to be dead: its
+    message is delivered again (the broker's visibility timeout) and another worker takes it
+    over. Analyses beat every few seconds, so this only bounds how long a dead worker's job
+    waits."""
     cors_origins: list[str] = Field(default_factory=list)
     """Browser origins allowed to call the API; none by default (CORS closed)."""
     rate_limit_per_minute: int = Field(default=600, ge=1)

@@ -6,7 +6,10 @@ import itertools
 import os
 import re
 import unicodedata
+import uuid
 import wave
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import jiwer
@@ -22,11 +25,13 @@ __all__ = [
     "JFK_REFERENCE",
     "MEETING_CLIPS",
     "MULTILINGUAL",
+    "POSTGRES",
     "PYANNOTE_SAMPLE",
     "TUNING_CLIPS",
     "build_meeting_wav",
     "grid_sentence",
     "normalize_text",
+    "postgres_schema",
     "stm_reference",
     "tuning_reference",
     "word_error_rate",
@@ -90,6 +95,27 @@ def tuning_reference(seconds: float) -> str:
         texts.append(references.get(clip) or grid_sentence(clip))
         elapsed += duration
     raise AssertionError("unreachable: itertools.cycle never ends")
+
+
+POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+"""The PostgreSQL this machine runs (trust auth), for the service's tests and bench."""
+
+
+@contextmanager
+def postgres_schema(prefix: str = "ma_test") -> Iterator[str]:
+    """A URL of ``POSTGRES`` whose tables go to a fresh schema, dropped afterwards."""
+    from sqlalchemy import create_engine, text
+
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
 
 
 def stm_reference(stm: Path) -> str:

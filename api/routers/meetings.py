@@ -67,6 +67,7 @@ async def upload_meeting(request: Request, caller: CallerDep, state: StateDep) -
     meeting_id = uuid.uuid4().hex
     folder = meeting_folder(settings, caller.team_id, meeting_id)
     await anyio.to_thread.run_sync(lambda: folder.mkdir(parents=True))
+    stored = False
     try:
         upload = await receive_upload(
             request.headers.get("content-type", ""),
@@ -80,11 +81,16 @@ async def upload_meeting(request: Request, caller: CallerDep, state: StateDep) -
         row.duration_s = duration
         await anyio.to_thread.run_sync(upload.path.rename, folder / row.upload_name)
         await anyio.to_thread.run_sync(_store, state.database, caller, row)
+        stored = True
+        await anyio.to_thread.run_sync(state.jobs.submit, meeting_id)
     except BaseException:
+        # Nothing of a refused upload stays: no file, and no meeting (a queue that cannot take
+        # the job means 503, and the client sends it again).
         with anyio.CancelScope(shield=True):
+            if stored:
+                await anyio.to_thread.run_sync(_unstore, state.database, caller, meeting_id)
             await anyio.to_thread.run_sync(lambda: shutil.rmtree(folder, ignore_errors=True))
         raise
-    state.jobs.submit(meeting_id)
     return MeetingCreated(id=meeting_id, status="queued")
 
 
@@ -161,6 +167,12 @@ def _store(database: Any, caller: Caller, row: MeetingRow) -> None:
         TeamScope(session, caller.team_id).add_meeting(row)
 
 
+def _unstore(database: Any, caller: Caller, meeting_id: str) -> None:
+    with database.session() as session:
+        scope = TeamScope(session, caller.team_id)
+        scope.delete_meeting(scope.meeting(meeting_id))
+
+
 def _meeting_row(
     meeting_id: str, fields: dict[str, str], filename: str | None, size: int
 ) -> MeetingRow:
@@ -218,15 +230,15 @@ def _derived(state: Any, scope: TeamScope, meeting_id: str, name: str) -> Path:
 
 
 def _private_to(report: dict[str, Any], caller: Caller) -> dict[str, Any]:
-    """The report as a person token may see it: coaching is private to each person."""
+    """The report as a person token may see it: coaching and engagement are each person's
+    own."""
     own = {
         p["id"]
         for p in report.get("participants", [])
         if caller.person is not None and p.get("name", "").casefold() == caller.person.casefold()
     }
-    coaching = report.get("coaching")
-    if isinstance(coaching, list):
-        report["coaching"] = [c for c in coaching if c.get("participant") in own]
-    elif isinstance(coaching, dict):
-        report["coaching"] = {k: v for k, v in coaching.items() if k in own}
+    report["coaching"] = [c for c in report.get("coaching", []) if c.get("participant") in own]
+    for participant in report.get("participants", []):
+        if participant.get("id") not in own:
+            participant["engagement"] = None
     return report

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -15,7 +16,9 @@ from models.errors import NotFoundError
 
 from .tables import ActionItemRow, MeetingRow
 
-__all__ = ["MeetingFilter", "TeamScope"]
+__all__ = ["ActionItemFilter", "MeetingFilter", "TeamScope"]
+
+_Owned = TypeVar("_Owned", MeetingRow, ActionItemRow)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +28,18 @@ class MeetingFilter:
     participant: str | None = None
     """A name among the meeting's participants (exact, case-insensitive)."""
     status: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionItemFilter:
+    meeting_id: str | None = None
+    owner: str | None = None
+    """Owner's name (case-insensitive)."""
+    status: str | None = None
+    due_before: dt.date | None = None
+    """Due on or before."""
+    due_after: dt.date | None = None
+    """Due on or after."""
 
 
 class TeamScope:
@@ -39,14 +54,7 @@ class TeamScope:
         return meeting
 
     def meeting(self, meeting_id: str) -> MeetingRow:
-        row = self.session.scalar(
-            select(MeetingRow).where(
-                MeetingRow.id == meeting_id, MeetingRow.team_id == self.team_id
-            )
-        )
-        if row is None:
-            raise NotFoundError(f"no meeting {meeting_id!r}")
-        return row
+        return self._one(MeetingRow, meeting_id, f"no meeting {meeting_id!r}")
 
     def meetings(
         self, where: MeetingFilter = MeetingFilter(), *, offset: int = 0, limit: int = 50
@@ -81,11 +89,70 @@ class TeamScope:
     def delete_meeting(self, meeting: MeetingRow) -> None:
         self.session.delete(meeting)
 
-    def action_items(self, meeting_id: str | None = None) -> Sequence[ActionItemRow]:
+    def action_items(
+        self, where: ActionItemFilter = ActionItemFilter(), *, offset: int = 0, limit: int = 500
+    ) -> tuple[Sequence[ActionItemRow], int]:
+        """One page of the team's action items, by due date (undated last), and the total."""
         query = select(ActionItemRow).where(ActionItemRow.team_id == self.team_id)
-        if meeting_id is not None:
-            query = query.where(ActionItemRow.meeting_id == meeting_id)
-        return self.session.scalars(query.order_by(ActionItemRow.id)).all()
+        if where.meeting_id is not None:
+            query = query.where(ActionItemRow.meeting_id == where.meeting_id)
+        if where.owner is not None:
+            query = query.where(func.lower(ActionItemRow.owner) == where.owner.casefold())
+        if where.status is not None:
+            query = query.where(ActionItemRow.status == where.status)
+        if where.due_before is not None:
+            query = query.where(ActionItemRow.due <= where.due_before)
+        if where.due_after is not None:
+            query = query.where(ActionItemRow.due >= where.due_after)
+        total = self.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        ordered = query.order_by(
+            ActionItemRow.due.is_(None), ActionItemRow.due, ActionItemRow.id
+        ).offset(offset)
+        return self.session.scalars(ordered.limit(limit)).all(), total
+
+    def action_item(self, item_id: int) -> ActionItemRow:
+        return self._one(ActionItemRow, item_id, f"no action item {item_id}")
+
+    def finished_meetings(self) -> Sequence[MeetingRow]:
+        """The team's analysed meetings, oldest first."""
+        return self.session.scalars(
+            select(MeetingRow)
+            .where(MeetingRow.team_id == self.team_id, MeetingRow.status == "done")
+            .order_by(MeetingRow.date.is_(None), MeetingRow.date, MeetingRow.created_at)
+        ).all()
+
+    def status_counts(self) -> dict[str, int]:
+        """How many of the team's meetings are in each status."""
+        rows = self.session.execute(
+            select(MeetingRow.status, func.count())
+            .where(MeetingRow.team_id == self.team_id)
+            .group_by(MeetingRow.status)
+        ).all()
+        return {status: count for status, count in rows}
+
+    def job_times(self) -> list[tuple[float, float]]:
+        """(analysis time, recording length) in seconds of each finished meeting."""
+        rows = self.session.execute(
+            select(MeetingRow.started_at, MeetingRow.finished_at, MeetingRow.duration_s).where(
+                MeetingRow.team_id == self.team_id,
+                MeetingRow.status == "done",
+                MeetingRow.started_at.is_not(None),
+                MeetingRow.finished_at.is_not(None),
+            )
+        ).all()
+        return [
+            ((finished - started).total_seconds(), duration or 0.0)
+            for started, finished, duration in rows
+            if started is not None and finished is not None
+        ]
+
+    def _one(self, table: type[_Owned], key: object, missing: str) -> _Owned:
+        """The row of ``table`` with primary key ``key`` if it is the team's; another team's
+        is not found, exactly like one that does not exist."""
+        row = self.session.get(table, key)
+        if row is None or row.team_id != self.team_id:
+            raise NotFoundError(missing)
+        return row
 
     def _meetings(self, where: MeetingFilter) -> Select[MeetingRow]:
         query = select(MeetingRow).where(MeetingRow.team_id == self.team_id)

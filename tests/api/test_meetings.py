@@ -173,6 +173,12 @@ def test_bad_uploads_get_a_clear_error_and_leave_nothing_behind(
         f"{API}/meetings", headers={**headers, "Content-Type": "application/json"}, content=b"{}"
     )
     assert not_multipart.status_code == 400 and "multipart" in not_multipart.json()["detail"]
+    garbled = client.post(
+        f"{API}/meetings",
+        headers={**headers, "Content-Type": "multipart/form-data; boundary=XYZ"},
+        content=b"--XYZ\r\nno headers end here" + b"\xff" * 5000,
+    )
+    assert garbled.status_code == 400
     no_file = client.post(f"{API}/meetings", headers=headers, files={"title": (None, "x")})
     assert no_file.status_code == 400 and "'file'" in no_file.json()["detail"]
     assert _folders(service_settings) == [] and _rows(client) == []
