@@ -19,11 +19,11 @@ import anyio
 from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
 
-from assistant.inputs.transcript_json import load_transcript_json
+from assistant.inputs.transcript_json import transcript_from_json
 from models.errors import InputError, StorageFullError, UploadTooLargeError
 from pipelines.decode import probe
 
-__all__ = ["ReceivedUpload", "UploadKind", "probe_upload", "receive_upload"]
+__all__ = ["ProbedUpload", "ReceivedUpload", "UploadKind", "probe_upload", "receive_upload"]
 
 UploadKind = Literal["media", "transcript"]
 FILE_FIELD = "file"
@@ -155,22 +155,32 @@ async def receive_upload(
     return ReceivedUpload(target, receiver.size, receiver.filename, receiver.fields)
 
 
-def probe_upload(path: Path) -> tuple[UploadKind, float | None]:
-    """What the uploaded bytes are, a transcript JSON (validated) or media with audio (probed
-    by PyAV), and their duration (s) when known. Raises the input error that says what is
-    wrong with them."""
+@dataclass(frozen=True, slots=True)
+class ProbedUpload:
+    kind: UploadKind
+    duration_s: float | None
+    """When known."""
+    title: str | None
+    """A transcript's own title, if it has one."""
+
+
+def probe_upload(path: Path) -> ProbedUpload:
+    """What the uploaded bytes are: a transcript JSON (validated) or media with audio (probed
+    by PyAV). Raises the input error that says what is wrong with them."""
     with path.open("rb") as file:
         head = file.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"{"):
         try:
             json.loads(path.read_bytes())
-        except (ValueError, UnicodeDecodeError) as error:
+        except ValueError as error:
             raise InputError(
                 f"the upload looks like JSON but is not valid JSON ({error})"
             ) from None
-        transcript = load_transcript_json(path)  # raises naming the faulty field
-        return "transcript", transcript.meeting.duration_s
-    return "media", probe(path).duration_s
+        # Raises naming the faulty field; an empty default tells a title of its own apart.
+        transcript = transcript_from_json(json.loads(path.read_bytes()), default_title="")
+        meeting = transcript.meeting
+        return ProbedUpload("transcript", meeting.duration_s, meeting.title or None)
+    return ProbedUpload("media", probe(path).duration_s, None)
 
 
 def _discard(receiver: _Receiver, target: Path) -> None:

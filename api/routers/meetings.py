@@ -76,9 +76,11 @@ async def upload_meeting(request: Request, caller: CallerDep, state: StateDep) -
             round(settings.service.max_upload_mb * 1e6),
         )
         row = _meeting_row(meeting_id, upload.fields, upload.filename, upload.size)
-        kind, duration = await anyio.to_thread.run_sync(probe_upload, upload.path)
-        row.upload_name = "upload.json" if kind == "transcript" else "upload"
-        row.duration_s = duration
+        probed = await anyio.to_thread.run_sync(probe_upload, upload.path)
+        row.upload_name = "upload.json" if probed.kind == "transcript" else "upload"
+        row.duration_s = probed.duration_s
+        if probed.title and not upload.fields.get("title", "").strip():
+            row.title = probed.title[:500]
         await anyio.to_thread.run_sync(upload.path.rename, folder / row.upload_name)
         await anyio.to_thread.run_sync(_store, state.database, caller, row)
         stored = True

@@ -87,7 +87,7 @@ def test_a_transcript_is_analysed_and_its_action_items_stored(
     assert status == 201
     state(client).jobs.wait(timeout=60)
     meeting = client.get(f"{API}/meetings/{created['id']}", headers=headers).json()
-    assert meeting["status"] == "done" and meeting["title"] == "renewal"
+    assert meeting["status"] == "done" and meeting["title"] == "Acme renewal call"
     report = client.get(f"{API}/meetings/{created['id']}/report", headers=headers).json()
     with state(client).database.session() as session:
         items = session.scalars(select(ActionItemRow)).all()
