@@ -8,6 +8,7 @@ import io
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
+from fastapi import Path as PathParam
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..deps import ScopeDep
@@ -105,8 +106,14 @@ def export_action_items(
     )
 
 
+ItemId = Annotated[int, PathParam(ge=1, le=2**63 - 1)]
+"""A database integer: larger ids are refused before they reach the store."""
+
+
 @router.patch("/action-items/{item_id}")
-def update_action_item(item_id: int, change: ActionItemChange, scope: ScopeDep) -> ActionItemPublic:
+def update_action_item(
+    item_id: ItemId, change: ActionItemChange, scope: ScopeDep
+) -> ActionItemPublic:
     """Mark done or open again, hand over, move the due date."""
     row = scope.action_item(item_id)
     for name in change.model_fields_set:

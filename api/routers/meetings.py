@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import anyio
 from fastapi import APIRouter, Query, Request, Response
+from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, JSONResponse
 
 from assistant.outputs.report_models import Report
@@ -57,6 +58,7 @@ _UPLOAD_FORM = {
     }
 }
 _FIELDS = {"title", "date", "participants", "language"}
+MeetingId = Annotated[str, PathParam(min_length=1, max_length=64)]
 
 
 @router.post("", status_code=201, openapi_extra=_UPLOAD_FORM)
@@ -115,13 +117,13 @@ def list_meetings(
 
 
 @router.get("/{meeting_id}")
-def get_meeting(meeting_id: str, scope: ScopeDep) -> MeetingPublic:
+def get_meeting(meeting_id: MeetingId, scope: ScopeDep) -> MeetingPublic:
     """Status (queued, processing with progress, done, failed with error) and details."""
     return MeetingPublic.of(scope.meeting(meeting_id))
 
 
 @router.get("/{meeting_id}/report", response_model=Report)
-def get_report(meeting_id: str, scope: ScopeDep, caller: CallerDep, state: StateDep) -> Any:
+def get_report(meeting_id: MeetingId, scope: ScopeDep, caller: CallerDep, state: StateDep) -> Any:
     """report.json. A person token sees only its own person's coaching."""
     path = _derived(state, scope, meeting_id, "report.json")
     report: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
@@ -131,26 +133,26 @@ def get_report(meeting_id: str, scope: ScopeDep, caller: CallerDep, state: State
 
 
 @router.get("/{meeting_id}/transcript.vtt", response_class=FileResponse)
-def get_vtt(meeting_id: str, scope: ScopeDep, state: StateDep) -> FileResponse:
+def get_vtt(meeting_id: MeetingId, scope: ScopeDep, state: StateDep) -> FileResponse:
     path = _derived(state, scope, meeting_id, "transcript.vtt")
     return FileResponse(path, media_type="text/vtt; charset=utf-8")
 
 
 @router.get("/{meeting_id}/transcript.srt", response_class=FileResponse)
-def get_srt(meeting_id: str, scope: ScopeDep, state: StateDep) -> FileResponse:
+def get_srt(meeting_id: MeetingId, scope: ScopeDep, state: StateDep) -> FileResponse:
     path = _derived(state, scope, meeting_id, "transcript.srt")
     return FileResponse(path, media_type="application/x-subrip; charset=utf-8")
 
 
 @router.get("/{meeting_id}/digest.html", response_class=FileResponse)
-def get_digest(meeting_id: str, scope: ScopeDep, state: StateDep) -> FileResponse:
+def get_digest(meeting_id: MeetingId, scope: ScopeDep, state: StateDep) -> FileResponse:
     path = _derived(state, scope, meeting_id, "digest.html")
     return FileResponse(path, media_type="text/html; charset=utf-8")
 
 
 @router.delete("/{meeting_id}", status_code=204)
 def delete_meeting(
-    meeting_id: str, scope: ScopeDep, caller: CallerDep, state: StateDep
+    meeting_id: MeetingId, scope: ScopeDep, caller: CallerDep, state: StateDep
 ) -> Response:
     """Everything of the meeting: its row and action items, its upload and every derived file
     (a data-protection request). Admin tokens only."""
