@@ -20,6 +20,7 @@ from assistant.processing.speech import SpeechModels
 from .deps import ServiceState
 from .errors import install_error_handlers
 from .jobs import AnalysisJob, EmbeddedJobs, JobQueue
+from .limits import RateLimiter
 from .routers import action_items, health, meetings, metrics, people
 from .store.database import Database, upgrade_database
 
@@ -76,16 +77,27 @@ def create_app(settings: Settings | None = None, *, models: SpeechModels | None 
             allow_headers=["Authorization", "Content-Type"],
         )
     limit = service.max_request_kb * 1024
+    rates = RateLimiter(service.rate_limit_per_minute)
 
     @app.middleware("http")
-    async def body_limit(request: Request, call_next: RequestResponseEndpoint) -> Response:
-        """Bodies other than uploads are small; a large one is refused before it is read."""
+    async def request_limits(request: Request, call_next: RequestResponseEndpoint) -> Response:
+        """Bodies other than uploads are small (a large one is refused before it is read), and
+        each caller gets ``rate_limit_per_minute`` requests; health checks are exempt."""
+        if request.url.path == f"{API_PREFIX}/health":
+            return await call_next(request)
         is_upload = request.method == "POST" and request.url.path == f"{API_PREFIX}/meetings"
         length = request.headers.get("content-length")
         if not is_upload and length is not None and length.isdigit() and int(length) > limit:
             return JSONResponse(
                 {"detail": f"the request body is larger than {service.max_request_kb} KB"},
                 status_code=413,
+            )
+        wait = rates.retry_after(_caller_key(request))
+        if wait > 0:
+            return JSONResponse(
+                {"detail": f"more than {service.rate_limit_per_minute} requests a minute"},
+                status_code=429,
+                headers={"Retry-After": str(max(1, round(wait)))},
             )
         return await call_next(request)
 
@@ -95,6 +107,16 @@ def create_app(settings: Settings | None = None, *, models: SpeechModels | None 
     app.include_router(action_items.router, prefix=API_PREFIX)
     app.include_router(people.router, prefix=API_PREFIX)
     return app
+
+
+def _caller_key(request: Request) -> str:
+    """The token's id (not its secret), or the client's address without one."""
+    authorization = request.headers.get("authorization", "")
+    token = authorization.partition(" ")[2].strip()
+    token_id = token.split("_")[1] if token.count("_") >= 2 else ""
+    if token_id:
+        return f"token:{token_id}"
+    return f"address:{request.client.host if request.client else 'unknown'}"
 
 
 class _SharedModels:
