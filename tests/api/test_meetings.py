@@ -305,3 +305,43 @@ def test_a_client_that_goes_away_mid_upload_leaves_no_meeting_and_no_file(
     assert client.portal is not None
     assert client.portal.call(upload) == "disconnected"
     assert messages == [] and _folders(service_settings) == [] and _rows(client) == []
+
+
+def test_a_hostile_file_name_never_becomes_a_path(
+    client: TestClient, service_settings: Settings
+) -> None:
+    headers = new_token(service_settings)
+    status, created = _upload(
+        client, headers, TRANSCRIPT.read_bytes(), "../../../../tmp/x\x00.json"
+    )
+    assert status == 201
+    state(client).jobs.wait(timeout=60)
+    (folder,) = _folders(service_settings)
+    assert folder.name == created["id"]
+    written = {p.relative_to(service_settings.service.data_dir) for p in folder.parent.rglob("*")}
+    assert all(str(path).startswith("meetings/") for path in written)
+    assert not Path("/tmp/x.json").exists()
+
+
+def test_cors_is_closed_unless_origins_are_named(
+    service_settings: Settings, speech_models: object
+) -> None:
+    from api.app import create_app
+
+    preflight = {
+        "Origin": "https://evil.example",
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "Authorization",
+    }
+    with TestClient(create_app(service_settings, models=speech_models)) as client:  # type: ignore[arg-type]
+        response = client.options(f"{API}/meetings", headers=preflight)
+        assert "access-control-allow-origin" not in response.headers
+    service = service_settings.service.model_copy(update={"cors_origins": ["https://app.example"]})
+    opened = service_settings.model_copy(update={"service": service})
+    with TestClient(create_app(opened, models=speech_models)) as client:  # type: ignore[arg-type]
+        allowed = client.options(
+            f"{API}/meetings", headers={**preflight, "Origin": "https://app.example"}
+        )
+        assert allowed.headers["access-control-allow-origin"] == "https://app.example"
+        refused = client.options(f"{API}/meetings", headers=preflight)
+        assert "access-control-allow-origin" not in refused.headers
