@@ -8,15 +8,17 @@ other shared clips. Report both kinds of figure; only the held-out ones say how 
 
 Latency of a word: from the end of the word in the media (its time in ``analyze``'s transcript
 of the same audio) to the ``emitted_at`` of the first final caption holding it (and, for
-partials, of the first caption of either kind holding it). Words are matched between the two
-transcripts in order (difflib), so a word only the live path heard, or only ``analyze``, is
-left out of the latency and counted by the WER. Prints a table; asserts nothing.
+partials, of the first caption of either kind holding it). Each final caption's words are
+matched (difflib) to ``analyze``'s words near the caption's own time span, so a word only the
+live path heard, or only ``analyze``, is left out of the latency and counted by the WER.
+Prints a table; asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import bisect
 import difflib
 import math
 import re
@@ -38,6 +40,9 @@ from .common import (
     tuning_reference,
     word_error_rate,
 )
+
+_MATCH_SLACK_S = 5.0
+"""A caption's words are looked for among the words ending this close (s) to its span."""
 
 
 def _normal(word: str) -> str:
@@ -67,28 +72,37 @@ def measure(
     )
     captions = [e for e in events if isinstance(e, Caption)]
     finals = sorted((c for c in captions if c.kind == "final"), key=lambda c: c.emitted_at)
-    final_words = [(word, c) for c in finals for word in c.text.split()]
-    matcher = difflib.SequenceMatcher(
-        None,
-        [_normal(w) for w, _ in timed],
-        [_normal(w) for w, _ in final_words],
-        autojunk=False,
-    )
     final_latency: list[tuple[float, float]] = []  # (word end in media, latency)
     partial_latency: list[float] = []
-    for block in matcher.get_matching_blocks():
-        for offset in range(block.size):
-            word, end_s = timed[block.a + offset]
-            caption = final_words[block.b + offset][1]
-            final_latency.append((end_s, caption.emitted_at - end_s))
-            seen = [
-                c.emitted_at
-                for c in captions
-                if c.participant_id == caption.participant_id
-                and end_s - 0.5 <= c.emitted_at <= caption.emitted_at
-                and _normal(word) in {_normal(w) for w in c.text.split()}
-            ]
-            partial_latency.append(min(seen, default=caption.emitted_at) - end_s)
+    used: set[int] = set()
+    ends = [end for _, end in timed]
+    for caption in finals:
+        # Words are matched near the caption's own media time only: the built meeting repeats
+        # its clips, and a matcher over the whole text would pair words across repeats.
+        lo = bisect.bisect_left(ends, caption.start_s - _MATCH_SLACK_S)
+        hi = bisect.bisect_right(ends, caption.end_s + _MATCH_SLACK_S)
+        window = [i for i in range(lo, hi) if i not in used]
+        heard = caption.text.split()
+        matcher = difflib.SequenceMatcher(
+            None,
+            [_normal(timed[i][0]) for i in window],
+            [_normal(w) for w in heard],
+            autojunk=False,
+        )
+        for block in matcher.get_matching_blocks():
+            for offset in range(block.size):
+                index = window[block.a + offset]
+                used.add(index)
+                word, end_s = timed[index]
+                final_latency.append((end_s, caption.emitted_at - end_s))
+                seen = [
+                    c.emitted_at
+                    for c in captions
+                    if c.participant_id == caption.participant_id
+                    and end_s - 0.5 <= c.emitted_at <= caption.emitted_at
+                    and _normal(word) in {_normal(w) for w in c.text.split()}
+                ]
+                partial_latency.append(min(seen, default=caption.emitted_at) - end_s)
     latencies = [latency for _, latency in final_latency]
     duration = float(offline["meeting"]["duration_s"])
     # Drift: the first and the last 5 minutes, when the input is long enough to have both.
