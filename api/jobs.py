@@ -15,6 +15,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable
+from concurrent import futures
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol
@@ -22,6 +23,7 @@ from typing import Any, Protocol
 from sqlalchemy import delete, select
 
 from assistant.config import Settings
+from assistant.intelligence.dates import iso_date
 from assistant.processing.analyze import analyze, write_outputs
 from assistant.processing.speech import SpeechModels
 from models.errors import MeetingAssistantError
@@ -131,7 +133,7 @@ class AnalysisJob:
                         meeting_id=meeting_id,
                         text=item["text"],
                         owner=names.get(item.get("owner"), item.get("owner")),
-                        due=_date(item.get("due")),
+                        due=iso_date(item.get("due")),
                         status="open",
                     )
                 )
@@ -227,11 +229,11 @@ class EmbeddedJobs:
 
     def wait(self, timeout: float | None = None) -> None:
         """Block until the jobs submitted so far have finished (tests, shutdown)."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while self.queued:
-            if deadline is not None and time.monotonic() > deadline:
-                raise TimeoutError(f"{self.queued} analysis jobs still running")
-            time.sleep(0.05)
+        with self._lock:
+            running = list(self._running)
+        _, pending = futures.wait(running, timeout)
+        if pending:
+            raise TimeoutError(f"{len(pending)} analysis jobs still running")
 
     def shutdown(self) -> None:
         # A running analysis cannot be interrupted; it is left to finish or, if the process
@@ -274,12 +276,3 @@ def _read_report(settings: Settings, meeting: MeetingRow) -> dict[str, Any] | No
     except (OSError, ValueError):
         return None
     return report
-
-
-def _date(value: object) -> dt.date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None

@@ -45,11 +45,11 @@ _MATCH_SLACK_S = 5.0
 """A caption's words are looked for among the words ending this close (s) to its span."""
 
 
-def _normal(word: str) -> str:
+def normal_word(word: str) -> str:
     return re.sub(r"[^\w']", "", word.lower())
 
 
-def _percentile(values: Sequence[float], share: float) -> float:
+def percentile(values: Sequence[float], share: float) -> float:
     if not values:
         return float("nan")
     ordered = sorted(values)
@@ -85,8 +85,8 @@ def measure(
         heard = caption.text.split()
         matcher = difflib.SequenceMatcher(
             None,
-            [_normal(timed[i][0]) for i in window],
-            [_normal(w) for w in heard],
+            [normal_word(timed[i][0]) for i in window],
+            [normal_word(w) for w in heard],
             autojunk=False,
         )
         for block in matcher.get_matching_blocks():
@@ -100,7 +100,7 @@ def measure(
                     for c in captions
                     if c.participant_id == caption.participant_id
                     and end_s - 0.5 <= c.emitted_at <= caption.emitted_at
-                    and _normal(word) in {_normal(w) for w in c.text.split()}
+                    and normal_word(word) in {normal_word(w) for w in c.text.split()}
                 ]
                 partial_latency.append(min(seen, default=caption.emitted_at) - end_s)
     latencies = [latency for _, latency in final_latency]
@@ -113,14 +113,14 @@ def measure(
     row = {
         "duration_s": duration,
         "words matched": len(latencies),
-        "final p50": _percentile(latencies, 0.5),
-        "final p95": _percentile(latencies, 0.95),
-        "partial p50": _percentile(partial_latency, 0.5),
-        "partial p95": _percentile(partial_latency, 0.95),
-        "first 5 min p50": _percentile(first, 0.5),
-        "first 5 min p95": _percentile(first, 0.95),
-        "last 5 min p50": _percentile(last, 0.5),
-        "last 5 min p95": _percentile(last, 0.95),
+        "final p50": percentile(latencies, 0.5),
+        "final p95": percentile(latencies, 0.95),
+        "partial p50": percentile(partial_latency, 0.5),
+        "partial p95": percentile(partial_latency, 0.95),
+        "first 5 min p50": percentile(first, 0.5),
+        "first 5 min p95": percentile(first, 0.95),
+        "last 5 min p50": percentile(last, 0.5),
+        "last 5 min p95": percentile(last, 0.95),
         "live vs analyze WER": word_error_rate(offline_text, live_text),
         "report participants": len(live.report["participants"]),
     }

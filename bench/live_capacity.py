@@ -35,7 +35,7 @@ from pipelines.frames import SAMPLE_RATE, Caption
 from pipelines.video.decode import sample_frames
 
 from .common import DATA_DIR, build_meeting_wav
-from .live import _normal, _percentile
+from .live import normal_word, percentile
 
 TURN_S = 8.0
 BLOCK_S = 0.1
@@ -154,7 +154,10 @@ def _latencies(expected: list[_Word], captions: list[Caption]) -> tuple[list[flo
             for word in c.text.split()
         ]
         matcher = difflib.SequenceMatcher(
-            None, [_normal(w.text) for w in said], [_normal(w) for w, _ in heard], autojunk=False
+            None,
+            [normal_word(w.text) for w in said],
+            [normal_word(w) for w, _ in heard],
+            autojunk=False,
         )
         for block in matcher.get_matching_blocks():
             for offset in range(block.size):
@@ -165,7 +168,7 @@ def _latencies(expected: list[_Word], captions: list[Caption]) -> tuple[list[flo
                     c.emitted_at
                     for c in own
                     if word.end_s - 0.5 <= c.emitted_at <= caption.emitted_at
-                    and _normal(word.text) in {_normal(w) for w in c.text.split()}
+                    and normal_word(word.text) in {normal_word(w) for w in c.text.split()}
                 ]
                 partials.append(min(seen, default=caption.emitted_at) - word.end_s)
     return finals, partials
@@ -196,8 +199,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             finals, partials = _latencies(expected, captions)
             print(
                 f"| {people} | {'two at once' if overlap else 'in turn'} | {len(finals)} "
-                f"| {_percentile(finals, 0.5):.2f} | {_percentile(finals, 0.95):.2f} "
-                f"| {_percentile(partials, 0.5):.2f} | {worst} |",
+                f"| {percentile(finals, 0.5):.2f} | {percentile(finals, 0.95):.2f} "
+                f"| {percentile(partials, 0.5):.2f} | {worst} |",
                 flush=True,
             )
     camera = "no camera" if args.no_video else f"{settings.live.video_fps:g} camera frames/s each"

@@ -48,9 +48,6 @@ class RecognitionOptions:
     word_timestamps: bool = True
     """Time every word (an extra alignment pass); off, segments carry text only (``words``
     empty), which a live partial hypothesis does not need and which halves its cost."""
-    prompt: str = ""
-    """Text said just before the chunk (Whisper's previous-text prompt): context that helps
-    with short chunks, as the rest of a sentence or a name already heard. Empty for none."""
     window_s: float | None = None
     """Encoder window (s). None pads every chunk with silence to Whisper's 30 s, as it was
     trained. A shorter window (at least the chunk plus ``_WINDOW_MARGIN_S`` of silence) encodes
@@ -224,8 +221,7 @@ class FasterWhisperRecognizer:
         )
         # Text only, no timestamp tokens: fewer tokens to decode; segments are cut afterwards
         # at sentence ends and pauses from the word timings.
-        previous = tokenizer.encode(" " + options.prompt.strip()) if options.prompt.strip() else []
-        prompt = model.get_prompt(tokenizer, previous_tokens=previous, without_timestamps=True)
+        prompt = model.get_prompt(tokenizer, previous_tokens=[], without_timestamps=True)
         generated = model.model.generate(
             encoder_output,
             [list(prompt) for _ in chunks],
@@ -417,7 +413,6 @@ class OpenAIWhisperRecognizer:
                 language=language,
                 beam_size=options.beam_size,
                 word_timestamps=options.word_timestamps,
-                initial_prompt=options.prompt.strip() or None,
                 condition_on_previous_text=False,
                 fp16=False,
                 verbose=None,

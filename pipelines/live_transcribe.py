@@ -65,10 +65,6 @@ class LiveOptions:
     utterance always sees Whisper's full 30 s."""
     final_beam_size: int = 3
     """Beam of the one decode that ends an utterance, as ``analyze`` decodes."""
-    prompt_chars: int = 0
-    """This much of the person's text before the utterance (characters) is given to Whisper as
-    context, as whisper_streaming does; 0 gives none. Off by default: on the tuning set 200
-    characters read no better (WER 0.330 against 0.319) and a prompt can carry an error on."""
     lock_language_after_s: float = 2.0
     """Once the utterance is this long (s), its detected language is kept for the rest of it,
     so successive decodes can agree."""
@@ -92,8 +88,6 @@ class _FinishedUtterance:
     """Meeting time (s) of its first sample."""
     language: str | None
     """The language it was followed in, once locked; None to detect again."""
-    prompt: str
-    """The text before it, as its decodes were prompted."""
 
 
 class ActiveSpeakers:
@@ -146,7 +140,6 @@ class LiveTranscriber(Stage):
         self._audio_start_s: float | None = None
         self._speaking = False
         self._decoded_samples = 0
-        self._decoded_end_s = 0.0
         self._committed: list[str] = []
         self._tentative: list[str] = []
         self._committed_end_s = 0.0
@@ -155,8 +148,6 @@ class LiveTranscriber(Stage):
         self._language_locked = options.language is not None
         self._confident: defaultdict[str, float] = defaultdict(float)
         self._untimed: deque[_FinishedUtterance] = deque()
-        self._context = ""
-        """The person's latest text before the audio buffer, the decodes' prompt."""
 
     # The stage interface.
 
@@ -230,16 +221,14 @@ class LiveTranscriber(Stage):
             max(self._confident, key=self._confident.__getitem__) if self._confident else None
         )
         if finished is not None:
-            language, prompt = finished.language, finished.prompt
+            language = finished.language
         else:
             language = self._language if self._language_locked else o.language
-            prompt = self._context
         options = RecognitionOptions(
             beam_size=o.final_beam_size if timed else o.partial_beam_size,
             language=language,
             fallback_language=fallback,
             word_timestamps=timed,
-            prompt=prompt,
             window_s=None if timed else o.partial_window_s,
         )
         recognition = self._recognizer.recognize([audio], options)[0]
@@ -256,7 +245,6 @@ class LiveTranscriber(Stage):
     def _update(self) -> list[Frame]:
         """A partial decode: confirm what two decodes agree on, show the rest as partial."""
         self._decoded_samples = len(self._audio)
-        self._decoded_end_s = self._end_s
         recognition = self._recognize(self._audio, timed=False)
         self._last_language = recognition.language
         words = _words(recognition)
@@ -285,7 +273,8 @@ class LiveTranscriber(Stage):
         samples = self._audio[: max(0, round((end_s - start_s) * SAMPLE_RATE))]
         out: list[Frame] = []
         if len(samples) >= SAMPLE_RATE // 10:
-            if self._decoded_samples and self._decoded_end_s >= end_s:
+            decoded_end_s = start_s + self._decoded_samples / SAMPLE_RATE
+            if self._decoded_samples and decoded_end_s >= end_s:
                 # The last partial decode already heard the whole utterance.
                 rest, language = self._tentative, self._last_language
             else:
@@ -296,8 +285,7 @@ class LiveTranscriber(Stage):
                 start = max(start_s, self._committed_end_s) if self._committed else start_s
                 out.append(self._caption("final", start, end_s, rest, language))
             locked = self._language if self._language_locked else None
-            self._untimed.append(_FinishedUtterance(samples.copy(), start_s, locked, self._context))
-            self._remember([*self._committed, *rest])
+            self._untimed.append(_FinishedUtterance(samples.copy(), start_s, locked))
         self._committed, self._tentative = [], []
         self._language, self._language_locked = (
             self._options.language,
@@ -305,7 +293,6 @@ class LiveTranscriber(Stage):
         )
         self._keep_from(end_s)
         self._decoded_samples = 0
-        self._decoded_end_s = 0.0
         return out
 
     def _time_utterance(self) -> list[Frame]:
@@ -339,21 +326,13 @@ class LiveTranscriber(Stage):
                 )
             )
         out.extend(_until(segments, cut_s))
-        self._remember(texts[:keep])
         left = committed - keep
         self._committed = self._committed[len(self._committed) - left :] if left > 0 else []
         self._tentative = texts[max(keep, committed) :]
         self._committed_end_s = cut_s
         self._keep_from(cut_s)
         self._decoded_samples = 0
-        self._decoded_end_s = 0.0
         return out
-
-    def _remember(self, words: Sequence[str]) -> None:
-        """Text that leaves the audio buffer becomes context for the next decodes."""
-        if self._options.prompt_chars > 0:
-            text = f"{self._context} {' '.join(words)}".strip()
-            self._context = text[-self._options.prompt_chars :]
 
     def _timed_segments(
         self, samples: FloatArray, recognition: ChunkRecognition, start_s: float

@@ -20,9 +20,10 @@ from assistant.outputs.report_models import Report
 from models.errors import InputError, NotReadyError, PermissionDeniedError
 
 from ..auth import Caller
-from ..deps import CallerDep, ScopeDep, StateDep
+from ..deps import CallerDep, ScopeDep, ServiceState, StateDep
 from ..jobs import meeting_folder
 from ..schemas import MeetingCreated, MeetingPage, MeetingPublic
+from ..store.database import Database
 from ..store.scope import MeetingFilter, TeamScope
 from ..store.tables import MeetingRow
 from ..uploads import FILE_FIELD, probe_upload, receive_upload
@@ -166,12 +167,12 @@ def delete_meeting(
     return Response(status_code=204)
 
 
-def _store(database: Any, caller: Caller, row: MeetingRow) -> None:
+def _store(database: Database, caller: Caller, row: MeetingRow) -> None:
     with database.session() as session:
         TeamScope(session, caller.team_id).add_meeting(row)
 
 
-def _unstore(database: Any, caller: Caller, meeting_id: str) -> None:
+def _unstore(database: Database, caller: Caller, meeting_id: str) -> None:
     with database.session() as session:
         scope = TeamScope(session, caller.team_id)
         scope.delete_meeting(scope.meeting(meeting_id))
@@ -222,12 +223,12 @@ def _title_from(filename: str | None) -> str:
     return clean[:200] or "Untitled meeting"
 
 
-def _derived(state: Any, scope: TeamScope, meeting_id: str, name: str) -> Path:
+def _derived(state: ServiceState, scope: TeamScope, meeting_id: str, name: str) -> Path:
     meeting = scope.meeting(meeting_id)
     if meeting.status != "done":
         reason = f": {meeting.error}" if meeting.status == "failed" else ""
         raise NotReadyError(f"the meeting is {meeting.status}{reason}")
-    path: Path = meeting_folder(state.settings, meeting.team_id, meeting.id) / name
+    path = meeting_folder(state.settings, meeting.team_id, meeting.id) / name
     if not path.is_file():
         raise NotReadyError(f"{name} of this meeting is missing; upload it again")
     return path
