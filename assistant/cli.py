@@ -357,6 +357,146 @@ def token_create_command(
     click.echo(token)
 
 
+@cli.group("bot")
+def bot_group() -> None:
+    """The meeting bot: joins an online meeting (a Janus VideoRoom) and follows it live."""
+
+
+@bot_group.command("join")
+@click.argument("url")
+@click.option("--room", required=True, help="The VideoRoom's id.")
+@click.option(
+    "--display",
+    default=None,
+    help='The name the bot shows (default: MA_BOT__DISPLAY, "Meeting assistant (recording)").',
+)
+@click.option("--pin", default=None, help="The room's pin, when it has one.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder for captions.jsonl and the outputs of analyze "
+    "(default: reports/room-ID-YYYYMMDD-HHMMSS).",
+)
+@click.option(
+    "--idle-timeout",
+    type=click.FloatRange(min=1),
+    default=None,
+    help="Leave once nobody has published for this long, s (default: MA_BOT__IDLE_TIMEOUT_S, 60).",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
+def bot_join_command(
+    url: str,
+    room: str,
+    display: str | None,
+    pin: str | None,
+    out_dir: Path | None,
+    idle_timeout: float | None,
+    debug: bool,
+) -> None:
+    """Join the VideoRoom ROOM on the Janus server at URL (its HTTP API, e.g.
+    http://127.0.0.1:8088/janus) as a visible participant and follow everyone in it: each
+    person's own audio and video, captions with their name as they are confirmed, every event
+    in OUT/captions.jsonl. Stops on Ctrl-C or once the room has been empty for the idle
+    timeout, then writes the outputs of analyze."""
+    import asyncio
+    import signal
+    from typing import TextIO
+
+    from assistant.bot import (
+        BotEvent,
+        BotOptions,
+        BotSession,
+        FollowResult,
+        ParticipantJoined,
+        ParticipantLeft,
+        follow_room,
+    )
+    from assistant.processing.analyze import load_speech_models
+    from pipelines.frames import Caption
+
+    err = Console(stderr=True)
+    out = Console()
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING)
+    # aiortc warns of each video frame it cannot decode before the first keyframe: noise here.
+    logging.getLogger("aiortc").setLevel(logging.DEBUG if debug else logging.ERROR)
+    try:
+        # One track per person: nothing to split by voice, so the voice models stay unloaded.
+        settings = _settings(
+            bot={"idle_timeout_s": idle_timeout} if idle_timeout else {},
+            diarization={"enabled": False},
+        )
+        options = BotOptions.from_settings(
+            url, int(room) if room.isdigit() else room, settings.bot, display=display, pin=pin
+        )
+        target = out_dir or Path("reports") / f"room-{room}-{dt.datetime.now():%Y%m%d-%H%M%S}"
+        names: dict[str, str] = {}
+        captions: list[TextIO] = []
+        status = err.status("Joining and loading the speech models…")
+        stop = asyncio.Event()
+
+        def ready(bot: BotSession) -> None:
+            status.stop()
+            # From now on Ctrl-C or SIGTERM ends the meeting and writes what was heard.
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(number, stop.set)
+            try:
+                target.mkdir(parents=True, exist_ok=True)
+                captions.append((target / "captions.jsonl").open("w", encoding="utf-8"))
+            except OSError as error:
+                problem = f"cannot write there ({error.strerror})"
+                raise MeetingAssistantError(problem, target) from None
+            err.print(
+                f"Following room {escape(str(options.room))} as {escape(options.display)!r}: "
+                f"{len(bot.present)} publishing. Ctrl-C to stop.",
+                highlight=False,
+            )
+
+        def show(event: BotEvent) -> None:
+            captions[0].write(json.dumps(event.to_event(), ensure_ascii=False) + "\n")
+            captions[0].flush()  # followers of the file see each caption as it comes
+            if isinstance(event, ParticipantJoined):
+                names[event.participant_id] = event.name
+                err.print(f"[dim]+ {escape(event.name)} joined[/]", highlight=False)
+            elif isinstance(event, ParticipantLeft):
+                err.print(f"[dim]- {escape(event.name)} left[/]", highlight=False)
+            elif isinstance(event, Caption) and event.kind == "final":
+                name = names.get(event.participant_id, event.participant_id)
+                out.print(
+                    f"[dim]{format_clock(event.start_s)}[/] [bold]{escape(name)}[/]: "
+                    f"{escape(event.text)}",
+                    highlight=False,
+                )
+
+        async def run() -> FollowResult:
+            return await follow_room(
+                options,
+                settings,
+                lambda: load_speech_models(settings),
+                on_event=show,
+                on_ready=ready,
+                stop=stop,
+            )
+
+        status.start()
+        try:
+            result = asyncio.run(run())
+        finally:
+            status.stop()
+            for file in captions:
+                file.close()
+        written = write_outputs(result.analysis, target)
+        written["captions"] = target / "captions.jsonl"
+    except BaseException as error:
+        _exit_on(error, err, debug)
+        raise
+    _print_summary(out, result.analysis.report, written)
+    if result.interrupted_by is not None:
+        _exit_on(result.interrupted_by, err, debug)
+
+
 def _settings(**sections: dict[str, object]) -> Settings:
     """The settings, with a command's options laid over their sections."""
     settings = Settings()

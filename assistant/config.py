@@ -13,6 +13,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 __all__ = [
     "AsrSettings",
     "AudioSettings",
+    "BotSettings",
     "DiarizationSettings",
     "LiveSettings",
     "LlmSettings",
@@ -147,6 +148,20 @@ class LiveSettings(BaseModel):
     six people in turn, final p95 3.5 s at 1 frame/s against 5.7 s at 2)."""
 
 
+class BotSettings(BaseModel):
+    """The meeting bot (``meeting-assistant bot join``): joins a Janus VideoRoom and follows
+    everyone in it live."""
+
+    display: str = Field(default="Meeting assistant (recording)", min_length=1, max_length=200)
+    """The name the bot shows in the room; it says that it records, so everyone knows."""
+    idle_timeout_s: float = Field(default=60.0, ge=1)
+    """The bot leaves once the room has had nobody publishing for this long (s)."""
+    request_timeout_s: float = Field(default=10.0, gt=0)
+    """Longest wait for the meeting server to answer one request (s)."""
+    connect_timeout_s: float = Field(default=15.0, gt=0)
+    """Longest wait for the media connection (ICE and DTLS) after an offer is answered (s)."""
+
+
 class LlmSettings(BaseModel):
     """Optional OpenAI-compatible endpoint for summaries and action items; off while
     ``base_url`` is unset (the offline rules are the default)."""
@@ -228,6 +243,7 @@ class Settings(BaseSettings):
     threads: ThreadSettings = ThreadSettings()
     llm: LlmSettings = LlmSettings()
     live: LiveSettings = LiveSettings()
+    bot: BotSettings = BotSettings()
     service: ServiceSettings = ServiceSettings()
 
 

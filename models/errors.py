@@ -14,6 +14,7 @@ __all__ = [
     "InputError",
     "InvalidTranscriptError",
     "MeetingAssistantError",
+    "MeetingServerError",
     "ModelUnavailableError",
     "NoAudioError",
     "NoMediaError",
@@ -61,6 +62,17 @@ class TooShortError(InputError):
 
 class InvalidTranscriptError(InputError):
     """A transcript JSON file does not match the documented format."""
+
+
+class MeetingServerError(MeetingAssistantError):
+    """The meeting server (Janus) refused a request, broke its protocol, or media could not
+    connect; ``code`` is the server's own error code when it gave one."""
+
+    def __init__(
+        self, problem: str, source: str | Path | None = None, code: int | None = None
+    ) -> None:
+        super().__init__(problem, source)
+        self.code = code
 
 
 class ModelUnavailableError(MeetingAssistantError):
