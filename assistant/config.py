@@ -137,8 +137,15 @@ class LiveSettings(BaseModel):
     """Encoder window (s) of those decodes: the audio padded with silence to this length, not
     to Whisper's 30 s. On 2 cores with the packaged base model a decode costs about 0.35 s
     at 15 s and 0.85 s at 30 s (30 = as trained, slowest and most accurate)."""
+    trim_s: float = Field(default=8.0, ge=2, le=28)
+    """Speech without a pause longer than this (s) is handed on at its last confirmed sentence
+    end, so each decode stays short (cheaper, and agrees sooner)."""
+    context_chars: int = Field(default=200, ge=0, le=1000)
+    """After such a hand-on, this much of the speech before (characters) is given to the next
+    decodes as Whisper's previous-text context (0: none)."""
     max_buffer_s: float = Field(default=15.0, ge=3, le=28)
-    """A longer utterance (s) is cut at its last confirmed sentence (Whisper reads 30 s)."""
+    """A longer utterance (s) with no confirmed sentence end is cut at its last confirmed
+    word (Whisper reads 30 s)."""
     min_silence_s: float = Field(default=0.5, ge=0.1, le=3)
     """Silence (s) that ends an utterance and makes its words final; shorter is quicker but
     cuts sentences at pauses."""

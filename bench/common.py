@@ -5,6 +5,9 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import shutil
+import subprocess
+import tempfile
 import unicodedata
 import uuid
 import wave
@@ -14,6 +17,7 @@ from pathlib import Path
 
 import jiwer
 import numpy as np
+import numpy.typing as npt
 
 from pipelines.decode import decode_audio
 from pipelines.frames import SAMPLE_RATE
@@ -21,6 +25,7 @@ from pipelines.frames import SAMPLE_RATE
 __all__ = [
     "AMI_CLIPS",
     "DATA_DIR",
+    "DIALOGUES",
     "JFK",
     "JFK_REFERENCE",
     "MEETING_CLIPS",
@@ -28,6 +33,7 @@ __all__ = [
     "POSTGRES",
     "PYANNOTE_SAMPLE",
     "TUNING_CLIPS",
+    "build_dialogue_wav",
     "build_meeting_wav",
     "grid_sentence",
     "normalize_text",
@@ -169,3 +175,39 @@ def build_meeting_wav(
                 if written >= wanted:
                     return written / SAMPLE_RATE
     raise AssertionError("unreachable: itertools.cycle never ends")
+
+
+DIALOGUES = tuple(sorted((Path(__file__).parent / "data").glob("dialogue-*.txt")))
+"""Two sales calls written for tuning the live path on continuous conversation (one turn per
+line, ``A: ...`` or ``B: ...``), spoken by espeak-ng: none of it is in the reported figures."""
+_DIALOGUE_VOICES = {"A": "en-us", "B": "en-gb+f3"}
+_TURN_GAP_S = 0.15
+"""Silence between turns: shorter than the live VAD's pause, so a call runs on as one
+utterance the way a lively conversation does."""
+
+
+def build_dialogue_wav(script: Path, target: Path) -> tuple[float, str]:
+    """Speak ``script`` with espeak-ng (Debian's ``espeak-ng``) into a 16 kHz mono WAV at
+    ``target``. Returns its duration (s) and its reference text."""
+    espeak = shutil.which("espeak-ng")
+    if espeak is None:
+        raise RuntimeError("the dialogue tuning set needs espeak-ng: apt-get install espeak-ng")
+    turns = [line.split(":", 1) for line in script.read_text().splitlines() if line.strip()]
+    pieces: list[npt.NDArray[np.float32]] = []
+    gap = np.zeros(round(_TURN_GAP_S * SAMPLE_RATE), np.float32)
+    with tempfile.TemporaryDirectory() as folder:
+        spoken = Path(folder) / "turn.wav"
+        for speaker, text in turns:
+            subprocess.run(
+                [espeak, "-v", _DIALOGUE_VOICES[speaker.strip()], "-s", "165", "-w", str(spoken)],
+                input=text.strip().encode(),
+                check=True,
+            )
+            pieces.extend([np.concatenate([b[0] for b in decode_audio(spoken)]), gap])
+    samples = np.concatenate(pieces)
+    with wave.open(str(target), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(SAMPLE_RATE)
+        out.writeframes(np.clip(samples * 32767.0, -32768, 32767).astype("<i2").tobytes())
+    return len(samples) / SAMPLE_RATE, " ".join(text.strip() for _, text in turns)

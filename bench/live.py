@@ -1,10 +1,11 @@
 """Live captions on real speech fed at 1x: latency, drift, and WER against ``analyze``.
 
-    python -m bench.live [--minutes 5] [--fast]
+    python -m bench.live [--minutes 5] [--fast] [--sets tuning,dialogues,phone,meeting]
 
-Three inputs: the tuning set (``TUNING_CLIPS``: the clips the live defaults were chosen on),
-and, held out from that choice, the phone call and a meeting of ``--minutes`` built from the
-other shared clips. Report both kinds of figure; only the held-out ones say how it generalises.
+Four inputs: the tuning clips (``TUNING_CLIPS``) and two sales calls spoken by espeak-ng
+(``DIALOGUES``, continuous conversation), which the live defaults were chosen on; and, held
+out from that choice, the phone call and a meeting of ``--minutes`` built from the other
+shared clips. Report both kinds of figure; only the held-out ones say how it generalises.
 
 Latency of a word: from the end of the word in the media (its time in ``analyze``'s transcript
 of the same audio) to the ``emitted_at`` of the first final caption holding it (and, for
@@ -33,8 +34,10 @@ from assistant.processing.speech import SpeechModels
 from pipelines.frames import Caption
 
 from .common import (
+    DIALOGUES,
     PYANNOTE_SAMPLE,
     TUNING_CLIPS,
+    build_dialogue_wav,
     build_meeting_wav,
     stm_reference,
     tuning_reference,
@@ -130,37 +133,54 @@ def measure(
     return row
 
 
+SETS = ("tuning", "dialogues", "phone", "meeting")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.live", description=__doc__)
     parser.add_argument("--minutes", type=float, default=5.0, help="Length of the built meeting.")
     parser.add_argument("--fast", action="store_true", help="Feed as fast as possible, not 1x.")
+    parser.add_argument(
+        "--sets",
+        default=",".join(SETS),
+        help=f"Comma-separated inputs to run, of {', '.join(SETS)} (default: all).",
+    )
     args = parser.parse_args(argv)
+    chosen = {name.strip() for name in args.sets.split(",") if name.strip()}
+    if not chosen or chosen - set(SETS):
+        parser.error(f"--sets takes names from {', '.join(SETS)}")
     settings = Settings()
     models = load_speech_models(settings)
+    realtime = not args.fast
     rows: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
-        tuning = Path(folder) / "tuning.wav"
-        seconds = build_meeting_wav(tuning, 46.78, TUNING_CLIPS)
-        rows["tuning set (tuned on)"] = measure(
-            tuning,
-            settings,
-            models,
-            realtime=not args.fast,
-            reference=tuning_reference(seconds),
-        )
-    rows["phone call (pyannote sample)"] = measure(
-        PYANNOTE_SAMPLE,
-        settings,
-        models,
-        realtime=not args.fast,
-        reference=stm_reference(PYANNOTE_SAMPLE.with_suffix(".stm")),
-    )
-    with tempfile.TemporaryDirectory() as folder:
-        meeting = Path(folder) / "meeting.wav"
-        build_meeting_wav(meeting, args.minutes * 60)
-        rows[f"{args.minutes:g}-minute meeting of the other clips"] = measure(
-            meeting, settings, models, realtime=not args.fast, reference=None
-        )
+        if "tuning" in chosen:
+            tuning = Path(folder) / "tuning.wav"
+            seconds = build_meeting_wav(tuning, 46.78, TUNING_CLIPS)
+            rows["tuning clips (tuned on)"] = measure(
+                tuning, settings, models, realtime=realtime, reference=tuning_reference(seconds)
+            )
+        if "dialogues" in chosen:
+            for script in DIALOGUES:
+                spoken = Path(folder) / f"{script.stem}.wav"
+                _, reference = build_dialogue_wav(script, spoken)
+                rows[f"{script.stem} (tuned on)"] = measure(
+                    spoken, settings, models, realtime=realtime, reference=reference
+                )
+        if "phone" in chosen:
+            rows["phone call (pyannote sample)"] = measure(
+                PYANNOTE_SAMPLE,
+                settings,
+                models,
+                realtime=realtime,
+                reference=stm_reference(PYANNOTE_SAMPLE.with_suffix(".stm")),
+            )
+        if "meeting" in chosen:
+            meeting = Path(folder) / "meeting.wav"
+            build_meeting_wav(meeting, args.minutes * 60)
+            rows[f"{args.minutes:g}-minute meeting of the other clips"] = measure(
+                meeting, settings, models, realtime=realtime, reference=None
+            )
     keys = list(next(iter(rows.values())).keys())
     keys += [key for row in rows.values() for key in row if key not in keys]
     print(f"| figure | {' | '.join(rows)} |")

@@ -48,6 +48,9 @@ class RecognitionOptions:
     word_timestamps: bool = True
     """Time every word (an extra alignment pass); off, segments carry text only (``words``
     empty), which a live partial hypothesis does not need and which halves its cost."""
+    prompt: str | None = None
+    """Text said just before the chunk, given to the decoder as Whisper's previous-text
+    context; a live buffer trimmed mid-speech keeps the sense of what came before."""
     window_s: float | None = None
     """Encoder window (s). None pads every chunk with silence to Whisper's 30 s, as it was
     trained. A shorter window (at least the chunk plus ``_WINDOW_MARGIN_S`` of silence) encodes
@@ -221,7 +224,8 @@ class FasterWhisperRecognizer:
         )
         # Text only, no timestamp tokens: fewer tokens to decode; segments are cut afterwards
         # at sentence ends and pauses from the word timings.
-        prompt = model.get_prompt(tokenizer, previous_tokens=[], without_timestamps=True)
+        previous = tokenizer.encode(" " + options.prompt.strip()) if options.prompt else []
+        prompt = model.get_prompt(tokenizer, previous_tokens=previous, without_timestamps=True)
         generated = model.model.generate(
             encoder_output,
             [list(prompt) for _ in chunks],

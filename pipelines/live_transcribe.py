@@ -6,13 +6,18 @@ confirmed the LocalAgreement-2 way, as whisper_streaming does: the words after w
 already confirmed that two successive decodes agree on become final; the rest is the
 partial. When the VAD hears the utterance end, the rest becomes final at once: taken from the
 last partial decode when that one already heard the end, else from one more such decode.
+Speech that runs on without a pause (a lively conversation on one track) is handed on at its
+confirmed sentence ends once the buffer passes ``trim_s``: those decodes also time their words
+(cheap next to the decode), the audio before the cut waits for its timed decode like a finished
+utterance, and the words handed on are the next decodes' context (Whisper's previous-text
+prompt), as whisper_streaming does. Short buffers decode faster and agree sooner.
 
 The transcript's timed segments come from a separate decode of each finished utterance with
 word timings, ``analyze``'s beam and Whisper's full window (several times the cost of a
 partial). It waits until nobody in the meeting speaks (``ActiveSpeakers``), so it never holds
 up anyone's captions, and whatever is left is done when the input ends. An utterance longer
-than ``max_buffer_s`` is cut at its last confirmed sentence end (or its last confirmed word),
-so a decode never grows past Whisper's window.
+than ``max_buffer_s`` with no confirmed sentence end is cut at its last confirmed word, so a
+decode never grows past Whisper's window.
 """
 
 from __future__ import annotations
@@ -53,8 +58,16 @@ _SENTENCE_END = (".", "?", "!", "。", "？", "！")
 class LiveOptions:
     step_s: float = 0.5
     """New audio (s) that makes the next partial decode due."""
+    trim_s: float = 8.0
+    """Once the utterance's audio is longer than this (s), partial decodes also time their
+    words, and the audio up to the last confirmed sentence end is handed on as finished: in
+    continuous speech the buffer stays short, so each decode is cheaper and agrees sooner."""
+    context_chars: int = 200
+    """After a trim, up to this many characters of the utterance's words handed on are given
+    to the next decodes as Whisper's previous-text context (0: none)."""
     max_buffer_s: float = 15.0
-    """An utterance longer than this (s) is cut at its last confirmed sentence."""
+    """An utterance longer than this (s) with no confirmed sentence end is cut at its last
+    confirmed word."""
     partial_beam_size: int = 3
     """Beam of the repeated partial decodes. In the short window the encoder dominates, so a
     beam of 3 costs little over greedy, and its steadier guesses agree (and turn final) sooner
@@ -71,6 +84,9 @@ class LiveOptions:
     max_untimed_s: float = 120.0
     """Finished utterances waiting for their timed decode (s of audio) past which one is
     decoded even while someone speaks, so a meeting without pauses does not pile them up."""
+    timed_batch_s: float = 25.0
+    """Finished utterances waiting for their timed decode are joined up to this length (s)
+    into one decode (Whisper reads 30 s)."""
     pre_roll_s: float = 0.3
     """Audio (s) kept before speech starts, so the first syllable is not cut."""
     language: str | None = None
@@ -148,6 +164,8 @@ class LiveTranscriber(Stage):
         self._language_locked = options.language is not None
         self._confident: defaultdict[str, float] = defaultdict(float)
         self._untimed: deque[_FinishedUtterance] = deque()
+        self._context = ""
+        """Words of this utterance already handed on (trimmed), context for its next decodes."""
 
     # The stage interface.
 
@@ -212,10 +230,17 @@ class LiveTranscriber(Stage):
         self._decoded_samples = max(0, self._decoded_samples - drop)
 
     def _recognize(
-        self, audio: FloatArray, *, timed: bool, finished: _FinishedUtterance | None = None
+        self,
+        audio: FloatArray,
+        *,
+        timed: bool,
+        word_times: bool = False,
+        finished: _FinishedUtterance | None = None,
     ) -> ChunkRecognition:
         """Decode ``audio`` of the current utterance, following its language; or, with
-        ``finished``, of that finished utterance in the language it was followed in."""
+        ``finished``, of that finished utterance in the language it was followed in. ``timed``
+        decodes as the transcript wants (full window, word timings); ``word_times`` times the
+        words of a partial decode (an alignment pass: about a tenth of its cost)."""
         o = self._options
         fallback = (
             max(self._confident, key=self._confident.__getitem__) if self._confident else None
@@ -228,7 +253,8 @@ class LiveTranscriber(Stage):
             beam_size=o.final_beam_size if timed else o.partial_beam_size,
             language=language,
             fallback_language=fallback,
-            word_timestamps=timed,
+            word_timestamps=timed or word_times,
+            prompt=(self._context or None) if finished is None else None,
             window_s=None if timed else o.partial_window_s,
         )
         recognition = self._recognizer.recognize([audio], options)[0]
@@ -243,16 +269,20 @@ class LiveTranscriber(Stage):
         return replace(recognition, segments=kept)
 
     def _update(self) -> list[Frame]:
-        """A partial decode: confirm what two decodes agree on, show the rest as partial."""
+        """A partial decode: confirm what two decodes agree on, show the rest as partial; on a
+        long buffer, hand on its confirmed sentences."""
         self._decoded_samples = len(self._audio)
-        recognition = self._recognize(self._audio, timed=False)
+        long_buffer = len(self._audio) > self._options.trim_s * SAMPLE_RATE
+        recognition = self._recognize(self._audio, timed=False, word_times=long_buffer)
         self._last_language = recognition.language
         words = _words(recognition)
         tail = words[_after(self._committed, words) :]
         agreed = _common_prefix(self._tentative, tail)
         confirmed, self._tentative = tail[:agreed], tail[agreed:]
         out: list[Frame] = []
-        spans = _estimated_spans(words, self._audio_start_s or 0.0, len(self._audio) / SAMPLE_RATE)
+        start_s = self._audio_start_s or 0.0
+        timed = _timed_spans(recognition, words, start_s)
+        spans = timed or _estimated_spans(words, start_s, len(self._audio) / SAMPLE_RATE)
         if confirmed:
             first = len(words) - len(tail)
             start, end = spans[first][0], spans[first + agreed - 1][1]
@@ -264,7 +294,39 @@ class LiveTranscriber(Stage):
             out.append(
                 self._caption("partial", start, spans[-1][1], self._tentative, recognition.language)
             )
+        if timed:
+            self._trim(words, timed, len(words) - len(self._tentative))
         return out
+
+    def _trim(
+        self, words: Sequence[str], spans: Sequence[tuple[float, float]], agreed: int
+    ) -> None:
+        """Hand on the audio up to the last confirmed sentence end (``words[:agreed]`` are
+        confirmed, ``spans`` their meeting times) as a finished utterance awaiting its timed
+        decode, and go on with the rest. The cut falls midway between that sentence's last
+        word and the next one, so neither loses a syllable."""
+        ends = [i for i in range(min(agreed, len(words) - 1)) if words[i].endswith(_SENTENCE_END)]
+        if not ends:
+            return
+        last = ends[-1]
+        start_s = self._audio_start_s or 0.0
+        cut_s = (spans[last][1] + max(spans[last][1], spans[last + 1][0])) / 2
+        cut = round((cut_s - start_s) * SAMPLE_RATE)
+        if cut < SAMPLE_RATE or cut >= len(self._audio):
+            return
+        locked = self._language if self._language_locked else None
+        self._untimed.append(_FinishedUtterance(self._audio[:cut].copy(), start_s, locked))
+        # This decode's wording of the confirmed words after the cut: the next decode's words
+        # are aligned to it.
+        self._committed = list(words[last + 1 : agreed])
+        if self._options.context_chars:
+            handed_on = " ".join([self._context, *words[: last + 1]]).strip()
+            limit = self._options.context_chars
+            # Whole words only: a word cut in half would mislead the decoder.
+            self._context = (
+                handed_on if len(handed_on) <= limit else handed_on[-limit:].partition(" ")[2]
+            )
+        self._keep_from(start_s + cut / SAMPLE_RATE)
 
     def _finalize(self, end_s: float) -> list[Frame]:
         """The utterance ended at ``end_s``: what is not final yet becomes final now, and the
@@ -286,7 +348,7 @@ class LiveTranscriber(Stage):
                 out.append(self._caption("final", start, end_s, rest, language))
             locked = self._language if self._language_locked else None
             self._untimed.append(_FinishedUtterance(samples.copy(), start_s, locked))
-        self._committed, self._tentative = [], []
+        self._committed, self._tentative, self._context = [], [], ""
         self._language, self._language_locked = (
             self._options.language,
             self._options.language is not None,
@@ -296,10 +358,27 @@ class LiveTranscriber(Stage):
         return out
 
     def _time_utterance(self) -> list[Frame]:
-        """The timed segments of the oldest finished utterance, for the transcript."""
-        finished = self._untimed.popleft()
-        recognition = self._recognize(finished.samples, timed=True, finished=finished)
-        return list(self._timed_segments(finished.samples, recognition, finished.start_s))
+        """The timed segments of the oldest finished utterances, for the transcript: as many
+        as fit one decode (in the same language), since every timed decode pays for Whisper's
+        whole 30 s window, and a conversation without pauses hands on many short pieces."""
+        batch = [self._untimed.popleft()]
+        length = len(batch[0].samples)
+        limit = self._options.timed_batch_s * SAMPLE_RATE
+        while (
+            self._untimed
+            and self._untimed[0].language == batch[0].language
+            and length + len(self._untimed[0].samples) <= limit
+        ):
+            batch.append(self._untimed.popleft())
+            length += len(batch[-1].samples)
+        samples = np.concatenate([finished.samples for finished in batch])
+        offsets, position = [], 0
+        for finished in batch:
+            offsets.append((position / SAMPLE_RATE, finished.start_s))
+            position += len(finished.samples)
+        joined = _FinishedUtterance(samples, batch[0].start_s, batch[0].language)
+        recognition = self._recognize(samples, timed=True, finished=joined)
+        return list(self._timed_segments(samples, recognition, tuple(offsets)))
 
     def _cut(self) -> list[Frame]:
         """A long utterance: hand its confirmed sentences to the transcript and drop their audio.
@@ -307,7 +386,7 @@ class LiveTranscriber(Stage):
         word but the last, which the buffer's end may have cut off, counts as confirmed."""
         start_s = self._audio_start_s or 0.0
         recognition = self._recognize(self._audio, timed=True)
-        segments = self._timed_segments(self._audio, recognition, start_s)
+        segments = self._timed_segments(self._audio, recognition, ((0.0, start_s),))
         words = [word for segment in segments for word in segment.words]
         texts = [word.text for word in words]
         committed = _after(self._committed, texts)
@@ -335,9 +414,13 @@ class LiveTranscriber(Stage):
         return out
 
     def _timed_segments(
-        self, samples: FloatArray, recognition: ChunkRecognition, start_s: float
+        self,
+        samples: FloatArray,
+        recognition: ChunkRecognition,
+        offsets: tuple[tuple[float, float], ...],
     ) -> list[TranscribedSegment]:
-        chunk = SpeechChunk(self._participant_id, samples, ((0.0, start_s),))
+        """``offsets``: (position in ``samples`` (s), meeting time there (s)) per piece."""
+        chunk = SpeechChunk(self._participant_id, samples, offsets)
         return [
             piece
             for segment in recognition.segments
@@ -405,6 +488,19 @@ def _after(committed: Sequence[str], words: Sequence[str]) -> int:
         return min(len(committed), len(words))
     missing = len(committed) - (last.a + last.size)
     return min(len(words), last.b + last.size + missing)
+
+
+def _timed_spans(
+    recognition: ChunkRecognition, words: Sequence[str], start_s: float
+) -> list[tuple[float, float]] | None:
+    """Meeting times of ``words`` from the decode's own word timings; None when it has none,
+    or when its timed words do not line up with the words of its text."""
+    timed = [word for segment in recognition.segments for word in segment.words]
+    if not timed or len(timed) != len(words):
+        return None
+    if any(_normal(word.text) != _normal(text) for word, text in zip(timed, words, strict=True)):
+        return None
+    return [(start_s + word.start, start_s + word.end) for word in timed]
 
 
 def _estimated_spans(

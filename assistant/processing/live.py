@@ -136,6 +136,8 @@ class LiveMeeting:
         self._live_options = LiveOptions(
             step_s=live.step_s,
             partial_window_s=live.partial_window_s,
+            trim_s=live.trim_s,
+            context_chars=live.context_chars,
             max_buffer_s=live.max_buffer_s,
             final_beam_size=settings.asr.beam_size,
             language=settings.asr.language,

@@ -41,9 +41,11 @@ class FakeRecognizer:
 
     name = "fake"
 
-    def __init__(self) -> None:
+    def __init__(self, sentence_words: int | None = None) -> None:
         self.calls: list[tuple[float, bool]] = []
         self.windows: list[float | None] = []
+        self._sentence_words = sentence_words
+        """Every this many words of the script, a word ends a sentence (a full stop)."""
 
     def recognize(
         self, chunks: Sequence[FloatArray], options: RecognitionOptions
@@ -61,7 +63,9 @@ class FakeRecognizer:
                 if loud[begin : begin + slot].mean() < 0.5:
                     break
                 amplitude = float(np.abs(chunk[begin : begin + slot]).max())
-                words.append(SCRIPT[round((amplitude - 0.2) / 0.01) % 40])
+                index = round((amplitude - 0.2) / 0.01) % 40
+                ends = self._sentence_words and (index + 1) % self._sentence_words == 0
+                words.append(SCRIPT[index] + ("." if ends else ""))
             first = start / 16_000
             timed = tuple(
                 RecognizedWord(f" {w}", first + i * WORD_S, first + (i + 1) * WORD_S, 0.9)

@@ -122,6 +122,42 @@ def test_long_utterance_is_cut_without_losing_words() -> None:
     assert len(finals.split()) == len(words)
 
 
+def test_continuous_speech_is_handed_on_at_confirmed_sentence_ends() -> None:
+    """No pause for 30 s: the buffer is trimmed after each confirmed sentence, so decodes stay
+    short, and every word is still final once and in the transcript once, in order."""
+    recognizer = FakeRecognizer(sentence_words=5)
+    audio = np.concatenate([speech(75), silence(1.0)])
+    options = {"trim_s": 4.0, "max_buffer_s": 15.0}
+    out = run_stage(_live(recognizer, **options), _blocks("p", audio), flush_each=True)
+    spoken = [SCRIPT[i % 40] for i in range(75)]
+    finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+    assert [w.rstrip(".") for c in finals for w in c.text.split()] == spoken
+    segments = [f for f in out if isinstance(f, TranscribedSegment)]
+    assert [w.text.rstrip(".") for s in segments for w in s.words] == spoken
+    # Trimmed at sentence ends long before the 15 s cut: no partial decode reached 4 s plus
+    # one sentence (2 s) and a step.
+    partial_lengths = [
+        length
+        for (length, _), window in zip(recognizer.calls, recognizer.windows, strict=True)
+        if window
+    ]
+    assert max(partial_lengths) < 4.0 + 2.0 + 0.6
+    # The pieces are timed afterwards in Whisper's full window, each starting where the last
+    # ended: the transcript's word times run on without overlap.
+    starts = [w.start for s in segments for w in s.words]
+    assert starts == sorted(starts)
+    assert starts[-1] == pytest.approx(74 * 0.4, abs=0.25)
+    # The many short pieces share few timed decodes (each pays for a full window): 30 s of
+    # speech in pieces of at most 25 s.
+    full_window = [
+        length
+        for (length, _), w in zip(recognizer.calls, recognizer.windows, strict=True)
+        if w is None
+    ]
+    assert len(full_window) == 2
+    assert sum(full_window) == pytest.approx(30.0, abs=1.0)
+
+
 def test_backlog_fed_at_once_still_stays_inside_whispers_window() -> None:
     """A file fed at full speed: no flush between blocks, yet the buffer is cut in time."""
     recognizer = FakeRecognizer()
