@@ -17,11 +17,12 @@ from starlette.middleware.base import RequestResponseEndpoint
 from assistant.config import Settings
 from assistant.processing.speech import SpeechModels
 
+from .bots import LIVE_LEASE_S, BotManager, bot_settings, recover_live_meetings
 from .deps import ServiceState
 from .errors import install_error_handlers
 from .jobs import AnalysisJob, EmbeddedJobs, JobQueue
 from .limits import RateLimiter
-from .routers import action_items, health, meetings, metrics, people
+from .routers import action_items, bots, health, live, meetings, metrics, people
 from .store.database import Database, upgrade_database
 
 __all__ = ["API_PREFIX", "create_app"]
@@ -46,16 +47,25 @@ def create_app(settings: Settings | None = None, *, models: SpeechModels | None 
             from .worker import CeleryJobs, celery_app
 
             jobs = CeleryJobs(celery_app(settings))  # the workers load the models
+            # Bots need them here: loaded in a thread when the first bot starts.
+            shared = _SharedModels(bot_settings(settings), models)
         else:
             shared = _SharedModels(settings, models)
             await anyio.to_thread.run_sync(shared.get)
             job = AnalysisJob(database, settings, shared.get, respect_leases=False)
             jobs = EmbeddedJobs(job, database, service.workers)
         await anyio.to_thread.run_sync(jobs.start)
-        app.state.service = ServiceState(settings, database, jobs)
+        # Live meetings whose bot died with its process: stored from their saved transcript.
+        silent_s = LIVE_LEASE_S if service.broker_url is not None else 0.0
+        await anyio.to_thread.run_sync(
+            lambda: recover_live_meetings(database, settings, jobs, silent_s=silent_s)
+        )
+        bot_manager = BotManager(settings, database, shared.get)
+        app.state.service = ServiceState(settings, database, jobs, bot_manager)
         try:
             yield
         finally:
+            await bot_manager.aclose()  # their meetings are stored before the store goes
             jobs.shutdown()
             database.dispose()
 
@@ -104,6 +114,8 @@ def create_app(settings: Settings | None = None, *, models: SpeechModels | None 
     app.include_router(health.router, prefix=API_PREFIX)
     app.include_router(metrics.router, prefix=API_PREFIX)
     app.include_router(meetings.router, prefix=API_PREFIX)
+    app.include_router(live.router, prefix=API_PREFIX)
+    app.include_router(bots.router, prefix=API_PREFIX)
     app.include_router(action_items.router, prefix=API_PREFIX)
     app.include_router(people.router, prefix=API_PREFIX)
     return app

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from assistant.config import Settings
 
 from .auth import Caller, authenticate
+from .bots import BotManager
 from .jobs import JobQueue
 from .store.database import Database
 from .store.scope import TeamScope
@@ -27,6 +28,7 @@ class ServiceState:
     settings: Settings
     database: Database
     jobs: JobQueue
+    bots: BotManager
 
 
 def _state(request: Request) -> ServiceState:

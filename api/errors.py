@@ -10,9 +10,11 @@ from sqlalchemy.exc import OperationalError
 from models.errors import (
     AuthenticationError,
     CorruptMediaError,
+    HostNotAllowedError,
     InputError,
     InvalidTranscriptError,
     MeetingAssistantError,
+    MeetingServerError,
     ModelUnavailableError,
     NoAudioError,
     NotFoundError,
@@ -36,10 +38,12 @@ _STATUS: tuple[tuple[type[MeetingAssistantError], int], ...] = (
     (CorruptMediaError, 422),
     (NoAudioError, 422),
     (TooShortError, 422),
+    (HostNotAllowedError, 422),
     (InputError, 400),
     (ServiceUnavailableError, 503),
     (ModelUnavailableError, 503),
     (StorageFullError, 507),
+    (MeetingServerError, 502),
 )
 
 

@@ -32,7 +32,15 @@ from .store.database import Database
 from .store.scope import TeamScope
 from .store.tables import ActionItemRow, MeetingRow, utc_now
 
-__all__ = ["AnalysisJob", "EmbeddedJobs", "JobQueue", "meeting_folder", "sweep_retention"]
+__all__ = [
+    "AnalysisJob",
+    "EmbeddedJobs",
+    "JobQueue",
+    "earlier_reports",
+    "meeting_folder",
+    "store_analysis",
+    "sweep_retention",
+]
 
 log = logging.getLogger(__name__)
 _PROGRESS_EVERY_S = 2.0
@@ -114,29 +122,7 @@ class AnalysisJob:
         return (utc_now() - beat).total_seconds() < self.settings.service.job_lease_s
 
     def _succeed(self, meeting_id: str, report: dict[str, Any], folder: Path) -> None:
-        with self._database.session() as session:
-            meeting = session.get(MeetingRow, meeting_id)
-            if meeting is None:
-                # Deleted while it was analysed: what the analysis wrote goes too.
-                shutil.rmtree(folder, ignore_errors=True)
-                return
-            meeting.status, meeting.progress, meeting.finished_at = "done", 1.0, utc_now()
-            meeting.duration_s = float(report["meeting"]["duration_s"])
-            meeting.participants = [p["name"] for p in report["participants"]]
-            # Replace, never add: a job delivered twice must not duplicate the items.
-            session.execute(delete(ActionItemRow).where(ActionItemRow.meeting_id == meeting_id))
-            names = {p["id"]: p["name"] for p in report["participants"]}
-            for item in report.get("action_items", []):
-                session.add(
-                    ActionItemRow(
-                        team_id=meeting.team_id,
-                        meeting_id=meeting_id,
-                        text=item["text"],
-                        owner=names.get(item.get("owner"), item.get("owner")),
-                        due=iso_date(item.get("due")),
-                        status="open",
-                    )
-                )
+        store_analysis(self._database, meeting_id, report, folder)
 
     def _fail(self, meeting_id: str, reason: str) -> None:
         with self._database.session() as session:
@@ -144,6 +130,48 @@ class AnalysisJob:
             if meeting is not None:
                 meeting.status, meeting.finished_at = "failed", utc_now()
                 meeting.error = " ".join(reason.split())
+
+
+def store_analysis(
+    database: Database, meeting_id: str, report: dict[str, Any], folder: Path
+) -> None:
+    """A finished analysis into the meeting's row (done, duration, participants) and its
+    action items; its files are already in ``folder``."""
+    with database.session() as session:
+        meeting = session.get(MeetingRow, meeting_id)
+        if meeting is None:
+            # Deleted while it was analysed: what the analysis wrote goes too.
+            shutil.rmtree(folder, ignore_errors=True)
+            return
+        meeting.status, meeting.progress, meeting.finished_at = "done", 1.0, utc_now()
+        meeting.duration_s = float(report["meeting"]["duration_s"])
+        meeting.participants = [p["name"] for p in report["participants"]]
+        # Replace, never add: a job delivered twice must not duplicate the items.
+        session.execute(delete(ActionItemRow).where(ActionItemRow.meeting_id == meeting_id))
+        names = {p["id"]: p["name"] for p in report["participants"]}
+        for item in report.get("action_items", []):
+            session.add(
+                ActionItemRow(
+                    team_id=meeting.team_id,
+                    meeting_id=meeting_id,
+                    text=item["text"],
+                    owner=names.get(item.get("owner"), item.get("owner")),
+                    due=iso_date(item.get("due")),
+                    status="open",
+                )
+            )
+
+
+def earlier_reports(
+    database: Database, settings: Settings, meeting_id: str
+) -> list[dict[str, Any]]:
+    """The reports of the team's meetings finished before this one (for follow-through)."""
+    with database.session() as session:
+        meeting = session.get(MeetingRow, meeting_id)
+        if meeting is None:
+            return []
+        earlier = TeamScope(session, meeting.team_id).earlier_meetings(meeting)
+        return [report for row in earlier if (report := _read_report(settings, row)) is not None]
 
 
 class _Progress:

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_validator
 
 from .store.tables import MeetingRow
 
-__all__ = ["Health", "MeetingCreated", "MeetingPage", "MeetingPublic"]
+__all__ = [
+    "BotCreate",
+    "BotPublic",
+    "Health",
+    "LiveCaption",
+    "MeetingCreated",
+    "MeetingPage",
+    "MeetingPublic",
+]
 
-Status = Literal["queued", "processing", "done", "failed"]
+Status = Literal["live", "queued", "processing", "done", "failed"]
 
 
 class Health(BaseModel):
@@ -21,6 +30,16 @@ class Health(BaseModel):
 class MeetingCreated(BaseModel):
     id: str
     status: Status
+
+
+class LiveCaption(BaseModel):
+    participant: str
+    name: str
+    start: float
+    """s from when the bot began following."""
+    end: float
+    text: str
+    language: str | None
 
 
 class MeetingPublic(BaseModel):
@@ -38,9 +57,11 @@ class MeetingPublic(BaseModel):
     finished_at: dt.datetime | None
     media_kept: bool
     """False once the recording was deleted by the retention setting (the report stays)."""
+    live_transcript: list[LiveCaption] | None = None
+    """While ``live``: the final captions saved so far (at most a few seconds behind)."""
 
     @classmethod
-    def of(cls, row: MeetingRow) -> MeetingPublic:
+    def of(cls, row: MeetingRow, live_transcript: list[LiveCaption] | None = None) -> MeetingPublic:
         return cls(
             id=row.id,
             title=row.title,
@@ -53,6 +74,7 @@ class MeetingPublic(BaseModel):
             created_at=row.created_at,
             finished_at=row.finished_at,
             media_kept=row.media_deleted_at is None,
+            live_transcript=live_transcript,
         )
 
 
@@ -62,3 +84,63 @@ class MeetingPage(BaseModel):
     """Meetings matching the filters, over all pages."""
     offset: int
     limit: int
+
+
+class BotCreate(BaseModel):
+    """Send a bot into a Janus VideoRoom."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # No example value: the schema fuzzer would send it, and a bot would try to join there.
+    url: str = Field(max_length=2000)
+    """The Janus server's HTTP API, e.g. ``http://127.0.0.1:8088/janus``: loopback, or a host
+    named in ``bot.allowed_hosts``."""
+    room: StrictInt | StrictStr = Field(examples=[1234])
+    """The VideoRoom's id (a string only on servers configured with ``string_ids``)."""
+    pin: str | None = Field(default=None, min_length=1, max_length=256)
+    display: str | None = Field(default=None, min_length=1, max_length=200)
+    """The name the bot shows in the room (default: ``bot.display``)."""
+    title: str | None = Field(default=None, min_length=1, max_length=500)
+    """The meeting's title (default: "Room ID")."""
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, url: str) -> str:
+        try:
+            parts = urlsplit(url.strip())
+            hostname = parts.hostname
+            parts.port  # noqa: B018 (raises on a port that is not a number)
+        except ValueError as error:
+            raise ValueError(f"not a URL ({error})") from None
+        if parts.scheme not in ("http", "https") or not hostname:
+            raise ValueError("must be an http(s) URL of a Janus server's HTTP API")
+        if parts.username is not None or parts.password is not None:
+            raise ValueError("must not hold a user name or password")
+        return url.strip()
+
+    @field_validator("room")
+    @classmethod
+    def _room_id(cls, room: int | str) -> int | str:
+        if isinstance(room, str):
+            room = room.strip()
+            if room.isdigit():
+                room = int(room)
+            elif not room or len(room) > 128:
+                raise ValueError("must be a room number or a non-empty id under 128 characters")
+        if isinstance(room, int) and not 0 < room < 2**63:
+            raise ValueError("must be a positive room number")
+        return room
+
+
+class BotPublic(BaseModel):
+    bot_id: str
+    meeting_id: str
+    status: Literal["live", "stopping"]
+    """``live`` while following; ``stopping`` once it left and the meeting is being stored."""
+    url: str
+    room: int | str
+    display: str
+    title: str
+    started_at: dt.datetime
+    participants: list[str]
+    """Display names of those in the room now."""

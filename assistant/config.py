@@ -167,6 +167,13 @@ class BotSettings(BaseModel):
     """Longest wait for the meeting server to answer one request (s)."""
     connect_timeout_s: float = Field(default=15.0, gt=0)
     """Longest wait for the media connection (ICE and DTLS) after an offer is answered (s)."""
+    allowed_hosts: list[str] = Field(default_factory=list)
+    """Meeting servers the service's bots may join besides loopback: host names, addresses or
+    networks (``janus.example.org``, ``10.0.0.5``, ``10.0.0.0/24``). Anything else is refused,
+    so a token cannot point the service at internal addresses."""
+    max_bots: int = Field(default=2, ge=1, le=64)
+    """Bots one API process runs at once; each decodes its room's speech live (2 cores follow
+    about one busy room in real time). More are refused with 503."""
 
 
 class LlmSettings(BaseModel):

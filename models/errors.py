@@ -11,6 +11,7 @@ from pathlib import Path
 __all__ = [
     "AuthenticationError",
     "CorruptMediaError",
+    "HostNotAllowedError",
     "InputError",
     "InvalidTranscriptError",
     "MeetingAssistantError",
@@ -62,6 +63,11 @@ class TooShortError(InputError):
 
 class InvalidTranscriptError(InputError):
     """A transcript JSON file does not match the documented format."""
+
+
+class HostNotAllowedError(InputError):
+    """A meeting server the service may not reach: not loopback and not in
+    ``bot.allowed_hosts`` (so a token cannot aim the service at internal addresses)."""
 
 
 class MeetingServerError(MeetingAssistantError):

@@ -22,7 +22,7 @@ from models.errors import InputError, NotReadyError, PermissionDeniedError
 from ..auth import Caller
 from ..deps import CallerDep, ScopeDep, ServiceState, StateDep
 from ..jobs import meeting_folder
-from ..schemas import MeetingCreated, MeetingPage, MeetingPublic
+from ..schemas import LiveCaption, MeetingCreated, MeetingPage, MeetingPublic
 from ..store.database import Database
 from ..store.scope import MeetingFilter, TeamScope
 from ..store.tables import MeetingRow
@@ -107,7 +107,7 @@ def list_meetings(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     participant: Annotated[str | None, Query(max_length=200)] = None,
-    status: Annotated[str | None, Query(pattern="^(queued|processing|done|failed)$")] = None,
+    status: Annotated[str | None, Query(pattern="^(live|queued|processing|done|failed)$")] = None,
 ) -> MeetingPage:
     """The team's meetings, newest first."""
     where = MeetingFilter(date_from, date_to, participant, status)
@@ -118,9 +118,14 @@ def list_meetings(
 
 
 @router.get("/{meeting_id}")
-def get_meeting(meeting_id: MeetingId, scope: ScopeDep) -> MeetingPublic:
-    """Status (queued, processing with progress, done, failed with error) and details."""
-    return MeetingPublic.of(scope.meeting(meeting_id))
+def get_meeting(meeting_id: MeetingId, scope: ScopeDep, state: StateDep) -> MeetingPublic:
+    """Status (live with the transcript so far, queued, processing with progress, done,
+    failed with error) and details."""
+    meeting = scope.meeting(meeting_id)
+    if meeting.status != "live":
+        return MeetingPublic.of(meeting)
+    saved = meeting_folder(state.settings, meeting.team_id, meeting.id) / meeting.upload_name
+    return MeetingPublic.of(meeting, live_transcript_of(saved))
 
 
 @router.get("/{meeting_id}/report", response_model=Report)
@@ -160,6 +165,8 @@ def delete_meeting(
     if not caller.admin:
         raise PermissionDeniedError("deleting a meeting needs an admin token")
     meeting = scope.meeting(meeting_id)
+    if meeting.status == "live":
+        raise NotReadyError("the meeting is live: stop its bot first (DELETE /bots/{id})")
     folder = meeting_folder(state.settings, meeting.team_id, meeting.id)
     scope.delete_meeting(meeting)
     scope.session.commit()
@@ -247,3 +254,23 @@ def _private_to(report: dict[str, Any], caller: Caller) -> dict[str, Any]:
         if participant.get("id") not in own:
             participant["engagement"] = None
     return report
+
+
+def live_transcript_of(saved: Path) -> list[LiveCaption]:
+    """The final captions a bot saved so far (none yet: an empty list)."""
+    try:
+        document = json.loads(saved.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    names = {p["id"]: p["name"] for p in document.get("participants", [])}
+    return [
+        LiveCaption(
+            participant=s["speaker"],
+            name=names.get(s["speaker"], s["speaker"]),
+            start=s["start"],
+            end=s["end"],
+            text=s["text"],
+            language=s.get("language"),
+        )
+        for s in document.get("segments", [])
+    ]

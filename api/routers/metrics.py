@@ -17,7 +17,7 @@ from ..store.scope import TeamScope
 
 router = APIRouter(tags=["health"])
 
-STATUSES = ("queued", "processing", "done", "failed")
+STATUSES = ("live", "queued", "processing", "done", "failed")
 
 
 class _Snapshot(Collector):

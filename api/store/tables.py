@@ -11,7 +11,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = ["ActionItemRow", "ApiToken", "Base", "MeetingRow", "MeetingStatus", "Team"]
 
-MeetingStatus = Literal["queued", "processing", "done", "failed"]
+MeetingStatus = Literal["live", "queued", "processing", "done", "failed"]
 
 
 def utc_now() -> dt.datetime:
@@ -57,6 +57,8 @@ class MeetingRow(Base):
     participants: Mapped[list[str]] = mapped_column(JSON, default=list)
     """Names given at upload, in order of first speech; after analysis, everyone in it."""
     status: Mapped[str] = mapped_column(String(16), default="queued", index=True)
+    """live (a bot follows it), queued, processing, done or failed: a string column, so a
+    new status needs no migration."""
     progress: Mapped[float] = mapped_column(Float, default=0.0)
     """0-1 while processing."""
     error: Mapped[str | None] = mapped_column(Text, nullable=True)

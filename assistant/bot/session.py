@@ -19,7 +19,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -259,8 +259,15 @@ class BotSession:
                 await asyncio.wait_for(self._changed.wait(), timeout)
             self._changed.clear()
 
-    async def stop(self, *, title: str | None = None, date: dt.date | None = None) -> Analysis:
-        """Leave the room, finish everyone's stream, and analyse the meeting as ``live`` does."""
+    async def stop(
+        self,
+        *,
+        title: str | None = None,
+        date: dt.date | None = None,
+        history: Sequence[Mapping[str, Any]] = (),
+    ) -> Analysis:
+        """Leave the room, finish everyone's stream, and analyse the meeting as ``live`` does
+        (``history``: earlier meetings' reports, for follow-through)."""
         meeting = self._meeting
         if meeting is None:
             raise PipelineError("the bot was never started")
@@ -282,7 +289,11 @@ class BotSession:
             transcript.segments,
         )
         return await asyncio.to_thread(
-            finish_analysis, transcript, self._settings, engagement=meeting.video_engagement
+            finish_analysis,
+            transcript,
+            self._settings,
+            history=history,
+            engagement=meeting.video_engagement,
         )
 
     async def aclose(self) -> None:

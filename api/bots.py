@@ -1,0 +1,397 @@
+"""Bots the service runs: each one follows a Janus VideoRoom as an asyncio task of the API
+process, streams its events to the meeting's watchers (``api.live``), saves the transcript so
+far every few seconds, and when it ends (stopped, room empty, server gone, service shutting
+down) stores the meeting as an analysed upload would be: report files, status ``done``, action
+items.
+
+A meeting is ``live`` while its bot follows it, ``processing`` while the bot's analysis runs.
+The transcript so far is saved as ``upload.json`` (the transcript JSON format) in the meeting's
+folder: should the process die, the next start finds the meeting ``live`` with no bot beating
+for it and queues that file as an ordinary transcript upload, so at most a few seconds are lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import ipaddress
+import json
+import logging
+import shutil
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import anyio
+from sqlalchemy import select
+
+from assistant.bot import BotOptions, BotSession
+from assistant.config import Settings
+from assistant.inputs.transcript_json import dump_transcript_json
+from assistant.processing.analyze import write_outputs
+from assistant.processing.speech import SpeechModels
+from models.errors import (
+    HostNotAllowedError,
+    MeetingAssistantError,
+    MeetingServerError,
+    NotFoundError,
+    ServiceUnavailableError,
+)
+from models.vision import VisionModels
+
+from .jobs import JobQueue, earlier_reports, meeting_folder, store_analysis
+from .live import LiveFeed, ended_event
+from .schemas import BotCreate
+from .store.database import Database
+from .store.tables import MeetingRow, utc_now
+
+__all__ = ["BotManager", "RunningBot", "bot_settings", "check_host", "recover_live_meetings"]
+
+log = logging.getLogger(__name__)
+
+SAVE_EVERY_S = 2.0
+"""The transcript so far is saved, talk time sent and the meeting's heartbeat written this
+often (s): a crash loses at most this much of the finals."""
+LIVE_LEASE_S = 30.0
+"""A ``live`` meeting whose bot has not beaten for this long (s) was left by a dead process."""
+LIVE_TRANSCRIPT = "upload.json"
+_LOOPBACK_NAMES = ("localhost",)
+
+
+def check_host(url: str, allowed: Sequence[str]) -> None:
+    """Refuse a meeting server the service may not reach: anything but loopback, unless
+    ``allowed`` names its host, its address or a network holding it. Names are compared as
+    given, never resolved (a name that resolves inward is refused unless it is named)."""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    address: ipaddress.IPv4Address | ipaddress.IPv6Address | None
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        address = None
+    if host in _LOOPBACK_NAMES or (address is not None and address.is_loopback):
+        return
+    for entry in (e.strip().lower().rstrip(".") for e in allowed):
+        if entry == host:
+            return
+        if address is not None:
+            with contextlib.suppress(ValueError):
+                if address in ipaddress.ip_network(entry, strict=False):
+                    return
+    raise HostNotAllowedError(
+        f"{host!r} is not a meeting server this service may join: only loopback, unless "
+        "the setting bot.allowed_hosts (MA_BOT__ALLOWED_HOSTS) names it"
+    )
+
+
+def bot_settings(settings: Settings) -> Settings:
+    """The settings a bot runs with: one track per person, so nothing to split by voice (the
+    voice models stay unloaded)."""
+    diarization = settings.diarization.model_copy(update={"enabled": False})
+    return settings.model_copy(update={"diarization": diarization})
+
+
+@dataclass(slots=True)
+class RunningBot:
+    """One bot of the service (mutable: its status changes as it ends)."""
+
+    bot_id: str
+    team_id: int
+    meeting_id: str
+    options: BotOptions
+    title: str
+    started_at: dt.datetime
+    session: BotSession
+    feed: LiveFeed
+    folder: Path
+    status: str = "live"
+    saved_version: int = -1
+    """The feed's version last written to ``upload.json``."""
+    stop: asyncio.Event = field(default_factory=asyncio.Event)
+    task: asyncio.Task[None] | None = None
+
+
+class BotManager:
+    """The bots of this process, at most ``bot.max_bots`` at once. Lives on the API's loop."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        database: Database,
+        models: Callable[[], SpeechModels],
+    ) -> None:
+        """``models`` loads (or returns) the shared speech models; it is called in a thread."""
+        self._settings = bot_settings(settings)
+        self._database = database
+        self._models = models
+        self._vision: VisionModels | None = None
+        self._vision_lock = asyncio.Lock()
+        self._bots: dict[str, RunningBot] = {}
+        self._starting = 0
+        self._closing = False
+
+    def running(self, team_id: int) -> list[RunningBot]:
+        return [bot for bot in self._bots.values() if bot.team_id == team_id]
+
+    def bot(self, team_id: int, bot_id: str) -> RunningBot:
+        bot = self._bots.get(bot_id)
+        if bot is None or bot.team_id != team_id:
+            raise NotFoundError(f"no running bot {bot_id!r}")
+        return bot
+
+    def feed(self, team_id: int, meeting_id: str) -> LiveFeed | None:
+        """The live feed of the team's meeting, if a bot of this process follows it."""
+        for bot in self._bots.values():
+            if bot.team_id == team_id and bot.meeting_id == meeting_id:
+                return bot.feed
+        return None
+
+    async def start(self, team_id: int, request: BotCreate) -> RunningBot:
+        """Join the room (errors surface here: unreachable, no room, wrong pin), create the
+        ``live`` meeting and follow it in a task of its own."""
+        settings = self._settings
+        check_host(request.url, settings.bot.allowed_hosts)
+        limit = settings.bot.max_bots
+        if self._closing:
+            raise ServiceUnavailableError("the service is shutting down")
+        if len(self._bots) + self._starting >= limit:
+            raise ServiceUnavailableError(
+                f"this service already runs as many bots as it may ({limit}, bot.max_bots); "
+                "stop one or try again later"
+            )
+        self._starting += 1
+        options = BotOptions.from_settings(
+            request.url, request.room, settings.bot, display=request.display, pin=request.pin
+        )
+        session = BotSession(options, settings)
+        meeting_id = uuid.uuid4().hex
+        folder = meeting_folder(settings, team_id, meeting_id)
+        stored = False
+        try:
+            try:
+                await session.join()
+            except ServiceUnavailableError as error:  # the meeting server's, not ours: 502
+                raise MeetingServerError(error.problem, error.source) from None
+            models = await anyio.to_thread.run_sync(self._models)
+            vision = await self._vision_models()
+            title = request.title or f"Room {request.room}"
+            row = MeetingRow(
+                id=meeting_id,
+                team_id=team_id,
+                title=title,
+                date=dt.date.today(),
+                participants=[p.participant.name for p in session.present],
+                status="live",
+                progress=0.0,
+                upload_name=LIVE_TRANSCRIPT,
+                upload_bytes=0,
+                attempts=0,
+                heartbeat_at=utc_now(),
+            )
+            await anyio.to_thread.run_sync(self._insert, row, folder)
+            stored = True
+            await session.start(models, vision=vision)
+        except BaseException:
+            with anyio.CancelScope(shield=True):
+                await session.aclose()
+                if stored:
+                    await anyio.to_thread.run_sync(self._remove, meeting_id, folder)
+            raise
+        finally:
+            self._starting -= 1
+        bot = RunningBot(
+            bot_id=uuid.uuid4().hex,
+            team_id=team_id,
+            meeting_id=meeting_id,
+            options=options,
+            title=title,
+            started_at=utc_now(),
+            session=session,
+            feed=LiveFeed(meeting_id),
+            folder=folder,
+        )
+        self._bots[bot.bot_id] = bot
+        bot.task = asyncio.create_task(self._run(bot), name=f"bot-{bot.bot_id}")
+        if self._closing:  # the service began shutting down while this one joined
+            bot.stop.set()
+        return bot
+
+    def request_stop(self, team_id: int, bot_id: str) -> RunningBot:
+        """Ask the bot to leave; its meeting is analysed and stored in the background."""
+        bot = self.bot(team_id, bot_id)
+        bot.stop.set()
+        return bot
+
+    async def aclose(self) -> None:
+        """Stop every bot and wait until their meetings are stored (service shutdown)."""
+        self._closing = True
+        bots = list(self._bots.values())
+        for bot in bots:
+            bot.stop.set()
+        await asyncio.gather(*(b.task for b in bots if b.task), return_exceptions=True)
+
+    # One bot, from following to the stored meeting.
+
+    async def _run(self, bot: RunningBot) -> None:
+        session = bot.session
+        forwarder = asyncio.create_task(self._forward(bot), name=f"bot-{bot.bot_id}-events")
+        saver = asyncio.create_task(self._save_every(bot), name=f"bot-{bot.bot_id}-save")
+        waiter = asyncio.create_task(session.wait(), name=f"bot-{bot.bot_id}-wait")
+        stopper = asyncio.create_task(bot.stop.wait(), name=f"bot-{bot.bot_id}-stop")
+        reason: str | None = None
+        status = "failed"
+        try:
+            await asyncio.wait([waiter, stopper], return_when=asyncio.FIRST_COMPLETED)
+            if waiter.done() and waiter.exception() is not None:
+                error = waiter.exception()
+                # What was heard until the server went away is stored all the same.
+                reason = str(error) if isinstance(error, MeetingAssistantError) else repr(error)
+                log.warning("bot %s interrupted: %s", bot.bot_id, reason)
+            bot.status = "stopping"
+            history: list[dict[str, Any]] = []
+            # The store being away must not cost the analysis: a meeting it could not mark
+            # is found live or processing at the next start and stored from upload.json.
+            with contextlib.suppress(MeetingAssistantError):
+                await anyio.to_thread.run_sync(self._mark_processing, bot.meeting_id)
+                history = await anyio.to_thread.run_sync(
+                    earlier_reports, self._database, self._settings, bot.meeting_id
+                )
+            analysis = await session.stop(title=bot.title, history=history)
+            await forwarder
+            saver.cancel()
+            await asyncio.gather(saver, return_exceptions=True)  # its write, if any, is done
+            await self._save(bot, beat=False)
+            await anyio.to_thread.run_sync(write_outputs, analysis, bot.folder)
+            await anyio.to_thread.run_sync(
+                store_analysis, self._database, bot.meeting_id, analysis.report, bot.folder
+            )
+            status = "done"
+        except MeetingAssistantError as error:
+            reason = error.problem
+            await self._fail(bot, reason)
+        except Exception as error:  # a bug: kept as the meeting's reason, logged in full
+            log.exception("bot %s failed", bot.bot_id)
+            reason = f"internal error: {type(error).__name__}: {error}"
+            await self._fail(bot, reason)
+        finally:
+            for task in (forwarder, saver, waiter, stopper):
+                task.cancel()
+            await asyncio.gather(forwarder, saver, waiter, stopper, return_exceptions=True)
+            with anyio.CancelScope(shield=True):
+                await session.aclose()
+            bot.feed.close(ended_event(status, session.clock(), reason))
+            self._bots.pop(bot.bot_id, None)
+
+    async def _forward(self, bot: RunningBot) -> None:
+        while (event := await bot.session.events.get()) is not None:
+            bot.feed.publish(event)
+
+    async def _save_every(self, bot: RunningBot) -> None:
+        while True:
+            await asyncio.sleep(SAVE_EVERY_S)
+            bot.feed.publish_talk_time(bot.session.clock())
+            await self._save(bot, beat=True)
+
+    async def _save(self, bot: RunningBot, *, beat: bool) -> None:
+        """The transcript so far to ``upload.json`` (when it changed) and a heartbeat with who
+        took part into the row. A full disk or a database away must not end the meeting: it
+        is logged and tried again at the next save."""
+        feed = bot.feed
+        try:
+            if bot.saved_version != feed.version:
+                version = feed.version
+                document = dump_transcript_json(feed.transcript(bot.title, dt.date.today()))
+                await anyio.to_thread.run_sync(_write_json, bot.folder / LIVE_TRANSCRIPT, document)
+                bot.saved_version = version
+            if beat:
+                names = list(feed.names.values())
+                await anyio.to_thread.run_sync(self._beat, bot.meeting_id, names)
+        except (OSError, MeetingAssistantError) as error:
+            log.warning("bot %s: could not save the live transcript: %s", bot.bot_id, error)
+
+    # The store, always from a thread.
+
+    async def _vision_models(self) -> VisionModels | None:
+        if not self._settings.video.enabled:
+            return None
+        async with self._vision_lock:  # two first bots at once load them once
+            if self._vision is None:
+                self._vision = await anyio.to_thread.run_sync(VisionModels.load)
+        return self._vision
+
+    def _insert(self, row: MeetingRow, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        with self._database.session() as session:
+            session.add(row)
+
+    def _remove(self, meeting_id: str, folder: Path) -> None:
+        with self._database.session() as session:
+            row = session.get(MeetingRow, meeting_id)
+            if row is not None:
+                session.delete(row)
+        shutil.rmtree(folder, ignore_errors=True)
+
+    def _beat(self, meeting_id: str, names: list[str]) -> None:
+        with self._database.session() as session:
+            row = session.get(MeetingRow, meeting_id)
+            if row is not None and row.status == "live":
+                row.heartbeat_at = utc_now()
+                if row.participants != names:
+                    row.participants = names
+
+    def _mark_processing(self, meeting_id: str) -> None:
+        with self._database.session() as session:
+            row = session.get(MeetingRow, meeting_id)
+            if row is not None:
+                row.status, row.heartbeat_at = "processing", utc_now()
+
+    async def _fail(self, bot: RunningBot, reason: str) -> None:
+        def fail() -> None:
+            with self._database.session() as session:
+                row = session.get(MeetingRow, bot.meeting_id)
+                if row is not None:
+                    row.status, row.finished_at = "failed", utc_now()
+                    row.error = " ".join(reason.split())
+
+        with anyio.CancelScope(shield=True), contextlib.suppress(MeetingAssistantError):
+            await anyio.to_thread.run_sync(fail)
+
+
+def _write_json(path: Path, document: object) -> None:
+    """Atomically: a reader (or a crash) sees the previous version or this one, never half."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    temporary.replace(path)
+
+
+def recover_live_meetings(
+    database: Database, settings: Settings, jobs: JobQueue, *, silent_s: float = LIVE_LEASE_S
+) -> list[str]:
+    """Meetings left ``live`` by a process that died (no heartbeat for ``silent_s``; 0 when
+    this process is the store's only one, as with the embedded pool): their saved transcript
+    is analysed as a transcript upload; one with nothing saved fails. Returns the ids queued."""
+    cutoff = utc_now() - dt.timedelta(seconds=silent_s)
+    queued: list[str] = []
+    with database.session() as session:
+        rows = session.scalars(select(MeetingRow).where(MeetingRow.status == "live")).all()
+        for row in rows:
+            beat = row.heartbeat_at
+            if beat is not None and beat.tzinfo is None:  # SQLite hands back naive UTC
+                beat = beat.replace(tzinfo=dt.UTC)
+            if silent_s > 0 and beat is not None and beat > cutoff:
+                continue  # another process's bot is following it
+            saved = meeting_folder(settings, row.team_id, row.id) / LIVE_TRANSCRIPT
+            if saved.is_file():
+                # The names are in the saved transcript; names in the row would be taken as
+                # given at upload and applied by order of first speech.
+                row.status, row.progress, row.participants = "queued", 0.0, []
+                queued.append(row.id)
+            else:
+                row.status, row.finished_at = "failed", utc_now()
+                row.error = "the service stopped before anything of this live meeting was saved"
+    for meeting_id in queued:
+        jobs.submit(meeting_id)
+    return queued
