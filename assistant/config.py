@@ -33,9 +33,10 @@ def _default_cache_dir() -> Path:
 class AsrSettings(BaseModel):
     engine: Literal["faster-whisper", "openai-whisper"] = "faster-whisper"
     model: str = "packaged-base"
-    """``packaged-base`` (the offline Whisper base weights installed with us), a folder holding a
+    """``packaged-base`` (the offline Whisper base weights installed with us, for either engine:
+    openai-whisper gets them converted once into ``cache_dir``), a folder holding a
     faster-whisper (CTranslate2) model, or a model name already in the local Hugging Face cache.
-    For openai-whisper: a checkpoint file (.pt) or a name in its download folder."""
+    For openai-whisper: ``packaged-base`` or a checkpoint file (.pt); nothing is downloaded."""
     compute_type: str = "int8"
     """CTranslate2 precision on CPU; ``int8`` is fastest at the same accuracy for base."""
     device: str = "cpu"

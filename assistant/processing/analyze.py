@@ -56,12 +56,15 @@ def load_speech_models(settings: Settings) -> SpeechModels:
     from models.asr import FasterWhisperRecognizer, OpenAIWhisperRecognizer, SpeechRecognizer
     from models.segmentation import SpeakerSegmenter
     from models.speaker import SpeakerEncoder
-    from models.weights import resolve_faster_whisper_model
+    from models.weights import resolve_faster_whisper_model, resolve_openai_whisper_checkpoint
     from pipelines.vad import SileroVad
 
     recognizer: SpeechRecognizer
     if settings.asr.engine == "openai-whisper":
-        recognizer = OpenAIWhisperRecognizer(settings.asr.model, device=settings.asr.device)
+        recognizer = OpenAIWhisperRecognizer(
+            resolve_openai_whisper_checkpoint(settings.asr.model, settings.cache_dir),
+            device=settings.asr.device,
+        )
     else:
         recognizer = FasterWhisperRecognizer(
             resolve_faster_whisper_model(settings.asr.model, settings.cache_dir),

@@ -1,9 +1,9 @@
-"""The openai-whisper backend through its real checkpoint loader, on real speech.
+"""The openai-whisper backend's contract through its real checkpoint loader, on real speech.
 
-No published checkpoint is on this machine and nothing may be downloaded, so each test builds a
-tiny randomly initialised multilingual Whisper, saves it as openai-whisper publishes its ``.pt``
-files, and loads it by path. Random weights give garbage text: the tests check the contract
-(shapes, languages, time spans, errors), not the words.
+Each test builds a tiny randomly initialised Whisper, saves it as openai-whisper publishes its
+``.pt`` files, and loads it by path: quick, and any shape of model. Random weights give garbage
+text: the tests check the contract (shapes, languages, time spans, errors), not the words. The
+real weights (the packaged base, converted) are tested in ``test_whisper_convert.py``.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 import torch
+import whisper
 from whisper.model import ModelDimensions, Whisper
-from whisper.tokenizer import LANGUAGES
+from whisper.tokenizer import LANGUAGES, get_tokenizer
 
 from models.asr import ChunkRecognition, OpenAIWhisperRecognizer, RecognitionOptions
 from models.errors import ModelUnavailableError
@@ -47,6 +48,12 @@ def _random_whisper(dims: ModelDimensions, seed: int) -> Whisper:
     # uninitialised memory can make the logits NaN. Zeros keep the random decoder position-blind,
     # so it settles fast and a window's decoding ends well inside MAX_NEW_TOKENS.
     torch.nn.init.zeros_(model.decoder.positional_embedding)
+    # Random tied embeddings make the decoder echo its last input token, and the prompt ends with
+    # <|notimestamps|> (both recognisers decode text without timestamp tokens): without its
+    # embedding row the random model emits text tokens, so segments and word timings come out.
+    tokenizer = get_tokenizer(model.is_multilingual, num_languages=model.num_languages)
+    with torch.no_grad():
+        model.decoder.token_embedding.weight[tokenizer.no_timestamps] = 0.0
     return model
 
 
@@ -140,6 +147,29 @@ def test_a_forced_language_is_used_as_given(
     # Neither the recogniser nor openai-whisper's transcribe looked for another language.
     assert detections == []
     assert result.language_probability == 1.0
+    _assert_spans_inside(result, len(chunk) / SAMPLE_RATE)
+
+
+def test_a_prompt_reaches_the_decoder(
+    recognizer: OpenAIWhisperRecognizer,
+    jfk: npt.NDArray[np.float32],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Text said before the chunk (a live buffer's context) is Whisper's previous-text prompt."""
+    seen: list[whisper.DecodingOptions] = []
+    decode = whisper.decode
+
+    def spying_decode(model: object, features: object, options: whisper.DecodingOptions) -> object:
+        seen.append(options)
+        return decode(model, features, options)
+
+    monkeypatch.setattr(whisper, "decode", spying_decode)
+    chunk = jfk[: 3 * SAMPLE_RATE]
+    options = RecognitionOptions(beam_size=1, language="en", prompt="So my fellow citizens.")
+    [result] = recognizer.recognize([chunk], options)
+    assert [o.prompt for o in seen] == ["So my fellow citizens."]
+    assert seen[0].without_timestamps
+    assert seen[0].sample_len == MAX_NEW_TOKENS
     _assert_spans_inside(result, len(chunk) / SAMPLE_RATE)
 
 
