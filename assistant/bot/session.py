@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import av
+import numpy as np
 from aiortc import (
     MediaStreamTrack,
     RTCBundlePolicy,
@@ -66,6 +67,10 @@ _NO_SUCH_ROOM = 426
 _NO_SUCH_FEED = 428
 _MISSING_ELEMENT = 429
 _UNAUTHORIZED = 433
+_SILENT_AFTER_S = 1.0
+"""An audio track that delivers nothing for this long (s) is heard as silence up to half of it
+before now: a sender that stops sending without leaving (a muted microphone in some clients)
+still ends its utterance, so its last words become final instead of waiting for the end."""
 _LEAVE_TIMEOUT_S = 2.0
 """Longest wait for the server to confirm the bot's leaving (s); it may be gone already."""
 
@@ -507,7 +512,13 @@ class BotSession:
         live = self._settings.live
         while True:
             try:
-                frame = await track.recv()
+                if track.kind == "audio" and owner is not None:
+                    frame = await asyncio.wait_for(track.recv(), _SILENT_AFTER_S)
+                else:
+                    frame = await track.recv()
+            except TimeoutError:
+                self._hear_silence(owner)
+                continue
             except MediaStreamError:
                 return
             if not isinstance(frame, av.AudioFrame | av.VideoFrame):
@@ -541,6 +552,16 @@ class BotSession:
                         meeting.push_video(pid, image, start_s)
             except PipelineError:
                 continue  # they left between this frame's arrival and now
+
+    def _hear_silence(self, participant_id: str | None) -> None:
+        """Nothing came on this person's audio track: what they sent ended a while ago."""
+        if self._meeting is None or participant_id is None:
+            return
+        # An empty push whose start lies past the audio so far: the gap becomes silence.
+        with contextlib.suppress(PipelineError):
+            self._meeting.push_audio(
+                participant_id, np.zeros(0, np.int16), self.clock() - _SILENT_AFTER_S / 2
+            )
 
     # Plumbing.
 

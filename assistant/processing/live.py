@@ -206,8 +206,12 @@ class LiveMeeting:
     def push_audio(
         self, participant_id: str, pcm: npt.NDArray[np.generic], start_s: float | None = None
     ) -> None:
-        """PCM at the participant's sample rate; ``start_s``: its time from meeting start."""
+        """PCM at the participant's sample rate; ``start_s``: its time from meeting start.
+        Raises ``PipelineError`` once the participant's stream has ended (they left)."""
         person = self._person(participant_id)
+        if person.stream.state != "open":
+            # Checked here: the audio source's resampler has already been flushed for good.
+            raise PipelineError(f"participant {participant_id!r} has left the meeting")
         for chunk in person.audio.push(pcm, start_s):
             person.stream.push(chunk)
         person.end_s = max(person.end_s, person.audio.end_s)

@@ -50,6 +50,8 @@ DATA = Path(os.environ.get("MA_TEST_DATA", REPO.parent / "shared" / "data" / "ex
 ROOM = 4242
 PIN = "2468"
 EMPTY_ROOM = 4243
+ADA_STAYS_SILENT_S = 5.0
+"""How long Ada stays in the room after her client stops sending (s)."""
 VIDEOROOM = "janus.plugin.videoroom"
 BIN = Path(sys.executable).parent
 AUDIO_RATE = 16_000
@@ -128,13 +130,21 @@ class ClipTrack(MediaStreamTrack):
         return frame
 
 
-def audio_frames(path: Path, channel: int | None = None) -> list[npt.NDArray[np.int16]]:
-    """The file's audio as 20 ms int16 frames at 16 kHz (one channel, or the mix)."""
+def audio_frames(
+    path: Path, channel: int | None = None, *, cut_trailing_silence: bool = False
+) -> list[npt.NDArray[np.int16]]:
+    """The file's audio as 20 ms int16 frames at 16 kHz (one channel, or the mix); with
+    ``cut_trailing_silence``, ending at the last frame louder than -40 dBFS, as a client that
+    stops sending the moment the microphone is muted."""
     samples = read_audio(path, channels="split" if channel is not None else "mixdown")
     pcm = samples[channel or 0]
     pcm = np.concatenate([pcm, np.zeros(-len(pcm) % AUDIO_FRAME, np.float32)])
     ints = np.clip(pcm * 32767.0, -32768, 32767).astype(np.int16)
-    return list(ints.reshape(-1, AUDIO_FRAME))
+    frames = list(ints.reshape(-1, AUDIO_FRAME))
+    if cut_trailing_silence:
+        loud = [i for i, f in enumerate(frames) if np.sqrt(np.mean(f.astype(float) ** 2)) > 328]
+        frames = frames[: loud[-1] + 1]
+    return frames
 
 
 def video_frames(path: Path) -> tuple[list[npt.NDArray[np.uint8]], float]:
@@ -151,14 +161,23 @@ def video_frames(path: Path) -> tuple[list[npt.NDArray[np.uint8]], float]:
 class Speaker:
     """A participant who publishes a recording from aiortc, as a browser would."""
 
-    def __init__(self, url: str, name: str, *, channel: int | None = None, video: bool = False):
+    def __init__(
+        self,
+        url: str,
+        name: str,
+        *,
+        channel: int | None = None,
+        video: bool = False,
+        cut_trailing_silence: bool = False,
+    ):
         self.url = url
         self.name = name
         self.go = asyncio.Event()
         self.finished = asyncio.Event()
         clip = SPEAKERS[name]
+        frames = audio_frames(clip, channel, cut_trailing_silence=cut_trailing_silence)
         self.tracks: list[MediaStreamTrack] = [
-            ClipTrack("audio", audio_frames(clip, channel), 0.02, self.go, self.finished)
+            ClipTrack("audio", frames, 0.02, self.go, self.finished)
         ]
         if video:
             pictures, fps = video_frames(clip)
@@ -300,7 +319,7 @@ async def main(out: Path) -> dict[str, Any]:
     config = JanusConfig(ice_interfaces=("veth-a",))
     async with LocalJanus(out / "janus", config) as janus:
         await create_room(janus.url, ROOM, PIN)
-        ada = Speaker(janus.url, "Ada Lovelace")
+        ada = Speaker(janus.url, "Ada Lovelace", cut_trailing_silence=True)
         carl = Speaker(janus.url, "Carl Gauss", channel=0)
         grace = Speaker(janus.url, "Grace Hopper", video=True)
         dan = Speaker(janus.url, "Dan Bernoulli")
@@ -373,6 +392,10 @@ async def main(out: Path) -> dict[str, Any]:
             await at(1.0)
             ada.speak()
             await ada.finished.wait()
+            # Her client sends nothing more, yet she stays: her last words must become final
+            # while she is still in the room, not when she leaves.
+            result["ada_stopped_sending_s"] = round(time.monotonic() - t0, 3)
+            await asyncio.sleep(ADA_STAYS_SILENT_S)
             await ada.leave()
 
         async def run_carl() -> None:

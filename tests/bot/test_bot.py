@@ -126,6 +126,20 @@ def test_a_leaver_is_ended_while_the_others_go_on(meeting: dict[str, Any]) -> No
     assert any(event["start"] > carl_left + 1.0 for event in _finals(meeting)["Ada Lovelace"])
 
 
+def test_a_sender_that_goes_quiet_gets_its_last_words_final_while_present(
+    meeting: dict[str, Any],
+) -> None:
+    """Ada's client stops sending right after her last word (no silence frames) and she stays:
+    the bot hears the missing audio as silence, so her utterance ends and turns final well
+    before she leaves, instead of when she leaves."""
+    stopped = meeting["ada_stopped_sending_s"]
+    left = meeting["speakers"]["Ada Lovelace"]["left_at"]
+    assert left - stopped >= 4.5
+    last_final = max(e["seen_at"] for e in _finals(meeting)["Ada Lovelace"])
+    assert last_final < left - 1.0
+    assert last_final - stopped < 3.5
+
+
 def test_the_meeting_ends_with_the_outputs_of_live(meeting: dict[str, Any]) -> None:
     assert meeting["outputs"] == [
         "captions.jsonl",
