@@ -299,7 +299,8 @@ async def main(out: Path) -> dict[str, Any]:
             p.name for p in (data / "meetings" / "1" / last_id).iterdir()
         )
         log = (out / "serve.log").read_text()
-        result["token_in_log"] = acme.split("_")[-1] in log
+        # ma_<id>_<secret>: the secret itself may hold "_" (token_urlsafe), so split twice only.
+        result["token_in_log"] = acme.split("_", 2)[2] in log
         result["serve_log_errors"] = [
             line for line in log.splitlines() if "Traceback" in line or line.startswith("ERROR:")
         ]
