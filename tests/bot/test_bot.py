@@ -8,19 +8,15 @@ installs it).
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bench.common import GRID_CLIPS, JFK_REFERENCE, grid_sentence, normalize_text
 from bench.common import word_error_rate as _wer
+from tests.bot.namespace import run_scenario
 
-REPO = Path(__file__).resolve().parents[2]
 REFERENCES = {
     "Ada Lovelace": JFK_REFERENCE,
     "Grace Hopper": grid_sentence(next(c for c in GRID_CLIPS if c.stem == "pwij3p")),
@@ -40,20 +36,7 @@ def word_error_rate(reference: str, hypothesis: str) -> float:
 
 @pytest.fixture(scope="module")
 def meeting(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    out = tmp_path_factory.mktemp("room")
-    # A new network namespace (lo and a veth pair, nothing outside) and a new PID namespace:
-    # Janus, the bot and the publishers all die with the command.
-    command = ["unshare", "--net", "--pid", "--fork", "--kill-child", "--mount-proc"]
-    completed = subprocess.run(
-        [*command, sys.executable, "-m", "tests.bot.scenario", str(out)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr[-4000:]
-    result: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
+    result = run_scenario("tests.bot.scenario", tmp_path_factory.mktemp("room"))
     assert result["bot"]["code"] == 0, "\n".join(result["bot"]["stderr"][-30:])
     return result
 

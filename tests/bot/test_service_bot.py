@@ -9,43 +9,22 @@ Needs root (``unshare --net``), as sessions and CI have, and Debian's ``janus``.
 from __future__ import annotations
 
 import itertools
-import json
 import signal
 import statistics
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.bot.namespace import run_scenario
 from tests.bot.test_bot import REFERENCES, word_error_rate
 
-REPO = Path(__file__).resolve().parents[2]
 PEOPLE = {"Ada Lovelace", "Grace Hopper", "Dan Bernoulli"}
 
 
 @pytest.fixture(scope="module")
 def meeting(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out = tmp_path_factory.mktemp("service-room")
-    # A new network namespace (lo and a veth pair, nothing outside) and a new PID namespace:
-    # Janus, the service and the publishers all die with the command.
-    command = ["unshare", "--net", "--pid", "--fork", "--kill-child", "--mount-proc"]
-    completed = subprocess.run(
-        [*command, sys.executable, "-m", "tests.bot.service_scenario", str(out)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    log = out / "serve.log"
-    assert completed.returncode == 0, completed.stderr[-4000:] + (
-        log.read_text()[-3000:] if log.exists() else ""
-    )
-    (out / "result.json").write_text(completed.stdout.strip().splitlines()[-1])  # to look into
-    result: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
-    return result
+    return run_scenario("tests.bot.service_scenario", out, log=out / "serve.log")
 
 
 def _events(meeting: dict[str, Any], watcher: str = "first") -> list[dict[str, Any]]:
