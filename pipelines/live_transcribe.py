@@ -15,9 +15,11 @@ prompt), as whisper_streaming does. Short buffers decode faster and agree sooner
 The transcript's timed segments come from a separate decode of each finished utterance with
 word timings, ``analyze``'s beam and Whisper's full window (several times the cost of a
 partial). It waits until nobody in the meeting speaks (``ActiveSpeakers``), so it never holds
-up anyone's captions, and whatever is left is done when the input ends. An utterance longer
-than ``max_buffer_s`` with no confirmed sentence end is cut at its last confirmed word, so a
-decode never grows past Whisper's window.
+up anyone's captions, and whatever is left is done when the input ends. Given a ``timing``
+executor (one per meeting), it runs there, beside the partial decodes of whoever speaks next
+(the recogniser needs two workers for that), and its segments come out at a later push.
+An utterance longer than ``max_buffer_s`` with no confirmed sentence end is cut at its last
+confirmed word, so a decode never grows past Whisper's window.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -104,6 +107,8 @@ class _FinishedUtterance:
     """Meeting time (s) of its first sample."""
     language: str | None
     """The language it was followed in, once locked; None to detect again."""
+    fallback_language: str | None = None
+    """For its timed decode: the meeting's language so far, when detection is unsure."""
 
 
 class ActiveSpeakers:
@@ -144,8 +149,12 @@ class LiveTranscriber(Stage):
         clock: Callable[[], float] | None = None,
         hallucination_filter: HallucinationFilter | None = None,
         speakers: ActiveSpeakers | None = None,
+        timing: Executor | None = None,
     ) -> None:
         self._participant_id = participant_id
+        self._timing = timing
+        self._timing_jobs: deque[Future[list[Frame]]] = deque()
+        """Timed decodes running on ``timing``, oldest first (their segments keep order)."""
         self._speakers = speakers or ActiveSpeakers()
         self._recognizer = recognizer
         self._options = options
@@ -170,6 +179,9 @@ class LiveTranscriber(Stage):
     # The stage interface.
 
     def _push(self, frame: AudioChunk | VoiceActivity) -> list[Frame]:
+        return [*self._timed_ready(), *self._handle(frame)]
+
+    def _handle(self, frame: AudioChunk | VoiceActivity) -> list[Frame]:
         if isinstance(frame, AudioChunk):
             if self._audio_start_s is None or not len(self._audio):
                 self._audio_start_s = frame.start_s
@@ -191,16 +203,19 @@ class LiveTranscriber(Stage):
         return [*self._finalize(frame.start_s), frame]
 
     def _flush(self) -> list[Frame]:
+        out = self._timed_ready()
         if not self._speaking:
-            # Silent: time the oldest finished utterance once the room is quiet (one per
-            # flush, so a person who starts again waits for at most one decode).
+            # Silent: time the oldest finished utterance once the room is quiet (one at a time,
+            # so a person who starts again waits for at most one decode).
             untimed_s = sum(len(u.samples) for u in self._untimed) / SAMPLE_RATE
             due = not self._speakers.anyone() or untimed_s > self._options.max_untimed_s
-            return self._time_utterance() if self._untimed and due else []
+            if self._untimed and due and not self._timing_jobs:
+                out.extend(self._time_utterance())
+            return out
         due = len(self._audio) - self._decoded_samples >= self._options.step_s * SAMPLE_RATE
         if not due:
-            return []
-        out = self._update()
+            return out
+        out.extend(self._update())
         if len(self._audio) > self._options.max_buffer_s * SAMPLE_RATE:
             out.extend(self._cut())
         return out
@@ -213,6 +228,14 @@ class LiveTranscriber(Stage):
             out.extend(self._finalize(self._end_s))
         while self._untimed:
             out.extend(self._time_utterance())
+        while self._timing_jobs:
+            out.extend(self._timing_jobs.popleft().result())
+        return out
+
+    def _timed_ready(self) -> list[Frame]:
+        out: list[Frame] = []
+        while self._timing_jobs and self._timing_jobs[0].done():
+            out.extend(self._timing_jobs.popleft().result())
         return out
 
     # Decoding.
@@ -242,9 +265,7 @@ class LiveTranscriber(Stage):
         decodes as the transcript wants (full window, word timings); ``word_times`` times the
         words of a partial decode (an alignment pass: about a tenth of its cost)."""
         o = self._options
-        fallback = (
-            max(self._confident, key=self._confident.__getitem__) if self._confident else None
-        )
+        fallback = self._fallback_language() if finished is None else finished.fallback_language
         if finished is not None:
             language = finished.language
         else:
@@ -267,6 +288,10 @@ class LiveTranscriber(Stage):
                     self._confident[recognition.language] += duration
         kept = tuple(s for s in recognition.segments if self._filter.keeps(s))
         return replace(recognition, segments=kept)
+
+    def _fallback_language(self) -> str | None:
+        """The language detected with confidence for longest so far."""
+        return max(self._confident, key=self._confident.__getitem__) if self._confident else None
 
     def _update(self) -> list[Frame]:
         """A partial decode: confirm what two decodes agree on, show the rest as partial; on a
@@ -376,9 +401,19 @@ class LiveTranscriber(Stage):
         for finished in batch:
             offsets.append((position / SAMPLE_RATE, finished.start_s))
             position += len(finished.samples)
-        joined = _FinishedUtterance(samples, batch[0].start_s, batch[0].language)
-        recognition = self._recognize(samples, timed=True, finished=joined)
-        return list(self._timed_segments(samples, recognition, tuple(offsets)))
+        joined = _FinishedUtterance(
+            samples, batch[0].start_s, batch[0].language, self._fallback_language()
+        )
+
+        def decode() -> list[Frame]:
+            # Reads no state that the partial decodes change: safe on the timing thread.
+            recognition = self._recognize(samples, timed=True, finished=joined)
+            return list(self._timed_segments(samples, recognition, tuple(offsets)))
+
+        if self._timing is None:
+            return decode()
+        self._timing_jobs.append(self._timing.submit(decode))
+        return []
 
     def _cut(self) -> list[Frame]:
         """A long utterance: hand its confirmed sentences to the transcript and drop their audio.

@@ -12,6 +12,7 @@ import asyncio
 import datetime as dt
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -142,6 +143,9 @@ class LiveMeeting:
         self.events: asyncio.Queue[LiveEvent | None] = asyncio.Queue()
         self._people: dict[str, _Person] = {}
         self._speakers = ActiveSpeakers()
+        # The transcript's timed decodes, one at a time for the whole meeting, beside the
+        # captions' partial decodes (which never wait for them).
+        self._timing = ThreadPoolExecutor(1, thread_name_prefix="timed-decodes")
         self.voices: dict[str, npt.NDArray[np.float32]] = {}
         """Mean voice of each speaker found on a mixed track, once ``finish`` has run."""
         self._window_s = engagement_window_s
@@ -189,6 +193,7 @@ class LiveMeeting:
                     self._live_options,
                     clock=self.clock,
                     speakers=self._speakers,
+                    timing=self._timing,
                 ),
             ]
         )
@@ -339,6 +344,7 @@ class LiveMeeting:
             if person.vision is not None:
                 person.vision.close()
                 person.vision = None
+        await asyncio.to_thread(self._timing.shutdown, wait=True, cancel_futures=True)
         self._loop.call_soon_threadsafe(self.events.put_nowait, None)
 
     def _person(self, participant_id: str) -> _Person:

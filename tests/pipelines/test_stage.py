@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
@@ -109,6 +110,48 @@ def test_live_captions_confirm_by_agreement_and_end_final() -> None:
     calls = zip(recognizer.calls, recognizer.windows, strict=True)
     windows = {timed: window for (_, timed), window in calls}
     assert windows == {False: 15.0, True: None}
+
+
+class _GatedRecognizer(FakeRecognizer):
+    """Its timed decodes (full window, word timings) wait until ``gate`` opens."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = threading.Event()
+
+    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
+        if options.window_s is None and options.word_timestamps:
+            assert self.gate.wait(timeout=30), "the test never opened the gate"
+        return super().recognize(chunks, options)
+
+
+def test_timed_decodes_on_the_timing_thread_hold_up_no_caption() -> None:
+    """While the first utterance's timed decode runs (here: never finishes until released), the
+    next utterance is captioned and confirmed as usual; the segments come out later, in order."""
+    recognizer = _GatedRecognizer()
+    with ThreadPoolExecutor(1) as timing:
+        stage = Chain(
+            [
+                _vad(activity=True, forward_audio=True),
+                LiveTranscriber(
+                    "p", recognizer, LiveOptions(), clock=time.monotonic, timing=timing
+                ),
+            ]
+        )
+        audio = np.concatenate([speech(8), silence(1.5), speech(8, first=8), silence(1.5)])
+        out: list[Frame] = []
+        for frame in _blocks("p", audio):
+            out.extend(stage.push(frame))
+            out.extend(stage.flush())
+        finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+        assert " ".join(c.text for c in finals).split() == SCRIPT[:16]
+        assert not any(isinstance(f, TranscribedSegment) for f in out)
+        recognizer.gate.set()
+        out.extend(stage.end_input())
+    segments = [f for f in out if isinstance(f, TranscribedSegment)]
+    assert [w.text for s in segments for w in s.words] == SCRIPT[:16]
+    starts = [s.start for s in segments]
+    assert starts == sorted(starts)
 
 
 def test_long_utterance_is_cut_without_losing_words() -> None:
