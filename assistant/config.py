@@ -44,8 +44,9 @@ class AsrSettings(BaseModel):
     """Threads for inference; 0 = all cores."""
     workers: int = Field(default=2, ge=1, le=8)
     """Decodes faster-whisper runs at once when called from several threads (CTranslate2
-    workers, each a copy of the 75 MB model). With one, a live caption's decode waits for a
-    whole transcript decode (3 s); with two, it runs beside it (0.44 -> 0.8 s, 2 cores)."""
+    workers; the weights are shared: 235 MB loaded with 1 or 2). With one, a live caption's
+    decode waits for a whole transcript decode (3 s); with two, it runs beside it (0.44 s
+    alone, 0.8 s beside it, 2 cores)."""
     beam_size: int = Field(default=3, ge=1, le=10)
     """Beam width. 3 reads our clips as well as 5 (pyannote sample WER 16.0 % vs 18.5 %,
     jfk 0 % both) with about a third less decoding."""

@@ -70,7 +70,7 @@ class LiveOptions:
     to the next decodes as Whisper's previous-text context (0: none)."""
     max_buffer_s: float = 15.0
     """An utterance longer than this (s) with no confirmed sentence end is cut at its last
-    confirmed word."""
+    confirmed word, timed by the partial decode itself (no timed decode holds up captions)."""
     partial_beam_size: int = 3
     """Beam of the repeated partial decodes. In the short window the encoder dominates, so a
     beam of 3 costs little over greedy, and its steadier guesses agree (and turn final) sooner
@@ -191,7 +191,10 @@ class LiveTranscriber(Stage):
             elif len(self._audio) > self._options.max_buffer_s * SAMPLE_RATE:
                 # Audio arriving faster than it is flushed (a backlog, a file fed at full
                 # speed): cut here, before the buffer outgrows Whisper's 30 s window.
-                return [*self._update(), *self._cut()]
+                out = self._update()
+                if len(self._audio) > self._options.max_buffer_s * SAMPLE_RATE:
+                    out.extend(self._cut())  # the decode found nothing to hand on
+                return out
             return []
         if frame.speaking:
             self._speaking = True
@@ -331,6 +334,11 @@ class LiveTranscriber(Stage):
         decode, and go on with the rest. The cut falls midway between that sentence's last
         word and the next one, so neither loses a syllable."""
         ends = [i for i in range(min(agreed, len(words) - 1)) if words[i].endswith(_SENTENCE_END)]
+        if not ends and len(self._audio) > self._options.max_buffer_s * SAMPLE_RATE:
+            # No sentence end in sight (unpunctuated far-field speech): cut at the last
+            # confirmed word instead, from this decode's own timings. A timed decode here
+            # would hold up the captions for seconds.
+            ends = list(range(min(agreed, len(words) - 1)))[-1:]
         if not ends:
             return
         last = ends[-1]
@@ -419,6 +427,12 @@ class LiveTranscriber(Stage):
         """A long utterance: hand its confirmed sentences to the transcript and drop their audio.
         When nothing was confirmed yet (audio arriving faster than it is decoded), every timed
         word but the last, which the buffer's end may have cut off, counts as confirmed."""
+        # Pieces handed on earlier come first in the transcript: time them now.
+        out: list[Frame] = []
+        while self._untimed:
+            out.extend(self._time_utterance())
+        while self._timing_jobs:
+            out.extend(self._timing_jobs.popleft().result())
         start_s = self._audio_start_s or 0.0
         recognition = self._recognize(self._audio, timed=True)
         segments = self._timed_segments(self._audio, recognition, ((0.0, start_s),))
@@ -427,11 +441,10 @@ class LiveTranscriber(Stage):
         committed = _after(self._committed, texts)
         confirmed = committed if committed > 0 else len(words) - 1
         if confirmed <= 0:
-            return self._finalize(self._end_s)
+            return [*out, *self._finalize(self._end_s)]
         ends = [i + 1 for i in range(confirmed) if texts[i].endswith(_SENTENCE_END)]
         keep = ends[-1] if ends else confirmed
         cut_s = words[keep - 1].end
-        out: list[Frame] = []
         if keep > committed:
             new = words[committed:keep]
             out.append(

@@ -165,6 +165,26 @@ def test_long_utterance_is_cut_without_losing_words() -> None:
     assert len(finals.split()) == len(words)
 
 
+def test_unpunctuated_speech_is_handed_on_at_confirmed_words_without_a_timed_decode() -> None:
+    """No sentence end for 16 s: past ``max_buffer_s`` the buffer is cut at a confirmed word
+    from the partial decode's own timings, so no timed decode holds up the captions; the
+    pieces are timed together once the speaker pauses."""
+    recognizer = FakeRecognizer()
+    audio = np.concatenate([speech(40), silence(1.0)])
+    options = {"trim_s": 4.0, "max_buffer_s": 6.0}
+    out = run_stage(_live(recognizer, **options), _blocks("p", audio), flush_each=True)
+    spoken = [SCRIPT[i % 40] for i in range(40)]
+    finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+    assert [w for c in finals for w in c.text.split()] == spoken
+    segments = [f for f in out if isinstance(f, TranscribedSegment)]
+    assert [w.text for s in segments for w in s.words] == spoken
+    calls = list(zip(recognizer.calls, recognizer.windows, strict=True))
+    assert max(length for (length, _), window in calls if window) < 6.0 + 1.0
+    full_window = [length for (length, _), window in calls if window is None]
+    assert len(full_window) == 1
+    assert full_window[0] == pytest.approx(16.0, abs=1.0)
+
+
 def test_continuous_speech_is_handed_on_at_confirmed_sentence_ends() -> None:
     """No pause for 30 s: the buffer is trimmed after each confirmed sentence, so decodes stay
     short, and every word is still final once and in the transcript once, in order."""
