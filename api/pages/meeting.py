@@ -5,6 +5,7 @@ script the form posts here and the same update runs)."""
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import re
 from collections.abc import Mapping, Sequence
 from typing import Annotated, Any
@@ -17,10 +18,10 @@ from markupsafe import Markup, escape
 from assistant.outputs.formatting import format_clock
 from models.errors import InputError, NotReadyError, PermissionDeniedError
 
-from ..deps import ScopeDep, StateDep
+from ..deps import ScopeDep, SessionDep, StateDep
 from ..jobs import meeting_folder
 from ..routers.action_items import ActionItemChange, ItemId, update_action_item
-from ..store.scope import ActionItemFilter
+from ..store.scope import ActionItemFilter, TeamScope
 from .charts import engagement_chart
 from .data import private_view
 from .render import SECURITY_HEADERS, BrowserDep, PageRoute, read_report, render
@@ -86,14 +87,14 @@ def meeting_page(
 def save_action_item(
     item_id: ItemId,
     browser: BrowserDep,
-    scope: ScopeDep,
+    session: SessionDep,
     csrf: Annotated[str, Form(max_length=100)],
     status: Annotated[str, Form(max_length=8)],
     owner: Annotated[str, Form(max_length=200)] = "",
     due: Annotated[str, Form(max_length=10)] = "",
 ) -> Response:
     """The form's fallback when script is off: the same update as the PATCH route."""
-    if csrf != browser.csrf:
+    if not hmac.compare_digest(csrf, browser.csrf):
         raise PermissionDeniedError("the form is out of date; reload the page and try again")
     if status not in ("open", "done"):
         raise InputError("status is 'open' or 'done'")
@@ -102,7 +103,8 @@ def save_action_item(
     except ValueError:
         raise InputError(f"due date {due!r} is not YYYY-MM-DD") from None
     change = ActionItemChange(status=status, owner=owner.strip() or None, due=due_date)  # type: ignore[arg-type]
-    row = update_action_item(item_id, change, scope)
+    # The CSRF token came in the form (checked above), not in the header the API expects.
+    row = update_action_item(item_id, change, TeamScope(session, browser.team_id))
     return RedirectResponse(
         f"/dashboard/meetings/{row.meeting_id}#item-{row.id}",
         status_code=303,
