@@ -10,14 +10,14 @@ from collections.abc import Callable, Coroutine, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import jinja2
 from fastapi import Depends, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.routing import APIRoute
 
-from models.errors import MeetingAssistantError
+from models.errors import MeetingAssistantError, PermissionDeniedError
 
 from ..deps import browser_session
 from ..errors import status_of
@@ -106,6 +106,8 @@ class PageRoute(APIRoute):
 
         async def route(request: Request) -> Response:
             try:
+                if request.method == "POST" and not _same_origin(request):
+                    raise PermissionDeniedError("a form of another site cannot post here")
                 return await handler(request)
             except SignInRequiredError as needed:
                 return RedirectResponse(
@@ -123,6 +125,15 @@ class PageRoute(APIRoute):
                 )
 
         return route
+
+
+def _same_origin(request: Request) -> bool:
+    """A browser names the page a form came from (``Origin``); it must be one of ours. (A
+    request without the header is not from a browser's cross-site form.)"""
+    origin = request.headers.get("origin")
+    if origin is None:
+        return True
+    return urlsplit(origin).netloc == request.headers.get("host", "")
 
 
 class ReportCache:

@@ -62,6 +62,14 @@ def test_pages_need_a_signed_in_browser(client: TestClient, seeded: Seeded) -> N
         follow_redirects=False,
     )
     assert away.headers["location"] == "/dashboard/"
+    # A form on another site cannot post to the dashboard (login CSRF).
+    forged = client.post(
+        "/dashboard/sign-in",
+        data={"token": seeded.alice},
+        headers={"Origin": "https://evil.example"},
+        follow_redirects=False,
+    )
+    assert forged.status_code == 403
 
 
 def test_my_feedback_trends_against_benchmarks(client: TestClient, seeded: Seeded) -> None:
