@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import RedirectResponse
 from markupsafe import Markup
 
@@ -31,12 +31,20 @@ def home(browser: BrowserDep) -> Response:
     return RedirectResponse(target, status_code=303, headers=SECURITY_HEADERS)
 
 
+Every = Annotated[bool, Query()]
+"""List every meeting, not only the latest ``RECENT``."""
+RECENT = 20
+"""Meetings listed one by one unless all are asked for (the trends always show all)."""
+
+
 @router.get("/me")
-def my_feedback(browser: BrowserDep, scope: ScopeDep, state: StateDep, cache: CacheDep) -> Response:
+def my_feedback(
+    browser: BrowserDep, scope: ScopeDep, state: StateDep, cache: CacheDep, every: Every = False
+) -> Response:
     records = team_records(state, scope, browser, cache)
     if browser.person is None:
         return _people_page(browser, records)
-    return _feedback_page(browser, records, browser.person, own=True)
+    return _feedback_page(browser, records, browser.person, own=True, every=every)
 
 
 @router.get("/people")
@@ -48,16 +56,22 @@ def people(browser: BrowserDep, scope: ScopeDep, state: StateDep, cache: CacheDe
 
 @router.get("/people/{person}")
 def person_feedback(
-    person: Person, browser: BrowserDep, scope: ScopeDep, state: StateDep, cache: CacheDep
+    person: Person,
+    browser: BrowserDep,
+    scope: ScopeDep,
+    state: StateDep,
+    cache: CacheDep,
+    every: Every = False,
 ) -> Response:
     own = browser.person is not None and browser.person.casefold() == person.casefold()
     if not browser.admin and not own:
         raise PermissionDeniedError("a person sees only their own feedback")
-    return _feedback_page(browser, team_records(state, scope, browser, cache), person, own=own)
+    records = team_records(state, scope, browser, cache)
+    return _feedback_page(browser, records, person, own=own, every=every)
 
 
 def _feedback_page(
-    browser: BrowserSession, records: list[MeetingRecord], person: str, *, own: bool
+    browser: BrowserSession, records: list[MeetingRecord], person: str, *, own: bool, every: bool
 ) -> Response:
     points = person_points(records, person)
     if not points and not own:
@@ -89,7 +103,7 @@ def _feedback_page(
                 for m in METRICS
             ],
         }
-        for point in reversed(points)
+        for point in list(reversed(points))[: None if every else RECENT]
     ]
     return render(
         "feedback.html",
@@ -100,6 +114,7 @@ def _feedback_page(
         metrics=metrics,
         rows=rows,
         meetings=len(points),
+        hidden=len(points) - len(rows),
     )
 
 

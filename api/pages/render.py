@@ -39,8 +39,9 @@ SECURITY_HEADERS = {
         "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
     ),
     "X-Content-Type-Options": "nosniff",
-    # A sign-in link's code is in the URL: never sent on to another page.
-    "Referrer-Policy": "no-referrer",
+    # A sign-in link's code is in the URL: never sent to another site. (Not "no-referrer":
+    # that makes the browser send "Origin: null" with our own forms, which are then refused.)
+    "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
 

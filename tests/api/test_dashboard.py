@@ -78,6 +78,9 @@ def test_my_feedback_trends_against_benchmarks(client: TestClient, seeded: Seede
     assert home.headers["location"] == "/dashboard/me"
     page = client.get("/dashboard/me").text
     assert "My feedback" in page and "4 meetings" in page
+    assert "Show all" not in page  # 4 meetings are all listed (20 are, before "show all")
+    every = client.get("/dashboard/me", params={"every": "true"}).text
+    assert every.count('class="card meeting-row"') == page.count('class="card meeting-row"') == 4
     for label in (
         "Talk share",
         "Questions asked",
@@ -166,7 +169,7 @@ def test_sign_in_link_works_once_and_expires(
     for _ in range(2):
         shown = client.get(path)
         assert shown.status_code == 200 and "Bob Okafor" in shown.text
-        assert shown.headers["referrer-policy"] == "no-referrer"
+        assert shown.headers["referrer-policy"] == "same-origin"
     used = client.post(path, follow_redirects=False)
     assert used.status_code == 303 and SESSION_COOKIE in used.headers["set-cookie"]
     assert "Bob-only tip" in client.get("/dashboard/me").text

@@ -54,6 +54,7 @@ def _signed_in(browser: Browser, base: str, token: str) -> Page:
     page.get_by_label("Your API token").fill(token)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
+    assert urlsplit(page.url).path in ("/dashboard/me", "/dashboard/team"), page.url
     return page
 
 
