@@ -22,6 +22,7 @@ from .deps import ServiceState
 from .errors import install_error_handlers
 from .jobs import AnalysisJob, EmbeddedJobs, JobQueue
 from .limits import RateLimiter
+from .pages import install as install_dashboard
 from .routers import action_items, bots, health, live, meetings, metrics, people
 from .store.database import Database, upgrade_database
 
@@ -118,6 +119,7 @@ def create_app(settings: Settings | None = None, *, models: SpeechModels | None 
     app.include_router(bots.router, prefix=API_PREFIX)
     app.include_router(action_items.router, prefix=API_PREFIX)
     app.include_router(people.router, prefix=API_PREFIX)
+    install_dashboard(app, settings, API_PREFIX)
     return app
 
 

@@ -14,6 +14,7 @@ __all__ = [
     "AsrSettings",
     "AudioSettings",
     "BotSettings",
+    "DashboardSettings",
     "DiarizationSettings",
     "LiveSettings",
     "LlmSettings",
@@ -248,6 +249,23 @@ class ServiceSettings(BaseModel):
         return f"sqlite:///{(self.data_dir / 'meetings.db').resolve()}"
 
 
+class DashboardSettings(BaseModel):
+    """The speaker-feedback dashboard that ``serve`` shows under ``/dashboard``."""
+
+    session_hours: float = Field(default=12.0, gt=0, le=24 * 30)
+    """A browser stays signed in this long (h)."""
+    link_minutes: int = Field(default=60, ge=1, le=7 * 24 * 60)
+    """A sign-in link works once, within this many minutes of being made."""
+    public_url: str | None = Field(default=None, max_length=500)
+    """The address people open the service at, e.g. ``https://meetings.example.org``, for the
+    links in emails; None takes it from the request that makes the link."""
+    session_secret: SecretStr | None = None
+    """Key signing the dashboard's session cookies; None draws one when the service starts (a
+    restart then signs everyone out). Set it when several API processes serve one address."""
+    cadence_gap_days: int = Field(default=14, ge=1)
+    """Meetings of a team further apart than this are flagged on the Team page."""
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="MA_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -265,6 +283,7 @@ class Settings(BaseSettings):
     live: LiveSettings = LiveSettings()
     bot: BotSettings = BotSettings()
     service: ServiceSettings = ServiceSettings()
+    dashboard: DashboardSettings = DashboardSettings()
 
 
 @lru_cache
