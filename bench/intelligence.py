@@ -1,7 +1,8 @@
 """Action-item quality on the labelled meetings, and throughput on a 60-minute transcript.
 
-    python -m bench.intelligence          # the table
-    python -m bench.intelligence --errors # also every miss and false alarm
+    python -m bench.intelligence                  # the table
+    python -m bench.intelligence --errors         # also every miss and false alarm
+    python -m bench.intelligence --set DIR        # score another labelled folder instead
 
 The labelled set is ``tests/data/intelligence/*.json``: transcript JSON files whose extra key
 ``expected.action_items`` lists, per task, its owner (participant id or ``team:…``), its due date
@@ -11,6 +12,10 @@ Scoring: a predicted item is *located* on a label when its quote contains one of
 quotes; each label and each prediction is used once. A prediction counts as correct only when it
 is located and owner and due date both match. Precision = correct / predicted, recall = correct /
 labelled; owner (due-date) accuracy = located items with the right owner (due date) / located.
+
+Language groups (en, da, mixed) are read from each meeting's own sentences, not its file name, so
+any folder can be scored: a meeting is ``da`` (``en``) when at least 85 % of its sentences are
+Danish (English), else ``mixed``.
 """
 
 from __future__ import annotations
@@ -27,10 +32,18 @@ from assistant.inputs.transcript_json import transcript_from_json
 from assistant.intelligence.action_items import ActionItem, extract_action_items
 from assistant.intelligence.coaching import coach
 from assistant.intelligence.meeting import analyse_meeting
+from assistant.intelligence.sentences import sentences_of
 from assistant.outputs.report import build_report
 from assistant.transcript import MeetingInfo, Segment, Transcript
 
-__all__ = ["LABELLED_DIR", "Score", "load_labelled", "long_meeting", "score_meetings"]
+__all__ = [
+    "LABELLED_DIR",
+    "Score",
+    "language_group",
+    "load_labelled",
+    "long_meeting",
+    "score_meetings",
+]
 
 LABELLED_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "intelligence"
 
@@ -109,15 +122,30 @@ def score_meeting(name: str, items: tuple[ActionItem, ...], expected: dict[str, 
     return score
 
 
+_ONE_LANGUAGE = 0.85
+"""Share of a meeting's sentences in one language above which it is not ``mixed``."""
+
+
+def language_group(transcript: Transcript) -> str:
+    """ "en", "da" or "mixed", from the languages of the meeting's sentences."""
+    languages = [s.language for s in sentences_of(transcript)]
+    if not languages:
+        return "en"
+    for code in ("da", "en"):
+        if languages.count(code) >= _ONE_LANGUAGE * len(languages):
+            return code
+    return "mixed"
+
+
 def score_meetings(
     meetings: list[tuple[str, Transcript, dict[str, Any]]],
 ) -> tuple[Score, dict[str, Score]]:
-    """The total score and the score per language group (name prefix: en, da, mix)."""
+    """The total score and the score per language group (see `language_group`)."""
     total = Score()
     groups: dict[str, Score] = {}
     for name, transcript, expected in meetings:
         score = score_meeting(name, extract_action_items(transcript), expected)
-        for target in (total, groups.setdefault(name.split("_", 1)[0], Score())):
+        for target in (total, groups.setdefault(language_group(transcript), Score())):
             target.predicted += score.predicted
             target.labelled += score.labelled
             target.correct += score.correct
@@ -171,11 +199,27 @@ def throughput(meetings: list[tuple[str, Transcript, dict[str, Any]]]) -> tuple[
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms")
+    parser.add_argument(
+        "--set",
+        type=Path,
+        default=LABELLED_DIR,
+        metavar="DIR",
+        help="folder of labelled meetings to score (default: tests/data/intelligence)",
+    )
     args = parser.parse_args()
-    meetings = load_labelled()
+    if not args.set.is_dir():
+        parser.error(f"--set: {args.set} is not a folder")
+    meetings = load_labelled(args.set)
+    if not meetings:
+        parser.error(f"--set: {args.set} holds no labelled meetings (*.json)")
     total, groups = score_meetings(meetings)
     seconds, segments = throughput(meetings)
-    print(f"Labelled set: {len(meetings)} meetings, {total.labelled} action items\n")
+    counts = {g: 0 for g in groups}
+    for _, transcript, _ in meetings:
+        counts[language_group(transcript)] += 1
+    print(f"Labelled set {args.set}: {len(meetings)} meetings, {total.labelled} action items")
+    print("Meetings per language: " + ", ".join(f"{g} {n}" for g, n in sorted(counts.items())))
+    print()
     print(f"| {'set':<14} | items | precision | recall | owner acc. | due-date acc. |")
     print(f"|{'-' * 16}|-------|-----------|--------|------------|---------------|")
     for label, score in [*sorted(groups.items()), ("all", total)]:
