@@ -120,9 +120,11 @@ _QUESTION_OPENERS = frozenset(
 )
 
 _MEETING_CUE = re.compile(
-    r"\b(?:next meeting|follow[- ]up (?:call|meeting)|meet again|reconvene|catch up again"
-    r"|see you (?:on|next|all)|talk (?:again )?(?:on|next)|let's meet|book a call|same time next"
-    r"|regroup|næste møde|nyt møde|vi ses|vi mødes|opfølgningsmøde|opfølgende møde|vi tales ved"
+    r"\b(?:next (?:meeting|session|call|check-in)|follow[- ]up (?:call|meeting|session)"
+    r"|meet again|reconvene|catch up again|see you (?:on|next|all)|talk (?:again )?(?:on|next)"
+    r"|let's meet|book a call|same time next"
+    r"|regroup|næste (?:møde|session|opkald)|nyt møde|vi ses|vi mødes|opfølgningsmøde"
+    r"|opfølgende møde|vi tales ved"
     r"|samme tid næste|vi snakkes ved|aftale et (?:nyt )?møde)\b",
     re.IGNORECASE,
 )

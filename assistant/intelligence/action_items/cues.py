@@ -5,14 +5,21 @@ from __future__ import annotations
 import re
 
 from assistant.intelligence.action_items.model import _Context, _normal
-from assistant.intelligence.action_items.rules import Kind, _Rules
+from assistant.intelligence.action_items.rules import _QUOTING, Kind, _Rules
 from assistant.intelligence.action_items.rules_da import (
     _DA,
     _DA_FILLER,
     _DA_IMPERATIVE_VERBS,
     _DA_PRESENT_RE,
+    _DA_ROLE_VERBS,
 )
-from assistant.intelligence.action_items.rules_en import _EN, _EN_IMPERATIVE_VERBS, _EN_VERBS_3RD
+from assistant.intelligence.action_items.rules_en import (
+    _EN,
+    _EN_IMPERATIVE_VERBS,
+    _EN_ROLE_VERBS,
+    _EN_VERBS_3RD,
+)
+from assistant.intelligence.dates import find_date
 from assistant.intelligence.sentences import Sentence
 
 _Cand = tuple[Kind, re.Match[str], float, bool, str | None]
@@ -37,9 +44,15 @@ def _code(rules: _Rules) -> str:
 _IMPERATIVE_VERBS = {"en": _EN_IMPERATIVE_VERBS, "da": _DA_IMPERATIVE_VERBS}
 
 
+_QUOTED = re.compile(r"[\"“„«][^\"“”„«»]*[\"”»]")
+
+
 def _candidates(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
+    # Words inside quotation marks were said by someone else: blanked, so offsets still hold.
+    text = _QUOTED.sub(lambda m: " " * len(m.group()), text)
     return (
-        _assignment(text, context, rules)
+        _handoff(text, context, rules)
+        + _assignment(text, context, rules)
         + _imperatives(text, context, rules)
         + _cues_in(text, rules)
     )
@@ -71,21 +84,58 @@ def _assignment(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
     else:
         modal = rf",?\s+(?:skal nok|skal|vil|kan) (?!du\b|i\b|vi\b|jeg\b){_DA_FILLER}"
         third = rf",?\s+{_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)"
-    opener = r"(?:^|(?<=[,;:]\s)|\b(?:so|and|then|okay|ok|så|og|okay så)\s+)"
+    opener = (
+        r"(?:^|(?<=[,;:]\s)|\b(?:so|and|then|okay|ok|fine|right|alright|good|great|så|og"
+        r"|okay så|fint|godt)\s+)"
+    )
+    roles = "|".join(_DA_ROLE_VERBS if rules is _DA else _EN_ROLE_VERBS)
     found: list[_Cand] = []
     for tail, verb_follows in ((modal, False), (third, True)):
         pattern = re.compile(opener + r"(?P<name>" + context.names + r")" + tail, re.IGNORECASE)
         for m in pattern.finditer(text):
             pid = context.name_ids.get(m["name"].lower())
+            if pid is None:
+                continue
+            if (
+                verb_follows
+                and re.match(rf"(?:{roles})\b", text[m.end() :], re.IGNORECASE)
+                and find_date(text, context.transcript.meeting.date) is None
+            ):
+                continue  # "Kasper handles the German accounts": a role, not a task
+            found.append(("assignment", m, 0.85, verb_follows, pid))
+    return found
+
+
+_HANDOFF_EN = r"\s+(?:is|are)\s+(?:all\s+)?(?:yours|on you|with you|your job|for you)\b"
+_HANDOFF_DA = r"\s+er\s+(?:din|dit|dine|på dig|din opgave)\b"
+
+
+def _handoff(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
+    """A chair handing work to someone: "Nina, the reference call is yours", "Anders, tilbuddet
+    er dit". The match's group ``x`` is the work handed over."""
+    if context.names is None:
+        return []
+    tail = _HANDOFF_DA if rules is _DA else _HANDOFF_EN
+    names = context.names
+    patterns = (
+        rf"(?:^|(?<=[,;:.]\s)|\b(?:so|and|then|okay|ok|fine|great|så|og|godt|fint)[,]?\s+)"
+        rf"(?P<name>{names})[,:]?\s+(?P<x>(?!(?:it|that|this|det|den|dét)\s+(?:is|are|er)\b)[^,.;?!]{{3,80}}?){tail}",
+        rf"(?:^|(?<=[,;:.]\s))(?P<x>(?!(?:it|that|this|det|den|dét)\s+(?:is|are|er)\b)[^,.;?!]{{3,80}}?){tail}"
+        rf",?\s+(?P<name>{names})\b",
+    )
+    found: list[_Cand] = []
+    for pattern in patterns:
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            pid = context.name_ids.get(m["name"].lower())
             if pid is not None:
-                found.append(("assignment", m, 0.85, verb_follows, pid))
+                found.append(("request", m, 0.85, False, pid))
     return found
 
 
 def _imperatives(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
     """An order opening the sentence, maybe after a name: "Leo, send me two dates",
     "Så læs den inden fredag"."""
-    if text.endswith("?"):
+    if text.endswith("?") or _QUOTING.search(text):
         return []
     verbs = "|".join(_IMPERATIVE_VERBS[_code(rules)])
     name = rf"(?:(?:{context.names}),\s+)?" if context.names else ""

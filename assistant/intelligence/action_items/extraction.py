@@ -23,11 +23,18 @@ from assistant.intelligence.action_items.owners import (
     _strip_vocative,
     _team_of,
 )
+from assistant.intelligence.action_items.pronouns import resolve_pronoun
 from assistant.intelligence.action_items.replies import _accept, _accepted_offer_question, _answer
 from assistant.intelligence.action_items.rules import (
     _ACCEPTANCE,
+    _AGENDA,
     _CLAIM,
     _JOKE,
+    _LEAVING,
+    _LET_ME_LIVE,
+    _LIVE_PLACE,
+    _LIVE_VERBS,
+    _MEETING_ACTIVITY,
     _NEGATION,
     _OFFER_ACCEPTANCE,
     _ON_THE_SPOT,
@@ -36,11 +43,14 @@ from assistant.intelligence.action_items.rules import (
     _QUESTION_OPENING,
     _SENTENCE_PUNCTUATION,
     _SUBORDINATE,
+    _TRAILING_CONDITION,
+    AGENDA_WINDOW_S,
     _Rules,
 )
 from assistant.intelligence.action_items.rules_da import (
     _DA,
     _DA_ANAPHORIC_ACCEPT,
+    _DA_HAVE_DONE,
     _DA_LEADING_VERBS,
     _DA_PRESENT_RE,
 )
@@ -52,6 +62,7 @@ from assistant.intelligence.action_items.tasks import (
     _imperative,
     _starts_with,
 )
+from assistant.intelligence.dates import find_date
 from assistant.intelligence.sentences import Sentence, sentences_of
 from assistant.transcript import Participant, Transcript
 
@@ -76,7 +87,21 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
             if kind == "commitment" and _merge_into_request(found, item, index, context):
                 continue
             found.append((item, kind))
-    return tuple(_merge_duplicates([item for item, _ in found]))
+    where = {(s.start, s.speaker, s.text): i for i, s in enumerate(sentences)}
+    items = [
+        _resolved(item, where.get((item.start, item.speaker, item.quote)), context)
+        for item, _ in found
+    ]
+    return tuple(_merge_duplicates(items))
+
+
+def _resolved(item: ActionItem, index: int | None, context: _Context) -> ActionItem:
+    """The item with an object pronoun ("it", "den") replaced by what it points at. Done after
+    the replies are merged, which read the pronoun as the sign of an answer."""
+    if index is None:
+        return item
+    text = resolve_pronoun(item.text, index, context.sentences)
+    return item if text == item.text else replace(item, text=text[:1].upper() + text[1:])
 
 
 def _context(transcript: Transcript, sentences: Sequence[Sentence]) -> _Context:
@@ -104,7 +129,10 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
             return _Acceptance(index, to_offer=True, due=None)
         if _ACCEPTANCE.match(text) or (rules is _DA and _DA_ANAPHORIC_ACCEPT.search(text)):
             claims = _CLAIM.search(text) is not None
-            answer = _answer(index, context, rules, 0.8, None, claims=claims)
+            # "Jo, det ordner jeg på torsdag": the date said with the yes is the deadline.
+            said = find_date(text, context.transcript.meeting.date)
+            due = said.date if said is not None else None
+            answer = _answer(index, context, rules, 0.8, due, claims=claims)
             return answer if isinstance(answer, _Acceptance) else [answer]
         offer = _accepted_offer_question(index, context)
         if offer is not None:
@@ -175,8 +203,16 @@ def _from_cue(
     sentence = context.sentences[index]
     text = _normal(sentence.text)
     before, task = text[clause[0] : match.start()], text[match.end() : clause[1]]
+    if "x" in match.groupdict():
+        # A hand-off ("Nina, the reference call is yours"): the work named is the task.
+        handed = match["x"].strip()
+        task = (f"tag dig af {handed} " if rules is _DA else f"take on {handed} ") + task
     if rules.conditions.search(_POLITE_CONDITION.sub("", before)) or rules.habits.search(text):
         return _STOP
+    if kind in ("group", "request") and _is_agenda(sentence, text, task):
+        return _STOP
+    if kind == "commitment" and _TRAILING_CONDITION.search(task):
+        return _STOP  # "happy to resend it if it didn't arrive": an offer, not a promise
     if _SUBORDINATE.search(before):
         return None
     if kind in ("commitment", "group") and text.endswith("?") and _QUESTION_OPENING.match(text):
@@ -186,15 +222,29 @@ def _from_cue(
     if re.match(r"(?:try (?:to|and)|prøve at)\b", task, re.IGNORECASE):
         confidence -= 0.15
     task = rules.leading_filler.sub("", task)
+    fronted = re.fullmatch(r"(?:\w+,?\s+)?(det|den|dem)\s*", before, re.IGNORECASE)
     if verb_follows:
         task = _imperative(task, rules)
+        if rules is _DA and fronted:
+            # "Den sender jeg til dig": the fronted object goes back after the verb.
+            verb, _, rest = task.partition(" ")
+            task = f"{verb} {fronted[1].lower()} {rest}".strip()
     elif rules is _EN and re.match(r"be \w+ing\b", task, re.IGNORECASE):
         task = _gerund(task[3:])  # "we'll be working on the requirements": a promise
     if _NEGATION.match(task):
         return None
+    have_done = _DA_HAVE_DONE.match(task) if rules is _DA else None
+    if have_done is not None and have_done["done"]:
+        task = f"få {have_done['what']}{have_done['done']}{task[have_done.end() :]}"
+    elif have_done is not None:
+        # "have godkendt installationen hos X": the object goes before the participle.
+        what, tail = _split_object(have_done["object"])
+        task = f"få {what} {have_done['done_first']}{tail}"
     if _starts_with(task, rules.request_non_actions if kind == "request" else rules.non_actions):
         return None
-    if _ON_THE_SPOT.search(task):
+    if _ON_THE_SPOT.search(task) or _LEAVING.match(task.rstrip(".!?")):
+        return None
+    if kind in ("commitment", "group") and _on_the_spot(task, match, index, context):
         return None
     due, task, had_date = _due(task, before, index, context)
     cleaned = _clean(_strip_vocative(task, context), rules)
@@ -217,6 +267,33 @@ def _from_cue(
     if kind == "request" and not by_name and len(context.transcript.participants) > 2:
         confidence -= 0.1
     return _made(cleaned, owner, due, index, context, confidence), kind
+
+
+def _split_object(words: str) -> tuple[str, str]:
+    """ "installationen hos vores sikkerhedsfolk" -> ("installationen", " hos vores …")."""
+    cut = re.search(r"\s+(?:hos|af|med|inden|før|til|på|i)\s+", words, re.IGNORECASE)
+    return (words[: cut.start()], words[cut.start() :]) if cut else (words, "")
+
+
+def _is_agenda(sentence: Sentence, text: str, task: str) -> bool:
+    """The agenda read out at the start ("first we'll recap the pilot, then go over pricing")."""
+    return sentence.start <= AGENDA_WINDOW_S and (
+        _AGENDA.search(text) is not None or _MEETING_ACTIVITY.search(task) is not None
+    )
+
+
+def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -> bool:
+    """Work done there and then: "let me draw one", "I'll put it there", "lad mig skifte til
+    engelsk"; with a date said it is a promise after all."""
+    let_me = re.match(r"let me|lad mig", cue.group(0), re.IGNORECASE) is not None
+    live = (
+        _LIVE_VERBS.match(task) is not None
+        or _LIVE_PLACE.search(task.rstrip(".!?")) is not None
+        or (let_me and _LET_ME_LIVE.match(task) is not None)
+    )
+    if not live:
+        return False
+    return find_date(context.sentences[index].text, context.transcript.meeting.date) is None
 
 
 def _is_joke(sentences: Sequence[Sentence], index: int) -> bool:

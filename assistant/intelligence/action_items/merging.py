@@ -3,6 +3,7 @@ repeats of one task by one owner."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -35,9 +36,12 @@ def _merge_into_request(
         pronoun = _PRONOUN_OBJECT.search(item.text) is not None
         if not (answers or pronoun or similar_tasks(request.text, item.text)):
             return False
+        # "Make sure they get it" - "I'll send it to them on Wednesday": the answer names the work.
+        vague = pronoun and _VAGUE_OBJECT.search(request.text) is not None
         found[position] = (
             replace(
                 request,
+                text=item.text if vague else request.text,
                 owner=item.speaker,
                 due=item.due or request.due or _date_later_in_turn(index, context),
                 confidence=round(min(0.99, max(request.confidence, item.confidence) + 0.1), 2),
@@ -46,6 +50,10 @@ def _merge_into_request(
         )
         return True
     return False
+
+
+_VAGUE_OBJECT = re.compile(r"\b(?:it|that|them|det|den|dem)\b", re.IGNORECASE)
+"""A request that names its work only by a pronoun ("make sure they get it")."""
 
 
 def _segment_of(item: ActionItem, context: _Context) -> int:
@@ -77,6 +85,8 @@ def similar_tasks(a: str, b: str) -> bool:
     first, second = _stems(a), _stems(b)
     if not first or not second:
         return False
+    if first <= second or second <= first:
+        return True  # "Draw" and "Draw one": the shorter says nothing the longer does not
     shared = len(first & second)
     return shared >= 2 and shared >= 0.6 * min(len(first), len(second))
 

@@ -89,7 +89,11 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
     due = acceptance.due or _date_later_in_turn(acceptance.index, context)
     if due is None and _TAKE_ALONG.search(sentence.text):
         # "Ja, det tager jeg med": done together with the speaker's own latest promise.
-        own = [i for i, _ in found if i.owner == sentence.speaker and sentence.start - i.start < 90]
+        own = [
+            i
+            for i, _ in found
+            if i.owner == i.speaker == sentence.speaker and sentence.start - i.start < 90
+        ]
         due = own[-1].due if own else None
     for position in range(len(found) - 1, -1, -1):
         item, kind = found[position]
@@ -111,6 +115,17 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
         offer = _offer_before(acceptance.index, context)
         if offer is not None:
             found.append((replace(offer, due=offer.due or due), "commitment"))
+    elif due is not None and found:
+        # "Jeg skal have X godkendt. Det gør jeg i næste uge": the speaker dates their own promise.
+        item, kind = found[-1]
+        previous = context.sentences[acceptance.index - 1]
+        if (
+            item.speaker == item.owner == sentence.speaker
+            and item.due is None
+            and previous.segment == sentence.segment
+            and item.quote == previous.text
+        ):
+            found[-1] = (replace(item, due=due), kind)
 
 
 def _confirmed(item: ActionItem, due: dt.date | None, owner: str | None) -> ActionItem:

@@ -17,6 +17,8 @@ _DA_PRESENT = (
     *("skaffer", "tilføjer", "lægger", "hiver", "booker", "tegner", "bygger", "køber"),
 )
 _DA_PRESENT_RE = "|".join(_DA_PRESENT)
+_DA_ROLE_VERBS = ("tager sig af", "står for", "har ansvaret for", "har styr på", "leder", "ejer")
+"""Verbs that state a standing role ("Karsten tager sig af indkøb"), not a task."""
 _DA_FILLER = (
     r"(?:lige |også |godt |bare |hurtigt |så |nok |gerne |selv |straks |sagtens |virkelig "
     r"|selvfølgelig )*"
@@ -81,7 +83,7 @@ _DA = _Rules(
     ),
     trailing_filler=re.compile(
         r"(?:[\s,]+(?:for mig|for os|lige|også|så|ikke|tak|når du får tid|hvis du kan"
-        r"|hvis det er muligt|okay|ok|ikke også|ikke sandt|ja|øh|øhm))+$",
+        r"|hvis det er muligt|okay|ok|ikke også|ikke sandt|ja|øh|øhm|gerne))+$",
         re.IGNORECASE,
     ),
     clause_break=re.compile(
@@ -101,6 +103,16 @@ _DA = _Rules(
 )
 
 
+_DONE = (
+    r"godkendt|afklaret|klar|sendt|lavet|tjekket|underskrevet|bekræftet|på plads|fundet"
+    r"|opdateret|rettet|booket"
+)
+_DA_HAVE_DONE = re.compile(
+    rf"^have (?:(?P<what>(?:[\w-]+ ){{1,6}}?)(?P<done>{_DONE})\b"
+    rf"|(?P<done_first>{_DONE}) (?P<object>.+))",
+    re.IGNORECASE,
+)
+"""An obligation said with "have … done": "jeg skal have prisen godkendt" = "få prisen godkendt"."""
 _DA_ANAPHORIC_ACCEPT = re.compile(
     r"^(?:(?:ja|jo|okay|fint|super|klart),?\s*)?(?:det|den|dem|dét) (?:tager|klarer|ordner|gør)"
     r" jeg|^(?:(?:ja|jo|okay),?\s*)?det sørger jeg for",
