@@ -28,6 +28,8 @@ from assistant.intelligence.action_items import owner_name
 from assistant.intelligence.follow_up import load_history
 from assistant.outputs.digest import (
     ENGAGEMENT_HEADERS,
+    NO_SPEECH,
+    ONE_SPEAKER,
     SUMMARY_HEADERS,
     engagement_rows,
     summary_rows,
@@ -621,17 +623,24 @@ def _print_summary(console: Console, report: dict[str, Any], written: dict[str, 
         f"{format_clock(meeting['duration_s'])}  language: {meeting['language'] or '-'}",
         highlight=False,
     )
-    console.print(_figures_table("Participation", SUMMARY_HEADERS, summary_rows(report)))
+    rows = summary_rows(report)
+    if rows:
+        console.print(_figures_table("Participation", SUMMARY_HEADERS, rows))
     presence = engagement_rows(report)
     if presence:
         console.print(_figures_table("Presence on video", ENGAGEMENT_HEADERS, presence))
     balance = report["balance"]
     names = {p["id"]: p["name"] for p in report["participants"]}
-    line = f"Balance score {balance['score']:.2f} (1 = everyone spoke equally)"
-    if balance["dominant"]:
-        line += f"; {names[balance['dominant']]} dominated"
-    if balance["silent"]:
-        line += "; hardly heard: " + ", ".join(names[i] for i in balance["silent"])
+    if not rows:
+        line = NO_SPEECH
+    elif balance["score"] is None:
+        line = ONE_SPEAKER
+    else:
+        line = f"Balance score {balance['score']:.2f} (1 = everyone spoke equally)"
+        if balance["dominant"]:
+            line += f"; {names[balance['dominant']]} dominated"
+        if balance["silent"]:
+            line += "; hardly heard: " + ", ".join(names[i] for i in balance["silent"])
     console.print(line, highlight=False, markup=False)
     items = report["action_items"]
     if items:

@@ -74,10 +74,11 @@ def build_report(
             language=meeting.language,
         ),
         participants=[
-            _participant(transcript, m, videos.get(m.participant_id)) for m in metrics.participants
+            _participant(transcript, m, videos.get(m.participant_id))
+            for m in (*metrics.participants, *_seen_only(transcript, metrics, videos))
         ],
         balance=Balance(
-            score=round(metrics.balance.score, _SHARE),
+            score=(None if metrics.balance.score is None else round(metrics.balance.score, _SHARE)),
             dominant=metrics.balance.dominant,
             silent=list(metrics.balance.silent),
         ),
@@ -104,6 +105,21 @@ def build_report(
         summary=intelligence.summary if intelligence else None,
     )
     return report.model_dump(mode="json")
+
+
+def _seen_only(
+    transcript: Transcript,
+    metrics: MeetingMetrics,
+    videos: Mapping[str, Mapping[str, object] | None],
+) -> list[ParticipantMetrics]:
+    """Zero rows for people seen on video who never spoke: their video figures are kept, while
+    a participant with neither talk nor video is not listed at all."""
+    spoke = {m.participant_id for m in metrics.participants}
+    return [
+        ParticipantMetrics(p.id, 0.0, 0.0, 0, 0.0, 0, 0.0, 0, 0.0, 0)
+        for p in transcript.participants
+        if p.id not in spoke and videos.get(p.id) is not None
+    ]
 
 
 def _participant(
