@@ -86,7 +86,8 @@ def _assignment(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
         third = rf",?\s+{_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)"
     opener = (
         r"(?:^|(?<=[,;:]\s)|\b(?:so|and|then|okay|ok|fine|right|alright|good|great|så|og"
-        r"|okay så|fint|godt)\s+)"
+        r"|okay så|fint|godt|tomorrow|today|tonight|later|afterwards|next week|i morgen|i dag"
+        r"|bagefter|senere|i næste uge)\s+)"
     )
     roles = "|".join(_DA_ROLE_VERBS if rules is _DA else _EN_ROLE_VERBS)
     found: list[_Cand] = []

@@ -24,7 +24,12 @@ from assistant.intelligence.action_items.owners import (
     _team_of,
 )
 from assistant.intelligence.action_items.pronouns import resolve_pronoun
-from assistant.intelligence.action_items.replies import _accept, _accepted_offer_question, _answer
+from assistant.intelligence.action_items.replies import (
+    _accept,
+    _accepted_offer_question,
+    _agreed_date,
+    _answer,
+)
 from assistant.intelligence.action_items.rules import (
     _ACCEPTANCE,
     _AGENDA,
@@ -75,6 +80,7 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
     for index in range(len(sentences)):
         if _is_joke(sentences, index):
             continue
+        _agreed_date(found, index, context)
         outcome = _item(index, context)
         if outcome is None:
             continue
@@ -222,6 +228,10 @@ def _from_cue(
     if re.match(r"(?:try (?:to|and)|prøve at)\b", task, re.IGNORECASE):
         confidence -= 0.15
     task = rules.leading_filler.sub("", task)
+    if kind == "commitment" and re.match(r"you|du", match.group(0), re.IGNORECASE):
+        # "You'll have the figures from me", "Du får tallene fra mig": the speaker sends them.
+        task = re.sub(r"^(?:have|get|receive|får)\s+", "send ", task, flags=re.IGNORECASE)
+        task = re.sub(r"\s+(?:from me|fra mig)\b", "", task, flags=re.IGNORECASE)
     fronted = re.fullmatch(r"(?:\w+,?\s+)?(det|den|dem)\s*", before, re.IGNORECASE)
     if verb_follows:
         task = _imperative(task, rules)

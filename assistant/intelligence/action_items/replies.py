@@ -177,3 +177,36 @@ def _offer_before(index: int, context: _Context) -> ActionItem | None:
             if cleaned and not _starts_with(cleaned, rules.non_actions):
                 return _made(cleaned, previous.speaker, due, position, context, 0.8)
     return None
+
+
+_TIMING_QUESTION = re.compile(
+    r"\b(?:when|what day|does \w+ work|would \w+ work|is \w+ (?:ok|okay|fine)|suit|hvornår"
+    r"|passer det|passer \w+|er \w+ (?:ok|okay|fint)|hvilken dag)\b",
+    re.IGNORECASE,
+)
+
+
+def _agreed_date(found: list[_Found], index: int, context: _Context) -> None:
+    """ "I can rework the slides. Does Wednesday work?" - "Thursday is better": the date the
+    other person answers with becomes the deadline of the asker's own promise."""
+    if index < 2:
+        return
+    sentence, question = context.sentences[index], context.sentences[index - 1]
+    offer = context.sentences[index - 2]
+    if question.speaker == sentence.speaker or not question.text.rstrip().endswith("?"):
+        return
+    if offer.segment != question.segment:
+        return  # the question must ask about the promise made just before it, in one turn
+    meeting_date = context.transcript.meeting.date
+    if (
+        not _TIMING_QUESTION.search(question.text)
+        and find_date(question.text, meeting_date) is None
+    ):
+        return
+    said = find_date(sentence.text, meeting_date)
+    if said is None or said.date is None:
+        return
+    if found:
+        item, kind = found[-1]
+        if item.speaker == item.owner == question.speaker and item.quote == offer.text:
+            found[-1] = (replace(item, due=said.date), kind)

@@ -133,7 +133,7 @@ _TRAILING_CONDITION = re.compile(
 )
 """An offer that hangs on a condition after it: "happy to resend it if it got lost"."""
 _LIVE_VERBS = re.compile(
-    r"^(?:draw|sketch|switch|scroll|click|zoom|tegne|tegn|skifte|skift)\b",
+    r"^(?:draw(?! up)|sketch(?! out a plan)|switch|scroll|click|zoom|tegne|tegn|skifte|skift)\b",
     re.IGNORECASE,
 )
 """Work done there and then in the meeting ("I'll draw one", "lad mig skifte til engelsk"),
