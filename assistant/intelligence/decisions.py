@@ -190,7 +190,7 @@ def open_questions(
         if _REQUEST_QUESTION.search(text):
             continue
         reason = _answer_state(sentences, index)
-        key = " ".join(words(text))
+        key = " ".join(words(_LEADING_AND.sub("", text)))
         if reason is not None and key not in asked:
             # "The username?" asked twice, in any case or punctuation, is one open question.
             asked.add(key)
@@ -231,6 +231,7 @@ def _answer_state(sentences: Sequence[Sentence], index: int) -> str | None:
     return "unanswered"
 
 
+_LEADING_AND = re.compile(r"^(?:(?:and|so|but|og|så|men)\b[,\s]*)+", re.IGNORECASE)
 _YES_NO = re.compile(
     r"^(?:yes|yeah|yep|no|nope|sure|of course|absolutely|ja|jo|nej|jep|selvfølgelig|klart)\b",
     re.IGNORECASE,
@@ -247,7 +248,7 @@ def _defers(question: Sentence, reply: Sentence, sentences: Sequence[Sentence]) 
     match = _DEFERRAL.search(reply.text[:40])
     if match is None:
         return False
-    if re.search(re.escape(match.group(0)), question.text, re.IGNORECASE):
+    if set(words(match.group(0))) <= set(words(question.text)):
         return False
     good = _GOOD_QUESTION.match(reply.text.strip())
     if good:

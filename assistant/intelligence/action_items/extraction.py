@@ -208,7 +208,10 @@ def _from_cue(
     kind, match, confidence, verb_follows, named = candidate
     sentence = context.sentences[index]
     text = _normal(sentence.text)
-    before, task = text[clause[0] : match.start()], text[match.end() : clause[1]]
+    # An assignment's match takes its opener along ("Tomorrow Ann will…"): a date said there
+    # belongs to what comes before the name.
+    opened = match.start("name") if kind == "assignment" else match.start()
+    before, task = text[clause[0] : max(clause[0], opened)], text[match.end() : clause[1]]
     if "x" in match.groupdict():
         # A hand-off ("Nina, the reference call is yours"): the work named is the task.
         handed = match["x"].strip()
@@ -251,6 +254,9 @@ def _from_cue(
         what, tail = _split_object(have_done["object"])
         task = f"få {what} {have_done['done_first']}{tail}"
     if _starts_with(task, rules.request_non_actions if kind == "request" else rules.non_actions):
+        if kind == "commitment" and _answers_with_pronoun(task, index, context, rules):
+            # "Sure, I'll go through it on Thursday": the answer to a request, with its date.
+            return _Acceptance(index, to_offer=False, due=_due(task, before, index, context)[0])
         return None
     if _ON_THE_SPOT.search(task) or _LEAVING.match(task.rstrip(".!?")):
         return None
@@ -277,6 +283,19 @@ def _from_cue(
     if kind == "request" and not by_name and len(context.transcript.participants) > 2:
         confidence -= 0.1
     return _made(cleaned, owner, due, index, context, confidence), kind
+
+
+def _answers_with_pronoun(task: str, index: int, context: _Context, rules: _Rules) -> bool:
+    """A short "<verb> it" right after someone else spoke: an answer, whatever the verb."""
+    _, rest, _ = _due(task, "", index, context)
+    pronoun = r"(?:it|that|this|det|den|dem)" if rules is _DA else r"(?:it|that|this|them)"
+    previous = context.sentences[index - 1] if index > 0 else None
+    return (
+        previous is not None
+        and previous.speaker != context.sentences[index].speaker
+        and re.fullmatch(rf"\w+(?: \w+)? {pronoun}\s*[.!]*", rest.strip(), re.IGNORECASE)
+        is not None
+    )
 
 
 def _split_object(words: str) -> tuple[str, str]:

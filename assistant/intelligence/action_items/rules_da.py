@@ -49,7 +49,7 @@ _DA = _Rules(
         _cue("group", rf"vi {_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)", 0.65, verb_follows=True),
         _cue("group", r"lad os(?: lige)?", 0.6),
         # "Du får tallene fra mig på mandag": the speaker's promise, not a request.
-        _cue("commitment", r"du (?=får\b.*\bfra mig\b)", 0.8),
+        _cue("commitment", r"du(?=\s+får\b.*\bfra mig\b)", 0.8),
         _cue("request", rf"(?:kan|kunne|vil|gider) du(?: ikke)?(?: {_DA_FILLER})?", 0.8),
         _cue("request", r"(?:må jeg bede dig om at|jeg har brug for at du)", 0.8),
         _cue("request", rf"(?:husk|sørg for|sørg)(?: {_DA_FILLER})?(?: at)?", 0.75),

@@ -42,7 +42,7 @@ _EN = _Rules(
         _cue("group", r"we(?:'re| are) (?:going to|gonna)", 0.7),
         _cue("group", r"let's", 0.6),
         # "You'll have the figures from me by Monday": the speaker's promise, not a request.
-        _cue("commitment", r"you(?:'ll| will) (?=(?:have|get|receive)\b.*\bfrom me\b)", 0.8),
+        _cue("commitment", r"you(?:'ll| will)(?=\s+(?:have|get|receive)\b.*\bfrom me\b)", 0.8),
         _cue("request", r"(?:can|could|would|will) you(?: please)?(?:,? \w+,)?", 0.8),
         _cue("request", r"(?:^|(?<=, ))please", 0.75),
         _cue("request", r"you(?:'ll| will)", 0.7),
