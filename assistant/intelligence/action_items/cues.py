@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.intelligence.action_items.model import _Context, _normal
 from assistant.intelligence.action_items.rules import _QUOTING, Kind, _Rules
@@ -71,35 +72,53 @@ def _cues_in(text: str, rules: _Rules) -> list[_Cand]:
     ]
 
 
-def _assignment(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
-    """ "Maria takes the demo", "Peter skal nok ringe": the named participant's task."""
-    if context.names is None:
-        return []
-    if rules is _EN:
+_OPENER = (
+    r"(?:^|(?<=[,;:]\s)|\b(?:so|and|then|okay|ok|fine|right|alright|good|great|så|og"
+    r"|okay så|fint|godt|tomorrow|today|tonight|later|afterwards|next week|i morgen|i dag"
+    r"|bagefter|senere|i næste uge)\s+)"
+)
+"""What may come before a name that opens an assignment ("So Maria takes…", "Tomorrow Ana…")."""
+
+
+@lru_cache(maxsize=64)
+def _assignment_patterns(names: str, danish: bool) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """The two assignment patterns (a modal, a third-person verb) for these names, compiled
+    once per meeting rather than once per sentence."""
+    if danish:
+        modal = rf",?\s+(?:skal nok|skal|vil|kan) (?!du\b|i\b|vi\b|jeg\b){_DA_FILLER}"
+        third = rf",?\s+{_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)"
+    else:
         modal = (
             r"(?:'ll|\s+will|\s+is going to|'s going to|\s+is gonna|\s+to|\s+can)\s+"
             r"(?!you\b|we\b|i\b)"
         )
         third = r"\s+(?=(?:" + "|".join(_EN_VERBS_3RD) + r")\b)"
-    else:
-        modal = rf",?\s+(?:skal nok|skal|vil|kan) (?!du\b|i\b|vi\b|jeg\b){_DA_FILLER}"
-        third = rf",?\s+{_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)"
-    opener = (
-        r"(?:^|(?<=[,;:]\s)|\b(?:so|and|then|okay|ok|fine|right|alright|good|great|så|og"
-        r"|okay så|fint|godt|tomorrow|today|tonight|later|afterwards|next week|i morgen|i dag"
-        r"|bagefter|senere|i næste uge)\s+)"
+    return tuple(
+        (re.compile(_OPENER + r"(?P<name>" + names + r")" + tail, re.IGNORECASE), verb_follows)
+        for tail, verb_follows in ((modal, False), (third, True))
     )
-    roles = "|".join(_DA_ROLE_VERBS if rules is _DA else _EN_ROLE_VERBS)
+
+
+_ROLES = {
+    True: re.compile(rf"(?:{'|'.join(_DA_ROLE_VERBS)})\b", re.IGNORECASE),
+    False: re.compile(rf"(?:{'|'.join(_EN_ROLE_VERBS)})\b", re.IGNORECASE),
+}
+
+
+def _assignment(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
+    """ "Maria takes the demo", "Peter skal nok ringe": the named participant's task."""
+    if context.names is None:
+        return []
+    danish = rules is _DA
     found: list[_Cand] = []
-    for tail, verb_follows in ((modal, False), (third, True)):
-        pattern = re.compile(opener + r"(?P<name>" + context.names + r")" + tail, re.IGNORECASE)
+    for pattern, verb_follows in _assignment_patterns(context.names, danish):
         for m in pattern.finditer(text):
             pid = context.name_ids.get(m["name"].lower())
             if pid is None:
                 continue
             if (
                 verb_follows
-                and re.match(rf"(?:{roles})\b", text[m.end() :], re.IGNORECASE)
+                and _ROLES[danish].match(text, m.end())
                 and find_date(text, context.transcript.meeting.date) is None
             ):
                 continue  # "Kasper handles the German accounts": a role, not a task
@@ -109,24 +128,34 @@ def _assignment(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
 
 _HANDOFF_EN = r"\s+(?:is|are)\s+(?:all\s+)?(?:yours|on you|with you|your job|for you)\b"
 _HANDOFF_DA = r"\s+er\s+(?:din|dit|dine|på dig|din opgave)\b"
+_HANDOFF_WORDS = re.compile(
+    r"\b(?:yours|on you|with you|your job|for you|din|dit|dine|på dig)\b", re.I
+)
+_NOT_A_PRONOUN = r"(?!(?:it|that|this|det|den|dét)\s+(?:is|are|er)\b)"
+
+
+@lru_cache(maxsize=64)
+def _handoff_patterns(names: str, danish: bool) -> tuple[re.Pattern[str], ...]:
+    tail = _HANDOFF_DA if danish else _HANDOFF_EN
+    work = rf"(?P<x>{_NOT_A_PRONOUN}[^,.;?!]{{3,80}}?)"
+    return (
+        re.compile(
+            rf"(?:^|(?<=[,;:.]\s)|\b(?:so|and|then|okay|ok|fine|great|så|og|godt|fint)[,]?\s+)"
+            rf"(?P<name>{names})[,:]?\s+{work}{tail}",
+            re.IGNORECASE,
+        ),
+        re.compile(rf"(?:^|(?<=[,;:.]\s)){work}{tail},?\s+(?P<name>{names})\b", re.IGNORECASE),
+    )
 
 
 def _handoff(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
     """A chair handing work to someone: "Nina, the reference call is yours", "Anders, tilbuddet
     er dit". The match's group ``x`` is the work handed over."""
-    if context.names is None:
+    if context.names is None or not _HANDOFF_WORDS.search(text):
         return []
-    tail = _HANDOFF_DA if rules is _DA else _HANDOFF_EN
-    names = context.names
-    patterns = (
-        rf"(?:^|(?<=[,;:.]\s)|\b(?:so|and|then|okay|ok|fine|great|så|og|godt|fint)[,]?\s+)"
-        rf"(?P<name>{names})[,:]?\s+(?P<x>(?!(?:it|that|this|det|den|dét)\s+(?:is|are|er)\b)[^,.;?!]{{3,80}}?){tail}",
-        rf"(?:^|(?<=[,;:.]\s))(?P<x>(?!(?:it|that|this|det|den|dét)\s+(?:is|are|er)\b)[^,.;?!]{{3,80}}?){tail}"
-        rf",?\s+(?P<name>{names})\b",
-    )
     found: list[_Cand] = []
-    for pattern in patterns:
-        for m in re.finditer(pattern, text, re.IGNORECASE):
+    for pattern in _handoff_patterns(context.names, rules is _DA):
+        for m in pattern.finditer(text):
             pid = context.name_ids.get(m["name"].lower())
             if pid is not None:
                 found.append(("request", m, 0.85, False, pid))

@@ -189,14 +189,18 @@ _TIMING_QUESTION = re.compile(
 def _agreed_date(found: list[_Found], index: int, context: _Context) -> None:
     """ "I can rework the slides. Does Wednesday work?" - "Thursday is better": the date the
     other person answers with becomes the deadline of the asker's own promise."""
-    if index < 2:
+    if index < 2 or not found:
         return
     sentence, question = context.sentences[index], context.sentences[index - 1]
     offer = context.sentences[index - 2]
-    if question.speaker == sentence.speaker or not question.text.rstrip().endswith("?"):
+    item, kind = found[-1]
+    if (
+        question.speaker == sentence.speaker
+        or not question.text.rstrip().endswith("?")
+        or offer.segment != question.segment  # the question asks about the promise just made
+        or not (item.speaker == item.owner == question.speaker and item.quote == offer.text)
+    ):
         return
-    if offer.segment != question.segment:
-        return  # the question must ask about the promise made just before it, in one turn
     meeting_date = context.transcript.meeting.date
     if (
         not _TIMING_QUESTION.search(question.text)
@@ -204,9 +208,5 @@ def _agreed_date(found: list[_Found], index: int, context: _Context) -> None:
     ):
         return
     said = find_date(sentence.text, meeting_date)
-    if said is None or said.date is None:
-        return
-    if found:
-        item, kind = found[-1]
-        if item.speaker == item.owner == question.speaker and item.quote == offer.text:
-            found[-1] = (replace(item, due=said.date), kind)
+    if said is not None and said.date is not None:
+        found[-1] = (replace(item, due=said.date), kind)
