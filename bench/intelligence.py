@@ -21,7 +21,9 @@ Danish (English), else ``mixed``.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +36,8 @@ from assistant.intelligence.coaching import coach
 from assistant.intelligence.meeting import analyse_meeting
 from assistant.intelligence.sentences import sentences_of
 from assistant.outputs.report import build_report
-from assistant.transcript import MeetingInfo, Segment, Transcript
+from assistant.transcript import MeetingInfo, Participant, Segment, Transcript
+from bench.common import DATA_DIR
 
 __all__ = [
     "LABELLED_DIR",
@@ -46,6 +49,9 @@ __all__ = [
 ]
 
 LABELLED_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "intelligence"
+AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
+"""A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a
+person to judge, never scored or tuned on."""
 
 
 @dataclass
@@ -76,13 +82,36 @@ class Score:
 
 
 def load_labelled(directory: Path = LABELLED_DIR) -> list[tuple[str, Transcript, dict[str, Any]]]:
-    """(name, transcript, expected) of every labelled meeting, in name order."""
+    """(name, transcript, expected) of every labelled meeting, in name order. A JSON file
+    without ``expected.action_items`` is skipped with a note on stderr."""
     meetings = []
     for path in sorted(directory.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
+        expected = data.get("expected") if isinstance(data, dict) else None
+        if not isinstance(expected, dict) or not isinstance(expected.get("action_items"), list):
+            print(f"skipped {path.name}: no expected.action_items", file=sys.stderr)
+            continue
         transcript = transcript_from_json(data, source=path, default_title=path.stem)
-        meetings.append((path.stem, transcript, data["expected"]))
+        meetings.append((path.stem, transcript, expected))
     return meetings
+
+
+def load_ami(path: Path = AMI_ES2011A) -> Transcript:
+    """AMI supervisions (gzip JSON lines: speaker, start, duration, text) as a Transcript."""
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines]
+    segments = sorted(
+        (
+            Segment(row["speaker"], row["start"], row["start"] + row["duration"], row["text"], "en")
+            for row in rows
+        ),
+        key=lambda s: s.start,
+    )
+    return Transcript(
+        MeetingInfo(path.name.split("_")[0], None, segments[-1].end, "en"),
+        tuple(Participant(s, s) for s in sorted({s.speaker for s in segments})),
+        tuple(segments),
+    )
 
 
 def _normal(text: str) -> str:
@@ -232,6 +261,11 @@ def main() -> None:
         f"Throughput: 60-minute transcript ({segments} segments), metrics and intelligence: "
         f"{seconds:.2f} s (target < 2 s)"
     )
+    if AMI_ES2011A.is_file():
+        items = extract_action_items(load_ami())
+        print(f"\nES2011a (real AMI meeting, unlabelled: judge each): {len(items)} items")
+        for item in items:
+            print(f"  {item.owner} {item.due} {item.text!r} <- {item.quote!r}")
     if args.errors:
         print("\n" + "\n".join(total.errors))
 
