@@ -757,3 +757,7 @@ def main() -> None:
     else:
         apply_thread_settings(settings)
     cli()
+
+
+if __name__ == "__main__":  # "python -m assistant.cli" runs the command like the console script
+    main()

@@ -73,6 +73,9 @@ def test_bad_internal_value_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["analyze", str(path), "--internal", "Anna,,Carlos"])
     assert result.exit_code == 2
     assert "--internal" in result.output and "empty name" in result.output
+    # live takes the same option, checked before anything is loaded.
+    live = CliRunner().invoke(cli, ["live", str(path), "--out", str(tmp_path), "--internal", " "])
+    assert live.exit_code == 2 and "name at least one person" in live.output
 
 
 def test_internal_on_a_transcript_sets_sides_and_warns_about_unknown_names(tmp_path: Path) -> None:
