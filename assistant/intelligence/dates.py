@@ -210,7 +210,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"slutningen af næste uge", _end_of_next_week),
         (
             r"(?:i )?(?:slutningen|udgangen) af (?:ugen|denne uge)|sidst på ugen|weekenden"
-            r"|ugens udgang|i denne uge|ugen ud",
+            r"|ugens udgang|i denne uge|ugen ud|(?<=i løbet af )(?:ugen|denne uge)",
             _end_of_week,
         ),
         (

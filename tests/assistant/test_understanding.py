@@ -78,6 +78,32 @@ def test_date_agreed_across_turns_dates_the_offer_in_both_languages() -> None:
     assert summary(english) == [("ana", "2026-10-09")]
 
 
+def test_a_dated_yes_without_a_task_of_its_own_dates_the_request() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None, "cy": None}
+    replies = {
+        "Sure thing, will do by Friday.": "2026-10-09",
+        "Ja, det kan jeg godt i morgen.": "2026-10-07",
+        "Det skal jeg nok gøre på fredag.": "2026-10-09",
+        "Ja, det ordner jeg i løbet af ugen.": "2026-10-09",
+    }
+    for reply, due in replies.items():
+        said = [("ana", "Can you send me the partner list?"), ("ben", reply)]
+        assert summary(items_of(said, people=people)) == [("ben", due)], reply
+    # A refusal with a date is not a yes.
+    said = [("ana", "Kan du sende mig partnerlisten?"), ("ben", "Nej, ikke før fredag.")]
+    assert summary(items_of(said, people=people)) == [("ben", None)]
+
+
+def test_a_later_promise_that_only_dates_the_first_is_one_item() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg skal have rabatten godkendt af vores salgschef."),
+            ("ana", "Vi ses på torsdag, jeg vender tilbage til dig efter det."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-08")]
+
+
 # ---- pronoun objects ---------------------------------------------------------------------------
 
 

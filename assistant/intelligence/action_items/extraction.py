@@ -29,6 +29,7 @@ from assistant.intelligence.action_items.replies import (
     _accepted_offer_question,
     _agreed_date,
     _answer,
+    _dated_answer,
 )
 from assistant.intelligence.action_items.rules import (
     _ACCEPTANCE,
@@ -83,6 +84,7 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
         _agreed_date(found, index, context)
         outcome = _item(index, context)
         if outcome is None:
+            _dated_answer(found, index, context)
             continue
         if isinstance(outcome, _Acceptance):
             _accept(found, outcome, context)
@@ -91,6 +93,8 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
             if kind in ("commitment", "group") and _laughed_at(sentences, index):
                 continue
             if kind == "commitment" and _merge_into_request(found, item, index, context):
+                continue
+            if kind == "commitment" and _dates_own_promise(found, item):
                 continue
             found.append((item, kind))
     where = {(s.start, s.speaker, s.text): i for i, s in enumerate(sentences)}
@@ -171,6 +175,22 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
     return None
 
 
+def _dates_own_promise(found: list[_Found], item: ActionItem) -> bool:
+    """ "I have to clear it with our CFO. I'll get back to you after that, on the 21st": the
+    second promise only dates the first."""
+    if not found or item.due is None or not _continues(item):
+        return False
+    previous, kind = found[-1]
+    if not (
+        previous.speaker == previous.owner == item.speaker
+        and previous.due is None
+        and item.start - previous.start <= 30
+    ):
+        return False
+    found[-1] = (replace(previous, due=item.due), kind)
+    return True
+
+
 def _continues(item: ActionItem) -> bool:
     """A second clause that only adds a date to the first: "…, I'll have names for you by
     Monday", "…, I'll get back to you by Thursday"."""
@@ -238,10 +258,15 @@ def _from_cue(
     fronted = re.fullmatch(r"(?:\w+,?\s+)?(det|den|dem)\s*", before, re.IGNORECASE)
     if verb_follows:
         task = _imperative(task, rules)
-        if rules is _DA and fronted:
-            # "Den sender jeg til dig": the fronted object goes back after the verb.
-            verb, _, rest = task.partition(" ")
-            task = f"{verb} {fronted[1].lower()} {rest}".strip()
+    if rules is _DA and fronted and kind == "commitment":
+        said_due, bare, _ = _due(task, "", index, context)
+        if not bare.strip(" .!,"):
+            # "Ja, det kan jeg godt i morgen": a yes with a date, to what was just asked.
+            return _answer(index, context, rules, confidence, said_due)
+        # "Den sender jeg til dig", "Det skal jeg nok gøre": the fronted object goes back
+        # after the verb.
+        verb, _, rest = task.partition(" ")
+        task = f"{verb} {fronted[1].lower()} {rest}".strip()
     elif rules is _EN and re.match(r"be \w+ing\b", task, re.IGNORECASE):
         task = _gerund(task[3:])  # "we'll be working on the requirements": a promise
     if _NEGATION.match(task):

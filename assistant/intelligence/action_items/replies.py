@@ -210,3 +210,49 @@ def _agreed_date(found: list[_Found], index: int, context: _Context) -> None:
     said = find_date(sentence.text, meeting_date)
     if said is not None and said.date is not None:
         found[-1] = (replace(item, due=said.date), kind)
+
+
+_TAKES_IT_ON = re.compile(
+    r"\b(?:will do|i'll|i will|i can|i'm on it|on it|you'll have|you will have|jeg kan|jeg skal"
+    r"|skal nok|skal jeg nok|kan jeg godt|det kan jeg|det gør jeg|gør det|jeg gør|ordner|klarer"
+    r"|du har det|du får det)\b",
+    re.IGNORECASE,
+)
+_DECLINE = re.compile(r"^(?:no|nope|not|sorry|nej|ikke|desværre)\b", re.IGNORECASE)
+
+
+def _dated_answer(found: list[_Found], index: int, context: _Context) -> None:
+    """A yes with a date that made no item of its own ("Sure thing, will do by Friday", "Ja, det
+    kan jeg godt i morgen") dates the request it answers and gives it to the one answering."""
+    sentence = context.sentences[index]
+    text = _normal(sentence.text)
+    if text.endswith("?") or _DECLINE.match(text):
+        return
+    if not (_OPENS_WITH_YES.match(text) or _TAKES_IT_ON.search(text)):
+        return
+    said = find_date(text, context.transcript.meeting.date)
+    if said is None or said.date is None:
+        return
+    for position in range(len(found) - 1, -1, -1):
+        item, kind = found[position]
+        if sentence.start - item.start > 45:
+            return
+        if kind != "request" or item.speaker == sentence.speaker:
+            if item.speaker == item.owner == sentence.speaker:
+                return  # the speaker made a promise of their own since
+            continue
+        if item.owner not in (sentence.speaker, None) or item.due is not None:
+            return
+        asked = next(
+            (
+                s.segment
+                for s in context.sentences
+                if s.start == item.start and s.text == item.quote
+            ),
+            None,
+        )
+        turns = context.transcript.segments[(asked or 0) + 1 : sentence.segment]
+        if asked is None or any(s.speaker == sentence.speaker for s in turns):
+            return  # only the first answer to the request counts
+        found[position] = (_confirmed(item, said.date, sentence.speaker), kind)
+        return

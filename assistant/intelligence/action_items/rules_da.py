@@ -39,6 +39,13 @@ _DA = _Rules(
             0.75,
             verb_follows=True,
         ),
+        # Inverted after a fronted word: "Det skal jeg nok gøre", "I morgen vil jeg ringe".
+        _cue(
+            "commitment",
+            rf"(?<!\bhvis )(?<!\bnår )(?<=\w )(?:skal|vil|kan) jeg(?: nok| godt)?"
+            rf"(?: {_DA_FILLER})?",
+            0.75,
+        ),
         _cue("commitment", r"lad mig(?: lige)?", 0.75),
         _cue(
             "group",
