@@ -130,6 +130,17 @@ def test_danish_fronted_pronoun_is_resolved() -> None:
     assert (item.owner, item.due) == ("ben", dt.date(2026, 10, 7))
 
 
+def test_what_you_will_get_from_me_is_resolved_too() -> None:
+    (item,) = items_of(
+        [
+            ("ana", "Vi venter stadig på den opdaterede leveringsplan."),
+            ("ben", "Den får du i morgen."),
+        ]
+    )
+    assert item.text == "Send den opdaterede leveringsplan"
+    assert (item.owner, item.due) == ("ben", dt.date(2026, 10, 7))
+
+
 def test_a_determiner_is_not_taken_for_a_pronoun() -> None:
     (item,) = items_of([("ana", "Noget helt andet."), ("ben", "Jeg sender det nye udkast i dag.")])
     assert item.text == "Send det nye udkast"
@@ -236,6 +247,25 @@ def test_a_chair_handing_work_over_makes_an_item_for_that_person() -> None:
     )
     assert summary(items) == [("priya", None), ("jonas", None), ("jonas", "2026-10-09")]
     assert "onboarding checklist" in items[0].text
+
+
+def test_labelled_actions_and_a_call_for_someone_are_items() -> None:
+    people: dict[str, Side | None] = {"ana": None, "nina": None, "ben": None}
+    items = items_of(
+        [
+            ("ana", "Action for Nina: refresh the competitor slide by Friday."),
+            ("ana", "Opgave til Ben: ring til revisoren i morgen."),
+            ("ana", "We need someone to clean up the CRM duplicates."),
+            ("ben", "I'll do it."),
+            ("nina", "Nina, det er din tur."),
+        ],
+        people=people,
+    )
+    assert [(i.owner, i.text) for i in items] == [
+        ("nina", "Refresh the competitor slide"),
+        ("ben", "Ring til revisoren"),
+        ("ben", "Clean up the CRM duplicates"),
+    ]
 
 
 def test_an_answer_to_a_hand_off_with_a_date_dates_it() -> None:

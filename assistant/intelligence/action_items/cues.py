@@ -127,17 +127,21 @@ def _assignment(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
 
 
 _HANDOFF_EN = r"\s+(?:is|are)\s+(?:all\s+)?(?:yours|on you|with you|your job|for you)\b"
-_HANDOFF_DA = r"\s+er\s+(?:din|dit|dine|på dig|din opgave)\b"
+_HANDOFF_DA = r"\s+er\s+(?:din|dit|dine|på dig|din opgave)\b(?!\s+\w)"
+"""Danish "din" must end the clause: "det er din tur" hands nothing over."""
 _HANDOFF_WORDS = re.compile(
     r"\b(?:yours|on you|with you|your job|for you|din|dit|dine|på dig)\b", re.I
 )
-_NOT_A_PRONOUN = r"(?!(?:it|that|this|det|den|dét)\s+(?:is|are|er)\b)"
+_LABEL_WORDS = re.compile(r"\b(?:action|to-?do|opgave)\b", re.IGNORECASE)
+_NOT_A_PRONOUN = r"(?!(?:it|det)\s+(?:is|er)\b)"
+"""Not "it is yours" / "det er din" alone: too often about a turn or a choice, not work."""
 
 
 @lru_cache(maxsize=64)
 def _handoff_patterns(names: str, danish: bool) -> tuple[re.Pattern[str], ...]:
     tail = _HANDOFF_DA if danish else _HANDOFF_EN
     work = rf"(?P<x>{_NOT_A_PRONOUN}[^,.;?!]{{3,80}}?)"
+    label = r"(?:opgave|action|to-?do)(?: item)?" if danish else r"(?:action|to-?do)(?: item)?"
     return (
         re.compile(
             rf"(?:^|(?<=[,;:.]\s)|\b(?:so|and|then|okay|ok|fine|great|så|og|godt|fint)[,]?\s+)"
@@ -145,13 +149,18 @@ def _handoff_patterns(names: str, danish: bool) -> tuple[re.Pattern[str], ...]:
             re.IGNORECASE,
         ),
         re.compile(rf"(?:^|(?<=[,;:.]\s)){work}{tail},?\s+(?P<name>{names})\b", re.IGNORECASE),
+        # "Action for Nina: update the deck", "Opgave til Nina: opdater præsentationen".
+        re.compile(
+            rf"^(?:\w+[,.]?\s+)?{label}\s+(?:for|on|to|til|for)\s+(?P<name>{names})\s*[:,-]\s*",
+            re.IGNORECASE,
+        ),
     )
 
 
 def _handoff(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
     """A chair handing work to someone: "Nina, the reference call is yours", "Anders, tilbuddet
     er dit". The match's group ``x`` is the work handed over."""
-    if context.names is None or not _HANDOFF_WORDS.search(text):
+    if context.names is None or not (_HANDOFF_WORDS.search(text) or _LABEL_WORDS.search(text)):
         return []
     found: list[_Cand] = []
     for pattern in _handoff_patterns(context.names, rules is _DA):

@@ -232,10 +232,12 @@ def _from_cue(
     # belongs to what comes before the name.
     opened = match.start("name") if kind == "assignment" else match.start()
     before, task = text[clause[0] : max(clause[0], opened)], text[match.end() : clause[1]]
-    if "x" in match.groupdict():
+    if match.groupdict().get("x"):
         # A hand-off ("Nina, the reference call is yours"): the work named is the task.
         handed = match["x"].strip()
         task = (f"tag dig af {handed} " if rules is _DA else f"take on {handed} ") + task
+    if match.groupdict().get("thing"):
+        task = f"send {match['thing'].lower()} {task}"  # "Den får du i morgen": sent by me
     if rules.conditions.search(_POLITE_CONDITION.sub("", before)) or rules.habits.search(text):
         return _STOP
     if kind in ("group", "request") and _is_agenda(sentence, text, task):

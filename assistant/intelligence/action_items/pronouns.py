@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from assistant.intelligence.sentences import Sentence
 
 _OBJECT = re.compile(
-    r"^(?P<verb>(?:[\w'-]+\s+){1,3}?)(?P<pronoun>it|that|this|them|those|det|den|dem|dét)\b",
+    r"^(?P<verb>(?:[\w'-]+\s+){1,3}?)"
+    r"(?P<pronoun>(?:that|this) one|it|that|this|them|those|det|den|dem|dét)\b",
     re.IGNORECASE,
 )
 """A pronoun right after the task's verb (and a particle: "follow up on that")."""
@@ -20,6 +21,7 @@ _DETERMINERS = frozenset(
     {"the", "a", "an", "your", "our", "their", "my", "den", "det", "en", "et"}
     | {"jeres", "vores", "deres", "min", "mit", "mine", "din", "dit", "dine"}
 )
+_COMPARING = frozenset({"as", "like", "than", "som", "end"})
 _PARTICLES = frozenset({"over", "again", "up", "out", "back", "igen", "op", "ud", "tilbage"})
 _INTRODUCERS = frozenset({"about", "regarding", "angående", "vedrørende"})
 _STOP = frozenset(
@@ -29,7 +31,7 @@ _STOP = frozenset(
         *("which", "who", "because", "so", "if", "when", "also", "still", "now", "today"),
         *("er", "var", "har", "vil", "kan", "skal", "til", "for", "med", "fra", "på", "i", "og"),
         *("eller", "men", "som", "der", "fordi", "så", "hvis", "når", "også", "stadig", "nu"),
-        *("af", "om", "efter", "kun", "lige", "jo", "vel"),
+        *("af", "om", "efter", "kun", "lige", "jo", "vel", "as", "som"),
     }
 )
 _PRONOUNS = frozenset(
@@ -77,9 +79,11 @@ def _last_thing(text: str) -> str | None:
             words.append(following)
         if not words or words[-1].lower() in _PRONOUNS | _DETERMINERS:
             continue
+        if start > 0 and tokens[start - 1].lower() in _COMPARING:
+            continue  # "the admin guide as a PDF": "a PDF" only says how
         keep = token if lowered in _DETERMINERS else ""
         phrase = " ".join(filter(None, (keep, *words)))
         end = start + len(words)
-        if best is None or (end, -start) > best[:2]:
-            best = (end, -start, phrase)
+        if best is None or (end, start) > best[:2]:
+            best = (end, start, phrase)
     return best[2] if best else None

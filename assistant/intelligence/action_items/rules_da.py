@@ -57,6 +57,7 @@ _DA = _Rules(
         _cue("group", r"lad os(?: lige)?", 0.6),
         # "Du får tallene fra mig på mandag": the speaker's promise, not a request.
         _cue("commitment", r"du(?=\s+får\b.*\bfra mig\b)", 0.8),
+        _cue("commitment", r"(?P<thing>den|det|dem) får du", 0.8),
         _cue("request", rf"(?:kan|kunne|vil|gider) du(?: ikke)?(?: {_DA_FILLER})?", 0.8),
         _cue("request", r"(?:må jeg bede dig om at|jeg har brug for at du)", 0.8),
         _cue("request", rf"(?:husk|sørg for|sørg)(?: {_DA_FILLER})?(?: at)?", 0.75),
@@ -106,7 +107,8 @@ _DA = _Rules(
         re.IGNORECASE,
     ),
     suggestion=re.compile(
-        r"\b(?:nogen|vi|du|man)(?: bør| skal| må| burde)(?: lige| også)?\s+",
+        r"\b(?:nogen|vi|du|man)(?: bør| skal| må| burde)(?: lige| også)?\s+"
+        r"|\b(?:vi|jeg) (?:mangler|har brug for) (?:nogen|en) (?:til at|der kan)\s+",
         re.IGNORECASE,
     ),
 )

@@ -122,7 +122,8 @@ _EN = _Rules(
     ),
     suggestion=re.compile(
         r"\b(?:someone|somebody|we|you)(?: really| probably)? (?:should|need to|needs to|"
-        r"ought to|have to|must)\s+",
+        r"ought to|have to|must)\s+"
+        r"|\b(?:we|i)(?:'ll)? need (?:someone|somebody|a volunteer) to\s+",
         re.IGNORECASE,
     ),
 )
