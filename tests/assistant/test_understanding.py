@@ -206,6 +206,19 @@ def test_agenda_read_out_at_the_start_is_not_a_list_of_tasks() -> None:
     assert items_of(said) == []
 
 
+def test_states_trips_and_thinking_aloud_are_not_tasks() -> None:
+    said = [
+        ("ana", "We will be using it in four regions."),
+        ("ben", "I will be away the whole of next week."),
+        ("ana", "Jeg skal på messe i Herning i morgen."),
+        ("ben", "Jeg skal lige tænke over prisen."),
+    ]
+    assert items_of(said) == []
+    # "skal til at" is about to do work.
+    (item,) = items_of([("ana", "Jeg skal til at skrive referatet i morgen.")])
+    assert (item.text, item.due) == ("Skriv referatet", dt.date(2026, 10, 7))
+
+
 # ---- items that were missed --------------------------------------------------------------------
 
 

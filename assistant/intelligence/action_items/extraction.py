@@ -35,6 +35,7 @@ from assistant.intelligence.action_items.rules import (
     _ACCEPTANCE,
     _AGENDA,
     _CLAIM,
+    _GOING_SOMEWHERE,
     _JOKE,
     _LEAVING,
     _LET_ME_LIVE,
@@ -48,6 +49,7 @@ from assistant.intelligence.action_items.rules import (
     _PRONOUN_OBJECT,
     _QUESTION_OPENING,
     _SENTENCE_PUNCTUATION,
+    _STATE_GERUND,
     _SUBORDINATE,
     _TRAILING_CONDITION,
     AGENDA_WINDOW_S,
@@ -269,8 +271,12 @@ def _from_cue(
         # after the verb.
         verb, _, rest = task.partition(" ")
         task = f"{verb} {fronted[1].lower()} {rest}".strip()
+    elif rules is _EN and _STATE_GERUND.match(task):
+        return None
     elif rules is _EN and re.match(r"be \w+ing\b", task, re.IGNORECASE):
         task = _gerund(task[3:])  # "we'll be working on the requirements": a promise
+    if rules is _DA and _GOING_SOMEWHERE.match(task):
+        return None
     if _NEGATION.match(task):
         return None
     have_done = _DA_HAVE_DONE.match(task) if rules is _DA else None

@@ -167,3 +167,13 @@ _QUOTING = re.compile(
     re.IGNORECASE,
 )
 """Words said as a quotation ("as the saying goes", quotation marks), not as an order."""
+_GOING_SOMEWHERE = re.compile(
+    r"^(?:på|til(?! at\b)|hjem|ud|ned|op|afsted|ind|over til)\b", re.IGNORECASE
+)
+"""Danish "jeg skal på ferie", "vi skal til Aarhus": going somewhere, not a task."""
+_STATE_GERUND = re.compile(
+    r"^be (?:using|having|going|getting|seeing|expecting|hoping|living|staying|paying|running"
+    r"|looking forward|based|in|on|out|away|there|here|around|available)\b",
+    re.IGNORECASE,
+)
+""""We'll be using it in three countries", "I'll be away": a state, not work."""

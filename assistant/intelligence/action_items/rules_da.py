@@ -73,6 +73,7 @@ _DA = _Rules(
         *("håbe", "love", "lide", "prøve", "tage det", "tage den", "tage ordet", "opsummere"),
         *("runde af", "slutte", "afslutte", "hoppe", "kigge på det her", "præsentere"),
         *("bruge", "nævne", "tilføje at", "sige det sådan", "præcisere", "gå i gang"),
+        *("tænke", "overveje", "sove på det", "fundere", "lide", "glæde mig"),
         *("det", "den", "de", "at", "en", "et", "selv"),
     ),
     request_non_actions=(
@@ -87,7 +88,7 @@ _DA = _Rules(
     conditions=_words_re("hvis", "medmindre", "såfremt", "når vi får"),
     habits=_words_re("normalt", "altid", "tit", "ofte", "plejer", "nogle gange", "hver"),
     leading_filler=re.compile(
-        r"^(?:(?:lige|også|godt|bare|hurtigt|så|nok|gerne|selv|straks|at|prøve at|sagtens|"
+        r"^(?:(?:lige|også|godt|bare|hurtigt|så|nok|gerne|selv|straks|til at|at|prøve at|sagtens|"
         r"virkelig|selvfølgelig)\s+)+",
         re.IGNORECASE,
     ),
