@@ -281,6 +281,23 @@ def test_labelled_actions_and_a_call_for_someone_are_items() -> None:
     ]
 
 
+def test_a_named_person_asked_or_obliged_owns_the_task() -> None:
+    people: dict[str, Side | None] = {"ana": None, "nina": None, "ben": None}
+    said = [
+        ("ana", "Let's have Nina walk the auditors through the logs."),
+        ("ana", "I'd like Ben to chase the missing invoices."),
+        ("ana", "Nina should renew the SSL certificate this week."),
+        ("ana", "Lad Ben tage mødet med revisoren."),
+        ("ana", "Could Nina be there too?"),
+    ]
+    assert summary(items_of(said, people=people)) == [
+        ("nina", None),
+        ("ben", None),
+        ("nina", "2026-10-09"),
+        ("ben", None),
+    ]
+
+
 def test_an_answer_to_a_hand_off_with_a_date_dates_it() -> None:
     people: dict[str, Side | None] = {"ana": None, "ben": None, "cy": None}
     said = [

@@ -89,13 +89,23 @@ def _assignment_patterns(names: str, danish: bool) -> tuple[tuple[re.Pattern[str
         third = rf",?\s+{_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)"
     else:
         modal = (
-            r"(?:'ll|\s+will|\s+is going to|'s going to|\s+is gonna|\s+to|\s+can)\s+"
-            r"(?!you\b|we\b|i\b)"
+            r"(?:'ll|\s+will|\s+is going to|'s going to|\s+is gonna|\s+to|\s+can|\s+needs to"
+            r"|\s+has to|\s+should|\s+must|\s+is to)\s+(?!you\b|we\b|i\b)"
         )
         third = r"\s+(?=(?:" + "|".join(_EN_VERBS_3RD) + r")\b)"
-    return tuple(
-        (re.compile(_OPENER + r"(?P<name>" + names + r")" + tail, re.IGNORECASE), verb_follows)
-        for tail, verb_follows in ((modal, False), (third, True))
+    # "Let's have Nina call them", "I'd like Nina to…", "Can Nina…?", "Lad Nina tage…".
+    asking = (
+        r"\b(?:lad|få|kan|vil|skal|kunne)\s+(?P<name>" + names + r")\s+(?:ikke\s+)?"
+        if danish
+        else r"\b(?:let's have|let's get|i'd like|i want|we need|can|could|would)\s+"
+        r"(?P<name>" + names + r")\s+(?:to\s+)?(?!be\b|have\b|do you\b)"
+    )
+    return (
+        *(
+            (re.compile(_OPENER + r"(?P<name>" + names + r")" + tail, re.IGNORECASE), follows)
+            for tail, follows in ((modal, False), (third, True))
+        ),
+        (re.compile(asking, re.IGNORECASE), False),
     )
 
 

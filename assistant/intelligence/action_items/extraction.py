@@ -299,7 +299,7 @@ def _from_cue(
     cleaned = _clean(_strip_vocative(task, context), rules)
     if not cleaned:
         return None
-    lets = re.match(r"let's|lad os", match.group(0), re.IGNORECASE) is not None
+    lets = kind != "assignment" and re.match(r"let's|lad os", match.group(0), re.I) is not None
     if rules.anaphora.match(cleaned) or re.fullmatch(r"do|gør det", cleaned, re.IGNORECASE):
         if kind == "commitment":
             return _answer(index, context, rules, confidence, due)
