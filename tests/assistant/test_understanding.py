@@ -104,6 +104,25 @@ def test_a_later_promise_that_only_dates_the_first_is_one_item() -> None:
     assert summary(items) == [("ana", "2026-10-08")]
 
 
+def test_unpunctuated_lower_case_speech() -> None:
+    people: dict[str, Side | None] = {"maria": None, "tom": None, "kim": None}
+    items = items_of(
+        [
+            ("kim", "could you loop in your it team"),
+            ("tom", "yes i will ask them tomorrow"),
+            ("maria", "i will send the revised terms tomorrow and then we can talk on monday"),
+            ("kim", "so action items maria sends the summary today and tom books the workshop"),
+        ],
+        people=people,
+    )
+    assert [(i.owner, i.due.isoformat() if i.due else None, i.text) for i in items] == [
+        ("tom", "2026-10-07", "Loop in your it team"),  # "it" here is IT, not a pronoun
+        ("maria", "2026-10-07", "Send the revised terms"),  # Monday is when "we" talk
+        ("maria", "2026-10-06", "Send the summary"),
+        ("tom", None, "Book the workshop"),
+    ]
+
+
 # ---- pronoun objects ---------------------------------------------------------------------------
 
 

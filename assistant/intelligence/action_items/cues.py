@@ -75,7 +75,7 @@ def _cues_in(text: str, rules: _Rules) -> list[_Cand]:
 _OPENER = (
     r"(?:^|(?<=[,;:]\s)|\b(?:so|and|then|okay|ok|fine|right|alright|good|great|så|og"
     r"|okay så|fint|godt|tomorrow|today|tonight|later|afterwards|next week|i morgen|i dag"
-    r"|bagefter|senere|i næste uge)\s+)"
+    r"|bagefter|senere|i næste uge|action items?|to-?dos?|opgaver)\s+)"
 )
 """What may come before a name that opens an assignment ("So Maria takes…", "Tomorrow Ana…")."""
 

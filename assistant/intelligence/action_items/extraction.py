@@ -156,7 +156,13 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
             if results and candidate[1].start() < end:
                 continue
             following = _NEXT_CLAUSE.search(text, candidate[1].end())
-            limit = following.start() if following else len(text)
+            limit, resume = (following.start(), following.end()) if following else (len(text), None)
+            # "maria sends the deck tomorrow and tom books the demo": the next named task
+            # ends this one, with or without a comma.
+            named = [c[1].start() for c in candidates if c[0] == "assignment"]
+            after = min((n for n in named if n > candidate[1].end()), default=None)
+            if after is not None and after < limit:
+                limit, resume = after, after
             outcome = _from_cue(index, context, rules, candidate, (end if results else 0, limit))
             if isinstance(outcome, _Stop):
                 break
@@ -169,9 +175,9 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
                 results[-1] = (replace(first, due=first.due or outcome[0].due), kind)
             else:
                 results.append(outcome)
-            if following is None:
+            if resume is None:
                 break
-            end = following.end()
+            end = resume
         if results:
             return results
     return None
@@ -211,6 +217,13 @@ _NEXT_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 """Where a second task may start in one sentence: "I'll book the stand today, and then I'll…"."""
+
+
+_NEW_SUBJECT = re.compile(
+    r",?\s+(?:and|but|so|og|men)\s+(?:then\s+|så\s+)?(?:we|you|they|vi|du|de)\s+(?=\w)",
+    re.IGNORECASE,
+)
+"""Where a clause with another subject starts: its date is not this task's deadline."""
 
 
 class _Stop:
@@ -295,6 +308,7 @@ def _from_cue(
         return None
     if kind in ("commitment", "group") and _on_the_spot(task, match, index, context):
         return None
+    task = _NEW_SUBJECT.split(task, maxsplit=1)[0]  # "…, and then we can talk on Monday"
     due, task, had_date = _due(task, before, index, context)
     cleaned = _clean(_strip_vocative(task, context), rules)
     if not cleaned:

@@ -3,11 +3,11 @@ repeats of one task by one owner."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 
 from assistant.intelligence.action_items.model import ActionItem, _Context, _Found, _normal
+from assistant.intelligence.action_items.pronouns import has_object_pronoun
 from assistant.intelligence.action_items.replies import _date_later_in_turn
 from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_OBJECT
 from assistant.intelligence.sentences import words
@@ -37,7 +37,7 @@ def _merge_into_request(
         if not (answers or pronoun or similar_tasks(request.text, item.text)):
             return False
         # "Make sure they get it" - "I'll send it to them on Wednesday": the answer names the work.
-        vague = pronoun and _VAGUE_OBJECT.search(request.text) is not None
+        vague = pronoun and has_object_pronoun(request.text)
         found[position] = (
             replace(
                 request,
@@ -50,10 +50,6 @@ def _merge_into_request(
         )
         return True
     return False
-
-
-_VAGUE_OBJECT = re.compile(r"\b(?:it|that|them|det|den|dem)\b", re.IGNORECASE)
-"""A request that names its work only by a pronoun ("make sure they get it")."""
 
 
 def _segment_of(item: ActionItem, context: _Context) -> int:

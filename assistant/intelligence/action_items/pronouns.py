@@ -43,6 +43,17 @@ _LOOK_BACK = 4
 _LOOK_BACK_S = 90.0
 
 
+def has_object_pronoun(task: str) -> bool:
+    """Whether the task names its work only by a pronoun: "make sure they get it", "send it
+    over" (not "loop in your IT team", not "det nye udkast")."""
+    match = _OBJECT.match(task)
+    if match is None:
+        match = re.search(r"\b(?:it|that|them|det|den|dem)\s*[.!?]*$", task, re.IGNORECASE)
+        return match is not None
+    after = task[match.end() :].split()
+    return not after or after[0].lower().strip(",.") in _STOP | _PARTICLES
+
+
 def resolve_pronoun(task: str, index: int, sentences: Sequence[Sentence]) -> str:
     """``task`` with its object pronoun replaced by the thing last named before sentence
     ``index``; unchanged when there is no such pronoun or nothing to point at."""
