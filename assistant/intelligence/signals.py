@@ -59,13 +59,14 @@ _PRICE = re.compile(
     r"|pricey|over (?:our|the) budget|budget (?:was cut|is tight|for tools)|can't afford"
     r"|more than we (?:planned|budgeted)|had budgeted|cheaper|discount|cost too much"
     r"|for dyr[te]?|alt for dyre|prisstigning\w*|prisen er (?:for )?høj|over budget"
-    r"|skåret i budgettet|har ikke budget|billigere|mest prisen|rabat|more expensive|costs more"
+    r"|skåret i budgettet|har ikke budget|billigere|mest prisen|rabat|more expensive|costs? more"
     r"|dyrere|pris(?:en)? (?:er )?(?:\w+ )?højere|højere pris|koster mere)\b",
     re.IGNORECASE,
 )
 _PRICE_COMPARISON = re.compile(
-    r"\b(?:dyrere|højere|koster mere|more expensive|pricier|costs more|higher)\b.{0,40}?"
-    r"\b(?:end|than)\b",
+    r"\b(?:dyrere|højere|koster mere|more expensive|pricier|costs? more|higher|billigere|cheaper"
+    r"|lavere|lower|for dyrt|too expensive)\b.{0,40}?\b(?:end|than|hos|at|i forhold til"
+    r"|compared to)\b",
     re.IGNORECASE,
 )
 """Our price held against another vendor's: a price objection besides the competitor."""
@@ -85,7 +86,9 @@ _COMPETITOR_CUE = re.compile(
     r"|(?:dyrere|billigere|bedre|højere|lavere|mere|cheaper|pricier|better|higher|lower|more)"
     r"(?:,? \w+)? (?:end|than)"
     r"(?: (?:den|det|the one|what) (?:vi|we) (?:får|har|get|pay) (?:hos|from|with|at))?"
-    r"|(?:får|fik|køber|har|betaler) (?:vi )?(?:\w+ )?hos|get from|pay at)"
+    r"(?: (?:hos|at|with|from))?"
+    r"|(?:får|fik|køber|har|betaler) (?:vi )?(?:\w+ )?(?:\w+ )?hos|get from|pay at"
+    r"|i forhold til|sammenlignet med|versus|vs\.?)"
     r"\s+(?:also\s+|også\s+)?(?P<name>[A-Z][\w.&-]+(?:\s[A-Z][\w.&-]+)?)"
 )
 _NOT_COMPANIES = frozenset(

@@ -344,6 +344,25 @@ def test_danish_price_comparison_gives_a_price_objection_and_the_competitor() ->
     assert [c.name for c in signals.competitors] == ["DataNord"]
 
 
+def test_price_comparisons_in_both_languages_name_the_competitor() -> None:
+    for line, rival in [
+        ("Vi får det billigere hos Tidsbanken.", "Tidsbanken"),
+        ("Prisen er højere end hos Lyngsoe.", "Lyngsoe"),
+        ("It is too expensive compared to Fathom.", "Fathom"),
+        ("Honestly, you cost more than what we pay at Tactiq.", "Tactiq"),
+    ]:
+        transcript = meeting(
+            [("ana", "How does that sound?"), ("kim", line)],
+            people={"ana": "internal", "kim": "external"},
+        )
+        signals = customer_signals(transcript, ())
+        assert signals is not None
+        assert {(o.topic, o.competitor) for o in signals.objections} == {
+            ("competitor", rival),
+            ("price", None),
+        }, line
+
+
 def test_an_answered_danish_question_is_not_deferred() -> None:
     transcript = meeting(
         [
