@@ -57,8 +57,8 @@ def test_sections_and_private_coaching() -> None:
     assert "<li>Go with the annual plan</li>" in page
     assert 'Who signs the DPA? <span class="muted">(Bob Okafor; not answered)</span>' in page
     assert "<strong>Next meeting:</strong> Wednesday 18 March 2026" in page
-    assert '<td class="flag">overdue</td>' in page
-    assert "<td>our team</td>" in page  # a group promise
+    assert '<td class="flag" data-label="Status">overdue</td>' in page
+    assert '<td data-label="Owner">our team</td>' in page  # a group promise
     assert "<h3>For Alice Martin only</h3>" in page
     assert "For Bob Okafor only" not in page  # nothing to say: no block
     assert "You spoke &lt;73 %&gt; of the time." in page
