@@ -14,6 +14,7 @@ __all__ = [
     "AsrSettings",
     "AudioSettings",
     "BotSettings",
+    "DeliverySettings",
     "DiarizationSettings",
     "LiveSettings",
     "LlmSettings",
@@ -189,6 +190,37 @@ class LlmSettings(BaseModel):
     """Per request (s)."""
 
 
+class DeliverySettings(BaseModel):
+    """After a meeting: the email digest over SMTP (off while ``smtp_host`` is unset) and posts
+    to the team's chat and webhook destinations."""
+
+    smtp_host: str | None = None
+    """The mail server; None: no email is sent."""
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_security: Literal["starttls", "tls", "none"] = "starttls"
+    """``starttls`` (upgrade a plain connection, usually port 587), ``tls`` (implicit TLS,
+    usually 465) or ``none`` (a relay on this machine only)."""
+    smtp_username: str | None = None
+    """Log in with this name and ``smtp_password`` when set."""
+    smtp_password: SecretStr | None = None
+    smtp_ca_file: Path | None = None
+    """Certificates (PEM) to trust for the mail server besides the system's, e.g. a company CA."""
+    sender: str = "meeting-assistant@localhost"
+    """The From address of every digest."""
+    timeout_s: float = Field(default=20.0, gt=0)
+    """Longest wait for the mail server or a webhook receiver to answer one step (s)."""
+    attempts: int = Field(default=4, ge=1, le=10)
+    """Tries per message and destination before giving up."""
+    backoff_s: float = Field(default=2.0, ge=0, le=300)
+    """Wait before the second try (s); doubled before each further one."""
+    auto_send: bool = True
+    """Send a meeting's digest and posts when the service finishes analysing it."""
+    allowed_hosts: list[str] = Field(default_factory=list)
+    """Webhook hosts the service may call although they are (or resolve to) internal
+    addresses: host names, addresses or networks (``hooks.internal``, ``10.0.0.0/24``).
+    Everything public is allowed; everything internal is refused unless named here."""
+
+
 _PLACEHOLDERS = ("changeme", "change-me", "password", "secret", "example", "xxx")
 
 
@@ -259,6 +291,7 @@ class Settings(BaseSettings):
     llm: LlmSettings = LlmSettings()
     live: LiveSettings = LiveSettings()
     bot: BotSettings = BotSettings()
+    delivery: DeliverySettings = DeliverySettings()
     service: ServiceSettings = ServiceSettings()
 
 
