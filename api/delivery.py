@@ -40,6 +40,7 @@ from assistant.delivery import (
     weekly_digest,
     with_retries,
 )
+from assistant.intelligence.dates import iso_date
 from models.errors import NotFoundError, NotReadyError
 
 from .jobs import meeting_folder
@@ -169,11 +170,16 @@ class Delivery:
             scope = DeliveryScope(session, team_row.id)
             reports = []
             for row in scope.finished_meetings():
-                date = row.date or row.created_at.date()
-                if start <= date <= end:
-                    report = self._report(row)
-                    if report is not None:
-                        reports.append(report)
+                if row.date is not None and not start <= row.date <= end:
+                    continue
+                report = self._report(row)
+                if report is None:
+                    continue
+                # Undated at upload: the report's own date (a transcript's), else the day it
+                # was stored.
+                date = row.date or iso_date(report.get("meeting", {}).get("date"))
+                if start <= (date or row.created_at.date()) <= end:
+                    reports.append(report)
             titles = {row.id: row.title for row in scope.finished_meetings()}
             items = [
                 StoredItem(i.text, i.owner, i.due, i.status, titles.get(i.meeting_id, "—"))

@@ -37,7 +37,13 @@ def build_message(
     message.add_alternative(body.html, subtype="html", charset="utf-8")
     html_part = next(part for part in message.iter_parts() if part.get_content_subtype() == "html")
     for cid, png in (images or {}).items():
+        # Inline, not an attachment: clients would list it beside the message as well.
         html_part.add_related(
-            png, "image", "png", cid=f"<{cid}>", filename=f"{cid.split('@')[0]}.png"
+            png,
+            "image",
+            "png",
+            cid=f"<{cid}>",
+            disposition="inline",
+            filename="participation.png",
         )
     return message
