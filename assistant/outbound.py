@@ -131,16 +131,22 @@ def check_public_or_allowed(
     setting: str,
     *,
     resolve: Resolver | None = None,
+    resolve_names: bool = True,
 ) -> OutboundTarget:
     """Refuse a URL whose host is, or resolves to, an internal address (see ``is_internal``),
     unless ``allowed`` names the host, or every internal address it resolves to is named.
-    ``resolve`` (host, port) -> addresses defaults to the system resolver. Returns the
-    target checked."""
+    ``resolve`` (host, port) -> addresses defaults to the system resolver; without
+    ``resolve_names`` a name is not looked up (saving a destination: no lookup on request,
+    the name is checked before every post). Returns the target checked."""
     target = parse_target(url)
     if _allowed(target.host, target.address, allowed):
         return target
     if target.address is not None:
         addresses = [target.address]
+    elif target.host in _LOOPBACK_NAMES or target.host.endswith(".localhost"):
+        addresses = [ipaddress.ip_address("127.0.0.1")]
+    elif not resolve_names:
+        return target
     else:
         try:
             found = (resolve or _system_resolve)(target.host, target.port)

@@ -1,8 +1,9 @@
 """The team's chat and webhook destinations (admin only), the record of every delivery
 attempt, and delivering a meeting again.
 
-A destination's URL is checked when it is saved and again before every post: it must not be,
-or resolve to, an internal address unless ``delivery.allowed_hosts`` names it. Its URL (Slack
+A destination's URL is checked when it is saved (scheme, and a host written as an address) and
+before every post (its name resolved): it must not be, or resolve to, an internal address
+unless ``delivery.allowed_hosts`` names it. Its URL (Slack
 and Teams keep their secret in the path) and a webhook's signing secret are write-only: they
 are shown back as the scheme and host, and ``has_secret``.
 """
@@ -159,6 +160,14 @@ class DeliveryQueued(BaseModel):
     status: Literal["queued"]
 
 
+def _check(url: str, state: StateDep) -> None:
+    # Addresses and schemes here; a name is resolved and checked before every post instead
+    # (no lookup on request, and what it resolves to then is what counts).
+    check_public_or_allowed(
+        url, state.settings.delivery.allowed_hosts, _SETTING, resolve_names=False
+    )
+
+
 @router.get("/destinations")
 def list_destinations(scope: AdminScopeDep) -> list[DestinationPublic]:
     return [DestinationPublic.of(row) for row in scope.destinations()]
@@ -168,7 +177,7 @@ def list_destinations(scope: AdminScopeDep) -> list[DestinationPublic]:
 def create_destination(
     body: DestinationCreate, scope: AdminScopeDep, state: StateDep
 ) -> DestinationPublic:
-    check_public_or_allowed(body.url, state.settings.delivery.allowed_hosts, _SETTING)
+    _check(body.url, state)
     row = DestinationRow(
         kind=body.kind, name=body.name, url=body.url, secret=body.secret, enabled=body.enabled
     )
@@ -191,7 +200,7 @@ def update_destination(
 ) -> DestinationPublic:
     row = scope.destination(destination_id)
     if change.url is not None:
-        check_public_or_allowed(change.url, state.settings.delivery.allowed_hosts, _SETTING)
+        _check(change.url, state)
     if change.secret is not None and row.kind != "webhook":
         raise HTTPException(422, f"a {row.kind} destination takes no secret (its URL holds one)")
     for field in change.model_fields_set:

@@ -6,26 +6,33 @@ with every attempt recorded, a failing delivery that costs nothing, and the dige
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
 import pytest
+import redis
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from api.app import create_app
 from assistant.cli import cli
-from assistant.config import DeliverySettings, Settings
+from assistant.config import DeliverySettings, ServiceSettings, Settings
 from assistant.processing.speech import SpeechModels
 from tests.delivery.servers import SmtpServer, free_port, receiver, smtp_server
 from tests.delivery.test_webhooks import readme_verify
 
 from .conftest import API, new_token, state
 
-TRANSCRIPT = Path(__file__).resolve().parents[1] / "data" / "transcript_valid.json"
+REPO = Path(__file__).resolve().parents[2]
+TRANSCRIPT = REPO / "tests" / "data" / "transcript_valid.json"
 SECRET = "webhook-secret-0123456789abcdef"
 ALICE_TIP = "Top reps listen more than they talk"
 
@@ -372,3 +379,84 @@ def test_the_digest_commands_send_a_meeting_and_a_weekly_digest(
     ):
         refused = runner.invoke(cli, ["digest", "send", *arguments], env=env)
         assert refused.exit_code == 2 and problem in refused.output, refused.output
+
+
+REDIS = "redis://127.0.0.1:6379/12"
+
+
+def test_a_celery_worker_delivers_what_it_analysed(
+    settings: Settings, tmp_path: Path, postgres_url: str, smtp: SmtpServer
+) -> None:
+    """Celery mode: the worker that stored the meeting queues its delivery as a task of its
+    own, and runs it (this branch's worker, started from the repository)."""
+    redis.Redis.from_url(REDIS).flushdb()
+    service = ServiceSettings(
+        data_dir=tmp_path / "data", database_url=postgres_url, broker_url=REDIS, job_lease_s=8
+    )
+    queued = _with_delivery(settings.model_copy(update={"service": service}), smtp.port)
+    admin = new_token(queued)
+    env = {
+        **os.environ,
+        "HF_HUB_OFFLINE": "1",
+        "MA_CACHE_DIR": str(settings.cache_dir),
+        "MA_SERVICE__DATA_DIR": str(service.data_dir),
+        "MA_SERVICE__DATABASE_URL": postgres_url,
+        "MA_SERVICE__BROKER_URL": REDIS,
+        "MA_DELIVERY__SMTP_HOST": "127.0.0.1",
+        "MA_DELIVERY__SMTP_PORT": str(smtp.port),
+        "MA_DELIVERY__SMTP_SECURITY": "none",
+        "MA_DELIVERY__BACKOFF_S": "0.01",
+        "MA_DELIVERY__ALLOWED_HOSTS": '["127.0.0.1"]',
+    }
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from assistant.cli import main; main()",
+            "worker",
+            "--concurrency",
+            "1",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        with receiver([503, 200]) as hook, TestClient(create_app(queued)) as client:
+            client.post(
+                f"{API}/contacts",
+                headers=admin,
+                json={"name": "Alice Martin", "email": "alice@example.com"},
+            )
+            client.post(
+                f"{API}/destinations",
+                headers=admin,
+                json={"kind": "webhook", "name": "CRM", "url": hook.url, "secret": SECRET},
+            )
+            meeting_id = _upload(client, admin)
+            deadline = time.monotonic() + 180
+            attempts: list[dict[str, Any]] = []
+            while time.monotonic() < deadline:
+                attempts = client.get(f"{API}/deliveries", headers=admin).json()
+                if sum(a["outcome"] != "retrying" for a in attempts) == 2:
+                    break
+                time.sleep(0.3)
+            assert (
+                client.get(f"{API}/meetings/{meeting_id}", headers=admin).json()["status"] == "done"
+            )
+        outcomes = sorted((a["channel"], a["attempt"], a["outcome"]) for a in attempts)
+        assert outcomes == [
+            ("email", 1, "delivered"),
+            ("webhook", 1, "retrying"),
+            ("webhook", 2, "delivered"),
+        ]
+        assert [to for _, to in smtp.envelopes] == [["alice@example.com"]]
+        assert ALICE_TIP in smtp.messages[0].get_body(("plain",)).get_content()  # type: ignore[union-attr]
+        assert all(readme_verify()(SECRET, r.headers, r.body) for r in hook.requests)
+    finally:
+        if worker.poll() is None:
+            os.killpg(worker.pid, signal.SIGTERM)
+        worker.wait(timeout=60)
+        redis.Redis.from_url(REDIS).flushdb()

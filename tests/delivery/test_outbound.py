@@ -70,6 +70,11 @@ def test_public_addresses_pass_and_named_exceptions_are_allowed() -> None:
     check_public_or_allowed("http://127.0.0.1:8080/hook", ["127.0.0.1"], SETTING)
     check_public_or_allowed("http://10.0.0.7/hook", ["10.0.0.0/24"], SETTING)
     check_public_or_allowed("http://hooks.internal/x", ["hooks.internal"], SETTING)
+    # Saving a destination looks no name up, but localhost is loopback all the same.
+    check_public_or_allowed("https://hooks.example.org/", [], SETTING, resolve_names=False)
+    for url in ("http://localhost/", "http://api.localhost/", "http://10.0.0.1/"):
+        with pytest.raises(HostNotAllowedError, match="internal address"):
+            check_public_or_allowed(url, [], SETTING, resolve_names=False)
     with pytest.raises(HostNotAllowedError, match=r"delivery\.allowed_hosts"):
         check_public_or_allowed("http://10.0.1.7/hook", ["10.0.0.0/24"], SETTING)
     assert not is_internal(ipaddress.ip_address("8.8.8.8"))
