@@ -114,23 +114,23 @@ class Delivery:
         for) and, with ``chat``, post it to the team's enabled destinations."""
         digest, team_id, recipients, destinations, done = self._load(meeting_id)
         if to is not None:
-            recipients = list(to)
+            recipients, done = list(to), set()  # asked for by name: sent again
         results: list[Delivered] = []
         smtp = SmtpOptions.from_settings(self._options)
         pending = [r for r in recipients if f"email:{r.address.casefold()}" not in done]
         results += [
             Delivered("email", r.address, "skipped") for r in recipients if r not in pending
         ]
+
+        def record(recipient: Recipient, attempt: Attempt) -> None:
+            self._record(team_id, meeting_id, None, "email", recipient.address, attempt)
+
         if pending and smtp is None:
-            results += [
-                Delivered("email", r.address, "failed", "no mail server (delivery.smtp_host)")
-                for r in pending
-            ]
+            problem = "no mail server is set (delivery.smtp_host)"
+            for recipient in pending:
+                record(recipient, Attempt(1, dt.datetime.now(dt.UTC), None, problem, "failed"))
+                results.append(Delivered("email", recipient.address, "failed", problem))
         elif pending and smtp is not None:
-
-            def record(recipient: Recipient, attempt: Attempt) -> None:
-                self._record(team_id, meeting_id, None, "email", recipient.address, attempt)
-
             sent = send_digest_emails(
                 digest,
                 pending,

@@ -220,6 +220,16 @@ class DeliverySettings(BaseModel):
     addresses: host names, addresses or networks (``hooks.internal``, ``10.0.0.0/24``).
     Everything public is allowed; everything internal is refused unless named here."""
 
+    @model_validator(mode="after")
+    def _no_password_in_the_clear(self) -> DeliverySettings:
+        local = self.smtp_host in ("localhost", "127.0.0.1", "::1")
+        if self.smtp_security == "none" and self.smtp_username and not local:
+            raise ValueError(
+                "delivery.smtp_username is set with smtp_security 'none': the password would "
+                "cross the network in the clear; use starttls or tls"
+            )
+        return self
+
 
 _PLACEHOLDERS = ("changeme", "change-me", "password", "secret", "example", "xxx")
 

@@ -232,3 +232,14 @@ def test_a_permanent_refusal_is_not_tried_again_and_an_absent_server_is(
     assert [a.outcome for a in gone] == ["retrying", "retrying", "failed"] and last is gone[-1]
     assert "could not talk to the mail server" in (last.error or "")
     assert pauses == [0.01, 0.02]  # the pause doubles
+
+
+def test_a_login_in_the_clear_is_refused_by_the_settings() -> None:
+    from pydantic import ValidationError
+
+    from assistant.config import DeliverySettings
+
+    with pytest.raises(ValidationError, match="in the clear"):
+        DeliverySettings(smtp_host="mail.example.org", smtp_security="none", smtp_username="x")
+    DeliverySettings(smtp_host="127.0.0.1", smtp_security="none", smtp_username="x")
+    DeliverySettings(smtp_host="mail.example.org", smtp_username="x")  # starttls by default

@@ -40,11 +40,13 @@ window.addEventListener("load", () => {
   for (const el of document.querySelectorAll("body *")) {
     const box = el.getBoundingClientRect();
     if (box.width > 0) right = Math.max(right, box.right);
-    if (el.childNodes.length && [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+    const text = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (text)
       smallest = Math.min(smallest, parseFloat(getComputedStyle(el).fontSize));
   }
   for (const img of document.images)
-    images.push({loaded: img.complete && img.naturalWidth > 0, width: img.getBoundingClientRect().width});
+    images.push({loaded: img.complete && img.naturalWidth > 0,
+                 width: img.getBoundingClientRect().width});
   parent.postMessage(JSON.stringify({view, right, scroll: document.documentElement.scrollWidth,
                                     smallest, images}), "*");
 });
