@@ -234,8 +234,22 @@ class Delivery:
                 .order_by(ActionItemRow.id)
             ).all()
             scope = DeliveryScope(session, meeting.team_id)
+            # Earlier items marked done in the store since this report was written.
+            settled = {
+                text.casefold()
+                for text in session.scalars(
+                    select(ActionItemRow.text).where(
+                        ActionItemRow.team_id == meeting.team_id,
+                        ActionItemRow.meeting_id != meeting_id,
+                        ActionItemRow.status == "done",
+                    )
+                )
+            }
             digest = meeting_digest(
-                report, today=dt.datetime.now(dt.UTC).date(), statuses=list(statuses)
+                report,
+                today=dt.datetime.now(dt.UTC).date(),
+                statuses=list(statuses),
+                settled=settled,
             )
             recipients = []
             for name in digest.participants:

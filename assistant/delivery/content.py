@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -114,10 +114,12 @@ def meeting_digest(
     *,
     today: dt.date,
     statuses: Sequence[str] | None = None,
+    settled: Collection[str] = (),
 ) -> MeetingDigest:
     """The digest of a report.json dict. ``statuses`` gives each action item's status in
     report order ("open" or "done", as stored by the service); without it every item is open.
-    Open items due before ``today`` are overdue."""
+    Open items due before ``today`` are overdue. ``settled``: texts (case-folded) of earlier
+    items marked done since the report was written; they are not carried over."""
     meeting = _mapping(report.get("meeting"))
     people = [_mapping(p) for p in _list(report.get("participants"))]
     names = {str(p.get("id")): _name(p) for p in people}
@@ -142,15 +144,16 @@ def meeting_digest(
     for raw in _list(report.get("follow_up")):
         item = _mapping(raw)
         raw_status = _str(item.get("status"))
-        if raw_status == "done":
-            continue  # reported done in this meeting: nothing left to chase
+        text = _str(item.get("text")) or MISSING
+        if raw_status == "done" or text.casefold() in settled:
+            continue  # reported or marked done: nothing left to chase
         due = iso_date(_str(item.get("due")))
         status = "overdue" if raw_status == "overdue" or (due and due < today) else "open"
         origin = _str(item.get("origin_title")) or MISSING
         origin_date = _str(item.get("origin_date"))
         carried.append(
             ItemLine(
-                text=_str(item.get("text")) or MISSING,
+                text=text,
                 owner=owner_name(_str(item.get("owner")), names, language),
                 due=due.isoformat() if due else MISSING,
                 status=status,

@@ -460,3 +460,37 @@ def test_a_celery_worker_delivers_what_it_analysed(
             os.killpg(worker.pid, signal.SIGTERM)
         worker.wait(timeout=60)
         redis.Redis.from_url(REDIS).flushdb()
+
+
+def test_items_carried_over_follow_the_store(
+    app_client: TestClient, delivering: Settings, smtp: SmtpServer
+) -> None:
+    from api.delivery import Delivery
+    from assistant.delivery import Recipient
+
+    admin = new_token(delivering)
+    first = _upload(app_client, admin)  # "Send the proposal", due 2026-03-06: overdue now
+    state(app_client).jobs.wait(timeout=60)
+    app_client.post(
+        f"{API}/contacts", headers=admin, json={"name": "Mark Jensen", "email": "mark@example.com"}
+    )
+    later = REPO / "tests" / "data" / "intelligence" / "en_02_contoso_renewal.json"
+    response = app_client.post(
+        f"{API}/meetings", headers=admin, files={"file": ("c.json", later.read_bytes())}
+    )
+    second = response.json()["id"]
+    state(app_client).jobs.wait(timeout=60)
+    text = smtp.messages[-1].get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    carried = text[text.index("CARRIED OVER") :]
+    assert "[OVERDUE] Send the proposal" in carried and "Acme renewal call" in carried
+
+    item = app_client.get(f"{API}/action-items", headers=admin, params={"meeting_id": first})
+    item_id = item.json()["items"][0]["id"]
+    app_client.patch(f"{API}/action-items/{item_id}", headers=admin, json={"status": "done"})
+    service = state(app_client)
+    results = Delivery(service.database, delivering).deliver_meeting(
+        second, to=[Recipient("mark2@example.com", "Mark Jensen")]
+    )
+    assert [r.outcome for r in results] == ["delivered"]
+    again = smtp.messages[-1].get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert "Send the proposal" not in again and "CARRIED OVER" not in again
