@@ -95,6 +95,14 @@ def _parts(message: EmailMessage) -> tuple[str, str, EmailMessage]:
 def test_each_participant_gets_the_digest_with_only_their_own_feedback(
     report: dict[str, Any],
 ) -> None:
+    report = json.loads(json.dumps(report))
+    seen = next(p for p in report["participants"] if p["id"] == "mark")
+    seen["engagement"] = {
+        "score": 71.0,
+        "camera_on_share": 0.9,
+        "facing_camera_share": 0.8,
+        "gesture_rate_per_min_speaking": 3.2,
+    }
     names = {p["id"]: p["name"] for p in report["participants"]}
     coached = {c["participant"]: c["items"] for c in report["coaching"]}
     assert any(coached.values()), "the meeting must hold coaching for the test to mean something"
@@ -136,6 +144,10 @@ def test_each_participant_gets_the_digest_with_only_their_own_feedback(
             if other_name != name:
                 assert f"Your feedback, {other_name}" not in html
                 assert f"YOUR FEEDBACK, {other_name.upper()}" not in plain
+    # Only Mark was seen on video: his engagement figures are in his copy alone.
+    for pid in names:
+        plain = by_address[f"{pid}@example.com"].get_body(("plain",)).get_content()  # type: ignore[union-attr]
+        assert ("Camera on: 90%" in plain and "Engagement: 71" in plain) == (pid == "mark")
     observer_plain, observer_html, _ = _parts(by_address["observer@example.com"])
     assert "YOUR FEEDBACK" not in observer_plain and "Your feedback" not in observer_html
     assert not any(i["message"] in observer_plain for items in coached.values() for i in items)
