@@ -28,7 +28,8 @@ def build_message(
     """One recipient's message. ``images`` maps a Content-ID (as referenced in the HTML, without
     brackets) to PNG bytes."""
     message = EmailMessage()
-    message["Subject"] = body.subject
+    # A title may hold line breaks (it is the uploader's text): one line, never a new header.
+    message["Subject"] = " ".join(body.subject.split())
     message["From"] = sender
     message["To"] = recipient
     message["Date"] = formatdate(localtime=False)

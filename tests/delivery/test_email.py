@@ -156,9 +156,15 @@ def test_each_participant_gets_the_digest_with_only_their_own_feedback(
 def test_the_plain_text_stands_alone_and_the_html_is_escaped(report: dict[str, Any]) -> None:
     hostile = json.loads(json.dumps(report))
     hostile["action_items"][0]["text"] = "<script>alert(1)</script> & more"
+    hostile["meeting"]["title"] = "Renewal\r\nBcc: everyone@example.com"
     with smtp_server() as server:
         _send(hostile, _options(server.port), [Recipient("a@example.com", "Mark Jensen")])
     plain, html, _ = _parts(server.messages[0])
+    assert (
+        server.messages[0]["Subject"]
+        == "Meeting digest: Renewal Bcc: everyone@example.com (2026-03-10)"
+    )
+    assert server.messages[0]["Bcc"] is None and server.envelopes[0][1] == ["a@example.com"]
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
     assert "<script>alert(1)</script> & more" in plain
     assert "<" not in plain.replace("<script>alert(1)</script>", "")
