@@ -197,11 +197,11 @@ class Delivery:
             ]
         body = render_weekly_email(weekly_digest(team, start, end, reports, items, today=today))
         results = []
+
+        def record(recipient: Recipient, attempt: Attempt) -> None:
+            self._record(team_id, None, None, "email", recipient.address, attempt, "weekly")
+
         for address in addresses:
-
-            def record(recipient: Recipient, attempt: Attempt) -> None:
-                self._record(team_id, None, None, "email", recipient.address, attempt, "weekly")
-
             last = send_email(
                 body,
                 Recipient(address),
