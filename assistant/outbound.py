@@ -20,7 +20,7 @@ import contextlib
 import ipaddress
 import socket
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from models.errors import HostNotAllowedError
@@ -28,6 +28,7 @@ from models.errors import HostNotAllowedError
 __all__ = [
     "Address",
     "OutboundTarget",
+    "Resolver",
     "check_loopback_or_allowed",
     "check_public_or_allowed",
     "embedded_ipv4",
@@ -52,6 +53,9 @@ class OutboundTarget:
     port: int
     address: Address | None
     """The host when it is written as an address; None for a name."""
+    resolved: tuple[Address, ...] = ()
+    """What a name resolved to when it was checked: connect to one of these (not to a new
+    lookup, which could answer differently)."""
 
 
 def parse_target(url: str, schemes: Sequence[str] = ("http", "https")) -> OutboundTarget:
@@ -162,7 +166,7 @@ def check_public_or_allowed(
                 f"{shown} is an internal address (private, loopback, link-local, multicast or "
                 f"reserved) this service may not call, unless the setting {setting} names it"
             )
-    return target
+    return replace(target, resolved=tuple(addresses))
 
 
 def _allowed(host: str, address: Address | None, allowed: Sequence[str]) -> bool:

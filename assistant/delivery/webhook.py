@@ -8,6 +8,8 @@ inward), and the generic webhook is signed:
     X-MA-Signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>." + body)>
 
 so a receiver can tell the post is ours, untouched and recent (README: verifying webhooks).
+The connection goes to the address the check resolved, so a name cannot be made to resolve
+inward between the check and the post.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 
 import httpx2
 
-from assistant.outbound import check_public_or_allowed
+from assistant.outbound import Resolver, check_public_or_allowed
 from models.errors import DeliveryError, HostNotAllowedError
 
 __all__ = [
@@ -64,12 +66,18 @@ def sign(secret: str, timestamp: str, body: bytes) -> str:
 
 
 def post_json(
-    post: WebhookPost, *, allowed_hosts: Sequence[str], timeout_s: float, now: float | None = None
+    post: WebhookPost,
+    *,
+    allowed_hosts: Sequence[str],
+    timeout_s: float,
+    now: float | None = None,
+    resolve: Resolver | None = None,
 ) -> int:
     """One attempt: check the host, sign, post. Returns the 2xx status; anything else raises
-    ``DeliveryError`` (retryable for 408, 429, 5xx and network failures)."""
+    ``DeliveryError`` (retryable for 408, 429, 5xx and network failures). ``resolve``: the
+    resolver of the check (default: the system's)."""
     try:
-        check_public_or_allowed(post.url, allowed_hosts, _SETTING)
+        target = check_public_or_allowed(post.url, allowed_hosts, _SETTING, resolve=resolve)
     except HostNotAllowedError as error:
         raise DeliveryError(error.problem, _shown(post.url)) from None
     headers = {
@@ -77,13 +85,22 @@ def post_json(
         "User-Agent": "meeting-assistant",
         DELIVERY_HEADER: post.delivery_id,
     }
+    url: str | httpx2.URL = post.url
+    extensions: dict[str, Any] = {}
+    if target.address is None and target.resolved:
+        # Connect to the address that was checked, not to what a second lookup may answer
+        # (DNS rebinding); the name still goes in Host and in TLS (SNI, certificate check).
+        original = httpx2.URL(post.url)
+        url = original.copy_with(host=str(target.resolved[0]))
+        headers["Host"] = original.netloc.decode("ascii")
+        extensions["sni_hostname"] = target.host
     if post.secret is not None:
         timestamp = str(int(now if now is not None else time.time()))
         headers[TIMESTAMP_HEADER] = timestamp
         headers[SIGNATURE_HEADER] = sign(post.secret, timestamp, post.body)
     try:
         with httpx2.Client(timeout=timeout_s, follow_redirects=False, trust_env=False) as client:
-            response = client.post(post.url, content=post.body, headers=headers)
+            response = client.post(url, content=post.body, headers=headers, extensions=extensions)
     except httpx2.TimeoutException:
         raise DeliveryError(
             f"no answer within {timeout_s:g} s", _shown(post.url), retryable=True

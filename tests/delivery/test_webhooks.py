@@ -177,3 +177,26 @@ def test_a_redirect_is_not_followed() -> None:
     with receiver([302]) as hook, pytest.raises(DeliveryError, match="answered 302"):
         post_json(WebhookPost(hook.url, b"{}"), allowed_hosts=LOOPBACK, timeout_s=5)
     assert len(hook.requests) == 1
+
+
+def test_the_post_goes_to_the_address_that_was_checked() -> None:
+    """A name is resolved once, checked, and the connection goes to that address with the name
+    in Host: a second lookup (which could answer an internal address) never happens. The name
+    here exists only in the test's resolver."""
+    asked: list[str] = []
+
+    def resolve(host: str, port: int) -> list[str]:
+        asked.append(host)
+        return ["127.0.0.1"]
+
+    with receiver([200]) as hook:
+        port = hook.url.split(":")[2].split("/")[0]
+        url = f"http://hooks.delivery.test:{port}/hook"
+        post_json(WebhookPost(url, b"{}"), allowed_hosts=LOOPBACK, timeout_s=5, resolve=resolve)
+        with pytest.raises(DeliveryError, match=r"hooks\.delivery\.test \(127\.0\.0\.1\)"):
+            post_json(WebhookPost(url, b"{}"), allowed_hosts=[], timeout_s=5, resolve=resolve)
+    assert asked == ["hooks.delivery.test", "hooks.delivery.test"]
+    assert (
+        len(hook.requests) == 1
+        and hook.requests[0].headers["Host"] == f"hooks.delivery.test:{port}"
+    )
