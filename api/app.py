@@ -18,12 +18,23 @@ from assistant.config import Settings
 from assistant.processing.speech import SpeechModels
 
 from .bots import LIVE_LEASE_S, BotManager, bot_settings, recover_live_meetings
+from .delivery import Delivery
 from .deps import ServiceState
 from .errors import install_error_handlers
 from .jobs import AnalysisJob, EmbeddedJobs, JobQueue
 from .limits import RateLimiter
 from .pages import install as install_dashboard
-from .routers import action_items, bots, health, live, meetings, metrics, people
+from .routers import (
+    action_items,
+    bots,
+    contacts,
+    destinations,
+    health,
+    live,
+    meetings,
+    metrics,
+    people,
+)
 from .store.database import Database, upgrade_database
 
 __all__ = ["API_PREFIX", "create_app"]
@@ -54,14 +65,15 @@ def create_app(settings: Settings | None = None, *, models: SpeechModels | None 
             shared = _SharedModels(settings, models)
             await anyio.to_thread.run_sync(shared.get)
             job = AnalysisJob(database, settings, shared.get, respect_leases=False)
-            jobs = EmbeddedJobs(job, database, service.workers)
+            delivery = Delivery(database, settings)
+            jobs = EmbeddedJobs(job, database, service.workers, delivery=delivery.after_meeting)
         await anyio.to_thread.run_sync(jobs.start)
         # Live meetings whose bot died with its process: stored from their saved transcript.
         silent_s = LIVE_LEASE_S if service.broker_url is not None else 0.0
         await anyio.to_thread.run_sync(
             lambda: recover_live_meetings(database, settings, jobs, silent_s=silent_s)
         )
-        bot_manager = BotManager(settings, database, shared.get)
+        bot_manager = BotManager(settings, database, shared.get, on_stored=jobs.deliver)
         app.state.service = ServiceState(settings, database, jobs, bot_manager)
         try:
             yield
@@ -120,6 +132,8 @@ def create_app(settings: Settings | None = None, *, models: SpeechModels | None 
     app.include_router(action_items.router, prefix=API_PREFIX)
     app.include_router(people.router, prefix=API_PREFIX)
     install_dashboard(app, settings, API_PREFIX)
+    app.include_router(contacts.router, prefix=API_PREFIX)
+    app.include_router(destinations.router, prefix=API_PREFIX)
     return app
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
-import ipaddress
 import json
 import logging
 import shutil
@@ -24,7 +23,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import anyio
 from sqlalchemy import select
@@ -32,10 +30,10 @@ from sqlalchemy import select
 from assistant.bot import BotOptions, BotSession
 from assistant.config import Settings
 from assistant.inputs.transcript_json import dump_transcript_json
+from assistant.outbound import check_loopback_or_allowed
 from assistant.processing.analyze import write_outputs
 from assistant.processing.speech import SpeechModels
 from models.errors import (
-    HostNotAllowedError,
     MeetingAssistantError,
     MeetingServerError,
     NotFoundError,
@@ -59,32 +57,13 @@ often (s): a crash loses at most this much of the finals."""
 LIVE_LEASE_S = 30.0
 """A ``live`` meeting whose bot has not beaten for this long (s) was left by a dead process."""
 LIVE_TRANSCRIPT = "upload.json"
-_LOOPBACK_NAMES = ("localhost",)
 
 
 def check_host(url: str, allowed: Sequence[str]) -> None:
     """Refuse a meeting server the service may not reach: anything but loopback, unless
     ``allowed`` names its host, its address or a network holding it. Names are compared as
     given, never resolved (a name that resolves inward is refused unless it is named)."""
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    address: ipaddress.IPv4Address | ipaddress.IPv6Address | None
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        address = None
-    if host in _LOOPBACK_NAMES or (address is not None and address.is_loopback):
-        return
-    for entry in (e.strip().lower().rstrip(".") for e in allowed):
-        if entry == host:
-            return
-        if address is not None:
-            with contextlib.suppress(ValueError):
-                if address in ipaddress.ip_network(entry, strict=False):
-                    return
-    raise HostNotAllowedError(
-        f"{host!r} is not a meeting server this service may join: only loopback, unless "
-        "the setting bot.allowed_hosts (MA_BOT__ALLOWED_HOSTS) names it"
-    )
+    check_loopback_or_allowed(url, allowed, "bot.allowed_hosts (MA_BOT__ALLOWED_HOSTS)")
 
 
 def bot_settings(settings: Settings) -> Settings:
@@ -122,9 +101,13 @@ class BotManager:
         settings: Settings,
         database: Database,
         models: Callable[[], SpeechModels],
+        *,
+        on_stored: Callable[[str], None] | None = None,
     ) -> None:
-        """``models`` loads (or returns) the shared speech models; it is called in a thread."""
+        """``models`` loads (or returns) the shared speech models; it is called in a thread.
+        ``on_stored`` gets each meeting stored as done (its delivery), in a thread."""
         self._settings = bot_settings(settings)
+        self._on_stored = on_stored
         self._database = database
         self._models = models
         self._vision: VisionModels | None = None
@@ -269,6 +252,11 @@ class BotManager:
                 store_analysis, self._database, bot.meeting_id, analysis.report, bot.folder
             )
             status = "done"
+            if self._on_stored is not None and self._settings.delivery.auto_send:
+                try:
+                    await anyio.to_thread.run_sync(self._on_stored, bot.meeting_id)
+                except MeetingAssistantError as error:  # the meeting is stored all the same
+                    log.warning("bot %s: delivery not handed on: %s", bot.bot_id, error)
         except MeetingAssistantError as error:
             reason = error.problem
             await self._fail(bot, reason)

@@ -9,7 +9,9 @@ from sqlalchemy.exc import OperationalError
 
 from models.errors import (
     AuthenticationError,
+    ConflictError,
     CorruptMediaError,
+    DeliveryError,
     HostNotAllowedError,
     InputError,
     InvalidTranscriptError,
@@ -33,6 +35,7 @@ _STATUS: tuple[tuple[type[MeetingAssistantError], int], ...] = (
     (PermissionDeniedError, 403),
     (NotFoundError, 404),
     (NotReadyError, 409),
+    (ConflictError, 409),
     (UploadTooLargeError, 413),
     (InvalidTranscriptError, 422),
     (CorruptMediaError, 422),
@@ -44,6 +47,7 @@ _STATUS: tuple[tuple[type[MeetingAssistantError], int], ...] = (
     (ModelUnavailableError, 503),
     (StorageFullError, 507),
     (MeetingServerError, 502),
+    (DeliveryError, 502),
 )
 
 

@@ -59,14 +59,17 @@ class AnalysisJob:
         models: Callable[[], SpeechModels],
         *,
         respect_leases: bool = True,
+        on_done: Callable[[str], None] | None = None,
     ) -> None:
         """``respect_leases``: leave a meeting alone while another worker's analysis of it
         still beats (Celery may deliver a job twice); the embedded pool, the only worker of
-        its store, turns it off to take over what its previous process left."""
+        its store, turns it off to take over what its previous process left. ``on_done``
+        gets each meeting stored as done (its delivery is handed on from there)."""
         self._database = database
         self.settings = settings
         self._models = models
         self._respect_leases = respect_leases
+        self.on_done = on_done
 
     def run(self, meeting_id: str) -> None:
         with self._database.session() as session:
@@ -123,6 +126,11 @@ class AnalysisJob:
 
     def _succeed(self, meeting_id: str, report: dict[str, Any], folder: Path) -> None:
         store_analysis(self._database, meeting_id, report, folder)
+        if self.on_done is not None and self.settings.delivery.auto_send:
+            try:
+                self.on_done(meeting_id)
+            except Exception:  # the meeting is stored; handing on its delivery must not fail it
+                log.exception("could not hand on the delivery of meeting %s", meeting_id)
 
     def _fail(self, meeting_id: str, reason: str) -> None:
         with self._database.session() as session:
@@ -213,6 +221,9 @@ class JobQueue(Protocol):
 
     def submit(self, meeting_id: str) -> None: ...
 
+    def deliver(self, meeting_id: str) -> None:
+        """Hand a meeting stored as done to delivery (digests, chat posts)."""
+
     @property
     def queued(self) -> int: ...
 
@@ -223,14 +234,29 @@ class JobQueue(Protocol):
 
 class EmbeddedJobs:
     """Jobs run by threads of the API process: the one-machine setup, nothing else to start.
-    On start, meetings left ``queued`` or ``processing`` by a previous process run again."""
+    On start, meetings left ``queued`` or ``processing`` by a previous process run again.
+    Finished meetings are delivered by a thread of their own, so a slow mail server never
+    holds up an analysis."""
 
-    def __init__(self, job: AnalysisJob, database: Database, workers: int) -> None:
+    def __init__(
+        self,
+        job: AnalysisJob,
+        database: Database,
+        workers: int,
+        *,
+        delivery: Callable[[str], None] | None = None,
+    ) -> None:
+        """``delivery`` delivers one finished meeting (``api.delivery.Delivery.after_meeting``);
+        None delivers nothing."""
         self._job = job
         self._database = database
         self._executor = ThreadPoolExecutor(workers, thread_name_prefix="analysis")
         self._running: set[Future[None]] = set()
         self._lock = threading.Lock()
+        self._delivery = delivery
+        self._delivering: set[Future[None]] = set()
+        self._delivery_executor = ThreadPoolExecutor(1, thread_name_prefix="delivery")
+        job.on_done = self.deliver
 
     def start(self) -> None:
         sweep_retention(self._database, self._job.settings)
@@ -249,6 +275,14 @@ class EmbeddedJobs:
             self._running.add(future)
         future.add_done_callback(self._forget)
 
+    def deliver(self, meeting_id: str) -> None:
+        if self._delivery is None:
+            return
+        future = self._delivery_executor.submit(self._delivery, meeting_id)
+        with self._lock:
+            self._delivering.add(future)
+        future.add_done_callback(self._delivered)
+
     @property
     def queued(self) -> int:
         """Jobs submitted and not finished."""
@@ -256,17 +290,28 @@ class EmbeddedJobs:
             return len(self._running)
 
     def wait(self, timeout: float | None = None) -> None:
-        """Block until the jobs submitted so far have finished (tests, shutdown)."""
-        with self._lock:
-            running = list(self._running)
-        _, pending = futures.wait(running, timeout)
-        if pending:
-            raise TimeoutError(f"{len(pending)} analysis jobs still running")
+        """Block until the jobs submitted so far have finished, and the deliveries they
+        handed on (tests, shutdown)."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            with self._lock:
+                running = [f for f in (*self._running, *self._delivering) if not f.done()]
+            if not running:
+                return
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            _, pending = futures.wait(running, left)
+            if pending:
+                raise TimeoutError(f"{len(pending)} analysis or delivery jobs still running")
 
     def shutdown(self) -> None:
         # A running analysis cannot be interrupted; it is left to finish or, if the process
         # ends first, found 'processing' and run again on the next start.
         self._executor.shutdown(wait=False, cancel_futures=True)
+        self._delivery_executor.shutdown(wait=False, cancel_futures=True)
+
+    def _delivered(self, future: Future[None]) -> None:
+        with self._lock:
+            self._delivering.discard(future)
 
     def _forget(self, future: Future[None]) -> None:
         sweep_retention(self._database, self._job.settings)

@@ -21,9 +21,12 @@ from models.errors import ServiceUnavailableError
 from .jobs import AnalysisJob
 from .store.database import Database
 
-__all__ = ["QUEUE", "TASK", "CeleryJobs", "celery_app"]
+__all__ = ["DELIVER_TASK", "QUEUE", "TASK", "CeleryJobs", "celery_app"]
 
 TASK = "meeting_assistant.analyze"
+DELIVER_TASK = "meeting_assistant.deliver"
+"""A finished meeting's digests and posts: a task of its own, so the analysis is acknowledged
+(and stored) whatever becomes of its delivery."""
 QUEUE = "meeting-assistant.analysis"
 
 
@@ -45,6 +48,13 @@ def celery_app(settings: Settings) -> Celery:
         worker_hijack_root_logger=False,
     )
     job: AnalysisJob | None = None
+    database: Database | None = None
+
+    def worker_database() -> Database:
+        nonlocal database
+        if database is None:
+            database = Database(service.sqlalchemy_url())
+        return database
 
     def analysis_job() -> AnalysisJob:
         # Built on first use in the worker process, so the models load once per process and
@@ -54,7 +64,12 @@ def celery_app(settings: Settings) -> Celery:
             from assistant.processing.analyze import load_speech_models
 
             models = load_speech_models(settings)
-            job = AnalysisJob(Database(service.sqlalchemy_url()), settings, lambda: models)
+            job = AnalysisJob(
+                worker_database(),
+                settings,
+                lambda: models,
+                on_done=lambda meeting_id: app.send_task(DELIVER_TASK, args=[meeting_id]),
+            )
         return job
 
     @app.task(  # type: ignore[untyped-decorator]
@@ -66,6 +81,12 @@ def celery_app(settings: Settings) -> Celery:
     )
     def analyze(meeting_id: str) -> None:
         analysis_job().run(meeting_id)
+
+    @app.task(name=DELIVER_TASK)  # type: ignore[untyped-decorator]
+    def deliver(meeting_id: str) -> None:
+        from .delivery import Delivery
+
+        Delivery(worker_database(), settings).after_meeting(meeting_id)
 
     return app
 
@@ -82,6 +103,12 @@ class CeleryJobs:
     def submit(self, meeting_id: str) -> None:
         try:
             self._app.send_task(TASK, args=[meeting_id])
+        except Exception as error:  # kombu raises many types for an unreachable broker
+            raise ServiceUnavailableError(f"the job queue is unreachable ({error})") from error
+
+    def deliver(self, meeting_id: str) -> None:
+        try:
+            self._app.send_task(DELIVER_TASK, args=[meeting_id])
         except Exception as error:  # kombu raises many types for an unreachable broker
             raise ServiceUnavailableError(f"the job queue is unreachable ({error})") from error
 

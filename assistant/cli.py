@@ -573,6 +573,187 @@ def bot_join_command(
         _exit_on(result.interrupted_by, err, debug)
 
 
+@cli.group("digest")
+def digest_group() -> None:
+    """Email digests: a meeting's, or the team's weekly one."""
+
+
+def _recipients(values: Sequence[str]) -> list[tuple[str | None, str]]:
+    """``--to`` values: ``address`` or ``Name=address`` (the participant whose private
+    feedback that copy adds)."""
+    from assistant.delivery import check_address
+
+    out: list[tuple[str | None, str]] = []
+    for value in values:
+        name, equals, address = value.rpartition("=")
+        out.append((name.strip() or None if equals else None, check_address(address)))
+    return out
+
+
+@digest_group.command("send")
+@click.argument("meeting")
+@click.option(
+    "--to",
+    "to",
+    multiple=True,
+    help="An address, or 'Name=address' to add that participant's private feedback to their "
+    "copy; repeat for more. Default for a stored meeting: its participants' contacts.",
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The service's data directory, for a stored meeting id (default: "
+    "MA_SERVICE__DATA_DIR or ./data).",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
+def digest_send_command(
+    meeting: str, to: tuple[str, ...], data_dir: Path | None, debug: bool
+) -> None:
+    """Email a meeting's digest. MEETING is a report.json or an output folder holding one
+    (then --to is required), or a meeting id stored by the service: without --to it goes to
+    the participants the team has contacts for and to the team's chat destinations, as
+    when the service finishes a meeting. Mail server: MA_DELIVERY__SMTP_*."""
+    err = Console(stderr=True)
+    try:
+        settings = _settings(service={"data_dir": data_dir} if data_dir else {})
+        recipients = _recipients(to)
+        path = Path(meeting)
+        if path.exists() or meeting.endswith(".json"):
+            results = _send_report_digest(path, recipients, settings)
+        else:
+            results = _send_stored_digest(meeting, recipients, settings)
+    except BaseException as error:
+        _exit_on(error, err, debug)
+        raise
+    _print_deliveries(results, err)
+
+
+@digest_group.command("weekly")
+@click.option("--team", required=True, help="The team whose week it is.")
+@click.option(
+    "--week",
+    "week_of",
+    callback=_parse_date,
+    default=None,
+    help="Any day of the week to report, YYYY-MM-DD (default: the week before this one).",
+)
+@click.option(
+    "--to",
+    "to",
+    multiple=True,
+    help="An address; repeat for more (default: the team's contacts marked weekly).",
+)
+@click.option("--data-dir", type=click.Path(path_type=Path), default=None)
+@click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
+def digest_weekly_command(
+    team: str, week_of: dt.date | None, to: tuple[str, ...], data_dir: Path | None, debug: bool
+) -> None:
+    """Email a team's weekly digest (for managers, e.g. from cron on Monday morning): the
+    week's meetings and their balance, who was rarely heard, action items by owner, what is
+    overdue and what is due next week."""
+    err = Console(stderr=True)
+    try:
+        from api.delivery import Delivery, week_start
+        from api.store.database import Database, upgrade_database
+
+        settings = _settings(service={"data_dir": data_dir} if data_dir else {})
+        addresses = [address for _, address in _recipients(to)] or None
+        day = week_of or dt.date.today() - dt.timedelta(days=7)
+        url = settings.service.sqlalchemy_url()
+        upgrade_database(url)
+        database = Database(url)
+        try:
+            results = Delivery(database, settings).send_weekly(
+                team.strip(), week_start(day), to=addresses
+            )
+        finally:
+            database.dispose()
+    except BaseException as error:
+        _exit_on(error, err, debug)
+        raise
+    _print_deliveries(results, err)
+
+
+def _send_report_digest(
+    path: Path, recipients: list[tuple[str | None, str]], settings: Settings
+) -> list[Any]:
+    from api.delivery import Delivered
+    from assistant.delivery import (
+        Recipient,
+        RetryPolicy,
+        SmtpOptions,
+        meeting_digest,
+        send_digest_emails,
+    )
+
+    report_path = path / "report.json" if path.is_dir() else path
+    try:
+        report = json.loads(report_path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise MeetingAssistantError(f"cannot read ({error.strerror})", report_path) from None
+    except ValueError:
+        raise MeetingAssistantError("not a JSON report", report_path) from None
+    if not isinstance(report, dict) or not isinstance(report.get("meeting"), dict):
+        raise MeetingAssistantError("not a report.json written by analyze", report_path)
+    if not recipients:
+        raise MeetingAssistantError("--to is required for a report file")
+    digest = meeting_digest(report, today=dt.date.today())
+    for name, _ in recipients:
+        if name is not None and digest.feedback_for(name) is None:
+            raise MeetingAssistantError(
+                f"{name!r} is not a participant of this meeting "
+                f"({', '.join(digest.participants) or 'none'})",
+                report_path,
+            )
+    options = settings.delivery
+    smtp = SmtpOptions.from_settings(options)
+    if smtp is None:
+        raise MeetingAssistantError("no mail server: set MA_DELIVERY__SMTP_HOST")
+    sent = send_digest_emails(
+        digest,
+        [Recipient(address, name) for name, address in recipients],
+        smtp=smtp,
+        sender=options.sender,
+        policy=RetryPolicy(options.attempts, options.backoff_s),
+        record=lambda recipient, attempt: None,
+    )
+    return [Delivered("email", r.address, last.outcome, last.error) for r, last in sent]
+
+
+def _send_stored_digest(
+    meeting_id: str, recipients: list[tuple[str | None, str]], settings: Settings
+) -> list[Any]:
+    from api.delivery import Delivery
+    from api.store.database import Database, upgrade_database
+    from assistant.delivery import Recipient
+
+    if not settings.service.data_dir.is_dir() and settings.service.database_url is None:
+        raise MeetingAssistantError(
+            f"no such report file, and no service data directory at {settings.service.data_dir}"
+        )
+    url = settings.service.sqlalchemy_url()
+    upgrade_database(url)
+    database = Database(url)
+    try:
+        to = [Recipient(address, name) for name, address in recipients] or None
+        return Delivery(database, settings).deliver_meeting(meeting_id, to=to, chat=to is None)
+    finally:
+        database.dispose()
+
+
+def _print_deliveries(results: Sequence[Any], err: Console) -> None:
+    """One line per address or destination; exit code 2 when any failed."""
+    if not results:
+        err.print("nothing to send: no recipients (add contacts or use --to)")
+        sys.exit(_EXIT_INPUT)
+    for result in results:
+        line = f"{result.outcome:<9} {result.channel:<8} {result.target}"
+        click.echo(line + (f"  ({result.error})" if result.error else ""))
+    if any(result.outcome == "failed" for result in results):
+        sys.exit(_EXIT_INPUT)
+
+
 def _settings(**sections: dict[str, object]) -> Settings:
     """The settings, with a command's options laid over their sections."""
     settings = Settings()

@@ -15,6 +15,7 @@ __all__ = [
     "AudioSettings",
     "BotSettings",
     "DashboardSettings",
+    "DeliverySettings",
     "DiarizationSettings",
     "LiveSettings",
     "LlmSettings",
@@ -195,6 +196,47 @@ class LlmSettings(BaseModel):
     """Per request (s)."""
 
 
+class DeliverySettings(BaseModel):
+    """After a meeting: the email digest over SMTP (off while ``smtp_host`` is unset) and posts
+    to the team's chat and webhook destinations."""
+
+    smtp_host: str | None = None
+    """The mail server; None: no email is sent."""
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_security: Literal["starttls", "tls", "none"] = "starttls"
+    """``starttls`` (upgrade a plain connection, usually port 587), ``tls`` (implicit TLS,
+    usually 465) or ``none`` (a relay on this machine only)."""
+    smtp_username: str | None = None
+    """Log in with this name and ``smtp_password`` when set."""
+    smtp_password: SecretStr | None = None
+    smtp_ca_file: Path | None = None
+    """Certificates (PEM) to trust for the mail server besides the system's, e.g. a company CA."""
+    sender: str = "meeting-assistant@localhost"
+    """The From address of every digest."""
+    timeout_s: float = Field(default=20.0, gt=0)
+    """Longest wait for the mail server or a webhook receiver to answer one step (s)."""
+    attempts: int = Field(default=4, ge=1, le=10)
+    """Tries per message and destination before giving up."""
+    backoff_s: float = Field(default=2.0, ge=0, le=300)
+    """Wait before the second try (s); doubled before each further one."""
+    auto_send: bool = True
+    """Send a meeting's digest and posts when the service finishes analysing it."""
+    allowed_hosts: list[str] = Field(default_factory=list)
+    """Webhook hosts the service may call although they are (or resolve to) internal
+    addresses: host names, addresses or networks (``hooks.internal``, ``10.0.0.0/24``).
+    Everything public is allowed; everything internal is refused unless named here."""
+
+    @model_validator(mode="after")
+    def _no_password_in_the_clear(self) -> DeliverySettings:
+        local = self.smtp_host in ("localhost", "127.0.0.1", "::1")
+        if self.smtp_security == "none" and self.smtp_username and not local:
+            raise ValueError(
+                "delivery.smtp_username is set with smtp_security 'none': the password would "
+                "cross the network in the clear; use starttls or tls"
+            )
+        return self
+
+
 _PLACEHOLDERS = ("changeme", "change-me", "password", "secret", "example", "xxx")
 
 
@@ -282,6 +324,7 @@ class Settings(BaseSettings):
     llm: LlmSettings = LlmSettings()
     live: LiveSettings = LiveSettings()
     bot: BotSettings = BotSettings()
+    delivery: DeliverySettings = DeliverySettings()
     service: ServiceSettings = ServiceSettings()
     dashboard: DashboardSettings = DashboardSettings()
 

@@ -10,7 +10,9 @@ from pathlib import Path
 
 __all__ = [
     "AuthenticationError",
+    "ConflictError",
     "CorruptMediaError",
+    "DeliveryError",
     "HostNotAllowedError",
     "InputError",
     "InvalidTranscriptError",
@@ -98,6 +100,10 @@ class NotFoundError(MeetingAssistantError):
     """No such thing, or not one the caller may see (another team's is never revealed)."""
 
 
+class ConflictError(InputError):
+    """What was sent clashes with what is stored (a second contact of the same name)."""
+
+
 class NotReadyError(MeetingAssistantError):
     """What was asked for does not exist yet (a meeting still being analysed, or failed)."""
 
@@ -120,3 +126,21 @@ class StorageFullError(MeetingAssistantError):
     """The disk is full: nothing half-written was kept."""
 
     retryable = True
+
+
+class DeliveryError(MeetingAssistantError):
+    """A digest or chat post could not be delivered (the mail server or the receiver refused
+    it, or could not be reached); ``retryable`` says whether trying again could help, ``status``
+    is the HTTP status or SMTP reply code when the other side answered."""
+
+    def __init__(
+        self,
+        problem: str,
+        source: str | Path | None = None,
+        *,
+        retryable: bool = False,
+        status: int | None = None,
+    ) -> None:
+        super().__init__(problem, source)
+        self.retryable = retryable
+        self.status = status

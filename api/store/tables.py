@@ -6,13 +6,27 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
     "ActionItemRow",
     "ApiToken",
     "Base",
+    "ContactRow",
+    "DeliveryAttemptRow",
+    "DestinationRow",
     "MeetingRow",
     "MeetingStatus",
     "SignInLink",
@@ -121,3 +135,70 @@ class SignInLink(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class ContactRow(Base):
+    """A person of the team and where their digests go: after a meeting, each participant
+    whose name matches gets the digest with their own feedback; ``weekly`` ones (managers) also
+    get the team's weekly digest."""
+
+    __tablename__ = "contacts"
+    __table_args__ = (UniqueConstraint("team_id", "name_key", name="uq_contacts_team_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    """As reports spell it (the name given at upload or the display name in the room)."""
+    name_key: Mapped[str] = mapped_column(String(200))
+    """``name`` case-folded: matching is case-insensitive and one name is one person."""
+    email: Mapped[str] = mapped_column(String(320))
+    weekly: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
+class DestinationRow(Base):
+    """Where a team's meeting digests are posted: a Slack or Teams incoming webhook, or a
+    generic JSON webhook signed with ``secret``. The URL and the secret are never shown back."""
+
+    __tablename__ = "destinations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    """slack, teams or webhook."""
+    name: Mapped[str] = mapped_column(String(200))
+    url: Mapped[str] = mapped_column(Text)
+    secret: Mapped[str | None] = mapped_column(String(256), nullable=True)
+    """The HMAC key of a generic webhook (kept as given: it signs every post)."""
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
+class DeliveryAttemptRow(Base):
+    """One try at delivering a digest to one address or destination, with its outcome."""
+
+    __tablename__ = "delivery_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[str | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    """None for a weekly digest."""
+    destination_id: Mapped[int | None] = mapped_column(
+        ForeignKey("destinations.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    channel: Mapped[str] = mapped_column(String(16))
+    """email, slack, teams or webhook."""
+    purpose: Mapped[str] = mapped_column(String(16))
+    """meeting (a meeting's digest) or weekly."""
+    target: Mapped[str] = mapped_column(String(320))
+    """The email address, or the destination's scheme and host (never its secret path)."""
+    attempt: Mapped[int] = mapped_column(Integer)
+    """1 for the first try."""
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    status: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    """HTTP status or SMTP reply code, when the other side answered."""
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    outcome: Mapped[str] = mapped_column(String(16))
+    """delivered, retrying (another try followed) or failed."""

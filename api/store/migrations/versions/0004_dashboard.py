@@ -1,10 +1,7 @@
 """The dashboard: one-time sign-in links, and when an action item was marked done
 
 Revision ID: 0004
-Revises: 0002
-
-Merge point: issue 12's delivery branch adds 0003 (webhook and email deliveries). Whichever
-lands second sets this ``down_revision`` to that migration's revision, so there is one head.
+Revises: 0003
 """
 
 from __future__ import annotations
@@ -13,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
