@@ -22,7 +22,8 @@ from .deps import ServiceState
 from .errors import install_error_handlers
 from .jobs import AnalysisJob, EmbeddedJobs, JobQueue
 from .limits import RateLimiter
-from .routers import action_items, bots, health, live, meetings, metrics, people
+from .rooms import RoomManager
+from .routers import action_items, bots, health, live, meetings, metrics, people, rooms
 from .store.database import Database, upgrade_database
 
 __all__ = ["API_PREFIX", "create_app"]
@@ -61,11 +62,13 @@ def create_app(settings: Settings | None = None, *, models: SpeechModels | None 
             lambda: recover_live_meetings(database, settings, jobs, silent_s=silent_s)
         )
         bot_manager = BotManager(settings, database, shared.get)
-        app.state.service = ServiceState(settings, database, jobs, bot_manager)
+        room_manager = RoomManager(settings, database, bot_manager)
+        app.state.service = ServiceState(settings, database, jobs, bot_manager, room_manager)
         try:
             yield
         finally:
             await bot_manager.aclose()  # their meetings are stored before the store goes
+            await room_manager.aclose()
             jobs.shutdown()
             database.dispose()
 
@@ -118,6 +121,8 @@ def create_app(settings: Settings | None = None, *, models: SpeechModels | None 
     app.include_router(bots.router, prefix=API_PREFIX)
     app.include_router(action_items.router, prefix=API_PREFIX)
     app.include_router(people.router, prefix=API_PREFIX)
+    app.include_router(rooms.api_router, prefix=API_PREFIX)
+    app.include_router(rooms.page_router)
     return app
 
 

@@ -15,6 +15,7 @@ from assistant.config import Settings
 from .auth import Caller, authenticate
 from .bots import BotManager
 from .jobs import JobQueue
+from .rooms import RoomManager
 from .store.database import Database
 from .store.scope import TeamScope
 
@@ -29,6 +30,7 @@ class ServiceState:
     database: Database
     jobs: JobQueue
     bots: BotManager
+    rooms: RoomManager
 
 
 def _state(request: Request) -> ServiceState:
