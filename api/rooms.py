@@ -216,6 +216,7 @@ class RoomManager:
         self, room_id: str, name: object, host_key: str | None
     ) -> tuple[LiveRoom, Member]:
         """Someone opened the room's chat; the assistant comes if the room says so."""
+        name = clean_name(name)
         row = await anyio.to_thread.run_sync(self.room, room_id)
         room = self._live.get(room_id)
         if room is None:
@@ -233,7 +234,7 @@ class RoomManager:
         host = host_key is not None and hmac.compare_digest(
             host_key_digest(host_key), row.host_key_sha256
         )
-        member = Member(clean_name(name), host)
+        member = Member(name, host)
         member.queue.put(
             {
                 "type": "welcome",

@@ -58,7 +58,6 @@ def test_the_assistant_says_it_records_on_joining_and_to_everyone_who_joins(
     # Dan came late: the notices so far were there for him, and one for him came after.
     dan = _texts(rooms["weekly"]["chat"]["dan"], BOT)
     assert dan[0] == said[0] and any(t.startswith("Welcome, Dan Bernoulli") for t in dan)
-    assert rooms["weekly"]["consent_s"] < 30
 
 
 def test_captions_on_the_room_page_are_each_persons_own_words(rooms: dict[str, Any]) -> None:
@@ -76,7 +75,7 @@ def test_captions_on_the_room_page_are_each_persons_own_words(rooms: dict[str, A
 
 def test_a_late_joiner_is_picked_up_and_everyone_sees_each_other(rooms: dict[str, Any]) -> None:
     weekly = rooms["weekly"]
-    assert weekly["dan_welcomed_s"] > 6.0
+    assert weekly["dan_welcomed_s"] > 8.0
     seen = {tile["name"]: tile for tile in weekly["ada_sees"]}
     assert set(seen) == {"Grace Hopper", "Dan Bernoulli"}
     assert all(tile["width"] == 320 and tile["audio"] >= 1 for tile in seen.values()), seen
@@ -130,7 +129,7 @@ def test_the_host_invites_and_stop_discards_the_meeting(rooms: dict[str, Any]) -
     assert "only the host can invite the assistant to this room" in _texts(grace, "Room")
     said = _texts(grace, BOT)
     assert "transcribed and analysed" in said[0]
-    # There was something to discard: captions shown, a transcript saved.
+    # There was something to discard: captions shown (partial or final), a transcript saved.
     assert pricing["captions_before_stop"] >= 1 and "upload.json" in pricing["saved_before_stop"]
     assert "/stop" in _texts(grace, "Grace Hopper")
     stopped = (
