@@ -283,9 +283,12 @@
       },
       onremotetrack: (track, mid, on) => {
         if (!on) return;
+        const shown = entry.tile.querySelector("video");
         if (track.kind === "video") {
-          entry.tile.querySelector("video").srcObject = new MediaStream([track]);
-        } else {
+          // Janus may announce the same track again (a renegotiation): keep what plays.
+          const playing = shown.srcObject && shown.srcObject.getVideoTracks()[0];
+          if (playing !== track) shown.srcObject = new MediaStream([track]);
+        } else if (!hasAudio(entry.tile, track)) {
           const audio = document.createElement("audio");
           audio.autoplay = true;
           audio.srcObject = new MediaStream([track]);
@@ -293,6 +296,10 @@
         }
       },
     });
+  }
+
+  function hasAudio(figure, track) {
+    return [...figure.querySelectorAll("audio")].some((a) => a.srcObject.getAudioTracks()[0] === track);
   }
 
   function tile(feedId, name) {
