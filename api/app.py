@@ -24,6 +24,7 @@ from .errors import install_error_handlers
 from .jobs import AnalysisJob, EmbeddedJobs, JobQueue
 from .limits import RateLimiter
 from .pages import install as install_dashboard
+from .rooms import RoomManager
 from .routers import (
     action_items,
     bots,
@@ -34,6 +35,7 @@ from .routers import (
     meetings,
     metrics,
     people,
+    rooms,
 )
 from .store.database import Database, upgrade_database
 
@@ -74,11 +76,13 @@ def create_app(settings: Settings | None = None, *, models: SpeechModels | None 
             lambda: recover_live_meetings(database, settings, jobs, silent_s=silent_s)
         )
         bot_manager = BotManager(settings, database, shared.get, on_stored=jobs.deliver)
-        app.state.service = ServiceState(settings, database, jobs, bot_manager)
+        room_manager = RoomManager(settings, database, bot_manager)
+        app.state.service = ServiceState(settings, database, jobs, bot_manager, room_manager)
         try:
             yield
         finally:
             await bot_manager.aclose()  # their meetings are stored before the store goes
+            await room_manager.aclose()
             jobs.shutdown()
             database.dispose()
 
@@ -134,6 +138,8 @@ def create_app(settings: Settings | None = None, *, models: SpeechModels | None 
     install_dashboard(app, settings, API_PREFIX)
     app.include_router(contacts.router, prefix=API_PREFIX)
     app.include_router(destinations.router, prefix=API_PREFIX)
+    app.include_router(rooms.api_router, prefix=API_PREFIX)
+    app.include_router(rooms.page_router)
     return app
 
 

@@ -91,6 +91,11 @@ class RunningBot:
     """The feed's version last written to ``upload.json``."""
     stop: asyncio.Event = field(default_factory=asyncio.Event)
     task: asyncio.Task[None] | None = None
+    discard_reason: str | None = None
+    """Set when a participant stopped the bot: nothing of the meeting is kept but the row,
+    which says this."""
+    report: dict[str, Any] | None = None
+    """The stored report, once the meeting is done (what the room's chat is told)."""
 
 
 class BotManager:
@@ -208,6 +213,13 @@ class BotManager:
         bot.stop.set()
         return bot
 
+    def discard(self, bot: RunningBot, reason: str) -> None:
+        """Make the bot leave and keep nothing of its meeting (its media, transcript and
+        captions): the meeting's row stays, ``stopped``, with ``reason`` as its error."""
+        if bot.discard_reason is None:
+            bot.discard_reason = reason
+        bot.stop.set()
+
     async def aclose(self) -> None:
         """Stop every bot and wait until their meetings are stored (service shutdown)."""
         self._closing = True
@@ -234,6 +246,11 @@ class BotManager:
                 reason = str(error) if isinstance(error, MeetingAssistantError) else repr(error)
                 log.warning("bot %s interrupted: %s", bot.bot_id, reason)
             bot.status = "stopping"
+            if bot.discard_reason is not None:
+                reason = bot.discard_reason
+                await self._discard(bot, [forwarder, saver])
+                status = "stopped"
+                return
             history: list[dict[str, Any]] = []
             # The store being away must not cost the analysis: a meeting it could not mark
             # is found live or processing at the next start and stored from upload.json.
@@ -251,6 +268,7 @@ class BotManager:
             await anyio.to_thread.run_sync(
                 store_analysis, self._database, bot.meeting_id, analysis.report, bot.folder
             )
+            bot.report = analysis.report
             status = "done"
             if self._on_stored is not None and self._settings.delivery.auto_send:
                 try:
@@ -335,6 +353,28 @@ class BotManager:
             row = session.get(MeetingRow, meeting_id)
             if row is not None:
                 row.status, row.heartbeat_at = "processing", utc_now()
+
+    async def _discard(self, bot: RunningBot, tasks: list[asyncio.Task[None]]) -> None:
+        """Leave without finishing anything: the live pipeline is dropped, the saved
+        transcript and the meeting's folder deleted, the row marked ``stopped``."""
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)  # no save after the delete
+        with anyio.CancelScope(shield=True):
+            await bot.session.aclose()
+        reason = bot.discard_reason or "stopped by a participant"
+
+        def forget() -> None:
+            shutil.rmtree(bot.folder, ignore_errors=True)
+            with self._database.session() as session:
+                row = session.get(MeetingRow, bot.meeting_id)
+                if row is not None:
+                    row.status, row.finished_at, row.error = "stopped", utc_now(), reason
+                    row.participants, row.progress = [], 0.0
+                    row.media_deleted_at = row.finished_at
+
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(forget)
 
     async def _fail(self, bot: RunningBot, reason: str) -> None:
         def fail() -> None:

@@ -18,6 +18,7 @@ from models.errors import PermissionDeniedError
 from .auth import Caller, authenticate
 from .bots import BotManager
 from .jobs import JobQueue
+from .rooms import RoomManager
 from .sessions import CSRF_HEADER, SESSION_COOKIE, BrowserSession, SessionSigner
 from .store.database import Database
 from .store.scope import TeamScope
@@ -40,6 +41,7 @@ class ServiceState:
     database: Database
     jobs: JobQueue
     bots: BotManager
+    rooms: RoomManager
 
 
 def _state(request: Request) -> ServiceState:

@@ -18,9 +18,12 @@ __all__ = [
     "MeetingCreated",
     "MeetingPage",
     "MeetingPublic",
+    "RoomCreate",
+    "RoomCreated",
+    "RoomPublic",
 ]
 
-Status = Literal["live", "queued", "processing", "done", "failed"]
+Status = Literal["live", "queued", "processing", "done", "failed", "stopped"]
 
 
 class Health(BaseModel):
@@ -50,7 +53,8 @@ class MeetingPublic(BaseModel):
     progress: float = Field(ge=0, le=1)
     """0-1 while processing; 1 when done."""
     error: str | None
-    """Why the analysis failed (status ``failed``)."""
+    """Why the analysis failed (status ``failed``), or who stopped the bot (``stopped``: a
+    participant did, and nothing of the meeting was kept)."""
     participants: list[str]
     duration_s: float | None
     created_at: dt.datetime
@@ -102,6 +106,9 @@ class BotCreate(BaseModel):
     """The name the bot shows in the room (default: ``bot.display``)."""
     title: str | None = Field(default=None, min_length=1, max_length=500)
     """The meeting's title (default: "Room ID")."""
+    host_key: str | None = Field(default=None, min_length=1, max_length=200)
+    """For one of our rooms that requires the host's invite: the host's key (from the room's
+    host link)."""
 
     @field_validator("url")
     @classmethod
@@ -144,3 +151,39 @@ class BotPublic(BaseModel):
     started_at: dt.datetime
     participants: list[str]
     """Display names of those in the room now."""
+
+
+class RoomCreate(BaseModel):
+    """A room of our own: a meeting people join from a browser at ``/rooms/{id}``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(default="Meeting", min_length=1, max_length=500)
+    auto_bot: bool = False
+    """The assistant joins by itself when the first person comes in (with
+    ``require_host_invite``: when the host comes in)."""
+    require_host_invite: bool = False
+    """The assistant joins only on the host's invite: ``POST /bots`` needs the host key, and
+    in the room only the host's page may invite it."""
+
+
+class RoomPublic(BaseModel):
+    id: str
+    title: str
+    auto_bot: bool
+    require_host_invite: bool
+    link: str
+    """The room's page (path on this service): whoever has it may join."""
+    janus_room: int
+    """The VideoRoom's number on the service's Janus (``rooms.janus_url``)."""
+    created_at: dt.datetime
+    bot_meeting_id: str | None = None
+    """The meeting the assistant is following in the room now, if any."""
+
+
+class RoomCreated(RoomPublic):
+    host_key: str
+    """Shown once: identifies the host (who may invite the assistant)."""
+    host_link: str
+    """The room's page for the host: the key rides in the fragment (``#host=``), which
+    browsers never send to a server, so it stays out of logs."""

@@ -19,6 +19,7 @@ __all__ = [
     "DiarizationSettings",
     "LiveSettings",
     "LlmSettings",
+    "RoomsSettings",
     "ServiceSettings",
     "Settings",
     "ThreadSettings",
@@ -184,6 +185,32 @@ class BotSettings(BaseModel):
     about one busy room in real time). More are refused with 503."""
 
 
+class RoomsSettings(BaseModel):
+    """Rooms of our own (``/rooms/{id}``): meetings in a Janus VideoRoom that people join from a
+    browser, with captions and chat from the service."""
+
+    janus_url: str | None = None
+    """The Janus HTTP API the service creates rooms on and sends their bots to, e.g.
+    ``http://127.0.0.1:8088/janus``; None: no rooms (``POST /rooms`` answers 503)."""
+    public_janus_url: str | None = None
+    """The same server as browsers reach it (behind a proxy, say); None: ``janus_url``."""
+    janus_js: Path = Path("/usr/share/javascript/janus-gateway/janus.js")
+    """Debian's ``libjs-janus-gateway``: served by the room page itself, no CDN."""
+    adapter_js: Path = Path("/usr/share/javascript/webrtc-adapter/adapter.js")
+    """Debian's ``libjs-webrtc-adapter``."""
+    max_people: int = Field(default=10, ge=2, le=50)
+    """People who may send camera and microphone in one room at once."""
+    video_width: int = Field(default=320, ge=64, le=1920)
+    """Camera width asked of each browser (px); small, so six people fit on one machine."""
+    video_height: int = Field(default=240, ge=48, le=1080)
+    video_fps: int = Field(default=15, ge=1, le=30)
+    """Camera frames per second asked of each browser."""
+    bitrate_kbps: int = Field(default=256, ge=32, le=4000)
+    """Most a browser's video may send (kbit/s); Janus tells senders through REMB."""
+    chat_history: int = Field(default=200, ge=0, le=5000)
+    """Chat messages kept in memory per room and sent to someone joining later."""
+
+
 class LlmSettings(BaseModel):
     """Optional OpenAI-compatible endpoint for summaries and action items; off while
     ``base_url`` is unset (the offline rules are the default)."""
@@ -325,6 +352,7 @@ class Settings(BaseSettings):
     live: LiveSettings = LiveSettings()
     bot: BotSettings = BotSettings()
     delivery: DeliverySettings = DeliverySettings()
+    rooms: RoomsSettings = RoomsSettings()
     service: ServiceSettings = ServiceSettings()
     dashboard: DashboardSettings = DashboardSettings()
 

@@ -57,7 +57,8 @@ class ActionItemChange(BaseModel):
         return self
 
 
-Offset = Annotated[int, Query(ge=0)]
+# Bounded: SQLite cannot take an offset past 64 bits (the fuzzer found a 500 there).
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000)]
 Limit = Annotated[int, Query(ge=1, le=1000)]
 Status = Annotated[Literal["open", "done"] | None, Query()]
 

@@ -3,6 +3,7 @@ followed live (``/meetings/{id}/live``) and stored like an uploaded one when it 
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter
@@ -20,9 +21,13 @@ BotId = Annotated[str, PathParam(min_length=1, max_length=64)]
 @router.post("", status_code=201)
 async def start_bot(request: BotCreate, caller: CallerDep, state: StateDep) -> BotPublic:
     """Join the room now (an unreachable server is 502, no such room 404, a wrong or missing
-    pin 403, a host that is not allowed 422, all bots busy 503) and follow it: the meeting is
+    pin 403, one of our rooms that takes it only on the host's invite without ``host_key`` 403,
+    a host that is not allowed 422, all bots busy 503) and follow it: the meeting is
     ``live`` until the bot is stopped or the room stays empty for ``bot.idle_timeout_s``."""
+    room = await asyncio.to_thread(state.rooms.check_bot_request, request)
     bot = await state.bots.start(caller.team_id, request)
+    if room is not None:  # one of our rooms: the bot speaks in its chat too
+        state.rooms.attach(room, bot)
     return _public(bot)
 
 

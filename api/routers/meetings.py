@@ -103,12 +103,14 @@ async def upload_meeting(request: Request, caller: CallerDep, state: StateDep) -
 @router.get("")
 def list_meetings(
     scope: ScopeDep,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     participant: Annotated[str | None, Query(max_length=200)] = None,
-    status: Annotated[str | None, Query(pattern="^(live|queued|processing|done|failed)$")] = None,
+    status: Annotated[
+        str | None, Query(pattern="^(live|queued|processing|done|failed|stopped)$")
+    ] = None,
 ) -> MeetingPage:
     """The team's meetings, newest first."""
     where = MeetingFilter(date_from, date_to, participant, status)
@@ -250,7 +252,7 @@ def _title_from(filename: str | None) -> str:
 def _derived(state: ServiceState, scope: TeamScope, meeting_id: str, name: str) -> Path:
     meeting = scope.meeting(meeting_id)
     if meeting.status != "done":
-        reason = f": {meeting.error}" if meeting.status == "failed" else ""
+        reason = f": {meeting.error}" if meeting.status in ("failed", "stopped") else ""
         raise NotReadyError(f"the meeting is {meeting.status}{reason}")
     path = meeting_folder(state.settings, meeting.team_id, meeting.id) / name
     if not path.is_file():

@@ -29,11 +29,12 @@ __all__ = [
     "DestinationRow",
     "MeetingRow",
     "MeetingStatus",
+    "RoomRow",
     "SignInLink",
     "Team",
 ]
 
-MeetingStatus = Literal["live", "queued", "processing", "done", "failed"]
+MeetingStatus = Literal["live", "queued", "processing", "done", "failed", "stopped"]
 
 
 def utc_now() -> dt.datetime:
@@ -79,8 +80,9 @@ class MeetingRow(Base):
     participants: Mapped[list[str]] = mapped_column(JSON, default=list)
     """Names given at upload, in order of first speech; after analysis, everyone in it."""
     status: Mapped[str] = mapped_column(String(16), default="queued", index=True)
-    """live (a bot follows it), queued, processing, done or failed: a string column, so a
-    new status needs no migration."""
+    """live (a bot follows it), queued, processing, done, failed or stopped (a participant
+    stopped the bot: nothing of it kept): a string column, so a new status needs no
+    migration."""
     progress: Mapped[float] = mapped_column(Float, default=0.0)
     """0-1 while processing."""
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
@@ -202,3 +204,26 @@ class DeliveryAttemptRow(Base):
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     outcome: Mapped[str] = mapped_column(String(16))
     """delivered, retrying (another try followed) or failed."""
+
+
+class RoomRow(Base):
+    """A room of our own: a Janus VideoRoom people join at ``/rooms/{id}``. The id in the
+    link is what lets someone in; the host's key is kept only as its SHA-256."""
+
+    __tablename__ = "rooms"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(500))
+    janus_room: Mapped[int] = mapped_column(Integer, unique=True)
+    """The VideoRoom's number on the Janus server (created there again when missing)."""
+    pin: Mapped[str] = mapped_column(String(64))
+    """The VideoRoom's pin: given to whoever opens the room's link, so the Janus room alone
+    (without the link) lets nobody in."""
+    auto_bot: Mapped[bool] = mapped_column(Boolean, default=False)
+    """The assistant joins by itself when the first person (or, with an invite required,
+    the host) comes in."""
+    require_host_invite: Mapped[bool] = mapped_column(Boolean, default=False)
+    """The assistant joins only when the host (the holder of the host key) invites it."""
+    host_key_sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)

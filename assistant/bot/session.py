@@ -457,6 +457,8 @@ class BotSession:
         jsep = event.jsep
         if jsep is None or jsep.get("type") != "offer" or self._subscriber is None:
             return
+        if self._pc is not None and self._pc.signalingState == "closed":
+            return  # the bot is leaving: Janus renegotiated a leaver's m-lines meanwhile
         first = self._pc is None
         pc = self._pc or self._new_peer_connection()
         await pc.setRemoteDescription(RTCSessionDescription(sdp=jsep["sdp"], type="offer"))

@@ -64,6 +64,18 @@ def _fuzz(operation: Any, headers: dict[str, str], answered: dict[str, set[int]]
     def no_server_error(case: schemathesis.Case) -> None:
         response = case.call(headers=headers)
         answered.setdefault(operation.label, set()).add(response.status_code)
+        if _rooms_not_configured(operation, response):
+            return
         case.validate_response(response, checks=[not_a_server_error])
 
     no_server_error()
+
+
+def _rooms_not_configured(operation: Any, response: Any) -> bool:
+    """This app has no Janus (rooms.janus_url): making a room is 503, saying so."""
+    return (
+        operation.method.upper() == "POST"
+        and operation.path == f"{API}/rooms"
+        and response.status_code == 503
+        and "rooms.janus_url" in response.json()["detail"]
+    )

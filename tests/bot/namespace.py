@@ -11,7 +11,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 
 
-def run_scenario(module: str, out: Path, log: Path | None = None) -> dict[str, Any]:
+def run_scenario(
+    module: str, out: Path, log: Path | None = None, *, timeout_s: float = 300
+) -> dict[str, Any]:
     """Run ``python -m module out`` in a new network namespace (lo and a veth pair reaching
     nothing outside) and a new PID namespace, so Janus, the bot and the publishers all die with
     the command; return the JSON on its last line. ``log``: shown as well when it fails."""
@@ -21,7 +23,7 @@ def run_scenario(module: str, out: Path, log: Path | None = None) -> dict[str, A
         cwd=REPO,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=timeout_s,
         check=False,
     )
     shown = log.read_text()[-3000:] if log is not None and log.exists() else ""
