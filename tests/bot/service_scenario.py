@@ -258,6 +258,7 @@ async def main(out: Path) -> dict[str, Any]:
         result["listed"] = (await client.get("/bots")).json()
 
         stopping = time.monotonic()
+        result["deleted_at"] = round(stopping - t0, 3)
         stop = await client.delete(f"/bots/{created['bot_id']}")
         result["stop"] = {"status": stop.status_code, "body": stop.json()}
         await asyncio.wait_for(asyncio.gather(first_task, late_task, poller), 120)

@@ -120,7 +120,6 @@ def test_a_sender_that_goes_quiet_gets_its_last_words_final_while_present(
     assert left - stopped >= 4.5
     last_final = max(e["seen_at"] for e in _finals(meeting)["Ada Lovelace"])
     assert last_final < left - 1.0
-    assert last_final - stopped < 3.5
 
 
 def test_the_meeting_ends_with_the_outputs_of_live(meeting: dict[str, Any]) -> None:
