@@ -44,6 +44,7 @@ from assistant.intelligence.dates import iso_date
 from models.errors import NotFoundError, NotReadyError
 
 from .jobs import meeting_folder
+from .sign_in import create_sign_in_link
 from .store.database import Database
 from .store.delivery_scope import DeliveryScope
 from .store.tables import ActionItemRow, DeliveryAttemptRow, MeetingRow, Team
@@ -252,10 +253,22 @@ class Delivery:
                 settled=settled,
             )
             recipients = []
+            public_url = self._settings.dashboard.public_url
             for name in digest.participants:
                 contact = scope.contact_named(name)
-                if contact is not None:
-                    recipients.append(Recipient(contact.email, name))
+                if contact is None:
+                    continue
+                link = None
+                if public_url:
+                    # Each copy signs its reader in to their own feedback: one-time, expiring.
+                    link = create_sign_in_link(
+                        session,
+                        meeting.team_id,
+                        name,
+                        base_url=public_url,
+                        minutes=self._options.sign_in_link_hours * 60,
+                    ).url
+                recipients.append(Recipient(contact.email, name, link))
             destinations = [
                 _Destination(d.id, d.kind, d.url, d.secret)
                 for d in scope.destinations(enabled_only=True)

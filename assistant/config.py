@@ -248,6 +248,9 @@ class DeliverySettings(BaseModel):
     """Wait before the second try (s); doubled before each further one."""
     auto_send: bool = True
     """Send a meeting's digest and posts when the service finishes analysing it."""
+    sign_in_link_hours: int = Field(default=72, ge=1, le=7 * 24)
+    """Life of the one-time dashboard link in each participant's copy (when
+    ``dashboard.public_url`` is set): long enough to be opened from a mailbox later."""
     allowed_hosts: list[str] = Field(default_factory=list)
     """Webhook hosts the service may call although they are (or resolve to) internal
     addresses: host names, addresses or networks (``hooks.internal``, ``10.0.0.0/24``).

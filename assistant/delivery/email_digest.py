@@ -80,9 +80,9 @@ def render_meeting_email(
     if link:
         html_parts.append(
             f'<p style="margin:24px 0 0;"><a href="{escape(link, quote=True)}" '
-            f'style="color:#2f6fb3;">Open the full digest</a></p>'
+            f'style="color:#2f6fb3;">Your feedback and its trends on the dashboard</a></p>'
         )
-        text_parts.append(f"Full digest: {link}")
+        text_parts.append(f"Your feedback and its trends on the dashboard: {link}")
     footer = (
         "Sent by meeting-assistant after the meeting. Your feedback section is private: only "
         "your copy has it."

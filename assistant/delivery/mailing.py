@@ -31,6 +31,8 @@ class Recipient:
     name: str | None = None
     """The participant this reader is; their copy adds their own feedback. None: the shared
     digest only."""
+    link: str | None = None
+    """Their own one-time sign-in link to the dashboard (their feedback and its trends)."""
 
 
 def check_address(address: str) -> str:
@@ -61,7 +63,10 @@ def send_digest_emails(
         cid = new_content_id("participation")
         feedback = digest.feedback_for(recipient.name) if recipient.name else None
         body = render_meeting_email(
-            digest, chart_cid=cid if chart else None, feedback=feedback, link=link
+            digest,
+            chart_cid=cid if chart else None,
+            feedback=feedback,
+            link=recipient.link or link,
         )
         images = {cid: chart} if chart else {}
         last = send_email(

@@ -494,3 +494,44 @@ def test_items_carried_over_follow_the_store(
     assert [r.outcome for r in results] == ["delivered"]
     again = smtp.messages[-1].get_body(("plain",)).get_content()  # type: ignore[union-attr]
     assert "Send the proposal" not in again and "CARRIED OVER" not in again
+
+
+def test_each_copy_signs_its_reader_in_to_their_own_feedback(
+    delivering: Settings, smtp: SmtpServer, speech_models: SpeechModels
+) -> None:
+    """With the dashboard's public address set, every participant's copy carries a one-time
+    link of their own: it signs that person in (and nobody else), once."""
+    settings = delivering.model_copy(
+        update={
+            "dashboard": delivering.dashboard.model_copy(
+                update={"public_url": "http://127.0.0.1:8000"}
+            )
+        }
+    )
+    with TestClient(create_app(settings, models=speech_models)) as client:
+        admin = new_token(settings)
+        for name, email in (
+            ("Alice Martin", "alice@example.com"),
+            ("bob okafor", "bob@example.com"),
+        ):
+            client.post(f"{API}/contacts", headers=admin, json={"name": name, "email": email})
+        meeting_id = _upload(client, admin)
+        state(client).jobs.wait(timeout=60)
+        assert client.get(f"{API}/meetings/{meeting_id}", headers=admin).json()["status"] == "done"
+        links = {}
+        for address, mail in _by_recipient(smtp).items():
+            text = mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+            html = mail.get_body(("html",)).get_content()  # type: ignore[union-attr]
+            found = re.findall(r"http://127\.0\.0\.1:8000(/dashboard/link/ml_\S+)", text)
+            assert len(found) == 1 and found[0] in html, address
+            links[address] = found[0]
+        assert set(links) == {"alice@example.com", "bob@example.com"}, links
+        assert links["alice@example.com"] != links["bob@example.com"]
+
+        signed_in = client.post(links["alice@example.com"], follow_redirects=False)
+        assert signed_in.status_code == 303
+        mine = client.get("/dashboard/me")
+        assert mine.status_code == 200 and "Alice Martin" in mine.text
+        assert "Bob Okafor" not in mine.text
+        client.cookies.clear()
+        assert client.post(links["alice@example.com"], follow_redirects=False).status_code == 401
