@@ -22,7 +22,18 @@ from .deps import ServiceState
 from .errors import install_error_handlers
 from .jobs import AnalysisJob, EmbeddedJobs, JobQueue
 from .limits import RateLimiter
-from .routers import action_items, bots, health, live, meetings, metrics, people
+from .routers import (
+    action_items,
+    bots,
+    companion,
+    health,
+    hints,
+    live,
+    meetings,
+    metrics,
+    people,
+    whip,
+)
 from .store.database import Database, upgrade_database
 
 __all__ = ["API_PREFIX", "create_app"]
@@ -118,6 +129,9 @@ def create_app(settings: Settings | None = None, *, models: SpeechModels | None 
     app.include_router(bots.router, prefix=API_PREFIX)
     app.include_router(action_items.router, prefix=API_PREFIX)
     app.include_router(people.router, prefix=API_PREFIX)
+    app.include_router(whip.router, prefix=API_PREFIX)
+    app.include_router(hints.router, prefix=API_PREFIX)
+    app.include_router(companion.router)
     return app
 
 

@@ -22,6 +22,7 @@ from models.errors import (
     PermissionDeniedError,
     ServiceUnavailableError,
     StorageFullError,
+    TooManySessionsError,
     TooShortError,
     UploadTooLargeError,
 )
@@ -40,6 +41,7 @@ _STATUS: tuple[tuple[type[MeetingAssistantError], int], ...] = (
     (TooShortError, 422),
     (HostNotAllowedError, 422),
     (InputError, 400),
+    (TooManySessionsError, 429),
     (ServiceUnavailableError, 503),
     (ModelUnavailableError, 503),
     (StorageFullError, 507),

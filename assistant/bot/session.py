@@ -48,7 +48,7 @@ from assistant.config import BotSettings, Settings
 from assistant.processing.analyze import Analysis, finish_analysis
 from assistant.processing.live import LiveEvent, LiveMeeting
 from assistant.processing.speech import SpeechModels
-from assistant.transcript import Transcript
+from assistant.transcript import Side, Transcript
 from models.errors import (
     MeetingAssistantError,
     MeetingServerError,
@@ -122,6 +122,8 @@ class ParticipantJoined:
     """Their camera is followed too."""
     at_s: float
     """When (s from the start of following)."""
+    side: Side | None = None
+    """Our team or the customer's, when known (the companion page's two sources)."""
 
     def to_event(self) -> dict[str, object]:
         return {
@@ -130,6 +132,7 @@ class ParticipantJoined:
             "name": self.name,
             "video": self.video,
             "at": round(self.at_s, 3),
+            "side": self.side,
         }
 
 
