@@ -30,6 +30,8 @@ class OfferedMedia:
     kind: Literal["audio", "video"]
     index: int
     """Its position among the offer's m-lines (0-based)."""
+    mid: str
+    """Its ``a=mid``: how the answerer's transceiver and track are told apart."""
 
 
 def check_offer(sdp: str) -> list[OfferedMedia]:
@@ -72,7 +74,10 @@ def check_offer(sdp: str) -> list[OfferedMedia]:
         ):
             if not any(line.startswith(needed) for line in attributes):
                 raise InputError(f"m-line {index + 1} has no {what}")
-        media.append(OfferedMedia(kind, index))  # type: ignore[arg-type]
+        mid = next((line[6:] for line in section if line.startswith("a=mid:")), "")
+        if not mid:
+            raise InputError(f"m-line {index + 1} has no a=mid (WebRTC offers name each one)")
+        media.append(OfferedMedia(kind, index, mid))  # type: ignore[arg-type]
     audio = [m for m in media if m.kind == "audio"]
     if not audio:
         raise InputError("the offer sends no audio: send the microphone, then the meeting's sound")

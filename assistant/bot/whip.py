@@ -106,14 +106,15 @@ class WhipSession:
             raise PipelineError("this session has already answered an offer")
         media = check_offer(offer_sdp)
         audio = [m for m in media if m.kind == "audio"]
-        roles = {audio[0].index: ME}
+        # Known before aiortc reads the offer: it announces the tracks while reading it.
+        self._roles = {audio[0].mid: (ME, "audio")}
         sides: dict[str, tuple[str, Side]] = {ME: (self.options.me_name, "internal")}
         if len(audio) > 1:
-            roles[audio[1].index] = CUSTOMER
+            self._roles[audio[1].mid] = (CUSTOMER, "audio")
             sides[CUSTOMER] = (self.options.customer_name, "external")
         video = [m for m in media if m.kind == "video"]
         if video:
-            roles[video[0].index] = ME
+            self._roles[video[0].mid] = (ME, "video")
         # No ICE servers: the default asks a public STUN server.
         pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
         self._pc = pc
@@ -138,16 +139,10 @@ class WhipSession:
 
         try:
             await pc.setRemoteDescription(RTCSessionDescription(sdp=offer_sdp, type="offer"))
-            transceivers = pc.getTransceivers()
-            for index, role_id in roles.items():
-                transceiver = transceivers[index] if index < len(transceivers) else None
-                if transceiver is None or transceiver.mid is None:
-                    raise InputError(f"m-line {index + 1} has no mid")
-                self._roles[transceiver.mid] = (role_id, transceiver.kind)
             await pc.setLocalDescription(await pc.createAnswer())
-        except InputError:
-            raise
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError) as error:
+        except KeyError as error:  # aiortc looks attribute values up in its tables
+            raise InputError(f"the offer holds a value WebRTC does not define: {error}") from None
+        except (ValueError, TypeError, IndexError, AttributeError) as error:
             # aiortc's parser and negotiation raise these for SDP it cannot take.
             raise InputError(f"the offer could not be taken: {error}") from None
         self._participants = [Participant(pid, name, side) for pid, (name, side) in sides.items()]
