@@ -379,6 +379,12 @@ class BotManager:
                 # What was heard until the server went away is stored all the same.
                 reason = str(error) if isinstance(error, MeetingAssistantError) else repr(error)
                 log.warning("bot %s interrupted: %s", bot.bot_id, reason)
+                if (
+                    isinstance(session, WhipSession)
+                    and not session.connected
+                    and isinstance(error, MeetingAssistantError)
+                ):
+                    raise error  # its media never came: failed, saying why
             bot.status = "stopping"
             history: list[dict[str, Any]] = []
             # The store being away must not cost the analysis: a meeting it could not mark

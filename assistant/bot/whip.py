@@ -96,6 +96,11 @@ class WhipSession:
         """Who the offer's tracks are: ``me`` and, with a second audio track, ``customer``."""
         return list(self._participants)
 
+    @property
+    def connected(self) -> bool:
+        """The client's media has connected (at some point)."""
+        return self._connected
+
     def clock(self) -> float:
         """Seconds since ``start``: the meeting's time."""
         return self._loop.time() - self._origin

@@ -224,3 +224,22 @@ def test_a_hint_reaches_only_its_recipients_sockets() -> None:
 async def _drain(watcher: Any) -> Any:
     while (event := await watcher.get()) is not None:
         yield event
+
+
+def test_a_session_whose_media_never_comes_fails_saying_why(
+    whip_settings: Settings, speech_models: SpeechModels
+) -> None:
+    companion = whip_settings.companion.model_copy(update={"connect_timeout_s": 0.5})
+    settings = whip_settings.model_copy(update={"companion": companion})
+    with TestClient(create_app(settings, models=speech_models)) as client:
+        headers = new_token(settings)
+        created = _post(client, offer("0"), headers)
+        assert created.status_code == 201, created.text
+        meeting_id = created.headers["x-meeting-id"]
+        deadline = time.monotonic() + 30
+        meeting = client.get(f"{API}/meetings/{meeting_id}", headers=headers).json()
+        while meeting["status"] in ("live", "processing") and time.monotonic() < deadline:
+            time.sleep(0.2)
+            meeting = client.get(f"{API}/meetings/{meeting_id}", headers=headers).json()
+    assert meeting["status"] == "failed"
+    assert "did not connect within 0.5 s" in meeting["error"]
