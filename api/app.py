@@ -22,6 +22,7 @@ from .deps import ServiceState
 from .errors import install_error_handlers
 from .jobs import AnalysisJob, EmbeddedJobs, JobQueue
 from .limits import RateLimiter
+from .pages import install as install_dashboard
 from .routers import (
     action_items,
     bots,
@@ -132,6 +133,7 @@ def create_app(settings: Settings | None = None, *, models: SpeechModels | None 
     app.include_router(whip.router, prefix=API_PREFIX)
     app.include_router(hints.router, prefix=API_PREFIX)
     app.include_router(companion.router)
+    install_dashboard(app, settings, API_PREFIX)
     return app
 
 

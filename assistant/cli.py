@@ -21,7 +21,6 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
-from rich.text import Text
 
 from assistant.config import Settings
 from assistant.intelligence.action_items import owner_name
@@ -33,6 +32,7 @@ from assistant.outputs.digest import (
     summary_rows,
 )
 from assistant.outputs.formatting import format_clock
+from assistant.outputs.terminal import figure_tables
 from assistant.processing.analyze import Analysis, analyze, is_transcript_file, write_outputs
 from models.errors import MeetingAssistantError
 
@@ -621,10 +621,10 @@ def _print_summary(console: Console, report: dict[str, Any], written: dict[str, 
         f"{format_clock(meeting['duration_s'])}  language: {meeting['language'] or '-'}",
         highlight=False,
     )
-    console.print(_figures_table("Participation", SUMMARY_HEADERS, summary_rows(report)))
+    console.print(*figure_tables(console, "Participation", SUMMARY_HEADERS, summary_rows(report)))
     presence = engagement_rows(report)
     if presence:
-        console.print(_figures_table("Presence on video", ENGAGEMENT_HEADERS, presence))
+        console.print(*figure_tables(console, "Presence on video", ENGAGEMENT_HEADERS, presence))
     balance = report["balance"]
     names = {p["id"]: p["name"] for p in report["participants"]}
     line = f"Balance score {balance['score']:.2f} (1 = everyone spoke equally)"
@@ -636,8 +636,9 @@ def _print_summary(console: Console, report: dict[str, Any], written: dict[str, 
     items = report["action_items"]
     if items:
         actions = Table(title="Action items", title_justify="left")
-        for header in ("What", "Owner", "Due", "At"):
-            actions.add_column(header)
+        actions.add_column("What")
+        for header in ("Owner", "Due", "At"):  # whole names and dates; the text wraps
+            actions.add_column(header, no_wrap=True)
         for item in items:
             actions.add_row(
                 item["text"],
@@ -651,16 +652,6 @@ def _print_summary(console: Console, report: dict[str, Any], written: dict[str, 
     _print_follow_up_and_coaching(console, report, names)
     for label, target in written.items():
         console.print(f"{label:>7}: {target}", highlight=False, markup=False, soft_wrap=True)
-
-
-def _figures_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
-    """A name column, then right-aligned figures."""
-    table = Table(title=title, title_justify="left")
-    for index, header in enumerate(headers):
-        table.add_column(header, justify="left" if index == 0 else "right")
-    for row in rows:
-        table.add_row(*(Text(cell) for cell in row))  # Text: names are not Rich markup
-    return table
 
 
 def _print_follow_up_and_coaching(

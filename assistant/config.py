@@ -14,6 +14,7 @@ __all__ = [
     "AsrSettings",
     "AudioSettings",
     "BotSettings",
+    "DashboardSettings",
     "DiarizationSettings",
     "LiveSettings",
     "LlmSettings",
@@ -42,6 +43,11 @@ class AsrSettings(BaseModel):
     device: str = "cpu"
     cpu_threads: int = Field(default=0, ge=0)
     """Threads for inference; 0 = all cores."""
+    workers: int = Field(default=2, ge=1, le=8)
+    """Decodes faster-whisper runs at once when called from several threads (CTranslate2
+    workers; the weights are shared: 235 MB loaded with 1 or 2). With one, a live caption's
+    decode waits for a whole transcript decode (3 s); with two, it runs beside it (0.44 s
+    alone, 0.8 s beside it, 2 cores)."""
     beam_size: int = Field(default=3, ge=1, le=10)
     """Beam width. 3 reads our clips as well as 5 (pyannote sample WER 16.0 % vs 18.5 %,
     jfk 0 % both) with about a third less decoding."""
@@ -283,6 +289,23 @@ class ServiceSettings(BaseModel):
         return f"sqlite:///{(self.data_dir / 'meetings.db').resolve()}"
 
 
+class DashboardSettings(BaseModel):
+    """The speaker-feedback dashboard that ``serve`` shows under ``/dashboard``."""
+
+    session_hours: float = Field(default=12.0, gt=0, le=24 * 30)
+    """A browser stays signed in this long (h)."""
+    link_minutes: int = Field(default=60, ge=1, le=7 * 24 * 60)
+    """A sign-in link works once, within this many minutes of being made."""
+    public_url: str | None = Field(default=None, max_length=500)
+    """The address people open the service at, e.g. ``https://meetings.example.org``, for the
+    links in emails; None takes it from the request that makes the link."""
+    session_secret: SecretStr | None = None
+    """Key signing the dashboard's session cookies; None draws one when the service starts (a
+    restart then signs everyone out). Set it when several API processes serve one address."""
+    cadence_gap_days: int = Field(default=14, ge=1)
+    """Meetings of a team further apart than this are flagged on the Team page."""
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="MA_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -302,6 +325,7 @@ class Settings(BaseSettings):
     companion: CompanionSettings = CompanionSettings()
     hints: HintSettings = HintSettings()
     service: ServiceSettings = ServiceSettings()
+    dashboard: DashboardSettings = DashboardSettings()
 
 
 @lru_cache

@@ -124,6 +124,7 @@ class FasterWhisperRecognizer:
         device: str = "cpu",
         compute_type: str = "int8",
         cpu_threads: int = 0,
+        workers: int = 1,
     ) -> None:
         from faster_whisper import WhisperModel
 
@@ -133,6 +134,7 @@ class FasterWhisperRecognizer:
                 device=device,
                 compute_type=compute_type,
                 cpu_threads=cpu_threads,
+                num_workers=workers,
                 local_files_only=True,
             )
         except Exception as error:  # CTranslate2 and huggingface_hub raise many types

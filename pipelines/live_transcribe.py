@@ -15,9 +15,11 @@ prompt), as whisper_streaming does. Short buffers decode faster and agree sooner
 The transcript's timed segments come from a separate decode of each finished utterance with
 word timings, ``analyze``'s beam and Whisper's full window (several times the cost of a
 partial). It waits until nobody in the meeting speaks (``ActiveSpeakers``), so it never holds
-up anyone's captions, and whatever is left is done when the input ends. An utterance longer
-than ``max_buffer_s`` with no confirmed sentence end is cut at its last confirmed word, so a
-decode never grows past Whisper's window.
+up anyone's captions, and whatever is left is done when the input ends. Given a ``timing``
+executor (one per meeting), it runs there, beside the partial decodes of whoever speaks next
+(the recogniser needs two workers for that), and its segments come out at a later push.
+An utterance longer than ``max_buffer_s`` with no confirmed sentence end is cut at its last
+confirmed word, so a decode never grows past Whisper's window.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -67,7 +70,7 @@ class LiveOptions:
     to the next decodes as Whisper's previous-text context (0: none)."""
     max_buffer_s: float = 15.0
     """An utterance longer than this (s) with no confirmed sentence end is cut at its last
-    confirmed word."""
+    confirmed word, timed by the partial decode itself (no timed decode holds up captions)."""
     partial_beam_size: int = 3
     """Beam of the repeated partial decodes. In the short window the encoder dominates, so a
     beam of 3 costs little over greedy, and its steadier guesses agree (and turn final) sooner
@@ -104,6 +107,8 @@ class _FinishedUtterance:
     """Meeting time (s) of its first sample."""
     language: str | None
     """The language it was followed in, once locked; None to detect again."""
+    fallback_language: str | None = None
+    """For its timed decode: the meeting's language so far, when detection is unsure."""
 
 
 class ActiveSpeakers:
@@ -144,8 +149,12 @@ class LiveTranscriber(Stage):
         clock: Callable[[], float] | None = None,
         hallucination_filter: HallucinationFilter | None = None,
         speakers: ActiveSpeakers | None = None,
+        timing: Executor | None = None,
     ) -> None:
         self._participant_id = participant_id
+        self._timing = timing
+        self._timing_jobs: deque[Future[list[Frame]]] = deque()
+        """Timed decodes running on ``timing``, oldest first (their segments keep order)."""
         self._speakers = speakers or ActiveSpeakers()
         self._recognizer = recognizer
         self._options = options
@@ -170,6 +179,9 @@ class LiveTranscriber(Stage):
     # The stage interface.
 
     def _push(self, frame: AudioChunk | VoiceActivity) -> list[Frame]:
+        return [*self._timed_ready(), *self._handle(frame)]
+
+    def _handle(self, frame: AudioChunk | VoiceActivity) -> list[Frame]:
         if isinstance(frame, AudioChunk):
             if self._audio_start_s is None or not len(self._audio):
                 self._audio_start_s = frame.start_s
@@ -179,7 +191,10 @@ class LiveTranscriber(Stage):
             elif len(self._audio) > self._options.max_buffer_s * SAMPLE_RATE:
                 # Audio arriving faster than it is flushed (a backlog, a file fed at full
                 # speed): cut here, before the buffer outgrows Whisper's 30 s window.
-                return [*self._update(), *self._cut()]
+                out = self._update()
+                if len(self._audio) > self._options.max_buffer_s * SAMPLE_RATE:
+                    out.extend(self._cut())  # the decode found nothing to hand on
+                return out
             return []
         if frame.speaking:
             self._speaking = True
@@ -191,16 +206,19 @@ class LiveTranscriber(Stage):
         return [*self._finalize(frame.start_s), frame]
 
     def _flush(self) -> list[Frame]:
+        out = self._timed_ready()
         if not self._speaking:
-            # Silent: time the oldest finished utterance once the room is quiet (one per
-            # flush, so a person who starts again waits for at most one decode).
+            # Silent: time the oldest finished utterance once the room is quiet (one at a time,
+            # so a person who starts again waits for at most one decode).
             untimed_s = sum(len(u.samples) for u in self._untimed) / SAMPLE_RATE
             due = not self._speakers.anyone() or untimed_s > self._options.max_untimed_s
-            return self._time_utterance() if self._untimed and due else []
+            if self._untimed and due and not self._timing_jobs:
+                out.extend(self._time_utterance())
+            return out
         due = len(self._audio) - self._decoded_samples >= self._options.step_s * SAMPLE_RATE
         if not due:
-            return []
-        out = self._update()
+            return out
+        out.extend(self._update())
         if len(self._audio) > self._options.max_buffer_s * SAMPLE_RATE:
             out.extend(self._cut())
         return out
@@ -213,6 +231,14 @@ class LiveTranscriber(Stage):
             out.extend(self._finalize(self._end_s))
         while self._untimed:
             out.extend(self._time_utterance())
+        while self._timing_jobs:
+            out.extend(self._timing_jobs.popleft().result())
+        return out
+
+    def _timed_ready(self) -> list[Frame]:
+        out: list[Frame] = []
+        while self._timing_jobs and self._timing_jobs[0].done():
+            out.extend(self._timing_jobs.popleft().result())
         return out
 
     # Decoding.
@@ -242,9 +268,7 @@ class LiveTranscriber(Stage):
         decodes as the transcript wants (full window, word timings); ``word_times`` times the
         words of a partial decode (an alignment pass: about a tenth of its cost)."""
         o = self._options
-        fallback = (
-            max(self._confident, key=self._confident.__getitem__) if self._confident else None
-        )
+        fallback = self._fallback_language() if finished is None else finished.fallback_language
         if finished is not None:
             language = finished.language
         else:
@@ -267,6 +291,10 @@ class LiveTranscriber(Stage):
                     self._confident[recognition.language] += duration
         kept = tuple(s for s in recognition.segments if self._filter.keeps(s))
         return replace(recognition, segments=kept)
+
+    def _fallback_language(self) -> str | None:
+        """The language detected with confidence for longest so far."""
+        return max(self._confident, key=self._confident.__getitem__) if self._confident else None
 
     def _update(self) -> list[Frame]:
         """A partial decode: confirm what two decodes agree on, show the rest as partial; on a
@@ -306,6 +334,11 @@ class LiveTranscriber(Stage):
         decode, and go on with the rest. The cut falls midway between that sentence's last
         word and the next one, so neither loses a syllable."""
         ends = [i for i in range(min(agreed, len(words) - 1)) if words[i].endswith(_SENTENCE_END)]
+        if not ends and len(self._audio) > self._options.max_buffer_s * SAMPLE_RATE:
+            # No sentence end in sight (unpunctuated far-field speech): cut at the last
+            # confirmed word instead, from this decode's own timings. A timed decode here
+            # would hold up the captions for seconds.
+            ends = list(range(min(agreed, len(words) - 1)))[-1:]
         if not ends:
             return
         last = ends[-1]
@@ -376,14 +409,30 @@ class LiveTranscriber(Stage):
         for finished in batch:
             offsets.append((position / SAMPLE_RATE, finished.start_s))
             position += len(finished.samples)
-        joined = _FinishedUtterance(samples, batch[0].start_s, batch[0].language)
-        recognition = self._recognize(samples, timed=True, finished=joined)
-        return list(self._timed_segments(samples, recognition, tuple(offsets)))
+        joined = _FinishedUtterance(
+            samples, batch[0].start_s, batch[0].language, self._fallback_language()
+        )
+
+        def decode() -> list[Frame]:
+            # Reads no state that the partial decodes change: safe on the timing thread.
+            recognition = self._recognize(samples, timed=True, finished=joined)
+            return list(self._timed_segments(samples, recognition, tuple(offsets)))
+
+        if self._timing is None:
+            return decode()
+        self._timing_jobs.append(self._timing.submit(decode))
+        return []
 
     def _cut(self) -> list[Frame]:
         """A long utterance: hand its confirmed sentences to the transcript and drop their audio.
         When nothing was confirmed yet (audio arriving faster than it is decoded), every timed
         word but the last, which the buffer's end may have cut off, counts as confirmed."""
+        # Pieces handed on earlier come first in the transcript: time them now.
+        out: list[Frame] = []
+        while self._untimed:
+            out.extend(self._time_utterance())
+        while self._timing_jobs:
+            out.extend(self._timing_jobs.popleft().result())
         start_s = self._audio_start_s or 0.0
         recognition = self._recognize(self._audio, timed=True)
         segments = self._timed_segments(self._audio, recognition, ((0.0, start_s),))
@@ -392,11 +441,10 @@ class LiveTranscriber(Stage):
         committed = _after(self._committed, texts)
         confirmed = committed if committed > 0 else len(words) - 1
         if confirmed <= 0:
-            return self._finalize(self._end_s)
+            return [*out, *self._finalize(self._end_s)]
         ends = [i + 1 for i in range(confirmed) if texts[i].endswith(_SENTENCE_END)]
         keep = ends[-1] if ends else confirmed
         cut_s = words[keep - 1].end
-        out: list[Frame] = []
         if keep > committed:
             new = words[committed:keep]
             out.append(

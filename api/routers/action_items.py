@@ -1,4 +1,5 @@
-"""Action items across the team's meetings: list, update (done, owner, due), export as CSV."""
+"""Action items across the team's meetings: list, update (done, owner, due), export as CSV and
+iCalendar."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 from fastapi import Path as PathParam
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from assistant.outputs.ical import CalendarItem, action_items_ical
 
 from ..deps import ScopeDep
 from ..store.scope import ActionItemFilter
@@ -106,6 +109,39 @@ def export_action_items(
     )
 
 
+@router.get("/action-items.ics", response_class=Response)
+def export_action_items_ical(
+    scope: ScopeDep,
+    owner: Annotated[str | None, Query(max_length=200)] = None,
+    status: Status = None,
+    due_before: dt.date | None = None,
+    due_after: dt.date | None = None,
+) -> Response:
+    """The same list as iCalendar: a VTODO per item with its due date, for a calendar or a
+    task app (subscribe to the URL, or import the file)."""
+    where = ActionItemFilter(None, owner, status, due_before, due_after)
+    rows, _ = scope.action_items(where, limit=1_000_000)
+    meetings = {meeting.id: meeting for meeting in scope.finished_meetings()}
+    items = [
+        CalendarItem(
+            id=row.id,
+            text=row.text,
+            owner=row.owner,
+            due=row.due,
+            done=row.status == "done",
+            done_at=row.done_at,
+            meeting_title=meetings[row.meeting_id].title if row.meeting_id in meetings else "",
+            meeting_date=meetings[row.meeting_id].date if row.meeting_id in meetings else None,
+        )
+        for row in rows
+    ]
+    return Response(
+        action_items_ical(items),
+        media_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="action-items.ics"'},
+    )
+
+
 ItemId = Annotated[int, PathParam(ge=1, le=2**63 - 1)]
 """A database integer: larger ids are refused before they reach the store."""
 
@@ -116,6 +152,9 @@ def update_action_item(
 ) -> ActionItemPublic:
     """Mark done or open again, hand over, move the due date."""
     row = scope.action_item(item_id)
+    if "status" in change.model_fields_set and change.status != row.status:
+        # Kept for follow-through: done on time or late against the due date.
+        row.done_at = dt.datetime.now(dt.UTC) if change.status == "done" else None
     for name in change.model_fields_set:
         setattr(row, name, getattr(change, name))
     scope.session.commit()
@@ -124,6 +163,6 @@ def update_action_item(
 
 def _no_formula(cell: object) -> object:
     """A spreadsheet runs a cell starting with = + - @ as a formula; said words never are."""
-    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@"):
+    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + cell
     return cell

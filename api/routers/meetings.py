@@ -16,6 +16,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, JSONResponse
 
+from assistant.outputs.crm import NextStep, crm_record
 from assistant.outputs.report_models import Report
 from models.errors import InputError, NotReadyError, PermissionDeniedError
 
@@ -24,7 +25,7 @@ from ..deps import CallerDep, ScopeDep, ServiceState, StateDep
 from ..jobs import meeting_folder
 from ..schemas import LiveCaption, MeetingCreated, MeetingPage, MeetingPublic
 from ..store.database import Database
-from ..store.scope import MeetingFilter, TeamScope
+from ..store.scope import ActionItemFilter, MeetingFilter, TeamScope
 from ..store.tables import MeetingRow
 from ..uploads import FILE_FIELD, probe_upload, receive_upload
 
@@ -154,6 +155,22 @@ def get_srt(meeting_id: MeetingId, scope: ScopeDep, state: StateDep) -> FileResp
 def get_digest(meeting_id: MeetingId, scope: ScopeDep, state: StateDep) -> FileResponse:
     path = _derived(state, scope, meeting_id, "digest.html")
     return FileResponse(path, media_type="text/html; charset=utf-8")
+
+
+@router.get("/{meeting_id}/crm.json")
+def get_crm_record(
+    meeting_id: MeetingId,
+    scope: ScopeDep,
+    state: StateDep,
+    account: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+) -> dict[str, Any]:
+    """The meeting for a CRM: account, contacts (the customer side), attendees, next steps (the
+    action items as they stand now), next meeting and signals. No private feedback."""
+    path = _derived(state, scope, meeting_id, "report.json")
+    report: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    rows, _ = scope.action_items(ActionItemFilter(meeting_id=meeting_id), limit=10_000)
+    steps = [NextStep(row.text, row.owner, row.due, row.status) for row in rows]
+    return crm_record(meeting_id, report, steps, account)
 
 
 @router.delete("/{meeting_id}", status_code=204)

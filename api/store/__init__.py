@@ -2,7 +2,7 @@
 
 from .database import Database, upgrade_database
 from .scope import TeamScope
-from .tables import ActionItemRow, ApiToken, Base, MeetingRow, MeetingStatus, Team
+from .tables import ActionItemRow, ApiToken, Base, MeetingRow, MeetingStatus, SignInLink, Team
 
 __all__ = [
     "ActionItemRow",
@@ -11,6 +11,7 @@ __all__ = [
     "Database",
     "MeetingRow",
     "MeetingStatus",
+    "SignInLink",
     "Team",
     "TeamScope",
     "upgrade_database",

@@ -9,7 +9,15 @@ from typing import Literal
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["ActionItemRow", "ApiToken", "Base", "MeetingRow", "MeetingStatus", "Team"]
+__all__ = [
+    "ActionItemRow",
+    "ApiToken",
+    "Base",
+    "MeetingRow",
+    "MeetingStatus",
+    "SignInLink",
+    "Team",
+]
 
 MeetingStatus = Literal["live", "queued", "processing", "done", "failed"]
 
@@ -94,3 +102,22 @@ class ActionItemRow(Base):
     owner: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
     due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     status: Mapped[str] = mapped_column(String(8), default="open")
+    done_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    """When it was last marked done (None while open): on time or late against ``due``."""
+
+
+class SignInLink(Base):
+    """A one-time link into the dashboard for a person (sent by email): ``ml_<id>_<secret>``,
+    the secret kept only as its SHA-256 like a token's; spent once used, dead once expired."""
+
+    __tablename__ = "sign_in_links"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    secret_sha256: Mapped[str] = mapped_column(String(64))
+    person: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    """Whose feedback the session sees; None only for an admin link."""
+    admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -179,38 +179,44 @@ def _participation(
 
 
 def _share_chart(people: list[Mapping[str, Any]]) -> str:
-    label_w, bar_w, row_h, top = 180, 340, 28, 22
-    width, height = label_w + bar_w + 60, top + row_h * len(people) + 4
+    """One row per person: the name, a bar and the percentage, as HTML text around an SVG bar.
+
+    The SVG holds shapes only and stretches with the page (``preserveAspectRatio="none"``), so
+    the text keeps its size on a phone instead of shrinking with a scaled drawing, and the
+    percentages sit in their own column where the equal-share line cannot cross them."""
     shares = [_num(p.get("talk_share")) or 0.0 for p in people]
     equal = 1 / len(people)
-    # The biggest talker's bar spans the width; percentages are printed, so nothing is hidden.
-    scale = bar_w / max(*shares, equal, 0.01)
-    out = [
-        f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'role="img" aria-label="Share of talk time per person">'
-    ]
-    if len(people) > 1:
-        x = label_w + equal * scale
-        out.append(
-            f'<line class="equal" x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{height}"/>'
-            f'<text class="axis" x="{x:.1f}" y="{top - 10}" text-anchor="middle">'
-            f"equal share {escape(format_percent(equal))}</text>"
-        )
-    for row, (person, share) in enumerate(zip(people, shares, strict=True)):
-        y = top + row * row_h
+    # The biggest talker's bar spans the track; percentages are printed, so nothing is hidden.
+    scale = 100 / max(*shares, equal, 0.01)
+    rows = []
+    for person, share in zip(people, shares, strict=True):
         name = _name(person)
-        shown = name if len(name) <= 24 else name[:23] + "…"
-        side = _side_class(person)
-        out.append(
-            f"<g><title>{escape(name)}: {escape(format_percent(share))}</title>"
-            f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">{escape(shown)}</text>'
-            f'<rect class="bar {side}" x="{label_w}" y="{y + 2}" '
-            f'width="{max(share * scale, 1):.1f}" height="18" rx="3"/>'
-            f'<text class="value" x="{label_w + share * scale + 6:.1f}" y="{y + 15}">'
-            f"{escape(format_percent(_num(person.get('talk_share'))))}</text></g>"
+        percent = format_percent(_num(person.get("talk_share")))
+        line = ""
+        if len(people) > 1:
+            x = equal * scale
+            line = (
+                f'<line class="equal" x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="10" '
+                'vector-effect="non-scaling-stroke"/>'
+            )
+        rows.append(
+            f'<li><span class="who">{escape(name)}</span>'
+            f'<svg class="track" viewBox="0 0 100 10" preserveAspectRatio="none" '
+            f'aria-hidden="true" focusable="false">'
+            f'<rect class="bar {_side_class(person)}" x="0" y="1" '
+            f'width="{max(share * scale, 0.5):.1f}" height="8"/>{line}</svg>'
+            f'<span class="value">{escape(percent)}</span></li>'
         )
-    out.append("</svg>")
-    return "".join(out)
+    key = ""
+    if len(people) > 1:
+        key = (
+            '<p class="key"><span class="dash" aria-hidden="true"></span>'
+            f"equal share {escape(format_percent(equal))}</p>"
+        )
+    return (
+        '<figure class="chart shares" aria-label="Share of talk time per person">'
+        f'{key}<ul class="rows">{"".join(rows)}</ul></figure>'
+    )
 
 
 def _balance_reading(
@@ -261,22 +267,21 @@ def _sides(report: Mapping[str, Any]) -> str:
     if ours is None:
         return ""
     theirs_text = format_percent(theirs) if theirs is not None else MISSING
-    width, bar_w, left = 580, 480, 90
-    ours_w = min(max(ours, 0.0), 1.0) * bar_w
-    theirs_w = min(max(theirs or 0.0, 0.0), 1.0 - min(max(ours, 0.0), 1.0)) * bar_w
-    mark = left + TALK_SHARE_BENCHMARK * bar_w
+    ours_w = min(max(ours, 0.0), 1.0) * 100
+    theirs_w = min(max(theirs or 0.0, 0.0), 1.0 - min(max(ours, 0.0), 1.0)) * 100
+    mark = TALK_SHARE_BENCHMARK * 100
     chart = (
-        f'<svg class="chart" viewBox="0 0 {width} 64" width="{width}" height="64" role="img" '
-        f'aria-label="Talk share of our side against the benchmark">'
-        f'<text x="{left - 8}" y="29" text-anchor="end">Talk share</text>'
-        f'<rect class="track" x="{left}" y="14" width="{bar_w}" height="22" rx="3"/>'
-        f'<rect class="bar internal" x="{left}" y="14" width="{ours_w:.1f}" height="22"/>'
-        f'<rect class="bar external" x="{left + ours_w:.1f}" y="14" width="{theirs_w:.1f}" '
-        f'height="22"/>'
-        f'<line class="benchmark" x1="{mark:.1f}" y1="8" x2="{mark:.1f}" y2="42"/>'
-        f'<text class="axis" x="{mark:.1f}" y="56" text-anchor="middle">'
-        f"benchmark {escape(format_percent(TALK_SHARE_BENCHMARK))}</text>"
-        "</svg>"
+        '<figure class="chart sides" aria-label="Talk share of our side against the benchmark">'
+        '<p class="key"><span class="dash" aria-hidden="true"></span>'
+        f"benchmark {escape(format_percent(TALK_SHARE_BENCHMARK))}</p>"
+        '<ul class="rows"><li><span class="who">Talk share</span>'
+        '<svg class="track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" '
+        'focusable="false"><rect class="rail" x="0" y="1" width="100" height="8"/>'
+        f'<rect class="bar internal" x="0" y="1" width="{ours_w:.1f}" height="8"/>'
+        f'<rect class="bar external" x="{ours_w:.1f}" y="1" width="{theirs_w:.1f}" height="8"/>'
+        f'<line class="benchmark" x1="{mark:.1f}" y1="0" x2="{mark:.1f}" y2="10" '
+        'vector-effect="non-scaling-stroke"/></svg>'
+        f'<span class="value">{escape(format_percent(ours))}</span></li></ul></figure>'
     )
     lines = [
         "<section>",
@@ -304,7 +309,8 @@ def _action_items(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
         lines += ["<p>No action items were found.</p>", "</section>"]
         return "\n".join(lines)
     lines.append(
-        "<table>\n<thead><tr><th>What</th><th>Owner</th><th>Due</th><th>Said at</th></tr></thead>"
+        '<table class="stack">\n<thead><tr><th>What</th><th>Owner</th><th>Due</th>'
+        "<th>Said at</th></tr></thead>"
     )
     lines.append("<tbody>")
     for item in items:
@@ -319,8 +325,8 @@ def _action_items(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
         if speaker:
             said += f" by {names.get(speaker, speaker)}"
         lines.append(
-            f"<tr><td>{what}</td>{_owner_and_due(item, names)}"
-            f'<td class="nowrap">{escape(said)}</td></tr>'
+            f'<tr><td data-label="What">{what}</td>{_owner_and_due(item, names)}'
+            f'<td class="nowrap" data-label="Said at">{escape(said)}</td></tr>'
         )
     lines += ["</tbody>", "</table>", "</section>"]
     return "\n".join(lines)
@@ -330,8 +336,9 @@ def _owner_and_due(item: Mapping[str, Any], names: Mapping[str, str]) -> str:
     """The Owner and Due cells of an action-item or follow-up row."""
     owner = _str(item.get("owner"))
     return (
-        f"<td>{escape(owner_name(owner, dict(names)) if owner else MISSING)}</td>"
-        f'<td class="nowrap">{escape(_short_date(_str(item.get("due"))))}</td>'
+        f'<td data-label="Owner">{escape(owner_name(owner, dict(names)) if owner else MISSING)}'
+        "</td>"
+        f'<td class="nowrap" data-label="Due">{escape(_short_date(_str(item.get("due"))))}</td>'
     )
 
 
@@ -373,7 +380,7 @@ def _follow_up(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
     lines = [
         "<section>",
         "<h2>Follow-up from earlier meetings</h2>",
-        "<table>\n<thead><tr><th>What</th><th>Owner</th><th>Due</th><th>Status</th>"
+        '<table class="stack">\n<thead><tr><th>What</th><th>Owner</th><th>Due</th><th>Status</th>'
         "<th>From</th></tr></thead>",
         "<tbody>",
     ]
@@ -381,10 +388,10 @@ def _follow_up(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
         status = _str(item.get("status")) or MISSING
         flag = ' class="flag"' if status == "overdue" else ""
         lines.append(
-            f"<tr><td>{escape(_str(item.get('text')) or MISSING)}</td>"
+            f'<tr><td data-label="What">{escape(_str(item.get("text")) or MISSING)}</td>'
             f"{_owner_and_due(item, names)}"
-            f"<td{flag}>{escape(status)}</td>"
-            f"<td>{escape(_str(item.get('origin_title')) or MISSING)}</td></tr>"
+            f'<td{flag} data-label="Status">{escape(status)}</td>'
+            f'<td data-label="From">{escape(_str(item.get("origin_title")) or MISSING)}</td></tr>'
         )
     lines += ["</tbody>", "</table>", "</section>"]
     return "\n".join(lines)
@@ -433,7 +440,7 @@ def _figures(people: list[Mapping[str, Any]]) -> str:
     lines = [
         "<section>",
         "<h2>Per person</h2>",
-        "<table>",
+        '<table class="stack figures">',
         _numeric_head(headers),
         "<tbody>",
     ]
@@ -444,7 +451,8 @@ def _figures(people: list[Mapping[str, Any]]) -> str:
         fillers = _num(person.get("filler_words_per_100"))
         fillers_flag = "high" if fillers is not None and fillers >= FILLERS_PER_100_MAX else ""
         cells = [
-            f'<td><span class="swatch {_side_class(person)}"></span>{escape(_name(person))}</td>',
+            f'<td class="name"><span class="swatch {_side_class(person)}"></span>'
+            f"{escape(_name(person))}</td>",
             _cell(_clock(person.get("talk_time_s"))),
             _cell(format_percent(_num(person.get("talk_share")))),
             _cell(format_number(_num(person.get("turns")))),
@@ -453,6 +461,10 @@ def _figures(people: list[Mapping[str, Any]]) -> str:
             _cell(format_number(_num(person.get("questions_asked")))),
             _cell(format_number(fillers, 1), fillers_flag),
             _cell(format_number(_num(person.get("interruptions_made")))),
+        ]
+        cells[1:] = [
+            cell.replace("<td ", f'<td data-label="{escape(header)}" ', 1)
+            for cell, header in zip(cells[1:], headers[1:], strict=True)
         ]
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines += [
@@ -473,12 +485,16 @@ def _presence(report: Mapping[str, Any]) -> str:
     lines = [
         "<section>",
         "<h2>Presence on video</h2>",
-        "<table>",
+        '<table class="stack figures">',
         _numeric_head(ENGAGEMENT_HEADERS),
         "<tbody>",
     ]
     for name, *figures in rows:
-        lines.append(f"<tr><td>{escape(name)}</td>" + "".join(_cell(f) for f in figures) + "</tr>")
+        cells = "".join(
+            _cell(figure).replace("<td ", f'<td data-label="{escape(header)}" ', 1)
+            for figure, header in zip(figures, ENGAGEMENT_HEADERS[1:], strict=True)
+        )
+        lines.append(f'<tr><td class="name">{escape(name)}</td>{cells}</tr>')
     lines += [
         "</tbody>",
         "</table>",
@@ -573,23 +589,30 @@ _CSS = """
 * { box-sizing: border-box; }
 body { margin: 0; color: var(--ink); background: #fff;
   font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
-  sans-serif; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  sans-serif; -webkit-print-color-adjust: exact; print-color-adjust: exact;
+  overflow-wrap: anywhere; }
 main { max-width: 880px; margin: 0 auto; padding: 28px 24px 40px; }
 h1 { font-size: 26px; margin: 0 0 4px; }
 h2 { font-size: 17px; margin: 28px 0 10px; padding-bottom: 4px;
   border-bottom: 1px solid var(--line); }
-.meta, .muted, .note, .legend { color: var(--muted); }
+.meta, .muted, .note, .legend, .key { color: var(--muted); }
 .meta { margin: 0; }
-.note, .legend { font-size: 13px; }
-svg.chart { display: block; max-width: 100%; height: auto; font: 13px system-ui, sans-serif; }
-svg text { fill: var(--ink); }
-svg .axis { fill: var(--muted); font-size: 11px; }
-svg .value { font-weight: 600; }
+.note, .legend, .key { font-size: 13px; }
+figure.chart { margin: 0 0 8px; }
+.chart .rows { list-style: none; margin: 0; padding: 0; }
+.chart .rows li { display: grid; grid-template-columns: minmax(5em, 12em) minmax(60px, 1fr) 3.5em;
+  gap: 10px; align-items: center; min-height: 26px; font-size: 14px; }
+.chart .who { text-align: right; }
+.chart .value { font-weight: 600; font-variant-numeric: tabular-nums; }
+.chart .key { margin: 0 0 4px; }
+.chart svg.track { display: block; width: 100%; height: 20px; overflow: visible; }
+.dash { display: inline-block; width: 0; height: 12px; margin-right: 6px;
+  border-left: 2px dashed var(--ink); vertical-align: middle; }
 .bar.internal, .swatch.internal { fill: var(--internal); background: var(--internal); }
 .bar.external, .swatch.external { fill: var(--external); background: var(--external); }
 .bar.unknown, .swatch.unknown { fill: var(--unknown); background: var(--unknown); }
-.track { fill: #eef0f3; }
-.equal, .benchmark { stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 4 3; }
+.rail { fill: #eef0f3; }
+.equal, .benchmark { stroke: var(--ink); stroke-width: 2; stroke-dasharray: 4 3; }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px;
   margin: 0 5px 0 10px; vertical-align: baseline; }
 td .swatch { margin-left: 0; }
@@ -600,7 +623,6 @@ th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line
   vertical-align: top; }
 th { font-size: 11px; text-transform: uppercase; letter-spacing: .02em; color: var(--muted);
      vertical-align: bottom; }
-td:first-child { white-space: nowrap; }
 th.num { white-space: normal; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .nowrap { white-space: nowrap; }
@@ -609,11 +631,27 @@ th.num { white-space: normal; }
 q { font-style: italic; font-size: 13px; }
 h3 { font-size: 15px; margin: 14px 0 6px; }
 .coach { border-left: 3px solid var(--line); padding-left: 12px; margin-bottom: 12px; }
+/* A phone: each table row becomes a block whose cells carry their column's name, so no
+   column is pushed off screen; figures sit two to a line. */
+@media (max-width: 640px) {
+  main { padding: 18px 14px 28px; }
+  h1 { font-size: 22px; }
+  .chart .rows li { grid-template-columns: minmax(4em, 8em) minmax(60px, 1fr) 3em; gap: 8px; }
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip: rect(0 0 0 0); white-space: nowrap; }
+  table.stack, table.stack tbody, table.stack tr { display: block; width: 100%; }
+  table.stack tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
+  table.stack td { display: block; border: 0; padding: 2px 0; text-align: left;
+    white-space: normal; }
+  table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted);
+    font-size: 12px; }
+  table.figures tr { display: grid; grid-template-columns: 1fr 1fr; column-gap: 12px; }
+  table.figures td.name { grid-column: 1 / -1; font-weight: 600; }
+}
 @media print {
-  .coaching .coach { break-before: page; }
   main { max-width: none; padding: 0; }
-  section, tr { break-inside: avoid; }
-  h2 { break-after: avoid; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  tr, li, figure, .coach, .warning { break-inside: avoid; page-break-inside: avoid; }
 }
 @page { margin: 14mm; }
 """

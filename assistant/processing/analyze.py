@@ -71,6 +71,7 @@ def load_speech_models(settings: Settings) -> SpeechModels:
             device=settings.asr.device,
             compute_type=settings.asr.compute_type,
             cpu_threads=settings.asr.cpu_threads,
+            workers=settings.asr.workers,
         )
     diarization = settings.diarization
     encoder = SpeakerEncoder() if diarization.enabled else None

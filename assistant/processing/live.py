@@ -12,7 +12,9 @@ import asyncio
 import datetime as dt
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -51,7 +53,7 @@ from pipelines.frames import (
 )
 from pipelines.live_transcribe import ActiveSpeakers, LiveOptions, LiveTranscriber
 from pipelines.sources import LiveAudioSource, LiveVideoSource, file_audio
-from pipelines.stage import Chain, Fanout, Stage
+from pipelines.stage import Chain, Fanout
 from pipelines.stream import ParticipantStream
 from pipelines.video.decode import probe_video, sample_frames
 from pipelines.video.observe import PersonObserver
@@ -96,15 +98,28 @@ LiveSignal = VoiceActivity | SecondFeatures
 class _Person:
     participant: Participant
     stream: ParticipantStream
+    """Speech: VAD and the live transcriber, alone in their thread so captions never wait."""
     audio: LiveAudioSource
     video: LiveVideoSource | None
     voices: TrackVoices | None
     vision: VisionStream | None
+    voice_stream: ParticipantStream | None
+    """Diarization's stages on a mixed track, in a thread of their own."""
+    video_stream: ParticipantStream | None
+    """Presence features from the camera, in a thread of their own."""
     segments: list[TranscribedSegment] = field(default_factory=list)
     timeline: list[SecondFeatures] = field(default_factory=list)
     speaking: list[tuple[float, float | None]] = field(default_factory=list)
     """Voice activity from the VAD: (start, end or None while speaking), s."""
     end_s: float = 0.0
+
+    @property
+    def audio_streams(self) -> list[ParticipantStream]:
+        return [self.stream] + ([self.voice_stream] if self.voice_stream is not None else [])
+
+    @property
+    def streams(self) -> list[ParticipantStream]:
+        return self.audio_streams + ([self.video_stream] if self.video_stream is not None else [])
 
 
 class LiveMeeting:
@@ -134,6 +149,9 @@ class LiveMeeting:
         self.events: asyncio.Queue[LiveEvent | None] = asyncio.Queue()
         self._people: dict[str, _Person] = {}
         self._speakers = ActiveSpeakers()
+        # The transcript's timed decodes, one at a time for the whole meeting, beside the
+        # captions' partial decodes (which never wait for them).
+        self._timing = ThreadPoolExecutor(1, thread_name_prefix="timed-decodes")
         self.voices: dict[str, npt.NDArray[np.float32]] = {}
         """Mean voice of each speaker found on a mixed track, once ``finish`` has run."""
         self._window_s = engagement_window_s
@@ -181,32 +199,43 @@ class LiveMeeting:
                     self._live_options,
                     clock=self.clock,
                     speakers=self._speakers,
+                    timing=self._timing,
                 ),
             ]
         )
-        branches: list[Stage] = [speech]
+        # Three threads per person, not one: a decode must not wait behind the voice windows
+        # of a mixed track or a camera frame's landmarks (each costs tens of ms per second of
+        # media), and the captions are what someone is waiting for.
+        take = partial(self._take, pid)
         voices = None
+        voice_stream = None
         if mixed and self._settings.diarization.enabled and self._models.speaker_encoder:
             voices = TrackVoices()
-            branches.extend(voice_stages(pid, self._models, self._settings))
+            voice_stream = ParticipantStream(
+                f"{pid}-voices", Fanout(voice_stages(pid, self._models, self._settings)), take
+            )
         vision_stream = None
         video_source = None
+        video_stream = None
         if video and self._settings.video.enabled:
             if self._vision is None:
                 raise InputError("video needs the vision models: pass vision= to LiveMeeting")
             vision_stream = self._vision.stream()
-            branches.append(Chain([PersonObserver(vision_stream), SecondAggregator(pid)]))
+            video_stream = ParticipantStream(
+                f"{pid}-video", Chain([PersonObserver(vision_stream), SecondAggregator(pid)]), take
+            )
             video_source = LiveVideoSource(
                 pid, fps=self._settings.live.video_fps, max_width=self._settings.video.max_width
             )
-        stream = ParticipantStream(pid, Fanout(branches), lambda frames: self._take(pid, frames))
         self._people[pid] = _Person(
             participant,
-            stream,
+            ParticipantStream(pid, speech, take),
             LiveAudioSource(pid, sample_rate),
             video_source,
             voices,
             vision_stream,
+            voice_stream,
+            video_stream,
         )
 
     def push_audio(
@@ -219,13 +248,15 @@ class LiveMeeting:
             # Checked here: the audio source's resampler has already been flushed for good.
             raise PipelineError(f"participant {participant_id!r} has left the meeting")
         for chunk in person.audio.push(pcm, start_s):
-            person.stream.push(chunk)
+            for stream in person.audio_streams:
+                stream.push(chunk)
         person.end_s = max(person.end_s, person.audio.end_s)
 
     def push_audio_chunk(self, chunk: AudioChunk) -> None:
         """Audio already in our frame (16 kHz mono), from a file source."""
         person = self._person(chunk.participant_id)
-        person.stream.push(chunk)
+        for stream in person.audio_streams:
+            stream.push(chunk)
         person.end_s = max(person.end_s, chunk.end_s)
 
     def push_video(self, participant_id: str, image: npt.NDArray[np.uint8], start_s: float) -> None:
@@ -234,19 +265,19 @@ class LiveMeeting:
         if person.video is None:
             return
         frame = person.video.push(image, start_s)
-        if frame is not None:
-            person.stream.push(frame)
+        if frame is not None and person.video_stream is not None:
+            person.video_stream.push(frame)
 
     def push_video_frame(self, frame: VideoFrame) -> None:
         person = self._person(frame.participant_id)
-        if person.video is not None:
-            person.stream.push(frame)
+        if person.video_stream is not None:
+            person.video_stream.push(frame)
 
     def has_video(self, participant_id: str) -> bool:
         return self._person(participant_id).video is not None
 
     def backlog(self, participant_id: str) -> int:
-        return self._person(participant_id).stream.backlog
+        return max(stream.backlog for stream in self._person(participant_id).streams)
 
     def engagement(self, participant_id: str) -> Engagement | None:
         """The rolling engagement of one person: their last ``engagement_window_s`` of video,
@@ -264,8 +295,11 @@ class LiveMeeting:
         person = self._person(participant_id)
         if person.stream.state == "open":
             for chunk in person.audio.end():
-                person.stream.push(chunk)
-            await person.stream.end_input()
+                for stream in person.audio_streams:
+                    stream.push(chunk)
+        await asyncio.gather(
+            *(stream.end_input() for stream in person.streams if stream.state == "open")
+        )
 
     async def finish(self) -> Transcript:
         """End every stream and return the live transcript, speakers split on mixed tracks."""
@@ -311,10 +345,12 @@ class LiveMeeting:
 
     async def aclose(self) -> None:
         for person in self._people.values():
-            await person.stream.aclose()
+            for stream in person.streams:
+                await stream.aclose()
             if person.vision is not None:
                 person.vision.close()
                 person.vision = None
+        await asyncio.to_thread(self._timing.shutdown, wait=True, cancel_futures=True)
         self._loop.call_soon_threadsafe(self.events.put_nowait, None)
 
     def _person(self, participant_id: str) -> _Person:

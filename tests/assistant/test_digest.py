@@ -80,7 +80,9 @@ def test_page_is_well_formed_and_self_contained() -> None:
     assert checker.tags[:1] == ["html"]
     assert "script" not in checker.tags
     assert {"link", "img", "iframe", "object", "embed"}.isdisjoint(checker.tags)
-    assert checker.tags.count("svg") == 2
+    # One bar per person (three) and the sides' bar; no text inside a drawing.
+    assert checker.tags.count("svg") == 4
+    assert "text" not in checker.tags
     assert "http" not in page.lower()
     assert "url(" not in page
     assert "@import" not in page
@@ -98,10 +100,13 @@ def test_participation_chart_and_balance_reading() -> None:
     page = render_digest_html(_report())
     text = _visible_text(_parse(page))
 
-    chart = page[page.index("<svg") : page.index("</svg>")]
-    # Bars sorted by share; the biggest talker spans the full bar width.
+    chart = page[page.index('<figure class="chart shares"') : page.index("</figure>")]
+    # Bars sorted by share; the biggest talker spans the full track.
     assert chart.index("Alice Martin") < chart.index("Bob Okafor")
-    assert 'class="bar internal" x="180" y="24" width="340.0"' in chart
+    first_bar = chart[chart.index("Alice Martin") : chart.index("Bob Okafor")]
+    assert '<rect class="bar internal" x="0" y="1" width="100.0" height="8"/>' in first_bar
+    # The equal-share line sits at a third of the largest share's scale (0.333 / 0.7282).
+    assert first_bar.count('<line class="equal" x1="45.8"') == 1
     for label in (">73%<", ">25%<", ">2%<", "equal share 33%"):
         assert label in chart
     assert "Balance 0.64" in text
@@ -134,7 +139,7 @@ def test_no_sides_section_without_sides() -> None:
 
     assert "Our side and the customer" not in page
     assert "benchmark 43%" not in page
-    assert _parse(page).tags.count("svg") == 1
+    assert _parse(page).tags.count("svg") == 3
 
 
 def _rows(page: str, caption: str) -> list[list[str]]:

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
@@ -111,6 +112,48 @@ def test_live_captions_confirm_by_agreement_and_end_final() -> None:
     assert windows == {False: 15.0, True: None}
 
 
+class _GatedRecognizer(FakeRecognizer):
+    """Its timed decodes (full window, word timings) wait until ``gate`` opens."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = threading.Event()
+
+    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
+        if options.window_s is None and options.word_timestamps:
+            assert self.gate.wait(timeout=30), "the test never opened the gate"
+        return super().recognize(chunks, options)
+
+
+def test_timed_decodes_on_the_timing_thread_hold_up_no_caption() -> None:
+    """While the first utterance's timed decode runs (here: never finishes until released), the
+    next utterance is captioned and confirmed as usual; the segments come out later, in order."""
+    recognizer = _GatedRecognizer()
+    with ThreadPoolExecutor(1) as timing:
+        stage = Chain(
+            [
+                _vad(activity=True, forward_audio=True),
+                LiveTranscriber(
+                    "p", recognizer, LiveOptions(), clock=time.monotonic, timing=timing
+                ),
+            ]
+        )
+        audio = np.concatenate([speech(8), silence(1.5), speech(8, first=8), silence(1.5)])
+        out: list[Frame] = []
+        for frame in _blocks("p", audio):
+            out.extend(stage.push(frame))
+            out.extend(stage.flush())
+        finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+        assert " ".join(c.text for c in finals).split() == SCRIPT[:16]
+        assert not any(isinstance(f, TranscribedSegment) for f in out)
+        recognizer.gate.set()
+        out.extend(stage.end_input())
+    segments = [f for f in out if isinstance(f, TranscribedSegment)]
+    assert [w.text for s in segments for w in s.words] == SCRIPT[:16]
+    starts = [s.start for s in segments]
+    assert starts == sorted(starts)
+
+
 def test_long_utterance_is_cut_without_losing_words() -> None:
     recognizer = FakeRecognizer()
     audio = np.concatenate([speech(60), silence(1.0)])
@@ -120,6 +163,26 @@ def test_long_utterance_is_cut_without_losing_words() -> None:
     assert max(duration for duration, _ in recognizer.calls) < 6.0 + 1.0
     finals = " ".join(c.text for c in out if isinstance(c, Caption) and c.kind == "final")
     assert len(finals.split()) == len(words)
+
+
+def test_unpunctuated_speech_is_handed_on_at_confirmed_words_without_a_timed_decode() -> None:
+    """No sentence end for 16 s: past ``max_buffer_s`` the buffer is cut at a confirmed word
+    from the partial decode's own timings, so no timed decode holds up the captions; the
+    pieces are timed together once the speaker pauses."""
+    recognizer = FakeRecognizer()
+    audio = np.concatenate([speech(40), silence(1.0)])
+    options = {"trim_s": 4.0, "max_buffer_s": 6.0}
+    out = run_stage(_live(recognizer, **options), _blocks("p", audio), flush_each=True)
+    spoken = [SCRIPT[i % 40] for i in range(40)]
+    finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+    assert [w for c in finals for w in c.text.split()] == spoken
+    segments = [f for f in out if isinstance(f, TranscribedSegment)]
+    assert [w.text for s in segments for w in s.words] == spoken
+    calls = list(zip(recognizer.calls, recognizer.windows, strict=True))
+    assert max(length for (length, _), window in calls if window) < 6.0 + 1.0
+    full_window = [length for (length, _), window in calls if window is None]
+    assert len(full_window) == 1
+    assert full_window[0] == pytest.approx(16.0, abs=1.0)
 
 
 def test_continuous_speech_is_handed_on_at_confirmed_sentence_ends() -> None:
