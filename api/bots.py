@@ -23,6 +23,7 @@ import shutil
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -36,6 +37,7 @@ from assistant.config import Settings
 from assistant.hints import HintEngine
 from assistant.inputs.transcript_json import dump_transcript_json
 from assistant.processing.analyze import write_outputs
+from assistant.processing.live import LiveSignal
 from assistant.processing.speech import SpeechModels
 from models.errors import (
     HostNotAllowedError,
@@ -46,7 +48,7 @@ from models.errors import (
     TooManySessionsError,
 )
 from models.vision import VisionModels
-from pipelines.frames import Caption, SecondFeatures, VoiceActivity
+from pipelines.frames import Caption, VoiceActivity
 
 from .hints import HintHub, hint_options
 from .jobs import JobQueue, earlier_reports, meeting_folder, store_analysis
@@ -296,6 +298,7 @@ class BotManager:
         meeting_id = uuid.uuid4().hex
         folder = meeting_folder(settings, team_id, meeting_id)
         stored = False
+        engine = HintEngine(hint_options(settings.hints), host=host)
         try:
             models = await anyio.to_thread.run_sync(self._models)
             vision = await self._vision_models()
@@ -314,14 +317,13 @@ class BotManager:
             )
             await anyio.to_thread.run_sync(self._insert, row, folder)
             stored = True
-            await session.start(models, vision=vision)
+            await session.start(models, vision=vision, on_signal=partial(_signal, engine))
         except BaseException:
             with anyio.CancelScope(shield=True):
                 await session.aclose()
                 if stored:
                     await anyio.to_thread.run_sync(self._remove, meeting_id, folder)
             raise
-        engine = HintEngine(hint_options(settings.hints), host=host)
         bot = RunningBot(
             bot_id=uuid.uuid4().hex,
             team_id=team_id,
@@ -423,16 +425,10 @@ class BotManager:
             self._bots.pop(bot.bot_id, None)
 
     async def _forward(self, bot: RunningBot) -> None:
-        """The session's events to the watchers, and with its voice activity and seconds of
-        video to the hint engine."""
+        """The session's events to the watchers, and to the hint engine (which has its voice
+        activity and seconds of video straight from the live meeting)."""
         engine = bot.hints.engine
         while (event := await bot.session.events.get()) is not None:
-            if isinstance(event, VoiceActivity):
-                engine.voice(event)
-                continue
-            if isinstance(event, SecondFeatures):
-                engine.second(event)
-                continue
             if isinstance(event, ParticipantJoined):
                 engine.join(event.participant_id, event.name, event.at_s)
             elif isinstance(event, ParticipantLeft):
@@ -516,6 +512,13 @@ class BotManager:
 
         with anyio.CancelScope(shield=True), contextlib.suppress(MeetingAssistantError):
             await anyio.to_thread.run_sync(fail)
+
+
+def _signal(engine: HintEngine, signal: LiveSignal) -> None:
+    if isinstance(signal, VoiceActivity):
+        engine.voice(signal)
+    else:
+        engine.second(signal)
 
 
 def _write_json(path: Path, document: object) -> None:

@@ -8,7 +8,7 @@ Lifecycle, as ``BotSession``'s (the service runs both the same way)::
     session = WhipSession(WhipOptions(me_name="Ada"), settings)
     answer = await session.answer(offer_sdp)   # InputError for an offer we cannot take
     await session.start(models, vision=vision) # before the client has the answer: no media lost
-    ...consume session.events...                # captions, engagement, joins, voice activity
+    ...consume session.events...                # captions, engagement, joins and leaves
     await session.wait()                        # the client went away (or never connected)
     analysis = await session.stop()
     await session.aclose()
@@ -20,7 +20,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import Coroutine, Mapping, Sequence
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -53,7 +53,7 @@ _AUDIO_RATE = 48_000
 _SILENT_AFTER_S = 1.0
 """A track that delivers nothing this long (s) is heard as silence (see ``BotSession``)."""
 
-WhipEvent = BotEvent | LiveSignal
+WhipEvent = BotEvent
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +73,8 @@ class WhipSession:
         self.options = options
         self._settings = settings
         self.events: asyncio.Queue[WhipEvent | None] = asyncio.Queue()
-        """As ``BotSession.events``, plus each person's voice activity and seconds of video
-        (for live hints); None once the session has stopped."""
+        """As ``BotSession.events``: captions and engagement, joins and leaves; None once the
+        session has stopped."""
         self._pc: RTCPeerConnection | None = None
         self._roles: dict[str, tuple[str, str]] = {}
         """Transceiver mid -> (participant id, kind)."""
@@ -155,8 +155,15 @@ class WhipSession:
         self._spawn(self._watch_connection(pc), "whip-connect")
         return str(pc.localDescription.sdp)
 
-    async def start(self, models: SpeechModels, *, vision: VisionModels | None = None) -> None:
-        """Follow the tracks from now on (time 0). Call before the client gets the answer."""
+    async def start(
+        self,
+        models: SpeechModels,
+        *,
+        vision: VisionModels | None = None,
+        on_signal: Callable[[LiveSignal], None] | None = None,
+    ) -> None:
+        """Follow the tracks from now on (time 0). Call before the client gets the answer.
+        ``on_signal`` gets each person's voice activity and seconds of video (live hints)."""
         if self._pc is None:
             raise PipelineError("answer the offer before starting")
         if self._meeting is not None:
@@ -164,7 +171,7 @@ class WhipSession:
         self._origin = self._loop.time()
         self._vision = vision is not None and self._settings.video.enabled
         meeting = LiveMeeting(
-            models, self._settings, vision=vision, clock=self.clock, on_signal=self._signal
+            models, self._settings, vision=vision, clock=self.clock, on_signal=on_signal
         )
         self._meeting = meeting
         for participant in self._participants:
@@ -295,9 +302,6 @@ class WhipSession:
             await asyncio.sleep(0.1)
 
     # Plumbing.
-
-    def _signal(self, signal: LiveSignal) -> None:
-        self.events.put_nowait(signal)
 
     async def _forward_events(self, meeting: LiveMeeting) -> None:
         while (event := await meeting.events.get()) is not None:

@@ -134,8 +134,10 @@ class HintEngine:
         person = self._people.get(participant_id)
         if person is None:
             self._people[participant_id] = _Person(name, at_s)
-        else:  # back after leaving: not heard counts from now
+        elif not person.present:  # back after leaving: not heard counts from now
             person.present, person.joined_s, person.name = True, at_s, name
+        else:  # known already from their first signals
+            person.name, person.joined_s = name, min(person.joined_s, at_s)
 
     def leave(self, participant_id: str, at_s: float) -> None:
         person = self._people.get(participant_id)
@@ -154,10 +156,9 @@ class HintEngine:
         return participant_id in self._opted_in
 
     def voice(self, activity: VoiceActivity) -> None:
-        """The VAD's decision for one person changed (speech started or stopped)."""
-        person = self._people.get(activity.participant_id)
-        if person is None:
-            return
+        """The VAD's decision for one person changed (speech started or stopped). Someone not
+        joined yet joins now (signals and joins may come by different paths)."""
+        person = self._known(activity.participant_id, activity.start_s)
         at = activity.start_s
         if activity.speaking and not person.speaking:
             person.speaking, person.speech_start_s = True, at
@@ -188,9 +189,7 @@ class HintEngine:
 
     def second(self, features: SecondFeatures) -> None:
         """One second of someone's video, as the live engagement analysis saw it."""
-        person = self._people.get(features.participant_id)
-        if person is None:
-            return
+        person = self._known(features.participant_id, features.start_s)
         second = features.second
         if person.last_second is not None and second != person.last_second + 1:
             person.camera_off_from = person.looking_away_from = None  # a gap: runs restart
@@ -287,6 +286,12 @@ class HintEngine:
             return False
         same = self._last_of_kind.get((due.recipient, due.kind, due.subject))
         return same is None or now_s - same >= options.repeat_s
+
+    def _known(self, participant_id: str, at_s: float) -> _Person:
+        person = self._people.get(participant_id)
+        if person is None:
+            person = self._people[participant_id] = _Person(participant_id, at_s)
+        return person
 
     def _present(self, participant_id: str) -> bool:
         person = self._people.get(participant_id)

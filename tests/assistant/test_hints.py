@@ -231,3 +231,15 @@ def test_leavers_get_nothing_and_are_not_reported_unheard() -> None:
     engine = _engine(host=ME)
     engine.leave(YOU, 10.0)
     assert engine.poll(700.0) == []
+
+
+def test_signals_before_the_join_count_and_the_join_names_them() -> None:
+    engine = HintEngine(host=ME)
+    engine.opt_in(ME)
+    engine.voice(VoiceActivity(YOU, 2.0, True))  # the VAD's event came first
+    engine.voice(VoiceActivity(YOU, 3.0, False))
+    engine.join(ME, "Ada", 0.0)
+    engine.join(YOU, "Customer side", 2.5)
+    assert engine.poll(603.0) == []  # heard until 3.0 s
+    hints = engine.poll(603.001)
+    assert _kinds(hints) == [(ME, "not_heard", YOU)] and "Customer side" in hints[0].message
