@@ -19,10 +19,13 @@ from starlette.websockets import WebSocketDisconnect
 
 from api.app import create_app
 from api.hints import HintHub
+from api.live import LiveFeed
+from assistant.bot import ParticipantJoined
 from assistant.config import ServiceSettings, Settings
 from assistant.hints import HintEngine, HintOptions
+from assistant.inputs.transcript_json import dump_transcript_json
 from assistant.processing.speech import SpeechModels
-from pipelines.frames import VoiceActivity
+from pipelines.frames import Caption, VoiceActivity
 
 from .conftest import API, new_token
 
@@ -243,3 +246,16 @@ def test_a_session_whose_media_never_comes_fails_saying_why(
             meeting = client.get(f"{API}/meetings/{meeting_id}", headers=headers).json()
     assert meeting["status"] == "failed"
     assert "did not connect within 0.5 s" in meeting["error"]
+
+
+def test_the_live_transcript_saved_keeps_the_sides() -> None:
+    """What a crash leaves (``upload.json``) names each side, so the recovered report does."""
+    feed = LiveFeed("m1")
+    feed.publish(ParticipantJoined("me", "Ada", False, 0.0, side="internal"))
+    feed.publish(ParticipantJoined("customer", "Customer side", False, 0.0, side="external"))
+    feed.publish(Caption("final", "customer", 1.0, 2.0, "Hello there.", "en", 2.5))
+    document: Any = dump_transcript_json(feed.transcript("Call", None))
+    assert [(p["id"], p["side"]) for p in document["participants"]] == [
+        ("me", "internal"),
+        ("customer", "external"),
+    ]
