@@ -22,11 +22,14 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from assistant.analytics.sides import parse_side_names
 from assistant.config import Settings
 from assistant.intelligence.action_items import owner_name
 from assistant.intelligence.follow_up import load_history
 from assistant.outputs.digest import (
     ENGAGEMENT_HEADERS,
+    NO_SPEECH,
+    ONE_SPEAKER,
     SUMMARY_HEADERS,
     engagement_rows,
     summary_rows,
@@ -73,6 +76,21 @@ def _parse_date(_: click.Context, __: click.Parameter, value: str | None) -> dt.
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _parse_internal(_: click.Context, __: click.Parameter, value: str | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    try:
+        return parse_side_names(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+_INTERNAL_HELP = (
+    "Our side, e.g. 'Anna,Carlos' (names, file names in a per-person folder, or left/right for a "
+    "call recorded one side per channel); everyone else is the customer."
+)
 
 
 @click.group()
@@ -124,6 +142,7 @@ def cli() -> None:
     default=None,
     help="Number of speakers in a mixed recording, when known.",
 )
+@click.option("--internal", callback=_parse_internal, default=None, help=_INTERNAL_HELP)
 @click.option(
     "--history",
     "history_dir",
@@ -146,6 +165,7 @@ def analyze_command(
     language: str | None,
     participant_names: str | None,
     speakers: int | None,
+    internal: tuple[str, ...],
     history_dir: Path | None,
     allow_truncated: bool,
     debug: bool,
@@ -164,9 +184,19 @@ def analyze_command(
         names = [n for n in (participant_names or "").split(",") if n.strip()]
         history = load_history(history_dir) if history_dir is not None else []
         analysis = _run(
-            path, settings, title, meeting_date, err, output_format == "text", names, history
+            path,
+            settings,
+            title,
+            meeting_date,
+            err,
+            output_format == "text",
+            names,
+            history,
+            internal,
         )
         written = write_outputs(analysis, out_dir) if out_dir is not None else {}
+        for warning in analysis.warnings:
+            err.print(f"warning: {warning}", highlight=False, markup=False)
     except BaseException as error:
         _exit_on(error, err, debug)
         raise
@@ -203,6 +233,7 @@ def analyze_command(
     default=None,
     help="Force one language (ISO 639-1) instead of detecting it per utterance.",
 )
+@click.option("--internal", callback=_parse_internal, default=None, help=_INTERNAL_HELP)
 @click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
 def live_command(
     path: Path,
@@ -211,6 +242,7 @@ def live_command(
     title: str | None,
     meeting_date: dt.date | None,
     language: str | None,
+    internal: tuple[str, ...],
     debug: bool,
 ) -> None:
     """Follow a recording (a file or a folder of per-person tracks) as a live meeting: captions
@@ -254,10 +286,13 @@ def live_command(
                     on_event=show,
                     title=title,
                     date=meeting_date,
+                    internal=internal,
                 )
             )
         written = write_outputs(analysis, out_dir)
         written["captions"] = out_dir / "captions.jsonl"
+        for warning in analysis.warnings:
+            err.print(f"warning: {warning}", highlight=False, markup=False)
     except BaseException as error:
         _exit_on(error, err, debug)
         raise
@@ -577,12 +612,19 @@ def _run(
     show_progress: bool,
     names: list[str],
     history: Sequence[Mapping[str, Any]] = (),
+    internal: Sequence[str] = (),
 ) -> Analysis:
     if not path.exists():
         raise MeetingAssistantError("file not found", path)
     if is_transcript_file(path):
         return analyze(
-            path, settings, title=title, date=meeting_date, participants=names, history=history
+            path,
+            settings,
+            title=title,
+            date=meeting_date,
+            participants=names,
+            history=history,
+            internal=internal,
         )
     from assistant.inputs.media import plan_media
     from assistant.processing.analyze import load_speech_models
@@ -611,6 +653,7 @@ def _run(
             plan=plan,
             participants=names,
             history=history,
+            internal=internal,
         )
 
 
@@ -621,17 +664,24 @@ def _print_summary(console: Console, report: dict[str, Any], written: dict[str, 
         f"{format_clock(meeting['duration_s'])}  language: {meeting['language'] or '-'}",
         highlight=False,
     )
-    console.print(*figure_tables(console, "Participation", SUMMARY_HEADERS, summary_rows(report)))
+    rows = summary_rows(report)
+    if rows:
+        console.print(*figure_tables(console, "Participation", SUMMARY_HEADERS, rows))
     presence = engagement_rows(report)
     if presence:
         console.print(*figure_tables(console, "Presence on video", ENGAGEMENT_HEADERS, presence))
     balance = report["balance"]
     names = {p["id"]: p["name"] for p in report["participants"]}
-    line = f"Balance score {balance['score']:.2f} (1 = everyone spoke equally)"
-    if balance["dominant"]:
-        line += f"; {names[balance['dominant']]} dominated"
-    if balance["silent"]:
-        line += "; hardly heard: " + ", ".join(names[i] for i in balance["silent"])
+    if not rows:
+        line = NO_SPEECH
+    elif balance["score"] is None:
+        line = ONE_SPEAKER
+    else:
+        line = f"Balance score {balance['score']:.2f} (1 = everyone spoke equally)"
+        if balance["dominant"]:
+            line += f"; {names[balance['dominant']]} dominated"
+        if balance["silent"]:
+            line += "; hardly heard: " + ", ".join(names[i] for i in balance["silent"])
     console.print(line, highlight=False, markup=False)
     items = report["action_items"]
     if items:
@@ -698,3 +748,7 @@ def main() -> None:
     else:
         apply_thread_settings(settings)
     cli()
+
+
+if __name__ == "__main__":  # "python -m assistant.cli" runs the command like the console script
+    main()

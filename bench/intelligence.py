@@ -1,7 +1,8 @@
 """Action-item quality on the labelled meetings, and throughput on a 60-minute transcript.
 
-    python -m bench.intelligence          # the table
-    python -m bench.intelligence --errors # also every miss and false alarm
+    python -m bench.intelligence                  # the table
+    python -m bench.intelligence --errors         # also every miss and false alarm
+    python -m bench.intelligence --set DIR        # score another labelled folder instead
 
 The labelled set is ``tests/data/intelligence/*.json``: transcript JSON files whose extra key
 ``expected.action_items`` lists, per task, its owner (participant id or ``team:…``), its due date
@@ -11,12 +12,18 @@ Scoring: a predicted item is *located* on a label when its quote contains one of
 quotes; each label and each prediction is used once. A prediction counts as correct only when it
 is located and owner and due date both match. Precision = correct / predicted, recall = correct /
 labelled; owner (due-date) accuracy = located items with the right owner (due date) / located.
+
+Language groups (en, da, mixed) are read from each meeting's own sentences, not its file name, so
+any folder can be scored: a meeting is ``da`` (``en``) when at least 85 % of its sentences are
+Danish (English), else ``mixed``.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,12 +34,24 @@ from assistant.inputs.transcript_json import transcript_from_json
 from assistant.intelligence.action_items import ActionItem, extract_action_items
 from assistant.intelligence.coaching import coach
 from assistant.intelligence.meeting import analyse_meeting
+from assistant.intelligence.sentences import sentences_of
 from assistant.outputs.report import build_report
-from assistant.transcript import MeetingInfo, Segment, Transcript
+from assistant.transcript import MeetingInfo, Participant, Segment, Transcript
+from bench.common import DATA_DIR
 
-__all__ = ["LABELLED_DIR", "Score", "load_labelled", "long_meeting", "score_meetings"]
+__all__ = [
+    "LABELLED_DIR",
+    "Score",
+    "language_group",
+    "load_labelled",
+    "long_meeting",
+    "score_meetings",
+]
 
 LABELLED_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "intelligence"
+AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
+"""A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a
+person to judge, never scored or tuned on."""
 
 
 @dataclass
@@ -63,13 +82,36 @@ class Score:
 
 
 def load_labelled(directory: Path = LABELLED_DIR) -> list[tuple[str, Transcript, dict[str, Any]]]:
-    """(name, transcript, expected) of every labelled meeting, in name order."""
+    """(name, transcript, expected) of every labelled meeting, in name order. A JSON file
+    without ``expected.action_items`` is skipped with a note on stderr."""
     meetings = []
     for path in sorted(directory.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
+        expected = data.get("expected") if isinstance(data, dict) else None
+        if not isinstance(expected, dict) or not isinstance(expected.get("action_items"), list):
+            print(f"skipped {path.name}: no expected.action_items", file=sys.stderr)
+            continue
         transcript = transcript_from_json(data, source=path, default_title=path.stem)
-        meetings.append((path.stem, transcript, data["expected"]))
+        meetings.append((path.stem, transcript, expected))
     return meetings
+
+
+def load_ami(path: Path = AMI_ES2011A) -> Transcript:
+    """AMI supervisions (gzip JSON lines: speaker, start, duration, text) as a Transcript."""
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines]
+    segments = sorted(
+        (
+            Segment(row["speaker"], row["start"], row["start"] + row["duration"], row["text"], "en")
+            for row in rows
+        ),
+        key=lambda s: s.start,
+    )
+    return Transcript(
+        MeetingInfo(path.name.split("_")[0], None, segments[-1].end, "en"),
+        tuple(Participant(s, s) for s in sorted({s.speaker for s in segments})),
+        tuple(segments),
+    )
 
 
 def _normal(text: str) -> str:
@@ -109,15 +151,30 @@ def score_meeting(name: str, items: tuple[ActionItem, ...], expected: dict[str, 
     return score
 
 
+_ONE_LANGUAGE = 0.85
+"""Share of a meeting's sentences in one language above which it is not ``mixed``."""
+
+
+def language_group(transcript: Transcript) -> str:
+    """ "en", "da" or "mixed", from the languages of the meeting's sentences."""
+    languages = [s.language for s in sentences_of(transcript)]
+    if not languages:
+        return "en"
+    for code in ("da", "en"):
+        if languages.count(code) >= _ONE_LANGUAGE * len(languages):
+            return code
+    return "mixed"
+
+
 def score_meetings(
     meetings: list[tuple[str, Transcript, dict[str, Any]]],
 ) -> tuple[Score, dict[str, Score]]:
-    """The total score and the score per language group (name prefix: en, da, mix)."""
+    """The total score and the score per language group (see `language_group`)."""
     total = Score()
     groups: dict[str, Score] = {}
     for name, transcript, expected in meetings:
         score = score_meeting(name, extract_action_items(transcript), expected)
-        for target in (total, groups.setdefault(name.split("_", 1)[0], Score())):
+        for target in (total, groups.setdefault(language_group(transcript), Score())):
             target.predicted += score.predicted
             target.labelled += score.labelled
             target.correct += score.correct
@@ -171,11 +228,27 @@ def throughput(meetings: list[tuple[str, Transcript, dict[str, Any]]]) -> tuple[
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms")
+    parser.add_argument(
+        "--set",
+        type=Path,
+        default=LABELLED_DIR,
+        metavar="DIR",
+        help="folder of labelled meetings to score (default: tests/data/intelligence)",
+    )
     args = parser.parse_args()
-    meetings = load_labelled()
+    if not args.set.is_dir():
+        parser.error(f"--set: {args.set} is not a folder")
+    meetings = load_labelled(args.set)
+    if not meetings:
+        parser.error(f"--set: {args.set} holds no labelled meetings (*.json)")
     total, groups = score_meetings(meetings)
     seconds, segments = throughput(meetings)
-    print(f"Labelled set: {len(meetings)} meetings, {total.labelled} action items\n")
+    counts = {g: 0 for g in groups}
+    for _, transcript, _ in meetings:
+        counts[language_group(transcript)] += 1
+    print(f"Labelled set {args.set}: {len(meetings)} meetings, {total.labelled} action items")
+    print("Meetings per language: " + ", ".join(f"{g} {n}" for g, n in sorted(counts.items())))
+    print()
     print(f"| {'set':<14} | items | precision | recall | owner acc. | due-date acc. |")
     print(f"|{'-' * 16}|-------|-----------|--------|------------|---------------|")
     for label, score in [*sorted(groups.items()), ("all", total)]:
@@ -188,6 +261,11 @@ def main() -> None:
         f"Throughput: 60-minute transcript ({segments} segments), metrics and intelligence: "
         f"{seconds:.2f} s (target < 2 s)"
     )
+    if AMI_ES2011A.is_file():
+        items = extract_action_items(load_ami())
+        print(f"\nES2011a (real AMI meeting, unlabelled: judge each): {len(items)} items")
+        for item in items:
+            print(f"  {item.owner} {item.due} {item.text!r} <- {item.quote!r}")
     if args.errors:
         print("\n" + "\n".join(total.errors))
 

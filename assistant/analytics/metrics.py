@@ -26,6 +26,7 @@ from assistant.transcript import Segment, Transcript
 
 __all__ = [
     "BACK_CHANNEL_WORDS",
+    "DANISH_FILLER_WORDS",
     "DEFAULT_INTERRUPTION_MARGIN_S",
     "DEFAULT_MAX_TURN_GAP_S",
     "FILLER_WORDS",
@@ -70,26 +71,28 @@ SILENT_SHARE = 0.05
 """Talk share below which a participant counts as silent."""
 
 FILLER_WORDS: tuple[str, ...] = (
-    # English
-    "um",
-    "uh",
-    "uhm",
-    "umm",
-    "erm",
-    "er",
-    "ah",
-    "hmm",
-    "mm",
-    "mhm",
-    "you know",
-    "i mean",
-    # Danish
-    "øh",
-    "øhm",
-    "æh",
+    *("um", "uh", "uhm", "umm", "erm", "er", "ah", "hm", "hmm", "mm", "mhm"),
+    *("you know", "i mean"),
 )
-"""Filler words and phrases, lower case; matched case-insensitively as whole words, punctuation
-ignored. A phrase ("you know") is counted once per occurrence, as one filler."""
+"""English filler words and phrases, lower case; matched case-insensitively as whole words,
+punctuation ignored. A phrase ("you know") is counted once per occurrence, as one filler."""
+
+DANISH_FILLER_WORDS: tuple[str, ...] = (
+    *("øh", "øhm", "æh", "hm"),
+    # Hesitation sounds the recogniser may spell the English way; none is a Danish word.
+    *("um", "uh", "uhm", "umm", "erm", "hmm"),
+)
+"""Danish filler words: hesitation sounds only. "er" (is/are), "ah" and "mm" are ordinary Danish
+words or listener sounds, so counting them would flag every Danish speaker."""
+
+_DANISH_LABELS = frozenset({"da", "no", "nb", "nn"})
+"""Whisper often labels Danish as Norwegian."""
+_DANISH_HINTS = frozenset(
+    "jeg du vi det og ikke er på til med har skal kan den at af så også hvad godt ja nej".split()
+)
+_ENGLISH_HINTS = frozenset(
+    "i you we the and not is to with have will can it that of so also what yes no".split()
+)
 
 QUESTION_OPENERS: frozenset[str] = frozenset(
     {
@@ -152,10 +155,12 @@ class ParticipantMetrics:
 class Balance:
     """How evenly the talking was spread over the participants."""
 
-    score: float
-    """Normalised Shannon entropy of the talk shares, in [0, 1] (see `balance`)."""
+    score: float | None
+    """Normalised Shannon entropy of the talk shares, in [0, 1] (see `balance`); None with fewer
+    than two people speaking: there is nothing to balance."""
     dominant: str | None
-    """Id of the participant with a talk share above 0.6, if any."""
+    """Id of the participant with a talk share above 0.6, if any; None with fewer than two
+    people speaking."""
     silent: tuple[str, ...]
     """Ids of participants with a talk share below 0.05, in participant order."""
 
@@ -173,7 +178,8 @@ class SideShares:
 @dataclass(frozen=True, slots=True)
 class MeetingMetrics:
     participants: tuple[ParticipantMetrics, ...]
-    """In transcript participant order; speakers missing from the participant list follow."""
+    """Those who spoke (talk time above 0), in transcript participant order; speakers missing
+    from the participant list follow."""
     balance: Balance
     sides: SideShares | None
     """None when no participant has a side."""
@@ -279,14 +285,25 @@ def count_words(segments: Iterable[Segment]) -> int:
     return sum(len(words_of(s)) for s in segments)
 
 
-def count_filler_words(segments: Iterable[Segment]) -> int:
-    """Occurrences of `FILLER_WORDS` (single words and two-word phrases)."""
-    singles = {f for f in FILLER_WORDS if " " not in f}
-    phrases = {tuple(f.split()) for f in FILLER_WORDS if " " in f}
-    longest = max((len(p) for p in phrases), default=1)
+def _is_danish(segment: Segment, words: Sequence[str], language: str | None) -> bool:
+    label = segment.language or language
+    if label is not None:
+        return label in _DANISH_LABELS
+    danish = sum(w in _DANISH_HINTS for w in words) + sum(1 for w in words if set(w) & set("æøå"))
+    return danish >= 2 and danish > sum(w in _ENGLISH_HINTS for w in words)
+
+
+def count_filler_words(segments: Iterable[Segment], *, language: str | None = None) -> int:
+    """Occurrences of filler words (single words and two-word phrases), decided per segment by
+    its language (else ``language``, the meeting's; else guessed from its words):
+    `DANISH_FILLER_WORDS` in Danish, `FILLER_WORDS` otherwise."""
     count = 0
     for segment in segments:
         words = words_of(segment)
+        fillers = DANISH_FILLER_WORDS if _is_danish(segment, words, language) else FILLER_WORDS
+        singles = {f for f in fillers if " " not in f}
+        phrases = {tuple(f.split()) for f in fillers if " " in f}
+        longest = max((len(p) for p in phrases), default=1)
         i = 0
         while i < len(words):
             for n in range(longest, 1, -1):
@@ -324,19 +341,16 @@ def balance(talk_times: Sequence[tuple[str, float]]) -> Balance:
 
     ``score = H / ln(n)`` with ``H = -sum(p_i * ln(p_i))`` over the talk shares ``p_i`` (terms
     with ``p_i = 0`` contribute 0) and ``n`` the number of participants, silent ones included:
-    1 when everyone spoke equally, 0 when one person did all the talking. With one participant
-    the score is 1; when nobody spoke it is 0.
+    1 when everyone spoke equally, 0 when one person did all the talking. With one participant,
+    or when nobody spoke, there is no verdict: score and dominant are None, nobody is silent.
     """
     shares = _shares(talk_times)
     n = len(shares)
     total = sum(t for _, t in talk_times)
-    if total <= 0:
-        score = 0.0
-    elif n == 1:
-        score = 1.0
-    else:
-        entropy = -sum(p * math.log(p) for _, p in shares if p > 0)
-        score = min(1.0, max(0.0, entropy / math.log(n)))
+    if total <= 0 or n < 2:
+        return Balance(score=None, dominant=None, silent=())
+    entropy = -sum(p * math.log(p) for _, p in shares if p > 0)
+    score = min(1.0, max(0.0, entropy / math.log(n)))
     dominant = next((pid for pid, p in shares if p > DOMINANT_SHARE), None)
     silent = tuple(pid for pid, p in shares if p < SILENT_SHARE)
     return Balance(score=score, dominant=dominant, silent=silent)
@@ -381,7 +395,7 @@ def participant_metrics(
         own_turns = [t for t in all_turns if t.speaker == pid]
         talk_s = times.get(pid, 0.0)
         words = count_words(own)
-        fillers = count_filler_words(own)
+        fillers = count_filler_words(own, language=transcript.meeting.language)
         result.append(
             ParticipantMetrics(
                 participant_id=pid,
@@ -407,9 +421,15 @@ def compute_metrics(
     max_turn_gap_s: float = DEFAULT_MAX_TURN_GAP_S,
     interruption_margin_s: float = DEFAULT_INTERRUPTION_MARGIN_S,
 ) -> MeetingMetrics:
-    """All metrics of a meeting: per participant, balance and (when sides are known) side shares."""
-    participants = participant_metrics(
-        transcript, max_turn_gap_s=max_turn_gap_s, interruption_margin_s=interruption_margin_s
+    """All metrics of a meeting: per participant who spoke, balance and (when sides are known)
+    side shares. Participants with no talk at all are left out: a figure of 0 words a minute or a
+    0 % bar says nothing, and a recording of silence has no participants."""
+    participants = tuple(
+        p
+        for p in participant_metrics(
+            transcript, max_turn_gap_s=max_turn_gap_s, interruption_margin_s=interruption_margin_s
+        )
+        if p.talk_time_s > 0
     )
     return MeetingMetrics(
         participants=participants,

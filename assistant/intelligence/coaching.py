@@ -117,7 +117,7 @@ def coach(
     leader = _leader(internal if sales else list(metrics.participants))
     quiet = (
         [m for m in metrics.participants if m.talk_share < QUIET_SHARE]
-        if metrics.balance.score > 0 and len(metrics.participants) > 2
+        if metrics.balance.score and len(metrics.participants) > 2
         else []
     )
     names = {p.id: p.name for p in transcript.participants}

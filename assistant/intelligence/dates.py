@@ -61,9 +61,11 @@ _WEEKDAY = r"(?P<weekday>" + "|".join((*_WEEKDAYS_EN, *_WEEKDAYS_DA)) + ")"
 
 _PREFIX = (
     r"(?:\b(?:by|on|before|until|till|due|for|no later than|first thing|"
-    r"inden|senest|på|til|før|allerede|i løbet af|ved)\s+)?(?:\b(?:the|den)\s+|\bd\.\s*)?"
+    r"inden|senest|på|til|før|allerede|i løbet af|ved)\s+)?(?:\b(?:the|den)\s+(?=[0-3]?\d)"
+    r"|\bd\.\s*)?"
 )
-"""Prepositions removed together with the date ("by Friday", "senest på fredag")."""
+"""Prepositions removed together with the date ("by Friday", "senest på fredag"); "the" / "den"
+only before a day number, so "lav den i næste uge" keeps its object."""
 
 Resolver = Callable[[re.Match[str], dt.date | None], dt.date | None]
 
@@ -208,7 +210,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"slutningen af næste uge", _end_of_next_week),
         (
             r"(?:i )?(?:slutningen|udgangen) af (?:ugen|denne uge)|sidst på ugen|weekenden"
-            r"|ugens udgang|i denne uge|ugen ud",
+            r"|ugens udgang|i denne uge|ugen ud|(?<=i løbet af )(?:ugen|denne uge)",
             _end_of_week,
         ),
         (
@@ -220,7 +222,12 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"om " + _NUMBER + r" uger?", _in_units(7)),
         (r"om " + _NUMBER + r" dage?", _in_units(1)),
         # Both
-        (r"(?:this |next |på |næste |førstkommende )?" + _WEEKDAY, _next_weekday),
+        (
+            r"(?:this |next |på |næste |førstkommende )?"
+            + _WEEKDAY
+            + r"(?:['’]s (?:call|meeting|session|demo|review|deadline|møde))?",
+            _next_weekday,
+        ),
         (_MONTH + r"\s+" + _DAY + _YEAR, _month_day),
         (_DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR, _month_day),
         (r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)", _day_of_month),

@@ -120,9 +120,11 @@ _QUESTION_OPENERS = frozenset(
 )
 
 _MEETING_CUE = re.compile(
-    r"\b(?:next meeting|follow[- ]up (?:call|meeting)|meet again|reconvene|catch up again"
-    r"|see you (?:on|next|all)|talk (?:again )?(?:on|next)|let's meet|book a call|same time next"
-    r"|regroup|næste møde|nyt møde|vi ses|vi mødes|opfølgningsmøde|opfølgende møde|vi tales ved"
+    r"\b(?:next (?:meeting|session|call|check-in)|follow[- ]up (?:call|meeting|session)"
+    r"|meet again|reconvene|catch up again|see you (?:on|next|all)|talk (?:again )?(?:on|next)"
+    r"|let's meet|book a call|same time next"
+    r"|regroup|næste (?:møde|session|opkald)|nyt møde|vi ses|vi mødes|opfølgningsmøde"
+    r"|opfølgende møde|vi tales ved"
     r"|samme tid næste|vi snakkes ved|aftale et (?:nyt )?møde)\b",
     re.IGNORECASE,
 )
@@ -176,6 +178,7 @@ def open_questions(
     sentences = sentences if sentences is not None else sentences_of(transcript)
     punctuated = any("?" in s.text or "." in s.text for s in transcript.segments)
     result = []
+    asked: set[str] = set()
     for index, sentence in enumerate(sentences):
         text = sentence.text.strip()
         if not _is_question(text, punctuated):
@@ -187,7 +190,10 @@ def open_questions(
         if _REQUEST_QUESTION.search(text):
             continue
         reason = _answer_state(sentences, index)
-        if reason is not None:
+        key = " ".join(words(_LEADING_AND.sub("", text)))
+        if reason is not None and key not in asked:
+            # "The username?" asked twice, in any case or punctuation, is one open question.
+            asked.add(key)
             result.append(
                 OpenQuestion(text, sentence.speaker, sentence.start, sentence.language, reason)
             )
@@ -213,7 +219,7 @@ def _answer_state(sentences: Sequence[Sentence], index: int) -> str | None:
             if later.segment != question.segment and later.text.rstrip().endswith("?"):
                 break  # the asker moved on to another question
             continue
-        if _DEFERRAL.search(later.text[:40]):
+        if _defers(question, later, sentences):
             return "deferred"
         if later.segment != last_segment:
             replies += 1
@@ -223,6 +229,37 @@ def _answer_state(sentences: Sequence[Sentence], index: int) -> str | None:
         if replies >= 3:
             break
     return "unanswered"
+
+
+_LEADING_AND = re.compile(r"^(?:(?:and|so|but|og|så|men)\b[,\s]*)+", re.IGNORECASE)
+_YES_NO = re.compile(
+    r"^(?:yes|yeah|yep|no|nope|sure|of course|absolutely|ja|jo|nej|jep|selvfølgelig|klart)\b",
+    re.IGNORECASE,
+)
+_GOOD_QUESTION = re.compile(r"^(?:good|great) question|^godt spørgsmål", re.IGNORECASE)
+
+
+def _defers(question: Sentence, reply: Sentence, sentences: Sequence[Sentence]) -> bool:
+    """The reply puts the question off. Not when it opens with a yes or no, when the deferring
+    words only echo the question ("Hvornår vender I tilbage?" - "Vi vender tilbage fredag"),
+    or when "good question" is followed by the answer in the same turn."""
+    if _YES_NO.match(reply.text.strip()):
+        return False
+    match = _DEFERRAL.search(reply.text[:40])
+    if match is None:
+        return False
+    if set(words(match.group(0))) <= set(words(question.text)):
+        return False
+    good = _GOOD_QUESTION.match(reply.text.strip())
+    if good:
+        rest = [reply.text.strip()[good.end() :]]
+        rest += [
+            s.text
+            for s in sentences
+            if s.segment == reply.segment and s.start >= reply.start and s is not reply
+        ]
+        return not any(len(words(text)) >= 3 and not _DEFERRAL.search(text) for text in rest)
+    return True
 
 
 def find_next_meeting(

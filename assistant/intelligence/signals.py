@@ -5,7 +5,8 @@ other meetings get no signals. Objections are said by the customer side:
 
 - **price**: "too expensive", "over budget", "more than we planned", "for dyrt", "prisstigningen";
 - **timing**: "not a priority", "next quarter", "wouldn't sign before July", "ikke lige nu";
-- **competitor**: the customer names a competitor ("we're also looking at Fireflies").
+- **competitor**: the customer names a competitor ("we're also looking at Fireflies", "dyrere end
+  RouteMaster"); a comparison on price gives a price objection too.
 
 Competitors are the names in ``competitors`` (configuration) plus capitalised names right after
 phrases such as "looking at", "talking to", "tried", "kigget på", "tilbud fra". Next steps are
@@ -58,9 +59,17 @@ _PRICE = re.compile(
     r"|pricey|over (?:our|the) budget|budget (?:was cut|is tight|for tools)|can't afford"
     r"|more than we (?:planned|budgeted)|had budgeted|cheaper|discount|cost too much"
     r"|for dyr[te]?|alt for dyre|prisstigning\w*|prisen er (?:for )?høj|over budget"
-    r"|skåret i budgettet|har ikke budget|billigere|mest prisen|rabat)\b",
+    r"|skåret i budgettet|har ikke budget|billigere|mest prisen|rabat|more expensive|costs? more"
+    r"|dyrere|pris(?:en)? (?:er )?(?:\w+ )?højere|højere pris|koster mere)\b",
     re.IGNORECASE,
 )
+_PRICE_COMPARISON = re.compile(
+    r"\b(?:dyrere|højere|koster mere|more expensive|pricier|costs? more|higher|billigere|cheaper"
+    r"|lavere|lower|for dyrt|too expensive)\b.{0,40}?\b(?:end|than|hos|at|i forhold til"
+    r"|compared to)\b",
+    re.IGNORECASE,
+)
+"""Our price held against another vendor's: a price objection besides the competitor."""
 _TIMING = re.compile(
     r"\b(?:not (?:the )?right time|not a priority|next quarter|next year|not until|too soon"
     r"|bad time|budget (?:for new tools )?opens|wouldn't sign before|not in a hurry|hold off"
@@ -72,7 +81,15 @@ _COMPETITOR_CUE = re.compile(
     r"\b(?:looking at|looked at|talking to|evaluating|tried|using|went with|compared (?:to|with)"
     r"|switch(?:ing)? from"
     r"|offer from|quote from|kigget på|kigger (?:også )?på|snakker (?:også )?med|tilbud fra"
-    r"|bruger|prøvede|skifte fra)\s+(?:also\s+|også\s+)?(?P<name>[A-Z][\w.&-]+(?:\s[A-Z][\w.&-]+)?)"
+    r"|bruger|prøvede|skifte fra"
+    # A comparison names the other vendor: "dyrere end RouteMaster", "cheaper than X".
+    r"|(?:dyrere|billigere|bedre|højere|lavere|mere|cheaper|pricier|better|higher|lower|more)"
+    r"(?:,? \w+)? (?:end|than)"
+    r"(?: (?:den|det|the one|what) (?:vi|we) (?:får|har|get|pay) (?:hos|from|with|at))?"
+    r"(?: (?:hos|at|with|from))?"
+    r"|(?:får|fik|køber|har|betaler) (?:vi )?(?:\w+ )?(?:\w+ )?hos|get from|pay at"
+    r"|i forhold til|sammenlignet med|versus|vs\.?)"
+    r"\s+(?:also\s+|også\s+)?(?P<name>[A-Z][\w.&-]+(?:\s[A-Z][\w.&-]+)?)"
 )
 _NOT_COMPANIES = frozenset(
     {"I", "We", "The", "It", "Teams", "Zoom", "Excel", "Salesforce", "SharePoint", "Linux"}
@@ -123,9 +140,10 @@ def customer_signals(
             objections.append(
                 Objection("competitor", sentence.text, sentence.speaker, sentence.start, named[0])
             )
-        elif _PRICE.search(sentence.text):
+        if _PRICE.search(sentence.text) and (not named or _PRICE_COMPARISON.search(sentence.text)):
+            # "Det er dyrere end RouteMaster": a price objection that also names a competitor.
             objections.append(Objection("price", sentence.text, sentence.speaker, sentence.start))
-        elif _TIMING.search(sentence.text):
+        elif not named and _TIMING.search(sentence.text):
             objections.append(Objection("timing", sentence.text, sentence.speaker, sentence.start))
     next_steps = [item.text for item in action_items if _DEAL_WORDS.search(item.text)]
     next_steps += [s.text for s in sentences if _NEXT_STEP.search(s.text)]

@@ -30,6 +30,8 @@ from assistant.outputs.formatting import MISSING, format_clock, format_number, f
 __all__ = [
     "ENGAGEMENT_HEADERS",
     "FILLERS_PER_100_MAX",
+    "NO_SPEECH",
+    "ONE_SPEAKER",
     "SUMMARY_HEADERS",
     "TALK_SHARE_BENCHMARK",
     "TALK_SHARE_WARNING",
@@ -38,6 +40,9 @@ __all__ = [
     "render_digest_html",
     "summary_rows",
 ]
+
+NO_SPEECH = "No speech was found in this recording."
+ONE_SPEAKER = "Only one person spoke, so there is no balance verdict."
 
 SUMMARY_HEADERS = (
     "Name",
@@ -83,14 +88,14 @@ def summary_rows(report: Mapping[str, Any]) -> list[tuple[str, ...]]:
             format_number(_num(person.get("filler_words_per_100")), 1),
             format_number(_num(person.get("interruptions_made"))),
         )
-        for person in _people(report)
+        for person in _speakers(report)
     ]
 
 
 def engagement_rows(report: Mapping[str, Any]) -> list[tuple[str, ...]]:
     """Per-person engagement rows (``ENGAGEMENT_HEADERS`` order, ``summary_rows`` order); []
     when nobody has video, so callers can leave the table out."""
-    people = _people(report)
+    people = [p for p in _people(report) if _spoke(p) or _engagement(p) is not None]
     if all(_engagement(p) is None for p in people):
         return []
     rows: list[tuple[str, ...]] = []
@@ -126,12 +131,12 @@ def render_digest_html(report: Mapping[str, Any]) -> str:
         "<body>",
         "<main>",
         _header(title, meeting),
-        _participation(report, people, names),
+        _participation(report, _speakers(report), names),
         _sides(report),
         _action_items(report, names),
         _outcomes(report, names),
         _follow_up(report, names),
-        _figures(people),
+        _figures(_speakers(report)),
         _presence(report),
         _coaching(report, names),
         "</main>",
@@ -164,7 +169,7 @@ def _participation(
 ) -> str:
     lines = ["<section>", "<h2>Participation</h2>"]
     if not people:
-        lines += ["<p>No participants in this report.</p>", "</section>"]
+        lines += [f"<p>{escape(NO_SPEECH)}</p>", "</section>"]
         return "\n".join(lines)
     lines.append(_share_chart(people))
     if any(_str(p.get("side")) in {"internal", "external"} for p in people):
@@ -240,6 +245,9 @@ def _balance_reading(
             f'<span class="muted">(0 = one person spoke, 1 = everyone equally)</span>: '
             f"{escape(reading)}."
         )
+    elif len(people) == 1:
+        sentences.append(escape(ONE_SPEAKER))
+        return f'<p class="reading">{" ".join(sentences)}</p>'
     dominant = balance.get("dominant")
     if isinstance(dominant, str) and dominant:
         share = next(
@@ -523,6 +531,17 @@ def _cell(text: str, flag: str = "") -> str:
 
 
 # ---- reading the report defensively: a missing or odd figure shows as a dash ---------------
+
+
+def _spoke(person: Mapping[str, Any]) -> bool:
+    talk = _num(person.get("talk_time_s"))
+    return talk is None or talk > 0
+
+
+def _speakers(report: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The people who spoke: someone with 0 s of talk (an older report, or someone seen on video
+    only) gets no bar, no figures row and no balance reading."""
+    return [p for p in _people(report) if _spoke(p)]
 
 
 def _people(report: Mapping[str, Any]) -> list[Mapping[str, Any]]:

@@ -65,6 +65,10 @@ def build_report(
     """
     meeting = transcript.meeting
     videos = engagement or {}
+    owners = {item.owner for item in action_items if item.owner}
+    owners |= {
+        item.owner for item in (intelligence.follow_up if intelligence else ()) if item.owner
+    }
     report = Report(
         version=REPORT_VERSION,
         meeting=MeetingSection(
@@ -74,10 +78,14 @@ def build_report(
             language=meeting.language,
         ),
         participants=[
-            _participant(transcript, m, videos.get(m.participant_id)) for m in metrics.participants
+            _participant(transcript, m, videos.get(m.participant_id))
+            for m in (
+                *metrics.participants,
+                *_kept_without_talk(transcript, metrics, videos, owners),
+            )
         ],
         balance=Balance(
-            score=round(metrics.balance.score, _SHARE),
+            score=(None if metrics.balance.score is None else round(metrics.balance.score, _SHARE)),
             dominant=metrics.balance.dominant,
             silent=list(metrics.balance.silent),
         ),
@@ -104,6 +112,23 @@ def build_report(
         summary=intelligence.summary if intelligence else None,
     )
     return report.model_dump(mode="json")
+
+
+def _kept_without_talk(
+    transcript: Transcript,
+    metrics: MeetingMetrics,
+    videos: Mapping[str, Mapping[str, object] | None],
+    owners: set[str],
+) -> list[ParticipantMetrics]:
+    """Zero rows for people who never spoke but are still referred to: seen on video (their
+    video figures are kept) or owning an item (so their name can be shown). Anyone else with
+    no talk is not listed at all."""
+    spoke = {m.participant_id for m in metrics.participants}
+    return [
+        ParticipantMetrics(p.id, 0.0, 0.0, 0, 0.0, 0, 0.0, 0, 0.0, 0)
+        for p in transcript.participants
+        if p.id not in spoke and (videos.get(p.id) is not None or p.id in owners)
+    ]
 
 
 def _participant(

@@ -167,11 +167,13 @@ class ParticipantReport(_ReportModel):
 class Balance(_ReportModel):
     """How evenly the talk was shared."""
 
-    score: float
+    score: float | None
     """Normalised Shannon entropy of the talk shares (H / ln n over all n participants), in
-    [0, 1]: 1 when everyone spoke equally, 0 when one person spoke alone."""
+    [0, 1]: 1 when everyone spoke equally, 0 when one person spoke alone; null with fewer than
+    two people speaking (no balance verdict)."""
     dominant: str | None
-    """Id of the participant with more than 60 % of the talk; null when nobody has."""
+    """Id of the participant with more than 60 % of the talk; null when nobody has, or with
+    fewer than two people speaking."""
     silent: list[str]
     """Ids of the participants under 5 % of the talk, in participant order."""
 

@@ -12,6 +12,7 @@ from typing import Any
 from assistant.analytics.engagement import Engagement, engagement_report
 from assistant.analytics.metrics import MeetingMetrics, compute_metrics
 from assistant.analytics.names import resolve_names
+from assistant.analytics.sides import assign_sides
 from assistant.config import Settings
 from assistant.inputs.media import MediaPlan, plan_media
 from assistant.inputs.transcript_json import load_transcript_json
@@ -49,6 +50,8 @@ class Analysis:
     metrics: MeetingMetrics
     action_items: tuple[ActionItem, ...]
     report: dict[str, Any]
+    warnings: tuple[str, ...] = ()
+    """What the user asked for that could not be done, e.g. an ``internal`` name nobody has."""
 
 
 def load_speech_models(settings: Settings) -> SpeechModels:
@@ -100,12 +103,14 @@ def analyze(
     plan: MediaPlan | None = None,
     participants: Sequence[str] = (),
     history: Sequence[Mapping[str, Any]] = (),
+    internal: Sequence[str] = (),
 ) -> Analysis:
     """Analyse a media file, a folder of per-person tracks, or a transcript JSON file.
 
     ``models`` is needed for media only, and loaded from ``settings`` when not given; ``plan``
     is the media plan when the caller already made it. ``participants`` are names the user
-    knows, in order of first speech, each optionally ``Name=voice-sample.wav``.
+    knows, in order of first speech, each optionally ``Name=voice-sample.wav``. ``internal``
+    names our side (see `assistant.analytics.sides`); everyone else is the customer.
     """
     names, samples = _parse_participants(participants)
     voices: dict[str, FloatArray] = {}
@@ -159,6 +164,7 @@ def analyze(
         voices=voices,
         history=history,
         engagement=video_engagement,
+        internal=internal,
     )
 
 
@@ -171,15 +177,25 @@ def finish_analysis(
     voices: Mapping[str, FloatArray] | None = None,
     history: Sequence[Mapping[str, Any]] = (),
     engagement: Callable[[Transcript], Mapping[str, Engagement | None]] | None = None,
+    internal: Sequence[str] = (),
 ) -> Analysis:
     """Everything after the transcript, the same for a file and for a live meeting: names,
-    figures, meeting intelligence, engagement (``engagement`` gives it per participant from the
-    named transcript) and coaching, into the report."""
+    sides (``internal`` names our side), figures, meeting intelligence, engagement
+    (``engagement`` gives it per participant from the named transcript) and coaching, into the
+    report."""
     transcript = resolve_names(
         transcript,
         user_names=list(names),
         voice_samples=dict(voice_samples or {}),
         voices=dict(voices or {}),
+    )
+    sides = assign_sides(transcript, internal)
+    transcript = sides.transcript
+    warnings = tuple(
+        f"--internal: nobody named {name!r} in this meeting (participants: "
+        + ", ".join(p.name for p in transcript.participants)
+        + ")"
+        for name in sides.unmatched
     )
     metrics = compute_metrics(transcript)
     intelligence = analyse_meeting(transcript, history=history, llm=_llm_client(settings))
@@ -192,6 +208,7 @@ def finish_analysis(
         metrics,
         action_items,
         build_report(transcript, metrics, action_items, coaching, reports, intelligence),
+        warnings,
     )
 
 

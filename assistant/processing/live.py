@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -424,9 +424,11 @@ async def follow_media(
     title: str | None = None,
     date: dt.date | None = None,
     participants: list[str] | None = None,
+    internal: Sequence[str] = (),
 ) -> Analysis:
     """Feed a recording (a file or a per-person folder) to a ``LiveMeeting`` as a live meeting
-    would arrive, and analyse what it heard. A per-person folder feeds everyone at once."""
+    would arrive, and analyse what it heard. A per-person folder feeds everyone at once;
+    ``internal`` names our side (see `assistant.analytics.sides`)."""
     plan, recorded, with_video = await asyncio.to_thread(_plan_live, path, settings)
     vision = await asyncio.to_thread(VisionModels.load) if any(with_video) else None
     origin = time.monotonic()
@@ -512,6 +514,7 @@ async def follow_media(
         names=participants or [],
         voices=meeting.voices,
         engagement=meeting.video_engagement,
+        internal=internal,
     )
 
 

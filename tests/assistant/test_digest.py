@@ -263,7 +263,7 @@ def test_sparse_report_still_renders() -> None:
     text = _visible_text(_parse(page))
 
     assert "Meeting" in text
-    assert "No participants in this report." in text
+    assert "No speech was found in this recording." in text
     assert "No action items were found." in text
 
 

@@ -27,14 +27,16 @@ def test_labelled_set_is_big_and_bilingual() -> None:
 
 def test_action_items_meet_the_targets() -> None:
     # Reached when written: precision 0.91, recall 0.88, owner 1.00, due date 0.92 (bench).
+    # With the six meetings added for issue 15 (19 meetings, 88 items) and its fixes: 0.95 /
+    # 0.94 / 1.00 / 0.97; Danish alone 0.93 / 0.93, mixed 1.00 / 0.93.
     total, groups = score_meetings(MEETINGS)
 
-    assert total.precision >= 0.87, total.errors
-    assert total.recall >= 0.85, total.errors
+    assert total.precision >= 0.90, total.errors
+    assert total.recall >= 0.90, total.errors
     assert total.owner_accuracy >= 0.95, total.errors
-    assert total.due_accuracy >= 0.90, total.errors
-    # Danish alone is weaker (0.80 / 0.76) but must not collapse.
-    assert groups["da"].precision >= 0.75 and groups["da"].recall >= 0.7
+    assert total.due_accuracy >= 0.92, total.errors
+    # Danish must keep up with English.
+    assert groups["da"].precision >= 0.85 and groups["da"].recall >= 0.85
 
 
 @pytest.mark.parametrize(("name", "transcript", "expected"), MEETINGS, ids=[m[0] for m in MEETINGS])

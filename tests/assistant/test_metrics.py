@@ -20,6 +20,7 @@ from assistant.analytics.metrics import (
     count_filler_words,
     count_questions,
     count_words,
+    participant_metrics,
     talk_time,
     turns,
 )
@@ -64,7 +65,10 @@ MEETING = make_transcript(
 
 
 def test_meeting_metrics_per_participant() -> None:
-    anna, ben, cleo = compute_metrics(MEETING).participants
+    # Cleo never spoke: the meeting's figures leave her out (issue 15: nobody is listed with
+    # 0 s of talk); participant_metrics still gives her a row of zeros.
+    anna, ben = compute_metrics(MEETING).participants
+    cleo = participant_metrics(MEETING)[2]
 
     # Anna: talk 10 + 4 + 2 + 2 = 18 s; Ben: 6 + 3 = 9 s; total 27 s.
     # Anna's turns: [0-15] (two segments), [20-22], [25-27] -> 3, longest 15 s.
@@ -109,11 +113,11 @@ def test_meeting_metrics_per_participant() -> None:
 def test_meeting_balance_and_sides() -> None:
     metrics = compute_metrics(MEETING)
 
-    # Shares 2/3, 1/3, 0 over n = 3:
-    # H = -(2/3 ln 2/3 + 1/3 ln 1/3) = 0.270310 + 0.366204 = 0.636514; / ln 3 (1.098612) = 0.57938
-    assert metrics.balance.score == pytest.approx(0.57938, abs=1e-5)
+    # Shares 2/3, 1/3 over the n = 2 who spoke (Cleo, who never did, is not counted):
+    # H = -(2/3 ln 2/3 + 1/3 ln 1/3) = 0.270310 + 0.366204 = 0.636514; / ln 2 (0.693147) = 0.91830
+    assert metrics.balance.score == pytest.approx(0.91830, abs=1e-5)
     assert metrics.balance.dominant == "anna"  # 0.667 > 0.6
-    assert metrics.balance.silent == ("cleo",)
+    assert metrics.balance.silent == ()
     # Internal: Anna 18 / 27; external: Ben 9 + Cleo 0 over 27.
     assert metrics.sides is not None
     assert (metrics.sides.internal_share, metrics.sides.external_share) == pytest.approx(
@@ -126,19 +130,21 @@ def test_nobody_spoke() -> None:
 
     metrics = compute_metrics(transcript)
 
-    assert [p.talk_share for p in metrics.participants] == [0.0, 0.0]
-    assert [p.words_per_minute for p in metrics.participants] == [0.0, 0.0]
-    assert metrics.balance == Balance(score=0.0, dominant=None, silent=("a", "b"))
+    # No speech: nobody to list and no balance verdict.
+    assert metrics.participants == ()
+    assert [p.words_per_minute for p in participant_metrics(transcript)] == [0.0, 0.0]
+    assert metrics.balance == Balance(score=None, dominant=None, silent=())
     assert metrics.sides is None
 
 
-def test_one_participant_is_perfectly_balanced_and_dominant() -> None:
+def test_one_participant_has_no_balance_verdict() -> None:
     transcript = make_transcript([Segment("a", 0.0, 4.0, "Just me.")], [("a", "A", None)])
 
     metrics = compute_metrics(transcript)
 
     assert metrics.participants[0].talk_share == 1.0
-    assert metrics.balance == Balance(score=1.0, dominant="a", silent=())
+    # One person cannot be balanced or dominate anyone (issue 15): no verdict.
+    assert metrics.balance == Balance(score=None, dominant=None, silent=())
 
 
 def test_balance_scores() -> None:

@@ -243,14 +243,14 @@ def test_report_nulls_and_rounding() -> None:
         "language": None,
     }
     assert report["sides"] is None
-    # b never spoke: silent; a did all the talking: dominant, score 0.
-    assert report["balance"] == {"score": 0.0, "dominant": "a", "silent": ["b"]}
+    # b never spoke, so is not listed (issue 15); a alone spoke: no balance verdict.
+    assert report["balance"] == {"score": None, "dominant": None, "silent": []}
     # 3 words in 2.12302 s = 84.7849... wpm -> 84.78.
     participants = report["participants"]
     assert isinstance(participants, list)
     assert participants[0]["talk_time_s"] == 2.123
     assert participants[0]["words_per_minute"] == 84.78
-    assert participants[1]["side"] is None
+    assert [p["id"] for p in participants] == ["a"] and participants[0]["side"] is None
     assert report["segments"] == [
         {"speaker": "a", "start": 0.0, "end": 2.124, "text": "x y z", "language": None, "words": []}
     ]

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.intelligence.action_items.model import _Context, _normal
-from assistant.intelligence.action_items.rules import Kind, _Rules
+from assistant.intelligence.action_items.rules import _QUOTING, Kind, _Rules
 from assistant.intelligence.action_items.rules_da import (
     _DA,
     _DA_FILLER,
     _DA_IMPERATIVE_VERBS,
     _DA_PRESENT_RE,
+    _DA_ROLE_VERBS,
 )
-from assistant.intelligence.action_items.rules_en import _EN, _EN_IMPERATIVE_VERBS, _EN_VERBS_3RD
+from assistant.intelligence.action_items.rules_en import (
+    _EN,
+    _EN_IMPERATIVE_VERBS,
+    _EN_ROLE_VERBS,
+    _EN_VERBS_3RD,
+)
+from assistant.intelligence.dates import find_date
 from assistant.intelligence.sentences import Sentence
 
 _Cand = tuple[Kind, re.Match[str], float, bool, str | None]
@@ -37,9 +45,15 @@ def _code(rules: _Rules) -> str:
 _IMPERATIVE_VERBS = {"en": _EN_IMPERATIVE_VERBS, "da": _DA_IMPERATIVE_VERBS}
 
 
+_QUOTED = re.compile(r"[\"“„«][^\"“”„«»]*[\"”»]")
+
+
 def _candidates(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
+    # Words inside quotation marks were said by someone else: blanked, so offsets still hold.
+    text = _QUOTED.sub(lambda m: " " * len(m.group()), text)
     return (
-        _assignment(text, context, rules)
+        _handoff(text, context, rules)
+        + _assignment(text, context, rules)
         + _imperatives(text, context, rules)
         + _cues_in(text, rules)
     )
@@ -58,34 +72,119 @@ def _cues_in(text: str, rules: _Rules) -> list[_Cand]:
     ]
 
 
+_OPENER = (
+    r"(?:^|(?<=[,;:]\s)|\b(?:so|and|then|okay|ok|fine|right|alright|good|great|så|og"
+    r"|okay så|fint|godt|tomorrow|today|tonight|later|afterwards|next week|i morgen|i dag"
+    r"|bagefter|senere|i næste uge|action items?|to-?dos?|opgaver)\s+)"
+)
+"""What may come before a name that opens an assignment ("So Maria takes…", "Tomorrow Ana…")."""
+
+
+@lru_cache(maxsize=64)
+def _assignment_patterns(names: str, danish: bool) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """The two assignment patterns (a modal, a third-person verb) for these names, compiled
+    once per meeting rather than once per sentence."""
+    if danish:
+        modal = rf",?\s+(?:skal nok|skal|vil|kan) (?!du\b|i\b|vi\b|jeg\b){_DA_FILLER}"
+        third = rf",?\s+{_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)"
+    else:
+        modal = (
+            r"(?:'ll|\s+will|\s+is going to|'s going to|\s+is gonna|\s+to|\s+can|\s+needs to"
+            r"|\s+has to|\s+should|\s+must|\s+is to)\s+(?!you\b|we\b|i\b)"
+        )
+        third = r"\s+(?=(?:" + "|".join(_EN_VERBS_3RD) + r")\b)"
+    # "Let's have Nina call them", "I'd like Nina to…", "Can Nina…?", "Lad Nina tage…".
+    asking = (
+        r"\b(?:lad|få|kan|vil|skal|kunne)\s+(?P<name>" + names + r")\s+(?:ikke\s+)?"
+        if danish
+        else r"\b(?:let's have|let's get|i'd like|i want|we need|can|could|would)\s+"
+        r"(?P<name>" + names + r")\s+(?:to\s+)?(?!be\b|have\b|do you\b)"
+    )
+    return (
+        *(
+            (re.compile(_OPENER + r"(?P<name>" + names + r")" + tail, re.IGNORECASE), follows)
+            for tail, follows in ((modal, False), (third, True))
+        ),
+        (re.compile(asking, re.IGNORECASE), False),
+    )
+
+
+_ROLES = {
+    True: re.compile(rf"(?:{'|'.join(_DA_ROLE_VERBS)})\b", re.IGNORECASE),
+    False: re.compile(rf"(?:{'|'.join(_EN_ROLE_VERBS)})\b", re.IGNORECASE),
+}
+
+
 def _assignment(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
     """ "Maria takes the demo", "Peter skal nok ringe": the named participant's task."""
     if context.names is None:
         return []
-    if rules is _EN:
-        modal = (
-            r"(?:'ll|\s+will|\s+is going to|'s going to|\s+is gonna|\s+to|\s+can)\s+"
-            r"(?!you\b|we\b|i\b)"
-        )
-        third = r"\s+(?=(?:" + "|".join(_EN_VERBS_3RD) + r")\b)"
-    else:
-        modal = rf",?\s+(?:skal nok|skal|vil|kan) (?!du\b|i\b|vi\b|jeg\b){_DA_FILLER}"
-        third = rf",?\s+{_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)"
-    opener = r"(?:^|(?<=[,;:]\s)|\b(?:so|and|then|okay|ok|så|og|okay så)\s+)"
+    danish = rules is _DA
     found: list[_Cand] = []
-    for tail, verb_follows in ((modal, False), (third, True)):
-        pattern = re.compile(opener + r"(?P<name>" + context.names + r")" + tail, re.IGNORECASE)
+    for pattern, verb_follows in _assignment_patterns(context.names, danish):
+        for m in pattern.finditer(text):
+            pid = context.name_ids.get(m["name"].lower())
+            if pid is None:
+                continue
+            if (
+                verb_follows
+                and _ROLES[danish].match(text, m.end())
+                and find_date(text, context.transcript.meeting.date) is None
+            ):
+                continue  # "Kasper handles the German accounts": a role, not a task
+            found.append(("assignment", m, 0.85, verb_follows, pid))
+    return found
+
+
+_HANDOFF_EN = r"\s+(?:is|are)\s+(?:all\s+)?(?:yours|on you|with you|your job|for you)\b"
+_HANDOFF_DA = r"\s+er\s+(?:din|dit|dine|på dig|din opgave)\b(?!\s+\w)"
+"""Danish "din" must end the clause: "det er din tur" hands nothing over."""
+_HANDOFF_WORDS = re.compile(
+    r"\b(?:yours|on you|with you|your job|for you|din|dit|dine|på dig)\b", re.I
+)
+_LABEL_WORDS = re.compile(r"\b(?:action|to-?do|opgave)\b", re.IGNORECASE)
+_NOT_A_PRONOUN = r"(?!(?:it|det)\s+(?:is|er)\b)"
+"""Not "it is yours" / "det er din" alone: too often about a turn or a choice, not work."""
+
+
+@lru_cache(maxsize=64)
+def _handoff_patterns(names: str, danish: bool) -> tuple[re.Pattern[str], ...]:
+    tail = _HANDOFF_DA if danish else _HANDOFF_EN
+    work = rf"(?P<x>{_NOT_A_PRONOUN}[^,.;?!]{{3,80}}?)"
+    label = r"(?:opgave|action|to-?do)(?: item)?" if danish else r"(?:action|to-?do)(?: item)?"
+    return (
+        re.compile(
+            rf"(?:^|(?<=[,;:.]\s)|\b(?:so|and|then|okay|ok|fine|great|så|og|godt|fint)[,]?\s+)"
+            rf"(?P<name>{names})[,:]?\s+{work}{tail}",
+            re.IGNORECASE,
+        ),
+        re.compile(rf"(?:^|(?<=[,;:.]\s)){work}{tail},?\s+(?P<name>{names})\b", re.IGNORECASE),
+        # "Action for Nina: update the deck", "Opgave til Nina: opdater præsentationen".
+        re.compile(
+            rf"^(?:\w+[,.]?\s+)?{label}\s+(?:for|on|to|til|for)\s+(?P<name>{names})\s*[:,-]\s*",
+            re.IGNORECASE,
+        ),
+    )
+
+
+def _handoff(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
+    """A chair handing work to someone: "Nina, the reference call is yours", "Anders, tilbuddet
+    er dit". The match's group ``x`` is the work handed over."""
+    if context.names is None or not (_HANDOFF_WORDS.search(text) or _LABEL_WORDS.search(text)):
+        return []
+    found: list[_Cand] = []
+    for pattern in _handoff_patterns(context.names, rules is _DA):
         for m in pattern.finditer(text):
             pid = context.name_ids.get(m["name"].lower())
             if pid is not None:
-                found.append(("assignment", m, 0.85, verb_follows, pid))
+                found.append(("request", m, 0.85, False, pid))
     return found
 
 
 def _imperatives(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
     """An order opening the sentence, maybe after a name: "Leo, send me two dates",
     "Så læs den inden fredag"."""
-    if text.endswith("?"):
+    if text.endswith("?") or _QUOTING.search(text):
         return []
     verbs = "|".join(_IMPERATIVE_VERBS[_code(rules)])
     name = rf"(?:(?:{context.names}),\s+)?" if context.names else ""

@@ -23,11 +23,25 @@ from assistant.intelligence.action_items.owners import (
     _strip_vocative,
     _team_of,
 )
-from assistant.intelligence.action_items.replies import _accept, _accepted_offer_question, _answer
+from assistant.intelligence.action_items.pronouns import resolve_pronoun
+from assistant.intelligence.action_items.replies import (
+    _accept,
+    _accepted_offer_question,
+    _agreed_date,
+    _answer,
+    _dated_answer,
+)
 from assistant.intelligence.action_items.rules import (
     _ACCEPTANCE,
+    _AGENDA,
     _CLAIM,
+    _GOING_SOMEWHERE,
     _JOKE,
+    _LEAVING,
+    _LET_ME_LIVE,
+    _LIVE_PLACE,
+    _LIVE_VERBS,
+    _MEETING_ACTIVITY,
     _NEGATION,
     _OFFER_ACCEPTANCE,
     _ON_THE_SPOT,
@@ -35,12 +49,16 @@ from assistant.intelligence.action_items.rules import (
     _PRONOUN_OBJECT,
     _QUESTION_OPENING,
     _SENTENCE_PUNCTUATION,
+    _STATE_GERUND,
     _SUBORDINATE,
+    _TRAILING_CONDITION,
+    AGENDA_WINDOW_S,
     _Rules,
 )
 from assistant.intelligence.action_items.rules_da import (
     _DA,
     _DA_ANAPHORIC_ACCEPT,
+    _DA_HAVE_DONE,
     _DA_LEADING_VERBS,
     _DA_PRESENT_RE,
 )
@@ -52,6 +70,7 @@ from assistant.intelligence.action_items.tasks import (
     _imperative,
     _starts_with,
 )
+from assistant.intelligence.dates import find_date
 from assistant.intelligence.sentences import Sentence, sentences_of
 from assistant.transcript import Participant, Transcript
 
@@ -64,8 +83,10 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
     for index in range(len(sentences)):
         if _is_joke(sentences, index):
             continue
+        _agreed_date(found, index, context)
         outcome = _item(index, context)
         if outcome is None:
+            _dated_answer(found, index, context)
             continue
         if isinstance(outcome, _Acceptance):
             _accept(found, outcome, context)
@@ -75,8 +96,24 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
                 continue
             if kind == "commitment" and _merge_into_request(found, item, index, context):
                 continue
+            if kind == "commitment" and _dates_own_promise(found, item):
+                continue
             found.append((item, kind))
-    return tuple(_merge_duplicates([item for item, _ in found]))
+    where = {(s.start, s.speaker, s.text): i for i, s in enumerate(sentences)}
+    items = [
+        _resolved(item, where.get((item.start, item.speaker, item.quote)), context)
+        for item, _ in found
+    ]
+    return tuple(_merge_duplicates(items))
+
+
+def _resolved(item: ActionItem, index: int | None, context: _Context) -> ActionItem:
+    """The item with an object pronoun ("it", "den") replaced by what it points at. Done after
+    the replies are merged, which read the pronoun as the sign of an answer."""
+    if index is None:
+        return item
+    text = resolve_pronoun(item.text, index, context.sentences)
+    return item if text == item.text else replace(item, text=text[:1].upper() + text[1:])
 
 
 def _context(transcript: Transcript, sentences: Sequence[Sentence]) -> _Context:
@@ -104,7 +141,10 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
             return _Acceptance(index, to_offer=True, due=None)
         if _ACCEPTANCE.match(text) or (rules is _DA and _DA_ANAPHORIC_ACCEPT.search(text)):
             claims = _CLAIM.search(text) is not None
-            answer = _answer(index, context, rules, 0.8, None, claims=claims)
+            # "Jo, det ordner jeg på torsdag": the date said with the yes is the deadline.
+            said = find_date(text, context.transcript.meeting.date)
+            due = said.date if said is not None else None
+            answer = _answer(index, context, rules, 0.8, due, claims=claims)
             return answer if isinstance(answer, _Acceptance) else [answer]
         offer = _accepted_offer_question(index, context)
         if offer is not None:
@@ -116,7 +156,13 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
             if results and candidate[1].start() < end:
                 continue
             following = _NEXT_CLAUSE.search(text, candidate[1].end())
-            limit = following.start() if following else len(text)
+            limit, resume = (following.start(), following.end()) if following else (len(text), None)
+            # "maria sends the deck tomorrow and tom books the demo": the next named task
+            # ends this one, with or without a comma.
+            named = [c[1].start() for c in candidates if c[0] == "assignment"]
+            after = min((n for n in named if n > candidate[1].end()), default=None)
+            if after is not None and after < limit:
+                limit, resume = after, after
             outcome = _from_cue(index, context, rules, candidate, (end if results else 0, limit))
             if isinstance(outcome, _Stop):
                 break
@@ -129,12 +175,28 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
                 results[-1] = (replace(first, due=first.due or outcome[0].due), kind)
             else:
                 results.append(outcome)
-            if following is None:
+            if resume is None:
                 break
-            end = following.end()
+            end = resume
         if results:
             return results
     return None
+
+
+def _dates_own_promise(found: list[_Found], item: ActionItem) -> bool:
+    """ "I have to clear it with our CFO. I'll get back to you after that, on the 21st": the
+    second promise only dates the first."""
+    if not found or item.due is None or not _continues(item):
+        return False
+    previous, kind = found[-1]
+    if not (
+        previous.speaker == previous.owner == item.speaker
+        and previous.due is None
+        and item.start - previous.start <= 30
+    ):
+        return False
+    found[-1] = (replace(previous, due=item.due), kind)
+    return True
 
 
 def _continues(item: ActionItem) -> bool:
@@ -157,6 +219,13 @@ _NEXT_CLAUSE = re.compile(
 """Where a second task may start in one sentence: "I'll book the stand today, and then I'll…"."""
 
 
+_NEW_SUBJECT = re.compile(
+    r",?\s+(?:and|but|so|og|men)\s+(?:then\s+|så\s+)?(?:we|you|they|vi|du|de)\s+(?=\w)",
+    re.IGNORECASE,
+)
+"""Where a clause with another subject starts: its date is not this task's deadline."""
+
+
 class _Stop:
     """Marker: the sentence holds no task at all (e.g. a condition precedes the cue)."""
 
@@ -174,9 +243,22 @@ def _from_cue(
     kind, match, confidence, verb_follows, named = candidate
     sentence = context.sentences[index]
     text = _normal(sentence.text)
-    before, task = text[clause[0] : match.start()], text[match.end() : clause[1]]
+    # An assignment's match takes its opener along ("Tomorrow Ann will…"): a date said there
+    # belongs to what comes before the name.
+    opened = match.start("name") if kind == "assignment" else match.start()
+    before, task = text[clause[0] : max(clause[0], opened)], text[match.end() : clause[1]]
+    if match.groupdict().get("x"):
+        # A hand-off ("Nina, the reference call is yours"): the work named is the task.
+        handed = match["x"].strip()
+        task = (f"tag dig af {handed} " if rules is _DA else f"take on {handed} ") + task
+    if match.groupdict().get("thing"):
+        task = f"send {match['thing'].lower()} {task}"  # "Den får du i morgen": sent by me
     if rules.conditions.search(_POLITE_CONDITION.sub("", before)) or rules.habits.search(text):
         return _STOP
+    if kind in ("group", "request") and _is_agenda(sentence, text, task):
+        return _STOP
+    if kind == "commitment" and _TRAILING_CONDITION.search(task):
+        return _STOP  # "happy to resend it if it didn't arrive": an offer, not a promise
     if _SUBORDINATE.search(before):
         return None
     if kind in ("commitment", "group") and text.endswith("?") and _QUESTION_OPENING.match(text):
@@ -186,21 +268,52 @@ def _from_cue(
     if re.match(r"(?:try (?:to|and)|prøve at)\b", task, re.IGNORECASE):
         confidence -= 0.15
     task = rules.leading_filler.sub("", task)
+    if kind == "commitment" and re.match(r"you|du", match.group(0), re.IGNORECASE):
+        # "You'll have the figures from me", "Du får tallene fra mig": the speaker sends them.
+        task = re.sub(r"^(?:have|get|receive|får)\s+", "send ", task, flags=re.IGNORECASE)
+        task = re.sub(r"\s+(?:from me|fra mig)\b", "", task, flags=re.IGNORECASE)
+    fronted = re.fullmatch(r"(?:\w+,?\s+)?(det|den|dem)\s*", before, re.IGNORECASE)
     if verb_follows:
         task = _imperative(task, rules)
+    if rules is _DA and fronted and kind == "commitment":
+        said_due, bare, _ = _due(task, "", index, context)
+        if not bare.strip(" .!,"):
+            # "Ja, det kan jeg godt i morgen": a yes with a date, to what was just asked.
+            return _answer(index, context, rules, confidence, said_due)
+        # "Den sender jeg til dig", "Det skal jeg nok gøre": the fronted object goes back
+        # after the verb.
+        verb, _, rest = task.partition(" ")
+        task = f"{verb} {fronted[1].lower()} {rest}".strip()
+    elif rules is _EN and _STATE_GERUND.match(task):
+        return None
     elif rules is _EN and re.match(r"be \w+ing\b", task, re.IGNORECASE):
         task = _gerund(task[3:])  # "we'll be working on the requirements": a promise
+    if rules is _DA and _GOING_SOMEWHERE.match(task):
+        return None
     if _NEGATION.match(task):
         return None
+    have_done = _DA_HAVE_DONE.match(task) if rules is _DA else None
+    if have_done is not None and have_done["done"]:
+        task = f"få {have_done['what']}{have_done['done']}{task[have_done.end() :]}"
+    elif have_done is not None:
+        # "have godkendt installationen hos X": the object goes before the participle.
+        what, tail = _split_object(have_done["object"])
+        task = f"få {what} {have_done['done_first']}{tail}"
     if _starts_with(task, rules.request_non_actions if kind == "request" else rules.non_actions):
+        if kind == "commitment" and _answers_with_pronoun(task, index, context, rules):
+            # "Sure, I'll go through it on Thursday": the answer to a request, with its date.
+            return _Acceptance(index, to_offer=False, due=_due(task, before, index, context)[0])
         return None
-    if _ON_THE_SPOT.search(task):
+    if _ON_THE_SPOT.search(task) or _LEAVING.match(task.rstrip(".!?")):
         return None
+    if kind in ("commitment", "group") and _on_the_spot(task, match, index, context):
+        return None
+    task = _NEW_SUBJECT.split(task, maxsplit=1)[0]  # "…, and then we can talk on Monday"
     due, task, had_date = _due(task, before, index, context)
     cleaned = _clean(_strip_vocative(task, context), rules)
     if not cleaned:
         return None
-    lets = re.match(r"let's|lad os", match.group(0), re.IGNORECASE) is not None
+    lets = kind != "assignment" and re.match(r"let's|lad os", match.group(0), re.I) is not None
     if rules.anaphora.match(cleaned) or re.fullmatch(r"do|gør det", cleaned, re.IGNORECASE):
         if kind == "commitment":
             return _answer(index, context, rules, confidence, due)
@@ -217,6 +330,46 @@ def _from_cue(
     if kind == "request" and not by_name and len(context.transcript.participants) > 2:
         confidence -= 0.1
     return _made(cleaned, owner, due, index, context, confidence), kind
+
+
+def _answers_with_pronoun(task: str, index: int, context: _Context, rules: _Rules) -> bool:
+    """A short "<verb> it" right after someone else spoke: an answer, whatever the verb."""
+    _, rest, _ = _due(task, "", index, context)
+    pronoun = r"(?:it|that|this|det|den|dem)" if rules is _DA else r"(?:it|that|this|them)"
+    previous = context.sentences[index - 1] if index > 0 else None
+    return (
+        previous is not None
+        and previous.speaker != context.sentences[index].speaker
+        and re.fullmatch(rf"\w+(?: \w+)? {pronoun}\s*[.!]*", rest.strip(), re.IGNORECASE)
+        is not None
+    )
+
+
+def _split_object(words: str) -> tuple[str, str]:
+    """ "installationen hos vores sikkerhedsfolk" -> ("installationen", " hos vores …")."""
+    cut = re.search(r"\s+(?:hos|af|med|inden|før|til|på|i)\s+", words, re.IGNORECASE)
+    return (words[: cut.start()], words[cut.start() :]) if cut else (words, "")
+
+
+def _is_agenda(sentence: Sentence, text: str, task: str) -> bool:
+    """The agenda read out at the start ("first we'll recap the pilot, then go over pricing")."""
+    return sentence.start <= AGENDA_WINDOW_S and (
+        _AGENDA.search(text) is not None or _MEETING_ACTIVITY.search(task) is not None
+    )
+
+
+def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -> bool:
+    """Work done there and then: "let me draw one", "I'll put it there", "lad mig skifte til
+    engelsk"; with a date said it is a promise after all."""
+    let_me = re.match(r"let me|lad mig", cue.group(0), re.IGNORECASE) is not None
+    live = (
+        _LIVE_VERBS.match(task) is not None
+        or _LIVE_PLACE.search(task.rstrip(".!?")) is not None
+        or (let_me and _LET_ME_LIVE.match(task) is not None)
+    )
+    if not live:
+        return False
+    return find_date(context.sentences[index].text, context.transcript.meeting.date) is None
 
 
 def _is_joke(sentences: Sequence[Sentence], index: int) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from assistant.intelligence.action_items.model import ActionItem, _Context, _Found, _normal
+from assistant.intelligence.action_items.pronouns import has_object_pronoun
 from assistant.intelligence.action_items.replies import _date_later_in_turn
 from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_OBJECT
 from assistant.intelligence.sentences import words
@@ -35,9 +36,12 @@ def _merge_into_request(
         pronoun = _PRONOUN_OBJECT.search(item.text) is not None
         if not (answers or pronoun or similar_tasks(request.text, item.text)):
             return False
+        # "Make sure they get it" - "I'll send it to them on Wednesday": the answer names the work.
+        vague = pronoun and has_object_pronoun(request.text)
         found[position] = (
             replace(
                 request,
+                text=item.text if vague else request.text,
                 owner=item.speaker,
                 due=item.due or request.due or _date_later_in_turn(index, context),
                 confidence=round(min(0.99, max(request.confidence, item.confidence) + 0.1), 2),
@@ -77,6 +81,8 @@ def similar_tasks(a: str, b: str) -> bool:
     first, second = _stems(a), _stems(b)
     if not first or not second:
         return False
+    if first <= second or second <= first:
+        return True  # "Draw" and "Draw one": the shorter says nothing the longer does not
     shared = len(first & second)
     return shared >= 2 and shared >= 0.6 * min(len(first), len(second))
 

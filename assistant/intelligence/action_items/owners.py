@@ -60,7 +60,7 @@ def _owner(
     sentence = context.sentences[index]
     if kind == "commitment":
         return sentence.speaker, False
-    if kind == "assignment":
+    if kind == "assignment" or named is not None:
         return named, True
     if kind == "group":
         return _team_of(sentence.speaker, context), False

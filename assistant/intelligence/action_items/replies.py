@@ -89,7 +89,11 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
     due = acceptance.due or _date_later_in_turn(acceptance.index, context)
     if due is None and _TAKE_ALONG.search(sentence.text):
         # "Ja, det tager jeg med": done together with the speaker's own latest promise.
-        own = [i for i, _ in found if i.owner == sentence.speaker and sentence.start - i.start < 90]
+        own = [
+            i
+            for i, _ in found
+            if i.owner == i.speaker == sentence.speaker and sentence.start - i.start < 90
+        ]
         due = own[-1].due if own else None
     for position in range(len(found) - 1, -1, -1):
         item, kind = found[position]
@@ -111,6 +115,17 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
         offer = _offer_before(acceptance.index, context)
         if offer is not None:
             found.append((replace(offer, due=offer.due or due), "commitment"))
+    elif due is not None and found:
+        # "Jeg skal have X godkendt. Det gør jeg i næste uge": the speaker dates their own promise.
+        item, kind = found[-1]
+        previous = context.sentences[acceptance.index - 1]
+        if (
+            item.speaker == item.owner == sentence.speaker
+            and item.due is None
+            and previous.segment == sentence.segment
+            and item.quote == previous.text
+        ):
+            found[-1] = (replace(item, due=due), kind)
 
 
 def _confirmed(item: ActionItem, due: dt.date | None, owner: str | None) -> ActionItem:
@@ -162,3 +177,82 @@ def _offer_before(index: int, context: _Context) -> ActionItem | None:
             if cleaned and not _starts_with(cleaned, rules.non_actions):
                 return _made(cleaned, previous.speaker, due, position, context, 0.8)
     return None
+
+
+_TIMING_QUESTION = re.compile(
+    r"\b(?:when|what day|does \w+ work|would \w+ work|is \w+ (?:ok|okay|fine)|suit|hvornår"
+    r"|passer det|passer \w+|er \w+ (?:ok|okay|fint)|hvilken dag)\b",
+    re.IGNORECASE,
+)
+
+
+def _agreed_date(found: list[_Found], index: int, context: _Context) -> None:
+    """ "I can rework the slides. Does Wednesday work?" - "Thursday is better": the date the
+    other person answers with becomes the deadline of the asker's own promise."""
+    if index < 2 or not found:
+        return
+    sentence, question = context.sentences[index], context.sentences[index - 1]
+    offer = context.sentences[index - 2]
+    item, kind = found[-1]
+    if (
+        question.speaker == sentence.speaker
+        or not question.text.rstrip().endswith("?")
+        or offer.segment != question.segment  # the question asks about the promise just made
+        or not (item.speaker == item.owner == question.speaker and item.quote == offer.text)
+    ):
+        return
+    meeting_date = context.transcript.meeting.date
+    if (
+        not _TIMING_QUESTION.search(question.text)
+        and find_date(question.text, meeting_date) is None
+    ):
+        return
+    said = find_date(sentence.text, meeting_date)
+    if said is not None and said.date is not None:
+        found[-1] = (replace(item, due=said.date), kind)
+
+
+_TAKES_IT_ON = re.compile(
+    r"\b(?:will do|i'll|i will|i can|i'm on it|on it|you'll have|you will have|jeg kan|jeg skal"
+    r"|skal nok|skal jeg nok|kan jeg godt|det kan jeg|det gør jeg|gør det|jeg gør|ordner|klarer"
+    r"|du har det|du får det)\b",
+    re.IGNORECASE,
+)
+_DECLINE = re.compile(r"^(?:no|nope|not|sorry|nej|ikke|desværre)\b", re.IGNORECASE)
+
+
+def _dated_answer(found: list[_Found], index: int, context: _Context) -> None:
+    """A yes with a date that made no item of its own ("Sure thing, will do by Friday", "Ja, det
+    kan jeg godt i morgen") dates the request it answers and gives it to the one answering."""
+    sentence = context.sentences[index]
+    text = _normal(sentence.text)
+    if text.endswith("?") or _DECLINE.match(text):
+        return
+    if not (_OPENS_WITH_YES.match(text) or _TAKES_IT_ON.search(text)):
+        return
+    said = find_date(text, context.transcript.meeting.date)
+    if said is None or said.date is None:
+        return
+    for position in range(len(found) - 1, -1, -1):
+        item, kind = found[position]
+        if sentence.start - item.start > 45:
+            return
+        if kind != "request" or item.speaker == sentence.speaker:
+            if item.speaker == item.owner == sentence.speaker:
+                return  # the speaker made a promise of their own since
+            continue
+        if item.owner not in (sentence.speaker, None) or item.due is not None:
+            return
+        asked = next(
+            (
+                s.segment
+                for s in context.sentences
+                if s.start == item.start and s.text == item.quote
+            ),
+            None,
+        )
+        turns = context.transcript.segments[(asked or 0) + 1 : sentence.segment]
+        if asked is None or any(s.speaker == sentence.speaker for s in turns):
+            return  # only the first answer to the request counts
+        found[position] = (_confirmed(item, said.date, sentence.speaker), kind)
+        return

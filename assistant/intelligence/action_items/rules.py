@@ -64,7 +64,8 @@ _OFFER_ACCEPTANCE = re.compile(
 )
 """A whole sentence that says yes to what someone offered ("Yes, please do that")."""
 _TAKE_ALONG = re.compile(
-    r"\b(?:tager (?:det|den|dem) med|add (?:those|that|it|them)|include (?:it|that|those|them))\b",
+    r"\b(?:tager (?:det|den|dem) med|(?:det|den|dem) tager jeg med|add (?:those|that|it|them)"
+    r"|include (?:it|that|those|them))\b",
     re.IGNORECASE,
 )
 _CLAIM = re.compile(r"\b(?:i'll|i will|i'm|will do|jeg)\b", re.IGNORECASE)
@@ -115,3 +116,64 @@ _ON_THE_SPOT = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_PUNCTUATION = re.compile(r"[.?!,;:]")
+
+_AGENDA = re.compile(
+    r"\b(?:agenda|dagsorden\w*|first (?:up|item)|first,? we(?:'ll| will)|today,? we(?:'ll| will)"
+    r"|plan for today|punkter i dag|i dag skal vi|først (?:kigger|ser|tager|taler|gennemgår) vi)\b",
+    re.IGNORECASE,
+)
+"""The agenda read out at the start: "first we'll recap the pilot, then go over pricing"."""
+AGENDA_WINDOW_S = 120.0
+"""An agenda is read out in the first two minutes (s); later "today we'll…" is a promise."""
+_TRAILING_CONDITION = re.compile(
+    r"(?:,\s*|\s+)(?:if|unless|hvis|medmindre)\s+(?!(?:it helps|that helps|you like|you want"
+    r"|you'd like|needed|necessary|that works|possible|det hjælper|du vil|i vil|det passer"
+    r"|det er muligt)\b)",
+    re.IGNORECASE,
+)
+"""An offer that hangs on a condition after it: "happy to resend it if it got lost"."""
+_LIVE_VERBS = re.compile(
+    r"^(?:draw(?! up)|sketch(?! out a plan)|switch|scroll|click|zoom|tegne|tegn|skifte|skift)\b",
+    re.IGNORECASE,
+)
+"""Work done there and then in the meeting ("I'll draw one", "lad mig skifte til engelsk"),
+unless a date is said with it."""
+_LET_ME_LIVE = re.compile(
+    r"^(?:show|open|pull|share|type|move|write (?:it|that|this) (?:up|down)|vise|vis|åbne|åbn"
+    r"|dele|skrive det op)\b",
+    re.IGNORECASE,
+)
+"""What "let me" / "lad mig" does on the spot besides the `_LIVE_VERBS`: "let me show you"."""
+_LIVE_PLACE = re.compile(
+    r"\b(?:here|there|on the (?:white)?board|on (?:the|my) screen|på tavlen|her|der)[.!]*$",
+    re.IGNORECASE,
+)
+_MEETING_ACTIVITY = re.compile(
+    r"\b(?:discuss|go over|talk about|look at|cover|recap|walk through|introduce|hear from"
+    r"|diskutere|gennemgå|snakke om|tale om|kigge på|høre fra)\b",
+    re.IGNORECASE,
+)
+"""What a group does in the meeting itself; said in the opening minutes, an agenda."""
+_LEAVING = re.compile(
+    r"^(?:run|go|leave|jump|hop off|drop off|head out|get going|smutte|gå|løbe)\b"
+    r"(?:\s+(?:now|soon|early|in \w+ minutes?|to (?:another|a) (?:call|meeting)|nu|snart))*$",
+    re.IGNORECASE,
+)
+"""Leaving the meeting is not a task: "I have to run", "jeg skal smutte"."""
+_QUOTING = re.compile(
+    r"\b(?:as (?:they|people|he|she|my \w+) (?:say|said|used to say)|the (?:old )?(?:saying|slogan"
+    r"|motto|line)|saying goes|som man siger|som (?:de|han|hun) siger|ordsproget|mottoet)\b"
+    r"|[\"“”„«»]",
+    re.IGNORECASE,
+)
+"""Words said as a quotation ("as the saying goes", quotation marks), not as an order."""
+_GOING_SOMEWHERE = re.compile(
+    r"^(?:på|til(?! at\b)|hjem|ud|ned|op|afsted|ind|over til)\b", re.IGNORECASE
+)
+"""Danish "jeg skal på ferie", "vi skal til Aarhus": going somewhere, not a task."""
+_STATE_GERUND = re.compile(
+    r"^be (?:using|having|going|getting|seeing|expecting|hoping|living|staying|paying|running"
+    r"|looking forward|based|in|on|out|away|there|here|around|available)\b",
+    re.IGNORECASE,
+)
+""""We'll be using it in three countries", "I'll be away": a state, not work."""

@@ -17,6 +17,8 @@ _DA_PRESENT = (
     *("skaffer", "tilføjer", "lægger", "hiver", "booker", "tegner", "bygger", "køber"),
 )
 _DA_PRESENT_RE = "|".join(_DA_PRESENT)
+_DA_ROLE_VERBS = ("tager sig af", "står for", "har ansvaret for", "har styr på", "leder", "ejer")
+"""Verbs that state a standing role ("Karsten tager sig af indkøb"), not a task."""
 _DA_FILLER = (
     r"(?:lige |også |godt |bare |hurtigt |så |nok |gerne |selv |straks |sagtens |virkelig "
     r"|selvfølgelig )*"
@@ -37,6 +39,13 @@ _DA = _Rules(
             0.75,
             verb_follows=True,
         ),
+        # Inverted after a fronted word: "Det skal jeg nok gøre", "I morgen vil jeg ringe".
+        _cue(
+            "commitment",
+            rf"(?<!\bhvis )(?<!\bnår )(?<=\w )(?:skal|vil|kan) jeg(?: nok| godt)?"
+            rf"(?: {_DA_FILLER})?",
+            0.75,
+        ),
         _cue("commitment", r"lad mig(?: lige)?", 0.75),
         _cue(
             "group",
@@ -46,6 +55,9 @@ _DA = _Rules(
         ),
         _cue("group", rf"vi {_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)", 0.65, verb_follows=True),
         _cue("group", r"lad os(?: lige)?", 0.6),
+        # "Du får tallene fra mig på mandag": the speaker's promise, not a request.
+        _cue("commitment", r"du(?=\s+får\b.*\bfra mig\b)", 0.8),
+        _cue("commitment", r"(?P<thing>den|det|dem) får du", 0.8),
         _cue("request", rf"(?:kan|kunne|vil|gider) du(?: ikke)?(?: {_DA_FILLER})?", 0.8),
         _cue("request", r"(?:må jeg bede dig om at|jeg har brug for at du)", 0.8),
         _cue("request", rf"(?:husk|sørg for|sørg)(?: {_DA_FILLER})?(?: at)?", 0.75),
@@ -61,6 +73,7 @@ _DA = _Rules(
         *("håbe", "love", "lide", "prøve", "tage det", "tage den", "tage ordet", "opsummere"),
         *("runde af", "slutte", "afslutte", "hoppe", "kigge på det her", "præsentere"),
         *("bruge", "nævne", "tilføje at", "sige det sådan", "præcisere", "gå i gang"),
+        *("tænke", "overveje", "sove på det", "fundere", "lide", "glæde mig"),
         *("det", "den", "de", "at", "en", "et", "selv"),
     ),
     request_non_actions=(
@@ -75,13 +88,13 @@ _DA = _Rules(
     conditions=_words_re("hvis", "medmindre", "såfremt", "når vi får"),
     habits=_words_re("normalt", "altid", "tit", "ofte", "plejer", "nogle gange", "hver"),
     leading_filler=re.compile(
-        r"^(?:(?:lige|også|godt|bare|hurtigt|så|nok|gerne|selv|straks|at|prøve at|sagtens|"
+        r"^(?:(?:lige|også|godt|bare|hurtigt|så|nok|gerne|selv|straks|til at|at|prøve at|sagtens|"
         r"virkelig|selvfølgelig)\s+)+",
         re.IGNORECASE,
     ),
     trailing_filler=re.compile(
         r"(?:[\s,]+(?:for mig|for os|lige|også|så|ikke|tak|når du får tid|hvis du kan"
-        r"|hvis det er muligt|okay|ok|ikke også|ikke sandt|ja|øh|øhm))+$",
+        r"|hvis det er muligt|okay|ok|ikke også|ikke sandt|ja|øh|øhm|gerne))+$",
         re.IGNORECASE,
     ),
     clause_break=re.compile(
@@ -95,12 +108,23 @@ _DA = _Rules(
         re.IGNORECASE,
     ),
     suggestion=re.compile(
-        r"\b(?:nogen|vi|du|man)(?: bør| skal| må| burde)(?: lige| også)?\s+",
+        r"\b(?:nogen|vi|du|man)(?: bør| skal| må| burde)(?: lige| også)?\s+"
+        r"|\b(?:vi|jeg) (?:mangler|har brug for) (?:nogen|en) (?:til at|der kan)\s+",
         re.IGNORECASE,
     ),
 )
 
 
+_DONE = (
+    r"godkendt|afklaret|klar|sendt|lavet|tjekket|underskrevet|bekræftet|på plads|fundet"
+    r"|opdateret|rettet|booket"
+)
+_DA_HAVE_DONE = re.compile(
+    rf"^have (?:(?P<what>(?:[\w-]+ ){{1,6}}?)(?P<done>{_DONE})\b"
+    rf"|(?P<done_first>{_DONE}) (?P<object>.+))",
+    re.IGNORECASE,
+)
+"""An obligation said with "have … done": "jeg skal have prisen godkendt" = "få prisen godkendt"."""
 _DA_ANAPHORIC_ACCEPT = re.compile(
     r"^(?:(?:ja|jo|okay|fint|super|klart),?\s*)?(?:det|den|dem|dét) (?:tager|klarer|ordner|gør)"
     r" jeg|^(?:(?:ja|jo|okay),?\s*)?det sørger jeg for",

@@ -11,8 +11,14 @@ _EN_VERBS_3RD = (
     *("takes", "handles", "owns", "sends", "books", "calls", "prepares", "drafts", "checks"),
     *("runs", "leads", "covers", "updates", "schedules", "writes", "shares", "sets up"),
     *("reaches out", "follows up", "looks into", "sorts out", "organises", "organizes"),
-    *("emails", "contacts", "sets", "gets", "does"),
+    *("emails", "contacts", "sets", "gets", "does", "manages", "looks after", "oversees"),
 )
+_EN_ROLE_VERBS = (
+    *("handles", "runs", "owns", "leads", "covers", "manages", "looks after", "is responsible"),
+    *("takes care of", "heads", "oversees"),
+)
+"""Third-person verbs that state a standing role ("Kasper handles the German accounts"), not a
+task, unless a date is said with them."""
 _EN_VERBS_BASE = (
     *("take", "handle", "own", "send", "book", "call", "prepare", "draft", "check", "run"),
     *("lead", "cover", "update", "schedule", "write", "share", "set up", "reach out"),
@@ -25,10 +31,18 @@ _EN = _Rules(
         _cue("commitment", r"i(?:'m| am) (?:going to|gonna)", 0.85),
         _cue("commitment", r"let me", 0.75),
         _cue("commitment", r"i can", 0.7),
+        # Obligations: "I have to run this past legal", "I'll need to clear it with finance".
+        _cue(
+            "commitment",
+            r"i(?:(?:'ll| will) (?:have|need) to| have to| need to|'ve got to| must)",
+            0.75,
+        ),
         _cue("commitment", r"i(?:'m| am) on it,? (?:i'll)", 0.85),
         _cue("group", r"we(?:'ll| will| shall)", 0.7),
         _cue("group", r"we(?:'re| are) (?:going to|gonna)", 0.7),
         _cue("group", r"let's", 0.6),
+        # "You'll have the figures from me by Monday": the speaker's promise, not a request.
+        _cue("commitment", r"you(?:'ll| will)(?=\s+(?:have|get|receive)\b.*\bfrom me\b)", 0.8),
         _cue("request", r"(?:can|could|would|will) you(?: please)?(?:,? \w+,)?", 0.8),
         _cue("request", r"(?:^|(?<=, ))please", 0.75),
         _cue("request", r"you(?:'ll| will)", 0.7),
@@ -77,7 +91,8 @@ _EN = _Rules(
         *("give us a", "hold on", "hang on", "wait", "imagine", "believe", "say that again"),
         *("speak up", "mute", "unmute", "go back", "scroll", "zoom", "confirm that you"),
         *("remember", "recall", "like", "mind", "be", "need", "want", "get", "have", "receive"),
-        *("find", "notice", "love", "know", "see my screen", "share your screen", "expand"),
+        *("find it", "find that", "notice", "love", "know", "see my screen", "share your screen"),
+        "expand",
         *("talk about", "speak to", "go over", "say", "think", "guess", "start", "begin"),
         *("go first", "kick off", "go ahead", "introduce yourself", "hear me"),
     ),
@@ -102,12 +117,13 @@ _EN = _Rules(
     ),
     anaphora=re.compile(
         r"^(?:do|handle|take|take care of|sort|own|grab|look into|follow up on|action)"
-        r" (?:that|it|this|so|those|them)(?: one)?$",
+        r" (?:that|it|this|so|those|them)(?: one| out)?$",
         re.IGNORECASE,
     ),
     suggestion=re.compile(
         r"\b(?:someone|somebody|we|you)(?: really| probably)? (?:should|need to|needs to|"
-        r"ought to|have to|must)\s+",
+        r"ought to|have to|must)\s+"
+        r"|\b(?:we|i)(?:'ll)? need (?:someone|somebody|a volunteer) to\s+",
         re.IGNORECASE,
     ),
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from assistant.intelligence.action_items.model import _Context
 from assistant.intelligence.action_items.rules import _THEN, _Rules
@@ -15,13 +16,13 @@ from assistant.intelligence.dates import find_date, resolve_due_date
 
 
 def _starts_with(task: str, phrases: Sequence[str]) -> bool:
-    lowered = task.lower()
-    return any(
-        lowered == phrase
-        or lowered.startswith(phrase + " ")
-        or re.match(rf"{re.escape(phrase)}\b", lowered)
-        for phrase in phrases
-    )
+    return _opening(tuple(phrases)).match(task.lower()) is not None
+
+
+@lru_cache(maxsize=32)
+def _opening(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for "the task opens with one of these phrases, as whole words"."""
+    return re.compile(r"(?:" + "|".join(re.escape(p) for p in phrases) + r")(?:\b|$)")
 
 
 def _imperative(task: str, rules: _Rules) -> str:

@@ -1,0 +1,100 @@
+"""Pronoun objects resolved from the turns before: "I'll have it over to them by Thursday",
+said after "finance is still waiting for the signed agreement", reads "Send the signed agreement
+over to them". Only the task text changes; the quote stays as said."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.intelligence.sentences import Sentence
+
+_OBJECT = re.compile(
+    r"^(?P<verb>(?:[\w'-]+\s+){1,3}?)"
+    r"(?P<pronoun>(?:that|this) one|it|that|this|them|those|det|den|dem|dét)\b",
+    re.IGNORECASE,
+)
+"""A pronoun right after the task's verb (and a particle: "follow up on that")."""
+_SEND_OVER = re.compile(r"^(?:have|get)\s+(?=\S+\s+(?:over\s+)?to\b)", re.IGNORECASE)
+""""Have it over to them", "get it to you": sending."""
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "your", "our", "their", "my", "den", "det", "en", "et"}
+    | {"jeres", "vores", "deres", "min", "mit", "mine", "din", "dit", "dine"}
+)
+_COMPARING = frozenset({"as", "like", "than", "som", "end"})
+_PARTICLES = frozenset({"over", "again", "up", "out", "back", "igen", "op", "ud", "tilbage"})
+_INTRODUCERS = frozenset({"about", "regarding", "angående", "vedrørende"})
+_STOP = frozenset(
+    {
+        *("is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"),
+        *("to", "for", "with", "by", "from", "on", "in", "at", "of", "and", "or", "but", "that"),
+        *("which", "who", "because", "so", "if", "when", "also", "still", "now", "today"),
+        *("er", "var", "har", "vil", "kan", "skal", "til", "for", "med", "fra", "på", "i", "og"),
+        *("eller", "men", "som", "der", "fordi", "så", "hvis", "når", "også", "stadig", "nu"),
+        *("af", "om", "efter", "kun", "lige", "jo", "vel", "as", "som"),
+    }
+)
+_PRONOUNS = frozenset(
+    {"it", "that", "this", "them", "those", "they", "det", "den", "dem", "de", "one", "you"}
+)
+_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
+_MAX_WORDS = 6
+_LOOK_BACK = 4
+_LOOK_BACK_S = 90.0
+
+
+def has_object_pronoun(task: str) -> bool:
+    """Whether the task names its work only by a pronoun: "make sure they get it", "send it
+    over" (not "loop in your IT team", not "det nye udkast")."""
+    match = _OBJECT.match(task)
+    if match is None:
+        match = re.search(r"\b(?:it|that|them|det|den|dem)\s*[.!?]*$", task, re.IGNORECASE)
+        return match is not None
+    after = task[match.end() :].split()
+    return not after or after[0].lower().strip(",.") in _STOP | _PARTICLES
+
+
+def resolve_pronoun(task: str, index: int, sentences: Sequence[Sentence]) -> str:
+    """``task`` with its object pronoun replaced by the thing last named before sentence
+    ``index``; unchanged when there is no such pronoun or nothing to point at."""
+    task = _SEND_OVER.sub("send ", task) if _SEND_OVER.match(task) else task
+    match = _OBJECT.match(task)
+    if match is None:
+        return task
+    after = task[match.end() :].split()
+    if after and after[0].lower().strip(",.") not in _STOP | _PARTICLES:
+        return task  # "det nye tilbud": a determiner, not a pronoun
+    said = sentences[index]
+    for previous in reversed(sentences[max(0, index - _LOOK_BACK) : index]):
+        if said.start - previous.start > _LOOK_BACK_S:
+            break
+        phrase = _last_thing(previous.text)
+        if phrase is not None:
+            return task[: match.start("pronoun")] + phrase + task[match.end("pronoun") :]
+    return task
+
+
+def _last_thing(text: str) -> str | None:
+    """The noun phrase that ends last in ``text``: "the signed data processing agreement",
+    "den engelske manual", "single sign-on" (after "about")."""
+    tokens = _TOKEN.findall(text)
+    best: tuple[int, int, str] | None = None
+    for start, token in enumerate(tokens):
+        lowered = token.lower()
+        if lowered not in _DETERMINERS and lowered not in _INTRODUCERS:
+            continue
+        words: list[str] = []
+        for following in tokens[start + 1 : start + 1 + _MAX_WORDS]:
+            if not re.match(r"[\w]", following) or following.lower() in _STOP:
+                break
+            words.append(following)
+        if not words or words[-1].lower() in _PRONOUNS | _DETERMINERS:
+            continue
+        if start > 0 and tokens[start - 1].lower() in _COMPARING:
+            continue  # "the admin guide as a PDF": "a PDF" only says how
+        keep = token if lowered in _DETERMINERS else ""
+        phrase = " ".join(filter(None, (keep, *words)))
+        end = start + len(words)
+        if best is None or (end, start) > best[:2]:
+            best = (end, start, phrase)
+    return best[2] if best else None
