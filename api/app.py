@@ -28,14 +28,17 @@ from .rooms import RoomManager
 from .routers import (
     action_items,
     bots,
+    companion,
     contacts,
     destinations,
     health,
+    hints,
     live,
     meetings,
     metrics,
     people,
     rooms,
+    whip,
 )
 from .store.database import Database, upgrade_database
 
@@ -135,6 +138,9 @@ def create_app(settings: Settings | None = None, *, models: SpeechModels | None 
     app.include_router(bots.router, prefix=API_PREFIX)
     app.include_router(action_items.router, prefix=API_PREFIX)
     app.include_router(people.router, prefix=API_PREFIX)
+    app.include_router(whip.router, prefix=API_PREFIX)
+    app.include_router(hints.router, prefix=API_PREFIX)
+    app.include_router(companion.router)
     install_dashboard(app, settings, API_PREFIX)
     app.include_router(contacts.router, prefix=API_PREFIX)
     app.include_router(destinations.router, prefix=API_PREFIX)

@@ -1,5 +1,6 @@
-"""Bots the service runs: each one follows a Janus VideoRoom as an asyncio task of the API
-process, streams its events to the meeting's watchers (``api.live``), saves the transcript so
+"""Bots the service runs: each one follows a Janus VideoRoom (or, for the companion page, a
+WHIP client's two audio sources) as an asyncio task of the API process, streams its events to
+the meeting's watchers (``api.live``), saves the transcript so
 far every few seconds, and when it ends (stopped, room empty, server gone, service shutting
 down) stores the meeting as an analysed upload would be: report files, status ``done``, action
 items.
@@ -21,26 +22,33 @@ import shutil
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import anyio
 from sqlalchemy import select
 
-from assistant.bot import BotOptions, BotSession
+from assistant.bot import BotOptions, BotSession, ParticipantJoined, ParticipantLeft
+from assistant.bot.whip import ME, WhipOptions, WhipSession
 from assistant.config import Settings
+from assistant.hints import HintEngine
 from assistant.inputs.transcript_json import dump_transcript_json
 from assistant.outbound import check_loopback_or_allowed
 from assistant.processing.analyze import write_outputs
+from assistant.processing.live import LiveSignal
 from assistant.processing.speech import SpeechModels
 from models.errors import (
     MeetingAssistantError,
     MeetingServerError,
     NotFoundError,
     ServiceUnavailableError,
+    TooManySessionsError,
 )
 from models.vision import VisionModels
+from pipelines.frames import Caption, VoiceActivity
 
+from .hints import HintHub, hint_options
 from .jobs import JobQueue, earlier_reports, meeting_folder, store_analysis
 from .live import LiveFeed, ended_event
 from .schemas import BotCreate
@@ -57,6 +65,8 @@ often (s): a crash loses at most this much of the finals."""
 LIVE_LEASE_S = 30.0
 """A ``live`` meeting whose bot has not beaten for this long (s) was left by a dead process."""
 LIVE_TRANSCRIPT = "upload.json"
+HINT_EVERY_S = 1.0
+"""Live hints are looked for this often (s)."""
 
 
 def check_host(url: str, allowed: Sequence[str]) -> None:
@@ -75,17 +85,23 @@ def bot_settings(settings: Settings) -> Settings:
 
 @dataclass(slots=True)
 class RunningBot:
-    """One bot of the service (mutable: its status changes as it ends)."""
+    """One bot of the service, or one companion (WHIP) session: both follow a live meeting the
+    same way (mutable: its status changes as it ends)."""
 
     bot_id: str
     team_id: int
     meeting_id: str
-    options: BotOptions
+    options: BotOptions | None
+    """The room a bot joined; None for a companion session."""
     title: str
     started_at: dt.datetime
-    session: BotSession
+    session: BotSession | WhipSession
     feed: LiveFeed
     folder: Path
+    hints: HintHub
+    owners: dict[str, str] = field(default_factory=dict)
+    """Participant id -> id of the token that speaks for them (the companion's seller): who,
+    besides a person token of their name, may have their private hints."""
     status: str = "live"
     saved_version: int = -1
     """The feed's version last written to ``upload.json``."""
@@ -96,6 +112,28 @@ class RunningBot:
     which says this."""
     report: dict[str, Any] | None = None
     """The stored report, once the meeting is done (what the room's chat is told)."""
+
+    @property
+    def display(self) -> str:
+        """The name it goes by in the meeting (a companion session has no bot to show)."""
+        return self.options.display if self.options is not None else "Companion"
+
+    @property
+    def companion(self) -> bool:
+        return isinstance(self.session, WhipSession)
+
+    def names(self) -> list[str]:
+        """Who is in it now: the room's publishers, or the companion's sources."""
+        if isinstance(self.session, WhipSession):
+            return [p.name for p in self.session.participants]
+        return [p.participant.name for p in self.session.present]
+
+    def may_hint(self, participant_id: str, token_id: str, person: str | None) -> bool:
+        """Whether this caller is ``participant_id`` (their own hints only)."""
+        if self.owners.get(participant_id) == token_id:
+            return True
+        name = self.feed.names.get(participant_id)
+        return person is not None and name is not None and person == name
 
 
 class BotManager:
@@ -119,23 +157,36 @@ class BotManager:
         self._vision_lock = asyncio.Lock()
         self._bots: dict[str, RunningBot] = {}
         self._starting = 0
+        self._companions_starting = 0
         self._closing = False
 
     def running(self, team_id: int) -> list[RunningBot]:
-        return [bot for bot in self._bots.values() if bot.team_id == team_id]
+        """The team's bots (companion sessions are not bots)."""
+        return [b for b in self._bots.values() if b.team_id == team_id and not b.companion]
 
     def bot(self, team_id: int, bot_id: str) -> RunningBot:
         bot = self._bots.get(bot_id)
-        if bot is None or bot.team_id != team_id:
+        if bot is None or bot.team_id != team_id or bot.companion:
             raise NotFoundError(f"no running bot {bot_id!r}")
         return bot
 
-    def feed(self, team_id: int, meeting_id: str) -> LiveFeed | None:
-        """The live feed of the team's meeting, if a bot of this process follows it."""
+    def companion_session(self, team_id: int, session_id: str) -> RunningBot:
+        found = self._bots.get(session_id)
+        if found is None or found.team_id != team_id or not found.companion:
+            raise NotFoundError(f"no running companion session {session_id!r}")
+        return found
+
+    def live(self, team_id: int, meeting_id: str) -> RunningBot | None:
+        """The bot or companion session following the team's meeting in this process."""
         for bot in self._bots.values():
             if bot.team_id == team_id and bot.meeting_id == meeting_id:
-                return bot.feed
+                return bot
         return None
+
+    def feed(self, team_id: int, meeting_id: str) -> LiveFeed | None:
+        """The live feed of the team's meeting, if a bot of this process follows it."""
+        bot = self.live(team_id, meeting_id)
+        return None if bot is None else bot.feed
 
     async def start(self, team_id: int, request: BotCreate) -> RunningBot:
         """Join the room (errors surface here: unreachable, no room, wrong pin), create the
@@ -145,7 +196,7 @@ class BotManager:
         limit = settings.bot.max_bots
         if self._closing:
             raise ServiceUnavailableError("the service is shutting down")
-        if len(self._bots) + self._starting >= limit:
+        if len(self.running_bots()) + self._starting >= limit:
             raise ServiceUnavailableError(
                 f"this service already runs as many bots as it may ({limit}, bot.max_bots); "
                 "stop one or try again later"
@@ -155,23 +206,101 @@ class BotManager:
             request.url, request.room, settings.bot, display=request.display, pin=request.pin
         )
         session = BotSession(options, settings)
-        meeting_id = uuid.uuid4().hex
-        folder = meeting_folder(settings, team_id, meeting_id)
-        stored = False
         try:
             try:
                 await session.join()
             except ServiceUnavailableError as error:  # the meeting server's, not ours: 502
                 raise MeetingServerError(error.problem, error.source) from None
+            except BaseException:
+                with anyio.CancelScope(shield=True):
+                    await session.aclose()
+                raise
+            title = request.title or f"Room {request.room}"
+            names = [p.participant.name for p in session.present]
+            return await self._launch(team_id, session, title, names, options=options)
+        finally:
+            self._starting -= 1
+
+    async def start_companion(
+        self,
+        team_id: int,
+        token_id: str,
+        offer_sdp: str,
+        *,
+        title: str | None = None,
+        me_name: str | None = None,
+    ) -> tuple[RunningBot, str]:
+        """Take a companion page's WHIP offer (an ``InputError`` says what is wrong with it),
+        create the ``live`` meeting, follow it, and return the SDP answer. ``token_id``'s
+        caller is the seller (``me``): their private hints are theirs."""
+        settings = self._settings
+        limit = settings.companion.max_sessions
+        if self._closing:
+            raise ServiceUnavailableError("the service is shutting down")
+        running = [b for b in self._bots.values() if b.companion]
+        if len(running) + self._companions_starting >= limit:
+            raise TooManySessionsError(
+                f"this service already follows as many companion sessions as it may ({limit}, "
+                "companion.max_sessions); end one (DELETE its resource) or try again later"
+            )
+        self._companions_starting += 1
+        options = WhipOptions(
+            me_name=me_name or "me",
+            customer_name=settings.companion.customer_name,
+            connect_timeout_s=settings.companion.connect_timeout_s,
+        )
+        session = WhipSession(options, settings)
+        try:
+            try:
+                answer = await session.answer(offer_sdp)
+            except BaseException:
+                with anyio.CancelScope(shield=True):
+                    await session.aclose()
+                raise
+            names = [p.name for p in session.participants]
+            bot = await self._launch(
+                team_id,
+                session,
+                title or "Companion call",
+                names,
+                options=None,
+                host=ME,
+                owners={ME: token_id},
+            )
+            return bot, answer
+        finally:
+            self._companions_starting -= 1
+
+    def running_bots(self) -> list[RunningBot]:
+        return [bot for bot in self._bots.values() if not bot.companion]
+
+    async def _launch(
+        self,
+        team_id: int,
+        session: BotSession | WhipSession,
+        title: str,
+        names: list[str],
+        *,
+        options: BotOptions | None,
+        host: str | None = None,
+        owners: dict[str, str] | None = None,
+    ) -> RunningBot:
+        """A joined bot or an answered companion session: load the models, create the ``live``
+        meeting, start following and run it in a task of its own. Closes ``session`` on error."""
+        settings = self._settings
+        meeting_id = uuid.uuid4().hex
+        folder = meeting_folder(settings, team_id, meeting_id)
+        stored = False
+        engine = HintEngine(hint_options(settings.hints), host=host)
+        try:
             models = await anyio.to_thread.run_sync(self._models)
             vision = await self._vision_models()
-            title = request.title or f"Room {request.room}"
             row = MeetingRow(
                 id=meeting_id,
                 team_id=team_id,
                 title=title,
                 date=dt.date.today(),
-                participants=[p.participant.name for p in session.present],
+                participants=names,
                 status="live",
                 progress=0.0,
                 upload_name=LIVE_TRANSCRIPT,
@@ -181,15 +310,13 @@ class BotManager:
             )
             await anyio.to_thread.run_sync(self._insert, row, folder)
             stored = True
-            await session.start(models, vision=vision)
+            await session.start(models, vision=vision, on_signal=partial(_signal, engine))
         except BaseException:
             with anyio.CancelScope(shield=True):
                 await session.aclose()
                 if stored:
                     await anyio.to_thread.run_sync(self._remove, meeting_id, folder)
             raise
-        finally:
-            self._starting -= 1
         bot = RunningBot(
             bot_id=uuid.uuid4().hex,
             team_id=team_id,
@@ -200,12 +327,20 @@ class BotManager:
             session=session,
             feed=LiveFeed(meeting_id),
             folder=folder,
+            hints=HintHub(engine),
+            owners=dict(owners or {}),
         )
         self._bots[bot.bot_id] = bot
         bot.task = asyncio.create_task(self._run(bot), name=f"bot-{bot.bot_id}")
         if self._closing:  # the service began shutting down while this one joined
             bot.stop.set()
         return bot
+
+    def request_companion_stop(self, team_id: int, session_id: str) -> RunningBot:
+        """End a companion session (its WHIP resource was deleted): stored in the background."""
+        found = self.companion_session(team_id, session_id)
+        found.stop.set()
+        return found
 
     def request_stop(self, team_id: int, bot_id: str) -> RunningBot:
         """Ask the bot to leave; its meeting is analysed and stored in the background."""
@@ -234,6 +369,7 @@ class BotManager:
         session = bot.session
         forwarder = asyncio.create_task(self._forward(bot), name=f"bot-{bot.bot_id}-events")
         saver = asyncio.create_task(self._save_every(bot), name=f"bot-{bot.bot_id}-save")
+        hinter = asyncio.create_task(self._hint_every(bot), name=f"bot-{bot.bot_id}-hints")
         waiter = asyncio.create_task(session.wait(), name=f"bot-{bot.bot_id}-wait")
         stopper = asyncio.create_task(bot.stop.wait(), name=f"bot-{bot.bot_id}-stop")
         reason: str | None = None
@@ -245,6 +381,12 @@ class BotManager:
                 # What was heard until the server went away is stored all the same.
                 reason = str(error) if isinstance(error, MeetingAssistantError) else repr(error)
                 log.warning("bot %s interrupted: %s", bot.bot_id, reason)
+                if (
+                    isinstance(session, WhipSession)
+                    and not session.connected
+                    and isinstance(error, MeetingAssistantError)
+                ):
+                    raise error  # its media never came: failed, saying why
             bot.status = "stopping"
             if bot.discard_reason is not None:
                 reason = bot.discard_reason
@@ -262,7 +404,8 @@ class BotManager:
             analysis = await session.stop(title=bot.title, history=history)
             await forwarder
             saver.cancel()
-            await asyncio.gather(saver, return_exceptions=True)  # its write, if any, is done
+            hinter.cancel()
+            await asyncio.gather(saver, hinter, return_exceptions=True)  # its write is done
             await self._save(bot, beat=False)
             await anyio.to_thread.run_sync(write_outputs, analysis, bot.folder)
             await anyio.to_thread.run_sync(
@@ -283,17 +426,33 @@ class BotManager:
             reason = f"internal error: {type(error).__name__}: {error}"
             await self._fail(bot, reason)
         finally:
-            for task in (forwarder, saver, waiter, stopper):
+            for task in (forwarder, saver, hinter, waiter, stopper):
                 task.cancel()
-            await asyncio.gather(forwarder, saver, waiter, stopper, return_exceptions=True)
+            await asyncio.gather(forwarder, saver, hinter, waiter, stopper, return_exceptions=True)
             with anyio.CancelScope(shield=True):
                 await session.aclose()
+            bot.hints.close()
             bot.feed.close(ended_event(status, session.clock(), reason))
             self._bots.pop(bot.bot_id, None)
 
     async def _forward(self, bot: RunningBot) -> None:
+        """The session's events to the watchers, and to the hint engine (which has its voice
+        activity and seconds of video straight from the live meeting)."""
+        engine = bot.hints.engine
         while (event := await bot.session.events.get()) is not None:
+            if isinstance(event, ParticipantJoined):
+                engine.join(event.participant_id, event.name, event.at_s)
+            elif isinstance(event, ParticipantLeft):
+                engine.leave(event.participant_id, event.at_s)
+            elif isinstance(event, Caption):
+                engine.caption(event)
             bot.feed.publish(event)
+
+    async def _hint_every(self, bot: RunningBot) -> None:
+        while True:
+            await asyncio.sleep(HINT_EVERY_S)
+            for hint in bot.hints.poll(bot.session.clock()):
+                log.info("meeting %s: a %s hint for %s", bot.meeting_id, hint.kind, hint.recipient)
 
     async def _save_every(self, bot: RunningBot) -> None:
         while True:
@@ -386,6 +545,13 @@ class BotManager:
 
         with anyio.CancelScope(shield=True), contextlib.suppress(MeetingAssistantError):
             await anyio.to_thread.run_sync(fail)
+
+
+def _signal(engine: HintEngine, signal: LiveSignal) -> None:
+    if isinstance(signal, VoiceActivity):
+        engine.voice(signal)
+    else:
+        engine.second(signal)
 
 
 def _write_json(path: Path, document: object) -> None:

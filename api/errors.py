@@ -24,6 +24,7 @@ from models.errors import (
     PermissionDeniedError,
     ServiceUnavailableError,
     StorageFullError,
+    TooManySessionsError,
     TooShortError,
     UploadTooLargeError,
 )
@@ -43,6 +44,7 @@ _STATUS: tuple[tuple[type[MeetingAssistantError], int], ...] = (
     (TooShortError, 422),
     (HostNotAllowedError, 422),
     (InputError, 400),
+    (TooManySessionsError, 429),
     (ServiceUnavailableError, 503),
     (ModelUnavailableError, 503),
     (StorageFullError, 507),

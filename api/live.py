@@ -15,7 +15,7 @@ from typing import Any
 
 from assistant.bot import BotEvent, ParticipantJoined
 from assistant.processing.live import EngagementUpdate
-from assistant.transcript import MeetingInfo, Participant, Segment, Transcript
+from assistant.transcript import MeetingInfo, Participant, Segment, Side, Transcript
 from pipelines.frames import Caption
 
 __all__ = ["LiveFeed", "Watcher", "ended_event"]
@@ -75,6 +75,8 @@ class LiveFeed:
         self.meeting_id = meeting_id
         self.names: dict[str, str] = {}
         """Display name by participant id, for everyone seen so far."""
+        self.sides: dict[str, Side | None] = {}
+        """Side by participant id, when known (companion sessions)."""
         self._kept: list[Event] = []
         self._finals: list[Caption] = []
         self._talk_s: dict[str, float] = {}
@@ -92,6 +94,7 @@ class LiveFeed:
         """A bot event, as JSON with the participant's display name, to every watcher."""
         if isinstance(event, ParticipantJoined):
             self.names[event.participant_id] = event.name
+            self.sides[event.participant_id] = event.side
             self._talk_s.setdefault(event.participant_id, 0.0)
             self.version += 1
         payload = event.to_event()
@@ -171,7 +174,7 @@ class LiveFeed:
                 duration_s=max((s.end for s in segments), default=0.0),
                 language=None,
             ),
-            tuple(Participant(pid, name) for pid, name in self.names.items()),
+            tuple(Participant(pid, name, self.sides.get(pid)) for pid, name in self.names.items()),
             segments,
         )
 

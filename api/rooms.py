@@ -124,7 +124,7 @@ class LiveRoom:
             "type": "bot",
             "status": "live" if bot is not None else ("starting" if self.starting else "none"),
             "meeting_id": bot.meeting_id if bot is not None else None,
-            "display": bot.options.display if bot is not None else None,
+            "display": bot.display if bot is not None else None,
         }
 
 
@@ -357,7 +357,7 @@ class RoomManager:
     async def _relay(self, room: LiveRoom, bot: RunningBot) -> None:
         """The bot's events to the room's pages, with the notices they call for; the outcome
         once its meeting ends."""
-        display = bot.options.display
+        display = bot.display
         history, watcher = bot.feed.watch()
         self._broadcast(room, room.bot_status())
         self._post(room, display, consent_notice(display), bot=True)
@@ -395,7 +395,7 @@ class RoomManager:
             room.kept.append(event)
         self._broadcast(room, event)
         if event["type"] == "joined":
-            self._post(room, bot.options.display, welcome_notice(event["name"]), bot=True)
+            self._post(room, bot.display, welcome_notice(event["name"]), bot=True)
         elif event["type"] == "final" and says_stop_recording(event.get("text", "")):
             name = event.get("name", "someone")
             self._stop_bot(room, name, f'{name} said "stop recording"')

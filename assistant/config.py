@@ -211,6 +211,46 @@ class RoomsSettings(BaseModel):
     """Chat messages kept in memory per room and sent to someone joining later."""
 
 
+class CompanionSettings(BaseModel):
+    """The companion page's WHIP endpoint (``POST /api/v1/whip``): the seller's microphone and
+    the meeting's sound, for meetings the bot cannot join."""
+
+    max_sessions: int = Field(default=2, ge=1, le=64)
+    """Companion sessions one API process follows at once (each decodes two voices live); more
+    are refused with 429."""
+    max_offer_kb: int = Field(default=64, ge=1, le=1024)
+    """Largest SDP offer taken (KB); a browser's offer with three tracks is about 10 KB."""
+    connect_timeout_s: float = Field(default=15.0, gt=0)
+    """Longest wait for the client's media to connect after the answer (s)."""
+    customer_name: str = Field(default="Customer side", min_length=1, max_length=200)
+    """The name the meeting's sound goes by in captions and the report (side external)."""
+
+
+class HintSettings(BaseModel):
+    """Private live hints (``/meetings/{id}/hints``); see ``assistant.hints.engine``."""
+
+    monologue_s: float = Field(default=120.0, gt=0)
+    """Talking straight for more than this (s) gives a hint."""
+    pause_s: float = Field(default=1.5, ge=0)
+    """A pause longer than this (s) ends a run of talking."""
+    interrupt_s: float = Field(default=1.0, ge=0)
+    """Someone else speaking this long (s) ends a quiet speaker's run."""
+    pace_wpm: float = Field(default=175.0, gt=0)
+    """Words per minute of one's own speech above which a hint is given."""
+    pace_window_s: float = Field(default=60.0, gt=0)
+    """Rolling window of one's own final captions the pace is measured over (s)."""
+    pace_min_speech_s: float = Field(default=10.0, ge=0)
+    """Speech (s) in the window before a pace is judged."""
+    away_s: float = Field(default=60.0, gt=0)
+    """Camera off or looking away for more than this (s) gives a hint."""
+    unheard_s: float = Field(default=600.0, gt=0)
+    """Someone not heard for more than this (s) gives the host a hint."""
+    min_gap_s: float = Field(default=30.0, ge=0)
+    """At most one hint per person in this long (s)."""
+    repeat_s: float = Field(default=300.0, ge=0)
+    """The same hint about the same person not again within this long (s)."""
+
+
 class LlmSettings(BaseModel):
     """Optional OpenAI-compatible endpoint for summaries and action items; off while
     ``base_url`` is unset (the offline rules are the default)."""
@@ -356,6 +396,8 @@ class Settings(BaseSettings):
     bot: BotSettings = BotSettings()
     delivery: DeliverySettings = DeliverySettings()
     rooms: RoomsSettings = RoomsSettings()
+    companion: CompanionSettings = CompanionSettings()
+    hints: HintSettings = HintSettings()
     service: ServiceSettings = ServiceSettings()
     dashboard: DashboardSettings = DashboardSettings()
 

@@ -27,6 +27,7 @@ __all__ = [
     "PipelineError",
     "ServiceUnavailableError",
     "StorageFullError",
+    "TooManySessionsError",
     "TooShortError",
     "UploadTooLargeError",
 ]
@@ -118,6 +119,13 @@ class PermissionDeniedError(MeetingAssistantError):
 
 class ServiceUnavailableError(MeetingAssistantError):
     """A service we depend on (the database, the job queue) cannot be reached right now."""
+
+    retryable = True
+
+
+class TooManySessionsError(MeetingAssistantError):
+    """As many live sessions of a kind run as the service may follow at once; one ending
+    frees a place."""
 
     retryable = True
 

@@ -47,6 +47,7 @@ async def stop_bot(bot_id: BotId, caller: CallerDep, state: StateDep) -> BotPubl
 
 
 def _public(bot: RunningBot) -> BotPublic:
+    assert bot.options is not None  # a bot, not a companion session
     return BotPublic(
         bot_id=bot.bot_id,
         meeting_id=bot.meeting_id,
@@ -56,5 +57,5 @@ def _public(bot: RunningBot) -> BotPublic:
         display=bot.options.display,
         title=bot.title,
         started_at=bot.started_at,
-        participants=[p.participant.name for p in bot.session.present],
+        participants=bot.names(),
     )

@@ -19,7 +19,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import Coroutine, Mapping, Sequence
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -46,9 +46,9 @@ from assistant.bot.roster import (
 )
 from assistant.config import BotSettings, Settings
 from assistant.processing.analyze import Analysis, finish_analysis
-from assistant.processing.live import LiveEvent, LiveMeeting
+from assistant.processing.live import LiveEvent, LiveMeeting, LiveSignal
 from assistant.processing.speech import SpeechModels
-from assistant.transcript import Transcript
+from assistant.transcript import Side, Transcript
 from models.errors import (
     MeetingAssistantError,
     MeetingServerError,
@@ -122,6 +122,8 @@ class ParticipantJoined:
     """Their camera is followed too."""
     at_s: float
     """When (s from the start of following)."""
+    side: Side | None = None
+    """Our team or the customer's, when known (the companion page's two sources)."""
 
     def to_event(self) -> dict[str, object]:
         return {
@@ -130,6 +132,7 @@ class ParticipantJoined:
             "name": self.name,
             "video": self.video,
             "at": round(self.at_s, 3),
+            "side": self.side,
         }
 
 
@@ -229,15 +232,24 @@ class BotSession:
             self._roster.join(publisher)
         self._spawn(self._follow_room(self._room), "bot-room")
 
-    async def start(self, models: SpeechModels, *, vision: VisionModels | None = None) -> None:
+    async def start(
+        self,
+        models: SpeechModels,
+        *,
+        vision: VisionModels | None = None,
+        on_signal: Callable[[LiveSignal], None] | None = None,
+    ) -> None:
         """Follow everyone: a ``LiveMeeting`` of their own tracks, from now on (time 0). Video
-        is followed when ``vision`` is given and video analysis is on."""
+        is followed when ``vision`` is given and video analysis is on; ``on_signal`` gets each
+        person's voice activity and seconds of video (live hints)."""
         if self._room is None:
             raise PipelineError("join the room before starting the bot")
         if self._meeting is not None:
             raise PipelineError("the bot has already started")
         self._origin = self._loop.time()
-        self._meeting = LiveMeeting(models, self._settings, vision=vision, clock=self.clock)
+        self._meeting = LiveMeeting(
+            models, self._settings, vision=vision, clock=self.clock, on_signal=on_signal
+        )
         self._vision = vision is not None and self._settings.video.enabled
         self._forwarder = self._spawn(self._forward_events(self._meeting), "bot-events")
         for joined in self._roster.present:

@@ -59,7 +59,7 @@ from pipelines.video.decode import probe_video, sample_frames
 from pipelines.video.observe import PersonObserver
 from pipelines.video.seconds import SecondAggregator
 
-__all__ = ["EngagementUpdate", "LiveEvent", "LiveMeeting", "follow_media"]
+__all__ = ["EngagementUpdate", "LiveEvent", "LiveMeeting", "LiveSignal", "follow_media"]
 
 T = TypeVar("T")
 
@@ -90,6 +90,8 @@ class EngagementUpdate:
 
 
 LiveEvent = Caption | EngagementUpdate
+LiveSignal = VoiceActivity | SecondFeatures
+"""What live hints need besides captions: speech starting and stopping, each second of video."""
 
 
 @dataclass(slots=True)
@@ -133,8 +135,12 @@ class LiveMeeting:
         clock: Callable[[], float] | None = None,
         engagement_window_s: float = 60.0,
         engagement_every_s: int = 5,
+        on_signal: Callable[[LiveSignal], None] | None = None,
     ) -> None:
+        """``on_signal``: called on this loop with each person's voice activity changes and
+        seconds of video (for live hints); they are not among ``events``."""
         self._models = models
+        self._on_signal = on_signal
         self._settings = settings
         self._vision = vision
         started = time.monotonic()
@@ -366,11 +372,13 @@ class LiveMeeting:
                     person.speaking.append((frame.start_s, None))
                 elif person.speaking and person.speaking[-1][1] is None:
                     person.speaking[-1] = (person.speaking[-1][0], frame.start_s)
+                self._signal(frame)
             elif isinstance(frame, SecondFeatures):
                 person.timeline.append(frame)
                 person.end_s = max(person.end_s, frame.second + 1.0)
                 if (frame.second + 1) % self._every_s == 0:
                     self._publish_engagement(participant_id)
+                self._signal(frame)
             elif person.voices is not None:
                 person.voices.collect(frame)
 
@@ -389,6 +397,10 @@ class LiveMeeting:
             self.clock(),
         )
         self._publish(update)
+
+    def _signal(self, signal: LiveSignal) -> None:
+        if self._on_signal is not None:
+            self._loop.call_soon_threadsafe(self._on_signal, signal)
 
     def _publish(self, event: LiveEvent) -> None:
         self._loop.call_soon_threadsafe(self.events.put_nowait, event)
