@@ -27,6 +27,10 @@ class HintHub:
         self._watchers: dict[str, set[Watcher]] = {}
         self._closed = False
 
+    def set_host(self, participant_id: str) -> None:
+        """``participant_id`` is the meeting's host (a room's host page): told of the unheard."""
+        self.engine.host = participant_id
+
     def watch(self, participant_id: str) -> Watcher:
         """A new socket for ``participant_id``'s hints (who may: checked by the caller)."""
         watcher = Watcher()

@@ -12,6 +12,13 @@ joins; ``/stop`` in the chat, or "stop recording" in a final caption, makes it l
 discard the meeting; when its meeting is done, the summary (action items, participation) is
 posted in the chat. A room may require the host's invite: the host is whoever holds the key
 given once when the room was created.
+
+Private hints in a room: each page is given a ticket of its own in its ``welcome`` (a secret
+that only its own websocket carries). Once the assistant hears someone of that page's name
+join, the page is told its participant id (``{"type": "you", ...}``); with the ticket it may
+open that one participant's hints socket (``/api/v1/meetings/{id}/hints?ticket=``), which is
+how a person opts in. The host's page makes its participant the host of the hint engine, who
+alone is told about someone not heard for a while.
 """
 
 from __future__ import annotations
@@ -94,6 +101,10 @@ class Member:
     name: str
     host: bool
     queue: Watcher = field(default_factory=Watcher)
+    ticket: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    """Opens this page's own hints socket, and no one else's; it dies with the page."""
+    participant: str | None = None
+    """The room's assistant's participant id for this page's person, once heard joining."""
 
 
 @dataclass(eq=False, slots=True)
@@ -136,6 +147,7 @@ class RoomManager:
         self._database = database
         self._bots = bots
         self._live: dict[str, LiveRoom] = {}
+        self._tickets: dict[str, tuple[LiveRoom, Member]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
 
     @property
@@ -187,6 +199,13 @@ class RoomManager:
     def bot_meeting(self, room_id: str) -> str | None:
         live = self._live.get(room_id)
         return live.bot.meeting_id if live is not None and live.bot is not None else None
+
+    def ticket_holder(self, ticket: str) -> tuple[LiveRoom, Member] | None:
+        """The room page a hints ticket was given to, while it is open."""
+        found = self._tickets.get(ticket)
+        if found is None or not hmac.compare_digest(found[1].ticket, ticket):
+            return None
+        return found
 
     # The page.
 
@@ -240,17 +259,23 @@ class RoomManager:
                 "type": "welcome",
                 "name": member.name,
                 "host": host,
+                "ticket": member.ticket,
                 "chat": list(room.chat),
                 "captions": list(room.kept),
                 "bot": room.bot_status(),
             }
         )
         room.members.append(member)
+        self._tickets[member.ticket] = (room, member)
+        if room.bot is not None:  # the assistant may have heard them join already
+            for pid, heard in list(room.bot.feed.names.items()):
+                self._bind(room, room.bot, pid, heard)
         if room.auto_bot and room.stopped_by is None and (not room.require_host_invite or host):
             self._start_bot(room, member)
         return room, member
 
     def leave(self, room: LiveRoom, member: Member) -> None:
+        self._tickets.pop(member.ticket, None)
         with contextlib.suppress(ValueError):
             room.members.remove(member)
         if not room.members:
@@ -352,6 +377,8 @@ class RoomManager:
 
     def _follow(self, room: LiveRoom, bot: RunningBot) -> None:
         room.bot, room.kept = bot, []
+        for member in room.members:  # a new meeting: its participant ids are new too
+            member.participant = None
         self._spawn(self._relay(room, bot), f"room-{room.room_id}-relay")
 
     async def _relay(self, room: LiveRoom, bot: RunningBot) -> None:
@@ -395,10 +422,38 @@ class RoomManager:
             room.kept.append(event)
         self._broadcast(room, event)
         if event["type"] == "joined":
+            self._bind(room, bot, event["participant"], event["name"])
             self._post(room, bot.display, welcome_notice(event["name"]), bot=True)
         elif event["type"] == "final" and says_stop_recording(event.get("text", "")):
             name = event.get("name", "someone")
             self._stop_bot(room, name, f'{name} said "stop recording"')
+
+    def _bind(self, room: LiveRoom, bot: RunningBot, participant_id: str, name: str) -> None:
+        """The assistant heard ``name`` join as ``participant_id``: the page of that name (one
+        not bound yet first; else, as after a rejoin, the first of that name) is that
+        participant for hints. Names are all the two sides share: the page publishes to Janus
+        under the name it said hello with."""
+        if any(m.participant == participant_id for m in room.members):
+            return
+        try:
+            heard = clean_name(name)  # the page may publish the name as typed, spaces and all
+        except InputError:
+            return
+        named = [m for m in room.members if m.name == heard]
+        if not named:
+            return
+        member = next((m for m in named if m.participant is None), named[0])
+        member.participant = participant_id
+        if member.host:
+            bot.hints.set_host(participant_id)
+        member.queue.put(
+            {
+                "type": "you",
+                "participant": participant_id,
+                "meeting_id": bot.meeting_id,
+                "host": member.host,
+            }
+        )
 
     def _stop_bot(self, room: LiveRoom, name: str, how: str) -> None:
         bot = room.bot

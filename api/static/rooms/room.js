@@ -17,6 +17,11 @@
   let socket = null;
   let myName = null;
   let inCall = false;
+  // Private hints: this page's ticket (from the room's websocket), who the assistant heard us
+  // join as, and the hints socket while the box is ticked (unticked by default: opting in).
+  let ticket = null;
+  let me = null; // {participant, meeting_id}
+  let hintSocket = null;
 
   function problem(text) {
     $("problem").textContent = text;
@@ -80,6 +85,7 @@
     switch (event.type) {
       case "welcome":
         if (event.host) document.body.dataset.host = "true";
+        ticket = event.ticket;
         event.chat.forEach(addMessage);
         event.captions.forEach(onEvent);
         setAssistant(event.bot);
@@ -99,6 +105,11 @@
       case "discarded":
         $("captions").replaceChildren();
         partials.clear();
+        closeHints();
+        break;
+      case "you":
+        me = { participant: event.participant, meeting_id: event.meeting_id };
+        if ($("hints-on").checked) openHints();
         break;
       case "error":
         note(event.detail);
@@ -173,6 +184,54 @@
       $("captions").append(line);
     }
     $("captions").scrollTop = $("captions").scrollHeight;
+  }
+
+  // Private hints: only this page asks for them, with its own ticket, and only when ticked.
+
+  $("hints-on").addEventListener("change", () => {
+    if ($("hints-on").checked) openHints();
+    else closeHints();
+  });
+
+  function openHints() {
+    closeHints();
+    if (!me || !ticket) {
+      showHint({ message: "Hints start once the assistant has heard you join." });
+      return;
+    }
+    const scheme = location.protocol === "https:" ? "wss" : "ws";
+    const query = new URLSearchParams({ participant: me.participant, ticket });
+    const path = `/api/v1/meetings/${encodeURIComponent(me.meeting_id)}/hints?${query}`;
+    const opened = new WebSocket(`${scheme}://${location.host}${path}`);
+    opened.onmessage = (message) => {
+      const event = JSON.parse(message.data);
+      if (event.type === "hint") showHint(event);
+    };
+    opened.onclose = (event) => {
+      if (hintSocket === opened) hintSocket = null;
+      if (event.code !== 1000 && event.code !== 1005 && $("hints-on").checked)
+        showHint({ message: `Hints stopped (${event.reason || event.code}).` });
+    };
+    hintSocket = opened;
+  }
+
+  function closeHints() {
+    if (hintSocket) {
+      const old = hintSocket;
+      hintSocket = null;
+      old.close(1000);
+    }
+  }
+
+  function showHint(hint) {
+    const box = $("hints");
+    const line = document.createElement("p");
+    line.className = "private-hint";
+    if (hint.kind) line.dataset.kind = hint.kind;
+    line.textContent = hint.message;
+    box.append(line);
+    while (box.children.length > 5) box.firstChild.remove();
+    box.hidden = false;
   }
 
   // The call: janus.js against the room's VideoRoom.
