@@ -105,6 +105,8 @@ class Member:
     """Opens this page's own hints socket, and no one else's; it dies with the page."""
     participant: str | None = None
     """The room's assistant's participant id for this page's person, once heard joining."""
+    gone: asyncio.Event = field(default_factory=asyncio.Event)
+    """Set when the page leaves: its hints socket ends with it."""
 
 
 @dataclass(eq=False, slots=True)
@@ -276,6 +278,7 @@ class RoomManager:
 
     def leave(self, room: LiveRoom, member: Member) -> None:
         self._tickets.pop(member.ticket, None)
+        member.gone.set()
         with contextlib.suppress(ValueError):
             room.members.remove(member)
         if not room.members:

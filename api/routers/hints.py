@@ -29,6 +29,7 @@ from ..auth import Caller, authenticate
 from ..bots import RunningBot
 from ..deps import ServiceState
 from ..live import Watcher
+from ..rooms import Member
 from ..store.database import Database
 from ..store.scope import TeamScope
 from .live import CLOSE_NOT_FOUND, CLOSE_NOT_LIVE, CLOSE_TOO_SLOW, CLOSE_UNAUTHENTICATED
@@ -50,8 +51,10 @@ async def meeting_hints(
     state: ServiceState = websocket.app.state.service
     websocket.scope["query_string"] = b""  # uvicorn logs the path with its query: not the token
     await websocket.accept()
+    page: Member | None = None
     if ticket and not token and "authorization" not in websocket.headers:
-        live = await _room_ticket(websocket, state, ticket, meeting_id, participant)
+        found = await _room_ticket(websocket, state, ticket, meeting_id, participant)
+        live, page = found if found is not None else (None, None)
     else:
         live = await _token(websocket, state, token, meeting_id, participant)
     if live is None:
@@ -59,22 +62,29 @@ async def meeting_hints(
     watcher = live.hints.watch(participant)
     sender = asyncio.create_task(_send(websocket, participant, watcher), name="hints-send")
     listener = asyncio.create_task(_until_gone(websocket), name="hints-listen")
+    tasks = [sender, listener]
+    if page is not None:  # a room page's hints end with the page (its ticket dies with it)
+        tasks.append(asyncio.create_task(_until_left(page), name="hints-page-gone"))
     try:
-        await asyncio.wait([sender, listener], return_when=asyncio.FIRST_COMPLETED)
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
     finally:
         live.hints.forget(participant, watcher)
-        for task in (sender, listener):
+        for task in tasks:
             task.cancel()
-        await asyncio.gather(sender, listener, return_exceptions=True)
-    if sender.done() and not sender.cancelled() and sender.exception() is None:
+        await asyncio.gather(*tasks, return_exceptions=True)
+    if len(tasks) > 2 and tasks[2].done() and not tasks[2].cancelled():
+        with contextlib.suppress(RuntimeError, WebSocketDisconnect):
+            await websocket.close(1000, "the room page left")
+    elif sender.done() and not sender.cancelled() and sender.exception() is None:
         with contextlib.suppress(RuntimeError, WebSocketDisconnect):
             await websocket.close(1000, "the meeting has ended")
 
 
 async def _room_ticket(
     websocket: WebSocket, state: ServiceState, ticket: str, meeting_id: str, participant: str
-) -> RunningBot | None:
-    """The room's live meeting if ``ticket``'s page is ``participant`` in it; else closed."""
+) -> tuple[RunningBot, Member] | None:
+    """The room's live meeting and the ticket's page if that page is ``participant`` in it;
+    else the socket is closed saying why."""
     holder = state.rooms.ticket_holder(ticket)
     if holder is None:
         await websocket.close(CLOSE_UNAUTHENTICATED, "unknown ticket: rejoin the room")
@@ -87,7 +97,7 @@ async def _room_ticket(
     if live.meeting_id != meeting_id or member.participant != participant:
         await websocket.close(CLOSE_NOT_YOURS, "hints go only to the person they concern")
         return None
-    return live
+    return live, member
 
 
 async def _token(
@@ -142,6 +152,10 @@ async def _send(websocket: WebSocket, participant: str, watcher: Watcher) -> Non
     await websocket.send_json({"type": "opted_in", "participant": participant})
     while (event := await watcher.get()) is not None:
         await websocket.send_json(event)
+
+
+async def _until_left(page: Member) -> None:
+    await page.gone.wait()
 
 
 async def _until_gone(websocket: WebSocket) -> None:

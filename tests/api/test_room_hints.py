@@ -197,6 +197,22 @@ def test_room_hints_go_to_their_own_page_and_the_unheard_to_the_host(
             assert _closed_with(client, path) == code, path
         assert not any(engine.opted_in(p) for p in ("p-ada", "p-grace", "p-carl"))
 
+        # A page gone takes its ticket with it, and its hints socket ends with it.
+        carl_hints = f"{hints}?participant=p-carl&ticket={tickets['carl']}"
+        with client.websocket_connect(carl_hints) as carl_socket:
+            assert carl_socket.receive_json() == {"type": "opted_in", "participant": "p-carl"}
+            assert engine.opted_in("p-carl")
+            carl.close()
+            with pytest.raises(WebSocketDisconnect) as closed:
+                carl_socket.receive_json()
+            assert (closed.value.code, closed.value.reason) == (1000, "the room page left")
+        assert rooms.ticket_holder(tickets["carl"]) is None
+        assert _closed_with(client, carl_hints) == 4401
+        deadline = time.monotonic() + 10
+        while engine.opted_in("p-carl") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not engine.opted_in("p-carl")
+
         mine = {n: f"{hints}?participant=p-{n}&ticket={tickets[n]}" for n in ("ada", "grace")}
         with (
             client.websocket_connect(mine["ada"]) as ada_hints,
@@ -211,9 +227,8 @@ def test_room_hints_go_to_their_own_page_and_the_unheard_to_the_host(
             assert [(h.recipient, h.kind, h.subject) for h in given] == [
                 ("p-ada", "not_heard", "p-grace")
             ]
-            portal.call(
-                bot.hints.poll, 2.0 + UNHEARD_S + 20.0
-            )  # Ada now silent too: still no one tells Grace
+            # Later Ada (the host) is silent too: nobody is told that, Grace least of all.
+            portal.call(bot.hints.poll, 2.0 + UNHEARD_S + 20.0)
             portal.call(bot.hints.close)  # the meeting ends: the hints sockets end
             to_ada, to_grace = _drain(ada_hints), _drain(grace_hints)
         assert to_ada[0]["kind"] == "not_heard" and to_ada[0]["subject"] == "p-grace"
@@ -222,12 +237,6 @@ def test_room_hints_go_to_their_own_page_and_the_unheard_to_the_host(
         assert all(h["participant"] == "p-ada" for h in to_ada)
         assert to_grace == []  # Grace: no hint at all, and never one about the unheard
 
-        # A page gone takes its ticket with it.
-        carl.close()
-        deadline = time.monotonic() + 10
-        while rooms.ticket_holder(tickets["carl"]) is not None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert rooms.ticket_holder(tickets["carl"]) is None
         portal.call(bot.feed.close)
         for page in (ada, grace):
             page.close()
