@@ -6,7 +6,9 @@ from here: no CDN).
 The websocket: the page first sends ``{"type": "hello", "name": ..., "host_key": ...}`` (the
 key only on the host's page; it comes from the link's fragment, so no log holds it), then
 ``{"type": "chat", "text": ...}`` and ``{"type": "invite"}``. The service sends ``welcome``
-(the chat and captions so far, the assistant's status), then ``chat``, ``bot``, ``discarded``,
+(the chat and captions so far, the assistant's status, and this page's own hints ticket), then
+``you`` (the participant id the assistant heard this page's person join as), ``chat``, ``bot``,
+``discarded``,
 ``error`` and the bot's live events (``joined``, ``left``, ``partial``, ``final``,
 ``talk_time``, ``engagement``, ``ended``) as the meeting's live websocket does. Close codes:
 4400 a bad hello, 4404 no such room, 1013 too far behind.
