@@ -30,6 +30,7 @@ from assistant.intelligence.action_items.replies import (
     _agreed_date,
     _answer,
     _dated_answer,
+    _refused,
 )
 from assistant.intelligence.action_items.rules import (
     _ACCEPTANCE,
@@ -84,6 +85,7 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
         if _is_joke(sentences, index):
             continue
         _agreed_date(found, index, context)
+        _refused(found, index, context)
         outcome = _item(index, context)
         if outcome is None:
             _dated_answer(found, index, context)
@@ -314,7 +316,9 @@ def _from_cue(
     if not cleaned:
         return None
     lets = kind != "assignment" and re.match(r"let's|lad os", match.group(0), re.I) is not None
-    if rules.anaphora.match(cleaned) or re.fullmatch(r"do|gør det", cleaned, re.IGNORECASE):
+    anaphoric = rules.anaphora.match(cleaned) or re.fullmatch(r"do|gør det", cleaned, re.I)
+    # "Så tager du den i dag": a request whose object is a pronoun, not a yes to an offer.
+    if anaphoric and not (kind == "request" and verb_follows):
         if kind == "commitment":
             return _answer(index, context, rules, confidence, due)
         if kind == "request" or lets:

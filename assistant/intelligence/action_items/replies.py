@@ -256,3 +256,41 @@ def _dated_answer(found: list[_Found], index: int, context: _Context) -> None:
             return  # only the first answer to the request counts
         found[position] = (_confirmed(item, said.date, sentence.speaker), kind)
         return
+
+
+_REFUSAL = re.compile(
+    r"^(?:[^.,!?]{0,40},\s*)?(?:no(?! problem| worries)|nope|unfortunately|i'm afraid|nej"
+    r"(?! tak)|desværre)\b"
+    r"|^(?:[^.,!?]{0,40},\s*)?(?:i|we) (?:can't|cannot|won't|couldn't)\b"
+    r"|^(?:[^.,!?]{0,40},\s*)?(?:jeg|vi) (?:kan|vil) (?:desværre )?ikke\b"
+    r"|^(?:[^.,!?]{0,40},\s*)?det (?:kan|vil) (?:jeg|vi) (?:desværre )?ikke\b",
+    re.IGNORECASE,
+)
+"""A first answer that turns a request down: "No, I can't commit to that", "I can't promise a
+credit on this call", "Det kan jeg desværre ikke"."""
+
+
+def _refused(found: list[_Found], index: int, context: _Context) -> None:
+    """A request turned down in the answer ("Could you waive the fee?" - "No, I can't do that")
+    is no task: it is dropped."""
+    sentence = context.sentences[index]
+    if not found or _REFUSAL.match(_normal(sentence.text)) is None:
+        return
+    if index > 0 and context.sentences[index - 1].segment == sentence.segment:
+        return  # only the opening of a turn answers
+    item, kind = found[-1]
+    if (
+        kind != "request"
+        or item.speaker == sentence.speaker
+        or item.owner not in (sentence.speaker, None)
+        or sentence.start - item.start > 30
+    ):
+        return
+    asked = next(
+        (s.segment for s in context.sentences if s.start == item.start and s.text == item.quote),
+        None,
+    )
+    turns = context.transcript.segments[(asked or 0) + 1 : sentence.segment]
+    if asked is None or any(s.speaker == sentence.speaker for s in turns):
+        return
+    found.pop()

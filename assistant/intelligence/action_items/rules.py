@@ -156,10 +156,12 @@ _MEETING_ACTIVITY = re.compile(
 """What a group does in the meeting itself; said in the opening minutes, an agenda."""
 _LEAVING = re.compile(
     r"^(?:run|go|leave|jump|hop off|drop off|head out|get going|smutte|gå|løbe)\b"
-    r"(?:\s+(?:now|soon|early|in \w+ minutes?|to (?:another|a) (?:call|meeting)|nu|snart))*$",
+    r"(?:\s+(?:now|soon|early|in \w+ minutes?|to (?:another|a) (?:call|meeting)|nu|snart))*"
+    r"(?:$|\s*[,;]\s*(?!(?:and|og)\b))",
     re.IGNORECASE,
 )
-"""Leaving the meeting is not a task: "I have to run", "jeg skal smutte"."""
+"""Leaving the meeting is not a task: "I have to run", "jeg skal smutte", "I need to hop off,
+my next call is starting"."""
 _QUOTING = re.compile(
     r"\b(?:as (?:they|people|he|she|my \w+) (?:say|said|used to say)|the (?:old )?(?:saying|slogan"
     r"|motto|line)|saying goes|som man siger|som (?:de|han|hun) siger|ordsproget|mottoet)\b"

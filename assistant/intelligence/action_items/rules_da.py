@@ -15,8 +15,13 @@ _DA_PRESENT = (
     *("udarbejder", "afklarer", "koordinerer", "planlægger", "reserverer", "samler"),
     *("justerer", "videresender", "uploader", "gennemgår", "melder", "vender", "spørger"),
     *("skaffer", "tilføjer", "lægger", "hiver", "booker", "tegner", "bygger", "køber"),
+    *("afleverer", "leverer", "henter", "printer", "udfylder", "underskriver", "godkender"),
+    *("ordner", "klarer", "tester", "svarer", "besøger", "rydder", "indsender", "bekræfter"),
 )
-_DA_PRESENT_RE = "|".join(_DA_PRESENT)
+_DA_LOAN_VERB = r"\w{3,}(?<!inter)(?<!fung)(?<!foretr)erer"
+"""Danish present tense of the loan verbs in -ere ("registrerer", "implementerer", "eskalerer",
+"installerer"): a whole class of work verbs, so none has to be listed one by one."""
+_DA_PRESENT_RE = "|".join((*_DA_PRESENT, _DA_LOAN_VERB))
 _DA_ROLE_VERBS = ("tager sig af", "står for", "har ansvaret for", "har styr på", "leder", "ejer")
 """Verbs that state a standing role ("Karsten tager sig af indkøb"), not a task."""
 _DA_FILLER = (
@@ -63,6 +68,8 @@ _DA = _Rules(
         _cue("request", rf"(?:husk|sørg for|sørg)(?: {_DA_FILLER})?(?: at)?", 0.75),
         _cue("request", rf"du (?:skal|må) {_DA_FILLER}", 0.7),
         _cue("request", rf"du {_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)", 0.7, verb_follows=True),
+        # Verb first after "så": "Så tager du den i morgen", "og så ringer du til dem".
+        _cue("request", rf"(?<=\bså )(?=(?:{_DA_PRESENT_RE}) du\b)", 0.7, verb_follows=True),
     ),
     non_actions=(
         *("sige", "tro", "mene", "høre", "se", "være", "have", "ikke", "indrømme", "spørge om"),

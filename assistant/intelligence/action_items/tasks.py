@@ -32,7 +32,7 @@ def _imperative(task: str, rules: _Rules) -> str:
     first, _, rest = task.partition(" ")
     lowered = first.lower()
     if rules is _DA:
-        rest = re.sub(r"^(?:jeg|vi)\b\s*", "", rest, flags=re.IGNORECASE)
+        rest = re.sub(r"^(?:jeg|vi|du)\b\s*", "", rest, flags=re.IGNORECASE)
         verb = _DA_IRREGULAR.get(lowered) or _danish_stem(
             lowered[:-1] if lowered.endswith("r") else lowered
         )
