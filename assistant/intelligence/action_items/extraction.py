@@ -165,6 +165,11 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
             after = min((n for n in named if n > candidate[1].end()), default=None)
             if after is not None and after < limit:
                 limit, resume = after, after
+            if candidate[0] == "request" and following is not None and following["then"]:
+                # "Send me the logs and I'll look at them": the order is the condition of the
+                # speaker's promise, not a task of its own.
+                end = following.end()
+                continue
             outcome = _from_cue(index, context, rules, candidate, (end if results else 0, limit))
             if isinstance(outcome, _Stop):
                 break
@@ -215,7 +220,8 @@ def _continues(item: ActionItem) -> bool:
 
 _NEXT_CLAUSE = re.compile(
     r",\s*(?:og så|og|and then|and|så|then)?\s*"
-    rf"(?=(?:jeg|i'll|i will|i'm|i can|we'll|vi)\b|(?:{_DA_PRESENT_RE}) (?:jeg|vi)\b)|;\s*",
+    rf"(?=(?:jeg|i'll|i will|i'm|i can|we'll|vi)\b|(?:{_DA_PRESENT_RE}) (?:jeg|vi)\b)|;\s*"
+    r"|\s+(?P<then>and|og)\s+(?=(?:i'll|i will|jeg)\b)",
     re.IGNORECASE,
 )
 """Where a second task may start in one sentence: "I'll book the stand today, and then I'll…"."""
