@@ -253,17 +253,31 @@ def find_date(text: str, meeting_date: dt.date | None) -> DatePhrase | None:
     return DatePhrase(resolver(match, meeting_date), match.start(), match.end())
 
 
+_NOT_A_DEADLINE = re.compile(
+    r"\b(?:from|since|of|fra|siden|(?:invitation|invite|indkaldelse|mødeindkaldelse"
+    r"|meeting|møde|call|slot|session)s?\s+(?:til|for|on|på))\s*$",
+    re.IGNORECASE,
+)
+"""Words before a date that make it say when something was or will take place, not by when
+work is due: "the ones from this week", "en invitation til tirsdag", "a slot for Friday"."""
+
+
 def resolve_due_date(sentence: str, meeting_date: dt.date | None) -> tuple[dt.date | None, str]:
-    """The first date phrase in ``sentence`` resolved to a date, and the sentence without it.
+    """The first date phrase in ``sentence`` that can be a deadline, resolved to a date, and the
+    sentence without it.
 
     The date is None when there is no phrase, or when it is relative and ``meeting_date`` is
-    None. The phrase is removed whenever one was found.
+    None. The phrase is removed whenever one was found. A date that only says when something
+    happened or takes place (`_NOT_A_DEADLINE`) is left in the text and passed over.
     """
-    phrase = find_date(sentence, meeting_date)
-    if phrase is None:
-        return None, sentence
-    rest = sentence[: phrase.start] + sentence[phrase.end :]
-    return phrase.date, re.sub(r"\s{2,}", " ", rest).strip()
+    offset = 0
+    while (phrase := find_date(sentence[offset:], meeting_date)) is not None:
+        start, end = offset + phrase.start, offset + phrase.end
+        if _NOT_A_DEADLINE.search(sentence[:start]) is None:
+            rest = sentence[:start] + sentence[end:]
+            return phrase.date, re.sub(r"\s{2,}", " ", rest).strip()
+        offset = end
+    return None, sentence
 
 
 def iso_date(value: object) -> dt.date | None:
