@@ -17,6 +17,7 @@ _DA_PRESENT = (
     *("skaffer", "tilføjer", "lægger", "hiver", "booker", "tegner", "bygger", "køber"),
     *("afleverer", "leverer", "henter", "printer", "udfylder", "underskriver", "godkender"),
     *("ordner", "klarer", "tester", "svarer", "besøger", "rydder", "indsender", "bekræfter"),
+    *("tæller", "scanner", "beregner", "sammenligner", "vedhæfter", "flytter", "fjerner"),
 )
 _DA_LOAN_VERB = r"\w{3,}(?<!inter)(?<!fung)(?<!foretr)erer"
 """Danish present tense of the loan verbs in -ere ("registrerer", "implementerer", "eskalerer",
@@ -81,6 +82,7 @@ _DA = _Rules(
         *("runde af", "slutte", "afslutte", "hoppe", "kigge på det her", "præsentere"),
         *("bruge", "nævne", "tilføje at", "sige det sådan", "præcisere", "gå i gang"),
         *("tænke", "overveje", "sove på det", "fundere", "lide", "glæde mig"),
+        *("sætte pris på", "følge med", "parkere", "vente med", "finde ud af."),
         *("det", "den", "de", "at", "en", "et", "selv"),
     ),
     request_non_actions=(
@@ -90,6 +92,9 @@ _DA = _Rules(
         *("gå tilbage", "tale højere", "slå lyden", "bekræfte at du", "tro", "forstå"),
         *("være", "have", "leve med", "acceptere", "mene", "følge med", "starte", "begynde"),
         *("tage den", "sige noget", "præsentere dig", "jeg", "vi", "de", "han", "hun", "det er"),
+        # shown or told in the meeting itself: "vil du tage os igennem tallene", "her kan du se, at"
+        *("tage os igennem", "tage mig igennem", "vise os", "fortælle os", "se,", "se at"),
+        *("følge med",),
     ),
     hedges=_words_re("måske", "eventuelt", "muligvis", "evt", "formentlig", "kunne"),
     conditions=_words_re("hvis", "medmindre", "såfremt", "når vi får"),
@@ -125,7 +130,11 @@ _DA = _Rules(
 _DONE = (
     r"godkendt|afklaret|klar|sendt|lavet|tjekket|underskrevet|bekræftet|på plads|fundet"
     r"|opdateret|rettet|booket"
+    r"|(?!(?:det|et|at|mit|dit|sit|godt|meget|lidt|nemt|let|slet|helt|sent|tit|stort|nyt|fast"
+    r"|mest|sidst|først|bedst|rent|sat|omkring|nat|dat)\b)\w{2,}(?:[^aeiouyæøå\W]t|et)"
 )
+"""What an obligation "have … done" names: the listed words, else any past participle (-t,
+-et: "vendt", "kørt", "afstemt"), not the common words that also end so."""
 _DA_HAVE_DONE = re.compile(
     rf"^have (?:(?P<what>(?:[\w-]+ ){{1,6}}?)(?P<done>{_DONE})\b"
     rf"|(?P<done_first>{_DONE}) (?P<object>.+))",

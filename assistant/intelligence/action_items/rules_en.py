@@ -80,6 +80,9 @@ _EN = _Rules(
         *("show you", "quickly show", "answer", "ask you", "ask a", "ask about", "add to that"),
         *("put it this way", "help with that", "help with it", "help you with that"),
         *("hand over", "turn it over", "pass it", "do a quick round", "be quick", "be brief"),
+        # deferred, not taken on: "let's park that", "we'll take that after go-live"
+        *("park", "take that after", "take it after", "take that later", "table that"),
+        *("bring it up again", "bring that up again", "raise it again"),
         # "I'm going to the office": a place, not a task
         *("the", "a", "an", "my", "your", "our", "that", "this"),
         # negations
@@ -98,7 +101,11 @@ _EN = _Rules(
     ),
     hedges=_words_re("maybe", "perhaps", "possibly", "might", "probably", "suppose"),
     conditions=_words_re("if", "unless", "whether", "once we", "as soon as we", "when we get"),
-    habits=_words_re("usually", "always", "normally", "typically", "every time", "often"),
+    habits=_words_re(
+        *("usually", "always", "normally", "typically", "every time", "often"),
+        r"(?:every|each) (?:day|week|month|morning|quarter|year|monday|tuesday|wednesday"
+        r"|thursday|friday)",
+    ),
     leading_filler=re.compile(
         r"^(?:(?:just|also|then|definitely|quickly|actually|please|go ahead and|maybe|"
         r"certainly|happily|gladly|make sure to|try to|try and|be sure to|have to|need to|"
