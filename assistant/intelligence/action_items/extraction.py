@@ -35,6 +35,7 @@ from assistant.intelligence.action_items.replies import (
 from assistant.intelligence.action_items.rules import (
     _ACCEPTANCE,
     _AGENDA,
+    _CAN_YOU_SEE,
     _CLAIM,
     _GOING_SOMEWHERE,
     _JOKE,
@@ -285,7 +286,10 @@ def _from_cue(
         task = _imperative(task, rules)
     if rules is _DA and fronted and kind == "commitment":
         said_due, bare, _ = _due(task, "", index, context)
-        if not bare.strip(" .!,"):
+        if re.fullmatch(r"(?:meget )?gerne[.!]*", bare.strip(), re.IGNORECASE):
+            # "Ja tak, det vil jeg meget gerne": a yes to an offer.
+            return _Acceptance(index, to_offer=True, due=said_due)
+        if not re.sub(r"\b(?:godt|gerne|sagtens|nok|lige)\b", "", bare).strip(" .!,"):
             # "Ja, det kan jeg godt i morgen": a yes with a date, to what was just asked.
             return _answer(index, context, rules, confidence, said_due)
         # "Den sender jeg til dig", "Det skal jeg nok gøre": the fronted object goes back
@@ -372,8 +376,13 @@ def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -
     """Work done there and then: "let me draw one", "I'll put it there", "lad mig skifte til
     engelsk"; with a date said it is a promise after all."""
     let_me = re.match(r"let me|lad mig", cue.group(0), re.IGNORECASE) is not None
+    following = context.sentences[index + 1 : index + 2]
     live = (
         _LIVE_VERBS.match(task) is not None
+        or any(
+            s.segment == context.sentences[index].segment and _CAN_YOU_SEE.search(s.text)
+            for s in following
+        )
         or _LIVE_PLACE.search(task.rstrip(".!?")) is not None
         or (let_me and _LET_ME_LIVE.match(task) is not None)
     )

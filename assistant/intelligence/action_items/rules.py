@@ -133,10 +133,13 @@ _TRAILING_CONDITION = re.compile(
 )
 """An offer that hangs on a condition after it: "happy to resend it if it got lost"."""
 _LIVE_VERBS = re.compile(
-    r"^(?:draw(?! up)|sketch(?! out a plan)|switch|scroll|click|zoom|tegne|tegn|skifte|skift)\b",
+    r"^(?:draw(?! up)|sketch(?! out a plan)|switch|scroll|click|zoom|tegne|tegn|skifte|skift)\b"
+    r"|^(?:share|del|dele)\b(?:\s+(?:lige|just|now|nu))*(?:\s+(?:(?:my|the|min)\s+)?(?:screen|skærm)"
+    r"\w*|\s*[.!]*$)",
     re.IGNORECASE,
 )
-"""Work done there and then in the meeting ("I'll draw one", "lad mig skifte til engelsk"),
+"""Work done there and then in the meeting ("I'll draw one", "lad mig skifte til engelsk",
+"jeg deler lige skærmen"),
 unless a date is said with it."""
 _LET_ME_LIVE = re.compile(
     r"^(?:show|open|pull|share|type|move|write (?:it|that|this) (?:up|down)|vise|vis|åbne|åbn"
@@ -144,6 +147,12 @@ _LET_ME_LIVE = re.compile(
     re.IGNORECASE,
 )
 """What "let me" / "lad mig" does on the spot besides the `_LIVE_VERBS`: "let me show you"."""
+_CAN_YOU_SEE = re.compile(
+    r"\b(?:can you (?:all )?see|do you see|can everyone see|kan (?:i|du) (?:alle )?se|ser i)\b",
+    re.IGNORECASE,
+)
+"""Asked right after a promise in the same turn, it shows the work was done on the spot:
+"I'll pull up the plan. Can you all see it?"."""
 _LIVE_PLACE = re.compile(
     r"\b(?:here|there|on the (?:white)?board|on (?:the|my) screen|på tavlen|her|der)[.!]*$",
     re.IGNORECASE,
