@@ -266,6 +266,13 @@ def _from_cue(
         return _STOP
     if kind in ("group", "request") and _is_agenda(sentence, text, task):
         return _STOP
+    if (
+        rules is _DA
+        and kind == "group"
+        and re.match(r"vi (?:skal|vil)", match.group(0), re.IGNORECASE)
+        and re.match(r"(?:(?:altså|simpelthen|jo|bare|gerne|også)\s+)*have\b", task, re.I)
+    ):
+        return None  # "Vi skal altså have lønnen kørt i maj": a goal, not someone's task
     if kind == "commitment" and _TRAILING_CONDITION.search(task):
         return _STOP  # "happy to resend it if it didn't arrive": an offer, not a promise
     if _SUBORDINATE.search(before):
@@ -322,6 +329,8 @@ def _from_cue(
         return None
     task = _NEW_SUBJECT.split(task, maxsplit=1)[0]  # "…, and then we can talk on Monday"
     due, task, had_date = _due(task, before, index, context)
+    if kind == "group" and not had_date and re.match(r"we can|vi kan", match.group(0), re.I):
+        return None  # "we can do a pilot": an idea until a date is named
     cleaned = _clean(_strip_vocative(task, context), rules)
     if not cleaned:
         return None

@@ -61,6 +61,9 @@ _DA = _Rules(
         ),
         _cue("group", rf"vi {_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)", 0.65, verb_follows=True),
         _cue("group", r"lad os(?: lige)?", 0.6),
+        _cue("group", rf"(?<=\bså )(?=(?:{_DA_PRESENT_RE}) vi\b)", 0.65, verb_follows=True),
+        _cue("group", rf"alle(?: sammen)? (?:skal|må)(?: {_DA_FILLER})?", 0.65),
+        _cue("group", rf"vi kan(?: {_DA_FILLER})?", 0.55),
         # "Du får tallene fra mig på mandag": the speaker's promise, not a request.
         _cue("commitment", r"du(?=\s+får\b.*\bfra mig\b)", 0.8),
         _cue("commitment", r"(?P<thing>den|det|dem) får du", 0.8),

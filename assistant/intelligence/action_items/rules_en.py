@@ -41,11 +41,22 @@ _EN = _Rules(
         _cue("group", r"we(?:'ll| will| shall)", 0.7),
         _cue("group", r"we(?:'re| are) (?:going to|gonna)", 0.7),
         _cue("group", r"let's", 0.6),
+        # "Everyone has to clean up their close dates": the speaker's whole team.
+        _cue("group", r"(?:everyone|everybody|all of you|you all) (?:has to|have to|needs? to|must)", 0.7),
+        # "We can have it ready on the 3rd": an offer that names its date is a promise.
+        _cue("group", r"we can", 0.55),
         # "You'll have the figures from me by Monday": the speaker's promise, not a request.
         _cue("commitment", r"you(?:'ll| will)(?=\s+(?:have|get|receive)\b.*\bfrom me\b)", 0.8),
+        # "You'll have it by Monday", "you'll get the ID once it's in": handed over by the speaker.
+        _cue(
+            "commitment",
+            r"you(?:'ll| will)(?=\s+(?:have|get|receive)\s+(?:it|them|that|this|those|the|my|our)\b)",
+            0.75,
+        ),
         _cue("request", r"(?:can|could|would|will) you(?: please)?(?:,? \w+,)?", 0.8),
         _cue("request", r"(?:^|(?<=, ))please", 0.75),
-        _cue("request", r"you(?:'ll| will)", 0.7),
+        # Not "do you think you'll come?": a question about what will happen.
+        _cue("request", r"(?<!\bthink )(?<!\bexpect )(?<!\bsure )you(?:'ll| will)", 0.7),
         _cue("request", r"(?:i need|i'd like|i want) you to", 0.8),
         _cue("request", r"(?:make sure (?:to|you)|don't forget to|remember to)", 0.75),
         _cue("request", r"(?:^|(?<=, ))you (?=(?:" + "|".join(_EN_VERBS_BASE) + r")\b)", 0.75),
