@@ -288,7 +288,10 @@ def _from_cue(
         # "You'll have the figures from me", "Du får tallene fra mig": the speaker sends them.
         task = re.sub(r"^(?:have|get|receive|får)\s+", "send ", task, flags=re.IGNORECASE)
         task = re.sub(r"\s+(?:from me|fra mig)\b", "", task, flags=re.IGNORECASE)
-    fronted = re.fullmatch(r"(?:\w+,?\s+)?(det|den|dem)\s*", before, re.IGNORECASE)
+        if re.fullmatch(r"send (?:it|that|them|this)[.!]*", task.strip(), re.IGNORECASE):
+            # "You'll get it.": a yes, dated by what is said next, or by nothing.
+            return _answer(index, context, rules, confidence, None)
+    fronted = re.fullmatch(r"(?:\w+,?\s+){0,2}(det|den|dem)\s*", before, re.IGNORECASE)
     if verb_follows:
         task = _imperative(task, rules)
     if rules is _DA and fronted and kind == "commitment":

@@ -119,7 +119,8 @@ _SENTENCE_PUNCTUATION = re.compile(r"[.?!,;:]")
 
 _AGENDA = re.compile(
     r"\b(?:agenda|dagsorden\w*|first (?:up|item)|first,? we(?:'ll| will)|today,? we(?:'ll| will)"
-    r"|plan for today|punkter i dag|i dag skal vi|først (?:kigger|ser|tager|taler|gennemgår) vi)\b",
+    r"|plan for today|punkter i dag|i dag skal vi|først (?:kigger|ser|tager|taler|gennemgår) vi)\b"
+    r"|\b(?:først|first)\b[^.?!]{0,60}\b(?:til sidst|lastly|last of all|at the end)\b",
     re.IGNORECASE,
 )
 """The agenda read out at the start: "first we'll recap the pilot, then go over pricing"."""

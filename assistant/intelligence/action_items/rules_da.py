@@ -86,6 +86,8 @@ _DA = _Rules(
         *("bruge", "nævne", "tilføje at", "sige det sådan", "præcisere", "gå i gang"),
         *("tænke", "overveje", "sove på det", "fundere", "lide", "glæde mig"),
         *("sætte pris på", "følge med", "parkere", "vente med", "finde ud af."),
+        # the same with a fronted "det" put back: "Det vil jeg sætte pris på"
+        *("sætte det pris på", "finde det ud af."),
         *("det", "den", "de", "at", "en", "et", "selv"),
     ),
     request_non_actions=(
