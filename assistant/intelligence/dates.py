@@ -8,7 +8,8 @@ The rules are one table (`_RULES`) of patterns and resolvers. Conventions:
 - "end of the week" / "this week" / "sidst på ugen" / "inden weekenden": the Friday of the
   meeting's week (at a weekend meeting, the coming Friday); "end of next week": a week later.
 - "end of the month" / "inden udgangen af måneden": the month's last day.
-- "the 15th" / "den 15.": the next 15th on or after the meeting; a month name without a year:
+- "the 15th" / "den 15.": the next 15th on or after the meeting; days as words with a month
+  ("den anden december", "the third of March") likewise; a month name without a year:
   the next such date on or after the meeting; an explicit year is kept as said.
 - "in two weeks" / "om to uger": 14 days on; "today"/"EOD"/"i dag": the meeting day.
 
@@ -53,6 +54,31 @@ _NUMBERS = {
 _NUMBER = (
     r"(?P<n>\d{1,2}|" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + ")"
 )
+
+_ORDINALS_DA = (
+    *("første", "anden", "tredje", "fjerde", "femte", "sjette", "syvende", "ottende", "niende"),
+    *("tiende", "ellevte", "tolvte", "trettende", "fjortende", "femtende", "sekstende"),
+    *("syttende", "attende", "nittende", "tyvende", "enogtyvende", "toogtyvende"),
+    *("treogtyvende", "fireogtyvende", "femogtyvende", "seksogtyvende", "syvogtyvende"),
+    *("otteogtyvende", "niogtyvende", "tredivte", "enogtredivte"),
+)
+_ORDINALS_EN_UNITS = (
+    *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"),
+)
+_ORDINALS_EN = (
+    *_ORDINALS_EN_UNITS,
+    *("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"),
+    *("seventeenth", "eighteenth", "nineteenth", "twentieth"),
+    *(f"twenty-{unit}" for unit in _ORDINALS_EN_UNITS),
+    *("thirtieth", "thirty-first"),
+)
+_ORDINAL_DAYS = {
+    **{word: day for day, word in enumerate(_ORDINALS_DA, 1)},
+    **{word: day for day, word in enumerate(_ORDINALS_EN, 1)},
+    **{f"twenty {unit}": 20 + day for day, unit in enumerate(_ORDINALS_EN_UNITS, 1)},
+}
+"""Days said as words ("den anden december", "the third of March"), lower case."""
+_ORDINAL = r"(?P<ordinal>" + "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True)) + ")"
 
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
@@ -136,6 +162,16 @@ def _month_day(match: re.Match[str], today: dt.date | None) -> dt.date | None:
     month, day = _MONTHS[match["month"].lower()], int(match["day"])
     if match["year"]:
         return _date_or_none(int(match["year"]), month, day)
+    if today is None:
+        return None
+    candidate = _date_or_none(today.year, month, day)
+    if candidate is not None and candidate < today:
+        candidate = _date_or_none(today.year + 1, month, day)
+    return candidate
+
+
+def _ordinal_month_day(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    month, day = _MONTHS[match["month"].lower()], _ORDINAL_DAYS[match["ordinal"].lower()]
     if today is None:
         return None
     candidate = _date_or_none(today.year, month, day)
@@ -229,6 +265,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             _next_weekday,
         ),
         (_MONTH + r"\s+" + _DAY + _YEAR, _month_day),
+        (r"(?:(?:the|den)\s+)?" + _ORDINAL + r"\s+(?:of\s+)?" + _MONTH, _ordinal_month_day),
+        (_MONTH + r"\s+(?:the\s+)?" + _ORDINAL, _ordinal_month_day),
         (_DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR, _month_day),
         (r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)", _day_of_month),
         (r"(?<=den )(?P<day>[0-3]?\d)\.", _day_of_month),
