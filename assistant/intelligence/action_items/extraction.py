@@ -47,6 +47,7 @@ from assistant.intelligence.action_items.rules import (
     _NEGATION,
     _OFFER_ACCEPTANCE,
     _ON_THE_SPOT,
+    _OPENS_WITH_YES,
     _POLITE_CONDITION,
     _PRONOUN_OBJECT,
     _QUESTION_OPENING,
@@ -101,6 +102,12 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
                 continue
             if kind == "commitment" and _dates_own_promise(found, item):
                 continue
+            if kind == "commitment" and _restates(found, item, index, context):
+                continue
+            if _RECAP.search(context.sentences[index].text) and any(
+                i.owner == item.owner for i, _ in found
+            ):
+                continue  # a recap repeats tasks already given, in other words
             found.append((item, kind))
     where = {(s.start, s.speaker, s.text): i for i, s in enumerate(sentences)}
     items = [
@@ -203,8 +210,66 @@ def _dates_own_promise(found: list[_Found], item: ActionItem) -> bool:
         and item.start - previous.start <= 30
     ):
         return False
-    found[-1] = (replace(previous, due=item.due), kind)
+    # The later sentence is where the work is firmly promised: it is the one quoted.
+    found[-1] = (replace(previous, due=item.due, start=item.start, quote=item.quote), kind)
     return True
+
+
+_RECAP = re.compile(
+    r"\b(?:recap|to sum up|summing up|in summary|to summari[sz]e|so on our side|opsummer\w*"
+    r"|for at opsummere|kort sagt)\b",
+    re.IGNORECASE,
+)
+"""A sentence that sums up what was agreed: its tasks are repeats of earlier ones."""
+_RESTATING = re.compile(
+    r"^(?:sorry,?\s*|undskyld,?\s*)?(?:i said|what i said|i mean|in english|jeg sagde|jeg mener"
+    r"|på engelsk)\b",
+    re.IGNORECASE,
+)
+_ALSO = re.compile(r"\b(?:also|too|as well|another|og også|også|desuden|en til)\b", re.IGNORECASE)
+
+
+def _restates(found: list[_Found], item: ActionItem, index: int, context: _Context) -> bool:
+    """The speaker's promise said again in other words, which replaces the first wording:
+    - after an offer the other side took ("I can send some samples." - "That would help." -
+      "Okay, I'll zip up this week's ones and upload them"), unless it adds work ("also");
+    - in a correction or translation ("Sorry, I said I'll have a draft ready by Friday")."""
+    if not found:
+        return False
+    previous, kind = found[-1]
+    sentence = context.sentences[index]
+    if not (
+        kind == "commitment"
+        and previous.owner == previous.speaker == item.speaker
+        and item.start - previous.start <= 45
+    ):
+        return False
+    restating = _RESTATING.match(_normal(sentence.text)) is not None
+    if not restating:
+        between = [
+            s
+            for s in context.sentences
+            if previous.start < s.start < sentence.start and s.speaker != item.speaker
+        ]
+        took_offer = (
+            len(between) >= 1
+            and all(
+                _OPENS_WITH_YES.match(_normal(s.text)) or _OFFER_TAKEN.search(s.text)
+                for s in between
+            )
+            and _ALSO.search(sentence.text) is None
+            and re.search(r"\b(?:i can|i could|jeg kan|jeg kunne)\b", previous.quote, re.I)
+        )
+        if not took_offer:
+            return False
+    found[-1] = (replace(item, due=item.due or previous.due), kind)
+    return True
+
+
+_OFFER_TAKEN = re.compile(
+    r"\b(?:please do|yes please|ja tak|that would (?:help|be great)|gør det|det vil jeg gerne)\b",
+    re.IGNORECASE,
+)
 
 
 def _continues(item: ActionItem) -> bool:

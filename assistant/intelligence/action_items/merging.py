@@ -42,6 +42,10 @@ def _merge_into_request(
             replace(
                 request,
                 text=item.text if vague else request.text,
+                # "Could you review it?" - "Send it over and I'll review it by Wednesday": the
+                # answer says what the work is, so it is the sentence quoted.
+                quote=item.quote if vague else request.quote,
+                start=item.start if vague else request.start,
                 owner=item.speaker,
                 due=item.due or request.due or _date_later_in_turn(index, context),
                 confidence=round(min(0.99, max(request.confidence, item.confidence) + 0.1), 2),
