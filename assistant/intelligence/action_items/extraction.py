@@ -8,7 +8,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.intelligence.action_items.cues import _Cand, _candidates, _code, _rules_for
-from assistant.intelligence.action_items.merging import _merge_duplicates, _merge_into_request
+from assistant.intelligence.action_items.merging import (
+    _merge_duplicates,
+    _merge_into_request,
+    _stems,
+    _verb,
+)
 from assistant.intelligence.action_items.model import (
     ActionItem,
     _Acceptance,
@@ -234,9 +239,17 @@ def _restates(found: list[_Found], item: ActionItem, index: int, context: _Conte
     - after an offer the other side took ("I can send some samples." - "That would help." -
       "Okay, I'll zip up this week's ones and upload them"), unless it adds work ("also");
     - in a correction or translation ("Sorry, I said I'll have a draft ready by Friday")."""
-    if not found:
+    position = next(
+        (
+            p
+            for p in range(len(found) - 1, -1, -1)
+            if found[p][0].owner == found[p][0].speaker == item.speaker
+        ),
+        None,
+    )
+    if position is None:
         return False
-    previous, kind = found[-1]
+    previous, kind = found[position]
     sentence = context.sentences[index]
     if not (
         kind == "commitment"
@@ -253,16 +266,20 @@ def _restates(found: list[_Found], item: ActionItem, index: int, context: _Conte
         ]
         took_offer = (
             len(between) >= 1
-            and all(
-                _OPENS_WITH_YES.match(_normal(s.text)) or _OFFER_TAKEN.search(s.text)
-                for s in between
-            )
+            and (_OPENS_WITH_YES.match(_normal(between[0].text)) or _OFFER_TAKEN.search(between[0].text))
+            and not any(s.text.rstrip().endswith("?") for s in between)
             and _ALSO.search(sentence.text) is None
+            # the same work: named by a pronoun ("email it to you") or by a word of the offer
+            and (
+                _PRONOUN_OBJECT.search(item.text) is not None
+                or re.search(r"\bones?\b", item.text) is not None
+                or bool(_stems(item.text) & _stems(previous.text) - {_verb(item.text)})
+            )
             and re.search(r"\b(?:i can|i could|jeg kan|jeg kunne)\b", previous.quote, re.I)
         )
         if not took_offer:
             return False
-    found[-1] = (replace(item, due=item.due or previous.due), kind)
+    found[position] = (replace(item, due=item.due or previous.due), kind)
     return True
 
 

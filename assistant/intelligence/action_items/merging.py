@@ -85,10 +85,16 @@ def similar_tasks(a: str, b: str) -> bool:
     first, second = _stems(a), _stems(b)
     if not first or not second:
         return False
-    if first <= second or second <= first:
-        return True  # "Draw" and "Draw one": the shorter says nothing the longer does not
+    if (first <= second or second <= first) and _verb(a) == _verb(b):
+        # "Draw" and "Draw one": the shorter says nothing the longer does not. Not "Register
+        # it" and "Send the ID once it's registered": another verb is other work.
+        return True
     shared = len(first & second)
     return shared >= 2 and shared >= 0.6 * min(len(first), len(second))
+
+
+def _verb(task: str) -> str:
+    return next(iter(words(task)), "")[:5]
 
 
 def _merge_duplicates(items: list[ActionItem]) -> list[ActionItem]:
