@@ -46,6 +46,7 @@ def _merge_into_request(
                 # answer says what the work is, so it is the sentence quoted.
                 quote=item.quote if vague else request.quote,
                 start=item.start if vague else request.start,
+                speaker=item.speaker if vague else request.speaker,
                 owner=item.speaker,
                 due=item.due or request.due or _date_later_in_turn(index, context),
                 confidence=round(min(0.99, max(request.confidence, item.confidence) + 0.1), 2),

@@ -48,7 +48,7 @@ _DA = _Rules(
         # Inverted after a fronted word: "Det skal jeg nok gøre", "I morgen vil jeg ringe".
         _cue(
             "commitment",
-            rf"(?<!\bhvis )(?<!\bnår )(?<=\w )(?:skal|vil|kan|må) jeg(?: nok| godt)?"
+            rf"(?<!\bhvis )(?<!\bnår )(?<=\w )(?:skal|vil|kan) jeg(?: nok| godt)?"
             rf"(?: {_DA_FILLER})?",
             0.75,
         ),
