@@ -293,7 +293,7 @@ def find_date(text: str, meeting_date: dt.date | None) -> DatePhrase | None:
 
 _NOT_A_DEADLINE = re.compile(
     r"\b(?:from|since|of|fra|siden|(?:invitation|invite|indkaldelse|mødeindkaldelse"
-    r"|meeting|møde|call|slot|session)s?\s+(?:til|for|on|på))\s*$",
+    r"|meeting|møde|call|slot|session)s?(?P<at>\s+(?:til|for|on|på))?)\s*$",
     re.IGNORECASE,
 )
 """Words before a date that make it say when something was or will take place, not by when
@@ -311,7 +311,12 @@ def resolve_due_date(sentence: str, meeting_date: dt.date | None) -> tuple[dt.da
     offset = 0
     while (phrase := find_date(sentence[offset:], meeting_date)) is not None:
         start, end = offset + phrase.start, offset + phrase.end
-        if _NOT_A_DEADLINE.search(sentence[:start]) is None:
+        lead = _NOT_A_DEADLINE.search(sentence[:start])
+        if lead is not None and not lead["at"] and re.match(r"(?:from|since|of|fra|siden)\b", lead[0], re.I) is None:
+            # "an invitation" + "til torsdag": the preposition was taken with the date
+            if re.match(r"(?:til|for|on|på)\b", sentence[start:end], re.IGNORECASE) is None:
+                lead = None
+        if lead is None:
             rest = sentence[:start] + sentence[end:]
             return phrase.date, re.sub(r"\s{2,}", " ", rest).strip()
         offset = end

@@ -34,6 +34,7 @@ from assistant.intelligence.action_items.replies import (
     _accepted_offer_question,
     _agreed_date,
     _answer,
+    _REFUSAL,
     _dated_answer,
     _refused,
 )
@@ -100,7 +101,12 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
         if isinstance(outcome, _Acceptance):
             _accept(found, outcome, context)
             continue
+        refusing = _REFUSAL.match(_normal(sentences[index].text)) is not None and not re.search(
+            r"\b(?:but|instead|men|i stedet)\b", sentences[index].text, re.IGNORECASE
+        )
         for item, kind in outcome:
+            if refusing:
+                continue  # "No, that isn't something I can offer": turns work down
             if kind in ("commitment", "group") and _laughed_at(sentences, index):
                 continue
             if kind == "commitment" and _merge_into_request(found, item, index, context):
