@@ -300,6 +300,15 @@ _NOT_A_DEADLINE = re.compile(
 work is due: "the ones from this week", "en invitation til tirsdag", "a slot for Friday"."""
 
 
+def _says_when(sentence: str, start: int, end: int) -> bool:
+    """Whether the date phrase at ``start:end`` says when, not by when (`_NOT_A_DEADLINE`)."""
+    lead = _NOT_A_DEADLINE.search(sentence[:start])
+    if lead is None or lead["at"] or re.match(r"(?:from|since|of|fra|siden)\b", lead[0], re.I):
+        return lead is not None
+    # "an invitation" + "til torsdag": the preposition was taken along with the date.
+    return re.match(r"(?:til|for|on|på)\b", sentence[start:end], re.IGNORECASE) is not None
+
+
 def resolve_due_date(sentence: str, meeting_date: dt.date | None) -> tuple[dt.date | None, str]:
     """The first date phrase in ``sentence`` that can be a deadline, resolved to a date, and the
     sentence without it.
@@ -311,12 +320,7 @@ def resolve_due_date(sentence: str, meeting_date: dt.date | None) -> tuple[dt.da
     offset = 0
     while (phrase := find_date(sentence[offset:], meeting_date)) is not None:
         start, end = offset + phrase.start, offset + phrase.end
-        lead = _NOT_A_DEADLINE.search(sentence[:start])
-        if lead is not None and not lead["at"] and re.match(r"(?:from|since|of|fra|siden)\b", lead[0], re.I) is None:
-            # "an invitation" + "til torsdag": the preposition was taken with the date
-            if re.match(r"(?:til|for|on|på)\b", sentence[start:end], re.IGNORECASE) is None:
-                lead = None
-        if lead is None:
+        if not _says_when(sentence, start, end):
             rest = sentence[:start] + sentence[end:]
             return phrase.date, re.sub(r"\s{2,}", " ", rest).strip()
         offset = end

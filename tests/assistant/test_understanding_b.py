@@ -15,20 +15,26 @@ from tests.assistant.test_understanding import DAY, items_of, summary
 
 
 def test_a_request_turned_down_is_no_task() -> None:
-    assert items_of(
-        [
-            ("ana", "Could you waive the setup fee for the second site?"),
-            ("ben", "No, I'm afraid that isn't something I can offer."),
-            ("ana", "Understood."),
-        ]
-    ) == []
-    assert items_of(
-        [
-            ("ana", "Kan du give os et års gratis support oveni?"),
-            ("ben", "Det kan jeg desværre ikke."),
-        ],
-        language="da",
-    ) == []
+    assert (
+        items_of(
+            [
+                ("ana", "Could you waive the setup fee for the second site?"),
+                ("ben", "No, I'm afraid that isn't something I can offer."),
+                ("ana", "Understood."),
+            ]
+        )
+        == []
+    )
+    assert (
+        items_of(
+            [
+                ("ana", "Kan du give os et års gratis support oveni?"),
+                ("ben", "Det kan jeg desværre ikke."),
+            ],
+            language="da",
+        )
+        == []
+    )
 
 
 def test_a_request_answered_with_yes_is_still_a_task() -> None:

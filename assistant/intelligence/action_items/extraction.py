@@ -30,11 +30,11 @@ from assistant.intelligence.action_items.owners import (
 )
 from assistant.intelligence.action_items.pronouns import resolve_pronoun
 from assistant.intelligence.action_items.replies import (
+    _REFUSAL,
     _accept,
     _accepted_offer_question,
     _agreed_date,
     _answer,
-    _REFUSAL,
     _dated_answer,
     _refused,
 )
@@ -272,7 +272,10 @@ def _restates(found: list[_Found], item: ActionItem, index: int, context: _Conte
         ]
         took_offer = (
             len(between) >= 1
-            and (_OPENS_WITH_YES.match(_normal(between[0].text)) or _OFFER_TAKEN.search(between[0].text))
+            and (
+                _OPENS_WITH_YES.match(_normal(between[0].text))
+                or _OFFER_TAKEN.search(between[0].text)
+            )
             and not any(s.text.rstrip().endswith("?") for s in between)
             and _ALSO.search(sentence.text) is None
             # the same work: named by a pronoun ("email it to you") or by a word of the offer

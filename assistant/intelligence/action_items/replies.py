@@ -276,6 +276,8 @@ def _refused(found: list[_Found], index: int, context: _Context) -> None:
     sentence = context.sentences[index]
     if not found or _REFUSAL.match(_normal(sentence.text)) is None:
         return
+    if find_date(sentence.text, context.transcript.meeting.date) is not None:
+        return  # "Nej, ikke før fredag": a no to the timing, not to the work
     if index > 0 and context.sentences[index - 1].segment == sentence.segment:
         return  # only the opening of a turn answers
     item, kind = found[-1]

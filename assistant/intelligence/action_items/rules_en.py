@@ -42,7 +42,11 @@ _EN = _Rules(
         _cue("group", r"we(?:'re| are) (?:going to|gonna)", 0.7),
         _cue("group", r"let's", 0.6),
         # "Everyone has to clean up their close dates": the speaker's whole team.
-        _cue("group", r"(?:everyone|everybody|all of you|you all) (?:has to|have to|needs? to|must)", 0.7),
+        _cue(
+            "group",
+            r"(?:everyone|everybody|all of you|you all) (?:has to|have to|needs? to|must)",
+            0.7,
+        ),
         # "We can have it ready on the 3rd": an offer that names its date is a promise.
         _cue("group", r"we can", 0.55),
         # "You'll have the figures from me by Monday": the speaker's promise, not a request.
@@ -50,7 +54,8 @@ _EN = _Rules(
         # "You'll have it by Monday", "you'll get the ID once it's in": handed over by the speaker.
         _cue(
             "commitment",
-            r"you(?:'ll| will)(?=\s+(?:have|get|receive)\s+(?:it|them|that|this|those|the|my|our)\b)",
+            r"you(?:'ll| will)(?=\s+(?:have|get|receive)\s+"
+            r"(?:it|them|that|this|those|the|my|our)\b)",
             0.75,
         ),
         _cue("request", r"(?:can|could|would|will) you(?: please)?(?:,? \w+,)?", 0.8),
