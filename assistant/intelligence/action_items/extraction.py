@@ -101,9 +101,7 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
         if isinstance(outcome, _Acceptance):
             _accept(found, outcome, context)
             continue
-        refusing = _REFUSAL.match(_normal(sentences[index].text)) is not None and not re.search(
-            r"\b(?:but|instead|men|i stedet)\b", sentences[index].text, re.IGNORECASE
-        )
+        refusing = _refuses_all(_normal(sentences[index].text))
         for item, kind in outcome:
             if refusing:
                 continue  # "No, that isn't something I can offer": turns work down
@@ -207,6 +205,19 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
         if results:
             return results
     return None
+
+
+def _refuses_all(text: str) -> bool:
+    """A refusal with no other work in it: "No, that isn't something I can offer", not "I
+    can't say now, I have to clear it with finance first"."""
+    refusal = _REFUSAL.match(text)
+    if refusal is None:
+        return False
+    rest = text[refusal.end() :]
+    return (
+        re.search(r"\b(?:but|instead|men|i stedet)\b", text, re.IGNORECASE) is None
+        and re.search(r"[,;]\s*(?:and |og |so |så )?(?:i|jeg|we|vi)\b", rest, re.I) is None
+    )
 
 
 def _dates_own_promise(found: list[_Found], item: ActionItem) -> bool:
