@@ -224,3 +224,26 @@ def test_days_said_as_ordinal_words() -> None:
     assert resolve_due_date("on October twenty-first", DAY)[0] == dt.date(2026, 10, 21)
     # "den første" without a month is not a date.
     assert resolve_due_date("den første løn", DAY)[0] is None
+
+
+def test_two_dated_tasks_in_one_promise_are_two_items() -> None:
+    items = items_of(
+        [("ana", "I'll call the carrier today and send you the claim form by Friday.")]
+    )
+    assert summary(items) == [("ana", "2026-10-06"), ("ana", "2026-10-09")]
+    danish = items_of(
+        [("ana", "Jeg ringer til revisoren i morgen og sender papirerne på fredag.")],
+        language="da",
+    )
+    assert summary(danish) == [("ana", "2026-10-07"), ("ana", "2026-10-09")]
+    # Reporting back on the first task is the same task, with the later date.
+    one = items_of([("ana", "I'll ask finance today and get back to you by Thursday.")])
+    assert summary(one) == [("ana", "2026-10-08")]
+
+
+def test_the_speakers_own_start_is_a_plan_not_a_condition() -> None:
+    items = items_of([("ana", "If I start now, I can have the mapping done by Thursday.")])
+    assert summary(items) == [("ana", "2026-10-08")]
+    assert (
+        items_of([("ana", "If we get the budget, I can have the mapping done by Thursday.")]) == []
+    )

@@ -79,7 +79,7 @@ from assistant.intelligence.action_items.tasks import (
     _imperative,
     _starts_with,
 )
-from assistant.intelligence.dates import find_date
+from assistant.intelligence.dates import find_date, resolve_due_date
 from assistant.intelligence.sentences import Sentence, sentences_of
 from assistant.transcript import Participant, Transcript
 
@@ -187,7 +187,21 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
                 # speaker's promise, not a task of its own.
                 end = following.end()
                 continue
+            second = (
+                _second_dated_task(text, candidate[1].end(), limit, context)
+                if candidate[0] in ("commitment", "group")
+                else None
+            )
+            if second is not None:
+                limit = second[0]
             outcome = _from_cue(index, context, rules, candidate, (end if results else 0, limit))
+            if second is not None and isinstance(outcome, tuple):
+                # "I'll escalate it today and get you a root cause by Friday": two tasks.
+                due, rest, _ = _due(second[1], "", index, context)
+                cleaned = _clean(rest, rules)
+                if cleaned:
+                    results += [outcome, (replace(outcome[0], text=cleaned, due=due), outcome[1])]
+                    break
             if isinstance(outcome, _Stop):
                 break
             if isinstance(outcome, _Acceptance):
@@ -204,6 +218,33 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
             end = resume
         if results:
             return results
+    return None
+
+
+_AND_VERB = re.compile(r"\s+(?:and|og)\s+(?!then\b|så\b|I\b|jeg\b|we\b|vi\b)(?=[a-zæøå])", re.I)
+_REPORTS_BACK = re.compile(
+    r"(?:get back|come back|report back|let you know|follow up|circle back|vend\w* tilbage"
+    r"|giv\w* (?:dig|jer) besked|meld\w* tilbage)\b",
+    re.IGNORECASE,
+)
+
+
+def _second_dated_task(
+    text: str, start: int, limit: int, context: _Context
+) -> tuple[int, str] | None:
+    """Where a second task with its own deadline starts in one promise ("escalate it today and
+    get you a root cause by Friday", "have it tested by Thursday and run it on Friday"), and its
+    words; None when the second part only reports back on the first ("…and get back to you
+    by Thursday": one task, the later date)."""
+    meeting_date = context.transcript.meeting.date
+    for joint in _AND_VERB.finditer(text, start, limit):
+        left, right = text[start : joint.start()], text[joint.end() : limit]
+        if (
+            resolve_due_date(left, meeting_date)[1] != left
+            and resolve_due_date(right, meeting_date)[1] != right
+            and _REPORTS_BACK.match(right) is None
+        ):
+            return joint.start(), right
     return None
 
 

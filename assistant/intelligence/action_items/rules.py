@@ -78,7 +78,10 @@ _OPENS_WITH_YES = re.compile(
 )
 _POLITE_CONDITION = re.compile(
     r"\bif (?:it helps|that helps|you like|you want|you'd like|needed|necessary|that works)\b"
-    r"|\bhvis det hjælper\b|\bhvis du vil\b|\bhvis i vil\b|\bhvis det passer\b",
+    r"|\bhvis det hjælper\b|\bhvis du vil\b|\bhvis i vil\b|\bhvis det passer\b"
+    # The speaker's own start is a plan, not a condition: "If I start today, I can…".
+    r"|\bif i (?:start|begin|get going)(?: on it)?(?: today| now| tomorrow| this week)?\b"
+    r"|\bhvis jeg (?:starter|begynder|går i gang)(?: i dag| nu| i morgen)?\b",
     re.IGNORECASE,
 )
 """Courtesy, not a condition: "If it helps, I can join the call"."""
