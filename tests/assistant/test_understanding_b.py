@@ -247,3 +247,23 @@ def test_the_speakers_own_start_is_a_plan_not_a_condition() -> None:
     assert (
         items_of([("ana", "If we get the budget, I can have the mapping done by Thursday.")]) == []
     )
+
+
+def test_a_present_tense_followed_by_how_often_is_a_routine() -> None:
+    said = [
+        ("ana", "Lønsedlerne tjekker jeg i hånden. Det tager mig en halv dag hver uge."),
+    ]
+    assert items_of(said, language="da") == []
+    # Without the routine it is a promise.
+    assert len(items_of([("ana", "Lønsedlerne tjekker jeg i morgen.")], language="da")) == 1
+
+
+def test_danish_have_a_thing_is_a_need_have_it_done_is_work() -> None:
+    assert items_of([("ana", "Jeg skal bare have jeres underskrift.")], language="da") == []
+    items = items_of([("ana", "Jeg skal have licenserne installeret inden fredag.")], language="da")
+    assert summary(items) == [("ana", "2026-10-09")]
+    assert items[0].text.startswith("Få licenserne installeret")
+
+
+def test_showing_on_the_screen_is_no_danish_request() -> None:
+    assert items_of([("ana", "Her kan du se, at rapporten er tom.")], language="da") == []

@@ -248,6 +248,20 @@ def _second_dated_task(
     return None
 
 
+def _routine_follows(index: int, context: _Context) -> bool:
+    """A present tense followed in the same turn by how often it happens describes a routine:
+    "Fakturaerne laver jeg i hånden. Det tager mig to dage hver måned"."""
+    sentence = context.sentences[index]
+    if find_date(sentence.text, context.transcript.meeting.date) is not None:
+        return False
+    following = context.sentences[index + 1 : index + 2]
+    return any(
+        s.segment == sentence.segment
+        and any(r.habits.search(s.text) for r in _rules_for(s.language or sentence.language))
+        for s in following
+    )
+
+
 def _refuses_all(text: str) -> bool:
     """A refusal with no other work in it: "No, that isn't something I can offer", not "I
     can't say now, I have to clear it with finance first"."""
@@ -464,6 +478,10 @@ def _from_cue(
         # "have godkendt installationen hos X": the object goes before the participle.
         what, tail = _split_object(have_done["object"])
         task = f"få {what} {have_done['done_first']}{tail}"
+    elif rules is _DA and kind != "request" and re.match(r"have\b(?! fat\b)", task, re.I):
+        return None  # "Jeg skal bare have jeres accept": a need, not work
+    if kind in ("commitment", "group") and verb_follows and _routine_follows(index, context):
+        return None
     if _starts_with(task, rules.request_non_actions if kind == "request" else rules.non_actions):
         if kind == "commitment" and _answers_with_pronoun(task, index, context, rules):
             # "Sure, I'll go through it on Thursday": the answer to a request, with its date.

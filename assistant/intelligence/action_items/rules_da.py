@@ -98,7 +98,7 @@ _DA = _Rules(
         *("være", "have", "leve med", "acceptere", "mene", "følge med", "starte", "begynde"),
         *("tage den", "sige noget", "præsentere dig", "jeg", "vi", "de", "han", "hun", "det er"),
         # shown or told in the meeting itself: "vil du tage os igennem tallene", "her kan du se, at"
-        *("tage os igennem", "tage mig igennem", "vise os", "fortælle os", "se,", "se at"),
+        *("tage os igennem", "tage mig igennem", "vise os", "fortælle os", "se, at", "se at"),
         *("følge med",),
     ),
     hedges=_words_re("måske", "eventuelt", "muligvis", "evt", "formentlig", "kunne"),
@@ -134,12 +134,12 @@ _DA = _Rules(
 
 _DONE = (
     r"godkendt|afklaret|klar|sendt|lavet|tjekket|underskrevet|bekræftet|på plads|fundet"
-    r"|opdateret|rettet|booket"
-    r"|(?!(?:det|et|at|mit|dit|sit|godt|meget|lidt|nemt|let|slet|helt|sent|tit|stort|nyt|fast"
-    r"|mest|sidst|først|bedst|rent|sat|omkring|nat|dat)\b)\w{2,}(?:[^aeiouyæøå\W]t|et)"
+    r"|opdateret|rettet|booket|vendt|kørt|afstemt|sat op|bestilt|betalt|ordnet|testet|læst"
+    r"|gennemgået|snakket|talt|ryddet op|\w{3,}eret"
 )
-"""What an obligation "have … done" names: the listed words, else any past participle (-t,
--et: "vendt", "kørt", "afstemt"), not the common words that also end so."""
+"""What an obligation "have … done" names: participles of work ("vendt", "kørt") and of every
+loan verb in -ere ("installeret", "registreret"). Not any word in -t: "have jeres accept" is a
+need, not work."""
 _DA_HAVE_DONE = re.compile(
     rf"^have (?:(?P<what>(?:[\w-]+ ){{1,6}}?)(?P<done>{_DONE})\b"
     rf"|(?P<done_first>{_DONE}) (?P<object>.+))",
