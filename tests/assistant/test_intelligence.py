@@ -51,16 +51,16 @@ def test_second_set_is_bilingual() -> None:
 
 def test_action_items_on_the_second_set() -> None:
     # Before its kinds of failure were fixed: precision 0.49, recall 0.61 (Danish 0.43 / 0.65);
-    # after: 0.81 / 0.81 (Danish 0.76 / 0.81), owner 1.00, due date 0.93 (bench). Some labels
+    # after: 0.88 / 0.89 (Danish 0.90 / 0.90), owner 1.00, due date 0.95 (bench). Some labels
     # cannot be met by any rule (a quote over two sentences; "after the call" read as no date
-    # here and as today in the first set), so the bar sits below the first set's.
+    # here and as today in the first set), so the bar sits a little below the first set's.
     total, groups = score_meetings(MEETINGS_B)
 
-    assert total.precision >= 0.75, total.errors
-    assert total.recall >= 0.75, total.errors
+    assert total.precision >= 0.85, total.errors
+    assert total.recall >= 0.85, total.errors
     assert total.owner_accuracy >= 0.95, total.errors
-    assert total.due_accuracy >= 0.88, total.errors
-    assert groups["da"].precision >= 0.70 and groups["da"].recall >= 0.75, total.errors
+    assert total.due_accuracy >= 0.90, total.errors
+    assert groups["da"].precision >= 0.85 and groups["da"].recall >= 0.85, total.errors
 
 
 @pytest.mark.parametrize(("name", "transcript", "expected"), MEETINGS, ids=[m[0] for m in MEETINGS])

@@ -267,3 +267,24 @@ def test_danish_have_a_thing_is_a_need_have_it_done_is_work() -> None:
 
 def test_showing_on_the_screen_is_no_danish_request() -> None:
     assert items_of([("ana", "Her kan du se, at rapporten er tom.")], language="da") == []
+
+
+def test_following_up_when_nothing_was_heard_is_still_a_promise() -> None:
+    items = items_of([("ana", "I'll chase them on Friday if we haven't heard back by then.")])
+    assert summary(items) == [("ana", "2026-10-09")]
+    danish = items_of(
+        [("ana", "Jeg rykker dem på fredag, hvis jeg ikke har hørt fra dem.")], language="da"
+    )
+    assert summary(danish) == [("ana", "2026-10-09")]
+    # A condition of another kind still makes it no promise.
+    assert items_of([("ana", "I'll chase them on Friday if the budget is approved.")]) == []
+
+
+def test_a_request_done_on_the_spot_leaves_no_task() -> None:
+    said = [
+        ("ana", "Ben, kan du rette datoen i regnearket?"),
+        ("ben", "Det gør jeg lige nu. Sådan, nu står der fjortende."),
+    ]
+    assert items_of(said, language="da") == []
+    later = [("ana", "Ben, kan du rette datoen i regnearket?"), ("ben", "Det gør jeg i morgen.")]
+    assert summary(items_of(later, language="da")) == [("ben", "2026-10-07")]

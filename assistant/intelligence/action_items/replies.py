@@ -109,6 +109,9 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
             and item.speaker != sentence.speaker
             and item.owner in (sentence.speaker, None)
         ):
+            if _DONE_NOW.search(sentence.text):
+                del found[position]  # "Det gør jeg lige nu": done in the meeting
+                return
             found[position] = (_confirmed(item, due, sentence.speaker), kind)
             return
     if acceptance.to_offer:
@@ -126,6 +129,10 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
             and item.quote == previous.text
         ):
             found[-1] = (replace(item, due=due), kind)
+
+
+_DONE_NOW = re.compile(r"\b(?:right now|right away now|lige nu|as we speak|mens vi taler)\b", re.I)
+"""A yes that does the work there and then: no task is left."""
 
 
 def _confirmed(item: ActionItem, due: dt.date | None, owner: str | None) -> ActionItem:

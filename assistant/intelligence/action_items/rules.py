@@ -132,7 +132,10 @@ AGENDA_WINDOW_S = 120.0
 _TRAILING_CONDITION = re.compile(
     r"(?:,\s*|\s+)(?:if|unless|hvis|medmindre)\s+(?!(?:it helps|that helps|you like|you want"
     r"|you'd like|needed|necessary|that works|possible|det hjælper|du vil|i vil|det passer"
-    r"|det er muligt)\b)",
+    r"|det er muligt"
+    # "I'll follow up on Friday if I haven't heard back": still a promise.
+    r"|(?:i|we) (?:haven't|have not|don't|do not) hear\w*|(?:jeg|vi) ikke (?:har )?(?:hørt|hører)"
+    r"|there's no (?:answer|reply)|der ikke er svar)\b)",
     re.IGNORECASE,
 )
 """An offer that hangs on a condition after it: "happy to resend it if it got lost"."""

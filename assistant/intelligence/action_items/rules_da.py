@@ -18,6 +18,7 @@ _DA_PRESENT = (
     *("afleverer", "leverer", "henter", "printer", "udfylder", "underskriver", "godkender"),
     *("ordner", "klarer", "tester", "svarer", "besøger", "rydder", "indsender", "bekræfter"),
     *("tæller", "scanner", "beregner", "sammenligner", "vedhæfter", "flytter", "fjerner"),
+    *("rykker", "purrer", "prikker", "skubber", "aftaler"),
 )
 _DA_LOAN_VERB = r"\w{3,}(?<!inter)(?<!fung)(?<!foretr)erer"
 """Danish present tense of the loan verbs in -ere ("registrerer", "implementerer", "eskalerer",
