@@ -4,7 +4,9 @@
     python -m bench.intelligence --errors         # also every miss and false alarm
     python -m bench.intelligence --set DIR        # score another labelled folder instead
 
-The labelled set is ``tests/data/intelligence/*.json``: transcript JSON files whose extra key
+The labelled sets are ``tests/data/intelligence/*.json`` (written with the rules) and
+``tests/data/intelligence-b/*.json`` (written apart from the rules, then tuned on: issue 15);
+both are scored, each on its own and together. Each file is a transcript JSON whose extra key
 ``expected.action_items`` lists, per task, its owner (participant id or ``team:…``), its due date
 and one or more quotes (substrings of the sentences where the task is said or agreed).
 
@@ -41,6 +43,7 @@ from bench.common import DATA_DIR
 
 __all__ = [
     "LABELLED_DIR",
+    "LABELLED_DIR_B",
     "Score",
     "language_group",
     "load_labelled",
@@ -49,6 +52,7 @@ __all__ = [
 ]
 
 LABELLED_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "intelligence"
+LABELLED_DIR_B = LABELLED_DIR.with_name("intelligence-b")
 AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 """A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a
 person to judge, never scored or tuned on."""
@@ -231,31 +235,28 @@ def main() -> None:
     parser.add_argument(
         "--set",
         type=Path,
-        default=LABELLED_DIR,
+        action="append",
         metavar="DIR",
-        help="folder of labelled meetings to score (default: tests/data/intelligence)",
+        help="folder of labelled meetings to score; may be repeated "
+        "(default: tests/data/intelligence and tests/data/intelligence-b)",
     )
     args = parser.parse_args()
-    if not args.set.is_dir():
-        parser.error(f"--set: {args.set} is not a folder")
-    meetings = load_labelled(args.set)
-    if not meetings:
-        parser.error(f"--set: {args.set} holds no labelled meetings (*.json)")
-    total, groups = score_meetings(meetings)
+    folders: list[Path] = args.set or [LABELLED_DIR, LABELLED_DIR_B]
+    sets = []
+    for folder in folders:
+        if not folder.is_dir():
+            parser.error(f"--set: {folder} is not a folder")
+        loaded = load_labelled(folder)
+        if not loaded:
+            parser.error(f"--set: {folder} holds no labelled meetings (*.json)")
+        sets.append((folder, loaded))
+    meetings = [meeting for _, loaded in sets for meeting in loaded]
+    errors: list[str] = []
+    for folder, loaded in sets:
+        errors += _table(folder, loaded)
+    if len(sets) > 1:
+        _table(Path("all sets together"), meetings)
     seconds, segments = throughput(meetings)
-    counts = {g: 0 for g in groups}
-    for _, transcript, _ in meetings:
-        counts[language_group(transcript)] += 1
-    print(f"Labelled set {args.set}: {len(meetings)} meetings, {total.labelled} action items")
-    print("Meetings per language: " + ", ".join(f"{g} {n}" for g, n in sorted(counts.items())))
-    print()
-    print(f"| {'set':<14} | items | precision | recall | owner acc. | due-date acc. |")
-    print(f"|{'-' * 16}|-------|-----------|--------|------------|---------------|")
-    for label, score in [*sorted(groups.items()), ("all", total)]:
-        print(
-            f"| {label:<14} | {score.labelled:>5} | {score.precision:>9.2f} | "
-            f"{score.recall:>6.2f} | {score.owner_accuracy:>10.2f} | {score.due_accuracy:>13.2f} |"
-        )
     print("\nTargets: precision >= 0.85, recall >= 0.80, owner and due-date accuracy >= 0.90")
     print(
         f"Throughput: 60-minute transcript ({segments} segments), metrics and intelligence: "
@@ -267,7 +268,27 @@ def main() -> None:
         for item in items:
             print(f"  {item.owner} {item.due} {item.text!r} <- {item.quote!r}")
     if args.errors:
-        print("\n" + "\n".join(total.errors))
+        print("\n" + "\n".join(errors))
+
+
+def _table(folder: Path, meetings: list[tuple[str, Transcript, dict[str, Any]]]) -> list[str]:
+    """Print the score table of one set; its errors."""
+    total, groups = score_meetings(meetings)
+    counts = {g: 0 for g in groups}
+    for _, transcript, _ in meetings:
+        counts[language_group(transcript)] += 1
+    print(f"Labelled set {folder}: {len(meetings)} meetings, {total.labelled} action items")
+    print("Meetings per language: " + ", ".join(f"{g} {n}" for g, n in sorted(counts.items())))
+    print()
+    print(f"| {'set':<14} | items | precision | recall | owner acc. | due-date acc. |")
+    print(f"|{'-' * 16}|-------|-----------|--------|------------|---------------|")
+    for label, score in [*sorted(groups.items()), ("all", total)]:
+        print(
+            f"| {label:<14} | {score.labelled:>5} | {score.precision:>9.2f} | "
+            f"{score.recall:>6.2f} | {score.owner_accuracy:>10.2f} | {score.due_accuracy:>13.2f} |"
+        )
+    print()
+    return total.errors
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@ The rules are one table (`_RULES`) of patterns and resolvers. Conventions:
 - "end of the week" / "this week" / "sidst på ugen" / "inden weekenden": the Friday of the
   meeting's week (at a weekend meeting, the coming Friday); "end of next week": a week later.
 - "end of the month" / "inden udgangen af måneden": the month's last day.
-- "the 15th" / "den 15.": the next 15th on or after the meeting; a month name without a year:
+- "the 15th" / "den 15.": the next 15th on or after the meeting; days as words with a month
+  ("den anden december", "the third of March") likewise; a month name without a year:
   the next such date on or after the meeting; an explicit year is kept as said.
 - "in two weeks" / "om to uger": 14 days on; "today"/"EOD"/"i dag": the meeting day.
 
@@ -53,6 +54,31 @@ _NUMBERS = {
 _NUMBER = (
     r"(?P<n>\d{1,2}|" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + ")"
 )
+
+_ORDINALS_DA = (
+    *("første", "anden", "tredje", "fjerde", "femte", "sjette", "syvende", "ottende", "niende"),
+    *("tiende", "ellevte", "tolvte", "trettende", "fjortende", "femtende", "sekstende"),
+    *("syttende", "attende", "nittende", "tyvende", "enogtyvende", "toogtyvende"),
+    *("treogtyvende", "fireogtyvende", "femogtyvende", "seksogtyvende", "syvogtyvende"),
+    *("otteogtyvende", "niogtyvende", "tredivte", "enogtredivte"),
+)
+_ORDINALS_EN_UNITS = (
+    *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"),
+)
+_ORDINALS_EN = (
+    *_ORDINALS_EN_UNITS,
+    *("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"),
+    *("seventeenth", "eighteenth", "nineteenth", "twentieth"),
+    *(f"twenty-{unit}" for unit in _ORDINALS_EN_UNITS),
+    *("thirtieth", "thirty-first"),
+)
+_ORDINAL_DAYS = {
+    **{word: day for day, word in enumerate(_ORDINALS_DA, 1)},
+    **{word: day for day, word in enumerate(_ORDINALS_EN, 1)},
+    **{f"twenty {unit}": 20 + day for day, unit in enumerate(_ORDINALS_EN_UNITS, 1)},
+}
+"""Days said as words ("den anden december", "the third of March"), lower case."""
+_ORDINAL = r"(?P<ordinal>" + "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True)) + ")"
 
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
@@ -136,6 +162,16 @@ def _month_day(match: re.Match[str], today: dt.date | None) -> dt.date | None:
     month, day = _MONTHS[match["month"].lower()], int(match["day"])
     if match["year"]:
         return _date_or_none(int(match["year"]), month, day)
+    if today is None:
+        return None
+    candidate = _date_or_none(today.year, month, day)
+    if candidate is not None and candidate < today:
+        candidate = _date_or_none(today.year + 1, month, day)
+    return candidate
+
+
+def _ordinal_month_day(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    month, day = _MONTHS[match["month"].lower()], _ORDINAL_DAYS[match["ordinal"].lower()]
     if today is None:
         return None
     candidate = _date_or_none(today.year, month, day)
@@ -229,6 +265,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             _next_weekday,
         ),
         (_MONTH + r"\s+" + _DAY + _YEAR, _month_day),
+        (r"(?:(?:the|den)\s+)?" + _ORDINAL + r"\s+(?:of\s+)?" + _MONTH, _ordinal_month_day),
+        (_MONTH + r"\s+(?:the\s+)?" + _ORDINAL, _ordinal_month_day),
         (_DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR, _month_day),
         (r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)", _day_of_month),
         (r"(?<=den )(?P<day>[0-3]?\d)\.", _day_of_month),
@@ -253,17 +291,40 @@ def find_date(text: str, meeting_date: dt.date | None) -> DatePhrase | None:
     return DatePhrase(resolver(match, meeting_date), match.start(), match.end())
 
 
+_NOT_A_DEADLINE = re.compile(
+    r"\b(?:from|since|of|fra|siden|(?:invitation|invite|indkaldelse|mødeindkaldelse"
+    r"|meeting|møde|call|slot|session)s?(?P<at>\s+(?:til|for|on|på))?)\s*$",
+    re.IGNORECASE,
+)
+"""Words before a date that make it say when something was or will take place, not by when
+work is due: "the ones from this week", "en invitation til tirsdag", "a slot for Friday"."""
+
+
+def _says_when(sentence: str, start: int, end: int) -> bool:
+    """Whether the date phrase at ``start:end`` says when, not by when (`_NOT_A_DEADLINE`)."""
+    lead = _NOT_A_DEADLINE.search(sentence[:start])
+    if lead is None or lead["at"] or re.match(r"(?:from|since|of|fra|siden)\b", lead[0], re.I):
+        return lead is not None
+    # "an invitation" + "til torsdag": the preposition was taken along with the date.
+    return re.match(r"(?:til|for|on|på)\b", sentence[start:end], re.IGNORECASE) is not None
+
+
 def resolve_due_date(sentence: str, meeting_date: dt.date | None) -> tuple[dt.date | None, str]:
-    """The first date phrase in ``sentence`` resolved to a date, and the sentence without it.
+    """The first date phrase in ``sentence`` that can be a deadline, resolved to a date, and the
+    sentence without it.
 
     The date is None when there is no phrase, or when it is relative and ``meeting_date`` is
-    None. The phrase is removed whenever one was found.
+    None. The phrase is removed whenever one was found. A date that only says when something
+    happened or takes place (`_NOT_A_DEADLINE`) is left in the text and passed over.
     """
-    phrase = find_date(sentence, meeting_date)
-    if phrase is None:
-        return None, sentence
-    rest = sentence[: phrase.start] + sentence[phrase.end :]
-    return phrase.date, re.sub(r"\s{2,}", " ", rest).strip()
+    offset = 0
+    while (phrase := find_date(sentence[offset:], meeting_date)) is not None:
+        start, end = offset + phrase.start, offset + phrase.end
+        if not _says_when(sentence, start, end):
+            rest = sentence[:start] + sentence[end:]
+            return phrase.date, re.sub(r"\s{2,}", " ", rest).strip()
+        offset = end
+    return None, sentence
 
 
 def iso_date(value: object) -> dt.date | None:

@@ -11,10 +11,13 @@ from assistant.intelligence.action_items import extract_action_items
 from assistant.intelligence.coaching import coach
 from assistant.intelligence.meeting import analyse_meeting
 from assistant.outputs.report import build_report
-from bench.intelligence import load_labelled, long_meeting, score_meetings
+from bench.intelligence import LABELLED_DIR_B, load_labelled, long_meeting, score_meetings
 from tests.assistant.test_metrics import AMI_SUPERVISIONS, load_ami
 
 MEETINGS = load_labelled()
+MEETINGS_B = load_labelled(LABELLED_DIR_B)
+"""The second tuning set (issue 15): written apart from the rules, then tuned on by kind of
+failure. It labels action items only (no decisions or next meeting)."""
 
 
 def test_labelled_set_is_big_and_bilingual() -> None:
@@ -37,6 +40,27 @@ def test_action_items_meet_the_targets() -> None:
     assert total.due_accuracy >= 0.92, total.errors
     # Danish must keep up with English.
     assert groups["da"].precision >= 0.85 and groups["da"].recall >= 0.85
+
+
+def test_second_set_is_bilingual() -> None:
+    groups = [name.split("_")[1] for name, _, _ in MEETINGS_B]
+    assert len(MEETINGS_B) >= 12
+    assert groups.count("en") >= 5 and groups.count("da") >= 5 and groups.count("mix") >= 2
+    assert sum(len(expected["action_items"]) for _, _, expected in MEETINGS_B) >= 80
+
+
+def test_action_items_on_the_second_set() -> None:
+    # Before its kinds of failure were fixed: precision 0.49, recall 0.61 (Danish 0.43 / 0.65);
+    # after: 0.88 / 0.89 (Danish 0.90 / 0.90), owner 1.00, due date 0.95 (bench). Some labels
+    # cannot be met by any rule (a quote over two sentences; "after the call" read as no date
+    # here and as today in the first set), so the bar sits a little below the first set's.
+    total, groups = score_meetings(MEETINGS_B)
+
+    assert total.precision >= 0.85, total.errors
+    assert total.recall >= 0.85, total.errors
+    assert total.owner_accuracy >= 0.95, total.errors
+    assert total.due_accuracy >= 0.90, total.errors
+    assert groups["da"].precision >= 0.85 and groups["da"].recall >= 0.85, total.errors
 
 
 @pytest.mark.parametrize(("name", "transcript", "expected"), MEETINGS, ids=[m[0] for m in MEETINGS])

@@ -8,7 +8,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.intelligence.action_items.cues import _Cand, _candidates, _code, _rules_for
-from assistant.intelligence.action_items.merging import _merge_duplicates, _merge_into_request
+from assistant.intelligence.action_items.merging import (
+    _merge_duplicates,
+    _merge_into_request,
+    _stems,
+    _verb,
+)
 from assistant.intelligence.action_items.model import (
     ActionItem,
     _Acceptance,
@@ -25,15 +30,18 @@ from assistant.intelligence.action_items.owners import (
 )
 from assistant.intelligence.action_items.pronouns import resolve_pronoun
 from assistant.intelligence.action_items.replies import (
+    _REFUSAL,
     _accept,
     _accepted_offer_question,
     _agreed_date,
     _answer,
     _dated_answer,
+    _refused,
 )
 from assistant.intelligence.action_items.rules import (
     _ACCEPTANCE,
     _AGENDA,
+    _CAN_YOU_SEE,
     _CLAIM,
     _GOING_SOMEWHERE,
     _JOKE,
@@ -45,6 +53,7 @@ from assistant.intelligence.action_items.rules import (
     _NEGATION,
     _OFFER_ACCEPTANCE,
     _ON_THE_SPOT,
+    _OPENS_WITH_YES,
     _POLITE_CONDITION,
     _PRONOUN_OBJECT,
     _QUESTION_OPENING,
@@ -70,7 +79,7 @@ from assistant.intelligence.action_items.tasks import (
     _imperative,
     _starts_with,
 )
-from assistant.intelligence.dates import find_date
+from assistant.intelligence.dates import find_date, resolve_due_date
 from assistant.intelligence.sentences import Sentence, sentences_of
 from assistant.transcript import Participant, Transcript
 
@@ -84,6 +93,7 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
         if _is_joke(sentences, index):
             continue
         _agreed_date(found, index, context)
+        _refused(found, index, context)
         outcome = _item(index, context)
         if outcome is None:
             _dated_answer(found, index, context)
@@ -91,13 +101,22 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
         if isinstance(outcome, _Acceptance):
             _accept(found, outcome, context)
             continue
+        refusing = _refuses_all(_normal(sentences[index].text))
         for item, kind in outcome:
+            if refusing:
+                continue  # "No, that isn't something I can offer": turns work down
             if kind in ("commitment", "group") and _laughed_at(sentences, index):
                 continue
             if kind == "commitment" and _merge_into_request(found, item, index, context):
                 continue
             if kind == "commitment" and _dates_own_promise(found, item):
                 continue
+            if kind == "commitment" and _restates(found, item, index, context):
+                continue
+            if _RECAP.search(context.sentences[index].text) and any(
+                i.owner == item.owner for i, _ in found
+            ):
+                continue  # a recap repeats tasks already given, in other words
             found.append((item, kind))
     where = {(s.start, s.speaker, s.text): i for i, s in enumerate(sentences)}
     items = [
@@ -163,7 +182,26 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
             after = min((n for n in named if n > candidate[1].end()), default=None)
             if after is not None and after < limit:
                 limit, resume = after, after
+            if candidate[0] == "request" and following is not None and following["then"]:
+                # "Send me the logs and I'll look at them": the order is the condition of the
+                # speaker's promise, not a task of its own.
+                end = following.end()
+                continue
+            second = (
+                _second_dated_task(text, candidate[1].end(), limit, context)
+                if candidate[0] in ("commitment", "group")
+                else None
+            )
+            if second is not None:
+                limit = second[0]
             outcome = _from_cue(index, context, rules, candidate, (end if results else 0, limit))
+            if second is not None and isinstance(outcome, tuple):
+                # "I'll escalate it today and get you a root cause by Friday": two tasks.
+                due, rest, _ = _due(second[1], "", index, context)
+                cleaned = _clean(rest, rules)
+                if cleaned:
+                    results += [outcome, (replace(outcome[0], text=cleaned, due=due), outcome[1])]
+                    break
             if isinstance(outcome, _Stop):
                 break
             if isinstance(outcome, _Acceptance):
@@ -183,6 +221,60 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
     return None
 
 
+_AND_VERB = re.compile(r"\s+(?:and|og)\s+(?!then\b|så\b|I\b|jeg\b|we\b|vi\b)(?=[a-zæøå])", re.I)
+_REPORTS_BACK = re.compile(
+    r"(?:get back|come back|report back|let you know|follow up|circle back|vend\w* tilbage"
+    r"|giv\w* (?:dig|jer) besked|meld\w* tilbage)\b",
+    re.IGNORECASE,
+)
+
+
+def _second_dated_task(
+    text: str, start: int, limit: int, context: _Context
+) -> tuple[int, str] | None:
+    """Where a second task with its own deadline starts in one promise ("escalate it today and
+    get you a root cause by Friday", "have it tested by Thursday and run it on Friday"), and its
+    words; None when the second part only reports back on the first ("…and get back to you
+    by Thursday": one task, the later date)."""
+    meeting_date = context.transcript.meeting.date
+    for joint in _AND_VERB.finditer(text, start, limit):
+        left, right = text[start : joint.start()], text[joint.end() : limit]
+        if (
+            resolve_due_date(left, meeting_date)[1] != left
+            and resolve_due_date(right, meeting_date)[1] != right
+            and _REPORTS_BACK.match(right) is None
+        ):
+            return joint.start(), right
+    return None
+
+
+def _routine_follows(index: int, context: _Context) -> bool:
+    """A present tense followed in the same turn by how often it happens describes a routine:
+    "Fakturaerne laver jeg i hånden. Det tager mig to dage hver måned"."""
+    sentence = context.sentences[index]
+    if find_date(sentence.text, context.transcript.meeting.date) is not None:
+        return False
+    following = context.sentences[index + 1 : index + 2]
+    return any(
+        s.segment == sentence.segment
+        and any(r.habits.search(s.text) for r in _rules_for(s.language or sentence.language))
+        for s in following
+    )
+
+
+def _refuses_all(text: str) -> bool:
+    """A refusal with no other work in it: "No, that isn't something I can offer", not "I
+    can't say now, I have to clear it with finance first"."""
+    refusal = _REFUSAL.match(text)
+    if refusal is None:
+        return False
+    rest = text[refusal.end() :]
+    return (
+        re.search(r"\b(?:but|instead|men|i stedet)\b", text, re.IGNORECASE) is None
+        and re.search(r"[,;]\s*(?:and |og |so |så )?(?:i|jeg|we|vi)\b", rest, re.I) is None
+    )
+
+
 def _dates_own_promise(found: list[_Found], item: ActionItem) -> bool:
     """ "I have to clear it with our CFO. I'll get back to you after that, on the 21st": the
     second promise only dates the first."""
@@ -195,8 +287,81 @@ def _dates_own_promise(found: list[_Found], item: ActionItem) -> bool:
         and item.start - previous.start <= 30
     ):
         return False
-    found[-1] = (replace(previous, due=item.due), kind)
+    # The later sentence is where the work is firmly promised: it is the one quoted.
+    found[-1] = (replace(previous, due=item.due, start=item.start, quote=item.quote), kind)
     return True
+
+
+_RECAP = re.compile(
+    r"\b(?:recap|to sum up|summing up|in summary|to summari[sz]e|so on our side|opsummer\w*"
+    r"|for at opsummere|kort sagt)\b",
+    re.IGNORECASE,
+)
+"""A sentence that sums up what was agreed: its tasks are repeats of earlier ones."""
+_RESTATING = re.compile(
+    r"^(?:sorry,?\s*|undskyld,?\s*)?(?:i said|what i said|i mean|in english|jeg sagde|jeg mener"
+    r"|på engelsk)\b",
+    re.IGNORECASE,
+)
+_ALSO = re.compile(r"\b(?:also|too|as well|another|og også|også|desuden|en til)\b", re.IGNORECASE)
+
+
+def _restates(found: list[_Found], item: ActionItem, index: int, context: _Context) -> bool:
+    """The speaker's promise said again in other words, which replaces the first wording:
+    - after an offer the other side took ("I can send some samples." - "That would help." -
+      "Okay, I'll zip up this week's ones and upload them"), unless it adds work ("also");
+    - in a correction or translation ("Sorry, I said I'll have a draft ready by Friday")."""
+    position = next(
+        (
+            p
+            for p in range(len(found) - 1, -1, -1)
+            if found[p][0].owner == found[p][0].speaker == item.speaker
+        ),
+        None,
+    )
+    if position is None:
+        return False
+    previous, kind = found[position]
+    sentence = context.sentences[index]
+    if not (
+        kind == "commitment"
+        and previous.owner == previous.speaker == item.speaker
+        and item.start - previous.start <= 45
+    ):
+        return False
+    restating = _RESTATING.match(_normal(sentence.text)) is not None
+    if not restating:
+        between = [
+            s
+            for s in context.sentences
+            if previous.start < s.start < sentence.start and s.speaker != item.speaker
+        ]
+        took_offer = (
+            len(between) >= 1
+            and (
+                _OPENS_WITH_YES.match(_normal(between[0].text))
+                or _OFFER_TAKEN.search(between[0].text)
+            )
+            and not any(s.text.rstrip().endswith("?") for s in between)
+            and _ALSO.search(sentence.text) is None
+            # the same work: named by a pronoun ("email it to you") or by a word of the offer
+            and (
+                _PRONOUN_OBJECT.search(item.text) is not None
+                or re.search(r"\bones?\b", item.text) is not None
+                or bool(_stems(item.text) & _stems(previous.text) - {_verb(item.text)})
+            )
+            and re.search(r"\b(?:i can|i could|jeg kan|jeg kunne)\b", previous.quote, re.I)
+        )
+        if not took_offer:
+            return False
+    found[position] = (replace(item, due=item.due or previous.due), kind)
+    return True
+
+
+_OFFER_TAKEN = re.compile(
+    r"\b(?:please do|yes please|ja tak|that would (?:help|be great)|gør det|det vil jeg gerne)\b",
+    re.IGNORECASE,
+)
 
 
 def _continues(item: ActionItem) -> bool:
@@ -213,7 +378,8 @@ def _continues(item: ActionItem) -> bool:
 
 _NEXT_CLAUSE = re.compile(
     r",\s*(?:og så|og|and then|and|så|then)?\s*"
-    rf"(?=(?:jeg|i'll|i will|i'm|i can|we'll|vi)\b|(?:{_DA_PRESENT_RE}) (?:jeg|vi)\b)|;\s*",
+    rf"(?=(?:jeg|i'll|i will|i'm|i can|we'll|vi)\b|(?:{_DA_PRESENT_RE}) (?:jeg|vi)\b)|;\s*"
+    r"|\s+(?P<then>and|og)\s+(?=(?:i'll|i will|jeg)\b)",
     re.IGNORECASE,
 )
 """Where a second task may start in one sentence: "I'll book the stand today, and then I'll…"."""
@@ -257,6 +423,13 @@ def _from_cue(
         return _STOP
     if kind in ("group", "request") and _is_agenda(sentence, text, task):
         return _STOP
+    if (
+        rules is _DA
+        and kind == "group"
+        and re.match(r"vi (?:skal|vil)", match.group(0), re.IGNORECASE)
+        and re.match(r"(?:(?:altså|simpelthen|jo|bare|gerne|også)\s+)*have\b", task, re.I)
+    ):
+        return None  # "Vi skal altså have lønnen kørt i maj": a goal, not someone's task
     if kind == "commitment" and _TRAILING_CONDITION.search(task):
         return _STOP  # "happy to resend it if it didn't arrive": an offer, not a promise
     if _SUBORDINATE.search(before):
@@ -272,12 +445,18 @@ def _from_cue(
         # "You'll have the figures from me", "Du får tallene fra mig": the speaker sends them.
         task = re.sub(r"^(?:have|get|receive|får)\s+", "send ", task, flags=re.IGNORECASE)
         task = re.sub(r"\s+(?:from me|fra mig)\b", "", task, flags=re.IGNORECASE)
-    fronted = re.fullmatch(r"(?:\w+,?\s+)?(det|den|dem)\s*", before, re.IGNORECASE)
+        if re.fullmatch(r"send (?:it|that|them|this)[.!]*", task.strip(), re.IGNORECASE):
+            # "You'll get it.": a yes, dated by what is said next, or by nothing.
+            return _answer(index, context, rules, confidence, None)
+    fronted = re.fullmatch(r"(?:\w+,?\s+){0,2}(det|den|dem)\s*", before, re.IGNORECASE)
     if verb_follows:
         task = _imperative(task, rules)
     if rules is _DA and fronted and kind == "commitment":
         said_due, bare, _ = _due(task, "", index, context)
-        if not bare.strip(" .!,"):
+        if re.fullmatch(r"(?:meget )?gerne[.!]*", bare.strip(), re.IGNORECASE):
+            # "Ja tak, det vil jeg meget gerne": a yes to an offer.
+            return _Acceptance(index, to_offer=True, due=said_due)
+        if not re.sub(r"\b(?:godt|gerne|sagtens|nok|lige)\b", "", bare).strip(" .!,"):
             # "Ja, det kan jeg godt i morgen": a yes with a date, to what was just asked.
             return _answer(index, context, rules, confidence, said_due)
         # "Den sender jeg til dig", "Det skal jeg nok gøre": the fronted object goes back
@@ -299,6 +478,10 @@ def _from_cue(
         # "have godkendt installationen hos X": the object goes before the participle.
         what, tail = _split_object(have_done["object"])
         task = f"få {what} {have_done['done_first']}{tail}"
+    elif rules is _DA and kind != "request" and re.match(r"have\b(?! fat\b)", task, re.I):
+        return None  # "Jeg skal bare have jeres accept": a need, not work
+    if kind in ("commitment", "group") and verb_follows and _routine_follows(index, context):
+        return None
     if _starts_with(task, rules.request_non_actions if kind == "request" else rules.non_actions):
         if kind == "commitment" and _answers_with_pronoun(task, index, context, rules):
             # "Sure, I'll go through it on Thursday": the answer to a request, with its date.
@@ -310,11 +493,15 @@ def _from_cue(
         return None
     task = _NEW_SUBJECT.split(task, maxsplit=1)[0]  # "…, and then we can talk on Monday"
     due, task, had_date = _due(task, before, index, context)
+    if kind == "group" and not had_date and re.match(r"we can|vi kan", match.group(0), re.I):
+        return None  # "we can do a pilot": an idea until a date is named
     cleaned = _clean(_strip_vocative(task, context), rules)
     if not cleaned:
         return None
     lets = kind != "assignment" and re.match(r"let's|lad os", match.group(0), re.I) is not None
-    if rules.anaphora.match(cleaned) or re.fullmatch(r"do|gør det", cleaned, re.IGNORECASE):
+    anaphoric = rules.anaphora.match(cleaned) or re.fullmatch(r"do|gør det", cleaned, re.I)
+    # "Så tager du den i dag": a request whose object is a pronoun, not a yes to an offer.
+    if anaphoric and not (kind == "request" and verb_follows):
         if kind == "commitment":
             return _answer(index, context, rules, confidence, due)
         if kind == "request" or lets:
@@ -362,8 +549,13 @@ def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -
     """Work done there and then: "let me draw one", "I'll put it there", "lad mig skifte til
     engelsk"; with a date said it is a promise after all."""
     let_me = re.match(r"let me|lad mig", cue.group(0), re.IGNORECASE) is not None
+    following = context.sentences[index + 1 : index + 2]
     live = (
         _LIVE_VERBS.match(task) is not None
+        or any(
+            s.segment == context.sentences[index].segment and _CAN_YOU_SEE.search(s.text)
+            for s in following
+        )
         or _LIVE_PLACE.search(task.rstrip(".!?")) is not None
         or (let_me and _LET_ME_LIVE.match(task) is not None)
     )

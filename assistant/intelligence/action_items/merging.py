@@ -42,6 +42,11 @@ def _merge_into_request(
             replace(
                 request,
                 text=item.text if vague else request.text,
+                # "Could you review it?" - "Send it over and I'll review it by Wednesday": the
+                # answer says what the work is, so it is the sentence quoted.
+                quote=item.quote if vague else request.quote,
+                start=item.start if vague else request.start,
+                speaker=item.speaker if vague else request.speaker,
                 owner=item.speaker,
                 due=item.due or request.due or _date_later_in_turn(index, context),
                 confidence=round(min(0.99, max(request.confidence, item.confidence) + 0.1), 2),
@@ -81,10 +86,16 @@ def similar_tasks(a: str, b: str) -> bool:
     first, second = _stems(a), _stems(b)
     if not first or not second:
         return False
-    if first <= second or second <= first:
-        return True  # "Draw" and "Draw one": the shorter says nothing the longer does not
+    if (first <= second or second <= first) and _verb(a) == _verb(b):
+        # "Draw" and "Draw one": the shorter says nothing the longer does not. Not "Register
+        # it" and "Send the ID once it's registered": another verb is other work.
+        return True
     shared = len(first & second)
     return shared >= 2 and shared >= 0.6 * min(len(first), len(second))
+
+
+def _verb(task: str) -> str:
+    return next(iter(words(task)), "")[:5]
 
 
 def _merge_duplicates(items: list[ActionItem]) -> list[ActionItem]:

@@ -109,6 +109,9 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
             and item.speaker != sentence.speaker
             and item.owner in (sentence.speaker, None)
         ):
+            if _DONE_NOW.search(sentence.text):
+                del found[position]  # "Det gør jeg lige nu": done in the meeting
+                return
             found[position] = (_confirmed(item, due, sentence.speaker), kind)
             return
     if acceptance.to_offer:
@@ -126,6 +129,10 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
             and item.quote == previous.text
         ):
             found[-1] = (replace(item, due=due), kind)
+
+
+_DONE_NOW = re.compile(r"\b(?:right now|right away now|lige nu|as we speak|mens vi taler)\b", re.I)
+"""A yes that does the work there and then: no task is left."""
 
 
 def _confirmed(item: ActionItem, due: dt.date | None, owner: str | None) -> ActionItem:
@@ -256,3 +263,43 @@ def _dated_answer(found: list[_Found], index: int, context: _Context) -> None:
             return  # only the first answer to the request counts
         found[position] = (_confirmed(item, said.date, sentence.speaker), kind)
         return
+
+
+_REFUSAL = re.compile(
+    r"^(?:[^.,!?]{0,40},\s*)?(?:no(?! problem| worries)|nope|unfortunately|i'm afraid|nej"
+    r"(?! tak)|desværre)\b"
+    r"|^(?:[^.,!?]{0,40},\s*)?(?:i|we) (?:can't|cannot|won't|couldn't)\b"
+    r"|^(?:[^.,!?]{0,40},\s*)?(?:jeg|vi) (?:kan|vil) (?:desværre )?ikke\b"
+    r"|^(?:[^.,!?]{0,40},\s*)?det (?:kan|vil) (?:jeg|vi) (?:desværre )?ikke\b",
+    re.IGNORECASE,
+)
+"""A first answer that turns a request down: "No, I can't commit to that", "I can't promise a
+credit on this call", "Det kan jeg desværre ikke"."""
+
+
+def _refused(found: list[_Found], index: int, context: _Context) -> None:
+    """A request turned down in the answer ("Could you waive the fee?" - "No, I can't do that")
+    is no task: it is dropped."""
+    sentence = context.sentences[index]
+    if not found or _REFUSAL.match(_normal(sentence.text)) is None:
+        return
+    if find_date(sentence.text, context.transcript.meeting.date) is not None:
+        return  # "Nej, ikke før fredag": a no to the timing, not to the work
+    if index > 0 and context.sentences[index - 1].segment == sentence.segment:
+        return  # only the opening of a turn answers
+    item, kind = found[-1]
+    if (
+        kind != "request"
+        or item.speaker == sentence.speaker
+        or item.owner not in (sentence.speaker, None)
+        or sentence.start - item.start > 30
+    ):
+        return
+    asked = next(
+        (s.segment for s in context.sentences if s.start == item.start and s.text == item.quote),
+        None,
+    )
+    turns = context.transcript.segments[(asked or 0) + 1 : sentence.segment]
+    if asked is None or any(s.speaker == sentence.speaker for s in turns):
+        return
+    found.pop()

@@ -78,7 +78,10 @@ _OPENS_WITH_YES = re.compile(
 )
 _POLITE_CONDITION = re.compile(
     r"\bif (?:it helps|that helps|you like|you want|you'd like|needed|necessary|that works)\b"
-    r"|\bhvis det hjælper\b|\bhvis du vil\b|\bhvis i vil\b|\bhvis det passer\b",
+    r"|\bhvis det hjælper\b|\bhvis du vil\b|\bhvis i vil\b|\bhvis det passer\b"
+    # The speaker's own start is a plan, not a condition: "If I start today, I can…".
+    r"|\bif i (?:start|begin|get going)(?: on it)?(?: today| now| tomorrow| this week)?\b"
+    r"|\bhvis jeg (?:starter|begynder|går i gang)(?: i dag| nu| i morgen)?\b",
     re.IGNORECASE,
 )
 """Courtesy, not a condition: "If it helps, I can join the call"."""
@@ -119,7 +122,8 @@ _SENTENCE_PUNCTUATION = re.compile(r"[.?!,;:]")
 
 _AGENDA = re.compile(
     r"\b(?:agenda|dagsorden\w*|first (?:up|item)|first,? we(?:'ll| will)|today,? we(?:'ll| will)"
-    r"|plan for today|punkter i dag|i dag skal vi|først (?:kigger|ser|tager|taler|gennemgår) vi)\b",
+    r"|plan for today|punkter i dag|i dag skal vi|først (?:kigger|ser|tager|taler|gennemgår) vi)\b"
+    r"|\b(?:først|first)\b[^.?!]{0,60}\b(?:til sidst|lastly|last of all|at the end)\b",
     re.IGNORECASE,
 )
 """The agenda read out at the start: "first we'll recap the pilot, then go over pricing"."""
@@ -128,15 +132,21 @@ AGENDA_WINDOW_S = 120.0
 _TRAILING_CONDITION = re.compile(
     r"(?:,\s*|\s+)(?:if|unless|hvis|medmindre)\s+(?!(?:it helps|that helps|you like|you want"
     r"|you'd like|needed|necessary|that works|possible|det hjælper|du vil|i vil|det passer"
-    r"|det er muligt)\b)",
+    r"|det er muligt"
+    # "I'll follow up on Friday if I haven't heard back": still a promise.
+    r"|(?:i|we) (?:haven't|have not|don't|do not) hear\w*|(?:jeg|vi) ikke (?:har )?(?:hørt|hører)"
+    r"|there's no (?:answer|reply)|der ikke er svar)\b)",
     re.IGNORECASE,
 )
 """An offer that hangs on a condition after it: "happy to resend it if it got lost"."""
 _LIVE_VERBS = re.compile(
-    r"^(?:draw(?! up)|sketch(?! out a plan)|switch|scroll|click|zoom|tegne|tegn|skifte|skift)\b",
+    r"^(?:draw(?! up)|sketch(?! out a plan)|switch|scroll|click|zoom|tegne|tegn|skifte|skift)\b"
+    r"|^(?:share|del|dele)\b(?:\s+(?:lige|just|now|nu))*(?:\s+(?:(?:my|the|min)\s+)?(?:screen|skærm)"
+    r"\w*|\s*[.!]*$)",
     re.IGNORECASE,
 )
-"""Work done there and then in the meeting ("I'll draw one", "lad mig skifte til engelsk"),
+"""Work done there and then in the meeting ("I'll draw one", "lad mig skifte til engelsk",
+"jeg deler lige skærmen"),
 unless a date is said with it."""
 _LET_ME_LIVE = re.compile(
     r"^(?:show|open|pull|share|type|move|write (?:it|that|this) (?:up|down)|vise|vis|åbne|åbn"
@@ -144,6 +154,12 @@ _LET_ME_LIVE = re.compile(
     re.IGNORECASE,
 )
 """What "let me" / "lad mig" does on the spot besides the `_LIVE_VERBS`: "let me show you"."""
+_CAN_YOU_SEE = re.compile(
+    r"\b(?:can you (?:all )?see|do you see|can everyone see|kan (?:i|du) (?:alle )?se|ser i)\b",
+    re.IGNORECASE,
+)
+"""Asked right after a promise in the same turn, it shows the work was done on the spot:
+"I'll pull up the plan. Can you all see it?"."""
 _LIVE_PLACE = re.compile(
     r"\b(?:here|there|on the (?:white)?board|on (?:the|my) screen|på tavlen|her|der)[.!]*$",
     re.IGNORECASE,
@@ -156,10 +172,12 @@ _MEETING_ACTIVITY = re.compile(
 """What a group does in the meeting itself; said in the opening minutes, an agenda."""
 _LEAVING = re.compile(
     r"^(?:run|go|leave|jump|hop off|drop off|head out|get going|smutte|gå|løbe)\b"
-    r"(?:\s+(?:now|soon|early|in \w+ minutes?|to (?:another|a) (?:call|meeting)|nu|snart))*$",
+    r"(?:\s+(?:now|soon|early|in \w+ minutes?|to (?:another|a) (?:call|meeting)|nu|snart))*"
+    r"(?:$|\s*[,;]\s*(?!(?:and|og)\b))",
     re.IGNORECASE,
 )
-"""Leaving the meeting is not a task: "I have to run", "jeg skal smutte"."""
+"""Leaving the meeting is not a task: "I have to run", "jeg skal smutte", "I need to hop off,
+my next call is starting"."""
 _QUOTING = re.compile(
     r"\b(?:as (?:they|people|he|she|my \w+) (?:say|said|used to say)|the (?:old )?(?:saying|slogan"
     r"|motto|line)|saying goes|som man siger|som (?:de|han|hun) siger|ordsproget|mottoet)\b"

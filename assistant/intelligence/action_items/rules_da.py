@@ -15,8 +15,15 @@ _DA_PRESENT = (
     *("udarbejder", "afklarer", "koordinerer", "planlægger", "reserverer", "samler"),
     *("justerer", "videresender", "uploader", "gennemgår", "melder", "vender", "spørger"),
     *("skaffer", "tilføjer", "lægger", "hiver", "booker", "tegner", "bygger", "køber"),
+    *("afleverer", "leverer", "henter", "printer", "udfylder", "underskriver", "godkender"),
+    *("ordner", "klarer", "tester", "svarer", "besøger", "rydder", "indsender", "bekræfter"),
+    *("tæller", "scanner", "beregner", "sammenligner", "vedhæfter", "flytter", "fjerner"),
+    *("rykker", "purrer", "prikker", "skubber", "aftaler"),
 )
-_DA_PRESENT_RE = "|".join(_DA_PRESENT)
+_DA_LOAN_VERB = r"\w{3,}(?<!inter)(?<!fung)(?<!foretr)erer"
+"""Danish present tense of the loan verbs in -ere ("registrerer", "implementerer", "eskalerer",
+"installerer"): a whole class of work verbs, so none has to be listed one by one."""
+_DA_PRESENT_RE = "|".join((*_DA_PRESENT, _DA_LOAN_VERB))
 _DA_ROLE_VERBS = ("tager sig af", "står for", "har ansvaret for", "har styr på", "leder", "ejer")
 """Verbs that state a standing role ("Karsten tager sig af indkøb"), not a task."""
 _DA_FILLER = (
@@ -55,6 +62,9 @@ _DA = _Rules(
         ),
         _cue("group", rf"vi {_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)", 0.65, verb_follows=True),
         _cue("group", r"lad os(?: lige)?", 0.6),
+        _cue("group", rf"(?<=\bså )(?=(?:{_DA_PRESENT_RE}) vi\b)", 0.65, verb_follows=True),
+        _cue("group", rf"alle(?: sammen)? (?:skal|må)(?: {_DA_FILLER})?", 0.65),
+        _cue("group", rf"vi kan(?: {_DA_FILLER})?", 0.55),
         # "Du får tallene fra mig på mandag": the speaker's promise, not a request.
         _cue("commitment", r"du(?=\s+får\b.*\bfra mig\b)", 0.8),
         _cue("commitment", r"(?P<thing>den|det|dem) får du", 0.8),
@@ -63,6 +73,8 @@ _DA = _Rules(
         _cue("request", rf"(?:husk|sørg for|sørg)(?: {_DA_FILLER})?(?: at)?", 0.75),
         _cue("request", rf"du (?:skal|må) {_DA_FILLER}", 0.7),
         _cue("request", rf"du {_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)", 0.7, verb_follows=True),
+        # Verb first after "så": "Så tager du den i morgen", "og så ringer du til dem".
+        _cue("request", rf"(?<=\bså )(?=(?:{_DA_PRESENT_RE}) du\b)", 0.7, verb_follows=True),
     ),
     non_actions=(
         *("sige", "tro", "mene", "høre", "se", "være", "have", "ikke", "indrømme", "spørge om"),
@@ -74,6 +86,9 @@ _DA = _Rules(
         *("runde af", "slutte", "afslutte", "hoppe", "kigge på det her", "præsentere"),
         *("bruge", "nævne", "tilføje at", "sige det sådan", "præcisere", "gå i gang"),
         *("tænke", "overveje", "sove på det", "fundere", "lide", "glæde mig"),
+        *("sætte pris på", "følge med", "parkere", "vente med", "finde ud af."),
+        # the same with a fronted "det" put back: "Det vil jeg sætte pris på"
+        *("sætte det pris på", "finde det ud af."),
         *("det", "den", "de", "at", "en", "et", "selv"),
     ),
     request_non_actions=(
@@ -83,6 +98,9 @@ _DA = _Rules(
         *("gå tilbage", "tale højere", "slå lyden", "bekræfte at du", "tro", "forstå"),
         *("være", "have", "leve med", "acceptere", "mene", "følge med", "starte", "begynde"),
         *("tage den", "sige noget", "præsentere dig", "jeg", "vi", "de", "han", "hun", "det er"),
+        # shown or told in the meeting itself: "vil du tage os igennem tallene", "her kan du se, at"
+        *("tage os igennem", "tage mig igennem", "vise os", "fortælle os", "se, at", "se at"),
+        *("følge med",),
     ),
     hedges=_words_re("måske", "eventuelt", "muligvis", "evt", "formentlig", "kunne"),
     conditions=_words_re("hvis", "medmindre", "såfremt", "når vi får"),
@@ -117,8 +135,12 @@ _DA = _Rules(
 
 _DONE = (
     r"godkendt|afklaret|klar|sendt|lavet|tjekket|underskrevet|bekræftet|på plads|fundet"
-    r"|opdateret|rettet|booket"
+    r"|opdateret|rettet|booket|vendt|kørt|afstemt|sat op|bestilt|betalt|ordnet|testet|læst"
+    r"|gennemgået|snakket|talt|ryddet op|\w{3,}eret"
 )
+"""What an obligation "have … done" names: participles of work ("vendt", "kørt") and of every
+loan verb in -ere ("installeret", "registreret"). Not any word in -t: "have jeres accept" is a
+need, not work."""
 _DA_HAVE_DONE = re.compile(
     rf"^have (?:(?P<what>(?:[\w-]+ ){{1,6}}?)(?P<done>{_DONE})\b"
     rf"|(?P<done_first>{_DONE}) (?P<object>.+))",

@@ -41,11 +41,27 @@ _EN = _Rules(
         _cue("group", r"we(?:'ll| will| shall)", 0.7),
         _cue("group", r"we(?:'re| are) (?:going to|gonna)", 0.7),
         _cue("group", r"let's", 0.6),
+        # "Everyone has to clean up their close dates": the speaker's whole team.
+        _cue(
+            "group",
+            r"(?:everyone|everybody|all of you|you all) (?:has to|have to|needs? to|must)",
+            0.7,
+        ),
+        # "We can have it ready on the 3rd": an offer that names its date is a promise.
+        _cue("group", r"we can", 0.55),
         # "You'll have the figures from me by Monday": the speaker's promise, not a request.
         _cue("commitment", r"you(?:'ll| will)(?=\s+(?:have|get|receive)\b.*\bfrom me\b)", 0.8),
+        # "You'll have it by Monday", "you'll get the ID once it's in": handed over by the speaker.
+        _cue(
+            "commitment",
+            r"you(?:'ll| will)(?=\s+(?:have|get|receive)\s+"
+            r"(?:it|them|that|this|those|the|my|our)\b)",
+            0.75,
+        ),
         _cue("request", r"(?:can|could|would|will) you(?: please)?(?:,? \w+,)?", 0.8),
         _cue("request", r"(?:^|(?<=, ))please", 0.75),
-        _cue("request", r"you(?:'ll| will)", 0.7),
+        # Not "do you think you'll come?": a question about what will happen.
+        _cue("request", r"(?<!\bthink )(?<!\bexpect )(?<!\bsure )you(?:'ll| will)", 0.7),
         _cue("request", r"(?:i need|i'd like|i want) you to", 0.8),
         _cue("request", r"(?:make sure (?:to|you)|don't forget to|remember to)", 0.75),
         _cue("request", r"(?:^|(?<=, ))you (?=(?:" + "|".join(_EN_VERBS_BASE) + r")\b)", 0.75),
@@ -80,6 +96,9 @@ _EN = _Rules(
         *("show you", "quickly show", "answer", "ask you", "ask a", "ask about", "add to that"),
         *("put it this way", "help with that", "help with it", "help you with that"),
         *("hand over", "turn it over", "pass it", "do a quick round", "be quick", "be brief"),
+        # deferred, not taken on: "let's park that", "we'll take that after go-live"
+        *("park", "take that after", "take it after", "take that later", "table that"),
+        *("bring it up again", "bring that up again", "raise it again"),
         # "I'm going to the office": a place, not a task
         *("the", "a", "an", "my", "your", "our", "that", "this"),
         # negations
@@ -94,11 +113,16 @@ _EN = _Rules(
         *("find it", "find that", "notice", "love", "know", "see my screen", "share your screen"),
         "expand",
         *("talk about", "speak to", "go over", "say", "think", "guess", "start", "begin"),
-        *("go first", "kick off", "go ahead", "introduce yourself", "hear me"),
+        *("go first", "kick off", "go ahead", "introduce yourself", "hear me", "all see"),
+        *("all hear",),
     ),
     hedges=_words_re("maybe", "perhaps", "possibly", "might", "probably", "suppose"),
     conditions=_words_re("if", "unless", "whether", "once we", "as soon as we", "when we get"),
-    habits=_words_re("usually", "always", "normally", "typically", "every time", "often"),
+    habits=_words_re(
+        *("usually", "always", "normally", "typically", "every time", "often"),
+        r"(?:every|each) (?:day|week|month|morning|quarter|year|monday|tuesday|wednesday"
+        r"|thursday|friday)",
+    ),
     leading_filler=re.compile(
         r"^(?:(?:just|also|then|definitely|quickly|actually|please|go ahead and|maybe|"
         r"certainly|happily|gladly|make sure to|try to|try and|be sure to|have to|need to|"

@@ -32,7 +32,7 @@ def _imperative(task: str, rules: _Rules) -> str:
     first, _, rest = task.partition(" ")
     lowered = first.lower()
     if rules is _DA:
-        rest = re.sub(r"^(?:jeg|vi)\b\s*", "", rest, flags=re.IGNORECASE)
+        rest = re.sub(r"^(?:jeg|vi|du)\b\s*", "", rest, flags=re.IGNORECASE)
         verb = _DA_IRREGULAR.get(lowered) or _danish_stem(
             lowered[:-1] if lowered.endswith("r") else lowered
         )
@@ -84,6 +84,10 @@ def _gerund(task: str) -> str:
     return f"{first} {rest}".strip()
 
 
+_SAME_DAY = re.compile(r"\s*\b(?:(?:on )?the same day|samme dag|(?:på )?den samme dag)\b", re.I)
+"""A deadline that points at the date said earlier in the sentence."""
+
+
 def _due(task: str, before: str, index: int, context: _Context) -> tuple[dt.date | None, str, bool]:
     """The deadline said in the task (else before the cue), the task without it, and whether a
     date phrase was found. "Before then" takes the latest date said in the sentences before."""
@@ -95,6 +99,12 @@ def _due(task: str, before: str, index: int, context: _Context) -> tuple[dt.date
             phrase = find_date(previous.text, meeting_date)
             if phrase is not None:
                 return phrase.date, task, True
+    same_day = _SAME_DAY.search(task)
+    if same_day:
+        # "Send me the output on Thursday and I'll go through it the same day".
+        earlier = find_date(context.sentences[index].text, meeting_date)
+        if earlier is not None and earlier.date is not None:
+            return earlier.date, task[: same_day.start()] + task[same_day.end() :], True
     due, rest = resolve_due_date(task, meeting_date)
     if rest != task:
         # "I'll talk to finance today and get back to you by Thursday": the later date is the
