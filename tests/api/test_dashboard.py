@@ -21,7 +21,7 @@ from api.store.tables import ActionItemRow, MeetingRow
 from assistant.config import Settings
 
 from .conftest import API
-from .dashboard_seed import Seeded, seed
+from .dashboard_seed import ACCOUNT, Seeded, seed
 
 
 @pytest.fixture
@@ -234,7 +234,7 @@ def test_team_page_flags_accounts_not_met_often_enough(
     _sign_in(client, seeded.bob)
     page = client.get("/dashboard/team").text
     section = page[page.index("<h2>Accounts</h2>") : page.index("Rarely heard")]
-    assert "2 accounts." in section and "2 not met often enough" in section
+    assert "2 accounts." in section and "2 not met at least every 14 days" in section
     fabrikam_since = (today - dt.date(2026, 2, 20)).days
     contoso_gap = (recent - dt.date(2026, 1, 12)).days
     assert f"No meeting with <strong>Fabrikam</strong> for {fabrikam_since} days." in section
@@ -260,16 +260,24 @@ def test_team_page_flags_accounts_not_met_often_enough(
 
 
 def test_team_page_without_accounts_says_how_to_give_one(
-    client: TestClient, seeded: Seeded
+    client: TestClient, seeded: Seeded, service_settings: Settings
 ) -> None:
     _sign_in(client, seeded.bob)
     page = client.get("/dashboard/team").text
+    section = page[page.index("<h2>Accounts</h2>") : page.index("Rarely heard")]
+    assert "1 account." in section and f'<td data-label="Account">{ACCOUNT}</td>' in section
+    # The seeded CRM record names the stored account.
+    crm = f"{API}/meetings/{seeded.meetings[0]}/crm.json"
+    headers = {"Authorization": f"Bearer {seeded.bob}"}
+    assert client.get(crm, headers=headers).json()["account"] == {"name": ACCOUNT}
+    database = Database(service_settings.service.sqlalchemy_url())
+    with database.session() as session:
+        for row in session.scalars(select(MeetingRow)):
+            row.account = None
+    database.dispose()
+    page = client.get("/dashboard/team").text
     assert "No meeting names its account yet" in page
-    meeting = client.get(
-        f"{API}/meetings/{seeded.meetings[0]}/crm.json",
-        headers={"Authorization": f"Bearer {seeded.bob}"},
-    ).json()
-    assert meeting["account"] == {"name": None}
+    assert client.get(crm, headers=headers).json()["account"] == {"name": None}
 
 
 def test_meeting_page_search_and_edit(
