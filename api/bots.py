@@ -217,7 +217,9 @@ class BotManager:
                 raise
             title = request.title or f"Room {request.room}"
             names = [p.participant.name for p in session.present]
-            return await self._launch(team_id, session, title, names, options=options)
+            return await self._launch(
+                team_id, session, title, names, options=options, account=request.account
+            )
         finally:
             self._starting -= 1
 
@@ -229,6 +231,7 @@ class BotManager:
         *,
         title: str | None = None,
         me_name: str | None = None,
+        account: str | None = None,
     ) -> tuple[RunningBot, str]:
         """Take a companion page's WHIP offer (an ``InputError`` says what is wrong with it),
         create the ``live`` meeting, follow it, and return the SDP answer. ``token_id``'s
@@ -266,6 +269,7 @@ class BotManager:
                 options=None,
                 host=ME,
                 owners={ME: token_id},
+                account=account,
             )
             return bot, answer
         finally:
@@ -284,6 +288,7 @@ class BotManager:
         options: BotOptions | None,
         host: str | None = None,
         owners: dict[str, str] | None = None,
+        account: str | None = None,
     ) -> RunningBot:
         """A joined bot or an answered companion session: load the models, create the ``live``
         meeting, start following and run it in a task of its own. Closes ``session`` on error."""
@@ -299,6 +304,7 @@ class BotManager:
                 id=meeting_id,
                 team_id=team_id,
                 title=title,
+                account=account,
                 date=dt.date.today(),
                 participants=names,
                 status="live",

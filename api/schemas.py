@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_validator
 
+from .accounts import ACCOUNT_MAX_CHARS, clean_account
 from .store.tables import MeetingRow
 
 __all__ = [
@@ -49,6 +50,8 @@ class MeetingPublic(BaseModel):
     id: str
     title: str
     date: dt.date | None
+    account: str | None = None
+    """The customer's company the meeting was with, when given."""
     status: Status
     progress: float = Field(ge=0, le=1)
     """0-1 while processing; 1 when done."""
@@ -70,6 +73,7 @@ class MeetingPublic(BaseModel):
             id=row.id,
             title=row.title,
             date=row.date,
+            account=row.account,
             status=row.status,  # type: ignore[arg-type]
             progress=row.progress,
             error=row.error,
@@ -106,6 +110,9 @@ class BotCreate(BaseModel):
     """The name the bot shows in the room (default: ``bot.display``)."""
     title: str | None = Field(default=None, min_length=1, max_length=500)
     """The meeting's title (default: "Room ID")."""
+    account: str | None = Field(default=None, max_length=ACCOUNT_MAX_CHARS)
+    """The customer's company the meeting is with (up to 200 characters, trimmed; blank
+    is none)."""
     host_key: str | None = Field(default=None, min_length=1, max_length=200)
     """For one of our rooms that requires the host's invite: the host's key (from the room's
     host link)."""
@@ -124,6 +131,11 @@ class BotCreate(BaseModel):
         if parts.username is not None or parts.password is not None:
             raise ValueError("must not hold a user name or password")
         return url.strip()
+
+    @field_validator("account")
+    @classmethod
+    def _account(cls, account: str | None) -> str | None:
+        return clean_account(account)
 
     @field_validator("room")
     @classmethod

@@ -15,6 +15,7 @@ __all__ = [
     "DeliveryError",
     "HostNotAllowedError",
     "InputError",
+    "InvalidFieldError",
     "InvalidTranscriptError",
     "MeetingAssistantError",
     "MeetingServerError",
@@ -66,6 +67,11 @@ class TooShortError(InputError):
 
 class InvalidTranscriptError(InputError):
     """A transcript JSON file does not match the documented format."""
+
+
+class InvalidFieldError(InputError):
+    """A form or query field's value is well-formed but not allowed (too long, say): the
+    request is understood, the value refused."""
 
 
 class HostNotAllowedError(InputError):

@@ -4,6 +4,7 @@ meetings, the team's meeting cadence, who is rarely heard, and action-item follo
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ from assistant.intelligence.coaching import (
 
 __all__ = [
     "METRICS",
+    "AccountCadence",
+    "AccountGap",
     "CadenceEntry",
     "FollowThrough",
     "ItemState",
@@ -31,6 +34,7 @@ __all__ = [
     "Metric",
     "PersonPoint",
     "Voice",
+    "account_cadence",
     "cadence",
     "follow_through",
     "item_state",
@@ -156,6 +160,8 @@ class MeetingRecord:
     date: dt.date
     """The meeting's date, or the day it was stored when it has none."""
     report: Mapping[str, Any]
+    account: str | None = None
+    """The customer's company the meeting was with, when given."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +269,63 @@ def cadence(records: Sequence[MeetingRecord], gap_days: int) -> list[CadenceEntr
         )
         previous = record.date
     return entries
+
+
+@dataclass(frozen=True, slots=True)
+class AccountGap:
+    """Too long between two meetings with an account."""
+
+    since: dt.date
+    """The earlier meeting's date."""
+    until: dt.date
+    """The later meeting's date."""
+    days: int
+
+
+@dataclass(frozen=True, slots=True)
+class AccountCadence:
+    """How often the team meets one account."""
+
+    name: str
+    """As the latest meeting spells it (accounts match case-insensitively)."""
+    meetings: int
+    last_date: dt.date
+    days_since: int
+    """Days from the last meeting to today."""
+    overdue: bool
+    """Not met for longer than the cadence allows, up to today."""
+    gaps: tuple[AccountGap, ...]
+    """Gaps between its meetings longer than the cadence allows, oldest first."""
+
+    @property
+    def flagged(self) -> bool:
+        return self.overdue or bool(self.gaps)
+
+
+def account_cadence(
+    records: Iterable[MeetingRecord], gap_days: int, today: dt.date
+) -> list[AccountCadence]:
+    """Per account (meetings without one are left out), the gaps between its meetings longer
+    than ``gap_days`` and whether it has gone unmet longer than that up to ``today``; the
+    longest unmet first."""
+    dates: dict[str, list[tuple[dt.date, str]]] = {}
+    for record in records:
+        if record.account:
+            dates.setdefault(record.account.casefold(), []).append((record.date, record.account))
+    accounts = []
+    for seen in dates.values():
+        seen.sort(key=lambda pair: pair[0])
+        gaps = tuple(
+            AccountGap(before, after, (after - before).days)
+            for (before, _), (after, _) in itertools.pairwise(seen)
+            if (after - before).days > gap_days
+        )
+        last, name = seen[-1]
+        days_since = max((today - last).days, 0)
+        accounts.append(
+            AccountCadence(name, len(seen), last, days_since, days_since > gap_days, gaps)
+        )
+    return sorted(accounts, key=lambda a: (-a.days_since, a.name.casefold()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,7 @@ def team_records(
                 meeting.title,
                 meeting.date or meeting.created_at.date(),
                 private_view(report, browser.person, browser.admin),
+                meeting.account,
             )
         )
     return records

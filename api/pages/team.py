@@ -1,5 +1,6 @@
-"""*Team*: the meetings over time with their cadence, balance per meeting, who is rarely heard,
-and action items by owner with follow-through. No private feedback is on this page."""
+"""*Team*: the meetings over time with their cadence, the cadence per account, balance per
+meeting, who is rarely heard, and action items by owner with follow-through. No private
+feedback is on this page."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from assistant.outputs.formatting import format_number, format_percent
 from ..deps import ScopeDep, StateDep
 from ..store.scope import ActionItemFilter
 from .charts import STATES, cadence_chart, meter, stacked_bar
-from .data import cadence, follow_through, rarely_heard
+from .data import account_cadence, cadence, follow_through, rarely_heard
 from .records import CacheDep, team_records
 from .render import BrowserDep, PageRoute, render
 
@@ -30,6 +31,7 @@ def team(browser: BrowserDep, scope: ScopeDep, state: StateDep, cache: CacheDep)
     items, _ = scope.action_items(ActionItemFilter(), limit=1_000_000)
     today = dt.datetime.now(dt.UTC).date()
     owners = follow_through(((i.owner, i.status, i.due, i.done_at) for i in items), today)
+    accounts = account_cadence(records, gap_days, today)
     voices = rarely_heard(records)
     return render(
         "team.html",
@@ -46,6 +48,8 @@ def team(browser: BrowserDep, scope: ScopeDep, state: StateDep, cache: CacheDep)
             for entry in reversed(entries)
         ],
         flagged=sum(1 for entry in entries if entry.flagged),
+        accounts=accounts,
+        accounts_flagged=sum(1 for account in accounts if account.flagged),
         quiet=[
             {
                 "voice": voice,

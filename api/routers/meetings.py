@@ -18,8 +18,9 @@ from fastapi.responses import FileResponse, JSONResponse
 
 from assistant.outputs.crm import NextStep, crm_record
 from assistant.outputs.report_models import Report
-from models.errors import InputError, NotReadyError, PermissionDeniedError
+from models.errors import InputError, InvalidFieldError, NotReadyError, PermissionDeniedError
 
+from ..accounts import ACCOUNT_MAX_CHARS, clean_account
 from ..auth import Caller
 from ..deps import CallerDep, ScopeDep, ServiceState, StateDep
 from ..jobs import meeting_folder
@@ -47,6 +48,11 @@ _UPLOAD_FORM = {
                             "transcript JSON; what it is is read from its content.",
                         },
                         "title": {"type": "string", "maxLength": 500},
+                        "account": {
+                            "type": "string",
+                            "maxLength": ACCOUNT_MAX_CHARS,
+                            "description": "The customer's company (trimmed; blank is none).",
+                        },
                         "date": {"type": "string", "format": "date"},
                         "participants": {
                             "type": "string",
@@ -59,7 +65,7 @@ _UPLOAD_FORM = {
         },
     }
 }
-_FIELDS = {"title", "date", "participants", "language"}
+_FIELDS = {"title", "account", "date", "participants", "language"}
 MeetingId = Annotated[str, PathParam(min_length=1, max_length=64)]
 
 
@@ -167,8 +173,11 @@ def get_crm_record(
     account: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
 ) -> dict[str, Any]:
     """The meeting for a CRM: account, contacts (the customer side), attendees, next steps (the
-    action items as they stand now), next meeting and signals. No private feedback."""
+    action items as they stand now), next meeting and signals. No private feedback. The
+    account is the meeting's own; ``?account=`` overrides it (for meetings stored without
+    one)."""
     path = _derived(state, scope, meeting_id, "report.json")
+    account = account or scope.meeting(meeting_id).account
     report: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     rows, _ = scope.action_items(ActionItemFilter(meeting_id=meeting_id), limit=10_000)
     steps = [NextStep(row.text, row.owner, row.due, row.status) for row in rows]
@@ -214,6 +223,10 @@ def _meeting_row(
     title = fields.get("title", "").strip() or _title_from(filename)
     if len(title) > 500:
         raise InputError("the title is longer than 500 characters")
+    try:
+        account = clean_account(fields.get("account"))
+    except ValueError as error:
+        raise InvalidFieldError(str(error)) from None
     date = None
     if fields.get("date", "").strip():
         try:
@@ -229,6 +242,7 @@ def _meeting_row(
     return MeetingRow(
         id=meeting_id,
         title=title,
+        account=account,
         date=date,
         language=language,
         participants=names,

@@ -15,8 +15,9 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse
 
-from models.errors import InputError, UploadTooLargeError
+from models.errors import InputError, InvalidFieldError, UploadTooLargeError
 
+from ..accounts import ACCOUNT_MAX_CHARS, clean_account
 from ..deps import CallerDep, StateDep
 
 router = APIRouter(prefix="/whip", tags=["companion"])
@@ -43,9 +44,14 @@ async def publish(
     state: StateDep,
     title: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
     name: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+    account: Annotated[str | None, Query(max_length=ACCOUNT_MAX_CHARS)] = None,
 ) -> Response:
     """Start a companion session. ``name``: the seller's name (default: the token's person, or
-    "me"); ``title``: the meeting's."""
+    "me"); ``title``: the meeting's; ``account``: the customer's company (blank is none)."""
+    try:
+        account = clean_account(account)
+    except ValueError as error:
+        raise InvalidFieldError(str(error)) from None
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind != SDP:
         return JSONResponse(
@@ -70,6 +76,7 @@ async def publish(
         offer,
         title=title,
         me_name=name or caller.person,
+        account=account,
     )
     return Response(
         answer,

@@ -75,6 +75,8 @@ class MeetingRow(Base):
     team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(String(500))
     date: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
+    account: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    """The customer's company the meeting was with (trimmed; None when not given)."""
     language: Mapped[str | None] = mapped_column(String(8), nullable=True)
     """Forced language of the recording (ISO 639-1); None detects it."""
     participants: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -23,6 +23,8 @@ SAMPLE = Path(__file__).resolve().parents[1] / "data" / "report_sample.json"
 
 DATES = (dt.date(2026, 1, 5), dt.date(2026, 1, 12), dt.date(2026, 2, 20), dt.date(2026, 2, 27))
 """Four meetings: the gap from 12 January to 20 February (39 days) is over 14 days."""
+ACCOUNT = "Acme Corporation International Holdings"
+"""The customer of every seeded meeting (long, so the Team page must wrap it on a phone)."""
 ALICE_SHARES = (0.72, 0.60, 0.50, 0.45)
 ALICE_QUESTIONS = (6, 9, 12, 13)
 ALICE_SCORES = (55.0, 61.0, 68.0, 74.0)
@@ -199,6 +201,7 @@ def seed(settings: Settings, team: str = "acme") -> Seeded:
                     id=meeting_id,
                     team_id=team_row.id,
                     title=report["meeting"]["title"],
+                    account=ACCOUNT,
                     date=date,
                     participants=[p["name"] for p in report["participants"]],
                     status="done",

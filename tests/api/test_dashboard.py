@@ -17,11 +17,11 @@ from sqlalchemy import select
 from api.sessions import CSRF_HEADER, SESSION_COOKIE
 from api.sign_in import create_sign_in_link
 from api.store.database import Database
-from api.store.tables import ActionItemRow
+from api.store.tables import ActionItemRow, MeetingRow
 from assistant.config import Settings
 
 from .conftest import API
-from .dashboard_seed import Seeded, seed
+from .dashboard_seed import ACCOUNT, Seeded, seed
 
 
 @pytest.fixture
@@ -214,6 +214,70 @@ def test_team_page_cadence_balance_voices_follow_through(
     assert counts == ["1", "1", "1", "0"]  # on time, late, open, overdue
     bob = owners[owners.index("Bob Okafor") : owners.index("Nobody")]
     assert re.findall(r'class="num">(\d+)</td>', bob) == ["0", "0", "0", "1"]
+
+
+def test_team_page_flags_accounts_not_met_often_enough(
+    client: TestClient, seeded: Seeded, service_settings: Settings
+) -> None:
+    today = dt.datetime.now(dt.UTC).date()
+    recent = today - dt.timedelta(days=3)
+    accounts = ["Contoso", "contoso", "Fabrikam", "Contoso"]  # one account however spelled
+    database = Database(service_settings.service.sqlalchemy_url())
+    with database.session() as session:
+        for meeting_id, account in zip(seeded.meetings, accounts, strict=True):
+            row = session.get(MeetingRow, meeting_id)
+            assert row is not None
+            row.account = account
+            if meeting_id == seeded.meetings[-1]:
+                row.date = recent
+    database.dispose()
+    _sign_in(client, seeded.bob)
+    page = client.get("/dashboard/team").text
+    section = page[page.index("<h2>Accounts</h2>") : page.index("Rarely heard")]
+    assert "2 accounts." in section and "2 not met at least every 14 days" in section
+    fabrikam_since = (today - dt.date(2026, 2, 20)).days
+    contoso_gap = (recent - dt.date(2026, 1, 12)).days
+    assert f"No meeting with <strong>Fabrikam</strong> for {fabrikam_since} days." in section
+    assert (
+        f"{contoso_gap} days between meetings with <strong>Contoso</strong> "
+        f"(12 Jan 2026 to {recent.strftime('%-d %b %Y')})." in section
+    )
+    assert "No meeting with <strong>Contoso</strong>" not in section  # met 3 days ago
+    assert "7 days between" not in section  # 5 to 12 January is within the cadence
+    rows = re.findall(r"<tr( class=\"account-flagged\")?>(.*?)</tr>", section, flags=re.S)
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", row) for _, row in rows[1:]]
+    assert [(c[0], c[1], c[2], c[3].split(" <")[0]) for c in cells] == [
+        ("Fabrikam", "1", "20 Feb 2026", f"{fabrikam_since} days"),
+        ("Contoso", "3", recent.strftime("%-d %b %Y"), "3 days"),
+    ]
+    assert [bool(css) for css, _ in rows[1:]] == [True, True]  # overdue; a gap
+    # The CRM record names the stored account; ?account= still overrides it.
+    headers = {"Authorization": f"Bearer {seeded.bob}"}
+    crm = f"{API}/meetings/{seeded.meetings[2]}/crm.json"
+    assert client.get(crm, headers=headers).json()["account"] == {"name": "Fabrikam"}
+    other = client.get(crm, headers=headers, params={"account": "Acme Corp"}).json()
+    assert other["account"] == {"name": "Acme Corp"}
+
+
+def test_team_page_without_accounts_says_how_to_give_one(
+    client: TestClient, seeded: Seeded, service_settings: Settings
+) -> None:
+    _sign_in(client, seeded.bob)
+    page = client.get("/dashboard/team").text
+    section = page[page.index("<h2>Accounts</h2>") : page.index("Rarely heard")]
+    assert "1 account." in section and f'<td data-label="Account">{ACCOUNT}</td>' in section
+    # The seeded CRM record names the stored account.
+    crm = f"{API}/meetings/{seeded.meetings[0]}/crm.json"
+    headers = {"Authorization": f"Bearer {seeded.bob}"}
+    assert client.get(crm, headers=headers).json()["account"] == {"name": ACCOUNT}
+    database = Database(service_settings.service.sqlalchemy_url())
+    with database.session() as session:
+        for row in session.scalars(select(MeetingRow)):
+            row.account = None
+    database.dispose()
+    page = client.get("/dashboard/team").text
+    assert "No meeting names its account yet" in page
+    assert client.get(crm, headers=headers).json()["account"] == {"name": None}
 
 
 def test_meeting_page_search_and_edit(

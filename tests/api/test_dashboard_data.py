@@ -9,6 +9,7 @@ from typing import Any
 from api.pages.data import (
     METRICS,
     MeetingRecord,
+    account_cadence,
     cadence,
     follow_through,
     item_state,
@@ -75,6 +76,37 @@ def test_cadence_flags_only_gaps_past_the_limit() -> None:
         ("m30", 15, True),
     ]
     assert cadence([], 14) == []
+
+
+def test_account_cadence_flags_gaps_and_accounts_not_met_since() -> None:
+    def met(day: int, account: str | None) -> MeetingRecord:
+        return MeetingRecord(
+            f"m{day}", f"Day {day}", dt.date(2026, 1, 1) + dt.timedelta(day), {}, account
+        )
+
+    # TODAY is 10 March 2026, day 68 of the year (counting 1 January as day 0).
+    records = [
+        met(0, "Contoso"),
+        met(14, "contoso"),  # the same account, however it is spelled
+        met(40, "Contoso Ltd"),
+        met(60, "Contoso"),
+        met(5, "Fabrikam"),
+        met(50, None),  # no account: in the team's cadence only
+    ]
+    accounts = account_cadence(records, gap_days=14, today=TODAY)
+    assert [(a.name, a.meetings, a.last_date, a.days_since, a.overdue) for a in accounts] == [
+        ("Fabrikam", 1, dt.date(2026, 1, 6), 63, True),
+        ("Contoso Ltd", 1, dt.date(2026, 2, 10), 28, True),
+        ("Contoso", 3, dt.date(2026, 3, 2), 8, False),
+    ]
+    contoso = accounts[2]
+    # 14 days is within the cadence; 0 -> 14 is not flagged, 14 -> 60 (46 days) is.
+    assert [(g.since, g.until, g.days) for g in contoso.gaps] == [
+        (dt.date(2026, 1, 15), dt.date(2026, 3, 2), 46)
+    ]
+    assert contoso.flagged and accounts[0].flagged and accounts[0].gaps == ()
+    assert account_cadence([met(60, "Contoso")], 14, TODAY)[0].flagged is False
+    assert account_cadence([met(0, None)], 14, TODAY) == []
 
 
 def test_rarely_heard_relative_to_a_fair_share() -> None:

@@ -95,6 +95,62 @@ def test_a_transcript_is_analysed_and_its_action_items_stored(
         assert items and all(i.meeting_id == created["id"] for i in items)
 
 
+def test_the_account_given_at_upload_is_stored_shown_and_used_by_the_crm_record(
+    client: TestClient, service_settings: Settings
+) -> None:
+    headers = new_token(service_settings)
+    status, created = _upload(client, headers, TRANSCRIPT.read_bytes(), account="  Contoso ")
+    assert status == 201
+    state(client).jobs.wait(timeout=60)
+    meeting = client.get(f"{API}/meetings/{created['id']}", headers=headers).json()
+    assert meeting["status"] == "done" and meeting["account"] == "Contoso"  # trimmed
+    listed = client.get(f"{API}/meetings", headers=headers).json()["items"]
+    assert [m["account"] for m in listed] == ["Contoso"]
+    with state(client).database.session() as session:
+        row = session.get(MeetingRow, created["id"])
+        assert row is not None and row.account == "Contoso"
+    crm = f"{API}/meetings/{created['id']}/crm.json"
+    assert client.get(crm, headers=headers).json()["account"] == {"name": "Contoso"}
+    overridden = client.get(crm, headers=headers, params={"account": "Contoso GmbH"}).json()
+    assert overridden["account"] == {"name": "Contoso GmbH"}
+    # Blank is no account.
+    _, blank = _upload(client, headers, TRANSCRIPT.read_bytes(), account="   ")
+    assert client.get(f"{API}/meetings/{blank['id']}", headers=headers).json()["account"] is None
+    state(client).jobs.wait(timeout=60)
+
+
+def test_a_bad_account_is_refused_with_422_wherever_it_comes_in(
+    client: TestClient, service_settings: Settings
+) -> None:
+    headers = new_token(service_settings)
+    for account in ("x" * 201, "Contoso\nLtd"):
+        status, body = _upload(client, headers, TRANSCRIPT.read_bytes(), account=account)
+        assert status == 422 and "account" in str(body["detail"]), body
+    assert _folders(service_settings) == [] and _rows(client) == []
+    # 200 characters once trimmed are fine.
+    status, _ = _upload(client, headers, TRANSCRIPT.read_bytes(), account=f" {'y' * 200} ")
+    assert status == 201
+    bot = {"url": "http://127.0.0.1:9/janus", "room": 1234, "account": "x" * 201}
+    refused = client.post(f"{API}/bots", headers=headers, json=bot)
+    assert refused.status_code == 422 and "account" in str(refused.json()["detail"])
+    whip = client.post(
+        f"{API}/whip",
+        headers={**headers, "Content-Type": "application/sdp"},
+        params={"account": "x" * 201},
+        content=b"v=0\r\n",
+    )
+    assert whip.status_code == 422 and "account" in str(whip.json()["detail"])
+    whip = client.post(
+        f"{API}/whip",
+        headers={**headers, "Content-Type": "application/sdp"},
+        params={"account": "Contoso\u0007"},
+        content=b"v=0\r\n",
+    )
+    assert whip.status_code == 422 and "control characters" in whip.json()["detail"]
+    state(client).jobs.wait(timeout=60)
+    assert [row.account for row in _rows(client)] == ["y" * 200]
+
+
 def test_every_route_but_health_needs_a_known_token(
     client: TestClient, service_settings: Settings
 ) -> None:

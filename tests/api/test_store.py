@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 from click.testing import CliRunner
-from sqlalchemy import create_engine, inspect, select
+from sqlalchemy import create_engine, inspect, select, text
 
 from api.auth import authenticate
 from api.store.database import Database, upgrade_database
-from api.store.tables import ApiToken, Base, Team
+from api.store.tables import ApiToken, Base, MeetingRow, Team
 from assistant.cli import cli
+
+MIGRATIONS = Path(__file__).resolve().parents[2] / "api" / "store" / "migrations"
 
 
 def test_migrations_build_the_schema_the_code_expects_from_empty(database_url: str) -> None:
@@ -25,6 +30,41 @@ def test_migrations_build_the_schema_the_code_expects_from_empty(database_url: s
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     engine.dispose()
     assert differences == []
+
+
+def test_0006_adds_the_meeting_account_to_a_database_at_0005(database_url: str) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["url"] = database_url
+    command.upgrade(config, "0005")
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        assert "account" not in {c["name"] for c in inspect(connection).get_columns("meetings")}
+        connection.execute(
+            text("INSERT INTO teams (id, name, created_at) VALUES (1, 'acme', :now)"),
+            {"now": dt.datetime(2026, 1, 5, tzinfo=dt.UTC)},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO meetings (id, team_id, title, date, participants, status, progress,"
+                " upload_name, upload_bytes, attempts, created_at) VALUES ('m1', 1, 'Kick-off',"
+                " :day, '[]', 'done', 1.0, 'upload', 10, 1, :now)"
+            ),
+            {"day": dt.date(2026, 1, 5), "now": dt.datetime(2026, 1, 5, tzinfo=dt.UTC)},
+        )
+    engine.dispose()
+    upgrade_database(database_url)
+    database = Database(database_url)
+    with database.session() as session:
+        row = session.get(MeetingRow, "m1")
+        assert row is not None and row.title == "Kick-off" and row.account is None
+        row.account = "Contoso"
+    with database.session() as session:
+        row = session.get(MeetingRow, "m1")
+        assert row is not None and row.account == "Contoso"
+        version = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        assert version == "0006"
+    database.dispose()
 
 
 def test_token_create_prints_one_token_once_and_stores_its_hash(tmp_path: Path) -> None:

@@ -134,7 +134,7 @@ def test_a_session_its_limit_its_end_and_whose_hints_are_whose(
     globex = new_token(whip_settings, "globex")["Authorization"].split()[1]
 
     created = client.post(
-        f"{API}/whip?name=Ada&title=Discovery%20call",
+        f"{API}/whip?name=Ada&title=Discovery%20call&account=%20Contoso%20",
         content=offer("0", "1"),
         headers={**headers, "Content-Type": "application/sdp"},
     )
@@ -156,6 +156,7 @@ def test_a_session_its_limit_its_end_and_whose_hints_are_whose(
 
     meeting = client.get(f"{API}/meetings/{meeting_id}", headers=headers).json()
     assert meeting["status"] == "live" and meeting["title"] == "Discovery call"
+    assert meeting["account"] == "Contoso"  # trimmed
     assert meeting["participants"] == ["Ada", "Customer side"]
 
     # Hints: the seller's token, or a person token of the seller's name; nobody else.

@@ -171,7 +171,13 @@ async def main(out: Path) -> dict[str, Any]:
             result["refused"][name] = {"status": response.status_code, "body": response.json()}
 
         asked = time.monotonic()
-        body = {"url": janus.url, "room": ROOM, "pin": PIN, "title": "Weekly sync"}
+        body = {
+            "url": janus.url,
+            "room": ROOM,
+            "pin": PIN,
+            "title": "Weekly sync",
+            "account": "Initech",
+        }
         response = await client.post("/bots", json=body)
         t0 = time.monotonic()
         result["post_s"] = round(t0 - asked, 2)

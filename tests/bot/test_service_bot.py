@@ -123,6 +123,7 @@ def test_a_stopped_bot_leaves_a_stored_meeting(meeting: dict[str, Any]) -> None:
     stored = meeting["meeting"]
     assert stored["status"] == "done", stored
     assert stored["title"] == "Weekly sync" and set(stored["participants"]) == PEOPLE
+    assert stored["account"] == "Initech"  # as POST /bots gave it
     report = meeting["report"]
     names = {p["id"]: p["name"] for p in report["participants"]}
     assert set(names.values()) == PEOPLE
