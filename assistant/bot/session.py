@@ -311,6 +311,7 @@ class BotSession:
             self._settings,
             history=history,
             engagement=meeting.video_engagement,
+            attendees=[p.id for p in transcript.participants],
         )
 
     async def aclose(self) -> None:

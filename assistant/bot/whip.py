@@ -233,6 +233,7 @@ class WhipSession:
             self._settings,
             history=history,
             engagement=meeting.video_engagement,
+            attendees=[p.id for p in transcript.participants],
         )
 
     async def aclose(self) -> None:

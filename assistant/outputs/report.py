@@ -8,7 +8,7 @@ probabilities to 4; rates to 2; action item confidence to 2.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Final
 
 from assistant.analytics.metrics import MeetingMetrics, ParticipantMetrics
@@ -56,12 +56,15 @@ def build_report(
     coaching: Sequence[ParticipantCoaching],
     engagement: Mapping[str, Mapping[str, object] | None] | None = None,
     intelligence: MeetingIntelligence | None = None,
+    attendees: Collection[str] = (),
 ) -> dict[str, object]:
     """The version 1 report of a meeting, as JSON-able data (see ``report_models.Report``).
 
     ``coaching`` comes from ``assistant.intelligence.coaching.coach``; ``engagement`` maps
     participant ids to their ``engagement_report`` (absent or None without video). Without
-    ``intelligence`` the decisions, questions, signals and follow-up are empty.
+    ``intelligence`` the decisions, questions, signals and follow-up are empty. ``attendees``:
+    ids of people known to have been in the meeting (they joined the call): one who never spoke
+    keeps a row of zeros and is listed as silent, since keeping everyone included is the point.
     """
     meeting = transcript.meeting
     videos = engagement or {}
@@ -69,6 +72,7 @@ def build_report(
     owners |= {
         item.owner for item in (intelligence.follow_up if intelligence else ()) if item.owner
     }
+    kept = _kept_without_talk(transcript, metrics, videos, owners, set(attendees))
     report = Report(
         version=REPORT_VERSION,
         meeting=MeetingSection(
@@ -81,13 +85,16 @@ def build_report(
             _participant(transcript, m, videos.get(m.participant_id))
             for m in (
                 *metrics.participants,
-                *_kept_without_talk(transcript, metrics, videos, owners),
+                *kept,
             )
         ],
         balance=Balance(
             score=(None if metrics.balance.score is None else round(metrics.balance.score, _SHARE)),
             dominant=metrics.balance.dominant,
-            silent=list(metrics.balance.silent),
+            silent=[
+                *metrics.balance.silent,
+                *(m.participant_id for m in kept if m.participant_id in attendees),
+            ],
         ),
         sides=(
             None
@@ -119,15 +126,17 @@ def _kept_without_talk(
     metrics: MeetingMetrics,
     videos: Mapping[str, Mapping[str, object] | None],
     owners: set[str],
+    attendees: set[str],
 ) -> list[ParticipantMetrics]:
     """Zero rows for people who never spoke but are still referred to: seen on video (their
-    video figures are kept) or owning an item (so their name can be shown). Anyone else with
-    no talk is not listed at all."""
+    video figures are kept), owning an item (so their name can be shown) or known to have
+    joined the call. Anyone else with no talk (a voice cluster left empty) is not listed."""
     spoke = {m.participant_id for m in metrics.participants}
     return [
         ParticipantMetrics(p.id, 0.0, 0.0, 0, 0.0, 0, 0.0, 0, 0.0, 0)
         for p in transcript.participants
-        if p.id not in spoke and (videos.get(p.id) is not None or p.id in owners)
+        if p.id not in spoke
+        and (videos.get(p.id) is not None or p.id in owners or p.id in attendees)
     ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -178,11 +178,13 @@ def finish_analysis(
     history: Sequence[Mapping[str, Any]] = (),
     engagement: Callable[[Transcript], Mapping[str, Engagement | None]] | None = None,
     internal: Sequence[str] = (),
+    attendees: Collection[str] = (),
 ) -> Analysis:
     """Everything after the transcript, the same for a file and for a live meeting: names,
     sides (``internal`` names our side), figures, meeting intelligence, engagement
     (``engagement`` gives it per participant from the named transcript) and coaching, into the
-    report."""
+    report. ``attendees``: ids of people who joined the call (a live meeting), listed even
+    when they never spoke."""
     transcript = resolve_names(
         transcript,
         user_names=list(names),
@@ -207,7 +209,7 @@ def finish_analysis(
         transcript,
         metrics,
         action_items,
-        build_report(transcript, metrics, action_items, coaching, reports, intelligence),
+        build_report(transcript, metrics, action_items, coaching, reports, intelligence, attendees),
         warnings,
     )
 

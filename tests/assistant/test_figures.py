@@ -159,3 +159,24 @@ def test_a_silent_owner_keeps_a_row_for_the_name_but_no_bar_or_coaching() -> Non
     # Named once, as the owner of the item: no bar, no figures row (speakers appear in both).
     assert digest.count("Gus Berg") == 1
     assert digest.count("Ana") > 1
+
+
+def test_someone_who_joined_the_call_and_never_spoke_is_listed_as_silent() -> None:
+    """A live meeting knows who joined: a silent attendee keeps a row and is named silent in
+    the balance (keeping everyone included is the point), without coaching on figures they
+    do not have. A voice cluster with no speech (no attendee) is still left out."""
+    people = [Participant("ana", "Ana"), Participant("bo", "Bo"), Participant("cy", "Cy Dahl")]
+    talk = [
+        Segment("ana", 0.0, 20.0, "Let us go through the numbers for the quarter together."),
+        Segment("bo", 21.0, 30.0, "Sounds good, the pipeline looks healthy."),
+    ]
+    transcript = _transcript(talk, people)
+    metrics = compute_metrics(transcript)
+    coaching = coach(transcript, metrics)
+    report = build_report(transcript, metrics, (), coaching, attendees=["ana", "bo", "cy"])
+    rows = {p["id"]: p["talk_time_s"] for p in report["participants"]}  # type: ignore[union-attr]
+    assert rows == {"ana": 20.0, "bo": 9.0, "cy": 0.0}
+    assert report["balance"]["silent"] == ["cy"]  # type: ignore[index]
+    assert [c["participant"] for c in report["coaching"]] == ["ana", "bo"]  # type: ignore[index]
+    without = build_report(transcript, metrics, (), coaching)
+    assert [p["id"] for p in without["participants"]] == ["ana", "bo"]  # type: ignore[index]
