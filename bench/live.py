@@ -129,6 +129,9 @@ def measure(
     }
     if reference is not None:
         row["WER live"] = word_error_rate(reference, live_text)
+        # What the live meeting stores: its transcript from the timed decodes, not the captions.
+        stored_text = " ".join(s["text"] for s in live.report["segments"])
+        row["WER live transcript"] = word_error_rate(reference, stored_text)
         row["WER analyze"] = word_error_rate(reference, offline_text)
     return row
 
