@@ -95,6 +95,12 @@ class DiarizationSettings(BaseModel):
     """Less speech than this (s) is not a speaker of its own (a cough, a laugh)."""
     num_speakers: int | None = Field(default=None, ge=1, le=50)
     """The number of speakers when known."""
+    voiceprints: bool = True
+    """Join the voice clusters of one person across the whole recording by voiceprints (a few
+    seconds of each cluster through CAM++), so a voice that returns is the same participant."""
+    voiceprint_similarity: float = Field(default=0.6, gt=0, le=1)
+    """Cosine similarity of voiceprints from which two clusters are one person; higher
+    finds more speakers."""
     vad_threshold: float = Field(default=0.35, gt=0, lt=1)
     """Speech probability for diarization's own VAD: lower than transcription's, so quiet
     far-field voices still get their turns."""

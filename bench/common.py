@@ -11,8 +11,9 @@ import tempfile
 import unicodedata
 import uuid
 import wave
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import jiwer
@@ -34,7 +35,12 @@ __all__ = [
     "PYANNOTE_SAMPLE",
     "TUNING_CLIPS",
     "build_dialogue_wav",
+    "VOICES_TEN_MINUTES",
+    "VOICES_THREE_MINUTES",
+    "Piece",
+    "PlacedPiece",
     "build_meeting_wav",
+    "build_voices_wav",
     "grid_sentence",
     "normalize_text",
     "postgres_schema",
@@ -211,3 +217,83 @@ def build_dialogue_wav(script: Path, target: Path) -> tuple[float, str]:
         out.setframerate(SAMPLE_RATE)
         out.writeframes(np.clip(samples * 32767.0, -32768, 32767).astype("<i2").tobytes())
     return len(samples) / SAMPLE_RATE, " ".join(text.strip() for _, text in turns)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A clip, or a part of one, to place in a built recording."""
+
+    clip: Path
+    start_s: float = 0.0
+    """Where the part starts in the clip (s)."""
+    end_s: float | None = None
+    """Where it ends in the clip (s); None is the clip's end."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedPiece:
+    piece: Piece
+    start_s: float
+    """Where it starts in the built recording (s)."""
+    end_s: float
+    """Where it ends in the built recording (s)."""
+
+    def to_recording(self, clip_time_s: float) -> float:
+        """A time of the clip (s) as a time of the built recording (s)."""
+        return self.start_s + clip_time_s - self.piece.start_s
+
+
+_MULTILINGUAL_GERMAN_S = 30.5
+"""Where the German half of multilingual.mp3 starts (its English half ends at about 29.6 s)."""
+_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a.Headset-0-40s-46s.wav"
+_AMI = DATA_DIR / "ami-clips"
+_HOTWORDS = DATA_DIR / "whisper-clips" / "hotwords.mp3"
+_ENGLISH = Piece(MULTILINGUAL, 0.0, _MULTILINGUAL_GERMAN_S)
+_GERMAN = Piece(MULTILINGUAL, _MULTILINGUAL_GERMAN_S)
+
+VOICES_THREE_MINUTES = tuple(
+    Piece(clip) if isinstance(clip, Path) else clip
+    for clip in (JFK, _AMI / "dev00.wav", JFK, PYANNOTE_SAMPLE, MULTILINGUAL, JFK, _AMI / "dev01.wav")
+)
+"""3.2 minutes, 6 voices: jfk three times between others, a reader switching from English to
+German, and the two people of dev00 again in dev01."""
+
+VOICES_TEN_MINUTES = tuple(
+    Piece(clip) if isinstance(clip, Path) else clip
+    for clip in (
+        JFK, _AMI / "tst00.wav", PYANNOTE_SAMPLE, MULTILINGUAL, _AMI / "dev00.wav", _HOTWORDS,
+        _ES2011A, _AMI / "tst01.wav", JFK, _AMI / "dev01.wav",
+        PYANNOTE_SAMPLE, _GERMAN, JFK, _AMI / "dev00.wav", _AMI / "tst00.wav", _ENGLISH,
+        _ES2011A, _AMI / "dev01.wav", JFK, _AMI / "tst01.wav",
+        PYANNOTE_SAMPLE, JFK, MULTILINGUAL, _HOTWORDS,
+    )
+)  # fmt: skip
+"""10 minutes, 13 voices: the four AMI clips (two meetings, six people, each meeting's people
+in two clips) twice and more, the phone call three times, jfk five times, the reader in English
+then German, then German alone, then English alone, then both again; two short clips of two
+voices heard nowhere else."""
+
+
+def build_voices_wav(
+    target: Path, pieces: Sequence[Piece], gap_s: float = 1.0
+) -> tuple[PlacedPiece, ...]:
+    """Write a 16 kHz mono 16-bit WAV of ``pieces`` back to back, ``gap_s`` of silence after
+    each, and return where each piece went."""
+    placed: list[PlacedPiece] = []
+    gap = np.zeros(round(gap_s * SAMPLE_RATE), np.float32)
+    position = 0
+    with wave.open(str(target), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(SAMPLE_RATE)
+        for piece in pieces:
+            audio = np.concatenate([b[0] for b in decode_audio(piece.clip, channels="mixdown")])
+            first = round(piece.start_s * SAMPLE_RATE)
+            last = len(audio) if piece.end_s is None else round(piece.end_s * SAMPLE_RATE)
+            samples = np.concatenate([audio[first:last], gap])
+            pcm = np.clip(samples * 32767.0, -32768, 32767).astype("<i2")
+            out.writeframes(pcm.tobytes())
+            start = position / SAMPLE_RATE
+            placed.append(PlacedPiece(piece, start, start + (last - first) / SAMPLE_RATE))
+            position += len(samples)
+    return tuple(placed)

@@ -27,6 +27,7 @@ __all__ = [
     "RecognizedSegment",
     "RecognizedWord",
     "SpeechRecognizer",
+    "choose_languages",
 ]
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,10 @@ class RecognitionOptions:
     fallback_language: str | None = None
     """Used for a chunk whose own detection is unsure (see ``min_language_probability``): the
     meeting's language so far, so a short "Yeah, sure." is not read as Welsh."""
+    default_language: str | None = "en"
+    """For an unsure chunk when no fallback is known and no chunk of the same batch was sure
+    of its language either: a short sentence with nothing else to go by is far more often
+    English than the language Whisper guesses for it. None keeps the guess."""
     min_language_probability: float = 0.5
     word_timestamps: bool = True
     """Time every word (an extra alignment pass); off, segments carry text only (``words``
@@ -162,13 +167,7 @@ class FasterWhisperRecognizer:
             [pad_or_trim(model.feature_extractor(chunk)[..., :-1], frames) for chunk in chunks]
         )
         encoder_output = model.encode(features)
-        languages = self._languages(
-            encoder_output,
-            len(chunks),
-            options.language,
-            options.fallback_language,
-            options.min_language_probability,
-        )
+        languages = self._languages(encoder_output, [len(chunk) for chunk in chunks], options)
 
         results: list[ChunkRecognition | None] = [None] * len(chunks)
         for language, group in itertools.groupby(
@@ -192,23 +191,18 @@ class FasterWhisperRecognizer:
         return [result for result in results if result is not None]
 
     def _languages(
-        self,
-        encoder_output: Any,
-        count: int,
-        forced: str | None,
-        fallback: str | None,
-        min_probability: float,
+        self, encoder_output: Any, lengths: Sequence[int], options: RecognitionOptions
     ) -> list[tuple[str, float]]:
+        forced = options.language
         if forced is not None or not self._model.model.is_multilingual:
-            return [(forced or "en", 1.0)] * count
+            return [(forced or "en", 1.0)] * len(lengths)
         detections = self._model.model.detect_language(encoder_output)
         # Each detection is a list of ("<|de|>", probability), best first.
-        return [
-            _choose_language(
-                [(token[2:-2], float(p)) for token, p in ranked], fallback, min_probability
-            )
-            for ranked in detections
-        ]
+        return choose_languages(
+            [[(token[2:-2], float(p)) for token, p in ranked] for ranked in detections],
+            lengths,
+            options,
+        )
 
     def _decode(
         self,
@@ -308,14 +302,31 @@ def _window_frames(samples: int, window_s: float | None) -> int:
     return min(_FULL_WINDOW_FRAMES, round(max(window_s, needed) * _FRAMES_PER_SECOND))
 
 
-def _choose_language(
-    ranked: list[tuple[str, float]], fallback: str | None, min_probability: float
-) -> tuple[str, float]:
-    """The detected language, unless the detection is unsure and a fallback is known."""
-    best, probability = ranked[0]
-    if probability >= min_probability or fallback is None:
-        return best, probability
-    return fallback, next((p for code, p in ranked if code == fallback), 0.0)
+def choose_languages(
+    rankings: Sequence[Sequence[tuple[str, float]]],
+    lengths: Sequence[int],
+    options: RecognitionOptions,
+) -> list[tuple[str, float]]:
+    """The language of each chunk of a batch from its detection (languages ranked with their
+    probabilities) and its length (samples): the detected one when sure; otherwise the
+    meeting's (``fallback_language``), else the one the sure chunks of this batch share most
+    (by length), else ``default_language``; the guess only when none of those is known."""
+    sure: dict[str, int] = {}
+    for ranked, length in zip(rankings, lengths, strict=True):
+        best, probability = ranked[0]
+        if probability >= options.min_language_probability:
+            sure[best] = sure.get(best, 0) + length
+    fallback = options.fallback_language or (
+        max(sure, key=sure.__getitem__) if sure else options.default_language
+    )
+    chosen = []
+    for ranked in rankings:
+        best, probability = ranked[0]
+        if probability >= options.min_language_probability or fallback is None:
+            chosen.append((best, probability))
+        else:
+            chosen.append((fallback, next((p for code, p in ranked if code == fallback), 0.0)))
+    return chosen
 
 
 _SENTENCE_END = (".", "?", "!", "。", "？", "！")
@@ -413,7 +424,7 @@ class OpenAIWhisperRecognizer:
         # One encoder pass for the batch; language detection and decoding both read it.
         with torch.no_grad():
             features = model.embed_audio(mels)
-        languages = self._languages(features, options)
+        languages = self._languages(features, [len(chunk) for chunk in chunks], options)
         results: list[ChunkRecognition | None] = [None] * len(chunks)
         for language, group in itertools.groupby(
             sorted(range(len(chunks)), key=lambda index: languages[index][0]),
@@ -431,7 +442,9 @@ class OpenAIWhisperRecognizer:
                 results[index] = ChunkRecognition(language, languages[index][1], segments)
         return [result for result in results if result is not None]
 
-    def _languages(self, features: Any, options: RecognitionOptions) -> list[tuple[str, float]]:
+    def _languages(
+        self, features: Any, lengths: Sequence[int], options: RecognitionOptions
+    ) -> list[tuple[str, float]]:
         count = len(features)
         # An English-only model decodes English whatever it is asked for.
         if not self._model.is_multilingual:
@@ -439,16 +452,11 @@ class OpenAIWhisperRecognizer:
         if options.language is not None:
             return [(options.language, 1.0)] * count
         _, detections = self._model.detect_language(features)
-        return [
-            _choose_language(
-                sorted(
-                    ((code, float(p)) for code, p in probabilities.items()), key=lambda x: -x[1]
-                ),
-                options.fallback_language,
-                options.min_language_probability,
-            )
+        rankings = [
+            sorted(((code, float(p)) for code, p in probabilities.items()), key=lambda x: -x[1])
             for probabilities in detections
         ]
+        return choose_languages(rankings, lengths, options)
 
     def _decode(
         self,

@@ -1,15 +1,20 @@
 """Who spoke when: cluster voice-embedding windows into speakers, then turn them into turns.
 
-Agglomerative clustering (average linkage, cosine distance) finds the number of speakers by
-itself; clusters too small to be a person (a cough, a laugh, a burst of crosstalk) are folded into
-the nearest real one. Each 10 ms frame of speech goes to the speaker whose windows cover it most.
-Where windows of two speakers share a frame about equally, both are kept: overlap.
+Two stages. Agglomerative clustering (average linkage, cosine distance) of the Resemblyzer
+windows finds fine clusters: rarely two people in one, but one person often in several (each
+return of a voice, each part of a speech, each language). Clusters too small to be a person
+(a cough, a laugh, a burst of crosstalk) are folded into the nearest real one. Then, across the
+whole recording, fine clusters whose voiceprints (a sharper model, a few seconds of each
+cluster) agree are merged, most alike first, unless the local segmentation heard them as two
+people talking in the same window. Each 10 ms frame of speech goes to the speaker whose
+windows cover it most; where windows of two speakers share a frame about equally, both are
+kept: overlap.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,7 +23,15 @@ from scipy.cluster.hierarchy import fcluster, linkage
 
 from .speaker_windows import SpeakerWindow
 
-__all__ = ["DiarizationOptions", "SpeakerTurn", "diarize"]
+__all__ = [
+    "DiarizationOptions",
+    "SpeakerTurn",
+    "cluster_windows",
+    "diarize",
+    "join_language_switches",
+    "merge_clusters",
+    "turns_from_labels",
+]
 
 IntArray = npt.NDArray[np.int64]
 Float64Array = npt.NDArray[np.float64]
@@ -30,19 +43,22 @@ _FRAME_S = 0.01
 @dataclass(frozen=True, slots=True)
 class DiarizationOptions:
     threshold: float = 0.3
-    """Cosine distance at which clusters stop merging; lower finds more speakers."""
+    """Cosine distance at which fine clusters stop merging; lower finds more of them."""
     min_speaker_s: float = 2.0
     """A cluster with less speech than this (s) is folded into the nearest one."""
     num_speakers: int | None = None
     """Known number of speakers; None finds it."""
     overlap_share: float = 0.45
     """A second speaker whose windows cover at least this share of a frame also speaks there."""
-    min_switches: int = 2
-    """Two clusters that hand over to each other fewer times than this are one voice drifting
-    (a new language, a new microphone position), not two people: people in a meeting go back
-    and forth. A recording of one person, then another who never answers, is read as one."""
-    min_run_s: float = 1.0
-    """Runs of one cluster shorter than this (s) are ignored when counting hand-overs."""
+    voiceprint_similarity: float = 0.6
+    """Fine clusters whose voiceprints have at least this cosine similarity are one person:
+    on our clips parts of one voice score 0.75 and more, two people at most about 0.56."""
+    language_switch_similarity: float = 0.35
+    """A voice that carries on in another language scores lower (0.5 for our reader): two
+    clusters of different languages, one taking over from the other with no one in between
+    and never handing back, are one person from this similarity up."""
+    language_switch_gap_s: float = 2.0
+    """Longest pause (s) between the two clusters' speech at such a hand-over."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,26 +98,96 @@ def _fold_small(
     return labels
 
 
+def cluster_windows(
+    windows: Sequence[SpeakerWindow], options: DiarizationOptions = DiarizationOptions()
+) -> IntArray:
+    """Fine cluster of each window, numbered 0.. by first appearance; with a known number of
+    speakers, exactly that many."""
+    embeddings = np.stack([w.embedding for w in windows])
+    labels = _cluster(embeddings, options)
+    if options.num_speakers is None:
+        seconds = _exclusive_seconds(np.array([(w.start_s, w.end_s) for w in windows]))
+        labels = _fold_small(labels, embeddings, seconds, options.min_speaker_s)
+    return _numbered(labels)
+
+
+def _numbered(labels: IntArray) -> IntArray:
+    order = {label: i for i, label in enumerate(dict.fromkeys(labels.tolist()))}
+    return np.array([order[label] for label in labels.tolist()], dtype=np.int64)
+
+
+def merge_clusters(
+    labels: IntArray,
+    prints: npt.NDArray[np.float32],
+    weights: Float64Array,
+    apart: BoolArray,
+    options: DiarizationOptions = DiarizationOptions(),
+) -> IntArray:
+    """Merge fine clusters whose voiceprints agree, most alike first (centroid linkage on the
+    ``weights``-weighted prints, one row per cluster), never two that ``apart`` says were
+    heard as two people at once. With a known number of speakers, merge down to it."""
+    count = len(prints)
+    if count < 2:
+        return labels
+    sums = prints.astype(np.float64) * weights[:, None]
+    apart = apart.copy()
+    root = np.arange(count)
+    alive = np.ones(count, dtype=bool)
+    unit = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
+    similarity = unit @ unit.T
+    np.fill_diagonal(similarity, -np.inf)
+    similarity[apart] = -np.inf
+    wanted = options.num_speakers
+    while alive.sum() > 1:
+        flat = int(np.argmax(similarity))
+        a, b = divmod(flat, count)
+        best = similarity[a, b]
+        if wanted is None and best < options.voiceprint_similarity:
+            break
+        if wanted is not None and (alive.sum() <= wanted or best == -np.inf):
+            break
+        sums[a] += sums[b]
+        apart[a] |= apart[b]
+        apart[:, a] |= apart[:, b]
+        alive[b] = False
+        root[root == b] = a
+        centre = sums[a] / max(float(np.linalg.norm(sums[a])), 1e-12)
+        row = (sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)) @ centre
+        row[~alive | apart[a]] = -np.inf
+        row[a] = -np.inf
+        similarity[a, :] = row
+        similarity[:, a] = row
+        similarity[b, :] = -np.inf
+        similarity[:, b] = -np.inf
+    return _numbered(root[labels])
+
+
 def diarize(
     windows: Sequence[SpeakerWindow],
     speech: Sequence[tuple[float, float]],
     options: DiarizationOptions = DiarizationOptions(),
 ) -> list[SpeakerTurn]:
-    """Turns of each speaker inside the ``speech`` spans (s), from embedded windows."""
+    """Turns of each speaker inside the ``speech`` spans (s), from embedded windows alone (the
+    fine clusters, without voiceprints)."""
     if not windows:
         return []
-    embeddings = np.stack([w.embedding for w in windows])
-    spans = np.array([(w.start_s, w.end_s) for w in windows])
-    labels = _cluster(embeddings, options)
-    if options.num_speakers is None:
-        seconds = _exclusive_seconds(spans)
-        labels = _fold_small(labels, embeddings, seconds, options.min_speaker_s)
-        labels = _merge_non_alternating(labels, embeddings, seconds, options)
-    order = {label: i for i, label in enumerate(dict.fromkeys(labels.tolist()))}
-    labels = np.array([order[label] for label in labels.tolist()])
+    return turns_from_labels(windows, speech, cluster_windows(windows, options), options)
 
+
+def turns_from_labels(
+    windows: Sequence[SpeakerWindow],
+    speech: Sequence[tuple[float, float]],
+    labels: IntArray,
+    options: DiarizationOptions = DiarizationOptions(),
+) -> list[SpeakerTurn]:
+    """Turns inside the ``speech`` spans (s) of the speakers ``labels`` gives the windows."""
+    if not windows:
+        return []
+    spans = np.array([(w.start_s, w.end_s) for w in windows])
+    labels = _numbered(labels)
+    speakers = int(labels.max()) + 1
     frames = int(np.ceil(max(spans[:, 1].max(), max((e for _, e in speech), default=0)) / _FRAME_S))
-    votes = np.zeros((len(order), frames + 1))
+    votes = np.zeros((speakers, frames + 1))
     for (start, end), label in zip(spans, labels, strict=True):
         votes[label, round(start / _FRAME_S) : round(end / _FRAME_S)] += 1
     in_speech = np.zeros(frames + 1, dtype=bool)
@@ -112,7 +198,7 @@ def diarize(
     share = votes / np.maximum(total, 1)
 
     turns = []
-    for speaker in range(len(order)):
+    for speaker in range(speakers):
         active = in_speech & ((best == speaker) | (share[speaker] >= options.overlap_share))
         edges = np.diff(np.concatenate([[0], active.astype(np.int8), [0]]))
         for start, end in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True):
@@ -120,42 +206,88 @@ def diarize(
     return sorted(turns, key=lambda turn: (turn.start, turn.speaker))
 
 
-def _switches(labels: IntArray, seconds: Float64Array, a: int, b: int, min_run_s: float) -> int:
-    """Hand-overs between clusters ``a`` and ``b`` over time, ignoring runs under ``min_run_s``."""
-    runs: list[list[float]] = []  # [label, seconds]
-    for label, length in zip(labels.tolist(), seconds.tolist(), strict=True):
-        if label not in (a, b):
-            continue
-        if runs and runs[-1][0] == label:
-            runs[-1][1] += length
+def join_language_switches(
+    turns: Sequence[SpeakerTurn],
+    languages: Mapping[int, str],
+    prints: Mapping[int, npt.NDArray[np.float32]],
+    options: DiarizationOptions = DiarizationOptions(),
+) -> list[SpeakerTurn]:
+    """Speakers that are one voice carrying on in another language, joined (numbered again by
+    first appearance).
+
+    A voice sounds different in each language it speaks, often more than two people of one
+    language differ. Two speakers are one when their ``languages`` (the language most of each
+    one's words are in) differ, one takes over from the other (the next speech after a pause
+    of at most ``language_switch_gap_s``, no one else speaking in between) and the second
+    never hands back: people in a conversation go back and forth. Their ``prints`` must still
+    agree a little (``language_switch_similarity``)."""
+    if options.num_speakers is not None or len(languages) < 2:
+        return list(turns)
+    ordered = sorted(turns, key=lambda t: (t.start, t.speaker))
+    runs: list[list[float]] = []  # [speaker, start, end] of each speaker's run of turns
+    for turn in ordered:
+        if runs and runs[-1][0] == turn.speaker:
+            runs[-1][2] = max(runs[-1][2], turn.end)
         else:
-            runs.append([label, length])
-    kept = [int(label) for label, length in runs if length >= min_run_s]
-    return sum(1 for x, y in itertools.pairwise(kept) if x != y)
+            runs.append([turn.speaker, turn.start, turn.end])
+    handovers: dict[tuple[int, int], int] = {}
+    for before, after in itertools.pairwise(runs):
+        if after[1] - before[2] <= options.language_switch_gap_s:
+            key = (int(before[0]), int(after[0]))
+            handovers[key] = handovers.get(key, 0) + 1
+    speaking = _overlapping_seconds(ordered)
+    candidates = []
+    for a, b in handovers:
+        if handovers.get((b, a), 0):
+            continue
+        if a not in languages or b not in languages or languages[a] == languages[b]:
+            continue
+        if a not in prints or b not in prints or speaking.get((min(a, b), max(a, b)), 0.0) > 0.5:
+            continue
+        similarity = float(prints[a] @ prints[b])
+        if similarity >= options.language_switch_similarity:
+            candidates.append((similarity, a, b))
+    mapping = {speaker: speaker for speaker in {t.speaker for t in turns}}
+    for _, a, b in sorted(candidates, reverse=True):
+        if mapping[a] == a and mapping[b] == b:
+            mapping[b] = a
+    if all(k == v for k, v in mapping.items()):
+        return list(turns)
+    joined = [SpeakerTurn(mapping[t.speaker], t.start, t.end) for t in ordered]
+    return _renumbered(_union_turns(joined))
 
 
-def _merge_non_alternating(
-    labels: IntArray,
-    embeddings: npt.NDArray[np.float32],
-    seconds: Float64Array,
-    options: DiarizationOptions,
-) -> IntArray:
-    labels = labels.copy()
-    while True:
-        clusters = np.unique(labels).tolist()
-        if len(clusters) < 2:
-            return labels
-        centroids = {k: embeddings[labels == k].mean(axis=0) for k in clusters}
-        candidates = [
-            (float(centroids[a] @ centroids[b]), a, b)
-            for i, a in enumerate(clusters)
-            for b in clusters[i + 1 :]
-            if _switches(labels, seconds, a, b, options.min_run_s) < options.min_switches
-        ]
-        if not candidates:
-            return labels
-        _, a, b = max(candidates)
-        labels[labels == b] = a
+def _overlapping_seconds(turns: Sequence[SpeakerTurn]) -> dict[tuple[int, int], float]:
+    out: dict[tuple[int, int], float] = {}
+    for i, first in enumerate(turns):
+        for second in turns[i + 1 :]:
+            if second.start >= first.end:
+                break
+            if second.speaker != first.speaker:
+                key = (min(first.speaker, second.speaker), max(first.speaker, second.speaker))
+                out[key] = out.get(key, 0.0) + min(first.end, second.end) - second.start
+    return out
+
+
+def _union_turns(turns: Sequence[SpeakerTurn]) -> list[SpeakerTurn]:
+    """One speaker's overlapping or touching turns as one."""
+    out: list[SpeakerTurn] = []
+    for speaker in sorted({t.speaker for t in turns}):
+        mine = sorted((t for t in turns if t.speaker == speaker), key=lambda t: t.start)
+        current = mine[0]
+        for turn in mine[1:]:
+            if turn.start <= current.end:
+                current = SpeakerTurn(speaker, current.start, max(current.end, turn.end))
+            else:
+                out.append(current)
+                current = turn
+        out.append(current)
+    return sorted(out, key=lambda t: (t.start, t.speaker))
+
+
+def _renumbered(turns: Sequence[SpeakerTurn]) -> list[SpeakerTurn]:
+    order = {speaker: i for i, speaker in enumerate(dict.fromkeys(t.speaker for t in turns))}
+    return [SpeakerTurn(order[t.speaker], t.start, t.end) for t in turns]
 
 
 def _exclusive_seconds(spans: Float64Array) -> Float64Array:

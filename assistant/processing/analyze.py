@@ -59,6 +59,7 @@ def load_speech_models(settings: Settings) -> SpeechModels:
     from models.asr import FasterWhisperRecognizer, OpenAIWhisperRecognizer, SpeechRecognizer
     from models.segmentation import SpeakerSegmenter
     from models.speaker import SpeakerEncoder
+    from models.voiceprint import VoiceprintEncoder
     from models.weights import resolve_faster_whisper_model, resolve_openai_whisper_checkpoint
     from pipelines.vad import SileroVad
 
@@ -79,12 +80,17 @@ def load_speech_models(settings: Settings) -> SpeechModels:
     diarization = settings.diarization
     encoder = SpeakerEncoder() if diarization.enabled else None
     segmenter = SpeakerSegmenter() if diarization.enabled and diarization.resegment else None
+    voiceprints = VoiceprintEncoder() if diarization.enabled and diarization.voiceprints else None
     vad = SileroVad(
         intra_op_threads=settings.threads.onnx_intra_op,
         inter_op_threads=settings.threads.onnx_inter_op,
     )
     return SpeechModels(
-        recognizer=recognizer, vad=vad, speaker_encoder=encoder, segmenter=segmenter
+        recognizer=recognizer,
+        vad=vad,
+        speaker_encoder=encoder,
+        segmenter=segmenter,
+        voiceprints=voiceprints,
     )
 
 

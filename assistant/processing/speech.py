@@ -19,9 +19,17 @@ from models.asr import RecognitionOptions, SpeechRecognizer
 from models.errors import InputError, NoAudioError, TooShortError
 from models.segmentation import SpeakerSegmenter
 from models.speaker import SpeakerEncoder
+from models.voiceprint import VoiceprintEncoder
 from pipelines.attribute import attribute_words
 from pipelines.chunker import Chunker
-from pipelines.diarize import DiarizationOptions, SpeakerTurn, diarize
+from pipelines.diarize import (
+    DiarizationOptions,
+    SpeakerTurn,
+    cluster_windows,
+    join_language_switches,
+    merge_clusters,
+    turns_from_labels,
+)
 from pipelines.frames import Frame, SpeechChunk, SpeechRegion, TranscribedSegment
 from pipelines.resegment import ResegmentOptions, clean_windows, resegment
 from pipelines.segmentation import LocalActivity, SegmentationStream
@@ -30,6 +38,7 @@ from pipelines.speaker_windows import SpeakerWindow, SpeakerWindowStream
 from pipelines.stage import Chain, Fanout, Stage
 from pipelines.transcribe import ChunkTranscriber
 from pipelines.vad import SileroVad, VadOptions
+from pipelines.voiceprints import SpeechAudio, cluster_prints, heard_apart
 
 __all__ = [
     "FloatArray",
@@ -81,6 +90,9 @@ class SpeechModels:
     """Needed to split mixed tracks into speakers; None turns that off."""
     segmenter: SpeakerSegmenter | None = None
     """Refines the speakers' turns with overlap and quiet speech; None keeps the clusters' own."""
+    voiceprints: VoiceprintEncoder | None = None
+    """Joins the voice clusters of one person across the recording; None keeps the fine
+    clusters (one person returning may then be two speakers)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,12 +116,16 @@ class TrackVoices:
     speech: list[tuple[float, float]] = field(default_factory=list)
     activities: list[LocalActivity] = field(default_factory=list)
     """The local segmentation windows, when the segmenter is loaded."""
+    audio: SpeechAudio | None = None
+    """The speech regions' audio, kept when voiceprints are to be made."""
 
     def collect(self, frame: Frame) -> None:
         if isinstance(frame, SpeakerWindow):
             self.windows.append(frame)
         elif isinstance(frame, SpeechRegion):
             self.speech.append((frame.start_s, frame.end_s))
+            if self.audio is not None:
+                self.audio.add(frame)
         elif isinstance(frame, LocalActivity):
             self.activities.append(frame)
 
@@ -227,7 +243,7 @@ def transcribe_plan(
                 f"{settings.audio.min_duration_s:.0f} s is needed to analyse a meeting",
                 source.path,
             )
-        collected = TrackVoices() if diarizing and source.mixed else None
+        collected = _track_voices(models) if diarizing and source.mixed else None
         source_segments, length = _run_source(
             source, models, settings, listener, done_before, voices=collected
         )
@@ -274,6 +290,10 @@ def main_language(segments: Sequence[TranscribedSegment]) -> str | None:
     return max(durations, key=durations.__getitem__) if durations else None
 
 
+def _track_voices(models: SpeechModels) -> TrackVoices:
+    return TrackVoices(audio=SpeechAudio() if models.voiceprints is not None else None)
+
+
 def diarize_track(
     segments: list[TranscribedSegment],
     collected: TrackVoices,
@@ -281,14 +301,23 @@ def diarize_track(
     settings: Settings,
     numbered_before: int,
 ) -> tuple[list[TranscribedSegment], list[Participant], dict[str, FloatArray]]:
-    turns = _turns_of(collected, models, settings)
-    count = max((turn.speaker for turn in turns), default=-1) + 1
-    ids = [f"speaker-{numbered_before + i + 1}" for i in range(count)]
+    turns, prints = _turns_of(collected, models, settings)
+    attributed = attribute_words(segments, turns, _speaker_ids(turns, numbered_before))
+    if prints:
+        # A voice carrying on in another language is told apart from another person by what
+        # the words say: only the transcript knows the languages.
+        languages = _languages_of(attributed, _speaker_ids(turns, numbered_before))
+        joined = join_language_switches(
+            turns, languages, prints, _diarization_options(settings)
+        )
+        if joined != turns:
+            turns = joined
+            attributed = attribute_words(segments, turns, _speaker_ids(turns, numbered_before))
+    ids = _speaker_ids(turns, numbered_before)
     participants = [
         Participant(pid, f"Speaker {numbered_before + i + 1}", name_source="placeholder")
         for i, pid in enumerate(ids)
     ]
-    attributed = attribute_words(segments, turns, ids)
     centres = np.array([(w.start_s + w.end_s) / 2 for w in collected.windows])
     embeddings = np.stack([w.embedding for w in collected.windows])
     voices: dict[str, FloatArray] = {}
@@ -297,6 +326,8 @@ def diarize_track(
         # window's centre is the only one that can hold it.
         starts = np.array([t.start for t in turns if t.speaker == index])
         ends = np.array([t.end for t in turns if t.speaker == index])
+        if not len(starts):
+            continue
         last = np.searchsorted(starts, centres, side="right") - 1
         inside = (last >= 0) & (centres <= ends[np.maximum(last, 0)])
         if inside.any():
@@ -305,18 +336,42 @@ def diarize_track(
     return attributed, participants, voices
 
 
+def _speaker_ids(turns: Sequence[SpeakerTurn], numbered_before: int) -> list[str]:
+    count = max((turn.speaker for turn in turns), default=-1) + 1
+    return [f"speaker-{numbered_before + i + 1}" for i in range(count)]
+
+
+_LANGUAGE_SHARE = 0.7
+"""A speaker has a language when at least this share of their words' time is in it."""
+
+
+def _languages_of(segments: Sequence[TranscribedSegment], ids: Sequence[str]) -> dict[int, str]:
+    seconds: defaultdict[str, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for segment in segments:
+        seconds[segment.participant_id][segment.language] += segment.end - segment.start
+    out = {}
+    for index, pid in enumerate(ids):
+        spoken = seconds.get(pid)
+        if spoken:
+            language = max(spoken, key=spoken.__getitem__)
+            if spoken[language] >= _LANGUAGE_SHARE * sum(spoken.values()):
+                out[index] = language
+    return out
+
+
 def _diarization_options(settings: Settings) -> DiarizationOptions:
     return DiarizationOptions(
         threshold=settings.diarization.threshold,
         min_speaker_s=settings.diarization.min_speaker_s,
         num_speakers=settings.diarization.num_speakers,
         overlap_share=settings.diarization.overlap_share,
+        voiceprint_similarity=settings.diarization.voiceprint_similarity,
     )
 
 
 def _voices_of(path: Path, models: SpeechModels, settings: Settings) -> TrackVoices:
     """Voice windows and speech spans of a whole file, taken as one mixed track."""
-    collected = TrackVoices()
+    collected = _track_voices(models)
     source = plan_media(path, settings.audio).sources[0]
     source = replace(source, participant_ids=source.participant_ids[:1], mixed=True)
     _run_source(source, models, settings, _Silent(), 0.0, transcribe=False, voices=collected)
@@ -324,24 +379,46 @@ def _voices_of(path: Path, models: SpeechModels, settings: Settings) -> TrackVoi
 
 
 def speaker_turns(path: Path, models: SpeechModels, settings: Settings) -> list[SpeakerTurn]:
-    """Who spoke when in one mixed recording, without transcribing it (for scoring)."""
-    return _turns_of(_voices_of(path, models, settings), models, settings)
+    """Who spoke when in one mixed recording, without transcribing it (for scoring; with no
+    words, a voice that changes language stays two speakers)."""
+    return _turns_of(_voices_of(path, models, settings), models, settings)[0]
 
 
 def _turns_of(
     collected: TrackVoices, models: SpeechModels, settings: Settings
-) -> list[SpeakerTurn]:
+) -> tuple[list[SpeakerTurn], dict[int, FloatArray]]:
+    """The speakers' turns, and each speaker's voiceprint when the voiceprint model is loaded."""
     clustering = _diarization_options(settings)
-    if models.segmenter is None or not collected.activities:
-        return diarize(collected.windows, collected.speech, clustering)
     diarization = settings.diarization
     options = ResegmentOptions(
         speech_margin=diarization.speech_margin, overlap_margin=diarization.overlap_margin
     )
-    geometry, activities = models.segmenter.geometry, collected.activities
-    windows = clean_windows(collected.windows, activities, geometry, options)
-    turns = diarize(windows, collected.speech, clustering)
-    return resegment(turns, activities, geometry, options)
+    windows: Sequence[SpeakerWindow] = collected.windows
+    if not windows:
+        return [], {}
+    segmenter, activities = models.segmenter, collected.activities
+    if segmenter is not None and activities:
+        windows = clean_windows(windows, activities, segmenter.geometry, options)
+    labels = cluster_windows(windows, clustering)
+    prints: dict[int, FloatArray] = {}
+    if models.voiceprints is not None and collected.audio is not None:
+        fine, seconds = cluster_prints(windows, labels, collected.audio, models.voiceprints)
+        apart = (
+            heard_apart(windows, labels, activities, segmenter.geometry)
+            if segmenter is not None
+            else np.zeros((len(fine), len(fine)), dtype=bool)
+        )
+        merged = merge_clusters(labels, fine, seconds, apart, clustering)
+        for speaker in range(int(merged.max()) + 1):
+            parts = np.unique(labels[merged == speaker])
+            total = (fine[parts] * seconds[parts, None]).sum(axis=0)
+            if np.linalg.norm(total) > 0:
+                prints[speaker] = (total / np.linalg.norm(total)).astype(np.float32)
+        labels = merged
+    turns = turns_from_labels(windows, collected.speech, labels, clustering)
+    if segmenter is not None and activities:
+        turns = resegment(turns, activities, segmenter.geometry, options)
+    return turns, prints
 
 
 def voice_embedding(path: Path, models: SpeechModels, settings: Settings) -> FloatArray:
