@@ -253,7 +253,15 @@ _GERMAN = Piece(MULTILINGUAL, _MULTILINGUAL_GERMAN_S)
 
 VOICES_THREE_MINUTES = tuple(
     Piece(clip) if isinstance(clip, Path) else clip
-    for clip in (JFK, _AMI / "dev00.wav", JFK, PYANNOTE_SAMPLE, MULTILINGUAL, JFK, _AMI / "dev01.wav")
+    for clip in (
+        JFK,
+        _AMI / "dev00.wav",
+        JFK,
+        PYANNOTE_SAMPLE,
+        MULTILINGUAL,
+        JFK,
+        _AMI / "dev01.wav",
+    )
 )
 """3.2 minutes, 6 voices: jfk three times between others, a reader switching from English to
 German, and the two people of dev00 again in dev01."""

@@ -42,9 +42,7 @@ def _clip_turns(clip: Path) -> list[Turn]:
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
     audio = np.concatenate([b[0] for b in decode_audio(clip, channels="mixdown")])
-    spans = get_speech_timestamps(
-        audio, VadOptions(min_silence_duration_ms=300, speech_pad_ms=100)
-    )
+    spans = get_speech_timestamps(audio, VadOptions(min_silence_duration_ms=300, speech_pad_ms=100))
     return [Turn(clip.stem, s["start"] / SAMPLE_RATE, s["end"] / SAMPLE_RATE) for s in spans]
 
 
@@ -106,9 +104,7 @@ def words_kept(
     return out
 
 
-def speaker_of_piece(
-    where: PlacedPiece, segments: Sequence[TranscribedSegment]
-) -> dict[str, int]:
+def speaker_of_piece(where: PlacedPiece, segments: Sequence[TranscribedSegment]) -> dict[str, int]:
     """Words in the piece's span by the participant they were given to."""
     counts: dict[str, int] = {}
     for segment in segments:

@@ -107,10 +107,16 @@ class SpeechChunk:
 
     def tail(self, from_s: float) -> SpeechChunk:
         """The part of this chunk from ``from_s`` (s into ``samples``) on."""
-        cut = int(from_s * SAMPLE_RATE)
+        return self.part(from_s, self.duration_s)
+
+    def part(self, from_s: float, to_s: float) -> SpeechChunk:
+        """The part of this chunk from ``from_s`` to ``to_s`` (s into ``samples``)."""
+        cut, stop = int(from_s * SAMPLE_RATE), int(to_s * SAMPLE_RATE)
         offsets = [(0.0, self.to_meeting_time(from_s))]
-        offsets += [(pos - from_s, time) for pos, time in self.region_offsets if pos > from_s]
-        return SpeechChunk(self.participant_id, self.samples[cut:], tuple(offsets))
+        offsets += [
+            (pos - from_s, time) for pos, time in self.region_offsets if from_s < pos < to_s
+        ]
+        return SpeechChunk(self.participant_id, self.samples[cut:stop], tuple(offsets))
 
     def to_meeting_time(self, chunk_time_s: float) -> float:
         """Map a time inside ``samples`` (s) to meeting time (s)."""

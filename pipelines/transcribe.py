@@ -11,7 +11,7 @@ from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from models.asr import RecognitionOptions, RecognizedSegment, SpeechRecognizer
+from models.asr import RecognitionOptions, RecognizedSegment, RecognizedWord, SpeechRecognizer
 
 from .frames import Frame, SpeechChunk, TranscribedSegment, Word
 from .stage import Stage
@@ -50,10 +50,14 @@ class ChunkTranscriber(Stage):
     meeting time. Chunks are decoded ``batch_size`` at a time, the strongest set-up for files;
     ``end_input`` decodes the last, short batch.
 
-    When the text of a chunk stops well before its audio does (Whisper sometimes ends early,
-    for example where the language switches inside the chunk), the rest of the chunk is
-    queued again as a chunk of its own, so no speech is silently lost. ``on_chunk`` hears each
-    chunk once its text is out (for progress).
+    No speech is silently lost: Whisper sometimes skips part of a chunk (a quiet far-field
+    voice before a loud one, the rest of a chunk after the language changes, a last short
+    phrase). Every stretch of at least ``min_unheard_s`` with no recognised word near it
+    (``word_margin_s``) is decoded again as a chunk of its own (each chunk's audio at most
+    ``max_tries`` times). A word timed longer than ``max_word_s`` is Whisper's alignment
+    stretching it over speech it skipped: it keeps its end and that length, so the skipped
+    speech shows as unheard. ``on_chunk``
+    hears each chunk once its text is out (for progress).
     """
 
     accepts = (SpeechChunk,)
@@ -65,7 +69,10 @@ class ChunkTranscriber(Stage):
         *,
         batch_size: int = 8,
         hallucination_filter: HallucinationFilter = HallucinationFilter(),
-        min_leftover_s: float = 3.0,
+        min_unheard_s: float = 1.0,
+        word_margin_s: float = 0.3,
+        max_word_s: float = 1.0,
+        max_tries: int = 3,
         confident_probability: float = 0.8,
         on_chunk: Callable[[SpeechChunk], None] | None = None,
     ) -> None:
@@ -73,16 +80,20 @@ class ChunkTranscriber(Stage):
         self._options = options
         self._batch_size = batch_size
         self._filter = hallucination_filter
-        self._min_leftover_s = min_leftover_s
+        self._max_tries = max_tries
+        self._min_unheard_s = min_unheard_s
+        self._word_margin_s = word_margin_s
+        self._max_word_s = max_word_s
         self._confident_probability = confident_probability
         self._on_chunk = on_chunk
-        self._queue: deque[SpeechChunk] = deque()
+        # Each chunk with how many times its audio has been decoded before.
+        self._queue: deque[tuple[SpeechChunk, int]] = deque()
         # Seconds of speech per language detected with confidence: the meeting's language so
         # far, the fallback for a chunk too short or unclear to tell.
         self._confident: defaultdict[str, float] = defaultdict(float)
 
     def _push(self, chunk: SpeechChunk) -> list[Frame]:
-        self._queue.append(chunk)
+        self._queue.append((chunk, 0))
         out: list[Frame] = []
         while len(self._queue) >= self._batch_size:
             out.extend(self._decode_batch())
@@ -101,17 +112,21 @@ class ChunkTranscriber(Stage):
         if self._confident and options.language is None:
             best = max(self._confident, key=self._confident.__getitem__)
             options = replace(options, fallback_language=best)
-        recognitions = self._recognizer.recognize([chunk.samples for chunk in batch], options)
-        for chunk, recognition in zip(batch, recognitions, strict=True):
+        recognitions = self._recognizer.recognize([chunk.samples for chunk, _ in batch], options)
+        for (chunk, _), recognition in zip(batch, recognitions, strict=True):
             if recognition.language_probability >= self._confident_probability:
                 self._confident[recognition.language] += chunk.duration_s
         out: list[Frame] = []
-        leftovers = []
-        for chunk, recognition in zip(batch, recognitions, strict=True):
-            kept = [s for s in recognition.segments if self._filter.keeps(s)]
-            covered = max((_end_of(segment) for segment in kept), default=0.0)
-            if kept and chunk.duration_s - covered >= self._min_leftover_s:
-                leftovers.append(chunk.tail(covered))
+        again: list[tuple[SpeechChunk, int]] = []
+        for (chunk, tries), recognition in zip(batch, recognitions, strict=True):
+            kept = [
+                _with_words_at_most(s, self._max_word_s)
+                for s in recognition.segments
+                if self._filter.keeps(s)
+            ]
+            if kept and tries + 1 < self._max_tries:
+                unheard = self._unheard(chunk, kept)
+                again.extend((chunk.part(a, b), tries + 1) for a, b in unheard)
             out.extend(
                 piece
                 for segment in kept
@@ -119,12 +134,39 @@ class ChunkTranscriber(Stage):
             )
             if self._on_chunk is not None:
                 self._on_chunk(chunk)
-        queue.extendleft(reversed(leftovers))  # next, and in time order
+        queue.extendleft(reversed(again))  # next, and in time order
         return out
 
+    def _unheard(
+        self, chunk: SpeechChunk, segments: list[RecognizedSegment]
+    ) -> list[tuple[float, float]]:
+        """Stretches of the chunk (s into it) with no recognised word near them."""
+        margin = self._word_margin_s
+        heard = sorted(
+            (item.start - margin, item.end + margin)
+            for segment in segments
+            for item in (segment.words or [segment])
+        )
+        gaps, reached = [], 0.0
+        for start, end in heard:
+            if start > reached:
+                gaps.append((reached, start))
+            reached = max(reached, end)
+        gaps.append((reached, chunk.duration_s))
+        return [(a, b) for a, b in gaps if b - a >= self._min_unheard_s]
 
-def _end_of(segment: RecognizedSegment) -> float:
-    return max(segment.end, segment.words[-1].end if segment.words else 0.0)
+
+def _with_words_at_most(segment: RecognizedSegment, longest_s: float) -> RecognizedSegment:
+    """The segment with each word lasting at most ``longest_s``, keeping its end."""
+    if all(word.end - word.start <= longest_s for word in segment.words):
+        return segment
+    words = tuple(
+        word
+        if word.end - word.start <= longest_s
+        else RecognizedWord(word.text, word.end - longest_s, word.end, word.probability)
+        for word in segment.words
+    )
+    return replace(segment, start=max(segment.start, words[0].start), words=words)
 
 
 _PAUSE_S = 1.0

@@ -307,9 +307,7 @@ def diarize_track(
         # A voice carrying on in another language is told apart from another person by what
         # the words say: only the transcript knows the languages.
         languages = _languages_of(attributed, _speaker_ids(turns, numbered_before))
-        joined = join_language_switches(
-            turns, languages, prints, _diarization_options(settings)
-        )
+        joined = join_language_switches(turns, languages, prints, _diarization_options(settings))
         if joined != turns:
             turns = joined
             attributed = attribute_words(segments, turns, _speaker_ids(turns, numbered_before))

@@ -20,7 +20,12 @@ from bench.scoring import (
     read_uem,
     word_speaker_accuracy,
 )
-from pipelines.diarize import DiarizationOptions, diarize
+from pipelines.diarize import (
+    DiarizationOptions,
+    SpeakerTurn,
+    join_language_switches,
+    merge_clusters,
+)
 from tests.media import read_audio, write_audio
 
 
@@ -171,26 +176,29 @@ def test_known_number_of_speakers(
     assert DiarizationOptions().num_speakers is None
 
 
-def _windows(pattern: list[tuple[int, float]], voices: np.ndarray) -> list:  # type: ignore[type-arg]
-    """Windows every 0.25 s: (voice index, seconds) runs."""
-    from pipelines.speaker_windows import SpeakerWindow
-
-    rng = np.random.default_rng(3)
-    windows, t = [], 0.0
-    for voice, seconds in pattern:
-        for _ in range(int(seconds / 0.25)):
-            vector = voices[voice] + 0.05 * rng.standard_normal(voices.shape[1])
-            vector /= np.linalg.norm(vector)
-            windows.append(SpeakerWindow("p", t, t + 1.6, vector.astype(np.float32)))
-            t += 0.25
-    return windows
+def test_voiceprints_join_clusters_unless_heard_at_once() -> None:
+    prints = np.eye(4, dtype=np.float32)
+    prints[1] = prints[0] * 0.8 + prints[1] * 0.6  # cluster 1 sounds like cluster 0
+    prints[3] = prints[2] * 0.8 + prints[3] * 0.6  # and 3 like 2, but they were heard at once
+    apart = np.zeros((4, 4), dtype=bool)
+    apart[2, 3] = apart[3, 2] = True
+    labels = np.array([0, 1, 2, 3, 0, 1])
+    merged = merge_clusters(labels, prints, np.ones(4), apart)
+    assert merged.tolist() == [0, 0, 1, 2, 0, 0]
+    known = merge_clusters(labels, prints, np.ones(4), apart, DiarizationOptions(num_speakers=3))
+    assert len(set(known.tolist())) == 3
 
 
-def test_a_voice_that_drifts_once_is_one_speaker_but_a_dialogue_is_two() -> None:
-    voices = np.eye(8)[:2] * 0.8 + 0.2 / np.sqrt(8)
-    voices /= np.linalg.norm(voices, axis=1, keepdims=True)
-    drift = _windows([(0, 15.0), (1, 15.0)], voices)  # one hand-over only, e.g. a new language
-    dialogue = _windows([(0, 5.0), (1, 5.0), (0, 5.0), (1, 5.0), (0, 5.0), (1, 5.0)], voices)
-    for windows, expected in ((drift, 1), (dialogue, 2)):
-        turns = diarize(windows, [(0.0, windows[-1].end_s)])
-        assert len({turn.speaker for turn in turns}) == expected
+def test_a_voice_that_changes_language_once_is_one_speaker_but_a_dialogue_is_two() -> None:
+    prints = {0: np.array([1.0, 0.0], np.float32), 1: np.array([0.6, 0.8], np.float32)}
+    switch = [SpeakerTurn(0, 0.0, 10.0), SpeakerTurn(0, 10.5, 20.0), SpeakerTurn(1, 21.0, 40.0)]
+    joined = join_language_switches(switch, {0: "en", 1: "de"}, prints)
+    assert {turn.speaker for turn in joined} == {0}
+    # The same hand-over in one language is two people taking turns ...
+    assert join_language_switches(switch, {0: "en", 1: "en"}, prints) == switch
+    # ... and so is a conversation across languages, going back and forth.
+    dialogue = [*switch, SpeakerTurn(0, 40.5, 45.0)]
+    assert join_language_switches(dialogue, {0: "en", 1: "de"}, prints) == dialogue
+    # Voices that do not agree at all stay apart.
+    far = {0: prints[0], 1: np.array([0.0, 1.0], np.float32)}
+    assert join_language_switches(switch, {0: "en", 1: "de"}, far) == switch

@@ -13,7 +13,7 @@ from assistant.config import Settings
 from assistant.inputs.media import plan_media
 from assistant.processing.speech import SpeechModels, transcribe_plan
 from bench.common import word_error_rate
-from models.asr import RecognitionOptions
+from models.asr import RecognitionOptions, choose_languages
 from tests.media import read_audio, write_audio
 
 JFK_TEXT = (
@@ -163,7 +163,8 @@ def test_unsure_language_falls_back_to_the_meeting_language(
     jfk = read_audio(data_dir / "whisper-clips" / "jfk.flac")[0]
     # The speech region our VAD cuts from the clip (0.792 s, 1.52 s long).
     grid = read_audio(data_dir / "grid-talking" / "bbaf2n.mpg")[0][12_672 : 12_672 + 24_320]
-    alone = speech_models.recognizer.recognize([grid], RecognitionOptions(beam_size=3))[0]
+    guess = RecognitionOptions(beam_size=3, default_language=None)
+    alone = speech_models.recognizer.recognize([grid], guess)[0]
     assert (alone.language, alone.language_probability < 0.5) == ("da", True)
     # The GRID chunk is placed at 100 s of meeting time, to tell its segments apart.
     chunks = [SpeechChunk("p", jfk, ((0.0, 0.0),)), SpeechChunk("p", grid, ((0.0, 100.0),))]
@@ -171,6 +172,36 @@ def test_unsure_language_falls_back_to_the_meeting_language(
     segments = [s for s in run_stage(stage, chunks) if isinstance(s, TranscribedSegment)]
     languages = [(s.start >= 100, s.language) for s in segments]
     assert sorted(set(languages)) == [(False, "en"), (True, "en")]
+
+
+def test_a_short_english_clip_alone_is_read_as_english(
+    speech_models: SpeechModels, settings: Settings, data_dir: Path
+) -> None:
+    """With nothing else to go by, an unsure detection (Danish, for this 3 s GRID sentence) is
+    not trusted: English is far likelier, and the meeting's language follows."""
+    clip = data_dir / "grid-talking" / "bbaf2n.mpg"
+    result = transcribe_plan(plan_media(clip), speech_models, settings)
+    assert {segment.language for segment in result.segments} == {"en"}
+    assert result.language == "en"
+    words = _normalise(" ".join(segment.text for segment in result.segments)).split()
+    assert {"blue", "now"} <= set(words)
+
+
+def test_a_batch_of_unsure_chunks_follows_its_sure_ones() -> None:
+    """The meeting's language so far first, then what the sure chunks of the batch share,
+    then English; a sure chunk keeps its own language."""
+    unsure, sure_de = [("da", 0.3), ("en", 0.2)], [("de", 0.9), ("en", 0.05)]
+    options = RecognitionOptions()
+    second = 16_000
+    assert choose_languages([unsure, sure_de], [second, second], options) == [
+        ("de", 0.0),
+        ("de", 0.9),
+    ]
+    assert choose_languages([unsure], [second], options) == [("en", 0.2)]
+    meeting = RecognitionOptions(fallback_language="da")
+    assert choose_languages([unsure, sure_de], [second, second], meeting)[0] == ("da", 0.3)
+    guess = RecognitionOptions(default_language=None)
+    assert choose_languages([unsure], [second], guess) == [("da", 0.3)]
 
 
 def test_a_short_encoder_window_reads_speech_as_the_full_one(

@@ -1,0 +1,91 @@
+"""Voices across a recording built from the shared clips (3.2 minutes, 6 voices): jfk three
+times with others between, a reader switching from English to German, the two people of an
+AMI meeting in two of its clips; and no speech lost against the clips analysed alone."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.inputs.media import plan_media
+from assistant.processing.speech import SpeechModels, SpeechResult, transcribe_plan
+from bench.common import VOICES_THREE_MINUTES, PlacedPiece, build_voices_wav
+from bench.voices import speaker_of_piece, words_kept
+
+
+@pytest.fixture(scope="module")
+def recording(
+    speech_models: SpeechModels, settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[tuple[PlacedPiece, ...], SpeechResult]:
+    path = tmp_path_factory.mktemp("voices") / "voices.wav"
+    placed = build_voices_wav(path, VOICES_THREE_MINUTES)
+    return placed, transcribe_plan(plan_media(path, settings.audio), speech_models, settings)
+
+
+def _pieces(placed: tuple[PlacedPiece, ...], stem: str) -> list[PlacedPiece]:
+    return [where for where in placed if where.piece.clip.stem == stem]
+
+
+def _main_speaker(where: PlacedPiece, result: SpeechResult) -> tuple[str, float]:
+    """The participant given most of a piece's words, and their share of them."""
+    counts = speaker_of_piece(where, result.segments)
+    speaker, words = Counter(counts).most_common(1)[0]
+    return speaker, words / sum(counts.values())
+
+
+def test_the_same_clip_repeated_is_one_participant(
+    recording: tuple[tuple[PlacedPiece, ...], SpeechResult],
+) -> None:
+    placed, result = recording
+    heard = [_main_speaker(where, result) for where in _pieces(placed, "jfk")]
+    assert len({speaker for speaker, _ in heard}) == 1
+    assert min(share for _, share in heard) >= 0.95
+    jfk = heard[0][0]
+    # No one else is taken for him.
+    for where in placed:
+        if where.piece.clip.stem != "jfk":
+            assert jfk not in speaker_of_piece(where, result.segments), where.piece.clip.stem
+
+
+def test_a_meetings_people_are_the_same_in_each_of_its_clips(
+    recording: tuple[tuple[PlacedPiece, ...], SpeechResult],
+) -> None:
+    placed, result = recording
+    (dev00,), (dev01,) = _pieces(placed, "dev00"), _pieces(placed, "dev01")
+    first = {p for p, n in speaker_of_piece(dev00, result.segments).items() if n >= 5}
+    second = {p for p, n in speaker_of_piece(dev01, result.segments).items() if n >= 5}
+    assert len(first) == 2
+    assert second == first
+    # Six voices in all: jfk, the reader, two on the phone, two in the meeting.
+    assert len(result.participants) == 6
+
+
+def test_a_reader_switching_language_is_one_participant(
+    recording: tuple[tuple[PlacedPiece, ...], SpeechResult],
+) -> None:
+    placed, result = recording
+    (reader,) = _pieces(placed, "multilingual")
+    speaker, share = _main_speaker(reader, result)
+    assert share >= 0.95
+    spoken = {
+        segment.language
+        for segment in result.segments
+        if segment.participant_id == speaker and reader.start_s <= segment.start < reader.end_s
+    }
+    assert spoken == {"en", "de"}
+
+
+def test_the_recording_keeps_the_words_of_its_clips(
+    recording: tuple[tuple[PlacedPiece, ...], SpeechResult],
+    speech_models: SpeechModels,
+    settings: Settings,
+) -> None:
+    placed, result = recording
+    kept = words_kept(placed, result.segments, speech_models, settings)
+    alone = sum(piece.alone for piece in kept)
+    assert sum(piece.kept for piece in kept) >= 0.98 * alone
+    for piece in kept:  # and none of them loses a sentence
+        assert piece.kept >= 0.9 * piece.alone - 1, Path(piece.piece.clip).stem
