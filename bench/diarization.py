@@ -19,7 +19,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from assistant.config import Settings
+from assistant.config import Settings, apply_thread_settings
 from assistant.inputs.media import plan_media
 from assistant.processing.analyze import analyze, load_speech_models
 from assistant.processing.speech import SpeechModels, speaker_turns, transcribe_plan
@@ -154,6 +154,7 @@ def _voices_over_a_long_recording(
 
 def main() -> None:
     settings = Settings()
+    apply_thread_settings(settings)  # an entry point: MA_THREADS__TORCH applies here too
     models = load_speech_models(settings)
     if "--long-only" in sys.argv[1:]:
         _voices_over_a_long_recording(models, settings, Console(width=150))
