@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import threading
 import time
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
 
+from models.asr import ChunkRecognition, RecognitionOptions, RecognizedSegment, RecognizedWord
 from models.errors import InputError, PipelineError
 from pipelines.frames import (
     AudioChunk,
     Caption,
     Frame,
+    SpeechChunk,
     SpeechRegion,
     TranscribedSegment,
     VoiceActivity,
@@ -26,7 +30,7 @@ from pipelines.stage import Chain, Fanout, Stage, run_stage
 from pipelines.stream import ParticipantStream
 from pipelines.vad import VadOptions, VadStream
 
-from .fakes import SCRIPT, FakeRecognizer, FakeVad, silence, speech, tone
+from .fakes import SCRIPT, FakeRecognizer, FakeVad, FloatArray, silence, speech, tone
 
 
 def _blocks(pid: str, audio: np.ndarray, block_s: float = 0.1, start_s: float = 0.0) -> list[Frame]:
@@ -320,3 +324,52 @@ def test_live_audio_is_resampled_at_the_edge_and_gaps_are_filled() -> None:
         LiveAudioSource("p", 1_000)
     with pytest.raises(InputError, match="samples, channels"):
         LiveAudioSource("p", 16_000).push(np.zeros((2, 2, 2), np.float32))
+
+
+class _SkippingRecognizer:
+    """Reads a chunk as one word per second of audio, except that in a chunk over 17 s long it
+    skips all but the last 3 s and stretches its first word over what it skipped (as Whisper
+    does when a quiet voice comes before a loud one)."""
+
+    name = "skipping"
+
+    def __init__(self) -> None:
+        self.lengths: list[float] = []
+
+    def recognize(
+        self, chunks: Sequence[FloatArray], options: RecognitionOptions
+    ) -> list[ChunkRecognition]:
+        out = []
+        for chunk in chunks:
+            length = len(chunk) / 16_000
+            self.lengths.append(length)
+            first = length - 3.0 if length > 17.0 else 0.0
+            starts = np.arange(first, length - 0.5, 1.0)
+            words = [
+                RecognizedWord(f" w{i}", 0.0 if i == 0 else s, s + 0.5, 0.9)
+                for i, s in enumerate(starts)
+            ]
+            segment = RecognizedSegment(
+                0.0, length, "".join(w.text for w in words), tuple(words), -0.2, 0.1, 1.0
+            )
+            out.append(ChunkRecognition("en", 0.99, (segment,) if words else ()))
+        return out
+
+
+def test_speech_a_decode_skips_is_decoded_again_on_its_own() -> None:
+    from pipelines.transcribe import ChunkTranscriber
+
+    recognizer = _SkippingRecognizer()
+    chunk = SpeechChunk("p", np.zeros(20 * 16_000, np.float32), ((0.0, 100.0),))
+    stage = ChunkTranscriber(recognizer, RecognitionOptions(), batch_size=2)
+    segments = [f for f in run_stage(stage, [chunk]) if isinstance(f, TranscribedSegment)]
+    words = sorted(word.start for segment in segments for word in segment.words)
+    # Every second of the 20 s holds a word (no gap over 1.5 s), each once.
+    assert words[0] <= 101.0
+    assert words[-1] >= 118.0
+    assert max(b - a for a, b in itertools.pairwise(words)) <= 1.5
+    assert len(words) == len(set(words))
+    # The stretched first word keeps its end and lasts at most 1 s.
+    assert all(w.end - w.start <= 1.0 for segment in segments for w in segment.words)
+    assert recognizer.lengths[0] == 20.0
+    assert len(recognizer.lengths) <= 3 * 4
