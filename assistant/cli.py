@@ -266,7 +266,7 @@ def live_command(
             raise MeetingAssistantError(f"cannot write there ({error.strerror})", out_dir) from None
         with captions_file:
             with err.status("Loading speech models…"):
-                models = load_speech_models(settings)
+                models = load_speech_models(settings, live=True)
 
             def show(event: LiveEvent) -> None:
                 captions_file.write(json.dumps(event.to_event(), ensure_ascii=False) + "\n")
@@ -550,7 +550,7 @@ def bot_join_command(
             return await follow_room(
                 options,
                 settings,
-                lambda: load_speech_models(settings),
+                lambda: load_speech_models(settings, live=True),
                 on_event=show,
                 on_ready=ready,
                 stop=stop,

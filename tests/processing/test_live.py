@@ -124,7 +124,7 @@ def test_live_command_writes_captions_and_refuses_a_transcript(
     tracks: Path, tmp_path: Path, speech_models: SpeechModels, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
-        "assistant.processing.analyze.load_speech_models", lambda settings: speech_models
+        "assistant.processing.analyze.load_speech_models", lambda settings, **_: speech_models
     )
     runner = CliRunner()
     out = tmp_path / "live"
