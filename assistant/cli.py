@@ -29,12 +29,11 @@ from assistant.intelligence.follow_up import load_history
 from assistant.outputs.digest import (
     ENGAGEMENT_HEADERS,
     NO_SPEECH,
-    ONE_SPEAKER,
     SUMMARY_HEADERS,
     engagement_rows,
     summary_rows,
 )
-from assistant.outputs.formatting import format_clock
+from assistant.outputs.formatting import format_clock, read_balance
 from assistant.outputs.terminal import figure_tables
 from assistant.processing.analyze import Analysis, analyze, is_transcript_file, write_outputs
 from models.errors import MeetingAssistantError
@@ -851,18 +850,9 @@ def _print_summary(console: Console, report: dict[str, Any], written: dict[str, 
     presence = engagement_rows(report)
     if presence:
         console.print(*figure_tables(console, "Presence on video", ENGAGEMENT_HEADERS, presence))
-    balance = report["balance"]
     names = {p["id"]: p["name"] for p in report["participants"]}
-    if not rows:
-        line = NO_SPEECH
-    elif balance["score"] is None:
-        line = ONE_SPEAKER
-    else:
-        line = f"Balance score {balance['score']:.2f} (1 = everyone spoke equally)"
-        if balance["dominant"]:
-            line += f"; {names[balance['dominant']]} dominated"
-        if balance["silent"]:
-            line += "; hardly heard: " + ", ".join(names[i] for i in balance["silent"])
+    reading = read_balance(report["balance"], report["participants"], names)
+    line = " ".join(reading.sentences()) if rows else NO_SPEECH
     console.print(line, highlight=False, markup=False)
     items = report["action_items"]
     if items:
