@@ -79,7 +79,7 @@ from assistant.intelligence.action_items.tasks import (
     _imperative,
     _starts_with,
 )
-from assistant.intelligence.dates import find_date, resolve_due_date
+from assistant.intelligence.dates import find_date, find_deadline, resolve_due_date
 from assistant.intelligence.sentences import Sentence, sentences_of
 from assistant.transcript import Participant, Transcript
 
@@ -161,7 +161,7 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
         if _ACCEPTANCE.match(text) or (rules is _DA and _DA_ANAPHORIC_ACCEPT.search(text)):
             claims = _CLAIM.search(text) is not None
             # "Jo, det ordner jeg på torsdag": the date said with the yes is the deadline.
-            said = find_date(text, context.transcript.meeting.date)
+            said = find_deadline(text, context.transcript.meeting.date)
             due = said.date if said is not None else None
             answer = _answer(index, context, rules, 0.8, due, claims=claims)
             return answer if isinstance(answer, _Acceptance) else [answer]

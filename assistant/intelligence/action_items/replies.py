@@ -26,7 +26,7 @@ from assistant.intelligence.action_items.tasks import (
     _imperative,
     _starts_with,
 )
-from assistant.intelligence.dates import find_date
+from assistant.intelligence.dates import find_date, find_deadline
 
 _OFFER = {"en": _EN_OFFER, "da": _DA_OFFER}
 _WHO = {"en": _EN_WHO, "da": _DA_WHO}
@@ -78,7 +78,7 @@ def _date_later_in_turn(index: int, context: _Context) -> dt.date | None:
             break
         if _has_cue(later, context):
             continue
-        phrase = find_date(later.text, context.transcript.meeting.date)
+        phrase = find_deadline(later.text, context.transcript.meeting.date)
         if phrase is not None:
             return phrase.date
     return None
@@ -214,7 +214,7 @@ def _agreed_date(found: list[_Found], index: int, context: _Context) -> None:
         and find_date(question.text, meeting_date) is None
     ):
         return
-    said = find_date(sentence.text, meeting_date)
+    said = find_deadline(sentence.text, meeting_date)
     if said is not None and said.date is not None:
         found[-1] = (replace(item, due=said.date), kind)
 
@@ -237,7 +237,7 @@ def _dated_answer(found: list[_Found], index: int, context: _Context) -> None:
         return
     if not (_OPENS_WITH_YES.match(text) or _TAKES_IT_ON.search(text)):
         return
-    said = find_date(text, context.transcript.meeting.date)
+    said = find_deadline(text, context.transcript.meeting.date)
     if said is None or said.date is None:
         return
     for position in range(len(found) - 1, -1, -1):
