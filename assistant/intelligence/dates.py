@@ -323,8 +323,13 @@ _NOT_A_DEADLINE = re.compile(
 work is due: "the ones from this week", "en invitation til tirsdag", "a slot for Friday"."""
 
 
-_NEGATED = re.compile(r"\b(?:not|never|ikke|aldrig)\s*(?:before|until|før|inden)?\s*$", re.I)
-"""A date right after a negation is when the work cannot happen: "bare ikke på torsdag"."""
+_NEGATED = re.compile(
+    r"\b(?:not|never|ikke|aldrig)\s*(?:before|until|før|inden)?\s*$"
+    r"|\b(?:tak|thanks|thank you|that's it|that's all|det var det)\s+for\s*$",
+    re.IGNORECASE,
+)
+"""A date right after a negation is when the work cannot happen ("bare ikke på torsdag"), and
+after a thank-you it names the meeting ("tak for i dag", "that's it for today")."""
 
 
 def _says_when(sentence: str, start: int, end: int) -> bool:

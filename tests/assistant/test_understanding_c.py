@@ -66,3 +66,68 @@ def test_contractions_without_apostrophes_are_read() -> None:
     items = items_of([("ana", "no worries ill book the meeting room for thursday")])
     assert summary(items) == [("ana", "2026-10-08")]
     assert items_of([("ana", "its fine i dont think so")]) == []
+
+
+# ---- a date said in the turns after an undated promise ----------------------------------------
+
+
+def test_the_other_side_asking_for_a_date_dates_the_promise() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg kan lave en oversigt over de åbne sager."),
+            ("ben", "Tak, det er en god idé. Gerne inden torsdag, hvis du kan nå det."),
+            ("cy", "Godt, næste punkt."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-08")]
+    items = items_of(
+        [
+            ("ana", "I'll put together a short list of the failing invoices."),
+            ("ben", "Could we have it by the ninth? Finance closes the month then."),
+            ("cy", "Moving on."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-09")]
+
+
+def test_a_date_for_other_work_or_turned_down_does_not_date_the_promise() -> None:
+    items = items_of(
+        [
+            ("ana", "I'll update the onboarding guide."),
+            ("ben", "Also, we need the signed order form by Friday."),
+        ]
+    )
+    assert summary(items)[0] == ("ana", None)
+    items = items_of(
+        [
+            ("ana", "Jeg tjekker licenserne igen."),
+            ("ben", "Gerne inden onsdag."),
+            ("ana", "Nej, det kan jeg ikke nå, jeg er væk resten af ugen."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", None)]
+
+
+def test_the_promiser_saying_the_date_in_a_short_yes_dates_the_promise() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg kan godt skrive til leverandøren."),
+            ("ben", "Ja, gør endelig det."),
+            ("ana", "Du får svar senest i morgen."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-07")]
+    items = items_of(
+        [
+            ("ana", "I'll draft the customer letter."),
+            ("ben", "When do you think?"),
+            ("ana", "Thursday, fine."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-08")]
+    # A thank-you names the meeting, not a deadline.
+    items = items_of([("ana", "I'll draft the customer letter."), ("ana", "Thanks for today.")])
+    assert summary(items) == [("ana", None)]

@@ -35,6 +35,7 @@ from assistant.intelligence.action_items.replies import (
     _accepted_offer_question,
     _agreed_date,
     _answer,
+    _dated_across_turns,
     _dated_answer,
     _refused,
 )
@@ -96,7 +97,8 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
         _refused(found, index, context)
         outcome = _item(index, context)
         if outcome is None:
-            _dated_answer(found, index, context)
+            if not _dated_answer(found, index, context):
+                _dated_across_turns(found, index, context)
             continue
         if isinstance(outcome, _Acceptance):
             _accept(found, outcome, context)
