@@ -332,10 +332,19 @@ _NEGATED = re.compile(
 after a thank-you it names the meeting ("tak for i dag", "that's it for today")."""
 
 
+_SCHEDULED = re.compile(
+    r"\b(?:(?:a |an |et |en |the )(?:time|date|slot|tidspunkt|tid|dato)(?: (?:med|with) \w+)?"
+    r"|(?:skal vi|shall we|should we|let's|lad os) (?:sige|say)|(?:så )?siger vi)\s*$",
+    re.IGNORECASE,
+)
+"""A date that says when a meeting is to be held: "find a time next week", "finder en tid med
+Thomas i næste uge", "skal vi sige tirsdag?"."""
+
+
 def _says_when(sentence: str, start: int, end: int) -> bool:
-    """Whether the date phrase at ``start:end`` says when, not by when (`_NOT_A_DEADLINE`),
-    or is negated (`_NEGATED`)."""
-    if _NEGATED.search(sentence[:start]):
+    """Whether the date phrase at ``start:end`` says when, not by when (`_NOT_A_DEADLINE`,
+    `_SCHEDULED`), or is negated (`_NEGATED`)."""
+    if _NEGATED.search(sentence[:start]) or _SCHEDULED.search(sentence[:start]):
         return True
     lead = _NOT_A_DEADLINE.search(sentence[:start])
     if lead is None or lead["at"] or re.match(r"(?:from|since|of|fra|siden)\b", lead[0], re.I):

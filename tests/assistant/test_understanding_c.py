@@ -131,3 +131,39 @@ def test_the_promiser_saying_the_date_in_a_short_yes_dates_the_promise() -> None
     # A thank-you names the meeting, not a deadline.
     items = items_of([("ana", "I'll draft the customer letter."), ("ana", "Thanks for today.")])
     assert summary(items) == [("ana", None)]
+
+
+# ---- a date that says when a meeting is held ----------------------------------------------
+
+
+def test_the_time_found_for_a_meeting_is_no_deadline() -> None:
+    items = items_of(
+        [("ana", "Jeg finder en tid med revisoren i næste uge og sender en indkaldelse.")],
+        language="da",
+    )
+    assert summary(items) == [("ana", None)]
+    items = items_of([("ana", "I'll find a slot on Thursday and send the invite round.")])
+    assert summary(items) == [("ana", None)]
+    items = items_of(
+        [("ana", "Jeg booker et lokale til workshoppen, skal vi sige fredag formiddag?")],
+        language="da",
+    )
+    assert summary(items) == [("ana", None)]
+    # By when the invitation goes out is still a deadline.
+    items = items_of([("ana", "I'll send the invitation for the workshop tomorrow.")])
+    assert summary(items) == [("ana", "2026-10-07")]
+
+
+def test_a_dated_promise_about_it_with_nothing_to_answer_is_kept() -> None:
+    items = items_of(
+        [
+            ("ana", "the dashboard shows last week again"),
+            ("ben", "i dont know why yet ill look into it tomorrow"),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-07")]
+    items = items_of(
+        [("ana", "Rapporten mangler tallene fra Odense."), ("ben", "Det kigger jeg på i dag.")],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-06")]

@@ -505,7 +505,12 @@ def _from_cue(
     # "Så tager du den i dag": a request whose object is a pronoun, not a yes to an offer.
     if anaphoric and not (kind == "request" and verb_follows):
         if kind == "commitment":
-            return _answer(index, context, rules, confidence, due)
+            answer = _answer(index, context, rules, confidence, due)
+            if isinstance(answer, _Acceptance) and had_date:
+                # "Jeg kigger på det i dag": a dated promise of its own, which the merging
+                # steps tie to a request or an earlier promise when there is one.
+                return _made(cleaned, sentence.speaker, due, index, context, confidence), kind
+            return answer
         if kind == "request" or lets:
             return _Acceptance(index, to_offer=True, due=due)
         return None
