@@ -167,3 +167,60 @@ def test_a_dated_promise_about_it_with_nothing_to_answer_is_kept() -> None:
         language="da",
     )
     assert summary(items) == [("ben", "2026-10-06")]
+
+
+# ---- an order that hands the speaker what they need is the condition of their promise -------
+
+
+def test_send_it_to_me_then_i_will_is_the_speakers_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Vi har et udkast til kampagnen klar."),
+            ("ben", "Mail det til mig, så retter jeg det til inden fredag."),
+        ],
+        people={"ana": None, "ben": None, "cy": None},
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+    items = items_of(
+        [("ana", "The draft is ready."), ("ben", "Forward it to me, then I'll check the figures.")],
+        people={"ana": None, "ben": None, "cy": None},
+    )
+    assert summary(items) == [("ben", None)]
+    # An order to do other work stays a task of its own.
+    items = items_of(
+        [("ana", "Ring til kunden, så sender jeg kontrakten bagefter.")],
+        people={"ana": None, "ben": None},
+        language="da",
+    )
+    assert [i.owner for i in items] == ["ben", "ana"]
+
+
+# ---- how things are, said in the Danish present tense of "vi" -----------------------------
+
+
+def test_we_do_in_the_danish_present_without_a_date_is_a_state() -> None:
+    for sentence in (
+        "Vi kører på den gamle version, så vi deler licens med søsterselskabet.",
+        "Vi skifter til et nyt lønsystem.",
+    ):
+        assert items_of([("ana", sentence)], language="da") == [], sentence
+    # With a date, or verb first after "så", it is a promise.
+    assert len(items_of([("ana", "Vi sender kontrakten på fredag.")], language="da")) == 1
+    assert len(items_of([("ana", "Så sender vi kontrakten.")], language="da")) == 1
+
+
+# ---- on the spot: done in the meeting itself -------------------------------------------------
+
+
+def test_work_done_during_the_meeting_is_no_task() -> None:
+    for sentence, language in (
+        ("Fint, så noterer jeg bare undervejs.", "da"),
+        ("Let me check the settings now while we're on the call.", "en"),
+        ("OKAY SO WE'RE GONNA TRY OUT THE FLIP CHART", "en"),
+        ("I'LL USE THE OTHER MARKER", "en"),
+        ("Jeg bruger lige den anden mikrofon.", "da"),
+    ):
+        assert items_of([("ana", sentence)], language=language) == [], sentence
+    # A thing to use later, with a date, is a promise.
+    assert len(items_of([("ana", "I'll try out the new export tool tomorrow.")])) == 1

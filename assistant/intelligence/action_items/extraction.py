@@ -176,7 +176,8 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
         for candidate in candidates:
             if results and candidate[1].start() < end:
                 continue
-            following = _NEXT_CLAUSE.search(text, candidate[1].end())
+            match_end = candidate[1].end()
+            following = _NEXT_CLAUSE.search(text, match_end)
             limit, resume = (following.start(), following.end()) if following else (len(text), None)
             # "maria sends the deck tomorrow and tom books the demo": the next named task
             # ends this one, with or without a comma.
@@ -184,9 +185,16 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
             after = min((n for n in named if n > candidate[1].end()), default=None)
             if after is not None and after < limit:
                 limit, resume = after, after
-            if candidate[0] == "request" and following is not None and following["then"]:
-                # "Send me the logs and I'll look at them": the order is the condition of the
-                # speaker's promise, not a task of its own.
+            if (
+                candidate[0] == "request"
+                and following is not None
+                and (
+                    following["then"]
+                    or (following["so"] and _TO_SPEAKER.search(text, match_end, following.start()))
+                )
+            ):
+                # "Send me the logs and I'll look at them", "Send den til mig, så læser jeg den":
+                # the order is the condition of the speaker's promise, not a task of its own.
                 end = following.end()
                 continue
             second = (
@@ -223,6 +231,8 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
     return None
 
 
+_TO_SPEAKER = re.compile(r"\b(?:me|us|mig|os)\b", re.IGNORECASE)
+"""An order that hands something to the speaker ("send it to me"): the condition of a promise."""
 _AND_VERB = re.compile(r"\s+(?:and|og)\s+(?!then\b|så\b|I\b|jeg\b|we\b|vi\b)(?=[a-zæøå])", re.I)
 _REPORTS_BACK = re.compile(
     r"(?:get back|come back|report back|let you know|follow up|circle back|vend\w* tilbage"
@@ -379,7 +389,9 @@ def _continues(item: ActionItem) -> bool:
 
 
 _NEXT_CLAUSE = re.compile(
-    r",\s*(?:og så|og|and then|and|så|then)?\s*"
+    r",\s*(?P<so>(?:og )?så|(?:and )?then)\s+"
+    rf"(?=(?:{_DA_PRESENT_RE}|skal|vil|kan) jeg\b|i'll\b|i will\b)"
+    r"|,\s*(?:og så|og|and then|and|så|then)?\s*"
     rf"(?=(?:jeg|i'll|i will|i'm|i can|we'll|vi)\b|(?:{_DA_PRESENT_RE}) (?:jeg|vi)\b)|;\s*"
     r"|\s+(?P<then>and|og)\s+(?=(?:i'll|i will|jeg)\b)",
     re.IGNORECASE,
@@ -497,6 +509,16 @@ def _from_cue(
     due, task, had_date = _due(task, before, index, context)
     if kind == "group" and not had_date and re.match(r"we can|vi kan", match.group(0), re.I):
         return None  # "we can do a pilot": an idea until a date is named
+    if (
+        kind == "group"
+        and verb_follows
+        and not had_date
+        and rules is _DA
+        and re.match(r"vi\b", match.group(0), re.IGNORECASE)
+    ):
+        # "Vi flytter til Azure", "så vi deler mikrofon": how things are, not a task; unlike
+        # "Så sender vi den" (verb first: what happens next).
+        return None
     cleaned = _clean(_strip_vocative(task, context), rules)
     if not cleaned:
         return None

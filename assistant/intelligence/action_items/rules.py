@@ -115,9 +115,14 @@ _JOKE = re.compile(
     re.IGNORECASE,
 )
 _ON_THE_SPOT = re.compile(
-    r"\b(?:right now|right away now|now|in the chat|lige nu|nu|i chatten|her i mødet)[.!?]*$",
+    r"\b(?:right now|right away now|now|in the chat|lige nu|nu|i chatten|her i mødet|undervejs"
+    r"|as we go(?: along)?|along the way|as we speak|here and now|her og nu)"
+    r"(?:,?\s+(?:while|mens) (?:we're|we are|vi)(?: \w+){1,3})?[.!?]*$"
+    r"|\b(?:while we're talking|while we talk|mens vi (?:snakker|taler))[.!?]*$",
     re.IGNORECASE,
 )
+"""Work done in the meeting itself: "I'll paste it in the chat", "så oversætter jeg undervejs",
+"let me take a look now while we're talking"."""
 _SENTENCE_PUNCTUATION = re.compile(r"[.?!,;:]")
 
 _AGENDA = re.compile(
@@ -140,13 +145,14 @@ _TRAILING_CONDITION = re.compile(
 )
 """An offer that hangs on a condition after it: "happy to resend it if it got lost"."""
 _LIVE_VERBS = re.compile(
-    r"^(?:draw(?! up)|sketch(?! out a plan)|switch|scroll|click|zoom|tegne|tegn|skifte|skift)\b"
+    r"^(?:draw(?! up)|sketch(?! out a plan)|switch|scroll|click|zoom|tegne|tegn|skifte|skift"
+    r"|use|try out|test out|borrow|bruge|brug|låne|lån)\b"
     r"|^(?:share|del|dele)\b(?:\s+(?:lige|just|now|nu))*(?:\s+(?:(?:my|the|min)\s+)?(?:screen|skærm)"
     r"\w*|\s*[.!]*$)",
     re.IGNORECASE,
 )
 """Work done there and then in the meeting ("I'll draw one", "lad mig skifte til engelsk",
-"jeg deler lige skærmen"),
+"jeg deler lige skærmen", "we're gonna try out our whiteboard", "I'll use the spare one"),
 unless a date is said with it."""
 _LET_ME_LIVE = re.compile(
     r"^(?:show|open|pull|share|type|move|write (?:it|that|this) (?:up|down)|vise|vis|åbne|åbn"

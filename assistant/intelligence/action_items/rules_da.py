@@ -18,7 +18,9 @@ _DA_PRESENT = (
     *("afleverer", "leverer", "henter", "printer", "udfylder", "underskriver", "godkender"),
     *("ordner", "klarer", "tester", "svarer", "besøger", "rydder", "indsender", "bekræfter"),
     *("tæller", "scanner", "beregner", "sammenligner", "vedhæfter", "flytter", "fjerner"),
-    *("rykker", "purrer", "prikker", "skubber", "aftaler"),
+    *("rykker", "purrer", "prikker", "skubber", "aftaler", "læser", "opsiger", "hjælper"),
+    *("oversætter", "trækker", "sletter", "lukker", "løser", "klargør", "ændrer"),
+    *("fornyer", "forlænger", "husker", "minder"),
 )
 _DA_LOAN_VERB = r"\w{3,}(?<!inter)(?<!fung)(?<!foretr)erer"
 """Danish present tense of the loan verbs in -ere ("registrerer", "implementerer", "eskalerer",
