@@ -224,3 +224,43 @@ def test_work_done_during_the_meeting_is_no_task() -> None:
         assert items_of([("ana", sentence)], language=language) == [], sentence
     # A thing to use later, with a date, is a promise.
     assert len(items_of([("ana", "I'll try out the new export tool tomorrow.")])) == 1
+
+
+# ---- a Danish yes in one verb, spelled out in the same turn ----------------------------------
+
+
+def test_a_one_verb_yes_is_no_task_of_its_own() -> None:
+    for yes in ("Det kan jeg sagtens nå.", "Det kan jeg godt koordinere."):
+        items = items_of(
+            [
+                ("ana", "Jeg opdaterer prislisten."),
+                ("ben", "Gerne inden mandag."),
+                ("ana", yes),
+            ],
+            language="da",
+        )
+        assert summary(items) == [("ana", "2026-10-12")], yes
+
+
+def test_a_short_yes_spelled_out_in_the_same_turn_is_one_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Vi mangler stadig tallene fra lageret."),
+            ("ben", "Ja, dem henter jeg. Jeg trækker lagerlisten ud af systemet til jer."),
+        ],
+        language="da",
+    )
+    assert len(items) == 1
+    assert items[0].quote == "Jeg trækker lagerlisten ud af systemet til jer."
+
+
+def test_a_clause_handing_it_over_dates_the_task() -> None:
+    items = items_of(
+        [("ana", "Jeg laver referatet selv, og du har det senest torsdag.")], language="da"
+    )
+    assert summary(items) == [("ana", "2026-10-08")]
+    items = items_of([("ana", "I'll write the minutes myself, and you'll have them by Friday.")])
+    assert summary(items) == [("ana", "2026-10-09")]
+    # Another subject's date is not the task's.
+    items = items_of([("ana", "I'll write the minutes, and then we can meet on Friday.")])
+    assert summary(items) == [("ana", None)]

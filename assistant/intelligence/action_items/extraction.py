@@ -28,7 +28,7 @@ from assistant.intelligence.action_items.owners import (
     _strip_vocative,
     _team_of,
 )
-from assistant.intelligence.action_items.pronouns import resolve_pronoun
+from assistant.intelligence.action_items.pronouns import has_object_pronoun, resolve_pronoun
 from assistant.intelligence.action_items.replies import (
     _REFUSAL,
     _accept,
@@ -81,7 +81,7 @@ from assistant.intelligence.action_items.tasks import (
     _starts_with,
 )
 from assistant.intelligence.dates import find_date, find_deadline, resolve_due_date
-from assistant.intelligence.sentences import Sentence, sentences_of
+from assistant.intelligence.sentences import Sentence, sentences_of, words
 from assistant.transcript import Participant, Transcript
 
 
@@ -114,6 +114,8 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
             if kind == "commitment" and _dates_own_promise(found, item):
                 continue
             if kind == "commitment" and _restates(found, item, index, context):
+                continue
+            if kind == "commitment" and _spells_out(found, item, index, context):
                 continue
             if _RECAP.search(context.sentences[index].text) and any(
                 i.owner == item.owner for i, _ in found
@@ -370,6 +372,26 @@ def _restates(found: list[_Found], item: ActionItem, index: int, context: _Conte
     return True
 
 
+def _spells_out(found: list[_Found], item: ActionItem, index: int, context: _Context) -> bool:
+    """The speaker's short yes or "<verb> it" followed, in the same turn, by what they will do:
+    "Ja, den ordner jeg. Jeg ringer til dem i morgen og …" is one task, the second wording."""
+    if not found or index == 0:
+        return False
+    previous, kind = found[-1]
+    before = context.sentences[index - 1]
+    if not (
+        kind == "commitment"
+        and previous.owner == previous.speaker == item.speaker
+        and previous.quote == before.text
+        and before.segment == context.sentences[index].segment
+        and (has_object_pronoun(previous.text) or len(words(before.text)) <= 6)
+        and not has_object_pronoun(item.text)
+    ):
+        return False
+    found[-1] = (replace(item, due=item.due or previous.due), kind)
+    return True
+
+
 _OFFER_TAKEN = re.compile(
     r"\b(?:please do|yes please|ja tak|that would (?:help|be great)|gør det|det vil jeg gerne)\b",
     re.IGNORECASE,
@@ -404,6 +426,13 @@ _NEW_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 """Where a clause with another subject starts: its date is not this task's deadline."""
+
+
+_HANDED_OVER = re.compile(
+    r"\b(?:du|you|i)\s+(?:har|får|will have|'ll have|get|have)\s+(?:det|den|dem|it|them|that)\b",
+    re.IGNORECASE,
+)
+"""A clause that hands the task's result over ("og du har den senest fredag")."""
 
 
 class _Stop:
@@ -470,9 +499,14 @@ def _from_cue(
         if re.fullmatch(r"(?:meget )?gerne[.!]*", bare.strip(), re.IGNORECASE):
             # "Ja tak, det vil jeg meget gerne": a yes to an offer.
             return _Acceptance(index, to_offer=True, due=said_due)
-        if not re.sub(r"\b(?:godt|gerne|sagtens|nok|lige)\b", "", bare).strip(" .!,"):
+        left = re.sub(r"\b(?:godt|gerne|sagtens|nok|lige)\b", "", bare).strip(" .!,")
+        if not left:
             # "Ja, det kan jeg godt i morgen": a yes with a date, to what was just asked.
             return _answer(index, context, rules, confidence, said_due)
+        if said_due is None and re.fullmatch(r"[\w-]+(?: ud af| op| ind| igennem)?", left):
+            # "Det kan jeg sagtens nå", "Det kan jeg godt arrangere": a yes in one verb.
+            return _answer(index, context, rules, confidence, None)
+        task = task.rstrip(" .!?")
         # "Den sender jeg til dig", "Det skal jeg nok gøre": the fronted object goes back
         # after the verb.
         verb, _, rest = task.partition(" ")
@@ -505,8 +539,18 @@ def _from_cue(
         return None
     if kind in ("commitment", "group") and _on_the_spot(task, match, index, context):
         return None
-    task = _NEW_SUBJECT.split(task, maxsplit=1)[0]  # "…, and then we can talk on Monday"
+    handed_due = None
+    other = _NEW_SUBJECT.search(task)
+    if other is not None:
+        # "…, and then we can talk on Monday": another subject's date is not this task's, but
+        # "…, og du har den senest fredag" hands this task over by then.
+        if _HANDED_OVER.search(task, other.start()):
+            said = find_deadline(task[other.start() :], context.transcript.meeting.date)
+            handed_due = said.date if said is not None else None
+        task = task[: other.start()]
     due, task, had_date = _due(task, before, index, context)
+    if due is None and handed_due is not None:
+        due, had_date = handed_due, True
     if kind == "group" and not had_date and re.match(r"we can|vi kan", match.group(0), re.I):
         return None  # "we can do a pilot": an idea until a date is named
     if (

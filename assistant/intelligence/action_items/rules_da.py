@@ -128,7 +128,7 @@ _DA = _Rules(
         re.IGNORECASE,
     ),
     suggestion=re.compile(
-        r"\b(?:nogen|vi|du|man)(?: bør| skal| må| burde)(?: lige| også)?\s+"
+        r"\b(?:nogen|vi|du|man)(?: bør| skal| må| burde)(?: lige| også)?\s+(?!bruge\b)"
         r"|\b(?:vi|jeg) (?:mangler|har brug for) (?:nogen|en) (?:til at|der kan)\s+",
         re.IGNORECASE,
     ),
