@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from assistant.intelligence.dates import find_deadline, resolve_due_date
+from assistant.transcript import Side
 from tests.assistant.test_understanding import DAY, items_of, summary
 
 # DAY is a Tuesday (2026-10-06): Wednesday the 7th, Thursday the 8th, Friday the 9th.
@@ -264,3 +265,79 @@ def test_a_clause_handing_it_over_dates_the_task() -> None:
     # Another subject's date is not the task's.
     items = items_of([("ana", "I'll write the minutes, and then we can meet on Friday.")])
     assert summary(items) == [("ana", None)]
+
+
+# ---- requests to a side, handed over and taken on across turns (Danish) ----------------------
+
+SIDES: dict[str, Side | None] = {"ana": "external", "ben": "internal", "cy": "internal"}
+
+
+def test_a_request_to_the_other_side_is_a_task_once_someone_takes_it() -> None:
+    items = items_of(
+        [
+            ("ana", "Kan I lave en oversigt over vores åbne sager?"),
+            ("ben", "Ja, den laver jeg. Du får den på fredag."),
+        ],
+        people=SIDES,
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+    # Nobody takes it on: a question about the product, no task.
+    items = items_of(
+        [
+            ("ana", "Kan I importere data fra vores gamle system?"),
+            ("ben", "Ja, det understøtter vi fuldt ud."),
+        ],
+        people=SIDES,
+        language="da",
+    )
+    assert items == []
+
+
+def test_a_request_handed_over_by_a_pronoun_goes_to_the_one_named() -> None:
+    items = items_of(
+        [
+            ("ana", "Kan I sende os en plan for udrulningen?"),
+            ("ben", "Ja, det kan vi godt. Cy, den er din."),
+            ("cy", "Det klarer jeg. I har den i morgen."),
+        ],
+        people=SIDES,
+        language="da",
+    )
+    assert summary(items) == [("cy", "2026-10-07")]
+
+
+def test_a_danish_request_with_the_verb_first_is_a_request() -> None:
+    items = items_of(
+        [("ana", "Ben, den aftale må du hellere få forlænget."), ("ben", "Ja, det gør jeg.")],
+        people=SIDES,
+        language="da",
+    )
+    assert summary(items) == [("ben", None)]
+
+
+def test_everyone_with_both_sides_present_is_team_all() -> None:
+    items = items_of(
+        [("ben", "Vi skal alle sammen have læst vejledningen inden fredag.")],
+        people=SIDES,
+        language="da",
+    )
+    assert summary(items) == [("team:all", "2026-10-09")]
+    items = items_of(
+        [("ben", "Vi skal alle sammen have læst vejledningen inden fredag.")],
+        people={"ben": "internal", "cy": "internal"},
+        language="da",
+    )
+    assert summary(items) == [("team:internal", "2026-10-09")]
+
+
+def test_the_answer_is_the_sentence_quoted_with_the_date_said_right_after_it() -> None:
+    items = items_of(
+        [
+            ("ana", "Could you check why the sync stopped?"),
+            ("ben", "Sure, I'll dig into the sync logs. You'll have an answer tomorrow."),
+        ],
+        people={"ana": None, "ben": None, "cy": None},
+    )
+    assert summary(items) == [("ben", "2026-10-07")]
+    assert items[0].quote == "Sure, I'll dig into the sync logs. You'll have an answer tomorrow."

@@ -23,6 +23,8 @@ from assistant.intelligence.action_items.model import (
     _normal,
 )
 from assistant.intelligence.action_items.owners import (
+    TEAM,
+    _addressed_team,
     _owner,
     _plural_addressee,
     _strip_vocative,
@@ -122,12 +124,32 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
             ):
                 continue  # a recap repeats tasks already given, in other words
             found.append((item, kind))
-    where = {(s.start, s.speaker, s.text): i for i, s in enumerate(sentences)}
-    items = [
-        _resolved(item, where.get((item.start, item.speaker, item.quote)), context)
-        for item, _ in found
+    # A request to the other side as a group ("Kan I integrere med Dynamics?") is mostly a
+    # question about the product: a task only once someone takes it on.
+    found = [
+        (item, kind)
+        for item, kind in found
+        if not (
+            kind == "request"
+            and item.owner is not None
+            and item.owner.startswith(TEAM)
+            and item.owner not in (f"{TEAM}:all", _team_of(item.speaker, context))
+        )
     ]
+    items = [_resolved(item, _sentence_of(item, sentences), context) for item, _ in found]
     return tuple(_merge_duplicates(items))
+
+
+def _sentence_of(item: ActionItem, sentences: Sequence[Sentence]) -> int | None:
+    """The index of the sentence an item was found in (its quote may run on into the next)."""
+    return next(
+        (
+            i
+            for i, s in enumerate(sentences)
+            if s.start == item.start and s.speaker == item.speaker and item.quote.startswith(s.text)
+        ),
+        None,
+    )
 
 
 def _resolved(item: ActionItem, index: int | None, context: _Context) -> ActionItem:
@@ -457,8 +479,11 @@ def _from_cue(
     opened = match.start("name") if kind == "assignment" else match.start()
     before, task = text[clause[0] : max(clause[0], opened)], text[match.end() : clause[1]]
     if match.groupdict().get("x"):
-        # A hand-off ("Nina, the reference call is yours"): the work named is the task.
+        # A hand-off ("Nina, the reference call is yours"): the work named is the task; named
+        # by a pronoun ("Kasper, den er din") it is the request just made.
         handed = match["x"].strip()
+        if re.fullmatch(r"(?:den|det|dem|dét|it|that|this|that one|this one)", handed, re.I):
+            return _Acceptance(index, to_offer=False, due=None, owner=named)
         task = (f"tag dig af {handed} " if rules is _DA else f"take on {handed} ") + task
     if match.groupdict().get("thing"):
         task = f"send {match['thing'].lower()} {task}"  # "Den får du i morgen": sent by me
@@ -584,7 +609,7 @@ def _from_cue(
         return None
     owner, by_name = _owner(kind, named, text, index, context)
     if kind == "request" and not by_name and _plural_addressee(index, context):
-        owner = _team_of(sentence.speaker, context)
+        owner = _addressed_team(index, context)
     confidence += 0.1 if had_date else 0.0
     confidence += 0.05 if by_name else 0.0
     if kind == "request" and not by_name and len(context.transcript.participants) > 2:

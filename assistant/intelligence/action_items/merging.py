@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant.intelligence.action_items.model import ActionItem, _Context, _Found, _normal
+from assistant.intelligence.action_items.owners import _may_answer
 from assistant.intelligence.action_items.pronouns import has_object_pronoun
-from assistant.intelligence.action_items.replies import _date_later_in_turn
+from assistant.intelligence.action_items.replies import _later_in_turn
 from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_OBJECT
 from assistant.intelligence.action_items.similarity import _stems, _verb, similar_tasks
 
@@ -26,7 +27,7 @@ def _merge_into_request(
             if request.owner == item.speaker:
                 return False  # the speaker already said something of their own since
             continue
-        if request.owner not in (item.speaker, None):
+        if not _may_answer(request.owner, item.speaker, context):
             return False
         between = context.transcript.segments[_segment_of(request, context) + 1 : sentence.segment]
         if any(s.speaker == item.speaker for s in between):
@@ -37,17 +38,23 @@ def _merge_into_request(
             return False
         # "Make sure they get it" - "I'll send it to them on Wednesday": the answer names the work.
         vague = pronoun and has_object_pronoun(request.text)
+        later = None if item.due or request.due else _later_in_turn(index, context)
+        # "Ja, det skriver jeg ind. Du får det i morgen": the dating sentence is quoted too.
+        quote = item.quote
+        if later is not None and later[1] == index + 1:
+            quote = f"{item.quote} {context.sentences[later[1]].text}"
         found[position] = (
             replace(
                 request,
-                text=item.text if vague else request.text,
                 # "Could you review it?" - "Send it over and I'll review it by Wednesday": the
-                # answer says what the work is, so it is the sentence quoted.
-                quote=item.quote if vague else request.quote,
-                start=item.start if vague else request.start,
-                speaker=item.speaker if vague else request.speaker,
+                # answer says what the work is.
+                text=item.text if vague else request.text,
+                # The answer is where the work is promised: it is the sentence quoted.
+                quote=quote,
+                start=item.start,
+                speaker=item.speaker,
                 owner=item.speaker,
-                due=item.due or request.due or _date_later_in_turn(index, context),
+                due=item.due or request.due or (later[0] if later else None),
                 confidence=round(min(0.99, max(request.confidence, item.confidence) + 0.1), 2),
             ),
             kind,

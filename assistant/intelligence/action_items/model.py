@@ -53,6 +53,9 @@ class _Acceptance:
     """The sentence."""
     to_offer: bool
     due: dt.date | None
+    owner: str | None = None
+    """Who takes the work on, when not the speaker: a chair handing it over ("Kasper, den er
+    din")."""
 
 
 _Found = tuple[ActionItem, Kind]

@@ -16,6 +16,7 @@ from assistant.intelligence.action_items.model import (
     _made,
     _normal,
 )
+from assistant.intelligence.action_items.owners import _may_answer
 from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _TAKE_ALONG, _Rules
 from assistant.intelligence.action_items.similarity import _stems
 from assistant.intelligence.action_items.rules_da import _DA_OFFER, _DA_WHO
@@ -73,15 +74,23 @@ def _answer(
 
 def _date_later_in_turn(index: int, context: _Context) -> dt.date | None:
     """A date said after a yes in the same turn: "Ja, det ordner jeg. I får navnene på mandag"."""
+    later = _later_in_turn(index, context)
+    return later[0] if later else None
+
+
+def _later_in_turn(index: int, context: _Context) -> tuple[dt.date, int] | None:
+    """The date said after sentence ``index`` in the same turn (`_date_later_in_turn`), and
+    the index of the sentence that says it."""
     sentence = context.sentences[index]
-    for later in context.sentences[index + 1 : index + 3]:
+    for position in range(index + 1, min(index + 3, len(context.sentences))):
+        later = context.sentences[position]
         if later.segment != sentence.segment:
             break
         if _has_cue(later, context):
             continue
         phrase = find_deadline(later.text, context.transcript.meeting.date)
         if phrase is not None:
-            return phrase.date
+            return (phrase.date, position) if phrase.date is not None else None
     return None
 
 
@@ -100,6 +109,12 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
         item, kind = found[position]
         if sentence.start - item.start > 60:
             break
+        if acceptance.owner is not None:
+            # "Kasper, den er din": the latest request, or the group's promise, goes to Kasper.
+            if kind in ("request", "group") and item.speaker != acceptance.owner:
+                found[position] = (_confirmed(item, due, acceptance.owner), kind)
+                return
+            continue
         if acceptance.to_offer:
             # "Please do that": confirms the promise the other person just offered.
             if kind == "commitment" and item.owner != sentence.speaker:
@@ -107,8 +122,9 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
                 return
         elif (
             kind == "request"
-            and item.speaker != sentence.speaker
-            and item.owner in (sentence.speaker, None)
+            # the request, or the answer merged into it that took it on
+            and (item.speaker != sentence.speaker or item.owner == sentence.speaker)
+            and _may_answer(item.owner, sentence.speaker, context)
         ):
             if _DONE_NOW.search(sentence.text):
                 del found[position]  # "Det gør jeg lige nu": done in the meeting
@@ -249,13 +265,13 @@ def _dated_answer(found: list[_Found], index: int, context: _Context) -> bool:
             if item.speaker == item.owner == sentence.speaker:
                 return False  # the speaker made a promise of their own since
             continue
-        if item.owner not in (sentence.speaker, None) or item.due is not None:
+        if not _may_answer(item.owner, sentence.speaker, context) or item.due is not None:
             return False
         asked = next(
             (
                 s.segment
                 for s in context.sentences
-                if s.start == item.start and s.text == item.quote
+                if s.start == item.start and item.quote.startswith(s.text)
             ),
             None,
         )
@@ -328,7 +344,11 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
     if said is None or said.date is None:
         return
     promised_in = next(
-        (s.segment for s in context.sentences if s.start == item.start and s.text == item.quote),
+        (
+            s.segment
+            for s in context.sentences
+            if s.start == item.start and item.quote.startswith(s.text)
+        ),
         None,
     )
     if promised_in is None:
@@ -340,7 +360,11 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
             return
         rest = (text[: said.start] + text[said.end :]).strip(" ,.!?")
         if _ONLY_YES.fullmatch(rest) or _OPENS_WITH_YES.match(text) or _OWN_DATED_YES.match(text):
-            found[position] = (replace(item, due=said.date), kind)
+            previous = context.sentences[index - 1]
+            # Said right after the promise in the same turn, the date is part of the quote.
+            follows = previous.segment == sentence.segment and item.quote == previous.text
+            quote = f"{item.quote} {sentence.text}" if follows else item.quote
+            found[position] = (replace(item, due=said.date, quote=quote), kind)
         return
     # The other side: in the turn right after the promise, asking for a date.
     if any(s.speaker != sentence.speaker for s in turns):
@@ -387,12 +411,16 @@ def _refused(found: list[_Found], index: int, context: _Context) -> None:
     if (
         kind != "request"
         or item.speaker == sentence.speaker
-        or item.owner not in (sentence.speaker, None)
+        or not _may_answer(item.owner, sentence.speaker, context)
         or sentence.start - item.start > 30
     ):
         return
     asked = next(
-        (s.segment for s in context.sentences if s.start == item.start and s.text == item.quote),
+        (
+            s.segment
+            for s in context.sentences
+            if s.start == item.start and item.quote.startswith(s.text)
+        ),
         None,
     )
     turns = context.transcript.segments[(asked or 0) + 1 : sentence.segment]

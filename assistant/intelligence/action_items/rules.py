@@ -107,8 +107,14 @@ _PRONOUN_OBJECT = re.compile(
 )
 _PLURAL_YOU = re.compile(
     r"(?i:\b(?:everyone|everybody|all of you|you all|you guys|y'all|alle sammen|alle|jeres)\b)"
-    r"|\bI (?:skal|må|bedes)\b",
+    r"|\bI (?:skal|må|bedes)\b|(?i:\b(?:kan|kunne|vil|gider) )I\b",
 )
+_EVERYONE = re.compile(
+    r"\b(?:vi (?:\w+ )?(?:alle sammen|allesammen|alle)|we (?:\w+ )?all|all of us)\b", re.IGNORECASE
+)
+"""We all, the speaker among them ("vi skal alle sammen…", "we all need to…"): with both sides
+present, a task for everyone (``team:all``). "Everyone has to…" from a chair stays the
+chair's team."""
 _JOKE = re.compile(
     r"\bhaha|\(laughs?\)|\[laughter\]|\(laughter\)|\bjust kidding\b|\bkidding\b|\bjoking\b"
     r"|\blol\b|\beat my hat\b|\bfor sjov\b|\bpjat\b|\(griner\)|\bspøg\b|^ha[,!. ]",

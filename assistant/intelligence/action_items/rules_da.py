@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.intelligence.action_items.rules import _cue, _Rules, _words_re
+from assistant.intelligence.action_items.rules import _cue, _Cue, _Rules, _words_re
 
 _DA_PRESENT = (
     *("sender", "ringer", "skriver", "tjekker", "checker", "laver", "booker", "opdaterer"),
@@ -71,6 +71,14 @@ _DA = _Rules(
         _cue("commitment", r"du(?=\s+får\b.*\bfra mig\b)", 0.8),
         _cue("commitment", r"(?P<thing>den|det|dem) får du", 0.8),
         _cue("request", rf"(?:kan|kunne|vil|gider) du(?: ikke)?(?: {_DA_FILLER})?", 0.8),
+        # "Kan I sende…": "I" (you, plural) is upper case, unlike "i" (in).
+        _Cue(
+            "request",
+            re.compile(rf"(?i:\b(?:kan|kunne|vil|gider) )I(?i:(?: ikke)?(?: {_DA_FILLER})?)\s+"),
+            0.75,
+        ),
+        # Verb first: "Det må du hellere få sagt op", "Den skal du lige sende".
+        _cue("request", rf"(?<=\w )(?:skal|må|kan) du(?: hellere| nok)?(?: {_DA_FILLER})?", 0.75),
         _cue("request", r"(?:må jeg bede dig om at|jeg har brug for at du)", 0.8),
         _cue("request", rf"(?:husk|sørg for|sørg)(?: {_DA_FILLER})?(?: at)?", 0.75),
         _cue("request", rf"du (?:skal|må) {_DA_FILLER}", 0.7),
@@ -95,6 +103,7 @@ _DA = _Rules(
     ),
     request_non_actions=(
         *("høre", "se min", "se skærmen", "se det", "se mig", "se hvad", "huske", "forklare"),
+        *("se os", "se den", "se dem"),
         *("gentage", "fortælle", "lide", "vente", "sige"),
         *("give mig et øjeblik", "dele din skærm", "dele skærmen", "uddybe", "beskrive"),
         *("gå tilbage", "tale højere", "slå lyden", "bekræfte at du", "tro", "forstå"),
