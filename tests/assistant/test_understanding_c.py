@@ -341,3 +341,35 @@ def test_the_answer_is_the_sentence_quoted_with_the_date_said_right_after_it() -
     )
     assert summary(items) == [("ben", "2026-10-07")]
     assert items[0].quote == "Sure, I'll dig into the sync logs. You'll have an answer tomorrow."
+
+
+# ---- reasons, purposes and relative clauses are not promises ---------------------------------
+
+
+def test_a_cue_in_a_reason_purpose_or_relative_clause_is_no_task() -> None:
+    for sentence, language in (
+        ("Peter er med i dag, fordi vi skal tale om budgettet.", "da"),
+        ("Send mig tallene inden onsdag, så jeg kan lave prognosen.", "da"),
+        ("Please get the logs to us by Monday so we can rerun the import.", "en"),
+        ("What we need is something I can show the board.", "en"),
+    ):
+        items = items_of([("ana", sentence)], people={"ana": None, "ben": None}, language=language)
+        assert all(item.owner != "ana" for item in items), sentence
+    # Spoken "så jeg giver jer besked" is a promise, not a purpose.
+    items = items_of(
+        [("ana", "Jeg ser ham i morgen, så jeg giver jer besked bagefter.")], language="da"
+    )
+    assert [item.owner for item in items] == ["ana"]
+
+
+def test_danish_have_with_a_participle_is_work_to_get_done() -> None:
+    for sentence in (
+        "I dag skal jeg have svaret på kundens klage.",
+        "Vi skal alle sammen have lagt vores timer ind inden fredag.",
+        "Jeg skal have opsagt abonnementet.",
+    ):
+        items = items_of([("ana", sentence)], language="da")
+        assert len(items) == 1, sentence
+        assert items[0].text.startswith("Få "), items[0].text
+    # A need is no work: "jeg skal have jeres accept".
+    assert items_of([("ana", "Jeg skal bare have jeres accept.")], language="da") == []

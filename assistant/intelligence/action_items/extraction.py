@@ -58,6 +58,7 @@ from assistant.intelligence.action_items.rules import (
     _ON_THE_SPOT,
     _OPENS_WITH_YES,
     _POLITE_CONDITION,
+    _PURPOSE,
     _PRONOUN_OBJECT,
     _QUESTION_OPENING,
     _SENTENCE_PUNCTUATION,
@@ -502,6 +503,10 @@ def _from_cue(
         return _STOP  # "happy to resend it if it didn't arrive": an offer, not a promise
     if _SUBORDINATE.search(before):
         return None
+    if _PURPOSE.search(text[: match.start()]) and re.match(
+        r"(?:jeg|vi|i|we) (?:kan|kunne|can|could)\b", match.group(0), re.IGNORECASE
+    ):
+        return None  # "…, så jeg kan rapportere til ledelsen", "so we can book the sessions"
     if kind in ("commitment", "group") and text.endswith("?") and _QUESTION_OPENING.match(text):
         return None
     if kind != "request" and (rules.hedges.search(before) or rules.hedges.match(task)):

@@ -86,9 +86,15 @@ _POLITE_CONDITION = re.compile(
 )
 """Courtesy, not a condition: "If it helps, I can join the call"."""
 _SUBORDINATE = re.compile(
-    r"\b(?:before|after|when|once|until|that|før|inden|når|efter|at|indtil)\s*$", re.IGNORECASE
+    r"\b(?:before|after|when|once|until|that|because|før|inden|når|efter|at|indtil|fordi"
+    r"|something|anything|nothing|everything|what|which|noget|intet|alt|hvad|som)\s*$",
+    re.IGNORECASE,
 )
-"""A cue right after these is inside a subordinate clause ("before we sign", "at vi laver")."""
+"""A cue right after these is inside a subordinate clause ("before we sign", "at vi laver",
+"fordi vi skal snakke pris") or a relative one ("something I can tell finance")."""
+_PURPOSE = re.compile(r"\b(?:så|so|so that)\s*$", re.IGNORECASE)
+"""Before "jeg kan" / "we can", "så" / "so" opens a purpose clause ("… inden torsdag, så jeg kan
+rapportere", "so we can book the sessions"); spoken "så jeg giver jer besked" is a promise."""
 _QUESTION_OPENING = re.compile(
     r"^(?:so,?\s+|and\s+|og\s+|så\s+)?(?:shall|should|can|could|would|will|do|does|did|is|are|"
     r"what|how|when|who|why|where|skal|kan|kunne|vil|ville|hvad|hvordan|hvornår|hvem|hvorfor|"

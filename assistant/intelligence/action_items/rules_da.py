@@ -118,7 +118,7 @@ _DA = _Rules(
     habits=_words_re("normalt", "altid", "tit", "ofte", "plejer", "nogle gange", "hver"),
     leading_filler=re.compile(
         r"^(?:(?:lige|også|godt|bare|hurtigt|så|nok|gerne|selv|straks|til at|at|prøve at|sagtens|"
-        r"virkelig|selvfølgelig)\s+)+",
+        r"virkelig|selvfølgelig|alle sammen|allesammen|alle)\s+)+",
         re.IGNORECASE,
     ),
     trailing_filler=re.compile(
@@ -147,7 +147,10 @@ _DA = _Rules(
 _DONE = (
     r"godkendt|afklaret|klar|sendt|lavet|tjekket|underskrevet|bekræftet|på plads|fundet"
     r"|opdateret|rettet|booket|vendt|kørt|afstemt|sat op|bestilt|betalt|ordnet|testet|læst"
-    r"|gennemgået|snakket|talt|ryddet op|\w{3,}eret"
+    r"|gennemgået|snakket|talt|ryddet op|\w{3,}eret|lagt|lagt ind|svaret|besvaret|skrevet"
+    r"|ringet|gjort|fikset|ændret|købt|afleveret|udfyldt|sagt op|opsagt|printet|hentet|lukket"
+    r"|løst|bogført|oprettet|slettet|flyttet|fjernet|mailet|delt|aftalt|planlagt|indtastet"
+    r"|valgt|skrevet under|ordnet|afsluttet|forlænget|fornyet|oversat"
 )
 """What an obligation "have … done" names: participles of work ("vendt", "kørt") and of every
 loan verb in -ere ("installeret", "registreret"). Not any word in -t: "have jeres accept" is a
