@@ -373,3 +373,54 @@ def test_danish_have_with_a_participle_is_work_to_get_done() -> None:
         assert items[0].text.startswith("Få "), items[0].text
     # A need is no work: "jeg skal have jeres accept".
     assert items_of([("ana", "Jeg skal bare have jeres accept.")], language="da") == []
+
+
+# ---- near misses: not work, hypotheticals, declined help, others' habits ---------------------
+
+
+def test_near_misses_are_no_tasks() -> None:
+    for turns, language in (
+        ([("ana", "Vi vil meget gerne have en rapport over fravær.")], "da"),
+        ([("ana", "Good, then we'll take it up at the board meeting.")], "en"),
+        ([("ana", "Og hvis leverandøren ikke svarer?"), ("ben", "Så ringer jeg til dem.")], "da"),
+        ([("ana", "I can walk you through it now."), ("ben", "No, I'll figure it out.")], "en"),
+        ([("ana", "Not yet, but I'll bear it in mind.")], "en"),
+    ):
+        items = items_of(turns, people={"ana": None, "ben": None, "cy": None}, language=language)
+        assert [i for i in items if i.owner != "ben" or turns[0][0] == "ben"] == [], turns
+
+
+def test_taking_it_from_there_is_no_second_task() -> None:
+    items = items_of(
+        [("ana", "Jeg sender oversigten i morgen, og så tager vi den derfra.")], language="da"
+    )
+    assert [(i.text, i.owner) for i in items] == [("Send oversigten", "ana")]
+
+
+def test_a_promise_followed_by_how_others_usually_answer_is_kept() -> None:
+    items = items_of(
+        [
+            (
+                "ana",
+                "Jeg spørger to af vores kunder, om de vil tale med jer. Det plejer de at ville.",
+            )
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", None)]
+    # The speaker's own routine is no promise.
+    items = items_of(
+        [("ana", "Lønsedlerne tjekker jeg selv. Det tager mig en time hver måned.")],
+        language="da",
+    )
+    assert items == []
+
+
+def test_you_get_it_with_a_date_is_the_speakers_promise_in_danish() -> None:
+    items = items_of(
+        [("ana", "Du får prisoversigten i morgen formiddag.")],
+        people={"ana": None, "ben": None},
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-07")]
+    assert items_of([("ana", "Du får en kvittering fra systemet.")], language="da") == []

@@ -8,12 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.intelligence.action_items.cues import _Cand, _candidates, _code, _rules_for
-from assistant.intelligence.action_items.merging import (
-    _merge_duplicates,
-    _merge_into_request,
-    _stems,
-    _verb,
-)
+from assistant.intelligence.action_items.merging import _merge_duplicates, _merge_into_request
 from assistant.intelligence.action_items.model import (
     ActionItem,
     _Acceptance,
@@ -32,6 +27,7 @@ from assistant.intelligence.action_items.owners import (
 )
 from assistant.intelligence.action_items.pronouns import has_object_pronoun, resolve_pronoun
 from assistant.intelligence.action_items.replies import (
+    _OWN_DATED_YES,
     _REFUSAL,
     _accept,
     _accepted_offer_question,
@@ -58,8 +54,8 @@ from assistant.intelligence.action_items.rules import (
     _ON_THE_SPOT,
     _OPENS_WITH_YES,
     _POLITE_CONDITION,
-    _PURPOSE,
     _PRONOUN_OBJECT,
+    _PURPOSE,
     _QUESTION_OPENING,
     _SENTENCE_PUNCTUATION,
     _STATE_GERUND,
@@ -76,6 +72,7 @@ from assistant.intelligence.action_items.rules_da import (
     _DA_PRESENT_RE,
 )
 from assistant.intelligence.action_items.rules_en import _EN, _EN_LEADING_VERBS
+from assistant.intelligence.action_items.similarity import _stems, _verb
 from assistant.intelligence.action_items.tasks import (
     _clean,
     _due,
@@ -111,6 +108,8 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
             if refusing:
                 continue  # "No, that isn't something I can offer": turns work down
             if kind in ("commitment", "group") and _laughed_at(sentences, index):
+                continue
+            if kind == "commitment" and _dates_own_open_promise(found, item, index, context):
                 continue
             if kind == "commitment" and _merge_into_request(found, item, index, context):
                 continue
@@ -295,8 +294,16 @@ def _routine_follows(index: int, context: _Context) -> bool:
     return any(
         s.segment == sentence.segment
         and any(r.habits.search(s.text) for r in _rules_for(s.language or sentence.language))
+        # "Det plejer de gerne at ville": how others usually answer, not the speaker's routine.
+        and _THEIR_HABIT.search(s.text) is None
         for s in following
     )
+
+
+_THEIR_HABIT = re.compile(
+    r"^(?:\w+\s+)?(?:plejer|gør|vil|er)?\s*(?:de|they|han|hun|he|she)\b", re.IGNORECASE
+)
+"""A habit sentence whose subject is someone else ("Det plejer de gerne", "They usually do")."""
 
 
 def _refuses_all(text: str) -> bool:
@@ -310,6 +317,29 @@ def _refuses_all(text: str) -> bool:
         re.search(r"\b(?:but|instead|men|i stedet)\b", text, re.IGNORECASE) is None
         and re.search(r"[,;]\s*(?:and |og |so |så )?(?:i|jeg|we|vi)\b", rest, re.I) is None
     )
+
+
+_ANSWER_HANDED = re.compile(
+    r"^\S+(?:'ll| will)? (?:får|har|have|get|hear|receive)\s+(?:(?:et|an|my|mit)\s+)?"
+    r"(?:svar|besked|answer|word|news|from me|fra mig)\b",
+    re.IGNORECASE,
+)
+"""Handing over an answer ("Du får svar i morgen", "You'll hear from me on Friday")."""
+
+
+def _dates_own_open_promise(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "Du får svar senest i morgen", said by one who just promised something undated: the
+    date of that promise, not a second task."""
+    text = _normal(context.sentences[index].text)
+    if item.due is None or not _OWN_DATED_YES.match(text):
+        return False
+    if not _ANSWER_HANDED.search(text):
+        return False  # "Du får listen i eftermiddag": a thing of its own, a task of its own
+    before = list(found)
+    _dated_across_turns(found, index, context)
+    return found != before
 
 
 def _dates_own_promise(found: list[_Found], item: ActionItem) -> bool:
@@ -567,6 +597,12 @@ def _from_cue(
         return None
     if _ON_THE_SPOT.search(task) or _LEAVING.match(task.rstrip(".!?")):
         return None
+    if _NOT_WORK.match(task):
+        return None  # "tager den derfra", "tager den på mødet med direktøren", "gerne have"
+    if kind in ("commitment", "group") and _answers_what_if(index, context):
+        return None  # "Og hvis det sker igen?" - "Så ringer vi til jer": a hypothetical
+    if kind == "commitment" and _declines_help(text, task, index, context):
+        return None  # "Jeg kan vise dig det nu" - "Nej, jeg skal nok finde det"
     if kind in ("commitment", "group") and _on_the_spot(task, match, index, context):
         return None
     handed_due = None
@@ -581,6 +617,13 @@ def _from_cue(
     due, task, had_date = _due(task, before, index, context)
     if due is None and handed_due is not None:
         due, had_date = handed_due, True
+    if (
+        kind == "commitment"
+        and not had_date
+        and re.fullmatch(r"du", match.group(0).strip(), re.I)
+        and not re.search(r"\bfra mig\b", text, re.I)
+    ):
+        return None  # "Du får en mail fra systemet": no promise without a date or "fra mig"
     if kind == "group" and not had_date and re.match(r"we can|vi kan", match.group(0), re.I):
         return None  # "we can do a pilot": an idea until a date is named
     if (
@@ -620,6 +663,56 @@ def _from_cue(
     if kind == "request" and not by_name and len(context.transcript.participants) > 2:
         confidence -= 0.1
     return _made(cleaned, owner, due, index, context, confidence), kind
+
+
+_NOT_WORK = re.compile(
+    r"(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:derfra|videre derfra|from there)\b"
+    # a topic left for a later meeting: "Så tager vi den på mødet med jeres direktør"
+    r"|(?:tag(?:e|er)?|take) (?:den|det|it|that)(?: up| op)? (?:på|til|at|in|on) (?:\w+ ){0,3}"
+    r"(?:mødet|møde|meeting|call|session)\b"
+    # a wish: "Vi vil rigtig gerne have en app"
+    r"|(?:(?:rigtig|meget|så|virkelig|really|very much)\s+)*(?:gerne have|like to have)\b",
+    re.IGNORECASE,
+)
+"""What follows a cue without being work: taking it from there, a topic left for a meeting, a
+wish."""
+_WHAT_IF = re.compile(r"^(?:(?:og|and|but|men)\s+)?(?:hvis|if|what if|hvad hvis)\b", re.I)
+
+
+def _answers_what_if(index: int, context: _Context) -> bool:
+    """The answer to someone's "and if it happens again?" ("Så ringer vi til jer, før…"): what
+    would happen then, not a task."""
+    sentence = context.sentences[index]
+    if index == 0 or not re.match(r"(?:så|then)\b", _normal(sentence.text), re.IGNORECASE):
+        return False
+    question = context.sentences[index - 1]
+    return (
+        question.speaker != sentence.speaker
+        and question.text.rstrip().endswith("?")
+        and _WHAT_IF.match(_normal(question.text)) is not None
+    )
+
+
+def _declines_help(text: str, task: str, index: int, context: _Context) -> bool:
+    """ "No, I'll find it": turning down an offer to be shown, with nothing to do by a date."""
+    if not re.match(r"(?:no|nej|nah)\b", text, re.IGNORECASE) or index == 0:
+        return False
+    if find_deadline(text, context.transcript.meeting.date) is not None:
+        return False
+    previous = context.sentences[index - 1]
+    offered = any(r is not None for r in (_OFFER_RE.search(previous.text),))
+    return (
+        previous.speaker != context.sentences[index].speaker
+        and offered
+        and re.fullmatch(r"\w+(?: \w+)? (?:it|that|det|den|dem)(?: \w+)?[.!]*", task.strip(), re.I)
+        is not None
+    )
+
+
+_OFFER_RE = re.compile(
+    r"\b(?:i can|i could|shall i|should i|want me to|jeg kan|jeg kunne|skal jeg|vil du have)\b",
+    re.IGNORECASE,
+)
 
 
 def _answers_with_pronoun(task: str, index: int, context: _Context, rules: _Rules) -> bool:

@@ -10,7 +10,7 @@ from assistant.intelligence.action_items.owners import _may_answer
 from assistant.intelligence.action_items.pronouns import has_object_pronoun
 from assistant.intelligence.action_items.replies import _later_in_turn
 from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_OBJECT
-from assistant.intelligence.action_items.similarity import _stems, _verb, similar_tasks
+from assistant.intelligence.action_items.similarity import similar_tasks
 
 
 def _merge_into_request(

@@ -18,9 +18,9 @@ from assistant.intelligence.action_items.model import (
 )
 from assistant.intelligence.action_items.owners import _may_answer
 from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _TAKE_ALONG, _Rules
-from assistant.intelligence.action_items.similarity import _stems
 from assistant.intelligence.action_items.rules_da import _DA_OFFER, _DA_WHO
 from assistant.intelligence.action_items.rules_en import _EN, _EN_OFFER, _EN_WHO
+from assistant.intelligence.action_items.similarity import _stems
 from assistant.intelligence.action_items.tasks import (
     _clean,
     _due,
@@ -377,9 +377,7 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
         return  # "I need the contract signed by the 30th": other work than the promise
     if sentence.speaker == item.speaker and kind == "request":
         return  # the asker adds a date to their own request: already read with it
-    reply = next(
-        (s for s in context.sentences[index + 1 :] if s.speaker != sentence.speaker), None
-    )
+    reply = next((s for s in context.sentences[index + 1 :] if s.speaker != sentence.speaker), None)
     if reply is not None and reply.speaker == item.owner and _DECLINE.match(_normal(reply.text)):
         return
     found[position] = (replace(item, due=said.date), kind)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.intelligence.action_items.rules import _cue, _Cue, _Rules, _words_re
+from assistant.intelligence.action_items.rules import _Cue, _cue, _Rules, _words_re
 
 _DA_PRESENT = (
     *("sender", "ringer", "skriver", "tjekker", "checker", "laver", "booker", "opdaterer"),
@@ -69,6 +69,12 @@ _DA = _Rules(
         _cue("group", rf"vi kan(?: {_DA_FILLER})?", 0.55),
         # "Du får tallene fra mig på mandag": the speaker's promise, not a request.
         _cue("commitment", r"du(?=\s+får\b.*\bfra mig\b)", 0.8),
+        # "Du får listen i eftermiddag": handed over by the speaker, when a date says by when.
+        _cue(
+            "commitment",
+            r"(?:^|(?<=[,.] ))du(?=\s+får\s+(?!lov\b|ret\b|svar fra\b|det\b|den\b|dem\b))",
+            0.75,
+        ),
         _cue("commitment", r"(?P<thing>den|det|dem) får du", 0.8),
         _cue("request", rf"(?:kan|kunne|vil|gider) du(?: ikke)?(?: {_DA_FILLER})?", 0.8),
         # "Kan I sende…": "I" (you, plural) is upper case, unlike "i" (in).
