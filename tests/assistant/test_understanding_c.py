@@ -424,3 +424,34 @@ def test_you_get_it_with_a_date_is_the_speakers_promise_in_danish() -> None:
     )
     assert summary(items) == [("ana", "2026-10-07")]
     assert items_of([("ana", "Du får en kvittering fra systemet.")], language="da") == []
+
+
+# ---- "if" that asks whether, a determiner after a verb, a yes that opens the answer ----------
+
+
+def test_find_out_if_is_no_condition() -> None:
+    items = items_of([("ana", "let me find out if the api supports webhooks and get back to you")])
+    assert summary(items) == [("ana", None)]
+    # A real condition still makes an offer, not a promise.
+    assert items_of([("ana", "I'll resend the invoice if it went missing.")]) == []
+
+
+def test_a_danish_request_to_take_that_thing_is_a_task() -> None:
+    items = items_of(
+        [("ana", "Ben, kan du tage den workshop med kunden?"), ("ben", "Ja, det kan jeg godt.")],
+        people={"ana": None, "ben": None, "cy": None},
+        language="da",
+    )
+    assert summary(items) == [("ben", None)]
+
+
+def test_an_answer_opening_with_det_goer_jeg_merges_into_the_request() -> None:
+    items = items_of(
+        [
+            ("ana", "Så skriv til dem og spørg, om de kan levere før jul."),
+            ("ben", "Det gør jeg. Jeg skriver til leverandøren i morgen."),
+        ],
+        people={"ana": None, "ben": None, "cy": None},
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-07")]

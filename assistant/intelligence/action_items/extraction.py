@@ -488,6 +488,12 @@ _HANDED_OVER = re.compile(
 """A clause that hands the task's result over ("og du har den senest fredag")."""
 
 
+_WHETHER = re.compile(
+    r"\b(find out|check|see|ask|confirm|verify|know|look into|tell \w+|let \w+ know) if\b", re.I
+)
+"""After these, "if" asks whether ("find out if it's on the roadmap"): no condition."""
+
+
 class _Stop:
     """Marker: the sentence holds no task at all (e.g. a condition precedes the cue)."""
 
@@ -529,7 +535,7 @@ def _from_cue(
         and re.match(r"(?:(?:altså|simpelthen|jo|bare|gerne|også)\s+)*have\b", task, re.I)
     ):
         return None  # "Vi skal altså have lønnen kørt i maj": a goal, not someone's task
-    if kind == "commitment" and _TRAILING_CONDITION.search(task):
+    if kind == "commitment" and _TRAILING_CONDITION.search(_WHETHER.sub(r"\1 whether", task)):
         return _STOP  # "happy to resend it if it didn't arrive": an offer, not a promise
     if _SUBORDINATE.search(before):
         return None

@@ -73,7 +73,8 @@ _CLAIM = re.compile(r"\b(?:i'll|i will|i'm|will do|jeg)\b", re.IGNORECASE)
 _OPENS_WITH_YES = re.compile(
     r"^(?:sure|yes|yeah|yep|okay|ok|absolutely|of course|no problem|will do|definitely|"
     r"ja|jo|fint|selvfølgelig|klart|helt sikkert|det kan jeg godt|super|sounds|that works|"
-    r"perfect|great|gerne|det lyder|det passer)\b",
+    r"perfect|great|gerne|det lyder|det passer|det gør jeg|det klarer jeg|det ordner jeg"
+    r"|det tager jeg|det sørger jeg for|on it|i'm on it)\b",
     re.IGNORECASE,
 )
 _POLITE_CONDITION = re.compile(

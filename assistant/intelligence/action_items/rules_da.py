@@ -114,7 +114,8 @@ _DA = _Rules(
         *("give mig et øjeblik", "dele din skærm", "dele skærmen", "uddybe", "beskrive"),
         *("gå tilbage", "tale højere", "slå lyden", "bekræfte at du", "tro", "forstå"),
         *("være", "have", "leve med", "acceptere", "mene", "følge med", "starte", "begynde"),
-        *("tage den", "sige noget", "præsentere dig", "jeg", "vi", "de", "han", "hun", "det er"),
+        # "tage den$": "tag den" alone, not "tage den demo" (a determiner)
+        *("tage den$", "sige noget", "præsentere dig", "jeg", "vi", "de", "han", "hun", "det er"),
         # shown or told in the meeting itself: "vil du tage os igennem tallene", "her kan du se, at"
         *("tage os igennem", "tage mig igennem", "vise os", "fortælle os", "se, at", "se at"),
         *("følge med",),
