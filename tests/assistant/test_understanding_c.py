@@ -455,3 +455,23 @@ def test_an_answer_opening_with_det_goer_jeg_merges_into_the_request() -> None:
         language="da",
     )
     assert summary(items) == [("ben", "2026-10-07")]
+
+
+# ---- a promise translated for a colleague in a mixed meeting ---------------------------------
+
+
+def test_a_promise_said_again_in_the_other_language_is_one_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Det ved jeg ikke, men jeg undersøger det hos vores jurister."),
+            ("ben", "Tak, gerne inden den 20."),
+            ("ana", "Sorry Cy, Ben asked about the data retention rules. I'll ask our lawyers."),
+        ],
+        people={"ana": None, "ben": None, "cy": None},
+    )
+    assert summary(items) == [("ana", "2026-10-20")]
+    # Two promises in one language stay two.
+    items = items_of(
+        [("ana", "I'll ask our lawyers about retention. I'll also update the privacy page.")]
+    )
+    assert len(items) == 2

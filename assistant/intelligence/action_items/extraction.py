@@ -119,6 +119,8 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
                 continue
             if kind == "commitment" and _spells_out(found, item, index, context):
                 continue
+            if kind == "commitment" and _translates(found, item, index, context):
+                continue
             if _RECAP.search(context.sentences[index].text) and any(
                 i.owner == item.owner for i, _ in found
             ):
@@ -425,6 +427,36 @@ def _restates(found: list[_Found], item: ActionItem, index: int, context: _Conte
     return True
 
 
+_RELAYING = re.compile(
+    r"^(?:sorry|undskyld|in english|på dansk|på engelsk)\b|\b(?:asked|said|is saying|was saying"
+    r"|mentioned|spurgte|sagde|siger|nævnte)\b",
+    re.IGNORECASE,
+)
+"""A turn that relays what someone said to a colleague ("Sorry Emma, Morten asked about…")."""
+
+
+def _translates(found: list[_Found], item: ActionItem, index: int, context: _Context) -> bool:
+    """The speaker's own promise said again in the other language for a colleague ("…det
+    finder jeg ud af." - "Sorry Emma, Morten asked about hosting. I'll check with our platform
+    team."): one task, the first wording, dated by either."""
+    sentence = context.sentences[index]
+    if not _RELAYING.search(context.transcript.segments[sentence.segment].text):
+        return False
+    for position in range(len(found) - 1, -1, -1):
+        previous, kind = found[position]
+        if item.start - previous.start > 30:
+            return False
+        if (
+            kind == "commitment"
+            and previous.owner == previous.speaker == item.speaker
+            and None not in (previous.language, item.language)
+            and previous.language != item.language
+        ):
+            found[position] = (replace(previous, due=previous.due or item.due), kind)
+            return True
+    return False
+
+
 def _spells_out(found: list[_Found], item: ActionItem, index: int, context: _Context) -> bool:
     """The speaker's short yes or "<verb> it" followed, in the same turn, by what they will do:
     "Ja, den ordner jeg. Jeg ringer til dem i morgen og …" is one task, the second wording."""
@@ -437,8 +469,9 @@ def _spells_out(found: list[_Found], item: ActionItem, index: int, context: _Con
         and previous.owner == previous.speaker == item.speaker
         and previous.quote == before.text
         and before.segment == context.sentences[index].segment
-        and (has_object_pronoun(previous.text) or len(words(before.text)) <= 6)
+        and (has_object_pronoun(previous.text) or len(words(previous.text)) <= 2)
         and not has_object_pronoun(item.text)
+        and _ALSO.search(context.sentences[index].text) is None
     ):
         return False
     found[-1] = (replace(item, due=item.due or previous.due), kind)

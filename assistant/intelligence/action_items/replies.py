@@ -378,7 +378,7 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
     if sentence.speaker == item.speaker and kind == "request":
         return  # the asker adds a date to their own request: already read with it
     reply = next((s for s in context.sentences[index + 1 :] if s.speaker != sentence.speaker), None)
-    if reply is not None and reply.speaker == item.owner and _DECLINE.match(_normal(reply.text)):
+    if reply is not None and reply.speaker == item.owner and _REFUSAL.match(_normal(reply.text)):
         return
     found[position] = (replace(item, due=said.date), kind)
 
