@@ -9,13 +9,21 @@ from assistant.intelligence.action_items import extract_action_items
 from assistant.intelligence.coaching import coach
 from assistant.intelligence.meeting import analyse_meeting
 from assistant.outputs.report import build_report
-from bench.intelligence import LABELLED_DIR_B, load_labelled, long_meeting, score_meetings
+from bench.intelligence import (
+    LABELLED_DIR_B,
+    LABELLED_DIR_C,
+    load_labelled,
+    long_meeting,
+    score_meetings,
+)
 from tests.assistant.test_metrics import AMI_SUPERVISIONS, load_ami
 
 MEETINGS = load_labelled()
 MEETINGS_B = load_labelled(LABELLED_DIR_B)
 """The second tuning set (issue 15): written apart from the rules, then tuned on by kind of
 failure. It labels action items only (no decisions or next meeting)."""
+MEETINGS_C = load_labelled(LABELLED_DIR_C)
+"""The third tuning set, written from a brief like the second, 7 of its 14 meetings Danish."""
 
 
 def test_labelled_set_is_big_and_bilingual() -> None:
@@ -59,6 +67,18 @@ def test_action_items_on_the_second_set() -> None:
     assert total.owner_accuracy >= 0.95, total.errors
     assert total.due_accuracy >= 0.90, total.errors
     assert groups["da"].precision >= 0.85 and groups["da"].recall >= 0.85, total.errors
+
+
+def test_action_items_on_the_third_set() -> None:
+    # Before it was tuned on: precision 0.46, recall 0.49 (Danish 0.33 / 0.38); after: 0.93 /
+    # 0.90 (Danish 0.95 / 0.93). The held-out set stayed at 0.55 / 0.67 (bench): these bars
+    # guard against losing what was fixed, they say nothing about unseen meetings.
+    total, groups = score_meetings(MEETINGS_C)
+
+    assert len(MEETINGS_C) >= 14
+    assert total.precision >= 0.88, total.errors
+    assert total.recall >= 0.85, total.errors
+    assert groups["da"].precision >= 0.88 and groups["da"].recall >= 0.85, total.errors
 
 
 @pytest.mark.parametrize(("name", "transcript", "expected"), MEETINGS, ids=[m[0] for m in MEETINGS])
