@@ -27,6 +27,7 @@ from aiortc import (
     RTCPeerConnection,
     RTCSessionDescription,
 )
+from aiortc.exceptions import InvalidStateError
 
 from assistant.bot.janus import JanusEvent, JanusHandle, JanusSession
 from assistant.bot.live_session import (
@@ -349,8 +350,13 @@ class BotSession(LiveSession):
             return  # the bot is leaving: Janus renegotiated a leaver's m-lines meanwhile
         first = self._pc is None
         pc = self._pc or self._new_peer_connection()
-        await pc.setRemoteDescription(RTCSessionDescription(sdp=jsep["sdp"], type="offer"))
-        await pc.setLocalDescription(await pc.createAnswer())
+        try:
+            await pc.setRemoteDescription(RTCSessionDescription(sdp=jsep["sdp"], type="offer"))
+            await pc.setLocalDescription(await pc.createAnswer())
+        except InvalidStateError:
+            if pc.signalingState == "closed":
+                return  # the bot left while answering: nothing to answer any more
+            raise
         answer = {"type": "answer", "sdp": pc.localDescription.sdp, "trickle": False}
         await self._subscriber.message({"request": "start"}, jsep=answer)
         if first:

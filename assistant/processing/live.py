@@ -244,8 +244,9 @@ class LiveMeeting:
         """PCM at the participant's sample rate; ``start_s``: its time from meeting start.
         Raises ``PipelineError`` once the participant's stream has ended (they left)."""
         person = self._person(participant_id)
-        if person.stream.state != "open":
-            # Checked here: the audio source's resampler has already been flushed for good.
+        if person.audio.ended or person.stream.state != "open":
+            # Checked here: the audio source's resampler has already been flushed for good
+            # (``end_participant`` flushes it before its streams leave "open").
             raise PipelineError(f"participant {participant_id!r} has left the meeting")
         for chunk in person.audio.push(pcm, start_s):
             for stream in person.audio_streams:
@@ -293,7 +294,7 @@ class LiveMeeting:
     async def end_participant(self, participant_id: str) -> None:
         """The person left (or their recording ended): finish their stream; others go on."""
         person = self._person(participant_id)
-        if person.stream.state == "open":
+        if person.stream.state == "open" and not person.audio.ended:
             for chunk in person.audio.end():
                 for stream in person.audio_streams:
                     stream.push(chunk)
