@@ -13,8 +13,10 @@ Definitions used throughout:
 - **talk time**: the length of the union of a participant's turns; overlap with *other*
   speakers is not subtracted.
 - **back-channel**: a stretch of speech made only of listener sounds ("yeah", "mm-hmm"), or
-  under ``WORDLESS_BACK_CHANNEL_S`` with no word recognised in it (a laugh, an "mm" the
-  recogniser dropped). It counts as talk time, but is neither a turn nor breaks one.
+  one under ``WORDLESS_BACK_CHANNEL_S`` with no word recognised in it and nobody else talking
+  (a laugh, an "mm" the recogniser dropped, a flicker of diarization). It counts as talk time,
+  but is neither a turn nor breaks one. Short wordless speech over someone else's is a turn:
+  there the recogniser hears the other voice, so no words is what a real start looks like.
 - **turn**: a run of one speaker's speech. Stretches are taken in order of start time; a
   stretch continues the current turn when the previous one is by the same speaker (so no other
   speaker started in between) and it starts at most ``max_gap_s`` after the turn's end.
@@ -138,6 +140,8 @@ class Speech:
     """End (s from meeting start)."""
     words: tuple[str, ...] = ()
     """The words said in it, lower case, without punctuation (see `words_of`)."""
+    overlapped: bool = False
+    """Someone else speaks during some of it."""
 
     @property
     def duration_s(self) -> float:
@@ -147,7 +151,7 @@ class Speech:
     def back_channel(self) -> bool:
         """Listener sounds only, or too short and wordless to be a turn (see module doc)."""
         if not self.words:
-            return self.duration_s < WORDLESS_BACK_CHANNEL_S
+            return self.duration_s < WORDLESS_BACK_CHANNEL_S and not self.overlapped
         return len(self.words) <= _BACK_CHANNEL_MAX_WORDS and all(
             word in BACK_CHANNEL_WORDS for word in self.words
         )
@@ -257,12 +261,15 @@ def speech_of(transcript: Transcript) -> tuple[Speech, ...]:
     """Everyone's stretches of speech (their speaker turns joined where they touch), each with
     the words said in it, in order of start."""
     joined: dict[str, list[list[float]]] = {}
+    overlapped: set[tuple[str, int]] = set()
     for turn in sorted(turns_of(transcript), key=lambda t: (t.speaker, t.start)):
         own = joined.setdefault(turn.speaker, [])
         if own and turn.start <= own[-1][1]:
             own[-1][1] = max(own[-1][1], turn.end)
         else:
             own.append([turn.start, turn.end])
+        if turn.overlapped:
+            overlapped.add((turn.speaker, len(own) - 1))
     words: dict[tuple[str, int], list[str]] = {}
     for segment in transcript.segments:
         stretches = joined.get(segment.speaker)
@@ -272,7 +279,13 @@ def speech_of(transcript: Transcript) -> tuple[Speech, ...]:
             index = _nearest(stretches, middle)
             words.setdefault((segment.speaker, index), []).extend(said)
     speech = [
-        Speech(speaker, start, end, tuple(words.get((speaker, index), ())))
+        Speech(
+            speaker,
+            start,
+            end,
+            tuple(words.get((speaker, index), ())),
+            (speaker, index) in overlapped,
+        )
         for speaker, stretches in joined.items()
         for index, (start, end) in enumerate(stretches)
     ]
@@ -539,16 +552,15 @@ def _speaker_ids(transcript: Transcript) -> list[str]:
     """Participant ids in order, then any speaker missing from the list (so no speech is lost)."""
     ids = [p.id for p in transcript.participants]
     known = set(ids)
-    for item in (*transcript.segments, *transcript.turns):
-        if item.speaker not in known:
-            ids.append(item.speaker)
-            known.add(item.speaker)
+    speakers = [s.speaker for s in transcript.segments] + [t.speaker for t in transcript.turns]
+    for speaker in speakers:
+        if speaker not in known:
+            ids.append(speaker)
+            known.add(speaker)
     return ids
 
 
-def _talk_times(
-    transcript: Transcript, speech: Sequence[Speech] | None = None
-) -> dict[str, float]:
+def _talk_times(transcript: Transcript, speech: Sequence[Speech] | None = None) -> dict[str, float]:
     """Talk time (s) per participant: the union of their speaker turns."""
     times = dict.fromkeys(_speaker_ids(transcript), 0.0)
     for stretch in speech_of(transcript) if speech is None else speech:

@@ -48,7 +48,7 @@ from assistant.config import BotSettings, Settings
 from assistant.processing.analyze import Analysis, finish_analysis
 from assistant.processing.live import LiveEvent, LiveMeeting, LiveSignal
 from assistant.processing.speech import SpeechModels
-from assistant.transcript import Side, Transcript
+from assistant.transcript import Side
 from models.errors import (
     MeetingAssistantError,
     MeetingServerError,
@@ -296,14 +296,13 @@ class BotSession:
             await self._forwarder  # the last captions, up to the end marker finish() sends
         await self._stop_tasks()
         self.events.put_nowait(None)
-        transcript = Transcript(
-            replace(
+        transcript = replace(
+            transcript,
+            meeting=replace(
                 transcript.meeting,
                 title=title or f"Room {self.options.room}",
                 date=date or dt.date.today(),
             ),
-            transcript.participants,
-            transcript.segments,
         )
         return await asyncio.to_thread(
             finish_analysis,

@@ -36,7 +36,7 @@ from assistant.config import Settings
 from assistant.processing.analyze import Analysis, finish_analysis
 from assistant.processing.live import LiveMeeting, LiveSignal
 from assistant.processing.speech import SpeechModels
-from assistant.transcript import Participant, Side, Transcript
+from assistant.transcript import Participant, Side
 from models.errors import InputError, MeetingAssistantError, MeetingServerError, PipelineError
 from models.vision import VisionModels
 
@@ -220,12 +220,11 @@ class WhipSession:
             await self._forwarder  # the last captions, up to the end marker finish() sends
         await self._stop_tasks()
         self.events.put_nowait(None)
-        transcript = Transcript(
-            replace(
+        transcript = replace(
+            transcript,
+            meeting=replace(
                 transcript.meeting, title=title or "Companion call", date=date or dt.date.today()
             ),
-            transcript.participants,
-            transcript.segments,
         )
         return await asyncio.to_thread(
             finish_analysis,

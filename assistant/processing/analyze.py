@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ from assistant.processing.speech import (
     transcribe_plan,
     voice_embedding,
 )
-from assistant.transcript import MeetingInfo, Segment, Transcript
+from assistant.transcript import MeetingInfo, Segment, Transcript, speech_turns
 from models.errors import InputError
 
 __all__ = [
@@ -126,10 +126,11 @@ def analyze(
         transcript = load_transcript_json(path)
         if title or date:
             info = transcript.meeting
-            transcript = Transcript(
-                MeetingInfo(title or info.title, date or info.date, info.duration_s, info.language),
-                transcript.participants,
-                transcript.segments,
+            transcript = replace(
+                transcript,
+                meeting=MeetingInfo(
+                    title or info.title, date or info.date, info.duration_s, info.language
+                ),
             )
     else:
         plan = plan or plan_media(path, settings.audio)
@@ -151,6 +152,7 @@ def analyze(
                 Segment(s.participant_id, s.start, s.end, s.text, s.language, s.words)
                 for s in speech.segments
             ),
+            turns=speech_turns(speech.speech),
         )
     watched = progress.watched if progress is not None else None
 
