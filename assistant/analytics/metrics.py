@@ -12,11 +12,12 @@ Definitions used throughout:
   the words said in it are theirs whose middle falls in it (else the nearest stretch).
 - **talk time**: the length of the union of a participant's turns; overlap with *other*
   speakers is not subtracted.
-- **back-channel**: a stretch of speech made only of listener sounds ("yeah", "mm-hmm"), or
-  one under ``WORDLESS_BACK_CHANNEL_S`` with no word recognised in it and nobody else talking
-  (a laugh, an "mm" the recogniser dropped, a flicker of diarization). It counts as talk time,
-  but is neither a turn nor breaks one. Short wordless speech over someone else's is a turn:
-  there the recogniser hears the other voice, so no words is what a real start looks like.
+- **back-channel**: a stretch of speech under ``BACK_CHANNEL_MAX_S`` made only of listener
+  sounds ("yeah", "mm-hmm"), or one under ``WORDLESS_BACK_CHANNEL_S`` with no word recognised
+  in it and nobody else talking (a laugh, an "mm" the recogniser dropped, a flicker of
+  diarization). It counts as talk time, but is neither a turn nor breaks one. Short wordless
+  speech over someone else's is a turn: there the recogniser hears the other voice, so no
+  words is what a real start looks like.
 - **turn**: a run of one speaker's speech. Stretches are taken in order of start time; a
   stretch continues the current turn when the previous one is by the same speaker (so no other
   speaker started in between) and it starts at most ``max_gap_s`` after the turn's end.
@@ -37,12 +38,14 @@ from dataclasses import dataclass
 from assistant.transcript import Segment, Transcript, turns_of
 
 __all__ = [
+    "BACK_CHANNEL_MAX_S",
     "BACK_CHANNEL_WORDS",
     "DANISH_FILLER_WORDS",
     "DEFAULT_INTERRUPTION_MARGIN_S",
     "DEFAULT_MAX_TURN_GAP_S",
     "FILLER_WORDS",
     "QUESTION_OPENERS",
+    "WORDLESS_BACK_CHANNEL_S",
     "Balance",
     "MeetingMetrics",
     "ParticipantMetrics",
@@ -79,6 +82,9 @@ BACK_CHANNEL_WORDS = frozenset(
 _BACK_CHANNEL_MAX_WORDS = 3
 WORDLESS_BACK_CHANNEL_S = 1.0
 """Speech (s) shorter than this with no word recognised in it counts as a back-channel."""
+BACK_CHANNEL_MAX_S = 2.0
+"""Speech (s) this long is never a back-channel, whatever few words were recognised in it: the
+recogniser may have missed the rest."""
 
 DOMINANT_SHARE = 0.6
 """Talk share above which a participant dominates the meeting."""
@@ -152,6 +158,8 @@ class Speech:
         """Listener sounds only, or too short and wordless to be a turn (see module doc)."""
         if not self.words:
             return self.duration_s < WORDLESS_BACK_CHANNEL_S and not self.overlapped
+        if self.duration_s >= BACK_CHANNEL_MAX_S:
+            return False
         return len(self.words) <= _BACK_CHANNEL_MAX_WORDS and all(
             word in BACK_CHANNEL_WORDS for word in self.words
         )
