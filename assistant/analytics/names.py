@@ -213,13 +213,13 @@ def user_names_warning(named: Transcript, user_names: Sequence[str]) -> str | No
     given = f"{len(user_names)} name{'s' if len(user_names) != 1 else ''}"
     found = f"{len(speakers)} speaker{'s' if len(speakers) != 1 else ''} heard"
     verb = "were" if len(used) != 1 else "was"
-    named = f"{_and(used) or 'none'} {verb} given by order of first speech"
+    went = f"{_and(used) or 'none'} {verb} given by order of first speech"
     if len(user_names) > len(speakers):
         unused = [name for name in user_names if name not in used]
-        return f"--participants: {given} for {found}: {named}, {_and(unused)} to nobody"
+        return f"--participants: {given} for {found}: {went}, {_and(unused)} to nobody"
     rest = [p.name for p in speakers if p.name_source != "user"]
     kept = "kept their names" if len(rest) != 1 else "kept its name"
-    return f"--participants: {given} for {found}: {named}, {_and(rest)} {kept}"
+    return f"--participants: {given} for {found}: {went}, {_and(rest)} {kept}"
 
 
 def _and(names: Sequence[str]) -> str:
