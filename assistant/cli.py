@@ -105,7 +105,7 @@ def cli() -> None:
     "out_dir",
     type=click.Path(path_type=Path),
     default=None,
-    help="Folder for report.json, transcript.vtt/.srt and digest.html.",
+    help="Folder for report.json, transcript.vtt/.srt/.rttm and digest.html.",
 )
 @click.option(
     "--format",
@@ -195,7 +195,7 @@ def analyze_command(
         )
         written = write_outputs(analysis, out_dir) if out_dir is not None else {}
         for warning in analysis.warnings:
-            err.print(f"warning: {warning}", highlight=False, markup=False)
+            err.print(f"warning: {warning}", highlight=False, markup=False, soft_wrap=True)
     except BaseException as error:
         _exit_on(error, err, debug)
         raise
@@ -291,7 +291,7 @@ def live_command(
         written = write_outputs(analysis, out_dir)
         written["captions"] = out_dir / "captions.jsonl"
         for warning in analysis.warnings:
-            err.print(f"warning: {warning}", highlight=False, markup=False)
+            err.print(f"warning: {warning}", highlight=False, markup=False, soft_wrap=True)
     except BaseException as error:
         _exit_on(error, err, debug)
         raise

@@ -29,7 +29,7 @@ from assistant.config import Settings
 from assistant.processing.analyze import Analysis, finish_analysis
 from assistant.processing.live import LiveEvent, LiveMeeting, LiveSignal
 from assistant.processing.speech import SpeechModels
-from assistant.transcript import Side, Transcript
+from assistant.transcript import Side
 from models.errors import MeetingAssistantError, MeetingServerError, PipelineError
 from models.vision import VisionModels
 
@@ -173,10 +173,11 @@ class LiveSession(ABC):
             await self._forwarder  # the last captions, up to the end marker finish() sends
         await self._stop_tasks()
         self.events.put_nowait(None)
-        transcript = Transcript(
-            replace(transcript.meeting, title=title or self._title(), date=date or dt.date.today()),
-            transcript.participants,
-            transcript.segments,
+        transcript = replace(
+            transcript,
+            meeting=replace(
+                transcript.meeting, title=title or self._title(), date=date or dt.date.today()
+            ),
         )
         return await asyncio.to_thread(
             finish_analysis,

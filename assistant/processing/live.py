@@ -32,6 +32,7 @@ from assistant.processing.analyze import (
     title_from_path,
 )
 from assistant.processing.speech import (
+    Span,
     SpeechModels,
     TrackVoices,
     diarize_track,
@@ -39,7 +40,7 @@ from assistant.processing.speech import (
     vad_options,
     voice_stages,
 )
-from assistant.transcript import MeetingInfo, Participant, Segment, Transcript
+from assistant.transcript import MeetingInfo, Participant, Segment, Transcript, speech_turns
 from models.errors import InputError, PipelineError
 from models.vision import VisionModels, VisionStream
 from pipelines.frames import (
@@ -310,16 +311,27 @@ class LiveMeeting:
             await self.aclose()
         participants: list[Participant] = []
         segments: list[TranscribedSegment] = []
+        speech: list[Span] = []
         for person in self._people.values():
             own = sorted(person.segments, key=lambda s: s.start)
             found = [person.participant]
+            # Who spoke when: the person's own voice activity (until the end of their audio
+            # when still speaking), or on a mixed track the speakers' turns.
+            heard: list[Span] = [
+                (person.participant.id, start, person.end_s if end is None else end)
+                for start, end in person.speaking
+            ]
+            diarized = None
             if person.voices is not None and person.voices.windows:
-                own, found, voices = diarize_track(
+                diarized = diarize_track(
                     own, person.voices, self._models, self._settings, len(participants)
                 )
-                self.voices.update(voices)
+            if diarized is not None:
+                own, found, heard = diarized.segments, diarized.participants, diarized.speech
+                self.voices.update(diarized.voices)
             participants.extend(found)
             segments.extend(own)
+            speech.extend(heard)
         segments.sort(key=lambda s: (s.start, s.participant_id))
         return Transcript(
             meeting=MeetingInfo(
@@ -333,6 +345,7 @@ class LiveMeeting:
                 Segment(s.participant_id, s.start, s.end, s.text, s.language, s.words)
                 for s in segments
             ),
+            turns=speech_turns(speech),
         )
 
     def video_engagement(self, transcript: Transcript) -> dict[str, Engagement | None]:
@@ -499,14 +512,11 @@ async def follow_media(
         for task in [*feeders, publisher]:
             task.cancel()
         await meeting.aclose()
-    transcript = Transcript(
-        replace(
-            transcript.meeting,
-            title=title or title_from_path(path),
-            date=date or recorded,
+    transcript = replace(
+        transcript,
+        meeting=replace(
+            transcript.meeting, title=title or title_from_path(path), date=date or recorded
         ),
-        transcript.participants,
-        transcript.segments,
     )
     return await asyncio.to_thread(
         finish_analysis,

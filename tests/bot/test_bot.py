@@ -130,6 +130,7 @@ def test_the_meeting_ends_with_the_outputs_of_live(meeting: dict[str, Any]) -> N
         "captions.jsonl",
         "digest.html",
         "report.json",
+        "transcript.rttm",
         "transcript.srt",
         "transcript.vtt",
     ]
