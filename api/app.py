@@ -172,5 +172,5 @@ class _SharedModels:
             if self._models is None:
                 from assistant.processing.analyze import load_speech_models
 
-                self._models = load_speech_models(self._settings)
+                self._models = load_speech_models(self._settings, live=True)
             return self._models

@@ -29,12 +29,11 @@ from assistant.intelligence.follow_up import load_history
 from assistant.outputs.digest import (
     ENGAGEMENT_HEADERS,
     NO_SPEECH,
-    ONE_SPEAKER,
     SUMMARY_HEADERS,
     engagement_rows,
     summary_rows,
 )
-from assistant.outputs.formatting import format_clock
+from assistant.outputs.formatting import format_clock, read_balance
 from assistant.outputs.terminal import figure_tables
 from assistant.processing.analyze import Analysis, analyze, is_transcript_file, write_outputs
 from models.errors import MeetingAssistantError
@@ -106,7 +105,7 @@ def cli() -> None:
     "out_dir",
     type=click.Path(path_type=Path),
     default=None,
-    help="Folder for report.json, transcript.vtt/.srt and digest.html.",
+    help="Folder for report.json, transcript.vtt/.srt/.rttm and digest.html.",
 )
 @click.option(
     "--format",
@@ -196,7 +195,7 @@ def analyze_command(
         )
         written = write_outputs(analysis, out_dir) if out_dir is not None else {}
         for warning in analysis.warnings:
-            err.print(f"warning: {warning}", highlight=False, markup=False)
+            err.print(f"warning: {warning}", highlight=False, markup=False, soft_wrap=True)
     except BaseException as error:
         _exit_on(error, err, debug)
         raise
@@ -266,7 +265,7 @@ def live_command(
             raise MeetingAssistantError(f"cannot write there ({error.strerror})", out_dir) from None
         with captions_file:
             with err.status("Loading speech models…"):
-                models = load_speech_models(settings)
+                models = load_speech_models(settings, live=True)
 
             def show(event: LiveEvent) -> None:
                 captions_file.write(json.dumps(event.to_event(), ensure_ascii=False) + "\n")
@@ -292,7 +291,7 @@ def live_command(
         written = write_outputs(analysis, out_dir)
         written["captions"] = out_dir / "captions.jsonl"
         for warning in analysis.warnings:
-            err.print(f"warning: {warning}", highlight=False, markup=False)
+            err.print(f"warning: {warning}", highlight=False, markup=False, soft_wrap=True)
     except BaseException as error:
         _exit_on(error, err, debug)
         raise
@@ -550,7 +549,7 @@ def bot_join_command(
             return await follow_room(
                 options,
                 settings,
-                lambda: load_speech_models(settings),
+                lambda: load_speech_models(settings, live=True),
                 on_event=show,
                 on_ready=ready,
                 stop=stop,
@@ -851,18 +850,9 @@ def _print_summary(console: Console, report: dict[str, Any], written: dict[str, 
     presence = engagement_rows(report)
     if presence:
         console.print(*figure_tables(console, "Presence on video", ENGAGEMENT_HEADERS, presence))
-    balance = report["balance"]
     names = {p["id"]: p["name"] for p in report["participants"]}
-    if not rows:
-        line = NO_SPEECH
-    elif balance["score"] is None:
-        line = ONE_SPEAKER
-    else:
-        line = f"Balance score {balance['score']:.2f} (1 = everyone spoke equally)"
-        if balance["dominant"]:
-            line += f"; {names[balance['dominant']]} dominated"
-        if balance["silent"]:
-            line += "; hardly heard: " + ", ".join(names[i] for i in balance["silent"])
+    reading = read_balance(report["balance"], report["participants"], names)
+    line = " ".join(reading.sentences()) if rows else NO_SPEECH
     console.print(line, highlight=False, markup=False)
     items = report["action_items"]
     if items:

@@ -47,7 +47,9 @@ class AsrSettings(BaseModel):
     """Threads for inference; 0 = all cores."""
     workers: int = Field(default=2, ge=1, le=8)
     """Decodes faster-whisper runs at once when called from several threads (CTranslate2
-    workers; the weights are shared: 235 MB loaded with 1 or 2). With one, a live caption's
+    workers; the weights are shared: 235 MB loaded with 1 or 2), in processes that follow
+    live meetings (serve, live, bot); analysis-only processes (analyze, Celery workers)
+    load one. With one, a live caption's
     decode waits for a whole transcript decode (3 s); with two, it runs beside it (0.44 s
     alone, 0.8 s beside it, 2 cores)."""
     beam_size: int = Field(default=3, ge=1, le=10)

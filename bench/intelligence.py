@@ -44,6 +44,7 @@ from bench.common import DATA_DIR
 __all__ = [
     "LABELLED_DIR",
     "LABELLED_DIR_B",
+    "LABELLED_DIR_C",
     "Score",
     "language_group",
     "load_labelled",
@@ -53,6 +54,7 @@ __all__ = [
 
 LABELLED_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "intelligence"
 LABELLED_DIR_B = LABELLED_DIR.with_name("intelligence-b")
+LABELLED_DIR_C = LABELLED_DIR.with_name("intelligence-c")
 AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 """A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a
 person to judge, never scored or tuned on."""
@@ -241,7 +243,7 @@ def main() -> None:
         "(default: tests/data/intelligence and tests/data/intelligence-b)",
     )
     args = parser.parse_args()
-    folders: list[Path] = args.set or [LABELLED_DIR, LABELLED_DIR_B]
+    folders: list[Path] = args.set or [LABELLED_DIR, LABELLED_DIR_B, LABELLED_DIR_C]
     sets = []
     for folder in folders:
         if not folder.is_dir():

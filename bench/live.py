@@ -153,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if not chosen or chosen - set(SETS):
         parser.error(f"--sets takes names from {', '.join(SETS)}")
     settings = Settings()
-    models = load_speech_models(settings)
+    models = load_speech_models(settings, live=True)
     realtime = not args.fast
     rows: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as folder:

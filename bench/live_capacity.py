@@ -186,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         settings = settings.model_copy(
             update={"video": settings.video.model_copy(update={"enabled": False})}
         )
-    models = load_speech_models(settings)
+    models = load_speech_models(settings, live=True)
     vision = VisionModels.load()
     faces = [frame.image for frame in sample_frames(FACE_CLIP, "face", fps=8.0)]
     pool, words = _pool(2 * args.seconds, settings, models)

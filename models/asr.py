@@ -164,7 +164,10 @@ class FasterWhisperRecognizer:
         model = self._model
         frames = _window_frames(max(len(chunk) for chunk in chunks), options.window_s)
         features = np.stack(
-            [pad_or_trim(model.feature_extractor(chunk)[..., :-1], frames) for chunk in chunks]
+            [
+                pad_or_trim(model.feature_extractor(chunk, _FEATURE_PADDING)[..., :-1], frames)
+                for chunk in chunks
+            ]
         )
         encoder_output = model.encode(features)
         languages = self._languages(encoder_output, [len(chunk) for chunk in chunks], options)
@@ -290,6 +293,8 @@ class FasterWhisperRecognizer:
 
 
 _WINDOW_MARGIN_S = 2.0
+_FEATURE_PADDING = 160
+"""Samples of silence after a chunk before its mel frames (faster-whisper's default)."""
 _FULL_WINDOW_FRAMES = 3000
 _FRAMES_PER_SECOND = 100
 
@@ -411,12 +416,21 @@ class OpenAIWhisperRecognizer:
         import whisper
 
         model = self._model
+        # The faster-whisper recogniser's layout: the chunk's own frames (160 samples of
+        # padding, the last frame dropped), then zeros to the window. Padding the audio to
+        # 30 s first, as openai-whisper's transcribe does, fills the window with the log-mel
+        # floor instead, and the two engines read the same chunk differently (2 words of 80
+        # on the phone call).
         mels = torch.stack(
             [
-                whisper.log_mel_spectrogram(
-                    whisper.pad_or_trim(np.ascontiguousarray(chunk, dtype=np.float32)),
-                    model.dims.n_mels,
-                    device=model.device,
+                whisper.pad_or_trim(
+                    whisper.log_mel_spectrogram(
+                        np.ascontiguousarray(chunk, dtype=np.float32),
+                        model.dims.n_mels,
+                        padding=_FEATURE_PADDING,
+                        device=model.device,
+                    )[..., :-1],
+                    _FULL_WINDOW_FRAMES,
                 )
                 for chunk in chunks
             ]
@@ -481,19 +495,25 @@ class OpenAIWhisperRecognizer:
             language=language,
             task="transcribe",
         )
-        decoded = whisper.decode(
-            model,
-            features,
-            whisper.DecodingOptions(
-                task="transcribe",
-                language=language,
-                beam_size=options.beam_size,
-                without_timestamps=True,
-                prompt=options.prompt,
-                sample_len=self._max_new_tokens,
-                fp16=False,
-            ),
+        decoding = whisper.DecodingOptions(
+            task="transcribe",
+            language=language,
+            beam_size=options.beam_size,
+            without_timestamps=True,
+            prompt=options.prompt,
+            sample_len=self._max_new_tokens,
+            fp16=False,
         )
+        # openai-whisper (20250625) beam-searches a batch of more than one audio with
+        # mismatched shapes (openai/whisper#2197, #2389, unmerged): one chunk per call then.
+        if options.beam_size > 1:
+            decoded = [
+                result
+                for index in range(len(chunks))
+                for result in whisper.decode(model, features[index : index + 1], decoding)
+            ]
+        else:
+            decoded = whisper.decode(model, features, decoding)
         output: list[tuple[RecognizedSegment, ...]] = []
         for chunk, mel, result in zip(chunks, mels, decoded, strict=True):
             duration = len(chunk) / 16_000

@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 import soxr
 
-from models.errors import InputError
+from models.errors import InputError, PipelineError
 
 from .decode import ChannelMode, decode_audio
 from .frames import SAMPLE_RATE, AudioChunk, Image, VideoFrame
@@ -66,13 +66,21 @@ class LiveAudioSource:
         self._start_s: float | None = None
         self._produced = 0  # samples out, at 16 kHz
         self._received_s = 0.0  # audio in (s), at the source's rate: what gaps are measured on
+        self._ended = False
 
     @property
     def end_s(self) -> float:
         """Meeting time where the audio pushed so far ends (s)."""
         return (self._start_s or 0.0) + self._produced / SAMPLE_RATE
 
+    @property
+    def ended(self) -> bool:
+        """``end`` was called: the resampler is flushed for good."""
+        return self._ended
+
     def push(self, pcm: npt.NDArray[np.generic], start_s: float | None = None) -> list[AudioChunk]:
+        if self._ended:
+            raise PipelineError(f"audio of {self.participant_id} arrived after its end")
         samples = _mono_float(pcm)
         if self._start_s is None:
             self._start_s = 0.0 if start_s is None else start_s
@@ -91,7 +99,10 @@ class LiveAudioSource:
         return [self._emit(samples)] if len(samples) else []
 
     def end(self) -> list[AudioChunk]:
-        """The resampler's last samples."""
+        """The resampler's last samples (none on a second call)."""
+        if self._ended:
+            return []
+        self._ended = True
         if self._resampler is None or self._start_s is None:
             return []
         tail = self._resampler.resample_chunk(np.zeros(0, np.float32), last=True)

@@ -31,4 +31,5 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="session")
 def speech_models(settings: Settings) -> SpeechModels:
-    return load_speech_models(settings)
+    # As a process that follows live meetings loads them: the live tests share these.
+    return load_speech_models(settings, live=True)

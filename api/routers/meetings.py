@@ -159,6 +159,13 @@ def get_srt(meeting_id: MeetingId, scope: ScopeDep, state: StateDep) -> FileResp
     return FileResponse(path, media_type="application/x-subrip; charset=utf-8")
 
 
+@router.get("/{meeting_id}/transcript.rttm", response_class=FileResponse)
+def get_rttm(meeting_id: MeetingId, scope: ScopeDep, state: StateDep) -> FileResponse:
+    """Who spoke when, as RTTM (the report's speaker_turns)."""
+    path = _derived(state, scope, meeting_id, "transcript.rttm")
+    return FileResponse(path, media_type="text/plain; charset=utf-8")
+
+
 @router.get("/{meeting_id}/digest.html", response_class=FileResponse)
 def get_digest(meeting_id: MeetingId, scope: ScopeDep, state: StateDep) -> FileResponse:
     path = _derived(state, scope, meeting_id, "digest.html")

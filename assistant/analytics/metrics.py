@@ -1,40 +1,56 @@
 """Participation metrics: pure functions over a `Transcript`.
 
-Everything here is computed from segment times and text alone, so the numbers are the same
-whether the transcript came from our recogniser or from a reference corpus such as AMI.
+Talk figures come from who spoke when (the transcript's speaker turns: diarization or each
+track's voice activity), not from the words recognised in it, so speech the recogniser dropped
+(far-field, overlapped) still counts as talk. A transcript without audio (a reference corpus
+such as AMI, a transcript file) derives its turns from its segments, so the numbers are the
+same whichever way the transcript was made. Words, questions and fillers come from the text.
 
 Definitions used throughout:
 
-- **talk time**: the union of a participant's segment intervals; where two of their own segments
-  overlap, the overlap counts once. Overlap with *other* speakers is not subtracted.
-- **turn**: a run of one speaker's segments. Segments are taken in order of start time; a segment
-  continues the current turn when the previous segment is by the same speaker (so no other
-  speaker's segment started in between) and it starts at most ``max_gap_s`` after the turn's end.
-- **interruption**: a turn start that falls inside another participant's segment, at least
-  ``margin_s`` after that segment's start and at least ``margin_s`` before its end. Starting right
-  as the other person stops (back to back) is not an interruption.
+- **speech**: a participant's turns joined where they touch (a stretch of their own speech);
+  the words said in it are theirs whose middle falls in it (else the nearest stretch).
+- **talk time**: the length of the union of a participant's turns; overlap with *other*
+  speakers is not subtracted.
+- **back-channel**: a stretch of speech under ``BACK_CHANNEL_MAX_S`` made only of listener
+  sounds ("yeah", "mm-hmm"), or one under ``WORDLESS_BACK_CHANNEL_S`` with no word recognised
+  in it and nobody else talking (a laugh, an "mm" the recogniser dropped, a flicker of
+  diarization). It counts as talk time, but is neither a turn nor breaks one. Short wordless
+  speech over someone else's is a turn: there the recogniser hears the other voice, so no
+  words is what a real start looks like.
+- **turn**: a run of one speaker's speech. Stretches are taken in order of start time; a
+  stretch continues the current turn when the previous one is by the same speaker (so no other
+  speaker started in between) and it starts at most ``max_gap_s`` after the turn's end.
+- **interruption**: a turn start that falls inside another participant's stretch of speech, at
+  least ``margin_s`` after its start and at least ``margin_s`` before its end, with that
+  stretch ending within ``yield_window_s`` (they gave up the floor). Starting right as the
+  other person stops (back to back) is not an interruption.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from assistant.transcript import Segment, Transcript
+from assistant.transcript import Segment, Transcript, turns_of
 
 __all__ = [
+    "BACK_CHANNEL_MAX_S",
     "BACK_CHANNEL_WORDS",
     "DANISH_FILLER_WORDS",
     "DEFAULT_INTERRUPTION_MARGIN_S",
     "DEFAULT_MAX_TURN_GAP_S",
     "FILLER_WORDS",
     "QUESTION_OPENERS",
+    "WORDLESS_BACK_CHANNEL_S",
     "Balance",
     "MeetingMetrics",
     "ParticipantMetrics",
     "SideShares",
+    "Speech",
     "Turn",
     "balance",
     "compute_metrics",
@@ -45,6 +61,7 @@ __all__ = [
     "is_back_channel",
     "participant_metrics",
     "side_shares",
+    "speech_of",
     "talk_time",
     "turns",
     "words_of",
@@ -63,6 +80,11 @@ BACK_CHANNEL_WORDS = frozenset(
 )
 """Listener sounds ("yeah", "mm-hmm", "ja"): said alone, neither turns nor interruptions."""
 _BACK_CHANNEL_MAX_WORDS = 3
+WORDLESS_BACK_CHANNEL_S = 1.0
+"""Speech (s) shorter than this with no word recognised in it counts as a back-channel."""
+BACK_CHANNEL_MAX_S = 2.0
+"""Speech (s) this long is never a back-channel, whatever few words were recognised in it: the
+recogniser may have missed the rest."""
 
 DOMINANT_SHARE = 0.6
 """Talk share above which a participant dominates the meeting."""
@@ -113,15 +135,46 @@ _CLOSING_QUOTES = "\"')]»”’"
 
 
 @dataclass(frozen=True, slots=True)
-class Turn:
-    """Consecutive segments of one speaker."""
+class Speech:
+    """A stretch of one participant's speech: their speaker turns joined where they touch."""
 
     speaker: str
     """Participant id."""
     start: float
-    """Start of the first segment (s from meeting start)."""
+    """Start (s from meeting start)."""
     end: float
-    """Latest end of its segments (s from meeting start)."""
+    """End (s from meeting start)."""
+    words: tuple[str, ...] = ()
+    """The words said in it, lower case, without punctuation (see `words_of`)."""
+    overlapped: bool = False
+    """Someone else speaks during some of it."""
+
+    @property
+    def duration_s(self) -> float:
+        return max(0.0, self.end - self.start)
+
+    @property
+    def back_channel(self) -> bool:
+        """Listener sounds only, or too short and wordless to be a turn (see module doc)."""
+        if not self.words:
+            return self.duration_s < WORDLESS_BACK_CHANNEL_S and not self.overlapped
+        if self.duration_s >= BACK_CHANNEL_MAX_S:
+            return False
+        return len(self.words) <= _BACK_CHANNEL_MAX_WORDS and all(
+            word in BACK_CHANNEL_WORDS for word in self.words
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """Consecutive stretches of speech of one speaker."""
+
+    speaker: str
+    """Participant id."""
+    start: float
+    """Start of the first stretch (s from meeting start)."""
+    end: float
+    """Latest end of its stretches (s from meeting start)."""
 
     @property
     def duration_s(self) -> float:
@@ -132,7 +185,7 @@ class Turn:
 class ParticipantMetrics:
     participant_id: str
     talk_time_s: float
-    """Union of the participant's segment intervals (s)."""
+    """Union of the participant's speaker turns (s)."""
     talk_share: float
     """Talk time over the sum of everyone's talk time, in [0, 1]; 0 when nobody spoke."""
     turns: int
@@ -148,7 +201,8 @@ class ParticipantMetrics:
     filler_words_per_100: float
     """Filler words per 100 words spoken; 0 when no words."""
     interruptions_made: int
-    """Turns this participant started in the middle of someone else's segment."""
+    """Turns this participant started in the middle of someone else's speech, who then
+    stopped (see module docstring)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,8 +232,8 @@ class SideShares:
 @dataclass(frozen=True, slots=True)
 class MeetingMetrics:
     participants: tuple[ParticipantMetrics, ...]
-    """Those who spoke (talk time above 0), in transcript participant order; speakers missing
-    from the participant list follow."""
+    """Those who spoke (talk time or words above 0), in transcript participant order; speakers
+    missing from the participant list follow."""
     balance: Balance
     sides: SideShares | None
     """None when no participant has a side."""
@@ -211,49 +265,112 @@ def is_back_channel(segment: Segment) -> bool:
     )
 
 
+def speech_of(transcript: Transcript) -> tuple[Speech, ...]:
+    """Everyone's stretches of speech (their speaker turns joined where they touch), each with
+    the words said in it, in order of start."""
+    joined: dict[str, list[list[float]]] = {}
+    overlapped: set[tuple[str, int]] = set()
+    for turn in sorted(turns_of(transcript), key=lambda t: (t.speaker, t.start)):
+        own = joined.setdefault(turn.speaker, [])
+        if own and turn.start <= own[-1][1]:
+            own[-1][1] = max(own[-1][1], turn.end)
+        else:
+            own.append([turn.start, turn.end])
+        if turn.overlapped:
+            overlapped.add((turn.speaker, len(own) - 1))
+    words: dict[tuple[str, int], list[str]] = {}
+    for segment in transcript.segments:
+        stretches = joined.get(segment.speaker)
+        if not stretches:
+            continue
+        for middle, said in _timed_words(segment):
+            index = _nearest(stretches, middle)
+            words.setdefault((segment.speaker, index), []).extend(said)
+    speech = [
+        Speech(
+            speaker,
+            start,
+            end,
+            tuple(words.get((speaker, index), ())),
+            (speaker, index) in overlapped,
+        )
+        for speaker, stretches in joined.items()
+        for index, (start, end) in enumerate(stretches)
+    ]
+    return tuple(sorted(speech, key=lambda s: (s.start, s.speaker)))
+
+
+def _timed_words(segment: Segment) -> list[tuple[float, list[str]]]:
+    """(time s, words) pairs: each recognised word at its middle, else the whole segment's
+    words at the segment's middle."""
+    if not segment.words:
+        return [((segment.start + segment.end) / 2, words_of(segment))]
+    return [
+        ((word.start + word.end) / 2, [clean])
+        for word in segment.words
+        if (clean := _strip_punctuation(word.text.strip().lower()))
+    ]
+
+
+def _nearest(stretches: Sequence[Sequence[float]], t: float) -> int:
+    """Index of the stretch holding time ``t``, else of the one nearest to it."""
+    index = bisect.bisect_right([start for start, _ in stretches], t) - 1
+    if index >= 0 and t <= stretches[index][1]:
+        return index
+    candidates = [i for i in (index, index + 1) if 0 <= i < len(stretches)]
+    return min(candidates, key=lambda i: min(abs(t - stretches[i][0]), abs(t - stretches[i][1])))
+
+
 def turns(
-    segments: Sequence[Segment], *, max_gap_s: float = DEFAULT_MAX_TURN_GAP_S
+    speech: Sequence[Speech] | Sequence[Segment], *, max_gap_s: float = DEFAULT_MAX_TURN_GAP_S
 ) -> tuple[Turn, ...]:
     """All turns of all speakers, in order of start.
 
-    ``segments`` are everyone's segments (the interleaving decides where turns break).
-    Back-channel utterances are left out: they neither make a turn nor break one.
+    ``speech`` is everyone's speech (the interleaving decides where turns break): stretches
+    from `speech_of`, or plain segments (each its own stretch). Back-channels are left out:
+    they neither make a turn nor break one.
     """
+    stretches = [
+        item
+        if isinstance(item, Speech)
+        else Speech(item.speaker, item.start, item.end, tuple(words_of(item)))
+        for item in speech
+    ]
     result: list[Turn] = []
     previous_speaker: str | None = None
-    for segment in sorted(segments, key=lambda s: s.start):
-        if is_back_channel(segment):
+    for stretch in sorted(stretches, key=lambda s: s.start):
+        if stretch.back_channel:
             continue
         last = result[-1] if result else None
         if (
             last is not None
-            and previous_speaker == segment.speaker
-            and segment.start - last.end <= max_gap_s
+            and previous_speaker == stretch.speaker
+            and stretch.start - last.end <= max_gap_s
         ):
-            result[-1] = Turn(last.speaker, last.start, max(last.end, segment.end))
+            result[-1] = Turn(last.speaker, last.start, max(last.end, stretch.end))
         else:
-            result.append(Turn(segment.speaker, segment.start, segment.end))
-        previous_speaker = segment.speaker
+            result.append(Turn(stretch.speaker, stretch.start, stretch.end))
+        previous_speaker = stretch.speaker
     return tuple(result)
 
 
 def interruptions(
     participant_id: str,
     all_turns: Iterable[Turn],
-    segments: Iterable[Segment],
+    speech: Iterable[Speech],
     *,
     margin_s: float = DEFAULT_INTERRUPTION_MARGIN_S,
     yield_window_s: float = DEFAULT_YIELD_WINDOW_S,
 ) -> int:
     """Turns of ``participant_id`` that cut another participant off.
 
-    A turn starting at t interrupts another's segment when it starts mid-segment
+    A turn starting at t interrupts another's stretch of speech when it starts mid-stretch
     (``start + margin_s < t <= end - margin_s``) and that speaker stops soon after
     (``end <= t + yield_window_s``): they gave up the floor. Talking over someone who carries
     on is overlap, not an interruption; back-channels ("yeah") are not turns, so never count.
     Each turn start counts at most once.
     """
-    others = [s for s in segments if s.speaker != participant_id and not is_back_channel(s)]
+    others = [s for s in speech if s.speaker != participant_id and not s.back_channel]
     return sum(
         1
         for turn in all_turns
@@ -383,9 +500,10 @@ def participant_metrics(
     interruption_margin_s: float = DEFAULT_INTERRUPTION_MARGIN_S,
 ) -> tuple[ParticipantMetrics, ...]:
     """Metrics of every participant, zeros for those who never spoke."""
-    times = _talk_times(transcript)
+    speech = speech_of(transcript)
+    times = _talk_times(transcript, speech)
     total = sum(times.values())
-    all_turns = turns(transcript.segments, max_gap_s=max_turn_gap_s)
+    all_turns = turns(speech, max_gap_s=max_turn_gap_s)
     punctuated = any(
         mark in segment.text for segment in transcript.segments for mark in _PUNCTUATION_MARKS
     )
@@ -408,7 +526,7 @@ def participant_metrics(
                 questions_asked=count_questions(own, punctuated=punctuated),
                 filler_words_per_100=100 * fillers / words if words else 0.0,
                 interruptions_made=interruptions(
-                    pid, own_turns, transcript.segments, margin_s=interruption_margin_s
+                    pid, own_turns, speech, margin_s=interruption_margin_s
                 ),
             )
         )
@@ -429,7 +547,7 @@ def compute_metrics(
         for p in participant_metrics(
             transcript, max_turn_gap_s=max_turn_gap_s, interruption_margin_s=interruption_margin_s
         )
-        if p.talk_time_s > 0
+        if p.talk_time_s > 0 or p.words > 0
     )
     return MeetingMetrics(
         participants=participants,
@@ -442,18 +560,20 @@ def _speaker_ids(transcript: Transcript) -> list[str]:
     """Participant ids in order, then any speaker missing from the list (so no speech is lost)."""
     ids = [p.id for p in transcript.participants]
     known = set(ids)
-    for segment in transcript.segments:
-        if segment.speaker not in known:
-            ids.append(segment.speaker)
-            known.add(segment.speaker)
+    speakers = [s.speaker for s in transcript.segments] + [t.speaker for t in transcript.turns]
+    for speaker in speakers:
+        if speaker not in known:
+            ids.append(speaker)
+            known.add(speaker)
     return ids
 
 
-def _talk_times(transcript: Transcript) -> dict[str, float]:
-    return {
-        pid: talk_time(s for s in transcript.segments if s.speaker == pid)
-        for pid in _speaker_ids(transcript)
-    }
+def _talk_times(transcript: Transcript, speech: Sequence[Speech] | None = None) -> dict[str, float]:
+    """Talk time (s) per participant: the union of their speaker turns."""
+    times = dict.fromkeys(_speaker_ids(transcript), 0.0)
+    for stretch in speech_of(transcript) if speech is None else speech:
+        times[stretch.speaker] += stretch.duration_s
+    return times
 
 
 def _shares(talk_times: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:

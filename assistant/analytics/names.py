@@ -1,6 +1,7 @@
 """Names, not "Speaker 2": who is who, from the most trusted evidence down.
 
-1. names the user gives: ``Name=voice.wav`` matched by voice, plain names by order of first speech;
+1. names the user gives: ``Name=voice.wav`` matched by voice, plain names by order of first
+   substantial speech (see `speaking_order`: a misheard one-word "Hello" does not count);
 2. self-introductions in the transcript ("This is Diane in New Jersey", "I'm Sheila",
    "Jeg hedder Mette");
 3. being addressed by name right before speaking ("Over to you, Mette." then Mette speaks).
@@ -20,9 +21,23 @@ import numpy as np
 import numpy.typing as npt
 from scipy.optimize import linear_sum_assignment
 
+from assistant.analytics.metrics import speech_of
 from assistant.transcript import NameSource, Segment, Transcript
 
-__all__ = ["addressed_names", "resolve_names", "self_introductions"]
+__all__ = [
+    "SUBSTANTIAL_SPEECH_S",
+    "SUBSTANTIAL_WORDS",
+    "addressed_names",
+    "resolve_names",
+    "self_introductions",
+    "speaking_order",
+    "user_names_warning",
+]
+
+SUBSTANTIAL_SPEECH_S = 2.0
+"""Speech this long (s) or longer anchors a person's place in the order of first speech."""
+SUBSTANTIAL_WORDS = 5
+"""As do this many words said in one stretch of speech."""
 
 _NAME = r"([A-ZÆØÅÄÖÜ][a-zæøåäöüéèA-Z'\-]+(?:\s[A-ZÆØÅÄÖÜ][a-zæøåäöüéè'\-]+)?)"
 _INTRODUCTIONS = [
@@ -122,6 +137,26 @@ def _by_voice(
     }
 
 
+def speaking_order(transcript: Transcript) -> list[str]:
+    """Participant ids by order of first speech, anchored on each person's first substantial
+    stretch (at least ``SUBSTANTIAL_SPEECH_S`` long or ``SUBSTANTIAL_WORDS`` words): a short
+    "Hello" misattributed to someone at the start does not move them up. People with nothing
+    substantial follow by their first speech of any kind, then those never heard."""
+    anchored: dict[str, float] = {}
+    first: dict[str, float] = {}
+    for stretch in speech_of(transcript):
+        first.setdefault(stretch.speaker, stretch.start)
+        if stretch.duration_s >= SUBSTANTIAL_SPEECH_S or len(stretch.words) >= SUBSTANTIAL_WORDS:
+            anchored.setdefault(stretch.speaker, stretch.start)
+    ids = [p.id for p in transcript.participants]
+    return sorted(
+        ids,
+        key=lambda pid: (
+            (0, anchored[pid]) if pid in anchored else (1, first.get(pid, float("inf")))
+        ),
+    )
+
+
 def resolve_names(
     transcript: Transcript,
     *,
@@ -136,17 +171,11 @@ def resolve_names(
     chosen: dict[str, tuple[str, NameSource]] = {}
     for pid, name in _by_voice(voice_samples or {}, voices or {}, min_voice_similarity).items():
         chosen[pid] = (name, "voice_sample")
-    first_speech = {p.id: float("inf") for p in transcript.participants}
-    for segment in transcript.segments:
-        first_speech[segment.speaker] = min(first_speech.get(segment.speaker, 1e18), segment.start)
-    order = sorted(
-        (p for p in transcript.participants if p.id not in chosen),
-        key=lambda p: first_speech.get(p.id, float("inf")),
-    )
+    order = [pid for pid in speaking_order(transcript) if pid not in chosen]
     sampled = set((voice_samples or {}).keys())
     plain = [name for name in user_names if name not in sampled]
-    for participant, name in zip(order, plain, strict=False):
-        chosen[participant.id] = (name, "user")
+    for pid, name in zip(order, plain, strict=False):
+        chosen[pid] = (name, "user")
 
     taken = {name for name, _ in chosen.values()}
     for evidence, source in (
@@ -166,3 +195,32 @@ def resolve_names(
         for p in transcript.participants
     )
     return replace(transcript, participants=participants)
+
+
+def user_names_warning(named: Transcript, user_names: Sequence[str]) -> str | None:
+    """Why ``user_names`` (plain names, by order of first speech) may have gone to the wrong
+    people, after ``resolve_names`` applied them to ``named``: there were more or fewer of
+    them than speakers heard. None when the counts agree."""
+    if not user_names:
+        return None
+    heard = {stretch.speaker for stretch in speech_of(named)}
+    order = [pid for pid in speaking_order(named) if pid in heard]
+    speakers = [named.participant(pid) for pid in order]
+    speakers = [p for p in speakers if p.name_source != "voice_sample"]
+    if len(user_names) == len(speakers):
+        return None
+    used = [p.name for p in speakers if p.name_source == "user"]
+    given = f"{len(user_names)} name{'s' if len(user_names) != 1 else ''}"
+    found = f"{len(speakers)} speaker{'s' if len(speakers) != 1 else ''} heard"
+    verb = "were" if len(used) != 1 else "was"
+    went = f"{_and(used) or 'none'} {verb} given by order of first speech"
+    if len(user_names) > len(speakers):
+        unused = [name for name in user_names if name not in used]
+        return f"--participants: {given} for {found}: {went}, {_and(unused)} to nobody"
+    rest = [p.name for p in speakers if p.name_source != "user"]
+    kept = "kept their names" if len(rest) != 1 else "kept its name"
+    return f"--participants: {given} for {found}: {went}, {_and(rest)} {kept}"
+
+
+def _and(names: Sequence[str]) -> str:
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)

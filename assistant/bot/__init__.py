@@ -2,13 +2,8 @@
 live, each person's own audio and video into the live pipeline."""
 
 from assistant.bot.follow import FollowResult, follow_room
-from assistant.bot.session import (
-    BotEvent,
-    BotOptions,
-    BotSession,
-    ParticipantJoined,
-    ParticipantLeft,
-)
+from assistant.bot.live_session import BotEvent, ParticipantJoined, ParticipantLeft
+from assistant.bot.session import BotOptions, BotSession
 
 __all__ = [
     "BotEvent",

@@ -9,12 +9,16 @@ it is one of the ``video_fps`` frames a second the pipeline analyses.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import av
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["FrameClock", "Handover", "VideoSampler", "audio_pcm"]
+if TYPE_CHECKING:
+    from assistant.processing.live import LiveMeeting
+
+__all__ = ["FrameClock", "Handover", "TrackFeed", "VideoSampler", "audio_pcm"]
 
 
 class FrameClock:
@@ -117,3 +121,45 @@ class VideoSampler:
             height = max(2, round(height * self._max_width / width) // 2 * 2)
             width = self._max_width
         return np.asarray(frame.to_ndarray(format="rgb24", width=width, height=height), np.uint8)
+
+
+class TrackFeed:
+    """One person's frames from one received track into the live meeting: timed by a
+    ``FrameClock`` of their own, audio resampled to the rate they were added with (for a codec
+    that decodes to another), video sampled down to the frames the pipeline keeps."""
+
+    def __init__(
+        self,
+        participant_id: str,
+        audio_rate: int,
+        clock: Callable[[], float],
+        *,
+        video_fps: float,
+        max_width: int,
+    ) -> None:
+        self.participant_id = participant_id
+        self._audio_rate = audio_rate
+        """Sample rate (Hz) the meeting takes their audio at."""
+        self._clock = FrameClock(clock)
+        self._sampler = VideoSampler(video_fps, max_width)
+        self._resampler: av.AudioResampler | None = None
+
+    def push(self, meeting: LiveMeeting, frame: av.AudioFrame | av.VideoFrame) -> None:
+        """Hand the frame on (a video frame only when their video is followed). Raises
+        ``PipelineError`` when their stream has ended."""
+        pid = self.participant_id
+        if isinstance(frame, av.AudioFrame):
+            start_s = self._clock.start_s(frame)
+            frames = [frame]
+            if frame.sample_rate != self._audio_rate:
+                self._resampler = self._resampler or av.AudioResampler(
+                    format="s16", layout="mono", rate=self._audio_rate
+                )
+                frames = self._resampler.resample(frame)
+            for piece in frames:
+                meeting.push_audio(pid, audio_pcm(piece), start_s)
+        elif meeting.has_video(pid):
+            start_s = self._clock.start_s(frame)
+            image = self._sampler.take(frame, start_s)
+            if image is not None:
+                meeting.push_video(pid, image, start_s)

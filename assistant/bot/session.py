@@ -17,14 +17,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
-import logging
-from collections.abc import Callable, Coroutine, Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
-import av
-import numpy as np
 from aiortc import (
     MediaStreamTrack,
     RTCBundlePolicy,
@@ -32,10 +27,17 @@ from aiortc import (
     RTCPeerConnection,
     RTCSessionDescription,
 )
-from aiortc.mediastreams import MediaStreamError
+from aiortc.exceptions import InvalidStateError
 
 from assistant.bot.janus import JanusEvent, JanusHandle, JanusSession
-from assistant.bot.media import FrameClock, Handover, VideoSampler, audio_pcm
+from assistant.bot.live_session import (
+    BotEvent,
+    LiveSession,
+    ParticipantJoined,
+    ParticipantLeft,
+    track_mid,
+)
+from assistant.bot.media import Handover, TrackFeed
 from assistant.bot.roster import (
     FeedId,
     Publisher,
@@ -45,10 +47,7 @@ from assistant.bot.roster import (
     parse_subscription,
 )
 from assistant.config import BotSettings, Settings
-from assistant.processing.analyze import Analysis, finish_analysis
-from assistant.processing.live import LiveEvent, LiveMeeting, LiveSignal
-from assistant.processing.speech import SpeechModels
-from assistant.transcript import Side, Transcript
+from assistant.processing.live import LiveMeeting
 from models.errors import (
     MeetingAssistantError,
     MeetingServerError,
@@ -56,21 +55,14 @@ from models.errors import (
     PermissionDeniedError,
     PipelineError,
 )
-from models.vision import VisionModels
 
 __all__ = ["BotEvent", "BotOptions", "BotSession", "ParticipantJoined", "ParticipantLeft"]
-
-_log = logging.getLogger(__name__)
 
 VIDEOROOM = "janus.plugin.videoroom"
 _NO_SUCH_ROOM = 426
 _NO_SUCH_FEED = 428
 _MISSING_ELEMENT = 429
 _UNAUTHORIZED = 433
-_SILENT_AFTER_S = 1.0
-"""An audio track that delivers nothing for this long (s) is heard as silence up to half of it
-before now: a sender that stops sending without leaving (a muted microphone in some clients)
-still ends its utterance, so its last words become final instead of waiting for the end."""
 _LEAVE_TIMEOUT_S = 2.0
 """Longest wait for the server to confirm the bot's leaving (s); it may be gone already."""
 
@@ -111,61 +103,16 @@ class BotOptions:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class ParticipantJoined:
-    """Someone started publishing in the room and is followed from now on."""
-
-    participant_id: str
-    name: str
-    """Their display name in the room."""
-    video: bool
-    """Their camera is followed too."""
-    at_s: float
-    """When (s from the start of following)."""
-    side: Side | None = None
-    """Our team or the customer's, when known (the companion page's two sources)."""
-
-    def to_event(self) -> dict[str, object]:
-        return {
-            "type": "joined",
-            "participant": self.participant_id,
-            "name": self.name,
-            "video": self.video,
-            "at": round(self.at_s, 3),
-            "side": self.side,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class ParticipantLeft:
-    """Someone left the room (or stopped publishing): their stream is finished."""
-
-    participant_id: str
-    name: str
-    at_s: float
-    """When (s from the start of following)."""
-
-    def to_event(self) -> dict[str, object]:
-        return {
-            "type": "left",
-            "participant": self.participant_id,
-            "name": self.name,
-            "at": round(self.at_s, 3),
-        }
-
-
-BotEvent = LiveEvent | ParticipantJoined | ParticipantLeft
-
-
-class BotSession:
+class BotSession(LiveSession):
     """One bot in one room. Create it on the event loop that runs it."""
 
+    _noun: ClassVar[str] = "bot"
+    _label: ClassVar[str] = "bot"
+    _task_prefix: ClassVar[str] = "bot"
+
     def __init__(self, options: BotOptions, settings: Settings) -> None:
+        super().__init__(settings)
         self.options = options
-        self._settings = settings
-        self.events: asyncio.Queue[BotEvent | None] = asyncio.Queue()
-        """Captions and engagement (as ``LiveMeeting`` gives them), joins and leaves; None
-        once the bot has stopped."""
         self._roster = Roster()
         self._seen: list[RoomParticipant] = []
         self._waiting: list[Publisher] = []  # seen before ``start``
@@ -175,17 +122,9 @@ class BotSession:
         self._subscriber: JanusHandle | None = None
         self._private_id: int | None = None
         self._pc: RTCPeerConnection | None = None
-        self._meeting: LiveMeeting | None = None
-        self._vision = False
-        self._forwarder: asyncio.Task[None] | None = None
         self._ending: list[asyncio.Task[None]] = []
         self._negotiating = asyncio.Lock()
-        self._tasks: set[asyncio.Task[None]] = set()
-        self._changed = asyncio.Event()
-        self._failure: MeetingAssistantError | None = None
         self._closed_room = False
-        self._loop = asyncio.get_running_loop()
-        self._origin = self._loop.time()
         self._empty_since = 0.0
 
     @property
@@ -196,10 +135,6 @@ class BotSession:
     @property
     def present(self) -> list[RoomParticipant]:
         return self._roster.present
-
-    def clock(self) -> float:
-        """Seconds since the bot started following (``start``): the meeting's time."""
-        return self._loop.time() - self._origin
 
     async def join(self) -> None:
         """Connect and join the room as a participant that publishes nothing. Raises
@@ -232,32 +167,6 @@ class BotSession:
             self._roster.join(publisher)
         self._spawn(self._follow_room(self._room), "bot-room")
 
-    async def start(
-        self,
-        models: SpeechModels,
-        *,
-        vision: VisionModels | None = None,
-        on_signal: Callable[[LiveSignal], None] | None = None,
-    ) -> None:
-        """Follow everyone: a ``LiveMeeting`` of their own tracks, from now on (time 0). Video
-        is followed when ``vision`` is given and video analysis is on; ``on_signal`` gets each
-        person's voice activity and seconds of video (live hints)."""
-        if self._room is None:
-            raise PipelineError("join the room before starting the bot")
-        if self._meeting is not None:
-            raise PipelineError("the bot has already started")
-        self._origin = self._loop.time()
-        self._meeting = LiveMeeting(
-            models, self._settings, vision=vision, clock=self.clock, on_signal=on_signal
-        )
-        self._vision = vision is not None and self._settings.video.enabled
-        self._forwarder = self._spawn(self._forward_events(self._meeting), "bot-events")
-        for joined in self._roster.present:
-            self._follow(joined)
-        self._empty_since = 0.0
-        waiting, self._waiting = self._waiting, []
-        await self._subscribe(waiting)
-
     async def wait(self) -> None:
         """Return once the room has had nobody publishing for ``idle_timeout_s`` (or was
         closed); raise the error that ended the bot's connection, if one did."""
@@ -276,52 +185,19 @@ class BotSession:
                 await asyncio.wait_for(self._changed.wait(), timeout)
             self._changed.clear()
 
-    async def stop(
-        self,
-        *,
-        title: str | None = None,
-        date: dt.date | None = None,
-        history: Sequence[Mapping[str, Any]] = (),
-    ) -> Analysis:
-        """Leave the room, finish everyone's stream, and analyse the meeting as ``live`` does
-        (``history``: earlier meetings' reports, for follow-through)."""
-        meeting = self._meeting
-        if meeting is None:
-            raise PipelineError("the bot was never started")
-        await self._disconnect()
-        # Leavers' streams first: finish() would close a stream still decoding its last words.
-        await asyncio.gather(*self._ending)
-        transcript = await meeting.finish()
-        if self._forwarder is not None:
-            await self._forwarder  # the last captions, up to the end marker finish() sends
-        await self._stop_tasks()
-        self.events.put_nowait(None)
-        transcript = Transcript(
-            replace(
-                transcript.meeting,
-                title=title or f"Room {self.options.room}",
-                date=date or dt.date.today(),
-            ),
-            transcript.participants,
-            transcript.segments,
-        )
-        return await asyncio.to_thread(
-            finish_analysis,
-            transcript,
-            self._settings,
-            history=history,
-            engagement=meeting.video_engagement,
-            attendees=[p.id for p in transcript.participants],
-        )
-
-    async def aclose(self) -> None:
-        """Release everything (the connection, tasks, the streams' threads); idempotent."""
-        await self._disconnect()
-        await self._stop_tasks()
-        if self._meeting is not None:
-            await self._meeting.aclose()
-
     # The room: who publishes, who leaves.
+
+    def _check_connected(self) -> None:
+        if self._room is None:
+            raise PipelineError("join the room before starting the bot")
+
+    async def _started(self, meeting: LiveMeeting) -> None:
+        """Everyone present, and the publishers seen since joining, are followed."""
+        for joined in self._roster.present:
+            self._follow(joined)
+        self._empty_since = 0.0
+        waiting, self._waiting = self._waiting, []
+        await self._subscribe(waiting)
 
     async def _room_request(self, body: dict[str, Any]) -> JanusEvent:
         assert self._room is not None
@@ -474,8 +350,13 @@ class BotSession:
             return  # the bot is leaving: Janus renegotiated a leaver's m-lines meanwhile
         first = self._pc is None
         pc = self._pc or self._new_peer_connection()
-        await pc.setRemoteDescription(RTCSessionDescription(sdp=jsep["sdp"], type="offer"))
-        await pc.setLocalDescription(await pc.createAnswer())
+        try:
+            await pc.setRemoteDescription(RTCSessionDescription(sdp=jsep["sdp"], type="offer"))
+            await pc.setLocalDescription(await pc.createAnswer())
+        except InvalidStateError:
+            if pc.signalingState == "closed":
+                return  # the bot left while answering: nothing to answer any more
+            raise
         answer = {"type": "answer", "sdp": pc.localDescription.sdp, "trickle": False}
         await self._subscriber.message({"request": "start"}, jsep=answer)
         if first:
@@ -490,10 +371,7 @@ class BotSession:
 
         @pc.on("track")
         def on_track(track: MediaStreamTrack) -> None:
-            mid = next(
-                (t.mid for t in pc.getTransceivers() if t.receiver.track is track and t.mid),
-                None,
-            )
+            mid = track_mid(pc, track)
             if mid is not None:
                 self._spawn(self._read(track, mid), f"bot-track-{mid}")
 
@@ -519,90 +397,37 @@ class BotSession:
     # Media: each received track, frame by frame, to whoever its m-line carries now.
 
     async def _read(self, track: MediaStreamTrack, mid: str) -> None:
-        owner: str | None = None
         handover = Handover()
-        clock = FrameClock(self.clock)
-        sampler: VideoSampler | None = None
-        resampler: av.AudioResampler | None = None
-        live = self._settings.live
+        feed: TrackFeed | None = None  # to whoever the m-line carried last
         while True:
-            try:
-                if track.kind == "audio" and owner is not None:
-                    frame = await asyncio.wait_for(track.recv(), _SILENT_AFTER_S)
-                else:
-                    frame = await track.recv()
-            except TimeoutError:
-                self._hear_silence(owner)
-                continue
-            except MediaStreamError:
+            owner = None if feed is None else feed.participant_id
+            frame = await self._next_frame(track, owner)
+            if frame is None:
                 return
-            if not isinstance(frame, av.AudioFrame | av.VideoFrame):
-                continue
             meeting, joined = self._meeting, self._roster.owner(mid)
             if meeting is None or joined is None:
                 handover.seen(frame)
                 continue
             pid = joined.participant.id
-            if pid != owner:  # first frame, or the m-line now carries a later joiner
-                if owner is not None and handover.leftover(frame):
+            if feed is None or pid != owner:  # the first frame, or a later joiner's
+                if feed is not None and handover.leftover(frame):
                     continue
-                owner, clock, resampler = pid, FrameClock(self.clock), None
-                sampler = VideoSampler(live.video_fps, self._settings.video.max_width)
+                # A rate other than the roster's (a codec it misjudged) is resampled.
+                feed = self._track_feed(pid, joined.audio_rate)
             handover.seen(frame)
             try:
-                if isinstance(frame, av.AudioFrame):
-                    start_s = clock.start_s(frame)
-                    frames = [frame]
-                    if frame.sample_rate != joined.audio_rate:  # a codec the roster misjudged
-                        resampler = resampler or av.AudioResampler(
-                            format="s16", layout="mono", rate=joined.audio_rate
-                        )
-                        frames = resampler.resample(frame)
-                    for piece in frames:
-                        meeting.push_audio(pid, audio_pcm(piece), start_s)
-                elif sampler is not None and meeting.has_video(pid):
-                    start_s = clock.start_s(frame)
-                    image = sampler.take(frame, start_s)
-                    if image is not None:
-                        meeting.push_video(pid, image, start_s)
+                feed.push(meeting, frame)
             except PipelineError:
                 continue  # they left between this frame's arrival and now
 
-    def _hear_silence(self, participant_id: str | None) -> None:
-        """Nothing came on this person's audio track: what they sent ended a while ago."""
-        if self._meeting is None or participant_id is None:
-            return
-        # An empty push whose start lies past the audio so far: the gap becomes silence.
-        with contextlib.suppress(PipelineError):
-            self._meeting.push_audio(
-                participant_id, np.zeros(0, np.int16), self.clock() - _SILENT_AFTER_S / 2
-            )
+    # The end.
 
-    # Plumbing.
+    def _title(self) -> str:
+        return f"Room {self.options.room}"
 
-    async def _forward_events(self, meeting: LiveMeeting) -> None:
-        while (event := await meeting.events.get()) is not None:
-            self.events.put_nowait(event)
-
-    def _spawn(self, work: Coroutine[Any, Any, None], name: str) -> asyncio.Task[None]:
-        task = asyncio.create_task(self._guard(work), name=name)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
-
-    async def _guard(self, work: Coroutine[Any, Any, None]) -> None:
-        try:
-            await work
-        except MeetingAssistantError as error:
-            self._fail(error)
-        except Exception as error:
-            _log.exception("bot task failed")
-            self._fail(MeetingServerError(f"the bot failed: {type(error).__name__}: {error}"))
-
-    def _fail(self, error: MeetingAssistantError) -> None:
-        if self._failure is None:
-            self._failure = error
-        self._changed.set()
+    async def _end_streams(self) -> None:
+        # Leavers' streams first: finish() would close a stream still decoding its last words.
+        await asyncio.gather(*self._ending)
 
     def _on_lost(self, lost: asyncio.Future[None]) -> None:
         if not lost.cancelled() and isinstance(lost.exception(), MeetingAssistantError):
@@ -618,9 +443,3 @@ class BotSession:
             await self._pc.close()
         if janus is not None:
             await janus.close()
-
-    async def _stop_tasks(self) -> None:
-        tasks = list(self._tasks)
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)

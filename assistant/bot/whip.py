@@ -17,32 +17,25 @@ Lifecycle, as ``BotSession``'s (the service runs both the same way)::
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import datetime as dt
-import logging
-from collections.abc import Callable, Coroutine, Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
+from typing import ClassVar
 
-import av
-import numpy as np
 from aiortc import MediaStreamTrack, RTCConfiguration, RTCPeerConnection, RTCSessionDescription
-from aiortc.mediastreams import MediaStreamError
 
-from assistant.bot.media import FrameClock, VideoSampler, audio_pcm
+from assistant.bot.live_session import (
+    BotEvent,
+    LiveSession,
+    ParticipantJoined,
+    ParticipantLeft,
+    track_mid,
+)
 from assistant.bot.sdp import check_offer
-from assistant.bot.session import BotEvent, ParticipantJoined, ParticipantLeft
 from assistant.config import Settings
-from assistant.processing.analyze import Analysis, finish_analysis
-from assistant.processing.live import LiveMeeting, LiveSignal
-from assistant.processing.speech import SpeechModels
-from assistant.transcript import Participant, Side, Transcript
-from models.errors import InputError, MeetingAssistantError, MeetingServerError, PipelineError
-from models.vision import VisionModels
+from assistant.processing.live import LiveMeeting
+from assistant.transcript import Participant, Side
+from models.errors import InputError, MeetingServerError, PipelineError
 
 __all__ = ["CUSTOMER", "ME", "WhipEvent", "WhipOptions", "WhipSession"]
-
-_log = logging.getLogger(__name__)
 
 ME = "me"
 """Participant id of the seller: the first audio track (and the camera)."""
@@ -50,8 +43,6 @@ CUSTOMER = "customer"
 """Participant id of the meeting's sound: the second audio track."""
 _AUDIO_RATE = 48_000
 """What aiortc's Opus decoder gives; other rates are resampled to it."""
-_SILENT_AFTER_S = 1.0
-"""A track that delivers nothing this long (s) is heard as silence (see ``BotSession``)."""
 
 WhipEvent = BotEvent
 
@@ -66,30 +57,23 @@ class WhipOptions:
     """Longest wait for the media connection after the answer (s)."""
 
 
-class WhipSession:
+class WhipSession(LiveSession):
     """One WHIP client's media, followed live. Create it on the event loop that runs it."""
 
+    _noun: ClassVar[str] = "session"
+    _label: ClassVar[str] = "WHIP session"
+    _task_prefix: ClassVar[str] = "whip"
+
     def __init__(self, options: WhipOptions, settings: Settings) -> None:
+        super().__init__(settings)
         self.options = options
-        self._settings = settings
-        self.events: asyncio.Queue[WhipEvent | None] = asyncio.Queue()
-        """As ``BotSession.events``: captions and engagement, joins and leaves; None once the
-        session has stopped."""
         self._pc: RTCPeerConnection | None = None
         self._roles: dict[str, tuple[str, str]] = {}
         """Transceiver mid -> (participant id, kind)."""
         self._participants: list[Participant] = []
         self._video: set[str] = set()
-        self._meeting: LiveMeeting | None = None
-        self._forwarder: asyncio.Task[None] | None = None
-        self._vision = False
         self._readers: set[asyncio.Task[None]] = set()
-        self._tasks: set[asyncio.Task[None]] = set()
-        self._changed = asyncio.Event()
-        self._failure: MeetingAssistantError | None = None
         self._connected = False
-        self._loop = asyncio.get_running_loop()
-        self._origin = self._loop.time()
 
     @property
     def participants(self) -> list[Participant]:
@@ -100,10 +84,6 @@ class WhipSession:
     def connected(self) -> bool:
         """The client's media has connected (at some point)."""
         return self._connected
-
-    def clock(self) -> float:
-        """Seconds since ``start``: the meeting's time."""
-        return self._loop.time() - self._origin
 
     async def answer(self, offer_sdp: str) -> str:
         """Check the offer, take it, and return the SDP answer (ICE candidates included)."""
@@ -126,10 +106,7 @@ class WhipSession:
 
         @pc.on("track")
         def on_track(track: MediaStreamTrack) -> None:
-            mid = next(
-                (t.mid for t in pc.getTransceivers() if t.receiver.track is track and t.mid),
-                None,
-            )
+            mid = track_mid(pc, track)
             role = self._roles.get(mid or "")
             if role is not None:
                 reader = self._spawn(self._read(track, role[0]), f"whip-track-{mid}")
@@ -155,25 +132,13 @@ class WhipSession:
         self._spawn(self._watch_connection(pc), "whip-connect")
         return str(pc.localDescription.sdp)
 
-    async def start(
-        self,
-        models: SpeechModels,
-        *,
-        vision: VisionModels | None = None,
-        on_signal: Callable[[LiveSignal], None] | None = None,
-    ) -> None:
-        """Follow the tracks from now on (time 0). Call before the client gets the answer.
-        ``on_signal`` gets each person's voice activity and seconds of video (live hints)."""
+    def _check_connected(self) -> None:
+        # ``start`` comes before the client gets the answer: no media is lost.
         if self._pc is None:
             raise PipelineError("answer the offer before starting")
-        if self._meeting is not None:
-            raise PipelineError("the session has already started")
-        self._origin = self._loop.time()
-        self._vision = vision is not None and self._settings.video.enabled
-        meeting = LiveMeeting(
-            models, self._settings, vision=vision, clock=self.clock, on_signal=on_signal
-        )
-        self._meeting = meeting
+
+    async def _started(self, meeting: LiveMeeting) -> None:
+        """The offer's participants, their sides known, join the meeting."""
         for participant in self._participants:
             video = participant.id in self._video and self._vision
             meeting.add_participant(participant, sample_rate=_AUDIO_RATE, video=video)
@@ -182,7 +147,6 @@ class WhipSession:
                     participant.id, participant.name, video, self.clock(), side=participant.side
                 )
             )
-        self._forwarder = self._spawn(self._forward_events(meeting), "whip-events")
 
     async def wait(self) -> None:
         """Return once the client has gone (connection closed or failed after connecting, or
@@ -198,98 +162,22 @@ class WhipSession:
             self._changed.clear()
             await self._changed.wait()
 
-    async def stop(
-        self,
-        *,
-        title: str | None = None,
-        date: dt.date | None = None,
-        history: Sequence[Mapping[str, Any]] = (),
-    ) -> Analysis:
-        """Close the connection, finish both streams, and analyse the meeting."""
-        meeting = self._meeting
-        if meeting is None:
-            raise PipelineError("the session was never started")
-        await self._close_connection()
-        for reader in list(self._readers):
-            reader.cancel()
-        await asyncio.gather(*self._readers, return_exceptions=True)
-        for participant in self._participants:
-            self.events.put_nowait(ParticipantLeft(participant.id, participant.name, self.clock()))
-        transcript = await meeting.finish()
-        if self._forwarder is not None:
-            await self._forwarder  # the last captions, up to the end marker finish() sends
-        await self._stop_tasks()
-        self.events.put_nowait(None)
-        transcript = Transcript(
-            replace(
-                transcript.meeting, title=title or "Companion call", date=date or dt.date.today()
-            ),
-            transcript.participants,
-            transcript.segments,
-        )
-        return await asyncio.to_thread(
-            finish_analysis,
-            transcript,
-            self._settings,
-            history=history,
-            engagement=meeting.video_engagement,
-            attendees=[p.id for p in transcript.participants],
-        )
-
-    async def aclose(self) -> None:
-        """Release everything (the connection, tasks, the streams' threads); idempotent."""
-        await self._close_connection()
-        await self._stop_tasks()
-        if self._meeting is not None:
-            await self._meeting.aclose()
-
     # Media.
 
     async def _read(self, track: MediaStreamTrack, participant_id: str) -> None:
-        clock = FrameClock(self.clock)
-        live = self._settings.live
-        sampler = VideoSampler(live.video_fps, self._settings.video.max_width)
-        resampler: av.AudioResampler | None = None
+        feed = self._track_feed(participant_id, _AUDIO_RATE)
         while True:
-            try:
-                if track.kind == "audio" and self._meeting is not None:
-                    frame = await asyncio.wait_for(track.recv(), _SILENT_AFTER_S)
-                else:
-                    frame = await track.recv()
-            except TimeoutError:
-                self._hear_silence(participant_id)
-                continue
-            except MediaStreamError:
+            listening = participant_id if self._meeting is not None else None
+            frame = await self._next_frame(track, listening)
+            if frame is None:
                 return
             meeting = self._meeting
             if meeting is None:
                 continue
             try:
-                if isinstance(frame, av.AudioFrame):
-                    start_s = clock.start_s(frame)
-                    frames = [frame]
-                    if frame.sample_rate != _AUDIO_RATE:
-                        resampler = resampler or av.AudioResampler(
-                            format="s16", layout="mono", rate=_AUDIO_RATE
-                        )
-                        frames = resampler.resample(frame)
-                    for piece in frames:
-                        meeting.push_audio(participant_id, audio_pcm(piece), start_s)
-                elif isinstance(frame, av.VideoFrame) and meeting.has_video(participant_id):
-                    start_s = clock.start_s(frame)
-                    image = sampler.take(frame, start_s)
-                    if image is not None:
-                        meeting.push_video(participant_id, image, start_s)
+                feed.push(meeting, frame)
             except PipelineError:
                 return  # their stream has ended
-
-    def _hear_silence(self, participant_id: str) -> None:
-        if self._meeting is None:
-            return
-        with contextlib.suppress(PipelineError):
-            self._meeting.push_audio(
-                participant_id, np.zeros(0, np.int16), self.clock() - _SILENT_AFTER_S / 2
-            )
 
     async def _watch_connection(self, pc: RTCPeerConnection) -> None:
         timeout_s = self.options.connect_timeout_s
@@ -302,40 +190,20 @@ class WhipSession:
                 )
             await asyncio.sleep(0.1)
 
-    # Plumbing.
+    # The end.
 
-    async def _forward_events(self, meeting: LiveMeeting) -> None:
-        while (event := await meeting.events.get()) is not None:
-            self.events.put_nowait(event)
+    def _title(self) -> str:
+        return "Companion call"
 
-    def _spawn(self, work: Coroutine[Any, Any, None], name: str) -> asyncio.Task[None]:
-        task = asyncio.create_task(self._guard(work), name=name)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
-
-    async def _guard(self, work: Coroutine[Any, Any, None]) -> None:
-        try:
-            await work
-        except MeetingAssistantError as error:
-            self._fail(error)
-        except Exception as error:
-            _log.exception("WHIP session task failed")
-            self._fail(MeetingServerError(f"the session failed: {type(error).__name__}: {error}"))
-
-    def _fail(self, error: MeetingAssistantError) -> None:
-        if self._failure is None:
-            self._failure = error
-        self._changed.set()
-
-    async def _close_connection(self) -> None:
+    async def _disconnect(self) -> None:
         pc, self._pc = self._pc, None
         if pc is not None:
             await pc.close()
         self._changed.set()
 
-    async def _stop_tasks(self) -> None:
-        tasks = list(self._tasks)
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+    async def _end_streams(self) -> None:
+        for reader in list(self._readers):
+            reader.cancel()
+        await asyncio.gather(*self._readers, return_exceptions=True)
+        for participant in self._participants:
+            self.events.put_nowait(ParticipantLeft(participant.id, participant.name, self.clock()))

@@ -10,7 +10,6 @@ Figures are formatted as the digest page and the terminal table write them
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -23,7 +22,15 @@ from assistant.outputs.digest import (
     engagement_rows,
     summary_rows,
 )
-from assistant.outputs.formatting import MISSING, format_clock, format_number, format_percent
+from assistant.outputs.formatting import (
+    MISSING,
+    as_list,
+    as_mapping,
+    as_number,
+    as_text,
+    format_clock,
+    read_balance,
+)
 
 __all__ = [
     "CoachingLine",
@@ -120,41 +127,41 @@ def meeting_digest(
     report order ("open" or "done", as stored by the service); without it every item is open.
     Open items due before ``today`` are overdue. ``settled``: texts (case-folded) of earlier
     items marked done since the report was written; they are not carried over."""
-    meeting = _mapping(report.get("meeting"))
-    people = [_mapping(p) for p in _list(report.get("participants"))]
+    meeting = as_mapping(report.get("meeting"))
+    people = [as_mapping(p) for p in as_list(report.get("participants"))]
     names = {str(p.get("id")): _name(p) for p in people}
-    language = _str(meeting.get("language"))
+    language = as_text(meeting.get("language"))
     items = []
-    for index, raw in enumerate(_list(report.get("action_items"))):
-        item = _mapping(raw)
+    for index, raw in enumerate(as_list(report.get("action_items"))):
+        item = as_mapping(raw)
         stored = statuses[index] if statuses is not None and index < len(statuses) else "open"
-        due = iso_date(_str(item.get("due")))
+        due = iso_date(as_text(item.get("due")))
         status: ItemStatus = "done" if stored == "done" else "open"
         if status == "open" and due is not None and due < today:
             status = "overdue"
         items.append(
             ItemLine(
-                text=_str(item.get("text")) or MISSING,
-                owner=owner_name(_str(item.get("owner")), names, language),
+                text=as_text(item.get("text")) or MISSING,
+                owner=owner_name(as_text(item.get("owner")), names, language),
                 due=due.isoformat() if due else MISSING,
                 status=status,
             )
         )
     carried = []
-    for raw in _list(report.get("follow_up")):
-        item = _mapping(raw)
-        raw_status = _str(item.get("status"))
-        text = _str(item.get("text")) or MISSING
+    for raw in as_list(report.get("follow_up")):
+        item = as_mapping(raw)
+        raw_status = as_text(item.get("status"))
+        text = as_text(item.get("text")) or MISSING
         if raw_status == "done" or text.casefold() in settled:
             continue  # reported or marked done: nothing left to chase
-        due = iso_date(_str(item.get("due")))
+        due = iso_date(as_text(item.get("due")))
         status = "overdue" if raw_status == "overdue" or (due and due < today) else "open"
-        origin = _str(item.get("origin_title")) or MISSING
-        origin_date = _str(item.get("origin_date"))
+        origin = as_text(item.get("origin_title")) or MISSING
+        origin_date = as_text(item.get("origin_date"))
         carried.append(
             ItemLine(
                 text=text,
-                owner=owner_name(_str(item.get("owner")), names, language),
+                owner=owner_name(as_text(item.get("owner")), names, language),
                 due=due.isoformat() if due else MISSING,
                 status=status,
                 origin=f"{origin} ({origin_date})" if origin_date else origin,
@@ -162,30 +169,32 @@ def meeting_digest(
         )
     carried.sort(key=lambda line: line.status != "overdue")
     shares = tuple(
-        ShareLine(_name(p), _num(p.get("talk_share")) or 0.0, _side(p))
-        for p in sorted(people, key=lambda p: -(_num(p.get("talk_share")) or 0.0))
+        ShareLine(_name(p), as_number(p.get("talk_share")) or 0.0, _side(p))
+        for p in sorted(people, key=lambda p: -(as_number(p.get("talk_share")) or 0.0))
     )
     questions = []
-    for raw in _list(report.get("questions")):
-        question = _mapping(raw)
-        who = names.get(str(question.get("speaker")), _str(question.get("speaker")) or MISSING)
+    for raw in as_list(report.get("questions")):
+        question = as_mapping(raw)
+        who = names.get(str(question.get("speaker")), as_text(question.get("speaker")) or MISSING)
         reason = "put off" if question.get("reason") == "deferred" else "not answered"
-        questions.append(f"{_str(question.get('text')) or MISSING} ({who}; {reason})")
-    date = _str(meeting.get("date"))
+        questions.append(f"{as_text(question.get('text')) or MISSING} ({who}; {reason})")
+    date = as_text(meeting.get("date"))
     return MeetingDigest(
-        title=_str(meeting.get("title")) or "Meeting",
+        title=as_text(meeting.get("title")) or "Meeting",
         date=date,
         facts=_facts(meeting),
         shares=shares,
-        balance=_balance(_mapping(report.get("balance")), people, names),
+        balance=" ".join(
+            read_balance(as_mapping(report.get("balance")), people, names).sentences()
+        ),
         action_items=tuple(items),
         decisions=tuple(
-            _str(_mapping(d).get("text")) or MISSING for d in _list(report.get("decisions"))
+            as_text(as_mapping(d).get("text")) or MISSING for d in as_list(report.get("decisions"))
         ),
         open_questions=tuple(questions),
         carried_over=tuple(carried),
         feedback=_feedback(report, people),
-        summary=_str(report.get("summary")),
+        summary=as_text(report.get("summary")),
     )
 
 
@@ -199,49 +208,16 @@ def long_date(value: str) -> str:
 
 def _facts(meeting: Mapping[str, Any]) -> tuple[str, ...]:
     facts = []
-    date = _str(meeting.get("date"))
+    date = as_text(meeting.get("date"))
     if date:
         facts.append(long_date(date))
-    duration = _num(meeting.get("duration_s"))
+    duration = as_number(meeting.get("duration_s"))
     if duration is not None:
         facts.append(f"{format_clock(duration)} long")
-    language = _str(meeting.get("language"))
+    language = as_text(meeting.get("language"))
     if language:
         facts.append(f"language: {language}")
     return tuple(facts)
-
-
-def _balance(
-    balance: Mapping[str, Any], people: list[Mapping[str, Any]], names: Mapping[str, str]
-) -> str:
-    sentences = []
-    score = _num(balance.get("score"))
-    if score is not None:
-        # Bands as on the digest page: the normalised entropy is generous (70/30 is 0.88).
-        if score >= 0.9:
-            reading = "well balanced"
-        elif score >= 0.75:
-            reading = "fairly balanced"
-        elif score >= 0.5:
-            reading = "uneven, a few voices carried the meeting"
-        else:
-            reading = "very uneven, one voice dominated"
-        sentences.append(
-            f"Balance {format_number(score, 2)} (0 = one person spoke, 1 = everyone "
-            f"equally): {reading}."
-        )
-    dominant = balance.get("dominant")
-    if isinstance(dominant, str) and dominant:
-        share = next(
-            (_num(p.get("talk_share")) for p in people if str(p.get("id")) == dominant), None
-        )
-        sentences.append(
-            f"{names.get(dominant, dominant)} did most of the talking ({format_percent(share)})."
-        )
-    silent = [names.get(str(s), str(s)) for s in _list(balance.get("silent"))]
-    if silent:
-        sentences.append(f"Barely spoke or stayed silent: {', '.join(silent)}.")
-    return " ".join(sentences)
 
 
 def _feedback(
@@ -250,14 +226,14 @@ def _feedback(
     figures = {row[0]: row[1:] for row in summary_rows(report)}
     engagement = {row[0]: row[1:] for row in engagement_rows(report)}
     coaching = {
-        str(_mapping(c).get("participant")): _list(_mapping(c).get("items"))
-        for c in _list(report.get("coaching"))
+        str(as_mapping(c).get("participant")): as_list(as_mapping(c).get("items"))
+        for c in as_list(report.get("coaching"))
     }
     out: dict[str, PersonalFeedback] = {}
     for person in people:
         name = _name(person)
         own_figures = list(zip(SUMMARY_HEADERS[1:], figures.get(name, ()), strict=False))
-        monologue = _num(person.get("longest_monologue_s"))
+        monologue = as_number(person.get("longest_monologue_s"))
         if monologue is not None:
             own_figures.append(("Longest monologue", format_clock(monologue)))
         seen = engagement.get(name, ())
@@ -268,8 +244,8 @@ def _feedback(
         )
         lines = tuple(
             CoachingLine(
-                _str(_mapping(i).get("message")) or MISSING,
-                _str(_mapping(i).get("benchmark")) or MISSING,
+                as_text(as_mapping(i).get("message")) or MISSING,
+                as_text(as_mapping(i).get("benchmark")) or MISSING,
             )
             for i in coaching.get(str(person.get("id")), ())
         )
@@ -281,7 +257,7 @@ def _feedback(
 
 
 def _name(person: Mapping[str, Any]) -> str:
-    return _str(person.get("name")) or _str(person.get("id")) or "Unknown"
+    return as_text(person.get("name")) or as_text(person.get("id")) or "Unknown"
 
 
 def _side(person: Mapping[str, Any]) -> Literal["internal", "external", "unknown"]:
@@ -291,21 +267,3 @@ def _side(person: Mapping[str, Any]) -> Literal["internal", "external", "unknown
     if side == "external":
         return "external"
     return "unknown"
-
-
-def _num(value: object) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value) if math.isfinite(value) else None
-
-
-def _str(value: object) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
-
-
-def _mapping(value: object) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _list(value: object) -> Sequence[Any]:
-    return value if isinstance(value, list | tuple) else ()

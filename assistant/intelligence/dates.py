@@ -11,7 +11,11 @@ The rules are one table (`_RULES`) of patterns and resolvers. Conventions:
 - "the 15th" / "den 15.": the next 15th on or after the meeting; days as words with a month
   ("den anden december", "the third of March") likewise; a month name without a year:
   the next such date on or after the meeting; an explicit year is kept as said.
-- "in two weeks" / "om to uger": 14 days on; "today"/"EOD"/"i dag": the meeting day.
+- "in two weeks" / "om to uger": 14 days on; "today"/"EOD"/"i dag": the meeting day, and so
+  are the hours of that day: "after lunch", "efter frokost", "inden klokken tre", "by 3 pm".
+- "by the twelfth" / "before the sixth": a day said as an ordinal word after a preposition,
+  without a month, is the next such day of a month on or after the meeting.
+- A date that is negated ("bare ikke på torsdag", "not on Friday") is no deadline.
 
 Relative phrases need the meeting date and resolve to None without one; the phrase is still
 recognised (and removed from the task text).
@@ -25,7 +29,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["DatePhrase", "find_date", "iso_date", "resolve_due_date"]
+__all__ = ["DatePhrase", "find_date", "find_deadline", "iso_date", "resolve_due_date"]
 
 _WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAYS_DA = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
@@ -84,6 +88,9 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
 _WEEKDAY = r"(?P<weekday>" + "|".join((*_WEEKDAYS_EN, *_WEEKDAYS_DA)) + ")"
+
+_HOUR = r"(?:[1-9]|1[0-2])(?:[.:]\d\d)?\s*(?:am|pm|o'clock)"
+"""An hour of the day said as a deadline ("by 3 pm"): the meeting day."""
 
 _PREFIX = (
     r"(?:\b(?:by|on|before|until|till|due|for|no later than|first thing|"
@@ -180,6 +187,19 @@ def _ordinal_month_day(match: re.Match[str], today: dt.date | None) -> dt.date |
     return candidate
 
 
+def _ordinal_day_of_month(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    if today is None:
+        return None
+    day = _ORDINAL_DAYS[match["ordinal"].lower()]
+    year, month = today.year, today.month
+    for _ in range(13):
+        candidate = _date_or_none(year, month, day)
+        if candidate is not None and candidate >= today:
+            return candidate
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
 def _iso(match: re.Match[str], _: dt.date | None) -> dt.date | None:
     return _date_or_none(int(match["year"]), int(match["month"]), int(match["day"]))
 
@@ -228,7 +248,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"(?:early )?next week|after the weekend", _next_week),
         (
             r"(?:today|tonight|this (?:morning|afternoon|evening)|end of (?:the )?(?:business )?day"
-            r"|eod|cob|close of business|(?:right )?after (?:the|this|our) (?:call|meeting))",
+            r"|eod|cob|close of business|(?:right )?after (?:the|this|our) (?:call|meeting)"
+            r"|(?:after|before) lunch|(?:by|before) (?:noon|midday|" + _HOUR + r"))",
             _offset(0),
         ),
         (r"the day after tomorrow", _offset(2)),
@@ -240,7 +261,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"i morgen(?: tidlig| formiddag| eftermiddag)?", _offset(1)),
         (
             r"i dag|i aften|i eftermiddag|i formiddag|inden fyraften"
-            r"|(?:lige )?efter (?:mødet|opkaldet)",
+            r"|(?:lige )?efter (?:mødet|opkaldet)|(?:efter|inden|før) frokost(?:en)?"
+            r"|(?:inden|før) (?:kl\.|klokken) (?:\d{1,2}(?:[.:]\d\d)?|[a-zæøå]+)",
             _offset(0),
         ),
         (r"slutningen af næste uge", _end_of_next_week),
@@ -269,6 +291,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (_MONTH + r"\s+(?:the\s+)?" + _ORDINAL, _ordinal_month_day),
         (_DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR, _month_day),
         (r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)", _day_of_month),
+        (r"(?:by|before|until|till) the " + _ORDINAL, _ordinal_day_of_month),
         (r"(?<=den )(?P<day>[0-3]?\d)\.", _day_of_month),
         (r"(?<=d\. )(?P<day>[0-3]?\d)\.", _day_of_month),
     )
@@ -292,7 +315,7 @@ def find_date(text: str, meeting_date: dt.date | None) -> DatePhrase | None:
 
 
 _NOT_A_DEADLINE = re.compile(
-    r"\b(?:from|since|of|fra|siden|(?:invitation|invite|indkaldelse|mødeindkaldelse"
+    r"\b(?:from|since|(?<!\bweek )of|fra|siden|(?:invitation|invite|indkaldelse|mødeindkaldelse"
     r"|meeting|møde|call|slot|session)s?(?P<at>\s+(?:til|for|on|på))?)\s*$",
     re.IGNORECASE,
 )
@@ -300,8 +323,29 @@ _NOT_A_DEADLINE = re.compile(
 work is due: "the ones from this week", "en invitation til tirsdag", "a slot for Friday"."""
 
 
+_NEGATED = re.compile(
+    r"\b(?:not|never|ikke|aldrig)\s*(?:before|until|før|inden)?\s*$"
+    r"|\b(?:tak|thanks|thank you|that's it|that's all|det var det)\s+for\s*$",
+    re.IGNORECASE,
+)
+"""A date right after a negation is when the work cannot happen ("bare ikke på torsdag"), and
+after a thank-you it names the meeting ("tak for i dag", "that's it for today")."""
+
+
+_SCHEDULED = re.compile(
+    r"\b(?:(?:a |an |et |en |the )(?:time|date|slot|tidspunkt|tid|dato)(?: (?:med|with) \w+)?"
+    r"|(?:skal vi|shall we|should we|let's|lad os) (?:sige|say)|(?:så )?siger vi)\s*$",
+    re.IGNORECASE,
+)
+"""A date that says when a meeting is to be held: "find a time next week", "finder en tid med
+Thomas i næste uge", "skal vi sige tirsdag?"."""
+
+
 def _says_when(sentence: str, start: int, end: int) -> bool:
-    """Whether the date phrase at ``start:end`` says when, not by when (`_NOT_A_DEADLINE`)."""
+    """Whether the date phrase at ``start:end`` says when, not by when (`_NOT_A_DEADLINE`,
+    `_SCHEDULED`), or is negated (`_NEGATED`)."""
+    if _NEGATED.search(sentence[:start]) or _SCHEDULED.search(sentence[:start]):
+        return True
     lead = _NOT_A_DEADLINE.search(sentence[:start])
     if lead is None or lead["at"] or re.match(r"(?:from|since|of|fra|siden)\b", lead[0], re.I):
         return lead is not None
@@ -325,6 +369,17 @@ def resolve_due_date(sentence: str, meeting_date: dt.date | None) -> tuple[dt.da
             return phrase.date, re.sub(r"\s{2,}", " ", rest).strip()
         offset = end
     return None, sentence
+
+
+def find_deadline(text: str, meeting_date: dt.date | None) -> DatePhrase | None:
+    """The first date phrase in ``text`` that can be a deadline (see `resolve_due_date`)."""
+    offset = 0
+    while (phrase := find_date(text[offset:], meeting_date)) is not None:
+        start, end = offset + phrase.start, offset + phrase.end
+        if not _says_when(text, start, end):
+            return DatePhrase(phrase.date, start, end)
+        offset = end
+    return None
 
 
 def iso_date(value: object) -> dt.date | None:

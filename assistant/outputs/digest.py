@@ -12,7 +12,6 @@ while speaking. A participant whose ``engagement`` is null (no video) shows dash
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
@@ -25,7 +24,18 @@ from assistant.intelligence.coaching import (
     WORDS_PER_MINUTE_BAND,
 )
 from assistant.intelligence.dates import iso_date
-from assistant.outputs.formatting import MISSING, format_clock, format_number, format_percent
+from assistant.outputs.formatting import (
+    MISSING,
+    ONE_SPEAKER,
+    as_list,
+    as_mapping,
+    as_number,
+    as_text,
+    format_clock,
+    format_number,
+    format_percent,
+    read_balance,
+)
 
 __all__ = [
     "ENGAGEMENT_HEADERS",
@@ -42,7 +52,6 @@ __all__ = [
 ]
 
 NO_SPEECH = "No speech was found in this recording."
-ONE_SPEAKER = "Only one person spoke, so there is no balance verdict."
 
 SUMMARY_HEADERS = (
     "Name",
@@ -81,12 +90,12 @@ def summary_rows(report: Mapping[str, Any]) -> list[tuple[str, ...]]:
         (
             _name(person),
             _clock(person.get("talk_time_s")),
-            format_percent(_num(person.get("talk_share"))),
-            format_number(_num(person.get("turns"))),
-            format_number(_num(person.get("words_per_minute"))),
-            format_number(_num(person.get("questions_asked"))),
-            format_number(_num(person.get("filler_words_per_100")), 1),
-            format_number(_num(person.get("interruptions_made"))),
+            format_percent(as_number(person.get("talk_share"))),
+            format_number(as_number(person.get("turns"))),
+            format_number(as_number(person.get("words_per_minute"))),
+            format_number(as_number(person.get("questions_asked"))),
+            format_number(as_number(person.get("filler_words_per_100")), 1),
+            format_number(as_number(person.get("interruptions_made"))),
         )
         for person in _speakers(report)
     ]
@@ -104,10 +113,10 @@ def engagement_rows(report: Mapping[str, Any]) -> list[tuple[str, ...]]:
         rows.append(
             (
                 _name(person),
-                format_number(_num(e.get("score"))),
-                format_percent(_num(e.get("camera_on_share"))),
-                format_percent(_num(e.get("facing_camera_share"))),
-                format_number(_num(e.get("gesture_rate_per_min_speaking")), 1),
+                format_number(as_number(e.get("score"))),
+                format_percent(as_number(e.get("camera_on_share"))),
+                format_percent(as_number(e.get("facing_camera_share"))),
+                format_number(as_number(e.get("gesture_rate_per_min_speaking")), 1),
             )
         )
     return rows
@@ -115,8 +124,8 @@ def engagement_rows(report: Mapping[str, Any]) -> list[tuple[str, ...]]:
 
 def render_digest_html(report: Mapping[str, Any]) -> str:
     """The digest page for a report.json dict (see the module docstring for the scales)."""
-    meeting = _mapping(report.get("meeting"))
-    title = _str(meeting.get("title")) or "Meeting"
+    meeting = as_mapping(report.get("meeting"))
+    title = as_text(meeting.get("title")) or "Meeting"
     people = _people(report)
     names = {str(p.get("id")): _name(p) for p in people}
     parts = [
@@ -151,13 +160,13 @@ def render_digest_html(report: Mapping[str, Any]) -> str:
 
 def _header(title: str, meeting: Mapping[str, Any]) -> str:
     facts = []
-    date = _str(meeting.get("date"))
+    date = as_text(meeting.get("date"))
     if date:
         facts.append(_long_date(date))
-    duration = _num(meeting.get("duration_s"))
+    duration = as_number(meeting.get("duration_s"))
     if duration is not None:
         facts.append(f"{format_clock(duration)} long")
-    language = _str(meeting.get("language"))
+    language = as_text(meeting.get("language"))
     if language:
         facts.append(_LANGUAGES.get(language.lower(), language))
     meta = f'<p class="meta">{" · ".join(escape(fact) for fact in facts)}</p>' if facts else ""
@@ -172,13 +181,13 @@ def _participation(
         lines += [f"<p>{escape(NO_SPEECH)}</p>", "</section>"]
         return "\n".join(lines)
     lines.append(_share_chart(people))
-    if any(_str(p.get("side")) in {"internal", "external"} for p in people):
+    if any(as_text(p.get("side")) in {"internal", "external"} for p in people):
         lines.append(
             '<p class="legend"><span class="swatch internal"></span>our side '
             '<span class="swatch external"></span>customer side '
             '<span class="swatch unknown"></span>side unknown</p>'
         )
-    lines.append(_balance_reading(_mapping(report.get("balance")), people, names))
+    lines.append(_balance_reading(as_mapping(report.get("balance")), people, names))
     lines.append("</section>")
     return "\n".join(lines)
 
@@ -189,14 +198,14 @@ def _share_chart(people: list[Mapping[str, Any]]) -> str:
     The SVG holds shapes only and stretches with the page (``preserveAspectRatio="none"``), so
     the text keeps its size on a phone instead of shrinking with a scaled drawing, and the
     percentages sit in their own column where the equal-share line cannot cross them."""
-    shares = [_num(p.get("talk_share")) or 0.0 for p in people]
+    shares = [as_number(p.get("talk_share")) or 0.0 for p in people]
     equal = 1 / len(people)
     # The biggest talker's bar spans the track; percentages are printed, so nothing is hidden.
     scale = 100 / max(*shares, equal, 0.01)
     rows = []
     for person, share in zip(people, shares, strict=True):
         name = _name(person)
-        percent = format_percent(_num(person.get("talk_share")))
+        percent = format_percent(as_number(person.get("talk_share")))
         line = ""
         if len(people) > 1:
             x = equal * scale
@@ -227,42 +236,14 @@ def _share_chart(people: list[Mapping[str, Any]]) -> str:
 def _balance_reading(
     balance: Mapping[str, Any], people: list[Mapping[str, Any]], names: Mapping[str, str]
 ) -> str:
-    sentences = []
-    score = _num(balance.get("score"))
-    if score is not None:
-        # The score is a normalised entropy, which is generous: 70/30 between two people is
-        # 0.88 and 60/30/10 between three is 0.82, so the bands sit high.
-        if score >= 0.9:
-            reading = "well balanced, everyone had a fair share of the talk"
-        elif score >= 0.75:
-            reading = "fairly balanced"
-        elif score >= 0.5:
-            reading = "uneven, a few voices carried the meeting"
-        else:
-            reading = "very uneven, one voice dominated"
-        sentences.append(
-            f"<strong>Balance {escape(format_number(score, 2))}</strong> "
+    reading = read_balance(balance, people, names)
+    sentences = [escape(sentence) for sentence in reading.sentences()]
+    if reading.score is not None:
+        sentences[0] = (
+            f"<strong>Balance {escape(format_number(reading.score, 2))}</strong> "
             f'<span class="muted">(0 = one person spoke, 1 = everyone equally)</span>: '
-            f"{escape(reading)}."
+            f"{escape(reading.verdict or '')}."
         )
-    elif len(people) == 1:
-        sentences.append(escape(ONE_SPEAKER))
-        return f'<p class="reading">{" ".join(sentences)}</p>'
-    dominant = balance.get("dominant")
-    if isinstance(dominant, str) and dominant:
-        share = next(
-            (_num(p.get("talk_share")) for p in people if str(p.get("id")) == dominant), None
-        )
-        share_text = f" ({format_percent(share)} of the talk)" if share is not None else ""
-        sentences.append(
-            f"{escape(names.get(dominant, dominant))} did most of the talking{escape(share_text)}."
-        )
-    silent = [str(s) for s in _list(balance.get("silent"))]
-    if silent:
-        listed = ", ".join(names.get(s, s) for s in silent)
-        sentences.append(f"Barely spoke or stayed silent: {escape(listed)}.")
-    elif balance:
-        sentences.append("Nobody stayed silent.")
     return f'<p class="reading">{" ".join(sentences)}</p>' if sentences else ""
 
 
@@ -270,8 +251,8 @@ def _sides(report: Mapping[str, Any]) -> str:
     sides = report.get("sides")
     if not isinstance(sides, Mapping):
         return ""
-    ours = _num(sides.get("internal_share"))
-    theirs = _num(sides.get("external_share"))
+    ours = as_number(sides.get("internal_share"))
+    theirs = as_number(sides.get("external_share"))
     if ours is None:
         return ""
     theirs_text = format_percent(theirs) if theirs is not None else MISSING
@@ -311,7 +292,7 @@ def _sides(report: Mapping[str, Any]) -> str:
 
 
 def _action_items(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
-    items = [_mapping(item) for item in _list(report.get("action_items"))]
+    items = [as_mapping(item) for item in as_list(report.get("action_items"))]
     lines = ["<section>", "<h2>Action items</h2>"]
     if not items:
         lines += ["<p>No action items were found.</p>", "</section>"]
@@ -322,13 +303,13 @@ def _action_items(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
     )
     lines.append("<tbody>")
     for item in items:
-        text = _str(item.get("text")) or MISSING
-        quote = _str(item.get("quote"))
+        text = as_text(item.get("text")) or MISSING
+        quote = as_text(item.get("quote"))
         what = escape(text)
         if quote and quote.strip() != text.strip():
             what += f'<br><q class="muted">{escape(quote)}</q>'
-        start = _num(item.get("start"))
-        speaker = _str(item.get("speaker"))
+        start = as_number(item.get("start"))
+        speaker = as_text(item.get("speaker"))
         said = format_clock(start) if start is not None else MISSING
         if speaker:
             said += f" by {names.get(speaker, speaker)}"
@@ -342,25 +323,25 @@ def _action_items(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
 
 def _owner_and_due(item: Mapping[str, Any], names: Mapping[str, str]) -> str:
     """The Owner and Due cells of an action-item or follow-up row."""
-    owner = _str(item.get("owner"))
+    owner = as_text(item.get("owner"))
     return (
         f'<td data-label="Owner">{escape(owner_name(owner, dict(names)) if owner else MISSING)}'
         "</td>"
-        f'<td class="nowrap" data-label="Due">{escape(_short_date(_str(item.get("due"))))}</td>'
+        f'<td class="nowrap" data-label="Due">{escape(_short_date(as_text(item.get("due"))))}</td>'
     )
 
 
 def _outcomes(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
     """Decisions, open questions and the next meeting (issue #5); nothing when none."""
-    decisions = [_mapping(d) for d in _list(report.get("decisions"))]
-    questions = [_mapping(q) for q in _list(report.get("questions"))]
-    next_meeting = _mapping(report.get("next_meeting"))
+    decisions = [as_mapping(d) for d in as_list(report.get("decisions"))]
+    questions = [as_mapping(q) for q in as_list(report.get("questions"))]
+    next_meeting = as_mapping(report.get("next_meeting"))
     if not decisions and not questions and not next_meeting:
         return ""
     lines = ["<section>", "<h2>Decisions and open questions</h2>"]
     if decisions:
         lines.append("<h3>Decided</h3>\n<ul>")
-        lines += [f"<li>{escape(_str(d.get('text')) or MISSING)}</li>" for d in decisions]
+        lines += [f"<li>{escape(as_text(d.get('text')) or MISSING)}</li>" for d in decisions]
         lines.append("</ul>")
     if questions:
         lines.append("<h3>Still open</h3>\n<ul>")
@@ -368,12 +349,12 @@ def _outcomes(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
             who = names.get(str(q.get("speaker")), str(q.get("speaker")))
             reason = "put off" if q.get("reason") == "deferred" else "not answered"
             lines.append(
-                f"<li>{escape(_str(q.get('text')) or MISSING)} "
+                f"<li>{escape(as_text(q.get('text')) or MISSING)} "
                 f'<span class="muted">({escape(who)}; {reason})</span></li>'
             )
         lines.append("</ul>")
     if next_meeting:
-        date = _str(next_meeting.get("date"))
+        date = as_text(next_meeting.get("date"))
         when = _long_date(date) if date else "date not set"
         lines.append(f"<p><strong>Next meeting:</strong> {escape(when)}</p>")
     lines.append("</section>")
@@ -382,7 +363,7 @@ def _outcomes(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
 
 def _follow_up(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
     """Items carried over from earlier meetings, with their status."""
-    items = [_mapping(i) for i in _list(report.get("follow_up"))]
+    items = [as_mapping(i) for i in as_list(report.get("follow_up"))]
     if not items:
         return ""
     lines = [
@@ -393,13 +374,14 @@ def _follow_up(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
         "<tbody>",
     ]
     for item in items:
-        status = _str(item.get("status")) or MISSING
+        status = as_text(item.get("status")) or MISSING
         flag = ' class="flag"' if status == "overdue" else ""
+        origin = as_text(item.get("origin_title")) or MISSING
         lines.append(
-            f'<tr><td data-label="What">{escape(_str(item.get("text")) or MISSING)}</td>'
+            f'<tr><td data-label="What">{escape(as_text(item.get("text")) or MISSING)}</td>'
             f"{_owner_and_due(item, names)}"
             f'<td{flag} data-label="Status">{escape(status)}</td>'
-            f'<td data-label="From">{escape(_str(item.get("origin_title")) or MISSING)}</td></tr>'
+            f'<td data-label="From">{escape(origin)}</td></tr>'
         )
     lines += ["</tbody>", "</table>", "</section>"]
     return "\n".join(lines)
@@ -407,7 +389,11 @@ def _follow_up(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
 
 def _coaching(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
     """Private coaching, one block per person: each reads only their own block."""
-    people = [_mapping(c) for c in _list(report.get("coaching")) if _list(_mapping(c).get("items"))]
+    people = [
+        as_mapping(c)
+        for c in as_list(report.get("coaching"))
+        if as_list(as_mapping(c).get("items"))
+    ]
     if not people:
         return ""
     lines = [
@@ -417,11 +403,11 @@ def _coaching(report: Mapping[str, Any], names: Mapping[str, str]) -> str:
     for person in people:
         pid = str(person.get("participant"))
         lines.append(f'<div class="coach"><h3>For {escape(names.get(pid, pid))} only</h3>\n<ul>')
-        for item in _list(person.get("items")):
-            entry = _mapping(item)
-            benchmark = _str(entry.get("benchmark")) or MISSING
+        for item in as_list(person.get("items")):
+            entry = as_mapping(item)
+            benchmark = as_text(entry.get("benchmark")) or MISSING
             lines.append(
-                f"<li>{escape(_str(entry.get('message')) or MISSING)} "
+                f"<li>{escape(as_text(entry.get('message')) or MISSING)} "
                 f'<span class="muted">(benchmark: {escape(benchmark)})'
                 "</span></li>"
             )
@@ -453,22 +439,22 @@ def _figures(people: list[Mapping[str, Any]]) -> str:
         "<tbody>",
     ]
     for person in people:
-        wpm = _num(person.get("words_per_minute"))
+        wpm = as_number(person.get("words_per_minute"))
         wpm_flag = "slow" if wpm is not None and wpm < low else ""
         wpm_flag = "fast" if wpm is not None and wpm > high else wpm_flag
-        fillers = _num(person.get("filler_words_per_100"))
+        fillers = as_number(person.get("filler_words_per_100"))
         fillers_flag = "high" if fillers is not None and fillers >= FILLERS_PER_100_MAX else ""
         cells = [
             f'<td class="name"><span class="swatch {_side_class(person)}"></span>'
             f"{escape(_name(person))}</td>",
             _cell(_clock(person.get("talk_time_s"))),
-            _cell(format_percent(_num(person.get("talk_share")))),
-            _cell(format_number(_num(person.get("turns")))),
+            _cell(format_percent(as_number(person.get("talk_share")))),
+            _cell(format_number(as_number(person.get("turns")))),
             _cell(_clock(person.get("longest_monologue_s"))),
             _cell(format_number(wpm), wpm_flag),
-            _cell(format_number(_num(person.get("questions_asked")))),
+            _cell(format_number(as_number(person.get("questions_asked")))),
             _cell(format_number(fillers, 1), fillers_flag),
-            _cell(format_number(_num(person.get("interruptions_made")))),
+            _cell(format_number(as_number(person.get("interruptions_made")))),
         ]
         cells[1:] = [
             cell.replace("<td ", f'<td data-label="{escape(header)}" ', 1)
@@ -534,7 +520,7 @@ def _cell(text: str, flag: str = "") -> str:
 
 
 def _spoke(person: Mapping[str, Any]) -> bool:
-    talk = _num(person.get("talk_time_s"))
+    talk = as_number(person.get("talk_time_s"))
     return talk is None or talk > 0
 
 
@@ -545,8 +531,8 @@ def _speakers(report: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 
 
 def _people(report: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    people = [_mapping(p) for p in _list(report.get("participants"))]
-    return sorted(people, key=lambda p: -(_num(p.get("talk_share")) or 0.0))
+    people = [as_mapping(p) for p in as_list(report.get("participants"))]
+    return sorted(people, key=lambda p: -(as_number(p.get("talk_share")) or 0.0))
 
 
 def _engagement(person: Mapping[str, Any]) -> Mapping[str, Any] | None:
@@ -555,16 +541,16 @@ def _engagement(person: Mapping[str, Any]) -> Mapping[str, Any] | None:
 
 
 def _name(person: Mapping[str, Any]) -> str:
-    return _str(person.get("name")) or _str(person.get("id")) or "Unknown"
+    return as_text(person.get("name")) or as_text(person.get("id")) or "Unknown"
 
 
 def _side_class(person: Mapping[str, Any]) -> str:
-    side = _str(person.get("side"))
+    side = as_text(person.get("side"))
     return side if side in {"internal", "external"} else "unknown"
 
 
 def _clock(value: object) -> str:
-    seconds = _num(value)
+    seconds = as_number(value)
     return format_clock(seconds) if seconds is not None else MISSING
 
 
@@ -582,24 +568,6 @@ def _date(value: str, weekday: str, month_year: str) -> str:
     if date is None:
         return value
     return f"{date.strftime(weekday)} {date.day} {date.strftime(month_year)}"
-
-
-def _num(value: object) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value) if math.isfinite(value) else None
-
-
-def _str(value: object) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
-
-
-def _mapping(value: object) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _list(value: object) -> Sequence[Any]:
-    return value if isinstance(value, list | tuple) else ()
 
 
 _CSS = """

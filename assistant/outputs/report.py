@@ -36,9 +36,10 @@ from assistant.outputs.report_models import (
     SegmentReport,
     Sides,
     SignalsReport,
+    SpeakerTurnReport,
     WordReport,
 )
-from assistant.transcript import Participant, Segment, Transcript
+from assistant.transcript import Participant, Segment, Transcript, turns_of
 
 __all__ = ["REPORT_VERSION", "build_report"]
 
@@ -117,6 +118,17 @@ def build_report(
         coaching=[_coaching(c) for c in coaching],
         follow_up=[_follow_up(f) for f in intelligence.follow_up] if intelligence else [],
         summary=intelligence.summary if intelligence else None,
+        speaker_turns=[
+            SpeakerTurnReport(
+                speaker=turn.speaker,
+                start=round(turn.start, _SECONDS),
+                end=round(turn.end, _SECONDS),
+                overlapped=turn.overlapped,
+            )
+            for turn in turns_of(transcript)
+            # Slivers under a millisecond (cuts at 10 ms frames) would round to nothing.
+            if round(turn.end, _SECONDS) > round(turn.start, _SECONDS)
+        ],
     )
     return report.model_dump(mode="json")
 

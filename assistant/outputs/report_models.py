@@ -47,6 +47,7 @@ __all__ = [
     "SegmentReport",
     "Sides",
     "SignalsReport",
+    "SpeakerTurnReport",
     "TimelineSecond",
     "WordReport",
     "write_schema",
@@ -142,11 +143,12 @@ class ParticipantReport(_ReportModel):
     side: Side | None
     """Our team ("internal") or the customer ("external"); null when unknown."""
     talk_time_s: float
-    """Union of the person's speech segments, in seconds."""
+    """Union of the person's `speaker_turns`, in seconds (heard speech, recognised or not)."""
     talk_share: float
     """Talk time over everyone's talk time, in [0, 1]; 0 when nobody spoke."""
     turns: int
-    """Consecutive segments of this person until someone else starts or a pause over 2 s."""
+    """Consecutive speech of this person until someone else starts or a pause over 2 s;
+    back-channels ("yeah", "mm-hmm") are not turns."""
     longest_monologue_s: float
     """The longest turn, in seconds."""
     words: int
@@ -157,7 +159,8 @@ class ParticipantReport(_ReportModel):
     filler_words_per_100: float
     """Filler words per 100 words spoken; 0 without words."""
     interruptions_made: int
-    """Turns started while another person was mid-segment, who then stopped within 2 s."""
+    """Turns started while another person was mid-speech (0.3 s after their start and 0.3 s
+    before their end), who then stopped within 2 s."""
     name_source: NameSource = "given"
     """How the name was found; `placeholder` means unresolved ("Speaker 2")."""
     engagement: EngagementReport | None = None
@@ -215,6 +218,21 @@ class SegmentReport(_ReportModel):
     """ISO 639-1 code; null when unknown."""
     words: list[WordReport]
     """Word timings; empty when the transcript has none."""
+
+
+class SpeakerTurnReport(_ReportModel):
+    """A stretch of one participant's speech: who spoke when, heard in the audio whether or not
+    its words were recognised (talk figures are computed from these). Cut where someone else
+    starts or stops talking over it, so a turn is overlapped throughout or not at all."""
+
+    speaker: str
+    """Participant id."""
+    start: float
+    """Start, in seconds from the meeting start."""
+    end: float
+    """End, in seconds from the meeting start."""
+    overlapped: bool
+    """Another participant speaks throughout this turn."""
 
 
 class ActionItemReport(_ReportModel):
@@ -391,6 +409,10 @@ class Report(_ReportModel):
     """Items of earlier meetings (`--history`) and how they stand."""
     summary: str | None = None
     """Summary from the optional LLM backend; null without it."""
+    speaker_turns: list[SpeakerTurnReport] = Field(default_factory=list)
+    """Who spoke when, sorted by start: diarization on a mixed recording, each track's voice
+    activity for per-person tracks and channels, the segments for a transcript file. The same
+    turns as `transcript.rttm`."""
 
 
 def write_schema(path: Path) -> None:

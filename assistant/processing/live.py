@@ -32,6 +32,7 @@ from assistant.processing.analyze import (
     title_from_path,
 )
 from assistant.processing.speech import (
+    Span,
     SpeechModels,
     TrackVoices,
     diarize_track,
@@ -39,7 +40,7 @@ from assistant.processing.speech import (
     vad_options,
     voice_stages,
 )
-from assistant.transcript import MeetingInfo, Participant, Segment, Transcript
+from assistant.transcript import MeetingInfo, Participant, Segment, Transcript, speech_turns
 from models.errors import InputError, PipelineError
 from models.vision import VisionModels, VisionStream
 from pipelines.frames import (
@@ -244,8 +245,9 @@ class LiveMeeting:
         """PCM at the participant's sample rate; ``start_s``: its time from meeting start.
         Raises ``PipelineError`` once the participant's stream has ended (they left)."""
         person = self._person(participant_id)
-        if person.stream.state != "open":
-            # Checked here: the audio source's resampler has already been flushed for good.
+        if person.audio.ended or person.stream.state != "open":
+            # Checked here: the audio source's resampler has already been flushed for good
+            # (``end_participant`` flushes it before its streams leave "open").
             raise PipelineError(f"participant {participant_id!r} has left the meeting")
         for chunk in person.audio.push(pcm, start_s):
             for stream in person.audio_streams:
@@ -293,7 +295,7 @@ class LiveMeeting:
     async def end_participant(self, participant_id: str) -> None:
         """The person left (or their recording ended): finish their stream; others go on."""
         person = self._person(participant_id)
-        if person.stream.state == "open":
+        if person.stream.state == "open" and not person.audio.ended:
             for chunk in person.audio.end():
                 for stream in person.audio_streams:
                     stream.push(chunk)
@@ -309,16 +311,27 @@ class LiveMeeting:
             await self.aclose()
         participants: list[Participant] = []
         segments: list[TranscribedSegment] = []
+        speech: list[Span] = []
         for person in self._people.values():
             own = sorted(person.segments, key=lambda s: s.start)
             found = [person.participant]
+            # Who spoke when: the person's own voice activity (until the end of their audio
+            # when still speaking), or on a mixed track the speakers' turns.
+            heard: list[Span] = [
+                (person.participant.id, start, person.end_s if end is None else end)
+                for start, end in person.speaking
+            ]
+            diarized = None
             if person.voices is not None and person.voices.windows:
-                own, found, voices = diarize_track(
+                diarized = diarize_track(
                     own, person.voices, self._models, self._settings, len(participants)
                 )
-                self.voices.update(voices)
+            if diarized is not None:
+                own, found, heard = diarized.segments, diarized.participants, diarized.speech
+                self.voices.update(diarized.voices)
             participants.extend(found)
             segments.extend(own)
+            speech.extend(heard)
         segments.sort(key=lambda s: (s.start, s.participant_id))
         return Transcript(
             meeting=MeetingInfo(
@@ -332,6 +345,7 @@ class LiveMeeting:
                 Segment(s.participant_id, s.start, s.end, s.text, s.language, s.words)
                 for s in segments
             ),
+            turns=speech_turns(speech),
         )
 
     def video_engagement(self, transcript: Transcript) -> dict[str, Engagement | None]:
@@ -498,14 +512,11 @@ async def follow_media(
         for task in [*feeders, publisher]:
             task.cancel()
         await meeting.aclose()
-    transcript = Transcript(
-        replace(
-            transcript.meeting,
-            title=title or title_from_path(path),
-            date=date or recorded,
+    transcript = replace(
+        transcript,
+        meeting=replace(
+            transcript.meeting, title=title or title_from_path(path), date=date or recorded
         ),
-        transcript.participants,
-        transcript.segments,
     )
     return await asyncio.to_thread(
         finish_analysis,

@@ -41,11 +41,14 @@ from pipelines.vad import SileroVad, VadOptions
 from pipelines.voiceprints import SpeechAudio, cluster_prints, heard_apart
 
 __all__ = [
+    "DiarizedTrack",
     "FloatArray",
     "ProgressListener",
+    "Span",
     "SpeechModels",
     "SpeechResult",
     "TrackVoices",
+    "chunk_spans",
     "diarize_track",
     "main_language",
     "speaker_turns",
@@ -56,6 +59,8 @@ __all__ = [
 ]
 
 FloatArray = npt.NDArray[np.float32]
+Span = tuple[str, float, float]
+"""Speech of one participant: (participant id, start s, end s from meeting start)."""
 
 
 class ProgressListener(Protocol):
@@ -106,6 +111,24 @@ class SpeechResult:
     """The language with the most recognised speech."""
     voices: dict[str, FloatArray] = field(default_factory=dict)
     """Mean voice embedding of each diarized speaker, by participant id."""
+    speech: tuple[Span, ...] = ()
+    """Who spoke when: diarization's turns on a mixed track, each track's voice activity
+    otherwise (also where no word was recognised)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DiarizedTrack:
+    """A mixed track split into speakers."""
+
+    segments: list[TranscribedSegment]
+    """The track's segments, each attributed to one speaker."""
+    participants: list[Participant]
+    """The speakers found, numbered by first appearance; clusters left with no speech (no
+    word attributed and under ``min_speaker_s`` of turns) are not among them."""
+    voices: dict[str, FloatArray]
+    """Mean voice embedding per participant id."""
+    speech: list[Span]
+    """The speakers' turns."""
 
 
 @dataclass(slots=True)
@@ -171,9 +194,10 @@ def _run_source(
     *,
     transcribe: bool = True,
     voices: TrackVoices | None = None,
-) -> tuple[list[TranscribedSegment], float]:
+) -> tuple[list[TranscribedSegment], float, list[Span]]:
     """One source through its participants' pipelines: VAD, chunks, the shared transcriber,
-    and for a mixed track the voice stages. Returns the segments and the decoded length (s)."""
+    and for a mixed track the voice stages. Returns the segments, the decoded length (s) and
+    the speech the VAD found on each of the source's tracks."""
     options = RecognitionOptions(beam_size=settings.asr.beam_size, language=settings.asr.language)
     last_transcribed: dict[str, float] = {}
 
@@ -194,10 +218,12 @@ def _run_source(
         extra = voice_stages(pid, models, settings) if voices is not None and index == 0 else []
         pipelines[pid] = Fanout([*speech, *extra])
     segments: list[TranscribedSegment] = []
+    heard: list[Span] = []
 
     def take(frames: list[Frame]) -> None:
         for frame in frames:
             if isinstance(frame, SpeechChunk):
+                heard.extend(chunk_spans(frame))
                 take(transcriber.push(frame))
             elif isinstance(frame, TranscribedSegment):
                 segments.append(frame)
@@ -219,7 +245,16 @@ def _run_source(
     for pipeline in pipelines.values():
         take(pipeline.end_input())
     take(transcriber.end_input())
-    return segments, end_s - source.offset_s
+    return segments, end_s - source.offset_s, heard
+
+
+def chunk_spans(chunk: SpeechChunk) -> list[Span]:
+    """The speech regions a chunk was made of, in meeting time."""
+    positions = [position for position, _ in chunk.region_offsets] + [chunk.duration_s]
+    return [
+        (chunk.participant_id, start, start + positions[index + 1] - position)
+        for index, (position, start) in enumerate(chunk.region_offsets)
+    ]
 
 
 def transcribe_plan(
@@ -232,6 +267,7 @@ def transcribe_plan(
     segments: list[TranscribedSegment] = []
     participants: list[Participant] = []
     voices: dict[str, FloatArray] = {}
+    speech: list[Span] = []
     lengths: dict[str, float] = {}
     done_before = 0.0
     diarizing = settings.diarization.enabled and models.speaker_encoder is not None
@@ -244,7 +280,7 @@ def transcribe_plan(
                 source.path,
             )
         collected = _track_voices(models) if diarizing and source.mixed else None
-        source_segments, length = _run_source(
+        source_segments, length, source_speech = _run_source(
             source, models, settings, listener, done_before, voices=collected
         )
         lengths[str(source.path)] = length
@@ -252,14 +288,22 @@ def transcribe_plan(
         done_before += length
         listener.transcribed(done_before)
         own = [p for p in plan.participants if p.id in source.participant_ids]
+        diarized = None
         if collected is not None and collected.windows:
-            source_segments, own, found = diarize_track(
+            diarized = diarize_track(
                 source_segments, collected, models, settings, len(participants)
             )
-            voices.update(found)
+        if diarized is not None:
+            source_segments, own, source_speech = (
+                diarized.segments,
+                diarized.participants,
+                diarized.speech,
+            )
+            voices.update(diarized.voices)
         segments.extend(source_segments)
         participants.extend(own)
-    return _result(plan, participants, segments, lengths, voices)
+        speech.extend(source_speech)
+    return _result(plan, participants, segments, lengths, voices, speech)
 
 
 def _result(
@@ -268,6 +312,7 @@ def _result(
     segments: list[TranscribedSegment],
     lengths: dict[str, float],
     voices: dict[str, FloatArray],
+    speech: list[Span],
 ) -> SpeechResult:
     duration = max(
         (source.offset_s + lengths.get(str(source.path), 0.0) for source in plan.sources),
@@ -279,6 +324,7 @@ def _result(
         duration_s=duration,
         language=main_language(segments),
         voices=voices,
+        speech=tuple(speech),
     )
 
 
@@ -300,26 +346,48 @@ def diarize_track(
     models: SpeechModels,
     settings: Settings,
     numbered_before: int,
-) -> tuple[list[TranscribedSegment], list[Participant], dict[str, FloatArray]]:
+) -> DiarizedTrack | None:
+    """Split a mixed track's segments into speakers; None when diarization found no speaker
+    (the track then stays one participant, its voice activity its turns)."""
     turns, prints = _turns_of(collected, models, settings)
-    attributed = attribute_words(segments, turns, _speaker_ids(turns, numbered_before))
+    if not turns:
+        return None
     if prints:
         # A voice carrying on in another language is told apart from another person by what
         # the words say: only the transcript knows the languages.
-        languages = _languages_of(attributed, _speaker_ids(turns, numbered_before))
-        joined = join_language_switches(turns, languages, prints, _diarization_options(settings))
-        if joined != turns:
-            turns = joined
-            attributed = attribute_words(segments, turns, _speaker_ids(turns, numbered_before))
-    ids = _speaker_ids(turns, numbered_before)
+        count = max(turn.speaker for turn in turns) + 1
+        named = attribute_words(segments, turns, [str(i) for i in range(count)])
+        languages = _languages_of(named, [str(i) for i in range(count)])
+        turns = join_language_switches(turns, languages, prints, _diarization_options(settings))
+    clusters = list(dict.fromkeys(turn.speaker for turn in turns))
+    count = max(clusters) + 1
+    attributed = attribute_words(segments, turns, [str(i) for i in range(count)])
+    words: defaultdict[int, int] = defaultdict(int)
+    for segment in attributed:
+        words[int(segment.participant_id)] += len(segment.words) or len(segment.text.split())
+    seconds: defaultdict[int, float] = defaultdict(float)
+    for turn in turns:
+        seconds[turn.speaker] += turn.end - turn.start
+    # A cluster with no word and less speech than a speaker needs is a ghost (a cough, a
+    # burst of crosstalk): not a participant, and its turns go with it.
+    kept = [c for c in clusters if words[c] > 0 or seconds[c] >= settings.diarization.min_speaker_s]
+    if not kept:
+        return None
+    ids = {c: f"speaker-{numbered_before + i + 1}" for i, c in enumerate(kept)}
     participants = [
         Participant(pid, f"Speaker {numbered_before + i + 1}", name_source="placeholder")
-        for i, pid in enumerate(ids)
+        for i, pid in enumerate(ids.values())
+    ]
+    # Only wordless segments can belong to a dropped cluster.
+    attributed = [
+        replace(s, participant_id=ids[int(s.participant_id)])
+        for s in attributed
+        if int(s.participant_id) in ids
     ]
     centres = np.array([(w.start_s + w.end_s) / 2 for w in collected.windows])
     embeddings = np.stack([w.embedding for w in collected.windows])
     voices: dict[str, FloatArray] = {}
-    for index, pid in enumerate(ids):
+    for index, pid in ids.items():
         # One speaker's turns never overlap each other: the last one starting at or before a
         # window's centre is the only one that can hold it.
         starts = np.array([t.start for t in turns if t.speaker == index])
@@ -331,12 +399,8 @@ def diarize_track(
         if inside.any():
             mean = embeddings[inside].mean(axis=0)
             voices[pid] = (mean / np.linalg.norm(mean)).astype(np.float32)
-    return attributed, participants, voices
-
-
-def _speaker_ids(turns: Sequence[SpeakerTurn], numbered_before: int) -> list[str]:
-    count = max((turn.speaker for turn in turns), default=-1) + 1
-    return [f"speaker-{numbered_before + i + 1}" for i in range(count)]
+    speech = [(ids[t.speaker], t.start, t.end) for t in turns if t.speaker in ids]
+    return DiarizedTrack(attributed, participants, voices, speech)
 
 
 _LANGUAGE_SHARE = 0.7

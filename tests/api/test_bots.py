@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
-from starlette.websockets import WebSocketDisconnect
 
 from api.app import create_app
 from api.jobs import meeting_folder
@@ -26,7 +25,7 @@ from assistant.config import ServiceSettings, Settings
 from assistant.inputs.transcript_json import load_transcript_json
 from assistant.processing.speech import SpeechModels
 
-from .conftest import API, new_token, state
+from .conftest import API, closed_with, new_token, state
 
 TRANSCRIPT = Path(__file__).resolve().parents[1] / "data" / "transcript_valid.json"
 UNREACHABLE = "http://127.0.0.1:9/janus"
@@ -123,15 +122,6 @@ def test_bots_beyond_the_limit_are_refused_while_one_joins(
     assert again.status_code == 502
 
 
-def _closed_with(client: TestClient, path: str, **options: Any) -> tuple[int, str]:
-    with (
-        client.websocket_connect(path, **options) as websocket,
-        pytest.raises(WebSocketDisconnect) as closed,
-    ):
-        websocket.receive_json()
-    return closed.value.code, closed.value.reason
-
-
 def test_only_the_team_may_watch_and_only_a_live_meeting(
     client: TestClient, bot_settings: Settings
 ) -> None:
@@ -142,22 +132,22 @@ def test_only_the_team_may_watch_and_only_a_live_meeting(
     theirs = _add_meeting(bot_settings, "globex", "live")
     live = _add_meeting(bot_settings, "acme", "live")
 
-    assert _closed_with(client, f"{API}/meetings/{ours}/live") == (
+    assert closed_with(client, f"{API}/meetings/{ours}/live") == (
         4401,
         "no token: send ?token= or Authorization",
     )
-    assert _closed_with(client, f"{API}/meetings/{ours}/live?token=ma_x_y")[0] == 4401
-    assert _closed_with(client, f"{API}/meetings/{theirs}/live?token={token}") == (
+    assert closed_with(client, f"{API}/meetings/{ours}/live?token=ma_x_y")[0] == 4401
+    assert closed_with(client, f"{API}/meetings/{theirs}/live?token={token}") == (
         4404,
         f"no meeting {theirs!r}",
     )
-    assert _closed_with(client, f"{API}/meetings/nothing/live", headers=headers)[0] == 4404
-    assert _closed_with(client, f"{API}/meetings/{ours}/live?token={token}") == (
+    assert closed_with(client, f"{API}/meetings/nothing/live", headers=headers)[0] == 4404
+    assert closed_with(client, f"{API}/meetings/{ours}/live?token={token}") == (
         4409,
         "the meeting is done, not live here",
     )
     # Live in the store, but no bot of this process follows it.
-    assert _closed_with(client, f"{API}/meetings/{live}/live", headers=headers)[0] == 4409
+    assert closed_with(client, f"{API}/meetings/{live}/live", headers=headers)[0] == 4409
 
 
 def test_a_live_meeting_shows_its_saved_transcript_and_cannot_be_deleted(

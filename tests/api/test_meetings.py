@@ -70,6 +70,14 @@ def test_a_recording_goes_from_upload_to_report(
     digest = client.get(f"{API}/meetings/{meeting_id}/digest.html", headers=headers)
     assert vtt.text.startswith("WEBVTT") and "country" in vtt.text
     assert srt.text.startswith("1\n") and "country" in srt.text
+    rttm = client.get(f"{API}/meetings/{meeting_id}/transcript.rttm", headers=headers)
+    john = report["participants"][0]["id"]
+    assert rttm.text.splitlines() == [
+        f"SPEAKER JFK_inaugural 1 {t['start']:.3f} {t['end'] - t['start']:.3f} <NA> <NA> "
+        f"{john} <NA> <NA>"
+        for t in report["speaker_turns"]
+    ]
+    assert rttm.text  # jfk speaks
     assert digest.headers["content-type"].startswith("text/html") and "JFK" in digest.text
 
     page = client.get(f"{API}/meetings", headers=headers, params={"participant": "john"}).json()

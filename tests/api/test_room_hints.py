@@ -9,7 +9,6 @@ opens only its own participant's hints socket; without opting in nobody gets hin
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +17,6 @@ from typing import Any, cast
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
 from starlette.testclient import WebSocketTestSession
 from starlette.websockets import WebSocketDisconnect
 
@@ -26,15 +24,14 @@ from api.app import create_app
 from api.bots import RunningBot
 from api.hints import HintHub, hint_options
 from api.live import LiveFeed
-from api.store.database import Database
-from api.store.tables import RoomRow, Team
+from api.store.tables import RoomRow
 from assistant.bot import ParticipantJoined
 from assistant.config import ServiceSettings, Settings
 from assistant.hints import HintEngine
 from assistant.processing.speech import SpeechModels
 from pipelines.frames import VoiceActivity
 
-from .conftest import API, new_token
+from .conftest import API, add_room, closed_with, new_token
 
 ROOM_ID = "HintsRoomHintsRoom0001"
 HOST_KEY = "the-hosts-key"
@@ -63,30 +60,6 @@ def client(hint_settings: Settings, speech_models: SpeechModels) -> Iterator[Tes
         yield test_client
 
 
-def _add_room(settings: Settings) -> RoomRow:
-    """A room that waits to be asked for its assistant (nothing here reaches for a Janus)."""
-    database = Database(settings.service.sqlalchemy_url())
-    with database.session() as session:
-        team_id = session.scalar(select(Team.id).where(Team.name == "acme"))
-        assert team_id is not None
-        row = RoomRow(
-            id=ROOM_ID,
-            team_id=team_id,
-            title="Pricing call",
-            janus_room=4243,
-            pin="1234",
-            auto_bot=False,
-            require_host_invite=True,
-            host_key_sha256=hashlib.sha256(HOST_KEY.encode()).hexdigest(),
-            created_at=dt.datetime.now(dt.UTC),
-        )
-        session.add(row)
-        session.flush()
-        session.expunge(row)
-    database.dispose()
-    return row
-
-
 def _bot(settings: Settings, row: RoomRow, folder: Path) -> RunningBot:
     """The room's assistant as the bot manager makes it, its meeting session a stand-in (the
     hints need only its feed and its engine)."""
@@ -111,15 +84,6 @@ def _until(page: WebSocketTestSession, kind: str) -> dict[str, Any]:
             return event
 
 
-def _closed_with(client: TestClient, path: str) -> int:
-    with (
-        client.websocket_connect(path) as websocket,
-        pytest.raises(WebSocketDisconnect) as closed,
-    ):
-        websocket.receive_json()
-    return closed.value.code
-
-
 def _drain(socket: WebSocketTestSession) -> list[dict[str, Any]]:
     """Everything a hints socket was sent until the meeting ended (close 1000)."""
     events: list[dict[str, Any]] = []
@@ -134,7 +98,10 @@ def test_room_hints_go_to_their_own_page_and_the_unheard_to_the_host(
     client: TestClient, hint_settings: Settings, tmp_path: Path
 ) -> None:
     new_token(hint_settings)  # the team
-    row = _add_room(hint_settings)
+    # A room that waits to be asked for its assistant.
+    row = add_room(
+        hint_settings, ROOM_ID, HOST_KEY, janus_room=4243, auto_bot=False, require_host_invite=True
+    )
     bot = _bot(hint_settings, row, tmp_path)
     engine = bot.hints.engine
     portal = client.portal
@@ -158,7 +125,7 @@ def test_room_hints_go_to_their_own_page_and_the_unheard_to_the_host(
         assert len(set(tickets.values())) == 3 and all(len(t) >= 24 for t in tickets.values())
 
         # No assistant yet: a ticket has no meeting to open.
-        assert _closed_with(client, f"{hints}?participant=p-ada&ticket={tickets['ada']}") == 4409
+        assert closed_with(client, f"{hints}?participant=p-ada&ticket={tickets['ada']}")[0] == 4409
 
         # The assistant joins the room and hears everyone join (the pages publish to Janus
         # under the names they said hello with).
@@ -194,7 +161,7 @@ def test_room_hints_go_to_their_own_page_and_the_unheard_to_the_host(
             (f"{hints}?participant=p-ada", 4401),
         ]
         for path, code in refused:
-            assert _closed_with(client, path) == code, path
+            assert closed_with(client, path)[0] == code, path
         assert not any(engine.opted_in(p) for p in ("p-ada", "p-grace", "p-carl"))
 
         # A page gone takes its ticket with it, and its hints socket ends with it.
@@ -207,7 +174,7 @@ def test_room_hints_go_to_their_own_page_and_the_unheard_to_the_host(
                 carl_socket.receive_json()
             assert (closed.value.code, closed.value.reason) == (1000, "the room page left")
         assert rooms.ticket_holder(tickets["carl"]) is None
-        assert _closed_with(client, carl_hints) == 4401
+        assert closed_with(client, carl_hints)[0] == 4401
         deadline = time.monotonic() + 10
         while engine.opted_in("p-carl") and time.monotonic() < deadline:
             time.sleep(0.05)

@@ -5,8 +5,6 @@ and the texts the assistant posts. (Real people in real rooms: ``tests/bot/test_
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
-import hashlib
 import re
 from collections import deque
 from collections.abc import Iterator
@@ -15,18 +13,16 @@ from typing import Any, ClassVar, cast
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
 from starlette.websockets import WebSocketDisconnect
 
 from api.app import create_app
 from api.room_text import meeting_summary, says_stop_recording
 from api.rooms import LiveRoom, RoomManager
-from api.store.database import Database
-from api.store.tables import RoomRow, Team
+from api.store.tables import RoomRow
 from assistant.config import ServiceSettings, Settings
 from assistant.processing.speech import SpeechModels
 
-from .conftest import API, new_token
+from .conftest import API, add_room, new_token
 
 UNREACHABLE = "http://127.0.0.1:9/janus"
 """Loopback, where nothing listens (port 9 is discard)."""
@@ -52,28 +48,15 @@ def client(room_settings: Settings, speech_models: SpeechModels) -> Iterator[Tes
         yield test_client
 
 
-def _add_room(settings: Settings, *, require_host_invite: bool, team: str = "acme") -> RoomRow:
-    """A room as ``POST /rooms`` stores it (its VideoRoom is made on demand)."""
-    database = Database(settings.service.sqlalchemy_url())
-    with database.session() as session:
-        team_id = session.scalar(select(Team.id).where(Team.name == team))
-        assert team_id is not None
-        row = RoomRow(
-            id=ROOM_ID,
-            team_id=team_id,
-            title="Pricing call",
-            janus_room=4242,
-            pin="1234",
-            auto_bot=True,
-            require_host_invite=require_host_invite,
-            host_key_sha256=hashlib.sha256(HOST_KEY.encode()).hexdigest(),
-            created_at=dt.datetime.now(dt.UTC),
-        )
-        session.add(row)
-        session.flush()
-        session.expunge(row)
-    database.dispose()
-    return row
+def _add_room(settings: Settings, *, require_host_invite: bool) -> RoomRow:
+    return add_room(
+        settings,
+        ROOM_ID,
+        HOST_KEY,
+        janus_room=4242,
+        auto_bot=True,
+        require_host_invite=require_host_invite,
+    )
 
 
 def test_rooms_need_a_janus_and_a_good_body(

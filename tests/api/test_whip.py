@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from starlette.websockets import WebSocketDisconnect
 
 from api.app import create_app
 from api.hints import HintHub
@@ -27,7 +26,7 @@ from assistant.inputs.transcript_json import dump_transcript_json
 from assistant.processing.speech import SpeechModels
 from pipelines.frames import Caption, VoiceActivity
 
-from .conftest import API, new_token
+from .conftest import API, closed_with, new_token
 
 _MEDIA = """m=audio 9 UDP/TLS/RTP/SAVPF 111
 c=IN IP4 127.0.0.1
@@ -115,15 +114,6 @@ def test_offers_we_cannot_take_are_refused_clearly(
     assert client.delete(f"{API}/whip/0123abcd", headers=headers).status_code == 404
 
 
-def _closed_with(client: TestClient, path: str, **options: Any) -> tuple[int, str]:
-    with (
-        client.websocket_connect(path, **options) as websocket,
-        pytest.raises(WebSocketDisconnect) as closed,
-    ):
-        websocket.receive_json()
-    return closed.value.code, closed.value.reason
-
-
 def test_a_session_its_limit_its_end_and_whose_hints_are_whose(
     client: TestClient, whip_settings: Settings
 ) -> None:
@@ -167,13 +157,11 @@ def test_a_session_its_limit_its_end_and_whose_hints_are_whose(
             # Leaving opts out; the server's side ends before the test client tears down.
             websocket.close()
             time.sleep(0.3)
-    assert _closed_with(client, f"{hints}?participant=me&token={other}")[0] == 4403
-    assert _closed_with(client, f"{hints}?participant=customer&token={token}")[0] == 4403
-    assert _closed_with(client, f"{hints}?participant=me")[0] == 4401
-    assert _closed_with(client, f"{hints}?participant=me&token={globex}")[0] == 4404
-    assert (
-        _closed_with(client, f"{API}/meetings/nope/hints?participant=me&token={token}")[0] == 4404
-    )
+    assert closed_with(client, f"{hints}?participant=me&token={other}")[0] == 4403
+    assert closed_with(client, f"{hints}?participant=customer&token={token}")[0] == 4403
+    assert closed_with(client, f"{hints}?participant=me")[0] == 4401
+    assert closed_with(client, f"{hints}?participant=me&token={globex}")[0] == 4404
+    assert closed_with(client, f"{API}/meetings/nope/hints?participant=me&token={token}")[0] == 4404
 
     # Another team cannot end it; its owner's team can.
     assert client.delete(location, headers={"Authorization": f"Bearer {globex}"}).status_code == 404
@@ -189,7 +177,7 @@ def test_a_session_its_limit_its_end_and_whose_hints_are_whose(
             break
         time.sleep(0.2)
     assert meeting["status"] == "done", meeting
-    assert _closed_with(client, f"{hints}?participant=me&token={token}")[0] == 4409
+    assert closed_with(client, f"{hints}?participant=me&token={token}")[0] == 4409
     # The place is free again.
     again = _post(client, offer("0"), headers)
     assert again.status_code == 201, again.text

@@ -26,7 +26,9 @@ PARTICIPANT_KEYS = [
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch, speech_models: SpeechModels, tmp_path: Path):  # type: ignore[no-untyped-def]
     """Invoke the CLI in-process, sharing the models loaded once for the session."""
-    monkeypatch.setattr(assistant.processing.analyze, "load_speech_models", lambda _: speech_models)
+    monkeypatch.setattr(
+        assistant.processing.analyze, "load_speech_models", lambda *_, **__: speech_models
+    )
     monkeypatch.setenv("MA_CACHE_DIR", str(tmp_path / "cache"))
 
     def invoke(*args: str) -> Result:
@@ -190,6 +192,25 @@ def test_transcript_json_input(run, tmp_path: Path) -> None:  # type: ignore[no-
     assert [p["id"] for p in report["participants"]] == [p["id"] for p in original["participants"]]
     assert len(report["segments"]) == len(original["segments"])
     assert (out / "digest.html").is_file()
+    # No audio: the turns are the segments' spans, and the RTTM says the same.
+    assert [(t["speaker"], t["start"]) for t in report["speaker_turns"]] == [
+        ("alice", 0.0), ("bob", 4.2), ("carol", 8.5), ("alice", 10.5),
+    ]  # fmt: skip
+    assert (out / "transcript.rttm").read_text().splitlines()[1] == (
+        "SPEAKER Acme_renewal_call 1 4.200 3.700 <NA> <NA> bob <NA> <NA>"
+    )
+
+
+def test_a_wrong_number_of_participant_names_is_warned_about(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = Path(__file__).parents[1] / "data" / "transcript_valid.json"
+    result = run(str(source), "--participants", "Ann,Bo", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == (
+        "warning: --participants: 2 names for 3 speakers heard: Ann and Bo were given by order "
+        "of first speech, Carol kept its name"
+    )
+    names = {p["id"]: p["name"] for p in json.loads(result.stdout)["participants"]}
+    assert names == {"alice": "Ann", "bob": "Bo", "carol": "Carol"}
 
 
 def test_video_summary_shows_engagement(run, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -2,9 +2,23 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
+from pathlib import Path
 
+from assistant.analytics.metrics import compute_metrics
+from assistant.intelligence.coaching import coach
+from assistant.outputs.report import build_report
+from assistant.outputs.rttm import to_rttm
 from assistant.outputs.subtitles import MAX_CUE_CHARS, MAX_CUE_S, to_srt, to_webvtt
-from assistant.transcript import MeetingInfo, Participant, Segment, Transcript, Word
+from assistant.processing.analyze import Analysis, write_outputs
+from assistant.transcript import (
+    MeetingInfo,
+    Participant,
+    Segment,
+    Transcript,
+    Word,
+    speech_turns,
+)
 
 
 def _transcript(*segments: Segment) -> Transcript:
@@ -169,3 +183,39 @@ def test_short_sentences_of_one_speaker_share_a_cue() -> None:
         "00:00:09.900 --> 00:00:10.600\n<v Sheila>Neither did I.\n\n"
         "00:00:12.000 --> 00:00:12.500\n<v Sheila>Okay.\n"
     )
+
+
+def _parse_rttm(text: str) -> list[tuple[str, str, float, float]]:
+    rows = []
+    for line in text.splitlines():
+        fields = line.split()
+        assert len(fields) == 10 and fields[0] == "SPEAKER" and fields[2] == "1", line
+        assert fields[5:7] == ["<NA>", "<NA>"] and fields[8:] == ["<NA>", "<NA>"], line
+        start, duration = float(fields[3]), float(fields[4])
+        rows.append((fields[1], fields[7], start, round(start + duration, 3)))
+    return rows
+
+
+def test_rttm_matches_the_reports_speaker_turns(tmp_path: Path) -> None:
+    transcript = replace(
+        _transcript(Segment("a", 0.5, 3.0, "Hello, everyone."), Segment("b", 2.0, 5.0, "Hi.")),
+        meeting=MeetingInfo("Weekly sync", None, 6.0, "en"),
+        # Diarization's turns, at 10 ms frames; b talks over a from 2.0 to 3.1.
+        turns=speech_turns([("a", 0.31, 3.1), ("b", 2.0, 5.2), ("a", 5.5001, 5.5004)]),
+    )
+    metrics = compute_metrics(transcript)
+    report = build_report(transcript, metrics, (), coach(transcript, metrics))
+    turns = report["speaker_turns"]
+    assert turns == [
+        {"speaker": "a", "start": 0.31, "end": 2.0, "overlapped": False},
+        {"speaker": "a", "start": 2.0, "end": 3.1, "overlapped": True},
+        {"speaker": "b", "start": 2.0, "end": 3.1, "overlapped": True},
+        {"speaker": "b", "start": 3.1, "end": 5.2, "overlapped": False},
+    ]  # the 0.4 ms sliver of a's rounds to nothing and is left out
+    analysis = Analysis(transcript, metrics, (), report)
+    written = write_outputs(analysis, tmp_path)
+    rttm = written["rttm"].read_text()
+    assert written["rttm"] == tmp_path / "transcript.rttm"
+    assert rttm.splitlines()[1] == "SPEAKER Weekly_sync 1 2.000 1.100 <NA> <NA> a <NA> <NA>"
+    assert _parse_rttm(rttm) == [("Weekly_sync", t["speaker"], t["start"], t["end"]) for t in turns]
+    assert to_rttm({"meeting": {"title": " "}, "speaker_turns": []}) == ""

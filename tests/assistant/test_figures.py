@@ -94,7 +94,7 @@ def test_one_speaker_has_no_balance_verdict(tmp_path: Path) -> None:
         },
     )
     assert ONE_SPEAKER in summary
-    assert "Balance score" not in summary and "dominated" not in summary
+    assert "Balance 1" not in summary and "did most of the talking" not in summary
 
 
 # ---- silence -----------------------------------------------------------------------------------

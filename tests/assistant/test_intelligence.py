@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from assistant.analytics.metrics import compute_metrics
@@ -11,13 +9,21 @@ from assistant.intelligence.action_items import extract_action_items
 from assistant.intelligence.coaching import coach
 from assistant.intelligence.meeting import analyse_meeting
 from assistant.outputs.report import build_report
-from bench.intelligence import LABELLED_DIR_B, load_labelled, long_meeting, score_meetings
+from bench.intelligence import (
+    LABELLED_DIR_B,
+    LABELLED_DIR_C,
+    load_labelled,
+    long_meeting,
+    score_meetings,
+)
 from tests.assistant.test_metrics import AMI_SUPERVISIONS, load_ami
 
 MEETINGS = load_labelled()
 MEETINGS_B = load_labelled(LABELLED_DIR_B)
 """The second tuning set (issue 15): written apart from the rules, then tuned on by kind of
 failure. It labels action items only (no decisions or next meeting)."""
+MEETINGS_C = load_labelled(LABELLED_DIR_C)
+"""The third tuning set, written from a brief like the second, 7 of its 14 meetings Danish."""
 
 
 def test_labelled_set_is_big_and_bilingual() -> None:
@@ -63,6 +69,18 @@ def test_action_items_on_the_second_set() -> None:
     assert groups["da"].precision >= 0.85 and groups["da"].recall >= 0.85, total.errors
 
 
+def test_action_items_on_the_third_set() -> None:
+    # Before it was tuned on: precision 0.46, recall 0.49 (Danish 0.33 / 0.38); after: 0.93 /
+    # 0.90 (Danish 0.95 / 0.93). The held-out set stayed at 0.55 / 0.67 (bench): these bars
+    # guard against losing what was fixed, they say nothing about unseen meetings.
+    total, groups = score_meetings(MEETINGS_C)
+
+    assert len(MEETINGS_C) >= 14
+    assert total.precision >= 0.88, total.errors
+    assert total.recall >= 0.85, total.errors
+    assert groups["da"].precision >= 0.88 and groups["da"].recall >= 0.85, total.errors
+
+
 @pytest.mark.parametrize(("name", "transcript", "expected"), MEETINGS, ids=[m[0] for m in MEETINGS])
 def test_decisions_and_next_meeting(
     name: str, transcript: object, expected: dict[str, object]
@@ -83,15 +101,22 @@ def test_decisions_and_next_meeting(
     assert date == expected["next_meeting"], name
 
 
-def test_sixty_minutes_in_under_two_seconds() -> None:
+def test_a_sixty_minute_meeting_is_read_whole() -> None:
+    # How long it takes is bench.intelligence's to print; here: nothing of it is lost.
     transcript = long_meeting(MEETINGS, 60)
     assert transcript.meeting.duration_s >= 3600
-    started = time.perf_counter()
     metrics = compute_metrics(transcript)
     intelligence = analyse_meeting(transcript)
     coaching = coach(transcript, metrics)
-    build_report(transcript, metrics, intelligence.action_items, coaching, None, intelligence)
-    assert time.perf_counter() - started < 2.0
+    report = build_report(
+        transcript, metrics, intelligence.action_items, coaching, None, intelligence
+    )
+    speakers = {segment.speaker for segment in transcript.segments}
+    assert {row["id"] for row in report["participants"]} == speakers
+    assert sum(row["words"] for row in report["participants"]) == sum(
+        len(segment.text.split()) for segment in transcript.segments
+    )
+    assert report["action_items"]
 
 
 def test_ami_meeting() -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 import gzip
 import json
 import math
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pytest
@@ -21,10 +21,20 @@ from assistant.analytics.metrics import (
     count_questions,
     count_words,
     participant_metrics,
+    speech_of,
     talk_time,
     turns,
 )
-from assistant.transcript import MeetingInfo, Participant, Segment, Side, Transcript, Word
+from assistant.transcript import (
+    MeetingInfo,
+    Participant,
+    Segment,
+    Side,
+    Transcript,
+    Word,
+    speech_turns,
+    turns_of,
+)
 from tests.conftest import DATA
 
 AMI_SUPERVISIONS = DATA / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
@@ -355,3 +365,97 @@ def load_ami(path: Path) -> Transcript:
         participants=tuple(Participant(id=s, name=s) for s in speakers),
         segments=tuple(segments),
     )
+
+
+def _with_turns(transcript: Transcript, spans: list[tuple[str, float, float]]) -> Transcript:
+    return replace(transcript, turns=speech_turns(spans))
+
+
+def test_speech_turns_are_cut_where_overlap_starts_and_stops() -> None:
+    # a talks 0-10 (two touching spans); b talks over it 4-6, then c takes over from b at 6
+    # until 7: one overlapped piece of a, 4-7, not two.
+    turns_ = speech_turns(
+        [("a", 0.0, 5.0), ("a", 5.0, 10.0), ("b", 4.0, 6.0), ("c", 6.0, 7.0), ("d", 12.0, 12.0)]
+    )
+    assert [(t.speaker, t.start, t.end, t.overlapped) for t in turns_] == [
+        ("a", 0.0, 4.0, False),
+        ("a", 4.0, 7.0, True),
+        ("b", 4.0, 6.0, True),
+        ("c", 6.0, 7.0, True),
+        ("a", 7.0, 10.0, False),
+    ]
+
+
+def test_a_transcript_without_audio_takes_its_turns_from_its_segments() -> None:
+    turns_ = turns_of(MEETING)
+    # Ben's 14.0-20.0 overlaps Anna's 11.0-15.0 by one second.
+    assert [(t.speaker, t.start, t.end, t.overlapped) for t in turns_[:4]] == [
+        ("anna", 0.0, 10.0, False),
+        ("anna", 11.0, 14.0, False),
+        ("anna", 14.0, 15.0, True),
+        ("ben", 14.0, 15.0, True),
+    ]
+    assert turns_of(_with_turns(MEETING, [("anna", 0.0, 1.0)])) == speech_turns(
+        [("anna", 0.0, 1.0)]
+    )
+
+
+def test_talk_time_comes_from_the_turns_not_the_words() -> None:
+    # The recogniser caught one word of b's 6 s of far-field speech ("Right", a listener word),
+    # and nothing of c's 1.5 s: the turns say who spoke, and for how long.
+    transcript = _with_turns(
+        make_transcript(
+            [
+                Segment("a", 0.2, 9.8, "Here is the plan for the next quarter and the budget."),
+                Segment("b", 10.2, 10.5, "Right", words=(Word(" Right", 10.2, 10.5, 0.4),)),
+            ],
+            [("a", "A", None), ("b", "B", None), ("c", "C", None)],
+        ),
+        [("a", 0.0, 10.0), ("b", 10.0, 16.0), ("c", 20.0, 21.5)],
+    )
+    a, b, c = compute_metrics(transcript).participants
+    assert (a.talk_time_s, b.talk_time_s, c.talk_time_s) == (10.0, 6.0, 1.5)
+    assert (a.talk_share, b.talk_share) == (10.0 / 17.5, 6.0 / 17.5)
+    # 6 s is too long to be a listener's "right": a turn. c's 1.5 s with no word is one too.
+    assert (a.turns, b.turns, c.turns) == (1, 1, 1)
+    assert (b.words, b.words_per_minute) == (1, 10.0)
+    assert b.longest_monologue_s == 6.0
+
+
+def test_short_wordless_speech_is_a_back_channel_unless_it_talks_over_someone() -> None:
+    transcript = _with_turns(
+        make_transcript(
+            [
+                Segment("a", 0.0, 8.0, "Let me walk you through the pricing model in detail."),
+                Segment("b", 9.0, 12.0, "So what does the annual plan cost us?"),
+            ],
+            [("a", "A", None), ("b", "B", None)],
+        ),
+        # b: a 0.4 s flicker alone at 8.2 (a laugh, or diarization), then 0.6 s over a's
+        # speech at 7.0, a stopping 1 s later: b cut in, though no word of it was recognised.
+        [("a", 0.0, 8.0), ("b", 7.0, 7.6), ("b", 8.2, 8.6), ("b", 9.0, 12.0)],
+    )
+    speech = speech_of(transcript)
+    assert [(s.speaker, s.start, s.back_channel) for s in speech] == [
+        ("a", 0.0, False),
+        ("b", 7.0, False),
+        ("b", 8.2, True),
+        ("b", 9.0, False),
+    ]
+    a, b = compute_metrics(transcript).participants
+    # b's one turn runs from 7.0 to 12.0 (a pause of 1.4 s, nobody else starting in it).
+    assert (b.turns, b.longest_monologue_s) == (1, 5.0)
+    assert (b.interruptions_made, a.interruptions_made) == (1, 0)
+    assert b.talk_time_s == pytest.approx(0.6 + 0.4 + 3.0)
+
+
+def test_interruption_over_diarized_turns_needs_a_mid_speech_start() -> None:
+    transcript = _with_turns(
+        make_transcript([], [("a", "A", None), ("b", "B", None)]),
+        # b starts 4.0 into a's 0-5 and a stops 1 s later: an interruption. Later b starts
+        # the moment a stops (back to back) at 12.0: not one.
+        [("a", 0.0, 5.0), ("b", 4.0, 9.0), ("a", 10.0, 12.0), ("b", 12.0, 15.0)],
+    )
+    a, b = compute_metrics(transcript).participants
+    assert (a.interruptions_made, b.interruptions_made) == (0, 1)
+    assert (a.turns, b.turns) == (2, 2)

@@ -4,7 +4,13 @@ import datetime as dt
 
 import numpy as np
 
-from assistant.analytics.names import addressed_names, resolve_names, self_introductions
+from assistant.analytics.names import (
+    addressed_names,
+    resolve_names,
+    self_introductions,
+    speaking_order,
+    user_names_warning,
+)
 from assistant.transcript import MeetingInfo, NameSource, Participant, Segment, Transcript
 
 
@@ -130,3 +136,45 @@ def test_intro_finder_keeps_counts() -> None:
         Segment("b", 2, 3, "I am going to share my screen."),
     ]
     assert self_introductions(segments) == {"a": {"Mette": 2}}
+
+
+def test_order_of_first_speech_is_anchored_on_substantial_speech() -> None:
+    # speaker-2's one-word "Hello." at 0 s (perhaps speaker-1's, misattributed) comes first,
+    # but speaker-1 is the first to say anything substantial (5 words).
+    transcript = _meeting(
+        [
+            Segment("speaker-2", 0.0, 0.5, "Hello."),
+            Segment("speaker-1", 1.0, 2.5, "Good morning, thanks for joining."),
+            Segment("speaker-2", 3.0, 6.0, "Happy to be here, let us start."),
+            Segment("speaker-3", 6.5, 7.0, "Yes."),
+        ],
+    )
+    assert speaking_order(transcript) == ["speaker-1", "speaker-2", "speaker-3"]
+    renamed = resolve_names(transcript, user_names=["Anna", "Ben", "Cleo"])
+    assert _names(renamed) == {
+        "speaker-1": ("Anna", "user"),
+        "speaker-2": ("Ben", "user"),
+        "speaker-3": ("Cleo", "user"),
+    }
+    assert user_names_warning(renamed, ["Anna", "Ben", "Cleo"]) is None
+
+
+def test_a_wrong_number_of_names_is_warned_about() -> None:
+    transcript = _meeting(
+        [
+            Segment("speaker-1", 0.0, 3.0, "Good morning, thanks for joining."),
+            Segment("speaker-2", 3.0, 6.0, "Happy to be here, let us start."),
+        ],
+        count=2,
+    )
+    names = ["Anna", "Ben", "Cleo"]
+    too_many = user_names_warning(resolve_names(transcript, user_names=names), names)
+    assert too_many == (
+        "--participants: 3 names for 2 speakers heard: Anna and Ben were given by order of "
+        "first speech, Cleo to nobody"
+    )
+    too_few = user_names_warning(resolve_names(transcript, user_names=["Anna"]), ["Anna"])
+    assert too_few == (
+        "--participants: 1 name for 2 speakers heard: Anna was given by order of first speech, "
+        "Speaker 2 kept its name"
+    )

@@ -157,6 +157,11 @@ def test_report_values() -> None:
         ],
         "follow_up": [],
         "summary": None,
+        # A transcript without audio: the turns are its segments' spans, back to back here.
+        "speaker_turns": [
+            {"speaker": "anna", "start": 0.0, "end": 6.0, "overlapped": False},
+            {"speaker": "ben", "start": 6.0, "end": 9.0, "overlapped": False},
+        ],
     }
     assert json.loads(json.dumps(report)) == report
 
@@ -183,6 +188,7 @@ def test_report_key_order() -> None:
         "coaching",
         "follow_up",
         "summary",
+        "speaker_turns",
     ]
     meeting = report["meeting"]
     assert isinstance(meeting, dict)

@@ -32,7 +32,9 @@ CALL = Transcript(
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch, speech_models: SpeechModels, tmp_path: Path):  # type: ignore[no-untyped-def]
     """Invoke the CLI in-process, sharing the models loaded once for the session."""
-    monkeypatch.setattr(assistant.processing.analyze, "load_speech_models", lambda _: speech_models)
+    monkeypatch.setattr(
+        assistant.processing.analyze, "load_speech_models", lambda *_, **__: speech_models
+    )
     monkeypatch.setenv("MA_CACHE_DIR", str(tmp_path / "cache"))
 
     def invoke(*args: str) -> Result:

@@ -83,7 +83,9 @@ def test_a_wide_console_keeps_one_table() -> None:
 def test_analyze_prints_its_summary_whole_at_80_columns(
     monkeypatch: pytest.MonkeyPatch, speech_models: SpeechModels, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(assistant.processing.analyze, "load_speech_models", lambda _: speech_models)
+    monkeypatch.setattr(
+        assistant.processing.analyze, "load_speech_models", lambda *_, **__: speech_models
+    )
     transcript = json.loads((DATA / "transcript_valid.json").read_text(encoding="utf-8"))
     for participant in transcript["participants"]:
         if participant["id"] == "carol":

@@ -21,9 +21,7 @@ Hints need a monologue of more than 3 s here (``MA_HINTS__MONOLOGUE_S``), not 2 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
-import os
 import signal
 import sys
 import time
@@ -36,10 +34,9 @@ import soundfile
 from aiortc import RTCConfiguration, RTCPeerConnection, RTCSessionDescription
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 from playwright.async_api import async_playwright
-from websockets.asyncio.client import connect
-from websockets.exceptions import ConnectionClosed
 
-from tests.bot.scenario import DATA, REPO, SPEAKERS, audio_frames, setup_network
+from tests.bot.scenario import DATA, SPEAKERS, audio_frames, setup_network
+from tests.bot.serve import EventSocket, log_errors, new_token, start_service
 from tests.bot.service_scenario import OpenMicTrack
 from tests.media import read_audio
 
@@ -50,70 +47,13 @@ SELLER_CLIP = SPEAKERS["Ada Lovelace"]  # jfk.flac
 CUSTOMER_CLIP = SPEAKERS["Dan Bernoulli"]  # a GRID clip
 STEREO = DATA / "whisper-clips" / "stereo_diarization.wav"
 CHROMIUM = "/usr/bin/chromium"
-
-
-def _command(*args: str) -> list[str]:
-    """This checkout's CLI (the console script may belong to another one)."""
-    return [sys.executable, "-c", "from assistant.cli import main; main()", *args]
-
-
-async def start_service(data: Path, log: Path) -> asyncio.subprocess.Process:
-    environment = {
-        **os.environ,
-        "MA_COMPANION__MAX_SESSIONS": "1",
-        # Fewer partial decodes: the machine's 2 cores are shared with the rest of the suite.
-        "MA_LIVE__STEP_S": "1.0",
-        "MA_HINTS__MONOLOGUE_S": "3",
-        "MA_VIDEO__ENABLED": "false",
-        "HF_HUB_OFFLINE": "1",
-    }
-    process = await asyncio.create_subprocess_exec(
-        *_command("serve", "--port", str(PORT), "--data-dir", str(data)),
-        cwd=REPO,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=log.open("w"),
-        env=environment,
-    )
-    async with httpx2.AsyncClient(trust_env=False, timeout=2) as client:
-        for _ in range(600):
-            if process.returncode is not None:
-                raise RuntimeError(f"serve exited with {process.returncode}; see {log}")
-            with contextlib.suppress(httpx2.HTTPError):
-                if (await client.get(f"{API}/health")).status_code == 200:
-                    return process
-            await asyncio.sleep(0.2)
-    raise RuntimeError("serve did not start within 120 s")
-
-
-async def new_token(data: Path, team: str) -> str:
-    process = await asyncio.create_subprocess_exec(
-        *_command("token", "create", "--team", team, "--admin", "--data-dir", str(data)),
-        cwd=REPO,
-        stdout=asyncio.subprocess.PIPE,
-    )
-    stdout, _ = await process.communicate()
-    return stdout.decode().strip()
-
-
-class Socket:
-    """A websocket client that keeps every event with the time it came."""
-
-    def __init__(self, url: str, t0: float) -> None:
-        self.url = url
-        self.t0 = t0
-        self.events: list[dict[str, Any]] = []
-        self.close: tuple[int | None, str | None] = (None, None)
-
-    async def run(self) -> None:
-        async with connect(self.url) as websocket:
-            try:
-                async for message in websocket:
-                    event = json.loads(message)
-                    event["received_at"] = round(time.monotonic() - self.t0, 3)
-                    self.events.append(event)
-            except ConnectionClosed:
-                pass
-            self.close = (websocket.close_code, websocket.close_reason)
+SERVICE_ENVIRONMENT = {
+    "MA_COMPANION__MAX_SESSIONS": "1",
+    # Fewer partial decodes: the machine's 2 cores are shared with the rest of the suite.
+    "MA_LIVE__STEP_S": "1.0",
+    "MA_HINTS__MONOLOGUE_S": "3",
+    "MA_VIDEO__ENABLED": "false",
+}
 
 
 async def whip_offer(pc: RTCPeerConnection, tracks: list[OpenMicTrack]) -> str:
@@ -174,8 +114,10 @@ async def aiortc_client(
         }
         meeting_id = response.headers["x-meeting-id"]
         await pc.setRemoteDescription(RTCSessionDescription(sdp=response.text, type="answer"))
-        live = Socket(f"ws://127.0.0.1:{PORT}/api/v1/meetings/{meeting_id}/live?token={token}", t0)
-        hints = Socket(
+        live = EventSocket(
+            f"ws://127.0.0.1:{PORT}/api/v1/meetings/{meeting_id}/live?token={token}", t0
+        )
+        hints = EventSocket(
             f"ws://127.0.0.1:{PORT}/api/v1/meetings/{meeting_id}/hints"
             f"?participant=me&token={token}",
             t0,
@@ -308,7 +250,7 @@ async def main(out: Path) -> dict[str, Any]:
     data = out / "data"
     token = await new_token(data, "acme")
     started = time.monotonic()
-    service = await start_service(data, out / "serve.log")
+    service = await start_service(PORT, data, out / "serve.log", SERVICE_ENVIRONMENT)
     result: dict[str, Any] = {"serve_ready_s": round(time.monotonic() - started, 2)}
     aiortc_live = asyncio.Event()
     refused: dict[str, Any] = {}
@@ -324,9 +266,7 @@ async def main(out: Path) -> dict[str, Any]:
         service.send_signal(signal.SIGTERM)
         result["shutdown_code"] = await asyncio.wait_for(service.wait(), 180)
     log = (out / "serve.log").read_text()
-    result["serve_log_errors"] = [
-        line for line in log.splitlines() if "Traceback" in line or line.startswith("ERROR:")
-    ]
+    result["serve_log_errors"] = log_errors(log)
     result["token_in_log"] = token.split("_", 2)[2] in log
     return result
 

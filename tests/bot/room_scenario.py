@@ -21,7 +21,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import os
 import signal
 import sys
 import time
@@ -37,6 +36,7 @@ from playwright.async_api import Error as PlaywrightError
 
 from assistant.bot.janus_server import JanusConfig, LocalJanus
 from tests.bot.scenario import SPEAKERS, setup_network
+from tests.bot.serve import log_errors, new_token, start_service
 from tests.media import read_audio
 
 PORT = 8766
@@ -44,8 +44,6 @@ BASE = f"http://127.0.0.1:{PORT}"
 API = f"{BASE}/api/v1"
 IDLE_TIMEOUT_S = 3
 CHROMIUM = "/usr/bin/chromium"
-CLI = (sys.executable, "-c", "from assistant.cli import main; main()")
-"""This checkout's command line (run from the repository's root, as the test does)."""
 AUDIO_RATE = 16_000
 VIDEO = (320, 240, 10)
 """Width, height (px) and frames per second of each fake camera: small, as rooms ask (10 fps
@@ -178,46 +176,6 @@ async def wait_tiles(page: Page, count: int, timeout_s: float) -> None:
         arg=count,
         timeout=timeout_s * 1000,
     )
-
-
-async def start_service(data: Path, janus_url: str, log: Path) -> asyncio.subprocess.Process:
-    environment = {
-        **os.environ,
-        "MA_ROOMS__JANUS_URL": janus_url,
-        "MA_BOT__MAX_BOTS": "3",
-        "MA_BOT__IDLE_TIMEOUT_S": str(IDLE_TIMEOUT_S),
-        "MA_ROOMS__VIDEO_FPS": str(VIDEO[2]),
-        "HF_HUB_OFFLINE": "1",
-        "PYTHONFAULTHANDLER": "1",
-    }
-    process = await asyncio.create_subprocess_exec(
-        *CLI,
-        *("serve", "--port", str(PORT), "--data-dir", str(data)),
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=log.open("w"),
-        env=environment,
-    )
-    async with httpx2.AsyncClient(trust_env=False, timeout=2) as client:
-        for _ in range(600):
-            if process.returncode is not None:
-                raise RuntimeError(f"serve exited with {process.returncode}; see {log}")
-            try:
-                if (await client.get(f"{API}/health")).status_code == 200:
-                    return process
-            except httpx2.HTTPError:
-                pass
-            await asyncio.sleep(0.2)
-    raise RuntimeError("serve did not start within 120 s")
-
-
-async def new_token(data: Path, team: str) -> str:
-    process = await asyncio.create_subprocess_exec(
-        *CLI,
-        *("token", "create", "--team", team, "--admin", "--data-dir", str(data)),
-        stdout=asyncio.subprocess.PIPE,
-    )
-    stdout, _ = await process.communicate()
-    return stdout.decode().strip()
 
 
 async def wait_meeting(client: httpx2.AsyncClient, meeting_id: str, until: set[str]) -> Any:
@@ -390,10 +348,17 @@ async def main(out: Path) -> dict[str, Any]:
     )
     async with LocalJanus(out / "janus", JanusConfig(ice_interfaces=("veth-a",))) as janus:
         token = await new_token(data, "acme")
+        settings = {
+            "MA_ROOMS__JANUS_URL": janus.url,
+            "MA_BOT__MAX_BOTS": "3",
+            "MA_BOT__IDLE_TIMEOUT_S": str(IDLE_TIMEOUT_S),
+            "MA_ROOMS__VIDEO_FPS": str(VIDEO[2]),
+            "PYTHONFAULTHANDLER": "1",
+        }
         started = time.monotonic()
         async with async_playwright() as playwright:
             service, *launched = await asyncio.gather(
-                start_service(data, janus.url, out / "serve.log"),
+                start_service(PORT, data, out / "serve.log", settings),
                 *(launch(playwright, audio, video) for audio, video in files.values()),
             )
             browsers = dict(zip(files, launched, strict=True))
@@ -434,9 +399,7 @@ async def main(out: Path) -> dict[str, Any]:
         service.terminate()
         await asyncio.wait_for(service.wait(), 60)
         log = (out / "serve.log").read_text()
-        result["serve_log_errors"] = [
-            line for line in log.splitlines() if "Traceback" in line or line.startswith("ERROR:")
-        ]
+        result["serve_log_errors"] = log_errors(log)
     return result
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
 import sqlite3
 import sys
@@ -30,12 +29,9 @@ from typing import Any
 
 import av
 import httpx2
-from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed
 
 from assistant.bot.janus_server import JanusConfig, LocalJanus
 from tests.bot.scenario import (
-    BIN,
     EMPTY_ROOM,
     PIN,
     ROOM,
@@ -49,6 +45,7 @@ from tests.bot.scenario import (
     setup_network,
     video_frames,
 )
+from tests.bot.serve import EventSocket, log_errors, new_token, start_service
 
 PORT = 8765
 API = f"http://127.0.0.1:{PORT}/api/v1"
@@ -76,70 +73,13 @@ class OpenMicSpeaker(Speaker):
             self.tracks.append(OpenMicTrack("video", pictures, 1 / fps, self.go, asyncio.Event()))
 
 
-async def start_service(data: Path, log: Path) -> asyncio.subprocess.Process:
-    environment = {
-        **os.environ,
-        "MA_BOT__MAX_BOTS": "2",
-        "MA_BOT__IDLE_TIMEOUT_S": str(IDLE_TIMEOUT_S),
-        "HF_HUB_OFFLINE": "1",
-    }
-    process = await asyncio.create_subprocess_exec(
-        str(BIN / "meeting-assistant"),
-        *("serve", "--port", str(PORT), "--data-dir", str(data)),
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=log.open("w"),
-        env=environment,
-    )
-    async with httpx2.AsyncClient(trust_env=False, timeout=2) as client:
-        for _ in range(600):
-            if process.returncode is not None:
-                raise RuntimeError(f"serve exited with {process.returncode}; see {log}")
-            try:
-                if (await client.get(f"{API}/health")).status_code == 200:
-                    return process
-            except httpx2.HTTPError:
-                pass
-            await asyncio.sleep(0.2)
-    raise RuntimeError("serve did not start within 120 s")
-
-
-async def new_token(data: Path, team: str) -> str:
-    process = await asyncio.create_subprocess_exec(
-        str(BIN / "meeting-assistant"),
-        *("token", "create", "--team", team, "--admin", "--data-dir", str(data)),
-        stdout=asyncio.subprocess.PIPE,
-    )
-    stdout, _ = await process.communicate()
-    return stdout.decode().strip()
-
-
-class Watcher:
-    """A websocket client, as the room page: every event with the time it arrived."""
-
-    def __init__(self, meeting_id: str, token: str, t0: float, *, query: bool) -> None:
-        self.url = f"ws://127.0.0.1:{PORT}/api/v1/meetings/{meeting_id}/live"
-        self.headers = {} if query else {"Authorization": f"Bearer {token}"}
-        if query:
-            self.url += f"?token={token}"
-        self.t0 = t0
-        self.events: list[dict[str, Any]] = []
-        self.close: tuple[int | None, str | None] = (None, None)
-        self.connected_at: float | None = None
-
-    async def run(self) -> None:
-        async with connect(self.url, additional_headers=self.headers) as websocket:
-            self.connected_at = round(time.monotonic() - self.t0, 3)
-            await self._read(websocket)
-
-    async def _read(self, websocket: ClientConnection) -> None:
-        try:
-            async for message in websocket:
-                event = json.loads(message)
-                event["received_at"] = round(time.monotonic() - self.t0, 3)
-                self.events.append(event)
-        except ConnectionClosed:
-            pass
-        self.close = (websocket.close_code, websocket.close_reason)
+def watcher(meeting_id: str, token: str, t0: float, *, query: bool) -> EventSocket:
+    """The meeting's live socket as the room page opens it, the token in the query or a
+    header."""
+    url = f"ws://127.0.0.1:{PORT}/api/v1/meetings/{meeting_id}/live"
+    if query:
+        return EventSocket(f"{url}?token={token}", t0)
+    return EventSocket(url, t0, {"Authorization": f"Bearer {token}"})
 
 
 async def main(out: Path) -> dict[str, Any]:
@@ -152,7 +92,12 @@ async def main(out: Path) -> dict[str, Any]:
         acme = await new_token(data, "acme")
         headers = {"Authorization": f"Bearer {acme}"}
         started = time.monotonic()
-        service = await start_service(data, out / "serve.log")
+        service = await start_service(
+            PORT,
+            data,
+            out / "serve.log",
+            {"MA_BOT__MAX_BOTS": "2", "MA_BOT__IDLE_TIMEOUT_S": str(IDLE_TIMEOUT_S)},
+        )
         result["serve_ready_s"] = round(time.monotonic() - started, 2)
         ada = OpenMicSpeaker(janus.url, "Ada Lovelace")
         grace = OpenMicSpeaker(janus.url, "Grace Hopper", video=True)
@@ -186,8 +131,8 @@ async def main(out: Path) -> dict[str, Any]:
         meeting_id = created["meeting_id"]
         cpu0 = cpu_seconds(service.pid)
 
-        first = Watcher(meeting_id, acme, t0, query=True)
-        late = Watcher(meeting_id, acme, t0, query=False)
+        first = watcher(meeting_id, acme, t0, query=True)
+        late = watcher(meeting_id, acme, t0, query=False)
         first_task = asyncio.create_task(first.run())
         polls: list[dict[str, Any]] = []
         saved = data / "meetings" / "1" / meeting_id / "upload.json"
@@ -308,9 +253,7 @@ async def main(out: Path) -> dict[str, Any]:
         log = (out / "serve.log").read_text()
         # ma_<id>_<secret>: the secret itself may hold "_" (token_urlsafe), so split twice only.
         result["token_in_log"] = acme.split("_", 2)[2] in log
-        result["serve_log_errors"] = [
-            line for line in log.splitlines() if "Traceback" in line or line.startswith("ERROR:")
-        ]
+        result["serve_log_errors"] = log_errors(log)
     return result
 
 

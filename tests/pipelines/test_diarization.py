@@ -7,11 +7,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+import pytest
 
+from assistant.analytics.metrics import compute_metrics, talk_time
 from assistant.config import Settings
 from assistant.inputs.media import plan_media
-from assistant.processing.analyze import analyze
-from assistant.processing.speech import SpeechModels, speaker_turns
+from assistant.processing.analyze import Analysis, analyze, write_outputs
+from assistant.processing.speech import SpeechModels, TrackVoices, diarize_track, speaker_turns
+from assistant.transcript import MeetingInfo, Transcript, speech_turns
 from bench.scoring import (
     Turn,
     diarization_error_rate,
@@ -26,7 +29,13 @@ from pipelines.diarize import (
     join_language_switches,
     merge_clusters,
 )
+from pipelines.frames import TranscribedSegment, Word
 from tests.media import read_audio, write_audio
+
+
+@pytest.fixture(scope="module")
+def phone_call(speech_models: SpeechModels, settings: Settings, data_dir: Path) -> Analysis:
+    return analyze(data_dir / "pyannote-sample" / "sample.wav", settings, models=speech_models)
 
 
 def _turns(models: SpeechModels, path: Path, settings: Settings) -> list[Turn]:
@@ -104,10 +113,10 @@ def test_without_resegmentation_the_clusters_stand_alone(
 
 
 def test_phone_call_words_and_names_without_user_input(
-    speech_models: SpeechModels, settings: Settings, data_dir: Path
+    phone_call: Analysis, data_dir: Path
 ) -> None:
     folder = data_dir / "pyannote-sample"
-    analysis = analyze(folder / "sample.wav", settings, models=speech_models)
+    analysis = phone_call
     participants = analysis.transcript.participants
     assert sorted(p.name for p in participants) == ["Diane", "Sheila"]
     assert {p.name_source for p in participants} == {"self_introduction"}
@@ -202,3 +211,142 @@ def test_a_voice_that_changes_language_once_is_one_speaker_but_a_dialogue_is_two
     # Voices that do not agree at all stay apart.
     far = {0: prints[0], 1: np.array([0.0, 1.0], np.float32)}
     assert join_language_switches(switch, {0: "en", 1: "de"}, far) == switch
+
+
+def _reference_transcript(turns: list[Turn]) -> Transcript:
+    """Reference turns as a transcript with no words: the README's rules applied to them."""
+    spans = [(t.speaker, t.start, t.end) for t in turns]
+    return Transcript(MeetingInfo("reference", None, 30.0, None), (), (), speech_turns(spans))
+
+
+def test_report_speaker_turns_are_the_diarization_and_the_rttm_says_the_same(
+    phone_call: Analysis, data_dir: Path, tmp_path: Path
+) -> None:
+    folder = data_dir / "pyannote-sample"
+    turns = phone_call.report["speaker_turns"]
+    ids = {p.id for p in phone_call.transcript.participants}
+    assert {t["speaker"] for t in turns} == ids
+    hypothesis = [Turn(t["speaker"], t["start"], t["end"]) for t in turns]
+    score = diarization_error_rate(read_rttm(folder / "sample.rttm"), hypothesis)
+    assert score.der <= 0.09  # as the diarizer's own turns (test_der_on_the_phone_call)
+    # Both talked over the other somewhere, and each overlapped turn has its counterpart.
+    overlapped = [t for t in turns if t["overlapped"]]
+    assert {t["speaker"] for t in overlapped} == ids
+    for turn in overlapped:
+        assert any(
+            o["speaker"] != turn["speaker"] and o["start"] <= turn["start"] < o["end"]
+            for o in overlapped
+        )
+    # Talk time is the union of each person's turns.
+    for person in phone_call.report["participants"]:
+        own = [t["end"] - t["start"] for t in turns if t["speaker"] == person["id"]]
+        assert person["talk_time_s"] == pytest.approx(sum(own), abs=0.002 * len(own))
+    rttm = write_outputs(phone_call, tmp_path)["rttm"].read_text().splitlines()
+    assert len(rttm) == len(turns)
+    for line, turn in zip(rttm, turns, strict=True):
+        fields = line.split()
+        start, duration = float(fields[3]), float(fields[4])
+        assert (fields[7], start, round(start + duration, 3)) == (
+            turn["speaker"],
+            turn["start"],
+            turn["end"],
+        )
+
+
+def test_interruptions_on_the_phone_call_are_found(phone_call: Analysis, data_dir: Path) -> None:
+    # The reference turns, under the README's rule: Diane cuts Sheila off twice (at 10.57 s
+    # and 27.85 s, Sheila stopping 0.5 s and 0.6 s later), Sheila never does.
+    reference = read_rttm(data_dir / "pyannote-sample" / "sample.rttm")
+    expected = {
+        {"speaker90": "Diane", "speaker91": "Sheila"}[p.participant_id]: p.interruptions_made
+        for p in compute_metrics(_reference_transcript(reference)).participants
+    }
+    assert expected == {"Diane": 2, "Sheila": 0}
+    names = {p.id: p.name for p in phone_call.transcript.participants}
+    found = {names[p.participant_id]: p.interruptions_made for p in phone_call.metrics.participants}
+    # Measured: Diane 1 (her 10.5 s start over Sheila's "Neither did I"; at 27.2 s the
+    # diarizer hands over at the same frame, so no overlap to cut in with), Sheila 0. From the
+    # words' segments alone it was 0 and 0: each word goes to one speaker, so no overlap.
+    assert 1 <= found["Diane"] <= expected["Diane"]
+    assert found["Sheila"] == 0
+
+
+def test_talk_time_follows_the_turns_where_words_are_lost(
+    speech_models: SpeechModels, settings: Settings, data_dir: Path
+) -> None:
+    # AMI dev01: two people, far-field; the recogniser keeps about half of MEE012's speech.
+    folder = data_dir / "ami-clips"
+    reference = read_rttm(folder / "debug.development.rttm", "dev01")
+    analysis = analyze(folder / "dev01.wav", settings, models=speech_models)
+    spoken = {
+        speaker: sum(t.end - t.start for t in reference if t.speaker == speaker)
+        for speaker in ("MEE009", "MEE012")
+    }  # 10.55 s and 6.34 s, never overlapping
+    turns = analysis.transcript.turns
+
+    def match(speaker: str) -> str:
+        """The participant whose turns overlap the reference speaker's most."""
+        return max(
+            (p.id for p in analysis.transcript.participants),
+            key=lambda pid: sum(
+                max(0.0, min(r.end, t.end) - max(r.start, t.start))
+                for r in reference
+                if r.speaker == speaker
+                for t in turns
+                if t.speaker == pid
+            ),
+        )
+
+    talk = {p.participant_id: p.talk_time_s for p in analysis.metrics.participants}
+    mee012 = match("MEE012")
+    words = talk_time(s for s in analysis.transcript.segments if s.speaker == mee012)
+    assert words < 0.7 * spoken["MEE012"]  # the words' spans: measured 3.2 s of 6.3 s
+    assert talk[mee012] == pytest.approx(spoken["MEE012"], rel=0.1)  # measured 6.45 s
+    # The meeting's talk in all (measured 15.7 s; the words' spans 10.7 s).
+    assert sum(talk.values()) == pytest.approx(sum(spoken.values()), rel=0.1)
+
+
+def _windows(pattern: list[tuple[int, float]], voices: np.ndarray) -> list:  # type: ignore[type-arg]
+    """Windows every 0.25 s: (voice index, seconds) runs."""
+    from pipelines.speaker_windows import SpeakerWindow
+
+    rng = np.random.default_rng(3)
+    windows, t = [], 0.0
+    for voice, seconds in pattern:
+        for _ in range(int(seconds / 0.25)):
+            vector = voices[voice] + 0.05 * rng.standard_normal(voices.shape[1])
+            vector /= np.linalg.norm(vector)
+            windows.append(SpeakerWindow("p", t, t + 1.6, vector.astype(np.float32)))
+            t += 0.25
+    return windows
+
+
+def test_ghost_clusters_are_not_participants(
+    speech_models: SpeechModels, settings: Settings
+) -> None:
+    voices = np.eye(8)[:3] * 0.8 + 0.2 / np.sqrt(8)
+    voices /= np.linalg.norm(voices, axis=1, keepdims=True)
+    # Two people taking turns, then a third voice for 1 s (a cough) and, on another run,
+    # for 3 s (someone far from the microphone whose words were all lost).
+    talk = [(0, 5.0), (1, 5.0), (0, 5.0), (1, 5.0)]
+    three = settings.model_copy(
+        update={"diarization": settings.diarization.model_copy(update={"num_speakers": 3})}
+    )
+    models = replace(speech_models, segmenter=None)
+    segments = [
+        TranscribedSegment("speaker-1", start, start + 3.0, "words here", "en",
+                           (Word(" words", start, start + 1.0, 0.9),
+                            Word(" here", start + 1.5, start + 3.0, 0.9)))
+        for start in (1.0, 6.0, 11.0, 16.0)
+    ]  # fmt: skip
+    for third_s, expected in ((1.0, 2), (3.0, 3)):
+        windows = _windows([*talk, (2, third_s)], voices)
+        collected = TrackVoices(windows, [(0.0, windows[-1].end_s)])
+        diarized = diarize_track(segments, collected, models, three, 0)
+        assert diarized is not None
+        ids = [p.id for p in diarized.participants]
+        assert ids == [f"speaker-{i + 1}" for i in range(expected)]
+        assert {speaker for speaker, _, _ in diarized.speech} == set(ids)
+        assert {s.participant_id for s in diarized.segments} == {"speaker-1", "speaker-2"}
+        assert set(diarized.voices) == set(ids)
+    assert diarize_track(segments, TrackVoices(), models, three, 0) is None

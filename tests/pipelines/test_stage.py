@@ -326,6 +326,20 @@ def test_live_audio_is_resampled_at_the_edge_and_gaps_are_filled() -> None:
         LiveAudioSource("p", 16_000).push(np.zeros((2, 2, 2), np.float32))
 
 
+def test_live_audio_after_its_end_is_refused_clearly() -> None:
+    # A silence filler pushing while the person leaves must not reach the flushed resampler
+    # (soxr: "Input after last input").
+    source = LiveAudioSource("p", 48_000)
+    source.push(np.zeros(4_800, np.int16), start_s=0.0)
+    assert not source.ended
+    tail = source.end()
+    assert source.ended
+    assert source.end() == []  # a second end flushes nothing twice
+    with pytest.raises(PipelineError, match="p arrived after its end"):
+        source.push(np.zeros(4_800, np.int16))
+    assert sum(len(c.samples) for c in tail) < 16_000
+
+
 class _SkippingRecognizer:
     """Reads a chunk as one word per second of audio, except that in a chunk over 17 s long it
     skips all but the last 3 s and stretches its first word over what it skipped (as Whisper

@@ -57,6 +57,19 @@ def test_per_person_folder_live_matches_analyze(
     for pid, share in shares.items():
         assert share == pytest.approx(offline_shares[pid], abs=0.01)
     assert [p["name"] for p in live.report["participants"]] == ["Alice", "Bob Smith"]
+    # Talk time from each person's voice activity, live as offline: the same turns, give or
+    # take the VAD's padding.
+    for report in (live.report, offline.report):
+        for person in report["participants"]:
+            own = [t for t in report["speaker_turns"] if t["speaker"] == person["id"]]
+            assert own, person["id"]
+            assert person["talk_time_s"] == pytest.approx(
+                sum(t["end"] - t["start"] for t in own), abs=0.002 * len(own)
+            )
+    talk = {p["id"]: p["talk_time_s"] for p in live.report["participants"]}
+    offline_talk = {p["id"]: p["talk_time_s"] for p in offline.report["participants"]}
+    for pid, seconds in talk.items():  # measured: the same to the millisecond
+        assert seconds == pytest.approx(offline_talk[pid], abs=0.1)
 
 
 def test_silence_and_noise_for_minutes_give_no_words(
@@ -124,7 +137,7 @@ def test_live_command_writes_captions_and_refuses_a_transcript(
     tracks: Path, tmp_path: Path, speech_models: SpeechModels, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
-        "assistant.processing.analyze.load_speech_models", lambda settings: speech_models
+        "assistant.processing.analyze.load_speech_models", lambda settings, **_: speech_models
     )
     runner = CliRunner()
     out = tmp_path / "live"

@@ -14,6 +14,7 @@ import pytest
 
 from assistant.analytics.engagement import speaking_seconds
 from assistant.config import Settings
+from assistant.outputs.digest import render_digest_html
 from assistant.processing.analyze import analyze
 from assistant.processing.speech import SpeechModels
 from assistant.processing.video import gallery_timelines
@@ -124,3 +125,23 @@ def test_gallery_recording_end_to_end(
         own = {0, 1, 2, 6, 7, 8} if person["id"] == first else {3, 4, 5, 9, 10, 11}
         mouth = {row["t"] for row in person["engagement"]["timeline"] if row["speaking"]}
         assert len(mouth & own) > len(mouth - own), (person["id"], sorted(mouth))
+
+
+def test_a_group_video_with_one_voice_names_its_speaker_and_shows_presence(
+    data_dir: Path, speech_models: SpeechModels, settings: Settings
+) -> None:
+    """Five people in the picture, one short question on the audio ("Are you all
+    attending?", 0.9 s): too short for the segmentation model to hear a speaker, so the
+    track is not split, and its one speaker keeps the plan's placeholder name (not the raw
+    id) and their speech, turns and video."""
+    analysis = analyze(data_dir / "group-faces" / "video_01.mp4", settings, models=speech_models)
+    (person,) = analysis.report["participants"]
+    assert (person["id"], person["name"], person["name_source"]) == (
+        "speaker-1",
+        "Speaker 1",
+        "placeholder",
+    )
+    assert person["words"] >= 3 and person["talk_time_s"] > 0.5
+    assert {t["speaker"] for t in analysis.report["speaker_turns"]} == {"speaker-1"}
+    assert person["engagement"] is not None and person["engagement"]["video_seconds"] >= 3
+    assert "Presence on video" in render_digest_html(analysis.report)

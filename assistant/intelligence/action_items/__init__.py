@@ -37,6 +37,7 @@ Modules, from the tables up:
 - `tasks`: the words after a cue made into a clean imperative task with its due date;
 - `owners`: who owns an item, and how an owner is shown;
 - `replies`: a yes or an "I'll do that" that takes on what someone else just said;
+- `similarity`: whether two task texts name the same work;
 - `merging`: one task said twice becomes one item;
 - `extraction`: the sentence-by-sentence reading that ties these together.
 """
@@ -44,9 +45,9 @@ Modules, from the tables up:
 from __future__ import annotations
 
 from assistant.intelligence.action_items.extraction import extract_action_items
-from assistant.intelligence.action_items.merging import similar_tasks
 from assistant.intelligence.action_items.model import ActionItem
 from assistant.intelligence.action_items.owners import TEAM, owner_name, team_owner
+from assistant.intelligence.action_items.similarity import similar_tasks
 from assistant.intelligence.dates import resolve_due_date
 
 __all__ = [

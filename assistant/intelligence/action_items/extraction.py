@@ -8,12 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.intelligence.action_items.cues import _Cand, _candidates, _code, _rules_for
-from assistant.intelligence.action_items.merging import (
-    _merge_duplicates,
-    _merge_into_request,
-    _stems,
-    _verb,
-)
+from assistant.intelligence.action_items.merging import _merge_duplicates, _merge_into_request
 from assistant.intelligence.action_items.model import (
     ActionItem,
     _Acceptance,
@@ -23,18 +18,22 @@ from assistant.intelligence.action_items.model import (
     _normal,
 )
 from assistant.intelligence.action_items.owners import (
+    TEAM,
+    _addressed_team,
     _owner,
     _plural_addressee,
     _strip_vocative,
     _team_of,
 )
-from assistant.intelligence.action_items.pronouns import resolve_pronoun
+from assistant.intelligence.action_items.pronouns import has_object_pronoun, resolve_pronoun
 from assistant.intelligence.action_items.replies import (
+    _OWN_DATED_YES,
     _REFUSAL,
     _accept,
     _accepted_offer_question,
     _agreed_date,
     _answer,
+    _dated_across_turns,
     _dated_answer,
     _refused,
 )
@@ -56,6 +55,7 @@ from assistant.intelligence.action_items.rules import (
     _OPENS_WITH_YES,
     _POLITE_CONDITION,
     _PRONOUN_OBJECT,
+    _PURPOSE,
     _QUESTION_OPENING,
     _SENTENCE_PUNCTUATION,
     _STATE_GERUND,
@@ -72,6 +72,7 @@ from assistant.intelligence.action_items.rules_da import (
     _DA_PRESENT_RE,
 )
 from assistant.intelligence.action_items.rules_en import _EN, _EN_LEADING_VERBS
+from assistant.intelligence.action_items.similarity import _stems, _verb
 from assistant.intelligence.action_items.tasks import (
     _clean,
     _due,
@@ -79,8 +80,8 @@ from assistant.intelligence.action_items.tasks import (
     _imperative,
     _starts_with,
 )
-from assistant.intelligence.dates import find_date, resolve_due_date
-from assistant.intelligence.sentences import Sentence, sentences_of
+from assistant.intelligence.dates import find_date, find_deadline, resolve_due_date
+from assistant.intelligence.sentences import Sentence, sentences_of, words
 from assistant.transcript import Participant, Transcript
 
 
@@ -96,7 +97,8 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
         _refused(found, index, context)
         outcome = _item(index, context)
         if outcome is None:
-            _dated_answer(found, index, context)
+            if not _dated_answer(found, index, context):
+                _dated_across_turns(found, index, context)
             continue
         if isinstance(outcome, _Acceptance):
             _accept(found, outcome, context)
@@ -107,23 +109,49 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
                 continue  # "No, that isn't something I can offer": turns work down
             if kind in ("commitment", "group") and _laughed_at(sentences, index):
                 continue
+            if kind == "commitment" and _dates_own_open_promise(found, item, index, context):
+                continue
             if kind == "commitment" and _merge_into_request(found, item, index, context):
                 continue
             if kind == "commitment" and _dates_own_promise(found, item):
                 continue
             if kind == "commitment" and _restates(found, item, index, context):
                 continue
+            if kind == "commitment" and _spells_out(found, item, index, context):
+                continue
+            if kind == "commitment" and _translates(found, item, index, context):
+                continue
             if _RECAP.search(context.sentences[index].text) and any(
                 i.owner == item.owner for i, _ in found
             ):
                 continue  # a recap repeats tasks already given, in other words
             found.append((item, kind))
-    where = {(s.start, s.speaker, s.text): i for i, s in enumerate(sentences)}
-    items = [
-        _resolved(item, where.get((item.start, item.speaker, item.quote)), context)
-        for item, _ in found
+    # A request to the other side as a group ("Kan I integrere med Dynamics?") is mostly a
+    # question about the product: a task only once someone takes it on.
+    found = [
+        (item, kind)
+        for item, kind in found
+        if not (
+            kind == "request"
+            and item.owner is not None
+            and item.owner.startswith(TEAM)
+            and item.owner not in (f"{TEAM}:all", _team_of(item.speaker, context))
+        )
     ]
+    items = [_resolved(item, _sentence_of(item, sentences), context) for item, _ in found]
     return tuple(_merge_duplicates(items))
+
+
+def _sentence_of(item: ActionItem, sentences: Sequence[Sentence]) -> int | None:
+    """The index of the sentence an item was found in (its quote may run on into the next)."""
+    return next(
+        (
+            i
+            for i, s in enumerate(sentences)
+            if s.start == item.start and s.speaker == item.speaker and item.quote.startswith(s.text)
+        ),
+        None,
+    )
 
 
 def _resolved(item: ActionItem, index: int | None, context: _Context) -> ActionItem:
@@ -161,7 +189,7 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
         if _ACCEPTANCE.match(text) or (rules is _DA and _DA_ANAPHORIC_ACCEPT.search(text)):
             claims = _CLAIM.search(text) is not None
             # "Jo, det ordner jeg på torsdag": the date said with the yes is the deadline.
-            said = find_date(text, context.transcript.meeting.date)
+            said = find_deadline(text, context.transcript.meeting.date)
             due = said.date if said is not None else None
             answer = _answer(index, context, rules, 0.8, due, claims=claims)
             return answer if isinstance(answer, _Acceptance) else [answer]
@@ -174,7 +202,8 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
         for candidate in candidates:
             if results and candidate[1].start() < end:
                 continue
-            following = _NEXT_CLAUSE.search(text, candidate[1].end())
+            match_end = candidate[1].end()
+            following = _NEXT_CLAUSE.search(text, match_end)
             limit, resume = (following.start(), following.end()) if following else (len(text), None)
             # "maria sends the deck tomorrow and tom books the demo": the next named task
             # ends this one, with or without a comma.
@@ -182,9 +211,16 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
             after = min((n for n in named if n > candidate[1].end()), default=None)
             if after is not None and after < limit:
                 limit, resume = after, after
-            if candidate[0] == "request" and following is not None and following["then"]:
-                # "Send me the logs and I'll look at them": the order is the condition of the
-                # speaker's promise, not a task of its own.
+            if (
+                candidate[0] == "request"
+                and following is not None
+                and (
+                    following["then"]
+                    or (following["so"] and _TO_SPEAKER.search(text, match_end, following.start()))
+                )
+            ):
+                # "Send me the logs and I'll look at them", "Send den til mig, så læser jeg den":
+                # the order is the condition of the speaker's promise, not a task of its own.
                 end = following.end()
                 continue
             second = (
@@ -221,6 +257,8 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
     return None
 
 
+_TO_SPEAKER = re.compile(r"\b(?:me|us|mig|os)\b", re.IGNORECASE)
+"""An order that hands something to the speaker ("send it to me"): the condition of a promise."""
 _AND_VERB = re.compile(r"\s+(?:and|og)\s+(?!then\b|så\b|I\b|jeg\b|we\b|vi\b)(?=[a-zæøå])", re.I)
 _REPORTS_BACK = re.compile(
     r"(?:get back|come back|report back|let you know|follow up|circle back|vend\w* tilbage"
@@ -258,8 +296,16 @@ def _routine_follows(index: int, context: _Context) -> bool:
     return any(
         s.segment == sentence.segment
         and any(r.habits.search(s.text) for r in _rules_for(s.language or sentence.language))
+        # "Det plejer de gerne at ville": how others usually answer, not the speaker's routine.
+        and _THEIR_HABIT.search(s.text) is None
         for s in following
     )
+
+
+_THEIR_HABIT = re.compile(
+    r"^(?:\w+\s+)?(?:plejer|gør|vil|er)?\s*(?:de|they|han|hun|he|she)\b", re.IGNORECASE
+)
+"""A habit sentence whose subject is someone else ("Det plejer de gerne", "They usually do")."""
 
 
 def _refuses_all(text: str) -> bool:
@@ -273,6 +319,29 @@ def _refuses_all(text: str) -> bool:
         re.search(r"\b(?:but|instead|men|i stedet)\b", text, re.IGNORECASE) is None
         and re.search(r"[,;]\s*(?:and |og |so |så )?(?:i|jeg|we|vi)\b", rest, re.I) is None
     )
+
+
+_ANSWER_HANDED = re.compile(
+    r"^\S+(?:'ll| will)? (?:får|har|have|get|hear|receive)\s+(?:(?:et|an|my|mit)\s+)?"
+    r"(?:svar|besked|answer|word|news|from me|fra mig)\b",
+    re.IGNORECASE,
+)
+"""Handing over an answer ("Du får svar i morgen", "You'll hear from me on Friday")."""
+
+
+def _dates_own_open_promise(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "Du får svar senest i morgen", said by one who just promised something undated: the
+    date of that promise, not a second task."""
+    text = _normal(context.sentences[index].text)
+    if item.due is None or not _OWN_DATED_YES.match(text):
+        return False
+    if not _ANSWER_HANDED.search(text):
+        return False  # "Du får listen i eftermiddag": a thing of its own, a task of its own
+    before = list(found)
+    _dated_across_turns(found, index, context)
+    return found != before
 
 
 def _dates_own_promise(found: list[_Found], item: ActionItem) -> bool:
@@ -358,6 +427,57 @@ def _restates(found: list[_Found], item: ActionItem, index: int, context: _Conte
     return True
 
 
+_RELAYING = re.compile(
+    r"^(?:sorry|undskyld|in english|på dansk|på engelsk)\b|\b(?:asked|said|is saying|was saying"
+    r"|mentioned|spurgte|sagde|siger|nævnte)\b",
+    re.IGNORECASE,
+)
+"""A turn that relays what someone said to a colleague ("Sorry Emma, Morten asked about…")."""
+
+
+def _translates(found: list[_Found], item: ActionItem, index: int, context: _Context) -> bool:
+    """The speaker's own promise said again in the other language for a colleague ("…det
+    finder jeg ud af." - "Sorry Emma, Morten asked about hosting. I'll check with our platform
+    team."): one task, the first wording, dated by either."""
+    sentence = context.sentences[index]
+    if not _RELAYING.search(context.transcript.segments[sentence.segment].text):
+        return False
+    for position in range(len(found) - 1, -1, -1):
+        previous, kind = found[position]
+        if item.start - previous.start > 30:
+            return False
+        if (
+            kind == "commitment"
+            and previous.owner == previous.speaker == item.speaker
+            and None not in (previous.language, item.language)
+            and previous.language != item.language
+        ):
+            found[position] = (replace(previous, due=previous.due or item.due), kind)
+            return True
+    return False
+
+
+def _spells_out(found: list[_Found], item: ActionItem, index: int, context: _Context) -> bool:
+    """The speaker's short yes or "<verb> it" followed, in the same turn, by what they will do:
+    "Ja, den ordner jeg. Jeg ringer til dem i morgen og …" is one task, the second wording."""
+    if not found or index == 0:
+        return False
+    previous, kind = found[-1]
+    before = context.sentences[index - 1]
+    if not (
+        kind == "commitment"
+        and previous.owner == previous.speaker == item.speaker
+        and previous.quote == before.text
+        and before.segment == context.sentences[index].segment
+        and (has_object_pronoun(previous.text) or len(words(previous.text)) <= 2)
+        and not has_object_pronoun(item.text)
+        and _ALSO.search(context.sentences[index].text) is None
+    ):
+        return False
+    found[-1] = (replace(item, due=item.due or previous.due), kind)
+    return True
+
+
 _OFFER_TAKEN = re.compile(
     r"\b(?:please do|yes please|ja tak|that would (?:help|be great)|gør det|det vil jeg gerne)\b",
     re.IGNORECASE,
@@ -377,7 +497,9 @@ def _continues(item: ActionItem) -> bool:
 
 
 _NEXT_CLAUSE = re.compile(
-    r",\s*(?:og så|og|and then|and|så|then)?\s*"
+    r",\s*(?P<so>(?:og )?så|(?:and )?then)\s+"
+    rf"(?=(?:{_DA_PRESENT_RE}|skal|vil|kan) jeg\b|i'll\b|i will\b)"
+    r"|,\s*(?:og så|og|and then|and|så|then)?\s*"
     rf"(?=(?:jeg|i'll|i will|i'm|i can|we'll|vi)\b|(?:{_DA_PRESENT_RE}) (?:jeg|vi)\b)|;\s*"
     r"|\s+(?P<then>and|og)\s+(?=(?:i'll|i will|jeg)\b)",
     re.IGNORECASE,
@@ -390,6 +512,19 @@ _NEW_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 """Where a clause with another subject starts: its date is not this task's deadline."""
+
+
+_HANDED_OVER = re.compile(
+    r"\b(?:du|you|i)\s+(?:har|får|will have|'ll have|get|have)\s+(?:det|den|dem|it|them|that)\b",
+    re.IGNORECASE,
+)
+"""A clause that hands the task's result over ("og du har den senest fredag")."""
+
+
+_WHETHER = re.compile(
+    r"\b(find out|check|see|ask|confirm|verify|know|look into|tell \w+|let \w+ know) if\b", re.I
+)
+"""After these, "if" asks whether ("find out if it's on the roadmap"): no condition."""
 
 
 class _Stop:
@@ -414,8 +549,11 @@ def _from_cue(
     opened = match.start("name") if kind == "assignment" else match.start()
     before, task = text[clause[0] : max(clause[0], opened)], text[match.end() : clause[1]]
     if match.groupdict().get("x"):
-        # A hand-off ("Nina, the reference call is yours"): the work named is the task.
+        # A hand-off ("Nina, the reference call is yours"): the work named is the task; named
+        # by a pronoun ("Kasper, den er din") it is the request just made.
         handed = match["x"].strip()
+        if re.fullmatch(r"(?:den|det|dem|dét|it|that|this|that one|this one)", handed, re.I):
+            return _Acceptance(index, to_offer=False, due=None, owner=named)
         task = (f"tag dig af {handed} " if rules is _DA else f"take on {handed} ") + task
     if match.groupdict().get("thing"):
         task = f"send {match['thing'].lower()} {task}"  # "Den får du i morgen": sent by me
@@ -430,10 +568,14 @@ def _from_cue(
         and re.match(r"(?:(?:altså|simpelthen|jo|bare|gerne|også)\s+)*have\b", task, re.I)
     ):
         return None  # "Vi skal altså have lønnen kørt i maj": a goal, not someone's task
-    if kind == "commitment" and _TRAILING_CONDITION.search(task):
+    if kind == "commitment" and _TRAILING_CONDITION.search(_WHETHER.sub(r"\1 whether", task)):
         return _STOP  # "happy to resend it if it didn't arrive": an offer, not a promise
     if _SUBORDINATE.search(before):
         return None
+    if _PURPOSE.search(text[: match.start()]) and re.match(
+        r"(?:jeg|vi|i|we) (?:kan|kunne|can|could)\b", match.group(0), re.IGNORECASE
+    ):
+        return None  # "…, så jeg kan rapportere til ledelsen", "so we can book the sessions"
     if kind in ("commitment", "group") and text.endswith("?") and _QUESTION_OPENING.match(text):
         return None
     if kind != "request" and (rules.hedges.search(before) or rules.hedges.match(task)):
@@ -456,9 +598,14 @@ def _from_cue(
         if re.fullmatch(r"(?:meget )?gerne[.!]*", bare.strip(), re.IGNORECASE):
             # "Ja tak, det vil jeg meget gerne": a yes to an offer.
             return _Acceptance(index, to_offer=True, due=said_due)
-        if not re.sub(r"\b(?:godt|gerne|sagtens|nok|lige)\b", "", bare).strip(" .!,"):
+        left = re.sub(r"\b(?:godt|gerne|sagtens|nok|lige)\b", "", bare).strip(" .!,")
+        if not left:
             # "Ja, det kan jeg godt i morgen": a yes with a date, to what was just asked.
             return _answer(index, context, rules, confidence, said_due)
+        if said_due is None and re.fullmatch(r"[\w-]+(?: ud af| op| ind| igennem)?", left):
+            # "Det kan jeg sagtens nå", "Det kan jeg godt arrangere": a yes in one verb.
+            return _answer(index, context, rules, confidence, None)
+        task = task.rstrip(" .!?")
         # "Den sender jeg til dig", "Det skal jeg nok gøre": the fronted object goes back
         # after the verb.
         verb, _, rest = task.partition(" ")
@@ -489,12 +636,45 @@ def _from_cue(
         return None
     if _ON_THE_SPOT.search(task) or _LEAVING.match(task.rstrip(".!?")):
         return None
+    if _NOT_WORK.match(task):
+        return None  # "tager den derfra", "tager den på mødet med direktøren", "gerne have"
+    if kind in ("commitment", "group") and _answers_what_if(index, context):
+        return None  # "Og hvis det sker igen?" - "Så ringer vi til jer": a hypothetical
+    if kind == "commitment" and _declines_help(text, task, index, context):
+        return None  # "Jeg kan vise dig det nu" - "Nej, jeg skal nok finde det"
     if kind in ("commitment", "group") and _on_the_spot(task, match, index, context):
         return None
-    task = _NEW_SUBJECT.split(task, maxsplit=1)[0]  # "…, and then we can talk on Monday"
+    handed_due = None
+    other = _NEW_SUBJECT.search(task)
+    if other is not None:
+        # "…, and then we can talk on Monday": another subject's date is not this task's, but
+        # "…, og du har den senest fredag" hands this task over by then.
+        if _HANDED_OVER.search(task, other.start()):
+            said = find_deadline(task[other.start() :], context.transcript.meeting.date)
+            handed_due = said.date if said is not None else None
+        task = task[: other.start()]
     due, task, had_date = _due(task, before, index, context)
+    if due is None and handed_due is not None:
+        due, had_date = handed_due, True
+    if (
+        kind == "commitment"
+        and not had_date
+        and re.fullmatch(r"du", match.group(0).strip(), re.I)
+        and not re.search(r"\bfra mig\b", text, re.I)
+    ):
+        return None  # "Du får en mail fra systemet": no promise without a date or "fra mig"
     if kind == "group" and not had_date and re.match(r"we can|vi kan", match.group(0), re.I):
         return None  # "we can do a pilot": an idea until a date is named
+    if (
+        kind == "group"
+        and verb_follows
+        and not had_date
+        and rules is _DA
+        and re.match(r"vi\b", match.group(0), re.IGNORECASE)
+    ):
+        # "Vi flytter til Azure", "så vi deler mikrofon": how things are, not a task; unlike
+        # "Så sender vi den" (verb first: what happens next).
+        return None
     cleaned = _clean(_strip_vocative(task, context), rules)
     if not cleaned:
         return None
@@ -503,7 +683,12 @@ def _from_cue(
     # "Så tager du den i dag": a request whose object is a pronoun, not a yes to an offer.
     if anaphoric and not (kind == "request" and verb_follows):
         if kind == "commitment":
-            return _answer(index, context, rules, confidence, due)
+            answer = _answer(index, context, rules, confidence, due)
+            if isinstance(answer, _Acceptance) and had_date:
+                # "Jeg kigger på det i dag": a dated promise of its own, which the merging
+                # steps tie to a request or an earlier promise when there is one.
+                return _made(cleaned, sentence.speaker, due, index, context, confidence), kind
+            return answer
         if kind == "request" or lets:
             return _Acceptance(index, to_offer=True, due=due)
         return None
@@ -511,12 +696,62 @@ def _from_cue(
         return None
     owner, by_name = _owner(kind, named, text, index, context)
     if kind == "request" and not by_name and _plural_addressee(index, context):
-        owner = _team_of(sentence.speaker, context)
+        owner = _addressed_team(index, context)
     confidence += 0.1 if had_date else 0.0
     confidence += 0.05 if by_name else 0.0
     if kind == "request" and not by_name and len(context.transcript.participants) > 2:
         confidence -= 0.1
     return _made(cleaned, owner, due, index, context, confidence), kind
+
+
+_NOT_WORK = re.compile(
+    r"(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:derfra|videre derfra|from there)\b"
+    # a topic left for a later meeting: "Så tager vi den på mødet med jeres direktør"
+    r"|(?:tag(?:e|er)?|take) (?:den|det|it|that)(?: up| op)? (?:på|til|at|in|on) (?:\w+ ){0,3}"
+    r"(?:mødet|møde|meeting|call|session)\b"
+    # a wish: "Vi vil rigtig gerne have en app"
+    r"|(?:(?:rigtig|meget|så|virkelig|really|very much)\s+)*(?:gerne have|like to have)\b",
+    re.IGNORECASE,
+)
+"""What follows a cue without being work: taking it from there, a topic left for a meeting, a
+wish."""
+_WHAT_IF = re.compile(r"^(?:(?:og|and|but|men)\s+)?(?:hvis|if|what if|hvad hvis)\b", re.I)
+
+
+def _answers_what_if(index: int, context: _Context) -> bool:
+    """The answer to someone's "and if it happens again?" ("Så ringer vi til jer, før…"): what
+    would happen then, not a task."""
+    sentence = context.sentences[index]
+    if index == 0 or not re.match(r"(?:så|then)\b", _normal(sentence.text), re.IGNORECASE):
+        return False
+    question = context.sentences[index - 1]
+    return (
+        question.speaker != sentence.speaker
+        and question.text.rstrip().endswith("?")
+        and _WHAT_IF.match(_normal(question.text)) is not None
+    )
+
+
+def _declines_help(text: str, task: str, index: int, context: _Context) -> bool:
+    """ "No, I'll find it": turning down an offer to be shown, with nothing to do by a date."""
+    if not re.match(r"(?:no|nej|nah)\b", text, re.IGNORECASE) or index == 0:
+        return False
+    if find_deadline(text, context.transcript.meeting.date) is not None:
+        return False
+    previous = context.sentences[index - 1]
+    offered = any(r is not None for r in (_OFFER_RE.search(previous.text),))
+    return (
+        previous.speaker != context.sentences[index].speaker
+        and offered
+        and re.fullmatch(r"\w+(?: \w+)? (?:it|that|det|den|dem)(?: \w+)?[.!]*", task.strip(), re.I)
+        is not None
+    )
+
+
+_OFFER_RE = re.compile(
+    r"\b(?:i can|i could|shall i|should i|want me to|jeg kan|jeg kunne|skal jeg|vil du have)\b",
+    re.IGNORECASE,
+)
 
 
 def _answers_with_pronoun(task: str, index: int, context: _Context, rules: _Rules) -> bool:

@@ -4,13 +4,13 @@ repeats of one task by one owner."""
 from __future__ import annotations
 
 from dataclasses import replace
-from difflib import SequenceMatcher
 
 from assistant.intelligence.action_items.model import ActionItem, _Context, _Found, _normal
+from assistant.intelligence.action_items.owners import _may_answer
 from assistant.intelligence.action_items.pronouns import has_object_pronoun
-from assistant.intelligence.action_items.replies import _date_later_in_turn
+from assistant.intelligence.action_items.replies import _later_in_turn
 from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_OBJECT
-from assistant.intelligence.sentences import words
+from assistant.intelligence.action_items.similarity import similar_tasks
 
 
 def _merge_into_request(
@@ -27,7 +27,7 @@ def _merge_into_request(
             if request.owner == item.speaker:
                 return False  # the speaker already said something of their own since
             continue
-        if request.owner not in (item.speaker, None):
+        if not _may_answer(request.owner, item.speaker, context):
             return False
         between = context.transcript.segments[_segment_of(request, context) + 1 : sentence.segment]
         if any(s.speaker == item.speaker for s in between):
@@ -38,17 +38,23 @@ def _merge_into_request(
             return False
         # "Make sure they get it" - "I'll send it to them on Wednesday": the answer names the work.
         vague = pronoun and has_object_pronoun(request.text)
+        later = None if item.due or request.due else _later_in_turn(index, context)
+        # "Ja, det skriver jeg ind. Du får det i morgen": the dating sentence is quoted too.
+        quote = item.quote
+        if later is not None and later[1] == index + 1:
+            quote = f"{item.quote} {context.sentences[later[1]].text}"
         found[position] = (
             replace(
                 request,
-                text=item.text if vague else request.text,
                 # "Could you review it?" - "Send it over and I'll review it by Wednesday": the
-                # answer says what the work is, so it is the sentence quoted.
-                quote=item.quote if vague else request.quote,
-                start=item.start if vague else request.start,
-                speaker=item.speaker if vague else request.speaker,
+                # answer says what the work is.
+                text=item.text if vague else request.text,
+                # The answer is where the work is promised: it is the sentence quoted.
+                quote=quote,
+                start=item.start,
+                speaker=item.speaker,
                 owner=item.speaker,
-                due=item.due or request.due or _date_later_in_turn(index, context),
+                due=item.due or request.due or (later[0] if later else None),
                 confidence=round(min(0.99, max(request.confidence, item.confidence) + 0.1), 2),
             ),
             kind,
@@ -62,40 +68,6 @@ def _segment_of(item: ActionItem, context: _Context) -> int:
         if sentence.start == item.start and sentence.speaker == item.speaker:
             return sentence.segment
     return len(context.transcript.segments)
-
-
-_STOPWORDS = frozenset(
-    {
-        *("the", "a", "an", "to", "of", "for", "with", "on", "in", "and", "it", "that", "this"),
-        *("you", "your", "our", "us", "me", "them", "over", "out", "up", "some", "all", "new"),
-        *("den", "det", "de", "en", "et", "til", "med", "på", "i", "og", "dig", "os", "jer"),
-        *("mig", "dem", "lige", "over", "ud", "op", "nogle", "alle", "ny", "nye", "om"),
-    }
-)
-
-
-def _stems(text: str) -> set[str]:
-    return {w[:5] for w in words(text) if w not in _STOPWORDS}
-
-
-def similar_tasks(a: str, b: str) -> bool:
-    """Two task texts that name the same work ("Send the proposal" / "Send the pricing
-    proposal"); compares word stems, so word order and small additions do not matter."""
-    if SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.8:
-        return True
-    first, second = _stems(a), _stems(b)
-    if not first or not second:
-        return False
-    if (first <= second or second <= first) and _verb(a) == _verb(b):
-        # "Draw" and "Draw one": the shorter says nothing the longer does not. Not "Register
-        # it" and "Send the ID once it's registered": another verb is other work.
-        return True
-    shared = len(first & second)
-    return shared >= 2 and shared >= 0.6 * min(len(first), len(second))
-
-
-def _verb(task: str) -> str:
-    return next(iter(words(task)), "")[:5]
 
 
 def _merge_duplicates(items: list[ActionItem]) -> list[ActionItem]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -52,13 +53,48 @@ class _Acceptance:
     """The sentence."""
     to_offer: bool
     due: dt.date | None
+    owner: str | None = None
+    """Who takes the work on, when not the speaker: a chair handing it over ("Kasper, den er
+    din")."""
 
 
 _Found = tuple[ActionItem, Kind]
 
 
+_HESITATION = re.compile(
+    r"(?:^|(?<=\s))(?:uh|uhm|um|umm|erm|hmm|mm hmm|mm|mhm|øh|øhm|æh|æhm|hm)(?:[,.]|(?=\s)|$)\s*",
+    re.IGNORECASE,
+)
+"""Hesitation sounds, which split a cue from its verb ("I'LL UH SEND"). Not Danish "er" (is)."""
+_REPEAT = re.compile(r"\b((?:[\w']+\s+){1,2}?)\1", re.IGNORECASE)
+""""I'LL I'LL SEND", "the the sixth": a word or two said twice, as speech recognisers keep."""
+_ASR_CONTRACTIONS = {
+    **{"ill": "i'll", "im": "i'm", "ive": "i've", "youll": "you'll", "youre": "you're"},
+    **{"theyll": "they'll", "dont": "don't", "didnt": "didn't", "doesnt": "doesn't"},
+    **{"cant": "can't", "wont": "won't", "isnt": "isn't", "wasnt": "wasn't", "itll": "it'll"},
+}
+"""Contractions as a recogniser writes them without the apostrophe ("ill send it today")."""
+_ASR_WORD = re.compile(
+    r"\b(?:" + "|".join(_ASR_CONTRACTIONS) + r")\b"
+    r"|(?:^|(?<=\bso )|(?<=\band )|(?<=\bthen )|(?<=\bokay )|(?<=\bok ))lets\b",
+    re.IGNORECASE,
+)
+
+
 def _normal(text: str) -> str:
-    return text.replace("’", "'").strip()
+    """The text the rules read: apostrophes made one, hesitations and repeats dropped, and an
+    unpunctuated recogniser's contractions spelled out. The quote keeps the words as said."""
+    text = _HESITATION.sub("", text.replace("’", "'")).strip()
+    text = _REPEAT.sub(r"\1", text)
+    if "'" not in text:
+        text = _ASR_WORD.sub(_spelled, text)
+    return text
+
+
+def _spelled(match: re.Match[str]) -> str:
+    word = match.group(0)
+    full = _ASR_CONTRACTIONS.get(word.lower(), "let's")
+    return full.upper() if word.isupper() else full
 
 
 def _made(

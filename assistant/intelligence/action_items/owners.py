@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.intelligence.action_items.model import _Context
-from assistant.intelligence.action_items.rules import _PLURAL_YOU, Kind
+from assistant.intelligence.action_items.rules import _EVERYONE, _PLURAL_YOU, Kind
 from assistant.intelligence.sentences import words
 
 TEAM = "team"
@@ -45,6 +45,48 @@ def _team_of(speaker: str, context: _Context) -> str:
         return team_owner(None)
 
 
+_ALL_OF_YOU = re.compile(
+    r"\b(?:everyone|everybody|all of you|alle sammen|allesammen|alle)\b", re.IGNORECASE
+)
+
+
+def _may_answer(owner: str | None, speaker: str, context: _Context) -> bool:
+    """Whether ``speaker`` may take on a request made to ``owner``: to them, to nobody in
+    particular, or to their side as a group ("Kan I…?" - "Ja, det skriver jeg ind")."""
+    return owner in (speaker, None) or (
+        owner is not None and owner != TEAM and owner == _team_of(speaker, context)
+    )
+
+
+def _sides(context: _Context) -> set[str]:
+    return {p.side for p in context.transcript.participants if p.side}
+
+
+def _addressed_team(index: int, context: _Context) -> str:
+    """Who a request to many is for: "we all" with both sides present ``team:all``; a chair's
+    "everyone" the speaker's team; "you" in the plural ("Kan I…", "jeres") the other side,
+    when sides are known."""
+    sentence = context.sentences[index]
+    speaker_team = _team_of(sentence.speaker, context)
+    if _EVERYONE.search(sentence.text):
+        return f"{TEAM}:all" if len(_sides(context)) > 1 else speaker_team
+    if _ALL_OF_YOU.search(sentence.text):
+        return speaker_team  # a chair's "everyone, please…"
+    others = _sides(context) - {speaker_team.partition(":")[2]}
+    if speaker_team != TEAM and len(others) == 1:
+        return team_owner(others.pop())
+    return speaker_team
+
+
+def _group_owner(index: int, context: _Context) -> str:
+    """A group commitment's owner: the speaker's team; everyone ("vi skal alle sammen…") with
+    both sides present is ``team:all``."""
+    sentence = context.sentences[index]
+    if _EVERYONE.search(sentence.text) and len(_sides(context)) > 1:
+        return f"{TEAM}:all"
+    return _team_of(sentence.speaker, context)
+
+
 def _plural_addressee(index: int, context: _Context) -> bool:
     sentence = context.sentences[index]
     following = context.sentences[index : index + 2]
@@ -63,7 +105,7 @@ def _owner(
     if kind == "assignment" or named is not None:
         return named, True
     if kind == "group":
-        return _team_of(sentence.speaker, context), False
+        return _group_owner(index, context), False
     return _addressee(text, index, context)
 
 

@@ -16,9 +16,11 @@ from assistant.intelligence.action_items.model import (
     _made,
     _normal,
 )
+from assistant.intelligence.action_items.owners import _may_answer
 from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _TAKE_ALONG, _Rules
 from assistant.intelligence.action_items.rules_da import _DA_OFFER, _DA_WHO
 from assistant.intelligence.action_items.rules_en import _EN, _EN_OFFER, _EN_WHO
+from assistant.intelligence.action_items.similarity import _stems
 from assistant.intelligence.action_items.tasks import (
     _clean,
     _due,
@@ -26,7 +28,7 @@ from assistant.intelligence.action_items.tasks import (
     _imperative,
     _starts_with,
 )
-from assistant.intelligence.dates import find_date
+from assistant.intelligence.dates import find_date, find_deadline
 
 _OFFER = {"en": _EN_OFFER, "da": _DA_OFFER}
 _WHO = {"en": _EN_WHO, "da": _DA_WHO}
@@ -72,15 +74,23 @@ def _answer(
 
 def _date_later_in_turn(index: int, context: _Context) -> dt.date | None:
     """A date said after a yes in the same turn: "Ja, det ordner jeg. I får navnene på mandag"."""
+    later = _later_in_turn(index, context)
+    return later[0] if later else None
+
+
+def _later_in_turn(index: int, context: _Context) -> tuple[dt.date, int] | None:
+    """The date said after sentence ``index`` in the same turn (`_date_later_in_turn`), and
+    the index of the sentence that says it."""
     sentence = context.sentences[index]
-    for later in context.sentences[index + 1 : index + 3]:
+    for position in range(index + 1, min(index + 3, len(context.sentences))):
+        later = context.sentences[position]
         if later.segment != sentence.segment:
             break
         if _has_cue(later, context):
             continue
-        phrase = find_date(later.text, context.transcript.meeting.date)
+        phrase = find_deadline(later.text, context.transcript.meeting.date)
         if phrase is not None:
-            return phrase.date
+            return (phrase.date, position) if phrase.date is not None else None
     return None
 
 
@@ -99,6 +109,12 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
         item, kind = found[position]
         if sentence.start - item.start > 60:
             break
+        if acceptance.owner is not None:
+            # "Kasper, den er din": the latest request, or the group's promise, goes to Kasper.
+            if kind in ("request", "group") and item.speaker != acceptance.owner:
+                found[position] = (_confirmed(item, due, acceptance.owner), kind)
+                return
+            continue
         if acceptance.to_offer:
             # "Please do that": confirms the promise the other person just offered.
             if kind == "commitment" and item.owner != sentence.speaker:
@@ -106,8 +122,9 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
                 return
         elif (
             kind == "request"
-            and item.speaker != sentence.speaker
-            and item.owner in (sentence.speaker, None)
+            # the request, or the answer merged into it that took it on
+            and (item.speaker != sentence.speaker or item.owner == sentence.speaker)
+            and _may_answer(item.owner, sentence.speaker, context)
         ):
             if _DONE_NOW.search(sentence.text):
                 del found[position]  # "Det gør jeg lige nu": done in the meeting
@@ -214,7 +231,7 @@ def _agreed_date(found: list[_Found], index: int, context: _Context) -> None:
         and find_date(question.text, meeting_date) is None
     ):
         return
-    said = find_date(sentence.text, meeting_date)
+    said = find_deadline(sentence.text, meeting_date)
     if said is not None and said.date is not None:
         found[-1] = (replace(item, due=said.date), kind)
 
@@ -228,41 +245,142 @@ _TAKES_IT_ON = re.compile(
 _DECLINE = re.compile(r"^(?:no|nope|not|sorry|nej|ikke|desværre)\b", re.IGNORECASE)
 
 
-def _dated_answer(found: list[_Found], index: int, context: _Context) -> None:
+def _dated_answer(found: list[_Found], index: int, context: _Context) -> bool:
     """A yes with a date that made no item of its own ("Sure thing, will do by Friday", "Ja, det
     kan jeg godt i morgen") dates the request it answers and gives it to the one answering."""
     sentence = context.sentences[index]
     text = _normal(sentence.text)
     if text.endswith("?") or _DECLINE.match(text):
-        return
+        return False
     if not (_OPENS_WITH_YES.match(text) or _TAKES_IT_ON.search(text)):
-        return
-    said = find_date(text, context.transcript.meeting.date)
+        return False
+    said = find_deadline(text, context.transcript.meeting.date)
     if said is None or said.date is None:
-        return
+        return False
     for position in range(len(found) - 1, -1, -1):
         item, kind = found[position]
         if sentence.start - item.start > 45:
-            return
+            return False
         if kind != "request" or item.speaker == sentence.speaker:
             if item.speaker == item.owner == sentence.speaker:
-                return  # the speaker made a promise of their own since
+                return False  # the speaker made a promise of their own since
             continue
-        if item.owner not in (sentence.speaker, None) or item.due is not None:
-            return
+        if not _may_answer(item.owner, sentence.speaker, context) or item.due is not None:
+            return False
         asked = next(
             (
                 s.segment
                 for s in context.sentences
-                if s.start == item.start and s.text == item.quote
+                if s.start == item.start and item.quote.startswith(s.text)
             ),
             None,
         )
         turns = context.transcript.segments[(asked or 0) + 1 : sentence.segment]
         if asked is None or any(s.speaker == sentence.speaker for s in turns):
-            return  # only the first answer to the request counts
+            return False  # only the first answer to the request counts
         found[position] = (_confirmed(item, said.date, sentence.speaker), kind)
+        return True
+    return False
+
+
+_WISHED_DEADLINE = re.compile(
+    r"\b(?:gerne|helst|senest|preferably|ideally|if possible|if you can|hvis (?:du|i) kan"
+    r"|hvis det er muligt|(?:can|could|may) (?:i|we) (?:have|get|see)|kan (?:jeg|vi) få"
+    r"|(?:i|we|they) (?:need|want|would need) (?:it|them|that|those|this|(?P<thing>the \w+))"
+    r"|(?:jeg|vi|de) (?:skal bruge|har brug for|vil gerne have) (?:det|den|dem"
+    r"|(?P<thing_da>\w+(?:en|et|ne)\b))"
+    r"|(?:would|could|does|will) \w+ (?:work|be (?:ok|okay|fine|possible)))",
+    re.IGNORECASE,
+)
+"""Words that ask for the work by a date: "Gerne inden onsdag", "Could we have the names by the
+ninth?", "They need it by Friday"."""
+_ONLY_YES = re.compile(
+    r"(?:(?:yeah|yes|yep|fine|ok|okay|sure|great|good|perfect|that works|works|that's fine"
+    r"|is fine|no problem|noted|ja|jo|fint|godt|perfekt|super|klart|noteret|det passer"
+    r"|passer fint|er fint|det er fint|senest|latest|at the latest)[\s,.!]*)*",
+    re.IGNORECASE,
+)
+"""What may be said with the date in a yes: "The sixth, yeah fine", "Ja, senest torsdag"."""
+_OWN_DATED_YES = re.compile(
+    r"^(?:(?:du|i|you)(?:'ll| will)? (?:får|har|have|get|hear|receive)\b"
+    r"|(?:det|den|dem) (?:får|har) (?:du|i)\b)",
+    re.IGNORECASE,
+)
+"""The one who promised hands it over with a date: "Du får den i morgen", "You'll have both by
+Thursday", "You'll hear from me on Friday"."""
+
+
+def _open_promise(found: list[_Found], index: int, context: _Context) -> int | None:
+    """The position in ``found`` of the latest item when it is an undated task of one person,
+    said at most a minute before sentence ``index``."""
+    if not found:
+        return None
+    item, _ = found[-1]
+    sentence = context.sentences[index]
+    if (
+        item.due is not None
+        or item.owner is None
+        or item.owner.startswith("team")
+        or not 0 <= sentence.start - item.start <= 60
+    ):
+        return None
+    return len(found) - 1
+
+
+def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> None:
+    """A date said in the turns after an undated promise, by either side, dates it:
+    - the other side asks for it by a date, in the next turn ("I'll send some examples." -
+      "Gerne inden fredag"; "Could we have the names by the ninth?"), unless the one who
+      promised then turns the date down;
+    - the one who promised says the date in a short yes or hand-over ("Det gør jeg i dag",
+      "Du får den senest i morgen", "The sixth of March, yeah fine")."""
+    position = _open_promise(found, index, context)
+    if position is None:
         return
+    item, kind = found[position]
+    sentence = context.sentences[index]
+    text = _normal(sentence.text)
+    said = find_deadline(text, context.transcript.meeting.date)
+    if said is None or said.date is None:
+        return
+    promised_in = next(
+        (
+            s.segment
+            for s in context.sentences
+            if s.start == item.start and item.quote.startswith(s.text)
+        ),
+        None,
+    )
+    if promised_in is None:
+        return
+    turns = context.transcript.segments[promised_in + 1 : sentence.segment]
+    if sentence.speaker == item.owner:
+        # The promise's turn, at most one reply, then the date.
+        if len(turns) > 1 or text.endswith("?"):
+            return
+        rest = (text[: said.start] + text[said.end :]).strip(" ,.!?")
+        if _ONLY_YES.fullmatch(rest) or _OPENS_WITH_YES.match(text) or _OWN_DATED_YES.match(text):
+            previous = context.sentences[index - 1]
+            # Said right after the promise in the same turn, the date is part of the quote.
+            follows = previous.segment == sentence.segment and item.quote == previous.text
+            quote = f"{item.quote} {sentence.text}" if follows else item.quote
+            found[position] = (replace(item, due=said.date, quote=quote), kind)
+        return
+    # The other side: in the turn right after the promise, asking for a date.
+    if any(s.speaker != sentence.speaker for s in turns):
+        return
+    wish = _WISHED_DEADLINE.search(text)
+    if wish is None or (
+        (thing := wish["thing"] or wish["thing_da"]) is not None
+        and not _stems(thing) & _stems(item.text)
+    ):
+        return  # "I need the contract signed by the 30th": other work than the promise
+    if sentence.speaker == item.speaker and kind == "request":
+        return  # the asker adds a date to their own request: already read with it
+    reply = next((s for s in context.sentences[index + 1 :] if s.speaker != sentence.speaker), None)
+    if reply is not None and reply.speaker == item.owner and _REFUSAL.match(_normal(reply.text)):
+        return
+    found[position] = (replace(item, due=said.date), kind)
 
 
 _REFUSAL = re.compile(
@@ -291,12 +409,16 @@ def _refused(found: list[_Found], index: int, context: _Context) -> None:
     if (
         kind != "request"
         or item.speaker == sentence.speaker
-        or item.owner not in (sentence.speaker, None)
+        or not _may_answer(item.owner, sentence.speaker, context)
         or sentence.start - item.start > 30
     ):
         return
     asked = next(
-        (s.segment for s in context.sentences if s.start == item.start and s.text == item.quote),
+        (
+            s.segment
+            for s in context.sentences
+            if s.start == item.start and item.quote.startswith(s.text)
+        ),
         None,
     )
     turns = context.transcript.segments[(asked or 0) + 1 : sentence.segment]

@@ -73,7 +73,8 @@ _CLAIM = re.compile(r"\b(?:i'll|i will|i'm|will do|jeg)\b", re.IGNORECASE)
 _OPENS_WITH_YES = re.compile(
     r"^(?:sure|yes|yeah|yep|okay|ok|absolutely|of course|no problem|will do|definitely|"
     r"ja|jo|fint|selvfølgelig|klart|helt sikkert|det kan jeg godt|super|sounds|that works|"
-    r"perfect|great|gerne|det lyder|det passer)\b",
+    r"perfect|great|gerne|det lyder|det passer|det gør jeg|det klarer jeg|det ordner jeg"
+    r"|det tager jeg|det sørger jeg for|on it|i'm on it)\b",
     re.IGNORECASE,
 )
 _POLITE_CONDITION = re.compile(
@@ -86,9 +87,15 @@ _POLITE_CONDITION = re.compile(
 )
 """Courtesy, not a condition: "If it helps, I can join the call"."""
 _SUBORDINATE = re.compile(
-    r"\b(?:before|after|when|once|until|that|før|inden|når|efter|at|indtil)\s*$", re.IGNORECASE
+    r"\b(?:before|after|when|once|until|that|because|før|inden|når|efter|at|indtil|fordi"
+    r"|something|anything|nothing|everything|what|which|noget|intet|alt|hvad|som)\s*$",
+    re.IGNORECASE,
 )
-"""A cue right after these is inside a subordinate clause ("before we sign", "at vi laver")."""
+"""A cue right after these is inside a subordinate clause ("before we sign", "at vi laver",
+"fordi vi skal snakke pris") or a relative one ("something I can tell finance")."""
+_PURPOSE = re.compile(r"\b(?:så|so|so that)\s*$", re.IGNORECASE)
+"""Before "jeg kan" / "we can", "så" / "so" opens a purpose clause ("… inden torsdag, så jeg kan
+rapportere", "so we can book the sessions"); spoken "så jeg giver jer besked" is a promise."""
 _QUESTION_OPENING = re.compile(
     r"^(?:so,?\s+|and\s+|og\s+|så\s+)?(?:shall|should|can|could|would|will|do|does|did|is|are|"
     r"what|how|when|who|why|where|skal|kan|kunne|vil|ville|hvad|hvordan|hvornår|hvem|hvorfor|"
@@ -107,17 +114,28 @@ _PRONOUN_OBJECT = re.compile(
 )
 _PLURAL_YOU = re.compile(
     r"(?i:\b(?:everyone|everybody|all of you|you all|you guys|y'all|alle sammen|alle|jeres)\b)"
-    r"|\bI (?:skal|må|bedes)\b",
+    r"|\bI (?:skal|må|bedes)\b|(?i:\b(?:kan|kunne|vil|gider) )I\b",
 )
+_EVERYONE = re.compile(
+    r"\b(?:vi (?:\w+ )?(?:alle sammen|allesammen|alle)|we (?:\w+ )?all|all of us)\b", re.IGNORECASE
+)
+"""We all, the speaker among them ("vi skal alle sammen…", "we all need to…"): with both sides
+present, a task for everyone (``team:all``). "Everyone has to…" from a chair stays the
+chair's team."""
 _JOKE = re.compile(
     r"\bhaha|\(laughs?\)|\[laughter\]|\(laughter\)|\bjust kidding\b|\bkidding\b|\bjoking\b"
     r"|\blol\b|\beat my hat\b|\bfor sjov\b|\bpjat\b|\(griner\)|\bspøg\b|^ha[,!. ]",
     re.IGNORECASE,
 )
 _ON_THE_SPOT = re.compile(
-    r"\b(?:right now|right away now|now|in the chat|lige nu|nu|i chatten|her i mødet)[.!?]*$",
+    r"\b(?:right now|right away now|now|in the chat|lige nu|nu|i chatten|her i mødet|undervejs"
+    r"|as we go(?: along)?|along the way|as we speak|here and now|her og nu)"
+    r"(?:,?\s+(?:while|mens) (?:we're|we are|vi)(?: \w+){1,3})?[.!?]*$"
+    r"|\b(?:while we're talking|while we talk|mens vi (?:snakker|taler))[.!?]*$",
     re.IGNORECASE,
 )
+"""Work done in the meeting itself: "I'll paste it in the chat", "så oversætter jeg undervejs",
+"let me take a look now while we're talking"."""
 _SENTENCE_PUNCTUATION = re.compile(r"[.?!,;:]")
 
 _AGENDA = re.compile(
@@ -140,13 +158,14 @@ _TRAILING_CONDITION = re.compile(
 )
 """An offer that hangs on a condition after it: "happy to resend it if it got lost"."""
 _LIVE_VERBS = re.compile(
-    r"^(?:draw(?! up)|sketch(?! out a plan)|switch|scroll|click|zoom|tegne|tegn|skifte|skift)\b"
+    r"^(?:draw(?! up)|sketch(?! out a plan)|switch|scroll|click|zoom|tegne|tegn|skifte|skift"
+    r"|use|try out|test out|borrow|bruge|brug|låne|lån)\b"
     r"|^(?:share|del|dele)\b(?:\s+(?:lige|just|now|nu))*(?:\s+(?:(?:my|the|min)\s+)?(?:screen|skærm)"
     r"\w*|\s*[.!]*$)",
     re.IGNORECASE,
 )
 """Work done there and then in the meeting ("I'll draw one", "lad mig skifte til engelsk",
-"jeg deler lige skærmen"),
+"jeg deler lige skærmen", "we're gonna try out our whiteboard", "I'll use the spare one"),
 unless a date is said with it."""
 _LET_ME_LIVE = re.compile(
     r"^(?:show|open|pull|share|type|move|write (?:it|that|this) (?:up|down)|vise|vis|åbne|åbn"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.intelligence.action_items.rules import _cue, _Rules, _words_re
+from assistant.intelligence.action_items.rules import _Cue, _cue, _Rules, _words_re
 
 _DA_PRESENT = (
     *("sender", "ringer", "skriver", "tjekker", "checker", "laver", "booker", "opdaterer"),
@@ -18,7 +18,9 @@ _DA_PRESENT = (
     *("afleverer", "leverer", "henter", "printer", "udfylder", "underskriver", "godkender"),
     *("ordner", "klarer", "tester", "svarer", "besøger", "rydder", "indsender", "bekræfter"),
     *("tæller", "scanner", "beregner", "sammenligner", "vedhæfter", "flytter", "fjerner"),
-    *("rykker", "purrer", "prikker", "skubber", "aftaler"),
+    *("rykker", "purrer", "prikker", "skubber", "aftaler", "læser", "opsiger", "hjælper"),
+    *("oversætter", "trækker", "sletter", "lukker", "løser", "klargør", "ændrer"),
+    *("fornyer", "forlænger", "husker", "minder"),
 )
 _DA_LOAN_VERB = r"\w{3,}(?<!inter)(?<!fung)(?<!foretr)erer"
 """Danish present tense of the loan verbs in -ere ("registrerer", "implementerer", "eskalerer",
@@ -67,8 +69,22 @@ _DA = _Rules(
         _cue("group", rf"vi kan(?: {_DA_FILLER})?", 0.55),
         # "Du får tallene fra mig på mandag": the speaker's promise, not a request.
         _cue("commitment", r"du(?=\s+får\b.*\bfra mig\b)", 0.8),
+        # "Du får listen i eftermiddag": handed over by the speaker, when a date says by when.
+        _cue(
+            "commitment",
+            r"(?:^|(?<=[,.] ))du(?=\s+får\s+(?!lov\b|ret\b|svar fra\b|det\b|den\b|dem\b))",
+            0.75,
+        ),
         _cue("commitment", r"(?P<thing>den|det|dem) får du", 0.8),
         _cue("request", rf"(?:kan|kunne|vil|gider) du(?: ikke)?(?: {_DA_FILLER})?", 0.8),
+        # "Kan I sende…": "I" (you, plural) is upper case, unlike "i" (in).
+        _Cue(
+            "request",
+            re.compile(rf"(?i:\b(?:kan|kunne|vil|gider) )I(?i:(?: ikke)?(?: {_DA_FILLER})?)\s+"),
+            0.75,
+        ),
+        # Verb first: "Det må du hellere få sagt op", "Den skal du lige sende".
+        _cue("request", rf"(?<=\w )(?:skal|må|kan) du(?: hellere| nok)?(?: {_DA_FILLER})?", 0.75),
         _cue("request", r"(?:må jeg bede dig om at|jeg har brug for at du)", 0.8),
         _cue("request", rf"(?:husk|sørg for|sørg)(?: {_DA_FILLER})?(?: at)?", 0.75),
         _cue("request", rf"du (?:skal|må) {_DA_FILLER}", 0.7),
@@ -93,11 +109,13 @@ _DA = _Rules(
     ),
     request_non_actions=(
         *("høre", "se min", "se skærmen", "se det", "se mig", "se hvad", "huske", "forklare"),
+        *("se os", "se den", "se dem"),
         *("gentage", "fortælle", "lide", "vente", "sige"),
         *("give mig et øjeblik", "dele din skærm", "dele skærmen", "uddybe", "beskrive"),
         *("gå tilbage", "tale højere", "slå lyden", "bekræfte at du", "tro", "forstå"),
         *("være", "have", "leve med", "acceptere", "mene", "følge med", "starte", "begynde"),
-        *("tage den", "sige noget", "præsentere dig", "jeg", "vi", "de", "han", "hun", "det er"),
+        # "tage den$": "tag den" alone, not "tage den demo" (a determiner)
+        *("tage den$", "sige noget", "præsentere dig", "jeg", "vi", "de", "han", "hun", "det er"),
         # shown or told in the meeting itself: "vil du tage os igennem tallene", "her kan du se, at"
         *("tage os igennem", "tage mig igennem", "vise os", "fortælle os", "se, at", "se at"),
         *("følge med",),
@@ -107,7 +125,7 @@ _DA = _Rules(
     habits=_words_re("normalt", "altid", "tit", "ofte", "plejer", "nogle gange", "hver"),
     leading_filler=re.compile(
         r"^(?:(?:lige|også|godt|bare|hurtigt|så|nok|gerne|selv|straks|til at|at|prøve at|sagtens|"
-        r"virkelig|selvfølgelig)\s+)+",
+        r"virkelig|selvfølgelig|alle sammen|allesammen|alle)\s+)+",
         re.IGNORECASE,
     ),
     trailing_filler=re.compile(
@@ -126,7 +144,7 @@ _DA = _Rules(
         re.IGNORECASE,
     ),
     suggestion=re.compile(
-        r"\b(?:nogen|vi|du|man)(?: bør| skal| må| burde)(?: lige| også)?\s+"
+        r"\b(?:nogen|vi|du|man)(?: bør| skal| må| burde)(?: lige| også)?\s+(?!bruge\b)"
         r"|\b(?:vi|jeg) (?:mangler|har brug for) (?:nogen|en) (?:til at|der kan)\s+",
         re.IGNORECASE,
     ),
@@ -136,7 +154,10 @@ _DA = _Rules(
 _DONE = (
     r"godkendt|afklaret|klar|sendt|lavet|tjekket|underskrevet|bekræftet|på plads|fundet"
     r"|opdateret|rettet|booket|vendt|kørt|afstemt|sat op|bestilt|betalt|ordnet|testet|læst"
-    r"|gennemgået|snakket|talt|ryddet op|\w{3,}eret"
+    r"|gennemgået|snakket|talt|ryddet op|\w{3,}eret|lagt|lagt ind|svaret|besvaret|skrevet"
+    r"|ringet|gjort|fikset|ændret|købt|afleveret|udfyldt|sagt op|opsagt|printet|hentet|lukket"
+    r"|løst|bogført|oprettet|slettet|flyttet|fjernet|mailet|delt|aftalt|planlagt|indtastet"
+    r"|valgt|skrevet under|ordnet|afsluttet|forlænget|fornyet|oversat"
 )
 """What an obligation "have … done" names: participles of work ("vendt", "kørt") and of every
 loan verb in -ere ("installeret", "registreret"). Not any word in -t: "have jeres accept" is a

@@ -71,6 +71,7 @@ _EN = _Rules(
         *("be", "tell you what", "say", "think", "see", "hear", "guess", "imagine", "admit"),
         *("bet", "wonder", "know", "understand", "believe", "like", "love", "mind", "repeat"),
         *("remind me", "tell me", "hope", "assume", "keep in mind", "keep that in mind"),
+        *("keep it in mind", "keep them in mind", "bear it in mind", "bear that in mind"),
         # states and predictions, not tasks
         *("need", "want", "get there", "have to see", "probably", "definitely not"),
         *("receive", "notice", "enjoy", "appreciate", "go with", "tell you"),

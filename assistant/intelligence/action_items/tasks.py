@@ -22,7 +22,15 @@ def _starts_with(task: str, phrases: Sequence[str]) -> bool:
 @lru_cache(maxsize=32)
 def _opening(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for "the task opens with one of these phrases, as whole words"."""
-    return re.compile(r"(?:" + "|".join(re.escape(p) for p in phrases) + r")(?:\b|$)")
+    return re.compile(
+        r"(?:"
+        + "|".join(
+            # a phrase ending in "$" must be the whole task ("tage den$": not "tage den demo")
+            re.escape(p[:-1]) + r"[\s.!?]*$" if p.endswith("$") else re.escape(p)
+            for p in phrases
+        )
+        + r")(?:\b|$)"
+    )
 
 
 def _imperative(task: str, rules: _Rules) -> str:
