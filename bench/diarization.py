@@ -133,6 +133,9 @@ def _voices_over_a_long_recording(
         ]
         kept = words_kept(placed, result.segments, models, settings)
     score = diarization_error_rate(reference, turns)
+    reported = diarization_error_rate(
+        reference, [Turn(speaker, start, end) for speaker, start, end in result.speech]
+    )
     accuracy, words = _words_to_the_right_voice(reference, result.segments)
     alone, heard = sum(k.alone for k in kept), sum(k.kept for k in kept)
     table = Table(
@@ -151,6 +154,11 @@ def _voices_over_a_long_recording(
     )
     table.add_row("DER of the turns (no words, so a language switch stays two)", f"{score.der:.1%}")
     errors = f"{score.missed_s:.1f} / {score.false_alarm_s:.1f} / {score.confusion_s:.1f}"
+    table.add_row("  missed / false alarm / confusion s", errors)
+    table.add_row(
+        "DER of the reported speaker turns (languages from the words)", f"{reported.der:.1%}"
+    )
+    errors = f"{reported.missed_s:.1f} / {reported.false_alarm_s:.1f} / {reported.confusion_s:.1f}"
     table.add_row("  missed / false alarm / confusion s", errors)
     table.add_row(
         "words given to the right voice (one voice talking)", f"{accuracy:.1%} of {words}"
