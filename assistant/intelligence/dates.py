@@ -152,10 +152,10 @@ def _end_of_month(_: re.Match[str], today: dt.date | None) -> dt.date | None:
     return today.replace(day=calendar.monthrange(today.year, today.month)[1])
 
 
-def _day_of_month(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+def _next_day_of_month(day: int, today: dt.date | None) -> dt.date | None:
+    """The first date on or after ``today`` that falls on ``day`` of its month."""
     if today is None:
         return None
-    day = int(match["day"])
     year, month = today.year, today.month
     for _ in range(13):
         candidate = _date_or_none(year, month, day)
@@ -163,41 +163,36 @@ def _day_of_month(match: re.Match[str], today: dt.date | None) -> dt.date | None
             return candidate
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return None
+
+
+def _next_month_day(month: int, day: int, today: dt.date | None) -> dt.date | None:
+    """``month``/``day`` this year, or next year once it has passed."""
+    if today is None:
+        return None
+    candidate = _date_or_none(today.year, month, day)
+    if candidate is not None and candidate < today:
+        candidate = _date_or_none(today.year + 1, month, day)
+    return candidate
+
+
+def _day_of_month(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    return _next_day_of_month(int(match["day"]), today)
 
 
 def _month_day(match: re.Match[str], today: dt.date | None) -> dt.date | None:
     month, day = _MONTHS[match["month"].lower()], int(match["day"])
     if match["year"]:
         return _date_or_none(int(match["year"]), month, day)
-    if today is None:
-        return None
-    candidate = _date_or_none(today.year, month, day)
-    if candidate is not None and candidate < today:
-        candidate = _date_or_none(today.year + 1, month, day)
-    return candidate
+    return _next_month_day(month, day, today)
 
 
 def _ordinal_month_day(match: re.Match[str], today: dt.date | None) -> dt.date | None:
     month, day = _MONTHS[match["month"].lower()], _ORDINAL_DAYS[match["ordinal"].lower()]
-    if today is None:
-        return None
-    candidate = _date_or_none(today.year, month, day)
-    if candidate is not None and candidate < today:
-        candidate = _date_or_none(today.year + 1, month, day)
-    return candidate
+    return _next_month_day(month, day, today)
 
 
 def _ordinal_day_of_month(match: re.Match[str], today: dt.date | None) -> dt.date | None:
-    if today is None:
-        return None
-    day = _ORDINAL_DAYS[match["ordinal"].lower()]
-    year, month = today.year, today.month
-    for _ in range(13):
-        candidate = _date_or_none(year, month, day)
-        if candidate is not None and candidate >= today:
-            return candidate
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return None
+    return _next_day_of_month(_ORDINAL_DAYS[match["ordinal"].lower()], today)
 
 
 def _iso(match: re.Match[str], _: dt.date | None) -> dt.date | None:
