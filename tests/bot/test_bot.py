@@ -25,13 +25,13 @@ REFERENCES = {
 CARL_SAYS = "He began a confused complaint against the wizard, who had vanished behind the curtain"
 
 
-def _split(text: str) -> str:
+def split_digits(text: str) -> str:
     """Whisper writes GRID's letter and digit as one token ("J3"); the reference says two."""
     return re.sub(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", " ", normalize_text(text))
 
 
 def word_error_rate(reference: str, hypothesis: str) -> float:
-    return _wer(_split(reference), _split(hypothesis))
+    return _wer(split_digits(reference), split_digits(hypothesis))
 
 
 @pytest.fixture(scope="module")

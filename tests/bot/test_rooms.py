@@ -13,18 +13,11 @@ from typing import Any
 
 import pytest
 
-from bench.common import normalize_text
 from tests.bot.namespace import run_scenario
-from tests.bot.test_bot import REFERENCES, word_error_rate
+from tests.bot.test_bot import REFERENCES, split_digits, word_error_rate
 
 BOT = "Meeting assistant (recording)"
 PEOPLE = ["Ada Lovelace", "Grace Hopper", "Dan Bernoulli"]
-KEYWORDS = {
-    "Ada Lovelace": {"fellow", "country"},
-    "Grace Hopper": {"white", "please"},
-    "Dan Bernoulli": {"blue", "now"},
-}
-"""Words each person's recording says and no other's does (each must show at least one)."""
 MAX_WER = 0.5
 """Live audio through two browsers and Janus on two shared cores loses a word here and there
 when the machine is busy (Ada: 0.09 on a quiet machine, 0.36 under a load of 14; Dan's six
@@ -108,14 +101,22 @@ def test_the_summary_comes_in_the_chat_and_the_report_names_everyone(
     )
 
 
+def _own_words(name: str) -> set[str]:
+    """The words of this person's recording that no other person's recording says."""
+    others = [split_digits(REFERENCES[n]).split() for n in REFERENCES if n != name]
+    return set(split_digits(REFERENCES[name]).split()).difference(*others)
+
+
 def _each_says_their_own(said: dict[str, str]) -> None:
-    """Each person's words are theirs: their recording's, and none of another's."""
+    """Each person's words are theirs: some only their recording says, and read closer to it
+    than to anyone else's (a six-word GRID sentence may lose a word or two under load: "place
+    what in J3 is" for "place white in j 3 please")."""
     for name, text in said.items():
-        words = set(normalize_text(text).split())
-        assert KEYWORDS[name] & words, (name, text)
-        others = set().union(*(KEYWORDS[n] for n in KEYWORDS if n != name))
-        assert not words & others, (name, text)
-        assert word_error_rate(REFERENCES[name], text) <= MAX_WER, (name, text)
+        assert _own_words(name) & set(split_digits(text).split()), (name, text)
+        own = word_error_rate(REFERENCES[name], text)
+        assert own <= MAX_WER, (name, text)
+        for other in REFERENCES.keys() - {name}:
+            assert own < word_error_rate(REFERENCES[other], text), (name, other, text)
 
 
 def test_the_host_invites_and_stop_discards_the_meeting(rooms: dict[str, Any]) -> None:
