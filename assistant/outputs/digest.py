@@ -140,6 +140,7 @@ def render_digest_html(report: Mapping[str, Any]) -> str:
         "<body>",
         "<main>",
         _header(title, meeting),
+        _warnings(report),
         _participation(report, _speakers(report), names),
         _sides(report),
         _action_items(report, names),
@@ -156,6 +157,15 @@ def render_digest_html(report: Mapping[str, Any]) -> str:
 
 
 # ---- sections ----------------------------------------------------------------------------
+
+
+def _warnings(report: Mapping[str, Any]) -> str:
+    """What to check before trusting the names and sides: above everything else."""
+    notes = [as_text(note) for note in as_list(report.get("warnings"))]
+    items = "".join(f"<li>{escape(note)}</li>" for note in notes if note)
+    if not items:
+        return ""
+    return f'<section class="warning">\n<p>Check:</p>\n<ul>{items}</ul>\n</section>'
 
 
 def _header(title: str, meeting: Mapping[str, Any]) -> str:
@@ -605,6 +615,7 @@ figure.chart { margin: 0 0 8px; }
 td .swatch { margin-left: 0; }
 .legend .swatch:first-child { margin-left: 0; }
 .warning { background: #fde8e6; border-left: 4px solid #c0392b; padding: 8px 12px; }
+.warning p, .warning ul { margin: 0; }
 table { width: 100%; border-collapse: collapse; font-size: 14px; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line);
   vertical-align: top; }

@@ -58,6 +58,7 @@ def build_report(
     engagement: Mapping[str, Mapping[str, object] | None] | None = None,
     intelligence: MeetingIntelligence | None = None,
     attendees: Collection[str] = (),
+    warnings: Sequence[str] = (),
 ) -> dict[str, object]:
     """The version 1 report of a meeting, as JSON-able data (see ``report_models.Report``).
 
@@ -66,6 +67,7 @@ def build_report(
     ``intelligence`` the decisions, questions, signals and follow-up are empty. ``attendees``:
     ids of people known to have been in the meeting (they joined the call): one who never spoke
     keeps a row of zeros and is listed as silent, since keeping everyone included is the point.
+    ``warnings``: what the run noticed about its options (a wrong number of names, say).
     """
     meeting = transcript.meeting
     videos = engagement or {}
@@ -129,6 +131,7 @@ def build_report(
             # Slivers under a millisecond (cuts at 10 ms frames) would round to nothing.
             if round(turn.end, _SECONDS) > round(turn.start, _SECONDS)
         ],
+        warnings=list(warnings),
     )
     return report.model_dump(mode="json")
 

@@ -413,6 +413,10 @@ class Report(_ReportModel):
     """Who spoke when, sorted by start: diarization on a mixed recording, each track's voice
     activity for per-person tracks and channels, the segments for a transcript file. The same
     turns as `transcript.rttm`."""
+    warnings: list[str] = Field(default_factory=list)
+    """What the analysis noticed about the options it was given and the user should check:
+    names given that do not match the speakers found, `--internal` names nobody in the
+    meeting has. Empty when there is nothing to say."""
 
 
 def write_schema(path: Path) -> None:

@@ -228,7 +228,16 @@ def finish_analysis(
         transcript,
         metrics,
         action_items,
-        build_report(transcript, metrics, action_items, coaching, reports, intelligence, attendees),
+        build_report(
+            transcript,
+            metrics,
+            action_items,
+            coaching,
+            reports,
+            intelligence,
+            attendees,
+            warnings,
+        ),
         warnings,
     )
 

@@ -12,6 +12,7 @@ from click.testing import CliRunner, Result
 
 import assistant.processing.analyze
 from assistant.cli import cli
+from assistant.outputs.digest import render_digest_html
 from assistant.outputs.formatting import format_number
 from assistant.processing.speech import SpeechModels
 from tests.media import read_audio, write_audio, write_silent_video
@@ -209,8 +210,13 @@ def test_a_wrong_number_of_participant_names_is_warned_about(run, tmp_path: Path
         "warning: --participants: 2 names for 3 speakers heard: Ann and Bo were given by order "
         "of first speech, Carol kept its name"
     )
-    names = {p["id"]: p["name"] for p in json.loads(result.stdout)["participants"]}
+    report = json.loads(result.stdout)
+    names = {p["id"]: p["name"] for p in report["participants"]}
     assert names == {"alice": "Ann", "bob": "Bo", "carol": "Carol"}
+    # The report says it too (a service's user never sees stderr), and so does the digest.
+    assert report["warnings"] == [result.stderr.strip().removeprefix("warning: ")]
+    digest = render_digest_html(report)
+    assert '<section class="warning">' in digest and "2 names for 3 speakers" in digest
 
 
 def test_video_summary_shows_engagement(run, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -162,6 +162,7 @@ def test_report_values() -> None:
             {"speaker": "anna", "start": 0.0, "end": 6.0, "overlapped": False},
             {"speaker": "ben", "start": 6.0, "end": 9.0, "overlapped": False},
         ],
+        "warnings": [],
     }
     assert json.loads(json.dumps(report)) == report
 
@@ -189,6 +190,7 @@ def test_report_key_order() -> None:
         "follow_up",
         "summary",
         "speaker_turns",
+        "warnings",
     ]
     meeting = report["meeting"]
     assert isinstance(meeting, dict)

@@ -94,8 +94,15 @@ def test_built_reports_round_trip_unchanged() -> None:
         engagement = {first: engagement_report(summarize_engagement(timeline, set(range(5, 15))))}
         engagement |= {pid: None for pid in others}
         coaching = coach(transcript, metrics, engagement)
+        names = [m.participant_id for m in metrics.participants][:1]
         report = build_report(
-            transcript, metrics, intelligence.action_items, coaching, engagement, intelligence
+            transcript,
+            metrics,
+            intelligence.action_items,
+            coaching,
+            engagement,
+            intelligence,
+            warnings=[f"--participants: 1 name ({names}) for {len(metrics.participants)} speakers"],
         )
 
         again = Report.model_validate(report).model_dump(mode="json")
