@@ -30,7 +30,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from assistant.transcript import Segment
+from assistant.transcript import Segment, SpeechTurn
 from pipelines.frames import SecondFeatures
 
 __all__ = [
@@ -74,10 +74,11 @@ class Engagement:
     timeline: tuple[SecondFeatures, ...]
 
 
-def speaking_seconds(segments: Iterable[Segment], participant_id: str) -> set[int]:
-    """Seconds in which the participant speaks for at least 0.3 s (from the transcript)."""
+def speaking_seconds(spans: Iterable[SpeechTurn | Segment], participant_id: str) -> set[int]:
+    """Seconds in which the participant speaks for at least 0.3 s. Give it the speaker turns
+    (``turns_of``): they hold speech whose words were not recognised, which segments lose."""
     covered: dict[int, float] = {}
-    for segment in segments:
+    for segment in spans:
         if segment.speaker != participant_id:
             continue
         for second in range(math.floor(segment.start), math.ceil(segment.end)):

@@ -40,7 +40,14 @@ from assistant.processing.speech import (
     vad_options,
     voice_stages,
 )
-from assistant.transcript import MeetingInfo, Participant, Segment, Transcript, speech_turns
+from assistant.transcript import (
+    MeetingInfo,
+    Participant,
+    Segment,
+    Transcript,
+    speech_turns,
+    turns_of,
+)
 from models.errors import InputError, PipelineError
 from models.vision import VisionModels, VisionStream
 from pipelines.frames import (
@@ -353,7 +360,7 @@ class LiveMeeting:
         result: dict[str, Engagement | None] = {}
         for pid, person in self._people.items():
             if person.timeline:
-                seconds = speaking_seconds(transcript.segments, pid)
+                seconds = speaking_seconds(turns_of(transcript), pid)
                 result[pid] = summarize_engagement(person.timeline, seconds)
         return result
 

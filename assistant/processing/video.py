@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from assistant.analytics.engagement import Engagement, speaking_seconds, summarize_engagement
 from assistant.config import VideoSettings
 from assistant.inputs.media import AudioSource, MediaPlan
-from assistant.transcript import Segment, Transcript
+from assistant.transcript import SpeechTurn, Transcript, turns_of
 from models.vision import VisionModels, VisionStream
 from pipelines.frames import SecondFeatures, VideoFrame
 from pipelines.video.decode import probe_video, sample_frames
@@ -32,7 +32,7 @@ __all__ = ["analyse_plan_video", "gallery_timelines", "person_timeline", "source
 def source_timelines(
     source: AudioSource,
     participant_ids: Sequence[str],
-    segments: Sequence[Segment],
+    turns: Sequence[SpeechTurn],
     settings: VideoSettings,
     models: VisionModels,
     progress: Callable[[float], None] | None = None,
@@ -63,7 +63,7 @@ def source_timelines(
         end_s=end,
         min_track_share=settings.gallery_min_track_share,
     )
-    speaking = {pid: speaking_seconds(segments, pid) for pid in participant_ids}
+    speaking = {pid: speaking_seconds(turns, pid) for pid in participant_ids}
     links = link_tracks(result.timelines, speaking)
     return {pid: result.timelines[track] for pid, track in links.items()}
 
@@ -138,7 +138,7 @@ def analyse_plan_video(
     in one recording); with a folder of per-person files, each file's video is its own person.
     """
     ids = [p.id for p in transcript.participants]
-    segments = transcript.segments
+    turns = turns_of(transcript)
     result: dict[str, Engagement | None] = dict.fromkeys(ids)
     if not settings.enabled:
         return result
@@ -151,8 +151,8 @@ def analyse_plan_video(
         if not present:
             continue
         models = models or VisionModels.load()
-        timelines = source_timelines(source, present, segments, settings, models, report)
+        timelines = source_timelines(source, present, turns, settings, models, report)
         done_s += source.info.duration_s or 0.0
         for pid, timeline in timelines.items():
-            result[pid] = summarize_engagement(timeline, speaking_seconds(segments, pid))
+            result[pid] = summarize_engagement(timeline, speaking_seconds(turns, pid))
     return result

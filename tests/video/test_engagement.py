@@ -8,7 +8,14 @@ from assistant.analytics.engagement import count_events, speaking_seconds, summa
 from assistant.config import Settings
 from assistant.processing.analyze import analyze
 from assistant.processing.speech import SpeechModels
-from assistant.transcript import Segment
+from assistant.transcript import (
+    MeetingInfo,
+    Participant,
+    Segment,
+    Transcript,
+    speech_turns,
+    turns_of,
+)
 from pipelines.frames import SecondFeatures
 
 REPO = Path(__file__).resolve().parents[2]
@@ -83,6 +90,18 @@ def test_no_video_is_none_and_unknown_rates_are_none() -> None:
 def test_speaking_seconds_need_three_tenths() -> None:
     segments = [Segment("a", 0.8, 2.1, "hi", "en", ()), Segment("b", 0.0, 5.0, "x", "en", ())]
     assert speaking_seconds(segments, "a") == {1}
+
+
+def test_speaking_seconds_follow_the_turns_heard_not_only_the_words_read() -> None:
+    # Far-field speech: 4 s of "a" heard, one word of it recognised.
+    transcript = Transcript(
+        MeetingInfo("far field", None, 6.0, "en"),
+        (Participant("a", "A"),),
+        (Segment("a", 1.0, 1.4, "yes", "en", ()),),
+        speech_turns([("a", 1.0, 5.0)]),
+    )
+    assert speaking_seconds(transcript.segments, "a") == {1}
+    assert speaking_seconds(turns_of(transcript), "a") == {1, 2, 3, 4}
 
 
 def test_report_has_engagement_for_video_and_null_for_a_transcript(
