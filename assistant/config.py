@@ -44,7 +44,10 @@ class AsrSettings(BaseModel):
     """CTranslate2 precision on CPU; ``int8`` is fastest at the same accuracy for base."""
     device: str = "cpu"
     cpu_threads: int = Field(default=0, ge=0)
-    """Threads for inference; 0 = all cores."""
+    """Threads for inference, per worker; 0 = all cores, split among the workers in a live
+    process: two decodes at once with all cores each oversubscribe them (bench.live_capacity,
+    6 people two at once, 2 cores: final p95 3.85 s with 2 threads per worker, 2.42 s with 1).
+    """
     workers: int = Field(default=2, ge=1, le=8)
     """Decodes faster-whisper runs at once when called from several threads (CTranslate2
     workers; the weights are shared: 235 MB loaded with 1 or 2), in processes that follow

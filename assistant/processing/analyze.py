@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -59,9 +60,10 @@ def load_speech_models(settings: Settings, *, live: bool = False) -> SpeechModel
     """Load the recogniser and the VAD once; callers share the result.
 
     ``live``: the process follows live meetings, whose caption decodes run beside transcript
-    decodes, so faster-whisper gets ``asr.workers`` CTranslate2 workers; a process that only
-    analyses decodes from one thread at a time and loads one (about 200 MB less at peak on a
-    30-minute meeting)."""
+    decodes and beside each other, so faster-whisper gets ``asr.workers`` CTranslate2 workers
+    and, unless ``asr.cpu_threads`` says otherwise, the cores split among them; a process that
+    only analyses decodes from one thread at a time and loads one worker on all cores (about
+    200 MB less at peak on a 30-minute meeting)."""
     from models.asr import FasterWhisperRecognizer, OpenAIWhisperRecognizer, SpeechRecognizer
     from models.segmentation import SpeakerSegmenter
     from models.speaker import SpeakerEncoder
@@ -70,6 +72,7 @@ def load_speech_models(settings: Settings, *, live: bool = False) -> SpeechModel
     from pipelines.vad import SileroVad
 
     recognizer: SpeechRecognizer
+    workers = settings.asr.workers if live else 1
     if settings.asr.engine == "openai-whisper":
         recognizer = OpenAIWhisperRecognizer(
             resolve_openai_whisper_checkpoint(settings.asr.model, settings.cache_dir),
@@ -80,8 +83,8 @@ def load_speech_models(settings: Settings, *, live: bool = False) -> SpeechModel
             resolve_faster_whisper_model(settings.asr.model, settings.cache_dir),
             device=settings.asr.device,
             compute_type=settings.asr.compute_type,
-            cpu_threads=settings.asr.cpu_threads,
-            workers=settings.asr.workers if live else 1,
+            cpu_threads=settings.asr.cpu_threads or (_cores() // workers if workers > 1 else 0),
+            workers=workers,
         )
     diarization = settings.diarization
     encoder = SpeakerEncoder() if diarization.enabled else None
@@ -240,6 +243,11 @@ def finish_analysis(
         ),
         warnings,
     )
+
+
+def _cores() -> int:
+    """Cores this process may run on (its affinity, as a container or taskset sets it)."""
+    return max(1, len(os.sched_getaffinity(0)))
 
 
 def _llm_client(settings: Settings) -> ChatClient | None:

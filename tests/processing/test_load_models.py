@@ -7,6 +7,7 @@ import pytest
 import models.asr
 import models.weights
 from assistant.config import Settings
+from assistant.processing import analyze
 from assistant.processing.analyze import load_speech_models
 
 
@@ -16,17 +17,29 @@ class _RecordingRecognizer:
         self.options = options
 
 
-@pytest.mark.parametrize(("live", "expected_workers"), [(False, 1), (True, 3)])
-def test_only_live_processes_load_several_decoders(
-    monkeypatch: pytest.MonkeyPatch, live: bool, expected_workers: int
+@pytest.mark.parametrize(
+    ("live", "cpu_threads", "expected_workers", "expected_threads"),
+    [(False, 0, 1, 0), (True, 0, 3, 2), (False, 5, 1, 5), (True, 5, 3, 5)],
+)
+def test_only_live_processes_load_several_decoders_and_split_the_cores_among_them(
+    monkeypatch: pytest.MonkeyPatch,
+    live: bool,
+    cpu_threads: int,
+    expected_workers: int,
+    expected_threads: int,
 ) -> None:
-    # A second CTranslate2 worker costs about 200 MB at peak; analysis decodes from one thread.
+    # A second CTranslate2 worker costs about 200 MB at peak; analysis decodes from one thread
+    # on all cores. Live decodes run at once: all cores each would oversubscribe them.
     monkeypatch.setattr(models.asr, "FasterWhisperRecognizer", _RecordingRecognizer)
     monkeypatch.setattr(models.weights, "resolve_faster_whisper_model", lambda *_: "base-folder")
-    settings = Settings(asr={"workers": 3}, diarization={"enabled": False})
+    monkeypatch.setattr(analyze, "_cores", lambda: 7)
+    settings = Settings(
+        asr={"workers": 3, "cpu_threads": cpu_threads}, diarization={"enabled": False}
+    )
 
     loaded = load_speech_models(settings, live=live)
 
     assert isinstance(loaded.recognizer, _RecordingRecognizer)
     assert loaded.recognizer.model == "base-folder"
     assert loaded.recognizer.options["workers"] == expected_workers
+    assert loaded.recognizer.options["cpu_threads"] == expected_threads
