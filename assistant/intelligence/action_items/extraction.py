@@ -73,6 +73,11 @@ from assistant.intelligence.action_items.rules_da import (
 )
 from assistant.intelligence.action_items.rules_en import _EN, _EN_LEADING_VERBS
 from assistant.intelligence.action_items.similarity import _stems, _verb
+from assistant.intelligence.action_items.structure import (
+    answered_with_assent,
+    is_work,
+    offer_is_taken,
+)
 from assistant.intelligence.action_items.tasks import (
     _clean,
     _due,
@@ -694,6 +699,10 @@ def _from_cue(
         return None
     if lets and not _starts_with(cleaned, _LEADING_VERBS[_code(rules)]):
         return None
+    if not _has_commitment_structure(
+        kind, match, verb_follows, cleaned, had_date, named is not None, index, context
+    ):
+        return None
     owner, by_name = _owner(kind, named, text, index, context)
     if kind == "request" and not by_name and _plural_addressee(index, context):
         owner = _addressed_team(index, context)
@@ -810,3 +819,51 @@ def _laughed_at(sentences: Sequence[Sentence], index: int) -> bool:
         if reply.speaker != sentence.speaker and reply.start - sentence.start < 15:
             return bool(_JOKE.search(reply.text))
     return False
+
+
+_OFFER_CUE = re.compile(r"^(?:i can|jeg kan(?: godt)?|(?:kan) jeg)\b", re.IGNORECASE)
+_ASKED = re.compile(
+    r"^(?:[\w']+,\s*)?(?:(?:so|and|og|så)\s+)?(?:can|could|would|will|kan|kunne|vil|gider)\s+"
+    r"(?:you|du|I)\b",
+)
+
+
+def _has_commitment_structure(
+    kind: str,
+    cue: re.Match[str],
+    verb_follows: bool,
+    task: str,
+    had_date: bool,
+    named: bool,
+    index: int,
+    context: _Context,
+) -> bool:
+    """The structure every task must have beyond its cue (see `structure`): work with an
+    object, and a form that commits: an offer taken up, a Danish present tense anchored in
+    time, a question answered with a yes."""
+    sentence = context.sentences[index]
+    danish = sentence.language == "da"
+    said = cue.group(0).strip()
+    text = _normal(sentence.text)
+    # Danish puts the object first and the verb after it: "Lønsedlerne tjekker jeg".
+    fronted = cue.start() > 0 and re.search(r"\w", text[: cue.start()]) is not None
+    if kind == "commitment" and _OFFER_CUE.match(said):
+        taken = offer_is_taken(index, context, had_date)
+        return taken and is_work(task, danish, firm=True, fronted_object=fronted)
+    if kind == "request" and (text.rstrip().endswith("?") or _ASKED.match(text)):
+        answered = answered_with_assent(index, context)
+        return answered and is_work(task, danish, firm=True, fronted_object=fronted)
+    firm = (
+        kind == "assignment"
+        or (kind == "request" and named)
+        or (not verb_follows and _FIRM.match(said) is not None)
+    )
+    return is_work(task, danish, firm=firm, fronted_object=fronted)
+
+
+_FIRM = re.compile(
+    r"(?:i|we|jeg|vi)\b(?!\s+kan\b)|(?:i|we)(?:'ll|'m|'re)|(?:\w+ )?(?:skal|vil) (?:jeg|vi)\b",
+    re.IGNORECASE,
+)
+"""A firm form of promise ("I'll", "I have to", "jeg skal", "vi vil"), which may name work with
+any verb; not an offer ("jeg kan"), a present tense or a "let me"."""

@@ -1,0 +1,246 @@
+"""Whether a cue's words have the structure of a commitment, whatever the phrase.
+
+Phrase rules tuned meeting by meeting did not carry over to meetings written apart from them: a
+cue ("I can", "jeg sender", "could you") is said far more often than a task is taken on. So
+every task a cue opens must also have
+
+- **work**: its first word is a verb of concrete work ("send", "book", "tjek", "ring"), not of
+  being, knowing, liking or talking in the meeting ("be", "think", "se", "synes"), and it has an
+  object or an adverb after it ("send the deck", not a bare "check");
+- **a commitment form**, by kind of cue:
+  - an offer or ability ("I can", "jeg kan", "kan jeg") commits only when a date is said, when
+    it answers someone's question or request, or when the next speaker takes the offer up
+    ("yes please", "ja tak"): "I can send you the deck" alone says what is possible;
+  - a Danish present tense ("jeg sender", "sender jeg") is a promise only when anchored in time
+    (a date, "så"/"lige"/"nok", an answer to a request): "jeg laver fakturaerne" alone says how
+    things are done;
+  - a question to someone ("could you…?", "kan du…?") hands work over only when answered with
+    assent by another speaker: a no, a counter-question, a "maybe" or silence hands nothing.
+
+The rejections the other modules make by phrase (past work, conditions, quotes, the agenda,
+work done on the spot) stay where they are; this module only adds what every item must have.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.intelligence.action_items.model import _Context, _normal
+from assistant.intelligence.dates import find_date
+
+_EN_WORK = (
+    *("send", "resend", "email", "e-mail", "mail", "forward", "share", "circulate", "post"),
+    *("upload", "prepare", "draft", "redraft", "write", "rewrite", "put", "pull", "compile"),
+    *("create", "make", "build", "set", "configure", "install", "deploy", "fix", "patch"),
+    *("check", "double-check", "doublecheck", "verify", "confirm", "test", "validate", "review"),
+    *("read", "look", "investigate", "dig", "find", "figure", "work", "sort", "clarify", "book"),
+    *("schedule", "reschedule", "arrange", "organise", "organize", "plan", "move", "cancel"),
+    *("invite", "call", "ring", "phone", "contact", "reach", "follow", "get", "circle", "report"),
+    *("ping", "chase", "nudge", "remind", "ask", "tell", "inform", "notify", "let", "update"),
+    *("change", "adjust", "edit", "revise", "amend", "correct", "add", "remove", "delete"),
+    *("include", "attach", "export", "import", "migrate", "run", "rerun", "escalate", "raise"),
+    *("flag", "log", "file", "submit", "sign", "approve", "order", "buy", "purchase", "grab"),
+    *("collect", "gather", "fetch", "bring", "print", "scan", "translate", "summarise"),
+    *("summarize", "document", "note", "record", "track", "monitor", "measure", "calculate"),
+    *("compare", "estimate", "quote", "price", "invoice", "bill", "credit", "refund", "pay"),
+    *("renew", "extend", "terminate", "close", "open", "introduce", "connect", "loop", "cc"),
+    *("copy", "involve", "talk", "speak", "discuss", "clear", "check", "align", "sync"),
+    *("coordinate", "hand", "deliver", "ship", "dispatch", "return", "go", "walk", "demo"),
+    *("show", "present", "train", "onboard", "map", "design", "draw", "handle", "take", "deal"),
+    *("own", "cover", "lead", "host", "join", "attend", "visit", "meet", "drop", "finish"),
+    *("finalise", "finalize", "complete", "wrap", "start", "kick", "reply", "respond", "answer"),
+    *("reconcile", "clean", "tidy", "reserve", "block", "hold", "keep", "recommend", "propose"),
+    *("suggest", "source", "hire", "recruit", "assign", "allocate", "pass", "relay", "push"),
+    *("merge", "release", "publish", "launch", "enable", "disable", "activate", "provision"),
+    *("grant", "give", "provide", "supply", "enter", "fill", "register", "apply", "request"),
+    *("do", "have", "brief", "float", "pick", "zip", "restore", "escalate", "help", "research"),
+    *("sketch", "outline", "list", "set up", "prioritise", "prioritize", "split", "bundle"),
+    *("rerun", "resolve", "solve", "reset", "replace", "upgrade", "downgrade", "rollout"),
+    *("roll", "benchmark", "analyse", "analyze", "audit", "inspect", "survey", "interview"),
+    *("contract", "negotiate", "cost", "budget", "forecast", "draw", "label", "tag", "rename"),
+    *("print", "pencil", "slot", "lock", "secure", "double", "draft", "try", "see", "touch"),
+    *("come", "bring", "chat", "catch", "sit", "swing", "stop", "loop", "clean", "write"),
+)
+"""Verbs of work an English task opens with (base form). Open-ended on purpose: the gate keeps
+out being, knowing, liking and the meeting's own talk, not unlisted work."""
+_EN_NOT_WORK = (
+    *("be", "think", "know", "like", "love", "hope", "guess", "believe", "mean", "feel"),
+    *("want", "wish", "need", "wonder", "assume", "expect", "suppose", "imagine", "agree"),
+    *("understand", "remember", "forget", "stay", "wait", "say", "admit", "bet", "promise"),
+)
+"""Never work, whatever follows."""
+_DA_WORK = (
+    *("send", "gensend", "videresend", "mail", "del", "post", "upload", "forbered", "lav"),
+    *("skriv", "udarbejd", "opret", "byg", "sæt", "konfigurer", "installer", "ret", "fiks"),
+    *("tjek", "check", "dobbelttjek", "kontroller", "verificer", "bekræft", "test", "gennemgå"),
+    *("læs", "kig", "se", "undersøg", "find", "afklar", "book", "planlæg", "arranger"),
+    *("indkald", "flyt", "aflys", "inviter", "ring", "kontakt", "følg", "vend", "meld", "giv"),
+    *("spørg", "hør", "fortæl", "informer", "opdater", "ændr", "juster", "tilføj", "fjern"),
+    *("slet", "vedhæft", "eksporter", "importer", "kør", "eskaler", "bestil", "køb", "skaf"),
+    *("hent", "saml", "print", "scan", "oversæt", "dokumenter", "noter", "skriv", "beregn"),
+    *("sammenlign", "fakturer", "betal", "forny", "forlæng", "opsig", "luk", "åbn", "tal"),
+    *("snak", "få", "tag", "hjælp", "sørg", "ordn", "klar", "lever", "aflever", "klargør"),
+    *("ryd", "løs", "godkend", "underskriv", "udfyld", "besøg", "svar", "purr", "ryk", "prik"),
+    *("skub", "aftal", "træn", "vis", "demo", "indsend", "registrer", "implementer", "bed"),
+    *("udpeg", "pres", "gør", "hav", "start", "tæl", "integrer", "lav", "opstil", "beskriv"),
+    *("tegn", "udregn", "estimer", "vurder", "analyser", "afstem", "tilpas", "nulstil"),
+    *("genstart", "erstat", "opgrader", "rul", "lås", "reserver", "blok", "hold", "husk"),
+    *("mind", "sig", "skyd", "træk", "markér", "marker", "prioriter", "fordel", "uddel"),
+    *("introducer", "præsenter", "afhold", "deltag", "kom", "mød", "drop", "afslut", "færdiggør"),
+    *("sæt op", "rykke", "flyt", "check", "ordne", "afsæt", "lån", "bag", "køre", "forsøg"),
+)
+"""Verbs of work a Danish task opens with (imperative, as the tasks are written)."""
+_DA_NOT_WORK = (
+    *("vær", "være", "syn", "synes", "tro", "ved", "vid", "håb", "kan", "skal", "er", "mene"),
+    *("men", "glæd", "elsk", "lid", "forstå", "vent", "bliv", "indrøm", "lov", "ønsk"),
+)
+_DA_LOAN = re.compile(r"^\w{4,}(?:er|ér)$")
+"""The imperative of a Danish loan verb in -ere ("implementer", "eskaler", "kvalificer")."""
+_WORD = re.compile(r"[\wæøåÆØÅ'-]+")
+
+_INTRANSITIVE = re.compile(
+    r"^(?:follow up|get back|circle back|report back|call back|ring back|check back|come back"
+    r"|vend tilbage|meld tilbage|ring tilbage|følg op|svar|follow|reply|respond)\b",
+    re.IGNORECASE,
+)
+"""Work that needs no object: "I'll follow up", "jeg vender tilbage"."""
+
+
+_ADVERB = re.compile(
+    r"^(?:(?:i hvert fald|altså|jo|da|nu|simpelthen|under alle omstændigheder|in any case"
+    r"|anyway|definitely|really|also|just|then|first|still|both)\s+)+",
+    re.IGNORECASE,
+)
+"""Adverbs that may come between a cue and its verb: "vi skal i hvert fald have lavet…"."""
+
+
+def is_work(task: str, danish: bool, *, firm: bool, fronted_object: bool = False) -> bool:
+    """The task opens with a verb of work and says what the work is done on (after the verb,
+    or fronted before the cue: "Lønsedlerne tjekker jeg i morgen"). A ``firm`` commitment ("I
+    will", a yes to a request) may name work by any verb but those of being, knowing and
+    liking; a weaker form (an offer, a present tense, "let me") needs a verb known as work."""
+    task = _ADVERB.sub("", task.strip())
+    words = _WORD.findall(task.lower())
+    if not words:
+        return False
+    verb = words[0]
+    if verb in (_DA_NOT_WORK if danish else _EN_NOT_WORK):
+        return False
+    known = (
+        verb in _EN_WORK
+        or verb in _DA_WORK
+        or (danish and _DA_LOAN.match(verb) is not None)
+        or verb.startswith("re-")
+    )
+    if not known and not firm:
+        return False
+    return len(words) > 1 or fronted_object or _INTRANSITIVE.match(task.strip()) is not None
+
+
+_ASSENT = re.compile(
+    r"^(?:(?:ja|jo|yes|yeah|yep|yup|sure|okay|ok|of course|absolutely|definitely|certainly"
+    r"|no problem|no worries|will do|on it|sounds good|that works|perfect|great|fine|fint|klart"
+    r"|selvfølgelig|helt sikkert|gerne|sagtens|super|den er god|det er fint|det kan jeg"
+    r"|det gør jeg|det ordner jeg|det klarer jeg|det tager jeg|den tager jeg|dem tager jeg"
+    r"|det sørger jeg for|det skal jeg nok|happy to|glad to|i can do that|can do|i'll|i will"
+    r"|i'm on it|let me|jeg (?:skal|vil|kan|sender|tager|ringer|tjekker|laver|kigger|finder)"
+    r"|i can|i'll do|we'll|we will|vi (?:skal|sender|tager|kigger|laver)|absolut|naturligvis"
+    r"|yes please|ja tak|please do|do it|go ahead|gør det|that would|det ville|that'd"
+    r"|lovely|excellent|brilliant|wonderful|dejligt|fremragende|godt|good|right|alright"
+    r"|tak|thanks|thank you|good idea|god idé|en god idé|det er en god idé)\b)",
+    re.IGNORECASE,
+)
+"""The opening of a reply that takes the request (or the offer) up."""
+_DECLINE = re.compile(
+    r"^(?:[^.,!?]{0,30},\s*)?(?:no\b(?! problem| worries)|nope|nej\b(?! tak)|not\b|ikke\b"
+    r"|unfortunately|desværre|i'm afraid|i can't|i cannot|i won't|i don't|jeg kan ikke"
+    r"|jeg vil ikke|det kan jeg ikke|maybe|perhaps|måske|hmm|i'm not sure|jeg er ikke sikker"
+    r"|let me think|lad mig tænke|not (?:yet|now|really)|we'll see|vi får se|det ved jeg ikke"
+    r"|i don't know)",
+    re.IGNORECASE,
+)
+"""The opening of a reply that turns the request down or leaves it open."""
+
+
+def _reply(index: int, context: _Context) -> int | None:
+    """The first sentence after ``index`` said by someone else, within a minute."""
+    sentence = context.sentences[index]
+    for position in range(index + 1, min(index + 6, len(context.sentences))):
+        later = context.sentences[position]
+        if later.start - sentence.start > 60:
+            return None
+        if later.speaker != sentence.speaker:
+            return position
+    return None
+
+
+def answered_with_assent(index: int, context: _Context) -> bool:
+    """Someone else's next words take up what sentence ``index`` asked or offered."""
+    position = _reply(index, context)
+    if position is None:
+        return False
+    text = _normal(context.sentences[position].text).lower()
+    if find_date(text, context.transcript.meeting.date) is not None and not text.endswith("?"):
+        # "Thursday works", "Nej, ikke før fredag": the day is discussed, the work is taken.
+        return True
+    return _DECLINE.match(text) is None and _ASSENT.match(text) is not None
+
+
+_REQUEST_OR_QUESTION = re.compile(
+    r"\?\s*$|^(?:\w+,\s*)?(?:can|could|would|will|kan|kunne|vil|gider)\s+(?:you|du|i)\b"
+    r"|\b(?:please|venligst)\b",
+    re.IGNORECASE,
+)
+
+
+def answers_someone(index: int, context: _Context) -> bool:
+    """Sentence ``index`` opens a turn that answers someone else's question or request."""
+    sentence = context.sentences[index]
+    for position in range(index - 1, max(-1, index - 4), -1):
+        previous = context.sentences[position]
+        if previous.speaker == sentence.speaker:
+            if previous.segment != sentence.segment:
+                return False
+            continue  # earlier in the same turn
+        return (
+            sentence.start - previous.start <= 60
+            and _REQUEST_OR_QUESTION.search(_normal(previous.text)) is not None
+        )
+    return False
+
+
+_DA_TIME_ANCHOR = re.compile(
+    r"^(?:(?:og\s+)?så|ja|jo|okay|ok|fint|godt|super)\b"
+    r"|\b(?:lige|nok|straks|bagefter|senere|efter mødet|snarest|hurtigst muligt|med det samme)\b",
+    re.IGNORECASE,
+)
+"""What makes a Danish present tense a promise without a date: "Så sender jeg den", "jeg
+tjekker lige", "det gør jeg bagefter"."""
+
+
+def danish_present_is_promise(index: int, context: _Context, had_date: bool) -> bool:
+    """ "Jeg sender den i morgen", "Så ringer jeg til dem", "Jeg tjekker lige": promises; "Jeg
+    laver fakturaerne i hånden": how things are done."""
+    if had_date:
+        return True
+    text = _normal(context.sentences[index].text)
+    return _DA_TIME_ANCHOR.search(text) is not None or answers_someone(index, context)
+
+
+def offer_is_taken(index: int, context: _Context, had_date: bool) -> bool:
+    """ "I can send you the deck" commits when dated, when it answers someone's request, or
+    when the next speaker takes the offer up; else it says what is possible."""
+    return (
+        had_date
+        or _TIMED.search(context.sentences[index].text) is not None
+        or answers_someone(index, context)
+        or answered_with_assent(index, context)
+    )
+
+
+_TIMED = re.compile(
+    r"\b(?:after|before|once|as soon as|efter|inden|før|så snart|når)\s+(?:the|this|that|our"
+    r"|your|we|i|you|lunch|det|den|vi|jeg|du|frokost|mødet|\w+(?:en|et|erne))\b",
+    re.IGNORECASE,
+)
+"""An offer placed in time ("I can look into it after the bug fix"): planned, not possible."""
