@@ -75,8 +75,10 @@ from assistant.intelligence.action_items.rules_en import _EN, _EN_LEADING_VERBS
 from assistant.intelligence.action_items.similarity import _stems, _verb
 from assistant.intelligence.action_items.structure import (
     answered_with_assent,
+    done_on_the_spot,
     is_work,
     offer_is_taken,
+    states_a_routine,
 )
 from assistant.intelligence.action_items.tasks import (
     _clean,
@@ -847,20 +849,38 @@ def _has_commitment_structure(
     text = _normal(sentence.text)
     # Danish puts the object first and the verb after it: "Lønsedlerne tjekker jeg".
     fronted = cue.start() > 0 and re.search(r"\w", text[: cue.start()]) is not None
+    if done_on_the_spot(task, had_date):
+        return False
+    if (
+        kind in ("commitment", "group")
+        and verb_follows
+        and danish
+        and states_a_routine(task, index, context, had_date)
+    ):
+        return False
     if kind == "commitment" and _OFFER_CUE.match(said):
         taken = offer_is_taken(index, context, had_date)
         return taken and is_work(task, danish, firm=True, fronted_object=fronted)
     if kind == "request" and (text.rstrip().endswith("?") or _ASKED.match(text)):
         answered = answered_with_assent(index, context)
         return answered and is_work(task, danish, firm=True, fronted_object=fronted)
+    if kind == "group" and _OPINION.search(text[: cue.start()]):
+        return False  # "Jeg tror, vi skal sende den til Peter": what should happen
+    # A group promise ("we'll…") needs work known as such: "we're going to grow 40 %" is a plan
+    # of the company, not a task.
     firm = (
         kind == "assignment"
         or (kind == "request" and named)
-        or (not verb_follows and _FIRM.match(said) is not None)
+        or (kind == "commitment" and not verb_follows and _FIRM.match(said) is not None)
     )
     return is_work(task, danish, firm=firm, fronted_object=fronted)
 
 
+_OPINION = re.compile(
+    r"\b(?:i think|i guess|i suppose|i believe|i feel|jeg tror|jeg synes|jeg mener|jeg tænker"
+    r"|maybe|perhaps|måske)\b[^.?!]*$",
+    re.IGNORECASE,
+)
 _FIRM = re.compile(
     r"(?:i|we|jeg|vi)\b(?!\s+kan\b)|(?:i|we)(?:'ll|'m|'re)|(?:\w+ )?(?:skal|vil) (?:jeg|vi)\b",
     re.IGNORECASE,

@@ -126,6 +126,8 @@ def is_work(task: str, danish: bool, *, firm: bool, fronted_object: bool = False
     verb = words[0]
     if verb in (_DA_NOT_WORK if danish else _EN_NOT_WORK):
         return False
+    if _NOT_A_DELIVERABLE.match(task):
+        return False
     known = (
         verb in _EN_WORK
         or verb in _DA_WORK
@@ -134,7 +136,48 @@ def is_work(task: str, danish: bool, *, firm: bool, fronted_object: bool = False
     )
     if not known and not firm:
         return False
-    return len(words) > 1 or fronted_object or _INTRANSITIVE.match(task.strip()) is not None
+    # The object is in the first clause: "I'll pass, thanks" names no work.
+    head = _WORD.findall(task.split(",")[0].lower())
+    return (
+        len(head) > 1
+        or fronted_object
+        or _INTRANSITIVE.match(task.strip()) is not None
+        or _CLAUSE_OBJECT.match(task) is not None
+    )
+
+
+_CLAUSE_OBJECT = re.compile(
+    r"^\S+,?\s+(?:how|what|who|whether|if|which|when|where|hvor|hvad|hvem|hvordan|om|hvilke"
+    r"|hvornår|at)\b",
+    re.IGNORECASE,
+)
+"""A clause as the object: "jeg tæller, hvor mange der mangler", "check whether it runs"."""
+
+
+_NOT_A_DELIVERABLE = re.compile(
+    # light verbs with what is no work: a break, the floor, a thing taken home to think over
+    r"^(?:take|have|grab|get|tag|tage|hold|hav)\s+(?:(?:a|an|en|et|lige|just)\s+)*"
+    r"(?:(?:\w+ )?(?:break|pause|coffee|lunch|seat|breath|moment|second|minute|tår|kaffe"
+    r"|frokost|ordet|the floor)\b|(?:it|that|this|den|det|dem) (?:home|med hjem|as)\b"
+    r"|(?:that|it|det|den) as a\b)"
+    # handing the floor over, refraining
+    r"|^(?:giv|give|hand|pass)\s+(?:ordet|the floor|over|it over to|videre)\b"
+    r"|^(?:lad være|undgå|avoid|stop|refrain|quit)\b"
+    # an outcome hoped for, not work to do
+    r"|^(?:find|come up with|finde|komme med)\s+(?:a|en|et)\s+(?:\w+\s+)?(?:solution|way"
+    r"|løsning|vej|måde)\b"
+    r"|^(?:make sure|sørg for|ensure)(?:,)?\s+(?:at\s+|that\s+)?(?:it|this|that|det|den|you"
+    r"|everyone|alle|i|jeres|your)(?:'s|\s+(?:is|are|will be|bliver|er|går|goes|has|har))\s+"
+    r"(?:a|an|en|et|godt|good|great|fine|ok|okay|nice|fint|rigtig|really|very|smooth\w*)\b"
+    # keeping someone posted: no work until a date is said
+    r"|^(?:keep|hold)\s+(?:you|them|us|jer|dig|dem|os|everyone|alle)\s+(?:posted|updated"
+    r"|informed|in the loop|orienteret\w*|opdateret|informeret)\b"
+    # remembering that something is so
+    r"|^(?:huske|husk|remember|keep in mind)\s*,?\s+(?:at|that)\s+\w+\s+\w+",
+    re.IGNORECASE,
+)
+"""What follows a work-like verb without being work: "take a break", "giv ordet videre",
+"find en løsning", "make sure it's a great experience", "keep you posted", "husk, at…"."""
 
 
 _ASSENT = re.compile(
@@ -227,6 +270,16 @@ def danish_present_is_promise(index: int, context: _Context, had_date: bool) -> 
     return _DA_TIME_ANCHOR.search(text) is not None or answers_someone(index, context)
 
 
+_TAKES_OFFER = re.compile(
+    r"^(?:(?:yes|yeah|yep|ja|jo)\b(?!\s*,?\s*(?:but|men)\b)|please|sure|great|perfect|lovely"
+    r"|excellent|brilliant|that would|that'd|sounds good|go ahead|do it|super|gerne|fint"
+    r"|fremragende|dejligt|det ville|det lyder|gør det|tak|thanks|thank you|good idea|god idé"
+    r"|det er en god idé|absolutely|definitely|klart|helt sikkert|perfekt)\b",
+    re.IGNORECASE,
+)
+"""A reply that takes an offer up; a bare "okay" or "right" only acknowledges it."""
+
+
 def offer_is_taken(index: int, context: _Context, had_date: bool) -> bool:
     """ "I can send you the deck" commits when dated, when it answers someone's request, or
     when the next speaker takes the offer up; else it says what is possible."""
@@ -234,8 +287,18 @@ def offer_is_taken(index: int, context: _Context, had_date: bool) -> bool:
         had_date
         or _TIMED.search(context.sentences[index].text) is not None
         or answers_someone(index, context)
-        or answered_with_assent(index, context)
+        or _offer_taken_up(index, context)
     )
+
+
+def _offer_taken_up(index: int, context: _Context) -> bool:
+    position = _reply(index, context)
+    if position is None:
+        return False
+    text = _normal(context.sentences[position].text)
+    if find_date(text, context.transcript.meeting.date) is not None and not text.endswith("?"):
+        return True
+    return _DECLINE.match(text) is None and _TAKES_OFFER.match(text) is not None
 
 
 _TIMED = re.compile(
@@ -244,3 +307,43 @@ _TIMED = re.compile(
     re.IGNORECASE,
 )
 """An offer placed in time ("I can look into it after the bug fix"): planned, not possible."""
+
+
+_LIVE = re.compile(
+    r"\b(?:on (?:the|my|your) (?:screen|whiteboard|board)|on screen|in the chat|right now"
+    r"|in a (?:minute|moment|second|sec)|later (?:in|on in) (?:the|this) (?:meeting|call)"
+    r"|om (?:lidt|et øjeblik|et minut)|senere i mødet|i dag i mødet"
+    r"|as we speak|på (?:skærmen|tavlen|whiteboardet)|i chatten|lige nu|her og nu|mens vi)\b",
+    re.IGNORECASE,
+)
+"""Work done in the meeting itself, wherever it is said in the task: "I'll put it on the
+screen so everyone can see", "jeg skriver det i chatten til jer"."""
+
+
+def done_on_the_spot(task: str, had_date: bool) -> bool:
+    """The task is done there and then (no date said with it)."""
+    return not had_date and _LIVE.search(task) is not None
+
+
+_DEFINITE_OBJECT = re.compile(
+    r"^\S+\s+(?:(?:alle|hele|de|den|det)\s+)?[a-zæøå]{3,}(?:erne|ene|rne|en|et|nen|net)"
+    r"(?:\s+(?:for|til|i|på|hos|fra)\s+[^,.]*)?[.!]*$",
+    re.IGNORECASE,
+)
+"""A task whose whole object is a definite noun ("lav lønnen for tre afdelinger", "kør
+fakturaerne"): said in the present tense with no time, how the work is always done."""
+
+
+def states_a_routine(task: str, index: int, context: _Context, had_date: bool) -> bool:
+    """A Danish present tense with a definite object and nothing that places it in time:
+    "Jeg laver lønnen for tre afdelinger" says what the speaker does, not what they will do."""
+    if had_date or _DEFINITE_OBJECT.match(task.strip()) is None:
+        return False
+    text = _normal(context.sentences[index].text)
+    if _DA_TIME_ANCHOR.search(text) is not None or answers_someone(index, context):
+        return False
+    # "Jeg opdaterer prislisten." - "Gerne inden mandag.": the other side dates it, a promise.
+    reply = _reply(index, context)
+    return reply is None or (
+        find_date(context.sentences[reply].text, context.transcript.meeting.date) is None
+    )

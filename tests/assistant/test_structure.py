@@ -1,0 +1,127 @@
+"""Every action item needs a commitment structure (`action_items.structure`): an agent, a form
+that commits, and work with an object. One test per structural rule, on sentences written for
+these tests (none is taken from a labelled set)."""
+
+from __future__ import annotations
+
+from assistant.intelligence.action_items.structure import is_work
+from assistant.transcript import Side
+from tests.assistant.test_understanding import items_of, summary
+
+# DAY is a Tuesday (2026-10-06): Wednesday the 7th, Thursday the 8th, Friday the 9th.
+PEOPLE: dict[str, Side | None] = {"ana": None, "ben": None, "cy": None}
+
+
+def _items(turns: list[tuple[str, str]], language: str) -> list[tuple[str | None, str | None]]:
+    return summary(items_of(turns, people=PEOPLE, language=language))
+
+
+# ---- work: a verb of work with an object -----------------------------------------------------
+
+
+def test_work_needs_a_verb_of_work_and_an_object() -> None:
+    assert is_work("Send the signed order form", danish=False, firm=False)
+    assert is_work("Ring til leverandøren", danish=True, firm=False)
+    assert is_work("Implementer den nye flow", danish=True, firm=False)  # a loan verb in -er
+    assert not is_work("Check", danish=False, firm=False)  # no object
+    assert not is_work("Pass, thanks", danish=False, firm=True)  # the object is a courtesy
+    assert not is_work("Be honest about the numbers", danish=False, firm=True)
+    assert not is_work("Synes det er fint", danish=True, firm=True)
+    # An unknown verb only after a firm form ("I will waive the fee"), never after an offer.
+    assert is_work("Waive the onboarding fee", danish=False, firm=True)
+    assert not is_work("Waive the onboarding fee", danish=False, firm=False)
+
+
+def test_a_clause_or_a_fronted_noun_is_an_object() -> None:
+    assert is_work("Tæl, hvor mange licenser der mangler", danish=True, firm=False)
+    assert is_work("Tjek", danish=True, firm=False, fronted_object=True)
+    assert len(items_of([("ana", "Kontrakterne tjekker jeg på torsdag.")], language="da")) == 1
+
+
+def test_light_verbs_with_no_work_are_not_items() -> None:
+    for lang, line in (
+        ("en", "I'll grab a quick coffee."),
+        ("en", "I'll take that as a no."),
+        ("en", "We'll take a short break."),
+        ("da", "Jeg tager den med hjem og sover på den."),
+        ("da", "Jeg giver ordet videre til Søren."),
+        ("da", "Vi skal nok finde en løsning på det."),
+        ("en", "I'll make sure it's a smooth start for everyone."),
+        ("en", "I'll keep you posted."),
+        ("da", "Vi skal huske, at budgettet lukker i november."),
+    ):
+        assert _items([("ana", line), ("cy", "Mm.")], lang) == [], line
+
+
+def test_keeping_someone_posted_with_a_date_stays_an_item() -> None:
+    # Dated, it is a report back, not a courtesy.
+    assert _items([("ana", "I'll update the steering group on Friday.")], "en") == [
+        ("ana", "2026-10-09")
+    ]
+
+
+# ---- forms that commit ----------------------------------------------------------------------
+
+
+def test_an_offer_commits_only_when_taken_up_dated_or_answering() -> None:
+    offered = [("ana", "I can put together a short comparison."), ("ben", "Interesting.")]
+    assert _items(offered, "en") == []
+    taken = [("ana", "I can put together a short comparison."), ("ben", "Yes please.")]
+    assert _items(taken, "en") == [("ana", None)]
+    dated = [("ana", "Jeg kan lave en sammenligning til på fredag."), ("ben", "Hm.")]
+    assert _items(dated, "da") == [("ana", "2026-10-09")]
+    answering = [("ben", "Can someone price the extra seats?"), ("ana", "I can price them.")]
+    assert _items(answering, "en") == [("ana", None)]
+    # Ability, not an offer: "Vi kan sagtens integrere med jeres ERP".
+    able = [("ana", "Jeg kan godt lave rapporter i systemet."), ("ben", "Okay.")]
+    assert _items(able, "da") == []
+
+
+def test_a_question_hands_work_over_only_when_answered_with_assent() -> None:
+    for reply in ("Hmm, I'm not sure we're allowed to.", "What format do you need?"):
+        said = [("ana", "Ben, could you send us the audit log?"), ("ben", reply)]
+        assert _items(said, "en") == [], reply
+    declined = [("ana", "Ben, kan du rydde op i kundelisten?"), ("ben", "Måske, vi får se.")]
+    assert _items(declined, "da") == []
+    agreed = [("ana", "Ben, kan du rydde op i kundelisten?"), ("ben", "Ja, det gør jeg.")]
+    assert _items(agreed, "da") == [("ben", None)]
+    dated = [("ana", "Ben, could you send us the audit log?"), ("ben", "Thursday at the latest.")]
+    assert _items(dated, "en") == [("ben", "2026-10-08")]
+
+
+def test_you_need_to_hands_work_to_the_one_addressed() -> None:
+    said = [("ana", "Ben, you need to renew the SSL certificate before Friday."), ("ben", "Ok.")]
+    assert _items(said, "en") == [("ben", "2026-10-09")]
+    # Instructions in a demo are no task: clicking is not work.
+    shown = [("ana", "Then you need to click save at the bottom."), ("ben", "Ok.")]
+    assert _items(shown, "en") == []
+
+
+def test_a_danish_present_tense_with_a_definite_object_and_no_time_is_a_routine() -> None:
+    routine = [("ana", "Jeg scanner regningerne for hele koncernen."), ("cy", "Nå.")]
+    assert _items(routine, "da") == []
+    assert _items([("ana", "Jeg scanner regningerne i morgen.")], "da") == [("ana", "2026-10-07")]
+    # Placed in time by "så" or answering a request, it is a promise.
+    asked = [("ben", "Hvem tjekker leverancen?"), ("ana", "Så tjekker jeg leverancen.")]
+    assert _items(asked, "da") == [("ana", None)]
+
+
+def test_a_group_plan_needs_work_and_is_no_opinion() -> None:
+    assert _items([("ana", "We're going to expand into Norway this year.")], "en") == []
+    assert _items([("ana", "Jeg synes, vi skal sende den til revisoren.")], "da") == []
+    assert _items([("ana", "We'll send the revised terms on Thursday.")], "en") == [
+        ("team", "2026-10-08")
+    ]
+
+
+# ---- done on the spot -----------------------------------------------------------------------
+
+
+def test_work_done_in_the_meeting_is_no_item_wherever_it_is_said() -> None:
+    for lang, line in (
+        ("en", "I'll put the forecast on the screen so we can all look at it."),
+        ("en", "I'll come back to the pricing question in a minute."),
+        ("da", "Jeg skriver linket i chatten til jer."),
+        ("da", "Det vender jeg tilbage til senere i mødet."),
+    ):
+        assert _items([("ana", line), ("cy", "Mm.")], lang) == [], line
