@@ -4,7 +4,10 @@ these tests (none is taken from a labelled set)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from assistant.intelligence.action_items.structure import is_work
+from assistant.intelligence.dates import resolve_due_date
 from assistant.transcript import Side
 from tests.assistant.test_understanding import items_of, summary
 
@@ -125,3 +128,42 @@ def test_work_done_in_the_meeting_is_no_item_wherever_it_is_said() -> None:
         ("da", "Det vender jeg tilbage til senere i mødet."),
     ):
         assert _items([("ana", line), ("cy", "Mm.")], lang) == [], line
+
+
+# ---- calendar forms of a deadline ------------------------------------------------------------
+
+
+def test_week_numbers_numeric_dates_and_parts_of_next_week_resolve() -> None:
+    day = dt.date(2026, 10, 6)  # a Tuesday, in ISO week 41
+    for phrase, due in (
+        ("jeg leverer skabelonen i uge 44", dt.date(2026, 10, 30)),  # the Friday of week 44
+        ("we'll ship it by week 43", dt.date(2026, 10, 23)),
+        ("send mig den senest d. 20/10", dt.date(2026, 10, 20)),
+        ("I'll have it to you by 3/11", dt.date(2026, 11, 3)),  # day then month
+        ("I'll file it by 11/30", dt.date(2026, 11, 30)),  # 30 cannot be a month
+        ("I'll push the fix by EOD tomorrow", dt.date(2026, 10, 7)),
+        ("we'll meet them mid next week", dt.date(2026, 10, 14)),
+        ("jeg melder tilbage sidst i næste uge", dt.date(2026, 10, 16)),
+        ("I'll confirm within 24 hours", dt.date(2026, 10, 7)),
+        ("jeg ringer i løbet af dagen", day),
+    ):
+        assert resolve_due_date(phrase, day)[0] == due, phrase
+    # A fraction is no date, and neither is a number after no preposition.
+    assert resolve_due_date("about 2/3 of the users log in daily", day)[0] is None
+
+
+def test_any_danish_present_tense_with_a_date_is_a_promise_without_one_it_is_not() -> None:
+    # Verbs on no list: the date is what makes the present tense a promise.
+    assert _items([("ana", "Jeg bogfører kreditnotaen i morgen.")], "da") == [("ana", "2026-10-07")]
+    assert _items([("ana", "Jeg indhenter to tilbud inden fredag.")], "da") == [
+        ("ana", "2026-10-09")
+    ]
+    assert _items([("ana", "Jeg bogfører alle bilag for afdelingen."), ("cy", "Nå.")], "da") == []
+    # Expecting is no promise: "jeg regner med at…".
+    expecting = [("ana", "Jeg regner med at have tallene klar i morgen."), ("cy", "Fint.")]
+    assert _items(expecting, "da") == []
+
+
+def test_must_is_a_commitment_form_in_danish_too() -> None:
+    assert _items([("ana", "Det må jeg lige afklare med vores jurist.")], "da") == [("ana", None)]
+    assert _items([("ana", "Jeg må ringe til banken i morgen.")], "da") == [("ana", "2026-10-07")]

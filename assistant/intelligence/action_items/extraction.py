@@ -858,6 +858,14 @@ def _has_commitment_structure(
         and states_a_routine(task, index, context, had_date)
     ):
         return False
+    if (
+        kind == "commitment"
+        and verb_follows
+        and danish
+        and not had_date
+        and not _KNOWN_PRESENT.match(text, cue.end())
+    ):
+        return False  # "jeg bogfører bilagene": any verb in the present needs a date
     if kind == "commitment" and _OFFER_CUE.match(said):
         taken = offer_is_taken(index, context, had_date)
         return taken and is_work(task, danish, firm=True, fronted_object=fronted)
@@ -872,10 +880,12 @@ def _has_commitment_structure(
         kind == "assignment"
         or (kind == "request" and named)
         or (kind == "commitment" and not verb_follows and _FIRM.match(said) is not None)
+        or (kind == "commitment" and had_date)
     )
     return is_work(task, danish, firm=firm, fronted_object=fronted)
 
 
+_KNOWN_PRESENT = re.compile(rf"(?:{_DA_PRESENT_RE})\b", re.IGNORECASE)
 _OPINION = re.compile(
     r"\b(?:i think|i guess|i suppose|i believe|i feel|jeg tror|jeg synes|jeg mener|jeg tænker"
     r"|maybe|perhaps|måske)\b[^.?!]*$",

@@ -93,6 +93,7 @@ _DA_WORK = (
 _DA_NOT_WORK = (
     *("vær", "være", "syn", "synes", "tro", "ved", "vid", "håb", "kan", "skal", "er", "mene"),
     *("men", "glæd", "elsk", "lid", "forstå", "vent", "bliv", "indrøm", "lov", "ønsk"),
+    *("regn", "forvent", "antag", "gæt", "kend", "føl", "husk", "glem", "ved"),
 )
 _DA_LOAN = re.compile(r"^\w{4,}(?:er|ér)$")
 """The imperative of a Danish loan verb in -ere ("implementer", "eskaler", "kvalificer")."""
