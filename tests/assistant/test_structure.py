@@ -167,3 +167,12 @@ def test_any_danish_present_tense_with_a_date_is_a_promise_without_one_it_is_not
 def test_must_is_a_commitment_form_in_danish_too() -> None:
     assert _items([("ana", "Det må jeg lige afklare med vores jurist.")], "da") == [("ana", None)]
     assert _items([("ana", "Jeg må ringe til banken i morgen.")], "da") == [("ana", "2026-10-07")]
+
+
+def test_a_question_of_fact_answered_on_the_spot_hands_nothing_over() -> None:
+    fact = [("ana", "Ben, kan du bekræfte antallet af licenser?"), ("ben", "Ja, det er tolv.")]
+    assert _items(fact, "da") == []
+    there = [("ana", "Could you check the sandbox URL?"), ("ben", "Yes, it's in the wiki.")]
+    assert _items(there, "en") == []
+    taken = [("ana", "Could you check the sandbox URL?"), ("ben", "Yes, I'll look it up.")]
+    assert _items(taken, "en") == [("ben", None)]

@@ -227,7 +227,29 @@ def answered_with_assent(index: int, context: _Context) -> bool:
     if find_date(text, context.transcript.meeting.date) is not None and not text.endswith("?"):
         # "Thursday works", "Nej, ikke før fredag": the day is discussed, the work is taken.
         return True
-    return _DECLINE.match(text) is None and _ASSENT.match(text) is not None
+    yes = _ASSENT.match(text)
+    if _DECLINE.match(text) is not None or yes is None:
+        return False
+    # "Yes, it's forty users": a question of fact answered there and then, nothing taken on.
+    rest = text[yes.end() :].strip(" ,.!")
+    return not rest or _TAKES_ON.search(text) is not None or _STATES.match(rest) is None
+
+
+_STATES = re.compile(
+    r"^(?:(?:it|that|this|there|they|we|he|she)(?:'s| is| are|'re| was| were| has| have)"
+    r"|(?:det|den|der|de|vi|han|hun) (?:er|var|har|havde)|(?:we|vi|they|de) (?:use|bruger)\b)",
+    re.IGNORECASE,
+)
+"""A reply that states a fact ("it's on the wiki", "det er rigtigt", "vi har fyrre brugere")."""
+_TAKES_ON = re.compile(
+    r"\b(?:i'll|i will|i can|i'm going|we'll|we will|we can|let me|will do|on it|no problem"
+    r"|happy to|glad to|of course|jeg (?:skal|vil|kan|må|sender|tager|ringer|tjekker|laver"
+    r"|kigger|finder|ordner|klarer|gør)|(?:det|den|dem) (?:gør|klarer|ordner|tager|sender"
+    r"|fikser|finder|laver|tjekker|kigger) (?:jeg|vi)|vi (?:skal|vil|kan)|selvfølgelig"
+    r"|det kan jeg|det kan vi|(?:det|den|dem) får (?:du|i))\b",
+    re.IGNORECASE,
+)
+"""A reply that takes the work on, whatever it goes on to say."""
 
 
 _REQUEST_OR_QUESTION = re.compile(
