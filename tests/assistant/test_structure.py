@@ -176,3 +176,33 @@ def test_a_question_of_fact_answered_on_the_spot_hands_nothing_over() -> None:
     assert _items(there, "en") == []
     taken = [("ana", "Could you check the sandbox URL?"), ("ben", "Yes, I'll look it up.")]
     assert _items(taken, "en") == [("ben", None)]
+
+
+def test_ones_own_standing_role_is_no_promise() -> None:
+    role = [
+        ("ana", "Jeg er projektleder, og jeg tager mig af alle vores leverandører."),
+        ("cy", "Ok."),
+    ]
+    assert _items(role, "da") == []
+    asked = [("ben", "Hvem tager sig af fakturaen?"), ("ana", "Det tager jeg mig af.")]
+    assert _items(asked, "da") == [("ana", None)]
+
+
+def test_a_danish_we_in_the_present_without_a_date_follows_on_and_is_no_task() -> None:
+    said = [("ana", "Jeg ringer til dig i dag, så aftaler vi et tidspunkt."), ("cy", "Fint.")]
+    assert _items(said, "da") == [("ana", "2026-10-06")]
+
+
+def test_the_asker_dates_a_request_after_the_yes() -> None:
+    said = [
+        ("ana", "Kan du sende os kontaktlisten?"),
+        ("ben", "Ja."),
+        ("ana", "Gerne inden fredag."),
+    ]
+    assert _items(said, "da") == [("ben", "2026-10-09")]
+    asked = [
+        ("ana", "Could you send over the floor plans?"),
+        ("ben", "Sure, when do you need them?"),
+        ("ana", "Thursday would be great."),
+    ]
+    assert _items(asked, "en") == [("ben", "2026-10-08")]

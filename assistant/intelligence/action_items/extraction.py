@@ -848,7 +848,9 @@ def _has_commitment_structure(
     said = cue.group(0).strip()
     text = _normal(sentence.text)
     # Danish puts the object first and the verb after it: "Lønsedlerne tjekker jeg".
-    fronted = cue.start() > 0 and re.search(r"\w", text[: cue.start()]) is not None
+    clause_start = max((m.end() for m in re.finditer(r"[,;:.!?]", text[: cue.start()])), default=0)
+    opening = text[clause_start : cue.start()]
+    fronted = re.fullmatch(r"\s*(?:(?:og|and|men|but|so|then)\s+)*", opening, re.I) is None
     if done_on_the_spot(task, had_date):
         return False
     if (
@@ -866,6 +868,10 @@ def _has_commitment_structure(
         and not _KNOWN_PRESENT.match(text, cue.end())
     ):
         return False  # "jeg bogfører bilagene": any verb in the present needs a date
+    if kind == "group" and verb_follows and danish and not had_date and clause_start > 0:
+        return False  # "…, så finder vi en dag": what follows, not a task of its own
+    if kind == "commitment" and not had_date and _OWN_ROLE.match(task) and not fronted:
+        return False  # "jeg tager mig af alle kunderne i Jylland": the speaker's role
     if kind == "commitment" and _OFFER_CUE.match(said):
         taken = offer_is_taken(index, context, had_date)
         return taken and is_work(task, danish, firm=True, fronted_object=fronted)
@@ -885,6 +891,13 @@ def _has_commitment_structure(
     return is_work(task, danish, firm=firm, fronted_object=fronted)
 
 
+_OWN_ROLE = re.compile(
+    r"(?:tag mig af|stå for|hav ansvaret for|har ansvaret for|står for|handle|look after"
+    r"|take care of|am responsible for|be responsible for)\s+(?!(?:det|den|dem|it|that|this"
+    r"|them)\b)(?:alle|all|hele|the whole|vores|our|most|de fleste)\b",
+    re.IGNORECASE,
+)
+"""A standing role said of oneself: "jeg tager mig af alle vores kunder i Jylland"."""
 _KNOWN_PRESENT = re.compile(rf"(?:{_DA_PRESENT_RE})\b", re.IGNORECASE)
 _OPINION = re.compile(
     r"\b(?:i think|i guess|i suppose|i believe|i feel|jeg tror|jeg synes|jeg mener|jeg tænker"
