@@ -206,3 +206,22 @@ def test_the_asker_dates_a_request_after_the_yes() -> None:
         ("ana", "Thursday would be great."),
     ]
     assert _items(asked, "en") == [("ben", "2026-10-08")]
+
+
+def test_open_invitations_noting_and_watching_are_no_tasks() -> None:
+    for lang, line in (
+        ("da", "Skriv endelig til mig, hvis der opstår spørgsmål."),
+        ("en", "Call me if anything breaks over the weekend."),
+        ("en", "Send any feedback my way."),
+        ("da", "Giv mig lige et sekund."),
+        ("da", "Jeg noterer mig det."),
+        ("en", "I'll jot that down."),
+        ("en", "I'll keep an eye on the error rate."),
+        ("da", "Kig lige på den her graf."),
+        ("da", "Tjek det ud, det er ret smart."),
+    ):
+        said = [("ana", line), ("ben", "Okay."), ("cy", "Mm.")]
+        assert _items(said, lang) == [], line
+    # "if you can" only asks whether the other can: still a task once taken on.
+    said = [("ana", "Ben, could you resend the invoice if you can?"), ("ben", "Sure, will do.")]
+    assert _items(said, "en") == [("ben", None)]

@@ -853,6 +853,8 @@ def _has_commitment_structure(
     fronted = re.fullmatch(r"\s*(?:(?:og|and|men|but|so|then)\s+)*", opening, re.I) is None
     if done_on_the_spot(task, had_date):
         return False
+    if kind == "request" and _OPEN_INVITATION.search(text[cue.end() :]):
+        return False  # "Ring endelig, hvis der er noget": an open offer to help, no task
     if (
         kind in ("commitment", "group")
         and verb_follows
@@ -891,6 +893,12 @@ def _has_commitment_structure(
     return is_work(task, danish, firm=firm, fronted_object=fronted)
 
 
+_OPEN_INVITATION = re.compile(
+    r"(?:,\s*|\s+)(?:if|hvis)\s+(?!(?:you can|possible|du kan|det er muligt|i kan)\b)",
+    re.IGNORECASE,
+)
+"""A request that hangs on "if…" is an open invitation ("Skriv til mig, hvis noget er
+uklart"), unless it only asks whether the other can ("if you can")."""
 _OWN_ROLE = re.compile(
     r"(?:tag mig af|stå for|hav ansvaret for|har ansvaret for|står for|handle|look after"
     r"|take care of|am responsible for|be responsible for)\s+(?!(?:det|den|dem|it|that|this"

@@ -85,8 +85,8 @@ _DA_WORK = (
     *("udpeg", "pres", "gør", "hav", "start", "tæl", "integrer", "lav", "opstil", "beskriv"),
     *("tegn", "udregn", "estimer", "vurder", "analyser", "afstem", "tilpas", "nulstil"),
     *("genstart", "erstat", "opgrader", "rul", "lås", "reserver", "blok", "hold", "husk"),
-    *("mind", "sig", "skyd", "træk", "markér", "marker", "prioriter", "fordel", "uddel"),
-    *("introducer", "præsenter", "afhold", "deltag", "kom", "mød", "drop", "afslut", "færdiggør"),
+    *("mind", "skyd", "træk", "markér", "marker", "prioriter", "fordel", "uddel"),
+    *("introducer", "præsenter", "afhold", "deltag", "mød", "drop", "afslut", "færdiggør"),
     *("sæt op", "rykke", "flyt", "check", "ordne", "afsæt", "lån", "bag", "køre", "forsøg"),
 )
 """Verbs of work a Danish task opens with (imperative, as the tasks are written)."""
@@ -157,10 +157,19 @@ _CLAUSE_OBJECT = re.compile(
 
 _NOT_A_DELIVERABLE = re.compile(
     # light verbs with what is no work: a break, the floor, a thing taken home to think over
-    r"^(?:take|have|grab|get|tag|tage|hold|hav)\s+(?:(?:a|an|en|et|lige|just)\s+)*"
+    r"^(?:take|have|grab|get|tag|tage|hold|hav|giv|give)\s+(?:(?:a|an|en|et|lige|just|me|us"
+    r"|mig|os)\s+)*"
     r"(?:(?:\w+ )?(?:break|pause|coffee|lunch|seat|breath|moment|second|minute|tår|kaffe"
-    r"|frokost|ordet|the floor)\b|(?:it|that|this|den|det|dem) (?:home|med hjem|as)\b"
-    r"|(?:that|it|det|den) as a\b)"
+    r"|frokost|ordet|the floor|øjeblik|sekund|minut)\b"
+    r"|(?:it|that|this|den|det|dem) (?:home|med hjem|as|til efterretning)\b"
+    r"|(?:that|it|det|den) as a\b|note\b)"
+    # watching, noting and trying out there and then
+    r"|^(?:keep|hold|holde)\s+(?:an |et )?(?:eye|øje)\b"
+    r"|^(?:note|noter)\s+(?:mig\s+)?(?:that|it|this|det|den)(?:\s+(?:down|ned))?[.!]*$"
+    r"|^(?:write|jot|skriv)\s+(?:that|it|this|det|den)\s+(?:lige\s+)?(?:down|ned)[.!]*$"
+    r"|^(?:tjek|check)\s+(?:det|it|them|dem|den)\s+(?:ud|out)\b"
+    # an open invitation: "send any questions my way"
+    r"|^\w+\s+(?:(?:me|us|mig|os)\s+)?(?:any|eventuelle|evt\.)\s"
     # handing the floor over, refraining
     r"|^(?:giv|give|hand|pass)\s+(?:ordet|the floor|over|it over to|videre)\b"
     r"|^(?:lad være|undgå|avoid|stop|refrain|quit)\b"
@@ -336,6 +345,8 @@ _LIVE = re.compile(
     r"\b(?:on (?:the|my|your) (?:screen|whiteboard|board)|on screen|in the chat|right now"
     r"|in a (?:minute|moment|second|sec)|later (?:in|on in) (?:the|this) (?:meeting|call)"
     r"|om (?:lidt|et øjeblik|et minut)|senere i mødet|i dag i mødet"
+    r"|(?:den|det|de) her (?:graf|slide|side|tabel|figur|skærm|billede|eksempel|kurve)\w*"
+    r"|this (?:slide|graph|chart|table|figure|page|example|curve)"
     r"|as we speak|på (?:skærmen|tavlen|whiteboardet)|i chatten|lige nu|her og nu|mens vi)\b",
     re.IGNORECASE,
 )
