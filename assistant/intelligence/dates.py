@@ -195,6 +195,39 @@ def _ordinal_day_of_month(match: re.Match[str], today: dt.date | None) -> dt.dat
     return _next_day_of_month(_ORDINAL_DAYS[match["ordinal"].lower()], today)
 
 
+def _week_number(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    """The Friday of ISO week ``n``: this year's, or next year's once it has passed."""
+    if today is None:
+        return None
+    week = int(match["week"])
+    for year in (today.isocalendar()[0], today.isocalendar()[0] + 1):
+        try:
+            friday = dt.date.fromisocalendar(year, week, 5)
+        except ValueError:
+            continue
+        if friday >= today:
+            return friday
+    return None
+
+
+def _numeric(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    """ "12/10", "d. 12.10": day then month, as written in Denmark and Britain; month then day
+    only when the second number cannot be a month ("10/15")."""
+    first, second = int(match["a"]), int(match["b"])
+    day, month = (first, second) if second <= 12 else (second, first)
+    if month > 12 or day > 31:
+        return None
+    if match["y"]:
+        year = int(match["y"])
+        return _date_or_none(year + 2000 if year < 100 else year, month, day)
+    return _next_month_day(month, day, today)
+
+
+def _mid_next_week(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    monday = _next_week(match, today)
+    return None if monday is None else monday + dt.timedelta(days=2)
+
+
 def _iso(match: re.Match[str], _: dt.date | None) -> dt.date | None:
     return _date_or_none(int(match["year"]), int(match["month"]), int(match["day"]))
 
@@ -221,6 +254,34 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
     (re.compile(_PREFIX + pattern + r"(?!\w)", re.IGNORECASE), resolver)
     for pattern, resolver in (
         (r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})", _iso),
+        # "i uge 42", "by week 43": the Friday of that week.
+        (
+            r"(?:(?:i|in|inden|senest|by|before|within|til)\s+)?(?:uge|week|wk\.?)\s*(?P<week>[1-5]?\d)",
+            _week_number,
+        ),
+        # "d. 12/10", "by 12/10/2026", "inden 3.11": a day and a month in numbers.
+        (
+            r"(?:(?<=\bby )|(?<=\bon )|(?<=\bbefore )|(?<=\buntil )|(?<=\bdue )|"
+            r"(?<=\binden )|(?<=\bsenest )|(?<=\btil )|(?<=\bpå )|(?<=\bfør )|"
+            r"(?<=\bden )|(?<=\bd\. ))"
+            r"(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)(?:[/.](?P<y>(?:20)?\d\d))?(?![\d/.]\d)",
+            _numeric,
+        ),
+        (
+            r"(?:(?:end of (?:the )?day|eod|cob|close of business) tomorrow|tomorrow (?:eod|cob))",
+            _offset(1),
+        ),
+        (
+            r"(?:mid|midway through|the middle of) next week|midt i næste uge|midten af næste uge",
+            _mid_next_week,
+        ),
+        (r"late next week|sidst i næste uge|slutningen af næste uge", _end_of_next_week),
+        (
+            r"(?:in|within) the (?:next )?hour|(?:i|inden for) den næste time|i løbet af dagen"
+            r"|later today|senere i dag",
+            _offset(0),
+        ),
+        (r"within 24 hours|inden for 24 timer|inden for et døgn", _offset(1)),
         (
             _WEEKDAY
             + r"(?: (?:morning|afternoon|formiddag|eftermiddag))?"
@@ -278,7 +339,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (
             r"(?:this |next |på |næste |førstkommende )?"
             + _WEEKDAY
-            + r"(?:['’]s (?:call|meeting|session|demo|review|deadline|møde))?",
+            + r"(?:['’]s (?:call|meeting|session|demo|review|deadline|møde))?"
+            + r"(?: (?:morning|noon|midday|afternoon|morgen|middag|formiddag|eftermiddag))?",
             _next_weekday,
         ),
         (_MONTH + r"\s+" + _DAY + _YEAR, _month_day),

@@ -77,9 +77,12 @@ def test_request_goes_to_named_participant() -> None:
 
 
 def test_request_with_nobody_after_has_no_owner() -> None:
-    transcript = make_transcript([Segment("anna", 0.0, 2.0, "Could you share the deck?")])
+    # An order needs no answer; a question nobody answers hands no work over.
+    transcript = make_transcript([Segment("anna", 0.0, 2.0, "Please share the deck.")])
     (item,) = extract_action_items(transcript)
     assert (item.text, item.owner) == ("Share the deck", None)
+    asked = make_transcript([Segment("anna", 0.0, 2.0, "Could you share the deck?")])
+    assert extract_action_items(asked) == ()
 
 
 @pytest.mark.parametrize(

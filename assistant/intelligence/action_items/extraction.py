@@ -73,6 +73,13 @@ from assistant.intelligence.action_items.rules_da import (
 )
 from assistant.intelligence.action_items.rules_en import _EN, _EN_LEADING_VERBS
 from assistant.intelligence.action_items.similarity import _stems, _verb
+from assistant.intelligence.action_items.structure import (
+    answered_with_assent,
+    done_on_the_spot,
+    is_work,
+    offer_is_taken,
+    states_a_routine,
+)
 from assistant.intelligence.action_items.tasks import (
     _clean,
     _due,
@@ -694,6 +701,10 @@ def _from_cue(
         return None
     if lets and not _starts_with(cleaned, _LEADING_VERBS[_code(rules)]):
         return None
+    if not _has_commitment_structure(
+        kind, match, verb_follows, cleaned, had_date, named is not None, index, context
+    ):
+        return None
     owner, by_name = _owner(kind, named, text, index, context)
     if kind == "request" and not by_name and _plural_addressee(index, context):
         owner = _addressed_team(index, context)
@@ -810,3 +821,100 @@ def _laughed_at(sentences: Sequence[Sentence], index: int) -> bool:
         if reply.speaker != sentence.speaker and reply.start - sentence.start < 15:
             return bool(_JOKE.search(reply.text))
     return False
+
+
+_OFFER_CUE = re.compile(r"^(?:i can|jeg kan(?: godt)?|(?:kan) jeg)\b", re.IGNORECASE)
+_ASKED = re.compile(
+    r"^(?:[\w']+,\s*)?(?:(?:so|and|og|så)\s+)?(?:can|could|would|will|kan|kunne|vil|gider)\s+"
+    r"(?:you|du|I)\b",
+)
+
+
+def _has_commitment_structure(
+    kind: str,
+    cue: re.Match[str],
+    verb_follows: bool,
+    task: str,
+    had_date: bool,
+    named: bool,
+    index: int,
+    context: _Context,
+) -> bool:
+    """The structure every task must have beyond its cue (see `structure`): work with an
+    object, and a form that commits: an offer taken up, a Danish present tense anchored in
+    time, a question answered with a yes."""
+    sentence = context.sentences[index]
+    danish = sentence.language == "da"
+    said = cue.group(0).strip()
+    text = _normal(sentence.text)
+    # Danish puts the object first and the verb after it: "Lønsedlerne tjekker jeg".
+    clause_start = max((m.end() for m in re.finditer(r"[,;:.!?]", text[: cue.start()])), default=0)
+    opening = text[clause_start : cue.start()]
+    fronted = re.fullmatch(r"\s*(?:(?:og|and|men|but|so|then)\s+)*", opening, re.I) is None
+    if done_on_the_spot(task, had_date):
+        return False
+    if kind == "request" and _OPEN_INVITATION.search(text[cue.end() :]):
+        return False  # "Ring endelig, hvis der er noget": an open offer to help, no task
+    if (
+        kind in ("commitment", "group")
+        and verb_follows
+        and danish
+        and states_a_routine(task, index, context, had_date)
+    ):
+        return False
+    if (
+        kind == "commitment"
+        and verb_follows
+        and danish
+        and not had_date
+        and not _KNOWN_PRESENT.match(text, cue.end())
+    ):
+        return False  # "jeg bogfører bilagene": any verb in the present needs a date
+    if kind == "group" and verb_follows and danish and not had_date and clause_start > 0:
+        return False  # "…, så finder vi en dag": what follows, not a task of its own
+    if kind == "commitment" and not had_date and _OWN_ROLE.match(task) and not fronted:
+        return False  # "jeg tager mig af alle kunderne i Jylland": the speaker's role
+    if kind == "commitment" and _OFFER_CUE.match(said):
+        taken = offer_is_taken(index, context, had_date)
+        return taken and is_work(task, danish, firm=True, fronted_object=fronted)
+    if kind == "request" and (text.rstrip().endswith("?") or _ASKED.match(text)):
+        answered = answered_with_assent(index, context)
+        return answered and is_work(task, danish, firm=True, fronted_object=fronted)
+    if kind == "group" and _OPINION.search(text[: cue.start()]):
+        return False  # "Jeg tror, vi skal sende den til Peter": what should happen
+    # A group promise ("we'll…") needs work known as such: "we're going to grow 40 %" is a plan
+    # of the company, not a task.
+    firm = (
+        kind == "assignment"
+        or (kind == "request" and named)
+        or (kind == "commitment" and not verb_follows and _FIRM.match(said) is not None)
+        or (kind == "commitment" and had_date)
+    )
+    return is_work(task, danish, firm=firm, fronted_object=fronted)
+
+
+_OPEN_INVITATION = re.compile(
+    r"(?:,\s*|\s+)(?:if|hvis)\s+(?!(?:you can|possible|du kan|det er muligt|i kan)\b)",
+    re.IGNORECASE,
+)
+"""A request that hangs on "if…" is an open invitation ("Skriv til mig, hvis noget er
+uklart"), unless it only asks whether the other can ("if you can")."""
+_OWN_ROLE = re.compile(
+    r"(?:tag mig af|stå for|hav ansvaret for|har ansvaret for|står for|handle|look after"
+    r"|take care of|am responsible for|be responsible for)\s+(?!(?:det|den|dem|it|that|this"
+    r"|them)\b)(?:alle|all|hele|the whole|vores|our|most|de fleste)\b",
+    re.IGNORECASE,
+)
+"""A standing role said of oneself: "jeg tager mig af alle vores kunder i Jylland"."""
+_KNOWN_PRESENT = re.compile(rf"(?:{_DA_PRESENT_RE})\b", re.IGNORECASE)
+_OPINION = re.compile(
+    r"\b(?:i think|i guess|i suppose|i believe|i feel|jeg tror|jeg synes|jeg mener|jeg tænker"
+    r"|maybe|perhaps|måske)\b[^.?!]*$",
+    re.IGNORECASE,
+)
+_FIRM = re.compile(
+    r"(?:i|we|jeg|vi)\b(?!\s+kan\b)|(?:i|we)(?:'ll|'m|'re)|(?:\w+ )?(?:skal|vil) (?:jeg|vi)\b",
+    re.IGNORECASE,
+)
+"""A firm form of promise ("I'll", "I have to", "jeg skal", "vi vil"), which may name work with
+any verb; not an offer ("jeg kan"), a present tense or a "let me"."""

@@ -366,6 +366,20 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
             quote = f"{item.quote} {sentence.text}" if follows else item.quote
             found[position] = (replace(item, due=said.date, quote=quote), kind)
         return
+    if (
+        kind == "request"
+        and sentence.speaker == item.speaker
+        and item.due is None
+        and len(turns) == 1
+        and turns[0].speaker == item.owner
+        and not _REFUSAL.match(_normal(turns[0].text))
+        and not text.endswith("?")
+        and len(text.split()) <= 8
+    ):
+        # "Kan du sende listen?" - "Ja." - "Gerne inden torsdag.": the asker, answered with a
+        # yes (or a "when?"), names the deadline in a short turn of their own.
+        found[position] = (replace(item, due=said.date), kind)
+        return
     # The other side: in the turn right after the promise, asking for a date.
     if any(s.speaker != sentence.speaker for s in turns):
         return

@@ -37,7 +37,7 @@ _DA = _Rules(
     cues=(
         _cue(
             "commitment",
-            rf"jeg (?:skal nok|skal lige|skal|vil gerne|vil|kan godt|kan|"
+            rf"jeg (?:skal nok|skal lige|skal|vil gerne|vil|kan godt|kan|må lige|må|"
             rf"må hellere|prøver at|sørger for at|tager mig af at)(?: {_DA_FILLER})?",
             0.85,
         ),
@@ -51,11 +51,19 @@ _DA = _Rules(
         # Inverted after a fronted word: "Det skal jeg nok gøre", "I morgen vil jeg ringe".
         _cue(
             "commitment",
-            rf"(?<!\bhvis )(?<!\bnår )(?<=\w )(?:skal|vil|kan) jeg(?: nok| godt)?"
+            rf"(?<!\bhvis )(?<!\bnår )(?<=\w )(?:skal|vil|kan|må) jeg(?: nok| godt| lige)?"
             rf"(?: {_DA_FILLER})?",
             0.75,
         ),
         _cue("commitment", r"lad mig(?: lige)?", 0.75),
+        # Any verb in the present tense ("jeg bogfører", "jeg indhenter"): a promise only with
+        # a date said (checked in `structure`), since it also says how things are done.
+        _cue(
+            "commitment",
+            rf"jeg {_DA_FILLER}(?=[a-zæøå]{{1,}}(?:er|ør|år)\b(?! (?:at|det|den|jeg)\b))",
+            0.65,
+            verb_follows=True,
+        ),
         _cue(
             "group",
             rf"vi (?:skal nok|skal lige|skal|vil|kan godt|sørger for at)"

@@ -63,6 +63,13 @@ _EN = _Rules(
         # Not "do you think you'll come?": a question about what will happen.
         _cue("request", r"(?<!\bthink )(?<!\bexpect )(?<!\bsure )you(?:'ll| will)", 0.7),
         _cue("request", r"(?:i need|i'd like|i want) you to", 0.8),
+        # "Ben, you need to update the CRM": an obligation handed to the one addressed.
+        _cue(
+            "request",
+            r"(?:^|(?<=, ))you(?: really| just| also)?"
+            r" (?:need to|have to|must|(?:'ll|will) need to)",
+            0.75,
+        ),
         _cue("request", r"(?:make sure (?:to|you)|don't forget to|remember to)", 0.75),
         _cue("request", r"(?:^|(?<=, ))you (?=(?:" + "|".join(_EN_VERBS_BASE) + r")\b)", 0.75),
     ),
