@@ -1,6 +1,7 @@
 """Where the live finals' words go wrong, on the tuning material only (never the reported sets).
 
     python -m bench.live_errors [--sets tuning,dialogues] [--dump DIR]
+    python -m bench.live_errors --measure phone,meeting   # the reported sets: figures only
 
 Feeds each tuning input through the live stages (the VAD, then ``LiveTranscriber``) one 0.1 s
 chunk at a time, flushing after each, as a stream does at 1x when its decodes keep up. This is
@@ -49,10 +50,12 @@ from pipelines.stage import Chain
 
 from .common import (
     DIALOGUES,
+    PYANNOTE_SAMPLE,
     TUNING_CLIPS,
     build_dialogue_wav,
     build_meeting_wav,
     normalize_text,
+    stm_reference,
     tuning_reference,
     word_error_rate,
 )
@@ -323,6 +326,12 @@ def _number(text: str) -> float | int:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.live_errors", description=__doc__)
     parser.add_argument("--sets", default="tuning,dialogues")
+    parser.add_argument(
+        "--measure",
+        default="",
+        help="Reported sets to measure once, figures only (phone, meeting): never tune on them.",
+    )
+    parser.add_argument("--minutes", type=float, default=5.0, help="Length of the meeting.")
     parser.add_argument("--dump", type=Path, help="Write each input's finals as JSON here.")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "live-errors")
     parser.add_argument(
@@ -339,8 +348,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--examples", action="store_true", help="Print every live-only error.")
     args = parser.parse_args(argv)
-    chosen = {s.strip() for s in args.sets.split(",") if s.strip()}
-    if not chosen or chosen - {"tuning", "dialogues"}:
+    measured = {s.strip() for s in args.measure.split(",") if s.strip()}
+    chosen = set() if measured else {s.strip() for s in args.sets.split(",") if s.strip()}
+    if measured - {"phone", "meeting"}:
+        parser.error("--measure takes phone and meeting")
+    if not measured and (not chosen or chosen - {"tuning", "dialogues"}):
         parser.error("--sets takes tuning and dialogues only (the tuning material)")
     settings = Settings()
     models = load_speech_models(settings, live=True)
@@ -362,6 +374,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             wav = args.cache / f"{script.stem}.wav"
             _, reference = build_dialogue_wav(script, wav)
             inputs.append((script.stem, wav, reference))
+    if measured:
+        _measure(measured, args, settings, models, options)
+        return
     total: Counter[str] = Counter()
     refs, lives, offs = [], [], []
     all_finals, all_captions, all_offline = [], [], []
@@ -414,6 +429,36 @@ def main(argv: Sequence[str] | None = None) -> None:
     print("|---|---|")
     for kind, count in total.most_common():
         print(f"| {kind} | {count} |")
+
+
+def _measure(
+    sets: set[str],
+    args: argparse.Namespace,
+    settings: Settings,
+    models: SpeechModels,
+    options: LiveOptions,
+) -> None:
+    """WER and simulated latency of the reported sets, and nothing that could steer tuning."""
+    inputs: list[tuple[str, Path, str | None]] = []
+    if "phone" in sets:
+        inputs.append(
+            ("phone call", PYANNOTE_SAMPLE, stm_reference(PYANNOTE_SAMPLE.with_suffix(".stm")))
+        )
+    if "meeting" in sets:
+        wav = args.cache / f"meeting-{args.minutes:g}.wav"
+        build_meeting_wav(wav, args.minutes * 60)
+        inputs.append((f"{args.minutes:g}-minute meeting", wav, None))
+    for name, wav, reference in inputs:
+        offline = _offline(wav, settings, models, args.cache)
+        finals, captions = simulate(wav, settings, models, options, compute=not args.no_compute)
+        live_text = " ".join(f.caption.text for f in finals)
+        off_text = " ".join(w for w, _, _ in offline)
+        row = {"live vs analyze": word_error_rate(off_text, live_text)}
+        if reference is not None:
+            row["WER live"] = word_error_rate(reference, live_text)
+            row["WER analyze"] = word_error_rate(reference, off_text)
+        row.update(latency(finals, captions, offline))
+        print(name, {key: round(value, 3) for key, value in row.items()})
 
 
 if __name__ == "__main__":
