@@ -160,6 +160,10 @@ class LiveSettings(BaseModel):
     trim_s: float = Field(default=8.0, ge=2, le=28)
     """Speech without a pause longer than this (s) is handed on at its last confirmed sentence
     end, so each decode stays short (cheaper, and agrees sooner)."""
+    confirm_margin_s: float = Field(default=0.6, ge=0, le=3)
+    """A word two decodes agree on turns final only once this much audio (s) follows it in
+    the decode: Whisper's reading of a word the buffer's end cuts off is a guess that two
+    decodes often share. 0 confirms at once (more wrong finals, a little sooner)."""
     context_chars: int = Field(default=200, ge=0, le=1000)
     """After such a hand-on, this much of the speech before (characters) is given to the next
     decodes as Whisper's previous-text context (0: none)."""

@@ -1,16 +1,17 @@
 """Live transcription of one participant: audio and voice activity in, captions and segments out.
 
 While the person speaks, the audio of the current utterance is decoded again every ``step_s``
-of new audio (text only, in a 15 s encoder window: about 0.35 s on 2 cores). Words are
-confirmed the LocalAgreement-2 way, as whisper_streaming does: the words after what is
-already confirmed that two successive decodes agree on become final; the rest is the
-partial. When the VAD hears the utterance end, the rest becomes final at once: taken from the
-last partial decode when that one already heard the end, else from one more such decode.
-Speech that runs on without a pause (a lively conversation on one track) is handed on at its
-confirmed sentence ends once the buffer passes ``trim_s``: those decodes also time their words
-(cheap next to the decode), the audio before the cut waits for its timed decode like a finished
-utterance, and the words handed on are the next decodes' context (Whisper's previous-text
-prompt), as whisper_streaming does. Short buffers decode faster and agree sooner.
+of new audio (in a 15 s encoder window: about 0.35 s on 2 cores, with word times from a cheap
+alignment pass). Words are confirmed the LocalAgreement-2 way, as whisper_streaming does: the
+words after what is already confirmed that two successive decodes agree on become final, once
+the decoded audio runs ``confirm_margin_s`` past them (Whisper guesses at a word the buffer's
+end cuts off, and two decodes often share the guess); the rest is the partial. When the VAD
+hears the utterance end, the rest becomes final at once: taken from the last partial decode
+when that one already heard the end, else from one more such decode. Speech that runs on
+without a pause (a lively conversation on one track) is handed on at its confirmed sentence
+ends once the buffer passes ``trim_s``: the audio before the cut waits for its timed decode
+like a finished utterance, and the words handed on are the next decodes' context (Whisper's
+previous-text prompt), as whisper_streaming does. Short buffers decode faster and agree sooner.
 
 The transcript's timed segments come from a separate decode of each finished utterance with
 word timings, ``analyze``'s beam and Whisper's full window (several times the cost of a
@@ -71,6 +72,12 @@ class LiveOptions:
     max_buffer_s: float = 15.0
     """An utterance longer than this (s) with no confirmed sentence end is cut at its last
     confirmed word, timed by the partial decode itself (no timed decode holds up captions)."""
+    confirm_margin_s: float = 0.6
+    """A word two decodes agree on is confirmed only once the decoded audio runs on at least
+    this long (s) after it; the partial decodes then also time their words (about a tenth of
+    their cost). Whisper guesses at the word the buffer's end cuts off, and two decodes 0.5 s
+    apart often agree on that guess ("Route" for "Routewise"): on the tuning dialogues such
+    words were the commonest live-only error. 0 confirms at once, as whisper_streaming does."""
     partial_beam_size: int = 3
     """Beam of the repeated partial decodes. In the short window the encoder dominates, so a
     beam of 3 costs little over greedy, and its steadier guesses agree (and turn final) sooner
@@ -300,19 +307,28 @@ class LiveTranscriber(Stage):
         """A partial decode: confirm what two decodes agree on, show the rest as partial; on a
         long buffer, hand on its confirmed sentences."""
         self._decoded_samples = len(self._audio)
+        margin_s = self._options.confirm_margin_s
         long_buffer = len(self._audio) > self._options.trim_s * SAMPLE_RATE
-        recognition = self._recognize(self._audio, timed=False, word_times=long_buffer)
+        recognition = self._recognize(
+            self._audio, timed=False, word_times=long_buffer or margin_s > 0
+        )
         self._last_language = recognition.language
         words = _words(recognition)
-        tail = words[_after(self._committed, words) :]
-        agreed = _common_prefix(self._tentative, tail)
-        confirmed, self._tentative = tail[:agreed], tail[agreed:]
-        out: list[Frame] = []
         start_s = self._audio_start_s or 0.0
         timed = _timed_spans(recognition, words, start_s)
         spans = timed or _estimated_spans(words, start_s, len(self._audio) / SAMPLE_RATE)
+        tail = words[_after(self._committed, words) :]
+        first = len(words) - len(tail)
+        agreed = _common_prefix(self._tentative, tail)
+        if margin_s > 0:
+            # Not yet the words the audio's end may have cut off: they wait for a decode that
+            # hears past them.
+            settled_s = self._end_s - margin_s
+            while agreed and spans[first + agreed - 1][1] > settled_s:
+                agreed -= 1
+        confirmed, self._tentative = tail[:agreed], tail[agreed:]
+        out: list[Frame] = []
         if confirmed:
-            first = len(words) - len(tail)
             start, end = spans[first][0], spans[first + agreed - 1][1]
             self._committed.extend(confirmed)
             self._committed_end_s = end
@@ -322,7 +338,7 @@ class LiveTranscriber(Stage):
             out.append(
                 self._caption("partial", start, spans[-1][1], self._tentative, recognition.language)
             )
-        if timed:
+        if timed and long_buffer:
             self._trim(words, timed, len(words) - len(self._tentative))
         return out
 

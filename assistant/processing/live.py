@@ -164,16 +164,7 @@ class LiveMeeting:
         """Mean voice of each speaker found on a mixed track, once ``finish`` has run."""
         self._window_s = engagement_window_s
         self._every_s = engagement_every_s
-        live = settings.live
-        self._live_options = LiveOptions(
-            step_s=live.step_s,
-            partial_window_s=live.partial_window_s,
-            trim_s=live.trim_s,
-            context_chars=live.context_chars,
-            max_buffer_s=live.max_buffer_s,
-            final_beam_size=settings.asr.beam_size,
-            language=settings.asr.language,
-        )
+        self._live_options = live_options(settings)
 
     @property
     def participant_ids(self) -> list[str]:
@@ -433,6 +424,21 @@ def _speaking_set(spans: list[tuple[float, float | None]], now_s: float) -> set[
         stop = now_s if end is None else end
         seconds.update(range(int(start), int(np.ceil(stop))))
     return seconds
+
+
+def live_options(settings: Settings) -> LiveOptions:
+    """The live transcriber's options from the settings."""
+    live = settings.live
+    return LiveOptions(
+        step_s=live.step_s,
+        partial_window_s=live.partial_window_s,
+        trim_s=live.trim_s,
+        confirm_margin_s=live.confirm_margin_s,
+        context_chars=live.context_chars,
+        max_buffer_s=live.max_buffer_s,
+        final_beam_size=settings.asr.beam_size,
+        language=settings.asr.language,
+    )
 
 
 async def follow_media(

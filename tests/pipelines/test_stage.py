@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -108,12 +109,58 @@ def test_live_captions_confirm_by_agreement_and_end_final() -> None:
     assert [w.text for s in segments for w in s.words] == heard
     assert all(w.start >= 0.3 for s in segments for w in s.words)
     assert out.index(finals[-1]) < out.index(segments[0])
-    # Partial decodes are untimed in a short window; only the finished utterance asks for word
-    # timings, in Whisper's full window.
-    assert [timed for _, timed in recognizer.calls].count(True) == 1
-    calls = zip(recognizer.calls, recognizer.windows, strict=True)
-    windows = {timed: window for (_, timed), window in calls}
-    assert windows == {False: 15.0, True: None}
+    # Partial decodes run in a short window (timing their words, for the confirmation
+    # margin); only the finished utterance is decoded in Whisper's full window.
+    assert recognizer.windows.count(None) == 1
+    assert set(recognizer.windows) == {15.0, None}
+    assert all(timed for _, timed in recognizer.calls)
+
+
+class _HastyRecognizer(FakeRecognizer):
+    """While the audio ends in speech, misreads every word that less than ``HORIZON_S`` of
+    audio follows, the same way in successive decodes (as Whisper reads a word the buffer's
+    end cuts off: "Route" for "Routewise", in two decodes 0.5 s apart)."""
+
+    HORIZON_S = 0.9
+
+    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
+        out = []
+        for chunk, recognition in zip(chunks, super().recognize(chunks, options), strict=True):
+            end_s = len(chunk) / 16_000
+            if np.sqrt(np.mean(chunk[-1600:] ** 2)) < 0.05:
+                out.append(recognition)  # the speech ended: every word is heard whole
+                continue
+            segments = []
+            for segment in recognition.segments:
+                words = tuple(
+                    replace(w, text=f"{w.text}-guess") if end_s - w.end < self.HORIZON_S else w
+                    for w in segment.words
+                )
+                texts = segment.text.split()
+                guessed = [
+                    f"{t}-guess" if end_s - (segment.start + (i + 1) * 0.4) < self.HORIZON_S else t
+                    for i, t in enumerate(texts)
+                ]
+                segments.append(replace(segment, text=" ".join(guessed), words=words))
+            out.append(replace(recognition, segments=tuple(segments)))
+        return out
+
+
+def test_words_the_audio_end_may_cut_off_wait_for_audio_after_them() -> None:
+    """Two decodes agreeing on the buffer's last word is not enough: it is confirmed once the
+    decoded audio runs ``confirm_margin_s`` past it. Without the margin, the hasty guesses of
+    the fake become final (LocalAgreement-2 alone); with it, none does, and no word is lost."""
+    audio = np.concatenate([silence(0.5), speech(12), silence(1.5)])
+
+    def finals(**options: float) -> list[str]:
+        out = run_stage(_live(_HastyRecognizer(), **options), _blocks("p", audio), flush_each=True)
+        return [
+            w for c in out if isinstance(c, Caption) and c.kind == "final" for w in c.text.split()
+        ]
+
+    assert any(word.endswith("-guess") for word in finals(confirm_margin_s=0.0))
+    heard = finals(confirm_margin_s=1.0)
+    assert heard == SCRIPT[:12]
 
 
 class _GatedRecognizer(FakeRecognizer):
