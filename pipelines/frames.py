@@ -8,6 +8,7 @@ video ones, then the events a live stream emits.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -29,6 +30,7 @@ __all__ = [
     "VideoFrame",
     "VoiceActivity",
     "Word",
+    "joined",
 ]
 
 SAMPLE_RATE = 16_000
@@ -126,6 +128,17 @@ class SpeechChunk:
                 break
             position, meeting_time = region_position, region_time
         return meeting_time + (chunk_time_s - position)
+
+
+def joined(chunks: Sequence[SpeechChunk]) -> SpeechChunk:
+    """One participant's chunks back to back, as one chunk that maps each part to its time."""
+    offsets: list[tuple[float, float]] = []
+    position = 0
+    for chunk in chunks:
+        offsets += [(position / SAMPLE_RATE + pos, time) for pos, time in chunk.region_offsets]
+        position += len(chunk.samples)
+    samples = np.concatenate([chunk.samples for chunk in chunks])
+    return SpeechChunk(chunks[0].participant_id, samples, tuple(offsets))
 
 
 @dataclass(frozen=True, slots=True)

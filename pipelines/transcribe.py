@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from models.asr import RecognitionOptions, RecognizedSegment, RecognizedWord, SpeechRecognizer
 
-from .frames import Frame, SpeechChunk, TranscribedSegment, Word
+from .frames import SAMPLE_RATE, Frame, SpeechChunk, TranscribedSegment, Word, joined
 from .stage import Stage
 
 __all__ = ["ChunkTranscriber", "HallucinationFilter", "to_meeting_time"]
@@ -56,8 +56,9 @@ class ChunkTranscriber(Stage):
     (``word_margin_s``) is decoded again as a chunk of its own (each chunk's audio at most
     ``max_tries`` times). A word timed longer than ``max_word_s`` is Whisper's alignment
     stretching it over speech it skipped: it keeps its end and that length, so the skipped
-    speech shows as unheard. ``on_chunk``
-    hears each chunk once its text is out (for progress).
+    speech shows as unheard. The stretches of one participant to read again are joined, in
+    time order, into chunks of at most ``pack_s``: each alone would cost a whole 30 s encoder
+    window, however short. ``on_chunk`` hears each chunk once its text is out (for progress).
     """
 
     accepts = (SpeechChunk,)
@@ -73,6 +74,7 @@ class ChunkTranscriber(Stage):
         word_margin_s: float = 0.2,
         max_word_s: float = 1.0,
         max_tries: int = 3,
+        pack_s: float = 30.0,
         confident_probability: float = 0.8,
         on_chunk: Callable[[SpeechChunk], None] | None = None,
     ) -> None:
@@ -81,6 +83,7 @@ class ChunkTranscriber(Stage):
         self._batch_size = batch_size
         self._filter = hallucination_filter
         self._max_tries = max_tries
+        self._pack_samples = int(pack_s * SAMPLE_RATE)
         self._min_unheard_s = min_unheard_s
         self._word_margin_s = word_margin_s
         self._max_word_s = max_word_s
@@ -134,8 +137,32 @@ class ChunkTranscriber(Stage):
             )
             if self._on_chunk is not None:
                 self._on_chunk(chunk)
-        queue.extendleft(reversed(again))  # next, and in time order
+        queue.extendleft(reversed(self._packed(again)))  # next, and in time order
         return out
+
+    def _packed(self, pieces: list[tuple[SpeechChunk, int]]) -> list[tuple[SpeechChunk, int]]:
+        """First rereads: consecutive pieces of one participant joined up to ``pack_s``. A piece
+        skipped again in company is read alone."""
+        groups: list[list[tuple[SpeechChunk, int]]] = []
+        for piece in pieces:
+            last = groups[-1] if groups else None
+            if (
+                last is not None
+                and piece[1] == 1
+                and last[0][1] == 1
+                and last[0][0].participant_id == piece[0].participant_id
+                and sum(len(c.samples) for c, _ in last) + len(piece[0].samples)
+                <= self._pack_samples
+            ):
+                last.append(piece)
+            else:
+                groups.append([piece])
+        return [
+            (joined([c for c, _ in group]), max(t for _, t in group))
+            if len(group) > 1
+            else group[0]
+            for group in groups
+        ]
 
     def _unheard(
         self, chunk: SpeechChunk, segments: list[RecognizedSegment]

@@ -26,6 +26,7 @@ from bench.scoring import (
 from pipelines.diarize import (
     DiarizationOptions,
     SpeakerTurn,
+    cluster_windows,
     join_language_switches,
     merge_clusters,
 )
@@ -350,3 +351,19 @@ def test_ghost_clusters_are_not_participants(
         assert {s.participant_id for s in diarized.segments} == {"speaker-1", "speaker-2"}
         assert set(diarized.voices) == set(ids)
     assert diarize_track(segments, TrackVoices(), models, three, 0) is None
+
+
+def test_a_long_recording_clusters_a_share_of_its_windows_and_joins_the_rest() -> None:
+    voices = np.eye(8)[:3] * 0.8 + 0.2 / np.sqrt(8)
+    voices /= np.linalg.norm(voices, axis=1, keepdims=True)
+    pattern = [(0, 20.0), (1, 15.0), (2, 10.0), (0, 10.0), (1, 5.0)]
+    windows = _windows(pattern, voices)  # 240 windows
+    truth = np.repeat([0, 1, 2, 0, 1], [int(seconds / 0.25) for _, seconds in pattern])
+    whole = cluster_windows(windows, DiarizationOptions())
+    share = cluster_windows(windows, DiarizationOptions(max_clustered=50))
+    # The same three people, every window with its own, whether all windows or a fifth of
+    # them were clustered pairwise.
+    for labels in (whole, share):
+        assert len(set(labels.tolist())) == 3
+        mapping = {int(t): int(label) for t, label in zip(truth, labels, strict=True)}
+        assert [mapping[int(t)] for t in truth] == labels.tolist()

@@ -388,14 +388,16 @@ def test_live_audio_after_its_end_is_refused_clearly() -> None:
 
 
 class _SkippingRecognizer:
-    """Reads a chunk as one word per second of audio, except that in a chunk over 17 s long it
-    skips all but the last 3 s and stretches its first word over what it skipped (as Whisper
-    does when a quiet voice comes before a loud one)."""
+    """Reads a chunk as one word per second of audio, except that in a chunk over ``longest``
+    seconds it skips all but the last ``kept`` and stretches its first word over what it
+    skipped (as Whisper does when a quiet voice comes before a loud one)."""
 
     name = "skipping"
 
-    def __init__(self) -> None:
+    def __init__(self, longest: float = 17.0, kept: float = 3.0) -> None:
         self.lengths: list[float] = []
+        self._longest = longest
+        self._kept = kept
 
     def recognize(
         self, chunks: Sequence[FloatArray], options: RecognitionOptions
@@ -404,7 +406,7 @@ class _SkippingRecognizer:
         for chunk in chunks:
             length = len(chunk) / 16_000
             self.lengths.append(length)
-            first = length - 3.0 if length > 17.0 else 0.0
+            first = length - self._kept if length > self._longest else 0.0
             starts = np.arange(first, length - 0.5, 1.0)
             words = [
                 RecognizedWord(f" w{i}", 0.0 if i == 0 else s, s + 0.5, 0.9)
@@ -434,3 +436,28 @@ def test_speech_a_decode_skips_is_decoded_again_on_its_own() -> None:
     assert all(w.end - w.start <= 1.0 for segment in segments for w in segment.words)
     assert recognizer.lengths[0] == 20.0
     assert len(recognizer.lengths) <= 3 * 4
+
+
+def test_stretches_skipped_in_one_batch_are_read_again_together() -> None:
+    from pipelines.transcribe import ChunkTranscriber
+
+    # Four 20 s chunks, each read from 5 s on: four 4.3 s stretches (up to the stretched first
+    # word's 1 s, less the word margin) to read again, which fit one 30 s window.
+    recognizer = _SkippingRecognizer(longest=19.0, kept=15.0)
+    chunks = [
+        SpeechChunk("p", np.zeros(20 * 16_000, np.float32), ((0.0, 100.0 * i),)) for i in range(4)
+    ]
+    stage = ChunkTranscriber(recognizer, RecognitionOptions(), batch_size=4)
+    segments = [f for f in run_stage(stage, chunks) if isinstance(f, TranscribedSegment)]
+    assert recognizer.lengths[:4] == [20.0] * 4
+    assert len(recognizer.lengths) == 5
+    assert recognizer.lengths[4] == pytest.approx(4 * 4.3, abs=0.01)
+    for i in range(4):
+        # Each chunk's words, mapped back from the joined read, cover its 20 s once each.
+        words = sorted(
+            w.start for s in segments for w in s.words if 100.0 * i <= w.start < 100.0 * i + 20
+        )
+        assert words[0] <= 100.0 * i + 1.0
+        assert words[-1] >= 100.0 * i + 18.0
+        assert max(b - a for a, b in itertools.pairwise(words)) <= 1.5
+        assert len(words) == len(set(words))
