@@ -78,11 +78,11 @@ def speaking_seconds(spans: Iterable[SpeechTurn | Segment], participant_id: str)
     """Seconds in which the participant speaks for at least 0.3 s. Give it the speaker turns
     (``turns_of``): they hold speech whose words were not recognised, which segments lose."""
     covered: dict[int, float] = {}
-    for segment in spans:
-        if segment.speaker != participant_id:
+    for span in spans:
+        if span.speaker != participant_id:
             continue
-        for second in range(math.floor(segment.start), math.ceil(segment.end)):
-            overlap = min(segment.end, second + 1) - max(segment.start, second)
+        for second in range(math.floor(span.start), math.ceil(span.end)):
+            overlap = min(span.end, second + 1) - max(span.start, second)
             covered[second] = covered.get(second, 0.0) + max(0.0, overlap)
     return {second for second, length in covered.items() if length >= 0.3}
 

@@ -34,6 +34,18 @@ _OFFER = {"en": _EN_OFFER, "da": _DA_OFFER}
 _WHO = {"en": _EN_WHO, "da": _DA_WHO}
 
 
+def _segment_of(item: ActionItem, context: _Context) -> int | None:
+    """Index of the transcript segment the item was said in (None: not found)."""
+    return next(
+        (
+            s.segment
+            for s in context.sentences
+            if s.start == item.start and item.quote.startswith(s.text)
+        ),
+        None,
+    )
+
+
 def _answer(
     index: int,
     context: _Context,
@@ -267,14 +279,7 @@ def _dated_answer(found: list[_Found], index: int, context: _Context) -> bool:
             continue
         if not _may_answer(item.owner, sentence.speaker, context) or item.due is not None:
             return False
-        asked = next(
-            (
-                s.segment
-                for s in context.sentences
-                if s.start == item.start and item.quote.startswith(s.text)
-            ),
-            None,
-        )
+        asked = _segment_of(item, context)
         turns = context.transcript.segments[(asked or 0) + 1 : sentence.segment]
         if asked is None or any(s.speaker == sentence.speaker for s in turns):
             return False  # only the first answer to the request counts
@@ -343,14 +348,7 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
     said = find_deadline(text, context.transcript.meeting.date)
     if said is None or said.date is None:
         return
-    promised_in = next(
-        (
-            s.segment
-            for s in context.sentences
-            if s.start == item.start and item.quote.startswith(s.text)
-        ),
-        None,
-    )
+    promised_in = _segment_of(item, context)
     if promised_in is None:
         return
     turns = context.transcript.segments[promised_in + 1 : sentence.segment]
@@ -427,14 +425,7 @@ def _refused(found: list[_Found], index: int, context: _Context) -> None:
         or sentence.start - item.start > 30
     ):
         return
-    asked = next(
-        (
-            s.segment
-            for s in context.sentences
-            if s.start == item.start and item.quote.startswith(s.text)
-        ),
-        None,
-    )
+    asked = _segment_of(item, context)
     turns = context.transcript.segments[(asked or 0) + 1 : sentence.segment]
     if asked is None or any(s.speaker == sentence.speaker for s in turns):
         return
