@@ -194,6 +194,7 @@ class EngineRow:
 _FW_PLAIN = "faster-whisper transcribe, float32"
 _OW_PLAIN = "openai-whisper transcribe"
 _FW_OURS = "ours, faster-whisper int8 (default)"
+_FW_OURS_FLOAT32 = "ours, faster-whisper float32"
 _OW_OURS = "ours, MA_ASR__ENGINE=openai-whisper"
 
 
@@ -205,7 +206,9 @@ def _engine_rows(
     First each engine's own ``transcribe`` on the same decoded array (beam 5, language
     detected, no VAD, no word timings), as faster-whisper's README compares them, faster-whisper
     in float32, the precision openai-whisper computes in on CPU; then ours (``analyze``) with
-    each engine, what a user who picks one gets (beam 3, word timings).
+    each engine, what a user who picks one gets (beam 3, word timings): faster-whisper in its
+    default int8 and in float32, openai-whisper's precision on CPU and so its peer (the same
+    weights at the same precision; int8 rounds them).
     """
     from models.asr import OpenAIWhisperRecognizer
     from models.weights import packaged_openai_whisper_checkpoint
@@ -216,10 +219,14 @@ def _engine_rows(
     faster = WhisperModel(folder, compute_type="float32", cpu_threads=threads)
     asr = settings.asr.model_copy(update={"cpu_threads": threads})
     fw_settings = settings.model_copy(update={"asr": asr})
+    fw32_settings = settings.model_copy(
+        update={"asr": asr.model_copy(update={"compute_type": "float32"})}
+    )
     ow_settings = settings.model_copy(
         update={"asr": asr.model_copy(update={"engine": "openai-whisper"})}
     )
     fw_models, ow_models = load_speech_models(fw_settings), load_speech_models(ow_settings)
+    fw32_models = load_speech_models(fw32_settings)
 
     rows = []
     for index, clip in enumerate(clips):
@@ -236,7 +243,16 @@ def _engine_rows(
             (_FW_PLAIN, None, fw_plain),
             (_OW_PLAIN, _FW_PLAIN, ow_plain),
             (_FW_OURS, None, functools.partial(_ours, clip.path, fw_settings, fw_models)),
-            (_OW_OURS, _FW_OURS, functools.partial(_ours, clip.path, ow_settings, ow_models)),
+            (
+                _FW_OURS_FLOAT32,
+                None,
+                functools.partial(_ours, clip.path, fw32_settings, fw32_models),
+            ),
+            (
+                _OW_OURS,
+                _FW_OURS_FLOAT32,
+                functools.partial(_ours, clip.path, ow_settings, ow_models),
+            ),
         ]
         for system, peer, run in systems:
             if index == 0:
