@@ -126,6 +126,7 @@ def measure(
         "last 5 min p95": percentile(last, 0.95),
         "live vs analyze WER": word_error_rate(offline_text, live_text),
         "report participants": len(live.report["participants"]),
+        "analyze participants": len(offline["participants"]),
     }
     if reference is not None:
         row["WER live"] = word_error_rate(reference, live_text)

@@ -37,6 +37,7 @@ from assistant.processing.speech import (
     TrackVoices,
     diarize_track,
     main_language,
+    track_voices,
     vad_options,
     voice_stages,
 )
@@ -209,9 +210,14 @@ class LiveMeeting:
         voices = None
         voice_stream = None
         if mixed and self._settings.diarization.enabled and self._models.speaker_encoder:
-            voices = TrackVoices()
+            voices = track_voices(self._models)
+            # Only the voice stages' frames: the caption VAD's speech regions (a stricter VAD,
+            # on another thread) would interleave with theirs, and voiceprints cut their audio
+            # from regions in time order.
             voice_stream = ParticipantStream(
-                f"{pid}-voices", Fanout(voice_stages(pid, self._models, self._settings)), take
+                f"{pid}-voices",
+                Fanout(voice_stages(pid, self._models, self._settings)),
+                partial(_collect, voices),
             )
         vision_stream = None
         video_source = None
@@ -391,8 +397,6 @@ class LiveMeeting:
                 if (frame.second + 1) % self._every_s == 0:
                     self._publish_engagement(participant_id)
                 self._signal(frame)
-            elif person.voices is not None:
-                person.voices.collect(frame)
 
     def _publish_engagement(self, participant_id: str) -> None:
         figures = self.engagement(participant_id)
@@ -416,6 +420,12 @@ class LiveMeeting:
 
     def _publish(self, event: LiveEvent) -> None:
         self._loop.call_soon_threadsafe(self.events.put_nowait, event)
+
+
+def _collect(voices: TrackVoices, frames: list[Frame]) -> None:
+    """Runs on a mixed track's voice thread: what its diarization needs at the end."""
+    for frame in frames:
+        voices.collect(frame)
 
 
 def _speaking_set(spans: list[tuple[float, float | None]], now_s: float) -> set[int]:

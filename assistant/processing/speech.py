@@ -52,6 +52,7 @@ __all__ = [
     "diarize_track",
     "main_language",
     "speaker_turns",
+    "track_voices",
     "transcribe_plan",
     "vad_options",
     "voice_embedding",
@@ -279,7 +280,7 @@ def transcribe_plan(
                 f"{settings.audio.min_duration_s:.0f} s is needed to analyse a meeting",
                 source.path,
             )
-        collected = _track_voices(models) if diarizing and source.mixed else None
+        collected = track_voices(models) if diarizing and source.mixed else None
         source_segments, length, source_speech = _run_source(
             source, models, settings, listener, done_before, voices=collected
         )
@@ -336,7 +337,9 @@ def main_language(segments: Sequence[TranscribedSegment]) -> str | None:
     return max(durations, key=durations.__getitem__) if durations else None
 
 
-def _track_voices(models: SpeechModels) -> TrackVoices:
+def track_voices(models: SpeechModels) -> TrackVoices:
+    """An empty collection for one mixed track, keeping the speech's audio when voiceprints
+    are to be made from it (they join the clusters of one voice heard apart)."""
     return TrackVoices(audio=SpeechAudio() if models.voiceprints is not None else None)
 
 
@@ -433,7 +436,7 @@ def _diarization_options(settings: Settings) -> DiarizationOptions:
 
 def _voices_of(path: Path, models: SpeechModels, settings: Settings) -> TrackVoices:
     """Voice windows and speech spans of a whole file, taken as one mixed track."""
-    collected = _track_voices(models)
+    collected = track_voices(models)
     source = plan_media(path, settings.audio).sources[0]
     source = replace(source, participant_ids=source.participant_ids[:1], mixed=True)
     _run_source(source, models, settings, _Silent(), 0.0, transcribe=False, voices=collected)

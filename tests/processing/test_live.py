@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,7 @@ from assistant.processing.analyze import analyze
 from assistant.processing.live import LiveEvent, LiveMeeting, follow_media
 from assistant.processing.speech import SpeechModels
 from assistant.transcript import Participant
+from bench.common import VOICES_THREE_MINUTES, build_voices_wav
 from pipelines.frames import Caption
 from tests.media import read_audio, write_audio
 
@@ -165,3 +167,32 @@ def test_live_command_writes_captions_and_refuses_a_transcript(
     refused = runner.invoke(cli, ["live", str(transcript), "--out", str(out)])
     assert refused.exit_code == 2
     assert "transcript has no audio to follow live" in refused.output
+
+
+def test_a_mixed_track_followed_live_finds_its_voices_as_analyze_does(
+    settings: Settings, speech_models: SpeechModels, tmp_path: Path
+) -> None:
+    # 3.2 minutes, 6 voices (tests/pipelines/test_voices.py): jfk three times with others
+    # between, a reader switching from English to German, two on the phone, two of an AMI
+    # meeting in two of its clips. The live path splits the track at its end as analyze does,
+    # joining a voice heard apart by its voiceprints.
+    path = tmp_path / "voices.wav"
+    placed = build_voices_wav(path, VOICES_THREE_MINUTES)
+    live = asyncio.run(follow_media(path, settings, speech_models)).report
+    assert len(live["participants"]) == 6
+
+    def speakers_of(stem: str) -> Counter[str]:
+        spans = [(p.start_s, p.end_s) for p in placed if p.piece.clip.stem == stem]
+        return Counter(
+            segment["speaker"]
+            for segment in live["segments"]
+            for word in segment["words"]
+            if any(start <= (word["start"] + word["end"]) / 2 < end for start, end in spans)
+        )
+
+    jfk = speakers_of("jfk")
+    speaker, words = jfk.most_common(1)[0]
+    assert words >= 0.95 * sum(jfk.values())
+    reader = speakers_of("multilingual")
+    assert reader.most_common(1)[0][1] >= 0.95 * sum(reader.values())
+    assert speaker not in reader
