@@ -129,7 +129,7 @@ def _assignment(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
             if (
                 verb_follows
                 and _ROLES[danish].match(text, m.end())
-                and find_date(text, context.transcript.meeting.date) is None
+                and find_date(text, context.transcript.meeting.date, weeks=False) is None
             ):
                 continue  # "Kasper handles the German accounts": a role, not a task
             found.append(("assignment", m, 0.85, verb_follows, pid))

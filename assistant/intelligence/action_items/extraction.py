@@ -196,7 +196,7 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
         if _ACCEPTANCE.match(text) or (rules is _DA and _DA_ANAPHORIC_ACCEPT.search(text)):
             claims = _CLAIM.search(text) is not None
             # "Jo, det ordner jeg på torsdag": the date said with the yes is the deadline.
-            said = find_deadline(text, context.transcript.meeting.date)
+            said = find_deadline(text, context.transcript.meeting.date, weeks=False)
             due = said.date if said is not None else None
             answer = _answer(index, context, rules, 0.8, due, claims=claims)
             return answer if isinstance(answer, _Acceptance) else [answer]
@@ -285,8 +285,8 @@ def _second_dated_task(
     for joint in _AND_VERB.finditer(text, start, limit):
         left, right = text[start : joint.start()], text[joint.end() : limit]
         if (
-            resolve_due_date(left, meeting_date)[1] != left
-            and resolve_due_date(right, meeting_date)[1] != right
+            resolve_due_date(left, meeting_date, weeks=False)[1] != left
+            and resolve_due_date(right, meeting_date, weeks=False)[1] != right
             and _REPORTS_BACK.match(right) is None
         ):
             return joint.start(), right
@@ -297,7 +297,7 @@ def _routine_follows(index: int, context: _Context) -> bool:
     """A present tense followed in the same turn by how often it happens describes a routine:
     "Fakturaerne laver jeg i hånden. Det tager mig to dage hver måned"."""
     sentence = context.sentences[index]
-    if find_date(sentence.text, context.transcript.meeting.date) is not None:
+    if find_date(sentence.text, context.transcript.meeting.date, weeks=False) is not None:
         return False
     following = context.sentences[index + 1 : index + 2]
     return any(
@@ -657,7 +657,9 @@ def _from_cue(
         # "…, and then we can talk on Monday": another subject's date is not this task's, but
         # "…, og du har den senest fredag" hands this task over by then.
         if _HANDED_OVER.search(task, other.start()):
-            said = find_deadline(task[other.start() :], context.transcript.meeting.date)
+            said = find_deadline(
+                task[other.start() :], context.transcript.meeting.date, weeks=False
+            )
             handed_due = said.date if said is not None else None
         task = task[: other.start()]
     due, task, had_date = _due(task, before, index, context)
@@ -747,7 +749,7 @@ def _declines_help(text: str, task: str, index: int, context: _Context) -> bool:
     """ "No, I'll find it": turning down an offer to be shown, with nothing to do by a date."""
     if not re.match(r"(?:no|nej|nah)\b", text, re.IGNORECASE) or index == 0:
         return False
-    if find_deadline(text, context.transcript.meeting.date) is not None:
+    if find_deadline(text, context.transcript.meeting.date, weeks=False) is not None:
         return False
     previous = context.sentences[index - 1]
     offered = any(r is not None for r in (_OFFER_RE.search(previous.text),))
@@ -807,7 +809,10 @@ def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -
     )
     if not live:
         return False
-    return find_date(context.sentences[index].text, context.transcript.meeting.date) is None
+    return (
+        find_date(context.sentences[index].text, context.transcript.meeting.date, weeks=False)
+        is None
+    )
 
 
 def _is_joke(sentences: Sequence[Sentence], index: int) -> bool:

@@ -100,7 +100,7 @@ def _later_in_turn(index: int, context: _Context) -> tuple[dt.date, int] | None:
             break
         if _has_cue(later, context):
             continue
-        phrase = find_deadline(later.text, context.transcript.meeting.date)
+        phrase = find_deadline(later.text, context.transcript.meeting.date, weeks=False)
         if phrase is not None:
             return (phrase.date, position) if phrase.date is not None else None
     return None
@@ -240,10 +240,10 @@ def _agreed_date(found: list[_Found], index: int, context: _Context) -> None:
     meeting_date = context.transcript.meeting.date
     if (
         not _TIMING_QUESTION.search(question.text)
-        and find_date(question.text, meeting_date) is None
+        and find_date(question.text, meeting_date, weeks=False) is None
     ):
         return
-    said = find_deadline(sentence.text, meeting_date)
+    said = find_deadline(sentence.text, meeting_date, weeks=False)
     if said is not None and said.date is not None:
         found[-1] = (replace(item, due=said.date), kind)
 
@@ -266,7 +266,7 @@ def _dated_answer(found: list[_Found], index: int, context: _Context) -> bool:
         return False
     if not (_OPENS_WITH_YES.match(text) or _TAKES_IT_ON.search(text)):
         return False
-    said = find_deadline(text, context.transcript.meeting.date)
+    said = find_deadline(text, context.transcript.meeting.date, weeks=False)
     if said is None or said.date is None:
         return False
     for position in range(len(found) - 1, -1, -1):
@@ -345,7 +345,7 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
     item, kind = found[position]
     sentence = context.sentences[index]
     text = _normal(sentence.text)
-    said = find_deadline(text, context.transcript.meeting.date)
+    said = find_deadline(text, context.transcript.meeting.date, weeks=False)
     if said is None or said.date is None:
         return
     promised_in = _segment_of(item, context)
@@ -413,7 +413,7 @@ def _refused(found: list[_Found], index: int, context: _Context) -> None:
     sentence = context.sentences[index]
     if not found or _REFUSAL.match(_normal(sentence.text)) is None:
         return
-    if find_date(sentence.text, context.transcript.meeting.date) is not None:
+    if find_date(sentence.text, context.transcript.meeting.date, weeks=False) is not None:
         return  # "Nej, ikke før fredag": a no to the timing, not to the work
     if index > 0 and context.sentences[index - 1].segment == sentence.segment:
         return  # only the opening of a turn answers

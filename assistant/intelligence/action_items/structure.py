@@ -233,7 +233,9 @@ def answered_with_assent(index: int, context: _Context) -> bool:
     if position is None:
         return False
     text = _normal(context.sentences[position].text).lower()
-    if find_date(text, context.transcript.meeting.date) is not None and not text.endswith("?"):
+    if find_date(
+        text, context.transcript.meeting.date, weeks=False
+    ) is not None and not text.endswith("?"):
         # "Thursday works", "Nej, ikke før fredag": the day is discussed, the work is taken.
         return True
     yes = _ASSENT.match(text)
@@ -328,7 +330,9 @@ def _offer_taken_up(index: int, context: _Context) -> bool:
     if position is None:
         return False
     text = _normal(context.sentences[position].text)
-    if find_date(text, context.transcript.meeting.date) is not None and not text.endswith("?"):
+    if find_date(
+        text, context.transcript.meeting.date, weeks=False
+    ) is not None and not text.endswith("?"):
         return True
     return _DECLINE.match(text) is None and _TAKES_OFFER.match(text) is not None
 
@@ -379,5 +383,6 @@ def states_a_routine(task: str, index: int, context: _Context, had_date: bool) -
     # "Jeg opdaterer prislisten." - "Gerne inden mandag.": the other side dates it, a promise.
     reply = _reply(index, context)
     return reply is None or (
-        find_date(context.sentences[reply].text, context.transcript.meeting.date) is None
+        find_date(context.sentences[reply].text, context.transcript.meeting.date, weeks=False)
+        is None
     )

@@ -104,24 +104,24 @@ def _due(task: str, before: str, index: int, context: _Context) -> tuple[dt.date
     if then:
         task = task[: then.start()] + task[then.end() :]
         for previous in reversed(context.sentences[max(0, index - 4) : index]):
-            phrase = find_date(previous.text, meeting_date)
+            phrase = find_date(previous.text, meeting_date, weeks=False)
             if phrase is not None:
                 return phrase.date, task, True
     same_day = _SAME_DAY.search(task)
     if same_day:
         # "Send me the output on Thursday and I'll go through it the same day".
-        earlier = find_date(context.sentences[index].text, meeting_date)
+        earlier = find_date(context.sentences[index].text, meeting_date, weeks=False)
         if earlier is not None and earlier.date is not None:
             return earlier.date, task[: same_day.start()] + task[same_day.end() :], True
-    due, rest = resolve_due_date(task, meeting_date)
+    due, rest = resolve_due_date(task, meeting_date, weeks=False)
     if rest != task:
         # "I'll talk to finance today and get back to you by Thursday": the later date is the
         # deadline of the whole task.
-        second, rest_two = resolve_due_date(rest, meeting_date)
+        second, rest_two = resolve_due_date(rest, meeting_date, weeks=False)
         if rest_two != rest:
             rest = rest_two
             if second is not None and (due is None or second > due):
                 due = second
         return due, rest, True
-    due, rest = resolve_due_date(before, meeting_date)
+    due, rest = resolve_due_date(before, meeting_date, weeks=False)
     return due, task, rest != before
