@@ -50,3 +50,69 @@ def test_a_meeting_or_a_slot_named_with_its_day_is_no_deadline() -> None:
     assert resolve_due_date("send it to me before the board meeting on Thursday", DAY)[
         0
     ] == dt.date(2026, 10, 8)
+
+
+# ---- not items: leaving, taking over, habits, negations, the agenda, showing, offers ----------
+
+
+def test_leaving_or_handing_over_the_meeting_is_no_task() -> None:
+    turns = [
+        ("ana", "Jeg må desværre smutte nu, Cy tager resten."),
+        ("ben", "Jeg skal videre til et andet møde om fem minutter."),
+        ("cy", "I unfortunately have to go now, Dan will take it from here."),
+    ]
+    people = {"ana": None, "ben": None, "cy": None, "dan": None}
+    assert items_of(turns, people=people) == []
+
+
+def test_a_habit_or_many_of_something_is_no_promise() -> None:
+    turns = [
+        ("ana", "Jeg skriver nok på engelsk en gang imellem, det er en vane."),
+        ("ben", "Jeg ringer mange kunder op, men kun få tager telefonen."),
+        ("cy", "I'll forward some of them from time to time."),
+    ]
+    assert items_of(turns, language=None) == []
+
+
+def test_a_negated_fronted_sentence_is_no_promise() -> None:
+    assert items_of([("ana", "Det kan jeg altså ikke svare på.")], language="da") == []
+    assert items_of([("ana", "Den kan jeg desværre ikke finde.")], language="da") == []
+
+
+def test_the_agenda_read_out_is_no_task() -> None:
+    turns = [
+        ("ana", "Welcome. I'll take us through the agenda: usage, renewal, then questions."),
+        ("ben", "Sounds good."),
+        ("ana", "Jeg tænkte, vi starter med jeres tal, og så kan Cy fortælle om vores nye app."),
+    ]
+    people = {"ana": None, "ben": None, "cy": None}
+    assert items_of(turns, people=people, language=None) == []
+    # With a date, the agenda is work after all.
+    dated = items_of([("ana", "Hi both. I'll send the agenda to your CFO tomorrow.")])
+    assert summary(dated) == [("ana", "2026-10-07")]
+
+
+def test_what_is_shown_on_screen_is_no_request() -> None:
+    turns = [("ana", "Her kan I se antallet af sager per uge."), ("ben", "Ja, flot.")]
+    assert items_of(turns, people={"ana": None, "ben": None, "cy": None}, language="da") == []
+    # Looking into something is work.
+    asked = items_of(
+        [("ana", "Kan du se på rabatten inden torsdag?"), ("ben", "Ja, det gør jeg.")],
+        people={"ana": None, "ben": None, "cy": None},
+        language="da",
+    )
+    assert summary(asked) == [("ben", "2026-10-08")]
+
+
+def test_an_offer_on_behalf_of_a_colleague_needs_a_yes() -> None:
+    people = {"ana": None, "ben": None, "cy": None}
+    declined = [
+        ("ana", "Hvis I vil, kan Cy også lave en oversigt over jeres forbrug."),
+        ("ben", "Den har vi allerede selv, så det er ikke nødvendigt."),
+    ]
+    assert items_of(declined, people=people, language="da") == []
+    taken = [
+        ("ana", "Cy kan lave en oversigt over jeres forbrug."),
+        ("ben", "Ja tak, gerne."),
+    ]
+    assert summary(items_of(taken, people=people, language="da")) == [("cy", None)]

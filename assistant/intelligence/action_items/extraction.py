@@ -566,8 +566,16 @@ def _from_cue(
         task = f"send {match['thing'].lower()} {task}"  # "Den får du i morgen": sent by me
     if rules.conditions.search(_POLITE_CONDITION.sub("", before)) or rules.habits.search(text):
         return _STOP
-    if kind in ("group", "request") and _is_agenda(sentence, text, task):
+    if kind in ("group", "request", "assignment") and _is_agenda(sentence, text, task):
         return _STOP
+    if (
+        kind == "commitment"
+        and sentence.start <= AGENDA_WINDOW_S
+        and _AGENDA.search(text) is not None
+        and _RUN_THROUGH.match(task.strip()) is not None
+        and find_date(text, context.transcript.meeting.date, weeks=False) is None
+    ):
+        return _STOP  # "I'll run through the agenda quickly: …": the meeting's own plan
     if (
         rules is _DA
         and kind == "group"
@@ -598,6 +606,8 @@ def _from_cue(
             # "You'll get it.": a yes, dated by what is said next, or by nothing.
             return _answer(index, context, rules, confidence, None)
     fronted = re.fullmatch(r"(?:\w+,?\s+){0,2}(det|den|dem)\s*", before, re.IGNORECASE)
+    if _NEGATION.match(task) or (fronted and _NEGATION.match(_ADVERBS.sub("", task))):
+        return None  # "Det kan jeg faktisk ikke huske": negated, nothing promised
     if verb_follows:
         task = _imperative(task, rules)
     if rules is _DA and fronted and kind == "commitment":
@@ -717,6 +727,19 @@ def _from_cue(
     return _made(cleaned, owner, due, index, context, confidence), kind
 
 
+_RUN_THROUGH = re.compile(
+    r"(?:(?:lige|just|quickly|hurtigt)\s+)*(?:run|go|walk|take|took|tag|gennemgå|løb|læs|read"
+    r"|start|begin|begynd)\w*\b",
+    re.IGNORECASE,
+)
+"""Going through the agenda in the meeting ("I'll run through the agenda", "jeg tager den
+lige"), unlike drafting or sending it."""
+_ADVERBS = re.compile(
+    r"^(?:(?:faktisk|desværre|altså|jo|nok|vist|heller|lige|bare|godt|actually|really|just"
+    r"|unfortunately|probably)\s+)+",
+    re.IGNORECASE,
+)
+"""Adverbs that may stand before a negation: "Det kan jeg faktisk ikke huske"."""
 _NOT_WORK = re.compile(
     r"(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:derfra|videre derfra|from there)\b"
     # a topic left for a later meeting: "Så tager vi den på mødet med jeres direktør"
@@ -882,6 +905,10 @@ def _has_commitment_structure(
     if kind == "commitment" and _OFFER_CUE.match(said):
         taken = offer_is_taken(index, context, had_date)
         return taken and is_work(task, danish, firm=True, fronted_object=fronted)
+    if kind == "assignment" and _CAN.search(said) and not offer_is_taken(index, context, had_date):
+        return False  # "Sofie kan også sende jer en liste" - "Det behøver I ikke": an offer
+    if kind == "request" and _SEEN_HERE.match(task):
+        return False  # "Her kan I se forbruget time for time": shown in the meeting
     if kind == "request" and (text.rstrip().endswith("?") or _ASKED.match(text)):
         answered = answered_with_assent(index, context)
         return answered and is_work(task, danish, firm=True, fronted_object=fronted)
@@ -898,6 +925,11 @@ def _has_commitment_structure(
     return is_work(task, danish, firm=firm, fronted_object=fronted)
 
 
+_CAN = re.compile(r"\b(?:can|could|kan|kunne)\b", re.IGNORECASE)
+_SEEN_HERE = re.compile(
+    r"(?:se|see)\b(?!\s+(?:på|efter|til|om|over|igennem|to|about|if|whether|into)\b)", re.I
+)
+"""Seeing, not looking into: "her kan I se forbruget" shows; "kan du se på tilbuddet" is work."""
 _OPEN_INVITATION = re.compile(
     r"(?:,\s*|\s+)(?:if|hvis)\s+(?!(?:you can|possible|du kan|det er muligt|i kan)\b)",
     re.IGNORECASE,

@@ -114,6 +114,8 @@ _DA = _Rules(
         # the same with a fronted "det" put back: "Det vil jeg sætte pris på"
         *("sætte det pris på", "finde det ud af."),
         *("det", "den", "de", "at", "en", "et", "selv"),
+        # taking over the meeting, not work: "Malene tager resten"
+        *("tag resten", "tage resten", "tag over", "tage over", "tag den herfra"),
     ),
     request_non_actions=(
         *("høre", "se min", "se skærmen", "se det", "se mig", "se hvad", "huske", "forklare"),
@@ -130,7 +132,10 @@ _DA = _Rules(
     ),
     hedges=_words_re("måske", "eventuelt", "muligvis", "evt", "formentlig", "kunne"),
     conditions=_words_re("hvis", "medmindre", "såfremt", "når vi får"),
-    habits=_words_re("normalt", "altid", "tit", "ofte", "plejer", "nogle gange", "hver"),
+    habits=_words_re(
+        *("normalt", "altid", "tit", "ofte", "plejer", "nogle gange", "hver", "en gang imellem"),
+        *("engang imellem", "af og til", "indimellem", "ind imellem"),
+    ),
     leading_filler=re.compile(
         r"^(?:(?:lige|også|godt|bare|hurtigt|så|nok|gerne|selv|straks|til at|at|prøve at|sagtens|"
         r"virkelig|selvfølgelig|alle sammen|allesammen|alle)\s+)+",

@@ -83,6 +83,8 @@ _EN = _Rules(
         *("need", "want", "get there", "have to see", "probably", "definitely not"),
         *("receive", "notice", "enjoy", "appreciate", "go with", "tell you"),
         *("stick with", "go ahead with", "move forward with"),
+        # taking over the meeting: "Malene takes the rest"
+        *("take over", "take the rest", "take it from here"),
         # done in the meeting itself
         *("give me a second", "give me a sec", "walk me through", "walk you through"),
         *("pull up", "note", "leave", "have to leave", "have to jump off", "have to drop off"),
@@ -128,6 +130,7 @@ _EN = _Rules(
     conditions=_words_re("if", "unless", "whether", "once we", "as soon as we", "when we get"),
     habits=_words_re(
         *("usually", "always", "normally", "typically", "every time", "often"),
+        *("from time to time", "now and then", "once in a while"),
         r"(?:every|each) (?:day|week|month|morning|quarter|year|monday|tuesday|wednesday"
         r"|thursday|friday)",
     ),

@@ -372,10 +372,23 @@ _DEFINITE_OBJECT = re.compile(
 fakturaerne"): said in the present tense with no time, how the work is always done."""
 
 
+_MANY = re.compile(
+    r"^\S+\s+(?:(?:rigtig|utrolig|alt for|ret)\s+)?(?:mange|masser af|en masse|flere og flere"
+    r"|alle mulige|hundredvis af)\b",
+    re.IGNORECASE,
+)
+"""A task whose object is counted as many ("jeg booker mange møder"): how things go, not work."""
+
+
 def states_a_routine(task: str, index: int, context: _Context, had_date: bool) -> bool:
-    """A Danish present tense with a definite object and nothing that places it in time:
-    "Jeg laver lønnen for tre afdelinger" says what the speaker does, not what they will do."""
-    if had_date or _DEFINITE_OBJECT.match(task.strip()) is None:
+    """A Danish present tense with a definite object, or one counted as many, and nothing that
+    places it in time: "Jeg laver lønnen for tre afdelinger", "jeg sender mange tilbud" say
+    what the speaker does, not what they will do."""
+    if had_date:
+        return False
+    if _MANY.match(task.strip()) is not None:
+        return True
+    if _DEFINITE_OBJECT.match(task.strip()) is None:
         return False
     text = _normal(context.sentences[index].text)
     if _DA_TIME_ANCHOR.search(text) is not None or answers_someone(index, context):
