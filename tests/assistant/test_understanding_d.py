@@ -116,3 +116,86 @@ def test_an_offer_on_behalf_of_a_colleague_needs_a_yes() -> None:
         ("ben", "Ja tak, gerne."),
     ]
     assert summary(items_of(taken, people=people, language="da")) == [("cy", None)]
+
+
+# ---- items found: a promise with a pronoun object, "just that…", "ask X if…", a wish ----------
+
+
+def test_a_present_tense_with_a_pronoun_object_and_a_date_is_a_promise() -> None:
+    items = items_of([("ana", "Den er klar, og jeg sender den ud i nat til alle butikkerne.")])
+    assert summary(items) == [("ana", "2026-10-06")]
+    assert items_of([("ana", "Jeg håber det.")], language="da") == []
+
+
+def test_just_that_opens_a_promise_not_a_clause() -> None:
+    items = items_of(
+        [
+            ("ben", "Anything else from you?"),
+            ("ana", "Only that I'll share the recording with the team tomorrow."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-07")]
+
+
+def test_ask_someone_if_is_work_not_a_condition() -> None:
+    items = items_of([("ana", "I'll ask our partner in Malmö if they would host the workshop.")])
+    assert summary(items) == [("ana", None)]
+    assert items[0].text.startswith("Ask our partner in Malmö")
+
+
+def test_a_wish_that_someone_does_the_work_is_a_request() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg vil gerne have, at du skriver en kort status til kunden."),
+            ("ben", "Ja, det gør jeg."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", None)]
+
+
+# ---- a question for the date, and its answer ---------------------------------------------------
+
+
+def test_the_answer_to_when_dates_the_promise() -> None:
+    people = {"ana": None, "ben": None, "cy": None}
+    items = items_of(
+        [
+            ("ana", "Jeg beder vores tekniker om at sende jer loggen."),
+            ("ben", "Godt. Hvornår tror du, vi har den?"),
+            ("ana", "Senest på onsdag, det lover jeg."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-07")]
+
+
+def test_an_if_clause_in_the_answer_to_when_is_not_the_deadline() -> None:
+    people = {"ana": None, "ben": None, "cy": None}
+    items = items_of(
+        [
+            ("ana", "Når jeg har adgangen, sætter jeg lageret op og tester det."),
+            ("ben", "Hvornår tror du, det kører?"),
+            ("ana", "Hvis jeg får login i morgen, så kører det på fredag."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-09")]
+
+
+def test_asking_when_is_no_task_and_the_askers_answer_dates_the_request() -> None:
+    people = {"ana": None, "ben": None, "cy": None}
+    items = items_of(
+        [
+            ("ana", "Jeg vil gerne have, at du laver en plan for udrulningen."),
+            ("ben", "Ja, det kan jeg godt. Hvornår skal du bruge den?"),
+            ("ana", "Inden fredag, hvis det kan nås."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+    ami = items_of([("ana", "OKAY MM WHEN CAN I HAVE IT")], people=people, language="en")
+    assert ami == []

@@ -529,9 +529,12 @@ _HANDED_OVER = re.compile(
 
 
 _WHETHER = re.compile(
-    r"\b(find out|check|see|ask|confirm|verify|know|look into|tell \w+|let \w+ know) if\b", re.I
+    r"\b((?:find out|check|see|ask|confirm|verify|know|look into|tell \w+|let \w+ know)"
+    r"(?: (?!if\b)[\w'-]+){0,5}) if\b",
+    re.I,
 )
-"""After these, "if" asks whether ("find out if it's on the roadmap"): no condition."""
+"""After these, "if" asks whether ("find out if it's on the roadmap", "ask their IT lead if
+they'd join"): no condition."""
 
 
 class _Stop:
@@ -585,7 +588,7 @@ def _from_cue(
         return None  # "Vi skal altså have lønnen kørt i maj": a goal, not someone's task
     if kind == "commitment" and _TRAILING_CONDITION.search(_WHETHER.sub(r"\1 whether", task)):
         return _STOP  # "happy to resend it if it didn't arrive": an offer, not a promise
-    if _SUBORDINATE.search(before):
+    if _SUBORDINATE.search(before) and not _JUST_THAT.fullmatch(before.strip(" ,")):
         return None
     if _PURPOSE.search(text[: match.start()]) and re.match(
         r"(?:jeg|vi|i|we) (?:kan|kunne|can|could)\b", match.group(0), re.IGNORECASE
@@ -593,6 +596,8 @@ def _from_cue(
         return None  # "…, så jeg kan rapportere til ledelsen", "so we can book the sessions"
     if kind in ("commitment", "group") and text.endswith("?") and _QUESTION_OPENING.match(text):
         return None
+    if _ASKS_WHEN.match(text):
+        return None  # "Hvornår skal du bruge den?", "WHEN CAN I HAVE IT": asks for a date
     if kind != "request" and (rules.hedges.search(before) or rules.hedges.match(task)):
         return None
     if re.match(r"(?:try (?:to|and)|prøve at)\b", task, re.IGNORECASE):
@@ -727,6 +732,15 @@ def _from_cue(
     return _made(cleaned, owner, due, index, context, confidence), kind
 
 
+_ASKS_WHEN = re.compile(
+    r"^(?:(?:og|and|så|so|okay|ok|super|godt|great|fint|øh|um|uh)[,.]?\s+)*(?:hvornår|when"
+    r"|how soon|by when|what time|hvor hurtigt|hvor snart)\b",
+    re.IGNORECASE,
+)
+"""A question for the date of work: the work was given before, this names no task."""
+_JUST_THAT = re.compile(r"(?:just|only|bare|kun|og|and)?\s*(?:that|at)", re.IGNORECASE)
+"""A turn opened by "Just that I'll…" ("anything else?" - "Just that I'll send the slides"):
+the promise is the main clause."""
 _RUN_THROUGH = re.compile(
     r"(?:(?:lige|just|quickly|hurtigt)\s+)*(?:run|go|walk|take|took|tag|gennemgå|løb|læs|read"
     r"|start|begin|begynd)\w*\b",

@@ -356,6 +356,14 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
         # The promise's turn, at most one reply, then the date.
         if len(turns) > 1 or text.endswith("?"):
             return
+        if turns and turns[0].speaker != item.owner and _ASKED_WHEN.search(turns[0].text):
+            # "Hvornår tror du, jeg kan få den?" - "Inden torsdag, det lover jeg": the answer
+            # to a question for the date is the deadline (past an "if…," clause before it).
+            main = _CONDITION_FIRST.sub("", text)
+            answer = find_deadline(main, context.transcript.meeting.date, weeks=False)
+            if answer is not None and answer.date is not None and not _REFUSAL.match(text):
+                found[position] = (replace(item, due=answer.date), kind)
+            return
         rest = (text[: said.start] + text[said.end :]).strip(" ,.!?")
         if _ONLY_YES.fullmatch(rest) or _OPENS_WITH_YES.match(text) or _OWN_DATED_YES.match(text):
             previous = context.sentences[index - 1]
@@ -395,6 +403,14 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
     found[position] = (replace(item, due=said.date), kind)
 
 
+_ASKED_WHEN = re.compile(
+    r"\b(?:hvornår|when|how soon|by when|what time|hvor hurtigt|hvor snart)\b", re.IGNORECASE
+)
+"""A turn that asks for the date of work just promised."""
+_CONDITION_FIRST = re.compile(
+    r"^(?:hvis|if|når|once|as soon as|så snart)\b[^,]*,\s*(?:så\s+|then\s+)?", re.IGNORECASE
+)
+"""An "if…," clause opening an answer: its date is the condition's, not the deadline."""
 _REFUSAL = re.compile(
     r"^(?:[^.,!?]{0,40},\s*)?(?:no(?! problem| worries)|nope|unfortunately|i'm afraid|nej"
     r"(?! tak)|desværre)\b"

@@ -60,7 +60,7 @@ _DA = _Rules(
         # a date said (checked in `structure`), since it also says how things are done.
         _cue(
             "commitment",
-            rf"jeg {_DA_FILLER}(?=[a-zæøå]{{1,}}(?:er|ør|år)\b(?! (?:at|det|den|jeg)\b))",
+            rf"jeg {_DA_FILLER}(?=[a-zæøå]{{1,}}(?:er|ør|år)\b(?! (?:at|jeg)\b))",
             0.65,
             verb_follows=True,
         ),
@@ -94,6 +94,14 @@ _DA = _Rules(
         # Verb first: "Det må du hellere få sagt op", "Den skal du lige sende".
         _cue("request", rf"(?<=\w )(?:skal|må|kan) du(?: hellere| nok)?(?: {_DA_FILLER})?", 0.75),
         _cue("request", r"(?:må jeg bede dig om at|jeg har brug for at du)", 0.8),
+        # "Jeg vil gerne have, at du laver en liste": a wish that hands work over.
+        _cue(
+            "request",
+            rf"(?:jeg|vi) (?:vil|ville) (?:gerne |godt |rigtig gerne )?have,? at (?:du|I) "
+            rf"{_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)",
+            0.8,
+            verb_follows=True,
+        ),
         _cue("request", rf"(?:husk|sørg for|sørg)(?: {_DA_FILLER})?(?: at)?", 0.75),
         _cue("request", rf"du (?:skal|må) {_DA_FILLER}", 0.7),
         _cue("request", rf"du {_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)", 0.7, verb_follows=True),
