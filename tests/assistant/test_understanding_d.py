@@ -199,3 +199,64 @@ def test_asking_when_is_no_task_and_the_askers_answer_dates_the_request() -> Non
     assert summary(items) == [("ben", "2026-10-09")]
     ami = items_of([("ana", "OKAY MM WHEN CAN I HAVE IT")], people=people, language="en")
     assert ami == []
+
+
+# ---- Danish: asking someone, getting someone to, a wish taken on, a recap ----------------------
+
+
+def test_hoere_someone_is_asking_them() -> None:
+    items = items_of(
+        [("ana", "Det er muligt, men jeg skal lige høre vores indkøbschef.")], language="da"
+    )
+    assert summary(items) == [("ana", None)]
+    assert items[0].text == "Spørg vores indkøbschef"
+
+
+def test_have_someone_til_at_is_getting_them_to_do_it() -> None:
+    items = items_of(
+        [("ana", "Jeg skal lige have revisoren til at godkende tallene.")], language="da"
+    )
+    assert [item.text for item in items] == ["Få revisoren til at godkende tallene"]
+    # A need is still no work.
+    assert items_of([("ana", "Jeg skal bare have jeres underskrift.")], language="da") == []
+
+
+def test_a_wish_taken_on_with_its_verb_is_a_task() -> None:
+    items = items_of(
+        [
+            ("ben", "Jeg vil gerne se en oversigt over besparelsen, før vi beslutter os."),
+            ("ana", "Det er rimeligt. Den laver jeg. Du får den inden den 14. oktober."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-14")]
+    assert items[0].text == "Lav en oversigt over besparelsen"
+    assert items[0].quote.endswith("Du får den inden den 14. oktober.")
+    upper = items_of(
+        [
+            ("ben", "OG SÅ VIL JEG HAVE EN SKRIFTLIG FORKLARING PÅ FEJLEN"),
+            ("ana", "JA DEN SKRIVER JEG"),
+            ("ben", "HVORNÅR KAN JEG FÅ DEN"),
+            ("ana", "ØH DEN HAR DU SENEST FREDAG"),
+        ],
+        language="da",
+    )
+    assert summary(upper) == [("ana", "2026-10-09")]
+
+
+def test_tasks_repeated_after_a_wrap_up_sentence_are_not_new() -> None:
+    people = {"ana": None, "ben": None, "cy": None}
+    items = items_of(
+        [
+            ("ana", "Kan du ringe til leverandøren i morgen?"),
+            ("ben", "Ja, det gør jeg."),
+            ("ana", "Og jeg sender referatet på fredag."),
+            (
+                "ana",
+                "Så lad os lige runde af. Du ringer til leverandøren, og jeg skriver referatet.",
+            ),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-07"), ("ana", "2026-10-09")]

@@ -128,8 +128,8 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
                 continue
             if kind == "commitment" and _translates(found, item, index, context):
                 continue
-            if _RECAP.search(context.sentences[index].text) and any(
-                i.owner == item.owner for i, _ in found
+            if _in_recap(index, context) and (
+                item.owner is None or any(i.owner == item.owner for i, _ in found)
             ):
                 continue  # a recap repeats tasks already given, in other words
             found.append((item, kind))
@@ -374,6 +374,31 @@ _RECAP = re.compile(
     re.IGNORECASE,
 )
 """A sentence that sums up what was agreed: its tasks are repeats of earlier ones."""
+
+
+def _in_recap(index: int, context: _Context) -> bool:
+    """The sentence sums up, or follows a sentence of its own that opens a recap in the same
+    turn ("Så lad os lige runde af. Du laver listen, og jeg…")."""
+    sentence = context.sentences[index]
+    previous = context.sentences[index - 1] if index > 0 else None
+    return _RECAP.search(sentence.text) is not None or (
+        previous is not None
+        and previous.segment == sentence.segment
+        and (
+            _RECAP.search(previous.text) is not None
+            or _WRAP_UP.fullmatch(_normal(previous.text)) is not None
+        )
+    )
+
+
+_WRAP_UP = re.compile(
+    r"(?:(?:så|so|okay|ok|godt|good|great)[,.]?\s+)*(?:lad os|let's|let us|vi skal lige)\s+"
+    r"(?:lige\s+|just\s+)?(?:runde af|wrap up|sum up|opsummere|samle op)[.!]*",
+    re.IGNORECASE,
+)
+"""A sentence that only announces the recap: "Så lad os lige runde af.", "Let's wrap up."."""
+
+
 _RESTATING = re.compile(
     r"^(?:sorry,?\s*|undskyld,?\s*)?(?:i said|what i said|i mean|in english|jeg sagde|jeg mener"
     r"|på engelsk)\b",
@@ -567,7 +592,15 @@ def _from_cue(
         task = (f"tag dig af {handed} " if rules is _DA else f"take on {handed} ") + task
     if match.groupdict().get("thing"):
         task = f"send {match['thing'].lower()} {task}"  # "Den får du i morgen": sent by me
-    if rules.conditions.search(_POLITE_CONDITION.sub("", before)) or rules.habits.search(text):
+    if rules.habits.search(text):
+        return _STOP
+    if rules.conditions.search(_POLITE_CONDITION.sub("", before)) and not (
+        # "Hvis du sender dem, lægger jeg dem ind" - "Ja, så gør vi det": the condition is
+        # the other side's part, settled by their yes.
+        kind == "commitment"
+        and _THEIR_PART.search(before) is not None
+        and answered_with_assent(index, context)
+    ):
         return _STOP
     if kind in ("group", "request", "assignment") and _is_agenda(sentence, text, task):
         return _STOP
@@ -647,8 +680,12 @@ def _from_cue(
         # "have godkendt installationen hos X": the object goes before the participle.
         what, tail = _split_object(have_done["object"])
         task = f"få {what} {have_done['done_first']}{tail}"
+    elif rules is _DA and (get := _HAVE_SOMEONE.match(task)) is not None:
+        task = f"få {get['who']}til at {task[get.end() :]}"  # "have juridisk til at kigge på"
     elif rules is _DA and kind != "request" and re.match(r"have\b(?! fat\b)", task, re.I):
         return None  # "Jeg skal bare have jeres accept": a need, not work
+    if rules is _DA and (asks := _ASK_SOMEONE.match(task)) is not None:
+        task = f"spørg {task[asks.end() :]}"  # "jeg skal lige høre vores økonomiafdeling"
     if kind in ("commitment", "group") and verb_follows and _routine_follows(index, context):
         return None
     if _starts_with(task, rules.request_non_actions if kind == "request" else rules.non_actions):
@@ -732,6 +769,15 @@ def _from_cue(
     return _made(cleaned, owner, due, index, context, confidence), kind
 
 
+_THEIR_PART = re.compile(r"\b(?:hvis|if|når|once|when) (?:du|i|you)\b", re.IGNORECASE)
+"""A condition that is the other side's part ("if you send them, …")."""
+_HAVE_SOMEONE = re.compile(r"have (?P<who>(?:[\w-]+ ){1,4}?)til at ", re.IGNORECASE)
+""" "have juridisk til at kigge på det": get someone to do it."""
+_ASK_SOMEONE = re.compile(
+    r"(?:høre|hør|høre med|hør med|høre hos|hør hos) (?=(?:vores|min|mit|mine|deres|jeres"
+    r"|[A-ZÆØÅ]\w+)\b)",
+)
+""" "høre vores økonomiafdeling", "høre Peter": asking someone, not hearing."""
 _ASKS_WHEN = re.compile(
     r"^(?:(?:og|and|så|so|okay|ok|super|godt|great|fint|øh|um|uh)[,.]?\s+)*(?:hvornår|when"
     r"|how soon|by when|what time|hvor hurtigt|hvor snart)\b",

@@ -147,6 +147,10 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
         offer = _offer_before(acceptance.index, context)
         if offer is not None:
             found.append((replace(offer, due=offer.due or due), "commitment"))
+        return
+    wished = _wish_taken(acceptance.index, context, due)
+    if wished is not None:
+        found.append((wished, "commitment"))
     elif due is not None and found:
         # "Jeg skal have X godkendt. Det gør jeg i næste uge": the speaker dates their own promise.
         item, kind = found[-1]
@@ -158,6 +162,53 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
             and item.quote == previous.text
         ):
             found[-1] = (replace(item, due=due), kind)
+
+
+_WISH = re.compile(
+    r"\b(?:(?:jeg|vi) (?:vil|ville)|(?:vil|ville) (?:jeg|vi)) (?:også |gerne |godt |rigtig gerne )*"
+    r"(?:se|have|få) (?P<da>(?:en|et|nogle|noget)\b.+)"
+    r"|\b(?:i|we)(?:'d| would) (?:really )?like (?:to (?:see|have|get) )?(?P<en>(?:a|an|some)\b.+)",
+    re.IGNORECASE,
+)
+"""A wish for a piece of work: "Jeg vil gerne se en beregning på det", "I'd like a summary"."""
+_FRONTED_YES = re.compile(
+    r"^(?:(?:ja|jo|okay|ok|fint|klart|det er fair|fair|sure|yes)[,.!]?\s+)*(?:den|det|dem)"
+    r" (?P<verb>\w+er) jeg\b",
+    re.IGNORECASE,
+)
+"""A yes that names its work by a verb: "Den laver jeg", "Ja, den skriver jeg"."""
+
+
+def _wish_taken(index: int, context: _Context, due: dt.date | None) -> ActionItem | None:
+    """ "Jeg vil gerne se en beregning på det" - "Den laver jeg": a wish for work, taken on by
+    the one who answers with its verb; the task is that verb and the work wished for."""
+    sentence = context.sentences[index]
+    yes = _FRONTED_YES.match(_normal(sentence.text))
+    if yes is None:
+        return None
+    for position in range(index - 1, max(-1, index - 3), -1):
+        previous = context.sentences[position]
+        if previous.speaker == sentence.speaker:
+            continue
+        if sentence.start - previous.start > 60:
+            return None
+        wish = _WISH.search(_normal(previous.text))
+        if wish is None:
+            return None
+        rules = next(iter(_rules_for(sentence.language)), None)
+        if rules is None:
+            return None
+        work = re.split(r",|\s+(?:før|inden|before|so that|så)\s+", wish["da"] or wish["en"])[0]
+        task = _clean(f"{_imperative(yes['verb'], rules)} {work}", rules)
+        if not task:
+            return None
+        item = _made(task, sentence.speaker, due, index, context, 0.75)
+        later = _later_in_turn(index, context)
+        if later is not None and later[0] == due:
+            # "Den laver jeg. Du får den inden den 4.": the date is part of what is quoted.
+            item = replace(item, quote=f"{item.quote} {context.sentences[later[1]].text}")
+        return item
+    return None
 
 
 _DONE_NOW = re.compile(r"\b(?:right now|right away now|lige nu|as we speak|mens vi taler)\b", re.I)
