@@ -260,3 +260,33 @@ def test_tasks_repeated_after_a_wrap_up_sentence_are_not_new() -> None:
         language="da",
     )
     assert summary(items) == [("ben", "2026-10-07"), ("ana", "2026-10-09")]
+
+
+def test_the_answer_to_what_happens_if_is_no_task() -> None:
+    items = items_of(
+        [
+            ("ben", "Hvad sker der, hvis vi åbner en butik mere?"),
+            ("ana", "Så tilføjer vi bare en licens, det koster det samme."),
+        ],
+        language="da",
+    )
+    assert items == []
+
+
+def test_a_promise_on_the_other_sides_condition_counts_once_they_agree() -> None:
+    agreed = items_of(
+        [
+            ("ana", "Hvis du sender skabelonerne, lægger jeg dem ind i systemet for jer."),
+            ("ben", "Ja, så gør vi det."),
+        ],
+        language="da",
+    )
+    assert summary(agreed) == [("ana", None)]
+    assert agreed[0].text == "Læg dem ind i systemet for jer"
+    refused = items_of(
+        [
+            ("ana", "If you send me the logo, I'll put it on the landing page."),
+            ("ben", "No, we'd rather keep the old page for now."),
+        ]
+    )
+    assert refused == []

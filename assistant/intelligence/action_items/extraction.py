@@ -594,6 +594,8 @@ def _from_cue(
         task = f"send {match['thing'].lower()} {task}"  # "Den får du i morgen": sent by me
     if rules.habits.search(text):
         return _STOP
+    if kind == "request" and re.search(r"\b(?:hvis|if)\s*$", before, re.IGNORECASE):
+        return None  # "Hvis du sender dem, …": the condition itself; what follows may promise
     if rules.conditions.search(_POLITE_CONDITION.sub("", before)) and not (
         # "Hvis du sender dem, lægger jeg dem ind" - "Ja, så gør vi det": the condition is
         # the other side's part, settled by their yes.
@@ -811,7 +813,13 @@ _NOT_WORK = re.compile(
 )
 """What follows a cue without being work: taking it from there, a topic left for a meeting, a
 wish."""
-_WHAT_IF = re.compile(r"^(?:(?:og|and|but|men)\s+)?(?:hvis|if|what if|hvad hvis)\b", re.I)
+_WHAT_IF = re.compile(
+    r"^(?:(?:og|and|but|men)\s+)?(?:hvis|if|what if|hvad hvis)\b"
+    r"|^(?:(?:og|and|but|men)\s+)?(?:hvad|what)\s+(?:sker der|gør \w+|happens|do \w+ do)"
+    r"\b[^?]*\b(?:hvis|if)\b",
+    re.I,
+)
+"""A hypothetical question: "Og hvis det sker igen?", "Hvad sker der, hvis vi vokser?"."""
 
 
 def _answers_what_if(index: int, context: _Context) -> bool:

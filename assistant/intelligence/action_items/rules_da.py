@@ -213,4 +213,7 @@ _DA_LEADING_VERBS = (
     *("planlægge", "aftale", "finde", "sætte", "indkalde", "spørge", "tjekke"),
 )
 """Verbs that make a "let's" / "lad os" a task rather than a move in the meeting."""
-_DA_IRREGULAR = {"går": "gå", "får": "få", "ser": "se", "gør": "gør", "står": "stå"}
+_DA_IRREGULAR = {
+    **{"går": "gå", "får": "få", "ser": "se", "gør": "gør", "står": "stå"},
+    **{"klargør": "klargør", "forgør": "forgør"},
+}
