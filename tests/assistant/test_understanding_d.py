@@ -290,3 +290,74 @@ def test_a_promise_on_the_other_sides_condition_counts_once_they_agree() -> None
         ]
     )
     assert refused == []
+
+
+# ---- groups, chairs and obligations ------------------------------------------------------------
+
+
+def test_a_request_to_two_named_colleagues_stays_theirs_together() -> None:
+    people = {"ana": "external", "ben": "external", "cy": "external", "dan": "internal"}
+    items = items_of(
+        [
+            ("ana", "Ben og Cy, kan I to tjekke fakturaerne inden den 15.?"),
+            ("ben", "Ja."),
+            ("cy", "Ja, det kan jeg godt nå."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("team:external", "2026-10-15")]
+    assert items[0].text == "Tjek fakturaerne"
+
+
+def test_a_chair_hands_over_work_just_said_by_pronoun() -> None:
+    people = {"ana": "internal", "ben": "internal", "cy": "internal"}
+    items = items_of(
+        [
+            ("ana", "de sidste to kontrakter skal være fornyet inden fredag ben den tager du"),
+            ("ben", "ja det når jeg"),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+
+
+def test_a_state_to_reach_by_a_date_is_the_teams_task() -> None:
+    people = {"ana": "internal", "ben": "internal"}
+    danish = items_of(
+        [("ana", "Og alle sammen, tilbuddene skal være sendt inden fredag, ellers mister vi dem.")],
+        people=people,
+        language="da",
+    )
+    assert summary(danish) == [("team:internal", "2026-10-09")]
+    english = items_of(
+        [("ana", "Everyone, the forecast needs to be updated by Monday.")], people=people
+    )
+    assert summary(english) == [("team:internal", "2026-10-12")]
+    # Without a date it says how things must be.
+    assert items_of([("ana", "Prisen skal være låst i tre år.")], language="da") == []
+
+
+def test_plural_i_skal_in_an_upper_case_transcript_is_a_request() -> None:
+    people = {"ana": "external", "ben": "internal", "cy": "external"}
+    items = items_of(
+        [
+            ("ana", "SKAL VI GØRE NOGET PÅ VORES SIDE"),
+            ("ben", "ØHM I SKAL SLUKKE ROUTEREN I AFTEN FØR I GÅR HJEM"),
+            ("ana", "OKAY DET SØRGER JEG FOR"),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-06")]
+    assert items[0].text.startswith("SLUK ROUTEREN")
+
+
+def test_den_kan_i_faa_dates_the_speakers_promise() -> None:
+    items = items_of(
+        [("ana", "Så laver jeg en testplan. Den kan I få på torsdag."), ("ben", "Fint.")],
+        people={"ana": None, "ben": None, "cy": None},
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-08")]

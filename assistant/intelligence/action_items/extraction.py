@@ -583,13 +583,16 @@ def _from_cue(
     # belongs to what comes before the name.
     opened = match.start("name") if kind == "assignment" else match.start()
     before, task = text[clause[0] : max(clause[0], opened)], text[match.end() : clause[1]]
-    if match.groupdict().get("x"):
+    if match.groupdict().get("x") or match.groupdict().get("x2"):
         # A hand-off ("Nina, the reference call is yours"): the work named is the task; named
         # by a pronoun ("Kasper, den er din") it is the request just made.
-        handed = match["x"].strip()
+        handed = (match["x"] or match["x2"]).strip()
         if re.fullmatch(r"(?:den|det|dem|dét|it|that|this|that one|this one)", handed, re.I):
             return _Acceptance(index, to_offer=False, due=None, owner=named)
         task = (f"tag dig af {handed} " if rules is _DA else f"take on {handed} ") + task
+    if match.groupdict().get("passive"):
+        # "crm skal være opdateret …" -> "få crm opdateret …", "get the CRM updated …"
+        task = f"{'få' if rules is _DA else 'get'} {match['passive']} {task}"
     if match.groupdict().get("thing"):
         task = f"send {match['thing'].lower()} {task}"  # "Den får du i morgen": sent by me
     if rules.habits.search(text):
@@ -646,6 +649,12 @@ def _from_cue(
             # "You'll get it.": a yes, dated by what is said next, or by nothing.
             return _answer(index, context, rules, confidence, None)
     fronted = re.fullmatch(r"(?:\w+,?\s+){0,2}(det|den|dem)\s*", before, re.IGNORECASE)
+    if (
+        kind == "request"
+        and fronted
+        and re.fullmatch(r"(?:få|have|get)", _due(task, "", index, context)[1].strip(" .!?"), re.I)
+    ):
+        return None  # "Den kan I få i næste uge": handed over by the speaker, said again
     if _NEGATION.match(task) or (fronted and _NEGATION.match(_ADVERBS.sub("", task))):
         return None  # "Det kan jeg faktisk ikke huske": negated, nothing promised
     if verb_follows:
@@ -726,6 +735,14 @@ def _from_cue(
         and not re.search(r"\bfra mig\b", text, re.I)
     ):
         return None  # "Du får en mail fra systemet": no promise without a date or "fra mig"
+    if (
+        kind == "group"
+        and match.groupdict().get("passive")
+        and (not had_date or _TO_EVERYONE.search(text) is None)
+    ):
+        # "Prisen skal være låst", "The contract must be signed by the 30th": how it must be;
+        # a task when a chair tells everyone by when ("alle sammen, crm skal være opdateret…").
+        return None
     if kind == "group" and not had_date and re.match(r"we can|vi kan", match.group(0), re.I):
         return None  # "we can do a pilot": an idea until a date is named
     if (
@@ -771,6 +788,9 @@ def _from_cue(
     return _made(cleaned, owner, due, index, context, confidence), kind
 
 
+_TO_EVERYONE = re.compile(
+    r"\b(?:alle sammen|allesammen|alle|everyone|everybody|all of you|you all|team)\b", re.I
+)
 _THEIR_PART = re.compile(r"\b(?:hvis|if|når|once|when) (?:du|i|you)\b", re.IGNORECASE)
 """A condition that is the other side's part ("if you send them, …")."""
 _HAVE_SOMEONE = re.compile(r"have (?P<who>(?:[\w-]+ ){1,4}?)til at ", re.IGNORECASE)

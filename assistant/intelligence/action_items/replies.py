@@ -117,9 +117,10 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
             if i.owner == i.speaker == sentence.speaker and sentence.start - i.start < 90
         ]
         due = own[-1].due if own else None
+    said_here = _work_said_before_handoff(sentence.text, context)
     for position in range(len(found) - 1, -1, -1):
         item, kind = found[position]
-        if sentence.start - item.start > 60:
+        if sentence.start - item.start > 60 or said_here:
             break
         if acceptance.owner is not None:
             # "Kasper, den er din": the latest request, or the group's promise, goes to Kasper.
@@ -141,8 +142,22 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
             if _DONE_NOW.search(sentence.text):
                 del found[position]  # "Det gør jeg lige nu": done in the meeting
                 return
-            found[position] = (_confirmed(item, due, sentence.speaker), kind)
+            # "Thomas og Nanna, kan I to…?" - "Ja, det kan jeg godt nå": still the pair's task.
+            owner = item.owner if _asks_several(item, context) else sentence.speaker
+            found[position] = (_confirmed(item, due, owner), kind)
             return
+    if acceptance.owner is not None:
+        # "Dem skal de have inden udgangen af måneden … Julie, den tager du": the chair hands
+        # over the work said just before in the same sentence, with its date.
+        said = find_deadline(sentence.text, context.transcript.meeting.date, weeks=False)
+        if said_here and said is not None and said.date is not None:
+            rules = next(iter(_rules_for(sentence.language)), _EN)
+            task = "tag dig af det" if rules is not _EN else "take care of it"
+            item = _made(
+                task.capitalize(), acceptance.owner, said.date, acceptance.index, context, 0.7
+            )
+            found.append((item, "request"))
+        return
     if acceptance.to_offer:
         offer = _offer_before(acceptance.index, context)
         if offer is not None:
@@ -209,6 +224,26 @@ def _wish_taken(index: int, context: _Context, due: dt.date | None) -> ActionIte
             item = replace(item, quote=f"{item.quote} {context.sentences[later[1]].text}")
         return item
     return None
+
+
+def _asks_several(item: ActionItem, context: _Context) -> bool:
+    """A request to a team that names two or more of its members ("Thomas og Nanna, kan I
+    to…"): one of them answering does not make it theirs alone."""
+    if item.owner is None or not item.owner.startswith("team:") or context.names is None:
+        return False
+    named = re.findall(rf"\b(?:{context.names})\b", item.quote, re.IGNORECASE)
+    return len({context.name_ids.get(name.lower()) for name in named} - {None}) >= 2
+
+
+def _work_said_before_handoff(text: str, context: _Context) -> bool:
+    """A hand-off by pronoun ("julie den tager du") after at least a clause of work in the same
+    sentence with a date: that work is what is handed over, not an earlier request."""
+    if context.names is None:
+        return False
+    name = re.search(rf"\b(?:{context.names})\b", text, re.IGNORECASE)
+    if name is None or len(text[: name.start()].split()) < 4:
+        return False
+    return find_deadline(text[: name.start()], context.transcript.meeting.date) is not None
 
 
 _DONE_NOW = re.compile(r"\b(?:right now|right away now|lige nu|as we speak|mens vi taler)\b", re.I)
@@ -359,7 +394,7 @@ _ONLY_YES = re.compile(
 """What may be said with the date in a yes: "The sixth, yeah fine", "Ja, senest torsdag"."""
 _OWN_DATED_YES = re.compile(
     r"^(?:(?:du|i|you)(?:'ll| will)? (?:får|har|have|get|hear|receive)\b"
-    r"|(?:det|den|dem) (?:får|har) (?:du|i)\b)",
+    r"|(?:det|den|dem) (?:får|har|kan) (?:du|i)(?: godt)?(?: få)?\b)",
     re.IGNORECASE,
 )
 """The one who promised hands it over with a date: "Du får den i morgen", "You'll have both by

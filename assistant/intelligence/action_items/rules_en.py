@@ -41,6 +41,13 @@ _EN = _Rules(
         _cue("group", r"we(?:'ll| will| shall)", 0.7),
         _cue("group", r"we(?:'re| are) (?:going to|gonna)", 0.7),
         _cue("group", r"let's", 0.6),
+        # "The CRM needs to be updated by Monday": a state to reach by a date, for the team.
+        _cue(
+            "group",
+            r"(?P<passive>(?:(?:the|our|your|all|all the)\s+)?[\w-]+) (?:needs to|has to|must)"
+            r" be(?= \w+ed\b)",
+            0.6,
+        ),
         # "Everyone has to clean up their close dates": the speaker's whole team.
         _cue(
             "group",

@@ -75,10 +75,12 @@ def _clean(task: str, rules: _Rules) -> str:
     task = task.strip().rstrip(".?!,;:").strip()
     task = rules.trailing_filler.sub("", task).strip().rstrip(",")
     task = re.sub(r"\s{2,}", " ", task)
-    if rules is _DA and task[:1].islower():
+    if rules is _DA and (task[:1].islower() or (task.isupper() and " " in task)):
         first, _, rest = task.partition(" ")
-        # A Danish infinitive after a modal ("sende tilbuddet") reads as an order: "Send …".
-        task = f"{_danish_stem(first)} {rest}".strip()
+        # A Danish infinitive after a modal ("sende tilbuddet") reads as an order: "Send …";
+        # in an upper-case transcript too ("GENSTARTE TERMINALERNE" -> "GENSTART …").
+        stem = _danish_stem(first.lower())
+        task = f"{stem.upper() if first.isupper() else stem} {rest}".strip()
     return task[:1].upper() + task[1:]
 
 
