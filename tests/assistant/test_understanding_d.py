@@ -361,3 +361,31 @@ def test_den_kan_i_faa_dates_the_speakers_promise() -> None:
         language="da",
     )
     assert summary(items) == [("ana", "2026-10-08")]
+
+
+def test_each_of_them_is_no_habit() -> None:
+    items = items_of(
+        [
+            ("ana", "Og så vil jeg gerne have, at du skriver en status for hver af kunderne."),
+            ("ben", "Ja, det gør jeg inden fredag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+    assert items_of([("ana", "Jeg sender rapporten hver måned.")], language="da") == []
+
+
+def test_a_later_promise_does_not_replace_an_offer_taken_turns_ago() -> None:
+    people = {"ana": None, "ben": None, "cy": None}
+    items = items_of(
+        [
+            ("ana", "Jeg kan godt få Cy oprettet som bruger."),
+            ("ben", "Ja, gør det. Hun skal helst have adgang inden den 20."),
+            ("cy", "Tak for det."),
+            ("ben", "Og så var der de to åbne sager."),
+            ("ana", "Jeg ringer til dem begge på torsdag."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-20"), ("ana", "2026-10-08")]

@@ -439,6 +439,8 @@ def _restates(found: list[_Found], item: ActionItem, index: int, context: _Conte
         ]
         took_offer = (
             len(between) >= 1
+            # the offer's one reply, not a later turn of the talk
+            and len({s.segment for s in between}) == 1
             and (
                 _OPENS_WITH_YES.match(_normal(between[0].text))
                 or _OFFER_TAKEN.search(between[0].text)

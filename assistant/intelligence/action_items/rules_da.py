@@ -172,7 +172,10 @@ _DA = _Rules(
     hedges=_words_re("måske", "eventuelt", "muligvis", "evt", "formentlig", "kunne"),
     conditions=_words_re("hvis", "medmindre", "såfremt", "når vi får"),
     habits=_words_re(
-        *("normalt", "altid", "tit", "ofte", "plejer", "nogle gange", "hver", "en gang imellem"),
+        *("normalt", "altid", "tit", "ofte", "plejer", "nogle gange", "en gang imellem"),
+        # "hver måned", "hver gang", not "for hver af dem"
+        r"hver(?:t|e)? (?:eneste )?(?:dag|uge|måned|morgen|aften|gang|år|kvartal|mandag|tirsdag"
+        r"|onsdag|torsdag|fredag|weekend)",
         *("engang imellem", "af og til", "indimellem", "ind imellem"),
     ),
     leading_filler=re.compile(
