@@ -389,3 +389,30 @@ def test_a_later_promise_does_not_replace_an_offer_taken_turns_ago() -> None:
         language="da",
     )
     assert summary(items) == [("ana", "2026-10-20"), ("ana", "2026-10-08")]
+
+
+def test_a_request_for_the_same_work_by_a_date_dates_the_promise() -> None:
+    people = {"ana": "external", "ben": "external", "cy": "internal"}
+    items = items_of(
+        [
+            ("ana", "Fint. Så spørger vi vores direktør og melder tilbage."),
+            ("cy", "Could you let us know by Thursday?"),
+            ("ana", "Ja, det kan vi godt nå."),
+        ],
+        people=people,
+        language=None,
+    )
+    assert summary(items) == [("team:external", "2026-10-08")]
+
+
+def test_proving_a_point_or_choosing_some_of_a_group_is_no_task() -> None:
+    assert items_of([("ana", "I need to show our board that we've negotiated hard.")]) == []
+    items = items_of(
+        [
+            ("ana", "Skal jeg oprette to brugere til jer?"),
+            ("ben", "Ja, gerne. Så tager vi to af sælgerne fra Aarhus."),
+        ],
+        people={"ana": "internal", "ben": "external", "cy": "external"},
+        language="da",
+    )
+    assert summary(items) == [("ana", None)]

@@ -118,6 +118,8 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
                 continue
             if kind == "commitment" and _dates_own_open_promise(found, item, index, context):
                 continue
+            if kind == "request" and _asks_promise_by_date(found, item):
+                continue
             if kind == "commitment" and _merge_into_request(found, item, index, context):
                 continue
             if kind == "commitment" and _dates_own_promise(found, item):
@@ -268,7 +270,8 @@ _TO_SPEAKER = re.compile(r"\b(?:me|us|mig|os)\b", re.IGNORECASE)
 """An order that hands something to the speaker ("send it to me"): the condition of a promise."""
 _AND_VERB = re.compile(r"\s+(?:and|og)\s+(?!then\b|så\b|I\b|jeg\b|we\b|vi\b)(?=[a-zæøå])", re.I)
 _REPORTS_BACK = re.compile(
-    r"(?:get back|come back|report back|let you know|follow up|circle back|vend\w* tilbage"
+    r"(?:get back|come back|report back|let (?:you|us|me) know|follow up|circle back"
+    r"|vend\w* tilbage|lad (?:os|mig) (?:det )?vide"
     r"|giv\w* (?:dig|jer) besked|meld\w* tilbage)\b",
     re.IGNORECASE,
 )
@@ -349,6 +352,37 @@ def _dates_own_open_promise(
     before = list(found)
     _dated_across_turns(found, index, context)
     return found != before
+
+
+def _asks_promise_by_date(found: list[_Found], item: ActionItem) -> bool:
+    """ "Så finder vi en dato og melder tilbage." - "Could you let us know by Friday?": a
+    request for the same work by a date dates the promise just made, no second task."""
+    if not found or item.due is None:
+        return False
+    previous, kind = found[-1]
+    if (
+        kind not in ("commitment", "group")
+        or previous.due is not None
+        or previous.speaker == item.speaker
+        or not 0 <= item.start - previous.start <= 30
+    ):
+        return False
+    both_teams = (
+        item.owner is not None
+        and previous.owner is not None
+        and item.owner.startswith(TEAM)
+        and previous.owner.startswith(TEAM)
+    )
+    if item.owner not in (previous.owner, previous.speaker) and not both_teams:
+        return False
+    same_work = (
+        _REPORTS_BACK.match(item.text) is not None
+        and _REPORTS_BACK.search(previous.text) is not None
+    ) or has_object_pronoun(item.text)
+    if not same_work:
+        return False
+    found[-1] = (replace(previous, due=item.due), kind)
+    return True
 
 
 def _dates_own_promise(found: list[_Found], item: ActionItem) -> bool:

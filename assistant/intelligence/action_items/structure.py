@@ -184,7 +184,12 @@ _NOT_A_DELIVERABLE = re.compile(
     r"|^(?:keep|hold)\s+(?:you|them|us|jer|dig|dem|os|everyone|alle)\s+(?:posted|updated"
     r"|informed|in the loop|orienteret\w*|opdateret|informeret)\b"
     # remembering that something is so
-    r"|^(?:huske|husk|remember|keep in mind)\s*,?\s+(?:at|that)\s+\w+\s+\w+",
+    r"|^(?:huske|husk|remember|keep in mind)\s*,?\s+(?:at|that)\s+\w+\s+\w+"
+    # proving a point: "show my management that we've pushed on price"
+    r"|^(?:show|prove|demonstrate|vise|vis|bevise|bevis)\s+(?:[\w']+\s+){1,3}(?:that|at)\s"
+    # choosing some of a group: "så tager vi tre af drengene", "we'll take two of them"
+    r"|^(?:tag|tage|take|pick|vælg|vælge)\s+(?:en|et|to|tre|fire|fem|seks|et par|nogle|one|two"
+    r"|three|four|five|a couple|some)\s+(?:af|of)\s",
     re.IGNORECASE,
 )
 """What follows a work-like verb without being work: "take a break", "giv ordet videre",
