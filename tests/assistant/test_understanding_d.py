@@ -416,3 +416,28 @@ def test_proving_a_point_or_choosing_some_of_a_group_is_no_task() -> None:
         language="da",
     )
     assert summary(items) == [("ana", None)]
+
+
+# ---- the speaker's calendar is not a task -------------------------------------------------------
+
+
+def test_going_somewhere_or_being_off_is_no_promise() -> None:
+    for sentence in (
+        "Jeg flyver til Stockholm på torsdag.",
+        "Jeg holder fri i morgen.",
+        "Jeg sidder til eksamen hele dagen i morgen.",
+        "Jeg tager toget hjem i dag.",
+        "Jeg kigger lige i kalenderen.",
+    ):
+        turns = [("ana", sentence), ("ben", "Okay.")]
+        assert items_of(turns, people={"ana": None, "ben": None}, language="da") == [], sentence
+
+
+def test_a_visit_to_the_other_side_or_work_there_is_still_a_promise() -> None:
+    for sentence in (
+        "Jeg kører ud til jer på torsdag.",
+        "Jeg kører til lageret i morgen og opdaterer scannerne.",
+        "Jeg indhenter priser fra vores leverandør inden fredag.",
+    ):
+        turns = [("ana", sentence), ("ben", "Okay.")]
+        assert len(items_of(turns, people={"ana": None, "ben": None}, language="da")) == 1, sentence

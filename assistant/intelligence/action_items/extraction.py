@@ -75,6 +75,7 @@ from assistant.intelligence.action_items.rules_en import _EN, _EN_LEADING_VERBS
 from assistant.intelligence.action_items.similarity import _stems, _verb
 from assistant.intelligence.action_items.structure import (
     answered_with_assent,
+    danish_present_is_promise,
     done_on_the_spot,
     is_work,
     offer_is_taken,
@@ -1022,6 +1023,21 @@ def _has_commitment_structure(
         and not _KNOWN_PRESENT.match(text, cue.end())
     ):
         return False  # "jeg bogfører bilagene": any verb in the present needs a date
+    if (
+        kind in ("commitment", "group")
+        and verb_follows
+        and danish
+        and had_date
+        and not _KNOWN_PRESENT.match(text, cue.end())
+        and _GOES_SOMEWHERE.match(task) is not None
+        and _VISITS.search(task) is None
+        and not has_object_pronoun(task)
+        and not danish_present_is_promise(index, context, had_date=False)
+    ):
+        # "Jeg flyver til Oslo i morgen", "jeg holder fri på fredag": the speaker's calendar,
+        # a verb not known as work with no object; a promise when it answers someone or
+        # follows a "så".
+        return False
     if kind == "group" and verb_follows and danish and not had_date and clause_start > 0:
         return False  # "…, så finder vi en dag": what follows, not a task of its own
     if kind == "commitment" and not had_date and _OWN_ROLE.match(task) and not fronted:
@@ -1054,6 +1070,16 @@ _SEEN_HERE = re.compile(
     r"(?:se|see)\b(?!\s+(?:på|efter|til|om|over|igennem|to|about|if|whether|into)\b)", re.I
 )
 """Seeing, not looking into: "her kan I se forbruget" shows; "kan du se på tilbuddet" is work."""
+_GOES_SOMEWHERE = re.compile(
+    r"\S+\s+(?:til|i|på|hjem|fri|ud|ind|over|hos|fra|ned|op|afsted|væk|syg)\b", re.IGNORECASE
+)
+"""A verb followed straight by a place or a state, no object: "flyver til Oslo", "holder fri"."""
+_VISITS = re.compile(
+    rf"\b(?:til|hos) (?:jer|dig|dem|os|ham|hende|kunden|kunderne)\b|\bog (?:{_DA_PRESENT_RE})\b",
+    re.IGNORECASE,
+)
+"""Going to the other side ("kører ud til jer"), or going to do work there ("… og installerer
+routeren"): a visit that is a task."""
 _OPEN_INVITATION = re.compile(
     r"(?:,\s*|\s+)(?:if|hvis)\s+(?!(?:you can|possible|du kan|det er muligt|i kan)\b)",
     re.IGNORECASE,

@@ -169,6 +169,10 @@ _NOT_A_DELIVERABLE = re.compile(
     r"|^(?:note|noter)\s+(?:mig\s+)?(?:that|it|this|det|den)(?:\s+(?:down|ned))?[.!]*$"
     r"|^(?:write|jot|skriv)\s+(?:that|it|this|det|den)\s+(?:lige\s+)?(?:down|ned)[.!]*$"
     r"|^(?:tjek|check)\s+(?:det|it|them|dem|den)\s+(?:ud|out)\b"
+    r"|^(?:tag|tage|take|catch)\s+(?:toget|bussen|flyet|færgen|en taxa|the train|the bus|a taxi"
+    r"|a cab|the plane|a flight|the ferry)\b"
+    r"|^(?:kig|tjek|se|check|look)\s+(?:lige\s+|just\s+)?(?:i|in|at)\s+(?:min\s+|my\s+|the\s+"
+    r"|vores\s+|our\s+)?(?:kalender\w*|calendar)\b"
     # an open invitation: "send any questions my way"
     r"|^\w+\s+(?:(?:me|us|mig|os)\s+)?(?:any|eventuelle|evt\.)\s"
     # handing the floor over, refraining
@@ -276,6 +280,13 @@ _REQUEST_OR_QUESTION = re.compile(
 )
 
 
+_QUESTION_WORD = re.compile(
+    r"^(?:(?:og|and|så|so|men|but)\s+)?(?:hvornår|hvordan|hvad|hvem|hvorfor|hvor|when|how|what"
+    r"|who|why|where)\b",
+    re.IGNORECASE,
+)
+
+
 def answers_someone(index: int, context: _Context) -> bool:
     """Sentence ``index`` opens a turn that answers someone else's question or request."""
     sentence = context.sentences[index]
@@ -285,9 +296,10 @@ def answers_someone(index: int, context: _Context) -> bool:
             if previous.segment != sentence.segment:
                 return False
             continue  # earlier in the same turn
-        return (
-            sentence.start - previous.start <= 60
-            and _REQUEST_OR_QUESTION.search(_normal(previous.text)) is not None
+        return sentence.start - previous.start <= 60 and (
+            _REQUEST_OR_QUESTION.search(_normal(previous.text)) is not None
+            # an upper-case transcript has no question marks: "HVORNÅR"
+            or _QUESTION_WORD.match(_normal(previous.text)) is not None
         )
     return False
 
