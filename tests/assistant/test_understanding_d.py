@@ -441,3 +441,19 @@ def test_a_visit_to_the_other_side_or_work_there_is_still_a_promise() -> None:
     ):
         turns = [("ana", sentence), ("ben", "Okay.")]
         assert len(items_of(turns, people={"ana": None, "ben": None}, language="da")) == 1, sentence
+
+
+def test_managing_understanding_and_talking_again_are_no_work() -> None:
+    people = {"ana": None, "ben": None, "cy": None}
+    for turns, language in (
+        ([("ana", "Vi skal nok klare os."), ("ben", "Ja.")], "da"),
+        (
+            [("ana", "Vi tager en runde mere på torsdag, når du er tilbage."), ("ben", "Fint.")],
+            "da",
+        ),
+        (
+            [("ana", "Let me just make sure I understand: you run two shifts?"), ("ben", "Yes.")],
+            "en",
+        ),
+    ):
+        assert items_of(turns, people=people, language=language) == [], turns[0][1]

@@ -169,6 +169,13 @@ _NOT_A_DELIVERABLE = re.compile(
     r"|^(?:note|noter)\s+(?:mig\s+)?(?:that|it|this|det|den)(?:\s+(?:down|ned))?[.!]*$"
     r"|^(?:write|jot|skriv)\s+(?:that|it|this|det|den)\s+(?:lige\s+)?(?:down|ned)[.!]*$"
     r"|^(?:tjek|check)\s+(?:det|it|them|dem|den)\s+(?:ud|out)\b"
+    # managing, understanding, talking again: "vi skal nok klare os", "make sure I understand",
+    # "vi tager en runde mere på fredag"
+    r"|^(?:klar|klare)\s+(?:os|mig|dig|sig|jer)\b"
+    r"|^(?:make sure|check|sikre?|sørg for)\s+(?:that\s+|at\s+)?(?:i|we|jeg|vi)\s+(?:understand"
+    r"|understood|have understood|got that|forstår|har forstået|are on the same page)"
+    r"|^(?:tag|tage|take|have)\s+(?:en|den|the|a|another)\s+(?:runde|snak|drøftelse|diskussion"
+    r"|round|conversation|discussion)\b"
     r"|^(?:tag|tage|take|catch)\s+(?:toget|bussen|flyet|færgen|en taxa|the train|the bus|a taxi"
     r"|a cab|the plane|a flight|the ferry)\b"
     r"|^(?:kig|tjek|se|check|look)\s+(?:lige\s+|just\s+)?(?:i|in|at)\s+(?:min\s+|my\s+|the\s+"
