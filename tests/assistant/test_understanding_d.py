@@ -457,3 +457,27 @@ def test_managing_understanding_and_talking_again_are_no_work() -> None:
         ),
     ):
         assert items_of(turns, people=people, language=language) == [], turns[0][1]
+
+
+def test_a_dated_yes_to_a_question_about_the_promise_dates_it() -> None:
+    people = {"ana": None, "ben": None, "cy": None}
+    items = items_of(
+        [
+            ("ana", "I'll put together a quote for the extra storage."),
+            ("ben", "Can it go into the renewal offer? Then it's one signature."),
+            ("ana", "Ja, så sender jeg tallene til Cy på torsdag, så de kommer med."),
+        ],
+        people=people,
+        language=None,
+    )
+    assert summary(items) == [("ana", "2026-10-08")]
+    # A new piece of work ("also") stays a task of its own.
+    more = items_of(
+        [
+            ("ana", "I'll put together a quote for the extra storage."),
+            ("ben", "Can you send the SLA too?"),
+            ("ana", "Yes, I'll also send the SLA on Thursday."),
+        ],
+        people=people,
+    )
+    assert len(more) == 2

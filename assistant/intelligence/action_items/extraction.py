@@ -121,6 +121,8 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
                 continue
             if kind == "request" and _asks_promise_by_date(found, item):
                 continue
+            if kind == "commitment" and _answers_on_own_promise(found, item, index, context):
+                continue
             if kind == "commitment" and _merge_into_request(found, item, index, context):
                 continue
             if kind == "commitment" and _dates_own_promise(found, item):
@@ -381,6 +383,37 @@ def _asks_promise_by_date(found: list[_Found], item: ActionItem) -> bool:
         and _REPORTS_BACK.search(previous.text) is not None
     ) or has_object_pronoun(item.text)
     if not same_work:
+        return False
+    found[-1] = (replace(previous, due=item.due), kind)
+    return True
+
+
+def _answers_on_own_promise(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "I'll work out a price for the longer retention." - "Could that be part of the revised
+    offer?" - "Ja, så giver jeg Lasse tallene i morgen": a yes to a question about the promise
+    just made, with a date, dates that promise; it is no second task."""
+    if not found or item.due is None:
+        return False
+    previous, kind = found[-1]
+    sentence = context.sentences[index]
+    if not (
+        kind == "commitment"
+        and previous.owner == previous.speaker == item.speaker
+        and previous.due is None
+        and 0 <= item.start - previous.start <= 45
+        and _OPENS_WITH_YES.match(_normal(sentence.text))
+    ):
+        return False
+    between = [s for s in context.sentences if previous.start < s.start < sentence.start]
+    if (
+        not between
+        or any(s.speaker == item.speaker for s in between)
+        or len({s.segment for s in between}) != 1
+        or not any(s.text.rstrip().endswith("?") for s in between)
+        or _ALSO.search(sentence.text) is not None
+    ):
         return False
     found[-1] = (replace(previous, due=item.due), kind)
     return True
