@@ -481,3 +481,13 @@ def test_a_dated_yes_to_a_question_about_the_promise_dates_it() -> None:
         people=people,
     )
     assert len(more) == 2
+
+
+def test_conceding_a_point_or_taking_over_the_floor_is_no_work() -> None:
+    people = {"ana": None, "ben": None, "cy": None}
+    for turns, language in (
+        ([("ana", "Jeg giver dig ret i det med prisen."), ("ben", "Tak.")], "da"),
+        ([("ana", "I'll give you that, the setup is slow."), ("ben", "Thanks.")], "en"),
+        ([("ana", "Jeg tager den lige herfra, Ben."), ("cy", "Super.")], "da"),
+    ):
+        assert items_of(turns, people=people, language=language) == [], turns[0][1]

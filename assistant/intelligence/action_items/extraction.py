@@ -893,7 +893,8 @@ _ADVERBS = re.compile(
 )
 """Adverbs that may stand before a negation: "Det kan jeg faktisk ikke huske"."""
 _NOT_WORK = re.compile(
-    r"(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:derfra|videre derfra|from there)\b"
+    r"(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:(?:lige|just) )?(?:derfra|videre derfra"
+    r"|from there|from here|herfra)\b"
     # a topic left for a later meeting: "Så tager vi den på mødet med jeres direktør"
     r"|(?:tag(?:e|er)?|take) (?:den|det|it|that)(?: up| op)? (?:på|til|at|in|on) (?:\w+ ){0,3}"
     r"(?:mødet|møde|meeting|call|session)\b"

@@ -172,6 +172,8 @@ _NOT_A_DELIVERABLE = re.compile(
     # managing, understanding, talking again: "vi skal nok klare os", "make sure I understand",
     # "vi tager en runde mere på fredag"
     r"|^(?:klar|klare)\s+(?:os|mig|dig|sig|jer)\b"
+    # conceding a point: "jeg giver dig ret i det", "I'll give you that"
+    r"|^(?:giv|give)\s+(?:dig|jer|you|them|dem)\s+(?:ret\b|that\b(?!\s+(?:by|on|today|tomorrow)))"
     r"|^(?:make sure|check|sikre?|sørg for)\s+(?:that\s+|at\s+)?(?:i|we|jeg|vi)\s+(?:understand"
     r"|understood|have understood|got that|forstår|har forstået|are on the same page)"
     r"|^(?:tag|tage|take|have)\s+(?:en|den|the|a|another)\s+(?:runde|snak|drøftelse|diskussion"
