@@ -491,3 +491,18 @@ def test_conceding_a_point_or_taking_over_the_floor_is_no_work() -> None:
         ([("ana", "Jeg tager den lige herfra, Ben."), ("cy", "Super.")], "da"),
     ):
         assert items_of(turns, people=people, language=language) == [], turns[0][1]
+
+
+def test_happy_to_is_an_offer_that_counts_once_taken_up() -> None:
+    people = {"ana": None, "ben": None, "cy": None}
+    taken = items_of(
+        [("ana", "Happy to run a pilot with your Aarhus team."), ("ben", "That would be great.")],
+        people=people,
+    )
+    assert summary(taken) == [("ana", None)]
+    for reply in ("Not for now, thanks.", "Let's see after the budget."):
+        turns = [("ana", "Happy to run a pilot with your Aarhus team."), ("ben", reply)]
+        assert items_of(turns, people=people) == [], reply
+    # An offer about past work, on a condition, is none either.
+    past = [("ana", "I sent it Monday, glad to resend it if it got lost."), ("ben", "Thanks.")]
+    assert items_of(past, people=people) == []

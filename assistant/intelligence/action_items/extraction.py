@@ -1010,7 +1010,11 @@ def _laughed_at(sentences: Sequence[Sentence], index: int) -> bool:
     return False
 
 
-_OFFER_CUE = re.compile(r"^(?:i can|jeg kan(?: godt)?|(?:kan) jeg)\b", re.IGNORECASE)
+_OFFER_CUE = re.compile(
+    r"^(?:i can|jeg kan(?: godt)?|(?:kan) jeg|(?:i'm |i am |i'd be )?(?:more than )?(?:happy|glad)"
+    r" to)\b",
+    re.IGNORECASE,
+)
 _ASKED = re.compile(
     r"^(?:[\w']+,\s*)?(?:(?:so|and|og|så)\s+)?(?:can|could|would|will|kan|kunne|vil|gider)\s+"
     r"(?:you|du|I)\b",

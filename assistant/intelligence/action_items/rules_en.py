@@ -27,6 +27,12 @@ _EN_VERBS_BASE = (
 
 _EN = _Rules(
     cues=(
+        # "Happy to set up a trial for you": an offer, a promise once taken up (see `structure`).
+        _cue(
+            "commitment",
+            r"(?:^|(?<=[,.] ))(?:i'm |i am |i'd be )?(?:more than )?(?:happy|glad) to",
+            0.7,
+        ),
         _cue("commitment", r"i(?:'ll| will| shall)", 0.85),
         _cue("commitment", r"i(?:'m| am) (?:going to|gonna)", 0.85),
         _cue("commitment", r"let me", 0.75),
@@ -172,7 +178,8 @@ _EN = _Rules(
 
 
 _EN_OFFER = re.compile(
-    r"\b(?:i could|i can|would you like me to|shall i|should i|do you want me to)\s+",
+    r"\b(?:i could|i can|would you like me to|shall i|should i|do you want me to"
+    r"|(?:i'm |i am |i'd be )?(?:more than )?(?:happy|glad) to)\s+",
     re.IGNORECASE,
 )
 """An offer ("I could put together two options") that a "please do" turns into a promise."""
