@@ -89,16 +89,17 @@ def test_action_items_on_the_third_set() -> None:
 
 
 def test_action_items_on_the_fourth_set() -> None:
-    # Before it was tuned on: precision 0.50, recall 0.55 (Danish 0.46 / 0.51), due date 0.68.
-    # The bars sit below today's figures (bench) to guard what was fixed; they say nothing
-    # about unseen meetings (see the held-out sets in bench.intelligence).
+    # Before it was tuned on: precision 0.50, recall 0.55 (Danish 0.46 / 0.51), due date 0.68;
+    # after: 0.93 / 0.94 (Danish 0.90 / 0.93), due date 0.94 (bench). The bars sit below
+    # today's figures to guard what was fixed; they say nothing about unseen meetings (see the
+    # held-out sets in bench.intelligence).
     total, groups = score_meetings(MEETINGS_D)
 
     assert len(MEETINGS_D) >= 14
-    assert total.precision >= 0.80, total.errors
-    assert total.recall >= 0.83, total.errors
-    assert total.due_accuracy >= 0.87, total.errors
-    assert groups["da"].precision >= 0.80 and groups["da"].recall >= 0.80, total.errors
+    assert total.precision >= 0.88, total.errors
+    assert total.recall >= 0.88, total.errors
+    assert total.due_accuracy >= 0.90, total.errors
+    assert groups["da"].precision >= 0.85 and groups["da"].recall >= 0.88, total.errors
 
 
 @pytest.mark.parametrize(("name", "transcript", "expected"), MEETINGS, ids=[m[0] for m in MEETINGS])
