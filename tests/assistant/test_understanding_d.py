@@ -69,6 +69,7 @@ def test_a_habit_or_many_of_something_is_no_promise() -> None:
     turns = [
         ("ana", "Jeg skriver nok på engelsk en gang imellem, det er en vane."),
         ("ben", "Jeg ringer mange kunder op, men kun få tager telefonen."),
+        ("ana", "ja altså jeg skriver til mange af dem men de svarer ikke"),
         ("cy", "I'll forward some of them from time to time."),
     ]
     assert items_of(turns, language=None) == []
@@ -428,6 +429,7 @@ def test_going_somewhere_or_being_off_is_no_promise() -> None:
         "Jeg sidder til eksamen hele dagen i morgen.",
         "Jeg tager toget hjem i dag.",
         "Jeg kigger lige i kalenderen.",
+        "jeg holder ferie i uge otte",
     ):
         turns = [("ana", sentence), ("ben", "Okay.")]
         assert items_of(turns, people={"ana": None, "ben": None}, language="da") == [], sentence

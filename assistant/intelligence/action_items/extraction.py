@@ -1109,7 +1109,9 @@ _SEEN_HERE = re.compile(
 )
 """Seeing, not looking into: "her kan I se forbruget" shows; "kan du se på tilbuddet" is work."""
 _GOES_SOMEWHERE = re.compile(
-    r"\S+\s+(?:til|i|på|hjem|fri|ud|ind|over|hos|fra|ned|op|afsted|væk|syg)\b", re.IGNORECASE
+    r"\S+\s+(?:til|i|på|hjem|fri|ud|ind|over|hos|fra|ned|op|afsted|væk|syg|ferie|orlov|barsel"
+    r"|pause|weekend)\b",
+    re.IGNORECASE,
 )
 """A verb followed straight by a place or a state, no object: "flyver til Oslo", "holder fri"."""
 _VISITS = re.compile(

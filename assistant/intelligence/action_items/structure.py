@@ -400,7 +400,8 @@ fakturaerne"): said in the present tense with no time, how the work is always do
 
 
 _MANY = re.compile(
-    r"^\S+\s+(?:(?:rigtig|utrolig|alt for|ret)\s+)?(?:mange|masser af|en masse|flere og flere"
+    r"^\S+\s+(?:(?:til|på|med|for|hos)\s+)?(?:(?:rigtig|utrolig|alt for|ret)\s+)?(?:mange"
+    r"|masser af|en masse|flere og flere"
     r"|alle mulige|hundredvis af)\b",
     re.IGNORECASE,
 )
