@@ -508,3 +508,11 @@ def test_happy_to_is_an_offer_that_counts_once_taken_up() -> None:
     # An offer about past work, on a condition, is none either.
     past = [("ana", "I sent it Monday, glad to resend it if it got lost."), ("ben", "Thanks.")]
     assert items_of(past, people=people) == []
+
+
+def test_turns_and_recaps_in_the_meeting_are_no_work() -> None:
+    for sentence in ("UM I'LL GO FIRST", "Okay, I'll try to sum up what we agreed."):
+        assert items_of([("ana", sentence), ("ben", "Okay.")], language="en") == [], sentence
+    # A summary sent afterwards is work.
+    sent = items_of([("ana", "I'll send a summary of what we agreed tomorrow.")])
+    assert summary(sent) == [("ana", "2026-10-07")]

@@ -98,6 +98,9 @@ _EN = _Rules(
         *("stick with", "go ahead with", "move forward with"),
         # taking over the meeting: "Malene takes the rest"
         *("take over", "take the rest", "take it from here"),
+        # turns and recaps in the meeting itself: "I'll go first", "I'll sum up what we said"
+        *("go first", "go next", "go last", "summarise what", "summarize what", "sum up"),
+        *("try to summarise what", "try to summarize what", "try to sum up", "recap what"),
         # done in the meeting itself
         *("give me a second", "give me a sec", "walk me through", "walk you through"),
         *("pull up", "note", "leave", "have to leave", "have to jump off", "have to drop off"),
