@@ -4,7 +4,9 @@ The rules are one table (`_RULES`) of patterns and resolvers. Conventions:
 
 - A weekday ("Friday", "på fredag", "next Friday") is the next such day strictly after the
   meeting: said on a Wednesday, "Wednesday" is a week later.
-- "next week" / "i næste uge" / "early next week" / "after the weekend": the Monday of next week.
+- "next week" / "i næste uge" / "early next week" / "after the weekend": the Monday of next week;
+  "i uge 20" / "uge tyve" / "week 20": the Friday of that week. Read with ``weeks=False`` (as
+  action items are) a week without a day resolves to None: no deadline.
 - "end of the week" / "this week" / "sidst på ugen" / "inden weekenden": the Friday of the
   meeting's week (at a weekend meeting, the coming Friday); "end of next week": a week later.
 - "end of the month" / "inden udgangen af måneden": the month's last day.
