@@ -5,8 +5,9 @@
     python -m bench.intelligence --set DIR        # score another labelled folder instead
 
 The labelled sets are ``tests/data/intelligence/*.json`` (written with the rules) and
-``tests/data/intelligence-b/*.json`` (written apart from the rules, then tuned on: issue 15);
-both are scored, each on its own and together. Each file is a transcript JSON whose extra key
+``tests/data/intelligence-b``, ``-c`` and ``-d`` (each written apart from the rules from a brief,
+measured, then tuned on by kind of failure: issue 15); all are scored, each on its own and
+together. Each file is a transcript JSON whose extra key
 ``expected.action_items`` lists, per task, its owner (participant id or ``team:…``), its due date
 and one or more quotes (substrings of the sentences where the task is said or agreed).
 
@@ -45,6 +46,7 @@ __all__ = [
     "LABELLED_DIR",
     "LABELLED_DIR_B",
     "LABELLED_DIR_C",
+    "LABELLED_DIR_D",
     "Score",
     "language_group",
     "load_labelled",
@@ -55,6 +57,7 @@ __all__ = [
 LABELLED_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "intelligence"
 LABELLED_DIR_B = LABELLED_DIR.with_name("intelligence-b")
 LABELLED_DIR_C = LABELLED_DIR.with_name("intelligence-c")
+LABELLED_DIR_D = LABELLED_DIR.with_name("intelligence-d")
 AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 """A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a
 person to judge, never scored or tuned on."""
@@ -240,10 +243,10 @@ def main() -> None:
         action="append",
         metavar="DIR",
         help="folder of labelled meetings to score; may be repeated "
-        "(default: tests/data/intelligence and tests/data/intelligence-b)",
+        "(default: tests/data/intelligence, -b, -c and -d)",
     )
     args = parser.parse_args()
-    folders: list[Path] = args.set or [LABELLED_DIR, LABELLED_DIR_B, LABELLED_DIR_C]
+    folders: list[Path] = args.set or [LABELLED_DIR, LABELLED_DIR_B, LABELLED_DIR_C, LABELLED_DIR_D]
     sets = []
     for folder in folders:
         if not folder.is_dir():

@@ -4,7 +4,9 @@ The rules are one table (`_RULES`) of patterns and resolvers. Conventions:
 
 - A weekday ("Friday", "på fredag", "next Friday") is the next such day strictly after the
   meeting: said on a Wednesday, "Wednesday" is a week later.
-- "next week" / "i næste uge" / "early next week" / "after the weekend": the Monday of next week.
+- "next week" / "i næste uge" / "early next week" / "after the weekend": the Monday of next week;
+  "i uge 20" / "uge tyve" / "week 20": the Friday of that week. Read with ``weeks=False`` (as
+  action items are) a week without a day resolves to None: no deadline.
 - "end of the week" / "this week" / "sidst på ugen" / "inden weekenden": the Friday of the
   meeting's week (at a weekend meeting, the coming Friday); "end of next week": a week later.
 - "end of the month" / "inden udgangen af måneden": the month's last day.
@@ -110,6 +112,8 @@ class DatePhrase:
     start: int
     """Offset of the phrase (with its preposition) in the text."""
     end: int
+    week_only: bool = False
+    """The phrase names a week without a day ("next week", "i uge 20")."""
 
 
 def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
@@ -195,11 +199,30 @@ def _ordinal_day_of_month(match: re.Match[str], today: dt.date | None) -> dt.dat
     return _next_day_of_month(_ORDINAL_DAYS[match["ordinal"].lower()], today)
 
 
+_WEEK_UNITS_DA = ("en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni")
+_WEEK_NUMBERS_DA = {
+    **{word: n for n, word in enumerate(_WEEK_UNITS_DA, 1)},
+    **{"ti": 10, "elleve": 11, "tolv": 12, "tretten": 13, "fjorten": 14, "femten": 15},
+    **{"seksten": 16, "sytten": 17, "atten": 18, "nitten": 19},
+    **{
+        f"{unit}og{tens}" if unit else tens: n + u
+        for tens, n in (("tyve", 20), ("tredive", 30), ("fyrre", 40), ("halvtreds", 50))
+        for u, unit in enumerate(("", *_WEEK_UNITS_DA))
+        if n + u <= 53
+    },
+}
+"""Week numbers said as Danish words, as a recogniser writes them ("uge tyve")."""
+_WEEK_NUMBER = (
+    r"(?P<week>[1-5]?\d|" + "|".join(sorted(_WEEK_NUMBERS_DA, key=len, reverse=True)) + ")"
+)
+
+
 def _week_number(match: re.Match[str], today: dt.date | None) -> dt.date | None:
     """The Friday of ISO week ``n``: this year's, or next year's once it has passed."""
     if today is None:
         return None
-    week = int(match["week"])
+    said = match["week"].lower()
+    week = int(said) if said.isdigit() else _WEEK_NUMBERS_DA[said]
     for year in (today.isocalendar()[0], today.isocalendar()[0] + 1):
         try:
             friday = dt.date.fromisocalendar(year, week, 5)
@@ -256,7 +279,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})", _iso),
         # "i uge 42", "by week 43": the Friday of that week.
         (
-            r"(?:(?:i|in|inden|senest|by|before|within|til)\s+)?(?:uge|week|wk\.?)\s*(?P<week>[1-5]?\d)",
+            r"(?:(?:i|in|inden|senest|by|before|within|til)\s+)?(?:uge|week|wk\.?)\s*"
+            + _WEEK_NUMBER,
             _week_number,
         ),
         # "d. 12/10", "by 12/10/2026", "inden 3.11": a day and a month in numbers.
@@ -316,7 +340,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"(?:i )?overmorgen", _offset(2)),
         (r"i morgen(?: tidlig| formiddag| eftermiddag)?", _offset(1)),
         (
-            r"i dag|i aften|i eftermiddag|i formiddag|inden fyraften"
+            r"i dag|i aften|i nat|i eftermiddag|i formiddag|inden fyraften"
             r"|(?:lige )?efter (?:mødet|opkaldet)|(?:efter|inden|før) frokost(?:en)?"
             r"|(?:inden|før) (?:kl\.|klokken) (?:\d{1,2}(?:[.:]\d\d)?|[a-zæøå]+)",
             _offset(0),
@@ -355,8 +379,11 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
 )
 
 
-def find_date(text: str, meeting_date: dt.date | None) -> DatePhrase | None:
-    """The first date phrase in ``text`` (the longest at that place), resolved."""
+def find_date(text: str, meeting_date: dt.date | None, *, weeks: bool = True) -> DatePhrase | None:
+    """The first date phrase in ``text`` (the longest at that place), resolved. With ``weeks``
+    False a phrase that names a week without a day ("next week", "i uge 20") is still found
+    but resolves to None: a task said for "next week" has no deadline (as tasks are labelled),
+    while a meeting said for next week still has a date."""
     best: tuple[int, int, re.Match[str], Resolver] | None = None
     for pattern, resolver in _RULES:
         match = pattern.search(text)
@@ -368,12 +395,16 @@ def find_date(text: str, meeting_date: dt.date | None) -> DatePhrase | None:
     if best is None:
         return None
     match, resolver = best[2], best[3]
-    return DatePhrase(resolver(match, meeting_date), match.start(), match.end())
+    week_only = resolver in (_next_week, _week_number)
+    if week_only and not weeks:
+        return DatePhrase(None, match.start(), match.end(), week_only=True)
+    return DatePhrase(resolver(match, meeting_date), match.start(), match.end(), week_only)
 
 
 _NOT_A_DEADLINE = re.compile(
     r"\b(?:from|since|(?<!\bweek )of|fra|siden|(?:invitation|invite|indkaldelse|mødeindkaldelse"
-    r"|meeting|møde|call|slot|session)s?(?P<at>\s+(?:til|for|on|på))?)\s*$",
+    r"|meeting|\w*mødet?|call|slot|session|minutes|minutter|an hour|en time|en halv time)s?"
+    r"(?P<at>\s+(?:til|for|on|på))?)\s*$",
     re.IGNORECASE,
 )
 """Words before a date that make it say when something was or will take place, not by when
@@ -398,19 +429,52 @@ _SCHEDULED = re.compile(
 Thomas i næste uge", "skal vi sige tirsdag?"."""
 
 
+_BEFORE_EVENT = re.compile(
+    r"\b(?:before|ahead of|by|inden|før|senest)\s+(?:(?:the|our|your|vores|jeres|den|det)\s+)?"
+    r"(?:\w+\s+){0,2}(?:\w*mødet?|meeting|call|session)\s+(?:til|for|on|på)?\s*$",
+    re.IGNORECASE,
+)
+"""A meeting named as the deadline ("before our meeting on Tuesday"), not as the event."""
+_APPOSITION = re.compile(r"\s*,?\s*(?:the|den|d\.)?\s*", re.IGNORECASE)
+"""What may join two phrases naming one day: "Wednesday the 21st", "torsdag den 12. februar"."""
+_LEADING_PREPOSITION = re.compile(
+    r"(?:by|on|before|until|till|due|for|no later than|first thing|inden|senest|på|til|før"
+    r"|allerede|i løbet af|ved)\b",
+    re.IGNORECASE,
+)
+
+
 def _says_when(sentence: str, start: int, end: int) -> bool:
     """Whether the date phrase at ``start:end`` says when, not by when (`_NOT_A_DEADLINE`,
     `_SCHEDULED`), or is negated (`_NEGATED`)."""
     if _NEGATED.search(sentence[:start]) or _SCHEDULED.search(sentence[:start]):
         return True
     lead = _NOT_A_DEADLINE.search(sentence[:start])
+    if lead is not None and _BEFORE_EVENT.search(sentence[: lead.start() + len(lead[0])]):
+        return False  # "gerne inden mødet på tirsdag": the meeting is the deadline
     if lead is None or lead["at"] or re.match(r"(?:from|since|of|fra|siden)\b", lead[0], re.I):
         return lead is not None
     # "an invitation" + "til torsdag": the preposition was taken along with the date.
-    return re.match(r"(?:til|for|on|på)\b", sentence[start:end], re.IGNORECASE) is not None
+    return re.match(r"(?:til|for|on|på|den|d\.)\s", sentence[start:end], re.IGNORECASE) is not None
 
 
-def resolve_due_date(sentence: str, meeting_date: dt.date | None) -> tuple[dt.date | None, str]:
+def _past_apposition(text: str, end: int, meeting_date: dt.date | None) -> int:
+    """Where to look on after a phrase that says when (ending at ``end``): past a second phrase
+    that names the same day right after it ("an invite for Wednesday the 21st")."""
+    following = find_date(text[end:], meeting_date)
+    if (
+        following is None
+        or _APPOSITION.fullmatch(text[end : end + following.start]) is None
+        # "the invite for Thursday by Wednesday": a deadline of its own
+        or _LEADING_PREPOSITION.match(text, end + following.start) is not None
+    ):
+        return end
+    return end + following.end
+
+
+def resolve_due_date(
+    sentence: str, meeting_date: dt.date | None, *, weeks: bool = True
+) -> tuple[dt.date | None, str]:
     """The first date phrase in ``sentence`` that can be a deadline, resolved to a date, and the
     sentence without it.
 
@@ -419,23 +483,25 @@ def resolve_due_date(sentence: str, meeting_date: dt.date | None) -> tuple[dt.da
     happened or takes place (`_NOT_A_DEADLINE`) is left in the text and passed over.
     """
     offset = 0
-    while (phrase := find_date(sentence[offset:], meeting_date)) is not None:
+    while (phrase := find_date(sentence[offset:], meeting_date, weeks=weeks)) is not None:
         start, end = offset + phrase.start, offset + phrase.end
         if not _says_when(sentence, start, end):
             rest = sentence[:start] + sentence[end:]
             return phrase.date, re.sub(r"\s{2,}", " ", rest).strip()
-        offset = end
+        offset = _past_apposition(sentence, end, meeting_date)
     return None, sentence
 
 
-def find_deadline(text: str, meeting_date: dt.date | None) -> DatePhrase | None:
+def find_deadline(
+    text: str, meeting_date: dt.date | None, *, weeks: bool = True
+) -> DatePhrase | None:
     """The first date phrase in ``text`` that can be a deadline (see `resolve_due_date`)."""
     offset = 0
-    while (phrase := find_date(text[offset:], meeting_date)) is not None:
+    while (phrase := find_date(text[offset:], meeting_date, weeks=weeks)) is not None:
         start, end = offset + phrase.start, offset + phrase.end
         if not _says_when(text, start, end):
-            return DatePhrase(phrase.date, start, end)
-        offset = end
+            return DatePhrase(phrase.date, start, end, phrase.week_only)
+        offset = _past_apposition(text, end, meeting_date)
     return None
 
 

@@ -146,7 +146,7 @@ def test_group_commitment_without_sides_belongs_to_the_team() -> None:
             "ben",
             dt.date(2026, 12, 15),
         ),
-        ("Ben skal nok ringe til dem i næste uge.", "Ring til dem", "ben", dt.date(2026, 11, 30)),
+        ("Ben skal nok ringe til dem i næste uge.", "Ring til dem", "ben", None),  # no day: no due
         (
             "Cleo, send me the figures by Monday.",
             "Send me the figures",
@@ -215,7 +215,7 @@ def test_accepted_offer_becomes_a_promise() -> None:
     items = extract_action_items(transcript)
     assert [(i.text, i.owner, i.due) for i in items] == [
         ("Put together two options", "anna", None),
-        ("Check in again", "anna", dt.date(2026, 11, 30)),
+        ("Check in again", "anna", None),  # "next week" names no day: no deadline
     ]
 
 
@@ -241,7 +241,8 @@ def test_two_tasks_in_one_sentence() -> None:
         "Jeg bestiller standen i dag, og så sender jeg detaljerne rundt i næste uge."
     )
     assert (first.text, first.due) == ("Bestil standen", WEDNESDAY)
-    assert (second.text, second.due) == ("Send detaljerne rundt", dt.date(2026, 11, 30))
+    # "i næste uge" names no day: a task without a deadline, as tasks are labelled.
+    assert (second.text, second.due) == ("Send detaljerne rundt", None)
 
 
 def test_before_then_takes_the_date_just_said() -> None:
@@ -296,7 +297,6 @@ def test_not_action_items(sentence: str) -> None:
         ("on Monday", dt.date(2026, 11, 30)),  # Wed + 5
         ("by next Friday", dt.date(2026, 11, 27)),  # read as "by Friday"
         ("on Wednesday", dt.date(2026, 12, 2)),  # strictly after the meeting: Wed + 7
-        ("next week", dt.date(2026, 11, 30)),  # Monday of next week
         ("by the end of the week", dt.date(2026, 11, 27)),  # Friday of this week
         ("by end of week", dt.date(2026, 11, 27)),
         ("by the end of the month", dt.date(2026, 11, 30)),  # November has 30 days
@@ -326,7 +326,6 @@ def test_not_action_items(sentence: str) -> None:
         ("inden fredag", dt.date(2026, 11, 27)),
         ("senest mandag", dt.date(2026, 11, 30)),
         ("fredag i næste uge", dt.date(2026, 12, 4)),
-        ("i næste uge", dt.date(2026, 11, 30)),
         ("inden udgangen af måneden", dt.date(2026, 11, 30)),
         ("sidst på måneden", dt.date(2026, 11, 30)),
         ("inden udgangen af ugen", dt.date(2026, 11, 27)),
@@ -339,6 +338,18 @@ def test_due_dates(phrase: str, due: dt.date) -> None:
     (item,) = items_of(f"I'll send the report {phrase}.")
     assert (item.text, item.due) == ("Send the report", due)
     assert resolve_due_date(f"send {phrase}", WEDNESDAY) == (due, "send")
+
+
+@pytest.mark.parametrize(
+    "phrase", ["next week", "i næste uge", "in week 49", "i uge 49", "i uge ni"]
+)
+def test_a_week_without_a_day_is_no_task_deadline(phrase: str) -> None:
+    # As tasks are labelled: "next week" names no day. The phrase is still a date (a meeting
+    # "next week" is on its Monday), it is still read as time (the task keeps no date words).
+    (item,) = items_of(f"I'll send the report {phrase}.")
+    assert (item.text, item.due) == ("Send the report", None)
+    assert resolve_due_date(f"send {phrase}", WEDNESDAY)[0] is not None
+    assert resolve_due_date(f"send {phrase}", WEDNESDAY, weeks=False) == (None, "send")
 
 
 def test_danish_past_weekday_is_not_a_date() -> None:

@@ -12,6 +12,7 @@ from assistant.outputs.report import build_report
 from bench.intelligence import (
     LABELLED_DIR_B,
     LABELLED_DIR_C,
+    LABELLED_DIR_D,
     load_labelled,
     long_meeting,
     score_meetings,
@@ -24,6 +25,9 @@ MEETINGS_B = load_labelled(LABELLED_DIR_B)
 failure. It labels action items only (no decisions or next meeting)."""
 MEETINGS_C = load_labelled(LABELLED_DIR_C)
 """The third tuning set, written from a brief like the second, 7 of its 14 meetings Danish."""
+MEETINGS_D = load_labelled(LABELLED_DIR_D)
+"""The fourth tuning set, written from a brief without seeing the rules, 9 of its 14 meetings
+Danish (one ASR-style, one AMI-style)."""
 
 
 def test_labelled_set_is_big_and_bilingual() -> None:
@@ -37,13 +41,16 @@ def test_labelled_set_is_big_and_bilingual() -> None:
 def test_action_items_meet_the_targets() -> None:
     # Reached when written: precision 0.91, recall 0.88, owner 1.00, due date 0.92 (bench).
     # With the six meetings added for issue 15 (19 meetings, 88 items) and its fixes: 0.95 /
-    # 0.94 / 1.00 / 0.97; Danish alone 0.93 / 0.93, mixed 1.00 / 0.93.
+    # 0.94 / 1.00 / 0.97; Danish alone 0.93 / 0.93, mixed 1.00 / 0.93. Since a task said for
+    # "next week" (no day) has no due date, as the labelling conventions and sets b-d have it,
+    # five labels of this set that date "next week" as its Monday are missed: 0.90 / 0.89 /
+    # 1.00 / 0.91 (Danish 0.86 / 0.86).
     total, groups = score_meetings(MEETINGS)
 
-    assert total.precision >= 0.90, total.errors
-    assert total.recall >= 0.90, total.errors
+    assert total.precision >= 0.88, total.errors
+    assert total.recall >= 0.87, total.errors
     assert total.owner_accuracy >= 0.95, total.errors
-    assert total.due_accuracy >= 0.92, total.errors
+    assert total.due_accuracy >= 0.89, total.errors
     # Danish must keep up with English.
     assert groups["da"].precision >= 0.85 and groups["da"].recall >= 0.85
 
@@ -79,6 +86,20 @@ def test_action_items_on_the_third_set() -> None:
     assert total.precision >= 0.88, total.errors
     assert total.recall >= 0.85, total.errors
     assert groups["da"].precision >= 0.88 and groups["da"].recall >= 0.85, total.errors
+
+
+def test_action_items_on_the_fourth_set() -> None:
+    # Before it was tuned on: precision 0.50, recall 0.55 (Danish 0.46 / 0.51), due date 0.68;
+    # after: 0.93 / 0.94 (Danish 0.90 / 0.93), due date 0.94 (bench). The bars sit below
+    # today's figures to guard what was fixed; they say nothing about unseen meetings (see the
+    # held-out sets in bench.intelligence).
+    total, groups = score_meetings(MEETINGS_D)
+
+    assert len(MEETINGS_D) >= 14
+    assert total.precision >= 0.88, total.errors
+    assert total.recall >= 0.88, total.errors
+    assert total.due_accuracy >= 0.90, total.errors
+    assert groups["da"].precision >= 0.85 and groups["da"].recall >= 0.88, total.errors
 
 
 @pytest.mark.parametrize(("name", "transcript", "expected"), MEETINGS, ids=[m[0] for m in MEETINGS])

@@ -129,7 +129,7 @@ def _assignment(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
             if (
                 verb_follows
                 and _ROLES[danish].match(text, m.end())
-                and find_date(text, context.transcript.meeting.date) is None
+                and find_date(text, context.transcript.meeting.date, weeks=False) is None
             ):
                 continue  # "Kasper handles the German accounts": a role, not a task
             found.append(("assignment", m, 0.85, verb_follows, pid))
@@ -140,8 +140,15 @@ _HANDOFF_EN = r"\s+(?:is|are)\s+(?:all\s+)?(?:yours|on you|with you|your job|for
 _HANDOFF_DA = r"\s+er\s+(?:din|dit|dine|på dig|din opgave)\b(?!\s+\w)"
 """Danish "din" must end the clause: "det er din tur" hands nothing over."""
 _HANDOFF_WORDS = re.compile(
-    r"\b(?:yours|on you|with you|your job|for you|din|dit|dine|på dig)\b", re.I
+    r"\b(?:yours|on you|with you|your job|for you|din|dit|dine|på dig|tager du|klarer du"
+    r"|ordner du|you take)\b",
+    re.I,
 )
+_TAKE_IT = (
+    r"(?P<x>den|det|dem)\s+(?:tager|klarer|ordner)\s+du\b"
+    r"|you(?:'ll| will)?\s+take\s+(?P<x2>that|this|it)(?: one)?\b"
+)
+"""A chair's "den tager du", "you take that one": the work just named, handed over."""
 _LABEL_WORDS = re.compile(r"\b(?:action|to-?do|opgave)\b", re.IGNORECASE)
 _NOT_A_PRONOUN = r"(?!(?:it|det)\s+(?:is|er)\b)"
 """Not "it is yours" / "det er din" alone: too often about a turn or a choice, not work."""
@@ -159,6 +166,8 @@ def _handoff_patterns(names: str, danish: bool) -> tuple[re.Pattern[str], ...]:
             re.IGNORECASE,
         ),
         re.compile(rf"(?:^|(?<=[,;:.]\s)){work}{tail},?\s+(?P<name>{names})\b", re.IGNORECASE),
+        # "Julie, den tager du", "…ellers når vi det ikke julie den tager du".
+        re.compile(rf"\b(?P<name>{names}),?\s+(?:{_TAKE_IT})", re.IGNORECASE),
         # "Action for Nina: update the deck", "Opgave til Nina: opdater præsentationen".
         re.compile(
             rf"^(?:\w+[,.]?\s+)?{label}\s+(?:for|on|to|til|for)\s+(?P<name>{names})\s*[:,-]\s*",

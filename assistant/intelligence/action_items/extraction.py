@@ -75,6 +75,7 @@ from assistant.intelligence.action_items.rules_en import _EN, _EN_LEADING_VERBS
 from assistant.intelligence.action_items.similarity import _stems, _verb
 from assistant.intelligence.action_items.structure import (
     answered_with_assent,
+    danish_present_is_promise,
     done_on_the_spot,
     is_work,
     offer_is_taken,
@@ -118,6 +119,10 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
                 continue
             if kind == "commitment" and _dates_own_open_promise(found, item, index, context):
                 continue
+            if kind == "request" and _asks_promise_by_date(found, item):
+                continue
+            if kind == "commitment" and _answers_on_own_promise(found, item, index, context):
+                continue
             if kind == "commitment" and _merge_into_request(found, item, index, context):
                 continue
             if kind == "commitment" and _dates_own_promise(found, item):
@@ -128,8 +133,8 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
                 continue
             if kind == "commitment" and _translates(found, item, index, context):
                 continue
-            if _RECAP.search(context.sentences[index].text) and any(
-                i.owner == item.owner for i, _ in found
+            if _in_recap(index, context) and (
+                item.owner is None or any(i.owner == item.owner for i, _ in found)
             ):
                 continue  # a recap repeats tasks already given, in other words
             found.append((item, kind))
@@ -196,7 +201,7 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
         if _ACCEPTANCE.match(text) or (rules is _DA and _DA_ANAPHORIC_ACCEPT.search(text)):
             claims = _CLAIM.search(text) is not None
             # "Jo, det ordner jeg på torsdag": the date said with the yes is the deadline.
-            said = find_deadline(text, context.transcript.meeting.date)
+            said = find_deadline(text, context.transcript.meeting.date, weeks=False)
             due = said.date if said is not None else None
             answer = _answer(index, context, rules, 0.8, due, claims=claims)
             return answer if isinstance(answer, _Acceptance) else [answer]
@@ -268,7 +273,8 @@ _TO_SPEAKER = re.compile(r"\b(?:me|us|mig|os)\b", re.IGNORECASE)
 """An order that hands something to the speaker ("send it to me"): the condition of a promise."""
 _AND_VERB = re.compile(r"\s+(?:and|og)\s+(?!then\b|så\b|I\b|jeg\b|we\b|vi\b)(?=[a-zæøå])", re.I)
 _REPORTS_BACK = re.compile(
-    r"(?:get back|come back|report back|let you know|follow up|circle back|vend\w* tilbage"
+    r"(?:get back|come back|report back|let (?:you|us|me) know|follow up|circle back"
+    r"|vend\w* tilbage|lad (?:os|mig) (?:det )?vide"
     r"|giv\w* (?:dig|jer) besked|meld\w* tilbage)\b",
     re.IGNORECASE,
 )
@@ -285,8 +291,8 @@ def _second_dated_task(
     for joint in _AND_VERB.finditer(text, start, limit):
         left, right = text[start : joint.start()], text[joint.end() : limit]
         if (
-            resolve_due_date(left, meeting_date)[1] != left
-            and resolve_due_date(right, meeting_date)[1] != right
+            resolve_due_date(left, meeting_date, weeks=False)[1] != left
+            and resolve_due_date(right, meeting_date, weeks=False)[1] != right
             and _REPORTS_BACK.match(right) is None
         ):
             return joint.start(), right
@@ -297,7 +303,7 @@ def _routine_follows(index: int, context: _Context) -> bool:
     """A present tense followed in the same turn by how often it happens describes a routine:
     "Fakturaerne laver jeg i hånden. Det tager mig to dage hver måned"."""
     sentence = context.sentences[index]
-    if find_date(sentence.text, context.transcript.meeting.date) is not None:
+    if find_date(sentence.text, context.transcript.meeting.date, weeks=False) is not None:
         return False
     following = context.sentences[index + 1 : index + 2]
     return any(
@@ -351,6 +357,68 @@ def _dates_own_open_promise(
     return found != before
 
 
+def _asks_promise_by_date(found: list[_Found], item: ActionItem) -> bool:
+    """ "Så finder vi en dato og melder tilbage." - "Could you let us know by Friday?": a
+    request for the same work by a date dates the promise just made, no second task."""
+    if not found or item.due is None:
+        return False
+    previous, kind = found[-1]
+    if (
+        kind not in ("commitment", "group")
+        or previous.due is not None
+        or previous.speaker == item.speaker
+        or not 0 <= item.start - previous.start <= 30
+    ):
+        return False
+    both_teams = (
+        item.owner is not None
+        and previous.owner is not None
+        and item.owner.startswith(TEAM)
+        and previous.owner.startswith(TEAM)
+    )
+    if item.owner not in (previous.owner, previous.speaker) and not both_teams:
+        return False
+    same_work = (
+        _REPORTS_BACK.match(item.text) is not None
+        and _REPORTS_BACK.search(previous.text) is not None
+    ) or has_object_pronoun(item.text)
+    if not same_work:
+        return False
+    found[-1] = (replace(previous, due=item.due), kind)
+    return True
+
+
+def _answers_on_own_promise(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "I'll work out a price for the longer retention." - "Could that be part of the revised
+    offer?" - "Ja, så giver jeg Lasse tallene i morgen": a yes to a question about the promise
+    just made, with a date, dates that promise; it is no second task."""
+    if not found or item.due is None:
+        return False
+    previous, kind = found[-1]
+    sentence = context.sentences[index]
+    if not (
+        kind == "commitment"
+        and previous.owner == previous.speaker == item.speaker
+        and previous.due is None
+        and 0 <= item.start - previous.start <= 45
+        and _OPENS_WITH_YES.match(_normal(sentence.text))
+    ):
+        return False
+    between = [s for s in context.sentences if previous.start < s.start < sentence.start]
+    if (
+        not between
+        or any(s.speaker == item.speaker for s in between)
+        or len({s.segment for s in between}) != 1
+        or not any(s.text.rstrip().endswith("?") for s in between)
+        or _ALSO.search(sentence.text) is not None
+    ):
+        return False
+    found[-1] = (replace(previous, due=item.due), kind)
+    return True
+
+
 def _dates_own_promise(found: list[_Found], item: ActionItem) -> bool:
     """ "I have to clear it with our CFO. I'll get back to you after that, on the 21st": the
     second promise only dates the first."""
@@ -374,6 +442,31 @@ _RECAP = re.compile(
     re.IGNORECASE,
 )
 """A sentence that sums up what was agreed: its tasks are repeats of earlier ones."""
+
+
+def _in_recap(index: int, context: _Context) -> bool:
+    """The sentence sums up, or follows a sentence of its own that opens a recap in the same
+    turn ("Så lad os lige runde af. Du laver listen, og jeg…")."""
+    sentence = context.sentences[index]
+    previous = context.sentences[index - 1] if index > 0 else None
+    return _RECAP.search(sentence.text) is not None or (
+        previous is not None
+        and previous.segment == sentence.segment
+        and (
+            _RECAP.search(previous.text) is not None
+            or _WRAP_UP.fullmatch(_normal(previous.text)) is not None
+        )
+    )
+
+
+_WRAP_UP = re.compile(
+    r"(?:(?:så|so|okay|ok|godt|good|great)[,.]?\s+)*(?:lad os|let's|let us|vi skal lige)\s+"
+    r"(?:lige\s+|just\s+)?(?:runde af|wrap up|sum up|opsummere|samle op)[.!]*",
+    re.IGNORECASE,
+)
+"""A sentence that only announces the recap: "Så lad os lige runde af.", "Let's wrap up."."""
+
+
 _RESTATING = re.compile(
     r"^(?:sorry,?\s*|undskyld,?\s*)?(?:i said|what i said|i mean|in english|jeg sagde|jeg mener"
     r"|på engelsk)\b",
@@ -414,6 +507,8 @@ def _restates(found: list[_Found], item: ActionItem, index: int, context: _Conte
         ]
         took_offer = (
             len(between) >= 1
+            # the offer's one reply, not a later turn of the talk
+            and len({s.segment for s in between}) == 1
             and (
                 _OPENS_WITH_YES.match(_normal(between[0].text))
                 or _OFFER_TAKEN.search(between[0].text)
@@ -529,9 +624,12 @@ _HANDED_OVER = re.compile(
 
 
 _WHETHER = re.compile(
-    r"\b(find out|check|see|ask|confirm|verify|know|look into|tell \w+|let \w+ know) if\b", re.I
+    r"\b((?:find out|check|see|ask|confirm|verify|know|look into|tell \w+|let \w+ know)"
+    r"(?: (?!if\b)[\w'-]+){0,5}) if\b",
+    re.I,
 )
-"""After these, "if" asks whether ("find out if it's on the roadmap"): no condition."""
+"""After these, "if" asks whether ("find out if it's on the roadmap", "ask their IT lead if
+they'd join"): no condition."""
 
 
 class _Stop:
@@ -555,19 +653,40 @@ def _from_cue(
     # belongs to what comes before the name.
     opened = match.start("name") if kind == "assignment" else match.start()
     before, task = text[clause[0] : max(clause[0], opened)], text[match.end() : clause[1]]
-    if match.groupdict().get("x"):
+    if match.groupdict().get("x") or match.groupdict().get("x2"):
         # A hand-off ("Nina, the reference call is yours"): the work named is the task; named
         # by a pronoun ("Kasper, den er din") it is the request just made.
-        handed = match["x"].strip()
+        handed = (match["x"] or match["x2"]).strip()
         if re.fullmatch(r"(?:den|det|dem|dét|it|that|this|that one|this one)", handed, re.I):
             return _Acceptance(index, to_offer=False, due=None, owner=named)
         task = (f"tag dig af {handed} " if rules is _DA else f"take on {handed} ") + task
+    if match.groupdict().get("passive"):
+        # "crm skal være opdateret …" -> "få crm opdateret …", "get the CRM updated …"
+        task = f"{'få' if rules is _DA else 'get'} {match['passive']} {task}"
     if match.groupdict().get("thing"):
         task = f"send {match['thing'].lower()} {task}"  # "Den får du i morgen": sent by me
-    if rules.conditions.search(_POLITE_CONDITION.sub("", before)) or rules.habits.search(text):
+    if rules.habits.search(text):
         return _STOP
-    if kind in ("group", "request") and _is_agenda(sentence, text, task):
+    if kind == "request" and re.search(r"\b(?:hvis|if)\s*$", before, re.IGNORECASE):
+        return None  # "Hvis du sender dem, …": the condition itself; what follows may promise
+    if rules.conditions.search(_POLITE_CONDITION.sub("", before)) and not (
+        # "Hvis du sender dem, lægger jeg dem ind" - "Ja, så gør vi det": the condition is
+        # the other side's part, settled by their yes.
+        kind == "commitment"
+        and _THEIR_PART.search(before) is not None
+        and answered_with_assent(index, context)
+    ):
         return _STOP
+    if kind in ("group", "request", "assignment") and _is_agenda(sentence, text, task):
+        return _STOP
+    if (
+        kind == "commitment"
+        and sentence.start <= AGENDA_WINDOW_S
+        and _AGENDA.search(text) is not None
+        and _RUN_THROUGH.match(task.strip()) is not None
+        and find_date(text, context.transcript.meeting.date, weeks=False) is None
+    ):
+        return _STOP  # "I'll run through the agenda quickly: …": the meeting's own plan
     if (
         rules is _DA
         and kind == "group"
@@ -577,7 +696,7 @@ def _from_cue(
         return None  # "Vi skal altså have lønnen kørt i maj": a goal, not someone's task
     if kind == "commitment" and _TRAILING_CONDITION.search(_WHETHER.sub(r"\1 whether", task)):
         return _STOP  # "happy to resend it if it didn't arrive": an offer, not a promise
-    if _SUBORDINATE.search(before):
+    if _SUBORDINATE.search(before) and not _JUST_THAT.fullmatch(before.strip(" ,")):
         return None
     if _PURPOSE.search(text[: match.start()]) and re.match(
         r"(?:jeg|vi|i|we) (?:kan|kunne|can|could)\b", match.group(0), re.IGNORECASE
@@ -585,6 +704,8 @@ def _from_cue(
         return None  # "…, så jeg kan rapportere til ledelsen", "so we can book the sessions"
     if kind in ("commitment", "group") and text.endswith("?") and _QUESTION_OPENING.match(text):
         return None
+    if _ASKS_WHEN.match(text):
+        return None  # "Hvornår skal du bruge den?", "WHEN CAN I HAVE IT": asks for a date
     if kind != "request" and (rules.hedges.search(before) or rules.hedges.match(task)):
         return None
     if re.match(r"(?:try (?:to|and)|prøve at)\b", task, re.IGNORECASE):
@@ -598,6 +719,14 @@ def _from_cue(
             # "You'll get it.": a yes, dated by what is said next, or by nothing.
             return _answer(index, context, rules, confidence, None)
     fronted = re.fullmatch(r"(?:\w+,?\s+){0,2}(det|den|dem)\s*", before, re.IGNORECASE)
+    if (
+        kind == "request"
+        and fronted
+        and re.fullmatch(r"(?:få|have|get)", _due(task, "", index, context)[1].strip(" .!?"), re.I)
+    ):
+        return None  # "Den kan I få i næste uge": handed over by the speaker, said again
+    if _NEGATION.match(task) or (fronted and _NEGATION.match(_ADVERBS.sub("", task))):
+        return None  # "Det kan jeg faktisk ikke huske": negated, nothing promised
     if verb_follows:
         task = _imperative(task, rules)
     if rules is _DA and fronted and kind == "commitment":
@@ -632,8 +761,12 @@ def _from_cue(
         # "have godkendt installationen hos X": the object goes before the participle.
         what, tail = _split_object(have_done["object"])
         task = f"få {what} {have_done['done_first']}{tail}"
+    elif rules is _DA and (get := _HAVE_SOMEONE.match(task)) is not None:
+        task = f"få {get['who']}til at {task[get.end() :]}"  # "have juridisk til at kigge på"
     elif rules is _DA and kind != "request" and re.match(r"have\b(?! fat\b)", task, re.I):
         return None  # "Jeg skal bare have jeres accept": a need, not work
+    if rules is _DA and (asks := _ASK_SOMEONE.match(task)) is not None:
+        task = f"spørg {task[asks.end() :]}"  # "jeg skal lige høre vores økonomiafdeling"
     if kind in ("commitment", "group") and verb_follows and _routine_follows(index, context):
         return None
     if _starts_with(task, rules.request_non_actions if kind == "request" else rules.non_actions):
@@ -657,7 +790,9 @@ def _from_cue(
         # "…, and then we can talk on Monday": another subject's date is not this task's, but
         # "…, og du har den senest fredag" hands this task over by then.
         if _HANDED_OVER.search(task, other.start()):
-            said = find_deadline(task[other.start() :], context.transcript.meeting.date)
+            said = find_deadline(
+                task[other.start() :], context.transcript.meeting.date, weeks=False
+            )
             handed_due = said.date if said is not None else None
         task = task[: other.start()]
     due, task, had_date = _due(task, before, index, context)
@@ -670,6 +805,14 @@ def _from_cue(
         and not re.search(r"\bfra mig\b", text, re.I)
     ):
         return None  # "Du får en mail fra systemet": no promise without a date or "fra mig"
+    if (
+        kind == "group"
+        and match.groupdict().get("passive")
+        and (not had_date or _TO_EVERYONE.search(text) is None)
+    ):
+        # "Prisen skal være låst", "The contract must be signed by the 30th": how it must be;
+        # a task when a chair tells everyone by when ("alle sammen, crm skal være opdateret…").
+        return None
     if kind == "group" and not had_date and re.match(r"we can|vi kan", match.group(0), re.I):
         return None  # "we can do a pilot": an idea until a date is named
     if (
@@ -715,8 +858,43 @@ def _from_cue(
     return _made(cleaned, owner, due, index, context, confidence), kind
 
 
+_TO_EVERYONE = re.compile(
+    r"\b(?:alle sammen|allesammen|alle|everyone|everybody|all of you|you all|team)\b", re.I
+)
+_THEIR_PART = re.compile(r"\b(?:hvis|if|når|once|when) (?:du|i|you)\b", re.IGNORECASE)
+"""A condition that is the other side's part ("if you send them, …")."""
+_HAVE_SOMEONE = re.compile(r"have (?P<who>(?:[\w-]+ ){1,4}?)til at ", re.IGNORECASE)
+""" "have juridisk til at kigge på det": get someone to do it."""
+_ASK_SOMEONE = re.compile(
+    r"(?:høre|hør|høre med|hør med|høre hos|hør hos) (?=(?:vores|min|mit|mine|deres|jeres"
+    r"|[A-ZÆØÅ]\w+)\b)",
+)
+""" "høre vores økonomiafdeling", "høre Peter": asking someone, not hearing."""
+_ASKS_WHEN = re.compile(
+    r"^(?:(?:og|and|så|so|okay|ok|super|godt|great|fint|øh|um|uh)[,.]?\s+)*(?:hvornår|when"
+    r"|how soon|by when|what time|hvor hurtigt|hvor snart)\b",
+    re.IGNORECASE,
+)
+"""A question for the date of work: the work was given before, this names no task."""
+_JUST_THAT = re.compile(r"(?:just|only|bare|kun|og|and)?\s*(?:that|at)", re.IGNORECASE)
+"""A turn opened by "Just that I'll…" ("anything else?" - "Just that I'll send the slides"):
+the promise is the main clause."""
+_RUN_THROUGH = re.compile(
+    r"(?:(?:lige|just|quickly|hurtigt)\s+)*(?:run|go|walk|take|took|tag|gennemgå|løb|læs|read"
+    r"|start|begin|begynd)\w*\b",
+    re.IGNORECASE,
+)
+"""Going through the agenda in the meeting ("I'll run through the agenda", "jeg tager den
+lige"), unlike drafting or sending it."""
+_ADVERBS = re.compile(
+    r"^(?:(?:faktisk|desværre|altså|jo|nok|vist|heller|lige|bare|godt|actually|really|just"
+    r"|unfortunately|probably)\s+)+",
+    re.IGNORECASE,
+)
+"""Adverbs that may stand before a negation: "Det kan jeg faktisk ikke huske"."""
 _NOT_WORK = re.compile(
-    r"(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:derfra|videre derfra|from there)\b"
+    r"(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:(?:lige|just) )?(?:derfra|videre derfra"
+    r"|from there|from here|herfra)\b"
     # a topic left for a later meeting: "Så tager vi den på mødet med jeres direktør"
     r"|(?:tag(?:e|er)?|take) (?:den|det|it|that)(?: up| op)? (?:på|til|at|in|on) (?:\w+ ){0,3}"
     r"(?:mødet|møde|meeting|call|session)\b"
@@ -726,7 +904,13 @@ _NOT_WORK = re.compile(
 )
 """What follows a cue without being work: taking it from there, a topic left for a meeting, a
 wish."""
-_WHAT_IF = re.compile(r"^(?:(?:og|and|but|men)\s+)?(?:hvis|if|what if|hvad hvis)\b", re.I)
+_WHAT_IF = re.compile(
+    r"^(?:(?:og|and|but|men)\s+)?(?:hvis|if|what if|hvad hvis)\b"
+    r"|^(?:(?:og|and|but|men)\s+)?(?:hvad|what)\s+(?:sker der|gør \w+|happens|do \w+ do)"
+    r"\b[^?]*\b(?:hvis|if)\b",
+    re.I,
+)
+"""A hypothetical question: "Og hvis det sker igen?", "Hvad sker der, hvis vi vokser?"."""
 
 
 def _answers_what_if(index: int, context: _Context) -> bool:
@@ -747,7 +931,7 @@ def _declines_help(text: str, task: str, index: int, context: _Context) -> bool:
     """ "No, I'll find it": turning down an offer to be shown, with nothing to do by a date."""
     if not re.match(r"(?:no|nej|nah)\b", text, re.IGNORECASE) or index == 0:
         return False
-    if find_deadline(text, context.transcript.meeting.date) is not None:
+    if find_deadline(text, context.transcript.meeting.date, weeks=False) is not None:
         return False
     previous = context.sentences[index - 1]
     offered = any(r is not None for r in (_OFFER_RE.search(previous.text),))
@@ -807,7 +991,10 @@ def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -
     )
     if not live:
         return False
-    return find_date(context.sentences[index].text, context.transcript.meeting.date) is None
+    return (
+        find_date(context.sentences[index].text, context.transcript.meeting.date, weeks=False)
+        is None
+    )
 
 
 def _is_joke(sentences: Sequence[Sentence], index: int) -> bool:
@@ -823,7 +1010,11 @@ def _laughed_at(sentences: Sequence[Sentence], index: int) -> bool:
     return False
 
 
-_OFFER_CUE = re.compile(r"^(?:i can|jeg kan(?: godt)?|(?:kan) jeg)\b", re.IGNORECASE)
+_OFFER_CUE = re.compile(
+    r"^(?:i can|jeg kan(?: godt)?|(?:kan) jeg|(?:i'm |i am |i'd be )?(?:more than )?(?:happy|glad)"
+    r" to)\b",
+    re.IGNORECASE,
+)
 _ASKED = re.compile(
     r"^(?:[\w']+,\s*)?(?:(?:so|and|og|så)\s+)?(?:can|could|would|will|kan|kunne|vil|gider)\s+"
     r"(?:you|du|I)\b",
@@ -870,6 +1061,21 @@ def _has_commitment_structure(
         and not _KNOWN_PRESENT.match(text, cue.end())
     ):
         return False  # "jeg bogfører bilagene": any verb in the present needs a date
+    if (
+        kind in ("commitment", "group")
+        and verb_follows
+        and danish
+        and had_date
+        and not _KNOWN_PRESENT.match(text, cue.end())
+        and _GOES_SOMEWHERE.match(task) is not None
+        and _VISITS.search(task) is None
+        and not has_object_pronoun(task)
+        and not danish_present_is_promise(index, context, had_date=False)
+    ):
+        # "Jeg flyver til Oslo i morgen", "jeg holder fri på fredag": the speaker's calendar,
+        # a verb not known as work with no object; a promise when it answers someone or
+        # follows a "så".
+        return False
     if kind == "group" and verb_follows and danish and not had_date and clause_start > 0:
         return False  # "…, så finder vi en dag": what follows, not a task of its own
     if kind == "commitment" and not had_date and _OWN_ROLE.match(task) and not fronted:
@@ -877,6 +1083,10 @@ def _has_commitment_structure(
     if kind == "commitment" and _OFFER_CUE.match(said):
         taken = offer_is_taken(index, context, had_date)
         return taken and is_work(task, danish, firm=True, fronted_object=fronted)
+    if kind == "assignment" and _CAN.search(said) and not offer_is_taken(index, context, had_date):
+        return False  # "Sofie kan også sende jer en liste" - "Det behøver I ikke": an offer
+    if kind == "request" and _SEEN_HERE.match(task):
+        return False  # "Her kan I se forbruget time for time": shown in the meeting
     if kind == "request" and (text.rstrip().endswith("?") or _ASKED.match(text)):
         answered = answered_with_assent(index, context)
         return answered and is_work(task, danish, firm=True, fronted_object=fronted)
@@ -893,6 +1103,23 @@ def _has_commitment_structure(
     return is_work(task, danish, firm=firm, fronted_object=fronted)
 
 
+_CAN = re.compile(r"\b(?:can|could|kan|kunne)\b", re.IGNORECASE)
+_SEEN_HERE = re.compile(
+    r"(?:se|see)\b(?!\s+(?:på|efter|til|om|over|igennem|to|about|if|whether|into)\b)", re.I
+)
+"""Seeing, not looking into: "her kan I se forbruget" shows; "kan du se på tilbuddet" is work."""
+_GOES_SOMEWHERE = re.compile(
+    r"\S+\s+(?:til|i|på|hjem|fri|ud|ind|over|hos|fra|ned|op|afsted|væk|syg|ferie|orlov|barsel"
+    r"|pause|weekend)\b",
+    re.IGNORECASE,
+)
+"""A verb followed straight by a place or a state, no object: "flyver til Oslo", "holder fri"."""
+_VISITS = re.compile(
+    rf"\b(?:til|hos) (?:jer|dig|dem|os|ham|hende|kunden|kunderne)\b|\bog (?:{_DA_PRESENT_RE})\b",
+    re.IGNORECASE,
+)
+"""Going to the other side ("kører ud til jer"), or going to do work there ("… og installerer
+routeren"): a visit that is a task."""
 _OPEN_INVITATION = re.compile(
     r"(?:,\s*|\s+)(?:if|hvis)\s+(?!(?:you can|possible|du kan|det er muligt|i kan)\b)",
     re.IGNORECASE,

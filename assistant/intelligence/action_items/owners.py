@@ -72,10 +72,33 @@ def _addressed_team(index: int, context: _Context) -> str:
         return f"{TEAM}:all" if len(_sides(context)) > 1 else speaker_team
     if _ALL_OF_YOU.search(sentence.text):
         return speaker_team  # a chair's "everyone, please…"
+    named = _named_teams(sentence.text, context)
+    if len(named) == 1:
+        return named.pop()  # "Thomas og Nanna, kan I to…": the side of those named
     others = _sides(context) - {speaker_team.partition(":")[2]}
     if speaker_team != TEAM and len(others) == 1:
         return team_owner(others.pop())
     return speaker_team
+
+
+def _named_teams(text: str, context: _Context) -> set[str]:
+    """The teams of the participants named at the opening of ``text`` ("Thomas og Nanna, …")."""
+    if context.names is None:
+        return set()
+    opening = re.match(
+        rf"^(?:\w+[,.]?\s+)?(?P<names>(?:(?:{context.names})(?:,\s*|\s+(?:og|and|&)\s+))+"
+        rf"(?:{context.names})?),",
+        text,
+        re.IGNORECASE,
+    )
+    if opening is None:
+        return set()
+    ids = {
+        context.name_ids[name.lower()]
+        for name in re.findall(rf"\b(?:{context.names})\b", opening["names"], re.IGNORECASE)
+        if name.lower() in context.name_ids
+    }
+    return {_team_of(pid, context) for pid in ids} - {TEAM}
 
 
 def _group_owner(index: int, context: _Context) -> str:

@@ -100,7 +100,7 @@ def _later_in_turn(index: int, context: _Context) -> tuple[dt.date, int] | None:
             break
         if _has_cue(later, context):
             continue
-        phrase = find_deadline(later.text, context.transcript.meeting.date)
+        phrase = find_deadline(later.text, context.transcript.meeting.date, weeks=False)
         if phrase is not None:
             return (phrase.date, position) if phrase.date is not None else None
     return None
@@ -117,9 +117,10 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
             if i.owner == i.speaker == sentence.speaker and sentence.start - i.start < 90
         ]
         due = own[-1].due if own else None
+    said_here = _work_said_before_handoff(sentence.text, context)
     for position in range(len(found) - 1, -1, -1):
         item, kind = found[position]
-        if sentence.start - item.start > 60:
+        if sentence.start - item.start > 60 or said_here:
             break
         if acceptance.owner is not None:
             # "Kasper, den er din": the latest request, or the group's promise, goes to Kasper.
@@ -141,12 +142,30 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
             if _DONE_NOW.search(sentence.text):
                 del found[position]  # "Det gør jeg lige nu": done in the meeting
                 return
-            found[position] = (_confirmed(item, due, sentence.speaker), kind)
+            # "Thomas og Nanna, kan I to…?" - "Ja, det kan jeg godt nå": still the pair's task.
+            owner = item.owner if _asks_several(item, context) else sentence.speaker
+            found[position] = (_confirmed(item, due, owner), kind)
             return
+    if acceptance.owner is not None:
+        # "Dem skal de have inden udgangen af måneden … Julie, den tager du": the chair hands
+        # over the work said just before in the same sentence, with its date.
+        said = find_deadline(sentence.text, context.transcript.meeting.date, weeks=False)
+        if said_here and said is not None and said.date is not None:
+            rules = next(iter(_rules_for(sentence.language)), _EN)
+            task = "tag dig af det" if rules is not _EN else "take care of it"
+            item = _made(
+                task.capitalize(), acceptance.owner, said.date, acceptance.index, context, 0.7
+            )
+            found.append((item, "request"))
+        return
     if acceptance.to_offer:
         offer = _offer_before(acceptance.index, context)
         if offer is not None:
             found.append((replace(offer, due=offer.due or due), "commitment"))
+        return
+    wished = _wish_taken(acceptance.index, context, due)
+    if wished is not None:
+        found.append((wished, "commitment"))
     elif due is not None and found:
         # "Jeg skal have X godkendt. Det gør jeg i næste uge": the speaker dates their own promise.
         item, kind = found[-1]
@@ -158,6 +177,73 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
             and item.quote == previous.text
         ):
             found[-1] = (replace(item, due=due), kind)
+
+
+_WISH = re.compile(
+    r"\b(?:(?:jeg|vi) (?:vil|ville)|(?:vil|ville) (?:jeg|vi)) (?:også |gerne |godt |rigtig gerne )*"
+    r"(?:se|have|få) (?P<da>(?:en|et|nogle|noget)\b.+)"
+    r"|\b(?:i|we)(?:'d| would) (?:really )?like (?:to (?:see|have|get) )?(?P<en>(?:a|an|some)\b.+)",
+    re.IGNORECASE,
+)
+"""A wish for a piece of work: "Jeg vil gerne se en beregning på det", "I'd like a summary"."""
+_FRONTED_YES = re.compile(
+    r"^(?:(?:ja|jo|okay|ok|fint|klart|det er fair|fair|sure|yes)[,.!]?\s+)*(?:den|det|dem)"
+    r" (?P<verb>\w+er) jeg\b",
+    re.IGNORECASE,
+)
+"""A yes that names its work by a verb: "Den laver jeg", "Ja, den skriver jeg"."""
+
+
+def _wish_taken(index: int, context: _Context, due: dt.date | None) -> ActionItem | None:
+    """ "Jeg vil gerne se en beregning på det" - "Den laver jeg": a wish for work, taken on by
+    the one who answers with its verb; the task is that verb and the work wished for."""
+    sentence = context.sentences[index]
+    yes = _FRONTED_YES.match(_normal(sentence.text))
+    if yes is None:
+        return None
+    for position in range(index - 1, max(-1, index - 3), -1):
+        previous = context.sentences[position]
+        if previous.speaker == sentence.speaker:
+            continue
+        if sentence.start - previous.start > 60:
+            return None
+        wish = _WISH.search(_normal(previous.text))
+        if wish is None:
+            return None
+        rules = next(iter(_rules_for(sentence.language)), None)
+        if rules is None:
+            return None
+        work = re.split(r",|\s+(?:før|inden|before|so that|så)\s+", wish["da"] or wish["en"])[0]
+        task = _clean(f"{_imperative(yes['verb'], rules)} {work}", rules)
+        if not task:
+            return None
+        item = _made(task, sentence.speaker, due, index, context, 0.75)
+        later = _later_in_turn(index, context)
+        if later is not None and later[0] == due:
+            # "Den laver jeg. Du får den inden den 4.": the date is part of what is quoted.
+            item = replace(item, quote=f"{item.quote} {context.sentences[later[1]].text}")
+        return item
+    return None
+
+
+def _asks_several(item: ActionItem, context: _Context) -> bool:
+    """A request to a team that names two or more of its members ("Thomas og Nanna, kan I
+    to…"): one of them answering does not make it theirs alone."""
+    if item.owner is None or not item.owner.startswith("team:") or context.names is None:
+        return False
+    named = re.findall(rf"\b(?:{context.names})\b", item.quote, re.IGNORECASE)
+    return len({context.name_ids.get(name.lower()) for name in named} - {None}) >= 2
+
+
+def _work_said_before_handoff(text: str, context: _Context) -> bool:
+    """A hand-off by pronoun ("julie den tager du") after at least a clause of work in the same
+    sentence with a date: that work is what is handed over, not an earlier request."""
+    if context.names is None:
+        return False
+    name = re.search(rf"\b(?:{context.names})\b", text, re.IGNORECASE)
+    if name is None or len(text[: name.start()].split()) < 4:
+        return False
+    return find_deadline(text[: name.start()], context.transcript.meeting.date) is not None
 
 
 _DONE_NOW = re.compile(r"\b(?:right now|right away now|lige nu|as we speak|mens vi taler)\b", re.I)
@@ -240,10 +326,10 @@ def _agreed_date(found: list[_Found], index: int, context: _Context) -> None:
     meeting_date = context.transcript.meeting.date
     if (
         not _TIMING_QUESTION.search(question.text)
-        and find_date(question.text, meeting_date) is None
+        and find_date(question.text, meeting_date, weeks=False) is None
     ):
         return
-    said = find_deadline(sentence.text, meeting_date)
+    said = find_deadline(sentence.text, meeting_date, weeks=False)
     if said is not None and said.date is not None:
         found[-1] = (replace(item, due=said.date), kind)
 
@@ -266,7 +352,7 @@ def _dated_answer(found: list[_Found], index: int, context: _Context) -> bool:
         return False
     if not (_OPENS_WITH_YES.match(text) or _TAKES_IT_ON.search(text)):
         return False
-    said = find_deadline(text, context.transcript.meeting.date)
+    said = find_deadline(text, context.transcript.meeting.date, weeks=False)
     if said is None or said.date is None:
         return False
     for position in range(len(found) - 1, -1, -1):
@@ -308,7 +394,7 @@ _ONLY_YES = re.compile(
 """What may be said with the date in a yes: "The sixth, yeah fine", "Ja, senest torsdag"."""
 _OWN_DATED_YES = re.compile(
     r"^(?:(?:du|i|you)(?:'ll| will)? (?:får|har|have|get|hear|receive)\b"
-    r"|(?:det|den|dem) (?:får|har) (?:du|i)\b)",
+    r"|(?:det|den|dem) (?:får|har|kan) (?:du|i)(?: godt)?(?: få)?\b)",
     re.IGNORECASE,
 )
 """The one who promised hands it over with a date: "Du får den i morgen", "You'll have both by
@@ -345,7 +431,7 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
     item, kind = found[position]
     sentence = context.sentences[index]
     text = _normal(sentence.text)
-    said = find_deadline(text, context.transcript.meeting.date)
+    said = find_deadline(text, context.transcript.meeting.date, weeks=False)
     if said is None or said.date is None:
         return
     promised_in = _segment_of(item, context)
@@ -355,6 +441,14 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
     if sentence.speaker == item.owner:
         # The promise's turn, at most one reply, then the date.
         if len(turns) > 1 or text.endswith("?"):
+            return
+        if turns and turns[0].speaker != item.owner and _ASKED_WHEN.search(turns[0].text):
+            # "Hvornår tror du, jeg kan få den?" - "Inden torsdag, det lover jeg": the answer
+            # to a question for the date is the deadline (past an "if…," clause before it).
+            main = _CONDITION_FIRST.sub("", text)
+            answer = find_deadline(main, context.transcript.meeting.date, weeks=False)
+            if answer is not None and answer.date is not None and not _REFUSAL.match(text):
+                found[position] = (replace(item, due=answer.date), kind)
             return
         rest = (text[: said.start] + text[said.end :]).strip(" ,.!?")
         if _ONLY_YES.fullmatch(rest) or _OPENS_WITH_YES.match(text) or _OWN_DATED_YES.match(text):
@@ -395,6 +489,14 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
     found[position] = (replace(item, due=said.date), kind)
 
 
+_ASKED_WHEN = re.compile(
+    r"\b(?:hvornår|when|how soon|by when|what time|hvor hurtigt|hvor snart)\b", re.IGNORECASE
+)
+"""A turn that asks for the date of work just promised."""
+_CONDITION_FIRST = re.compile(
+    r"^(?:hvis|if|når|once|as soon as|så snart)\b[^,]*,\s*(?:så\s+|then\s+)?", re.IGNORECASE
+)
+"""An "if…," clause opening an answer: its date is the condition's, not the deadline."""
 _REFUSAL = re.compile(
     r"^(?:[^.,!?]{0,40},\s*)?(?:no(?! problem| worries)|nope|unfortunately|i'm afraid|nej"
     r"(?! tak)|desværre)\b"
@@ -413,7 +515,7 @@ def _refused(found: list[_Found], index: int, context: _Context) -> None:
     sentence = context.sentences[index]
     if not found or _REFUSAL.match(_normal(sentence.text)) is None:
         return
-    if find_date(sentence.text, context.transcript.meeting.date) is not None:
+    if find_date(sentence.text, context.transcript.meeting.date, weeks=False) is not None:
         return  # "Nej, ikke før fredag": a no to the timing, not to the work
     if index > 0 and context.sentences[index - 1].segment == sentence.segment:
         return  # only the opening of a turn answers

@@ -140,7 +140,9 @@ _SENTENCE_PUNCTUATION = re.compile(r"[.?!,;:]")
 
 _AGENDA = re.compile(
     r"\b(?:agenda|dagsorden\w*|first (?:up|item)|first,? we(?:'ll| will)|today,? we(?:'ll| will)"
-    r"|plan for today|punkter i dag|i dag skal vi|først (?:kigger|ser|tager|taler|gennemgår) vi)\b"
+    r"|plan for today|punkter i dag|i dag skal vi|først (?:kigger|ser|tager|taler|gennemgår) vi"
+    r"|(?:we(?:'ll)?|let's|vi|lad os) (?:start|starte|starter|begin|begynde|begynder) (?:with|med)"
+    r"|today is about|i dag handler det om)\b"
     r"|\b(?:først|first)\b[^.?!]{0,60}\b(?:til sidst|lastly|last of all|at the end)\b",
     re.IGNORECASE,
 )
@@ -185,18 +187,21 @@ _LIVE_PLACE = re.compile(
 )
 _MEETING_ACTIVITY = re.compile(
     r"\b(?:discuss|go over|talk about|look at|cover|recap|walk through|introduce|hear from"
-    r"|diskutere|gennemgå|snakke om|tale om|kigge på|høre fra)\b",
+    r"|diskutere|gennemgå|snakke om|tale om|kigge på|høre fra|fortælle|præsentere|vise (?:jer|os)"
+    r"|tell (?:you|us)|present|show (?:you|us))\b",
     re.IGNORECASE,
 )
 """What a group does in the meeting itself; said in the opening minutes, an agenda."""
 _LEAVING = re.compile(
-    r"^(?:run|go|leave|jump|hop off|drop off|head out|get going|smutte|gå|løbe)\b"
-    r"(?:\s+(?:now|soon|early|in \w+ minutes?|to (?:another|a) (?:call|meeting)|nu|snart))*"
+    r"^(?:(?:desværre|lige|bare|nok|unfortunately|just|really)\s+)*"
+    r"(?:run|go|leave|jump|hop off|drop off|head out|get going|smutte|gå|løbe|videre|move on)\b"
+    r"(?:\s+(?:now|soon|early|in \w+ minutes?|to (?:another|a|my next|the next) (?:call|meeting)"
+    r"|nu|snart|om \w+ minutter|(?:til|over til) (?:et andet|mit næste|næste|et nyt|et) \w*møde))*"
     r"(?:$|\s*[,;]\s*(?!(?:and|og)\b))",
     re.IGNORECASE,
 )
 """Leaving the meeting is not a task: "I have to run", "jeg skal smutte", "I need to hop off,
-my next call is starting"."""
+my next call is starting", "jeg må desværre gå nu", "jeg skal videre til næste møde"."""
 _QUOTING = re.compile(
     r"\b(?:as (?:they|people|he|she|my \w+) (?:say|said|used to say)|the (?:old )?(?:saying|slogan"
     r"|motto|line)|saying goes|som man siger|som (?:de|han|hun) siger|ordsproget|mottoet)\b"

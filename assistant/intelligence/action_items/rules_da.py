@@ -33,6 +33,18 @@ _DA_FILLER = (
     r"|selvfølgelig )*"
 )
 
+_DONE = (
+    r"godkendt|afklaret|klar|sendt|lavet|tjekket|underskrevet|bekræftet|på plads|fundet"
+    r"|opdateret|rettet|booket|vendt|kørt|afstemt|sat op|bestilt|betalt|ordnet|testet|læst"
+    r"|gennemgået|snakket|talt|ryddet op|\w{3,}eret|lagt|lagt ind|svaret|besvaret|skrevet"
+    r"|ringet|gjort|fikset|ændret|købt|afleveret|udfyldt|sagt op|opsagt|printet|hentet|lukket"
+    r"|løst|bogført|oprettet|slettet|flyttet|fjernet|mailet|delt|aftalt|planlagt|indtastet"
+    r"|valgt|skrevet under|ordnet|afsluttet|forlænget|fornyet|oversat"
+)
+"""What an obligation "have … done" names: participles of work ("vendt", "kørt") and of every
+loan verb in -ere ("installeret", "registreret"). Not any word in -t: "have jeres accept" is a
+need, not work."""
+
 _DA = _Rules(
     cues=(
         _cue(
@@ -60,7 +72,7 @@ _DA = _Rules(
         # a date said (checked in `structure`), since it also says how things are done.
         _cue(
             "commitment",
-            rf"jeg {_DA_FILLER}(?=[a-zæøå]{{1,}}(?:er|ør|år)\b(?! (?:at|det|den|jeg)\b))",
+            rf"jeg {_DA_FILLER}(?=[a-zæøå]{{1,}}(?:er|ør|år)\b(?! (?:at|jeg)\b))",
             0.65,
             verb_follows=True,
         ),
@@ -75,6 +87,13 @@ _DA = _Rules(
         _cue("group", rf"(?<=\bså )(?=(?:{_DA_PRESENT_RE}) vi\b)", 0.65, verb_follows=True),
         _cue("group", rf"alle(?: sammen)? (?:skal|må)(?: {_DA_FILLER})?", 0.65),
         _cue("group", rf"vi kan(?: {_DA_FILLER})?", 0.55),
+        # "CRM skal være opdateret inden mandag": a state to reach by a date, for the team.
+        _cue(
+            "group",
+            rf"(?P<passive>(?:(?:den|det|de|alle|vores|jeres)\s+)?[\w-]+) (?:skal|må) være"
+            rf"(?= (?:{_DONE})\b)",
+            0.6,
+        ),
         # "Du får tallene fra mig på mandag": the speaker's promise, not a request.
         _cue("commitment", r"du(?=\s+får\b.*\bfra mig\b)", 0.8),
         # "Du får listen i eftermiddag": handed over by the speaker, when a date says by when.
@@ -88,14 +107,34 @@ _DA = _Rules(
         # "Kan I sende…": "I" (you, plural) is upper case, unlike "i" (in).
         _Cue(
             "request",
-            re.compile(rf"(?i:\b(?:kan|kunne|vil|gider) )I(?i:(?: ikke)?(?: {_DA_FILLER})?)\s+"),
+            re.compile(
+                rf"(?i:\b(?:kan|kunne|vil|gider) )I(?i:(?: to| tre| begge| alle)?(?: ikke)?"
+                rf"(?: {_DA_FILLER})?)\s+"
+            ),
             0.75,
         ),
         # Verb first: "Det må du hellere få sagt op", "Den skal du lige sende".
         _cue("request", rf"(?<=\w )(?:skal|må|kan) du(?: hellere| nok)?(?: {_DA_FILLER})?", 0.75),
         _cue("request", r"(?:må jeg bede dig om at|jeg har brug for at du)", 0.8),
+        # "Jeg vil gerne have, at du laver en liste": a wish that hands work over.
+        _cue(
+            "request",
+            rf"(?:(?:jeg|vi) (?:vil|ville)|(?:vil|ville) (?:jeg|vi)) "
+            rf"(?:gerne |godt |rigtig gerne )?have,? at (?:du|I) "
+            rf"{_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)",
+            0.8,
+            verb_follows=True,
+        ),
         _cue("request", rf"(?:husk|sørg for|sørg)(?: {_DA_FILLER})?(?: at)?", 0.75),
         _cue("request", rf"du (?:skal|må) {_DA_FILLER}", 0.7),
+        # "I skal genstarte terminalerne": "I" (you, plural) opening a clause; "i skal" (in
+        # shall) is no Danish, so upper-case transcripts are read too.
+        _cue(
+            "request",
+            rf"(?:^|(?<=[,.] )|(?<=\bså )|(?<=\bog )|(?<=\bøh )|(?<=\bøhm ))"
+            rf"I (?:skal|må)(?: {_DA_FILLER})?",
+            0.7,
+        ),
         _cue("request", rf"du {_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)", 0.7, verb_follows=True),
         # Verb first after "så": "Så tager du den i morgen", "og så ringer du til dem".
         _cue("request", rf"(?<=\bså )(?=(?:{_DA_PRESENT_RE}) du\b)", 0.7, verb_follows=True),
@@ -114,6 +153,8 @@ _DA = _Rules(
         # the same with a fronted "det" put back: "Det vil jeg sætte pris på"
         *("sætte det pris på", "finde det ud af."),
         *("det", "den", "de", "at", "en", "et", "selv"),
+        # taking over the meeting, not work: "Malene tager resten"
+        *("tag resten", "tage resten", "tag over", "tage over", "tag den herfra"),
     ),
     request_non_actions=(
         *("høre", "se min", "se skærmen", "se det", "se mig", "se hvad", "huske", "forklare"),
@@ -130,7 +171,13 @@ _DA = _Rules(
     ),
     hedges=_words_re("måske", "eventuelt", "muligvis", "evt", "formentlig", "kunne"),
     conditions=_words_re("hvis", "medmindre", "såfremt", "når vi får"),
-    habits=_words_re("normalt", "altid", "tit", "ofte", "plejer", "nogle gange", "hver"),
+    habits=_words_re(
+        *("normalt", "altid", "tit", "ofte", "plejer", "nogle gange", "en gang imellem"),
+        # "hver måned", "hver gang", not "for hver af dem"
+        r"hver(?:t|e)? (?:eneste )?(?:dag|uge|måned|morgen|aften|gang|år|kvartal|mandag|tirsdag"
+        r"|onsdag|torsdag|fredag|weekend)",
+        *("engang imellem", "af og til", "indimellem", "ind imellem"),
+    ),
     leading_filler=re.compile(
         r"^(?:(?:lige|også|godt|bare|hurtigt|så|nok|gerne|selv|straks|til at|at|prøve at|sagtens|"
         r"virkelig|selvfølgelig|alle sammen|allesammen|alle)\s+)+",
@@ -142,7 +189,8 @@ _DA = _Rules(
         re.IGNORECASE,
     ),
     clause_break=re.compile(
-        r",\s*(?:og så|og|så|fordi|men|hvis|når|okay|ok|ikke|ja)\b|;|\s+(?:så vi|fordi|så de)\s+"
+        r",\s*(?:og så|og|så|fordi|men|hvis|når|okay|ok|ikke|ja|ellers)\b|;"
+        r"|\s+(?:så vi|fordi|så de|ellers)\s+"
         r"|\s+-\s+|\s+–\s+",
         re.IGNORECASE,
     ),
@@ -159,17 +207,6 @@ _DA = _Rules(
 )
 
 
-_DONE = (
-    r"godkendt|afklaret|klar|sendt|lavet|tjekket|underskrevet|bekræftet|på plads|fundet"
-    r"|opdateret|rettet|booket|vendt|kørt|afstemt|sat op|bestilt|betalt|ordnet|testet|læst"
-    r"|gennemgået|snakket|talt|ryddet op|\w{3,}eret|lagt|lagt ind|svaret|besvaret|skrevet"
-    r"|ringet|gjort|fikset|ændret|købt|afleveret|udfyldt|sagt op|opsagt|printet|hentet|lukket"
-    r"|løst|bogført|oprettet|slettet|flyttet|fjernet|mailet|delt|aftalt|planlagt|indtastet"
-    r"|valgt|skrevet under|ordnet|afsluttet|forlænget|fornyet|oversat"
-)
-"""What an obligation "have … done" names: participles of work ("vendt", "kørt") and of every
-loan verb in -ere ("installeret", "registreret"). Not any word in -t: "have jeres accept" is a
-need, not work."""
 _DA_HAVE_DONE = re.compile(
     rf"^have (?:(?P<what>(?:[\w-]+ ){{1,6}}?)(?P<done>{_DONE})\b"
     rf"|(?P<done_first>{_DONE}) (?P<object>.+))",
@@ -200,4 +237,7 @@ _DA_LEADING_VERBS = (
     *("planlægge", "aftale", "finde", "sætte", "indkalde", "spørge", "tjekke"),
 )
 """Verbs that make a "let's" / "lad os" a task rather than a move in the meeting."""
-_DA_IRREGULAR = {"går": "gå", "får": "få", "ser": "se", "gør": "gør", "står": "stå"}
+_DA_IRREGULAR = {
+    **{"går": "gå", "får": "få", "ser": "se", "gør": "gør", "står": "stå"},
+    **{"klargør": "klargør", "forgør": "forgør"},
+}

@@ -27,6 +27,12 @@ _EN_VERBS_BASE = (
 
 _EN = _Rules(
     cues=(
+        # "Happy to set up a trial for you": an offer, a promise once taken up (see `structure`).
+        _cue(
+            "commitment",
+            r"(?:^|(?<=[,.] ))(?:i'm |i am |i'd be )?(?:more than )?(?:happy|glad) to",
+            0.7,
+        ),
         _cue("commitment", r"i(?:'ll| will| shall)", 0.85),
         _cue("commitment", r"i(?:'m| am) (?:going to|gonna)", 0.85),
         _cue("commitment", r"let me", 0.75),
@@ -41,6 +47,13 @@ _EN = _Rules(
         _cue("group", r"we(?:'ll| will| shall)", 0.7),
         _cue("group", r"we(?:'re| are) (?:going to|gonna)", 0.7),
         _cue("group", r"let's", 0.6),
+        # "The CRM needs to be updated by Monday": a state to reach by a date, for the team.
+        _cue(
+            "group",
+            r"(?P<passive>(?:(?:the|our|your|all|all the)\s+)?[\w-]+) (?:needs to|has to|must)"
+            r" be(?= \w+ed\b)",
+            0.6,
+        ),
         # "Everyone has to clean up their close dates": the speaker's whole team.
         _cue(
             "group",
@@ -83,6 +96,11 @@ _EN = _Rules(
         *("need", "want", "get there", "have to see", "probably", "definitely not"),
         *("receive", "notice", "enjoy", "appreciate", "go with", "tell you"),
         *("stick with", "go ahead with", "move forward with"),
+        # taking over the meeting: "Malene takes the rest"
+        *("take over", "take the rest", "take it from here"),
+        # turns and recaps in the meeting itself: "I'll go first", "I'll sum up what we said"
+        *("go first", "go next", "go last", "summarise what", "summarize what", "sum up"),
+        *("try to summarise what", "try to summarize what", "try to sum up", "recap what"),
         # done in the meeting itself
         *("give me a second", "give me a sec", "walk me through", "walk you through"),
         *("pull up", "note", "leave", "have to leave", "have to jump off", "have to drop off"),
@@ -128,6 +146,7 @@ _EN = _Rules(
     conditions=_words_re("if", "unless", "whether", "once we", "as soon as we", "when we get"),
     habits=_words_re(
         *("usually", "always", "normally", "typically", "every time", "often"),
+        *("from time to time", "now and then", "once in a while"),
         r"(?:every|each) (?:day|week|month|morning|quarter|year|monday|tuesday|wednesday"
         r"|thursday|friday)",
     ),
@@ -162,7 +181,8 @@ _EN = _Rules(
 
 
 _EN_OFFER = re.compile(
-    r"\b(?:i could|i can|would you like me to|shall i|should i|do you want me to)\s+",
+    r"\b(?:i could|i can|would you like me to|shall i|should i|do you want me to"
+    r"|(?:i'm |i am |i'd be )?(?:more than )?(?:happy|glad) to)\s+",
     re.IGNORECASE,
 )
 """An offer ("I could put together two options") that a "please do" turns into a promise."""

@@ -88,6 +88,7 @@ _DA_WORK = (
     *("mind", "skyd", "træk", "markér", "marker", "prioriter", "fordel", "uddel"),
     *("introducer", "præsenter", "afhold", "deltag", "mød", "drop", "afslut", "færdiggør"),
     *("sæt op", "rykke", "flyt", "check", "ordne", "afsæt", "lån", "bag", "køre", "forsøg"),
+    *("læg", "hiv", "pur", "sluk", "tænd"),
 )
 """Verbs of work a Danish task opens with (imperative, as the tasks are written)."""
 _DA_NOT_WORK = (
@@ -168,6 +169,19 @@ _NOT_A_DELIVERABLE = re.compile(
     r"|^(?:note|noter)\s+(?:mig\s+)?(?:that|it|this|det|den)(?:\s+(?:down|ned))?[.!]*$"
     r"|^(?:write|jot|skriv)\s+(?:that|it|this|det|den)\s+(?:lige\s+)?(?:down|ned)[.!]*$"
     r"|^(?:tjek|check)\s+(?:det|it|them|dem|den)\s+(?:ud|out)\b"
+    # managing, understanding, talking again: "vi skal nok klare os", "make sure I understand",
+    # "vi tager en runde mere på fredag"
+    r"|^(?:klar|klare)\s+(?:os|mig|dig|sig|jer)\b"
+    # conceding a point: "jeg giver dig ret i det", "I'll give you that"
+    r"|^(?:giv|give)\s+(?:dig|jer|you|them|dem)\s+(?:ret\b|that\b(?!\s+(?:by|on|today|tomorrow)))"
+    r"|^(?:make sure|check|sikre?|sørg for)\s+(?:that\s+|at\s+)?(?:i|we|jeg|vi)\s+(?:understand"
+    r"|understood|have understood|got that|forstår|har forstået|are on the same page)"
+    r"|^(?:tag|tage|take|have)\s+(?:en|den|the|a|another)\s+(?:runde|snak|drøftelse|diskussion"
+    r"|round|conversation|discussion)\b"
+    r"|^(?:tag|tage|take|catch)\s+(?:toget|bussen|flyet|færgen|en taxa|the train|the bus|a taxi"
+    r"|a cab|the plane|a flight|the ferry)\b"
+    r"|^(?:kig|tjek|se|check|look)\s+(?:lige\s+|just\s+)?(?:i|in|at)\s+(?:min\s+|my\s+|the\s+"
+    r"|vores\s+|our\s+)?(?:kalender\w*|calendar)\b"
     # an open invitation: "send any questions my way"
     r"|^\w+\s+(?:(?:me|us|mig|os)\s+)?(?:any|eventuelle|evt\.)\s"
     # handing the floor over, refraining
@@ -183,7 +197,12 @@ _NOT_A_DELIVERABLE = re.compile(
     r"|^(?:keep|hold)\s+(?:you|them|us|jer|dig|dem|os|everyone|alle)\s+(?:posted|updated"
     r"|informed|in the loop|orienteret\w*|opdateret|informeret)\b"
     # remembering that something is so
-    r"|^(?:huske|husk|remember|keep in mind)\s*,?\s+(?:at|that)\s+\w+\s+\w+",
+    r"|^(?:huske|husk|remember|keep in mind)\s*,?\s+(?:at|that)\s+\w+\s+\w+"
+    # proving a point: "show my management that we've pushed on price"
+    r"|^(?:show|prove|demonstrate|vise|vis|bevise|bevis)\s+(?:[\w']+\s+){1,3}(?:that|at)\s"
+    # choosing some of a group: "så tager vi tre af drengene", "we'll take two of them"
+    r"|^(?:tag|tage|take|pick|vælg|vælge)\s+(?:en|et|to|tre|fire|fem|seks|et par|nogle|one|two"
+    r"|three|four|five|a couple|some)\s+(?:af|of)\s",
     re.IGNORECASE,
 )
 """What follows a work-like verb without being work: "take a break", "giv ordet videre",
@@ -233,7 +252,9 @@ def answered_with_assent(index: int, context: _Context) -> bool:
     if position is None:
         return False
     text = _normal(context.sentences[position].text).lower()
-    if find_date(text, context.transcript.meeting.date) is not None and not text.endswith("?"):
+    if find_date(
+        text, context.transcript.meeting.date, weeks=False
+    ) is not None and not text.endswith("?"):
         # "Thursday works", "Nej, ikke før fredag": the day is discussed, the work is taken.
         return True
     yes = _ASSENT.match(text)
@@ -268,6 +289,13 @@ _REQUEST_OR_QUESTION = re.compile(
 )
 
 
+_QUESTION_WORD = re.compile(
+    r"^(?:(?:og|and|så|so|men|but)\s+)?(?:hvornår|hvordan|hvad|hvem|hvorfor|hvor|when|how|what"
+    r"|who|why|where)\b",
+    re.IGNORECASE,
+)
+
+
 def answers_someone(index: int, context: _Context) -> bool:
     """Sentence ``index`` opens a turn that answers someone else's question or request."""
     sentence = context.sentences[index]
@@ -277,9 +305,10 @@ def answers_someone(index: int, context: _Context) -> bool:
             if previous.segment != sentence.segment:
                 return False
             continue  # earlier in the same turn
-        return (
-            sentence.start - previous.start <= 60
-            and _REQUEST_OR_QUESTION.search(_normal(previous.text)) is not None
+        return sentence.start - previous.start <= 60 and (
+            _REQUEST_OR_QUESTION.search(_normal(previous.text)) is not None
+            # an upper-case transcript has no question marks: "HVORNÅR"
+            or _QUESTION_WORD.match(_normal(previous.text)) is not None
         )
     return False
 
@@ -328,7 +357,9 @@ def _offer_taken_up(index: int, context: _Context) -> bool:
     if position is None:
         return False
     text = _normal(context.sentences[position].text)
-    if find_date(text, context.transcript.meeting.date) is not None and not text.endswith("?"):
+    if find_date(
+        text, context.transcript.meeting.date, weeks=False
+    ) is not None and not text.endswith("?"):
         return True
     return _DECLINE.match(text) is None and _TAKES_OFFER.match(text) is not None
 
@@ -368,10 +399,24 @@ _DEFINITE_OBJECT = re.compile(
 fakturaerne"): said in the present tense with no time, how the work is always done."""
 
 
+_MANY = re.compile(
+    r"^\S+\s+(?:(?:til|på|med|for|hos)\s+)?(?:(?:rigtig|utrolig|alt for|ret)\s+)?(?:mange"
+    r"|masser af|en masse|flere og flere"
+    r"|alle mulige|hundredvis af)\b",
+    re.IGNORECASE,
+)
+"""A task whose object is counted as many ("jeg booker mange møder"): how things go, not work."""
+
+
 def states_a_routine(task: str, index: int, context: _Context, had_date: bool) -> bool:
-    """A Danish present tense with a definite object and nothing that places it in time:
-    "Jeg laver lønnen for tre afdelinger" says what the speaker does, not what they will do."""
-    if had_date or _DEFINITE_OBJECT.match(task.strip()) is None:
+    """A Danish present tense with a definite object, or one counted as many, and nothing that
+    places it in time: "Jeg laver lønnen for tre afdelinger", "jeg sender mange tilbud" say
+    what the speaker does, not what they will do."""
+    if had_date:
+        return False
+    if _MANY.match(task.strip()) is not None:
+        return True
+    if _DEFINITE_OBJECT.match(task.strip()) is None:
         return False
     text = _normal(context.sentences[index].text)
     if _DA_TIME_ANCHOR.search(text) is not None or answers_someone(index, context):
@@ -379,5 +424,6 @@ def states_a_routine(task: str, index: int, context: _Context, had_date: bool) -
     # "Jeg opdaterer prislisten." - "Gerne inden mandag.": the other side dates it, a promise.
     reply = _reply(index, context)
     return reply is None or (
-        find_date(context.sentences[reply].text, context.transcript.meeting.date) is None
+        find_date(context.sentences[reply].text, context.transcript.meeting.date, weeks=False)
+        is None
     )

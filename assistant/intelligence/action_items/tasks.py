@@ -75,10 +75,12 @@ def _clean(task: str, rules: _Rules) -> str:
     task = task.strip().rstrip(".?!,;:").strip()
     task = rules.trailing_filler.sub("", task).strip().rstrip(",")
     task = re.sub(r"\s{2,}", " ", task)
-    if rules is _DA and task[:1].islower():
+    if rules is _DA and (task[:1].islower() or (task.isupper() and " " in task)):
         first, _, rest = task.partition(" ")
-        # A Danish infinitive after a modal ("sende tilbuddet") reads as an order: "Send …".
-        task = f"{_danish_stem(first)} {rest}".strip()
+        # A Danish infinitive after a modal ("sende tilbuddet") reads as an order: "Send …";
+        # in an upper-case transcript too ("GENSTARTE TERMINALERNE" -> "GENSTART …").
+        stem = _danish_stem(first.lower())
+        task = f"{stem.upper() if first.isupper() else stem} {rest}".strip()
     return task[:1].upper() + task[1:]
 
 
@@ -104,24 +106,24 @@ def _due(task: str, before: str, index: int, context: _Context) -> tuple[dt.date
     if then:
         task = task[: then.start()] + task[then.end() :]
         for previous in reversed(context.sentences[max(0, index - 4) : index]):
-            phrase = find_date(previous.text, meeting_date)
+            phrase = find_date(previous.text, meeting_date, weeks=False)
             if phrase is not None:
                 return phrase.date, task, True
     same_day = _SAME_DAY.search(task)
     if same_day:
         # "Send me the output on Thursday and I'll go through it the same day".
-        earlier = find_date(context.sentences[index].text, meeting_date)
+        earlier = find_date(context.sentences[index].text, meeting_date, weeks=False)
         if earlier is not None and earlier.date is not None:
             return earlier.date, task[: same_day.start()] + task[same_day.end() :], True
-    due, rest = resolve_due_date(task, meeting_date)
+    due, rest = resolve_due_date(task, meeting_date, weeks=False)
     if rest != task:
         # "I'll talk to finance today and get back to you by Thursday": the later date is the
         # deadline of the whole task.
-        second, rest_two = resolve_due_date(rest, meeting_date)
+        second, rest_two = resolve_due_date(rest, meeting_date, weeks=False)
         if rest_two != rest:
             rest = rest_two
             if second is not None and (due is None or second > due):
                 due = second
         return due, rest, True
-    due, rest = resolve_due_date(before, meeting_date)
+    due, rest = resolve_due_date(before, meeting_date, weeks=False)
     return due, task, rest != before
