@@ -21,6 +21,7 @@ from models.segmentation import SpeakerSegmenter
 from models.speaker import SpeakerEncoder
 from models.voiceprint import VoiceprintEncoder
 from pipelines.attribute import attribute_words
+from pipelines.background import BackgroundStage
 from pipelines.chunker import Chunker
 from pipelines.diarize import (
     DiarizationOptions,
@@ -30,7 +31,7 @@ from pipelines.diarize import (
     merge_clusters,
     turns_from_labels,
 )
-from pipelines.frames import Frame, SpeechChunk, SpeechRegion, TranscribedSegment
+from pipelines.frames import AudioChunk, Frame, SpeechChunk, SpeechRegion, TranscribedSegment
 from pipelines.resegment import ResegmentOptions, clean_windows, resegment
 from pipelines.segmentation import LocalActivity, SegmentationStream
 from pipelines.sources import file_audio
@@ -210,13 +211,18 @@ def _run_source(
         models.recognizer, options, batch_size=settings.asr.batch_size, on_chunk=transcribed
     )
     pipelines: dict[str, Stage] = {}
+    backgrounds: dict[str, BackgroundStage] = {}
     for index, pid in enumerate(source.participant_ids):
         speech: list[Stage] = []
         if transcribe:
             vad = models.vad.stream(pid, vad_options(settings))
             speech = [Chain([vad, Chunker(pid, settings.vad.max_chunk_s)])]
         extra = voice_stages(pid, models, settings) if voices is not None and index == 0 else []
-        pipelines[pid] = Fanout([*speech, *extra])
+        if extra:
+            # The voice stages need none of the words: on their own thread they run beside
+            # the transcriber (on the other core) instead of after it.
+            backgrounds[pid] = BackgroundStage(Fanout(extra), (AudioChunk,), name=f"voices-{pid}")
+        pipelines[pid] = Fanout(speech)
     segments: list[TranscribedSegment] = []
     heard: list[Span] = []
 
@@ -230,21 +236,30 @@ def _run_source(
             elif voices is not None:
                 voices.collect(frame)
 
-    end_s = source.offset_s
-    chunks = file_audio(
-        source.path,
-        source.participant_ids,
-        offset_s=source.offset_s,
-        block_s=settings.audio.decode_block_s,
-    )
-    for chunk in chunks:
-        take([f for f in pipelines[chunk.participant_id].push(chunk) if f is not chunk])
-        if chunk.end_s > end_s:
-            end_s = chunk.end_s
-            progress.decoded(decoded_before_s + end_s - source.offset_s)
-    for pipeline in pipelines.values():
-        take(pipeline.end_input())
-    take(transcriber.end_input())
+    try:
+        end_s = source.offset_s
+        chunks = file_audio(
+            source.path,
+            source.participant_ids,
+            offset_s=source.offset_s,
+            block_s=settings.audio.decode_block_s,
+        )
+        for chunk in chunks:
+            take([f for f in pipelines[chunk.participant_id].push(chunk) if f is not chunk])
+            if chunk.participant_id in backgrounds:
+                take(backgrounds[chunk.participant_id].push(chunk))
+            if chunk.end_s > end_s:
+                end_s = chunk.end_s
+                progress.decoded(decoded_before_s + end_s - source.offset_s)
+        for pipeline in pipelines.values():
+            take(pipeline.end_input())
+        take(transcriber.end_input())
+        # Only now wait for the voices, so that the last words are decoded beside them.
+        for background in backgrounds.values():
+            take(background.end_input())
+    finally:
+        for background in backgrounds.values():
+            background.close()  # on failure: the voices' thread stops too
     return segments, end_s - source.offset_s, heard
 
 
