@@ -4,7 +4,8 @@ for mixed tracks voice windows → diarize → words attributed to speakers."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
@@ -142,6 +143,8 @@ class TrackVoices:
     """The local segmentation windows, when the segmenter is loaded."""
     audio: SpeechAudio | None = None
     """The speech regions' audio, kept when voiceprints are to be made."""
+    clustered: tuple[list[SpeakerTurn], dict[int, FloatArray]] | None = None
+    """The speakers' turns and voiceprints, once worked out from the rest (``_turns_of``)."""
 
     def collect(self, frame: Frame) -> None:
         if isinstance(frame, SpeakerWindow):
@@ -253,14 +256,37 @@ def _run_source(
                 progress.decoded(decoded_before_s + end_s - source.offset_s)
         for pipeline in pipelines.values():
             take(pipeline.end_input())
-        take(transcriber.end_input())
-        # Only now wait for the voices, so that the last words are decoded beside them.
-        for background in backgrounds.values():
-            take(background.end_input())
+        if voices is None or not transcribe:
+            for background in backgrounds.values():
+                take(background.end_input())
+            take(transcriber.end_input())
+        else:
+            with ThreadPoolExecutor(1, thread_name_prefix="voices-clustering") as executor:
+                # The voices are finished, clustered and voiceprinted beside the last
+                # decodes: none of that needs the words either.
+                clustering = executor.submit(
+                    _end_voices, backgrounds.values(), voices, models, settings
+                )
+                take(transcriber.end_input())
+                voices.clustered = clustering.result()
     finally:
         for background in backgrounds.values():
             background.close()  # on failure: the voices' thread stops too
     return segments, end_s - source.offset_s, heard
+
+
+def _end_voices(
+    backgrounds: Iterable[BackgroundStage],
+    voices: TrackVoices,
+    models: SpeechModels,
+    settings: Settings,
+) -> tuple[list[SpeakerTurn], dict[int, FloatArray]] | None:
+    """End the voice stages, collect what they still held, and cluster the voices (None when
+    no voice window came out)."""
+    for background in backgrounds:
+        for frame in background.end_input():
+            voices.collect(frame)
+    return _turns_of(voices, models, settings) if voices.windows else None
 
 
 def chunk_spans(chunk: SpeechChunk) -> list[Span]:
@@ -364,7 +390,7 @@ def diarize_track(
 ) -> DiarizedTrack | None:
     """Split a mixed track's segments into speakers; None when diarization found no speaker
     (the track then stays one participant, its voice activity its turns)."""
-    turns, prints = _turns_of(collected, models, settings)
+    turns, prints = collected.clustered or _turns_of(collected, models, settings)
     if not turns:
         return None
     if prints:
