@@ -906,18 +906,24 @@ def _print_follow_up_and_coaching(
         console.print("Coaching tips: " + ", ".join(tips), highlight=False, markup=False)
 
 
+_SPEECH_COMMANDS = frozenset({"analyze", "live", "serve", "worker", "bot"})
+"""Commands whose process loads the speech models."""
+
+
 def main() -> None:
     from pydantic import ValidationError
 
     from assistant.config import apply_thread_settings
 
-    # The command owns its process, so it alone applies process-wide settings (torch threads).
+    # The command owns its process, so it alone applies process-wide settings (torch threads);
+    # torch is only imported for a command that loads the speech models.
+    command = next((argument for argument in sys.argv[1:] if not argument.startswith("-")), None)
     try:
         settings = Settings()
     except ValidationError:
         pass  # the command reports invalid settings itself
     else:
-        apply_thread_settings(settings)
+        apply_thread_settings(settings, speech_models=command in _SPEECH_COMMANDS)
     cli()
 
 

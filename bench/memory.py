@@ -25,7 +25,7 @@ import psutil
 from rich.console import Console
 from rich.table import Table
 
-from assistant.config import Settings
+from assistant.config import Settings, apply_thread_settings
 from assistant.processing.analyze import analyze, load_speech_models
 
 from .common import build_meeting_wav
@@ -41,6 +41,7 @@ _MIB = 1024 * 1024
 def _child(path: Path) -> None:
     """Runs in the child: load, analyse, print one JSON line with timings and RSS after load."""
     settings = Settings()
+    apply_thread_settings(settings)  # an entry point, as the CLI's analyze
     started = time.perf_counter()
     models = load_speech_models(settings)
     loaded = time.perf_counter()

@@ -4,7 +4,8 @@ for mixed tracks voice windows → diarize → words attributed to speakers."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
@@ -21,6 +22,7 @@ from models.segmentation import SpeakerSegmenter
 from models.speaker import SpeakerEncoder
 from models.voiceprint import VoiceprintEncoder
 from pipelines.attribute import attribute_words
+from pipelines.background import BackgroundStage
 from pipelines.chunker import Chunker
 from pipelines.diarize import (
     DiarizationOptions,
@@ -30,7 +32,7 @@ from pipelines.diarize import (
     merge_clusters,
     turns_from_labels,
 )
-from pipelines.frames import Frame, SpeechChunk, SpeechRegion, TranscribedSegment
+from pipelines.frames import AudioChunk, Frame, SpeechChunk, SpeechRegion, TranscribedSegment
 from pipelines.resegment import ResegmentOptions, clean_windows, resegment
 from pipelines.segmentation import LocalActivity, SegmentationStream
 from pipelines.sources import file_audio
@@ -142,6 +144,8 @@ class TrackVoices:
     """The local segmentation windows, when the segmenter is loaded."""
     audio: SpeechAudio | None = None
     """The speech regions' audio, kept when voiceprints are to be made."""
+    clustered: tuple[list[SpeakerTurn], dict[int, FloatArray]] | None = None
+    """The speakers' turns and voiceprints, once worked out from the rest (``_turns_of``)."""
 
     def collect(self, frame: Frame) -> None:
         if isinstance(frame, SpeakerWindow):
@@ -211,13 +215,18 @@ def _run_source(
         models.recognizer, options, batch_size=settings.asr.batch_size, on_chunk=transcribed
     )
     pipelines: dict[str, Stage] = {}
+    backgrounds: dict[str, BackgroundStage] = {}
     for index, pid in enumerate(source.participant_ids):
         speech: list[Stage] = []
         if transcribe:
             vad = models.vad.stream(pid, vad_options(settings))
             speech = [Chain([vad, Chunker(pid, settings.vad.max_chunk_s)])]
         extra = voice_stages(pid, models, settings) if voices is not None and index == 0 else []
-        pipelines[pid] = Fanout([*speech, *extra])
+        if extra:
+            # The voice stages need none of the words: on their own thread they run beside
+            # the transcriber (on the other core) instead of after it.
+            backgrounds[pid] = BackgroundStage(Fanout(extra), (AudioChunk,), name=f"voices-{pid}")
+        pipelines[pid] = Fanout(speech)
     segments: list[TranscribedSegment] = []
     heard: list[Span] = []
 
@@ -231,22 +240,54 @@ def _run_source(
             elif voices is not None:
                 voices.collect(frame)
 
-    end_s = source.offset_s
-    chunks = file_audio(
-        source.path,
-        source.participant_ids,
-        offset_s=source.offset_s,
-        block_s=settings.audio.decode_block_s,
-    )
-    for chunk in chunks:
-        take([f for f in pipelines[chunk.participant_id].push(chunk) if f is not chunk])
-        if chunk.end_s > end_s:
-            end_s = chunk.end_s
-            progress.decoded(decoded_before_s + end_s - source.offset_s)
-    for pipeline in pipelines.values():
-        take(pipeline.end_input())
-    take(transcriber.end_input())
+    try:
+        end_s = source.offset_s
+        chunks = file_audio(
+            source.path,
+            source.participant_ids,
+            offset_s=source.offset_s,
+            block_s=settings.audio.decode_block_s,
+        )
+        for chunk in chunks:
+            take([f for f in pipelines[chunk.participant_id].push(chunk) if f is not chunk])
+            if chunk.participant_id in backgrounds:
+                take(backgrounds[chunk.participant_id].push(chunk))
+            if chunk.end_s > end_s:
+                end_s = chunk.end_s
+                progress.decoded(decoded_before_s + end_s - source.offset_s)
+        for pipeline in pipelines.values():
+            take(pipeline.end_input())
+        if voices is None or not transcribe:
+            for background in backgrounds.values():
+                take(background.end_input())
+            take(transcriber.end_input())
+        else:
+            with ThreadPoolExecutor(1, thread_name_prefix="voices-clustering") as executor:
+                # The voices are finished, clustered and voiceprinted beside the last
+                # decodes: none of that needs the words either.
+                clustering = executor.submit(
+                    _end_voices, backgrounds.values(), voices, models, settings
+                )
+                take(transcriber.end_input())
+                voices.clustered = clustering.result()
+    finally:
+        for background in backgrounds.values():
+            background.close()  # on failure: the voices' thread stops too
     return segments, end_s - source.offset_s, heard
+
+
+def _end_voices(
+    backgrounds: Iterable[BackgroundStage],
+    voices: TrackVoices,
+    models: SpeechModels,
+    settings: Settings,
+) -> tuple[list[SpeakerTurn], dict[int, FloatArray]] | None:
+    """End the voice stages, collect what they still held, and cluster the voices (None when
+    no voice window came out)."""
+    for background in backgrounds:
+        for frame in background.end_input():
+            voices.collect(frame)
+    return _turns_of(voices, models, settings) if voices.windows else None
 
 
 def chunk_spans(chunk: SpeechChunk) -> list[Span]:
@@ -352,7 +393,7 @@ def diarize_track(
 ) -> DiarizedTrack | None:
     """Split a mixed track's segments into speakers; None when diarization found no speaker
     (the track then stays one participant, its voice activity its turns)."""
-    turns, prints = _turns_of(collected, models, settings)
+    turns, prints = collected.clustered or _turns_of(collected, models, settings)
     if not turns:
         return None
     if prints:

@@ -6,7 +6,7 @@ import pytest
 
 import models.asr
 import models.weights
-from assistant.config import Settings
+from assistant.config import Settings, torch_threads
 from assistant.processing import analyze
 from assistant.processing.analyze import load_speech_models
 
@@ -43,3 +43,23 @@ def test_only_live_processes_load_several_decoders_and_split_the_cores_among_the
     assert loaded.recognizer.model == "base-folder"
     assert loaded.recognizer.options["workers"] == expected_workers
     assert loaded.recognizer.options["cpu_threads"] == expected_threads
+
+
+@pytest.mark.parametrize(
+    ("engine", "torch", "speech_models", "expected"),
+    [
+        ("faster-whisper", 0, True, 1),
+        ("openai-whisper", 0, True, 0),
+        ("faster-whisper", 0, False, 0),
+        ("faster-whisper", 3, True, 3),
+        ("openai-whisper", 3, False, 3),
+    ],
+)
+def test_torch_gets_one_thread_beside_faster_whisper_unless_told(
+    engine: str, torch: int, speech_models: bool, expected: int
+) -> None:
+    # The voice models run on their own thread beside CTranslate2's: one core each. The
+    # openai-whisper engine decodes with torch itself, so it keeps torch's default; a command
+    # that loads no model is left alone (0: torch is not even imported).
+    settings = Settings(asr={"engine": engine}, threads={"torch": torch})
+    assert torch_threads(settings, speech_models=speech_models) == expected
