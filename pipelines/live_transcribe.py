@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import numpy.typing as npt
 
-from models.asr import ChunkRecognition, RecognitionOptions, SpeechRecognizer
+from models.asr import ChunkRecognition, RecognitionOptions, RecognizedWord, SpeechRecognizer
 
 from .frames import (
     SAMPLE_RATE,
@@ -78,6 +78,12 @@ class LiveOptions:
     their cost). Whisper guesses at the word the buffer's end cuts off, and two decodes 0.5 s
     apart often agree on that guess ("Route" for "Routewise"): on the tuning dialogues such
     words were the commonest live-only error. 0 confirms at once, as whisper_streaming does."""
+    unsure_probability: float = 0.0
+    """A word two decodes agree on whose probability in the later decode is below this waits
+    until the decoded audio runs ``unsure_margin_s`` past it (0: off). Whisper's wrong guesses
+    that two decodes share are mostly words it is unsure of; sure words keep the short margin."""
+    unsure_margin_s: float = 1.5
+    """The margin (s) of an unsure word (see ``unsure_probability``)."""
     partial_beam_size: int = 3
     """Beam of the repeated partial decodes. In the short window the encoder dominates, so a
     beam of 3 costs little over greedy, and its steadier guesses agree (and turn final) sooner
@@ -315,10 +321,13 @@ class LiveTranscriber(Stage):
         self._last_language = recognition.language
         words = _words(recognition)
         start_s = self._audio_start_s or 0.0
-        timed = _timed_spans(recognition, words, start_s)
+        timed_words = _timed_words(recognition, words)
+        timed = [(start_s + w.start, start_s + w.end) for w in timed_words or ()]
         spans = timed or _estimated_spans(words, start_s, len(self._audio) / SAMPLE_RATE)
-        tail = words[_after(self._committed, words) :]
-        first = len(words) - len(tail)
+        first = _after(self._committed, words)
+        if timed and self._committed:
+            first = _after_in_time(self._committed, words, timed, self._committed_end_s, first)
+        tail = words[first:]
         agreed = _common_prefix(self._tentative, tail)
         if margin_s > 0:
             # Not yet the words the audio's end may have cut off: they wait for a decode that
@@ -326,6 +335,14 @@ class LiveTranscriber(Stage):
             settled_s = self._end_s - margin_s
             while agreed and spans[first + agreed - 1][1] > settled_s:
                 agreed -= 1
+            unsure_s = self._end_s - self._options.unsure_margin_s
+            for i in range(agreed if timed_words else 0):
+                word = timed_words[first + i]  # type: ignore[index]
+                if word.probability < self._options.unsure_probability and (
+                    spans[first + i][1] > unsure_s
+                ):
+                    agreed = i
+                    break
         confirmed, self._tentative = tail[:agreed], tail[agreed:]
         out: list[Frame] = []
         if confirmed:
@@ -554,17 +571,44 @@ def _after(committed: Sequence[str], words: Sequence[str]) -> int:
     return min(len(words), last.b + last.size + missing)
 
 
-def _timed_spans(
-    recognition: ChunkRecognition, words: Sequence[str], start_s: float
-) -> list[tuple[float, float]] | None:
-    """Meeting times of ``words`` from the decode's own word timings; None when it has none,
-    or when its timed words do not line up with the words of its text."""
+def _after_in_time(
+    committed: Sequence[str],
+    words: Sequence[str],
+    spans: Sequence[tuple[float, float]],
+    committed_end_s: float,
+    by_text: int,
+) -> int:
+    """``_after`` checked against the decode's word times: the confirmed words end at
+    ``committed_end_s``, so no word heard after that was confirmed. Aligned by text alone, a
+    word the decode reads anew can match a confirmed word further on ("100 and 20 to 100"
+    against "100 and 2100 since about 20 seats") and the words between would be lost. A word
+    that starts later than the text alignment allows therefore starts the unconfirmed tail,
+    unless it repeats the confirmed words' last ones (word times shift a little between
+    decodes), as whisper_streaming drops up to 5 such words."""
+    later = next(
+        (i for i, (start, end) in enumerate(spans) if (start + end) / 2 > committed_end_s),
+        len(words),
+    )
+    if later >= by_text:
+        return by_text
+    for size in range(min(5, len(committed), by_text - later), 0, -1):
+        tail = [_normal(word) for word in committed[-size:]]
+        if tail == [_normal(word) for word in words[later : later + size]]:
+            return later + size
+    return later
+
+
+def _timed_words(
+    recognition: ChunkRecognition, words: Sequence[str]
+) -> list[RecognizedWord] | None:
+    """The decode's own timed words for ``words`` (times from the decoded audio's start); None
+    when it has none, or when its timed words do not line up with the words of its text."""
     timed = [word for segment in recognition.segments for word in segment.words]
     if not timed or len(timed) != len(words):
         return None
     if any(_normal(word.text) != _normal(text) for word, text in zip(timed, words, strict=True)):
         return None
-    return [(start_s + word.start, start_s + word.end) for word in timed]
+    return timed
 
 
 def _estimated_spans(
