@@ -84,6 +84,11 @@ class LiveOptions:
     that two decodes share are mostly words it is unsure of; sure words keep the short margin."""
     unsure_margin_s: float = 1.5
     """The margin (s) of an unsure word (see ``unsure_probability``)."""
+    end_window_s: float = 0.0
+    """When an utterance ends, its words not yet final come from one more decode of the whole
+    utterance in this encoder window (s) with ``final_beam_size``, closer to how ``analyze``
+    reads them, at the cost of that decode before they are shown. 0: from the last partial
+    decode when it already heard the whole utterance (no decode)."""
     partial_beam_size: int = 3
     """Beam of the repeated partial decodes. In the short window the encoder dominates, so a
     beam of 3 costs little over greedy, and its steadier guesses agree (and turn final) sooner
@@ -275,11 +280,13 @@ class LiveTranscriber(Stage):
         timed: bool,
         word_times: bool = False,
         finished: _FinishedUtterance | None = None,
+        end: bool = False,
     ) -> ChunkRecognition:
         """Decode ``audio`` of the current utterance, following its language; or, with
         ``finished``, of that finished utterance in the language it was followed in. ``timed``
         decodes as the transcript wants (full window, word timings); ``word_times`` times the
-        words of a partial decode (an alignment pass: about a tenth of its cost)."""
+        words of a partial decode (an alignment pass: about a tenth of its cost); ``end``
+        decodes a finished utterance's last words (see ``LiveOptions.end_window_s``)."""
         o = self._options
         fallback = self._fallback_language() if finished is None else finished.fallback_language
         if finished is not None:
@@ -287,12 +294,12 @@ class LiveTranscriber(Stage):
         else:
             language = self._language if self._language_locked else o.language
         options = RecognitionOptions(
-            beam_size=o.final_beam_size if timed else o.partial_beam_size,
+            beam_size=o.final_beam_size if timed or end else o.partial_beam_size,
             language=language,
             fallback_language=fallback,
             word_timestamps=timed or word_times,
             prompt=(self._context or None) if finished is None else None,
-            window_s=None if timed else o.partial_window_s,
+            window_s=None if timed else (o.end_window_s if end else o.partial_window_s),
         )
         recognition = self._recognizer.recognize([audio], options)[0]
         duration = len(audio) / SAMPLE_RATE
@@ -402,13 +409,21 @@ class LiveTranscriber(Stage):
         out: list[Frame] = []
         if len(samples) >= SAMPLE_RATE // 10:
             decoded_end_s = start_s + self._decoded_samples / SAMPLE_RATE
-            if self._decoded_samples and decoded_end_s >= end_s:
+            end = self._options.end_window_s > 0
+            if self._decoded_samples and decoded_end_s >= end_s and not end:
                 # The last partial decode already heard the whole utterance.
                 rest, language = self._tentative, self._last_language
             else:
-                recognition = self._recognize(samples, timed=False)
+                recognition = self._recognize(samples, timed=False, word_times=end, end=end)
                 words = _words(recognition)
-                rest, language = words[_after(self._committed, words) :], recognition.language
+                first = _after(self._committed, words)
+                timed = _timed_words(recognition, words)
+                if timed and self._committed:
+                    spans = [(start_s + w.start, start_s + w.end) for w in timed]
+                    first = _after_in_time(
+                        self._committed, words, spans, self._committed_end_s, first
+                    )
+                rest, language = words[first:], recognition.language
             if rest:
                 start = max(start_s, self._committed_end_s) if self._committed else start_s
                 out.append(self._caption("final", start, end_s, rest, language))

@@ -243,6 +243,50 @@ def test_a_word_read_anew_does_not_swallow_the_words_after_the_confirmed_ones() 
     assert heard == ["word3" if w == SCRIPT[7] else w for w in SCRIPT[:12]]
 
 
+class _NarrowRecognizer(FakeRecognizer):
+    """Misreads the last word of every decode in a window shorter than 30 s (the short
+    window's reading of what the buffer's end holds is worse than the full window's)."""
+
+    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
+        out = super().recognize(chunks, options)
+        if options.window_s is None or options.window_s >= 30:
+            return out
+        misread = []
+        for recognition in out:
+            segments = list(recognition.segments)
+            if segments:
+                last = segments[-1]
+                words = last.words[:-1] + tuple(
+                    replace(w, text=f"{w.text}-ish") for w in last.words[-1:]
+                )
+                text = last.text.rsplit(" ", 1)
+                segments[-1] = replace(
+                    last, text=" ".join([*text[:-1], f"{text[-1]}-ish"]), words=words
+                )
+            misread.append(replace(recognition, segments=tuple(segments)))
+        return misread
+
+
+def test_an_utterances_last_words_can_come_from_a_decode_in_the_full_window() -> None:
+    """With ``end_window_s``, the words not yet final when the utterance ends come from one
+    more decode of the whole utterance in that window, with the final beam; without it, from
+    the last partial decode."""
+    audio = np.concatenate([silence(0.5), speech(6), silence(1.5)])
+
+    def run(**options: float) -> tuple[list[str], FakeRecognizer]:
+        recognizer = _NarrowRecognizer()
+        out = run_stage(_live(recognizer, **options), _blocks("p", audio), flush_each=True)
+        finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+        return [word for c in finals for word in c.text.split()], recognizer
+
+    hasty, _ = run()
+    assert hasty[-1] == f"{SCRIPT[5]}-ish"
+    assert hasty[:-1] == SCRIPT[:5]
+    heard, recognizer = run(end_window_s=30.0)
+    assert heard == SCRIPT[:6]
+    assert recognizer.windows.count(30.0) == 1
+
+
 class _GatedRecognizer(FakeRecognizer):
     """Its timed decodes (full window, word timings) wait until ``gate`` opens."""
 
