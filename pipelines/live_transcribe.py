@@ -331,9 +331,7 @@ class LiveTranscriber(Stage):
         timed_words = _timed_words(recognition, words)
         timed = [(start_s + w.start, start_s + w.end) for w in timed_words or ()]
         spans = timed or _estimated_spans(words, start_s, len(self._audio) / SAMPLE_RATE)
-        first = _after(self._committed, words)
-        if timed and self._committed:
-            first = _after_in_time(self._committed, words, timed, self._committed_end_s, first)
+        first = _after(self._committed, words, timed or None, self._committed_end_s)
         tail = words[first:]
         agreed = _common_prefix(self._tentative, tail)
         if margin_s > 0:
@@ -416,13 +414,9 @@ class LiveTranscriber(Stage):
             else:
                 recognition = self._recognize(samples, timed=False, word_times=end, end=end)
                 words = _words(recognition)
-                first = _after(self._committed, words)
                 timed = _timed_words(recognition, words)
-                if timed and self._committed:
-                    spans = [(start_s + w.start, start_s + w.end) for w in timed]
-                    first = _after_in_time(
-                        self._committed, words, spans, self._committed_end_s, first
-                    )
+                spans = [(start_s + w.start, start_s + w.end) for w in timed] if timed else None
+                first = _after(self._committed, words, spans, self._committed_end_s)
                 rest, language = words[first:], recognition.language
             if rest:
                 start = max(start_s, self._committed_end_s) if self._committed else start_s
@@ -568,42 +562,42 @@ def _common_prefix(first: Sequence[str], second: Sequence[str]) -> int:
     return count
 
 
-def _after(committed: Sequence[str], words: Sequence[str]) -> int:
+def _after(
+    committed: Sequence[str],
+    words: Sequence[str],
+    spans: Sequence[tuple[float, float]] | None = None,
+    committed_end_s: float = 0.0,
+) -> int:
     """Where in ``words`` (a new decode of the whole buffer) the confirmed words end: the
-    decode may word the confirmed part a little differently, so the two are aligned."""
+    decode may word the confirmed part a little differently, so the two are aligned. Given the
+    decode's word times (``spans``) and where the confirmed words end (``committed_end_s``),
+    an alignment whose last match skips words of ``words`` that ``committed`` does not have (a
+    word read anew, then a confirmed word said again later: "100 and 20 to 100" against "100
+    and 2100 since about 20 seats") ends instead at the first word heard after the confirmed
+    ones, less any that repeat the confirmed ones' last (word times shift a little between
+    decodes; whisper_streaming drops up to 5 such words), so the words between are not lost."""
     if not committed:
         return 0
     matcher = difflib.SequenceMatcher(
         None, [_normal(w) for w in committed], [_normal(w) for w in words], autojunk=False
     )
-    last = None
-    for block in matcher.get_matching_blocks():
-        if block.size:
-            last = block
-    if last is None:
+    blocks = [block for block in matcher.get_matching_blocks() if block.size]
+    if not blocks:
         return min(len(committed), len(words))
+    last = blocks[-1]
     missing = len(committed) - (last.a + last.size)
-    return min(len(words), last.b + last.size + missing)
-
-
-def _after_in_time(
-    committed: Sequence[str],
-    words: Sequence[str],
-    spans: Sequence[tuple[float, float]],
-    committed_end_s: float,
-    by_text: int,
-) -> int:
-    """``_after`` checked against the decode's word times: the confirmed words end at
-    ``committed_end_s``, so no word heard after that was confirmed. Aligned by text alone, a
-    word the decode reads anew can match a confirmed word further on ("100 and 20 to 100"
-    against "100 and 2100 since about 20 seats") and the words between would be lost. A word
-    that starts later than the text alignment allows therefore starts the unconfirmed tail,
-    unless it repeats the confirmed words' last ones (word times shift a little between
-    decodes), as whisper_streaming drops up to 5 such words."""
+    by_text = min(len(words), last.b + last.size + missing)
+    if spans is None or len(blocks) < 2:
+        return by_text
+    before = blocks[-2]
+    skipped = (last.b - before.b - before.size) - (last.a - before.a - before.size)
+    if skipped <= 1:
+        return by_text
     later = next(
         (i for i, (start, end) in enumerate(spans) if (start + end) / 2 > committed_end_s),
         len(words),
     )
+    later = max(later, before.b + before.size)
     if later >= by_text:
         return by_text
     for size in range(min(5, len(committed), by_text - later), 0, -1):
