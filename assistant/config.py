@@ -172,6 +172,15 @@ class LiveSettings(BaseModel):
     """A word two decodes agree on turns final only once this much audio (s) follows it in
     the decode: Whisper's reading of a word the buffer's end cuts off is a guess that two
     decodes often share. 0 confirms at once (more wrong finals, a little sooner)."""
+    unsure_probability: float = Field(default=0.0, ge=0, le=1)
+    """A word two decodes agree on that the decoder gives a lower probability than this waits
+    for ``unsure_margin_s`` of audio after it instead of ``confirm_margin_s`` (0: off)."""
+    unsure_margin_s: float = Field(default=1.5, ge=0, le=10)
+    """Audio (s) that must follow an unsure word in the decode before it turns final."""
+    end_window_s: float = Field(default=0.0, ge=0, le=30)
+    """When an utterance ends, its words not yet final come from one more decode of it in
+    this encoder window (s) with the transcript's beam (0: from the last partial decode, no
+    extra decode); 30 reads as ``analyze`` does, for about 0.85 s on 2 cores."""
     context_chars: int = Field(default=200, ge=0, le=1000)
     """After such a hand-on, this much of the speech before (characters) is given to the next
     decodes as Whisper's previous-text context (0: none)."""

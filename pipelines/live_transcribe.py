@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import numpy.typing as npt
 
-from models.asr import ChunkRecognition, RecognitionOptions, SpeechRecognizer
+from models.asr import ChunkRecognition, RecognitionOptions, RecognizedWord, SpeechRecognizer
 
 from .frames import (
     SAMPLE_RATE,
@@ -78,6 +78,20 @@ class LiveOptions:
     their cost). Whisper guesses at the word the buffer's end cuts off, and two decodes 0.5 s
     apart often agree on that guess ("Route" for "Routewise"): on the tuning dialogues such
     words were the commonest live-only error. 0 confirms at once, as whisper_streaming does."""
+    unsure_probability: float = 0.0
+    """A word two decodes agree on whose probability in the later decode is below this waits
+    until the decoded audio runs ``unsure_margin_s`` past it (0: off). Whisper's wrong guesses
+    that two decodes share are mostly words it is unsure of; sure words keep the short margin.
+    Tuning set (``bench.live_errors``): 0.5 read 0.178 against 0.182 off, for about 0.3 s more
+    on the finals' p95; with a margin of 3 s, 0.169, but a p95 near 3 s."""
+    unsure_margin_s: float = 1.5
+    """The margin (s) of an unsure word (see ``unsure_probability``)."""
+    end_window_s: float = 0.0
+    """When an utterance ends, its words not yet final come from one more decode of the whole
+    utterance in this encoder window (s) with ``final_beam_size``, closer to how ``analyze``
+    reads them, at the cost of that decode before they are shown. 0: from the last partial
+    decode when it already heard the whole utterance (no decode). Tuning set: 30 read one word
+    in 1,004 better, for about 0.85 s of decode (2 cores) before the last words show."""
     partial_beam_size: int = 3
     """Beam of the repeated partial decodes. In the short window the encoder dominates, so a
     beam of 3 costs little over greedy, and its steadier guesses agree (and turn final) sooner
@@ -269,11 +283,13 @@ class LiveTranscriber(Stage):
         timed: bool,
         word_times: bool = False,
         finished: _FinishedUtterance | None = None,
+        end: bool = False,
     ) -> ChunkRecognition:
         """Decode ``audio`` of the current utterance, following its language; or, with
         ``finished``, of that finished utterance in the language it was followed in. ``timed``
         decodes as the transcript wants (full window, word timings); ``word_times`` times the
-        words of a partial decode (an alignment pass: about a tenth of its cost)."""
+        words of a partial decode (an alignment pass: about a tenth of its cost); ``end``
+        decodes a finished utterance's last words (see ``LiveOptions.end_window_s``)."""
         o = self._options
         fallback = self._fallback_language() if finished is None else finished.fallback_language
         if finished is not None:
@@ -281,12 +297,12 @@ class LiveTranscriber(Stage):
         else:
             language = self._language if self._language_locked else o.language
         options = RecognitionOptions(
-            beam_size=o.final_beam_size if timed else o.partial_beam_size,
+            beam_size=o.final_beam_size if timed or end else o.partial_beam_size,
             language=language,
             fallback_language=fallback,
             word_timestamps=timed or word_times,
             prompt=(self._context or None) if finished is None else None,
-            window_s=None if timed else o.partial_window_s,
+            window_s=None if timed else (o.end_window_s if end else o.partial_window_s),
         )
         recognition = self._recognizer.recognize([audio], options)[0]
         duration = len(audio) / SAMPLE_RATE
@@ -315,10 +331,11 @@ class LiveTranscriber(Stage):
         self._last_language = recognition.language
         words = _words(recognition)
         start_s = self._audio_start_s or 0.0
-        timed = _timed_spans(recognition, words, start_s)
+        timed_words = _timed_words(recognition, words)
+        timed = [(start_s + w.start, start_s + w.end) for w in timed_words or ()]
         spans = timed or _estimated_spans(words, start_s, len(self._audio) / SAMPLE_RATE)
-        tail = words[_after(self._committed, words) :]
-        first = len(words) - len(tail)
+        first = _after(self._committed, words, timed or None, self._committed_end_s)
+        tail = words[first:]
         agreed = _common_prefix(self._tentative, tail)
         if margin_s > 0:
             # Not yet the words the audio's end may have cut off: they wait for a decode that
@@ -326,6 +343,14 @@ class LiveTranscriber(Stage):
             settled_s = self._end_s - margin_s
             while agreed and spans[first + agreed - 1][1] > settled_s:
                 agreed -= 1
+            unsure_s = self._end_s - self._options.unsure_margin_s
+            for i in range(agreed if timed_words else 0):
+                word = timed_words[first + i]  # type: ignore[index]
+                if word.probability < self._options.unsure_probability and (
+                    spans[first + i][1] > unsure_s
+                ):
+                    agreed = i
+                    break
         confirmed, self._tentative = tail[:agreed], tail[agreed:]
         out: list[Frame] = []
         if confirmed:
@@ -385,13 +410,17 @@ class LiveTranscriber(Stage):
         out: list[Frame] = []
         if len(samples) >= SAMPLE_RATE // 10:
             decoded_end_s = start_s + self._decoded_samples / SAMPLE_RATE
-            if self._decoded_samples and decoded_end_s >= end_s:
+            end = self._options.end_window_s > 0
+            if self._decoded_samples and decoded_end_s >= end_s and not end:
                 # The last partial decode already heard the whole utterance.
                 rest, language = self._tentative, self._last_language
             else:
-                recognition = self._recognize(samples, timed=False)
+                recognition = self._recognize(samples, timed=False, word_times=end, end=end)
                 words = _words(recognition)
-                rest, language = words[_after(self._committed, words) :], recognition.language
+                timed = _timed_words(recognition, words)
+                spans = [(start_s + w.start, start_s + w.end) for w in timed] if timed else None
+                first = _after(self._committed, words, spans, self._committed_end_s)
+                rest, language = words[first:], recognition.language
             if rest:
                 start = max(start_s, self._committed_end_s) if self._committed else start_s
                 out.append(self._caption("final", start, end_s, rest, language))
@@ -536,35 +565,62 @@ def _common_prefix(first: Sequence[str], second: Sequence[str]) -> int:
     return count
 
 
-def _after(committed: Sequence[str], words: Sequence[str]) -> int:
+def _after(
+    committed: Sequence[str],
+    words: Sequence[str],
+    spans: Sequence[tuple[float, float]] | None = None,
+    committed_end_s: float = 0.0,
+) -> int:
     """Where in ``words`` (a new decode of the whole buffer) the confirmed words end: the
-    decode may word the confirmed part a little differently, so the two are aligned."""
+    decode may word the confirmed part a little differently, so the two are aligned. Given the
+    decode's word times (``spans``) and where the confirmed words end (``committed_end_s``),
+    an alignment whose last match skips words of ``words`` that ``committed`` does not have (a
+    word read anew, then a confirmed word said again later: "100 and 20 to 100" against "100
+    and 2100 since about 20 seats") ends instead at the first word heard after the confirmed
+    ones, less any that repeat the confirmed ones' last (word times shift a little between
+    decodes; whisper_streaming drops up to 5 such words), so the words between are not lost."""
     if not committed:
         return 0
     matcher = difflib.SequenceMatcher(
         None, [_normal(w) for w in committed], [_normal(w) for w in words], autojunk=False
     )
-    last = None
-    for block in matcher.get_matching_blocks():
-        if block.size:
-            last = block
-    if last is None:
+    blocks = [block for block in matcher.get_matching_blocks() if block.size]
+    if not blocks:
         return min(len(committed), len(words))
+    last = blocks[-1]
     missing = len(committed) - (last.a + last.size)
-    return min(len(words), last.b + last.size + missing)
+    by_text = min(len(words), last.b + last.size + missing)
+    if spans is None or len(blocks) < 2:
+        return by_text
+    before = blocks[-2]
+    skipped = (last.b - before.b - before.size) - (last.a - before.a - before.size)
+    if skipped <= 1:
+        return by_text
+    later = next(
+        (i for i, (start, end) in enumerate(spans) if (start + end) / 2 > committed_end_s),
+        len(words),
+    )
+    later = max(later, before.b + before.size)
+    if later >= by_text:
+        return by_text
+    for size in range(min(5, len(committed), by_text - later), 0, -1):
+        tail = [_normal(word) for word in committed[-size:]]
+        if tail == [_normal(word) for word in words[later : later + size]]:
+            return later + size
+    return later
 
 
-def _timed_spans(
-    recognition: ChunkRecognition, words: Sequence[str], start_s: float
-) -> list[tuple[float, float]] | None:
-    """Meeting times of ``words`` from the decode's own word timings; None when it has none,
-    or when its timed words do not line up with the words of its text."""
+def _timed_words(
+    recognition: ChunkRecognition, words: Sequence[str]
+) -> list[RecognizedWord] | None:
+    """The decode's own timed words for ``words`` (times from the decoded audio's start); None
+    when it has none, or when its timed words do not line up with the words of its text."""
     timed = [word for segment in recognition.segments for word in segment.words]
     if not timed or len(timed) != len(words):
         return None
     if any(_normal(word.text) != _normal(text) for word, text in zip(timed, words, strict=True)):
         return None
-    return [(start_s + word.start, start_s + word.end) for word in timed]
+    return timed
 
 
 def _estimated_spans(

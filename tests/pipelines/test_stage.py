@@ -163,6 +163,130 @@ def test_words_the_audio_end_may_cut_off_wait_for_audio_after_them() -> None:
     assert heard == SCRIPT[:12]
 
 
+class _UnsureRecognizer(FakeRecognizer):
+    """Misreads every word that less than ``HORIZON_S`` of audio follows, the same way in
+    successive decodes, and is unsure of those words (probability 0.3), as Whisper is of a word
+    it guesses at; sure words read right, with probability 0.9."""
+
+    HORIZON_S = 1.3
+
+    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
+        out = []
+        for chunk, recognition in zip(chunks, super().recognize(chunks, options), strict=True):
+            end_s = len(chunk) / 16_000
+            segments = []
+            for segment in recognition.segments:
+                words = tuple(
+                    replace(w, text=f"{w.text}-guess", probability=0.3)
+                    if end_s - w.end < self.HORIZON_S and np.abs(chunk[-1600:]).max() > 0.05
+                    else w
+                    for w in segment.words
+                )
+                text = " ".join(w.text.strip() for w in words) if words else segment.text
+                segments.append(replace(segment, text=text, words=words))
+            out.append(replace(recognition, segments=tuple(segments)))
+        return out
+
+
+def test_unsure_words_wait_for_more_audio_after_them() -> None:
+    """Two decodes agreeing on a word the decoder is unsure of, with ``confirm_margin_s`` of
+    audio after it, is not enough: it waits until ``unsure_margin_s`` of audio follows. The
+    words the decoder is sure of keep the short margin."""
+    audio = np.concatenate([silence(0.5), speech(12), silence(1.5)])
+
+    def finals(**options: float) -> list[Caption]:
+        out = run_stage(_live(_UnsureRecognizer(), **options), _blocks("p", audio), flush_each=True)
+        return [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+
+    hasty = finals(confirm_margin_s=0.6)
+    assert any(word.endswith("-guess") for c in hasty for word in c.text.split())
+    careful = finals(confirm_margin_s=0.6, unsure_probability=0.5, unsure_margin_s=1.5)
+    assert [word for c in careful for word in c.text.split()] == SCRIPT[:12]
+    assert len(careful) >= 2  # confirmed while the person spoke, not only at the end
+
+
+class _RereadingRecognizer(FakeRecognizer):
+    """Reads the script's word7 as "word3" (a word said twice), and once the decoded audio
+    runs past ``MERGE_AFTER_S``, reads word2 and word3 as one word ("120" for "100 and 20")."""
+
+    MERGE_AFTER_S = 3.0
+
+    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
+        out = []
+        for chunk, recognition in zip(chunks, super().recognize(chunks, options), strict=True):
+            segments = []
+            for segment in recognition.segments:
+                words = [
+                    replace(w, text=" word3") if w.text.strip() == SCRIPT[7] else w
+                    for w in segment.words
+                ]
+                texts = ["word3" if t == SCRIPT[7] else t for t in segment.text.split()]
+                if len(chunk) / 16_000 > self.MERGE_AFTER_S and SCRIPT[2] in texts:
+                    i = texts.index(SCRIPT[2])
+                    texts[i : i + 2] = ["word23"]
+                    if words:
+                        merged = replace(words[i], text=" word23", end=words[i + 1].end)
+                        words[i : i + 2] = [merged]
+                segments.append(replace(segment, text=" ".join(texts), words=tuple(words)))
+            out.append(replace(recognition, segments=tuple(segments)))
+        return out
+
+
+def test_a_word_read_anew_does_not_swallow_the_words_after_the_confirmed_ones() -> None:
+    """A later decode rewords confirmed words, and a confirmed word also comes again further
+    on: aligned by text alone, the confirmed words would end at that second one and the words
+    between would never be final. The decode's word times say where they end."""
+    audio = np.concatenate([silence(0.5), speech(12), silence(1.5)])
+    out = run_stage(_live(_RereadingRecognizer()), _blocks("p", audio), flush_each=True)
+    finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+    heard = [word for c in finals for word in c.text.split()]
+    assert heard == ["word3" if w == SCRIPT[7] else w for w in SCRIPT[:12]]
+
+
+class _NarrowRecognizer(FakeRecognizer):
+    """Misreads the last word of every decode in a window shorter than 30 s (the short
+    window's reading of what the buffer's end holds is worse than the full window's)."""
+
+    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
+        out = super().recognize(chunks, options)
+        if options.window_s is None or options.window_s >= 30:
+            return out
+        misread = []
+        for recognition in out:
+            segments = list(recognition.segments)
+            if segments:
+                last = segments[-1]
+                words = last.words[:-1] + tuple(
+                    replace(w, text=f"{w.text}-ish") for w in last.words[-1:]
+                )
+                text = last.text.rsplit(" ", 1)
+                segments[-1] = replace(
+                    last, text=" ".join([*text[:-1], f"{text[-1]}-ish"]), words=words
+                )
+            misread.append(replace(recognition, segments=tuple(segments)))
+        return misread
+
+
+def test_an_utterances_last_words_can_come_from_a_decode_in_the_full_window() -> None:
+    """With ``end_window_s``, the words not yet final when the utterance ends come from one
+    more decode of the whole utterance in that window, with the final beam; without it, from
+    the last partial decode."""
+    audio = np.concatenate([silence(0.5), speech(6), silence(1.5)])
+
+    def run(**options: float) -> tuple[list[str], FakeRecognizer]:
+        recognizer = _NarrowRecognizer()
+        out = run_stage(_live(recognizer, **options), _blocks("p", audio), flush_each=True)
+        finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+        return [word for c in finals for word in c.text.split()], recognizer
+
+    hasty, _ = run()
+    assert hasty[-1] == f"{SCRIPT[5]}-ish"
+    assert hasty[:-1] == SCRIPT[:5]
+    heard, recognizer = run(end_window_s=30.0)
+    assert heard == SCRIPT[:6]
+    assert recognizer.windows.count(30.0) == 1
+
+
 class _GatedRecognizer(FakeRecognizer):
     """Its timed decodes (full window, word timings) wait until ``gate`` opens."""
 
