@@ -5,11 +5,12 @@
     python -m bench.intelligence --set DIR        # score another labelled folder instead
 
 The labelled sets are ``tests/data/intelligence/*.json`` (written with the rules) and
-``tests/data/intelligence-b``, ``-c`` and ``-d`` (each written apart from the rules from a brief,
-measured, then tuned on by kind of failure: issue 15); all are scored, each on its own and
-together. Each file is a transcript JSON whose extra key
-``expected.action_items`` lists, per task, its owner (participant id or ``team:…``), its due date
-and one or more quotes (substrings of the sentences where the task is said or agreed).
+``tests/data/intelligence-b``, ``-c``, ``-d``, ``-e`` and ``-f`` (each written apart from the rules
+from a brief, measured, then tuned on by kind of failure: issue 15; their READMEs keep the figures
+measured before tuning); all are scored, each on its own and together. Each file is a
+transcript JSON whose extra key ``expected.action_items`` lists, per task, its owner (participant
+id or ``team:…``), its due date and one or more quotes (substrings of the sentences where the
+task is said or agreed).
 
 Scoring: a predicted item is *located* on a label when its quote contains one of the label's
 quotes; each label and each prediction is used once. A prediction counts as correct only when it
@@ -43,10 +44,13 @@ from assistant.transcript import MeetingInfo, Participant, Segment, Transcript
 from bench.common import DATA_DIR
 
 __all__ = [
+    "ALL_LABELLED",
     "LABELLED_DIR",
     "LABELLED_DIR_B",
     "LABELLED_DIR_C",
     "LABELLED_DIR_D",
+    "LABELLED_DIR_E",
+    "LABELLED_DIR_F",
     "Score",
     "language_group",
     "load_labelled",
@@ -58,6 +62,16 @@ LABELLED_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "intelli
 LABELLED_DIR_B = LABELLED_DIR.with_name("intelligence-b")
 LABELLED_DIR_C = LABELLED_DIR.with_name("intelligence-c")
 LABELLED_DIR_D = LABELLED_DIR.with_name("intelligence-d")
+LABELLED_DIR_E = LABELLED_DIR.with_name("intelligence-e")
+LABELLED_DIR_F = LABELLED_DIR.with_name("intelligence-f")
+ALL_LABELLED = (
+    LABELLED_DIR,
+    LABELLED_DIR_B,
+    LABELLED_DIR_C,
+    LABELLED_DIR_D,
+    LABELLED_DIR_E,
+    LABELLED_DIR_F,
+)
 AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 """A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a
 person to judge, never scored or tuned on."""
@@ -243,10 +257,10 @@ def main() -> None:
         action="append",
         metavar="DIR",
         help="folder of labelled meetings to score; may be repeated "
-        "(default: tests/data/intelligence, -b, -c and -d)",
+        "(default: tests/data/intelligence, -b, -c, -d, -e and -f)",
     )
     args = parser.parse_args()
-    folders: list[Path] = args.set or [LABELLED_DIR, LABELLED_DIR_B, LABELLED_DIR_C, LABELLED_DIR_D]
+    folders: list[Path] = args.set or list(ALL_LABELLED)
     sets = []
     for folder in folders:
         if not folder.is_dir():
