@@ -252,7 +252,8 @@ def test_a_short_yes_spelled_out_in_the_same_turn_is_one_task() -> None:
         language="da",
     )
     assert len(items) == 1
-    assert items[0].quote == "Jeg trækker lagerlisten ud af systemet til jer."
+    # The yes that takes it on is quoted with the promise it opens (issue 15, set e).
+    assert items[0].quote == "Ja, dem henter jeg. Jeg trækker lagerlisten ud af systemet til jer."
 
 
 def test_a_clause_handing_it_over_dates_the_task() -> None:

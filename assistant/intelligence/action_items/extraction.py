@@ -73,6 +73,7 @@ from assistant.intelligence.action_items.rules_da import (
 )
 from assistant.intelligence.action_items.rules_en import _EN, _EN_LEADING_VERBS
 from assistant.intelligence.action_items.similarity import _stems, _verb
+from assistant.intelligence.action_items.spans import span_quotes
 from assistant.intelligence.action_items.structure import (
     answered_with_assent,
     danish_present_is_promise,
@@ -125,7 +126,7 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
                 continue
             if kind == "commitment" and _merge_into_request(found, item, index, context):
                 continue
-            if kind == "commitment" and _dates_own_promise(found, item):
+            if kind == "commitment" and _dates_own_promise(found, item, context):
                 continue
             if kind == "commitment" and _restates(found, item, index, context):
                 continue
@@ -151,7 +152,7 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
         )
     ]
     items = [_resolved(item, _sentence_of(item, sentences), context) for item, _ in found]
-    return tuple(_merge_duplicates(items))
+    return tuple(span_quotes(_merge_duplicates(items), sentences, transcript.meeting.date))
 
 
 def _sentence_of(item: ActionItem, sentences: Sequence[Sentence]) -> int | None:
@@ -419,7 +420,7 @@ def _answers_on_own_promise(
     return True
 
 
-def _dates_own_promise(found: list[_Found], item: ActionItem) -> bool:
+def _dates_own_promise(found: list[_Found], item: ActionItem, context: _Context) -> bool:
     """ "I have to clear it with our CFO. I'll get back to you after that, on the 21st": the
     second promise only dates the first."""
     if not found or item.due is None or not _continues(item):
@@ -431,9 +432,27 @@ def _dates_own_promise(found: list[_Found], item: ActionItem) -> bool:
         and item.start - previous.start <= 30
     ):
         return False
-    # The later sentence is where the work is firmly promised: it is the one quoted.
+    # The later sentence is where the work is firmly promised: it is quoted, after the first
+    # when it follows it in the same turn ("I'll rework it. You'll have it by Thursday.").
+    if _same_turn_next(previous, item, context):
+        found[-1] = (replace(previous, due=item.due, quote=f"{previous.quote} {item.quote}"), kind)
+        return True
     found[-1] = (replace(previous, due=item.due, start=item.start, quote=item.quote), kind)
     return True
+
+
+def _same_turn_next(first: ActionItem, second: ActionItem, context: _Context) -> bool:
+    """Whether ``second`` is said in the sentence right after ``first``'s, in the same turn."""
+    index = _sentence_of(first, context.sentences)
+    if index is None or index + 1 >= len(context.sentences):
+        return False
+    following = context.sentences[index + 1]
+    return (
+        following.segment == context.sentences[index].segment
+        and following.start == second.start
+        and second.quote.startswith(following.text)
+        and first.quote == context.sentences[index].text
+    )
 
 
 _RECAP = re.compile(

@@ -1,0 +1,124 @@
+"""The words of a turn that make one item: the quote runs over the sentence that takes the work
+on just before the promise ("Leave it with me. I'll find out why…", "Ja, det regner jeg på.
+Jeg sender…") and the one that only dates it just after ("…I'll rework the proposal. You'll
+have it by Thursday."), so that a reader sees the promise as it was made."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from assistant.intelligence.action_items.model import ActionItem, _normal
+from assistant.intelligence.action_items.rules import _ACCEPTANCE, _OPENS_WITH_YES
+from assistant.intelligence.dates import find_deadline
+from assistant.intelligence.sentences import Sentence, words
+
+_TAKES_ON = re.compile(
+    r"^(?:(?:yes|yeah|yep|sure|okay|ok|fine|right|then|ja|jo|jamen|fint|okay|så)[\s,.!]+)*"
+    r"(?:leave (?:it|that|this|them) with (?:me|us)|consider (?:it|that) done|that's on me"
+    r"|that one's mine|happy to|will do"
+    r"|i(?:'m| am) on it|lad mig tage den|den er min|det er mit bord"
+    # Danish object first: "Det kigger jeg på", "Den tager jeg", "Dem ringer jeg til".
+    r"|(?:det|den|dem|dét) \w+e?r jeg(?: \w+)?)[\s,.!]*$",
+    re.IGNORECASE,
+)
+"""A sentence that takes on the work named next or just asked for, without naming it."""
+_SHORT_YES = 10
+"""Words at most in a "Yes, …" sentence read as the yes that opens a promise."""
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:he|she|they|it is|it's|that's|han|hun|de|det er|det kan de|det gør de)\b", re.I
+)
+_HANDS_OVER = re.compile(
+    r"\b(?:you'll have|you will have|you'll get|you will get|(?:du|i) får|har (?:du|i)"
+    r"|(?:det|den|dem) (?:ligger|er|kommer)|it'll be|they'll be)\b",
+    re.IGNORECASE,
+)
+"""A sentence that hands over what was just promised ("You'll have it by Thursday", "I får den
+inden klokken tre")."""
+_POINTS_BACK = re.compile(r"\b(?:it|them|that|den(?! \d)|det|dem)\b", re.IGNORECASE)
+_SHORT_DATING = 8
+"""Words at most in a sentence that only dates the work it points back at ("Then it's Friday")."""
+
+
+def span_quotes(
+    items: Sequence[ActionItem], sentences: Sequence[Sentence], meeting_date: dt.date | None
+) -> list[ActionItem]:
+    """Each item with its quote run over the sentence of the same turn that takes the work on
+    just before it, and the one that only dates it just after (whose date it takes when it has
+    none). A sentence quoted by another item is never taken."""
+    index_of = {(s.speaker, s.start, s.text): i for i, s in enumerate(sentences)}
+    quoted = {i for item in items for i in _quoted(item, sentences, index_of)}
+    spanned = []
+    for item in items:
+        own = _quoted(item, sentences, index_of)
+        if not own:
+            spanned.append(item)
+            continue
+        first, last = min(own), max(own)
+        quote, start, due = item.quote, item.start, item.due
+        before = sentences[first - 1] if first > 0 else None
+        if (
+            item.owner == item.speaker
+            and before is not None
+            and first - 1 not in quoted
+            and before.segment == sentences[first].segment
+            and _takes_on(before.text)
+        ):
+            quote, start = f"{before.text} {quote}", before.start
+        after = sentences[last + 1] if last + 1 < len(sentences) else None
+        if (
+            after is not None
+            and last + 1 not in quoted
+            and after.segment == sentences[last].segment
+        ):
+            deadline = _dating(after.text, meeting_date)
+            if deadline is not None:
+                quote, due = f"{quote} {after.text}", due or deadline
+        spanned.append(replace(item, quote=quote, start=start, due=due))
+    return spanned
+
+
+def _quoted(
+    item: ActionItem, sentences: Sequence[Sentence], index_of: dict[tuple[str, float, str], int]
+) -> list[int]:
+    """The sentences an item's quote is made of (one, or a run of one turn)."""
+    first = next(
+        (
+            i
+            for (speaker, start, text), i in index_of.items()
+            if speaker == item.speaker and start == item.start and item.quote.startswith(text)
+        ),
+        None,
+    )
+    if first is None:
+        return []
+    run, length = [first], len(sentences[first].text)
+    while length < len(item.quote) and run[-1] + 1 < len(sentences):
+        run.append(run[-1] + 1)
+        length += 1 + len(sentences[run[-1]].text)
+    return run
+
+
+def _takes_on(text: str) -> bool:
+    said = _normal(text)
+    if _ACCEPTANCE.match(said) or _TAKES_ON.match(said):
+        return True
+    # "Ja, det kan de": a yes about someone else answers a question, it takes nothing on.
+    return (
+        _OPENS_WITH_YES.match(said) is not None
+        and len(words(said)) <= _SHORT_YES
+        and _SOMEONE_ELSE.search(said) is None
+    )
+
+
+def _dating(text: str, meeting_date: dt.date | None) -> dt.date | None:
+    """The date of a sentence that only names when the work just promised is handed over,
+    pointing back at it; None for any other sentence."""
+    said = _normal(text)
+    deadline = find_deadline(said, meeting_date, weeks=False)
+    if deadline is None or deadline.date is None:
+        return None
+    points_back = _POINTS_BACK.search(said) is not None and len(words(said)) <= _SHORT_DATING
+    return deadline.date if _HANDS_OVER.search(said) or points_back else None
