@@ -246,6 +246,13 @@ def _numeric(match: re.Match[str], today: dt.date | None) -> dt.date | None:
     return _next_month_day(month, day, today)
 
 
+def _christmas(_: re.Match[str], today: dt.date | None) -> dt.date | None:
+    if today is None:
+        return None
+    eve = dt.date(today.year, 12, 24)
+    return eve if eve >= today else dt.date(today.year + 1, 12, 24)
+
+
 def _mid_next_week(match: re.Match[str], today: dt.date | None) -> dt.date | None:
     monday = _next_week(match, today)
     return None if monday is None else monday + dt.timedelta(days=2)
@@ -346,9 +353,12 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             _offset(0),
         ),
         (r"slutningen af næste uge", _end_of_next_week),
+        # "før jul", "before Christmas": Christmas Eve, the Danish holiday.
+        (r"(?:(?<=før )|(?<=inden )|(?<=before ))(?:julen|jul|christmas)", _christmas),
         (
             r"(?:i )?(?:slutningen|udgangen) af (?:ugen|denne uge)|sidst på ugen|weekenden"
-            r"|ugens udgang|i denne uge|ugen ud|(?<=i løbet af )(?:ugen|denne uge)",
+            r"|ugens udgang|i denne uge|ugen ud|(?<=i løbet af )(?:ugen|denne uge)"
+            r"|(?:inden|før) ugen er omme",
             _end_of_week,
         ),
         (
@@ -431,10 +441,11 @@ Thomas i næste uge", "skal vi sige tirsdag?"."""
 
 _BEFORE_EVENT = re.compile(
     r"\b(?:before|ahead of|by|inden|før|senest)\s+(?:(?:the|our|your|vores|jeres|den|det)\s+)?"
-    r"(?:\w+\s+){0,2}(?:\w*mødet?|meeting|call|session)\s+(?:til|for|on|på)?\s*$",
+    r"(?:\w+\s+){0,2}(?:\w*mødet?|meeting|call|session|mødes|meet)\s+(?:til|for|on|på)?\s*$",
     re.IGNORECASE,
 )
-"""A meeting named as the deadline ("before our meeting on Tuesday"), not as the event."""
+"""A meeting named as the deadline ("before our meeting on Tuesday", "før de mødes den 16."),
+not as the event."""
 _APPOSITION = re.compile(r"\s*,?\s*(?:the|den|d\.)?\s*", re.IGNORECASE)
 """What may join two phrases naming one day: "Wednesday the 21st", "torsdag den 12. februar"."""
 _LEADING_PREPOSITION = re.compile(

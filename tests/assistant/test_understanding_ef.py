@@ -4,7 +4,10 @@ fixed as general rules. Every sentence here is new: none is taken from any label
 
 from __future__ import annotations
 
-from tests.assistant.test_understanding import items_of, summary
+import datetime as dt
+
+from assistant.intelligence.dates import resolve_due_date
+from tests.assistant.test_understanding import DAY, items_of, summary
 
 # DAY is a Tuesday (2026-10-06): Wednesday the 7th, Thursday the 8th, Friday the 9th.
 
@@ -65,3 +68,46 @@ def test_a_date_of_something_else_in_the_next_sentence_is_not_taken() -> None:
     )
     assert summary(items) == [("ben", None)]
     assert items[0].quote == "Jeg ringer til revisoren."
+
+
+# ---- Danish: work to have done ("skal vi to have … klar") ----------------------------------
+
+
+def test_work_to_have_done_by_the_people_named_is_their_task() -> None:
+    people = {"ana": "external", "ben": "external", "cy": "internal"}
+    for sentence in (
+        "Så skal vi to have skrevet høringssvaret færdigt inden fredag.",
+        "Vi skal alle sammen her i afdelingen have gennemgået den nye instruks inden fredag.",
+        "Og så skal vi internt have afklaret budgettet inden fredag.",
+    ):
+        items = items_of([("ana", sentence), ("cy", "Godt.")], people=people, language="da")
+        assert len(items) == 1, sentence
+        assert items[0].due is not None and items[0].due.isoformat() == "2026-10-09", sentence
+
+
+def test_a_goal_to_have_without_people_or_deadline_is_no_task() -> None:
+    for sentence in (
+        "Vi skal jo have flere kunder i butikken til foråret.",
+        "Så skal vi have snakket om priserne en anden gang.",
+    ):
+        assert items_of([("ana", sentence), ("ben", "Ja.")], language="da") == [], sentence
+
+
+# ---- dates: the event named as a deadline, Christmas, the end of the week --------------------
+
+
+def test_before_they_meet_on_a_day_is_that_day() -> None:
+    for sentence in ("send oplægget før de mødes den 20.", "send it before we meet on the 20th"):
+        assert resolve_due_date(sentence, DAY)[0] == dt.date(2026, 10, 20), sentence
+
+
+def test_christmas_and_the_end_of_the_week_are_dates() -> None:
+    assert resolve_due_date("jeg får det ryddet op inden jul", DAY) == (
+        DAY.replace(month=12, day=24),
+        "jeg får det ryddet op",
+    )
+    assert resolve_due_date("the labels will be printed before Christmas", DAY)[0] == DAY.replace(
+        month=12, day=24
+    )
+    assert resolve_due_date("vi ringer tilbage før ugen er omme", DAY)[0] == DAY.replace(day=9)
+    assert resolve_due_date("vi fejrer jul på kontoret", DAY)[0] is None

@@ -709,8 +709,13 @@ def _from_cue(
     if (
         rules is _DA
         and kind == "group"
-        and re.match(r"vi (?:skal|vil)", match.group(0), re.IGNORECASE)
+        and re.match(r"vi (?:skal|vil)|(?:skal|må) vi", match.group(0), re.IGNORECASE)
         and re.match(r"(?:(?:altså|simpelthen|jo|bare|gerne|også)\s+)*have\b", task, re.I)
+        # "Så skal vi to have et oplæg klar inden mødet": work to have done ("have … klar"),
+        # given to the people named or by a deadline.
+        and not (
+            "who" in match.re.groupindex and (match["who"] or _BY_WHEN.search(task) is not None)
+        )
     ):
         return None  # "Vi skal altså have lønnen kørt i maj": a goal, not someone's task
     if kind == "commitment" and _TRAILING_CONDITION.search(_WHETHER.sub(r"\1 whether", task)):
@@ -880,6 +885,7 @@ def _from_cue(
 _TO_EVERYONE = re.compile(
     r"\b(?:alle sammen|allesammen|alle|everyone|everybody|all of you|you all|team)\b", re.I
 )
+_BY_WHEN = re.compile(r"\b(?:inden|før|senest)\b", re.IGNORECASE)
 _THEIR_PART = re.compile(r"\b(?:hvis|if|når|once|when) (?:du|i|you)\b", re.IGNORECASE)
 """A condition that is the other side's part ("if you send them, …")."""
 _HAVE_SOMEONE = re.compile(r"have (?P<who>(?:[\w-]+ ){1,4}?)til at ", re.IGNORECASE)

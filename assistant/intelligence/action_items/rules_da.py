@@ -45,6 +45,9 @@ _DONE = (
 loan verb in -ere ("installeret", "registreret"). Not any word in -t: "have jeres accept" is a
 need, not work."""
 
+_DA_WHO_OF_US = r"(?:to|tre|begge|alle sammen|allesammen|alle|internt|selv|hver især)"
+"""Who of "vi" is meant: "vi to", "vi alle sammen", "vi internt"."""
+
 _DA = _Rules(
     cues=(
         _cue(
@@ -84,6 +87,14 @@ _DA = _Rules(
         ),
         _cue("group", rf"vi {_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)", 0.65, verb_follows=True),
         _cue("group", r"lad os(?: lige)?", 0.6),
+        # "Så skal vi to have et oplæg klar", "vi skal alle sammen her have læst den": the
+        # perfect after "skal" names work to have done, by the people named.
+        _cue(
+            "group",
+            rf"(?:(?<=\w )(?:skal|må) vi|vi (?:skal|må))(?P<who> {_DA_WHO_OF_US})?"
+            rf"(?: [\w-]+){{0,4}}?(?= have (?:[\w-]+ ){{0,6}}?(?:{_DONE})\b)",
+            0.65,
+        ),
         _cue("group", rf"(?<=\bså )(?=(?:{_DA_PRESENT_RE}) vi\b)", 0.65, verb_follows=True),
         _cue("group", rf"alle(?: sammen)? (?:skal|må)(?: {_DA_FILLER})?", 0.65),
         _cue("group", rf"vi kan(?: {_DA_FILLER})?", 0.55),
