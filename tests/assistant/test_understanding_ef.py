@@ -111,3 +111,49 @@ def test_christmas_and_the_end_of_the_week_are_dates() -> None:
     )
     assert resolve_due_date("vi ringer tilbage før ugen er omme", DAY)[0] == DAY.replace(day=9)
     assert resolve_due_date("vi fejrer jul på kontoret", DAY)[0] is None
+
+
+# ---- not items: telling, holding someone to it, showing, fallbacks, indirect questions -------
+
+
+def test_things_said_or_shown_in_the_meeting_are_no_tasks() -> None:
+    for turns, language in (
+        ([("ana", "Jeg kan fortælle, at Aalborg Havn valgte den samme løsning i fjor.")], "da"),
+        ([("ana", "Det vil jeg holde jer op på."), ("ben", "Helt fair.")], "da"),
+        ([("ana", "Det skal jeg hilse og sige til vores indkøber.")], "da"),
+        ([("ana", "Ben, kan du vise mig rapporten for august?"), ("ben", "Ja.")], "da"),
+        ([("ana", "Could you show us the admin screen?"), ("ben", "Sure.")], "en"),
+        ([("ben", "The fix is part of the May release."), ("ana", "I'll hold you to that.")], "en"),
+    ):
+        assert items_of(turns, language=language) == [], turns
+
+
+def test_a_task_said_as_the_fallback_of_another_is_not_one_yet() -> None:
+    items = items_of(
+        [("ana", "prøv at skrive til hende igen og ellers så aflyser vi workshoppen")],
+        language="da",
+    )
+    assert [item.text.lower() for item in items if "aflys" in item.text.lower()] == []
+    english = items_of([("ana", "Ping their CTO once more and otherwise we'll drop the pilot.")])
+    assert [item.text for item in english if "drop" in item.text.lower()] == []
+
+
+def test_a_cue_inside_an_indirect_question_is_no_task() -> None:
+    items = items_of(
+        [
+            (
+                "ana",
+                "Send mig listen over vagterne, så jeg ved, hvem jeg skal give adgang til lageret.",
+            )
+        ],
+        language="da",
+    )
+    assert all("adgang" not in item.text.lower() for item in items), items
+
+
+def test_work_done_on_the_spot_before_a_so_clause_is_no_task() -> None:
+    items = items_of(
+        [("ana", "Jeg opretter lige en ny kunde nu, så kan du se, hvordan den ser ud.")],
+        language="da",
+    )
+    assert items == []

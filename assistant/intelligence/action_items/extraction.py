@@ -686,6 +686,8 @@ def _from_cue(
         task = f"send {match['thing'].lower()} {task}"  # "Den får du i morgen": sent by me
     if rules.habits.search(text):
         return _STOP
+    if _OTHERWISE.search(before):
+        return None  # "ring til ham igen, ellers lukker vi den": only if the first fails
     if kind == "request" and re.search(r"\b(?:hvis|if)\s*$", before, re.IGNORECASE):
         return None  # "Hvis du sender dem, …": the condition itself; what follows may promise
     if rules.conditions.search(_POLITE_CONDITION.sub("", before)) and not (
@@ -850,8 +852,8 @@ def _from_cue(
         # "Så sender vi den" (verb first: what happens next).
         return None
     cleaned = _clean(_strip_vocative(task, context), rules)
-    if not cleaned:
-        return None
+    if not cleaned or _ON_THE_SPOT.search(cleaned):
+        return None  # "Jeg opretter lige en bruger nu, så kan du se…": done in the meeting
     lets = kind != "assignment" and re.match(r"let's|lad os", match.group(0), re.I) is not None
     anaphoric = rules.anaphora.match(cleaned) or re.fullmatch(r"do|gør det", cleaned, re.I)
     # "Så tager du den i dag": a request whose object is a pronoun, not a yes to an offer.
@@ -885,6 +887,8 @@ def _from_cue(
 _TO_EVERYONE = re.compile(
     r"\b(?:alle sammen|allesammen|alle|everyone|everybody|all of you|you all|team)\b", re.I
 )
+_OTHERWISE = re.compile(r"\b(?:ellers|otherwise|or else)(?:\s+(?:så|then))?\s*$", re.IGNORECASE)
+"""Before a cue: the task is the fallback of what was said before it, not a task yet."""
 _BY_WHEN = re.compile(r"\b(?:inden|før|senest)\b", re.IGNORECASE)
 _THEIR_PART = re.compile(r"\b(?:hvis|if|når|once|when) (?:du|i|you)\b", re.IGNORECASE)
 """A condition that is the other side's part ("if you send them, …")."""

@@ -88,11 +88,14 @@ _POLITE_CONDITION = re.compile(
 """Courtesy, not a condition: "If it helps, I can join the call"."""
 _SUBORDINATE = re.compile(
     r"\b(?:before|after|when|once|until|that|because|før|inden|når|efter|at|indtil|fordi"
-    r"|something|anything|nothing|everything|what|which|noget|intet|alt|hvad|som)\s*$",
+    r"|something|anything|nothing|everything|what|which|noget|intet|alt|hvad|som"
+    # an indirect question: "så jeg ved, hvem jeg skal give adgang", "how we'll roll it out"
+    r"|who|whom|how|why|hvem|hvordan|hvorfor)\s*$",
     re.IGNORECASE,
 )
 """A cue right after these is inside a subordinate clause ("before we sign", "at vi laver",
-"fordi vi skal snakke pris") or a relative one ("something I can tell finance")."""
+"fordi vi skal snakke pris"), a relative one ("something I can tell finance") or an indirect
+question ("hvem jeg skal give adgang")."""
 _PURPOSE = re.compile(r"\b(?:så|so|so that)\s*$", re.IGNORECASE)
 """Before "jeg kan" / "we can", "så" / "so" opens a purpose clause ("… inden torsdag, så jeg kan
 rapportere", "so we can book the sessions"); spoken "så jeg giver jer besked" is a promise."""

@@ -164,6 +164,10 @@ _DA = _Rules(
         # the same with a fronted "det" put back: "Det vil jeg sætte pris på"
         *("sætte det pris på", "finde det ud af."),
         *("det", "den", "de", "at", "en", "et", "selv"),
+        # said in the meeting itself: "Jeg kan fortælle, at …", "Det skal jeg hilse og sige",
+        # "Det vil jeg holde dig op på"
+        *("fortælle at", "fortælle, at", "hilse", "holde dig op på", "holde jer op på"),
+        *("holde det dig op på", "holde det jer op på"),
         # taking over the meeting, not work: "Malene tager resten"
         *("tag resten", "tage resten", "tag over", "tage over", "tag den herfra"),
     ),
@@ -179,6 +183,8 @@ _DA = _Rules(
         # shown or told in the meeting itself: "vil du tage os igennem tallene", "her kan du se, at"
         *("tage os igennem", "tage mig igennem", "vise os", "fortælle os", "se, at", "se at"),
         *("følge med",),
+        # shown in the meeting itself: "Kan du vise mig et eksempel?"
+        *("vise mig", "vise dem", "vise jer", "vis mig", "vis os", "vis dem"),
     ),
     hedges=_words_re("måske", "eventuelt", "muligvis", "evt", "formentlig", "kunne"),
     conditions=_words_re("hvis", "medmindre", "såfremt", "når vi får"),

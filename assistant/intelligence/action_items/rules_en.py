@@ -96,6 +96,8 @@ _EN = _Rules(
         *("need", "want", "get there", "have to see", "probably", "definitely not"),
         *("receive", "notice", "enjoy", "appreciate", "go with", "tell you"),
         *("stick with", "go ahead with", "move forward with"),
+        # said in the meeting itself: "I'll hold you to that"
+        *("hold you to",),
         # taking over the meeting: "Malene takes the rest"
         *("take over", "take the rest", "take it from here"),
         # turns and recaps in the meeting itself: "I'll go first", "I'll sum up what we said"
@@ -141,6 +143,8 @@ _EN = _Rules(
         *("talk about", "speak to", "go over", "say", "think", "guess", "start", "begin"),
         *("go first", "kick off", "go ahead", "introduce yourself", "hear me", "all see"),
         *("all hear",),
+        # shown in the meeting itself: "Could you show me an example?"
+        *("show me", "show us", "show them"),
     ),
     hedges=_words_re("maybe", "perhaps", "possibly", "might", "probably", "suppose"),
     conditions=_words_re("if", "unless", "whether", "once we", "as soon as we", "when we get"),
