@@ -157,3 +157,63 @@ def test_work_done_on_the_spot_before_a_so_clause_is_no_task() -> None:
         language="da",
     )
     assert items == []
+
+
+# ---- a date for one's own promise, said in the next turn as a hand-over ----------------------
+
+
+def test_the_promiser_dates_the_work_in_the_next_turn_by_handing_it_over() -> None:
+    for reply in (
+        "Så har I den på torsdag.",
+        "Det skal du nok få. Notatet ligger i jeres mappe senest torsdag.",
+        "Den er klar på torsdag.",
+    ):
+        items = items_of(
+            [
+                ("ben", "Jeg vil gerne skrive et notat om nedbruddet."),
+                ("ana", "Ja tak, det vil ledelsen gerne læse."),
+                ("ben", reply),
+            ],
+            language="da",
+        )
+        assert summary(items) == [("ben", "2026-10-08")], reply
+    english = items_of(
+        [
+            ("ben", "I'll write up a short note on the outage."),
+            ("ana", "Thanks, management will want that."),
+            ("ben", "It'll be in your inbox on Thursday."),
+        ]
+    )
+    assert summary(english) == [("ben", "2026-10-08")]
+
+
+# ---- a need said aloud, taken on by someone else ------------------------------------------
+
+
+def test_a_need_taken_on_by_another_is_their_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Til testen skal vi bruge tre brugere fra lønkontoret."),
+            ("ben", "Dem skaffer jeg. Du har navnene i morgen."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-07")]
+    english = items_of(
+        [
+            ("ana", "It would help to have the serial numbers of the faulty units."),
+            ("ben", "Leave that with me. You'll have them on Friday."),
+        ]
+    )
+    assert summary(english) == [("ben", "2026-10-09")]
+
+
+def test_a_need_answered_with_a_promise_of_its_own_is_one_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Vi skal bruge antallet af licenser inden kontrakten."),
+            ("ben", "Det kan jeg finde ud af. Jeg tæller dem og sender tallet til dig på fredag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-09")]

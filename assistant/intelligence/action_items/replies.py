@@ -31,6 +31,16 @@ from assistant.intelligence.action_items.tasks import (
 from assistant.intelligence.dates import find_date, find_deadline
 
 _OFFER = {"en": _EN_OFFER, "da": _DA_OFFER}
+_NEED = re.compile(
+    r"\b(?:(?:skal|må) (?:vi|jeg) (?:lige )?bruge|(?:vi|jeg) (?:skal (?:lige )?bruge|mangler"
+    r"|har brug for|får brug for)|det ville hjælpe,? hvis (?:vi|jeg) (?:fik|havde|kunne få)"
+    r"|it would help (?:to have|if (?:we|i) (?:had|got|could get))|(?:we|i)(?:'ll| will)? need"
+    r"(?! to\b)|we(?:'re| are) missing)\s+(?P<thing>(?!nogen\b|someone\b|somebody\b).+)",
+    re.IGNORECASE,
+)
+"""A need said aloud ("Til piloten skal vi bruge to holdledere", "It would help to have the
+IDs"): a task for the one who answers "I'll take that"."""
+_PROVIDE = {"en": "provide", "da": "skaf"}
 _WHO = {"en": _EN_WHO, "da": _DA_WHO}
 
 
@@ -72,6 +82,16 @@ def _answer(
                 return _made(cleaned, sentence.speaker, due or found_due, index, context, 0.8), (
                     "commitment"
                 )
+        need = _NEED.search(text) if previous.speaker != sentence.speaker else None
+        if need is not None and not _spelled_out_next(index, context):
+            # "Til piloten skal vi bruge to holdledere" - "Den tager jeg": the one who takes it
+            # on provides what is needed.
+            found_due, thing, _ = _due(need["thing"], "", index, context)
+            cleaned = _clean(f"{_PROVIDE[_code(rules)]} {thing}", rules)
+            if cleaned:
+                return _made(
+                    cleaned, sentence.speaker, due or found_due, index, context, confidence
+                ), "commitment"
         suggestion = rules.suggestion.search(text)
         if suggestion is not None:
             task = rules.leading_filler.sub("", text[suggestion.end() :])
@@ -82,6 +102,18 @@ def _answer(
                     cleaned, sentence.speaker, due or found_due, index, context, confidence
                 ), "commitment"
     return _Acceptance(index, to_offer=False, due=due)
+
+
+def _spelled_out_next(index: int, context: _Context) -> bool:
+    """Whether the turn goes on with a promise of its own ("Det kan jeg finde ud af. Jeg tæller
+    dem og sender tallet fredag"): that promise, not the yes, is the task."""
+    sentence = context.sentences[index]
+    following = context.sentences[index + 1] if index + 1 < len(context.sentences) else None
+    return (
+        following is not None
+        and following.segment == sentence.segment
+        and _has_cue(following, context)
+    )
 
 
 def _date_later_in_turn(index: int, context: _Context) -> dt.date | None:
@@ -393,12 +425,17 @@ _ONLY_YES = re.compile(
 )
 """What may be said with the date in a yes: "The sixth, yeah fine", "Ja, senest torsdag"."""
 _OWN_DATED_YES = re.compile(
-    r"^(?:(?:du|i|you)(?:'ll| will)? (?:får|har|have|get|hear|receive)\b"
-    r"|(?:det|den|dem) (?:får|har|kan) (?:du|i)(?: godt)?(?: få)?\b)",
+    r"^(?:(?:så|then|so),?\s+)?(?:(?:du|i|you)(?:'ll| will)? (?:får|har|have|get|hear|receive)\b"
+    r"|(?:det|den|dem) (?:får|har|kan) (?:du|i)(?: godt)?(?: få)?\b"
+    r"|(?:har|får) (?:du|i) (?:den|det|dem)\b"
+    # the work itself said to be there: "Den ligger ude inden fredag", "It'll be with you by…"
+    r"|(?:den|det|dem|\w+(?:et|en|ne)) (?:ligger|er|kommer) (?:klar|ude|på plads|i \w+"
+    r"|hos (?:dig|jer))\b"
+    r"|(?:it|they|that|the \w+)(?:'ll| will) be (?:ready|with you|in your inbox|out|done)\b)",
     re.IGNORECASE,
 )
-"""The one who promised hands it over with a date: "Du får den i morgen", "You'll have both by
-Thursday", "You'll hear from me on Friday"."""
+"""The one who promised hands it over with a date: "Du får den i morgen", "Så har I den i
+overmorgen", "You'll have both by Thursday", "Rapporten ligger i mappen senest fredag"."""
 
 
 def _open_promise(found: list[_Found], index: int, context: _Context) -> int | None:
