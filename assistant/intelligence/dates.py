@@ -483,6 +483,28 @@ def _past_apposition(text: str, end: int, meeting_date: dt.date | None) -> int:
     return end + following.end
 
 
+_CORRECTION = re.compile(
+    r"\s*[-–,.]*\s*(?:(?:(?:nej|no|sorry|undskyld|i mean|jeg mener|or rather|eller rettere)"
+    r"[,.!]*\s*)+|(?:men|but) (?:det bliver|it'll be|it will be|make (?:it|that))\s+)",
+    re.IGNORECASE,
+)
+"""A date taken back and said again: "På fredag – nej, torsdag", "Friday - no, sorry,
+Thursday", "jeg skulle have sagt fredag, men det bliver i morgen"."""
+
+
+def _corrected(
+    text: str, phrase: DatePhrase, start: int, end: int, meeting_date: dt.date | None, weeks: bool
+) -> tuple[DatePhrase, int, int]:
+    """The date phrase at ``start:end``, or the one that corrects it right after it."""
+    correction = _CORRECTION.match(text, end)
+    if correction is None or correction.end() == end:
+        return phrase, start, end
+    again = find_date(text[correction.end() :], meeting_date, weeks=weeks)
+    if again is None or again.start != 0:
+        return phrase, start, end
+    return again, start, correction.end() + again.end
+
+
 def resolve_due_date(
     sentence: str, meeting_date: dt.date | None, *, weeks: bool = True
 ) -> tuple[dt.date | None, str]:
@@ -497,6 +519,7 @@ def resolve_due_date(
     while (phrase := find_date(sentence[offset:], meeting_date, weeks=weeks)) is not None:
         start, end = offset + phrase.start, offset + phrase.end
         if not _says_when(sentence, start, end):
+            phrase, start, end = _corrected(sentence, phrase, start, end, meeting_date, weeks)
             rest = sentence[:start] + sentence[end:]
             return phrase.date, re.sub(r"\s{2,}", " ", rest).strip()
         offset = _past_apposition(sentence, end, meeting_date)
@@ -511,6 +534,7 @@ def find_deadline(
     while (phrase := find_date(text[offset:], meeting_date, weeks=weeks)) is not None:
         start, end = offset + phrase.start, offset + phrase.end
         if not _says_when(text, start, end):
+            phrase, start, end = _corrected(text, phrase, start, end, meeting_date, weeks)
             return DatePhrase(phrase.date, start, end, phrase.week_only)
         offset = _past_apposition(text, end, meeting_date)
     return None

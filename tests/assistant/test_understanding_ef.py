@@ -217,3 +217,53 @@ def test_a_need_answered_with_a_promise_of_its_own_is_one_task() -> None:
         language="da",
     )
     assert summary(items) == [("ben", "2026-10-09")]
+
+
+# ---- dates taken back and said again ----------------------------------------------------------
+
+
+def test_a_corrected_date_is_the_second_one() -> None:
+    for sentence in (
+        "jeg sender tegningerne på onsdag – nej, torsdag, onsdag er jeg ude",
+        "I'll send the drawings Wednesday - no, sorry, Thursday, I'm out on Wednesday",
+        "jeg havde sagt onsdag, men det bliver torsdag",
+    ):
+        assert resolve_due_date(sentence, DAY)[0] == dt.date(2026, 10, 8), sentence
+    # "no later than" is no correction.
+    assert resolve_due_date("send it Wednesday, no later than noon", DAY)[0] == dt.date(2026, 10, 7)
+
+
+# ---- a habit or a condition in a clause of its own ------------------------------------------
+
+
+def test_a_habit_said_of_others_after_the_promise_leaves_it_a_promise() -> None:
+    items = items_of(
+        [("ana", "Jeg orienterer selv direktionen om sagen, de spørger altid til prisen.")],
+        language="da",
+    )
+    assert [(item.owner, item.text) for item in items] == [
+        ("ana", "Orienter selv direktionen om sagen")
+    ]
+
+
+def test_a_condition_of_a_following_clause_leaves_the_promise() -> None:
+    items = items_of(
+        [
+            (
+                "ben",
+                "Helt sikkert. Jeg sætter et ugentligt statusmøde op, og så kan vi altid "
+                "springe det over, hvis der ikke er nyt.",
+            ),
+            ("ana", "Fint."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", None)]
+
+
+def test_a_habit_that_frames_the_clause_after_it_is_still_a_habit() -> None:
+    items = items_of(
+        [("ana", "Vi plejer at mødes hver mandag, så vi tager spørgsmålene der.")],
+        language="da",
+    )
+    assert items == []

@@ -281,6 +281,26 @@ _REPORTS_BACK = re.compile(
 )
 
 
+def _own_clause(text: str, cue: int, limit: int, rules: _Rules) -> str:
+    """The sentence up to the end of the cue's clause (no further than ``limit``): a clause
+    after it ("…, de spørger altid til det", "…, og så kan vi altid aflyse") is not the
+    cue's, while one before it may frame it ("Vi plejer at mødes, så vi samler dem der")."""
+    ends = [
+        m.start()
+        for m in (_OTHER_SUBJECT.search(text, cue), rules.clause_break.search(text, cue))
+        if m
+    ]
+    return text[: min([limit, *ends])]
+
+
+_OTHER_SUBJECT = re.compile(
+    r"[,;]\s*(?:og |men |and |but )?(?:så |then )?(?:(?:kan|vil|skal|må|can|will|could) )?"
+    r"(?:de|han|hun|man|vi|they|he|she|we)\s",
+    re.IGNORECASE,
+)
+"""A clause break followed by another subject: what follows is said of someone else."""
+
+
 def _second_dated_task(
     text: str, start: int, limit: int, context: _Context
 ) -> tuple[int, str] | None:
@@ -684,7 +704,13 @@ def _from_cue(
         task = f"{'få' if rules is _DA else 'get'} {match['passive']} {task}"
     if match.groupdict().get("thing"):
         task = f"send {match['thing'].lower()} {task}"  # "Den får du i morgen": sent by me
-    if rules.habits.search(text):
+    # "Jeg orienterer selv bestyrelsen, de spørger altid til det", "…, og så kan vi altid
+    # aflyse, hvis…": a clause with a subject of its own is not the task, and its habit or
+    # condition leaves the promise a promise.
+    aside = _OTHER_SUBJECT.search(task)
+    if aside is not None:
+        task = task[: aside.start()]
+    if rules.habits.search(_own_clause(text, match.start(), clause[1], rules)):
         return _STOP
     if _OTHERWISE.search(before):
         return None  # "ring til ham igen, ellers lukker vi den": only if the first fails
