@@ -267,3 +267,80 @@ def test_a_habit_that_frames_the_clause_after_it_is_still_a_habit() -> None:
         language="da",
     )
     assert items == []
+
+
+# ---- the object put first, work handed to "I", obligations of the team with a date ----------
+
+
+def test_a_fronted_object_with_a_date_is_the_teams_task() -> None:
+    people = {"ana": "internal", "ben": "external"}
+    items = items_of(
+        [("ana", "Vi har fundet fejlen, og den retter vi i nat."), ("ben", "Godt.")],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("team:internal", "2026-10-06")]
+    # Without a date it is a yes about the team's own part.
+    for reply in ("Det klarer vi selv.", "Den tager vi på næste møde."):
+        assert items_of([("ben", "Hvem ringer til kunderne?"), ("ana", reply)], language="da") == []
+
+
+def test_a_fronted_object_to_have_done_by_a_date() -> None:
+    people = {"ana": "internal", "ben": "external"}
+    items = items_of(
+        [("ana", "Det skal vi have testet, inden opdateringen rulles ud den 20."), ("ben", "Ja.")],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("team:internal", "2026-10-20")]
+    assert items[0].text.lower().startswith("få det testet")
+
+
+def test_work_to_have_done_handed_to_i_after_a_colon_or_verb_first() -> None:
+    people = {"ana": "internal", "ben": "external", "cy": "external"}
+    for sentence in (
+        "En ting til jer: I skal have udfyldt skemaet inden fredag.",
+        "Men så skal I have udfyldt skemaet inden fredag.",
+    ):
+        items = items_of([("ana", sentence), ("ben", "Det gør vi.")], people=people, language="da")
+        assert summary(items) == [("team:external", "2026-10-09")], sentence
+
+
+def test_an_obligation_of_the_team_with_a_date_is_a_task() -> None:
+    people = {"ana": "internal", "ben": "external"}
+    items = items_of(
+        [
+            ("ana", "We have to get the import fixed before the rollout on the 20th."),
+            ("ben", "Ok."),
+        ],
+        people=people,
+    )
+    assert summary(items) == [("team:internal", "2026-10-20")]
+    # Without a date it says what is needed, not who does what by when.
+    assert items_of([("ana", "We have to think about pricing.")], people=people) == []
+
+
+# ---- not items: feelings, thanks, topics put off, the meeting's language, moving on ------------
+
+
+def test_feelings_thanks_and_topics_put_off_are_no_tasks() -> None:
+    for turns, language in (
+        ([("ana", "Det kan jeg godt forestille mig.")], "da"),
+        ([("ana", "Det sætter jeg stor pris på.")], "da"),
+        ([("ana", "Integrationen til lønsystemet?"), ("ben", "Så tager vi den i fase tre.")], "da"),
+        ([("ana", "Vi tager den på dansk i dag, hvis det er i orden.")], "da"),
+        ([("ana", "Det tager vi stilling til i januar.")], "da"),
+        ([("ana", "Jeg skal desværre videre til et andet møde klokken elleve.")], "da"),
+        ([("ana", "Let me ask it another way: what would success look like?")], "en"),
+    ):
+        assert items_of(turns, language=language) == [], turns
+    offered = items_of(
+        [("ana", "Skal jeg sende et eksempel?"), ("ben", "Ja tak, det vil jeg rigtig gerne have.")],
+        language="da",
+    )
+    assert summary(offered) == [("ana", None)]
+
+
+def test_even_if_is_no_condition() -> None:
+    items = items_of([("ana", "I'll get a call in with their CFO by Friday, even if it's short.")])
+    assert summary(items) == [("ana", "2026-10-09")]

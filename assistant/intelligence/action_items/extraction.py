@@ -67,6 +67,7 @@ from assistant.intelligence.action_items.rules import (
 from assistant.intelligence.action_items.rules_da import (
     _DA,
     _DA_ANAPHORIC_ACCEPT,
+    _DA_DONE,
     _DA_HAVE_DONE,
     _DA_LEADING_VERBS,
     _DA_PRESENT_RE,
@@ -149,6 +150,8 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
             and item.owner is not None
             and item.owner.startswith(TEAM)
             and item.owner not in (f"{TEAM}:all", _team_of(item.speaker, context))
+            # "I skal have udfyldt skemaet inden fredag": an order, not a question
+            and not (_ORDER_TO_GROUP.search(item.quote) and not item.quote.rstrip().endswith("?"))
         )
     ]
     items = [_resolved(item, _sentence_of(item, sentences), context) for item, _ in found]
@@ -270,6 +273,8 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
     return None
 
 
+_ORDER_TO_GROUP = re.compile(r"(?i:\b(?:skal|må) )I\b|\bI(?i: (?:skal|må)\b)|(?i:\byou all must\b)")
+"""An order to the other side as a group ("I skal have valgt butikkerne før jul")."""
 _TO_SPEAKER = re.compile(r"\b(?:me|us|mig|os)\b", re.IGNORECASE)
 """An order that hands something to the speaker ("send it to me"): the condition of a promise."""
 _AND_VERB = re.compile(r"\s+(?:and|og)\s+(?!then\b|så\b|I\b|jeg\b|we\b|vi\b)(?=[a-zæøå])", re.I)
@@ -781,9 +786,14 @@ def _from_cue(
         return None  # "Det kan jeg faktisk ikke huske": negated, nothing promised
     if verb_follows:
         task = _imperative(task, rules)
+    if match.groupdict().get("fronted_group"):
+        # "Den retter vi i nat": the object goes back after the verb ("ret den i nat").
+        verb, _, rest = task.partition(" ")
+        rest = re.sub(r"^(?:vi|we)\b\s*", "", rest, flags=re.IGNORECASE)
+        task = f"{verb} {match['fronted_group'].lower()} {rest}".strip()
     if rules is _DA and fronted and kind == "commitment":
         said_due, bare, _ = _due(task, "", index, context)
-        if re.fullmatch(r"(?:meget )?gerne[.!]*", bare.strip(), re.IGNORECASE):
+        if re.fullmatch(r"(?:meget |rigtig |rigtigt )?gerne(?: have)?[.!]*", bare.strip(), re.I):
             # "Ja tak, det vil jeg meget gerne": a yes to an offer.
             return _Acceptance(index, to_offer=True, due=said_due)
         left = re.sub(r"\b(?:godt|gerne|sagtens|nok|lige)\b", "", bare).strip(" .!,")
@@ -807,7 +817,11 @@ def _from_cue(
     if _NEGATION.match(task):
         return None
     have_done = _DA_HAVE_DONE.match(task) if rules is _DA else None
-    if have_done is not None and have_done["done"]:
+    done_alone = _HAVE_IT_DONE.match(task) if rules is _DA and fronted else None
+    if have_done is None and done_alone is not None and fronted is not None:
+        # "Det skal vi have rettet, inden…": the fronted object is what is to be done.
+        task = f"få {fronted[1].lower()} {done_alone['done']}{task[done_alone.end() :]}"
+    elif have_done is not None and have_done["done"]:
         task = f"få {have_done['what']}{have_done['done']}{task[have_done.end() :]}"
     elif have_done is not None:
         # "have godkendt installationen hos X": the object goes before the participle.
@@ -865,6 +879,12 @@ def _from_cue(
         # "Prisen skal være låst", "The contract must be signed by the 30th": how it must be;
         # a task when a chair tells everyone by when ("alle sammen, crm skal være opdateret…").
         return None
+    if (
+        kind == "group"
+        and due is None
+        and (match.groupdict().get("fronted_group") or match.groupdict().get("obligation"))
+    ):
+        return None  # "Det klarer vi selv": a yes about the team's own part, no task by a date
     if kind == "group" and not had_date and re.match(r"we can|vi kan", match.group(0), re.I):
         return None  # "we can do a pilot": an idea until a date is named
     if (
@@ -913,6 +933,8 @@ def _from_cue(
 _TO_EVERYONE = re.compile(
     r"\b(?:alle sammen|allesammen|alle|everyone|everybody|all of you|you all|team)\b", re.I
 )
+_HAVE_IT_DONE = re.compile(rf"have (?P<done>{_DA_DONE})\b(?! \w)", re.IGNORECASE)
+"""Danish "have" + participle with the object put first ("Det skal vi have rettet, …")."""
 _OTHERWISE = re.compile(r"\b(?:ellers|otherwise|or else)(?:\s+(?:så|then))?\s*$", re.IGNORECASE)
 """Before a cue: the task is the fallback of what was said before it, not a task yet."""
 _BY_WHEN = re.compile(r"\b(?:inden|før|senest)\b", re.IGNORECASE)
@@ -953,6 +975,12 @@ _NOT_WORK = re.compile(
     # a topic left for a later meeting: "Så tager vi den på mødet med jeres direktør"
     r"|(?:tag(?:e|er)?|take) (?:den|det|it|that)(?: up| op)? (?:på|til|at|in|on) (?:\w+ ){0,3}"
     r"(?:mødet|møde|meeting|call|session)\b"
+    # a topic left for a later phase, or the meeting's language: "Så tager vi den i fase to",
+    # "Vi tager den på engelsk i dag"
+    r"|(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:i|in|til|to) (?:fase|phase|runde|round)\b"
+    r"|(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:på|in) (?:engelsk|dansk|english|danish)\b"
+    # thanks: "Det sætter jeg stor pris på"
+    r"|(?:sæt|sætte|sætter) (?:(?:det|den|dem) )?(?:\w+ )?pris på\b"
     # a wish: "Vi vil rigtig gerne have en app"
     r"|(?:(?:rigtig|meget|så|virkelig|really|very much)\s+)*(?:gerne have|like to have)\b",
     re.IGNORECASE,

@@ -31,6 +31,7 @@ from assistant.intelligence.action_items.tasks import (
 from assistant.intelligence.dates import find_date, find_deadline
 
 _OFFER = {"en": _EN_OFFER, "da": _DA_OFFER}
+_WE = re.compile(r"\b(?:vi|we|we'll|we will)\b", re.IGNORECASE)
 _NEED = re.compile(
     r"\b(?:(?:skal|må) (?:vi|jeg) (?:lige )?bruge|(?:vi|jeg) (?:skal (?:lige )?bruge|mangler"
     r"|har brug for|får brug for)|det ville hjælpe,? hvis (?:vi|jeg) (?:fik|havde|kunne få)"
@@ -175,7 +176,13 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
                 del found[position]  # "Det gør jeg lige nu": done in the meeting
                 return
             # "Thomas og Nanna, kan I to…?" - "Ja, det kan jeg godt nå": still the pair's task.
-            owner = item.owner if _asks_several(item, context) else sentence.speaker
+            # "I skal have valgt butikkerne" - "Det gør vi": the team's, said by the team.
+            owner = (
+                item.owner
+                if _asks_several(item, context)
+                or ((item.owner or "").startswith("team") and _WE.search(sentence.text))
+                else sentence.speaker
+            )
             found[position] = (_confirmed(item, due, owner), kind)
             return
     if acceptance.owner is not None:

@@ -117,7 +117,7 @@ _PRONOUN_OBJECT = re.compile(
 )
 _PLURAL_YOU = re.compile(
     r"(?i:\b(?:everyone|everybody|all of you|you all|you guys|y'all|alle sammen|alle|jeres)\b)"
-    r"|\bI (?:skal|må|bedes)\b|(?i:\b(?:kan|kunne|vil|gider) )I\b",
+    r"|\bI (?:skal|må|bedes)\b|(?i:\b(?:kan|kunne|vil|gider|skal|må) )I\b",
 )
 _EVERYONE = re.compile(
     r"\b(?:vi (?:\w+ )?(?:alle sammen|allesammen|alle)|we (?:\w+ )?all|all of us)\b", re.IGNORECASE
@@ -153,8 +153,10 @@ _AGENDA = re.compile(
 AGENDA_WINDOW_S = 120.0
 """An agenda is read out in the first two minutes (s); later "today we'll…" is a promise."""
 _TRAILING_CONDITION = re.compile(
-    r"(?:,\s*|\s+)(?:if|unless|hvis|medmindre)\s+(?!(?:it helps|that helps|you like|you want"
-    r"|you'd like|needed|necessary|that works|possible|det hjælper|du vil|i vil|det passer"
+    # "even if it's just fifteen minutes", "selv hvis det kun bliver kort": no condition
+    r"(?<!\beven)(?<!\bselv)(?:,\s*|\s+)(?:if|unless|hvis|medmindre)\s+"
+    r"(?!(?:it helps|that helps|you like|you want|you'd like|needed|necessary|that works"
+    r"|possible|det hjælper|du vil|i vil|det passer"
     r"|det er muligt"
     # "I'll follow up on Friday if I haven't heard back": still a promise.
     r"|(?:i|we) (?:haven't|have not|don't|do not) hear\w*|(?:jeg|vi) ikke (?:har )?(?:hørt|hører)"

@@ -33,7 +33,7 @@ _DA_FILLER = (
     r"|selvfølgelig )*"
 )
 
-_DONE = (
+_DA_DONE = _DONE = (
     r"godkendt|afklaret|klar|sendt|lavet|tjekket|underskrevet|bekræftet|på plads|fundet"
     r"|opdateret|rettet|booket|vendt|kørt|afstemt|sat op|bestilt|betalt|ordnet|testet|læst"
     r"|gennemgået|snakket|talt|ryddet op|\w{3,}eret|lagt|lagt ind|svaret|besvaret|skrevet"
@@ -96,6 +96,16 @@ _DA = _Rules(
             0.65,
         ),
         _cue("group", rf"(?<=\bså )(?=(?:{_DA_PRESENT_RE}) vi\b)", 0.65, verb_follows=True),
+        # The object put first, with a date: "Den lægger vi ud i aften" (without one it is
+        # a yes: "Det klarer vi selv", "Den tager vi på mødet").
+        _cue(
+            "group",
+            rf"(?:^|(?<=[,.:] )|(?<=\bog ))(?:(?:ja|jo|okay|nej)[,.]? )?"
+            rf"(?P<fronted_group>den|det|dem) "
+            rf"(?=(?:{_DA_PRESENT_RE}) vi\b)",
+            0.65,
+            verb_follows=True,
+        ),
         _cue("group", rf"alle(?: sammen)? (?:skal|må)(?: {_DA_FILLER})?", 0.65),
         _cue("group", rf"vi kan(?: {_DA_FILLER})?", 0.55),
         # "CRM skal være opdateret inden mandag": a state to reach by a date, for the team.
@@ -142,8 +152,17 @@ _DA = _Rules(
         # shall) is no Danish, so upper-case transcripts are read too.
         _cue(
             "request",
-            rf"(?:^|(?<=[,.] )|(?<=\bså )|(?<=\bog )|(?<=\bøh )|(?<=\bøhm ))"
+            rf"(?:^|(?<=[,.:] )|(?<=\bså )|(?<=\bog )|(?<=\bøh )|(?<=\bøhm ))"
             rf"I (?:skal|må)(?: {_DA_FILLER})?",
+            0.7,
+        ),
+        # Verb first, work to have done: "Men så skal I have valgt butikkerne før jul".
+        _Cue(
+            "request",
+            re.compile(
+                rf"(?i:\b(?:skal|må) )I"
+                rf"(?= (?:[\w-]+ ){{0,2}}?have (?:[\w-]+ ){{0,6}}?(?:{_DONE})\b)\s+"
+            ),
             0.7,
         ),
         _cue("request", rf"du {_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)", 0.7, verb_follows=True),
@@ -159,7 +178,11 @@ _DA = _Rules(
         *("håbe", "love", "lide", "prøve", "tage det", "tage den", "tage ordet", "opsummere"),
         *("runde af", "slutte", "afslutte", "hoppe", "kigge på det her", "præsentere"),
         *("bruge", "nævne", "tilføje at", "sige det sådan", "præcisere", "gå i gang"),
-        *("tænke", "overveje", "sove på det", "fundere", "lide", "glæde mig"),
+        *("tænke", "overveje", "sove på det", "fundere", "lide", "glæde mig", "forestille"),
+        # a decision put off: "Det tager vi stilling til den 15."
+        *("tag stilling", "tage stilling", "tag det stilling", "tag den stilling"),
+        # moving on to something else: "jeg skal videre til et møde"
+        *("videre til", "videre"),
         *("sætte pris på", "følge med", "parkere", "vente med", "finde ud af."),
         # the same with a fronted "det" put back: "Det vil jeg sætte pris på"
         *("sætte det pris på", "finde det ud af."),
@@ -197,7 +220,7 @@ _DA = _Rules(
     ),
     leading_filler=re.compile(
         r"^(?:(?:lige|også|godt|bare|hurtigt|så|nok|gerne|selv|straks|til at|at|prøve at|sagtens|"
-        r"virkelig|selvfølgelig|alle sammen|allesammen|alle)\s+)+",
+        r"virkelig|selvfølgelig|alle sammen|allesammen|alle|desværre|faktisk)\s+)+",
         re.IGNORECASE,
     ),
     trailing_filler=re.compile(

@@ -57,8 +57,16 @@ _EN = _Rules(
         # "Everyone has to clean up their close dates": the speaker's whole team.
         _cue(
             "group",
-            r"(?:everyone|everybody|all of you|you all) (?:has to|have to|needs? to|must)",
+            r"(?:everyone|everybody|all of you|you all)(?: (?!to\b)[\w-]+){0,4}? "
+            r"(?:has to|have to|needs? to|must)",
             0.7,
+        ),
+        # "We have to get the label bug fixed before the 28th", "we all need to have our
+        # comments in by the 10th": an obligation of the team, a task when a date is said.
+        _cue(
+            "group",
+            r"(?P<obligation>we(?: all| both)?) (?:have to|need to|must|'ve got to|have got to)",
+            0.6,
         ),
         # "We can have it ready on the 3rd": an offer that names its date is a promise.
         _cue("group", r"we can", 0.55),
@@ -97,7 +105,7 @@ _EN = _Rules(
         *("receive", "notice", "enjoy", "appreciate", "go with", "tell you"),
         *("stick with", "go ahead with", "move forward with"),
         # said in the meeting itself: "I'll hold you to that"
-        *("hold you to",),
+        *("hold you to", "ask it", "put it this way", "ask this", "rephrase"),
         # taking over the meeting: "Malene takes the rest"
         *("take over", "take the rest", "take it from here"),
         # turns and recaps in the meeting itself: "I'll go first", "I'll sum up what we said"
@@ -171,7 +179,7 @@ _EN = _Rules(
         re.IGNORECASE,
     ),
     anaphora=re.compile(
-        r"^(?:do|handle|take|take care of|sort|own|grab|look into|follow up on|action)"
+        r"^(?:do|handle|take|take care of|sort|own|grab|look into|follow up on|action|make sure of)"
         r" (?:that|it|this|so|those|them)(?: one| out)?$",
         re.IGNORECASE,
     ),
