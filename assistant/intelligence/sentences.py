@@ -25,6 +25,8 @@ _ABBREVIATIONS = frozenset(
     {"mr.", "mrs.", "ms.", "dr.", "e.g.", "i.e.", "vs.", "approx.", "ca.", "fx.", "f.eks.", "d."}
     | {"jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "okt."}
     | {"nov.", "dec."}
+    # "pr. butik" (per), "nr. 3", "inkl. moms", "bl.a.", "evt."
+    | {"pr.", "nr.", "stk.", "inkl.", "ekskl.", "bl.a.", "evt.", "mht.", "vedr.", "iflg.", "jf."}
 )
 """Words ending in "." that do not end a sentence (lower case)."""
 

@@ -344,3 +344,53 @@ def test_feelings_thanks_and_topics_put_off_are_no_tasks() -> None:
 def test_even_if_is_no_condition() -> None:
     items = items_of([("ana", "I'll get a call in with their CFO by Friday, even if it's short.")])
     assert summary(items) == [("ana", "2026-10-09")]
+
+
+# ---- hand-overs, elaborations, talks with others, a dated "I'll do those" ---------------------
+
+
+def test_danish_abbreviations_do_not_end_a_sentence() -> None:
+    from assistant.intelligence.sentences import split_sentences
+
+    assert split_sentences("Prisen er tolv kroner pr. stk. inkl. moms, og vi sender den.") == [
+        "Prisen er tolv kroner pr. stk. inkl. moms, og vi sender den."
+    ]
+
+
+def test_a_dated_hand_over_answers_the_request_and_how_it_is_done_is_no_second_task() -> None:
+    people = {"ana": "external", "ben": "internal", "cy": "internal"}
+    items = items_of(
+        [
+            ("ana", "Kan I sende en oversigt over, hvilke enheder der er offline?"),
+            ("ben", "Den har du i morgen. Jeg kan trække den pr. lokation."),
+            ("ana", "Super."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-07")]
+    assert items[0].quote == "Den har du i morgen. Jeg kan trække den pr. lokation."
+
+
+def test_an_offer_to_talk_with_others_taken_up_is_a_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg kan tage en snak med de andre afdelingsledere, hvis det hjælper jer."),
+            ("ben", "Det ville være en stor hjælp."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", None)]
+    # A round of talk in the meeting itself is no task.
+    assert items_of([("ana", "Vi tager en runde mere på fredag.")], language="da") == []
+
+
+def test_a_dated_take_on_that_answers_no_request_is_a_promise() -> None:
+    items = items_of(
+        [
+            ("ana", "Hvornår kan de sidste tyve kontrakter være scannet?"),
+            ("ben", "Dem klarer jeg inden den 15. Jeg har fået en ny scanner."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-15")]

@@ -133,6 +133,8 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
                 continue
             if kind == "commitment" and _spells_out(found, item, index, context):
                 continue
+            if kind == "commitment" and _elaborates(found, item, index, context):
+                continue
             if kind == "commitment" and _translates(found, item, index, context):
                 continue
             if _in_recap(index, context) and (
@@ -300,7 +302,7 @@ def _own_clause(text: str, cue: int, limit: int, rules: _Rules) -> str:
 
 _OTHER_SUBJECT = re.compile(
     r"[,;]\s*(?:og |men |and |but )?(?:så |then )?(?:(?:kan|vil|skal|må|can|will|could) )?"
-    r"(?:de|han|hun|man|vi|they|he|she|we)\s",
+    r"(?:de|han|hun|man|vi|they|he|she|we)(?:'s|'re|'ll)?\s",
     re.IGNORECASE,
 )
 """A clause break followed by another subject: what follows is said of someone else."""
@@ -621,6 +623,28 @@ def _spells_out(found: list[_Found], item: ActionItem, index: int, context: _Con
     ):
         return False
     found[-1] = (replace(item, due=item.due or previous.due), kind)
+    return True
+
+
+_IT_AFTER_VERB = re.compile(r"^\S+\s+(?:den|det|dem|it|them|that|those)\b", re.IGNORECASE)
+
+
+def _elaborates(found: list[_Found], item: ActionItem, index: int, context: _Context) -> bool:
+    """An undated "<verb> it" right after the speaker's own promise in the same turn says how
+    that work is done ("Den har du i morgen. Jeg kan trække den pr. ejendom."): one task, the
+    sentence quoted with it."""
+    if not found or index == 0 or item.due is not None or not _IT_AFTER_VERB.match(item.text):
+        return False
+    previous, kind = found[-1]
+    before = context.sentences[index - 1]
+    if not (
+        previous.owner == item.speaker
+        and previous.quote.endswith(before.text)
+        and before.segment == context.sentences[index].segment
+        and _ALSO.search(context.sentences[index].text) is None
+    ):
+        return False
+    found[-1] = (replace(previous, quote=f"{previous.quote} {item.quote}"), kind)
     return True
 
 

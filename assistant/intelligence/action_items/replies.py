@@ -205,7 +205,8 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
     wished = _wish_taken(acceptance.index, context, due)
     if wished is not None:
         found.append((wished, "commitment"))
-    elif due is not None and found:
+        return
+    if due is not None and found:
         # "Jeg skal have X godkendt. Det gør jeg i næste uge": the speaker dates their own promise.
         item, kind = found[-1]
         previous = context.sentences[acceptance.index - 1]
@@ -216,6 +217,31 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
             and item.quote == previous.text
         ):
             found[-1] = (replace(item, due=due), kind)
+            return
+    dated = _dated_take_on(acceptance, due, context)
+    if dated is not None:
+        found.append((dated, "commitment"))
+
+
+_TAKES_IT_BY = re.compile(
+    r"^(?:(?:ja|jo|okay|fint|jamen|så)[,.]?\s+)*(?P<object>det|den|dem) (?P<verb>\w+r) jeg\b",
+    re.IGNORECASE,
+)
+
+
+def _dated_take_on(
+    acceptance: _Acceptance, due: dt.date | None, context: _Context
+) -> ActionItem | None:
+    """ "Hvornår kan de sidste være klar?" - "Dem klarer jeg inden den 11.": a dated "I'll do
+    it" that answers no request is a promise of its own about what was just talked about (its
+    pronoun is resolved from the turns before)."""
+    sentence = context.sentences[acceptance.index]
+    said = _TAKES_IT_BY.match(_normal(sentence.text))
+    if due is None or said is None or acceptance.to_offer or acceptance.owner is not None:
+        return None
+    rules = next(iter(_rules_for(sentence.language)), _EN)
+    task = _imperative(f"{said['verb']} {said['object'].lower()}", rules)
+    return _made(task[:1].upper() + task[1:], sentence.speaker, due, acceptance.index, context, 0.7)
 
 
 _WISH = re.compile(

@@ -124,6 +124,13 @@ _DA = _Rules(
             0.75,
         ),
         _cue("commitment", r"(?P<thing>den|det|dem) får du", 0.8),
+        # "Den har du i morgen", "Dem har I inden fredag": handed over by a date.
+        _cue(
+            "commitment",
+            r"(?P<thing>den|det|dem) har (?:du|I)(?=\s+(?:i morgen|i overmorgen|i dag|i aften"
+            r"|i eftermiddag|på \w+dag|inden|senest|til \w+dag|om \w+ dage?))",
+            0.8,
+        ),
         _cue("request", rf"(?:kan|kunne|vil|gider) du(?: ikke)?(?: {_DA_FILLER})?", 0.8),
         # "Kan I sende…": "I" (you, plural) is upper case, unlike "i" (in).
         _Cue(

@@ -176,8 +176,9 @@ _NOT_A_DELIVERABLE = re.compile(
     r"|^(?:giv|give)\s+(?:dig|jer|you|them|dem)\s+(?:ret\b|that\b(?!\s+(?:by|on|today|tomorrow)))"
     r"|^(?:make sure|check|sikre?|sørg for)\s+(?:that\s+|at\s+)?(?:i|we|jeg|vi)\s+(?:understand"
     r"|understood|have understood|got that|forstår|har forstået|are on the same page)"
+    # (with someone outside the meeting it is work: "jeg tager en snak med økonomi")
     r"|^(?:tag|tage|take|have)\s+(?:en|den|the|a|another)\s+(?:runde|snak|drøftelse|diskussion"
-    r"|round|conversation|discussion)\b"
+    r"|round|conversation|discussion)\b(?!\s+(?:med|with)\s)"
     r"|^(?:tag|tage|take|catch)\s+(?:toget|bussen|flyet|færgen|en taxa|the train|the bus|a taxi"
     r"|a cab|the plane|a flight|the ferry)\b"
     r"|^(?:kig|tjek|se|check|look)\s+(?:lige\s+|just\s+)?(?:i|in|at)\s+(?:min\s+|my\s+|the\s+"
