@@ -394,3 +394,49 @@ def test_a_dated_take_on_that_answers_no_request_is_a_promise() -> None:
         language="da",
     )
     assert summary(items) == [("ben", "2026-10-15")]
+
+
+# ---- a chair's request taken on: "den er min", "Det gør vi gerne" ----------------------------
+
+
+def test_a_request_claimed_with_its_mine_is_the_claimers_with_the_date_after() -> None:
+    people = {"ana": "external", "ben": "external", "cy": "internal"}
+    items = items_of(
+        [
+            ("ana", "Ben, du skriver til borgerne om de nye åbningstider, ik'?"),
+            ("ben", "Jo, den er min. Den ligger ude inden fredag."),
+            ("cy", "Godt."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+    assert not items[0].text.endswith("ik'")
+
+
+def test_a_wish_handed_to_the_other_side_and_taken_on_by_them_is_their_teams() -> None:
+    people = {"ana": "external", "ben": "internal", "cy": "internal"}
+    items = items_of(
+        [
+            ("ana", "Så vil jeg gerne have, at I to fra leverandøren laver en risikoanalyse."),
+            ("ben", "Det gør vi gerne."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("team:internal", None)]
+    # A question about what the product can do, answered yes, stays no task.
+    asked = items_of(
+        [("ana", "Kan I også lave noget med tyske vejafgifter?"), ("ben", "Ja, det kan vi.")],
+        people=people,
+        language="da",
+    )
+    assert asked == []
+
+
+def test_a_date_in_a_clause_before_but_does_not_date_the_promise() -> None:
+    items = items_of(
+        [("ana", "Jeg kan ikke love et svar i dag, men det kigger jeg på."), ("ben", "Tak.")],
+        language="da",
+    )
+    assert all(item.due is None for item in items)

@@ -76,6 +76,7 @@ from assistant.intelligence.action_items.rules_en import _EN, _EN_LEADING_VERBS
 from assistant.intelligence.action_items.similarity import _stems, _verb
 from assistant.intelligence.action_items.spans import span_quotes
 from assistant.intelligence.action_items.structure import (
+    _reply,
     answered_with_assent,
     danish_present_is_promise,
     done_on_the_spot,
@@ -154,10 +155,27 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
             and item.owner not in (f"{TEAM}:all", _team_of(item.speaker, context))
             # "I skal have udfyldt skemaet inden fredag": an order, not a question
             and not (_ORDER_TO_GROUP.search(item.quote) and not item.quote.rstrip().endswith("?"))
+            # "…, at I to laver en prognose" - "Det gør vi gerne": taken on
+            and not _taken_on(item, sentences, context)
         )
     ]
     items = [_resolved(item, _sentence_of(item, sentences), context) for item, _ in found]
     return tuple(span_quotes(_merge_duplicates(items), sentences, transcript.meeting.date))
+
+
+def _taken_on(item: ActionItem, sentences: Sequence[Sentence], context: _Context) -> bool:
+    """Whether the other side's next words take the request ``item`` was made from on as work
+    ("Det gør vi gerne"); a yes about the product ("Ja, det kan vi") does not."""
+    index = _sentence_of(item, sentences)
+    reply = _reply(index, context) if index is not None else None
+    return reply is not None and _WE_TAKE_IT.match(_normal(sentences[reply].text)) is not None
+
+
+_WE_TAKE_IT = re.compile(
+    r"^(?:(?:ja|jo|yes|sure|okay|ok|fint|klart)[,.!]?\s+)*(?:(?:det|den|dem) (?:gør|klarer|ordner"
+    r"|tager|laver|sender) (?:vi|jeg)\b|we(?:'ll| will) (?:do|handle|take) (?:it|that)\b)",
+    re.IGNORECASE,
+)
 
 
 def _sentence_of(item: ActionItem, sentences: Sequence[Sentence]) -> int | None:

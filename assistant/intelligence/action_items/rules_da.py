@@ -148,7 +148,8 @@ _DA = _Rules(
         _cue(
             "request",
             rf"(?:(?:jeg|vi) (?:vil|ville)|(?:vil|ville) (?:jeg|vi)) "
-            rf"(?:gerne |godt |rigtig gerne )?have,? at (?:du|I) "
+            rf"(?:gerne |godt |rigtig gerne )?have,? at (?:du|I(?: to| tre| begge| alle)?"
+            rf"(?: fra [\w-]+)?) "
             rf"{_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)",
             0.8,
             verb_follows=True,
@@ -231,7 +232,7 @@ _DA = _Rules(
         re.IGNORECASE,
     ),
     trailing_filler=re.compile(
-        r"(?:[\s,]+(?:for mig|for os|lige|også|så|ikke|tak|når du får tid|hvis du kan"
+        r"(?:[\s,]+(?:for mig|for os|lige|også|så|ikke|ik'|ik|tak|når du får tid|hvis du kan"
         r"|hvis det er muligt|okay|ok|ikke også|ikke sandt|ja|øh|øhm|gerne))+$",
         re.IGNORECASE,
     ),

@@ -215,6 +215,7 @@ _ASSENT = re.compile(
     r"|no problem|no worries|will do|on it|sounds good|that works|perfect|great|fine|fint|klart"
     r"|selvfølgelig|helt sikkert|gerne|sagtens|super|den er god|det er fint|det kan jeg"
     r"|det gør jeg|det ordner jeg|det klarer jeg|det tager jeg|den tager jeg|dem tager jeg"
+    r"|det gør vi|det ordner vi|det klarer vi|den tager vi|det tager vi"
     r"|det sørger jeg for|det skal jeg nok|happy to|glad to|i can do that|can do|i'll|i will"
     r"|i'm on it|let me|jeg (?:skal|vil|kan|sender|tager|ringer|tjekker|laver|kigger|finder)"
     r"|i can|i'll do|we'll|we will|vi (?:skal|sender|tager|kigger|laver)|absolut|naturligvis"
@@ -277,7 +278,9 @@ _TAKES_ON = re.compile(
     r"|happy to|glad to|of course|jeg (?:skal|vil|kan|må|sender|tager|ringer|tjekker|laver"
     r"|kigger|finder|ordner|klarer|gør)|(?:det|den|dem) (?:gør|klarer|ordner|tager|sender"
     r"|fikser|finder|laver|tjekker|kigger) (?:jeg|vi)|vi (?:skal|vil|kan)|selvfølgelig"
-    r"|det kan jeg|det kan vi|(?:det|den|dem) får (?:du|i))\b",
+    r"|det kan jeg|det kan vi|(?:det|den|dem) får (?:du|i)"
+    # claiming it: "Jo, den er min", "That one's mine"
+    r"|(?:den|det) er (?:min|mit)|(?:that|it|this)(?: one)?(?:'s| is) (?:mine|on me))\b",
     re.IGNORECASE,
 )
 """A reply that takes the work on, whatever it goes on to say."""

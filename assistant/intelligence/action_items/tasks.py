@@ -125,5 +125,8 @@ def _due(task: str, before: str, index: int, context: _Context) -> tuple[dt.date
             if second is not None and (due is None or second > due):
                 due = second
         return due, rest, True
-    due, rest = resolve_due_date(before, meeting_date, weeks=False)
-    return due, task, rest != before
+    # Before the cue, only its own clause dates it: "Jeg kan ikke love et beløb i dag, men det
+    # kigger jeg på" says nothing of when.
+    own = re.split(r",\s*(?:men|but)\s+", before)[-1]
+    due, rest = resolve_due_date(own, meeting_date, weeks=False)
+    return due, task, rest != own
