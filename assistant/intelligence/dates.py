@@ -455,10 +455,37 @@ _LEADING_PREPOSITION = re.compile(
 )
 
 
+_INVITED_TO = re.compile(
+    r"\b(?:invitation|invite|indkaldelse|mødeindkaldelse|calendar invite)s?\s+(?:til|to|for)\s+"
+    r"(?:[\w-]+\s+){1,6}$",
+    re.IGNORECASE,
+)
+"""An invitation to an event named on: "en invitation til et besøg på mejeriet torsdag i næste
+uge" - the day is the visit's, not the invitation's deadline."""
+_NEAR_DAY = re.compile(
+    r"(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|later today|i dag|i aften"
+    r"|i morgen|i eftermiddag|i formiddag|senere i dag)\b",
+    re.IGNORECASE,
+)
+"""Today or tomorrow after an invitation: when it is sent, not the event's day."""
+_BY_PREPOSITION = re.compile(
+    r"(?:by|before|no later than|inden|senest|før)\s*$|\b(?:by|before|inden|senest|før)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _says_when(sentence: str, start: int, end: int) -> bool:
     """Whether the date phrase at ``start:end`` says when, not by when (`_NOT_A_DEADLINE`,
-    `_SCHEDULED`), or is negated (`_NEGATED`)."""
+    `_SCHEDULED`, `_INVITED_TO`), or is negated (`_NEGATED`)."""
     if _NEGATED.search(sentence[:start]) or _SCHEDULED.search(sentence[:start]):
+        return True
+    if (
+        _INVITED_TO.search(sentence[:start])
+        and not _BY_PREPOSITION.search(sentence[:start])
+        and not re.match(r"(?:by|before|inden|senest|før)\b", sentence[start:end], re.IGNORECASE)
+        # "send the invitation for the workshop tomorrow": sent tomorrow
+        and not _NEAR_DAY.match(sentence[start:end])
+    ):
         return True
     lead = _NOT_A_DEADLINE.search(sentence[:start])
     if lead is not None and _BEFORE_EVENT.search(sentence[: lead.start() + len(lead[0])]):

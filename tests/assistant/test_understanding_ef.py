@@ -440,3 +440,40 @@ def test_a_date_in_a_clause_before_but_does_not_date_the_promise() -> None:
         language="da",
     )
     assert all(item.due is None for item in items)
+
+
+# ---- an invitation's day, this meeting's topic, a bare yes before the date -------------------
+
+
+def test_the_day_of_the_event_an_invitation_is_for_is_no_deadline() -> None:
+    assert (
+        resolve_due_date("Jeg sender en invitation til et besøg på lageret fredag", DAY)[0] is None
+    )
+    assert resolve_due_date("I'll send an invite to the site visit next Friday", DAY)[0] is None
+    # By when the invitation goes out still counts.
+    assert resolve_due_date("jeg sender indkaldelsen til workshoppen senest fredag", DAY)[
+        0
+    ] == dt.date(2026, 10, 9)
+
+
+def test_this_meetings_topic_read_out_at_the_start_is_no_task() -> None:
+    people = {"ana": "internal", "ben": "external"}
+    items = items_of(
+        [("ana", "Velkommen. Vi skal tale budget i dag."), ("ben", "Ja, godt.")],
+        people=people,
+        language="da",
+    )
+    assert items == []
+    assert items_of([("ana", "We'll go over the renewal terms today.")], people=people) == []
+
+
+def test_a_bare_yes_before_a_question_for_the_date_does_not_stop_the_date() -> None:
+    items = items_of(
+        [
+            ("ana", "Ben, can you check the invoice run for October?"),
+            ("ben", "Yes."),
+            ("cy", "When would that be realistic, Ben?"),
+            ("ben", "Give me until Thursday, I'm at a customer tomorrow."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-08")]

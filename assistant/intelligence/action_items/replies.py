@@ -17,7 +17,12 @@ from assistant.intelligence.action_items.model import (
     _normal,
 )
 from assistant.intelligence.action_items.owners import _may_answer
-from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _TAKE_ALONG, _Rules
+from assistant.intelligence.action_items.rules import (
+    _ACCEPTANCE,
+    _OPENS_WITH_YES,
+    _TAKE_ALONG,
+    _Rules,
+)
 from assistant.intelligence.action_items.rules_da import _DA_OFFER, _DA_WHO
 from assistant.intelligence.action_items.rules_en import _EN, _EN_OFFER, _EN_WHO
 from assistant.intelligence.action_items.similarity import _stems
@@ -509,6 +514,11 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
         return
     turns = context.transcript.segments[promised_in + 1 : sentence.segment]
     if sentence.speaker == item.owner:
+        # "Can you review it?" - "Yes." - "When would that be realistic?" - "Give me until
+        # Wednesday": the owner's bare yes in between changes nothing.
+        turns = tuple(
+            t for t in turns if not (t.speaker == item.owner and _ACCEPTANCE.match(_normal(t.text)))
+        )
         # The promise's turn, at most one reply, then the date.
         if len(turns) > 1 or text.endswith("?"):
             return

@@ -146,7 +146,10 @@ _AGENDA = re.compile(
     r"|plan for today|punkter i dag|i dag skal vi|først (?:kigger|ser|tager|taler|gennemgår) vi"
     r"|(?:we(?:'ll)?|let's|vi|lad os) (?:start|starte|starter|begin|begynde|begynder) (?:with|med)"
     r"|today is about|i dag handler det om)\b"
-    r"|\b(?:først|first)\b[^.?!]{0,60}\b(?:til sidst|lastly|last of all|at the end)\b",
+    r"|\b(?:først|first)\b[^.?!]{0,60}\b(?:til sidst|lastly|last of all|at the end)\b"
+    # "Vi skal snakke fornyelse i dag", "we'll go over the numbers today": this meeting's topic
+    r"|\b(?:vi skal|we(?:'ll| will| are going to| need to)) (?:\w+ )?(?:snakke|tale|drøfte"
+    r"|gennemgå|kigge på|talk|discuss|go over|go through|cover)\b[^.?!]{0,60}\b(?:i dag|today)\b",
     re.IGNORECASE,
 )
 """The agenda read out at the start: "first we'll recap the pilot, then go over pricing"."""
