@@ -477,3 +477,21 @@ def test_a_bare_yes_before_a_question_for_the_date_does_not_stop_the_date() -> N
         ]
     )
     assert summary(items) == [("ben", "2026-10-08")]
+
+
+# ---- asking for a thing by a date; what the work makes possible for someone else -------------
+
+
+def test_asking_someone_for_a_thing_by_a_date_is_their_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Kan vi få prislisten på fredag, Ben? Så kan Cy nå at regne på den."),
+            ("ben", "Fint, på fredag."),
+            ("cy", "Tak."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+    # Without a date, or for terms and features, it is a question, not work handed over.
+    for question in ("Kan vi få rapporten på engelsk?", "Kan vi få fri fragt på ordren?"):
+        assert items_of([("ana", question), ("ben", "Ja.")], language="da") == [], question

@@ -749,6 +749,8 @@ def _from_cue(
     if match.groupdict().get("passive"):
         # "crm skal være opdateret …" -> "få crm opdateret …", "get the CRM updated …"
         task = f"{'få' if rules is _DA else 'get'} {match['passive']} {task}"
+    if match.groupdict().get("asks_for"):
+        task = f"send {task}"  # "Kan vi få listen i morgen, Anna?": Anna sends it
     if match.groupdict().get("thing"):
         task = f"send {match['thing'].lower()} {task}"  # "Den får du i morgen": sent by me
     # "Jeg orienterer selv bestyrelsen, de spørger altid til det", "…, og så kan vi altid
@@ -798,9 +800,13 @@ def _from_cue(
     if _SUBORDINATE.search(before) and not _JUST_THAT.fullmatch(before.strip(" ,")):
         return None
     if _PURPOSE.search(text[: match.start()]) and re.match(
-        r"(?:jeg|vi|i|we) (?:kan|kunne|can|could)\b", match.group(0), re.IGNORECASE
+        r"(?:jeg|vi|i|we) (?:kan|kunne|can|could)\b|(?:kan|kunne) (?!du\b|I\b|jeg\b|vi\b)\w+",
+        match.group(0),
+        re.IGNORECASE,
     ):
-        return None  # "…, så jeg kan rapportere til ledelsen", "so we can book the sessions"
+        # "…, så jeg kan rapportere til ledelsen", "so we can book the sessions", "Så kan
+        # Signe nå at sætte dem op": what the work makes possible, not a task
+        return None
     if kind in ("commitment", "group") and text.endswith("?") and _QUESTION_OPENING.match(text):
         return None
     if _ASKS_WHEN.match(text):
@@ -927,6 +933,10 @@ def _from_cue(
         and (match.groupdict().get("fronted_group") or match.groupdict().get("obligation"))
     ):
         return None  # "Det klarer vi selv": a yes about the team's own part, no task by a date
+    if match.groupdict().get("asks_for") and (
+        due is None or not re.match(r"send (?:den|det|dem|\w+(?:en|et|ne))\b", task, re.I)
+    ):
+        return None  # "Kan vi få chatten på tysk?": a question about the product or the terms
     if kind == "group" and not had_date and re.match(r"we can|vi kan", match.group(0), re.I):
         return None  # "we can do a pilot": an idea until a date is named
     if (

@@ -144,6 +144,8 @@ _DA = _Rules(
         # Verb first: "Det må du hellere få sagt op", "Den skal du lige sende".
         _cue("request", rf"(?<=\w )(?:skal|må|kan) du(?: hellere| nok)?(?: {_DA_FILLER})?", 0.75),
         _cue("request", r"(?:må jeg bede dig om at|jeg har brug for at du)", 0.8),
+        # Asking for a thing: "Kan vi få listen i morgen, Annette?" - the one asked sends it.
+        _cue("request", r"(?P<asks_for>(?:kan|kunne|må) (?:vi|jeg) (?:lige |godt )?få)", 0.7),
         # "Jeg vil gerne have, at du laver en liste": a wish that hands work over.
         _cue(
             "request",
