@@ -495,3 +495,24 @@ def test_asking_someone_for_a_thing_by_a_date_is_their_task() -> None:
     # Without a date, or for terms and features, it is a question, not work handed over.
     for question in ("Kan vi få rapporten på engelsk?", "Kan vi få fri fragt på ordren?"):
         assert items_of([("ana", question), ("ben", "Ja.")], language="da") == [], question
+
+
+def test_an_if_clause_that_says_what_the_work_is_for_is_no_open_invitation() -> None:
+    people = {"ana": "internal", "ben": "external", "cy": "external"}
+    items = items_of(
+        [
+            (
+                "ana",
+                "Så skal I have godkendt tegningerne før jul, hvis vi skal nå at bygge i marts.",
+            ),
+            ("ben", "Det gør vi."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("team:external", "2026-12-24")]
+    # A real open invitation stays none.
+    assert (
+        items_of([("ana", "Skriv endelig, hvis der er noget, I er i tvivl om.")], language="da")
+        == []
+    )

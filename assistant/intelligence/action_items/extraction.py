@@ -1256,11 +1256,13 @@ _VISITS = re.compile(
 """Going to the other side ("kører ud til jer"), or going to do work there ("… og installerer
 routeren"): a visit that is a task."""
 _OPEN_INVITATION = re.compile(
-    r"(?:,\s*|\s+)(?:if|hvis)\s+(?!(?:you can|possible|du kan|det er muligt|i kan)\b)",
+    r"(?:,\s*|\s+)(?:if|hvis)\s+(?!(?:you can|possible|du kan|det er muligt|i kan"
+    r"|(?:vi|we) (?:skal|are to|are going to) (?:nå|make|kunne|hit)|we(?:'re| are) to)\b)",
     re.IGNORECASE,
 )
 """A request that hangs on "if…" is an open invitation ("Skriv til mig, hvis noget er
-uklart"), unless it only asks whether the other can ("if you can")."""
+uklart"), unless it only asks whether the other can ("if you can") or says what it is for
+("…, hvis vi skal nå at installere i januar")."""
 _OWN_ROLE = re.compile(
     r"(?:tag mig af|stå for|hav ansvaret for|har ansvaret for|står for|handle|look after"
     r"|take care of|am responsible for|be responsible for)\s+(?!(?:det|den|dem|it|that|this"
