@@ -13,6 +13,8 @@ from bench.intelligence import (
     LABELLED_DIR_B,
     LABELLED_DIR_C,
     LABELLED_DIR_D,
+    LABELLED_DIR_E,
+    LABELLED_DIR_F,
     load_labelled,
     long_meeting,
     score_meetings,
@@ -28,6 +30,12 @@ MEETINGS_C = load_labelled(LABELLED_DIR_C)
 MEETINGS_D = load_labelled(LABELLED_DIR_D)
 """The fourth tuning set, written from a brief without seeing the rules, 9 of its 14 meetings
 Danish (one ASR-style, one AMI-style)."""
+
+
+MEETINGS_E = load_labelled(LABELLED_DIR_E)
+MEETINGS_F = load_labelled(LABELLED_DIR_F)
+"""The fifth and sixth tuning sets, written from a brief without seeing the rules (9 and 4 of
+their 14 meetings Danish), measured before tuning (their READMEs), then tuned on by kind."""
 
 
 def test_labelled_set_is_big_and_bilingual() -> None:
@@ -100,6 +108,19 @@ def test_action_items_on_the_fourth_set() -> None:
     assert total.recall >= 0.88, total.errors
     assert total.due_accuracy >= 0.90, total.errors
     assert groups["da"].precision >= 0.85 and groups["da"].recall >= 0.88, total.errors
+
+
+def test_action_items_on_the_fifth_and_sixth_sets() -> None:
+    # Before they were tuned on (rules of 4af2aad): e 0.59 / 0.59 (Danish 0.53 / 0.57), f 0.75 /
+    # 0.69 (Danish 0.68 / 0.57). After: e 0.90 / 0.89 (Danish 0.86 / 0.88), f 0.89 / 0.86
+    # (Danish 0.86 / 0.83) (bench). Tuning on e alone moved f only to 0.77 / 0.70: these bars
+    # guard what was fixed and say nothing about unseen meetings.
+    for meetings in (MEETINGS_E, MEETINGS_F):
+        total, groups = score_meetings(meetings)
+        assert len(meetings) >= 14
+        assert total.precision >= 0.86, total.errors
+        assert total.recall >= 0.84, total.errors
+        assert groups["da"].precision >= 0.83 and groups["da"].recall >= 0.80, total.errors
 
 
 @pytest.mark.parametrize(("name", "transcript", "expected"), MEETINGS, ids=[m[0] for m in MEETINGS])
