@@ -516,3 +516,14 @@ def test_an_if_clause_that_says_what_the_work_is_for_is_no_open_invitation() -> 
         items_of([("ana", "Skriv endelig, hvis der er noget, I er i tvivl om.")], language="da")
         == []
     )
+
+
+def test_an_offer_to_take_a_turn_in_the_meeting_is_no_task() -> None:
+    for turns, language in (
+        ([("ana", "Skal jeg starte med status på flytningen?"), ("ben", "Ja tak.")], "da"),
+        ([("ana", "Shall I go first with the budget?"), ("ben", "Yes please.")], "en"),
+    ):
+        assert items_of(turns, language=language) == [], turns
+    # An offer of work taken up stays a task.
+    items = items_of([("ana", "Skal jeg sende dig referatet?"), ("ben", "Ja tak.")], language="da")
+    assert summary(items) == [("ana", None)]

@@ -367,8 +367,16 @@ def _offer_before(index: int, context: _Context) -> ActionItem | None:
             due, task, _ = _due(task, "", position, context)
             cleaned = _clean(task, rules)
             if cleaned and not _starts_with(cleaned, rules.non_actions):
+                if _TURN_IN_MEETING.match(task.strip()):
+                    return None  # "Skal jeg starte med migreringen?" - "Ja tak": my turn now
                 return _made(cleaned, previous.speaker, due, position, context, 0.8)
     return None
+
+
+_TURN_IN_MEETING = re.compile(
+    r"(?:starte|begynde|start|begin|go first|kick off|tage ordet|take the floor)\b", re.I
+)
+"""An offer to take a turn in the meeting itself ("Skal jeg starte med status?")."""
 
 
 _TIMING_QUESTION = re.compile(
