@@ -527,3 +527,12 @@ def test_an_offer_to_take_a_turn_in_the_meeting_is_no_task() -> None:
     # An offer of work taken up stays a task.
     items = items_of([("ana", "Skal jeg sende dig referatet?"), ("ben", "Ja tak.")], language="da")
     assert summary(items) == [("ana", None)]
+
+
+def test_going_through_something_by_a_deadline_is_a_review_task() -> None:
+    items = items_of(
+        [("ana", "I have your pen test report. I'll go through it and send questions by Friday.")]
+    )
+    assert summary(items) == [("ana", "2026-10-09")]
+    # In the meeting itself it is a walk-through.
+    assert items_of([("ana", "Let me go through the numbers quickly.")]) == []

@@ -883,7 +883,9 @@ def _from_cue(
         task = f"spørg {task[asks.end() :]}"  # "jeg skal lige høre vores økonomiafdeling"
     if kind in ("commitment", "group") and verb_follows and _routine_follows(index, context):
         return None
-    if _starts_with(task, rules.request_non_actions if kind == "request" else rules.non_actions):
+    if _starts_with(
+        task, rules.request_non_actions if kind == "request" else rules.non_actions
+    ) and not _REVIEW_BY.match(task):
         if kind == "commitment" and _answers_with_pronoun(task, index, context, rules):
             # "Sure, I'll go through it on Thursday": the answer to a request, with its date.
             return _Acceptance(index, to_offer=False, due=_due(task, before, index, context)[0])
@@ -987,6 +989,11 @@ _TO_EVERYONE = re.compile(
 )
 _HAVE_IT_DONE = re.compile(rf"have (?P<done>{_DA_DONE})\b(?! \w)", re.IGNORECASE)
 """Danish "have" + participle with the object put first ("Det skal vi have rettet, …")."""
+_REVIEW_BY = re.compile(
+    r"(?:go through|go over)\b.*\b(?:by|before|no later than)\s+(?:the\s+)?\w", re.IGNORECASE
+)
+"""Going through something by a deadline is reviewing it afterwards, not a walk-through in
+the meeting: "I will go through it properly and come back with questions by the 5th"."""
 _OTHERWISE = re.compile(r"\b(?:ellers|otherwise|or else)(?:\s+(?:så|then))?\s*$", re.IGNORECASE)
 """Before a cue: the task is the fallback of what was said before it, not a task yet."""
 _BY_WHEN = re.compile(r"\b(?:inden|før|senest)\b", re.IGNORECASE)
