@@ -536,3 +536,16 @@ def test_going_through_something_by_a_deadline_is_a_review_task() -> None:
     assert summary(items) == [("ana", "2026-10-09")]
     # In the meeting itself it is a walk-through.
     assert items_of([("ana", "Let me go through the numbers quickly.")]) == []
+
+
+def test_a_condition_on_what_someone_else_just_promised_is_settled() -> None:
+    items = items_of(
+        [
+            ("ben", "I can pull the usage logs. That's quick, I'll do it tomorrow."),
+            ("ana", "Great. Once we have those, I'll draft a sizing proposal for you."),
+            ("cy", "Sounds good."),
+        ]
+    )
+    assert ("ana", None) in summary(items)
+    # A condition on something nobody promised stays a condition.
+    assert items_of([("ana", "Once we have the budget, I'll draft a sizing proposal.")]) == []

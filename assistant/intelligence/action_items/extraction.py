@@ -7,7 +7,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from assistant.intelligence.action_items.cues import _Cand, _candidates, _code, _rules_for
+from assistant.intelligence.action_items.cues import (
+    _Cand,
+    _candidates,
+    _code,
+    _has_cue,
+    _rules_for,
+)
 from assistant.intelligence.action_items.merging import _merge_duplicates, _merge_into_request
 from assistant.intelligence.action_items.model import (
     ActionItem,
@@ -768,9 +774,14 @@ def _from_cue(
     if rules.conditions.search(_POLITE_CONDITION.sub("", before)) and not (
         # "Hvis du sender dem, lægger jeg dem ind" - "Ja, så gør vi det": the condition is
         # the other side's part, settled by their yes.
-        kind == "commitment"
-        and _THEIR_PART.search(before) is not None
-        and answered_with_assent(index, context)
+        (
+            kind in ("commitment", "group")
+            and _THEIR_PART.search(before) is not None
+            and answered_with_assent(index, context)
+        )
+        # "I'll export the list tomorrow." - "Once we have that, I'll put together a
+        # proposal": the condition is what someone else has just promised.
+        or (kind in ("commitment", "group") and _settled_before(before, index, context))
     ):
         return _STOP
     if kind in ("group", "request", "assignment") and _is_agenda(sentence, text, task):
@@ -994,6 +1005,27 @@ _REVIEW_BY = re.compile(
 )
 """Going through something by a deadline is reviewing it afterwards, not a walk-through in
 the meeting: "I will go through it properly and come back with questions by the 5th"."""
+_ONCE_WE_HAVE_IT = re.compile(
+    r"\b(?:once|when|as soon as|når|så snart|hvis) (?:we|vi|i) (?:have|get|receive|har|får)"
+    r" (?:that|it|those|them|this|det|den|dem)\b",
+    re.IGNORECASE,
+)
+
+
+def _settled_before(before: str, index: int, context: _Context) -> bool:
+    """The condition before the cue waits for something ("once we have that") that another
+    speaker promised in the turn just before."""
+    if _ONCE_WE_HAVE_IT.search(before) is None:
+        return False
+    sentence = context.sentences[index]
+    earlier = [
+        s
+        for s in context.sentences[max(0, index - 3) : index]
+        if s.speaker != sentence.speaker and sentence.start - s.start <= 60
+    ]
+    return any(_has_cue(s, context) for s in earlier)
+
+
 _OTHERWISE = re.compile(r"\b(?:ellers|otherwise|or else)(?:\s+(?:så|then))?\s*$", re.IGNORECASE)
 """Before a cue: the task is the fallback of what was said before it, not a task yet."""
 _BY_WHEN = re.compile(r"\b(?:inden|før|senest)\b", re.IGNORECASE)
