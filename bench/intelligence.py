@@ -5,7 +5,7 @@
     python -m bench.intelligence --set DIR        # score another labelled folder instead
 
 The labelled sets are ``tests/data/intelligence/*.json`` (written with the rules) and
-``tests/data/intelligence-b``, ``-c``, ``-d``, ``-e`` and ``-f`` (each written apart from the rules
+``tests/data/intelligence-b``, ``-c``, ``-d``, ``-e``, ``-f`` and ``-g`` (each written apart from the rules
 from a brief, measured, then tuned on by kind of failure: issue 15; their READMEs keep the figures
 measured before tuning); all are scored, each on its own and together. Each file is a
 transcript JSON whose extra key ``expected.action_items`` lists, per task, its owner (participant
@@ -51,6 +51,7 @@ __all__ = [
     "LABELLED_DIR_D",
     "LABELLED_DIR_E",
     "LABELLED_DIR_F",
+    "LABELLED_DIR_G",
     "Score",
     "language_group",
     "load_labelled",
@@ -64,6 +65,7 @@ LABELLED_DIR_C = LABELLED_DIR.with_name("intelligence-c")
 LABELLED_DIR_D = LABELLED_DIR.with_name("intelligence-d")
 LABELLED_DIR_E = LABELLED_DIR.with_name("intelligence-e")
 LABELLED_DIR_F = LABELLED_DIR.with_name("intelligence-f")
+LABELLED_DIR_G = LABELLED_DIR.with_name("intelligence-g")
 ALL_LABELLED = (
     LABELLED_DIR,
     LABELLED_DIR_B,
@@ -71,6 +73,7 @@ ALL_LABELLED = (
     LABELLED_DIR_D,
     LABELLED_DIR_E,
     LABELLED_DIR_F,
+    LABELLED_DIR_G,
 )
 AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 """A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a
@@ -257,7 +260,7 @@ def main() -> None:
         action="append",
         metavar="DIR",
         help="folder of labelled meetings to score; may be repeated "
-        "(default: tests/data/intelligence, -b, -c, -d, -e and -f)",
+        "(default: tests/data/intelligence, -b to -g)",
     )
     args = parser.parse_args()
     folders: list[Path] = args.set or list(ALL_LABELLED)
