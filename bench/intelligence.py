@@ -5,9 +5,9 @@
     python -m bench.intelligence --set DIR        # score another labelled folder instead
 
 The labelled sets are ``tests/data/intelligence/*.json`` (written with the rules) and
-``tests/data/intelligence-b``, ``-c``, ``-d``, ``-e``, ``-f`` and ``-g`` (each written apart from the rules
-from a brief, measured, then tuned on by kind of failure: issue 15; their READMEs keep the figures
-measured before tuning); all are scored, each on its own and together. Each file is a
+``tests/data/intelligence-b`` to ``-g`` (each written apart from the rules from a brief,
+measured, then tuned on by kind of failure: issue 15; their READMEs keep the figures measured
+before tuning); all are scored, each on its own and together. Each file is a
 transcript JSON whose extra key ``expected.action_items`` lists, per task, its owner (participant
 id or ``team:…``), its due date and one or more quotes (substrings of the sentences where the
 task is said or agreed).

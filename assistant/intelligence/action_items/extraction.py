@@ -360,11 +360,26 @@ def _routine_follows(index: int, context: _Context) -> bool:
     following = context.sentences[index + 1 : index + 2]
     return any(
         s.segment == sentence.segment
-        and any(r.habits.search(s.text) for r in _rules_for(s.language or sentence.language))
+        and any(
+            r.habits.search(_without_reason(s.text))
+            for r in _rules_for(s.language or sentence.language)
+        )
         # "Det plejer de gerne at ville": how others usually answer, not the speaker's routine.
         and _THEIR_HABIT.search(s.text) is None
         for s in following
     )
+
+
+_REASON = re.compile(
+    r"(?:,\s*(?:for|fordi|da|because|since|as)|\s(?:fordi|because))\s.*$", re.IGNORECASE | re.DOTALL
+)
+"""A reason given after the clause ("…, for vi plejer ikke at lave betalte piloter",
+"…, because we usually batch them"): its habit explains the promise, it does not make the
+promise a routine."""
+
+
+def _without_reason(text: str) -> str:
+    return _REASON.sub("", text)
 
 
 _THEIR_HABIT = re.compile(
@@ -508,7 +523,7 @@ def _same_turn_next(first: ActionItem, second: ActionItem, context: _Context) ->
 
 _RECAP = re.compile(
     r"\b(?:recap|to sum up|summing up|in summary|to summari[sz]e|so on our side|opsummer\w*"
-    r"|for at opsummere|kort sagt)\b",
+    r"|for at opsummere|kort sagt|(?:for at |lige )samle op|to recap)\b",
     re.IGNORECASE,
 )
 """A sentence that sums up what was agreed: its tasks are repeats of earlier ones."""
@@ -765,7 +780,7 @@ def _from_cue(
     aside = _OTHER_SUBJECT.search(task)
     if aside is not None:
         task = task[: aside.start()]
-    if rules.habits.search(_own_clause(text, match.start(), clause[1], rules)):
+    if rules.habits.search(_without_reason(_own_clause(text, match.start(), clause[1], rules))):
         return _STOP
     if _OTHERWISE.search(before):
         return None  # "ring til ham igen, ellers lukker vi den": only if the first fails
@@ -824,6 +839,8 @@ def _from_cue(
         return None  # "Hvornår skal du bruge den?", "WHEN CAN I HAVE IT": asks for a date
     if kind != "request" and (rules.hedges.search(before) or rules.hedges.match(task)):
         return None
+    if re.search(r"\b(?:vil|ville|would)\s*$", match.group(0), re.I) and _RATHER.match(task):
+        return None  # "Jeg vil hellere se, om det virker først": a preference, not a promise
     if re.match(r"(?:try (?:to|and)|prøve at)\b", task, re.IGNORECASE):
         confidence -= 0.15
     task = rules.leading_filler.sub("", task)
@@ -994,6 +1011,8 @@ def _from_cue(
         confidence -= 0.1
     return _made(cleaned, owner, due, index, context, confidence), kind
 
+
+_RATHER = re.compile(r"(?:(?:\w+|egentlig) )?(?:hellere|helst|rather)\b", re.IGNORECASE)
 
 _TO_EVERYONE = re.compile(
     r"\b(?:alle sammen|allesammen|alle|everyone|everybody|all of you|you all|team)\b", re.I

@@ -163,7 +163,11 @@ _TRAILING_CONDITION = re.compile(
     r"|det er muligt"
     # "I'll follow up on Friday if I haven't heard back": still a promise.
     r"|(?:i|we) (?:haven't|have not|don't|do not) hear\w*|(?:jeg|vi) ikke (?:har )?(?:hørt|hører)"
-    r"|there's no (?:answer|reply)|der ikke er svar)\b)",
+    r"|there's no (?:answer|reply)|der ikke er svar"
+    # "…, hvis du giver mig hendes mail", "if you send me the login": the other side's input
+    # the work waits for, not a condition that makes it an offer.
+    r"|(?:du|I|you) (?:\w+ )?(?:giver|sender|mailer|skaffer|finder|give|send|forward|get)"
+    r" (?:mig|os|me|us)\b)\b)",
     re.IGNORECASE,
 )
 """An offer that hangs on a condition after it: "happy to resend it if it got lost"."""

@@ -219,7 +219,10 @@ _DA = _Rules(
         # shown in the meeting itself: "Kan du vise mig et eksempel?"
         *("vise mig", "vise dem", "vise jer", "vis mig", "vis os", "vis dem"),
     ),
-    hedges=_words_re("måske", "eventuelt", "muligvis", "evt", "formentlig", "kunne"),
+    # "vi skal nok snarere kigge på": a preference weighed aloud, not a promise.
+    hedges=_words_re(
+        *("måske", "eventuelt", "muligvis", "evt", "formentlig", "kunne", "snarere"),
+    ),
     conditions=_words_re("hvis", "medmindre", "såfremt", "når vi får"),
     habits=_words_re(
         *("normalt", "altid", "tit", "ofte", "plejer", "nogle gange", "en gang imellem"),

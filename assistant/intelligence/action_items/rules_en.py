@@ -154,7 +154,10 @@ _EN = _Rules(
         # shown in the meeting itself: "Could you show me an example?"
         *("show me", "show us", "show them"),
     ),
-    hedges=_words_re("maybe", "perhaps", "possibly", "might", "probably", "suppose"),
+    hedges=_words_re(
+        *("maybe", "perhaps", "possibly", "might", "probably", "suppose"),
+        r"(?:would|'d) rather",
+    ),
     conditions=_words_re("if", "unless", "whether", "once we", "as soon as we", "when we get"),
     habits=_words_re(
         *("usually", "always", "normally", "typically", "every time", "often"),
