@@ -190,6 +190,12 @@ def _month_day(match: re.Match[str], today: dt.date | None) -> dt.date | None:
     return _next_month_day(month, day, today)
 
 
+def _weekday_and_day(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    if match["month"]:
+        return _next_month_day(_MONTHS[match["month"].lower()], int(match["day"]), today)
+    return _next_day_of_month(int(match["day"]), today)
+
+
 def _ordinal_month_day(match: re.Match[str], today: dt.date | None) -> dt.date | None:
     month, day = _MONTHS[match["month"].lower()], _ORDINAL_DAYS[match["ordinal"].lower()]
     return _next_month_day(month, day, today)
@@ -318,6 +324,17 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             + r"(?: (?:morning|afternoon|formiddag|eftermiddag))?"
             + r" (?:i |of )?(?:næste uge|next week)",
             _weekday_next_week,
+        ),
+        # "fredag den 20.", "Friday the 20th", "torsdag d. 12. marts": the day of the month
+        # names the day; the weekday only confirms it.
+        (
+            r"(?:this |next |på |næste )?"
+            + _WEEKDAY
+            + r",?\s+(?:the\s+|den\s+|d\.\s*)?(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)(?!\d)"
+            + r"(?:\s+(?:of\s+)?"
+            + _MONTH
+            + r")?",
+            _weekday_and_day,
         ),
         # English
         (

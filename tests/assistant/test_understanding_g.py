@@ -4,7 +4,10 @@ rules), fixed as general rules. Every sentence here is new: none is taken from a
 
 from __future__ import annotations
 
-from tests.assistant.test_understanding import items_of, summary
+import datetime as dt
+
+from assistant.intelligence.dates import resolve_due_date
+from tests.assistant.test_understanding import DAY, items_of, summary
 
 # DAY is a Tuesday (2026-10-06): Wednesday the 7th, Thursday the 8th, Friday the 9th.
 
@@ -108,3 +111,50 @@ def test_an_offer_on_a_condition_of_its_own_stays_an_offer() -> None:
         ]
     )
     assert items == []
+
+
+# ---- which date in a long turn belongs to the promise --------------------------------------
+
+
+def test_a_weekday_with_its_day_of_the_month_is_that_day() -> None:
+    for said, day in (
+        ("senest fredag den 23.", dt.date(2026, 10, 23)),
+        ("by Thursday the 15th", dt.date(2026, 10, 15)),
+        ("inden mandag d. 2. november", dt.date(2026, 11, 2)),
+    ):
+        assert resolve_due_date(said, DAY)[0] == day, said
+    # An hour after a weekday is no day of the month.
+    assert resolve_due_date("on Friday 3 pm", DAY)[0] == dt.date(2026, 10, 9)
+
+
+def test_the_day_of_their_meeting_does_not_date_the_promise_before_it() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "Jeg laver en oversigt over priserne. Hvornår mødes de?"),
+                ("ben", "Den 27. Gerne lidt før."),
+                ("ana", "Så har du den senest fredag den 23."),
+            ],
+            "da",
+            "2026-10-23",
+        ),
+        (
+            [
+                ("ana", "I'll put together the price overview. When does the board meet?"),
+                ("ben", "On the 27th."),
+            ],
+            "en",
+            None,
+        ),
+    ):
+        assert summary(items_of(turns, language=language)) == [("ana", due)], turns
+
+
+def test_a_date_asked_for_the_promise_still_dates_it() -> None:
+    items = items_of(
+        [
+            ("ana", "I can rework the slides. Does Wednesday work?"),
+            ("ben", "Thursday would be better."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-08")]

@@ -386,6 +386,15 @@ _TIMING_QUESTION = re.compile(
 )
 
 
+_EVENT_QUESTION = re.compile(
+    r"\b(?:when|hvornår)\b[^?]*\b(?:they|he|she|their|his|her|the board|de|han|hun|deres|hans"
+    r"|hendes|bestyrelsen|mødes|meets?|meeting|mødet|messen|the fair|konferencen|the conference)\b",
+    re.IGNORECASE,
+)
+"""A question about when someone else's meeting or event takes place ("Hvornår mødes de?",
+"When does the board meet?"): its answer dates the event, not the promise before it."""
+
+
 def _agreed_date(found: list[_Found], index: int, context: _Context) -> None:
     """ "I can rework the slides. Does Wednesday work?" - "Thursday is better": the date the
     other person answers with becomes the deadline of the asker's own promise."""
@@ -401,6 +410,8 @@ def _agreed_date(found: list[_Found], index: int, context: _Context) -> None:
         or not (item.speaker == item.owner == question.speaker and item.quote == offer.text)
     ):
         return
+    if _EVENT_QUESTION.search(question.text):
+        return  # "Hvornår mødes de?" - "Den 26.": the day of their meeting, not the deadline
     meeting_date = context.transcript.meeting.date
     if (
         not _TIMING_QUESTION.search(question.text)
