@@ -491,11 +491,22 @@ _BY_PREPOSITION = re.compile(
 )
 
 
+_EVENT_IS = re.compile(
+    r"\b(?:\w*møde[t]?|meeting|messen|the fair|konferencen|the conference|bestyrelsen"
+    r"|the board|de|they)\s+(?:er|is|holdes|is held|mødes|meets?)\s+(?:(?:på|on|den|the)\s+)?$",
+    re.IGNORECASE,
+)
+"""A date that says when a meeting or event takes place: "Chefmødet er på tirsdag", "the board
+meets on the 26th"."""
+
+
 def _says_when(sentence: str, start: int, end: int) -> bool:
     """Whether the date phrase at ``start:end`` says when, not by when (`_NOT_A_DEADLINE`,
-    `_SCHEDULED`, `_INVITED_TO`), or is negated (`_NEGATED`)."""
+    `_SCHEDULED`, `_INVITED_TO`, `_EVENT_IS`), or is negated (`_NEGATED`)."""
     if _NEGATED.search(sentence[:start]) or _SCHEDULED.search(sentence[:start]):
         return True
+    if _EVENT_IS.search(sentence[:start]) and not _BEFORE_EVENT.search(sentence[:start]):
+        return True  # unlike "før de mødes den 16.": the meeting as the deadline
     if (
         _INVITED_TO.search(sentence[:start])
         and not _BY_PREPOSITION.search(sentence[:start])

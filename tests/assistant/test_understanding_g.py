@@ -158,3 +158,13 @@ def test_a_date_asked_for_the_promise_still_dates_it() -> None:
         ]
     )
     assert summary(items) == [("ana", "2026-10-08")]
+
+
+def test_a_date_that_says_when_a_meeting_is_held_is_not_a_deadline() -> None:
+    for said in (
+        "Ledermødet er på torsdag, så jeg giver dig besked bagefter.",
+        "The steering meeting is on Thursday, and I'll write to you afterwards.",
+    ):
+        assert resolve_due_date(said, DAY)[0] is None, said
+    # The meeting as the deadline: "before they meet on the 27th".
+    assert resolve_due_date("Jeg sender den, før de mødes den 27.", DAY)[0] == dt.date(2026, 10, 27)
