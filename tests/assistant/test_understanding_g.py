@@ -168,3 +168,32 @@ def test_a_date_that_says_when_a_meeting_is_held_is_not_a_deadline() -> None:
         assert resolve_due_date(said, DAY)[0] is None, said
     # The meeting as the deadline: "before they meet on the 27th".
     assert resolve_due_date("Jeg sender den, før de mødes den 27.", DAY)[0] == dt.date(2026, 10, 27)
+
+
+def test_reporting_back_in_the_same_sentence_is_one_task_due_when_the_answer_is() -> None:
+    for text, language, due in (
+        (
+            "Jeg tjekker, om lageret kan klare det, og så giver jeg dig besked senest torsdag.",
+            "da",
+            "2026-10-08",
+        ),
+        (
+            "Let me ask the finance team after the call and I'll confirm the figure by Friday.",
+            "en",
+            "2026-10-09",
+        ),
+    ):
+        items = items_of([("ana", "Lageret er næsten fuldt."), ("ben", text)], language=language)
+        assert summary(items) == [("ben", due)], (text, items)
+
+
+def test_a_report_back_said_later_about_other_work_stays_its_own_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Can you send me the price list?"),
+            ("ben", "Yes, I'll get it to you this afternoon."),
+            ("ana", "And the login problem?"),
+            ("ben", "I'll follow up on that with support on Thursday."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-06"), ("ben", "2026-10-08")]

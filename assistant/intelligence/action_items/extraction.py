@@ -288,7 +288,12 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
                 continue
             if results and _continues(outcome[0]):
                 first, kind = results[-1]
-                results[-1] = (replace(first, due=first.due or outcome[0].due), kind)
+                due = first.due or outcome[0].due
+                if _REPORTS_BACK.match(outcome[0].text) and outcome[0].due and due:
+                    # "Let me check with them after the call and I'll confirm by Thursday":
+                    # the answer the other side waits for is the deadline.
+                    due = max(due, outcome[0].due)
+                results[-1] = (replace(first, due=due), kind)
             else:
                 results.append(outcome)
             if resume is None:
@@ -307,7 +312,7 @@ _AND_VERB = re.compile(r"\s+(?:and|og)\s+(?!then\b|så\b|I\b|jeg\b|we\b|vi\b)(?=
 _REPORTS_BACK = re.compile(
     r"(?:get back|come back|report back|let (?:you|us|me) know|follow up|circle back"
     r"|vend\w* tilbage|lad (?:os|mig) (?:det )?vide"
-    r"|giv\w* (?:dig|jer) besked|meld\w* tilbage)\b",
+    r"|giv\w* (?:dig|jer|os) besked|meld\w* tilbage|confirm|bekræft\w*)\b",
     re.IGNORECASE,
 )
 
@@ -698,6 +703,7 @@ def _continues(item: ActionItem) -> bool:
     Monday", "…, I'll get back to you by Thursday"."""
     return (
         _PRONOUN_OBJECT.search(item.text) is not None
+        or _REPORTS_BACK.match(item.text) is not None
         or re.match(
             r"(?:have|get back|come back|let you know|vend tilbage|have \w+ klar)", item.text, re.I
         )
