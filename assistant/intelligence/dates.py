@@ -399,7 +399,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (_MONTH + r"\s+(?:the\s+)?" + _ORDINAL, _ordinal_month_day),
         (_DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR, _month_day),
         (r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)", _day_of_month),
-        (r"(?:by|before|until|till) the " + _ORDINAL, _ordinal_day_of_month),
+        (r"(?:by|before|until|till|on) the " + _ORDINAL, _ordinal_day_of_month),
         (r"(?<=den )(?P<day>[0-3]?\d)\.", _day_of_month),
         (r"(?<=d\. )(?P<day>[0-3]?\d)\.", _day_of_month),
     )
@@ -445,6 +445,16 @@ _NEGATED = re.compile(
 )
 """A date right after a negation is when the work cannot happen ("bare ikke på torsdag"), and
 after a thank-you it names the meeting ("tak for i dag", "that's it for today")."""
+
+
+_NOT_BEFORE = re.compile(
+    r"\b(?:det|den|dem|it|that|they)\s+(?:bliver|kommer|won't be|will not be|isn't going to be)"
+    r"\s+(?:(?:nok|desværre|probably|sadly)\s+)?(?:ikke\s+)?(?:before|until|før|inden)\b",
+    re.IGNORECASE,
+)
+""""Den laver jeg, men det bliver ikke før slutningen af måneden", "it won't be before
+Friday": when the work just promised can be expected, a deadline; unlike "men ikke før
+mandag", a day ruled out."""
 
 
 _SCHEDULED = re.compile(
@@ -503,7 +513,9 @@ meets on the 26th"."""
 def _says_when(sentence: str, start: int, end: int) -> bool:
     """Whether the date phrase at ``start:end`` says when, not by when (`_NOT_A_DEADLINE`,
     `_SCHEDULED`, `_INVITED_TO`, `_EVENT_IS`), or is negated (`_NEGATED`)."""
-    if _NEGATED.search(sentence[:start]) or _SCHEDULED.search(sentence[:start]):
+    if _SCHEDULED.search(sentence[:start]):
+        return True
+    if _NEGATED.search(sentence[:start]) and not _NOT_BEFORE.search(sentence[: start + 7]):
         return True
     if _EVENT_IS.search(sentence[:start]) and not _BEFORE_EVENT.search(sentence[:start]):
         return True  # unlike "før de mødes den 16.": the meeting as the deadline

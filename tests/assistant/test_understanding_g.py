@@ -197,3 +197,20 @@ def test_a_report_back_said_later_about_other_work_stays_its_own_task() -> None:
         ]
     )
     assert summary(items) == [("ben", "2026-10-06"), ("ben", "2026-10-08")]
+
+
+def test_an_ordinal_day_said_with_on_is_that_day() -> None:
+    assert resolve_due_date("I'll have it ready on the twelfth", DAY)[0] == dt.date(2026, 10, 12)
+    # "the third option" names no day.
+    assert resolve_due_date("I'll go with the third option", DAY)[0] is None
+
+
+def test_not_before_a_date_is_when_the_work_can_be_expected() -> None:
+    for said in (
+        "Den kan jeg godt lave, men det bliver ikke før slutningen af måneden.",
+        "I can do it, but it won't be before the end of the month.",
+    ):
+        assert resolve_due_date(said, DAY)[0] == dt.date(2026, 10, 31), said
+    # A day ruled out is no deadline.
+    assert resolve_due_date("Bare ikke på torsdag.", DAY)[0] is None
+    assert resolve_due_date("Ja, men ikke før mandag.", DAY)[0] is None
