@@ -214,3 +214,38 @@ def test_not_before_a_date_is_when_the_work_can_be_expected() -> None:
     # A day ruled out is no deadline.
     assert resolve_due_date("Bare ikke på torsdag.", DAY)[0] is None
     assert resolve_due_date("Ja, men ikke før mandag.", DAY)[0] is None
+
+
+# ---- recaps and things done in the meeting itself --------------------------------------------
+
+
+def test_a_sentence_handing_out_tasks_everyone_already_has_is_a_recap() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg laver budgettet færdigt på torsdag."),
+            ("ben", "Og jeg ringer til banken i morgen."),
+            ("ana", "Godt. Ben ringer til banken, jeg laver budgettet, og så ses vi igen."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-08"), ("ben", "2026-10-07")]
+
+
+def test_a_new_task_in_a_sentence_with_two_owners_is_kept() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg laver budgettet færdigt på torsdag."),
+            ("ana", "Ben ringer til banken i morgen, og jeg sender referatet i dag."),
+        ],
+        people={"ana": None, "ben": None},
+        language="da",
+    )
+    assert ("ben", "2026-10-07") in summary(items)
+
+
+def test_closing_what_was_just_shown_is_no_task() -> None:
+    for text, language in (
+        ("Her kan I se kalenderen. Jeg lukker den lige ned igen.", "da"),
+        ("That's the dashboard. I'll close it again.", "en"),
+    ):
+        assert items_of([("ana", text)], language=language) == [], text

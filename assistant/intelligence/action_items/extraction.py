@@ -121,6 +121,8 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
             _accept(found, outcome, context)
             continue
         refusing = _refuses_all(_normal(sentences[index].text))
+        if _sums_up(outcome, found):
+            continue
         for item, kind in outcome:
             if refusing:
                 continue  # "No, that isn't something I can offer": turns work down
@@ -546,6 +548,18 @@ def _in_recap(index: int, context: _Context) -> bool:
             _RECAP.search(previous.text) is not None
             or _WRAP_UP.fullmatch(_normal(previous.text)) is not None
         )
+    )
+
+
+def _sums_up(outcome: list[_Found], found: list[_Found]) -> bool:
+    """One sentence that hands tasks to two or more people who all have one already ("Signe
+    sender eksemplet, jeg sender forslaget, og så tager vi en snak"): a recap of what was
+    agreed, even without a word that says so."""
+    owners = {item.owner for item, _ in outcome}
+    return (
+        len(owners) >= 2
+        and None not in owners
+        and all(any(earlier.owner == owner for earlier, _ in found) for owner in owners)
     )
 
 

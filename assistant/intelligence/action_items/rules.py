@@ -174,6 +174,8 @@ _TRAILING_CONDITION = re.compile(
 _LIVE_VERBS = re.compile(
     r"^(?:draw(?! up)|sketch(?! out a plan)|switch|scroll|click|zoom|tegne|tegn|skifte|skift"
     r"|use|try out|test out|borrow|bruge|brug|låne|lån)\b"
+    # closing what was just shown: "jeg lukker den lige ned igen", "I'll close it again"
+    r"|^(?:luk|lukke|close)\b(?:\s+[\w-]+){0,4}?\s+(?:ned\s+|down\s+)?(?:igen|again)[.!]*$"
     r"|^(?:share|del|dele)\b(?:\s+(?:lige|just|now|nu))*(?:\s+(?:(?:my|the|min)\s+)?(?:screen|skærm)"
     r"\w*|\s*[.!]*$)",
     re.IGNORECASE,
