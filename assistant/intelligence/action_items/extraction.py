@@ -121,7 +121,7 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
             _accept(found, outcome, context)
             continue
         refusing = _refuses_all(_normal(sentences[index].text))
-        if _sums_up(outcome, found):
+        if _sums_up(outcome, found, context):
             continue
         for item, kind in outcome:
             if refusing:
@@ -551,16 +551,34 @@ def _in_recap(index: int, context: _Context) -> bool:
     )
 
 
-def _sums_up(outcome: list[_Found], found: list[_Found]) -> bool:
-    """One sentence that hands tasks to two or more people who all have one already ("Signe
-    sender eksemplet, jeg sender forslaget, og så tager vi en snak"): a recap of what was
-    agreed, even without a word that says so."""
+def _sums_up(outcome: list[_Found], found: list[_Found], context: _Context) -> bool:
+    """One sentence that hands tasks to two or more people who each have one on the same
+    thing already ("Signe sender eksemplet, jeg sender forslaget, og så tager vi en snak"): a
+    recap of what was agreed, even without a word that says so."""
     owners = {item.owner for item, _ in outcome}
     return (
         len(owners) >= 2
         and None not in owners
-        and all(any(earlier.owner == owner for earlier, _ in found) for owner in owners)
+        and all(
+            any(
+                earlier.owner == item.owner
+                and _objects(_named(earlier, context)) & _objects(item.text)
+                for earlier, _ in found
+            )
+            for item, _ in outcome
+        )
     )
+
+
+def _named(item: ActionItem, context: _Context) -> str:
+    """An item's task with its pronoun object ("lav det") replaced by what it points at."""
+    return _resolved(item, _sentence_of(item, context.sentences), context).text
+
+
+def _objects(task: str) -> set[str]:
+    """The stems of a task's words after its verb: what a recap names again ("eksemplet" for
+    "lav et eksempel"), whatever verb it uses."""
+    return {w[:5] for w in words(task)[1:] if len(w) > 3}
 
 
 _WRAP_UP = re.compile(
