@@ -249,3 +249,21 @@ def test_closing_what_was_just_shown_is_no_task() -> None:
         ("That's the dashboard. I'll close it again.", "en"),
     ):
         assert items_of([("ana", text)], language=language) == [], text
+
+
+def test_thinking_aloud_is_no_promise() -> None:
+    for text in (
+        "Jeg ved ikke, om vi skal flytte lageret nu eller vente til næste år.",
+        "Så det er vel lige der, vi skal sætte kræfterne ind.",
+        "Jeg skal først have et overblik over, hvad der er på markedet.",
+        "Og jeg skal jo have det forbi direktionen, før vi kan skrive under.",
+    ):
+        assert items_of([("ana", "Hvad tænker du?"), ("ben", text)], language="da") == [], text
+    # "Not sure whether we should…" in English too.
+    turns = [("ana", "Thoughts?"), ("ben", "I'm not sure whether we should move it now.")]
+    assert items_of(turns) == []
+
+
+def test_a_promise_said_with_first_is_still_a_promise() -> None:
+    items = items_of([("ben", "Jeg skal først ringe til banken i morgen.")], language="da")
+    assert summary(items) == [("ben", "2026-10-07")]

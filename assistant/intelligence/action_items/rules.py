@@ -90,7 +90,11 @@ _SUBORDINATE = re.compile(
     r"\b(?:before|after|when|once|until|that|because|før|inden|når|efter|at|indtil|fordi"
     r"|something|anything|nothing|everything|what|which|noget|intet|alt|hvad|som"
     # an indirect question: "så jeg ved, hvem jeg skal give adgang", "how we'll roll it out"
-    r"|who|whom|how|why|hvem|hvordan|hvorfor)\s*$",
+    r"|who|whom|how|why|hvem|hvordan|hvorfor"
+    # whether: "Jeg ved ikke, om vi skal gøre det nu", "not sure whether we should"
+    r"|om|whether)\s*$"
+    # a cleft: "Så det er nok lige der, vi skal sætte ind"
+    r"|\bdet er\b[^,.;?!]*\bder,?\s*$",
     re.IGNORECASE,
 )
 """A cue right after these is inside a subordinate clause ("before we sign", "at vi laver",
