@@ -373,7 +373,9 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         # "før jul", "before Christmas": Christmas Eve, the Danish holiday.
         (r"(?:(?<=før )|(?<=inden )|(?<=before ))(?:julen|jul|christmas)", _christmas),
         (
-            r"(?:i )?(?:slutningen|udgangen) af (?:ugen|denne uge)|sidst på ugen|weekenden"
+            # "inden weekenden", "til weekenden"; "i weekenden" says when, not by when
+            r"(?:i )?(?:slutningen|udgangen) af (?:ugen|denne uge)|sidst på ugen"
+            r"|(?:(?<=inden )|(?<=før )|(?<=til )|(?<=senest ))weekenden"
             r"|ugens udgang|i denne uge|ugen ud|(?<=i løbet af )(?:ugen|denne uge)"
             r"|(?:inden|før) ugen er omme",
             _end_of_week,

@@ -267,3 +267,21 @@ def test_thinking_aloud_is_no_promise() -> None:
 def test_a_promise_said_with_first_is_still_a_promise() -> None:
     items = items_of([("ben", "Jeg skal først ringe til banken i morgen.")], language="da")
     assert summary(items) == [("ben", "2026-10-07")]
+
+
+def test_during_the_weekend_says_when_not_by_when() -> None:
+    assert resolve_due_date("Jeg kigger på det i weekenden.", DAY)[0] is None
+    for said in ("Jeg gør det inden weekenden.", "Du har det til weekenden."):
+        assert resolve_due_date(said, DAY)[0] == dt.date(2026, 10, 9), said
+
+
+def test_a_date_in_a_purpose_clause_is_the_goal_not_the_deadline() -> None:
+    for text, language in (
+        ("Jeg lægger reglen ind på torsdag, så det hele kører til mandag.", "da"),
+        ("I'll set up the rule on Thursday, so it's live for the Monday rush.", "en"),
+    ):
+        items = items_of([("ben", text)], language=language)
+        assert summary(items) == [("ben", "2026-10-08")], (text, items)
+    # Two dates for two steps of one task: the later one is the deadline.
+    items = items_of([("ben", "I'll talk to finance today and get back to you by Friday.")])
+    assert summary(items) == [("ben", "2026-10-09")]

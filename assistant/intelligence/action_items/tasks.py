@@ -98,6 +98,13 @@ _SAME_DAY = re.compile(r"\s*\b(?:(?:on )?the same day|samme dag|(?:på )?den sam
 """A deadline that points at the date said earlier in the sentence."""
 
 
+_PURPOSE_CLAUSE = re.compile(
+    r",?\s+(?:så|so|so that)\s+(?:det|den|de|vi|I|du|it|it's|they|we|you|everything|alt)\b",
+    re.IGNORECASE,
+)
+"""A clause of purpose or result after the task ("…, så det er på plads til lørdag")."""
+
+
 def _due(task: str, before: str, index: int, context: _Context) -> tuple[dt.date | None, str, bool]:
     """The deadline said in the task (else before the cue), the task without it, and whether a
     date phrase was found. "Before then" takes the latest date said in the sentences before."""
@@ -119,7 +126,13 @@ def _due(task: str, before: str, index: int, context: _Context) -> tuple[dt.date
     if rest != task:
         # "I'll talk to finance today and get back to you by Thursday": the later date is the
         # deadline of the whole task.
-        second, rest_two = resolve_due_date(rest, meeting_date, weeks=False)
+        # Not a date in a purpose clause: "inden weekenden, så det er på plads til lørdag",
+        # "by Friday, so it's live for Monday" name the goal, not a later deadline.
+        purpose = _PURPOSE_CLAUSE.search(rest)
+        tail = rest[purpose.start() :] if purpose else ""
+        head = rest[: len(rest) - len(tail)]
+        second, rest_two = resolve_due_date(head, meeting_date, weeks=False)
+        rest_two += tail
         if rest_two != rest:
             rest = rest_two
             if second is not None and (due is None or second > due):
