@@ -285,3 +285,31 @@ def test_a_date_in_a_purpose_clause_is_the_goal_not_the_deadline() -> None:
     # Two dates for two steps of one task: the later one is the deadline.
     items = items_of([("ben", "I'll talk to finance today and get back to you by Friday.")])
     assert summary(items) == [("ben", "2026-10-09")]
+
+
+def test_the_owners_hand_over_a_few_turns_on_dates_the_open_promise() -> None:
+    items = items_of(
+        [
+            ("ben", "Jeg kan godt få vores revisor til at skrive et notat om det."),
+            ("ana", "Ja tak, det vil hjælpe."),
+            ("ben", "Så gør jeg det. Du får det inden generalforsamlingen. Hvornår er den?"),
+            ("ana", "Den 22."),
+            ("ben", "Så har du det inden den 22."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-22")]
+
+
+def test_a_date_said_turns_later_about_something_else_does_not_date_the_promise() -> None:
+    items = items_of(
+        [
+            ("ben", "Jeg kan godt få vores revisor til at skrive et notat om det."),
+            ("ana", "Ja tak, det vil hjælpe."),
+            ("ben", "Så gør jeg det."),
+            ("ana", "Hvornår holder I lukket i efterårsferien?"),
+            ("ben", "Vi holder lukket på fredag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", None)]

@@ -26,6 +26,7 @@ from assistant.intelligence.action_items.rules import (
 from assistant.intelligence.action_items.rules_da import _DA_OFFER, _DA_WHO
 from assistant.intelligence.action_items.rules_en import _EN, _EN_OFFER, _EN_WHO
 from assistant.intelligence.action_items.similarity import _stems
+from assistant.intelligence.action_items.spans import _dating
 from assistant.intelligence.action_items.tasks import (
     _clean,
     _due,
@@ -538,6 +539,12 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
         turns = tuple(
             t for t in turns if not (t.speaker == item.owner and _ACCEPTANCE.match(_normal(t.text)))
         )
+        if 1 < len(turns) <= _HANDOVER_TURNS and not text.endswith("?"):
+            # "Du får det inden næste bestyrelsesmøde. Hvornår er det?" - "Den 9." - "Så har
+            # du det inden den 9.": a hand-over of the open promise, a few turns on.
+            if _dating(sentence.text, context.transcript.meeting.date) is not None:
+                found[position] = (replace(item, due=said.date), kind)
+            return
         # The promise's turn, at most one reply, then the date.
         if len(turns) > 1 or text.endswith("?"):
             return
@@ -588,6 +595,8 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
     found[position] = (replace(item, due=said.date), kind)
 
 
+_HANDOVER_TURNS = 3
+"""Turns at most between an open promise and the owner's hand-over that dates it."""
 _ASKED_WHEN = re.compile(
     r"\b(?:hvornår|when|how soon|by when|what time|hvor hurtigt|hvor snart)\b", re.IGNORECASE
 )
