@@ -943,7 +943,9 @@ def _from_cue(
         task = f"få {what} {have_done['done_first']}{tail}"
     elif rules is _DA and (get := _HAVE_SOMEONE.match(task)) is not None:
         task = f"få {get['who']}til at {task[get.end() :]}"  # "have juridisk til at kigge på"
-    elif rules is _DA and kind != "request" and re.match(r"have\b(?! fat\b)", task, re.I):
+    elif (
+        rules is _DA and kind != "request" and re.match(r"(?:først )?have\b(?! fat\b)", task, re.I)
+    ):
         return None  # "Jeg skal bare have jeres accept": a need, not work
     if rules is _DA and (asks := _ASK_SOMEONE.match(task)) is not None:
         task = f"spørg {task[asks.end() :]}"  # "jeg skal lige høre vores økonomiafdeling"

@@ -233,7 +233,7 @@ _DA = _Rules(
     ),
     leading_filler=re.compile(
         r"^(?:(?:lige|også|godt|bare|hurtigt|så|nok|gerne|selv|straks|til at|at|prøve at|sagtens|"
-        r"virkelig|selvfølgelig|alle sammen|allesammen|alle|desværre|faktisk|først|jo)\s+)+",
+        r"virkelig|selvfølgelig|alle sammen|allesammen|alle|desværre|faktisk|jo)\s+)+",
         re.IGNORECASE,
     ),
     trailing_filler=re.compile(
