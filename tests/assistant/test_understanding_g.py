@@ -313,3 +313,29 @@ def test_a_date_said_turns_later_about_something_else_does_not_date_the_promise(
         language="da",
     )
     assert summary(items) == [("ben", None)]
+
+
+def test_an_offer_taken_with_a_reason_becomes_the_firm_promise_quoted() -> None:
+    items = items_of(
+        [
+            ("ben", "Jeg kunne også godt regne på både et og to lagre, hvis det hjælper."),
+            ("ana", "Ja, gør det, så slipper vi for et møde mere."),
+            ("ben", "Så gør jeg det. Begge dele i samme ark, og det har du inden torsdag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-08")]
+    # The firm promise is quoted, not the offer.
+    assert "Begge dele i samme ark, og det har du inden torsdag." in items[0].quote
+
+
+def test_a_refusal_with_a_date_does_not_date_the_open_promise() -> None:
+    items = items_of(
+        [
+            ("ben", "Jeg skal have rabatten godkendt af ledelsen, så vender jeg tilbage."),
+            ("ana", "Og fragten? Den burde være gratis."),
+            ("ben", "Den kan jeg ikke give væk i dag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", None)]

@@ -26,7 +26,7 @@ from assistant.intelligence.action_items.rules import (
 from assistant.intelligence.action_items.rules_da import _DA_OFFER, _DA_WHO
 from assistant.intelligence.action_items.rules_en import _EN, _EN_OFFER, _EN_WHO
 from assistant.intelligence.action_items.similarity import _stems
-from assistant.intelligence.action_items.spans import _dating
+from assistant.intelligence.action_items.spans import _HANDS_OVER, _dating
 from assistant.intelligence.action_items.tasks import (
     _clean,
     _due,
@@ -557,11 +557,33 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
                 found[position] = (replace(item, due=answer.date), kind)
             return
         rest = (text[: said.start] + text[said.end :]).strip(" ,.!?")
-        if _ONLY_YES.fullmatch(rest) or _OPENS_WITH_YES.match(text) or _OWN_DATED_YES.match(text):
+        # "…, og det har du også inden den 20.": handed over by a date (not "Den kan jeg ikke
+        # give væk i dag").
+        handover = (
+            _dating(sentence.text, context.transcript.meeting.date) is not None
+            and _HANDS_OVER.search(text) is not None
+            and _NOT.search(text) is None
+        )
+        if (
+            _ONLY_YES.fullmatch(rest)
+            or _OPENS_WITH_YES.match(text)
+            or _OWN_DATED_YES.match(text)
+            or handover
+        ):
             previous = context.sentences[index - 1]
             # Said right after the promise in the same turn, the date is part of the quote.
             follows = previous.segment == sentence.segment and item.quote == previous.text
             quote = f"{item.quote} {sentence.text}" if follows else item.quote
+            if (
+                handover
+                and not follows
+                and previous.segment == sentence.segment
+                and _FIRM_YES.fullmatch(_normal(previous.text))
+            ):
+                # "Jeg kunne lave et tilbud på begge." - "Ja, gør det." - "Så gør jeg det.
+                # Begge i samme dokument, og det har du inden den 20.": the firm promise is
+                # the one quoted.
+                quote = f"{previous.text} {sentence.text}"
             found[position] = (replace(item, due=said.date, quote=quote), kind)
         return
     if (
@@ -595,6 +617,13 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
     found[position] = (replace(item, due=said.date), kind)
 
 
+_FIRM_YES = re.compile(
+    r"(?:(?:ja|jo|okay|ok|fint|godt|yes|sure|then)[,.!]?\s+)*(?:så\s+|then\s+)?"
+    r"(?:gør jeg det|det gør jeg|i'll do (?:it|that)|will do|consider it done)[.!]*",
+    re.IGNORECASE,
+)
+"""A sentence that only takes the work on, firmly ("Så gør jeg det.")."""
+_NOT = re.compile(r"\b(?:ikke|not|never|aldrig|can't|won't|cannot)\b", re.IGNORECASE)
 _HANDOVER_TURNS = 3
 """Turns at most between an open promise and the owner's hand-over that dates it."""
 _ASKED_WHEN = re.compile(

@@ -59,7 +59,9 @@ _ACCEPTANCE = re.compile(
 _OFFER_ACCEPTANCE = re.compile(
     r"^(?:(?:yes|yeah|ja|jo|okay|ok|great|super|perfect|fint|then|så)[,!.]?\s*)*"
     r"(?:please do(?: that| it)?|do (?:it|that)|go for it|let's do (?:it|that)|gør det"
-    r"|lad os gøre det)[\s,.!]*$",
+    r"|lad os gøre det)[\s,.!]*"
+    # a reason after the yes: "Ja, gør det, så slipper vi for en runde mere"
+    r"(?:[,;]\s*(?:så|so|then|for|fordi|because|that way)\b[^?]*)?$",
     re.IGNORECASE,
 )
 """A whole sentence that says yes to what someone offered ("Yes, please do that")."""
