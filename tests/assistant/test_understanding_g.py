@@ -339,3 +339,16 @@ def test_a_refusal_with_a_date_does_not_date_the_open_promise() -> None:
         language="da",
     )
     assert summary(items) == [("ben", None)]
+
+
+def test_a_recap_naming_others_tasks_without_verbs_repeats_the_speakers_task() -> None:
+    items = items_of(
+        [
+            ("lars", "JEG VENDER TILBAGE OM PRISEN PÅ FREDAG"),
+            ("bo", "JEG SENDER LOGGEN I MORGEN"),
+            ("maja", "OG JEG RINGER TIL KUNDEN I DAG"),
+            ("lars", "SÅ BO LOGGEN I MORGEN MAJA KUNDEN I DAG OG JEG SVARER PÅ PRISEN"),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("lars", "2026-10-09"), ("bo", "2026-10-07"), ("maja", "2026-10-06")]

@@ -121,7 +121,7 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
             _accept(found, outcome, context)
             continue
         refusing = _refuses_all(_normal(sentences[index].text))
-        if _sums_up(outcome, found, context):
+        if _sums_up(outcome, found, index, context):
             continue
         for item, kind in outcome:
             if refusing:
@@ -551,13 +551,21 @@ def _in_recap(index: int, context: _Context) -> bool:
     )
 
 
-def _sums_up(outcome: list[_Found], found: list[_Found], context: _Context) -> bool:
+def _sums_up(outcome: list[_Found], found: list[_Found], index: int, context: _Context) -> bool:
     """One sentence that hands tasks to two or more people who each have one on the same
     thing already ("Signe sender eksemplet, jeg sender forslaget, og så tager vi en snak"): a
     recap of what was agreed, even without a word that says so."""
     owners = {item.owner for item, _ in outcome}
+    # "BO RAPPORT I MORGEN MAJA LISTEN I DAG OG JEG VENDER TILBAGE OM KOMPENSATION": others'
+    # tasks named without a verb of their own count as handed out too.
+    said = _normal(context.sentences[index].text).lower()
+    named = {
+        pid
+        for name, pid in context.name_ids.items()
+        if re.search(rf"\b{re.escape(name)}\b", said) and pid != context.sentences[index].speaker
+    }
     return (
-        len(owners) >= 2
+        len(owners | named) >= 3 - (len(owners) >= 2)
         and None not in owners
         and all(
             any(
