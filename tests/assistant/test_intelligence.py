@@ -15,6 +15,7 @@ from bench.intelligence import (
     LABELLED_DIR_D,
     LABELLED_DIR_E,
     LABELLED_DIR_F,
+    LABELLED_DIR_G,
     load_labelled,
     long_meeting,
     score_meetings,
@@ -36,6 +37,9 @@ MEETINGS_E = load_labelled(LABELLED_DIR_E)
 MEETINGS_F = load_labelled(LABELLED_DIR_F)
 """The fifth and sixth tuning sets, written from a brief without seeing the rules (9 and 4 of
 their 14 meetings Danish), measured before tuning (their READMEs), then tuned on by kind."""
+MEETINGS_G = load_labelled(LABELLED_DIR_G)
+"""The seventh tuning set: long rambling turns, mostly informal Danish (10 of 14 meetings),
+written from a brief without seeing the rules, measured before tuning (its README)."""
 
 
 def test_labelled_set_is_big_and_bilingual() -> None:
@@ -121,6 +125,18 @@ def test_action_items_on_the_fifth_and_sixth_sets() -> None:
         assert total.precision >= 0.86, total.errors
         assert total.recall >= 0.84, total.errors
         assert groups["da"].precision >= 0.83 and groups["da"].recall >= 0.80, total.errors
+
+
+def test_action_items_on_the_seventh_set() -> None:
+    # Before its kinds of failure were fixed: precision 0.43, recall 0.52 (Danish 0.41 / 0.51),
+    # owner 0.96, due date 0.71; after: 0.68 / 0.68 (Danish 0.72 / 0.71), due date 0.88
+    # (bench). Long turns keep it well below the other sets; the bar guards what was reached.
+    total, groups = score_meetings(MEETINGS_G)
+    assert len(MEETINGS_G) >= 14
+    assert total.precision >= 0.65, total.errors
+    assert total.recall >= 0.65, total.errors
+    assert total.due_accuracy >= 0.85, total.errors
+    assert groups["da"].precision >= 0.68 and groups["da"].recall >= 0.67, total.errors
 
 
 @pytest.mark.parametrize(("name", "transcript", "expected"), MEETINGS, ids=[m[0] for m in MEETINGS])
