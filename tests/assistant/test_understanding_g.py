@@ -352,3 +352,39 @@ def test_a_recap_naming_others_tasks_without_verbs_repeats_the_speakers_task() -
         language="da",
     )
     assert summary(items) == [("lars", "2026-10-09"), ("bo", "2026-10-07"), ("maja", "2026-10-06")]
+
+
+# ---- self-corrections and the quote of a granted request -------------------------------------
+
+
+def test_a_date_taken_back_later_in_the_turn_is_replaced_by_the_day_named() -> None:
+    for turn, language, due in (
+        (
+            "I'll ask our CFO and come back to you by Thursday. Actually, no, she's away "
+            "Thursday. Let's say Wednesday.",
+            "en",
+            "2026-10-07",
+        ),
+        (
+            "Jeg sender udkastet på fredag. Nej vent, der er jeg på kursus. Så bliver det torsdag.",
+            "da",
+            "2026-10-08",
+        ),
+    ):
+        assert summary(items_of([("ana", turn)], language=language)) == [("ana", due)], turn
+
+
+def test_a_day_mentioned_later_without_taking_the_date_back_changes_nothing() -> None:
+    turn = "I'll send the draft by Thursday. Let's say the call is on Friday then."
+    assert summary(items_of([("ana", turn)])) == [("ana", "2026-10-08")]
+
+
+def test_granting_a_request_is_quoted_with_the_promise() -> None:
+    items = items_of(
+        [
+            ("ana", "I'd like the retention period written into the contract itself."),
+            ("ben", "That's reasonable. I'll add it by Monday."),
+        ]
+    )
+    assert items[0].quote == "That's reasonable. I'll add it by Monday."
+    assert summary(items) == [("ben", "2026-10-12")]

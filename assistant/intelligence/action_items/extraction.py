@@ -114,6 +114,8 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
         _refused(found, index, context)
         outcome = _item(index, context)
         if outcome is None:
+            if _redated(found, index, context):
+                continue
             if not _dated_answer(found, index, context):
                 _dated_across_turns(found, index, context)
             continue
@@ -169,6 +171,48 @@ def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
     ]
     items = [_resolved(item, _sentence_of(item, sentences), context) for item, _ in found]
     return tuple(span_quotes(_merge_duplicates(items), sentences, transcript.meeting.date))
+
+
+_TAKES_BACK = re.compile(
+    r"^(?:actually|no|wait|sorry|or rather|hmm|nej|vent|undskyld|eller rettere)\b[,.!]?"
+    r"(?:\s*(?:no|wait|nej|vent)\b[,.!]?)?",
+    re.IGNORECASE,
+)
+_NAMES_THE_DAY = re.compile(
+    r"^(?:(?:so|then|okay|så|okay så)[,]?\s+)?(?:let's say|lad os sige|make it|say|så bliver"
+    r" det|det bliver)\b",
+    re.IGNORECASE,
+)
+
+
+def _redated(found: list[_Found], index: int, context: _Context) -> bool:
+    """ "I'll come back to you by Wednesday. Actually, no, she's travelling Wednesday. Let's
+    say Tuesday.": a date taken back in the same turn, and the day named instead, re-dates the
+    promise just made (at most two sentences after it)."""
+    if not found:
+        return False
+    item, kind = found[-1]
+    sentence = context.sentences[index]
+    made = _sentence_of(item, context.sentences)
+    if (
+        made is None
+        or item.due is None
+        or item.owner != sentence.speaker
+        or not 0 < index - made <= 2
+        or any(s.segment != sentence.segment for s in context.sentences[made : index + 1])
+    ):
+        return False
+    text = _normal(sentence.text)
+    previous = _normal(context.sentences[index - 1].text)
+    taken_back = _TAKES_BACK.match(text) or (index - made == 2 and _TAKES_BACK.match(previous))
+    if not taken_back or not (_NAMES_THE_DAY.match(text) or _TAKES_BACK.match(text)):
+        return False
+    # Any day named here is the new deadline ("let's say" would read as booking a meeting).
+    said = find_date(text, context.transcript.meeting.date, weeks=False)
+    if said is None or said.date is None:
+        return False
+    found[-1] = (replace(item, due=said.date), kind)
+    return True
 
 
 def _taken_on(item: ActionItem, sentences: Sequence[Sentence], context: _Context) -> bool:

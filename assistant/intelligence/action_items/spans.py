@@ -19,6 +19,8 @@ _TAKES_ON = re.compile(
     r"^(?:(?:yes|yeah|yep|sure|okay|ok|fine|right|then|ja|jo|jamen|fint|okay|så)[\s,.!]+)*"
     r"(?:leave (?:it|that|this|them) with (?:me|us)|consider (?:it|that) done|that's on me"
     r"|that one's mine|happy to|will do"
+    # granting what was just asked: "That's reasonable. I'll add it by Monday."
+    r"|that's (?:reasonable|fair|fair enough)|fair enough|det er rimeligt|det er fair|fair nok"
     r"|i(?:'m| am) on it|lad mig tage den|den er min|det er mit bord"
     # Danish object first: "Det kigger jeg på", "Den tager jeg", "Dem ringer jeg til".
     r"|(?:det|den|dem|dét) \w+e?r jeg(?: \w+)?)[\s,.!]*$",
