@@ -515,7 +515,12 @@ meets on the 26th"."""
 def _says_when(sentence: str, start: int, end: int) -> bool:
     """Whether the date phrase at ``start:end`` says when, not by when (`_NOT_A_DEADLINE`,
     `_SCHEDULED`, `_INVITED_TO`, `_EVENT_IS`), or is negated (`_NEGATED`)."""
-    if _SCHEDULED.search(sentence[:start]):
+    if _SCHEDULED.search(sentence[:start]) and not re.match(
+        # "send you a date before Christmas": by when the date is sent
+        r"(?:by|before|no later than|inden|senest|før)\b",
+        sentence[start:end],
+        re.IGNORECASE,
+    ):
         return True
     if _NEGATED.search(sentence[:start]) and not _NOT_BEFORE.search(sentence[: start + 7]):
         return True

@@ -388,3 +388,10 @@ def test_granting_a_request_is_quoted_with_the_promise() -> None:
     )
     assert items[0].quote == "That's reasonable. I'll add it by Monday."
     assert summary(items) == [("ben", "2026-10-12")]
+
+
+def test_sending_a_date_by_a_deadline_is_dated_but_a_date_to_meet_is_not() -> None:
+    assert resolve_due_date("Jeg sender dig en dato før jul.", DAY)[0] == dt.date(2026, 12, 24)
+    assert resolve_due_date("I'll send you a date by Friday.", DAY)[0] == dt.date(2026, 10, 9)
+    # "find a time next Thursday": when the meeting is, not by when.
+    assert resolve_due_date("Let's find a time on Thursday.", DAY)[0] is None
