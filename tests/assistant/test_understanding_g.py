@@ -395,3 +395,14 @@ def test_sending_a_date_by_a_deadline_is_dated_but_a_date_to_meet_is_not() -> No
     assert resolve_due_date("I'll send you a date by Friday.", DAY)[0] == dt.date(2026, 10, 9)
     # "find a time next Thursday": when the meeting is, not by when.
     assert resolve_due_date("Let's find a time on Thursday.", DAY)[0] is None
+
+
+def test_looking_something_up_with_the_answer_next_is_done_in_the_meeting() -> None:
+    for turn, language in (
+        ("Det hedder Kontor-noget. Jeg kan lige slå det op. Ja, KontorPlus version tre.", "da"),
+        ("It's some Oracle thing. Let me look it up. Yes, it's Oracle Fusion.", "en"),
+    ):
+        assert items_of([("ana", turn)], language=language) == [], turn
+    # Without the answer said, looking it up is a promise.
+    items = items_of([("ana", "Jeg slår det op i morgen og sender dig navnet.")], language="da")
+    assert summary(items) == [("ana", "2026-10-07")]

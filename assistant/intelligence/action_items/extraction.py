@@ -1273,6 +1273,13 @@ def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -
         )
         or _LIVE_PLACE.search(task.rstrip(".!?")) is not None
         or (let_me and _LET_ME_LIVE.match(task) is not None)
+        or (
+            _LOOK_UP.match(task) is not None
+            and any(
+                s.segment == context.sentences[index].segment and _FOUND_IT.match(s.text)
+                for s in following
+            )
+        )
     )
     if not live:
         return False
@@ -1280,6 +1287,17 @@ def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -
         find_date(context.sentences[index].text, context.transcript.meeting.date, weeks=False)
         is None
     )
+
+
+_LOOK_UP = re.compile(
+    r"(?:slå (?:det|den|dem|\w+) op|look (?:it|that|them) up|check|tjek(?:ke)?|se efter)\b",
+    re.IGNORECASE,
+)
+_FOUND_IT = re.compile(
+    r"(?:ja|jo|yes|yeah|okay|ok|right|so|der|her|here|there)\b[,.!:]?\s+\S", re.IGNORECASE
+)
+"""Looking something up, with the answer said next in the same turn ("Jeg kan lige slå det
+op. Ja, VetImage version syv."): done in the meeting."""
 
 
 def _is_joke(sentences: Sequence[Sentence], index: int) -> bool:
