@@ -406,3 +406,20 @@ def test_looking_something_up_with_the_answer_next_is_done_in_the_meeting() -> N
     # Without the answer said, looking it up is a promise.
     items = items_of([("ana", "Jeg slår det op i morgen og sender dig navnet.")], language="da")
     assert summary(items) == [("ana", "2026-10-07")]
+
+
+def test_the_turn_that_takes_a_request_on_is_quoted_with_it() -> None:
+    items = items_of(
+        [
+            ("ana", "Our admin is away. Could you create the accounts?"),
+            ("ben", "Sure. Send me the names, and consider it done."),
+        ]
+    )
+    # Ben creates the accounts; Ana, asked back, sends the names.
+    assert summary(items) == [("ben", None), ("ana", None)]
+    assert items[0].quote.endswith("Send me the names, and consider it done.")
+    # A bare yes adds nothing to the quote.
+    items = items_of(
+        [("ana", "Could you create the accounts?"), ("ben", "Sure. The weather is awful.")]
+    )
+    assert items[0].quote == "Could you create the accounts?"

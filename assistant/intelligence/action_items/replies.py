@@ -145,6 +145,23 @@ def _later_in_turn(index: int, context: _Context) -> tuple[dt.date, int] | None:
     return None
 
 
+_CONSIDER_IT_DONE = re.compile(
+    r"\b(?:consider it done|leave it with me|that's on me|betragt det som gjort|det ordner jeg"
+    r"|det klarer jeg)\b",
+    re.IGNORECASE,
+)
+
+
+def _taking_on_next(index: int, context: _Context) -> str | None:
+    """The sentence right after a yes, in its turn, that takes the work on in so many words."""
+    if index + 1 >= len(context.sentences):
+        return None
+    after = context.sentences[index + 1]
+    if after.segment != context.sentences[index].segment:
+        return None
+    return after.text if _CONSIDER_IT_DONE.search(after.text) else None
+
+
 def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> None:
     sentence = context.sentences[acceptance.index]
     due = acceptance.due or _date_later_in_turn(acceptance.index, context)
@@ -189,7 +206,13 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
                 or ((item.owner or "").startswith("team") and _WE.search(sentence.text))
                 else sentence.speaker
             )
-            found[position] = (_confirmed(item, due, owner), kind)
+            confirmed = _confirmed(item, due, owner)
+            taking_on = _taking_on_next(acceptance.index, context)
+            if taking_on is not None:
+                # "Kan I ikke bare oprette dem?" - "Sure. Send me the names, and consider it
+                # done.": the turn that takes the work on is quoted with the request.
+                confirmed = replace(confirmed, quote=f"{confirmed.quote} {taking_on}")
+            found[position] = (confirmed, kind)
             return
     if acceptance.owner is not None:
         # "Dem skal de have inden udgangen af måneden … Julie, den tager du": the chair hands
