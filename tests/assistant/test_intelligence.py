@@ -129,14 +129,14 @@ def test_action_items_on_the_fifth_and_sixth_sets() -> None:
 
 def test_action_items_on_the_seventh_set() -> None:
     # Before its kinds of failure were fixed: precision 0.43, recall 0.52 (Danish 0.41 / 0.51),
-    # owner 0.96, due date 0.71; after: 0.72 / 0.73 (Danish 0.72 / 0.71), owner 0.97, due date
+    # owner 0.96, due date 0.71; after: 0.74 / 0.74 (Danish 0.73 / 0.71), owner 0.97, due date
     # 0.92 (bench). Long turns keep it below the other sets; the bar guards what was reached.
     total, groups = score_meetings(MEETINGS_G)
     assert len(MEETINGS_G) >= 14
-    assert total.precision >= 0.69, total.errors
-    assert total.recall >= 0.70, total.errors
+    assert total.precision >= 0.71, total.errors
+    assert total.recall >= 0.71, total.errors
     assert total.due_accuracy >= 0.89, total.errors
-    assert groups["da"].precision >= 0.69 and groups["da"].recall >= 0.68, total.errors
+    assert groups["da"].precision >= 0.70 and groups["da"].recall >= 0.68, total.errors
 
 
 @pytest.mark.parametrize(("name", "transcript", "expected"), MEETINGS, ids=[m[0] for m in MEETINGS])
