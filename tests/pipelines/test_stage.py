@@ -31,7 +31,7 @@ from pipelines.stage import Chain, Fanout, Stage, run_stage
 from pipelines.stream import ParticipantStream
 from pipelines.vad import VadOptions, VadStream
 
-from .fakes import SCRIPT, FakeRecognizer, FakeVad, FloatArray, silence, speech, tone
+from .fakes import SCRIPT, WORD_S, FakeRecognizer, FakeVad, FloatArray, silence, speech, tone
 
 
 def _blocks(pid: str, audio: np.ndarray, block_s: float = 0.1, start_s: float = 0.0) -> list[Frame]:
@@ -285,6 +285,83 @@ def test_an_utterances_last_words_can_come_from_a_decode_in_the_full_window() ->
     heard, recognizer = run(end_window_s=30.0)
     assert heard == SCRIPT[:6]
     assert recognizer.windows.count(30.0) == 1
+
+
+class _ContextRecognizer(FakeRecognizer):
+    """Reads every stretch of speech in the chunk (through pauses), and misreads the first word
+    of a chunk decoded without a prompt: Whisper reads a turn's first words worse with
+    nothing said before them ("God, thanks" for "Good, thanks")."""
+
+    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
+        out = []
+        for chunk in chunks:
+            self.calls.append((len(chunk) / 16_000, options.word_timestamps))
+            self.windows.append(options.window_s)
+            frames = chunk[: len(chunk) - len(chunk) % 160].reshape(-1, 160)
+            loud = np.repeat(np.sqrt(np.mean(frames**2, axis=1)) > 0.05, 160)
+            slot = int(WORD_S * 16_000)
+            timed = []
+            begin = 0
+            while begin < len(loud):
+                if not loud[begin]:
+                    begin += 160
+                    continue
+                if begin + slot > len(loud) or loud[begin : begin + slot].mean() < 0.5:
+                    break  # a word the chunk's end cuts off
+                amplitude = float(np.abs(chunk[begin : begin + slot]).max())
+                word = SCRIPT[round((amplitude - 0.2) / 0.01) % 40]
+                if not timed and not options.prompt:
+                    word += "-alone"
+                timed.append(
+                    RecognizedWord(f" {word}", begin / 16_000, (begin + slot) / 16_000, 0.9)
+                )
+                begin += slot
+            segments = (
+                (
+                    RecognizedSegment(
+                        timed[0].start,
+                        timed[-1].end,
+                        " ".join(w.text.strip() for w in timed),
+                        tuple(timed) if options.word_timestamps else (),
+                        -0.2,
+                        0.01,
+                        1.2,
+                    ),
+                )
+                if timed
+                else ()
+            )
+            out.append(ChunkRecognition(options.language or "en", 0.99, segments))
+        return out
+
+
+def test_an_utterance_is_decoded_after_the_last_words_of_the_one_before() -> None:
+    """With ``left_context_s``, the decodes of an utterance hear the end of the one before it
+    (and what came before that as the prompt), so its first word is read in context; the kept
+    words are neither shown nor stored again. Without it, each utterance is decoded alone."""
+    audio = np.concatenate([silence(0.5), speech(5), silence(1.0), speech(5, 5), silence(1.5)])
+
+    def run(**options: float) -> tuple[list[str], list[str], float]:
+        recognizer = _ContextRecognizer()
+        out = run_stage(_live(recognizer, **options), _blocks("p", audio), flush_each=True)
+        finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+        segments = [f for f in out if isinstance(f, TranscribedSegment)]
+        stored = [w.text for s in segments for w in s.words]
+        partial = [s for (s, _), w in zip(recognizer.calls, recognizer.windows, strict=True) if w]
+        return [word for c in finals for word in c.text.split()], stored, max(partial)
+
+    alone, stored, longest = run()
+    assert longest < 3.0  # one utterance: 2 s of words and the pads
+    assert alone == [f"{SCRIPT[0]}-alone", *SCRIPT[1:5], f"{SCRIPT[5]}-alone", *SCRIPT[6:10]]
+    assert [w.removesuffix("-alone") for w in stored] == SCRIPT[:10]
+    heard, stored, longest = run(left_context_s=1.0)
+    assert heard == [f"{SCRIPT[0]}-alone", *SCRIPT[1:10]]
+    assert [w.removesuffix("-alone") for w in stored] == SCRIPT[:10]
+    assert longest > 3.5  # and the last second of the one before, and the pause
+    # A pause longer than ``left_gap_s`` drops the kept audio: only the prompt is left.
+    heard, _, longest = run(left_context_s=1.0, left_gap_s=0.2)
+    assert heard == [f"{SCRIPT[0]}-alone", *SCRIPT[1:10]]
+    assert longest < 3.0
 
 
 class _GatedRecognizer(FakeRecognizer):
