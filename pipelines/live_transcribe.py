@@ -78,7 +78,7 @@ class LiveOptions:
     context_chars: int = 200
     """After a trim, up to this many characters of the utterance's words handed on are given
     to the next decodes as Whisper's previous-text context (0: none)."""
-    left_context_s: float = 0.0
+    left_context_s: float = 4.0
     """When an utterance ends, up to this much (s) of its last words' audio is kept, and the
     next utterance's decodes hear it before their own audio, with the words before it as
     Whisper's previous-text prompt (as whisper_streaming keeps its buffer across pauses): the

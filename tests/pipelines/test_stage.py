@@ -31,7 +31,7 @@ from pipelines.stage import Chain, Fanout, Stage, run_stage
 from pipelines.stream import ParticipantStream
 from pipelines.vad import VadOptions, VadStream
 
-from .fakes import SCRIPT, WORD_S, FakeRecognizer, FakeVad, FloatArray, silence, speech, tone
+from .fakes import SCRIPT, FakeRecognizer, FakeVad, FloatArray, silence, speech, tone
 
 
 def _blocks(pid: str, audio: np.ndarray, block_s: float = 0.1, start_s: float = 0.0) -> list[Frame]:
@@ -288,51 +288,27 @@ def test_an_utterances_last_words_can_come_from_a_decode_in_the_full_window() ->
 
 
 class _ContextRecognizer(FakeRecognizer):
-    """Reads every stretch of speech in the chunk (through pauses), and misreads the first word
-    of a chunk decoded without a prompt: Whisper reads a turn's first words worse with
-    nothing said before them ("God, thanks" for "Good, thanks")."""
+    """Misreads the first word of a chunk decoded without a prompt: Whisper reads a turn's
+    first words worse with nothing said before them ("God, thanks" for "Good, thanks")."""
 
     def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
-        out = []
-        for chunk in chunks:
-            self.calls.append((len(chunk) / 16_000, options.word_timestamps))
-            self.windows.append(options.window_s)
-            frames = chunk[: len(chunk) - len(chunk) % 160].reshape(-1, 160)
-            loud = np.repeat(np.sqrt(np.mean(frames**2, axis=1)) > 0.05, 160)
-            slot = int(WORD_S * 16_000)
-            timed = []
-            begin = 0
-            while begin < len(loud):
-                if not loud[begin]:
-                    begin += 160
-                    continue
-                if begin + slot > len(loud) or loud[begin : begin + slot].mean() < 0.5:
-                    break  # a word the chunk's end cuts off
-                amplitude = float(np.abs(chunk[begin : begin + slot]).max())
-                word = SCRIPT[round((amplitude - 0.2) / 0.01) % 40]
-                if not timed and not options.prompt:
-                    word += "-alone"
-                timed.append(
-                    RecognizedWord(f" {word}", begin / 16_000, (begin + slot) / 16_000, 0.9)
+        out = super().recognize(chunks, options)
+        if options.prompt:
+            return out
+        misread = []
+        for recognition in out:
+            segments = list(recognition.segments)
+            if segments:
+                first = segments[0]
+                words = tuple(
+                    replace(w, text=f"{w.text}-alone") if i == 0 else w
+                    for i, w in enumerate(first.words)
                 )
-                begin += slot
-            segments = (
-                (
-                    RecognizedSegment(
-                        timed[0].start,
-                        timed[-1].end,
-                        " ".join(w.text.strip() for w in timed),
-                        tuple(timed) if options.word_timestamps else (),
-                        -0.2,
-                        0.01,
-                        1.2,
-                    ),
-                )
-                if timed
-                else ()
-            )
-            out.append(ChunkRecognition(options.language or "en", 0.99, segments))
-        return out
+                head, _, tail = first.text.partition(" ")
+                text = f"{head}-alone {tail}".strip()
+                segments[0] = replace(first, text=text, words=words)
+            misread.append(replace(recognition, segments=tuple(segments)))
+        return misread
 
 
 def test_an_utterance_is_decoded_after_the_last_words_of_the_one_before() -> None:
@@ -350,7 +326,7 @@ def test_an_utterance_is_decoded_after_the_last_words_of_the_one_before() -> Non
         partial = [s for (s, _), w in zip(recognizer.calls, recognizer.windows, strict=True) if w]
         return [word for c in finals for word in c.text.split()], stored, max(partial)
 
-    alone, stored, longest = run()
+    alone, stored, longest = run(left_context_s=0.0)
     assert longest < 3.0  # one utterance: 2 s of words and the pads
     assert alone == [f"{SCRIPT[0]}-alone", *SCRIPT[1:5], f"{SCRIPT[5]}-alone", *SCRIPT[6:10]]
     assert [w.removesuffix("-alone") for w in stored] == SCRIPT[:10]
