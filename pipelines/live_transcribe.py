@@ -12,6 +12,8 @@ without a pause (a lively conversation on one track) is handed on at its confirm
 ends once the buffer passes ``trim_s``: the audio before the cut waits for its timed decode
 like a finished utterance, and the words handed on are the next decodes' context (Whisper's
 previous-text prompt), as whisper_streaming does. Short buffers decode faster and agree sooner.
+Across a short pause the buffer is not emptied either: the next utterance's decodes first hear
+the last seconds of the one before (``left_context_s``), whose words they skip by their times.
 
 The transcript's timed segments come from a separate decode of each finished utterance with
 word timings, ``analyze``'s beam and Whisper's full window (several times the cost of a
@@ -78,7 +80,7 @@ class LiveOptions:
     context_chars: int = 200
     """After a trim, up to this many characters of the utterance's words handed on are given
     to the next decodes as Whisper's previous-text context (0: none)."""
-    left_context_s: float = 4.0
+    left_context_s: float = 0.0
     """When an utterance ends, up to this much (s) of its last words' audio is kept, and the
     next utterance's decodes hear it before their own audio, with the words before it as
     Whisper's previous-text prompt (as whisper_streaming keeps its buffer across pauses): the
@@ -86,7 +88,9 @@ class LiveOptions:
     The kept words count as confirmed, so they are not shown again. 0: each utterance is
     decoded alone, with no prompt. The language is detected on the whole buffer, so in a
     meeting that switches language between turns the first decodes of a turn lean toward the
-    language of the one before."""
+    language of the one before. Off (experimental): at 4 s the tuning dialogues' finals read
+    0.158 against 0.171 (simulated 1x feed), but fed as fast as possible (a backlog) the finals
+    and the stored transcript read worse (0.15-0.27 against 0.14), not yet understood."""
     left_gap_s: float = 2.0
     """A pause longer than this (s) drops the kept audio (its words stay the prompt)."""
     max_buffer_s: float = 15.0
@@ -223,6 +227,8 @@ class LiveTranscriber(Stage):
         """The words of the left context (the audio before ``_own_start_s``): neither shown
         nor stored again. Its decodes' words before that time are these."""
         self._left_end_s = 0.0
+        self._left_until_s = 0.0
+        """Where the utterance that left the context ended (s)."""
         self._last: tuple[list[str], list[tuple[float, float]]] | None = None
         """The last partial decode's words and their meeting times (s)."""
 
@@ -253,12 +259,15 @@ class LiveTranscriber(Stage):
         if frame.speaking:
             self._speaking = True
             self._speakers.started(self._participant_id)
+            own_s = max(frame.start_s, self._audio_start_s or 0.0)
             if self._left:
-                # The previous utterance's last words stay in the buffer, before this one's.
+                # The previous utterance's last words stay in the buffer, before this one's;
+                # its own audio starts after the one before ended (the VAD's pads overlap).
                 self._committed_end_s = self._left_end_s
+                own_s = max(own_s, self._left_until_s)
             else:
                 self._keep_from(frame.start_s)
-            self._own_start_s = max(frame.start_s, self._audio_start_s or 0.0)
+            self._own_start_s = own_s
             return [frame]
         self._speaking = False
         self._speakers.stopped(self._participant_id)
@@ -501,7 +510,8 @@ class LiveTranscriber(Stage):
         own = min(len(heard), self._own_offset)
         samples = heard[own:]
         out: list[Frame] = []
-        left = self._options.left_context_s > 0
+        # Not when a long utterance is cut mid-speech (``_cut``): its rest goes on alone.
+        left = self._options.left_context_s > 0 and not self._speaking
         last: tuple[list[str], list[tuple[float, float]]] | None = None
         if len(samples) >= SAMPLE_RATE // 10:
             decoded_end_s = start_s + self._decoded_samples / SAMPLE_RATE
@@ -542,6 +552,7 @@ class LiveTranscriber(Stage):
             self._context = self._prompt(self._context, words[:k])
             if k < len(words):
                 self._left, self._left_end_s = list(words[k:]), max(spans[-1][1], start_s)
+                self._left_until_s = end_s
                 cut_s = (spans[k - 1][1] + spans[k][0]) / 2 if k else start_s
                 self._keep_from(min(cut_s, spans[k][0]))
                 self._decoded_samples = 0
@@ -608,7 +619,7 @@ class LiveTranscriber(Stage):
         texts = [word.text for word in words]
         spans = [(word.start, word.end) for word in words]
         skip = self._skip_left(texts, spans)
-        committed = self._first_new(texts, spans)
+        committed = skip + _after(self._committed, texts[skip:])
         confirmed = committed if self._committed else len(words) - 1
         if confirmed <= skip:
             return [*out, *self._finalize(self._end_s)]
@@ -623,7 +634,8 @@ class LiveTranscriber(Stage):
                 )
             )
         # The left context's words are in the transcript already, with their own utterance.
-        out.extend(_from(_until(segments, cut_s), self._own_start_s + _BOUNDARY_SLACK_S))
+        kept = _until(segments, cut_s)
+        out.extend(_from(kept, self._own_start_s + _BOUNDARY_SLACK_S) if skip else kept)
         left = committed - keep
         self._committed = self._committed[len(self._committed) - left :] if left > 0 else []
         self._tentative = texts[max(keep, committed) :]
