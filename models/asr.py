@@ -56,6 +56,12 @@ class RecognitionOptions:
     prompt: str | None = None
     """Text said just before the chunk, given to the decoder as Whisper's previous-text
     context; a live buffer trimmed mid-speech keeps the sense of what came before."""
+    no_repeat_ngram_size: int = 0
+    """Forbid the decoder to repeat any run of this many tokens (0: allowed). On far-field or
+    crosstalk audio Whisper can loop ("Yeah, yeah, yeah, ..." or one question over and over)
+    up to its 224-token cap, and a batch decodes as long as its longest chunk: a loop made
+    a batch of 4 cost about 2.5x one without. Real speech rarely says 12 tokens twice in one
+    30 s chunk. faster-whisper only."""
     window_s: float | None = None
     """Encoder window (s). None pads every chunk with silence to Whisper's 30 s, as it was
     trained. A shorter window (at least the chunk plus ``_WINDOW_MARGIN_S`` of silence) encodes
@@ -171,27 +177,11 @@ class FasterWhisperRecognizer:
         )
         encoder_output = model.encode(features)
         languages = self._languages(encoder_output, [len(chunk) for chunk in chunks], options)
-
-        results: list[ChunkRecognition | None] = [None] * len(chunks)
-        for language, group in itertools.groupby(
-            sorted(range(len(chunks)), key=lambda index: languages[index][0]),
-            key=lambda index: languages[index][0],
-        ):
-            indices = list(group)
-            if len(indices) == len(chunks):
-                group_output = encoder_output
-            else:
-                import ctranslate2
-
-                group_output = ctranslate2.StorageView.from_array(
-                    np.ascontiguousarray(np.asarray(encoder_output)[indices])
-                )
-            decoded = self._decode(
-                group_output, [chunks[index] for index in indices], language, options
-            )
-            for index, segments in zip(indices, decoded, strict=True):
-                results[index] = ChunkRecognition(language, languages[index][1], segments)
-        return [result for result in results if result is not None]
+        segments = self._decode(encoder_output, chunks, [code for code, _ in languages], options)
+        return [
+            ChunkRecognition(code, probability, found)
+            for (code, probability), found in zip(languages, segments, strict=True)
+        ]
 
     def _languages(
         self, encoder_output: Any, lengths: Sequence[int], options: RecognitionOptions
@@ -211,38 +201,50 @@ class FasterWhisperRecognizer:
         self,
         encoder_output: Any,
         chunks: Sequence[FloatArray],
-        language: str,
+        languages: Sequence[str],
         options: RecognitionOptions,
     ) -> list[tuple[RecognizedSegment, ...]]:
         from faster_whisper.tokenizer import Tokenizer
         from faster_whisper.transcribe import get_suppressed_tokens
 
         model = self._model
-        tokenizer = Tokenizer(
-            model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language=language
-        )
+        tokenizers = {
+            code: Tokenizer(
+                model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language=code
+            )
+            for code in dict.fromkeys(languages)
+        }
+        any_tokenizer = tokenizers[languages[0]]
         # Text only, no timestamp tokens: fewer tokens to decode; segments are cut afterwards
         # at sentence ends and pauses from the word timings.
-        previous = tokenizer.encode(" " + options.prompt.strip()) if options.prompt else []
-        prompt = model.get_prompt(tokenizer, previous_tokens=previous, without_timestamps=True)
+        previous = any_tokenizer.encode(" " + options.prompt.strip()) if options.prompt else []
+        prompts = {
+            code: model.get_prompt(tokenizer, previous_tokens=previous, without_timestamps=True)
+            for code, tokenizer in tokenizers.items()
+        }
+        # One generate call for the whole batch, each chunk with its own language token (as
+        # faster-whisper's batched pipeline does): a call per language costs nearly as much
+        # as one for all, a decoder step of a few rows being mostly fixed overhead.
         generated = model.model.generate(
             encoder_output,
-            [list(prompt) for _ in chunks],
+            [list(prompts[code]) for code in languages],
             beam_size=options.beam_size,
             max_length=model.max_length,
             suppress_blank=True,
-            suppress_tokens=get_suppressed_tokens(tokenizer, [-1]),
+            suppress_tokens=get_suppressed_tokens(any_tokenizer, [-1]),
+            no_repeat_ngram_size=options.no_repeat_ngram_size,
             return_scores=True,
             return_no_speech_prob=True,
         )
         per_chunk: list[list[dict[str, Any]]] = []
         sizes: list[int] = []
         stats: list[tuple[float, float]] = []
+        eot = any_tokenizer.eot
         for chunk, result in zip(chunks, generated, strict=True):
             tokens = result.sequences_ids[0]
             duration = len(chunk) / 16_000
             size = int(np.ceil(duration) * model.frames_per_second)
-            text_tokens = [token for token in tokens if token < tokenizer.eot]
+            text_tokens = [token for token in tokens if token < eot]
             # As faster-whisper's batched pipeline: length penalty 1, so the score is a sum.
             avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)
             stats.append((avg_logprob, result.no_speech_prob))
@@ -253,20 +255,24 @@ class FasterWhisperRecognizer:
                 if text_tokens
                 else []
             )
-        if options.word_timestamps and any(per_chunk):
-            model.add_word_timestamps(
-                per_chunk,
-                tokenizer,
-                encoder_output,
-                sizes,
-                _PREPEND_PUNCTUATION,
-                _APPEND_PUNCTUATION,
-                0.0,
-            )
+        if options.word_timestamps:
+            # The alignment pass starts from the language's own prompt: one per language.
+            for code, tokenizer in tokenizers.items():
+                indices = [i for i, found in enumerate(languages) if found == code and per_chunk[i]]
+                if indices:
+                    model.add_word_timestamps(
+                        [per_chunk[i] for i in indices],
+                        tokenizer,
+                        _rows(encoder_output, indices, len(chunks)),
+                        [sizes[i] for i in indices],
+                        _PREPEND_PUNCTUATION,
+                        _APPEND_PUNCTUATION,
+                        0.0,
+                    )
         output: list[tuple[RecognizedSegment, ...]] = []
         for decoded, (avg_logprob, no_speech_prob) in zip(per_chunk, stats, strict=True):
             segments = []
-            pieces = [piece for sub in decoded for piece in _sentences(sub, tokenizer)]
+            pieces = [piece for sub in decoded for piece in _sentences(sub, any_tokenizer)]
             for sub in pieces:
                 text = sub["text"].strip()
                 if not text:
@@ -290,6 +296,17 @@ class FasterWhisperRecognizer:
                 )
             output.append(tuple(segments))
         return output
+
+
+def _rows(encoder_output: Any, indices: Sequence[int], total: int) -> Any:
+    """The encoder output of the chunks at ``indices`` (all of it when that is every chunk)."""
+    if len(indices) == total:
+        return encoder_output
+    import ctranslate2
+
+    return ctranslate2.StorageView.from_array(
+        np.ascontiguousarray(np.asarray(encoder_output)[list(indices)])
+    )
 
 
 _WINDOW_MARGIN_S = 2.0

@@ -54,7 +54,9 @@ class ChunkTranscriber(Stage):
     voice before a loud one, the rest of a chunk after the language changes, a last short
     phrase). Every stretch of at least ``min_unheard_s`` with no recognised word near it
     (``word_margin_s``) is decoded again as a chunk of its own (each chunk's audio at most
-    ``max_tries`` times). A word timed longer than ``max_word_s`` is Whisper's alignment
+    ``max_tries`` times: a third read found little once loops are cut short, see
+    ``AsrSettings.no_repeat_ngram_size``, and cost a 30 s encoder window per piece). A word
+    timed longer than ``max_word_s`` is Whisper's alignment
     stretching it over speech it skipped: it keeps its end and that length, so the skipped
     speech shows as unheard. The stretches of one participant to read again are joined, in
     time order, into chunks of at most ``pack_s``: each alone would cost a whole 30 s encoder
@@ -73,7 +75,7 @@ class ChunkTranscriber(Stage):
         min_unheard_s: float = 0.6,
         word_margin_s: float = 0.2,
         max_word_s: float = 1.0,
-        max_tries: int = 3,
+        max_tries: int = 2,
         pack_s: float = 30.0,
         confident_probability: float = 0.8,
         on_chunk: Callable[[SpeechChunk], None] | None = None,
@@ -142,7 +144,7 @@ class ChunkTranscriber(Stage):
 
     def _packed(self, pieces: list[tuple[SpeechChunk, int]]) -> list[tuple[SpeechChunk, int]]:
         """First rereads: consecutive pieces of one participant joined up to ``pack_s``. A piece
-        skipped again in company is read alone."""
+        skipped again in company is read alone (when ``max_tries`` allows a third read)."""
         groups: list[list[tuple[SpeechChunk, int]]] = []
         for piece in pieces:
             last = groups[-1] if groups else None

@@ -203,7 +203,11 @@ def _run_source(
     """One source through its participants' pipelines: VAD, chunks, the shared transcriber,
     and for a mixed track the voice stages. Returns the segments, the decoded length (s) and
     the speech the VAD found on each of the source's tracks."""
-    options = RecognitionOptions(beam_size=settings.asr.beam_size, language=settings.asr.language)
+    options = RecognitionOptions(
+        beam_size=settings.asr.beam_size,
+        language=settings.asr.language,
+        no_repeat_ngram_size=settings.asr.no_repeat_ngram_size,
+    )
     last_transcribed: dict[str, float] = {}
 
     def transcribed(chunk: SpeechChunk) -> None:

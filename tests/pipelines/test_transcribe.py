@@ -220,3 +220,26 @@ def test_a_short_encoder_window_reads_speech_as_the_full_one(
     assert [_normalise(" ".join(s.text for s in t.segments)) for t in texts] == [
         _normalise(JFK_TEXT)
     ] * 3
+
+
+def test_the_loop_limit_leaves_real_speech_as_it_was(
+    speech_models: SpeechModels, data_dir: Path
+) -> None:
+    """``no_repeat_ngram_size`` stops Whisper's loops; speech that truly repeats itself within
+    one chunk (here jfk twice) loses a word or two of the repeat, never the repeat."""
+    jfk = read_audio(data_dir / "whisper-clips" / "jfk.flac")[0]
+    twice = np.concatenate([jfk, np.zeros(8000, np.float32), jfk])
+    recognizer = speech_models.recognizer
+    free, limited = (
+        [
+            " ".join(s.text for s in found.segments)
+            for found in recognizer.recognize(
+                [jfk, twice], RecognitionOptions(beam_size=3, no_repeat_ngram_size=size)
+            )
+        ]
+        for size in (0, 12)
+    )
+    assert limited[0] == free[0]
+    assert _normalise(free[1]) == _normalise(f"{JFK_TEXT} {JFK_TEXT}")
+    assert len(_normalise(limited[1]).split()) == len(_normalise(free[1]).split())
+    assert word_error_rate(free[1], limited[1]) <= 0.1
