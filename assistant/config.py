@@ -186,13 +186,6 @@ class LiveSettings(BaseModel):
     """When an utterance ends, its words not yet final come from one more decode of it in
     this encoder window (s) with the transcript's beam (0: from the last partial decode, no
     extra decode); 30 reads as ``analyze`` does, for about 0.85 s on 2 cores."""
-    left_context_s: float = Field(default=0.0, ge=0, le=10)
-    """When an utterance ends, up to this much of its last words' audio (s) is kept and heard
-    again before the next utterance, with the words before it as the prompt, so a turn's first
-    words are read in context (0: each utterance alone, no prompt). A decode that loops with it
-    is done again without it."""
-    left_gap_s: float = Field(default=2.0, ge=0, le=10)
-    """A pause longer than this (s) after an utterance drops its kept audio."""
     context_chars: int = Field(default=200, ge=0, le=1000)
     """After such a hand-on, this much of the speech before (characters) is given to the next
     decodes as Whisper's previous-text context (0: none)."""

@@ -12,8 +12,6 @@ without a pause (a lively conversation on one track) is handed on at its confirm
 ends once the buffer passes ``trim_s``: the audio before the cut waits for its timed decode
 like a finished utterance, and the words handed on are the next decodes' context (Whisper's
 previous-text prompt), as whisper_streaming does. Short buffers decode faster and agree sooner.
-Across a short pause the buffer is not emptied either: the next utterance's decodes first hear
-the last seconds of the one before (``left_context_s``), whose words they skip by their times.
 
 The transcript's timed segments come from a separate decode of each finished utterance with
 word timings, ``analyze``'s beam and Whisper's full window (several times the cost of a
@@ -31,7 +29,6 @@ import difflib
 import re
 import threading
 import time
-import zlib
 from collections import defaultdict, deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future
@@ -58,14 +55,6 @@ from .transcribe import HallucinationFilter, to_meeting_time
 __all__ = ["ActiveSpeakers", "LiveOptions", "LiveTranscriber"]
 
 FloatArray = npt.NDArray[np.float32]
-_BOUNDARY_SLACK_S = 0.1
-"""A word of a decode with left context that ends this little (s) after the utterance's own
-audio starts is still the context's (VAD pads the start; no word is this short)."""
-_MAX_WORDS_PER_S = 4.5
-"""Faster than anyone speaks: a decode reading more words is looping."""
-_LOOP_COMPRESSION = 2.0
-"""A decode's text that compresses better than this repeats itself (Whisper's own fallback
-test uses 2.4 on 30 s; a live buffer is shorter)."""
 _SENTENCE_END = (".", "?", "!", "。", "？", "！")
 
 
@@ -80,19 +69,6 @@ class LiveOptions:
     context_chars: int = 200
     """After a trim, up to this many characters of the utterance's words handed on are given
     to the next decodes as Whisper's previous-text context (0: none)."""
-    left_context_s: float = 0.0
-    """When an utterance ends, up to this much (s) of its last words' audio is kept, and the
-    next utterance's decodes hear it before their own audio, with the words before it as
-    Whisper's previous-text prompt (as whisper_streaming keeps its buffer across pauses): the
-    first words of a short turn ("Good, thanks.") read far better after what was just said.
-    The kept words count as confirmed, so they are not shown again. 0: each utterance is
-    decoded alone, with no prompt. The language is detected on the whole buffer, so in a
-    meeting that switches language between turns the first decodes of a turn lean toward the
-    language of the one before. Off (experimental): at 4 s the tuning dialogues' finals read
-    0.158 against 0.171 (simulated 1x feed), but fed as fast as possible (a backlog) the finals
-    and the stored transcript read worse (0.15-0.27 against 0.14), not yet understood."""
-    left_gap_s: float = 2.0
-    """A pause longer than this (s) drops the kept audio (its words stay the prompt)."""
     max_buffer_s: float = 15.0
     """An utterance longer than this (s) with no confirmed sentence end is cut at its last
     confirmed word, timed by the partial decode itself (no timed decode holds up captions)."""
@@ -219,18 +195,7 @@ class LiveTranscriber(Stage):
         self._confident: defaultdict[str, float] = defaultdict(float)
         self._untimed: deque[_FinishedUtterance] = deque()
         self._context = ""
-        """Words said before the buffer's audio, context (prompt) for its next decodes."""
-        self._own_start_s = 0.0
-        """Meeting time (s) where the current utterance's own audio starts; the buffer before
-        it is the previous utterance's end, kept as left context."""
-        self._left: list[str] = []
-        """The words of the left context (the audio before ``_own_start_s``): neither shown
-        nor stored again. Its decodes' words before that time are these."""
-        self._left_end_s = 0.0
-        self._left_until_s = 0.0
-        """Where the utterance that left the context ended (s)."""
-        self._last: tuple[list[str], list[tuple[float, float]]] | None = None
-        """The last partial decode's words and their meeting times (s)."""
+        """Words of this utterance already handed on (trimmed), context for its next decodes."""
 
     # The stage interface.
 
@@ -243,11 +208,7 @@ class LiveTranscriber(Stage):
                 self._audio_start_s = frame.start_s
             self._audio = np.concatenate([self._audio, frame.samples])
             if not self._speaking:
-                if self._left and self._end_s - self._left_end_s > self._options.left_gap_s:
-                    self._context = self._prompt(self._context, self._left)
-                    self._left = []
-                if not self._left:
-                    self._keep_from(self._end_s - self._options.pre_roll_s)
+                self._keep_from(self._end_s - self._options.pre_roll_s)
             elif len(self._audio) > self._options.max_buffer_s * SAMPLE_RATE:
                 # Audio arriving faster than it is flushed (a backlog, a file fed at full
                 # speed): cut here, before the buffer outgrows Whisper's 30 s window.
@@ -259,15 +220,7 @@ class LiveTranscriber(Stage):
         if frame.speaking:
             self._speaking = True
             self._speakers.started(self._participant_id)
-            own_s = max(frame.start_s, self._audio_start_s or 0.0)
-            if self._left:
-                # The previous utterance's last words stay in the buffer, before this one's;
-                # its own audio starts after the one before ended (the VAD's pads overlap).
-                self._committed_end_s = self._left_end_s
-                own_s = max(own_s, self._left_until_s)
-            else:
-                self._keep_from(frame.start_s)
-            self._own_start_s = own_s
+            self._keep_from(frame.start_s)
             return [frame]
         self._speaking = False
         self._speakers.stopped(self._participant_id)
@@ -353,8 +306,6 @@ class LiveTranscriber(Stage):
         )
         recognition = self._recognizer.recognize([audio], options)[0]
         duration = len(audio) / SAMPLE_RATE
-        if finished is None:
-            duration -= self._own_offset / SAMPLE_RATE  # the left context is not this utterance
         if finished is None and not self._language_locked:
             self._language = recognition.language
             if duration >= o.lock_language_after_s:
@@ -363,47 +314,6 @@ class LiveTranscriber(Stage):
                     self._confident[recognition.language] += duration
         kept = tuple(s for s in recognition.segments if self._filter.keeps(s))
         return replace(recognition, segments=kept)
-
-    @property
-    def _own_offset(self) -> int:
-        """Samples of left context at the buffer's start."""
-        start_s = self._audio_start_s or 0.0
-        return min(len(self._audio), max(0, round((self._own_start_s - start_s) * SAMPLE_RATE)))
-
-    def _prompt(self, before: str, words: Sequence[str]) -> str:
-        """``before`` and then ``words``, the last ``context_chars`` of it in whole words (a
-        word cut in half would mislead the decoder)."""
-        said = " ".join([before, *words]).strip()
-        limit = self._options.context_chars
-        return said if len(said) <= limit else said[-limit:].partition(" ")[2]
-
-    def _drop_left(self) -> None:
-        """Decode this utterance alone from now on: its left context's words join the prompt."""
-        if self._options.context_chars:
-            self._context = self._prompt(self._context, self._left)
-        self._left = []
-        self._keep_from(self._own_start_s)
-
-    def _skip_left(self, words: Sequence[str], spans: Sequence[tuple[float, float]] | None) -> int:
-        """How many of a decode's first words are the left context's."""
-        if not self._left:
-            return 0
-        if spans is None:
-            return _after(self._left, words)
-        # By where each word ends: Whisper's alignment often starts a turn's first word back
-        # in the pause before it, but ends it where it ends.
-        own_s = self._own_start_s + _BOUNDARY_SLACK_S
-        return next((i for i, (_, end) in enumerate(spans) if end > own_s), len(words))
-
-    def _first_new(self, words: Sequence[str], spans: Sequence[tuple[float, float]] | None) -> int:
-        """Where the words of a decode of the buffer that are not yet final start: after the
-        left context's (by their times: the decode may read them differently now) and the
-        confirmed ones."""
-        skip = self._skip_left(words, spans)
-        own = _after(
-            self._committed, words[skip:], spans[skip:] if spans else None, self._committed_end_s
-        )
-        return skip + own
 
     def _fallback_language(self) -> str | None:
         """The language detected with confidence for longest so far."""
@@ -418,20 +328,13 @@ class LiveTranscriber(Stage):
         recognition = self._recognize(
             self._audio, timed=False, word_times=long_buffer or margin_s > 0
         )
-        words = _words(recognition)
-        if self._left and _looping(words, len(self._audio) / SAMPLE_RATE):
-            self._drop_left()
-            recognition = self._recognize(
-                self._audio, timed=False, word_times=long_buffer or margin_s > 0
-            )
-            words = _words(recognition)
         self._last_language = recognition.language
+        words = _words(recognition)
         start_s = self._audio_start_s or 0.0
         timed_words = _timed_words(recognition, words)
         timed = [(start_s + w.start, start_s + w.end) for w in timed_words or ()]
         spans = timed or _estimated_spans(words, start_s, len(self._audio) / SAMPLE_RATE)
-        self._last = (words, spans)
-        first = self._first_new(words, timed or None)
+        first = _after(self._committed, words, timed or None, self._committed_end_s)
         tail = words[first:]
         agreed = _common_prefix(self._tentative, tail)
         if margin_s > 0:
@@ -485,89 +388,52 @@ class LiveTranscriber(Stage):
         cut = round((cut_s - start_s) * SAMPLE_RATE)
         if cut < SAMPLE_RATE or cut >= len(self._audio):
             return
-        own = self._own_offset
-        if cut > own:
-            # The left context before the utterance's own audio was timed with its own.
-            locked = self._language if self._language_locked else None
-            self._untimed.append(
-                _FinishedUtterance(self._audio[own:cut].copy(), start_s + own / SAMPLE_RATE, locked)
-            )
+        locked = self._language if self._language_locked else None
+        self._untimed.append(_FinishedUtterance(self._audio[:cut].copy(), start_s, locked))
         # This decode's wording of the confirmed words after the cut: the next decode's words
         # are aligned to it.
-        skip = max(last + 1, min(self._skip_left(words, spans), agreed))
-        self._left = list(words[last + 1 : skip])
-        self._committed = list(words[skip:agreed])
-        self._last = (list(words[last + 1 :]), list(spans[last + 1 :]))
+        self._committed = list(words[last + 1 : agreed])
         if self._options.context_chars:
-            self._context = self._prompt(self._context, words[: last + 1])
+            handed_on = " ".join([self._context, *words[: last + 1]]).strip()
+            limit = self._options.context_chars
+            # Whole words only: a word cut in half would mislead the decoder.
+            self._context = (
+                handed_on if len(handed_on) <= limit else handed_on[-limit:].partition(" ")[2]
+            )
         self._keep_from(start_s + cut / SAMPLE_RATE)
 
     def _finalize(self, end_s: float) -> list[Frame]:
         """The utterance ended at ``end_s``: what is not final yet becomes final now, and the
         utterance waits for its timed decode."""
         start_s = self._audio_start_s or 0.0
-        heard = self._audio[: max(0, round((end_s - start_s) * SAMPLE_RATE))]
-        own = min(len(heard), self._own_offset)
-        samples = heard[own:]
+        samples = self._audio[: max(0, round((end_s - start_s) * SAMPLE_RATE))]
         out: list[Frame] = []
-        # Not when a long utterance is cut mid-speech (``_cut``): its rest goes on alone.
-        left = self._options.left_context_s > 0 and not self._speaking
-        last: tuple[list[str], list[tuple[float, float]]] | None = None
         if len(samples) >= SAMPLE_RATE // 10:
             decoded_end_s = start_s + self._decoded_samples / SAMPLE_RATE
             end = self._options.end_window_s > 0
             if self._decoded_samples and decoded_end_s >= end_s and not end:
                 # The last partial decode already heard the whole utterance.
                 rest, language = self._tentative, self._last_language
-                last = self._last
             else:
-                recognition = self._recognize(heard, timed=False, word_times=end or left, end=end)
+                recognition = self._recognize(samples, timed=False, word_times=end, end=end)
                 words = _words(recognition)
-                if self._left and _looping(words, len(heard) / SAMPLE_RATE):
-                    self._drop_left()
-                    start_s, heard, own = self._audio_start_s or 0.0, samples, 0
-                    recognition = self._recognize(heard, timed=False, word_times=True, end=end)
-                    words = _words(recognition)
                 timed = _timed_words(recognition, words)
                 spans = [(start_s + w.start, start_s + w.end) for w in timed] if timed else None
-                first = self._first_new(words, spans)
+                first = _after(self._committed, words, spans, self._committed_end_s)
                 rest, language = words[first:], recognition.language
-                last = (words, spans or _estimated_spans(words, start_s, len(heard) / SAMPLE_RATE))
             if rest:
-                own_s = start_s + own / SAMPLE_RATE
-                start = max(own_s, self._committed_end_s) if self._committed else own_s
+                start = max(start_s, self._committed_end_s) if self._committed else start_s
                 out.append(self._caption("final", start, end_s, rest, language))
             locked = self._language if self._language_locked else None
-            self._untimed.append(
-                _FinishedUtterance(samples.copy(), start_s + own / SAMPLE_RATE, locked)
-            )
-        self._committed, self._tentative, self._last = [], [], None
-        self._left, self._context = [], self._context if left else ""
-        if left and last is not None and last[0]:
-            # Keep the audio of the last words, at most ``left_context_s`` of it, as the next
-            # utterance's left context; the words before it join the prompt.
-            words, spans = last
-            keep_s = max(start_s, end_s - self._options.left_context_s)
-            k = next((i for i, span in enumerate(spans) if span[0] >= keep_s), len(words))
-            self._context = self._prompt(self._context, words[:k])
-            if k < len(words):
-                self._left, self._left_end_s = list(words[k:]), max(spans[-1][1], start_s)
-                self._left_until_s = end_s
-                cut_s = (spans[k - 1][1] + spans[k][0]) / 2 if k else start_s
-                self._keep_from(min(cut_s, spans[k][0]))
-                self._decoded_samples = 0
-                self._reset_language()
-                return out
-        self._reset_language()
-        self._keep_from(end_s)
-        self._decoded_samples = 0
-        return out
-
-    def _reset_language(self) -> None:
+            self._untimed.append(_FinishedUtterance(samples.copy(), start_s, locked))
+        self._committed, self._tentative, self._context = [], [], ""
         self._language, self._language_locked = (
             self._options.language,
             self._options.language is not None,
         )
+        self._keep_from(end_s)
+        self._decoded_samples = 0
+        return out
 
     def _time_utterance(self) -> list[Frame]:
         """The timed segments of the oldest finished utterances, for the transcript: as many
@@ -617,13 +483,11 @@ class LiveTranscriber(Stage):
         segments = self._timed_segments(self._audio, recognition, ((0.0, start_s),))
         words = [word for segment in segments for word in segment.words]
         texts = [word.text for word in words]
-        spans = [(word.start, word.end) for word in words]
-        skip = self._skip_left(texts, spans)
-        committed = skip + _after(self._committed, texts[skip:])
-        confirmed = committed if self._committed else len(words) - 1
-        if confirmed <= skip:
+        committed = _after(self._committed, texts)
+        confirmed = committed if committed > 0 else len(words) - 1
+        if confirmed <= 0:
             return [*out, *self._finalize(self._end_s)]
-        ends = [i + 1 for i in range(skip, confirmed) if texts[i].endswith(_SENTENCE_END)]
+        ends = [i + 1 for i in range(confirmed) if texts[i].endswith(_SENTENCE_END)]
         keep = ends[-1] if ends else confirmed
         cut_s = words[keep - 1].end
         if keep > committed:
@@ -633,17 +497,13 @@ class LiveTranscriber(Stage):
                     "final", new[0].start, new[-1].end, texts[committed:keep], recognition.language
                 )
             )
-        # The left context's words are in the transcript already, with their own utterance.
-        kept = _until(segments, cut_s)
-        out.extend(_from(kept, self._own_start_s + _BOUNDARY_SLACK_S) if skip else kept)
+        out.extend(_until(segments, cut_s))
         left = committed - keep
         self._committed = self._committed[len(self._committed) - left :] if left > 0 else []
         self._tentative = texts[max(keep, committed) :]
         self._committed_end_s = cut_s
         self._keep_from(cut_s)
-        self._left = []
         self._decoded_samples = 0
-        self._last = None
         return out
 
     def _timed_segments(
@@ -679,15 +539,6 @@ def _words(recognition: ChunkRecognition) -> list[str]:
     return [word for segment in recognition.segments for word in segment.text.split()]
 
 
-def _looping(words: Sequence[str], duration_s: float) -> bool:
-    """Whether a decode reads as Whisper looping: more words than anyone says in the audio, or
-    text that repeats itself (Whisper's compression-ratio test). Short turns of repetitive
-    phrases heard after the one before ("Lay blue by C2 again.") set it off."""
-    text = " ".join(words).encode()
-    ratio = len(text) / len(zlib.compress(text)) if text else 0.0
-    return len(words) > _MAX_WORDS_PER_S * duration_s + 3 or ratio > _LOOP_COMPRESSION
-
-
 def _until(segments: Sequence[TranscribedSegment], end_s: float) -> list[TranscribedSegment]:
     """The segments' words that end by ``end_s``; a segment the cut crosses is shortened."""
     out = []
@@ -698,19 +549,6 @@ def _until(segments: Sequence[TranscribedSegment], end_s: float) -> list[Transcr
         elif words:
             text = " ".join(word.text for word in words)
             out.append(replace(segment, end=words[-1].end, text=text, words=words))
-    return out
-
-
-def _from(segments: Sequence[TranscribedSegment], start_s: float) -> list[TranscribedSegment]:
-    """The segments' words that end after ``start_s``; a segment it crosses is shortened."""
-    out = []
-    for segment in segments:
-        words = tuple(word for word in segment.words if word.end > start_s)
-        if len(words) == len(segment.words):
-            out.append(segment)
-        elif words:
-            text = " ".join(word.text for word in words)
-            out.append(replace(segment, start=words[0].start, text=text, words=words))
     return out
 
 

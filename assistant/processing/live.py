@@ -448,8 +448,6 @@ def live_options(settings: Settings) -> LiveOptions:
         unsure_margin_s=live.unsure_margin_s,
         end_window_s=live.end_window_s,
         context_chars=live.context_chars,
-        left_context_s=live.left_context_s,
-        left_gap_s=live.left_gap_s,
         max_buffer_s=live.max_buffer_s,
         final_beam_size=settings.asr.beam_size,
         language=settings.asr.language,

@@ -35,7 +35,7 @@ class FakeVad:
 
 class FakeRecognizer:
     """The recogniser interface: reads ``speech`` back as its words (from the first loud
-    sample, one per ``WORD_S``, and on after each pause); while the audio ends mid-speech, the
+    sample, one per ``WORD_S``, until a quiet slot); while the audio ends mid-speech, the
     newest word of an untimed decode is a guess that changes (as Whisper's last word does while
     a word is cut off)."""
 
@@ -56,32 +56,26 @@ class FakeRecognizer:
             self.windows.append(options.window_s)
             frames = chunk[: len(chunk) - len(chunk) % 160].reshape(-1, 160)
             loud = np.repeat(np.sqrt(np.mean(frames**2, axis=1)) > 0.05, 160)
+            start = int(np.argmax(loud)) if loud.any() else len(chunk)
             slot = int(WORD_S * 16_000)
-            words, starts = [], []
-            begin = int(np.argmax(loud)) if loud.any() else len(chunk)
-            while begin + slot <= len(loud):
+            words = []
+            for begin in range(start, len(loud) - slot + 1, slot):
                 if loud[begin : begin + slot].mean() < 0.5:
-                    # A pause: read on from where the speech starts again, as Whisper does.
-                    after = np.flatnonzero(loud[begin + slot // 2 :])
-                    if not len(after):
-                        break
-                    begin += slot // 2 + int(after[0])
-                    continue
+                    break
                 amplitude = float(np.abs(chunk[begin : begin + slot]).max())
                 index = round((amplitude - 0.2) / 0.01) % 40
                 ends = self._sentence_words and (index + 1) % self._sentence_words == 0
                 words.append(SCRIPT[index] + ("." if ends else ""))
-                starts.append(begin / 16_000)
-                begin += slot
+            first = start / 16_000
             timed = tuple(
-                RecognizedWord(f" {w}", start, start + WORD_S, 0.9)
-                for w, start in zip(words, starts, strict=True)
+                RecognizedWord(f" {w}", first + i * WORD_S, first + (i + 1) * WORD_S, 0.9)
+                for i, w in enumerate(words)
             )
             segments = (
                 (
                     RecognizedSegment(
-                        starts[0],
-                        starts[-1] + WORD_S,
+                        first,
+                        first + len(words) * WORD_S,
                         " ".join(words),
                         timed if options.word_timestamps else (),
                         -0.2,

@@ -287,59 +287,6 @@ def test_an_utterances_last_words_can_come_from_a_decode_in_the_full_window() ->
     assert recognizer.windows.count(30.0) == 1
 
 
-class _ContextRecognizer(FakeRecognizer):
-    """Misreads the first word of a chunk decoded without a prompt: Whisper reads a turn's
-    first words worse with nothing said before them ("God, thanks" for "Good, thanks")."""
-
-    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
-        out = super().recognize(chunks, options)
-        if options.prompt:
-            return out
-        misread = []
-        for recognition in out:
-            segments = list(recognition.segments)
-            if segments:
-                first = segments[0]
-                words = tuple(
-                    replace(w, text=f"{w.text}-alone") if i == 0 else w
-                    for i, w in enumerate(first.words)
-                )
-                head, _, tail = first.text.partition(" ")
-                text = f"{head}-alone {tail}".strip()
-                segments[0] = replace(first, text=text, words=words)
-            misread.append(replace(recognition, segments=tuple(segments)))
-        return misread
-
-
-def test_an_utterance_is_decoded_after_the_last_words_of_the_one_before() -> None:
-    """With ``left_context_s``, the decodes of an utterance hear the end of the one before it
-    (and what came before that as the prompt), so its first word is read in context; the kept
-    words are neither shown nor stored again. Without it, each utterance is decoded alone."""
-    audio = np.concatenate([silence(0.5), speech(5), silence(1.0), speech(5, 5), silence(1.5)])
-
-    def run(**options: float) -> tuple[list[str], list[str], float]:
-        recognizer = _ContextRecognizer()
-        out = run_stage(_live(recognizer, **options), _blocks("p", audio), flush_each=True)
-        finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
-        segments = [f for f in out if isinstance(f, TranscribedSegment)]
-        stored = [w.text for s in segments for w in s.words]
-        partial = [s for (s, _), w in zip(recognizer.calls, recognizer.windows, strict=True) if w]
-        return [word for c in finals for word in c.text.split()], stored, max(partial)
-
-    alone, stored, longest = run(left_context_s=0.0)
-    assert longest < 3.0  # one utterance: 2 s of words and the pads
-    assert alone == [f"{SCRIPT[0]}-alone", *SCRIPT[1:5], f"{SCRIPT[5]}-alone", *SCRIPT[6:10]]
-    assert [w.removesuffix("-alone") for w in stored] == SCRIPT[:10]
-    heard, stored, longest = run(left_context_s=1.0)
-    assert heard == [f"{SCRIPT[0]}-alone", *SCRIPT[1:10]]
-    assert [w.removesuffix("-alone") for w in stored] == SCRIPT[:10]
-    assert longest > 3.5  # and the last second of the one before, and the pause
-    # A pause longer than ``left_gap_s`` drops the kept audio: only the prompt is left.
-    heard, _, longest = run(left_context_s=1.0, left_gap_s=0.2)
-    assert heard == [f"{SCRIPT[0]}-alone", *SCRIPT[1:10]]
-    assert longest < 3.0
-
-
 class _GatedRecognizer(FakeRecognizer):
     """Its timed decodes (full window, word timings) wait until ``gate`` opens."""
 
