@@ -1,23 +1,52 @@
 """Date phrases in English and Danish resolved against the meeting date.
 
-The rules are one table (`_RULES`) of patterns and resolvers. Conventions:
+The rules are one table (`_RULES`) of patterns and resolvers. Conventions (those of the labelled
+sets' READMEs, and where they are silent the choice written here):
 
-- A weekday ("Friday", "på fredag", "next Friday") is the next such day strictly after the
-  meeting: said on a Wednesday, "Wednesday" is a week later.
-- "next week" / "i næste uge" / "early next week" / "after the weekend": the Monday of next week;
-  "i uge 20" / "uge tyve" / "week 20": the Friday of that week. Read with ``weeks=False`` (as
-  action items are) a week without a day resolves to None: no deadline.
-- "end of the week" / "this week" / "sidst på ugen" / "inden weekenden": the Friday of the
-  meeting's week (at a weekend meeting, the coming Friday); "end of next week": a week later.
-- "end of the month" / "inden udgangen af måneden": the month's last day.
-- "the 15th" / "den 15.": the next 15th on or after the meeting; days as words with a month
-  ("den anden december", "the third of March") likewise; a month name without a year:
-  the next such date on or after the meeting; an explicit year is kept as said.
-- "in two weeks" / "om to uger": 14 days on; "today"/"EOD"/"i dag": the meeting day, and so
-  are the hours of that day: "after lunch", "efter frokost", "inden klokken tre", "by 3 pm".
-- "by the twelfth" / "before the sixth": a day said as an ordinal word after a preposition,
-  without a month, is the next such day of a month on or after the meeting.
-- A date that is negated ("bare ikke på torsdag", "not on Friday") is no deadline.
+- A weekday ("Friday", "på fredag", "this Friday", "next Friday", "næste fredag",
+  "førstkommende fredag") is the next such day strictly after the meeting: said on a
+  Wednesday, "Wednesday" is a week later. "next" does not skip a week; "Friday next week" /
+  "fredag i næste uge" / "next week Tuesday" / "i næste uge på tirsdag" do.
+- A week on from a day: "Friday week", "a week from Friday", "på mandag om en uge" (that
+  weekday + 7), "i dag om en uge", "this time next week", "in a week's time" (+7).
+- "next week" / "i næste uge" / "early next week" / "after the weekend" / "efter weekenden":
+  the Monday of next week; "i uge 20" / "uge tyve" / "week 20": the Friday of that week. Read
+  with ``weeks=False`` (as action items are) a week without a day resolves to None: no
+  deadline.
+- "end of the week" / "this week" / "later this week" / "sidst (senere) på ugen" / "inden
+  weekenden" / "by (before) the weekend": the Friday of the meeting's week (at a weekend
+  meeting, the coming Friday); "end of next week" / "udgangen af næste uge": a week later.
+  "over the weekend" / "i weekenden" say when the work is done, not by when: no deadline.
+- "end of the month" / "inden udgangen af måneden" / "ultimo måneden" / "i løbet af
+  måneden": the month's last day; "end of next month": next month's last day; "ultimo
+  december" / "end of January" / "sidst i december": that month's last day; "medio januar" /
+  "mid-December" / "inden midten af december": its 15th (as "mid next week" is its
+  Wednesday); "primo januar" / "først i december" / "i midten af december" / "next month" /
+  "in the new year" / "efter jul": a time, no deadline (not recognised).
+- "end of the quarter" / "end of Q1" / "udgangen af kvartalet": the quarter's last day;
+  "end of the year" / "udgangen af året" / "inden årsskiftet" / "inden nytår": 31 December.
+  "før jul" / "before Christmas": Christmas Eve, the Danish holiday.
+- "the 15th" / "den 15." / "d. 3/12" / "12/3" (day then month): the next such date on or after
+  the meeting; days as words with a month ("den anden december", "the third of March")
+  likewise; a month name without a year: the next such date on or after the meeting; an
+  explicit year is kept as said. "the 15th of next month" / "den første i næste måned": that
+  day of next month.
+- "by the twelfth" / "inden den tredje": a day said as an ordinal word after a preposition,
+  without a month, is the next such day of a month on or after the meeting (in Danish only at
+  the end of a clause: "til den første kunde" is no date).
+- "in two weeks" / "om to uger" / "om 14 (fjorten) dage" / "in a fortnight" / "inden for en
+  uge": that many days on; a vague count ("in a couple of days", "om et par dage", "om nogle
+  dage") is time but no deadline (None).
+- "today" / "EOD" / "COB" / "i dag" / "i løbet af dagen": the meeting day, and so are the
+  hours of that day: "after lunch", "efter frokost", "inden klokken tre", "by 3 pm", "within
+  the hour"; an hour followed by a day is that day ("before lunch tomorrow", "by noon on
+  Friday", "inden fyraften i morgen"). "first thing tomorrow (in the morning)": tomorrow.
+- A date that is negated ("bare ikke på torsdag", "not on Friday", "I can't get to it today,
+  but …") is no deadline; a date taken back ("på torsdag, nej fredag", "Thursday, no, make it
+  Friday") is the one said last.
+- A day that says when an event takes place is no deadline: "an invite for Thursday", "et møde
+  med jeres IT-chef på torsdag", "I'll set up a demo for Tuesday", "at Thursday's meeting";
+  before the event it is one: "before our call on Monday", "inden vi ses på torsdag".
 
 Relative phrases need the meeting date and resolve to None without one; the phrase is still
 recognised (and removed from the task text).
@@ -27,6 +56,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -54,9 +84,12 @@ _MONTHS = (
 """Month names and abbreviations (lower case) to month numbers."""
 
 _NUMBERS = {
-    **{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "a couple of": 2},
-    **{"en": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "et par": 2},
+    **{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7},
+    **{"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14},
+    **{"en": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7},
+    **{"otte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "fjorten": 14},
 }
+"""Counts of days and weeks; a vague count ("a couple of", "et par") is `_VAGUE`, no date."""
 _NUMBER = (
     r"(?P<n>\d{1,2}|" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + ")"
 )
@@ -126,7 +159,10 @@ def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
 def _next_weekday(match: re.Match[str], today: dt.date | None) -> dt.date | None:
     if today is None:
         return None
-    target = _WEEKDAY_INDEX[(match["weekday"] or match.groupdict().get("weekday2") or "").lower()]
+    said = (
+        match[name] for name in ("weekday", "weekday2", "weekday3") if name in match.re.groupindex
+    )
+    target = _WEEKDAY_INDEX[next(day for day in said if day).lower()]
     return today + dt.timedelta(days=(target - today.weekday()) % 7 or 7)
 
 
@@ -138,7 +174,17 @@ def _weekday_next_week(match: re.Match[str], today: dt.date | None) -> dt.date |
     monday = _next_week(match, today)
     if monday is None:
         return None
-    return monday + dt.timedelta(days=_WEEKDAY_INDEX[match["weekday"].lower()])
+    said = match["weekday"] or match["weekday2"]
+    return monday + dt.timedelta(days=_WEEKDAY_INDEX[said.lower()])
+
+
+def _day_next_month(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    """ "the 15th of next month", "inden den første i næste måned"."""
+    if today is None:
+        return None
+    said = match["day"] or match["ordinal"]
+    day = int(said) if said.isdigit() else _ORDINAL_DAYS[said.lower()]
+    return _date_or_none(today.year + today.month // 12, today.month % 12 + 1, day)
 
 
 def _end_of_week(_: re.Match[str], today: dt.date | None) -> dt.date | None:
@@ -154,6 +200,66 @@ def _end_of_month(_: re.Match[str], today: dt.date | None) -> dt.date | None:
     if today is None:
         return None
     return today.replace(day=calendar.monthrange(today.year, today.month)[1])
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _end_of_next_month(_: re.Match[str], today: dt.date | None) -> dt.date | None:
+    if today is None:
+        return None
+    return _last_day(today.year + today.month // 12, today.month % 12 + 1)
+
+
+def _end_of_named_month(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    """ "ultimo december", "by the end of January": this year's, or next year's once past."""
+    if today is None:
+        return None
+    month = _MONTHS[match["month"].lower()]
+    return _last_day(today.year + (month < today.month), month)
+
+
+def _middle_of_named_month(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    """ "medio januar", "mid-December": the 15th, as "mid next week" is its Wednesday."""
+    return _next_month_day(_MONTHS[match["month"].lower()], 15, today)
+
+
+def _end_of_quarter(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    """The last day of quarter ``q`` ("end of Q1"; this year's, or next year's once past), or
+    of the meeting's quarter."""
+    if today is None:
+        return None
+    said = match["q"] or match["q2"]
+    quarter = int(said) if said else (today.month - 1) // 3 + 1
+    end = _last_day(today.year, 3 * quarter)
+    return end if end >= today else _last_day(today.year + 1, 3 * quarter)
+
+
+def _end_of_year(_: re.Match[str], today: dt.date | None) -> dt.date | None:
+    return None if today is None else dt.date(today.year, 12, 31)
+
+
+def _no_day(_: re.Match[str], __: dt.date | None) -> dt.date | None:
+    """A vague span ("in a couple of days", "om nogle dage", "i weekenden"): time, but no
+    deadline."""
+    return None
+
+
+def _same_day(_: re.Match[str], today: dt.date | None) -> dt.date | None:
+    """An hour of the day ("by noon", "inden frokost"): the meeting day, unless a day follows
+    ("before lunch tomorrow"); see `find_date`."""
+    return today
+
+
+def _week_after(resolver: Resolver) -> Resolver:
+    """ "Friday week", "på mandag om en uge", "i dag om en uge": a week after the day said."""
+
+    def resolve(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+        day = resolver(match, today)
+        return None if day is None else day + dt.timedelta(days=7)
+
+    return resolve
 
 
 def _next_day_of_month(day: int, today: dt.date | None) -> dt.date | None:
@@ -305,14 +411,69 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             _numeric,
         ),
         (
-            r"(?:(?:end of (?:the )?day|eod|cob|close of business) tomorrow|tomorrow (?:eod|cob))",
+            r"(?:(?:end of (?:the )?day|eod|cob|close of (?:business|play)) tomorrow"
+            r"|tomorrow (?:eod|cob)|(?<=first thing )in the morning)",
             _offset(1),
         ),
+        # "Friday week", "a week on Friday", "på mandag om en uge", "i dag om en uge".
+        (
+            r"(?:(?:this |next |på |næste )?" + _WEEKDAY + r" week"
+            r"|a week (?:from|on) "
+            + _WEEKDAY.replace("weekday", "weekday2")
+            + r"|(?:på )?"
+            + _WEEKDAY.replace("weekday", "weekday3")
+            + r" om en uge)",
+            _week_after(_next_weekday),
+        ),
+        (
+            r"(?:i dag om en uge|a week (?:from )?today|this time next week|i dag otte dage)",
+            _offset(7),
+        ),
+        (r"(?:i morgen om en uge|a week (?:from )?tomorrow)", _offset(8)),
         (
             r"(?:mid|midway through|the middle of) next week|midt i næste uge|midten af næste uge",
             _mid_next_week,
         ),
-        (r"late next week|sidst i næste uge|slutningen af næste uge", _end_of_next_week),
+        (
+            r"late next week|(?:sidst i|slutningen af|udgangen af) næste uge",
+            _end_of_next_week,
+        ),
+        # months, quarters and the year by their end ("ultimo december", "end of Q1")
+        (
+            r"(?:the )?end of next month|(?:udgangen|slutningen) af næste måned"
+            r"|sidst i næste måned",
+            _end_of_next_month,
+        ),
+        (
+            r"(?:(?:the )?end of|ultimo|(?:udgangen|slutningen) af|sidst i|late) " + _MONTH,
+            _end_of_named_month,
+        ),
+        (
+            # "i midten af september" says when; "inden midten af september" by when
+            r"(?:mid[- ]?|medio |(?:(?<=by )|(?<=before )|(?<=inden )|(?<=senest )|(?<=før ))"
+            r"(?:the middle of |midten af |midt i ))" + _MONTH,
+            _middle_of_named_month,
+        ),
+        (
+            r"(?:(?:the )?end of (?:the |this )?(?:quarter|q(?P<q>[1-4]))|(?:ultimo |udgangen af )"
+            r"(?:kvartalet|q(?P<q2>[1-4]))|kvartalets udgang)",
+            _end_of_quarter,
+        ),
+        (
+            # not "year-end": "the year-end close" is an event of its own
+            r"(?:the )?end of (?:the |this )?year|(?:udgangen|slutningen) af (?:året|i år)"
+            r"|årets udgang|årsskiftet"
+            r"|(?:(?<=by )|(?<=before )|(?<=inden )|(?<=før )|(?<=senest )|(?<=til ))"
+            r"(?:(?:the )?new year(?:['’]s)?|nytår)",
+            _end_of_year,
+        ),
+        # vague spans: time, no deadline
+        (
+            r"(?:in|within|om|inden for|indenfor|i løbet af) (?:(?:the next|de næste) )?"
+            r"(?:a couple of|a few|couple of|few|et par|par|nogle|få) (?:days?|dage|weeks?|uger)"
+            r"|(?:in|within) a day or two",
+            _no_day,
+        ),
         (
             r"(?:in|within) the (?:next )?hour|(?:i|inden for) den næste time|i løbet af dagen"
             r"|later today|senere i dag",
@@ -320,9 +481,20 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         ),
         (r"within 24 hours|inden for 24 timer|inden for et døgn", _offset(1)),
         (
+            r"(?:in|within) (?:an|one|half an) hour|(?:inden for|indenfor|om) en (?:halv )?time",
+            _offset(0),
+        ),
+        (
+            r"(?:(?:the|den)\s+)?(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)|" + _ORDINAL + r")"
+            r"\s+(?:of|i) (?:next month|næste måned)",
+            _day_next_month,
+        ),
+        (
             _WEEKDAY
             + r"(?: (?:morning|afternoon|formiddag|eftermiddag))?"
-            + r" (?:i |of )?(?:næste uge|next week)",
+            + r" (?:i |of )?(?:næste uge|next week)"
+            + r"|(?:i )?(?:næste uge|next week),? (?:on |på )?"
+            + _WEEKDAY.replace("weekday", "weekday2"),
             _weekday_next_week,
         ),
         # "fredag den 20.", "Friday the 20th", "torsdag d. 12. marts": the day of the month
@@ -351,23 +523,43 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"(?:the )?end of (?:the |this )?month", _end_of_month),
         (r"(?:early )?next week|after the weekend", _next_week),
         (
-            r"(?:today|tonight|this (?:morning|afternoon|evening)|end of (?:the )?(?:business )?day"
-            r"|eod|cob|close of business|(?:right )?after (?:the|this|our) (?:call|meeting)"
-            r"|(?:after|before) lunch|(?:by|before) (?:noon|midday|" + _HOUR + r"))",
+            r"(?:today|tonight|this (?:morning|afternoon|evening)"
+            r"|(?:right )?after (?:the|this|our) (?:call|meeting))",
             _offset(0),
         ),
+        (
+            r"(?:end of (?:the )?(?:business )?day|eod|cob|close of (?:business|play)"
+            r"|(?:after|before) lunch(?:time)?|(?:by|before) (?:noon|midday|lunchtime|"
+            + _HOUR
+            + r"))",
+            _same_day,
+        ),
+        # "by the weekend" is its Friday; "over the weekend" says when, not by when.
+        (r"(?<=by )the weekend|(?<=before )the weekend", _end_of_week),
+        (
+            r"(?:over|during|this|at) the weekend|this weekend|(?:i|over|hen over|i løbet af)"
+            r" weekenden",
+            _no_day,
+        ),
+        (r"(?:the )?end of (?:this |the )?month|this month|later this month", _end_of_month),
+        (r"(?:in|within) (?:a|one) fortnight|(?:in|within) two weeks['’] time", _offset(14)),
+        (r"(?:in|within) (?:a|one) week['’]s time|om en uges tid", _offset(7)),
         (r"the day after tomorrow", _offset(2)),
         (r"tomorrow(?: morning| afternoon)?", _offset(1)),
-        (r"(?:in|within) " + _NUMBER + r" weeks?", _in_units(7)),
-        (r"(?:in|within) " + _NUMBER + r" days?", _in_units(1)),
+        (r"(?:in|within) (?:the next )?" + _NUMBER + r" weeks?", _in_units(7)),
+        (r"(?:in|within) (?:the next )?" + _NUMBER + r" days?", _in_units(1)),
         # Danish
         (r"(?:i )?overmorgen", _offset(2)),
         (r"i morgen(?: tidlig| formiddag| eftermiddag)?", _offset(1)),
         (
-            r"i dag|i aften|i nat|i eftermiddag|i formiddag|inden fyraften"
-            r"|(?:lige )?efter (?:mødet|opkaldet)|(?:efter|inden|før) frokost(?:en)?"
-            r"|(?:inden|før) (?:kl\.|klokken) (?:\d{1,2}(?:[.:]\d\d)?|[a-zæøå]+)",
+            r"i dag|i aften|i nat|i eftermiddag|i formiddag|(?:lige )?efter (?:mødet|opkaldet)"
+            r"|i løbet af (?:i dag|eftermiddagen|formiddagen)",
             _offset(0),
+        ),
+        (
+            r"inden fyraften|(?:efter|inden|før) frokost(?:en)?"
+            r"|(?:inden|før) (?:kl\.|klokken) (?:\d{1,2}(?:[.:]\d\d)?|[a-zæøå]+)",
+            _same_day,
         ),
         (r"slutningen af næste uge", _end_of_next_week),
         # "før jul", "before Christmas": Christmas Eve, the Danish holiday.
@@ -377,17 +569,19 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             r"(?:i )?(?:slutningen|udgangen) af (?:ugen|denne uge)|sidst på ugen"
             r"|(?:(?<=inden )|(?<=før )|(?<=til )|(?<=senest ))weekenden"
             r"|ugens udgang|i denne uge|ugen ud|(?<=i løbet af )(?:ugen|denne uge)"
+            r"|senere (?:på|i) (?:ugen|denne uge)|later (?:this|in the) week"
             r"|(?:inden|før) ugen er omme",
             _end_of_week,
         ),
         (
             r"(?:udgangen|slutningen) af (?:måneden|denne måned)|sidst på måneden|månedens udgang"
-            r"|månedsskiftet",
+            r"|månedsskiftet|(?:ultimo|i løbet af|senere på|senere i) (?:måneden|denne måned)"
+            r"|i denne måned",
             _end_of_month,
         ),
         (r"(?:i |først i |starten af |start af )?næste uge|efter weekenden", _next_week),
-        (r"om " + _NUMBER + r" uger?", _in_units(7)),
-        (r"om " + _NUMBER + r" dage?", _in_units(1)),
+        (r"(?:om|inden for|indenfor) (?:de næste )?" + _NUMBER + r" uger?", _in_units(7)),
+        (r"(?:om|inden for|indenfor) (?:de næste )?" + _NUMBER + r" dage?", _in_units(1)),
         # Both
         (
             r"(?:this |next |på |næste |førstkommende )?"
@@ -402,6 +596,13 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (_DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR, _month_day),
         (r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)", _day_of_month),
         (r"(?:by|before|until|till|on) the " + _ORDINAL, _ordinal_day_of_month),
+        # "inden den tredje", "senest den femtende": not "til den første kunde".
+        (
+            r"(?:(?<=inden )|(?<=senest )|(?<=til )|(?<=før ))den "
+            + _ORDINAL
+            + r"(?=\s*(?:$|[,.;:!?–-]))",
+            _ordinal_day_of_month,
+        ),
         (r"(?<=den )(?P<day>[0-3]?\d)\.", _day_of_month),
         (r"(?<=d\. )(?P<day>[0-3]?\d)\.", _day_of_month),
     )
@@ -413,6 +614,13 @@ def find_date(text: str, meeting_date: dt.date | None, *, weeks: bool = True) ->
     False a phrase that names a week without a day ("next week", "i uge 20") is still found
     but resolves to None: a task said for "next week" has no deadline (as tasks are labelled),
     while a meeting said for next week still has a date."""
+    return _find_date(text, meeting_date, weeks)
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_date(text: str, meeting_date: dt.date | None, weeks: bool) -> DatePhrase | None:
+    """`find_date`, remembered: the extractor asks about the same sentence several times, and
+    each question runs every rule."""
     best: tuple[int, int, re.Match[str], Resolver] | None = None
     for pattern, resolver in _RULES:
         match = pattern.search(text)
@@ -424,6 +632,11 @@ def find_date(text: str, meeting_date: dt.date | None, *, weeks: bool = True) ->
     if best is None:
         return None
     match, resolver = best[2], best[3]
+    if resolver is _same_day:
+        # "before lunch tomorrow", "by noon on Friday": the hour of the day said next.
+        day = find_date(text[match.end() :], meeting_date, weeks=weeks)
+        if day is not None and re.fullmatch(r"[\s,]*", text[match.end() : match.end() + day.start]):
+            return DatePhrase(day.date, match.start(), match.end() + day.end, day.week_only)
     week_only = resolver in (_next_week, _week_number)
     if week_only and not weeks:
         return DatePhrase(None, match.start(), match.end(), week_only=True)
@@ -432,12 +645,14 @@ def find_date(text: str, meeting_date: dt.date | None, *, weeks: bool = True) ->
 
 _NOT_A_DEADLINE = re.compile(
     r"\b(?:from|since|(?<!\bweek )of|fra|siden|(?:invitation|invite|indkaldelse|mødeindkaldelse"
-    r"|meeting|\w*mødet?|call|slot|session|minutes|minutter|an hour|en time|en halv time)s?"
+    r"|meeting|\w*mødet?|call|slot|session|kick-?off|minutes|minutter|an hour|en time"
+    r"|en halv time)s?(?:\s+(?:med|with)\s+[\w-]+(?:\s+[\w-]+)?)?"
     r"(?P<at>\s+(?:til|for|on|på))?)\s*$",
     re.IGNORECASE,
 )
 """Words before a date that make it say when something was or will take place, not by when
-work is due: "the ones from this week", "en invitation til tirsdag", "a slot for Friday"."""
+work is due: "the ones from this week", "en invitation til tirsdag", "a slot for Friday", "et
+møde med jeres IT-chef på torsdag", "a demo for Tuesday"."""
 
 
 _NEGATED = re.compile(
@@ -447,6 +662,14 @@ _NEGATED = re.compile(
 )
 """A date right after a negation is when the work cannot happen ("bare ikke på torsdag"), and
 after a thank-you it names the meeting ("tak for i dag", "that's it for today")."""
+
+
+_NEGATED_BUT = re.compile(
+    r"\b(?:not|never|ikke|aldrig|can't|cannot|won't|couldn't)\b[^,.;:!?]*$", re.IGNORECASE
+)
+_BUT = re.compile(r"\s*,?\s*(?:men|but)\b", re.IGNORECASE)
+"""A day ruled out in a clause that a "but" goes on from: "I can't get to it today, but I'll
+send it tomorrow"; the day after the "but" is the deadline."""
 
 
 _NOT_BEFORE = re.compile(
@@ -485,12 +708,20 @@ _LEADING_PREPOSITION = re.compile(
 
 
 _INVITED_TO = re.compile(
-    r"\b(?:invitation|invite|indkaldelse|mødeindkaldelse|calendar invite)s?\s+(?:til|to|for)\s+"
-    r"(?:[\w-]+\s+){1,6}$",
+    r"\b(?:(?:invitation|invite|indkaldelse|mødeindkaldelse|calendar invite)s?"
+    r"|(?:inviterer|invite|indkalder)\s+(?:jer|dem|dig|os|you|them|us))"
+    r"\s+(?:til|to|for)\s+(?:[\w-]+\s+){0,6}$",
     re.IGNORECASE,
 )
 """An invitation to an event named on: "en invitation til et besøg på mejeriet torsdag i næste
-uge" - the day is the visit's, not the invitation's deadline."""
+uge" - the day is the visit's, not the invitation's deadline; so is "jeg inviterer jer til
+workshoppen på torsdag"."""
+_SET_UP = re.compile(
+    r"\b(?:set up|schedule|book|arrange|booker|planlægger)\s+(?:a|an|the|et|en)\s+[\w-]+\s*$",
+    re.IGNORECASE,
+)
+"""An event set up for a day ("I'll set up a demo for next Tuesday", "jeg booker et lokale til
+fredag"): the day is the event's."""
 _NEAR_DAY = re.compile(
     r"(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|later today|i dag|i aften"
     r"|i morgen|i eftermiddag|i formiddag|senere i dag)\b",
@@ -512,6 +743,12 @@ _EVENT_IS = re.compile(
 meets on the 26th"."""
 
 
+_AT_THE_DAYS_EVENT = re.compile(
+    r"\b(?:at|in|on|during|to|into|for|til|på|under)\s+$", re.IGNORECASE
+)
+"""Before "Thursday's meeting": raised at it ("at Thursday's meeting"), not done by it."""
+
+
 def _says_when(sentence: str, start: int, end: int) -> bool:
     """Whether the date phrase at ``start:end`` says when, not by when (`_NOT_A_DEADLINE`,
     `_SCHEDULED`, `_INVITED_TO`, `_EVENT_IS`), or is negated (`_NEGATED`)."""
@@ -524,6 +761,11 @@ def _says_when(sentence: str, start: int, end: int) -> bool:
         return True
     if _NEGATED.search(sentence[:start]) and not _NOT_BEFORE.search(sentence[: start + 7]):
         return True
+    if _NEGATED_BUT.search(sentence[:start]) and _BUT.match(sentence, end):
+        return True
+    event = re.match(r"(on\s+|på\s+)?\w+['’]s\s", sentence[start:end], re.IGNORECASE)
+    if event is not None and (event[1] or _AT_THE_DAYS_EVENT.search(sentence[:start])):
+        return True
     if _EVENT_IS.search(sentence[:start]) and not _BEFORE_EVENT.search(sentence[:start]):
         return True  # unlike "før de mødes den 16.": the meeting as the deadline
     if (
@@ -533,6 +775,8 @@ def _says_when(sentence: str, start: int, end: int) -> bool:
         # "send the invitation for the workshop tomorrow": sent tomorrow
         and not _NEAR_DAY.match(sentence[start:end])
     ):
+        return True
+    if _SET_UP.search(sentence[:start]) and re.match(r"(?:for|til)\s", sentence[start:end], re.I):
         return True
     lead = _NOT_A_DEADLINE.search(sentence[:start])
     if lead is not None and _BEFORE_EVENT.search(sentence[: lead.start() + len(lead[0])]):
@@ -558,12 +802,14 @@ def _past_apposition(text: str, end: int, meeting_date: dt.date | None) -> int:
 
 
 _CORRECTION = re.compile(
-    r"\s*[-–,.]*\s*(?:(?:(?:nej|no|sorry|undskyld|i mean|jeg mener|or rather|eller rettere)"
-    r"[,.!]*\s*)+|(?:men|but) (?:det bliver|it'll be|it will be|make (?:it|that))\s+)",
+    r"\s*[-–,.]*\s*(?:(?:(?:nej|no|sorry|undskyld|i mean|jeg mener|or rather|eller rettere|hov"
+    r"|make (?:it|that)|actually|faktisk)[,.!]*\s*)+"
+    r"|(?:men|but) (?:det bliver|it'll be|it will be|make (?:it|that))\s+)",
     re.IGNORECASE,
 )
 """A date taken back and said again: "På fredag – nej, torsdag", "Friday - no, sorry,
-Thursday", "jeg skulle have sagt fredag, men det bliver i morgen"."""
+Thursday", "Monday, no, make it Tuesday", "jeg skulle have sagt fredag, men det bliver i
+morgen"."""
 
 
 def _corrected(
