@@ -124,6 +124,13 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
 _WEEKDAY = r"(?P<weekday>" + "|".join((*_WEEKDAYS_EN, *_WEEKDAYS_DA)) + ")"
 
+_CLAUSE_END = (
+    r"(?=\s*(?:$|[,.;:!?–-]|(?:and|or|so|then|if|but|at|please|og|eller|så|hvis|men|kl\.?"
+    r"|klokken|senest)\b))"
+)
+"""After a day said as an ordinal word without a month: the end of the clause, so "by the
+ninth" is a date and "by the first week of December", "til den første kunde" are not."""
+
 _HOUR = r"(?:[1-9]|1[0-2])(?:[.:]\d\d)?\s*(?:am|pm|o'clock)"
 """An hour of the day said as a deadline ("by 3 pm"): the meeting day."""
 
@@ -528,7 +535,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             _offset(0),
         ),
         (
-            r"(?:end of (?:the )?(?:business )?day|eod|cob|close of (?:business|play)"
+            r"(?:end of (?:the )?(?:business )?day|end of today|eod|cob|close of (?:business|play)"
             r"|(?:after|before) lunch(?:time)?|(?:by|before) (?:noon|midday|lunchtime|"
             + _HOUR
             + r"))",
@@ -541,7 +548,11 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             r" weekenden",
             _no_day,
         ),
-        (r"(?:the )?end of (?:this |the )?month|this month|later this month", _end_of_month),
+        (
+            r"(?:the )?end of (?:this |the )?month|this month|later this month"
+            r"|(?:(?<=by )|(?<=before ))month[- ]end",
+            _end_of_month,
+        ),
         (r"(?:in|within) (?:a|one) fortnight|(?:in|within) two weeks['’] time", _offset(14)),
         (r"(?:in|within) (?:a|one) week['’]s time|om en uges tid", _offset(7)),
         (r"the day after tomorrow", _offset(2)),
@@ -558,7 +569,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         ),
         (
             r"inden fyraften|(?:efter|inden|før) frokost(?:en)?"
-            r"|(?:inden|før) (?:kl\.|klokken) (?:\d{1,2}(?:[.:]\d\d)?|[a-zæøå]+)",
+            r"|(?:inden|før) (?:kl\.?|klokken) (?:\d{1,2}(?:[.:]\d\d)?|[a-zæøå]+)",
             _same_day,
         ),
         (r"slutningen af næste uge", _end_of_next_week),
@@ -595,12 +606,12 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (_MONTH + r"\s+(?:the\s+)?" + _ORDINAL, _ordinal_month_day),
         (_DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR, _month_day),
         (r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)", _day_of_month),
-        (r"(?:by|before|until|till|on) the " + _ORDINAL, _ordinal_day_of_month),
-        # "inden den tredje", "senest den femtende": not "til den første kunde".
+        (r"(?:by|before|until|till|on) the " + _ORDINAL + _CLAUSE_END, _ordinal_day_of_month),
+        # "inden den tredje", "jeg sender den den femtende": not "til den første kunde".
         (
-            r"(?:(?<=inden )|(?<=senest )|(?<=til )|(?<=før ))den "
+            r"(?:(?<=inden )|(?<=senest )|(?<=til )|(?<=før )|(?<=\bden ))den "
             + _ORDINAL
-            + r"(?=\s*(?:$|[,.;:!?–-]))",
+            + _CLAUSE_END,
             _ordinal_day_of_month,
         ),
         (r"(?<=den )(?P<day>[0-3]?\d)\.", _day_of_month),
@@ -617,10 +628,29 @@ def find_date(text: str, meeting_date: dt.date | None, *, weeks: bool = True) ->
     return _find_date(text, meeting_date, weeks)
 
 
+_FILLER = re.compile(r"\s+(?:øh|øhm|æh|æhm|uh|uhm|um|umm|erm|ehm)(?=[\s,.]|$)", re.IGNORECASE)
+"""A hesitation inside a date phrase ("INDEN UDGANGEN AF ØH MÅNEDEN"), read past."""
+
+
 @functools.lru_cache(maxsize=4096)
 def _find_date(text: str, meeting_date: dt.date | None, weeks: bool) -> DatePhrase | None:
     """`find_date`, remembered: the extractor asks about the same sentence several times, and
-    each question runs every rule."""
+    each question runs every rule. Hesitations are read past; offsets are the text's own."""
+    if _FILLER.search(text) is None:
+        return _find_in(text, meeting_date, weeks)
+    kept: list[int] = []  # offset in ``text`` of each character kept
+    last = 0
+    for filler in _FILLER.finditer(text):
+        kept.extend(range(last, filler.start()))
+        last = filler.end()
+    kept.extend(range(last, len(text)))
+    phrase = _find_in("".join(text[i] for i in kept), meeting_date, weeks)
+    if phrase is None:
+        return None
+    return DatePhrase(phrase.date, kept[phrase.start], kept[phrase.end - 1] + 1, phrase.week_only)
+
+
+def _find_in(text: str, meeting_date: dt.date | None, weeks: bool) -> DatePhrase | None:
     best: tuple[int, int, re.Match[str], Resolver] | None = None
     for pattern, resolver in _RULES:
         match = pattern.search(text)
@@ -670,6 +700,14 @@ _NEGATED_BUT = re.compile(
 _BUT = re.compile(r"\s*,?\s*(?:men|but)\b", re.IGNORECASE)
 """A day ruled out in a clause that a "but" goes on from: "I can't get to it today, but I'll
 send it tomorrow"; the day after the "but" is the deadline."""
+
+
+_RULED_OUT = re.compile(
+    r"\s*(?:(?:doesn't|does not|won't|will not|isn't|is not)\s+(?:work|do|suit|possible)"
+    r"|is no good|is out\b|(?:passer|går|duer|kan)\s+(?:\w+\s+)?(?:desværre\s+)?ikke\b)",
+    re.IGNORECASE,
+)
+"""A day ruled out after it is said: "Friday doesn't work for me", "fredag passer ikke"."""
 
 
 _NOT_BEFORE = re.compile(
@@ -762,6 +800,8 @@ def _says_when(sentence: str, start: int, end: int) -> bool:
     if _NEGATED.search(sentence[:start]) and not _NOT_BEFORE.search(sentence[: start + 7]):
         return True
     if _NEGATED_BUT.search(sentence[:start]) and _BUT.match(sentence, end):
+        return True
+    if _RULED_OUT.match(sentence, end):
         return True
     event = re.match(r"(on\s+|på\s+)?\w+['’]s\s", sentence[start:end], re.IGNORECASE)
     if event is not None and (event[1] or _AT_THE_DAYS_EVENT.search(sentence[:start])):
