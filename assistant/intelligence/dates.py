@@ -340,7 +340,7 @@ def _week_number(match: re.Match[str], today: dt.date | None) -> dt.date | None:
     """The Friday of ISO week ``n``: this year's, or next year's once it has passed."""
     if today is None:
         return None
-    said = match["week"].lower()
+    said = (match["digits"] or match["week"]).lower()
     week = int(said) if said.isdigit() else _WEEK_NUMBERS_DA[said]
     for year in (today.isocalendar()[0], today.isocalendar()[0] + 1):
         try:
@@ -400,13 +400,14 @@ def _in_units(days_per_unit: int) -> Resolver:
 
 
 _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
-    (re.compile(_PREFIX + pattern + r"(?!\w)", re.IGNORECASE), resolver)
+    (re.compile(_PREFIX + r"(?<!\w)" + pattern + r"(?!\w)", re.IGNORECASE), resolver)
     for pattern, resolver in (
         (r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})", _iso),
         # "i uge 42", "by week 43": the Friday of that week.
         (
-            r"(?:(?:i|in|inden|senest|by|before|within|til)\s+)?(?:uge|week|wk\.?)\s*"
-            + _WEEK_NUMBER,
+            # a number in words only after "uge": "a week to set up" is no week 2
+            r"(?:(?:i|in|inden|senest|by|before|within|til)\s+)?"
+            r"(?:(?:week|wk\.?)\s*(?P<digits>[1-5]?\d)|uge\s*" + _WEEK_NUMBER + ")",
             _week_number,
         ),
         # "d. 12/10", "by 12/10/2026", "inden 3.11": a day and a month in numbers.
@@ -595,7 +596,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"(?:om|inden for|indenfor) (?:de næste )?" + _NUMBER + r" dage?", _in_units(1)),
         # Both
         (
-            r"(?:this |next |på |næste |førstkommende )?"
+            # not "last Friday", "forrige fredag": a day gone by
+            r"(?:this |next |på |næste |førstkommende )?(?<!last )(?<!forrige )"
             + _WEEKDAY
             + r"(?:['’]s (?:call|meeting|session|demo|review|deadline|møde))?"
             + r"(?: (?:morning|noon|midday|afternoon|morgen|middag|formiddag|eftermiddag))?",

@@ -82,6 +82,7 @@ ENGLISH: list[tuple[str, dt.date, str | None]] = [
     ("I'll send it next week.", WED, None),
     ("I'll finish it early next week.", WED, None),
     ("I'll ship it in week 49.", WED, None),
+    ("I sent it last Friday, I'll chase them tomorrow.", WED, "2026-11-26"),
     # months, quarters, the year
     ("I'll finish the audit by the end of the month.", WED, "2026-11-30"),
     ("We'll close it by the end of next month.", WED, "2026-12-31"),
@@ -213,6 +214,7 @@ DANISH: list[tuple[str, dt.date, str | None]] = [
     ("Jeg sender det inden udgangen af næste uge.", WED, "2026-12-04"),
     ("Jeg leverer i uge 49.", WED, None),
     ("Jeg leverer i uge niogfyrre.", WED, None),
+    ("Jeg sendte den forrige fredag, så jeg rykker dem i morgen.", WED, "2026-11-26"),
     # talte dage og uger
     ("Jeg sender det om en uge.", WED, "2026-12-02"),
     ("Jeg sender det om en uges tid.", WED, "2026-12-02"),
