@@ -35,12 +35,15 @@ sets' READMEs, and where they are silent the choice written here):
   without a month, is the next such day of a month on or after the meeting (in Danish only at
   the end of a clause: "til den første kunde" is no date).
 - "in two weeks" / "om to uger" / "om 14 (fjorten) dage" / "in a fortnight" / "inden for en
-  uge": that many days on; a vague count ("in a couple of days", "om et par dage", "om nogle
-  dage") is time but no deadline (None).
-- "today" / "EOD" / "COB" / "i dag" / "i løbet af dagen": the meeting day, and so are the
-  hours of that day: "after lunch", "efter frokost", "inden klokken tre", "by 3 pm", "within
-  the hour"; an hour followed by a day is that day ("before lunch tomorrow", "by noon on
-  Friday", "inden fyraften i morgen"). "first thing tomorrow (in the morning)": tomorrow.
+  uge": that many days on; "within 48 hours" / "inden for 48 timer": two days on (fewer than
+  24 hours: today); "the next business day" / "inden for to arbejdsdage" / "næste hverdag":
+  counted Monday to Friday. A vague count ("in a couple of days", "om et par dage", "om nogle
+  dage", "in the coming days") is time but no deadline (None).
+- "today" / "EOD" / "COB" / "i dag" / "i løbet af dagen" / "sidst på dagen": the meeting day,
+  and so are the hours of that day: "after lunch", "efter frokost", "inden klokken tre", "by 3
+  pm", "within the hour"; an hour followed by a day is that day ("before lunch tomorrow", "by
+  noon on Friday", "inden fyraften i morgen"). "first thing tomorrow (in the morning)":
+  tomorrow.
 - A date that is negated ("bare ikke på torsdag", "not on Friday", "I can't get to it today,
   but …") is no deadline; a date taken back ("på torsdag, nej fredag", "Thursday, no, make it
   Friday") is the one said last.
@@ -89,10 +92,11 @@ _NUMBERS = {
     **{"en": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7},
     **{"otte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "fjorten": 14},
 }
-"""Counts of days and weeks; a vague count ("a couple of", "et par") is `_VAGUE`, no date."""
+"""Counts of days and weeks; a vague count ("a couple of", "et par") is `_no_day`."""
 _NUMBER = (
     r"(?P<n>\d{1,2}|" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + ")"
 )
+_NUMBER2 = _NUMBER.replace("(?P<n>", "(?P<n2>")
 
 _ORDINALS_DA = (
     *("første", "anden", "tredje", "fjerde", "femte", "sjette", "syvende", "ottende", "niende"),
@@ -388,13 +392,36 @@ def _offset(days: int) -> Resolver:
     return resolve
 
 
+def _count(match: re.Match[str]) -> int:
+    raw = (match["n"] or match.groupdict().get("n2") or "").lower()
+    return int(raw) if raw.isdigit() else _NUMBERS[raw]
+
+
+def _in_hours(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    """ "within two hours": today; "within 48 hours": two days on."""
+    return None if today is None else today + dt.timedelta(days=_count(match) // 24)
+
+
+def _business_days(*, one: bool) -> Resolver:
+    """That many days on, counting Monday to Friday only."""
+
+    def resolve(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+        if today is None:
+            return None
+        day, left = today, 1 if one else _count(match)
+        while left:
+            day += dt.timedelta(days=1)
+            left -= day.weekday() < 5
+        return day
+
+    return resolve
+
+
 def _in_units(days_per_unit: int) -> Resolver:
     def resolve(match: re.Match[str], today: dt.date | None) -> dt.date | None:
         if today is None:
             return None
-        raw = match["n"].lower()
-        count = int(raw) if raw.isdigit() else _NUMBERS[raw]
-        return today + dt.timedelta(days=count * days_per_unit)
+        return today + dt.timedelta(days=_count(match) * days_per_unit)
 
     return resolve
 
@@ -470,16 +497,17 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (
             # not "year-end": "the year-end close" is an event of its own
             r"(?:the )?end of (?:the |this )?year|(?:udgangen|slutningen) af (?:året|i år)"
-            r"|årets udgang|årsskiftet"
+            r"|årets udgang|årsskiftet|(?:inden|før) året er omme"
             r"|(?:(?<=by )|(?<=before )|(?<=inden )|(?<=før )|(?<=senest )|(?<=til ))"
             r"(?:(?:the )?new year(?:['’]s)?|nytår)",
             _end_of_year,
         ),
         # vague spans: time, no deadline
         (
-            r"(?:in|within|om|inden for|indenfor|i løbet af) (?:(?:the next|de næste) )?"
+            r"(?:in|within|over|om|inden for|indenfor|i løbet af) (?:(?:the next|de næste) )?"
             r"(?:a couple of|a few|couple of|few|et par|par|nogle|få) (?:days?|dage|weeks?|uger)"
-            r"|(?:in|within) a day or two",
+            r"|(?:in|within) a day or two|(?:in|over) the coming days"
+            r"|(?:i|i løbet af|inden for) de (?:kommende|nærmeste) dage",
             _no_day,
         ),
         (
@@ -487,7 +515,22 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             r"|later today|senere i dag",
             _offset(0),
         ),
-        (r"within 24 hours|inden for 24 timer|inden for et døgn", _offset(1)),
+        (r"inden for et døgn", _offset(1)),
+        (
+            r"(?:in|within) (?:the next )?" + _NUMBER + r" hours?"
+            r"|(?:inden for|indenfor|om) (?:de næste )?" + _NUMBER2 + r" timer?",
+            _in_hours,
+        ),
+        # "the next business day", "inden for to arbejdsdage": Monday to Friday
+        (
+            r"(?:the )?next (?:business|working) day|næste (?:hverdag|arbejdsdag)",
+            _business_days(one=True),
+        ),
+        (
+            r"(?:in|within) (?:the next )?" + _NUMBER + r" (?:business|working) days?"
+            r"|(?:inden for|indenfor|om) (?:de næste )?" + _NUMBER2 + r" (?:hverdage|arbejdsdage)",
+            _business_days(one=False),
+        ),
         (
             r"(?:in|within) (?:an|one|half an) hour|(?:inden for|indenfor|om) en (?:halv )?time",
             _offset(0),
@@ -565,6 +608,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"i morgen(?: tidlig| formiddag| eftermiddag)?", _offset(1)),
         (
             r"i dag|i aften|i nat|i eftermiddag|i formiddag|(?:lige )?efter (?:mødet|opkaldet)"
+            r"|(?:sidst|senere) på dagen|(?:inden|før) dagen er omme"
             r"|i løbet af (?:i dag|eftermiddagen|formiddagen)",
             _offset(0),
         ),
@@ -579,7 +623,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (
             # "inden weekenden", "til weekenden"; "i weekenden" says when, not by when
             r"(?:i )?(?:slutningen|udgangen) af (?:ugen|denne uge)|sidst på ugen"
-            r"|(?:(?<=inden )|(?<=før )|(?<=til )|(?<=senest ))weekenden"
+            r"|(?:(?<=inden )|(?<=før )|(?<=til )|(?<=senest ))weekend(?:en)?"
             r"|ugens udgang|i denne uge|ugen ud|(?<=i løbet af )(?:ugen|denne uge)"
             r"|senere (?:på|i) (?:ugen|denne uge)|later (?:this|in the) week"
             r"|(?:inden|før) ugen er omme",
@@ -588,6 +632,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (
             r"(?:udgangen|slutningen) af (?:måneden|denne måned)|sidst på måneden|månedens udgang"
             r"|månedsskiftet|(?:ultimo|i løbet af|senere på|senere i) (?:måneden|denne måned)"
+            r"|(?:inden|før) måneden er omme"
             r"|i denne måned",
             _end_of_month,
         ),
@@ -684,7 +729,7 @@ _NOT_A_DEADLINE = re.compile(
 )
 """Words before a date that make it say when something was or will take place, not by when
 work is due: "the ones from this week", "en invitation til tirsdag", "a slot for Friday", "et
-møde med jeres IT-chef på torsdag", "a demo for Tuesday"."""
+møde med jeres IT-chef på torsdag"."""
 
 
 _NEGATED = re.compile(
