@@ -119,6 +119,7 @@ _ORDINAL_DAYS = {
     **{word: day for day, word in enumerate(_ORDINALS_DA, 1)},
     **{word: day for day, word in enumerate(_ORDINALS_EN, 1)},
     **{f"twenty {unit}": 20 + day for day, unit in enumerate(_ORDINALS_EN_UNITS, 1)},
+    "thirty first": 31,
 }
 """Days said as words ("den anden december", "the third of March"), lower case."""
 _ORDINAL = r"(?P<ordinal>" + "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True)) + ")"
@@ -135,7 +136,10 @@ _CLAUSE_END = (
 """After a day said as an ordinal word without a month: the end of the clause, so "by the
 ninth" is a date and "by the first week of December", "til den første kunde" are not."""
 
-_HOUR = r"(?:[1-9]|1[0-2])(?:[.:]\d\d)?\s*(?:am|pm|o'clock)"
+_HOUR = (
+    r"(?:(?:[1-9]|1[0-2])(?:[.:]\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve)\s*(?:am|pm|o'clock)"
+)
 """An hour of the day said as a deadline ("by 3 pm"): the meeting day."""
 
 _PREFIX = (
@@ -221,6 +225,26 @@ def _end_of_next_month(_: re.Match[str], today: dt.date | None) -> dt.date | Non
     if today is None:
         return None
     return _last_day(today.year + today.month // 12, today.month % 12 + 1)
+
+
+def _last_of_month(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    """The month's last day, last weekday ("the last working day of the month") or last
+    Friday; next month's once this month's has passed."""
+    if today is None:
+        return None
+    said = match["weekday"] or match["weekday2"]
+    for year, month in (
+        (today.year, today.month),
+        (today.year + today.month // 12, today.month % 12 + 1),
+    ):
+        day = _last_day(year, month)
+        if said:
+            day -= dt.timedelta(days=(day.weekday() - _WEEKDAY_INDEX[said.lower()]) % 7)
+        elif match["work"] or match["work2"]:
+            day -= dt.timedelta(days=max(0, day.weekday() - 4))
+        if day >= today:
+            return day
+    return None
 
 
 def _end_of_named_month(match: re.Match[str], today: dt.date | None) -> dt.date | None:
@@ -473,6 +497,15 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             r"late next week|(?:sidst i|slutningen af|udgangen af) næste uge",
             _end_of_next_week,
         ),
+        # the last day, working day or weekday of the month
+        (
+            r"(?:the )?last (?:day|(?P<work>working day|business day)|"
+            + _WEEKDAY
+            + r") of (?:the|this) month|(?:den )?sidste (?:dag|(?P<work2>hverdag|arbejdsdag)|"
+            + _WEEKDAY.replace("weekday", "weekday2")
+            + r") i (?:måneden|denne måned)",
+            _last_of_month,
+        ),
         # months, quarters and the year by their end ("ultimo december", "end of Q1")
         (
             r"(?:the )?end of next month|(?:udgangen|slutningen) af næste måned"
@@ -648,7 +681,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             + r"(?: (?:morning|noon|midday|afternoon|morgen|middag|formiddag|eftermiddag))?",
             _next_weekday,
         ),
-        (_MONTH + r"\s+" + _DAY + _YEAR, _month_day),
+        (_MONTH + r"\s+(?:the\s+)?" + _DAY + _YEAR, _month_day),
         (r"(?:(?:the|den)\s+)?" + _ORDINAL + r"\s+(?:of\s+)?" + _MONTH, _ordinal_month_day),
         (_MONTH + r"\s+(?:the\s+)?" + _ORDINAL, _ordinal_month_day),
         (_DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR, _month_day),

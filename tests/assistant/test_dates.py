@@ -85,6 +85,11 @@ ENGLISH: list[tuple[str, dt.date, str | None]] = [
     ("I sent it last Friday, I'll chase them tomorrow.", WED, "2026-11-26"),
     # months, quarters, the year
     ("I'll finish the audit by the end of the month.", WED, "2026-11-30"),
+    ("I'll pay it on the last working day of the month.", WED, "2026-11-30"),
+    ("It goes out on the last Friday of the month.", WED, "2026-11-27"),
+    ("I'll send it by January the 5th.", WED, "2027-01-05"),
+    ("ill send it by the thirty first", FRI, "2026-12-31"),
+    ("I'll send it by three pm.", WED, "2026-11-25"),
     ("We'll close it by the end of next month.", WED, "2026-12-31"),
     ("We need it signed by the end of the quarter.", MON, "2026-09-30"),
     ("We'll have it live by end of Q1.", WED, "2027-03-31"),
@@ -245,6 +250,9 @@ DANISH: list[tuple[str, dt.date, str | None]] = [
     # måneden, året, ultimo, primo, medio
     ("Jeg sender det inden udgangen af måneden.", WED, "2026-11-30"),
     ("Jeg sender det i løbet af måneden.", WED, "2026-11-30"),
+    ("Lønnen går ud den sidste hverdag i måneden.", MON, "2026-09-30"),
+    ("Jeg sender det senest den sidste dag i måneden.", TUE, "2026-10-31"),
+    ("Jeg sender det sidste fredag i måneden.", FRI, "2026-12-25"),
     ("Jeg sender det inden måneden er omme.", WED, "2026-11-30"),
     ("Jeg sender det ved udgangen af måneden.", WED, "2026-11-30"),
     ("Vi skal have det på plads inden året er omme.", WED, "2026-12-31"),
