@@ -846,6 +846,7 @@ _NEAR_DAY = re.compile(
     re.IGNORECASE,
 )
 """Today or tomorrow after an invitation: when it is sent, not the event's day."""
+_BY = re.compile(r"(?:by|before|no later than|inden|senest|før)\b", re.IGNORECASE)
 _BY_PREPOSITION = re.compile(
     r"(?:by|before|no later than|inden|senest|før)\s*$|\b(?:by|before|inden|senest|før)\s+$",
     re.IGNORECASE,
@@ -898,6 +899,13 @@ def _says_when(sentence: str, start: int, end: int) -> bool:
         return True
     if _SET_UP.search(sentence[:start]) and re.match(r"(?:for|til)\s", sentence[start:end], re.I):
         return True
+    if re.search(r"\b(?:for|of)\s+$", sentence[:start], re.I) or re.match(
+        r"for\s", sentence[start:end], re.I
+    ):
+        # "the plan for next week by Friday": the period the work is about, then its deadline
+        later = find_date(sentence[end:], None)
+        if later is not None and _BY.match(sentence, end + later.start):
+            return True
     lead = _NOT_A_DEADLINE.search(sentence[:start])
     if lead is not None and _BEFORE_EVENT.search(sentence[: lead.start() + len(lead[0])]):
         return False  # "gerne inden mødet på tirsdag": the meeting is the deadline
