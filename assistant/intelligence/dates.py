@@ -631,7 +631,11 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             _end_of_month,
         ),
         (r"(?:in|within) (?:a|one) fortnight|(?:in|within) two weeks['’] time", _offset(14)),
-        (r"(?:in|within) (?:a|one) week['’]s time|om en uges tid", _offset(7)),
+        (
+            r"(?:in|within) (?:a|one) week['’]s time|om en uges tid|within the next week"
+            r"|inden for (?:den næste|en) uges? tid|inden for den næste uge",
+            _offset(7),
+        ),
         (r"the day after tomorrow", _offset(2)),
         (r"tomorrow(?: morning| afternoon)?", _offset(1)),
         (r"(?:in|within) (?:the next )?" + _NUMBER + r" weeks?", _in_units(7)),
@@ -652,13 +656,17 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         ),
         (r"slutningen af næste uge", _end_of_next_week),
         # "før jul", "before Christmas": Christmas Eve, the Danish holiday.
-        (r"(?:(?<=før )|(?<=inden )|(?<=before ))(?:julen|jul|christmas)", _christmas),
+        (
+            r"(?:(?<=før )|(?<=inden )|(?<=before ))(?:julen|jul|christmas)"
+            r"|this side of christmas",
+            _christmas,
+        ),
         (
             # "inden weekenden", "til weekenden"; "i weekenden" says when, not by when
             r"(?:i )?(?:slutningen|udgangen) af (?:ugen|denne uge)|sidst på ugen"
             r"|(?:(?<=inden )|(?<=før )|(?<=til )|(?<=senest ))weekend(?:en)?"
             r"|ugens udgang|i denne uge|ugen ud|(?<=i løbet af )(?:ugen|denne uge)"
-            r"|senere (?:på|i) (?:ugen|denne uge)|later (?:this|in the) week"
+            r"|senere (?:på|i) (?:ugen|denne uge)|later (?:this|in the) week|within the week"
             r"|(?:inden|før) ugen er omme",
             _end_of_week,
         ),
@@ -810,12 +818,13 @@ Thomas i næste uge", "skal vi sige tirsdag?"."""
 
 
 _BEFORE_EVENT = re.compile(
-    r"\b(?:before|ahead of|by|inden|før|senest)\s+(?:(?:the|our|your|vores|jeres|den|det)\s+)?"
+    r"\b(?:before|ahead of|by|inden|før|senest|ready for|klar til)\s+"
+    r"(?:(?:the|our|your|vores|jeres|den|det)\s+)?"
     r"(?:\w+\s+){0,2}(?:\w*mødet?|meeting|call|session|mødes|meet)\s+(?:til|for|on|på)?\s*$",
     re.IGNORECASE,
 )
-"""A meeting named as the deadline ("before our meeting on Tuesday", "før de mødes den 16."),
-not as the event."""
+"""A meeting named as the deadline ("before our meeting on Tuesday", "før de mødes den 16.",
+"klar til mødet på torsdag"), not as the event."""
 _APPOSITION = re.compile(r"\s*,?\s*(?:the|den|d\.)?\s*", re.IGNORECASE)
 """What may join two phrases naming one day: "Wednesday the 21st", "torsdag den 12. februar"."""
 _LEADING_PREPOSITION = re.compile(

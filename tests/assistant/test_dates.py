@@ -109,6 +109,8 @@ ENGLISH: list[tuple[str, dt.date, str | None]] = [
     ("We'll pick this up in the new year.", WED, None),
     ("I'll follow up after the holidays.", WED, None),
     ("I'll send it before Christmas.", TUE, "2026-12-24"),
+    ("I'll send it this side of Christmas.", TUE, "2026-12-24"),
+    ("I'll send it by New Year's Eve.", WED, "2026-12-31"),
     # calendar dates
     ("I'll send it by Dec 3.", WED, "2026-12-03"),
     ("I'll send it by 3 December.", WED, "2026-12-03"),
@@ -126,6 +128,9 @@ ENGLISH: list[tuple[str, dt.date, str | None]] = [
     ("I'll send it in a fortnight.", WED, "2026-12-09"),
     ("I'll send it within the next two weeks.", WED, "2026-12-09"),
     ("I'll get back to you within a week.", WED, "2026-12-02"),
+    ("I'll get back to you within the next week.", WED, "2026-12-02"),
+    ("I'll send it within the week.", WED, "2026-11-27"),
+    ("I'll circle back with legal by Tuesday COB.", WED, "2026-12-01"),
     ("I'll send it in a week's time.", WED, "2026-12-02"),
     ("I'll have a draft in ten days.", WED, "2026-12-05"),
     ("I'll send it in a couple of days.", WED, None),
@@ -151,6 +156,7 @@ ENGLISH: list[tuple[str, dt.date, str | None]] = [
     ("I'll raise it at Thursday's meeting.", WED, None),
     ("I'll set up a demo for next Tuesday.", WED, None),
     ("I'll send you the agenda before our call on Monday.", WED, "2026-11-30"),
+    ("I'll have the slides ready for the call on Monday.", WED, "2026-11-30"),
     ("I'll send it before we speak on Monday.", WED, "2026-11-30"),
     # recogniser text: lower case without punctuation, upper case with fillers
     ("ill send it over by end of day tomorrow", WED, "2026-11-26"),
@@ -239,6 +245,8 @@ DANISH: list[tuple[str, dt.date, str | None]] = [
     ("Jeg sender det om en uge.", WED, "2026-12-02"),
     ("Jeg sender det om en uges tid.", WED, "2026-12-02"),
     ("Jeg sender det inden for en uge.", WED, "2026-12-02"),
+    ("Jeg sender det inden for den næste uges tid.", WED, "2026-12-02"),
+    ("Jeg sender det tirsdag inden fyraften.", WED, "2026-12-01"),
     ("Jeg sender det om 14 dage.", WED, "2026-12-09"),
     ("Jeg sender det om fjorten dage.", WED, "2026-12-09"),
     ("Jeg sender det inden for 14 dage.", WED, "2026-12-09"),
@@ -309,6 +317,7 @@ DANISH: list[tuple[str, dt.date, str | None]] = [
     ("Jeg tager det op på ledergruppemødet på torsdag.", WED, None),
     ("Jeg booker et møde med jeres IT-chef på torsdag.", WED, None),
     ("Jeg sender oplægget inden mødet på tirsdag.", WED, "2026-12-01"),
+    ("Jeg har det klar til mødet på torsdag.", WED, "2026-11-26"),
     ("Jeg sender det, inden vi ses på torsdag.", WED, "2026-11-26"),
     # talegenkendelse: små bogstaver uden tegn, store bogstaver med fyldord
     ("jeg sender den inden den femtende", WED, "2026-12-15"),
