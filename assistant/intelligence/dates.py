@@ -23,6 +23,8 @@ sets' READMEs, and where they are silent the choice written here):
   "mid-December" / "inden midten af december": its 15th (as "mid next week" is its
   Wednesday); "primo januar" / "først i december" / "i midten af december" / "next month" /
   "in the new year" / "efter jul": a time, no deadline (not recognised).
+- "the last working day (Friday) of the month" / "den sidste hverdag (fredag) i måneden":
+  that day of this month, or of next month once it has passed.
 - "end of the quarter" / "end of Q1" / "udgangen af kvartalet": the quarter's last day;
   "end of the year" / "udgangen af året" / "inden årsskiftet" / "inden nytår": 31 December.
   "før jul" / "before Christmas": Christmas Eve, the Danish holiday.
@@ -45,11 +47,16 @@ sets' READMEs, and where they are silent the choice written here):
   noon on Friday", "inden fyraften i morgen"). "first thing tomorrow (in the morning)":
   tomorrow.
 - A date that is negated ("bare ikke på torsdag", "not on Friday", "I can't get to it today,
-  but …") is no deadline; a date taken back ("på torsdag, nej fredag", "Thursday, no, make it
+  but …", "fredag passer ikke") or gone by ("last Friday", "i fredags") is no deadline; a date
+  taken back ("på torsdag, nej fredag", "Thursday, no, make it
   Friday") is the one said last.
 - A day that says when an event takes place is no deadline: "an invite for Thursday", "et møde
   med jeres IT-chef på torsdag", "I'll set up a demo for Tuesday", "at Thursday's meeting";
-  before the event it is one: "before our call on Monday", "inden vi ses på torsdag".
+  before the event it is one: "before our call on Monday", "inden vi ses på torsdag", "klar til
+  mødet på torsdag".
+- A period the work is about gives way to a deadline said after it: "the plan for next week
+  by Friday" is due Friday.
+- Hesitations inside a phrase are read past ("INDEN UDGANGEN AF ØH MÅNEDEN").
 
 Relative phrases need the meeting date and resolve to None without one; the phrase is still
 recognised (and removed from the task text).
