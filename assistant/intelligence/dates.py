@@ -723,6 +723,14 @@ def find_date(text: str, meeting_date: dt.date | None, *, weeks: bool = True) ->
     return _find_date(text, meeting_date, weeks)
 
 
+_DAY_OF_THE_WEEK = re.compile(
+    r"\s*,?\s*(?:(?:lad os sige|skal vi sige|let's say|say|nok|sandsynligvis|probably|helst"
+    r"|preferably|gerne|på|on|om|den|the)\s+)*" + _WEEKDAY + r"(?!\w)",
+    re.IGNORECASE,
+)
+"""A day named right after a week ("next week, probably Tuesday")."""
+
+
 _FILLER = re.compile(r"\s+(?:øh|øhm|æh|æhm|uh|uhm|um|umm|erm|ehm)(?=[\s,.]|$)", re.IGNORECASE)
 """A hesitation inside a date phrase ("INDEN UDGANGEN AF ØH MÅNEDEN"), read past."""
 
@@ -763,6 +771,13 @@ def _find_in(text: str, meeting_date: dt.date | None, weeks: bool) -> DatePhrase
         if day is not None and re.fullmatch(r"[\s,]*", text[match.end() : match.end() + day.start]):
             return DatePhrase(day.date, match.start(), match.end() + day.end, day.week_only)
     week_only = resolver in (_next_week, _week_number)
+    day_of_week = _DAY_OF_THE_WEEK.match(text, match.end()) if week_only else None
+    if day_of_week is not None:
+        # "i næste uge, nok tirsdag", "in week 50, say Wednesday": that day of the week
+        in_week = resolver(match, meeting_date)  # a day of that week
+        said = _WEEKDAY_INDEX[day_of_week["weekday"].lower()]
+        dated = None if in_week is None else in_week + dt.timedelta(days=said - in_week.weekday())
+        return DatePhrase(dated, match.start(), day_of_week.end())
     if week_only and not weeks:
         return DatePhrase(None, match.start(), match.end(), week_only=True)
     return DatePhrase(resolver(match, meeting_date), match.start(), match.end(), week_only)

@@ -35,6 +35,7 @@ ENGLISH: list[tuple[str, dt.date, str | None]] = [
     ("I'll send it Friday this week.", WED, "2026-11-27"),
     ("I'll send it on Monday the 30th.", WED, "2026-11-30"),
     ("I'll send it by Tuesday next week.", WED, "2026-12-01"),
+    ("I'll send it next week, probably Tuesday.", WED, "2026-12-01"),
     ("I'll send it next week Tuesday.", WED, "2026-12-01"),
     ("I'll get it to you on Wednesday next week.", TUE, "2026-10-14"),
     # a week on from a day
@@ -195,6 +196,8 @@ DANISH: list[tuple[str, dt.date, str | None]] = [
     ("Jeg har det klar senest torsdag den 3.", WED, "2026-12-03"),
     ("Jeg sender det fredag i denne uge.", WED, "2026-11-27"),
     ("Jeg sender det i næste uge på tirsdag.", WED, "2026-12-01"),
+    ("Jeg sender den i næste uge, nok tirsdag.", WED, "2026-12-01"),
+    ("Vi leverer i uge 50, lad os sige onsdag.", WED, "2026-12-09"),
     # dage og tider på dagen
     ("Jeg sender det i overmorgen.", WED, "2026-11-27"),
     ("Jeg sender det i morgen tidlig.", WED, "2026-11-26"),
