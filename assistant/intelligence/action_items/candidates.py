@@ -6,14 +6,13 @@ rejected, a modal or first-person future, a request form ("could you", "kan du")
 sentence gets its owner from who it speaks of (the speaker, the speaker's team, the person
 addressed) and its due date from its own date phrase, so a wrong guess costs only that one item.
 
-Features are language-agnostic strings (word and character n-grams of the lower-cased sentence)
-plus a few about the turn around it; a feature is present or absent (value 1), except ``conf``,
-the rules' own confidence.
+Features are language-agnostic strings (the words of the lower-cased sentence, the rule's task
+verb) plus a few about the turn around it; a feature is present or absent (value 1), except
+``conf``, the rules' own confidence.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,7 +39,13 @@ class Candidate:
     """A rule cue is in the sentence (for a sentence the rules passed over: they rejected it)."""
 
 
-_FIRST = re.compile(r"\b(?:i|i'll|i'm|i've|i'd|me|my|jeg|mig|min|mit|mine)\b", re.IGNORECASE)
+_FIRST = re.compile(
+    # "i" only where "I" is (Danish "i" is "in"): at the start or before an English verb-ish word
+    r"\b(?:i'll|i'm|i've|i'd|me|my|jeg|mig|min|mit|mine)\b"
+    r"|(?:^|[,.;]\s*)i\b(?! (?:morgen|dag|går|aften|overmorgen|næste|sidste|løbet))"
+    r"|\bi (?:will|can|need|have|must|should|could|would|am|think|guess|send|do|take)\b",
+    re.IGNORECASE,
+)
 _GROUP = re.compile(r"\b(?:we|we'll|we're|let's|us|our|vi|os|vores|lad os)\b", re.IGNORECASE)
 _SECOND = re.compile(
     r"\b(?:you|you'll|your|du|dig|din|dit|jeres|i kan|kan i|vil i)\b", re.IGNORECASE
@@ -183,15 +188,10 @@ def features(candidate: Candidate, sentences: Sequence[Sentence]) -> dict[str, f
     task = words(item.text)
     if candidate.from_rules and task:
         found["task0=" + task[0]] = 1.0
-    padded = ["<s>", *tokens, "</s>"]
-    for a, b in itertools.pairwise(padded):
-        found["w=" + b] = 1.0
-        found["b=" + a + "_" + b] = 1.0
+    # Word unigrams only: bigrams and character n-grams fitted each set's topics and lowered
+    # the cross-validated precision on unseen sets (.65 -> .62, bench.action_cv).
     for token in tokens:
-        marked = f" {token} "
-        for n in range(3, 6):
-            for i in range(len(marked) - n + 1):
-                found["c=" + marked[i : i + n]] = 1.0
+        found["w=" + token] = 1.0
     return found
 
 

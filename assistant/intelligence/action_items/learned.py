@@ -4,7 +4,8 @@ A logistic regression over the candidates' features, fitted on the labelled sets
 ``python -m bench.train_action_scorer`` and shipped as ``action_scorer.json`` (weights of the
 features it kept, intercept and two thresholds: one for the rules' items, one for sentences the
 rules passed over; both chosen by leave-one-set-out cross-validation). The file is read once, on
-first use; scikit-learn is only needed to fit it.
+first use; scikit-learn is only needed to fit it. It is used only when asked for
+(``Settings.intelligence.action_scorer``); see that setting for what it gains and costs.
 """
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ from functools import cache
 from pathlib import Path
 
 from assistant.intelligence.action_items.candidates import Candidate, candidates, features
-from assistant.intelligence.action_items.extraction import _context, rule_items_in
+from assistant.intelligence.action_items.extraction import (
+    _context,
+    rule_action_items,
+    rule_items_in,
+)
 from assistant.intelligence.action_items.model import ActionItem
 from assistant.intelligence.sentences import Sentence, sentences_of
 from assistant.transcript import Transcript
@@ -109,9 +114,13 @@ def kept_items(
     return tuple(sorted(kept, key=lambda item: item.start))
 
 
-def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
-    """Action items said in the meeting, in order of time: the rules' candidates and the
-    sentences they passed over, kept by the learned scorer."""
-    scorer = load_scorer()
+def extract_action_items(
+    transcript: Transcript, *, scorer: ActionScorer | None = None
+) -> tuple[ActionItem, ...]:
+    """Action items said in the meeting, in order of time: the rules' items, or with a
+    ``scorer`` (e.g. `load_scorer()`) the rules' candidates and the sentences they passed over
+    that it keeps."""
+    if scorer is None:
+        return rule_action_items(transcript)
     _, scored = scored_candidates(transcript, scorer)
     return kept_items(scored, scorer)
