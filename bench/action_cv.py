@@ -34,6 +34,11 @@ from bench.train_action_scorer import (
 
 __all__ = ["main"]
 
+SWEEP = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+"""Fixed thresholds on the rules' items shown after the table (0: the rules alone)."""
+NEVER = 1.01
+"""A threshold no probability reaches."""
+
 
 def _pr(score: Score | None) -> str:
     return f"{score.precision:.2f}/{score.recall:.2f}" if score else "    -    "
@@ -53,6 +58,7 @@ def main() -> None:
     columns = ("rules", "scorer", "da rules", "da scorer", "today rules", "today scorer")
     pooled = {c: Score() for c in columns}
     folds: dict[str, list[Score]] = {c: [] for c in columns}
+    sweep = {(kind, t): Score() for kind in ("unseen", "da", "today") for t in SWEEP}
     print("Unseen: the rules before tuning on the held-out set; today: the rules of today.")
     print(
         "| held-out set   | items | unseen rules | unseen scorer | da rules  | da scorer | "
@@ -81,6 +87,15 @@ def main() -> None:
             (row["rules"], rules_groups) = scored(sources["pretuning"], False)
             (row["scorer"], scorer_groups) = scored(sources["pretuning"], True)
             row["da rules"], row["da scorer"] = rules_groups.get("da"), scorer_groups.get("da")
+        for kind, meetings in (("unseen", sources.get("pretuning")), ("today", sources["today"])):
+            if meetings is None:
+                continue
+            probs = probabilities(scorer, meetings)
+            for t in SWEEP:
+                total, groups = score_sets(meetings, probs, (t, NEVER))
+                _add(sweep[(kind, t)], total)
+                if kind == "unseen":
+                    _add(sweep[("da", t)], groups.get("da"))
         row["today rules"] = scored(sources["today"], False)[0]
         row["today scorer"] = scored(sources["today"], True)[0]
         for column in columns:
@@ -112,6 +127,17 @@ def main() -> None:
         f"{_pr(pooled['da rules']):>9} | {_pr(pooled['da scorer']):>9} | "
         f"{_pr(pooled['today rules']):>11} | {_pr(pooled['today scorer']):>12} |            |"
     )
+    print(
+        "\nThe same folds with one fixed threshold on the rules' items (no other sentences "
+        "kept),\npooled: the trade-off a chosen threshold makes.\n"
+    )
+    print("| threshold | unseen P/R | unseen da P/R | today P/R |")
+    print("|-----------|------------|---------------|-----------|")
+    for t in SWEEP:
+        print(
+            f"| {t:>9.2f} | {_pr(sweep[('unseen', t)]):>10} | {_pr(sweep[('da', t)]):>13} | "
+            f"{_pr(sweep[('today', t)]):>9} |"
+        )
     print(f"\n({time.perf_counter() - started:.0f} s)")
 
 
