@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 
+from assistant.config import IntelligenceSettings, Settings
+from assistant.intelligence.action_items.extraction import rule_action_items
 from assistant.intelligence.action_items.learned import (
     MODEL_PATH,
     ActionScorer,
@@ -14,7 +17,9 @@ from assistant.intelligence.action_items.learned import (
     load_scorer,
     scored_candidates,
 )
+from assistant.processing.analyze import finish_analysis
 from assistant.transcript import MeetingInfo, Participant, Segment, Transcript
+from bench.intelligence import LABELLED_DIR_G, load_labelled
 from bench.train_action_scorer import fit, load_sets, training_meetings
 
 PEOPLE = (Participant("anna", "Anna", "internal"), Participant("ben", "Ben", "external"))
@@ -86,3 +91,19 @@ def test_training_reproduces_the_shipped_weights() -> None:
     assert fitted["weights"].keys() == shipped["weights"].keys()  # type: ignore[attr-defined]
     for name, weight in shipped["weights"].items():
         assert fitted["weights"][name] == pytest.approx(weight, abs=1e-6), name  # type: ignore[index]
+
+
+def test_the_setting_turns_the_scorer_on_in_the_analysis(tmp_path: Path) -> None:
+    # A meeting of set g (long rambling Danish turns), where rules and scorer disagree.
+    name, transcript, _ = load_labelled(LABELLED_DIR_G)[0]
+    scorer = load_scorer()
+    rules = rule_action_items(transcript)
+    learned = extract_action_items(transcript, scorer=scorer)
+    assert rules != learned, name
+    off = finish_analysis(transcript, Settings(cache_dir=tmp_path))
+    on = finish_analysis(
+        transcript,
+        Settings(cache_dir=tmp_path, intelligence=IntelligenceSettings(action_scorer=True)),
+    )
+    assert [i.quote for i in off.action_items] == [i.quote for i in rules]
+    assert [i.quote for i in on.action_items] == [i.quote for i in learned]
