@@ -3,6 +3,7 @@
     python -m bench.intelligence                  # the table
     python -m bench.intelligence --errors         # also every miss and false alarm
     python -m bench.intelligence --set DIR        # score another labelled folder instead
+    python -m bench.intelligence --scorer         # with the learned scorer (bench.action_cv)
 
 The labelled sets are ``tests/data/intelligence/*.json`` (written with the rules) and
 ``tests/data/intelligence-b`` to ``-g`` (each written apart from the rules from a brief,
@@ -37,6 +38,7 @@ from assistant.analytics.metrics import compute_metrics
 from assistant.inputs.transcript_json import transcript_from_json
 from assistant.intelligence import dates
 from assistant.intelligence.action_items import ActionItem, extract_action_items
+from assistant.intelligence.action_items.learned import ActionScorer, load_scorer
 from assistant.intelligence.coaching import coach
 from assistant.intelligence.meeting import analyse_meeting
 from assistant.intelligence.sentences import sentences_of
@@ -195,12 +197,15 @@ def language_group(transcript: Transcript) -> str:
 
 def score_meetings(
     meetings: list[tuple[str, Transcript, dict[str, Any]]],
+    scorer: ActionScorer | None = None,
 ) -> tuple[Score, dict[str, Score]]:
-    """The total score and the score per language group (see `language_group`)."""
+    """The total score and the score per language group (see `language_group`), of the rules
+    alone or with the learned ``scorer``."""
     total = Score()
     groups: dict[str, Score] = {}
     for name, transcript, expected in meetings:
-        score = score_meeting(name, extract_action_items(transcript), expected)
+        items = extract_action_items(transcript, scorer=scorer)
+        score = score_meeting(name, items, expected)
         for target in (total, groups.setdefault(language_group(transcript), Score())):
             target.predicted += score.predicted
             target.labelled += score.labelled
@@ -237,7 +242,9 @@ def long_meeting(
     )
 
 
-def throughput(meetings: list[tuple[str, Transcript, dict[str, Any]]]) -> tuple[float, int]:
+def throughput(
+    meetings: list[tuple[str, Transcript, dict[str, Any]]], scorer: ActionScorer | None = None
+) -> tuple[float, int]:
     """Seconds to analyse a 60-minute transcript (metrics, all intelligence, coaching and the
     report; best of three) and its number of segments."""
     transcript = long_meeting(meetings, 60)
@@ -248,7 +255,7 @@ def throughput(meetings: list[tuple[str, Transcript, dict[str, Any]]]) -> tuple[
         dates._find_date.cache_clear()
         started = time.perf_counter()
         metrics = compute_metrics(transcript)
-        intelligence = analyse_meeting(transcript)
+        intelligence = analyse_meeting(transcript, action_scorer=scorer)
         coaching = coach(transcript, metrics)
         build_report(transcript, metrics, intelligence.action_items, coaching, None, intelligence)
         best = min(best, time.perf_counter() - started)
@@ -259,6 +266,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms")
     parser.add_argument(
+        "--scorer",
+        action="store_true",
+        help="with the learned action-item scorer (Settings.intelligence.action_scorer)",
+    )
+    parser.add_argument(
         "--set",
         type=Path,
         action="append",
@@ -267,6 +279,9 @@ def main() -> None:
         "(default: tests/data/intelligence, -b to -g)",
     )
     args = parser.parse_args()
+    scorer = load_scorer() if args.scorer else None
+    if args.scorer and scorer is None:
+        parser.error("--scorer: no model file; run python -m bench.train_action_scorer")
     folders: list[Path] = args.set or list(ALL_LABELLED)
     sets = []
     for folder in folders:
@@ -279,17 +294,17 @@ def main() -> None:
     meetings = [meeting for _, loaded in sets for meeting in loaded]
     errors: list[str] = []
     for folder, loaded in sets:
-        errors += _table(folder, loaded)
+        errors += _table(folder, loaded, scorer)
     if len(sets) > 1:
-        _table(Path("all sets together"), meetings)
-    seconds, segments = throughput(meetings)
+        _table(Path("all sets together"), meetings, scorer)
+    seconds, segments = throughput(meetings, scorer)
     print("\nTargets: precision >= 0.85, recall >= 0.80, owner and due-date accuracy >= 0.90")
     print(
         f"Throughput: 60-minute transcript ({segments} segments), metrics and intelligence: "
         f"{seconds:.2f} s (target < 2 s)"
     )
     if AMI_ES2011A.is_file():
-        items = extract_action_items(load_ami())
+        items = extract_action_items(load_ami(), scorer=scorer)
         print(f"\nES2011a (real AMI meeting, unlabelled: judge each): {len(items)} items")
         for item in items:
             print(f"  {item.owner} {item.due} {item.text!r} <- {item.quote!r}")
@@ -297,13 +312,20 @@ def main() -> None:
         print("\n" + "\n".join(errors))
 
 
-def _table(folder: Path, meetings: list[tuple[str, Transcript, dict[str, Any]]]) -> list[str]:
+def _table(
+    folder: Path,
+    meetings: list[tuple[str, Transcript, dict[str, Any]]],
+    scorer: ActionScorer | None = None,
+) -> list[str]:
     """Print the score table of one set; its errors."""
-    total, groups = score_meetings(meetings)
+    total, groups = score_meetings(meetings, scorer)
     counts = {g: 0 for g in groups}
     for _, transcript, _ in meetings:
         counts[language_group(transcript)] += 1
-    print(f"Labelled set {folder}: {len(meetings)} meetings, {total.labelled} action items")
+    print(
+        f"Labelled set {folder}: {len(meetings)} meetings, {total.labelled} action items"
+        + (" (with the learned scorer)" if scorer is not None else "")
+    )
     print("Meetings per language: " + ", ".join(f"{g} {n}" for g, n in sorted(counts.items())))
     print()
     print(f"| {'set':<14} | items | precision | recall | owner acc. | due-date acc. |")

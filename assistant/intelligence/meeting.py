@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.intelligence.action_items import ActionItem, extract_action_items
+from assistant.intelligence.action_items.learned import ActionScorer
 from assistant.intelligence.decisions import (
     Decision,
     NextMeeting,
@@ -53,12 +54,18 @@ def analyse_meeting(
     history: Sequence[Mapping[str, Any]] = (),
     llm: ChatClient | None = None,
     competitors: Sequence[str] = (),
+    action_scorer: ActionScorer | None = None,
 ) -> MeetingIntelligence:
     """Everything above from the transcript; ``action_items`` when already extracted;
     ``history`` the earlier report.json dicts of the same team; ``llm`` an optional model whose
-    items replace the rule items when it answers usefully."""
+    items replace the rule items when it answers usefully; ``action_scorer`` the learned scorer
+    that picks the action items among the rules' candidates (None: the rules alone)."""
     sentences = sentences_of(transcript)
-    items = tuple(action_items) if action_items is not None else extract_action_items(transcript)
+    items = (
+        tuple(action_items)
+        if action_items is not None
+        else extract_action_items(transcript, scorer=action_scorer)
+    )
     summary = None
     if llm is not None:
         try:

@@ -18,6 +18,7 @@ from assistant.config import Settings
 from assistant.inputs.media import MediaPlan, plan_media
 from assistant.inputs.transcript_json import load_transcript_json
 from assistant.intelligence.action_items import ActionItem
+from assistant.intelligence.action_items.learned import load_scorer
 from assistant.intelligence.coaching import coach
 from assistant.intelligence.llm import ChatClient, LlmOptions
 from assistant.intelligence.meeting import analyse_meeting
@@ -222,7 +223,12 @@ def finish_analysis(
         ]
     )
     metrics = compute_metrics(transcript)
-    intelligence = analyse_meeting(transcript, history=history, llm=_llm_client(settings))
+    intelligence = analyse_meeting(
+        transcript,
+        history=history,
+        llm=_llm_client(settings),
+        action_scorer=load_scorer() if settings.intelligence.action_scorer else None,
+    )
     action_items = intelligence.action_items
     figures = engagement(transcript) if engagement is not None else {}
     reports = {pid: engagement_report(value) for pid, value in figures.items()}

@@ -44,7 +44,7 @@ Modules, from the tables up:
 
 from __future__ import annotations
 
-from assistant.intelligence.action_items.extraction import extract_action_items
+from assistant.intelligence.action_items.learned import extract_action_items
 from assistant.intelligence.action_items.model import ActionItem
 from assistant.intelligence.action_items.owners import TEAM, owner_name, team_owner
 from assistant.intelligence.action_items.similarity import similar_tasks

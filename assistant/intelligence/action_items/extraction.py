@@ -102,10 +102,15 @@ from assistant.intelligence.sentences import Sentence, sentences_of, words
 from assistant.transcript import Participant, Transcript
 
 
-def extract_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
-    """Action items said in the meeting, in order of time, duplicates merged."""
+def rule_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
+    """Action items the rules find in the meeting, in order of time, duplicates merged."""
     sentences = sentences_of(transcript)
-    context = _context(transcript, sentences)
+    return rule_items_in(_context(transcript, sentences))
+
+
+def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
+    """`rule_action_items` on a meeting already read into a context."""
+    transcript, sentences = context.transcript, context.sentences
     found: list[_Found] = []
     for index in range(len(sentences)):
         if _is_joke(sentences, index):

@@ -1,0 +1,109 @@
+"""The learned action-item scorer: the shipped model, and that the training script makes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.config import IntelligenceSettings, Settings
+from assistant.intelligence.action_items.extraction import rule_action_items
+from assistant.intelligence.action_items.learned import (
+    MODEL_PATH,
+    ActionScorer,
+    extract_action_items,
+    load_scorer,
+    scored_candidates,
+)
+from assistant.processing.analyze import finish_analysis
+from assistant.transcript import MeetingInfo, Participant, Segment, Transcript
+from bench.intelligence import LABELLED_DIR_G, load_labelled
+from bench.train_action_scorer import fit, load_sets, training_meetings
+
+PEOPLE = (Participant("anna", "Anna", "internal"), Participant("ben", "Ben", "external"))
+
+
+def _call(said: str, language: str, sentence: str) -> Transcript:
+    """Ben says ``said``, Anna answers ``sentence``, Ben says okay."""
+    return Transcript(
+        MeetingInfo("Call", dt.date(2026, 11, 25), 20.0, language),
+        PEOPLE,
+        (
+            Segment("ben", 0.0, 4.0, said, language),
+            Segment("anna", 5.0, 9.0, sentence, language),
+            Segment("ben", 10.0, 12.0, "Okay.", language),
+        ),
+    )
+
+
+def _probability(scorer: ActionScorer, said: str, language: str, sentence: str) -> float:
+    """The scorer's probability for the candidate made of ``sentence`` in a short call."""
+    _, scored = scored_candidates(_call(said, language, sentence), scorer)
+    found = [p for c, p in scored if c.item.quote == sentence]
+    assert found, f"{sentence!r} is no candidate"
+    return found[0]
+
+
+def test_the_shipped_model_loads() -> None:
+    scorer = load_scorer()
+    assert scorer is not None
+    assert len(scorer.weights) > 100
+    assert 0.0 < scorer.threshold_rules < 1.0 and 0.0 < scorer.threshold_extra < 1.0
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "commitment", "non_item"),
+    [
+        (
+            "en",
+            "What happens with the pricing sheet?",
+            "I'll send you the updated pricing sheet by Friday.",
+            "I sent the pricing sheet last week, we can resend it if it got lost.",
+        ),
+        (
+            "da",
+            "Hvad sker der med prislisten?",
+            "Jeg sender dig den opdaterede prisliste på fredag.",
+            "Jeg sendte prislisten i sidste uge, vi kan sende den igen hvis den er væk.",
+        ),
+    ],
+)
+def test_a_commitment_scores_above_a_non_item(
+    language: str, said: str, commitment: str, non_item: str
+) -> None:
+    scorer = load_scorer()
+    assert scorer is not None
+    sure = _probability(scorer, said, language, commitment)
+    unsure = _probability(scorer, said, language, non_item)
+    assert sure > unsure
+    kept = extract_action_items(_call(said, language, commitment), scorer=scorer)
+    assert [item.quote for item in kept] == [commitment]
+    assert extract_action_items(_call(said, language, non_item), scorer=scorer) == ()
+
+
+def test_training_reproduces_the_shipped_weights() -> None:
+    shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    thresholds = (shipped["threshold_rules"], shipped["threshold_extra"])
+    fitted = fit(training_meetings(load_sets()), thresholds).to_json()
+    assert fitted["intercept"] == pytest.approx(shipped["intercept"], abs=1e-6)
+    assert fitted["weights"].keys() == shipped["weights"].keys()  # type: ignore[attr-defined]
+    for name, weight in shipped["weights"].items():
+        assert fitted["weights"][name] == pytest.approx(weight, abs=1e-6), name  # type: ignore[index]
+
+
+def test_the_setting_turns_the_scorer_on_in_the_analysis(tmp_path: Path) -> None:
+    # A meeting of set g (long rambling Danish turns), where rules and scorer disagree.
+    name, transcript, _ = load_labelled(LABELLED_DIR_G)[0]
+    scorer = load_scorer()
+    rules = rule_action_items(transcript)
+    learned = extract_action_items(transcript, scorer=scorer)
+    assert rules != learned, name
+    off = finish_analysis(transcript, Settings(cache_dir=tmp_path))
+    on = finish_analysis(
+        transcript,
+        Settings(cache_dir=tmp_path, intelligence=IntelligenceSettings(action_scorer=True)),
+    )
+    assert [i.quote for i in off.action_items] == [i.quote for i in rules]
+    assert [i.quote for i in on.action_items] == [i.quote for i in learned]
