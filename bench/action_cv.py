@@ -44,6 +44,11 @@ def _pr(score: Score | None) -> str:
     return f"{score.precision:.2f}/{score.recall:.2f}" if score else "    -    "
 
 
+def _f1(score: Score) -> float:
+    p, r = score.precision, score.recall
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
 def _add(target: Score, source: Score | None) -> None:
     if source is not None:
         target.predicted += source.predicted
@@ -126,6 +131,12 @@ def main() -> None:
         f"| {'pooled':<14} |       | {_pr(pooled['rules']):>12} | {_pr(pooled['scorer']):>13} | "
         f"{_pr(pooled['da rules']):>9} | {_pr(pooled['da scorer']):>9} | "
         f"{_pr(pooled['today rules']):>11} | {_pr(pooled['today scorer']):>12} |            |"
+    )
+    print(
+        "\nPooled strict F1 (from P/R): unseen rules "
+        f"{_f1(pooled['rules']):.3f}, scorer {_f1(pooled['scorer']):.3f}; Danish rules "
+        f"{_f1(pooled['da rules']):.3f}, scorer {_f1(pooled['da scorer']):.3f}; today rules "
+        f"{_f1(pooled['today rules']):.3f}, scorer {_f1(pooled['today scorer']):.3f}"
     )
     print(
         "\nThe same folds with one fixed threshold on the rules' items (no other sentences "

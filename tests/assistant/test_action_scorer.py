@@ -107,3 +107,20 @@ def test_the_setting_turns_the_scorer_on_in_the_analysis(tmp_path: Path) -> None
     )
     assert [i.quote for i in off.action_items] == [i.quote for i in rules]
     assert [i.quote for i in on.action_items] == [i.quote for i in learned]
+
+
+def test_the_scorer_never_drops_an_item_said_in_a_short_turn() -> None:
+    # A scorer that rejects everything still keeps the rules' items of short turns ("We'll set
+    # up a pilot."), and drops those of long turns, where the rules' false alarms were.
+    rejects_all = ActionScorer({}, -30.0, 0.5, 0.5)
+    short = _call("What comes next?", "en", "We'll set up a pilot.")
+    assert [i.quote for i in extract_action_items(short, scorer=rejects_all)] == [
+        "We'll set up a pilot."
+    ]
+    rambling = (
+        "Well, last spring we had the same trouble with the old vendor, and honestly it dragged"
+        " on, so I'll look at the logs from that time."
+    )
+    long = _call("What comes next?", "en", rambling)
+    assert [i.quote for i in extract_action_items(long)] == [rambling]
+    assert extract_action_items(long, scorer=rejects_all) == ()

@@ -3,7 +3,8 @@
 A logistic regression over the candidates' features, fitted on the labelled sets by
 ``python -m bench.train_action_scorer`` and shipped as ``action_scorer.json`` (weights of the
 features it kept, intercept and two thresholds: one for the rules' items, one for sentences the
-rules passed over; both chosen by leave-one-set-out cross-validation). The file is read once, on
+rules passed over; both chosen by leave-one-set-out cross-validation). It never drops an item
+the rules found in a short turn (`Candidate.protected`). The file is read once, on
 first use; scikit-learn is only needed to fit it. It is used only when asked for
 (``Settings.intelligence.action_scorer``); see that setting for what it gains and costs.
 """
@@ -53,6 +54,8 @@ class ActionScorer:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keeps(self, candidate: Candidate, probability: float) -> bool:
+        if candidate.protected:
+            return True
         limit = self.threshold_rules if candidate.from_rules else self.threshold_extra
         return probability >= limit
 
