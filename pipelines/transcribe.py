@@ -54,8 +54,9 @@ class ChunkTranscriber(Stage):
     voice before a loud one, the rest of a chunk after the language changes, a last short
     phrase). Every stretch of at least ``min_unheard_s`` with no recognised word near it
     (``word_margin_s``) is decoded again as a chunk of its own (each chunk's audio at most
-    ``max_tries`` times: a third read found little once loops are cut short, see
-    ``AsrSettings.no_repeat_ngram_size``, and cost a 30 s encoder window per piece). A word
+    ``max_tries`` times: a stretch skipped again in company is read alone, as 12 s of a
+    far-field AMI speaker after a jfk clip were, skipped by both the first read and the
+    reread that started with jfk; see also ``AsrSettings.no_repeat_ngram_size``). A word
     timed longer than ``max_word_s`` is Whisper's alignment
     stretching it over speech it skipped: it keeps its end and that length, so the skipped
     speech shows as unheard. The stretches of one participant to read again are joined, in
@@ -75,7 +76,7 @@ class ChunkTranscriber(Stage):
         min_unheard_s: float = 0.6,
         word_margin_s: float = 0.2,
         max_word_s: float = 1.0,
-        max_tries: int = 2,
+        max_tries: int = 3,
         pack_s: float = 30.0,
         confident_probability: float = 0.8,
         on_chunk: Callable[[SpeechChunk], None] | None = None,
