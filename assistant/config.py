@@ -45,17 +45,18 @@ class AsrSettings(BaseModel):
     """CTranslate2 precision on CPU; ``int8`` is fastest at the same accuracy for base."""
     device: str = "cpu"
     cpu_threads: int = Field(default=0, ge=0)
-    """Threads for inference, per worker; 0 = all cores, split among the workers in a live
-    process: two decodes at once with all cores each oversubscribe them (bench.live_capacity,
-    6 people two at once, 2 cores: final p95 3.85 s with 2 threads per worker, 2.42 s with 1).
-    """
+    """Threads for inference, per worker; 0 = the cores split among the workers: in a live
+    process two decodes at once with all cores each oversubscribe them (bench.live_capacity,
+    6 people two at once, 2 cores: final p95 3.85 s with 2 threads per worker, 2.42 s with 1);
+    analysis cuts each batch into one part per core, decoded at once by single-threaded
+    workers. Set, analysis loads one worker with this many threads."""
     workers: int = Field(default=2, ge=1, le=8)
     """Decodes faster-whisper runs at once when called from several threads (CTranslate2
     workers; the weights are shared: 235 MB loaded with 1 or 2), in processes that follow
     live meetings (serve, live, bot); analysis-only processes (analyze, Celery workers)
-    load one. With one, a live caption's
-    decode waits for a whole transcript decode (3 s); with two, it runs beside it (0.44 s
-    alone, 0.8 s beside it, 2 cores)."""
+    load one per core (at most ``batch_size``) for the parts of each batch. With one, a live
+    caption's decode waits for a whole transcript decode (3 s); with two, it runs beside it
+    (0.44 s alone, 0.8 s beside it, 2 cores)."""
     beam_size: int = Field(default=3, ge=1, le=10)
     """Beam width. 3 reads our clips as well as 5 (pyannote sample WER 16.0 % vs 18.5 %,
     jfk 0 % both) with about a third less decoding."""

@@ -61,7 +61,9 @@ class ChunkTranscriber(Stage):
     stretching it over speech it skipped: it keeps its end and that length, so the skipped
     speech shows as unheard. The stretches of one participant to read again are joined, in
     time order, into chunks of at most ``pack_s``: each alone would cost a whole 30 s encoder
-    window, however short. ``on_chunk`` hears each chunk once its text is out (for progress).
+    window, however short. They wait, across batches, until they fill such a chunk (or the
+    input ends): packed batch by batch, a batch's few seconds of skipped speech took a window
+    of their own. ``on_chunk`` hears each chunk once its text is out (for progress).
     """
 
     accepts = (SpeechChunk,)
@@ -94,6 +96,8 @@ class ChunkTranscriber(Stage):
         self._on_chunk = on_chunk
         # Each chunk with how many times its audio has been decoded before.
         self._queue: deque[tuple[SpeechChunk, int]] = deque()
+        # First rereads of each participant waiting to fill a chunk, in time order.
+        self._waiting: defaultdict[str, list[SpeechChunk]] = defaultdict(list)
         # Seconds of speech per language detected with confidence: the meeting's language so
         # far, the fallback for a chunk too short or unclear to tell.
         self._confident: defaultdict[str, float] = defaultdict(float)
@@ -107,8 +111,11 @@ class ChunkTranscriber(Stage):
 
     def _end(self) -> list[Frame]:
         out: list[Frame] = []
-        while self._queue:
-            out.extend(self._decode_batch())
+        while self._queue or self._waiting:
+            if not self._queue:
+                self._queue.extend(self._packed(final=True))
+            if self._queue:
+                out.extend(self._decode_batch())
         return out
 
     def _decode_batch(self) -> list[Frame]:
@@ -123,7 +130,7 @@ class ChunkTranscriber(Stage):
             if recognition.language_probability >= self._confident_probability:
                 self._confident[recognition.language] += chunk.duration_s
         out: list[Frame] = []
-        again: list[tuple[SpeechChunk, int]] = []
+        again: list[tuple[SpeechChunk, int]] = []  # read alone, next
         for (chunk, tries), recognition in zip(batch, recognitions, strict=True):
             kept = [
                 _with_words_at_most(s, self._max_word_s)
@@ -131,8 +138,11 @@ class ChunkTranscriber(Stage):
                 if self._filter.keeps(s)
             ]
             if kept and tries + 1 < self._max_tries:
-                unheard = self._unheard(chunk, kept)
-                again.extend((chunk.part(a, b), tries + 1) for a, b in unheard)
+                pieces = [chunk.part(a, b) for a, b in self._unheard(chunk, kept)]
+                if tries == 0 and pieces:
+                    self._waiting[chunk.participant_id].extend(pieces)
+                else:  # skipped again in company: alone this time
+                    again.extend((piece, tries + 1) for piece in pieces)
             out.extend(
                 piece
                 for segment in kept
@@ -140,32 +150,26 @@ class ChunkTranscriber(Stage):
             )
             if self._on_chunk is not None:
                 self._on_chunk(chunk)
-        queue.extendleft(reversed(self._packed(again)))  # next, and in time order
+        queue.extendleft(reversed([*again, *self._packed(final=False)]))  # next, in time order
         return out
 
-    def _packed(self, pieces: list[tuple[SpeechChunk, int]]) -> list[tuple[SpeechChunk, int]]:
-        """First rereads: consecutive pieces of one participant joined up to ``pack_s``. A piece
-        skipped again in company is read alone (when ``max_tries`` allows a third read)."""
-        groups: list[list[tuple[SpeechChunk, int]]] = []
-        for piece in pieces:
-            last = groups[-1] if groups else None
-            if (
-                last is not None
-                and piece[1] == 1
-                and last[0][1] == 1
-                and last[0][0].participant_id == piece[0].participant_id
-                and sum(len(c.samples) for c, _ in last) + len(piece[0].samples)
-                <= self._pack_samples
-            ):
-                last.append(piece)
-            else:
-                groups.append([piece])
-        return [
-            (joined([c for c, _ in group]), max(t for _, t in group))
-            if len(group) > 1
-            else group[0]
-            for group in groups
-        ]
+    def _packed(self, *, final: bool) -> list[tuple[SpeechChunk, int]]:
+        """The waiting first rereads joined, per participant in time order, into chunks of at
+        most ``pack_s``; unless ``final``, the last, unfilled one keeps waiting."""
+        out: list[tuple[SpeechChunk, int]] = []
+        for participant_id in list(self._waiting):
+            groups: list[list[SpeechChunk]] = [[]]
+            length = 0
+            for piece in self._waiting.pop(participant_id):
+                if groups[-1] and length + len(piece.samples) > self._pack_samples:
+                    groups.append([])
+                    length = 0
+                groups[-1].append(piece)
+                length += len(piece.samples)
+            if not final and groups[-1]:
+                self._waiting[participant_id] = groups.pop()
+            out.extend((joined(group), 1) for group in groups if group)
+        return out
 
     def _unheard(
         self, chunk: SpeechChunk, segments: list[RecognizedSegment]

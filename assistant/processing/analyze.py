@@ -63,8 +63,9 @@ def load_speech_models(settings: Settings, *, live: bool = False) -> SpeechModel
     ``live``: the process follows live meetings, whose caption decodes run beside transcript
     decodes and beside each other, so faster-whisper gets ``asr.workers`` CTranslate2 workers
     and, unless ``asr.cpu_threads`` says otherwise, the cores split among them; a process that
-    only analyses decodes from one thread at a time and loads one worker on all cores (about
-    200 MB less at peak on a 30-minute meeting)."""
+    only analyses decodes one batch at a time, cut into one part per core (at most
+    ``asr.batch_size``), each on a single-threaded worker of its own (unless
+    ``asr.cpu_threads`` is set: then one worker with that many threads)."""
     from models.asr import FasterWhisperRecognizer, OpenAIWhisperRecognizer, SpeechRecognizer
     from models.segmentation import SpeakerSegmenter
     from models.speaker import SpeakerEncoder
@@ -73,7 +74,11 @@ def load_speech_models(settings: Settings, *, live: bool = False) -> SpeechModel
     from pipelines.vad import SileroVad
 
     recognizer: SpeechRecognizer
-    workers = settings.asr.workers if live else 1
+    split = not live and not settings.asr.cpu_threads
+    if live:
+        workers = settings.asr.workers
+    else:
+        workers = min(_cores(), settings.asr.batch_size) if split else 1
     if settings.asr.engine == "openai-whisper":
         recognizer = OpenAIWhisperRecognizer(
             resolve_openai_whisper_checkpoint(settings.asr.model, settings.cache_dir),
@@ -86,6 +91,7 @@ def load_speech_models(settings: Settings, *, live: bool = False) -> SpeechModel
             compute_type=settings.asr.compute_type,
             cpu_threads=settings.asr.cpu_threads or (_cores() // workers if workers > 1 else 0),
             workers=workers,
+            split_batches=split and workers > 1,
         )
     diarization = settings.diarization
     encoder = SpeakerEncoder() if diarization.enabled else None

@@ -211,7 +211,11 @@ def _run_source(
     last_transcribed: dict[str, float] = {}
 
     def transcribed(chunk: SpeechChunk) -> None:
-        last_transcribed[chunk.participant_id] = chunk.to_meeting_time(chunk.duration_s)
+        # A reread of skipped speech comes later than the chunks after it: progress holds.
+        end = chunk.to_meeting_time(chunk.duration_s)
+        last_transcribed[chunk.participant_id] = max(
+            end, last_transcribed.get(chunk.participant_id, end)
+        )
         progress.transcribed(decoded_before_s + min(last_transcribed.values()) - source.offset_s)
 
     # One transcriber for the source's channels: the recogniser is shared, so they batch together.

@@ -562,6 +562,44 @@ def test_speech_a_decode_skips_is_decoded_again_on_its_own() -> None:
     assert len(recognizer.lengths) <= 3 * 4
 
 
+def test_stretches_skipped_in_several_batches_wait_to_be_read_again_together() -> None:
+    from pipelines.transcribe import ChunkTranscriber
+
+    # Batches of 2: the first batch's 8.6 s to read again wait for the second's, so the four
+    # stretches still take one window (not one per batch); their words land in their chunks.
+    recognizer = _SkippingRecognizer(longest=19.0, kept=15.0)
+    chunks = [
+        SpeechChunk("p", np.zeros(20 * 16_000, np.float32), ((0.0, 100.0 * i),)) for i in range(4)
+    ]
+    stage = ChunkTranscriber(recognizer, RecognitionOptions(), batch_size=2)
+    segments = [f for f in run_stage(stage, chunks) if isinstance(f, TranscribedSegment)]
+    assert recognizer.lengths == pytest.approx([20.0] * 4 + [4 * 4.3], abs=0.01)
+    for i in range(4):
+        words = sorted(
+            w.start for s in segments for w in s.words if 100.0 * i <= w.start < 100.0 * i + 20
+        )
+        assert words[0] <= 100.0 * i + 1.0
+        assert words[-1] >= 100.0 * i + 18.0
+        assert max(b - a for a, b in itertools.pairwise(words)) <= 1.5
+
+
+def test_stretches_that_fill_a_window_are_read_again_before_the_input_ends() -> None:
+    from pipelines.transcribe import ChunkTranscriber
+
+    # Each 20 s chunk is read from 15 s on: 14.3 s of each to read again, two to a window.
+    # A filled window is read with the next batch, not held to the end of the input.
+    recognizer = _SkippingRecognizer(longest=19.0, kept=5.0)
+    chunks = [
+        SpeechChunk("p", np.zeros(20 * 16_000, np.float32), ((0.0, 100.0 * i),)) for i in range(6)
+    ]
+    stage = ChunkTranscriber(recognizer, RecognitionOptions(), batch_size=2)
+    run_stage(stage, chunks)
+    pair = 2 * 14.3
+    assert recognizer.lengths == pytest.approx(
+        [20.0, 20.0, 20.0, 20.0, pair, 20.0, pair, 20.0, pair], abs=0.01
+    )
+
+
 def test_stretches_skipped_in_one_batch_are_read_again_together() -> None:
     from pipelines.transcribe import ChunkTranscriber
 

@@ -243,3 +243,38 @@ def test_the_loop_limit_leaves_real_speech_as_it_was(
     assert _normalise(free[1]) == _normalise(f"{JFK_TEXT} {JFK_TEXT}")
     assert len(_normalise(limited[1]).split()) == len(_normalise(free[1]).split())
     assert word_error_rate(free[1], limited[1]) <= 0.1
+
+
+def test_a_batch_split_across_workers_reads_as_one(
+    speech_models: SpeechModels, settings: Settings, data_dir: Path
+) -> None:
+    """Analysis cuts a batch into one part per single-threaded worker, decoded at once: each
+    chunk keeps its language and its words, and an unsure chunk in one part still follows
+    the sure chunks of the other."""
+    from models.asr import FasterWhisperRecognizer
+    from models.weights import resolve_faster_whisper_model
+
+    split = FasterWhisperRecognizer(
+        resolve_faster_whisper_model("packaged-base", settings.cache_dir),
+        cpu_threads=1,
+        workers=2,
+        split_batches=True,
+    )
+    jfk = read_audio(data_dir / "whisper-clips" / "jfk.flac")[0]
+    multilingual = read_audio(data_dir / "whisper-clips" / "multilingual.mp3")[0]
+    german = multilingual[31 * 16_000 : 59 * 16_000]
+    hum = (0.01 * np.sin(np.arange(16_000) * 0.05)).astype(np.float32)  # 1 s, no language
+    chunks = [german, jfk, hum]
+    options = RecognitionOptions(beam_size=3, min_language_probability=0.9)
+    whole = speech_models.recognizer.recognize(chunks, options)
+    parts = split.recognize(chunks, options)
+    assert [r.language for r in parts] == [r.language for r in whole]
+    assert parts[0].language == "de"
+    assert parts[1].language == "en"
+    # The hum (about 0.5 sure, in the second part) takes the longest sure chunk's language.
+    assert parts[2].language == "de"
+    texts = [
+        [_normalise(" ".join(s.text for s in r.segments)) for r in rs] for rs in (whole, parts)
+    ]
+    assert texts[1][1] == _normalise(JFK_TEXT)
+    assert word_error_rate(texts[0][0], texts[1][0]) < 0.05

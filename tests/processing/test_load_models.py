@@ -18,18 +18,25 @@ class _RecordingRecognizer:
 
 
 @pytest.mark.parametrize(
-    ("live", "cpu_threads", "expected_workers", "expected_threads"),
-    [(False, 0, 1, 0), (True, 0, 3, 2), (False, 5, 1, 5), (True, 5, 3, 5)],
+    ("live", "cpu_threads", "expected_workers", "expected_threads", "split"),
+    [
+        (False, 0, 4, 1, True),
+        (True, 0, 3, 2, False),
+        (False, 5, 1, 5, False),
+        (True, 5, 3, 5, False),
+    ],
 )
-def test_only_live_processes_load_several_decoders_and_split_the_cores_among_them(
+def test_decoders_split_the_cores_among_them(
     monkeypatch: pytest.MonkeyPatch,
     live: bool,
     cpu_threads: int,
     expected_workers: int,
     expected_threads: int,
+    split: bool,
 ) -> None:
-    # A second CTranslate2 worker costs about 200 MB at peak; analysis decodes from one thread
-    # on all cores. Live decodes run at once: all cores each would oversubscribe them.
+    # Analysis cuts each batch (4 chunks) into parts, one per single-threaded worker, at most
+    # one part per chunk; told a thread count, it keeps one worker with that many threads.
+    # Live decodes run at once: all cores each would oversubscribe them.
     monkeypatch.setattr(models.asr, "FasterWhisperRecognizer", _RecordingRecognizer)
     monkeypatch.setattr(models.weights, "resolve_faster_whisper_model", lambda *_: "base-folder")
     monkeypatch.setattr(analyze, "_cores", lambda: 7)
@@ -43,6 +50,7 @@ def test_only_live_processes_load_several_decoders_and_split_the_cores_among_the
     assert loaded.recognizer.model == "base-folder"
     assert loaded.recognizer.options["workers"] == expected_workers
     assert loaded.recognizer.options["cpu_threads"] == expected_threads
+    assert loaded.recognizer.options["split_batches"] == split
 
 
 @pytest.mark.parametrize(
