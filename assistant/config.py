@@ -296,9 +296,9 @@ class IntelligenceSettings(BaseModel):
     """Let the learned scorer (``action_items/learned.py``) decide which of the rules' candidate
     sentences are action items. Off by default: under leave-one-set-out cross-validation
     (``python -m bench.action_cv``) it raised strict precision on meetings the rules were not
-    tuned on from .58 to .65 (Danish .49 to .60) at recall .61 to .60, but it drops clear short
-    promises ("We'll set up a pilot.") that the behaviour tests expect, and on the tuned sets
-    it lowers recall from .88 to .83."""
+    tuned on from .58 to .64 (Danish .49 to .57) at recall .61 to .59 (Danish .54 both), but it
+    drops clear promises in turns of 11-30 words that the behaviour tests expect, and on the
+    tuned sets it lowers recall from .88 to .83."""
 
 
 class LlmSettings(BaseModel):

@@ -44,16 +44,9 @@ def _pr(score: Score | None) -> str:
     return f"{score.precision:.2f}/{score.recall:.2f}" if score else "    -    "
 
 
-def _f1(score: Score) -> float:
-    p, r = score.precision, score.recall
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def _add(target: Score, source: Score | None) -> None:
     if source is not None:
-        target.predicted += source.predicted
-        target.labelled += source.labelled
-        target.correct += source.correct
+        target.add(source)
 
 
 def main() -> None:
@@ -134,9 +127,9 @@ def main() -> None:
     )
     print(
         "\nPooled strict F1 (from P/R): unseen rules "
-        f"{_f1(pooled['rules']):.3f}, scorer {_f1(pooled['scorer']):.3f}; Danish rules "
-        f"{_f1(pooled['da rules']):.3f}, scorer {_f1(pooled['da scorer']):.3f}; today rules "
-        f"{_f1(pooled['today rules']):.3f}, scorer {_f1(pooled['today scorer']):.3f}"
+        f"{pooled['rules'].f1:.3f}, scorer {pooled['scorer'].f1:.3f}; Danish rules "
+        f"{pooled['da rules'].f1:.3f}, scorer {pooled['da scorer'].f1:.3f}; today rules "
+        f"{pooled['today rules'].f1:.3f}, scorer {pooled['today scorer'].f1:.3f}"
     )
     print(
         "\nThe same folds with one fixed threshold on the rules' items (no other sentences "

@@ -109,6 +109,23 @@ class Score:
     def due_accuracy(self) -> float:
         return self.due_right / self.located if self.located else 1.0
 
+    @property
+    def f1(self) -> float:
+        """Strict F1: the harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score, *, errors: bool = False) -> None:
+        """Count ``other`` in (and its error lines, when asked)."""
+        self.predicted += other.predicted
+        self.labelled += other.labelled
+        self.correct += other.correct
+        self.located += other.located
+        self.owner_right += other.owner_right
+        self.due_right += other.due_right
+        if errors:
+            self.errors += other.errors
+
 
 def load_labelled(directory: Path = LABELLED_DIR) -> list[tuple[str, Transcript, dict[str, Any]]]:
     """(name, transcript, expected) of every labelled meeting, in name order. A JSON file
@@ -206,14 +223,8 @@ def score_meetings(
     for name, transcript, expected in meetings:
         items = extract_action_items(transcript, scorer=scorer)
         score = score_meeting(name, items, expected)
-        for target in (total, groups.setdefault(language_group(transcript), Score())):
-            target.predicted += score.predicted
-            target.labelled += score.labelled
-            target.correct += score.correct
-            target.located += score.located
-            target.owner_right += score.owner_right
-            target.due_right += score.due_right
-            target.errors += score.errors if target is total else []
+        total.add(score, errors=True)
+        groups.setdefault(language_group(transcript), Score()).add(score)
     return total, groups
 
 

@@ -208,18 +208,8 @@ def score_sets(
             items = kept_items(list(zip(meeting.candidates, probs[index], strict=True)), scorer)
         score = _score_meeting(meeting.name, items, meeting.expected)
         for target in (total, groups.setdefault(meeting.group, Score())):
-            target.predicted += score.predicted
-            target.labelled += score.labelled
-            target.correct += score.correct
-            target.located += score.located
-            target.owner_right += score.owner_right
-            target.due_right += score.due_right
+            target.add(score)
     return total, groups
-
-
-def _f1(score: Score) -> float:
-    p, r = score.precision, score.recall
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def choose_thresholds(sets: Sets) -> tuple[float, float]:
@@ -233,7 +223,7 @@ def choose_thresholds(sets: Sets) -> tuple[float, float]:
         probs += probabilities(scorer, _unseen(sets[held]))
     return max(
         ((t_rule, t_extra) for t_rule in GRID for t_extra in GRID),
-        key=lambda t: (_f1(score_sets(meetings, probs, t)[0]), -t[0], t[1]),
+        key=lambda t: (score_sets(meetings, probs, t)[0].f1, -t[0], t[1]),
     )
 
 
