@@ -8,6 +8,7 @@ video ones, then the events a live stream emits.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
@@ -128,6 +129,20 @@ class SpeechChunk:
                 break
             position, meeting_time = region_position, region_time
         return meeting_time + (chunk_time_s - position)
+
+    def span_to_meeting_time(self, start_s: float, end_s: float) -> tuple[float, float]:
+        """Map a span inside ``samples`` (a word, s) to meeting time (s).
+
+        The regions were joined with the silence between them cut out, so a span across a
+        seam would stretch over that silence. It goes to the region holding most of it, cut at
+        the seam: Whisper often starts the first word after a pause early, in the padding of
+        the region before, which put it a second or more ahead of its speech.
+        """
+        end_s = max(start_s, end_s)
+        cuts = [start_s, *(p for p, _ in self.region_offsets if start_s < p < end_s), end_s]
+        first, last = max(itertools.pairwise(cuts), key=lambda piece: piece[1] - piece[0])
+        start = self.to_meeting_time(first)
+        return start, start + (last - first)
 
 
 def joined(chunks: Sequence[SpeechChunk]) -> SpeechChunk:

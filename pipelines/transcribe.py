@@ -214,13 +214,13 @@ def to_meeting_time(
     words = tuple(
         Word(
             text=word.text.strip(),
-            start=round(chunk.to_meeting_time(word.start), 3),
-            # Measured from the word's own start, so a word at a region seam keeps its length.
-            end=round(chunk.to_meeting_time(word.start) + max(0.0, word.end - word.start), 3),
+            start=round(start, 3),
+            end=round(end, 3),
             probability=round(word.probability, 4),
         )
         for word in segment.words
         if word.text.strip()
+        for start, end in [chunk.span_to_meeting_time(word.start, word.end)]
     )
     if not words:
         start = chunk.to_meeting_time(segment.start)

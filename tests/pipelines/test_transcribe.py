@@ -14,6 +14,7 @@ from assistant.inputs.media import plan_media
 from assistant.processing.speech import SpeechModels, transcribe_plan
 from bench.common import word_error_rate
 from models.asr import RecognitionOptions, choose_languages
+from pipelines.frames import SpeechChunk
 from tests.media import read_audio, write_audio
 
 JFK_TEXT = (
@@ -278,3 +279,44 @@ def test_a_batch_split_across_workers_reads_as_one(
     ]
     assert texts[1][1] == _normalise(JFK_TEXT)
     assert word_error_rate(texts[0][0], texts[1][0]) < 0.05
+
+
+def test_a_word_across_a_seam_goes_to_the_region_holding_most_of_it() -> None:
+    # Two regions joined at 2.0 s of the chunk; the second one is 10 s later in the meeting.
+    chunk = SpeechChunk("p", np.zeros(4 * 16000, np.float32), ((0.0, 5.0), (2.0, 17.0)))
+    assert chunk.span_to_meeting_time(1.8, 2.4) == pytest.approx((17.0, 17.4))
+    assert chunk.span_to_meeting_time(1.5, 2.1) == pytest.approx((6.5, 7.0))
+    assert chunk.span_to_meeting_time(0.5, 1.0) == pytest.approx((5.5, 6.0))
+    assert chunk.span_to_meeting_time(2.5, 3.0) == pytest.approx((17.5, 18.0))
+
+
+@pytest.mark.parametrize(
+    ("earlier", "earlier_s", "later", "first_word"),
+    [("whisper-clips/multilingual.mp3", 5.0, "whisper-clips/jfk.flac", "And"),
+     ("whisper-clips/jfk.flac", 11.0, "ami-clips/tst00.wav", "I")],
+)  # fmt: skip
+def test_the_first_word_after_a_pause_is_timed_in_its_own_speech(
+    earlier: str,
+    earlier_s: float,
+    later: str,
+    first_word: str,
+    speech_models: SpeechModels,
+    settings: Settings,
+    data_dir: Path,
+    tmp_path: Path,
+) -> None:
+    # The end of one clip, a second of silence, then another clip: the chunker joins both with
+    # the silence cut out, and Whisper started the later clip's first word in the padding
+    # before the seam (German then jfk: "And" 1.1 s early; jfk then AMI: "I" 1.4 s early).
+    before = read_audio(data_dir / earlier)[0][-round(earlier_s * 16000) :]
+    after = read_audio(data_dir / later)[0]
+    audio = np.concatenate([before, np.zeros(16000, np.float32), after])
+    result = transcribe_plan(
+        plan_media(write_audio(tmp_path / "joined.wav", audio, 16000)), speech_models, settings
+    )
+    words = [w for s in result.segments for w in s.words]
+    later_start_s = len(before) / 16000 + 1.0
+    assert any(w.end <= later_start_s - 1.0 for w in words)  # the earlier clip's words are there
+    # The earlier part never says the later clip's first word.
+    first = next(w for w in words if w.text.strip(",.") == first_word)
+    assert first.start >= later_start_s - 0.3, [(w.text, w.start) for w in words][-20:]
