@@ -6,7 +6,9 @@ The peer is what a faster-whisper user picks for speed: ``BatchedInferencePipeli
 with its Silero VAD, ``batch_size=8``, ``beam_size=5``, ``word_timestamps=True``, on the same
 Whisper base weights (CTranslate2, int8, all cores), its segment generator consumed fully.
 Both tables cover the referenced clips and a meeting built from the shared clips; the ratio
-column is ours / peer (target <= 1.0).
+column is ours / peer (target <= 1.0). The WER columns also cover more referenced speech (the
+GRID sentences and the two sales calls espeak-ng speaks) and end with a pooled row: one
+81-word phone call cannot decide which system reads better.
 
 - **ASR alone**: both sides' models loaded beforehand, so loading is excluded. "Ours" is
   ``analyze()`` with diarization off: decode, VAD, chunking, batched recognition with word
@@ -43,6 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jiwer
 import numpy as np
 from faster_whisper import BatchedInferencePipeline, WhisperModel
 from rich.console import Console
@@ -54,13 +57,19 @@ from assistant.processing.speech import SpeechModels
 from models.asr import ChunkRecognition, RecognitionOptions, SpeechRecognizer
 from models.weights import resolve_faster_whisper_model
 from pipelines.decode import decode_audio, probe
+from pipelines.frames import SAMPLE_RATE
 
 from .common import (
+    DIALOGUES,
     JFK,
     JFK_REFERENCE,
     PYANNOTE_SAMPLE,
+    TUNING_CLIPS,
+    build_dialogue_wav,
     build_meeting_wav,
+    normalize_text,
     stm_reference,
+    tuning_reference,
     word_error_rate,
 )
 
@@ -354,8 +363,41 @@ def _print_table(title: str, header: list[str], rows: list[list[str]]) -> None:
     Console(width=200).print(table)
 
 
+def _more_referenced_clips(folder: Path) -> list[Clip]:
+    """Referenced speech beyond the two clips, so the WER comparison does not rest on 103
+    words: jfk, the AMI excerpt and the ten GRID sentences back to back, and the two sales
+    calls spoken by espeak-ng (about 1,050 words in all; nothing here tunes ASR options)."""
+    tuning = folder / "referenced-clips.wav"
+    once = sum(len(block[0]) for clip in TUNING_CLIPS for block in decode_audio(clip))
+    seconds = build_meeting_wav(tuning, once / SAMPLE_RATE, TUNING_CLIPS)
+    clips = [Clip("jfk, AMI excerpt, GRID (clips back to back)", tuning, tuning_reference(seconds))]
+    for script in DIALOGUES:
+        path = folder / f"{script.stem}.wav"
+        _, reference = build_dialogue_wav(script, path)
+        clips.append(Clip(f"{script.stem} (espeak-ng)", path, reference))
+    return clips
+
+
 def _clips(meeting: Path, minutes: float) -> list[Clip]:
-    return [*_referenced_clips(), Clip(f"meeting {minutes:g} min (shared clips)", meeting, None)]
+    return [
+        *_referenced_clips(),
+        *_more_referenced_clips(meeting.parent),
+        Clip(f"meeting {minutes:g} min (shared clips)", meeting, None),
+    ]
+
+
+def _pooled_wer_row(clips: Sequence[Clip], ours: Sequence[str], peer: Sequence[str]) -> list[str]:
+    """WER over every referenced clip's words together (each clip aligned on its own)."""
+    pairs = [(c.reference, o, p) for c, o, p in zip(clips, ours, peer, strict=True) if c.reference]
+    references = [normalize_text(reference) for reference, _, _ in pairs]
+
+    def pooled(hypotheses: list[str]) -> str:
+        texts = [normalize_text(text) or "<empty>" for text in hypotheses]
+        return f"{100 * jiwer.wer(references, texts):.1f} %"
+
+    words = sum(len(reference.split()) for reference in references)
+    label = f"all referenced audio, pooled ({words} words)"
+    return [label, *["-"] * 7, pooled([o for _, o, _ in pairs]), pooled([p for _, _, p in pairs])]
 
 
 def _ratio_cell(ours_s: float, peer_s: float) -> str:
@@ -408,6 +450,12 @@ def _asr_alone_table(settings: Settings, clips: Sequence[Clip], repeats: int) ->
                 _wer_cell(result.clip.reference, result.plain.text),
             ]
         )
+    rows.append(
+        _pooled_wer_row(
+            [r.clip for r in measured], [r.ours.text for r in measured],
+            [r.plain.text for r in measured],
+        )
+    )  # fmt: skip
     _print_table(
         f"ASR alone, models loaded (Whisper base int8; ours beam {settings.asr.beam_size} "
         f"batch {settings.asr.batch_size}, diarization off; peer = BatchedInferencePipeline, "
@@ -462,6 +510,7 @@ def _whole_process_table(settings: Settings, clips: Sequence[Clip], repeats: int
     peer_script = _PEER_SCRIPT.replace("OPTIONS", repr(_PEER_OPTIONS))
     env = {**os.environ, "MA_DIARIZATION__ENABLED": "false"}
     rows = []
+    texts: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory(prefix="bench-asr-out-") as out:
 
         def ours_once(path: Path) -> tuple[float, float, str]:
@@ -479,6 +528,7 @@ def _whole_process_table(settings: Settings, clips: Sequence[Clip], repeats: int
             count = repeats if duration < _SHORT_S else 1
             ours = _median_runs([ours_once(clip.path) for _ in range(count)])
             peer = _median_runs([peer_once(clip.path) for _ in range(count)])
+            texts.append((ours.text, peer.text))
             rows.append(
                 [
                     clip.label,
@@ -493,6 +543,7 @@ def _whole_process_table(settings: Settings, clips: Sequence[Clip], repeats: int
                     _wer_cell(clip.reference, peer.text),
                 ]
             )
+    rows.append(_pooled_wer_row(clips, [o for o, _ in texts], [p for _, p in texts]))
     _print_table(
         "Whole process, a fresh one per run: `meeting-assistant analyze FILE --out DIR` "
         "(MA_DIARIZATION__ENABLED=false) against a script loading WhisperModel + "
