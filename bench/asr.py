@@ -386,18 +386,24 @@ def _clips(meeting: Path, minutes: float) -> list[Clip]:
     ]
 
 
-def _pooled_wer_row(clips: Sequence[Clip], ours: Sequence[str], peer: Sequence[str]) -> list[str]:
-    """WER over every referenced clip's words together (each clip aligned on its own)."""
+def _pooled_wer_row(
+    clips: Sequence[Clip], ours: Sequence[str], peer: Sequence[str], columns: int
+) -> list[str]:
+    """WER over every referenced clip's words together (each clip aligned on its own), with
+    the errors counted, as the last row of a table of ``columns``."""
     pairs = [(c.reference, o, p) for c, o, p in zip(clips, ours, peer, strict=True) if c.reference]
     references = [normalize_text(reference) for reference, _, _ in pairs]
 
     def pooled(hypotheses: list[str]) -> str:
         texts = [normalize_text(text) or "<empty>" for text in hypotheses]
-        return f"{100 * jiwer.wer(references, texts):.1f} %"
+        words = jiwer.process_words(references, texts)
+        errors = words.substitutions + words.deletions + words.insertions
+        return f"{100 * words.wer:.1f} % ({errors})"
 
     words = sum(len(reference.split()) for reference in references)
-    label = f"all referenced audio, pooled ({words} words)"
-    return [label, *["-"] * 7, pooled([o for _, o, _ in pairs]), pooled([p for _, _, p in pairs])]
+    label = f"all referenced audio, pooled ({words} words; errors)"
+    cells = [pooled([o for _, o, _ in pairs]), pooled([p for _, _, p in pairs])]
+    return [label, *["-"] * (columns - 1 - len(cells)), *cells]
 
 
 def _ratio_cell(ours_s: float, peer_s: float) -> str:
@@ -453,7 +459,7 @@ def _asr_alone_table(settings: Settings, clips: Sequence[Clip], repeats: int) ->
     rows.append(
         _pooled_wer_row(
             [r.clip for r in measured], [r.ours.text for r in measured],
-            [r.plain.text for r in measured],
+            [r.plain.text for r in measured], len(header),
         )
     )  # fmt: skip
     _print_table(
@@ -543,24 +549,25 @@ def _whole_process_table(settings: Settings, clips: Sequence[Clip], repeats: int
                     _wer_cell(clip.reference, peer.text),
                 ]
             )
-    rows.append(_pooled_wer_row(clips, [o for o, _ in texts], [p for _, p in texts]))
+    header = [
+        "audio",
+        "duration s",
+        "ours wall s",
+        "ours CPU s",
+        "peer wall s",
+        "peer CPU s",
+        "ours/peer wall",
+        "ours/peer CPU",
+        "WER ours",
+        "WER peer",
+    ]
+    rows.append(_pooled_wer_row(clips, [o for o, _ in texts], [p for _, p in texts], len(header)))
     _print_table(
         "Whole process, a fresh one per run: `meeting-assistant analyze FILE --out DIR` "
         "(MA_DIARIZATION__ENABLED=false) against a script loading WhisperModel + "
         f"BatchedInferencePipeline (VAD, batch 8, beam 5, word timestamps); {repeats} run(s) "
         "per short file, median; CPU = the child's user + system time",
-        [
-            "audio",
-            "duration s",
-            "ours wall s",
-            "ours CPU s",
-            "peer wall s",
-            "peer CPU s",
-            "ours/peer wall",
-            "ours/peer CPU",
-            "WER ours",
-            "WER peer",
-        ],
+        header,
         rows,
     )
 
