@@ -971,10 +971,30 @@ Thursday", "Monday, no, make it Tuesday", "jeg skulle have sagt fredag, men det 
 morgen"."""
 
 
+_ALTERNATIVE = re.compile(
+    r"\s*,?\s*(?:or|eller)\s+(?:(?:maybe|perhaps|possibly|at the latest|måske|eventuelt|senest)"
+    r"\s+)?",
+    re.IGNORECASE,
+)
+"""Two days offered as a choice: "Tuesday or Wednesday", "i morgen eller i overmorgen"."""
+
+
 def _corrected(
     text: str, phrase: DatePhrase, start: int, end: int, meeting_date: dt.date | None, weeks: bool
 ) -> tuple[DatePhrase, int, int]:
-    """The date phrase at ``start:end``, or the one that corrects it right after it."""
+    """The date phrase at ``start:end``, or the one that corrects it right after it; of two
+    days offered as a choice, the later: the latest the work was promised for (none when
+    that one has no day, "Friday or next week")."""
+    alternative = _ALTERNATIVE.match(text, end)
+    if alternative is not None:
+        other = find_date(text[alternative.end() :], meeting_date, weeks=weeks)
+        if other is not None and other.start == 0:
+            later = (
+                max(phrase.date, other.date)
+                if phrase.date is not None and other.date is not None
+                else None
+            )
+            return DatePhrase(later, 0, 0, other.week_only), start, alternative.end() + other.end
     correction = _CORRECTION.match(text, end)
     if correction is None or correction.end() == end:
         return phrase, start, end

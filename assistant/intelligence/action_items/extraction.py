@@ -137,6 +137,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if kind == "commitment" and _dates_own_open_promise(found, item, index, context):
                 continue
+            if kind == "commitment" and _repeats_own_date(found, item):
+                continue
             if kind == "request" and _asks_promise_by_date(found, item):
                 continue
             if kind == "commitment" and _answers_on_own_promise(found, item, index, context):
@@ -540,6 +542,20 @@ def _answers_on_own_promise(
         return False
     found[-1] = (replace(previous, due=item.due), kind)
     return True
+
+
+def _repeats_own_date(found: list[_Found], item: ActionItem) -> bool:
+    """ "Jeg kan lave vagtplanen." - "Så laver du den inden den første." - "Den har I inden den
+    første.": a pronoun promise that only says again the date the speaker's own task already
+    carries is that task, whose quote stays where the work is named."""
+    if item.due is None or not has_object_pronoun(item.text):
+        return False
+    for previous, _ in reversed(found):
+        if item.start - previous.start > 45:
+            return False
+        if previous.owner == item.speaker:
+            return previous.due == item.due
+    return False
 
 
 def _dates_own_promise(found: list[_Found], item: ActionItem, context: _Context) -> bool:

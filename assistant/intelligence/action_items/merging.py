@@ -43,6 +43,13 @@ def _merge_into_request(
         quote = item.quote
         if later is not None and later[1] == index + 1:
             quote = f"{item.quote} {context.sentences[later[1]].text}"
+        if pronoun and request.due is not None and item.due == request.due:
+            # "Kan du sende prislisten inden fredag?" - "Ja, den har du fredag": an answer that
+            # only says the request's date again; the request, which names the work, stays
+            # the quote.
+            quote, start, speaker = request.quote, request.start, request.speaker
+        else:
+            start, speaker = item.start, item.speaker
         found[position] = (
             replace(
                 request,
@@ -51,8 +58,8 @@ def _merge_into_request(
                 text=item.text if vague else request.text,
                 # The answer is where the work is promised: it is the sentence quoted.
                 quote=quote,
-                start=item.start,
-                speaker=item.speaker,
+                start=start,
+                speaker=speaker,
                 owner=item.speaker,
                 due=item.due or request.due or (later[0] if later else None),
                 confidence=round(min(0.99, max(request.confidence, item.confidence) + 0.1), 2),

@@ -33,9 +33,21 @@ def owner_name(owner: str | None, names: dict[str, str], language: str | None = 
 
 
 def _strip_vocative(task: str, context: _Context) -> str:
+    """The task without the name of the one addressed: at its end after a comma ("…, Nina"),
+    or right after its pronoun object ("så laver du den emil og sender den rundt")."""
     if context.names is None:
         return task
-    return re.sub(rf",\s*(?:{context.names})\s*([.?!]*)$", r"\1", task, flags=re.IGNORECASE)
+    task = re.sub(rf",\s*(?:{context.names})\s*([.?!]*)$", r"\1", task, flags=re.IGNORECASE)
+    return re.sub(
+        rf"^((?:\S+\s+){{1,2}}?{_OBJECT_PRONOUN}),?\s+(?:{context.names})"
+        r"(?=,|\s+(?:og|and|så|then)\b|\s*[.!?]*$),?",
+        r"\1",
+        task,
+        flags=re.IGNORECASE,
+    )
+
+
+_OBJECT_PRONOUN = r"(?:den|det|dem|it|them|that|this)"
 
 
 def _team_of(speaker: str, context: _Context) -> str:
