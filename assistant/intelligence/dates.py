@@ -999,9 +999,28 @@ def _corrected(
     if correction is None or correction.end() == end:
         return phrase, start, end
     again = find_date(text[correction.end() :], meeting_date, weeks=weeks)
-    if again is None or again.start != 0:
+    if again is None:
         return phrase, start, end
+    if again.start != 0:
+        # "på fredag, nej vent, jeg er væk fredag, I har det torsdag": the reason names the
+        # day taken back; the last day said in the sentence is the one meant.
+        offset, last = correction.end(), None
+        stop = re.search(r"[.!?](?:\s|$)", text[offset:])
+        bound = offset + stop.start() if stop else len(text)
+        while (said := find_date(text[offset:bound], meeting_date, weeks=weeks)) is not None:
+            last = DatePhrase(said.date, offset + said.start, offset + said.end, said.week_only)
+            offset = last.end
+        if last is None or not _WHY_NOT.search(text, correction.end(), last.start):
+            return phrase, start, end
+        return DatePhrase(last.date, 0, 0, last.week_only), start, last.end
     return again, start, correction.end() + again.end
+
+
+_WHY_NOT = re.compile(
+    r"\b(?:er|is|am|'m|are|bliver) (?:væk|ude|syg|på ferie|off|away|out|travelling|sick)\b",
+    re.IGNORECASE,
+)
+"""Why the day first said will not do: the speaker is away ("jeg er væk fredag")."""
 
 
 def resolve_due_date(

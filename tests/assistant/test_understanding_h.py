@@ -87,3 +87,182 @@ def test_an_item_promised_for_one_of_two_days_is_due_on_the_later() -> None:
         ([("ana", "I'll call the landlord tomorrow or the day after tomorrow.")], "en"),
     ):
         assert summary(items_of(turns, language=language)) == [("ana", "2026-10-08")], turns
+
+
+# ---- found on sets h and i: Danish first ---------------------------------------------------
+
+
+def test_two_people_named_and_told_with_a_plural_you_share_the_task() -> None:
+    people = {"ana": "internal", "ben": "internal", "cy": "internal", "dora": "external"}
+    items = items_of(
+        [
+            ("ana", "Ben og Cy, I deler kundelisten imellem jer og ringer dem op inden fredag."),
+            ("ben", "Det gør vi."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("team:internal", "2026-10-09")]
+
+
+def test_a_topic_taken_up_again_at_a_later_meeting_is_no_task() -> None:
+    for text, language in (
+        ("Fint, vi tager Vejle-sagen op igen på fredag.", "da"),
+        ("Det tror jeg, vi skal tage på næste møde.", "da"),
+        ("Fine, we'll bring the Leeds account up again on Friday.", "en"),
+    ):
+        assert items_of([("ana", "Hvad med Vejle?"), ("ben", text)], language=language) == []
+
+
+def test_if_you_like_after_a_promise_leaves_it_a_promise() -> None:
+    items = items_of(
+        [("ana", "Jeg opsætter en testkonto og sender jer koden i morgen, hvis I har lyst.")],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-07")]
+
+
+def test_going_through_something_with_someone_is_work() -> None:
+    items = items_of([("ana", "Jeg går tallene igennem med bogholderen i morgen.")], language="da")
+    assert summary(items) == [("ana", "2026-10-07")]
+    assert items[0].text.lower().startswith("gennemgå tallene"), items
+
+
+def test_a_negated_habit_and_a_question_about_the_process_are_no_tasks() -> None:
+    for text in (
+        "Nej tak, jeg åbner alligevel ikke den slags vedhæftninger.",
+        "Altså, kan systemet selv bogføre det, eller skal jeg stadig gøre det i hånden?",
+    ):
+        assert items_of([("ana", "Skal vi tage et kig?"), ("ben", text)], language="da") == []
+
+
+def test_saying_who_will_attend_is_no_task() -> None:
+    for question, answer, language in (
+        ("Hvem fra jer deltager i opstarten?", "Det gør jeg.", "da"),
+        ("Who from your side is coming to the kick-off?", "I will.", "en"),
+    ):
+        assert items_of([("ana", question), ("ben", answer)], language=language) == []
+
+
+def test_a_day_taken_back_for_a_reason_gives_the_last_day_said() -> None:
+    for text, due in (
+        (
+            "Du får den på fredag, nej vent, jeg er på ferie fredag, du får den torsdag.",
+            "2026-10-08",
+        ),
+        ("You'll get it Friday, no wait, I'm away Friday, you'll get it Thursday.", "2026-10-08"),
+    ):
+        assert resolve_due_date(text, DAY, weeks=False)[0] == dt.date.fromisoformat(due), text
+
+
+def test_a_fronted_yes_answers_a_question_request() -> None:
+    people = {"ana": "external", "ben": "internal"}
+    items = items_of(
+        [
+            ("ana", "Kan I lave en beregning med begge løsninger, så vi kan sammenligne?"),
+            ("ben", "Det laver jeg. I har den torsdag."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-08")]
+    assert "beregning" in items[0].quote
+
+
+def test_all_of_some_things_is_not_everyone() -> None:
+    people = {"ana": "internal", "ben": "external", "cy": "external"}
+    items = items_of(
+        [
+            ("ana", "KAN I SENDE OS ALLE DE FAKTURAER I HAR FÅET"),
+            ("ben", "JA DEM SENDER JEG I DAG"),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-06")]
+
+
+def test_a_date_in_a_clause_of_result_is_not_the_deadline() -> None:
+    for text in (
+        "Så opdaterer jeg priserne i aften, så kataloget virker i morgen.",
+        "I'll update the prices tonight so the catalogue works tomorrow.",
+    ):
+        items = items_of([("ana", text)], language="da" if "Så" in text else "en")
+        assert summary(items) == [("ana", "2026-10-06")], text
+
+
+def test_the_plan_for_the_meeting_itself_is_no_task() -> None:
+    items = items_of(
+        [("ana", "Velkommen. Jeg tænkte, vi kigger på budget, bemanding og kurser i dag.")],
+        language="da",
+    )
+    assert items == []
+
+
+def test_a_promise_that_waits_for_the_other_sides_input_counts_unless_declined() -> None:
+    turns = [("ana", "Hvis du sender mig regnearket, lægger jeg tallene ind i systemet.")]
+    taken = items_of([*turns, ("ben", "Godt, og så var der fakturaen.")], language="da")
+    assert summary(taken) == [("ana", None)]
+    declined = items_of([*turns, ("ben", "Nej, det klarer vi selv.")], language="da")
+    assert declined == []
+
+
+def test_dates_asked_for_after_a_yes_date_the_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Ben, kan du rydde op i kundelisten?"),
+            ("ben", "Det kan jeg godt, men først efter nytår."),
+            ("ana", "Hvad betyder det i datoer?"),
+            ("ben", "Lad os sige den 8. januar."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2027-01-08")]
+
+
+def test_a_summary_promised_as_a_thing_to_send_is_a_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg ringer til revisoren i morgen."),
+            ("ben", "Godt."),
+            ("ana", "Og jeg sender jer en opsummering af mødet i eftermiddag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-07"), ("ana", "2026-10-06")]
+
+
+def test_a_request_about_how_the_promised_work_is_handed_over_is_no_second_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg laver et nyt tilbud til messekunderne til torsdag."),
+            ("ben", "Godt, send det til mig først."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-08")]
+
+
+def test_new_business_is_not_the_answer_to_the_request_before() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg har ikke tallene fra Odense endnu."),
+            ("cy", "Så skriv et skøn ind."),
+            ("ben", "En ting til: jeg laver en ny prisliste, den er klar til torsdag."),
+        ],
+        language="da",
+    )
+    assert ("ana", None) in summary(items)
+    assert ("ben", "2026-10-08") in summary(items)
+
+
+def test_an_answer_that_names_the_work_only_by_a_pronoun_is_quoted_with_the_request() -> None:
+    items = items_of(
+        [
+            ("ana", "Ben, kan du tjekke fakturaerne fra Aarhus?"),
+            ("ben", "Det kan jeg godt, men først på fredag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+    assert "fakturaerne" in items[0].quote and "fredag" in items[0].quote

@@ -28,6 +28,7 @@ from assistant.intelligence.action_items.owners import (
     _addressed_team,
     _owner,
     _plural_addressee,
+    _several_named,
     _strip_vocative,
     _team_of,
 )
@@ -74,6 +75,7 @@ from assistant.intelligence.action_items.rules_da import (
     _DA,
     _DA_ANAPHORIC_ACCEPT,
     _DA_DONE,
+    _DA_FILLER,
     _DA_HAVE_DONE,
     _DA_LEADING_VERBS,
     _DA_PRESENT_RE,
@@ -82,6 +84,7 @@ from assistant.intelligence.action_items.rules_en import _EN, _EN_LEADING_VERBS
 from assistant.intelligence.action_items.similarity import _stems, _verb
 from assistant.intelligence.action_items.spans import span_quotes
 from assistant.intelligence.action_items.structure import (
+    _DECLINE,
     _reply,
     answered_with_assent,
     danish_present_is_promise,
@@ -140,6 +143,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             if kind == "commitment" and _repeats_own_date(found, item):
                 continue
             if kind == "request" and _asks_promise_by_date(found, item):
+                continue
+            if kind == "request" and _amends_promise(found, item):
                 continue
             if kind == "commitment" and _answers_on_own_promise(found, item, index, context):
                 continue
@@ -513,6 +518,21 @@ def _asks_promise_by_date(found: list[_Found], item: ActionItem) -> bool:
     return True
 
 
+def _amends_promise(found: list[_Found], item: ActionItem) -> bool:
+    """ "Jeg laver en ny prisoversigt." - "Godt, send den til mig først.": an undated request
+    about the work just promised ("it"), to the one who promised it, says how that work is
+    done; it is no task of its own."""
+    if not found or item.due is not None or not has_object_pronoun(item.text):
+        return False
+    previous, kind = found[-1]
+    return (
+        kind == "commitment"
+        and previous.owner == previous.speaker != item.speaker
+        and item.owner in (None, previous.owner)
+        and 0 <= item.start - previous.start <= 30
+    )
+
+
 def _answers_on_own_promise(
     found: list[_Found], item: ActionItem, index: int, context: _Context
 ) -> bool:
@@ -594,6 +614,8 @@ def _same_turn_next(first: ActionItem, second: ActionItem, context: _Context) ->
 
 
 _RECAP = re.compile(
+    # not the summary as a thing to send: "Jeg sender jer en opsummering", "I'll send a recap"
+    r"(?<!\ba )(?<!\ben )(?<!\bthe )(?<!\bmy )(?<!\bour )(?<!\bmin )"
     r"\b(?:recap|to sum up|summing up|in summary|to summari[sz]e|so on our side|opsummer\w*"
     r"|for at opsummere|kort sagt|(?:for at |lige )samle op|to recap)\b",
     re.IGNORECASE,
@@ -905,6 +927,13 @@ def _from_cue(
             and _THEIR_PART.search(before) is not None
             and answered_with_assent(index, context)
         )
+        # "Hvis du sender mig filen bagefter, retter jeg dem samme dag": the other side's
+        # input the work waits for, not a condition that makes it an offer.
+        or (
+            kind == "commitment"
+            and _THEIR_INPUT.search(before) is not None
+            and not _declined(index, context)
+        )
         # "I'll export the list tomorrow." - "Once we have that, I'll put together a
         # proposal": the condition is what someone else has just promised.
         or (kind in ("commitment", "group") and _settled_before(before, index, context))
@@ -999,6 +1028,9 @@ def _from_cue(
         return None
     elif rules is _EN and re.match(r"be \w+ing\b", task, re.IGNORECASE):
         task = _gerund(task[3:])  # "we'll be working on the requirements": a promise
+    if rules is _DA:
+        # "Jeg går det igennem med værkstedet": going through something is reviewing it.
+        task = _GO_THROUGH.sub(r"gennemgå \g<what>", task)
     if rules is _DA and _GOING_SOMEWHERE.match(task):
         return None
     if _NEGATION.match(task):
@@ -1116,13 +1148,27 @@ def _from_cue(
     ):
         return None
     owner, by_name = _owner(kind, named, text, index, context)
-    if kind == "request" and not by_name and _plural_addressee(index, context):
+    plural = _plural_addressee(index, context) or (
+        rules is _DA and _DA_PLURAL_ORDER.search(text) is not None
+    )
+    # "Kasper og Nadia, I tager to hver": two people named together are a team.
+    if kind == "request" and (not by_name or _several_named(text, context)) and plural:
         owner = _addressed_team(index, context)
     confidence += 0.1 if had_date else 0.0
     confidence += 0.05 if by_name else 0.0
     if kind == "request" and not by_name and len(context.transcript.participants) > 2:
         confidence -= 0.1
     return _made(cleaned, owner, due, index, context, confidence), kind
+
+
+_GO_THROUGH = re.compile(
+    r"^(?:lige )?gå(?:r)? (?P<what>(?:[\w-]+ ){0,3}?[\w-]+) (?:igennem|gennem)\b", re.IGNORECASE
+)
+"""Danish "gå X igennem" (go through X), said as "gennemgå X"."""
+_DA_PLURAL_ORDER = re.compile(
+    rf"(?:^|(?<=[,.:] )|(?<=\bså )|(?<=\bog ))I {_DA_FILLER}(?:{_DA_PRESENT_RE})\b"
+)
+"""An order to you in the plural, "I" upper case: "…, I ringer dem op i denne uge"."""
 
 
 _RATHER = re.compile(r"(?:(?:\w+|egentlig) )?(?:hellere|helst|rather)\b", re.IGNORECASE)
@@ -1163,6 +1209,20 @@ _OTHERWISE = re.compile(r"\b(?:ellers|otherwise|or else)(?:\s+(?:så|then))?\s*$
 _BY_WHEN = re.compile(r"\b(?:inden|før|senest)\b", re.IGNORECASE)
 _THEIR_PART = re.compile(r"\b(?:hvis|if|når|once|when) (?:du|i|you)\b", re.IGNORECASE)
 """A condition that is the other side's part ("if you send them, …")."""
+
+
+def _declined(index: int, context: _Context) -> bool:
+    """Whether the other side's next words turn what sentence ``index`` said down."""
+    reply = _reply(index, context)
+    return reply is not None and _DECLINE.match(_normal(context.sentences[reply].text)) is not None
+
+
+_THEIR_INPUT = re.compile(
+    r"\b(?:hvis|if|når|once|when|så snart|as soon as) (?:du|i|you) (?:\w+ )?(?:giver|sender"
+    r"|mailer|skaffer|give|send|forward|get|email)(?:er|s)? (?:mig|os|me|us)\b",
+    re.IGNORECASE,
+)
+"""A condition that is the other side's input to the work ("if you send me the file, …")."""
 _HAVE_SOMEONE = re.compile(r"have (?P<who>(?:[\w-]+ ){1,4}?)til at ", re.IGNORECASE)
 """ "have juridisk til at kigge på det": get someone to do it."""
 _ASK_SOMEONE = re.compile(
@@ -1196,8 +1256,10 @@ _NOT_WORK = re.compile(
     r"(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:(?:lige|just) )?(?:derfra|videre derfra"
     r"|from there|from here|herfra)\b"
     # a topic left for a later meeting: "Så tager vi den på mødet med jeres direktør"
-    r"|(?:tag(?:e|er)?|take) (?:den|det|it|that)(?: up| op)? (?:på|til|at|in|on) (?:\w+ ){0,3}"
-    r"(?:mødet|møde|meeting|call|session)\b"
+    r"|(?:tag(?:e|er)?|take) (?:den |det |it |that |[\w-]+ )?(?:up |op )?(?:igen |again )?"
+    r"(?:på|til|at|in|on) (?:\w+ ){0,3}(?:mødet|møde|meeting|call|session)\b"
+    # a topic raised again later: "vi tager Kolding op igen næste mandag"
+    r"|(?:tag(?:e|er)?|take|bring) (?:[\w-]+ ){1,3}?(?:op|up) (?:igen|again)\b"
     # a topic left for a later phase, or the meeting's language: "Så tager vi den i fase to",
     # "Vi tager den på engelsk i dag"
     r"|(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:i|in|til|to) (?:fase|phase|runde|round)\b"
@@ -1462,7 +1524,8 @@ _OWN_ROLE = re.compile(
 _KNOWN_PRESENT = re.compile(rf"(?:{_DA_PRESENT_RE})\b", re.IGNORECASE)
 _OPINION = re.compile(
     r"\b(?:i think|i guess|i suppose|i believe|i feel|jeg tror|jeg synes|jeg mener|jeg tænker"
-    r"|maybe|perhaps|måske)\b[^.?!]*$",
+    # the plan for the meeting itself: "jeg tænkte, vi kigger på ordrer og oplæring"
+    r"|jeg tænkte|i thought|i was thinking|maybe|perhaps|måske)\b[^.?!]*$",
     re.IGNORECASE,
 )
 _FIRM = re.compile(

@@ -176,6 +176,14 @@ _DA = _Rules(
             0.7,
         ),
         _cue("request", rf"du {_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)", 0.7, verb_follows=True),
+        # "Kasper og Nadia, I ringer dem op i denne uge": "I" (you, plural) upper case.
+        _cue(
+            "request",
+            rf"(?:^|(?<=[,.:] )|(?<=\bså )|(?<=\bog ))(?-i:I) {_DA_FILLER}"
+            rf"(?=(?-i:{_DA_PRESENT_RE})\b)",
+            0.7,
+            verb_follows=True,
+        ),
         # Verb first after "så": "Så tager du den i morgen", "og så ringer du til dem".
         _cue("request", rf"(?<=\bså )(?=(?:{_DA_PRESENT_RE}) du\b)", 0.7, verb_follows=True),
     ),
