@@ -820,6 +820,15 @@ _RULED_OUT = re.compile(
 """A day ruled out after it is said: "Friday doesn't work for me", "fredag passer ikke"."""
 
 
+_AWAY = re.compile(
+    r"\b(?:er|is|are|am|'m|'re|bliver|will be)\s+(?:(?:nok|også|still|stadig|also)\s+)?"
+    r"(?:væk|offshore|på ferie|på messe|på kursus|syg|away|off|on holiday|on leave|travelling"
+    r"|out of (?:the )?office)\s+(?:(?:hele|all|the whole)\s+)?$",
+    re.IGNORECASE,
+)
+"""A date that says when someone is away ("de er offshore i næste uge"), not a deadline."""
+
+
 _NOT_BEFORE = re.compile(
     r"\b(?:det|den|dem|it|that|they)\s+(?:bliver|kommer|won't be|will not be|isn't going to be)"
     r"\s+(?:(?:nok|desværre|probably|sadly)\s+)?(?:ikke\s+)?(?:before|until|før|inden)\b",
@@ -915,6 +924,8 @@ def _says_when(sentence: str, start: int, end: int) -> bool:
         return True
     if _RULED_OUT.match(sentence, end):
         return True
+    if _AWAY.search(sentence[:start]):
+        return True  # "mange af dem er offshore i næste uge": when someone is away
     event = re.match(r"(on\s+|på\s+)?\w+['’]s\s", sentence[start:end], re.IGNORECASE)
     if event is not None and (event[1] or _AT_THE_DAYS_EVENT.search(sentence[:start])):
         return True

@@ -266,3 +266,38 @@ def test_an_answer_that_names_the_work_only_by_a_pronoun_is_quoted_with_the_requ
     )
     assert summary(items) == [("ben", "2026-10-09")]
     assert "fakturaerne" in items[0].quote and "fredag" in items[0].quote
+
+
+def test_a_dated_answer_to_when_dates_the_speakers_own_promise() -> None:
+    items = items_of(
+        [
+            ("ana", "Kvitteringerne ligger lidt spredt, men jeg skal nok få samlet dem."),
+            ("ben", "Hvornår tror du, jeg kan få dem?"),
+            (
+                "ana",
+                "Mange af dem er på ferie i næste uge, så lad os sige inden den 20., så kan jeg "
+                "sende dig en samlet bunke.",
+            ),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-20")]
+
+
+def test_other_work_promised_in_answer_to_when_is_a_task_of_its_own() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg kan ikke sige et tal nu, jeg skal have det godkendt af min chef."),
+            ("ben", "Hvornår kan jeg få det?"),
+            ("ana", "Jeg sender et nyt tilbud med to års binding på fredag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", None), ("ana", "2026-10-09")]
+
+
+def test_the_language_the_meeting_is_held_in_is_no_task() -> None:
+    items = items_of(
+        [("ana", "Ben, I'll run this one in English for your sake, the rest can switch.")]
+    )
+    assert items == []

@@ -133,9 +133,12 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
         refusing = _refuses_all(_normal(sentences[index].text))
         if _sums_up(outcome, found, index, context):
             continue
+        answered_when = False
         for item, kind in outcome:
             if refusing:
                 continue  # "No, that isn't something I can offer": turns work down
+            if answered_when and kind == "commitment":
+                continue  # the rest of an answer to "when?": the same work, said out
             if kind in ("commitment", "group") and _laughed_at(sentences, index):
                 continue
             if kind == "commitment" and _dates_own_open_promise(found, item, index, context):
@@ -151,6 +154,9 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             if kind == "commitment" and _merge_into_request(found, item, index, context):
                 continue
             if kind == "commitment" and _dates_own_promise(found, item, context):
+                continue
+            if kind == "commitment" and _answers_when(found, item, index, context):
+                answered_when = True
                 continue
             if kind == "commitment" and _restates(found, item, index, context):
                 continue
@@ -597,6 +603,42 @@ def _dates_own_promise(found: list[_Found], item: ActionItem, context: _Context)
         return True
     found[-1] = (replace(previous, due=item.due, start=item.start, quote=item.quote), kind)
     return True
+
+
+def _answers_when(found: list[_Found], item: ActionItem, index: int, context: _Context) -> bool:
+    """ "…, men jeg skal nok få samlet dem." - "Hvornår tror du, du kan have dem?" - "…, så lad
+    os sige inden den 13., så kan jeg sende dig en samlet liste": a dated promise in answer to
+    "when?" about the speaker's own undated one dates that one; the answer is quoted."""
+    if not found or item.due is None:
+        return False
+    previous, kind = found[-1]
+    sentence = context.sentences[index]
+    if not (
+        kind == "commitment"
+        and previous.speaker == previous.owner == item.speaker
+        and previous.due is None
+        and 0 < item.start - previous.start <= 60
+    ):
+        return False
+    made = _sentence_of(previous, context.sentences)
+    if made is None:
+        return False
+    promised_in = context.sentences[made].segment
+    between = context.transcript.segments[promised_in + 1 : sentence.segment]
+    if (
+        len(between) != 1
+        or between[0].speaker == item.speaker
+        or not _ASKED_WHEN_OWN.search(between[0].text)
+        # the same work named again ("få samlet dem" … "en samlet liste"), not other work
+        or not _stems(sentence.text) & (_stems(previous.text) - {"få", "have", "get", "gør", "do"})
+    ):
+        return False
+    found[-1] = (replace(previous, due=item.due, start=item.start, quote=item.quote), kind)
+    return True
+
+
+_ASKED_WHEN_OWN = re.compile(r"\b(?:hvornår|when|how soon|by when|hvor hurtigt)\b", re.I)
+"""A question for the date of the work just promised."""
 
 
 def _same_turn_next(first: ActionItem, second: ActionItem, context: _Context) -> bool:
@@ -1264,6 +1306,9 @@ _NOT_WORK = re.compile(
     # "Vi tager den på engelsk i dag"
     r"|(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:i|in|til|to) (?:fase|phase|runde|round)\b"
     r"|(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:på|in) (?:engelsk|dansk|english|danish)\b"
+    # "I'll run this one in English for your sake": the meeting's own language
+    r"|(?:run|hold|do|take|keep|conduct|hold|kør|køre|holde|tage) (?:this|it|the meeting|this"
+    r" meeting|mødet|den|det)(?: one)? (?:in|på) (?:english|danish|engelsk|dansk)\b"
     # thanks: "Det sætter jeg stor pris på"
     r"|(?:sæt|sætte|sætter) (?:(?:det|den|dem) )?(?:\w+ )?pris på\b"
     # a wish: "Vi vil rigtig gerne have en app"
