@@ -652,6 +652,9 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"i morgen(?: tidlig| formiddag| eftermiddag)?", _offset(1)),
         (
             r"i dag|i aften|i nat|i eftermiddag|i formiddag|(?:lige )?efter (?:mødet|opkaldet)"
+            # "Det tjekker jeg lige bagefter": right after the meeting (a bare "bagefter" may
+            # follow another event: "jeg ser hende torsdag og giver besked bagefter")
+            r"|lige bagefter(?=\s*[.!,]|$)"
             r"|(?:sidst|senere) på dagen|(?:inden|før) dagen er omme"
             r"|i løbet af (?:i dag|eftermiddagen|formiddagen)",
             _offset(0),

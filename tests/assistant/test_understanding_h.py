@@ -301,3 +301,67 @@ def test_the_language_the_meeting_is_held_in_is_no_task() -> None:
         [("ana", "Ben, I'll run this one in English for your sake, the rest can switch.")]
     )
     assert items == []
+
+
+def test_work_done_there_and_then_is_no_item() -> None:
+    offered = items_of(
+        [
+            ("ana", "Jeg kan godt nulstille hans adgangskode."),
+            ("ben", "Gør det."),
+            ("ana", "Jeg gør det nu."),
+        ],
+        language="da",
+    )
+    assert offered == []
+    asked = items_of(
+        [
+            ("ana", "Ben, can you keep an eye on the import queue?"),
+            ("ben", "Yes, I'm keeping an eye on it now, it's moving."),
+        ]
+    )
+    assert asked == []
+
+
+def test_something_else_done_now_leaves_the_promise() -> None:
+    items = items_of(
+        [
+            ("ana", "I'll correct the invoice address in the next draft."),
+            ("ana", "I'm opening the supplier list now so you can see it."),
+        ]
+    )
+    assert summary(items) == [("ana", None)]
+
+
+def test_an_offer_turned_down_with_we_will_do_it_ourselves_is_no_task() -> None:
+    items = items_of(
+        [("ana", "Do you want us to call the drivers?"), ("ben", "No, we'll do that ourselves.")]
+    )
+    assert items == []
+
+
+def test_a_fronted_request_with_a_tag_question_is_a_request() -> None:
+    items = items_of(
+        [("ana", "Ben, den bestiller du, ikke?"), ("ben", "Jo, det gør jeg i morgen.")],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-07")]
+
+
+def test_right_afterwards_is_today() -> None:
+    items = items_of([("ana", "Det undersøger jeg lige bagefter.")], language="da")
+    assert summary(items) == [("ana", "2026-10-06")]
+
+
+def test_send_me_x_and_i_will_y_is_the_speakers_promise_with_its_date() -> None:
+    items = items_of(
+        [
+            ("ana", "Can you raise it with your director?"),
+            (
+                "ben",
+                "Yes. Send me the two worst orders, and I'll raise it with him before the "
+                "review on the 20th.",
+            ),
+            ("ana", "I'll send you those orders. Probably Thursday, I need the numbers first."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-20"), ("ana", "2026-10-08")]

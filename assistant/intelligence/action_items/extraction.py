@@ -122,6 +122,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
         _refused(found, index, context)
         outcome = _item(index, context)
         if outcome is None:
+            if _done_now(found, index, context):
+                continue
             if _redated(found, index, context):
                 continue
             if not _dated_answer(found, index, context):
@@ -189,6 +191,37 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
     ]
     items = [_resolved(item, _sentence_of(item, sentences), context) for item, _ in found]
     return tuple(span_quotes(_merge_duplicates(items), sentences, transcript.meeting.date))
+
+
+_DOING_NOW = re.compile(
+    r"^(?:(?:yes|yeah|ok|okay|sure|ja|jo|fint)[,.!]?\s+)*(?:(?:jeg|i) (?:gør|do|'ll do|will do)"
+    r" (?:det|den|it|that)|det gør jeg|(?:i'm|i am|jeg er) (?:on it|doing it|(?P<verb>\w+)ing\b"
+    r"[^.?!]*)"
+    r"|jeg er i gang(?: med \w+)?)\s+(?:lige\s+)?(?:nu|now|right now|straks|right away)\b",
+    re.IGNORECASE,
+)
+"""The one who has the task doing it there and then: "Jeg gør det nu", "Yes, I'm watching the
+dashboard now"."""
+
+
+def _done_now(found: list[_Found], index: int, context: _Context) -> bool:
+    """ "Men jeg kan slå den fra." - "Gør det." - "Jeg gør det nu.": the work is done in the
+    meeting, so the task just given to the speaker is no item."""
+    if not found:
+        return False
+    sentence = context.sentences[index]
+    item, _ = found[-1]
+    doing = _DOING_NOW.match(_normal(sentence.text))
+    if (
+        item.owner != sentence.speaker
+        or not 0 <= sentence.start - item.start <= 30
+        or doing is None
+        # "I'm watching the dashboard now" does the task "watch it", not another one
+        or (doing["verb"] is not None and not item.text.lower().startswith(doing["verb"].lower()))
+    ):
+        return False
+    del found[-1]
+    return True
 
 
 _TAKES_BACK = re.compile(
@@ -322,7 +355,10 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
                 and following is not None
                 and (
                     following["then"]
-                    or (following["so"] and _TO_SPEAKER.search(text, match_end, following.start()))
+                    or (
+                        (following["so"] or following["then_comma"])
+                        and _TO_SPEAKER.search(text, match_end, following.start())
+                    )
                 )
             ):
                 # "Send me the logs and I'll look at them", "Send den til mig, så læser jeg den":
@@ -883,6 +919,7 @@ def _continues(item: ActionItem) -> bool:
 _NEXT_CLAUSE = re.compile(
     r",\s*(?P<so>(?:og )?så|(?:and )?then)\s+"
     rf"(?=(?:{_DA_PRESENT_RE}|skal|vil|kan) jeg\b|i'll\b|i will\b)"
+    r"|,\s*(?P<then_comma>and|og)\s+(?=(?:i'll|i will|jeg)\b)"
     r"|,\s*(?:og så|og|and then|and|så|then)?\s*"
     rf"(?=(?:jeg|i'll|i will|i'm|i can|we'll|vi)\b|(?:{_DA_PRESENT_RE}) (?:jeg|vi)\b)|;\s*"
     r"|\s+(?P<then>and|og)\s+(?=(?:i'll|i will|jeg)\b)",
@@ -1047,7 +1084,7 @@ def _from_cue(
     if match.groupdict().get("fronted_group"):
         # "Den retter vi i nat": the object goes back after the verb ("ret den i nat").
         verb, _, rest = task.partition(" ")
-        rest = re.sub(r"^(?:vi|we)\b\s*", "", rest, flags=re.IGNORECASE)
+        rest = re.sub(r"^(?:vi|we|du)\b\s*", "", rest, flags=re.IGNORECASE)
         task = f"{verb} {match['fronted_group'].lower()} {rest}".strip()
     if rules is _DA and fronted and kind == "commitment":
         said_due, bare, _ = _due(task, "", index, context)
@@ -1309,6 +1346,9 @@ _NOT_WORK = re.compile(
     # "I'll run this one in English for your sake": the meeting's own language
     r"|(?:run|hold|do|take|keep|conduct|hold|kør|køre|holde|tage) (?:this|it|the meeting|this"
     r" meeting|mødet|den|det)(?: one)? (?:in|på) (?:english|danish|engelsk|dansk)\b"
+    # an offer turned down: "No, we'll do that ourselves" (as "Det klarer vi selv")
+    r"|(?:do|handle|sort|take care of|manage) (?:that|it|this|those|them)(?: one)?"
+    r" (?:ourselves|myself|on our own)\b"
     # thanks: "Det sætter jeg stor pris på"
     r"|(?:sæt|sætte|sætter) (?:(?:det|den|dem) )?(?:\w+ )?pris på\b"
     # a wish: "Vi vil rigtig gerne have en app"

@@ -176,6 +176,13 @@ _DA = _Rules(
             0.7,
         ),
         _cue("request", rf"du {_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)", 0.7, verb_follows=True),
+        # The object put first: "Oskar, den skriver du, ikke?".
+        _cue(
+            "request",
+            rf"(?:^|(?<=[,.:] ))(?P<fronted_group>den|det|dem) (?=(?:{_DA_PRESENT_RE}) du\b)",
+            0.7,
+            verb_follows=True,
+        ),
         # "Kasper og Nadia, I ringer dem op i denne uge": "I" (you, plural) upper case.
         _cue(
             "request",
