@@ -365,3 +365,21 @@ def test_send_me_x_and_i_will_y_is_the_speakers_promise_with_its_date() -> None:
         ]
     )
     assert summary(items) == [("ben", "2026-10-20"), ("ana", "2026-10-08")]
+
+
+def test_a_chairs_hand_off_spelled_out_next_does_not_take_an_earlier_request() -> None:
+    items = items_of(
+        [
+            ("ana", "Først Odense. Ben?"),
+            ("ben", "De mangler en ny prisliste."),
+            ("ana", "Kan du få den ud i dag?"),
+            ("ben", "Ja, den sender jeg i eftermiddag."),
+            ("ana", "Og Aalborg-leadet, hvem har det?"),
+            ("ben", "Ingen endnu."),
+            ("ana", "Cy, den er din. Ring til dem i morgen."),
+            ("cy", "Okay, jeg ringer til dem i morgen tidlig."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-06"), ("cy", "2026-10-07")]
+    assert items[0].quote == "Ja, den sender jeg i eftermiddag."

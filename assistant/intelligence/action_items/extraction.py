@@ -612,11 +612,11 @@ def _repeats_own_date(found: list[_Found], item: ActionItem) -> bool:
     carries is that task, whose quote stays where the work is named."""
     if item.due is None or not has_object_pronoun(item.text):
         return False
-    for previous, _ in reversed(found):
+    for previous, kind in reversed(found):
         if item.start - previous.start > 45:
             return False
         if previous.owner == item.speaker:
-            return previous.due == item.due
+            return kind == "commitment" and previous.due == item.due
     return False
 
 

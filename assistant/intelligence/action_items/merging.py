@@ -73,7 +73,7 @@ def _merge_into_request(
                 kind,
             )
             return True
-        if pronoun and request.due is not None and item.due == request.due:
+        if pronoun and not vague and request.due is not None and item.due == request.due:
             # "Kan du sende prislisten inden fredag?" - "Ja, den har du fredag": an answer that
             # only says the request's date again; the request, which names the work, stays
             # the quote.

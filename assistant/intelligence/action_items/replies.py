@@ -191,6 +191,8 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
         if sentence.start - item.start > 60 or said_here:
             break
         if acceptance.owner is not None:
+            if _spelled_out_next(acceptance.index, context):
+                break  # "Emil, den er din. Ring til dem i morgen.": the next words give it
             # "Kasper, den er din": the latest request, or the group's promise, goes to Kasper.
             if kind in ("request", "group") and item.speaker != acceptance.owner:
                 found[position] = (_confirmed(item, due, acceptance.owner), kind)
