@@ -383,3 +383,34 @@ def test_a_chairs_hand_off_spelled_out_next_does_not_take_an_earlier_request() -
     )
     assert summary(items) == [("ben", "2026-10-06"), ("cy", "2026-10-07")]
     assert items[0].quote == "Ja, den sender jeg i eftermiddag."
+
+
+def test_something_added_to_the_work_just_promised_is_part_of_it() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "I'll draft the service agreement and send it to you by Friday."),
+                ("ben", "Could you include the weekend rates?"),
+                ("ana", "Sure, I'll include them."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Jeg laver et udkast til aftalen og sender det fredag."),
+                ("ben", "Kan du tilføje weekendpriserne?"),
+                ("ana", "Ja, jeg tilføjer dem."),
+            ],
+            "da",
+        ),
+    ):
+        assert summary(items_of(turns, language=language)) == [("ana", "2026-10-09")], turns
+
+
+def test_how_the_speaker_will_talk_and_a_vague_we_will_call_if_are_no_tasks() -> None:
+    for text in (
+        "Then I'll keep it short.",
+        "Though I'll warn you now, the list is long.",
+        "We'll reach out if it becomes relevant.",
+    ):
+        assert items_of([("ana", "Shall we start?"), ("ben", text)]) == [], text

@@ -151,6 +151,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if kind == "request" and _amends_promise(found, item):
                 continue
+            if _adds_to_promise(found, item):
+                continue
             if kind == "commitment" and _answers_on_own_promise(found, item, index, context):
                 continue
             if kind == "commitment" and _merge_into_request(found, item, index, context):
@@ -572,6 +574,25 @@ def _amends_promise(found: list[_Found], item: ActionItem) -> bool:
         and previous.owner == previous.speaker != item.speaker
         and item.owner in (None, previous.owner)
         and 0 <= item.start - previous.start <= 30
+    )
+
+
+_ADDS = re.compile(r"(?:include|add|tilføj|medtag)\b", re.IGNORECASE)
+"""Work that adds to a thing already promised: "include the range", "tilføj prisen"."""
+
+
+def _adds_to_promise(found: list[_Found], item: ActionItem) -> bool:
+    """ "I'll put together a proposal by Friday." - "Can you include the seat count as a
+    range?" - "Will do, I'll include the range.": something added to the work the owner just
+    promised is part of that task, asked or promised."""
+    if item.due is not None or not _ADDS.match(item.text):
+        return False
+    owner = item.owner if item.owner is not None else item.speaker
+    return any(
+        kind == "commitment"
+        and previous.owner == previous.speaker == owner
+        and 0 <= item.start - previous.start <= 60
+        for previous, kind in found[-2:]
     )
 
 
@@ -1040,7 +1061,9 @@ def _from_cue(
         )
     ):
         return None  # "Vi skal altså have lønnen kørt i maj": a goal, not someone's task
-    if kind == "commitment" and _TRAILING_CONDITION.search(_WHETHER.sub(r"\1 whether", task)):
+    if kind in ("commitment", "group") and _TRAILING_CONDITION.search(
+        _WHETHER.sub(r"\1 whether", task)
+    ):
         return _STOP  # "happy to resend it if it didn't arrive": an offer, not a promise
     if _SUBORDINATE.search(before) and not _JUST_THAT.fullmatch(before.strip(" ,")):
         return None

@@ -196,6 +196,7 @@ _DA = _Rules(
     ),
     non_actions=(
         *("sige", "tro", "mene", "høre", "se", "være", "have", "ikke", "indrømme", "spørge om"),
+        *("holde det kort", "gøre det kort", "advare jer", "advare dig"),
         *("spørge jer", "spørge dig", "spørge ind"),
         *("vide", "forstå", "dele min skærm", "dele skærmen", "vise", "gå", "smutte"),
         *("gentage", "forklare", "starte", "begynde", "give ordet", "nå det", "komme videre"),
