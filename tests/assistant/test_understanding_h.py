@@ -414,3 +414,11 @@ def test_how_the_speaker_will_talk_and_a_vague_we_will_call_if_are_no_tasks() ->
         "We'll reach out if it becomes relevant.",
     ):
         assert items_of([("ana", "Shall we start?"), ("ben", text)]) == [], text
+
+
+def test_an_acronym_in_a_compound_is_no_pronoun() -> None:
+    items = items_of(
+        [("ana", "Jeg sender filen til dig i dag, og jeg ringer til deres IT-afdeling i morgen.")],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-06"), ("ana", "2026-10-07")]

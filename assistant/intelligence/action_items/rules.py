@@ -125,7 +125,9 @@ _THEN = re.compile(
 )
 """A deadline that points back at a date just said ("I'll send it before that")."""
 _PRONOUN_OBJECT = re.compile(
-    r"\b(?:it|that|them|those|him|her|this|det|den|dem|ham|hende)\b", re.IGNORECASE
+    # not the first part of a compound: "deres IT-chef", "det-team"
+    r"\b(?:it|that|them|those|him|her|this|det|den|dem|ham|hende)\b(?!-)",
+    re.IGNORECASE,
 )
 _PLURAL_YOU = re.compile(
     r"(?i:\b(?:everyone|everybody|all of you|you all|you guys|y'all|alle sammen|alle|jeres)\b)"
