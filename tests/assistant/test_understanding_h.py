@@ -422,3 +422,31 @@ def test_an_acronym_in_a_compound_is_no_pronoun() -> None:
         language="da",
     )
     assert summary(items) == [("ana", "2026-10-06"), ("ana", "2026-10-07")]
+
+
+def test_how_the_work_is_done_after_a_dated_yes_keeps_the_request() -> None:
+    items = items_of(
+        [
+            ("ana", "Ben, kan du lave en oversigt over de ti største kunder?"),
+            ("ben", "Ja, den laver jeg. Du har den inden fredag. Jeg tager dem fra Jylland først."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+    assert "oversigt" in items[0].quote
+
+
+def test_clearing_the_work_with_someone_is_a_task_and_the_date_asked_is_the_deliverables() -> None:
+    items = items_of(
+        [
+            (
+                "ana",
+                "Så sender jeg jer et udkast til aftalen. Det skal jeg lige vende med min chef "
+                "først, men det ordner jeg.",
+            ),
+            ("ben", "Hvornår kan vi se det?"),
+            ("ana", "Du får det på torsdag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-08"), ("ana", None)]

@@ -49,6 +49,7 @@ from assistant.intelligence.action_items.rules import (
     _AGENDA,
     _CAN_YOU_SEE,
     _CLAIM,
+    _CONSULTS,
     _GOING_SOMEWHERE,
     _JOKE,
     _LEAVING,
@@ -905,6 +906,8 @@ def _elaborates(found: list[_Found], item: ActionItem, index: int, context: _Con
     sentence quoted with it."""
     if not found or index == 0 or item.due is not None or not _IT_AFTER_VERB.match(item.text):
         return False
+    if _CONSULTS.match(item.text):
+        return False  # "Det skal jeg lige vende med min chef først": other work, a task too
     previous, kind = found[-1]
     before = context.sentences[index - 1]
     if not (

@@ -9,6 +9,7 @@ from dataclasses import replace
 from assistant.intelligence.action_items.model import ActionItem, _Context, _Found, _normal
 from assistant.intelligence.action_items.owners import _may_answer
 from assistant.intelligence.action_items.pronouns import has_object_pronoun
+from assistant.intelligence.action_items.pronouns import has_object_pronoun as pronoun_only
 from assistant.intelligence.action_items.replies import _later_in_turn
 from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_OBJECT
 from assistant.intelligence.action_items.similarity import similar_tasks
@@ -33,6 +34,17 @@ def _merge_into_request(
         asked = _sentence_index(request, context)
         if asked is not None and request.quote != context.sentences[asked].text:
             return False  # answered already, and quoted with its answer
+        if (
+            request.owner == item.speaker
+            and request.due is not None
+            and item.due is None
+            and pronoun_only(item.text)
+            and index > 0
+            and context.sentences[index - 1].segment == sentence.segment
+        ):
+            # "Ja, den laver jeg. Du har den inden fredag. Jeg tager dem fra Skive og Viborg.":
+            # after a dated yes, how the work is done is part of the task.
+            return True
         between = context.transcript.segments[_segment_of(request, context) + 1 : sentence.segment]
         if any(s.speaker == item.speaker for s in between):
             return False  # not the answer to the request: the speaker had a turn since

@@ -19,6 +19,7 @@ from assistant.intelligence.action_items.model import (
 from assistant.intelligence.action_items.owners import _may_answer
 from assistant.intelligence.action_items.rules import (
     _ACCEPTANCE,
+    _CONSULTS,
     _OPENS_WITH_YES,
     _TAKE_ALONG,
     _Rules,
@@ -547,6 +548,12 @@ def _open_promise(found: list[_Found], index: int, context: _Context) -> int | N
         or not 0 <= sentence.start - item.start <= 60
     ):
         return None
+    if len(found) > 1 and _CONSULTS.match(item.text):
+        # "Så sender jeg et udkast. Det skal jeg lige vende med min chef først." - "Hvornår kan
+        # vi se det?": the date is asked of the thing to be seen, not of the check before it.
+        before, _ = found[-2]
+        if before.owner == item.owner and before.due is None and before.start == item.start:
+            return len(found) - 2
     return len(found) - 1
 
 

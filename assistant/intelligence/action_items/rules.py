@@ -124,6 +124,12 @@ _THEN = re.compile(
     re.IGNORECASE,
 )
 """A deadline that points back at a date just said ("I'll send it before that")."""
+_CONSULTS = re.compile(
+    r"(?:vend|tjek|check|clear|run|afklar|spørg|ask|discuss|drøft)\w*\s+(?:den|det|dem|it|them"
+    r"|that)\s+(?:\w+\s+)?(?:med|with|past|by)\b",
+    re.IGNORECASE,
+)
+"""Taking the work to someone ("vende det med min chef", "clear it with legal")."""
 _PRONOUN_OBJECT = re.compile(
     # not the first part of a compound: "deres IT-chef", "det-team"
     r"\b(?:it|that|them|those|him|her|this|det|den|dem|ham|hende)\b(?!-)",
