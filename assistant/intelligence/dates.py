@@ -652,6 +652,9 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"i morgen(?: tidlig| formiddag| eftermiddag)?", _offset(1)),
         (
             r"i dag|i aften|i nat|i eftermiddag|i formiddag|(?:lige )?efter (?:mødet|opkaldet)"
+            # "Det tjekker jeg lige bagefter": right after the meeting (a bare "bagefter" may
+            # follow another event: "jeg ser hende torsdag og giver besked bagefter")
+            r"|lige bagefter(?=\s*[.!,]|$)"
             r"|(?:sidst|senere) på dagen|(?:inden|før) dagen er omme"
             r"|i løbet af (?:i dag|eftermiddagen|formiddagen)",
             _offset(0),
@@ -820,6 +823,15 @@ _RULED_OUT = re.compile(
 """A day ruled out after it is said: "Friday doesn't work for me", "fredag passer ikke"."""
 
 
+_AWAY = re.compile(
+    r"\b(?:er|is|are|am|'m|'re|bliver|will be)\s+(?:(?:nok|også|still|stadig|also)\s+)?"
+    r"(?:væk|offshore|på ferie|på messe|på kursus|syg|away|off|on holiday|on leave|travelling"
+    r"|out of (?:the )?office)\s+(?:(?:hele|all|the whole)\s+)?$",
+    re.IGNORECASE,
+)
+"""A date that says when someone is away ("de er offshore i næste uge"), not a deadline."""
+
+
 _NOT_BEFORE = re.compile(
     r"\b(?:det|den|dem|it|that|they)\s+(?:bliver|kommer|won't be|will not be|isn't going to be)"
     r"\s+(?:(?:nok|desværre|probably|sadly)\s+)?(?:ikke\s+)?(?:before|until|før|inden)\b",
@@ -915,6 +927,8 @@ def _says_when(sentence: str, start: int, end: int) -> bool:
         return True
     if _RULED_OUT.match(sentence, end):
         return True
+    if _AWAY.search(sentence[:start]):
+        return True  # "mange af dem er offshore i næste uge": when someone is away
     event = re.match(r"(on\s+|på\s+)?\w+['’]s\s", sentence[start:end], re.IGNORECASE)
     if event is not None and (event[1] or _AT_THE_DAYS_EVENT.search(sentence[:start])):
         return True
@@ -971,17 +985,56 @@ Thursday", "Monday, no, make it Tuesday", "jeg skulle have sagt fredag, men det 
 morgen"."""
 
 
+_ALTERNATIVE = re.compile(
+    r"\s*,?\s*(?:or|eller)\s+(?:(?:maybe|perhaps|possibly|at the latest|måske|eventuelt|senest)"
+    r"\s+)?",
+    re.IGNORECASE,
+)
+"""Two days offered as a choice: "Tuesday or Wednesday", "i morgen eller i overmorgen"."""
+
+
 def _corrected(
     text: str, phrase: DatePhrase, start: int, end: int, meeting_date: dt.date | None, weeks: bool
 ) -> tuple[DatePhrase, int, int]:
-    """The date phrase at ``start:end``, or the one that corrects it right after it."""
+    """The date phrase at ``start:end``, or the one that corrects it right after it; of two
+    days offered as a choice, the later: the latest the work was promised for (none when
+    that one has no day, "Friday or next week")."""
+    alternative = _ALTERNATIVE.match(text, end)
+    if alternative is not None:
+        other = find_date(text[alternative.end() :], meeting_date, weeks=weeks)
+        if other is not None and other.start == 0:
+            later = (
+                max(phrase.date, other.date)
+                if phrase.date is not None and other.date is not None
+                else None
+            )
+            return DatePhrase(later, 0, 0, other.week_only), start, alternative.end() + other.end
     correction = _CORRECTION.match(text, end)
     if correction is None or correction.end() == end:
         return phrase, start, end
     again = find_date(text[correction.end() :], meeting_date, weeks=weeks)
-    if again is None or again.start != 0:
+    if again is None:
         return phrase, start, end
+    if again.start != 0:
+        # "på fredag, nej vent, jeg er væk fredag, I har det torsdag": the reason names the
+        # day taken back; the last day said in the sentence is the one meant.
+        offset, last = correction.end(), None
+        stop = re.search(r"[.!?](?:\s|$)", text[offset:])
+        bound = offset + stop.start() if stop else len(text)
+        while (said := find_date(text[offset:bound], meeting_date, weeks=weeks)) is not None:
+            last = DatePhrase(said.date, offset + said.start, offset + said.end, said.week_only)
+            offset = last.end
+        if last is None or not _WHY_NOT.search(text, correction.end(), last.start):
+            return phrase, start, end
+        return DatePhrase(last.date, 0, 0, last.week_only), start, last.end
     return again, start, correction.end() + again.end
+
+
+_WHY_NOT = re.compile(
+    r"\b(?:er|is|am|'m|are|bliver) (?:væk|ude|syg|på ferie|off|away|out|travelling|sick)\b",
+    re.IGNORECASE,
+)
+"""Why the day first said will not do: the speaker is away ("jeg er væk fredag")."""
 
 
 def resolve_due_date(

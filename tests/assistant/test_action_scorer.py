@@ -94,11 +94,14 @@ def test_training_reproduces_the_shipped_weights() -> None:
 
 
 def test_the_setting_turns_the_scorer_on_in_the_analysis(tmp_path: Path) -> None:
-    # A meeting of set g (long rambling Danish turns), where rules and scorer disagree.
-    name, transcript, _ = load_labelled(LABELLED_DIR_G)[0]
+    # The first meeting of set g (long rambling Danish turns) where rules and scorer disagree.
     scorer = load_scorer()
-    rules = rule_action_items(transcript)
-    learned = extract_action_items(transcript, scorer=scorer)
+    name, transcript, rules, learned = next(
+        (name, transcript, rules, learned)
+        for name, transcript, _ in load_labelled(LABELLED_DIR_G)
+        if (rules := rule_action_items(transcript))
+        != (learned := extract_action_items(transcript, scorer=scorer))
+    )
     assert rules != learned, name
     off = finish_analysis(transcript, Settings(cache_dir=tmp_path))
     on = finish_analysis(

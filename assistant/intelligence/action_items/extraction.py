@@ -28,6 +28,7 @@ from assistant.intelligence.action_items.owners import (
     _addressed_team,
     _owner,
     _plural_addressee,
+    _several_named,
     _strip_vocative,
     _team_of,
 )
@@ -48,6 +49,7 @@ from assistant.intelligence.action_items.rules import (
     _AGENDA,
     _CAN_YOU_SEE,
     _CLAIM,
+    _CONSULTS,
     _GOING_SOMEWHERE,
     _JOKE,
     _LEAVING,
@@ -74,6 +76,7 @@ from assistant.intelligence.action_items.rules_da import (
     _DA,
     _DA_ANAPHORIC_ACCEPT,
     _DA_DONE,
+    _DA_FILLER,
     _DA_HAVE_DONE,
     _DA_LEADING_VERBS,
     _DA_PRESENT_RE,
@@ -82,6 +85,7 @@ from assistant.intelligence.action_items.rules_en import _EN, _EN_LEADING_VERBS
 from assistant.intelligence.action_items.similarity import _stems, _verb
 from assistant.intelligence.action_items.spans import span_quotes
 from assistant.intelligence.action_items.structure import (
+    _DECLINE,
     _reply,
     answered_with_assent,
     danish_present_is_promise,
@@ -119,6 +123,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
         _refused(found, index, context)
         outcome = _item(index, context)
         if outcome is None:
+            if _done_now(found, index, context):
+                continue
             if _redated(found, index, context):
                 continue
             if not _dated_answer(found, index, context):
@@ -130,20 +136,32 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
         refusing = _refuses_all(_normal(sentences[index].text))
         if _sums_up(outcome, found, index, context):
             continue
+        answered_when = False
         for item, kind in outcome:
             if refusing:
                 continue  # "No, that isn't something I can offer": turns work down
+            if answered_when and kind == "commitment":
+                continue  # the rest of an answer to "when?": the same work, said out
             if kind in ("commitment", "group") and _laughed_at(sentences, index):
                 continue
             if kind == "commitment" and _dates_own_open_promise(found, item, index, context):
                 continue
+            if kind == "commitment" and _repeats_own_date(found, item):
+                continue
             if kind == "request" and _asks_promise_by_date(found, item):
+                continue
+            if kind == "request" and _amends_promise(found, item):
+                continue
+            if _adds_to_promise(found, item):
                 continue
             if kind == "commitment" and _answers_on_own_promise(found, item, index, context):
                 continue
             if kind == "commitment" and _merge_into_request(found, item, index, context):
                 continue
             if kind == "commitment" and _dates_own_promise(found, item, context):
+                continue
+            if kind == "commitment" and _answers_when(found, item, index, context):
+                answered_when = True
                 continue
             if kind == "commitment" and _restates(found, item, index, context):
                 continue
@@ -176,6 +194,37 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
     ]
     items = [_resolved(item, _sentence_of(item, sentences), context) for item, _ in found]
     return tuple(span_quotes(_merge_duplicates(items), sentences, transcript.meeting.date))
+
+
+_DOING_NOW = re.compile(
+    r"^(?:(?:yes|yeah|ok|okay|sure|ja|jo|fint)[,.!]?\s+)*(?:(?:jeg|i) (?:gør|do|'ll do|will do)"
+    r" (?:det|den|it|that)|det gør jeg|(?:i'm|i am|jeg er) (?:on it|doing it|(?P<verb>\w+)ing\b"
+    r"[^.?!]*)"
+    r"|jeg er i gang(?: med \w+)?)\s+(?:lige\s+)?(?:nu|now|right now|straks|right away)\b",
+    re.IGNORECASE,
+)
+"""The one who has the task doing it there and then: "Jeg gør det nu", "Yes, I'm watching the
+dashboard now"."""
+
+
+def _done_now(found: list[_Found], index: int, context: _Context) -> bool:
+    """ "Men jeg kan slå den fra." - "Gør det." - "Jeg gør det nu.": the work is done in the
+    meeting, so the task just given to the speaker is no item."""
+    if not found:
+        return False
+    sentence = context.sentences[index]
+    item, _ = found[-1]
+    doing = _DOING_NOW.match(_normal(sentence.text))
+    if (
+        item.owner != sentence.speaker
+        or not 0 <= sentence.start - item.start <= 30
+        or doing is None
+        # "I'm watching the dashboard now" does the task "watch it", not another one
+        or (doing["verb"] is not None and not item.text.lower().startswith(doing["verb"].lower()))
+    ):
+        return False
+    del found[-1]
+    return True
 
 
 _TAKES_BACK = re.compile(
@@ -309,7 +358,10 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
                 and following is not None
                 and (
                     following["then"]
-                    or (following["so"] and _TO_SPEAKER.search(text, match_end, following.start()))
+                    or (
+                        (following["so"] or following["then_comma"])
+                        and _TO_SPEAKER.search(text, match_end, following.start())
+                    )
                 )
             ):
                 # "Send me the logs and I'll look at them", "Send den til mig, så læser jeg den":
@@ -511,6 +563,40 @@ def _asks_promise_by_date(found: list[_Found], item: ActionItem) -> bool:
     return True
 
 
+def _amends_promise(found: list[_Found], item: ActionItem) -> bool:
+    """ "Jeg laver en ny prisoversigt." - "Godt, send den til mig først.": an undated request
+    about the work just promised ("it"), to the one who promised it, says how that work is
+    done; it is no task of its own."""
+    if not found or item.due is not None or not has_object_pronoun(item.text):
+        return False
+    previous, kind = found[-1]
+    return (
+        kind == "commitment"
+        and previous.owner == previous.speaker != item.speaker
+        and item.owner in (None, previous.owner)
+        and 0 <= item.start - previous.start <= 30
+    )
+
+
+_ADDS = re.compile(r"(?:include|add|tilføj|medtag)\b", re.IGNORECASE)
+"""Work that adds to a thing already promised: "include the range", "tilføj prisen"."""
+
+
+def _adds_to_promise(found: list[_Found], item: ActionItem) -> bool:
+    """ "I'll put together a proposal by Friday." - "Can you include the seat count as a
+    range?" - "Will do, I'll include the range.": something added to the work the owner just
+    promised is part of that task, asked or promised."""
+    if item.due is not None or not _ADDS.match(item.text):
+        return False
+    owner = item.owner if item.owner is not None else item.speaker
+    return any(
+        kind == "commitment"
+        and previous.owner == previous.speaker == owner
+        and 0 <= item.start - previous.start <= 60
+        for previous, kind in found[-2:]
+    )
+
+
 def _answers_on_own_promise(
     found: list[_Found], item: ActionItem, index: int, context: _Context
 ) -> bool:
@@ -542,6 +628,20 @@ def _answers_on_own_promise(
     return True
 
 
+def _repeats_own_date(found: list[_Found], item: ActionItem) -> bool:
+    """ "Jeg kan lave vagtplanen." - "Så laver du den inden den første." - "Den har I inden den
+    første.": a pronoun promise that only says again the date the speaker's own task already
+    carries is that task, whose quote stays where the work is named."""
+    if item.due is None or not has_object_pronoun(item.text):
+        return False
+    for previous, kind in reversed(found):
+        if item.start - previous.start > 45:
+            return False
+        if previous.owner == item.speaker:
+            return kind == "commitment" and previous.due == item.due
+    return False
+
+
 def _dates_own_promise(found: list[_Found], item: ActionItem, context: _Context) -> bool:
     """ "I have to clear it with our CFO. I'll get back to you after that, on the 21st": the
     second promise only dates the first."""
@@ -563,6 +663,42 @@ def _dates_own_promise(found: list[_Found], item: ActionItem, context: _Context)
     return True
 
 
+def _answers_when(found: list[_Found], item: ActionItem, index: int, context: _Context) -> bool:
+    """ "…, men jeg skal nok få samlet dem." - "Hvornår tror du, du kan have dem?" - "…, så lad
+    os sige inden den 13., så kan jeg sende dig en samlet liste": a dated promise in answer to
+    "when?" about the speaker's own undated one dates that one; the answer is quoted."""
+    if not found or item.due is None:
+        return False
+    previous, kind = found[-1]
+    sentence = context.sentences[index]
+    if not (
+        kind == "commitment"
+        and previous.speaker == previous.owner == item.speaker
+        and previous.due is None
+        and 0 < item.start - previous.start <= 60
+    ):
+        return False
+    made = _sentence_of(previous, context.sentences)
+    if made is None:
+        return False
+    promised_in = context.sentences[made].segment
+    between = context.transcript.segments[promised_in + 1 : sentence.segment]
+    if (
+        len(between) != 1
+        or between[0].speaker == item.speaker
+        or not _ASKED_WHEN_OWN.search(between[0].text)
+        # the same work named again ("få samlet dem" … "en samlet liste"), not other work
+        or not _stems(sentence.text) & (_stems(previous.text) - {"få", "have", "get", "gør", "do"})
+    ):
+        return False
+    found[-1] = (replace(previous, due=item.due, start=item.start, quote=item.quote), kind)
+    return True
+
+
+_ASKED_WHEN_OWN = re.compile(r"\b(?:hvornår|when|how soon|by when|hvor hurtigt)\b", re.I)
+"""A question for the date of the work just promised."""
+
+
 def _same_turn_next(first: ActionItem, second: ActionItem, context: _Context) -> bool:
     """Whether ``second`` is said in the sentence right after ``first``'s, in the same turn."""
     index = _sentence_of(first, context.sentences)
@@ -578,6 +714,8 @@ def _same_turn_next(first: ActionItem, second: ActionItem, context: _Context) ->
 
 
 _RECAP = re.compile(
+    # not the summary as a thing to send: "Jeg sender jer en opsummering", "I'll send a recap"
+    r"(?<!\ba )(?<!\ben )(?<!\bthe )(?<!\bmy )(?<!\bour )(?<!\bmin )"
     r"\b(?:recap|to sum up|summing up|in summary|to summari[sz]e|so on our side|opsummer\w*"
     r"|for at opsummere|kort sagt|(?:for at |lige )samle op|to recap)\b",
     re.IGNORECASE,
@@ -768,6 +906,8 @@ def _elaborates(found: list[_Found], item: ActionItem, index: int, context: _Con
     sentence quoted with it."""
     if not found or index == 0 or item.due is not None or not _IT_AFTER_VERB.match(item.text):
         return False
+    if _CONSULTS.match(item.text):
+        return False  # "Det skal jeg lige vende med min chef først": other work, a task too
     previous, kind = found[-1]
     before = context.sentences[index - 1]
     if not (
@@ -803,6 +943,7 @@ def _continues(item: ActionItem) -> bool:
 _NEXT_CLAUSE = re.compile(
     r",\s*(?P<so>(?:og )?så|(?:and )?then)\s+"
     rf"(?=(?:{_DA_PRESENT_RE}|skal|vil|kan) jeg\b|i'll\b|i will\b)"
+    r"|,\s*(?P<then_comma>and|og)\s+(?=(?:i'll|i will|jeg)\b)"
     r"|,\s*(?:og så|og|and then|and|så|then)?\s*"
     rf"(?=(?:jeg|i'll|i will|i'm|i can|we'll|vi)\b|(?:{_DA_PRESENT_RE}) (?:jeg|vi)\b)|;\s*"
     r"|\s+(?P<then>and|og)\s+(?=(?:i'll|i will|jeg)\b)",
@@ -889,6 +1030,13 @@ def _from_cue(
             and _THEIR_PART.search(before) is not None
             and answered_with_assent(index, context)
         )
+        # "Hvis du sender mig filen bagefter, retter jeg dem samme dag": the other side's
+        # input the work waits for, not a condition that makes it an offer.
+        or (
+            kind == "commitment"
+            and _THEIR_INPUT.search(before) is not None
+            and not _declined(index, context)
+        )
         # "I'll export the list tomorrow." - "Once we have that, I'll put together a
         # proposal": the condition is what someone else has just promised.
         or (kind in ("commitment", "group") and _settled_before(before, index, context))
@@ -916,7 +1064,9 @@ def _from_cue(
         )
     ):
         return None  # "Vi skal altså have lønnen kørt i maj": a goal, not someone's task
-    if kind == "commitment" and _TRAILING_CONDITION.search(_WHETHER.sub(r"\1 whether", task)):
+    if kind in ("commitment", "group") and _TRAILING_CONDITION.search(
+        _WHETHER.sub(r"\1 whether", task)
+    ):
         return _STOP  # "happy to resend it if it didn't arrive": an offer, not a promise
     if _SUBORDINATE.search(before) and not _JUST_THAT.fullmatch(before.strip(" ,")):
         return None
@@ -960,7 +1110,7 @@ def _from_cue(
     if match.groupdict().get("fronted_group"):
         # "Den retter vi i nat": the object goes back after the verb ("ret den i nat").
         verb, _, rest = task.partition(" ")
-        rest = re.sub(r"^(?:vi|we)\b\s*", "", rest, flags=re.IGNORECASE)
+        rest = re.sub(r"^(?:vi|we|du)\b\s*", "", rest, flags=re.IGNORECASE)
         task = f"{verb} {match['fronted_group'].lower()} {rest}".strip()
     if rules is _DA and fronted and kind == "commitment":
         said_due, bare, _ = _due(task, "", index, context)
@@ -983,6 +1133,9 @@ def _from_cue(
         return None
     elif rules is _EN and re.match(r"be \w+ing\b", task, re.IGNORECASE):
         task = _gerund(task[3:])  # "we'll be working on the requirements": a promise
+    if rules is _DA:
+        # "Jeg går det igennem med værkstedet": going through something is reviewing it.
+        task = _GO_THROUGH.sub(r"gennemgå \g<what>", task)
     if rules is _DA and _GOING_SOMEWHERE.match(task):
         return None
     if _NEGATION.match(task):
@@ -1100,13 +1253,27 @@ def _from_cue(
     ):
         return None
     owner, by_name = _owner(kind, named, text, index, context)
-    if kind == "request" and not by_name and _plural_addressee(index, context):
+    plural = _plural_addressee(index, context) or (
+        rules is _DA and _DA_PLURAL_ORDER.search(text) is not None
+    )
+    # "Kasper og Nadia, I tager to hver": two people named together are a team.
+    if kind == "request" and (not by_name or _several_named(text, context)) and plural:
         owner = _addressed_team(index, context)
     confidence += 0.1 if had_date else 0.0
     confidence += 0.05 if by_name else 0.0
     if kind == "request" and not by_name and len(context.transcript.participants) > 2:
         confidence -= 0.1
     return _made(cleaned, owner, due, index, context, confidence), kind
+
+
+_GO_THROUGH = re.compile(
+    r"^(?:lige )?gå(?:r)? (?P<what>(?:[\w-]+ ){0,3}?[\w-]+) (?:igennem|gennem)\b", re.IGNORECASE
+)
+"""Danish "gå X igennem" (go through X), said as "gennemgå X"."""
+_DA_PLURAL_ORDER = re.compile(
+    rf"(?:^|(?<=[,.:] )|(?<=\bså )|(?<=\bog ))I {_DA_FILLER}(?:{_DA_PRESENT_RE})\b"
+)
+"""An order to you in the plural, "I" upper case: "…, I ringer dem op i denne uge"."""
 
 
 _RATHER = re.compile(r"(?:(?:\w+|egentlig) )?(?:hellere|helst|rather)\b", re.IGNORECASE)
@@ -1147,6 +1314,20 @@ _OTHERWISE = re.compile(r"\b(?:ellers|otherwise|or else)(?:\s+(?:så|then))?\s*$
 _BY_WHEN = re.compile(r"\b(?:inden|før|senest)\b", re.IGNORECASE)
 _THEIR_PART = re.compile(r"\b(?:hvis|if|når|once|when) (?:du|i|you)\b", re.IGNORECASE)
 """A condition that is the other side's part ("if you send them, …")."""
+
+
+def _declined(index: int, context: _Context) -> bool:
+    """Whether the other side's next words turn what sentence ``index`` said down."""
+    reply = _reply(index, context)
+    return reply is not None and _DECLINE.match(_normal(context.sentences[reply].text)) is not None
+
+
+_THEIR_INPUT = re.compile(
+    r"\b(?:hvis|if|når|once|when|så snart|as soon as) (?:du|i|you) (?:\w+ )?(?:giver|sender"
+    r"|mailer|skaffer|give|send|forward|get|email)(?:er|s)? (?:mig|os|me|us)\b",
+    re.IGNORECASE,
+)
+"""A condition that is the other side's input to the work ("if you send me the file, …")."""
 _HAVE_SOMEONE = re.compile(r"have (?P<who>(?:[\w-]+ ){1,4}?)til at ", re.IGNORECASE)
 """ "have juridisk til at kigge på det": get someone to do it."""
 _ASK_SOMEONE = re.compile(
@@ -1180,12 +1361,20 @@ _NOT_WORK = re.compile(
     r"(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:(?:lige|just) )?(?:derfra|videre derfra"
     r"|from there|from here|herfra)\b"
     # a topic left for a later meeting: "Så tager vi den på mødet med jeres direktør"
-    r"|(?:tag(?:e|er)?|take) (?:den|det|it|that)(?: up| op)? (?:på|til|at|in|on) (?:\w+ ){0,3}"
-    r"(?:mødet|møde|meeting|call|session)\b"
+    r"|(?:tag(?:e|er)?|take) (?:den |det |it |that |[\w-]+ )?(?:up |op )?(?:igen |again )?"
+    r"(?:på|til|at|in|on) (?:\w+ ){0,3}(?:mødet|møde|meeting|call|session)\b"
+    # a topic raised again later: "vi tager Kolding op igen næste mandag"
+    r"|(?:tag(?:e|er)?|take|bring) (?:[\w-]+ ){1,3}?(?:op|up) (?:igen|again)\b"
     # a topic left for a later phase, or the meeting's language: "Så tager vi den i fase to",
     # "Vi tager den på engelsk i dag"
     r"|(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:i|in|til|to) (?:fase|phase|runde|round)\b"
     r"|(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:på|in) (?:engelsk|dansk|english|danish)\b"
+    # "I'll run this one in English for your sake": the meeting's own language
+    r"|(?:run|hold|do|take|keep|conduct|hold|kør|køre|holde|tage) (?:this|it|the meeting|this"
+    r" meeting|mødet|den|det)(?: one)? (?:in|på) (?:english|danish|engelsk|dansk)\b"
+    # an offer turned down: "No, we'll do that ourselves" (as "Det klarer vi selv")
+    r"|(?:do|handle|sort|take care of|manage) (?:that|it|this|those|them)(?: one)?"
+    r" (?:ourselves|myself|on our own)\b"
     # thanks: "Det sætter jeg stor pris på"
     r"|(?:sæt|sætte|sætter) (?:(?:det|den|dem) )?(?:\w+ )?pris på\b"
     # a wish: "Vi vil rigtig gerne have en app"
@@ -1446,7 +1635,8 @@ _OWN_ROLE = re.compile(
 _KNOWN_PRESENT = re.compile(rf"(?:{_DA_PRESENT_RE})\b", re.IGNORECASE)
 _OPINION = re.compile(
     r"\b(?:i think|i guess|i suppose|i believe|i feel|jeg tror|jeg synes|jeg mener|jeg tænker"
-    r"|maybe|perhaps|måske)\b[^.?!]*$",
+    # the plan for the meeting itself: "jeg tænkte, vi kigger på ordrer og oplæring"
+    r"|jeg tænkte|i thought|i was thinking|maybe|perhaps|måske)\b[^.?!]*$",
     re.IGNORECASE,
 )
 _FIRM = re.compile(

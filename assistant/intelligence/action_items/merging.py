@@ -3,11 +3,13 @@ repeats of one task by one owner."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.intelligence.action_items.model import ActionItem, _Context, _Found, _normal
 from assistant.intelligence.action_items.owners import _may_answer
 from assistant.intelligence.action_items.pronouns import has_object_pronoun
+from assistant.intelligence.action_items.pronouns import has_object_pronoun as pronoun_only
 from assistant.intelligence.action_items.replies import _later_in_turn
 from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_OBJECT
 from assistant.intelligence.action_items.similarity import similar_tasks
@@ -29,20 +31,67 @@ def _merge_into_request(
             continue
         if not _may_answer(request.owner, item.speaker, context):
             return False
+        asked = _sentence_index(request, context)
+        if asked is not None and request.quote != context.sentences[asked].text:
+            return False  # answered already, and quoted with its answer
+        if (
+            request.owner == item.speaker
+            and request.due is not None
+            and item.due is None
+            and pronoun_only(item.text)
+            and index > 0
+            and context.sentences[index - 1].segment == sentence.segment
+        ):
+            # "Ja, den laver jeg. Du har den inden fredag. Jeg tager dem fra Skive og Viborg.":
+            # after a dated yes, how the work is done is part of the task.
+            return True
         between = context.transcript.segments[_segment_of(request, context) + 1 : sentence.segment]
         if any(s.speaker == item.speaker for s in between):
             return False  # not the answer to the request: the speaker had a turn since
+        if _SOMETHING_ELSE.match(_normal(sentence.text)):
+            return False  # "En ting til: jeg laver…": new work, not the answer
         answers = _OPENS_WITH_YES.match(_normal(segment.text)) is not None
         pronoun = _PRONOUN_OBJECT.search(item.text) is not None
         if not (answers or pronoun or similar_tasks(request.text, item.text)):
             return False
         # "Make sure they get it" - "I'll send it to them on Wednesday": the answer names the work.
         vague = pronoun and has_object_pronoun(request.text)
-        later = None if item.due or request.due else _later_in_turn(index, context)
+        later = None if request.due else _later_in_turn(index, context)
+        if later is not None and item.due not in (None, later[0]):
+            later = None
         # "Ja, det skriver jeg ind. Du får det i morgen": the dating sentence is quoted too.
         quote = item.quote
-        if later is not None and later[1] == index + 1:
+        if later is not None and later[1] == index + 1 and quote == sentence.text:
             quote = f"{item.quote} {context.sentences[later[1]].text}"
+        if (
+            pronoun
+            and not vague
+            and asked is not None
+            and asked + 1 == index
+            and quote.startswith(sentence.text)
+            and not (request.due is not None and item.due == request.due)
+        ):
+            # "Peter, kan du gå varelisten igennem?" - "Det kan jeg godt, men ikke før jul": an
+            # answer that names the work by a pronoun is quoted with the request it answers.
+            found[position] = (
+                replace(
+                    request,
+                    text=item.text if vague else request.text,
+                    quote=f"{request.quote} {quote}",
+                    owner=item.speaker,
+                    due=item.due or request.due or (later[0] if later else None),
+                    confidence=round(min(0.99, max(request.confidence, item.confidence) + 0.1), 2),
+                ),
+                kind,
+            )
+            return True
+        if pronoun and not vague and request.due is not None and item.due == request.due:
+            # "Kan du sende prislisten inden fredag?" - "Ja, den har du fredag": an answer that
+            # only says the request's date again; the request, which names the work, stays
+            # the quote.
+            quote, start, speaker = request.quote, request.start, request.speaker
+        else:
+            start, speaker = item.start, item.speaker
         found[position] = (
             replace(
                 request,
@@ -51,8 +100,8 @@ def _merge_into_request(
                 text=item.text if vague else request.text,
                 # The answer is where the work is promised: it is the sentence quoted.
                 quote=quote,
-                start=item.start,
-                speaker=item.speaker,
+                start=start,
+                speaker=speaker,
                 owner=item.speaker,
                 due=item.due or request.due or (later[0] if later else None),
                 confidence=round(min(0.99, max(request.confidence, item.confidence) + 0.1), 2),
@@ -61,6 +110,26 @@ def _merge_into_request(
         )
         return True
     return False
+
+
+_SOMETHING_ELSE = re.compile(
+    r"^(?:(?:og|and|så|so|okay|ok)[,]?\s+)?(?:en ting til|én ting til|noget andet|en anden ting"
+    r"|one more thing|another thing|something else|also|desuden|derudover|apropos)\b",
+    re.IGNORECASE,
+)
+"""A sentence that opens new business ("En ting til: …", "One more thing: …")."""
+
+
+def _sentence_index(item: ActionItem, context: _Context) -> int | None:
+    """The index of the sentence an item's quote opens with."""
+    return next(
+        (
+            i
+            for i, s in enumerate(context.sentences)
+            if s.start == item.start and s.speaker == item.speaker and item.quote.startswith(s.text)
+        ),
+        None,
+    )
 
 
 def _segment_of(item: ActionItem, context: _Context) -> int:

@@ -33,9 +33,21 @@ def owner_name(owner: str | None, names: dict[str, str], language: str | None = 
 
 
 def _strip_vocative(task: str, context: _Context) -> str:
+    """The task without the name of the one addressed: at its end after a comma ("…, Nina"),
+    or right after its pronoun object ("så laver du den emil og sender den rundt")."""
     if context.names is None:
         return task
-    return re.sub(rf",\s*(?:{context.names})\s*([.?!]*)$", r"\1", task, flags=re.IGNORECASE)
+    task = re.sub(rf",\s*(?:{context.names})\s*([.?!]*)$", r"\1", task, flags=re.IGNORECASE)
+    return re.sub(
+        rf"^((?:\S+\s+){{1,2}}?{_OBJECT_PRONOUN}),?\s+(?:{context.names})"
+        r"(?=,|\s+(?:og|and|så|then)\b|\s*[.!?]*$),?",
+        r"\1",
+        task,
+        flags=re.IGNORECASE,
+    )
+
+
+_OBJECT_PRONOUN = r"(?:den|det|dem|it|them|that|this)"
 
 
 def _team_of(speaker: str, context: _Context) -> str:
@@ -46,7 +58,10 @@ def _team_of(speaker: str, context: _Context) -> str:
 
 
 _ALL_OF_YOU = re.compile(
-    r"\b(?:everyone|everybody|all of you|alle sammen|allesammen|alle)\b", re.IGNORECASE
+    r"\b(?:everyone|everybody|all of you|alle sammen|allesammen"
+    # not "alle de rabatkoder", "alle jeres butikker": all of some things
+    r"|alle(?! (?:de|dem|disse|jeres|vores|deres|mine|dine|sine|[\w-]+(?:erne|ene|er))\b))\b",
+    re.IGNORECASE,
 )
 
 
@@ -101,6 +116,18 @@ def _named_teams(text: str, context: _Context) -> set[str]:
     return {_team_of(pid, context) for pid in ids} - {TEAM}
 
 
+def _several_named(text: str, context: _Context) -> bool:
+    """Whether ``text`` opens by naming two or more participants ("Kasper og Nadia, …")."""
+    if context.names is None:
+        return False
+    opening = re.match(
+        rf"^(?:\w+[,.]?\s+)?(?:{context.names})(?:,\s*|\s+(?:og|and|&)\s+)(?:{context.names}),",
+        text,
+        re.IGNORECASE,
+    )
+    return opening is not None
+
+
 def _group_owner(index: int, context: _Context) -> str:
     """A group commitment's owner: the speaker's team; everyone ("vi skal alle sammen…") with
     both sides present is ``team:all``."""
@@ -146,10 +173,24 @@ def _addressee(text: str, index: int, context: _Context) -> tuple[str | None, bo
     others = [p.id for p in context.transcript.participants if p.id != sentence.speaker]
     if len(others) == 1:
         return others[0], False
+    if (
+        sentence.segment > 0
+        and _ANSWERING.match(text)
+        and (index == 0 or context.sentences[index - 1].segment != sentence.segment)
+    ):
+        # "Jeg kan ikke love tallet." - "Så skriv et skøn": the answer to what was just said
+        # is for the one who said it.
+        said_before = context.transcript.segments[sentence.segment - 1].speaker
+        if said_before != sentence.speaker:
+            return said_before, False
     for segment in context.transcript.segments[sentence.segment + 1 :]:
         if segment.speaker != sentence.speaker:
             return segment.speaker, False
     return None, False
+
+
+_ANSWERING = re.compile(r"^(?:(?:okay|ok|fint|godt|good|fine)[,.]?\s+)?(?:så|then)\s", re.I)
+"""A turn that opens by answering what was just said: "Så skriv et skøn", "Then send it"."""
 
 
 def _vocative(text: str, context: _Context) -> str | None:

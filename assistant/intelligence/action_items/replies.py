@@ -19,6 +19,7 @@ from assistant.intelligence.action_items.model import (
 from assistant.intelligence.action_items.owners import _may_answer
 from assistant.intelligence.action_items.rules import (
     _ACCEPTANCE,
+    _CONSULTS,
     _OPENS_WITH_YES,
     _TAKE_ALONG,
     _Rules,
@@ -51,6 +52,16 @@ _PROVIDE = {"en": "provide", "da": "skaf"}
 _WHO = {"en": _EN_WHO, "da": _DA_WHO}
 
 
+_WHO_OF = re.compile(r"^(?:fra|af|of|from) (?:jer|dem|os|you|them|us)\s+", re.IGNORECASE)
+"""The group asked in "hvem fra jer …", "who of you …"."""
+_ATTENDS = re.compile(
+    r"(?:kommer|deltager|er med|bliver|sidder med|joins?|comes?|is coming|attends?|will be"
+    r" (?:there|joining|coming)|is joining)\b",
+    re.IGNORECASE,
+)
+"""Being at a meeting, said in a "who…?" question: no work to take on."""
+
+
 def _segment_of(item: ActionItem, context: _Context) -> int | None:
     """Index of the transcript segment the item was said in (None: not found)."""
     return next(
@@ -81,8 +92,10 @@ def _answer(
             break
         text = _normal(previous.text)
         who = _WHO[_code(rules)].match(text) if previous.speaker != sentence.speaker else None
+        if who is not None and _ATTENDS.match(_WHO_OF.sub("", who["task"])):
+            break  # "Hvem fra jer kommer til det?" - "Det gør jeg": being there, no task
         if who is not None:
-            found_due, task, _ = _due(who["task"], "", index, context)
+            found_due, task, _ = _due(_WHO_OF.sub("", who["task"]), "", index, context)
             task = _imperative(_gerund(task), rules) if rules is _EN else _imperative(task, rules)
             cleaned = _clean(task, rules)
             if cleaned:
@@ -179,6 +192,8 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
         if sentence.start - item.start > 60 or said_here:
             break
         if acceptance.owner is not None:
+            if _spelled_out_next(acceptance.index, context):
+                break  # "Emil, den er din. Ring til dem i morgen.": the next words give it
             # "Kasper, den er din": the latest request, or the group's promise, goes to Kasper.
             if kind in ("request", "group") and item.speaker != acceptance.owner:
                 found[position] = (_confirmed(item, due, acceptance.owner), kind)
@@ -533,6 +548,12 @@ def _open_promise(found: list[_Found], index: int, context: _Context) -> int | N
         or not 0 <= sentence.start - item.start <= 60
     ):
         return None
+    if len(found) > 1 and _CONSULTS.match(item.text):
+        # "Så sender jeg et udkast. Det skal jeg lige vende med min chef først." - "Hvornår kan
+        # vi se det?": the date is asked of the thing to be seen, not of the check before it.
+        before, _ = found[-2]
+        if before.owner == item.owner and before.due is None and before.start == item.start:
+            return len(found) - 2
     return len(found) - 1
 
 
@@ -550,11 +571,28 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
     sentence = context.sentences[index]
     text = _normal(sentence.text)
     said = find_deadline(text, context.transcript.meeting.date, weeks=False)
+    if said is None and index > 0 and _ASKED_WHEN.search(context.sentences[index - 1].text):
+        # "Hvad betyder det i datoer?" - "Lad os sige den 8. januar": the day is the answer.
+        said = find_deadline(_LETS_SAY.sub("", text), context.transcript.meeting.date, weeks=False)
+        following = context.sentences[index + 1 : index + 2]
+        if any(
+            s.segment == sentence.segment and _TAKEN_BACK.match(_normal(s.text)) for s in following
+        ):
+            return  # "Lad os sige torsdag. Nej vent, …": the day said after it counts
     if said is None or said.date is None:
         return
     promised_in = _segment_of(item, context)
     if promised_in is None:
         return
+    # A request quoted with the answer that took it on: promised in the answer's turn.
+    promised_in = max(
+        [promised_in]
+        + [
+            s.segment
+            for s in context.sentences
+            if item.start < s.start < sentence.start and s.text in item.quote
+        ]
+    )
     turns = context.transcript.segments[promised_in + 1 : sentence.segment]
     if sentence.speaker == item.owner:
         # "Can you review it?" - "Yes." - "When would that be realistic?" - "Give me until
@@ -575,6 +613,8 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
             # "Hvornår tror du, jeg kan få den?" - "Inden torsdag, det lover jeg": the answer
             # to a question for the date is the deadline (past an "if…," clause before it).
             main = _CONDITION_FIRST.sub("", text)
+            if find_deadline(main, context.transcript.meeting.date, weeks=False) is None:
+                main = _LETS_SAY.sub("", main)  # "Lad os sige den 8.": the day named in answer
             answer = find_deadline(main, context.transcript.meeting.date, weeks=False)
             if answer is not None and answer.date is not None and not _REFUSAL.match(text):
                 found[position] = (replace(item, due=answer.date), kind)
@@ -650,9 +690,13 @@ _NOT = re.compile(r"\b(?:ikke|not|never|aldrig|can't|won't|cannot)\b", re.IGNORE
 _HANDOVER_TURNS = 3
 """Turns at most between an open promise and the owner's hand-over that dates it."""
 _ASKED_WHEN = re.compile(
-    r"\b(?:hvornår|when|how soon|by when|what time|hvor hurtigt|hvor snart)\b", re.IGNORECASE
+    r"\b(?:hvornår|when|how soon|by when|what time|hvor hurtigt|hvor snart|(?:i|in) (?:datoer"
+    r"|dates)|hvilken dato|what date|which date|hvilken dag|which day|what day)\b",
+    re.IGNORECASE,
 )
 """A turn that asks for the date of work just promised."""
+_TAKEN_BACK = re.compile(r"^(?:nej|no|vent|wait|actually|undskyld|sorry)\b", re.IGNORECASE)
+_LETS_SAY = re.compile(r"\b(?:lad os sige|skal vi sige|let's say|shall we say)\b", re.IGNORECASE)
 _CONDITION_FIRST = re.compile(
     r"^(?:hvis|if|når|once|as soon as|så snart)\b[^,]*,\s*(?:så\s+|then\s+)?", re.IGNORECASE
 )

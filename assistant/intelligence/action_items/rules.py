@@ -82,6 +82,7 @@ _OPENS_WITH_YES = re.compile(
 _POLITE_CONDITION = re.compile(
     r"\bif (?:it helps|that helps|you like|you want|you'd like|needed|necessary|that works)\b"
     r"|\bhvis det hjælper\b|\bhvis du vil\b|\bhvis i vil\b|\bhvis det passer\b"
+    r"|\bhvis (?:du|i) har lyst\b|\bif you feel like it\b"
     # The speaker's own start is a plan, not a condition: "If I start today, I can…".
     r"|\bif i (?:start|begin|get going)(?: on it)?(?: today| now| tomorrow| this week)?\b"
     r"|\bhvis jeg (?:starter|begynder|går i gang)(?: i dag| nu| i morgen)?\b",
@@ -106,20 +107,33 @@ _PURPOSE = re.compile(r"\b(?:så|so|so that)\s*$", re.IGNORECASE)
 """Before "jeg kan" / "we can", "så" / "so" opens a purpose clause ("… inden torsdag, så jeg kan
 rapportere", "so we can book the sessions"); spoken "så jeg giver jer besked" is a promise."""
 _QUESTION_OPENING = re.compile(
-    r"^(?:so,?\s+|and\s+|og\s+|så\s+)?(?:shall|should|can|could|would|will|do|does|did|is|are|"
+    r"^(?:(?:so|and|og|så|altså|well|men|but|jamen|nå)[,]?\s+)*(?:shall|should|can|could|would|will|do|does|did|is|are|"
     r"what|how|when|who|why|where|skal|kan|kunne|vil|ville|hvad|hvordan|hvornår|hvem|hvorfor|"
     r"hvor|er|har)\b",
     re.IGNORECASE,
 )
-_NEGATION = re.compile(r"^(?:\S+\s+)?(?:not|never|no longer|ikke|aldrig)\b", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"^(?:\S+\s+)?(?:(?:alligevel|heller|egentlig|faktisk|jo|bare|slet|really|actually)\s+)?"
+    r"(?:not|never|no longer|ikke|aldrig)\b",
+    re.IGNORECASE,
+)
+"""A task said in the negative ("læser alligevel ikke den slags", "actually never use it")."""
 _THEN = re.compile(
     r"\s*\b(?:(?:well |long )?before (?:that|then)|by then|until then|after (?:that|then)"
     r"|inden da|til den tid|før da|efter det|efter da)\b",
     re.IGNORECASE,
 )
 """A deadline that points back at a date just said ("I'll send it before that")."""
+_CONSULTS = re.compile(
+    r"(?:vend|tjek|check|clear|run|afklar|spørg|ask|discuss|drøft)\w*\s+(?:den|det|dem|it|them"
+    r"|that)\s+(?:\w+\s+)?(?:med|with|past|by)\b",
+    re.IGNORECASE,
+)
+"""Taking the work to someone ("vende det med min chef", "clear it with legal")."""
 _PRONOUN_OBJECT = re.compile(
-    r"\b(?:it|that|them|those|him|her|this|det|den|dem|ham|hende)\b", re.IGNORECASE
+    # not the first part of a compound: "deres IT-chef", "det-team"
+    r"\b(?:it|that|them|those|him|her|this|det|den|dem|ham|hende)\b(?!-)",
+    re.IGNORECASE,
 )
 _PLURAL_YOU = re.compile(
     r"(?i:\b(?:everyone|everybody|all of you|you all|you guys|y'all|alle sammen|alle|jeres)\b)"
@@ -165,7 +179,7 @@ _TRAILING_CONDITION = re.compile(
     # "even if it's just fifteen minutes", "selv hvis det kun bliver kort": no condition
     r"(?<!\beven)(?<!\bselv)(?:,\s*|\s+)(?:if|unless|hvis|medmindre)\s+"
     r"(?!(?:it helps|that helps|you like|you want|you'd like|needed|necessary|that works"
-    r"|possible|det hjælper|du vil|i vil|det passer"
+    r"|possible|det hjælper|du vil|i vil|det passer|(?:du|i) har lyst|you feel like"
     r"|det er muligt"
     # "I'll follow up on Friday if I haven't heard back": still a promise.
     r"|(?:i|we) (?:haven't|have not|don't|do not) hear\w*|(?:jeg|vi) ikke (?:har )?(?:hørt|hører)"

@@ -176,11 +176,27 @@ _DA = _Rules(
             0.7,
         ),
         _cue("request", rf"du {_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)", 0.7, verb_follows=True),
+        # The object put first: "Oskar, den skriver du, ikke?".
+        _cue(
+            "request",
+            rf"(?:^|(?<=[,.:] ))(?P<fronted_group>den|det|dem) (?=(?:{_DA_PRESENT_RE}) du\b)",
+            0.7,
+            verb_follows=True,
+        ),
+        # "Kasper og Nadia, I ringer dem op i denne uge": "I" (you, plural) upper case.
+        _cue(
+            "request",
+            rf"(?:^|(?<=[,.:] )|(?<=\bså )|(?<=\bog ))(?-i:I) {_DA_FILLER}"
+            rf"(?=(?-i:{_DA_PRESENT_RE})\b)",
+            0.7,
+            verb_follows=True,
+        ),
         # Verb first after "så": "Så tager du den i morgen", "og så ringer du til dem".
         _cue("request", rf"(?<=\bså )(?=(?:{_DA_PRESENT_RE}) du\b)", 0.7, verb_follows=True),
     ),
     non_actions=(
         *("sige", "tro", "mene", "høre", "se", "være", "have", "ikke", "indrømme", "spørge om"),
+        *("holde det kort", "gøre det kort", "advare jer", "advare dig"),
         *("spørge jer", "spørge dig", "spørge ind"),
         *("vide", "forstå", "dele min skærm", "dele skærmen", "vise", "gå", "smutte"),
         *("gentage", "forklare", "starte", "begynde", "give ordet", "nå det", "komme videre"),

@@ -100,6 +100,9 @@ _EN = _Rules(
         *("bet", "wonder", "know", "understand", "believe", "like", "love", "mind", "repeat"),
         *("remind me", "tell me", "hope", "assume", "keep in mind", "keep that in mind"),
         *("keep it in mind", "keep them in mind", "bear it in mind", "bear that in mind"),
+        # how the speaker talks in the meeting itself: "Then I'll keep it tight.", "I'll warn you
+        # now, …"
+        *("keep it tight", "keep it short", "keep it brief", "keep this short", "warn you"),
         # states and predictions, not tasks
         *("need", "want", "get there", "have to see", "probably", "definitely not"),
         *("receive", "notice", "enjoy", "appreciate", "go with", "tell you"),

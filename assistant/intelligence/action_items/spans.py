@@ -123,4 +123,15 @@ def _dating(text: str, meeting_date: dt.date | None) -> dt.date | None:
     if deadline is None or deadline.date is None:
         return None
     points_back = _POINTS_BACK.search(said) is not None and len(words(said)) <= _SHORT_DATING
-    return deadline.date if _HANDS_OVER.search(said) or points_back else None
+    # "Probably Thursday, I need to pull the numbers first": the day said first, hedged.
+    opens = deadline.start == 0 or (
+        (hedge := _HEDGE.match(said)) is not None and deadline.start == hedge.end()
+    )
+    return deadline.date if _HANDS_OVER.search(said) or points_back or opens else None
+
+
+_HEDGE = re.compile(
+    r"(?:probably|likely|maybe|hopefully|most likely|nok|sandsynligvis|forhåbentlig|måske"
+    r"|formentlig)\s+",
+    re.IGNORECASE,
+)

@@ -260,8 +260,11 @@ def answered_with_assent(index: int, context: _Context) -> bool:
         # "Thursday works", "Nej, ikke før fredag": the day is discussed, the work is taken.
         return True
     yes = _ASSENT.match(text)
-    if _DECLINE.match(text) is not None or yes is None:
+    if _DECLINE.match(text) is not None:
         return False
+    if yes is None:
+        # "Det laver jeg.", "I'll do it": a reply that opens by taking the work on.
+        return _TAKES_ON.match(text) is not None
     # "Yes, it's forty users": a question of fact answered there and then, nothing taken on.
     rest = text[yes.end() :].strip(" ,.!")
     return not rest or _TAKES_ON.search(text) is not None or _STATES.match(rest) is None

@@ -99,7 +99,10 @@ _SAME_DAY = re.compile(r"\s*\b(?:(?:on )?the same day|samme dag|(?:på )?den sam
 
 
 _PURPOSE_CLAUSE = re.compile(
-    r",?\s+(?:så|so|so that)\s+(?:det|den|de|vi|I|du|it|it's|they|we|you|everything|alt)\b",
+    r",?\s+(?:så|so|so that)\s+(?:(?:det|den|de|vi|I|du|it|it's|they|we|you|everything|alt)\b"
+    # a thing as the subject: "så afslutningen kører i morgen", "so the export runs on Monday"
+    r"|(?:the\s+[\w-]+|[\w-]+(?:en|et|ne))\s+(?:[\w-]+er|er|kan|vil|skal|is|are|can|will"
+    r"|runs|works)\b)",
     re.IGNORECASE,
 )
 """A clause of purpose or result after the task ("…, så det er på plads til lørdag")."""
