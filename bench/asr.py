@@ -406,6 +406,20 @@ def _pooled_wer_row(
     return [label, *["-"] * (columns - 1 - len(cells)), *cells]
 
 
+_COLUMNS = (
+    "audio",
+    "duration s",
+    "ours wall s",
+    "ours CPU s",
+    "peer wall s",
+    "peer CPU s",
+    "ours/peer wall",
+    "ours/peer CPU",
+    "WER ours",
+    "WER peer",
+)
+
+
 def _ratio_cell(ours_s: float, peer_s: float) -> str:
     ratio = ours_s / peer_s
     return f"{ratio:.2f}" + ("" if ratio <= 1.0 else " (>1)")
@@ -426,19 +440,7 @@ def _asr_alone_table(settings: Settings, clips: Sequence[Clip], repeats: int) ->
         for clip in clips
     ]
 
-    header = [
-        "audio",
-        "duration s",
-        "ours wall s",
-        "ours ASR s",
-        "ours CPU s",
-        "peer wall s",
-        "peer CPU s",
-        "ours/peer wall",
-        "ours/peer CPU",
-        "WER ours",
-        "WER peer",
-    ]
+    header = [*_COLUMNS[:3], "ours ASR s", *_COLUMNS[3:]]
     rows = []
     for result in measured:
         rows.append(
@@ -549,18 +551,7 @@ def _whole_process_table(settings: Settings, clips: Sequence[Clip], repeats: int
                     _wer_cell(clip.reference, peer.text),
                 ]
             )
-    header = [
-        "audio",
-        "duration s",
-        "ours wall s",
-        "ours CPU s",
-        "peer wall s",
-        "peer CPU s",
-        "ours/peer wall",
-        "ours/peer CPU",
-        "WER ours",
-        "WER peer",
-    ]
+    header = list(_COLUMNS)
     rows.append(_pooled_wer_row(clips, [o for o, _ in texts], [p for _, p in texts], len(header)))
     _print_table(
         "Whole process, a fresh one per run: `meeting-assistant analyze FILE --out DIR` "
