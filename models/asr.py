@@ -59,10 +59,6 @@ class RecognitionOptions:
     prompt: str | None = None
     """Text said just before the chunk, given to the decoder as Whisper's previous-text
     context; a live buffer trimmed mid-speech keeps the sense of what came before."""
-    prefix: str | None = None
-    """Text the chunk is known to start with (a live buffer's already-confirmed left context):
-    the decoder is made to begin with it, so it goes on from there, and it is returned as the
-    first words like the rest (timed with them)."""
     no_repeat_ngram_size: int = 0
     """Forbid the decoder to repeat any run of this many tokens (0: allowed). On far-field or
     crosstalk audio Whisper can loop ("Yeah, yeah, yeah, ..." or one question over and over)
@@ -268,12 +264,7 @@ class FasterWhisperRecognizer:
         # at sentence ends and pauses from the word timings.
         previous = any_tokenizer.encode(" " + options.prompt.strip()) if options.prompt else []
         prompts = {
-            code: model.get_prompt(
-                tokenizer,
-                previous_tokens=previous,
-                without_timestamps=True,
-                prefix=options.prefix or None,
-            )
+            code: model.get_prompt(tokenizer, previous_tokens=previous, without_timestamps=True)
             for code, tokenizer in tokenizers.items()
         }
         # One generate call for the whole batch, each chunk with its own language token (as
@@ -572,7 +563,6 @@ class OpenAIWhisperRecognizer:
             beam_size=options.beam_size,
             without_timestamps=True,
             prompt=options.prompt,
-            prefix=options.prefix or None,
             sample_len=self._max_new_tokens,
             fp16=False,
         )
@@ -590,9 +580,6 @@ class OpenAIWhisperRecognizer:
         for chunk, mel, result in zip(chunks, mels, decoded, strict=True):
             duration = len(chunk) / 16_000
             text_tokens = [token for token in result.tokens if token < tokenizer.eot]
-            if options.prefix:
-                # openai-whisper returns what it decoded after the prefix; faster-whisper both.
-                text_tokens = tokenizer.encode(" " + options.prefix.strip()) + text_tokens
             subsegments = (
                 [{"tokens": text_tokens, "start": 0.0, "end": duration, "seek": 0}]
                 if text_tokens

@@ -66,11 +66,6 @@ class LiveOptions:
     """Once the utterance's audio is longer than this (s), partial decodes also time their
     words, and the audio up to the last confirmed sentence end is handed on as finished: in
     continuous speech the buffer stays short, so each decode is cheaper and agrees sooner."""
-    left_context_s: float = 0.0
-    """After a trim, up to this much (s) of the confirmed audio before the cut stays at the
-    buffer's start, its confirmed words given as the decoder's prefix: the words after the cut
-    are read with the sound before them (a buffer starting at the cut gave misreadings that
-    later decodes agreed on), and the prefix words are not shown again. 0: off."""
     context_chars: int = 200
     """After a trim, up to this many characters of the utterance's words handed on are given
     to the next decodes as Whisper's previous-text context (0: none)."""
@@ -202,12 +197,7 @@ class LiveTranscriber(Stage):
         self._confident: defaultdict[str, float] = defaultdict(float)
         self._untimed: deque[_FinishedUtterance] = deque()
         self._context = ""
-        """Words of this utterance already handed on (trimmed) before the buffer, context for
-        its next decodes."""
-        self._prefix: list[str] = []
-        """The confirmed words of the audio kept before the last cut (``left_context_s``)."""
-        self._held = 0
-        """Samples at the buffer's start that were handed on already (that audio)."""
+        """Words of this utterance already handed on (trimmed), context for its next decodes."""
 
     # The stage interface.
 
@@ -281,18 +271,12 @@ class LiveTranscriber(Stage):
         return (self._audio_start_s or 0.0) + len(self._audio) / SAMPLE_RATE
 
     def _keep_from(self, start_s: float) -> None:
-        self._prefix, self._held = [], 0
         if self._audio_start_s is None or start_s <= self._audio_start_s:
             return
         drop = min(len(self._audio), round((start_s - self._audio_start_s) * SAMPLE_RATE))
         self._audio = self._audio[drop:]
         self._audio_start_s += drop / SAMPLE_RATE
         self._decoded_samples = max(0, self._decoded_samples - drop)
-
-    @property
-    def _new_start_s(self) -> float:
-        """Meeting time where the audio not yet handed on starts."""
-        return (self._audio_start_s or 0.0) + self._held / SAMPLE_RATE
 
     def _recognize(
         self,
@@ -323,7 +307,6 @@ class LiveTranscriber(Stage):
             min_language_probability=o.confident_probability,
             word_timestamps=timed or word_times,
             prompt=(self._context or None) if finished is None else None,
-            prefix=" ".join(self._prefix) or None if finished is None and not timed else None,
             window_s=None if timed else (o.end_window_s if end else o.partial_window_s),
         )
         recognition = self._recognizer.recognize([audio], options)[0]
@@ -341,35 +324,21 @@ class LiveTranscriber(Stage):
         """The language detected with confidence for longest so far."""
         return max(self._confident, key=self._confident.__getitem__) if self._confident else None
 
-    def _own_words(
-        self, recognition: ChunkRecognition
-    ) -> tuple[list[str], list[str], list[RecognizedWord] | None]:
-        """A decode of the buffer: all its words, then those after the kept left context (the
-        prefix's), with their timed words (None when untimed)."""
-        words = _words(recognition)
-        timed = _timed_words(recognition, words)
-        held = len(self._prefix)
-        prefix = [_normal(word) for word in self._prefix]
-        if held and [_normal(word) for word in words[:held]] != prefix:
-            # The prefix was not given back whole (a segment filtered out): go by the times.
-            new_s = self._held / SAMPLE_RATE
-            held = sum(1 for w in timed if (w.start + w.end) / 2 < new_s) if timed else 0
-        return words, words[held:], timed[held:] if timed else None
-
     def _update(self) -> list[Frame]:
         """A partial decode: confirm what two decodes agree on, show the rest as partial; on a
         long buffer, hand on its confirmed sentences."""
         self._decoded_samples = len(self._audio)
         margin_s = self._options.confirm_margin_s
-        long_buffer = len(self._audio) - self._held > self._options.trim_s * SAMPLE_RATE
+        long_buffer = len(self._audio) > self._options.trim_s * SAMPLE_RATE
         recognition = self._recognize(
             self._audio, timed=False, word_times=long_buffer or margin_s > 0
         )
         self._last_language = recognition.language
-        all_words, words, timed_words = self._own_words(recognition)
+        words = _words(recognition)
         start_s = self._audio_start_s or 0.0
+        timed_words = _timed_words(recognition, words)
         timed = [(start_s + w.start, start_s + w.end) for w in timed_words or ()]
-        spans = timed or _estimated_spans(words, self._new_start_s, self._end_s - self._new_start_s)
+        spans = timed or _estimated_spans(words, start_s, len(self._audio) / SAMPLE_RATE)
         first = _after(self._committed, words, timed or None, self._committed_end_s)
         tail = words[first:]
         agreed = _common_prefix(self._tentative, tail)
@@ -400,75 +369,51 @@ class LiveTranscriber(Stage):
                 self._caption("partial", start, spans[-1][1], self._tentative, recognition.language)
             )
         if timed and long_buffer:
-            held = len(all_words) - len(words)
-            held_spans = _timed_words(recognition, all_words) if held else None
-            context = [(start_s + w.start, start_s + w.end) for w in (held_spans or ())[:held]]
-            if len(context) == held:
-                self._trim(
-                    [*all_words[:held], *words],
-                    [*context, *timed],
-                    held + len(words) - len(self._tentative),
-                    held,
-                )
+            self._trim(words, timed, len(words) - len(self._tentative))
         return out
 
     def _trim(
-        self, words: Sequence[str], spans: Sequence[tuple[float, float]], agreed: int, held: int
+        self, words: Sequence[str], spans: Sequence[tuple[float, float]], agreed: int
     ) -> None:
         """Hand on the audio up to the last confirmed sentence end (``words[:agreed]`` are
-        confirmed, the first ``held`` of them those of the kept left context, ``spans`` their
-        meeting times) as a finished utterance awaiting its timed decode, and go on with the
-        rest. The cut falls midway between that sentence's last word and the next one, so
-        neither loses a syllable."""
-        own = range(held, min(agreed, len(words) - 1))
-        ends = [i for i in own if words[i].endswith(_SENTENCE_END)]
+        confirmed, ``spans`` their meeting times) as a finished utterance awaiting its timed
+        decode, and go on with the rest. The cut falls midway between that sentence's last
+        word and the next one, so neither loses a syllable."""
+        ends = [i for i in range(min(agreed, len(words) - 1)) if words[i].endswith(_SENTENCE_END)]
         if not ends and len(self._audio) > self._options.max_buffer_s * SAMPLE_RATE:
             # No sentence end in sight (unpunctuated far-field speech): cut at the last
             # confirmed word instead, from this decode's own timings. A timed decode here
             # would hold up the captions for seconds.
-            ends = list(own)[-1:]
+            ends = list(range(min(agreed, len(words) - 1)))[-1:]
         if not ends:
             return
         last = ends[-1]
-        new_s = self._new_start_s
-        cut_s = _between(spans, last)
-        cut = round((cut_s - new_s) * SAMPLE_RATE)
-        if cut < SAMPLE_RATE or cut >= len(self._audio) - self._held:
+        start_s = self._audio_start_s or 0.0
+        cut_s = (spans[last][1] + max(spans[last][1], spans[last + 1][0])) / 2
+        cut = round((cut_s - start_s) * SAMPLE_RATE)
+        if cut < SAMPLE_RATE or cut >= len(self._audio):
             return
         locked = self._language if self._language_locked else None
-        handed = self._audio[self._held : self._held + cut].copy()
-        self._untimed.append(_FinishedUtterance(handed, new_s, locked))
+        self._untimed.append(_FinishedUtterance(self._audio[:cut].copy(), start_s, locked))
         # This decode's wording of the confirmed words after the cut: the next decode's words
         # are aligned to it.
         self._committed = list(words[last + 1 : agreed])
-        # The confirmed words kept as left context: those starting within left_context_s of
-        # the cut (whole words, from a pause between two of them).
-        kept = next(
-            (i for i in range(last + 1) if spans[i][0] >= cut_s - self._options.left_context_s),
-            last + 1,
-        )
         if self._options.context_chars:
-            handed_on = " ".join([self._context, *words[:kept]]).strip()
+            handed_on = " ".join([self._context, *words[: last + 1]]).strip()
             limit = self._options.context_chars
             # Whole words only: a word cut in half would mislead the decoder.
             self._context = (
                 handed_on if len(handed_on) <= limit else handed_on[-limit:].partition(" ")[2]
             )
-        if kept > last:
-            self._keep_from(cut_s)
-            return
-        self._keep_from(_between(spans, kept - 1) if kept else self._audio_start_s or 0.0)
-        self._prefix = list(words[kept : last + 1])
-        self._held = max(0, round((cut_s - (self._audio_start_s or 0.0)) * SAMPLE_RATE))
+        self._keep_from(start_s + cut / SAMPLE_RATE)
 
     def _finalize(self, end_s: float) -> list[Frame]:
         """The utterance ended at ``end_s``: what is not final yet becomes final now, and the
         utterance waits for its timed decode."""
         start_s = self._audio_start_s or 0.0
-        new_s = self._new_start_s
         samples = self._audio[: max(0, round((end_s - start_s) * SAMPLE_RATE))]
         out: list[Frame] = []
-        if len(samples) - self._held >= SAMPLE_RATE // 10:
+        if len(samples) >= SAMPLE_RATE // 10:
             decoded_end_s = start_s + self._decoded_samples / SAMPLE_RATE
             end = self._options.end_window_s > 0
             if self._decoded_samples and decoded_end_s >= end_s and not end:
@@ -476,15 +421,16 @@ class LiveTranscriber(Stage):
                 rest, language = self._tentative, self._last_language
             else:
                 recognition = self._recognize(samples, timed=False, word_times=end, end=end)
-                _, words, timed = self._own_words(recognition)
+                words = _words(recognition)
+                timed = _timed_words(recognition, words)
                 spans = [(start_s + w.start, start_s + w.end) for w in timed] if timed else None
                 first = _after(self._committed, words, spans, self._committed_end_s)
                 rest, language = words[first:], recognition.language
             if rest:
-                start = max(new_s, self._committed_end_s) if self._committed else new_s
+                start = max(start_s, self._committed_end_s) if self._committed else start_s
                 out.append(self._caption("final", start, end_s, rest, language))
             locked = self._language if self._language_locked else None
-            self._untimed.append(_FinishedUtterance(samples[self._held :].copy(), new_s, locked))
+            self._untimed.append(_FinishedUtterance(samples.copy(), start_s, locked))
         self._committed, self._tentative, self._context = [], [], ""
         self._language, self._language_locked = (
             self._options.language,
@@ -537,7 +483,6 @@ class LiveTranscriber(Stage):
             out.extend(self._time_utterance())
         while self._timing_jobs:
             out.extend(self._timing_jobs.popleft().result())
-        self._keep_from(self._new_start_s)  # the left context was handed on: no words twice
         start_s = self._audio_start_s or 0.0
         recognition = self._recognize(self._audio, timed=True)
         segments = self._timed_segments(self._audio, recognition, ((0.0, start_s),))
@@ -597,11 +542,6 @@ class LiveTranscriber(Stage):
 
 def _words(recognition: ChunkRecognition) -> list[str]:
     return [word for segment in recognition.segments for word in segment.text.split()]
-
-
-def _between(spans: Sequence[tuple[float, float]], i: int) -> float:
-    """Midway between the end of word ``i`` and the start of the next one (meeting time)."""
-    return (spans[i][1] + max(spans[i][1], spans[i + 1][0])) / 2
 
 
 def _until(segments: Sequence[TranscribedSegment], end_s: float) -> list[TranscribedSegment]:

@@ -37,7 +37,7 @@ class FakeRecognizer:
     """The recogniser interface: reads ``speech`` back as its words (from the first loud
     sample, one per ``WORD_S``, until a quiet slot); while the audio ends mid-speech, the
     newest word of an untimed decode is a guess that changes (as Whisper's last word does while
-    a word is cut off). A prefix replaces the first words read, as Whisper's forced prefix."""
+    a word is cut off)."""
 
     name = "fake"
 
@@ -66,10 +66,6 @@ class FakeRecognizer:
                 index = round((amplitude - 0.2) / 0.01) % 40
                 ends = self._sentence_words and (index + 1) % self._sentence_words == 0
                 words.append(SCRIPT[index] + ("." if ends else ""))
-            if options.prefix:
-                # As Whisper's decoder: made to begin with the prefix, whatever it hears there.
-                forced = options.prefix.split()
-                words = forced + words[len(forced) :]
             first = start / 16_000
             timed = tuple(
                 RecognizedWord(f" {w}", first + i * WORD_S, first + (i + 1) * WORD_S, 0.9)

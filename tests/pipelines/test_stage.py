@@ -402,42 +402,6 @@ def test_continuous_speech_is_handed_on_at_confirmed_sentence_ends() -> None:
     assert sum(full_window) == pytest.approx(30.0, abs=1.0)
 
 
-class _PrefixRecorder(FakeRecognizer):
-    """Records the prefix each decode is given."""
-
-    def __init__(self, sentence_words: int | None = None) -> None:
-        super().__init__(sentence_words)
-        self.prefixes: list[str | None] = []
-
-    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
-        self.prefixes.extend([options.prefix] * len(chunks))
-        return super().recognize(chunks, options)
-
-
-def test_left_context_after_a_trim_is_decoded_again_but_not_shown_again() -> None:
-    """With ``left_context_s``, the confirmed audio just before each cut stays at the buffer's
-    start and its words are the decoder's prefix: every word is still final once and in the
-    transcript once, in order, and the prefixes are the whole words that end a sentence."""
-    recognizer = _PrefixRecorder(sentence_words=5)
-    audio = np.concatenate([speech(75), silence(1.0)])
-    options = {"trim_s": 4.0, "max_buffer_s": 15.0, "left_context_s": 1.0}
-    out = run_stage(_live(recognizer, **options), _blocks("p", audio), flush_each=True)
-    spoken = [SCRIPT[i % 40] for i in range(75)]
-    finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
-    assert [w.rstrip(".") for c in finals for w in c.text.split()] == spoken
-    segments = [f for f in out if isinstance(f, TranscribedSegment)]
-    assert [w.text.rstrip(".") for s in segments for w in s.words] == spoken
-    starts = [w.start for s in segments for w in s.words]
-    assert starts == sorted(starts)
-    assert all(c.start_s <= c.end_s for c in finals)
-    prefixes = [p.split() for p in recognizer.prefixes if p]
-    assert len(prefixes) > 10
-    # 1 s before a cut: the sentence's last two words (0.4 s each), never a timed decode's.
-    assert all(len(p) == 2 and p[-1].endswith(".") for p in prefixes)
-    windows = [w for w, p in zip(recognizer.windows, recognizer.prefixes, strict=True) if p]
-    assert None not in windows
-
-
 class _UnsureOfLanguageRecognizer(FakeRecognizer):
     """Detects ``detected`` at ``probability`` (whatever is said), and picks the language from
     that detection as the real recognisers do; words read in another language than English
