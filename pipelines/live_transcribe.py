@@ -116,7 +116,9 @@ class LiveOptions:
     language: str | None = None
     """Force one language (ISO 639-1); None detects it per utterance."""
     confident_probability: float = 0.8
-    """Detections above this count toward the meeting's language, the fallback for unsure ones."""
+    """Detections above this are followed and count toward the participant's language; a less
+    sure one is read in that language so far, else English (the recogniser's fallback), and
+    that is what locks."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +302,9 @@ class LiveTranscriber(Stage):
             beam_size=o.final_beam_size if timed or end else o.partial_beam_size,
             language=language,
             fallback_language=fallback,
+            # A detection this unsure (a 2 s buffer of English read as Japanese at 0.75) gives
+            # way to the participant's language so far, else English (issue 13's rule).
+            min_language_probability=o.confident_probability,
             word_timestamps=timed or word_times,
             prompt=(self._context or None) if finished is None else None,
             window_s=None if timed else (o.end_window_s if end else o.partial_window_s),

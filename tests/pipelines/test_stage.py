@@ -14,7 +14,13 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from models.asr import ChunkRecognition, RecognitionOptions, RecognizedSegment, RecognizedWord
+from models.asr import (
+    ChunkRecognition,
+    RecognitionOptions,
+    RecognizedSegment,
+    RecognizedWord,
+    choose_languages,
+)
 from models.errors import InputError, PipelineError
 from pipelines.frames import (
     AudioChunk,
@@ -394,6 +400,63 @@ def test_continuous_speech_is_handed_on_at_confirmed_sentence_ends() -> None:
     ]
     assert len(full_window) == 2
     assert sum(full_window) == pytest.approx(30.0, abs=1.0)
+
+
+class _UnsureOfLanguageRecognizer(FakeRecognizer):
+    """Detects ``detected`` at ``probability`` (whatever is said), and picks the language from
+    that detection as the real recognisers do; words read in another language than English
+    come out in that language's script (as Whisper writes English it takes for Japanese)."""
+
+    def __init__(self, detected: str, probability: float) -> None:
+        super().__init__()
+        self.ranking = [(detected, probability), ("en", 1.0 - probability)]
+
+    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
+        languages = (
+            [(options.language, 1.0)] * len(chunks)
+            if options.language
+            else choose_languages([self.ranking] * len(chunks), [len(c) for c in chunks], options)
+        )
+        out = []
+        for (code, probability), recognition in zip(
+            languages, super().recognize(chunks, options), strict=True
+        ):
+            segments = tuple(
+                replace(
+                    segment,
+                    text=" ".join(f"{w}-{code}" for w in segment.text.split())
+                    if code != "en"
+                    else segment.text,
+                    words=tuple(
+                        replace(w, text=f"{w.text}-{code}") if code != "en" else w
+                        for w in segment.words
+                    ),
+                )
+                for segment in recognition.segments
+            )
+            out.append(ChunkRecognition(code, probability, segments))
+        return out
+
+
+def test_an_unsure_language_detection_is_not_followed() -> None:
+    """A detection below ``confident_probability`` (Japanese at 0.75 for an English "Thanks,
+    Daniel") gives way to the participant's language so far, else English, and that is what
+    the utterance is locked to; a sure one (German at 0.95) is followed."""
+    audio = np.concatenate([silence(0.5), speech(10), silence(1.5)])
+
+    def captions(detected: str, probability: float) -> list[Caption]:
+        recognizer = _UnsureOfLanguageRecognizer(detected, probability)
+        out = run_stage(_live(recognizer), _blocks("p", audio), flush_each=True)
+        return [c for c in out if isinstance(c, Caption)]
+
+    unsure = captions("ja", 0.75)
+    assert {c.language for c in unsure} == {"en"}
+    assert " ".join(c.text for c in unsure if c.kind == "final").split() == SCRIPT[:10]
+    sure = captions("de", 0.95)
+    assert {c.language for c in sure} == {"de"}
+    assert " ".join(c.text for c in sure if c.kind == "final").split() == [
+        f"{w}-de" for w in SCRIPT[:10]
+    ]
 
 
 def test_backlog_fed_at_once_still_stays_inside_whispers_window() -> None:
