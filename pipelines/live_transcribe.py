@@ -488,7 +488,8 @@ class LiveTranscriber(Stage):
         keep = ends[-1] if ends else confirmed
         # Midway to the next word, as ``_trim`` cuts, so neither loses a syllable.
         word_end = words[keep - 1].end
-        cut_s = start_s + (word_end + max(word_end, words[keep].start)) / 2
+        next_start = words[keep].start if keep < len(words) else word_end
+        cut_s = start_s + (word_end + max(word_end, next_start)) / 2
         cut = min(len(self._audio), round((cut_s - start_s) * SAMPLE_RATE))
         out: list[Frame] = []
         if keep > committed:
