@@ -27,7 +27,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from assistant.config import Settings
+from assistant.config import Settings, apply_thread_settings
 from assistant.processing.analyze import analyze, load_speech_models
 from assistant.processing.live import LiveEvent, follow_media
 from assistant.processing.speech import SpeechModels
@@ -154,6 +154,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if not chosen or chosen - set(SETS):
         parser.error(f"--sets takes names from {', '.join(SETS)}")
     settings = Settings()
+    apply_thread_settings(settings)  # an entry point, as the CLI's live: torch's threads
     models = load_speech_models(settings, live=True)
     realtime = not args.fast
     rows: dict[str, dict[str, float]] = {}

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from assistant.config import Settings
+from assistant.config import Settings, apply_thread_settings
 from assistant.processing.analyze import analyze, load_speech_models
 from assistant.processing.live import LiveMeeting
 from assistant.processing.speech import SpeechModels
@@ -182,6 +182,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--in-turn-only", action="store_true", help="Skip 'two at once'.")
     args = parser.parse_args(argv)
     settings = Settings()
+    apply_thread_settings(settings)  # an entry point, as the CLI's live: torch's threads
     if args.no_video:
         settings = settings.model_copy(
             update={"video": settings.video.model_copy(update={"enabled": False})}

@@ -474,40 +474,53 @@ class LiveTranscriber(Stage):
         return []
 
     def _cut(self) -> list[Frame]:
-        """A long utterance: hand its confirmed sentences to the transcript and drop their audio.
-        When nothing was confirmed yet (audio arriving faster than it is decoded), every timed
-        word but the last, which the buffer's end may have cut off, counts as confirmed."""
-        # Pieces handed on earlier come first in the transcript: time them now.
-        out: list[Frame] = []
-        while self._untimed:
-            out.extend(self._time_utterance())
-        while self._timing_jobs:
-            out.extend(self._timing_jobs.popleft().result())
+        """A long utterance the last decode handed nothing on from: hand on its confirmed
+        sentences (or words) as a finished utterance, like ``_trim``, and drop their audio.
+        When nothing was confirmed yet (audio arriving faster than it is decoded), every word
+        but the last, which the buffer's end may have cut off, counts as confirmed. The words
+        are timed by a partial decode: the transcript's timed decode of the piece runs later
+        with the others, never on this thread, so the captions do not wait for it (nor for
+        the pieces queued before it)."""
         start_s = self._audio_start_s or 0.0
-        recognition = self._recognize(self._audio, timed=True)
-        segments = self._timed_segments(self._audio, recognition, ((0.0, start_s),))
-        words = [word for segment in segments for word in segment.words]
-        texts = [word.text for word in words]
+        recognition = self._recognize(self._audio, timed=False, word_times=True)
+        words = [word for segment in recognition.segments for word in segment.words]
+        texts = [word.text.strip() for word in words]
         committed = _after(self._committed, texts)
         confirmed = committed if committed > 0 else len(words) - 1
         if confirmed <= 0:
-            return [*out, *self._finalize(self._end_s)]
+            return self._finalize(self._end_s)
         ends = [i + 1 for i in range(confirmed) if texts[i].endswith(_SENTENCE_END)]
         keep = ends[-1] if ends else confirmed
-        cut_s = words[keep - 1].end
+        # Midway to the next word, as ``_trim`` cuts, so neither loses a syllable.
+        word_end = words[keep - 1].end
+        next_start = words[keep].start if keep < len(words) else word_end
+        cut_s = start_s + (word_end + max(word_end, next_start)) / 2
+        cut = min(len(self._audio), round((cut_s - start_s) * SAMPLE_RATE))
+        out: list[Frame] = []
         if keep > committed:
             new = words[committed:keep]
             out.append(
                 self._caption(
-                    "final", new[0].start, new[-1].end, texts[committed:keep], recognition.language
+                    "final",
+                    start_s + new[0].start,
+                    start_s + new[-1].end,
+                    texts[committed:keep],
+                    recognition.language,
                 )
             )
-        out.extend(_until(segments, cut_s))
+        locked = self._language if self._language_locked else None
+        self._untimed.append(_FinishedUtterance(self._audio[:cut].copy(), start_s, locked))
+        if self._options.context_chars:
+            handed_on = " ".join([self._context, *texts[:keep]]).strip()
+            limit = self._options.context_chars
+            self._context = (
+                handed_on if len(handed_on) <= limit else handed_on[-limit:].partition(" ")[2]
+            )
         left = committed - keep
         self._committed = self._committed[len(self._committed) - left :] if left > 0 else []
         self._tentative = texts[max(keep, committed) :]
-        self._committed_end_s = cut_s
-        self._keep_from(cut_s)
+        self._committed_end_s = start_s + word_end
+        self._keep_from(start_s + cut / SAMPLE_RATE)
         self._decoded_samples = 0
         return out
 

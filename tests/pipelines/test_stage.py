@@ -335,13 +335,58 @@ def test_timed_decodes_on_the_timing_thread_hold_up_no_caption() -> None:
     assert starts == sorted(starts)
 
 
+def test_a_backlog_cut_past_the_longest_buffer_waits_for_no_timed_decode() -> None:
+    """Audio arriving faster than it is decoded runs past ``max_buffer_s`` while the timed
+    decode of the utterance before is still running (here: held until released): the buffer
+    is cut from a partial decode and its words turn final at once, without waiting for that
+    decode or running one of its own; the piece cut off is timed afterwards, in order."""
+    recognizer = _GatedRecognizer()
+    with ThreadPoolExecutor(1) as timing:
+        stage = Chain(
+            [
+                _vad(activity=True, forward_audio=True),
+                LiveTranscriber(
+                    "p",
+                    recognizer,
+                    LiveOptions(max_buffer_s=6.0),
+                    clock=time.monotonic,
+                    timing=timing,
+                ),
+            ]
+        )
+        first = np.concatenate([speech(8), silence(1.5)])
+        out: list[Frame] = []
+        for frame in _blocks("p", first):
+            out.extend(stage.push(frame))
+            out.extend(stage.flush())
+        # A backlog: 12 s of speech pushed with no flush between the blocks.
+        for frame in _blocks("p", speech(30, first=8), start_s=len(first) / 16_000):
+            out.extend(stage.push(frame))
+        finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+        heard = " ".join(c.text for c in finals).split()
+        assert heard[:8] == SCRIPT[:8]
+        assert len(heard) > 8
+        assert heard[8:] == SCRIPT[8 : len(heard)]
+        assert None not in recognizer.windows  # no full-window decode has finished
+        assert not any(isinstance(f, TranscribedSegment) for f in out)
+        recognizer.gate.set()
+        out.extend(stage.end_input())
+    segments = [f for f in out if isinstance(f, TranscribedSegment)]
+    assert [w.text for s in segments for w in s.words] == SCRIPT[:38]
+    starts = [w.start for s in segments for w in s.words]
+    assert starts == sorted(starts)
+
+
 def test_long_utterance_is_cut_without_losing_words() -> None:
     recognizer = FakeRecognizer()
     audio = np.concatenate([speech(60), silence(1.0)])
     out = run_stage(_live(recognizer, max_buffer_s=6.0), _blocks("p", audio), flush_each=True)
     words = [w.text for f in out if isinstance(f, TranscribedSegment) for w in f.words]
     assert words == [SCRIPT[i % 40] for i in range(60)]
-    assert max(duration for duration, _ in recognizer.calls) < 6.0 + 1.0
+    calls = list(zip(recognizer.calls, recognizer.windows, strict=True))
+    assert max(length for (length, _), window in calls if window) < 6.0 + 1.0
+    # The pieces cut off are timed afterwards, joined into Whisper's window.
+    assert max(length for (length, _), window in calls if window is None) <= 25.0 + 0.5
     finals = " ".join(c.text for c in out if isinstance(c, Caption) and c.kind == "final")
     assert len(finals.split()) == len(words)
 
@@ -466,7 +511,9 @@ def test_backlog_fed_at_once_still_stays_inside_whispers_window() -> None:
     out = run_stage(_live(recognizer, max_buffer_s=10.0), _blocks("p", audio))
     words = [w.text for f in out if isinstance(f, TranscribedSegment) for w in f.words]
     assert words == [SCRIPT[i % 40] for i in range(100)]
-    assert max(duration for duration, _ in recognizer.calls) <= 12.0
+    calls = list(zip(recognizer.calls, recognizer.windows, strict=True))
+    assert max(length for (length, _), window in calls if window) <= 12.0
+    assert max(length for (length, _), window in calls if window is None) <= 25.0 + 0.5
 
 
 def test_silence_costs_no_decode_and_gives_no_words() -> None:
