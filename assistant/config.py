@@ -154,7 +154,8 @@ class ThreadSettings(BaseModel):
     engine). 0 = automatic: in a process that loads the speech models, 1 with the
     faster-whisper engine, whose decoding runs beside the voice models (they run on a thread
     of their own, a core each: with two threads per op beside Whisper's, the voice windows
-    of a 2-core machine under load took 6x longer), otherwise torch's default (all cores).
+    of a 2-core machine under load took 6x longer), otherwise torch's default (all cores);
+    with diarization off and faster-whisper, no model uses torch and it is left alone.
     Process-wide: only the application's entry point applies it (``apply_thread_settings``)."""
     onnx_intra_op: int = Field(default=1, ge=0)
     """ONNX Runtime threads within one Silero VAD call; 0 = all cores."""
@@ -463,7 +464,11 @@ def torch_threads(settings: Settings, *, speech_models: bool = True) -> int:
     ``ThreadSettings.torch``. ``speech_models``: the process loads them."""
     if settings.threads.torch or not speech_models:
         return settings.threads.torch
-    return 1 if settings.asr.engine == "faster-whisper" else 0
+    if settings.asr.engine != "faster-whisper":
+        return 0
+    # Beside faster-whisper only the voice models use torch: without diarization none loads,
+    # and importing torch just to set its threads cost a second of every short file's run.
+    return 1 if settings.diarization.enabled else 0
 
 
 def apply_thread_settings(settings: Settings, *, speech_models: bool = True) -> None:

@@ -71,3 +71,11 @@ def test_torch_gets_one_thread_beside_faster_whisper_unless_told(
     # that loads no model is left alone (0: torch is not even imported).
     settings = Settings(asr={"engine": engine}, threads={"torch": torch})
     assert torch_threads(settings, speech_models=speech_models) == expected
+
+
+def test_torch_is_left_alone_when_no_model_uses_it() -> None:
+    # faster-whisper without diarization loads no torch model: nothing to set, so the CLI does
+    # not import torch (a second of a short file's run).
+    settings = Settings(diarization={"enabled": False})
+    assert torch_threads(settings, speech_models=True) == 0
+    assert torch_threads(Settings(), speech_models=True) == 1
