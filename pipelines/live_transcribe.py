@@ -393,13 +393,20 @@ class LiveTranscriber(Stage):
         cut = round((cut_s - start_s) * SAMPLE_RATE)
         if cut < SAMPLE_RATE or cut >= len(self._audio):
             return
-        locked = self._language if self._language_locked else None
-        self._untimed.append(_FinishedUtterance(self._audio[:cut].copy(), start_s, locked))
         # This decode's wording of the confirmed words after the cut: the next decode's words
         # are aligned to it.
         self._committed = list(words[last + 1 : agreed])
+        self._hand_on(cut, words[: last + 1])
+
+    def _hand_on(self, cut: int, words: Sequence[str]) -> None:
+        """Hand the buffer's first ``cut`` samples on as a finished utterance awaiting its
+        timed decode (``words``, what was confirmed in them, become the next decodes'
+        context), and go on with the rest."""
+        start_s = self._audio_start_s or 0.0
+        locked = self._language if self._language_locked else None
+        self._untimed.append(_FinishedUtterance(self._audio[:cut].copy(), start_s, locked))
         if self._options.context_chars:
-            handed_on = " ".join([self._context, *words[: last + 1]]).strip()
+            handed_on = " ".join([self._context, *words]).strip()
             limit = self._options.context_chars
             # Whole words only: a word cut in half would mislead the decoder.
             self._context = (
@@ -508,19 +515,11 @@ class LiveTranscriber(Stage):
                     recognition.language,
                 )
             )
-        locked = self._language if self._language_locked else None
-        self._untimed.append(_FinishedUtterance(self._audio[:cut].copy(), start_s, locked))
-        if self._options.context_chars:
-            handed_on = " ".join([self._context, *texts[:keep]]).strip()
-            limit = self._options.context_chars
-            self._context = (
-                handed_on if len(handed_on) <= limit else handed_on[-limit:].partition(" ")[2]
-            )
         left = committed - keep
         self._committed = self._committed[len(self._committed) - left :] if left > 0 else []
         self._tentative = texts[max(keep, committed) :]
         self._committed_end_s = start_s + word_end
-        self._keep_from(start_s + cut / SAMPLE_RATE)
+        self._hand_on(cut, texts[:keep])
         self._decoded_samples = 0
         return out
 
