@@ -672,6 +672,19 @@ def test_speech_a_decode_skips_is_decoded_again_on_its_own() -> None:
     assert len(recognizer.lengths) <= 3 * 4
 
 
+def _assert_each_chunk_read_through(segments: list[TranscribedSegment], chunks: int) -> None:
+    """Chunk i (20 s at 100 * i s) has words from its first second to its last two, with no
+    gap over 1.5 s, and no word twice."""
+    for i in range(chunks):
+        words = sorted(
+            w.start for s in segments for w in s.words if 100.0 * i <= w.start < 100.0 * i + 20
+        )
+        assert words[0] <= 100.0 * i + 1.0
+        assert words[-1] >= 100.0 * i + 18.0
+        assert max(b - a for a, b in itertools.pairwise(words)) <= 1.5
+        assert len(words) == len(set(words))
+
+
 def test_stretches_skipped_in_several_batches_wait_to_be_read_again_together() -> None:
     from pipelines.transcribe import ChunkTranscriber
 
@@ -684,13 +697,7 @@ def test_stretches_skipped_in_several_batches_wait_to_be_read_again_together() -
     stage = ChunkTranscriber(recognizer, RecognitionOptions(), batch_size=2)
     segments = [f for f in run_stage(stage, chunks) if isinstance(f, TranscribedSegment)]
     assert recognizer.lengths == pytest.approx([20.0] * 4 + [4 * 4.3], abs=0.01)
-    for i in range(4):
-        words = sorted(
-            w.start for s in segments for w in s.words if 100.0 * i <= w.start < 100.0 * i + 20
-        )
-        assert words[0] <= 100.0 * i + 1.0
-        assert words[-1] >= 100.0 * i + 18.0
-        assert max(b - a for a, b in itertools.pairwise(words)) <= 1.5
+    _assert_each_chunk_read_through(segments, 4)
 
 
 def test_stretches_that_fill_a_window_are_read_again_before_the_input_ends() -> None:
@@ -725,12 +732,5 @@ def test_stretches_skipped_in_one_batch_are_read_again_together() -> None:
     assert recognizer.lengths[:4] == [20.0] * 4
     assert len(recognizer.lengths) == 5
     assert recognizer.lengths[4] == pytest.approx(4 * 4.3, abs=0.01)
-    for i in range(4):
-        # Each chunk's words, mapped back from the joined read, cover its 20 s once each.
-        words = sorted(
-            w.start for s in segments for w in s.words if 100.0 * i <= w.start < 100.0 * i + 20
-        )
-        assert words[0] <= 100.0 * i + 1.0
-        assert words[-1] >= 100.0 * i + 18.0
-        assert max(b - a for a, b in itertools.pairwise(words)) <= 1.5
-        assert len(words) == len(set(words))
+    # Each chunk's words, mapped back from the joined read, cover its 20 s once each.
+    _assert_each_chunk_read_through(segments, 4)
