@@ -17,7 +17,7 @@ import pytest
 from bench.common import JFK_REFERENCE, grid_sentence, normalize_text
 from tests.bot.companion_scenario import CUSTOMER_CLIP
 from tests.bot.namespace import run_scenario
-from tests.bot.test_bot import word_error_rate
+from tests.bot.test_bot import CARL_SAYS, word_error_rate
 
 HORIZON = "The horizon seems extremely distant."
 
@@ -32,6 +32,13 @@ def _said(events: list[dict[str, Any]], participant: str) -> str:
     return " ".join(
         e["text"] for e in events if e["type"] == "final" and e["participant"] == participant
     )
+
+
+def _best_window_error_rate(reference: str, said: str) -> float:
+    """The lowest word error rate of ``reference`` against any stretch of ``said`` as long as it."""
+    words, width = normalize_text(said).split(), len(normalize_text(reference).split())
+    starts = range(max(1, len(words) - width + 1))
+    return min(word_error_rate(reference, " ".join(words[i : i + width])) for i in starts)
 
 
 def test_whip_answers_as_rfc_9725_says(run: dict[str, Any]) -> None:
@@ -95,10 +102,10 @@ def test_the_companion_page_yields_two_sides(run: dict[str, Any]) -> None:
     assert shown["me_heading"] == "Bea Seller (our side)"
     assert shown["customer_heading"] == "Customer side (customer side)"
     events = page["log"]["events"]
-    # The microphone's file loops: its sentence once at least.
+    # The microphone's file loops: its sentence once at least, as well as a reread would give it
+    # (live decoding may hear "who would vanish" for "who had vanished").
     seller = _said(events, "me")
-    assert "confused complaint against the wizard" in normalize_text(seller), seller
-    assert "vanished behind the curtain" in normalize_text(seller), seller
+    assert _best_window_error_rate(CARL_SAYS, seller) <= 0.2, seller
     assert word_error_rate(HORIZON, _said(events, "customer")) <= 0.25, _said(events, "customer")
     assert "wizard" in shown["me"].lower() and "horizon" in shown["customer"].lower()
     assert "horizon" not in seller.lower() and "wizard" not in _said(events, "customer").lower()
