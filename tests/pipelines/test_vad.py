@@ -12,8 +12,10 @@ from pipelines.vad import VadOptions
 from tests.media import read_audio
 
 
-def _regions(models: SpeechModels, audio: np.ndarray, block_s: float) -> list[SpeechRegion]:
-    stream = models.vad.stream("p", VadOptions())
+def _regions(
+    models: SpeechModels, audio: np.ndarray, block_s: float, options: VadOptions | None = None
+) -> list[SpeechRegion]:
+    stream = models.vad.stream("p", options or VadOptions())
     block = int(block_s * SAMPLE_RATE)
     regions = []
     for start in range(0, len(audio), block):
@@ -52,6 +54,30 @@ def test_streaming_block_size_does_not_change_regions(
     # The English paragraph and the German one are apart, at the long pause near 30 s.
     assert any(abs(end - 29.3) < 0.5 for _, end in small)
     assert all(end - start <= 28.0 + 1e-6 for start, end in small)
+
+
+def test_a_quiet_voice_after_a_loud_one_keeps_its_regions(
+    speech_models: SpeechModels, data_dir: Path
+) -> None:
+    # Silero's state carries the level of the voice before: right after jfk, a far-field AMI
+    # speaker's whole "Yeah" (tst01) and a sentence's first words (dev01) went unheard.
+    jfk = read_audio(data_dir / "whisper-clips" / "jfk.flac")[0]
+    pause = np.zeros(SAMPLE_RATE, np.float32)
+    offset = (len(jfk) + len(pause)) / SAMPLE_RATE
+    rescoring = VadOptions(rescore_after_region=True)
+    for name in ("dev01", "tst01"):
+        clip = read_audio(data_dir / "ami-clips" / f"{name}.wav")[0]
+        alone = _regions(speech_models, clip, 1.0, rescoring)
+        together = np.concatenate([jfk, pause, clip])
+        after = [
+            (region.start_s - offset, region.end_s - offset)
+            for region in _regions(speech_models, together, 1.0, rescoring)
+            if region.end_s > offset
+        ]
+        for region in alone:
+            assert any(
+                start <= region.start_s + 0.1 and end >= region.end_s - 0.1 for start, end in after
+            ), (name, region.start_s, region.end_s, after)
 
 
 def test_chunker_joins_regions_and_maps_time_back() -> None:
