@@ -706,11 +706,17 @@ _REFUSAL = re.compile(
     r"(?! tak)|desværre)\b"
     r"|^(?:[^.,!?]{0,40},\s*)?(?:i|we) (?:can't|cannot|won't|couldn't)\b"
     r"|^(?:[^.,!?]{0,40},\s*)?(?:jeg|vi) (?:kan|vil) (?:desværre )?ikke\b"
-    r"|^(?:[^.,!?]{0,40},\s*)?det (?:kan|vil) (?:jeg|vi) (?:desværre )?ikke\b",
+    r"|^(?:[^.,!?]{0,40},\s*)?det (?:kan|vil) (?:jeg|vi) (?:desværre )?ikke\b"
+    r"|^(?:[^.,!?]{0,40},\s*)?(?:i'd|i would|we'd|we would) rather not\b"
+    # not a yes either: the request stays open ("I'll keep it in mind")
+    r"|^(?:[^.,!?]{0,40},\s*)?(?:i'll|i will|we'll|we will) (?:keep|bear) (?:it|that|this) in mind"
+    r"|^(?:[^.,!?]{0,40},\s*)?det (?:skal|vil) (?:jeg|vi) (?:have|holde) (?:i tankerne|in mente)",
     re.IGNORECASE,
 )
 """A first answer that turns a request down: "No, I can't commit to that", "I can't promise a
-credit on this call", "Det kan jeg desværre ikke"."""
+credit on this call", "Det kan jeg desværre ikke", "I'd rather not promise that today", or only
+notes it ("I'll keep it in mind")."""
+_ONLY_LATER = re.compile(r"\b(?:før|inden|først|before|until|till)\b", re.IGNORECASE)
 
 
 def _refused(found: list[_Found], index: int, context: _Context) -> None:
@@ -719,7 +725,8 @@ def _refused(found: list[_Found], index: int, context: _Context) -> None:
     sentence = context.sentences[index]
     if not found or _REFUSAL.match(_normal(sentence.text)) is None:
         return
-    if find_date(sentence.text, context.transcript.meeting.date, weeks=False) is not None:
+    said = find_date(sentence.text, context.transcript.meeting.date, weeks=False)
+    if said is not None and _ONLY_LATER.search(sentence.text[: said.end]):
         return  # "Nej, ikke før fredag": a no to the timing, not to the work
     if index > 0 and context.sentences[index - 1].segment == sentence.segment:
         return  # only the opening of a turn answers

@@ -1,0 +1,97 @@
+"""Kinds of action-item failure found on the tenth and eleventh tuning sets
+(tests/data/intelligence-j, -k), fixed as general rules. Every sentence here is new: none is
+taken from any labelled set."""
+
+from __future__ import annotations
+
+from tests.assistant.test_understanding import items_of, summary
+
+# DAY is a Tuesday (2026-10-06): Wednesday the 7th, Thursday the 8th, Friday the 9th.
+
+# ---- a request turned down, or only noted, is no task --------------------------------------
+
+
+def test_a_request_the_addressee_cannot_fit_in_is_no_task_in_both_languages() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Ben, kan du rydde op i de gamle leads?"),
+                ("ben", "Det kan jeg ikke nå i denne uge, jeg sidder med budgettet."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "Ben, could you tidy up the old leads?"),
+                ("ben", "I can't fit that in this week, I'm on the budget."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Would you think about a discount for the second site?"),
+                ("ben", "I'd rather not promise that on this call."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "The bulk import is planned, but not dated yet."),
+                ("ben", "Could you tell us when it is dated?"),
+                ("ana", "I'll keep it in mind."),
+            ],
+            "en",
+        ),
+    ):
+        assert items_of(turns, language=language) == [], turns
+
+
+def test_a_no_to_the_day_still_leaves_the_task() -> None:
+    items = items_of(
+        [("ana", "Kan du sende lønfilen?"), ("ben", "Nej, ikke før fredag.")], language="da"
+    )
+    assert [item.owner for item in items] == ["ben"]
+
+
+# ---- an offer turned down is no task, even when it answers a question ------------------------
+
+
+def test_an_offer_to_redo_past_work_that_is_turned_down_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Bo lavede vist også en opgørelse over forbruget sidste år, ikke?"),
+                ("bo", "Jo. Jeg kan godt lave den igen, hvis I vil."),
+                ("ana", "Nej, det behøver du ikke."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "Bo put together a usage summary last spring, didn't he?"),
+                ("bo", "Yes. I can put one together again if you like."),
+                ("ana", "No, there's no need."),
+            ],
+            "en",
+        ),
+    ):
+        assert items_of(turns, language=language) == [], turns
+
+
+# ---- a suggestion is made as it is said ------------------------------------------------------
+
+
+def test_a_suggestion_is_no_task_for_the_one_who_makes_it() -> None:
+    for turns, language in (
+        (
+            [("ana", "Så vil jeg foreslå, at I lukker de gamle konti, før vi flytter data.")],
+            "da",
+        ),
+        ([("ana", "Skal vi mødes igen?"), ("ben", "Jeg foreslår mandag klokken elleve.")], "da"),
+        ([("ana", "Shall we meet again?"), ("ben", "I'd suggest Monday at eleven.")], "en"),
+    ):
+        assert items_of(turns, language=language) == [], turns
+    items = items_of(
+        [("ana", "Shall we meet again?"), ("ben", "I'd suggest Monday. I'll send the invite.")]
+    )
+    assert summary(items) == [("ben", None)]
