@@ -1031,7 +1031,8 @@ def _corrected(
 
 
 _WHY_NOT = re.compile(
-    r"\b(?:er|is|am|'m|are|bliver) (?:væk|ude|syg|på ferie|off|away|out|travelling|sick)\b",
+    r"\b(?:er|is|am|'m|are|bliver) (?:væk|ude|syg|på ferie|off|away|out|travelling|sick"
+    r"|(?:på|til) (?:kursus|konference|messe)|at a (?:course|conference|trade fair))\b",
     re.IGNORECASE,
 )
 """Why the day first said will not do: the speaker is away ("jeg er væk fredag")."""

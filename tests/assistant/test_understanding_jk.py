@@ -95,3 +95,96 @@ def test_a_suggestion_is_no_task_for_the_one_who_makes_it() -> None:
         [("ana", "Shall we meet again?"), ("ben", "I'd suggest Monday. I'll send the invite.")]
     )
     assert summary(items) == [("ben", None)]
+
+
+# ---- a day taken back: the one said instead stands ------------------------------------------
+
+
+def test_a_day_taken_back_in_the_next_sentence_gives_way_to_the_new_one() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ben", "Og så laver jeg en tidsplan til jer."),
+                ("ana", "Hvornår?"),
+                ("ben", "Øh, på onsdag. Nej, fredag. Jeg skal lige have styr på ressourcerne."),
+            ],
+            "da",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("ben", "I'll put together a load-time report."),
+                ("ana", "When?"),
+                ("ben", "Thursday. Sorry, Friday, I'm out Thursday."),
+            ],
+            "en",
+            "2026-10-09",
+        ),
+        (
+            [
+                (
+                    "ben",
+                    "Jeg sender dig opgørelsen på torsdag. Nej, vent, jeg er på kursus torsdag,"
+                    " så det bliver fredag.",
+                ),
+            ],
+            "da",
+            "2026-10-09",
+        ),
+        (
+            [
+                (
+                    "ben",
+                    "I'll send you the timeline on Wednesday. No, wait, I'm at a conference"
+                    " Wednesday, so it'll be Thursday.",
+                ),
+            ],
+            "en",
+            "2026-10-08",
+        ),
+    ):
+        items = items_of(turns, language=language)
+        assert [(i.owner, i.due.isoformat() if i.due else None) for i in items][:1] == [
+            ("ben", due)
+        ], (turns, items)
+
+
+def test_a_day_kept_after_no_is_not_a_correction() -> None:
+    items = items_of([("ben", "I'll send you the timeline on Thursday, no problem.")])
+    assert summary(items) == [("ben", "2026-10-08")]
+
+
+# ---- of two dates in one promise: the deadline, not a reason or a period ---------------------
+
+
+def test_a_deadline_beats_a_period_and_a_reason_in_the_same_promise() -> None:
+    for text, language, due in (
+        ("I'll ring the supplier this week and get back to Eva by Thursday.", "en", "2026-10-08"),
+        (
+            "Jeg ringer til leverandøren i denne uge og vender tilbage senest torsdag.",
+            "da",
+            "2026-10-08",
+        ),
+        (
+            "Vi skal alle have lukket de gamle sager inden torsdag, fordi revisor kommer mandag.",
+            "da",
+            "2026-10-08",
+        ),
+        (
+            "We all need to close our old tickets by Thursday, because the audit starts Monday.",
+            "en",
+            "2026-10-08",
+        ),
+        (
+            "Jeg tager det op med bestyrelsen i dag og giver dig svar inden den 20. oktober.",
+            "da",
+            "2026-10-20",
+        ),
+        (
+            "I'll raise it with the board today and give you an answer by the 20th.",
+            "en",
+            "2026-10-20",
+        ),
+    ):
+        items = items_of([("ben", text)], language=language)
+        assert [i.due.isoformat() if i.due else None for i in items] == [due], (text, items)

@@ -108,8 +108,37 @@ from assistant.transcript import Participant, Transcript
 
 def rule_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
     """Action items the rules find in the meeting, in order of time, duplicates merged."""
+    return rule_items_in(_context(transcript, action_sentences(transcript)))
+
+
+_TAKES_DAY_BACK = re.compile(
+    r"^(?:øh\w*,?\s+)?(?:nej|no|sorry|undskyld|vent|wait|hov|i mean|jeg mener)\b", re.IGNORECASE
+)
+
+
+def action_sentences(transcript: Transcript) -> list[Sentence]:
+    """The meeting's sentences, a day said and taken back in the next sentence of the same turn
+    read as one ("I morgen. Nej, torsdag.", "Tuesday. Sorry, Wednesday, I'm out Tuesday."): the
+    day that stands is the corrected one, wherever the first was said."""
     sentences = sentences_of(transcript)
-    return rule_items_in(_context(transcript, sentences))
+    meeting_date = transcript.meeting.date
+    joined: list[Sentence] = []
+    for sentence in sentences:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.segment == sentence.segment
+            and _TAKES_DAY_BACK.match(sentence.text)
+            and find_date(sentence.text, meeting_date, weeks=False) is not None
+        ):
+            both = f"{previous.text} {sentence.text}"
+            first = find_deadline(previous.text, meeting_date, weeks=False)
+            said = find_deadline(both, meeting_date, weeks=False)
+            if first is not None and said is not None and said.date != first.date:
+                joined[-1] = replace(previous, text=both)
+                continue
+        joined.append(sentence)
+    return joined
 
 
 def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
@@ -415,7 +444,8 @@ _AND_VERB = re.compile(r"\s+(?:and|og)\s+(?!then\b|så\b|I\b|jeg\b|we\b|vi\b)(?=
 _REPORTS_BACK = re.compile(
     r"(?:get back|come back|report back|let (?:you|us|me) know|follow up|circle back"
     r"|vend\w* tilbage|lad (?:os|mig) (?:det )?vide"
-    r"|giv\w* (?:dig|jer|os) besked|meld\w* tilbage|confirm|bekræft\w*)\b",
+    r"|giv\w* (?:dig|jer|os|dem) (?:et )?(?:besked|svar)|meld\w* tilbage|confirm|bekræft\w*"
+    r"|(?:give|get) (?:you|them|us) (?:an )?answer)\b",
     re.IGNORECASE,
 )
 
