@@ -188,3 +188,71 @@ def test_a_deadline_beats_a_period_and_a_reason_in_the_same_promise() -> None:
     ):
         items = items_of([("ben", text)], language=language)
         assert [i.due.isoformat() if i.due else None for i in items] == [due], (text, items)
+
+
+# ---- done in the meeting, or done already: no task -------------------------------------------
+
+
+def test_work_shown_or_handed_over_in_the_meeting_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Må jeg se, hvordan man deler en vagt?"),
+                ("ben", "Ja, se her. Jeg trækker den over på den anden medarbejder."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "Can I see how a shift is split?"),
+                ("ben", "Sure, look here. I'll drag it across to the other technician."),
+            ],
+            "en",
+        ),
+        ([("ana", "Jeg skal i øvrigt løbe nu, der kommer en vareleverance.")], "da"),
+        ([("ana", "I also have to run now, a courier is at the door.")], "en"),
+    ):
+        assert items_of(turns, language=language) == [], turns
+
+
+def test_a_file_asked_for_and_put_in_the_chat_at_once_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Ben, can you correct the addresses?"),
+                ("ben", "Yes. Send me the spreadsheet."),
+                ("ana", "Putting it in the chat now."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Ben, kan du rette adresserne?"),
+                ("ben", "Ja. Send mig regnearket."),
+                ("ana", "Jeg lægger det i chatten nu."),
+            ],
+            "da",
+        ),
+    ):
+        assert [item.owner for item in items_of(turns, language=language)] == ["ben"], turns
+
+
+def test_a_reminder_answered_with_already_done_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "OG BO HUSK AT ARKIVERE DEN I SYSTEMET"),
+                ("bo", "DET HAR JEG ALLEREDE GJORT"),
+            ],
+            "da",
+        ),
+        (
+            [("ana", "Og Bo, husk at arkivere sagen."), ("bo", "Den er allerede arkiveret.")],
+            "da",
+        ),
+        (
+            [("ana", "And Bo, remember to archive the case."), ("bo", "I've already done that.")],
+            "en",
+        ),
+    ):
+        assert items_of(turns, language=language) == [], turns

@@ -245,6 +245,15 @@ def _done_now(found: list[_Found], index: int, context: _Context) -> bool:
     item, _ = found[-1]
     doing = _DOING_NOW.match(_normal(sentence.text))
     if (
+        doing is None
+        and item.speaker != sentence.speaker
+        and _ON_THE_SPOT.search(sentence.text)
+        and _POINTS_BACK.search(sentence.text)
+        and not _is_dated(sentence, context)
+    ):
+        # "Send me the list." - "Dropping it in the chat now.": handed over in the meeting
+        doing = _DOING_NOW.match("I do it now")
+    if (
         item.owner != sentence.speaker
         or not 0 <= sentence.start - item.start <= 30
         or doing is None
@@ -254,6 +263,13 @@ def _done_now(found: list[_Found], index: int, context: _Context) -> bool:
         return False
     del found[-1]
     return True
+
+
+_POINTS_BACK = re.compile(r"\b(?:it|them|that|den|det|dem)\b", re.IGNORECASE)
+
+
+def _is_dated(sentence: Sentence, context: _Context) -> bool:
+    return find_date(sentence.text, context.transcript.meeting.date, weeks=False) is not None
 
 
 _TAKES_BACK = re.compile(
@@ -1489,8 +1505,15 @@ def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -
     engelsk"; with a date said it is a promise after all."""
     let_me = re.match(r"let me|lad mig", cue.group(0), re.IGNORECASE) is not None
     following = context.sentences[index + 1 : index + 2]
+    sentence = context.sentences[index]
+    shown = [
+        s for s in context.sentences[max(0, index - 1) : index] if s.segment == sentence.segment
+    ]
     live = (
         _LIVE_VERBS.match(task) is not None
+        # "Ja, se her. Jeg trækker den over i næste kolonne": shown as it is said
+        or any(_SHOWING.match(s.text) for s in shown)
+        or _SHOWING.match(sentence.text) is not None
         or any(
             s.segment == context.sentences[index].segment and _CAN_YOU_SEE.search(s.text)
             for s in following
@@ -1511,6 +1534,14 @@ def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -
         find_date(context.sentences[index].text, context.transcript.meeting.date, weeks=False)
         is None
     )
+
+
+_SHOWING = re.compile(
+    r"^(?:(?:ja|jo|yes|yeah|sure|okay|ok|klart|sure thing)[,.!]?\s+)?(?:se her|kig her|se lige her"
+    r"|look here|see here|watch this|watch|look)\b",
+    re.IGNORECASE,
+)
+"""A demonstration in the meeting: "Se her.", "Sure, look here." before what is done."""
 
 
 _LOOK_UP = re.compile(

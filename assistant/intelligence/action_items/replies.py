@@ -710,12 +710,16 @@ _REFUSAL = re.compile(
     r"|^(?:[^.,!?]{0,40},\s*)?(?:i'd|i would|we'd|we would) rather not\b"
     # not a yes either: the request stays open ("I'll keep it in mind")
     r"|^(?:[^.,!?]{0,40},\s*)?(?:i'll|i will|we'll|we will) (?:keep|bear) (?:it|that|this) in mind"
-    r"|^(?:[^.,!?]{0,40},\s*)?det (?:skal|vil) (?:jeg|vi) (?:have|holde) (?:i tankerne|in mente)",
+    r"|^(?:[^.,!?]{0,40},\s*)?det (?:skal|vil) (?:jeg|vi) (?:have|holde) (?:i tankerne|in mente)"
+    # done before it was asked: "Det har jeg allerede gjort", "I've already sent it"
+    r"|^(?:[^.,!?]{0,40},\s*)?(?:(?:det|den|de|dem) (?:har|er) (?:(?:jeg|vi) )?allerede"
+    r"|(?:i've|i have|we've|we have|that's|it's|that is|it is) already)\b"
+    r"|^(?:[^.,!?]{0,40},\s*)?(?:already done|allerede gjort|allerede klaret)\b",
     re.IGNORECASE,
 )
 """A first answer that turns a request down: "No, I can't commit to that", "I can't promise a
-credit on this call", "Det kan jeg desværre ikke", "I'd rather not promise that today", or only
-notes it ("I'll keep it in mind")."""
+credit on this call", "Det kan jeg desværre ikke", "I'd rather not promise that today", only
+notes it ("I'll keep it in mind"), or says it is done already ("Det har jeg allerede gjort")."""
 _ONLY_LATER = re.compile(r"\b(?:før|inden|først|before|until|till)\b", re.IGNORECASE)
 
 

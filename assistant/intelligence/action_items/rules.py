@@ -227,7 +227,8 @@ _MEETING_ACTIVITY = re.compile(
 )
 """What a group does in the meeting itself; said in the opening minutes, an agenda."""
 _LEAVING = re.compile(
-    r"^(?:(?:desværre|lige|bare|nok|unfortunately|just|really)\s+)*"
+    r"^(?:(?:desværre|lige|bare|nok|unfortunately|just|really|i øvrigt|forresten|også|by the way"
+    r"|anyway|actually|also),?\s+)*"
     r"(?:run|go|leave|jump|hop off|drop off|head out|get going|smutte|gå|løbe|videre|move on)\b"
     r"(?:\s+(?:now|soon|early|in \w+ minutes?|to (?:another|a|my next|the next) (?:call|meeting)"
     r"|nu|snart|om \w+ minutter|(?:til|over til) (?:et andet|mit næste|næste|et nyt|et) \w*møde))*"
@@ -235,7 +236,8 @@ _LEAVING = re.compile(
     re.IGNORECASE,
 )
 """Leaving the meeting is not a task: "I have to run", "jeg skal smutte", "I need to hop off,
-my next call is starting", "jeg må desværre gå nu", "jeg skal videre til næste møde"."""
+my next call is starting", "jeg må desværre gå nu", "jeg skal videre til næste møde", "I also
+have to run now, a delivery is coming"."""
 _QUOTING = re.compile(
     r"\b(?:as (?:they|people|he|she|my \w+) (?:say|said|used to say)|the (?:old )?(?:saying|slogan"
     r"|motto|line)|saying goes|som man siger|som (?:de|han|hun) siger|ordsproget|mottoet)\b"
