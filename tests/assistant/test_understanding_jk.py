@@ -256,3 +256,41 @@ def test_a_reminder_answered_with_already_done_is_no_task() -> None:
         ),
     ):
         assert items_of(turns, language=language) == [], turns
+
+
+# ---- a chair hands on what someone else turned down -------------------------------------------
+
+
+def test_a_request_turned_down_and_handed_to_someone_else_is_theirs() -> None:
+    for turns, language in (
+        (
+            [
+                ("eva", "Daniel, kan du tage dig af bageriet?"),
+                ("daniel", "Nej, jeg er booket op."),
+                ("eva", "Amira, så er den din."),
+                ("amira", "Fint, jeg tager den."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("eva", "Daniel, can you take the bakery lead?"),
+                ("daniel", "Sorry, I'm full until January."),
+                ("eva", "Amira, then it's yours."),
+                ("amira", "Fine, I'll take it."),
+            ],
+            "en",
+        ),
+    ):
+        items = items_of(turns, language=language)
+        assert summary(items) == [("amira", None)], (turns, items)
+        assert "Amira" in items[0].quote
+
+
+def test_a_pronoun_that_is_yours_to_decide_hands_nothing_on() -> None:
+    turns = [
+        ("eva", "Which layout do you prefer, Amira?"),
+        ("amira", "The second one."),
+        ("eva", "Amira, it's yours to decide."),
+    ]
+    assert items_of(turns) == []

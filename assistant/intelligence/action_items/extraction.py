@@ -13,6 +13,7 @@ from assistant.intelligence.action_items.cues import (
     _code,
     _has_cue,
     _rules_for,
+    hands_on,
 )
 from assistant.intelligence.action_items.merging import _merge_duplicates, _merge_into_request
 from assistant.intelligence.action_items.model import (
@@ -205,6 +206,7 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             ):
                 continue  # a recap repeats tasks already given, in other words
             found.append((item, kind))
+    found = [(item, kind) for item, kind in found if kind != "declined"]
     # A request to the other side as a group ("Kan I integrere med Dynamics?") is mostly a
     # question about the product: a task only once someone takes it on.
     found = [
@@ -1646,7 +1648,7 @@ def _has_commitment_structure(
     if kind == "request" and _SEEN_HERE.match(task):
         return False  # "Her kan I se forbruget time for time": shown in the meeting
     if kind == "request" and (text.rstrip().endswith("?") or _ASKED.match(text)):
-        answered = answered_with_assent(index, context)
+        answered = answered_with_assent(index, context) or _handed_on(index, context)
         return answered and is_work(task, danish, firm=True, fronted_object=fronted)
     if kind == "group" and _OPINION.search(text[: cue.start()]):
         return False  # "Jeg tror, vi skal sende den til Peter": what should happen
@@ -1659,6 +1661,20 @@ def _has_commitment_structure(
         or (kind == "commitment" and had_date)
     )
     return is_work(task, danish, firm=firm, fronted_object=fronted)
+
+
+def _handed_on(index: int, context: _Context) -> bool:
+    """A question turned down, then handed by the one who asked to someone else: "Daniel, kan
+    du tage bageriet?" - "Nej, jeg er booket op." - "Amira, så er den din." """
+    asked = context.sentences[index]
+    for later in context.sentences[index + 1 : index + 5]:
+        if later.start - asked.start > 60:
+            return False
+        if later.speaker == asked.speaker and any(
+            hands_on(_normal(later.text), context, rules) for rules in _rules_for(later.language)
+        ):
+            return True
+    return False
 
 
 _CAN = re.compile(r"\b(?:can|could|kan|kunne)\b", re.IGNORECASE)

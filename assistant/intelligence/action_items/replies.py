@@ -194,9 +194,16 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
         if acceptance.owner is not None:
             if _spelled_out_next(acceptance.index, context):
                 break  # "Emil, den er din. Ring til dem i morgen.": the next words give it
-            # "Kasper, den er din": the latest request, or the group's promise, goes to Kasper.
-            if kind in ("request", "group") and item.speaker != acceptance.owner:
-                found[position] = (_confirmed(item, due, acceptance.owner), kind)
+            # "Kasper, den er din": the latest request, or the group's promise, goes to Kasper;
+            # so does one just turned down by someone else ("Sorry, I'm full" - "Amira, så er
+            # den din").
+            if kind in ("request", "group", "declined") and item.speaker != acceptance.owner:
+                kind = "request" if kind == "declined" else kind
+                confirmed = _confirmed(item, due, acceptance.owner)
+                if item.owner in context.name_ids.values() and item.owner != acceptance.owner:
+                    # asked of one person, given to another: the hand-off is the quote
+                    confirmed = replace(confirmed, quote=sentence.text, start=sentence.start)
+                found[position] = (confirmed, kind)
                 return
             continue
         if acceptance.to_offer:
@@ -720,7 +727,10 @@ _REFUSAL = re.compile(
 """A first answer that turns a request down: "No, I can't commit to that", "I can't promise a
 credit on this call", "Det kan jeg desværre ikke", "I'd rather not promise that today", only
 notes it ("I'll keep it in mind"), or says it is done already ("Det har jeg allerede gjort")."""
-_ONLY_LATER = re.compile(r"\b(?:før|inden|først|before|until|till)\b", re.IGNORECASE)
+_ONLY_LATER = re.compile(
+    r"\b(?:ikke (?:før|inden)|not (?:before|until|till)|først|no earlier than)\b", re.IGNORECASE
+)
+"""A no to the day, not to the work: "Nej, ikke før fredag" (unlike "I'm full until January")."""
 
 
 def _refused(found: list[_Found], index: int, context: _Context) -> None:
@@ -746,4 +756,4 @@ def _refused(found: list[_Found], index: int, context: _Context) -> None:
     turns = context.transcript.segments[(asked or 0) + 1 : sentence.segment]
     if asked is None or any(s.speaker == sentence.speaker for s in turns):
         return
-    found.pop()
+    found[-1] = (item, "declined")

@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["commitment", "group", "request", "assignment"]
+Kind = Literal["commitment", "group", "request", "assignment", "declined"]
+"""What a sentence does with a task; "declined" is a request turned down, kept only until the
+meeting ends in case the chair hands it to someone else."""
 
 
 @dataclass(frozen=True, slots=True)
