@@ -294,3 +294,54 @@ def test_a_pronoun_that_is_yours_to_decide_hands_nothing_on() -> None:
         ("eva", "Amira, it's yours to decide."),
     ]
     assert items_of(turns) == []
+
+
+# ---- a reply that carries the commitment by a pronoun ----------------------------------------
+
+
+def test_a_yes_by_pronoun_takes_the_request_on() -> None:
+    items = items_of(
+        [
+            ("ana", "Kan du sende mig en oversigt over licenserne?"),
+            ("bo", "Den kan jeg godt finde. Du får den på torsdag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-08")]
+    refused = items_of(
+        [
+            ("ana", "Kan du sende mig en oversigt over licenserne?"),
+            ("bo", "Den kan jeg desværre ikke dele."),
+        ],
+        language="da",
+    )
+    assert refused == []
+
+
+def test_you_get_it_on_a_day_hands_over_what_the_other_side_needs() -> None:
+    items = items_of(
+        [
+            ("ana", "Hvis du sender mig et udtræk af lagerlisten, så ser jeg på den bagefter."),
+            ("bo", "Det kan jeg godt lave. Du får det i morgen."),
+        ],
+        language="da",
+    )
+    assert ("bo", "2026-10-07") in summary(items), items
+
+
+def test_an_order_by_name_with_any_verb_of_work_is_a_request() -> None:
+    items = items_of(
+        [
+            ("eva", "Jonas, saml tallene fra de tre afdelinger."),
+            ("jonas", "Det gør jeg. Inden fredag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("jonas", "2026-10-09")]
+    items = items_of(
+        [
+            ("eva", "Jonas, pull together the figures from the three branches."),
+            ("jonas", "Will do. Before Friday."),
+        ]
+    )
+    assert summary(items) == [("jonas", "2026-10-09")]

@@ -220,4 +220,28 @@ def _imperatives(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
         re.IGNORECASE,
     )
     m = pattern.match(text)
+    if m is None and context.names:
+        # Said to someone by name, an order may open with any verb of work: "Emma, get the
+        # branch managers on a call", "Jonas, saml tallene til fredag".
+        named = re.compile(
+            r"^(?:(?:so|and|then|okay|ok|great|good|så|og|ja|godt)[,.]?\s+)*"
+            + rf"(?:{context.names}),\s+(?:please\s+|just\s+|lige\s+)?"
+            + rf"(?=(?:{'|'.join(_NAMED_ORDER_VERBS[_code(rules)])})\b)",
+            re.IGNORECASE,
+        )
+        m = named.match(text)
     return [("request", m, 0.7, False, None)] if m else []
+
+
+_NAMED_ORDER_VERBS = {
+    "en": (
+        *("set up", "pull", "put together", "organise", "organize", "arrange", "clean"),
+        *("tidy", "collect", "gather", "contact", "talk to", "sort out", "look into", "find"),
+        *("make", "draw up", "chase", "ring", "phone", "prepare", "book", "build"),
+    ),
+    "da": (
+        *("saml", "ryd", "hent", "skaf", "få", "sørg for", "sæt", "ordn", "undersøg"),
+        *("arranger", "planlæg", "indkald", "tal med", "snak med", "byg", "rens", "opret"),
+    ),
+}
+"""Verbs of an order said to someone by name, besides the plain imperatives."""

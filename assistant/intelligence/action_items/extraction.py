@@ -563,6 +563,9 @@ _ANSWER_HANDED = re.compile(
     re.IGNORECASE,
 )
 """Handing over an answer ("Du får svar i morgen", "You'll hear from me on Friday")."""
+_HANDED_BY_PRONOUN = re.compile(r"^(?:(?:ja|jo|fint)[,.]?\s+)?du får (?:den|det|dem)\b", re.I)
+"""Handing over what was just named ("Du får det i overmorgen"): the date of a promise still
+open, if there is one; else a task of its own."""
 
 
 def _dates_own_open_promise(
@@ -573,7 +576,7 @@ def _dates_own_open_promise(
     text = _normal(context.sentences[index].text)
     if item.due is None or not _OWN_DATED_YES.match(text):
         return False
-    if not _ANSWER_HANDED.search(text):
+    if not _ANSWER_HANDED.search(text) and not _HANDED_BY_PRONOUN.match(text):
         return False  # "Du får listen i eftermiddag": a thing of its own, a task of its own
     before = list(found)
     _dated_across_turns(found, index, context)

@@ -219,6 +219,7 @@ _ASSENT = re.compile(
     r"|selvfølgelig|helt sikkert|gerne|sagtens|super|den er god|det er fint|det kan jeg"
     r"|det gør jeg|det ordner jeg|det klarer jeg|det tager jeg|den tager jeg|dem tager jeg"
     r"|det gør vi|det ordner vi|det klarer vi|den tager vi|det tager vi"
+    r"|(?:den|dem) kan (?:jeg|vi)(?!(?:\s+\w+)?\s+ikke)"
     r"|det sørger jeg for|det skal jeg nok|happy to|glad to|i can do that|can do|i'll|i will"
     r"|i'm on it|let me|jeg (?:skal|vil|kan|sender|tager|ringer|tjekker|laver|kigger|finder)"
     r"|i can|i'll do|we'll|we will|vi (?:skal|sender|tager|kigger|laver)|absolut|naturligvis"
@@ -285,6 +286,8 @@ _TAKES_ON = re.compile(
     r"|kigger|finder|ordner|klarer|gør)|(?:det|den|dem) (?:gør|klarer|ordner|tager|sender"
     r"|fikser|finder|laver|tjekker|kigger) (?:jeg|vi)|vi (?:skal|vil|kan)|selvfølgelig"
     r"|det kan jeg|det kan vi|(?:det|den|dem) får (?:du|i)"
+    # "Den kan jeg godt trække": the thing asked for, by its pronoun
+    r"|(?:den|dem) kan (?:jeg|vi)(?!(?:\s+\w+)?\s+ikke)"
     # claiming it: "Jo, den er min", "That one's mine"
     r"|(?:den|det) er (?:min|mit)|(?:that|it|this)(?: one)?(?:'s| is) (?:mine|on me))\b",
     re.IGNORECASE,
