@@ -345,3 +345,55 @@ def test_an_order_by_name_with_any_verb_of_work_is_a_request() -> None:
         ]
     )
     assert summary(items) == [("jonas", "2026-10-09")]
+
+
+# ---- the dated promise after a yes is the request's date, not a second task -----------------
+
+
+def test_a_dated_promise_right_after_a_yes_dates_the_request() -> None:
+    items = items_of(
+        [
+            ("ana", "Ben, could you set up a call between Mia and their fleet manager?"),
+            (
+                "ben",
+                "Yes, I'll arrange that. I'll email their fleet manager today with some dates.",
+            ),
+            ("mia", "That would help."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-06")]
+
+
+def test_a_later_dated_promise_by_pronoun_dates_the_request_it_takes_on() -> None:
+    items = items_of(
+        [
+            ("ana", "Ben, can you merge the duplicate customers?"),
+            ("ben", "Yeah. Send me the export."),
+            ("ana", "Putting it in the chat now."),
+            ("ben", "Got it. I'll have them merged by Thursday."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-08")]
+
+
+def test_a_day_promised_against_the_others_deadline_dates_the_own_promise() -> None:
+    for turns, language in (
+        (
+            [
+                ("ben", "Jeg laver et tilbud på alle tre værksteder."),
+                ("ana", "Gerne, men jeg skal bruge det inden den 20. oktober."),
+                ("ben", "Det kan jeg godt nå. Du har det på fredag."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ben", "I'll put together a quote for all three workshops."),
+                ("ana", "Great, but I need it by the 20th."),
+                ("ben", "I can make that. You'll have it on Friday."),
+            ],
+            "en",
+        ),
+    ):
+        items = items_of(turns, language=language)
+        assert summary(items) == [("ben", "2026-10-09")], (turns, items)

@@ -696,13 +696,21 @@ def _repeats_own_date(found: list[_Found], item: ActionItem) -> bool:
 def _dates_own_promise(found: list[_Found], item: ActionItem, context: _Context) -> bool:
     """ "I have to clear it with our CFO. I'll get back to you after that, on the 21st": the
     second promise only dates the first."""
-    if not found or item.due is None or not _continues(item):
+    if not found or item.due is None:
         return False
     previous, kind = found[-1]
+    if _takes_request_on(previous, kind, item, context):
+        found[-1] = (replace(previous, due=item.due, quote=f"{previous.quote} {item.quote}"), kind)
+        return True
+    if not _continues(item):
+        return False
+    handed = _OWN_DATED_YES.match(_normal(item.quote)) is not None
     if not (
-        previous.speaker == previous.owner == item.speaker
-        and previous.due is None
-        and item.start - previous.start <= 30
+        previous.owner == item.speaker
+        and (previous.speaker == item.speaker or kind == "request")
+        # "Jeg laver et tilbud." - "…inden den 22." - "Du har det på fredag": the day promised
+        and (previous.due is None or (handed and item.due <= previous.due))
+        and item.start - previous.start <= (30 if previous.speaker == item.speaker else 60)
     ):
         return False
     # The later sentence is where the work is firmly promised: it is quoted, after the first
@@ -712,6 +720,23 @@ def _dates_own_promise(found: list[_Found], item: ActionItem, context: _Context)
         return True
     found[-1] = (replace(previous, due=item.due, start=item.start, quote=item.quote), kind)
     return True
+
+
+def _takes_request_on(previous: ActionItem, kind: str, item: ActionItem, context: _Context) -> bool:
+    """ "Ben, could you set up a call with them?" - "Yes, I'll arrange that. I'll email their
+    manager today": the dated promise right after the yes says how and by when the request is
+    done, not a task of its own."""
+    index = _sentence_of(item, context.sentences)
+    if kind != "request" or previous.due is not None or previous.owner != item.speaker:
+        return False
+    if index is None or index == 0 or _ALSO.search(context.sentences[index].text):
+        return False
+    yes = context.sentences[index - 1]
+    return (
+        yes.segment == context.sentences[index].segment
+        and yes.speaker == item.speaker != previous.speaker
+        and previous.quote.endswith(yes.text)
+    )
 
 
 def _answers_when(found: list[_Found], item: ActionItem, index: int, context: _Context) -> bool:

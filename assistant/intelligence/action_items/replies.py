@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from assistant.intelligence.action_items.cues import _code, _has_cue, _rules_for
+from assistant.intelligence.action_items.cues import _code, _cues_in, _has_cue, _rules_for
 from assistant.intelligence.action_items.model import (
     ActionItem,
     _Acceptance,
@@ -62,6 +62,29 @@ _ATTENDS = re.compile(
 """Being at a meeting, said in a "who…?" question: no work to take on."""
 
 
+_OWN_WORK = re.compile(r"(?:det|den|dem|it|them|that)\b", re.IGNORECASE)
+"""A need that names by a pronoun the work just promised ("jeg skal bruge det inden …")."""
+
+
+def _promised_before(index: int, context: _Context) -> bool:
+    """Whether the speaker of sentence ``index`` made a promise in their previous turn."""
+    sentence = context.sentences[index]
+    earlier = [
+        s
+        for s in context.sentences[max(0, index - 6) : index]
+        if s.speaker == sentence.speaker and s.segment != sentence.segment
+    ]
+    return (
+        bool(earlier)
+        and sentence.start - earlier[-1].start <= 60
+        and any(
+            cue[0] == "commitment"
+            for rules in _rules_for(earlier[-1].language)
+            for cue in _cues_in(_normal(earlier[-1].text), rules)
+        )
+    )
+
+
 def _segment_of(item: ActionItem, context: _Context) -> int | None:
     """Index of the transcript segment the item was said in (None: not found)."""
     return next(
@@ -103,6 +126,8 @@ def _answer(
                     "commitment"
                 )
         need = _NEED.search(text) if previous.speaker != sentence.speaker else None
+        if need is not None and _OWN_WORK.match(need["thing"]) and _promised_before(index, context):
+            break  # "Jeg laver et tilbud." - "Jeg skal bruge det inden den 22." - "Det kan jeg nå"
         if need is not None and not _spelled_out_next(index, context):
             # "Til piloten skal vi bruge to holdledere" - "Den tager jeg": the one who takes it
             # on provides what is needed.
@@ -268,6 +293,23 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
             and item.quote == previous.text
         ):
             found[-1] = (replace(item, due=due), kind)
+            return
+    if due is not None and found:
+        # "Jeg laver et tilbud." - "…inden den 22." - "Det kan jeg godt nå. Du har det på
+        # fredag.": the day the speaker's own promise is kept by.
+        item, kind = found[-1]
+        if (
+            item.speaker == item.owner == sentence.speaker
+            and kind == "commitment"
+            and sentence.start - item.start <= 60
+            and (item.due is None or due <= item.due)
+            and _promised_before(acceptance.index, context)
+            and _NEED.search(_normal(context.sentences[acceptance.index - 1].text)) is not None
+            and context.sentences[acceptance.index - 1].speaker != sentence.speaker
+        ):
+            later = _later_in_turn(acceptance.index, context)
+            said = context.sentences[later[1]] if later and later[0] == due else sentence
+            found[-1] = (replace(item, due=due, quote=f"{item.quote} {said.text}"), kind)
             return
     dated = _dated_take_on(acceptance, due, context)
     if dated is not None:
