@@ -308,8 +308,8 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
             and context.sentences[acceptance.index - 1].speaker != sentence.speaker
         ):
             later = _later_in_turn(acceptance.index, context)
-            said = context.sentences[later[1]] if later and later[0] == due else sentence
-            found[-1] = (replace(item, due=due, quote=f"{item.quote} {said.text}"), kind)
+            dating = context.sentences[later[1]] if later and later[0] == due else sentence
+            found[-1] = (replace(item, due=due, quote=f"{item.quote} {dating.text}"), kind)
             return
     dated = _dated_take_on(acceptance, due, context)
     if dated is not None:
