@@ -4,6 +4,7 @@ taken from any labelled set."""
 
 from __future__ import annotations
 
+from assistant.transcript import Side
 from tests.assistant.test_understanding import items_of, summary
 
 # DAY is a Tuesday (2026-10-06): Wednesday the 7th, Thursday the 8th, Friday the 9th.
@@ -397,3 +398,36 @@ def test_a_day_promised_against_the_others_deadline_dates_the_own_promise() -> N
     ):
         items = items_of(turns, language=language)
         assert summary(items) == [("ben", "2026-10-09")], (turns, items)
+
+
+# ---- obligations in Danish: "jeg skal orientere …", "vi skal træffe …" ------------------------
+
+
+def test_a_danish_obligation_about_this_matter_is_a_task() -> None:
+    people: dict[str, Side | None] = {"ana": "internal", "bo": "external"}
+    items = items_of(
+        [("bo", "Jeg skal orientere vores ejerkreds om det her."), ("ana", "Fint.")],
+        language="da",
+        people=people,
+    )
+    assert summary(items) == [("bo", None)]
+    items = items_of(
+        [("bo", "Vi skal træffe et valg inden den 23. oktober."), ("ana", "Forstået.")],
+        language="da",
+        people=people,
+    )
+    assert summary(items) == [("team:external", "2026-10-23")]
+
+
+# ---- the day a meeting is booked for is when it is held, not a deadline -----------------------
+
+
+def test_a_meeting_booked_on_a_day_has_no_due_date() -> None:
+    for text, language in (
+        ("Jeg booker et opfølgende møde torsdag eftermiddag.", "da"),
+        ("I'll book a follow-up call Thursday afternoon.", "en"),
+    ):
+        assert summary(items_of([("bo", text)], language=language)) == [("bo", None)], text
+    assert summary(items_of([("bo", "I'll book the hotel rooms Thursday.")])) == [
+        ("bo", "2026-10-08")
+    ]

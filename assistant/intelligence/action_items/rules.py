@@ -218,7 +218,9 @@ _CAN_YOU_SEE = re.compile(
 """Asked right after a promise in the same turn, it shows the work was done on the spot:
 "I'll pull up the plan. Can you all see it?"."""
 _LIVE_PLACE = re.compile(
-    r"\b(?:here|there|on the (?:white)?board|on (?:the|my) screen|på tavlen|her|der)[.!]*$",
+    # not "om det her" (about this): "orientere bestyrelsen om det her" is no place
+    r"\b(?:here|there|on the (?:white)?board|on (?:the|my) screen|på tavlen"
+    r"|(?<!\bom det )(?<!\bom den )(?<!\bom dem )(?<!\bom de )her|der)[.!]*$",
     re.IGNORECASE,
 )
 _MEETING_ACTIVITY = re.compile(
