@@ -431,3 +431,23 @@ def test_a_meeting_booked_on_a_day_has_no_due_date() -> None:
     assert summary(items_of([("bo", "I'll book the hotel rooms Thursday.")])) == [
         ("bo", "2026-10-08")
     ]
+
+
+def test_a_promise_only_once_something_open_is_settled_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("bo", "Den skriver jeg, men først når vi ved, om I skifter leverandør."),
+                ("ana", "Det finder vi ud af."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("bo", "I'll write it, but only once we know whether you switch suppliers."),
+                ("ana", "We'll see."),
+            ],
+            "en",
+        ),
+    ):
+        assert items_of(turns, language=language) == [], turns

@@ -189,10 +189,14 @@ _TRAILING_CONDITION = re.compile(
     # "…, hvis du giver mig hendes mail", "if you send me the login": the other side's input
     # the work waits for, not a condition that makes it an offer.
     r"|(?:du|I|you) (?:\w+ )?(?:giver|sender|mailer|skaffer|finder|give|send|forward|get)"
-    r" (?:mig|os|me|us)\b)\b)",
+    r" (?:mig|os|me|us)\b)\b)"
+    # "Den laver jeg, men først når vi ved, at I skifter": only once something still open is
+    # settled
+    r"|,?\s+(?:men|but)\s+(?:først|only)\s+(?:når|once|when|if|hvis)\b",
     re.IGNORECASE,
 )
-"""An offer that hangs on a condition after it: "happy to resend it if it got lost"."""
+"""An offer that hangs on a condition after it: "happy to resend it if it got lost", "I'll
+do it, but only once we know you are switching"."""
 _LIVE_VERBS = re.compile(
     r"^(?:draw(?! up)|sketch(?! out a plan)|switch|scroll|click|zoom|tegne|tegn|skifte|skift"
     r"|use|try out|test out|borrow|bruge|brug|låne|lån)\b"
