@@ -451,3 +451,22 @@ def test_a_promise_only_once_something_open_is_settled_is_no_task() -> None:
         ),
     ):
         assert items_of(turns, language=language) == [], turns
+
+
+# ---- a plain present progressive with a near day is a promise --------------------------------
+
+
+def test_a_present_progressive_with_a_near_day_is_a_promise() -> None:
+    items = items_of(
+        [
+            ("ana", "So the bug is on your side?"),
+            ("bo", "Yes. I'm rolling out a patch tonight, once the shops have closed."),
+        ]
+    )
+    assert summary(items) == [("bo", "2026-10-06")]
+    assert items[0].text.startswith("Roll out a patch")
+    assert summary(items_of([("bo", "I'm calling the landlord tomorrow.")])) == [
+        ("bo", "2026-10-07")
+    ]
+    for text in ("I'm flying to Oslo tomorrow.", "I'm feeling much better today."):
+        assert items_of([("bo", text)]) == [], text

@@ -1072,6 +1072,8 @@ def _from_cue(
     # belongs to what comes before the name.
     opened = match.start("name") if kind == "assignment" else match.start()
     before, task = text[clause[0] : max(clause[0], opened)], text[match.end() : clause[1]]
+    if rules is not _DA and re.fullmatch(r"i(?:'m| am)\s*", match.group(0), re.IGNORECASE):
+        task = _gerund(task.strip())  # "I'm deploying a fix tonight": "Deploy a fix"
     if match.groupdict().get("x") or match.groupdict().get("x2"):
         # A hand-off ("Nina, the reference call is yours"): the work named is the task; named
         # by a pronoun ("Kasper, den er din") it is the request just made.

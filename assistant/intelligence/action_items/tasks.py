@@ -88,7 +88,8 @@ def _gerund(task: str) -> str:
     first, _, rest = task.partition(" ")
     if first.lower().endswith("ing") and len(first) > 5:
         stem = first[:-3]
-        if len(stem) > 2 and stem[-1] == stem[-2]:
+        # "setting" -> "set", but "calling" -> "call", "rolling" -> "roll"
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-2:].lower() not in ("ll", "ss", "ff"):
             stem = stem[:-1]
         first = stem + ("e" if stem.lower().endswith(("at", "ov", "ar", "iz", "ak", "ur")) else "")
     return f"{first} {rest}".strip()
