@@ -470,3 +470,20 @@ def test_a_present_progressive_with_a_near_day_is_a_promise() -> None:
     ]
     for text in ("I'm flying to Oslo tomorrow.", "I'm feeling much better today."):
         assert items_of([("bo", text)]) == [], text
+
+
+def test_an_offer_made_if_wanted_and_taken_up_is_a_promise() -> None:
+    items = items_of(
+        [
+            ("ben", "Jeg kan godt trække tallene fra sidste sæson, hvis det er."),
+            ("ana", "Ja tak, gør det. Helst inden torsdag."),
+            ("ben", "Det gør jeg."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-08")]
+    declined = items_of(
+        [("ben", "Jeg kan godt sende den igen, hvis det er nødvendigt."), ("ana", "Nej tak.")],
+        language="da",
+    )
+    assert declined == []

@@ -182,7 +182,7 @@ _TRAILING_CONDITION = re.compile(
     r"(?<!\beven)(?<!\bselv)(?:,\s*|\s+)(?:if|unless|hvis|medmindre)\s+"
     r"(?!(?:it helps|that helps|you like|you want|you'd like|needed|necessary|that works"
     r"|possible|det hjælper|du vil|i vil|det passer|(?:du|i) har lyst|you feel like"
-    r"|det er muligt"
+    r"|det er muligt|det er(?=\s*[.!?]*$)"
     # "I'll follow up on Friday if I haven't heard back": still a promise.
     r"|(?:i|we) (?:haven't|have not|don't|do not) hear\w*|(?:jeg|vi) ikke (?:har )?(?:hørt|hører)"
     r"|there's no (?:answer|reply)|der ikke er svar"
