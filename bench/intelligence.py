@@ -6,7 +6,7 @@
     python -m bench.intelligence --scorer         # with the learned scorer (bench.action_cv)
 
 The labelled sets are ``tests/data/intelligence/*.json`` (written with the rules) and
-``tests/data/intelligence-b`` to ``-i`` (each written apart from the rules from a brief,
+``tests/data/intelligence-b`` to ``-k`` (each written apart from the rules from a brief,
 measured, then tuned on by kind of failure: issue 15; their READMEs keep the figures measured
 before tuning); all are scored, each on its own and together. Each file is a
 transcript JSON whose extra key ``expected.action_items`` lists, per task, its owner (participant
@@ -57,6 +57,8 @@ __all__ = [
     "LABELLED_DIR_G",
     "LABELLED_DIR_H",
     "LABELLED_DIR_I",
+    "LABELLED_DIR_J",
+    "LABELLED_DIR_K",
     "Score",
     "language_group",
     "load_labelled",
@@ -73,6 +75,8 @@ LABELLED_DIR_F = LABELLED_DIR.with_name("intelligence-f")
 LABELLED_DIR_G = LABELLED_DIR.with_name("intelligence-g")
 LABELLED_DIR_H = LABELLED_DIR.with_name("intelligence-h")
 LABELLED_DIR_I = LABELLED_DIR.with_name("intelligence-i")
+LABELLED_DIR_J = LABELLED_DIR.with_name("intelligence-j")
+LABELLED_DIR_K = LABELLED_DIR.with_name("intelligence-k")
 ALL_LABELLED = (
     LABELLED_DIR,
     LABELLED_DIR_B,
@@ -83,6 +87,8 @@ ALL_LABELLED = (
     LABELLED_DIR_G,
     LABELLED_DIR_H,
     LABELLED_DIR_I,
+    LABELLED_DIR_J,
+    LABELLED_DIR_K,
 )
 AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 """A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a
@@ -293,7 +299,7 @@ def main() -> None:
         action="append",
         metavar="DIR",
         help="folder of labelled meetings to score; may be repeated "
-        "(default: tests/data/intelligence, -b to -i)",
+        "(default: tests/data/intelligence, -b to -k)",
     )
     args = parser.parse_args()
     scorer = load_scorer() if args.scorer else None

@@ -4,7 +4,7 @@
     python -m bench.train_action_scorer --out F    # elsewhere
 
 Data: every candidate (see `assistant.intelligence.action_items.candidates`) of every meeting of
-``tests/data/intelligence`` and ``-b`` to ``-i``, twice for the sets written apart from the
+``tests/data/intelligence`` and ``-b`` to ``-k``, twice for the sets written apart from the
 rules: with today's rules' items, and with the items the rules found before they were tuned on
 the set (`bench.pretuning_items`), which show the false alarms a new meeting gets.
 A candidate is positive when it is located on a labelled item, as `bench.intelligence` locates

@@ -878,11 +878,15 @@ _INVITED_TO = re.compile(
 uge" - the day is the visit's, not the invitation's deadline; so is "jeg inviterer jer til
 workshoppen på torsdag"."""
 _SET_UP = re.compile(
-    r"\b(?:set up|schedule|book|arrange|booker|planlægger)\s+(?:a|an|the|et|en)\s+[\w-]+\s*$",
+    r"\b(?:set up|schedule|book|arrange|booker|planlægger)\s+(?:a|an|the|et|en)\s+"
+    r"(?:(?:follow-up|opfølgende|kort|short|new|nyt|ny)\s+)?[\w-]+\s*$",
     re.IGNORECASE,
 )
 """An event set up for a day ("I'll set up a demo for next Tuesday", "jeg booker et lokale til
 fredag"): the day is the event's."""
+_MEETING_NOUN = re.compile(
+    r"\b(?:\w*møde|meeting|call|opkald|demo|workshop|session|check-in|besøg|visit)\s*$", re.I
+)
 _NEAR_DAY = re.compile(
     r"(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|later today|i dag|i aften"
     r"|i morgen|i eftermiddag|i formiddag|senere i dag)\b",
@@ -942,7 +946,17 @@ def _says_when(sentence: str, start: int, end: int) -> bool:
         and not _NEAR_DAY.match(sentence[start:end])
     ):
         return True
-    if _SET_UP.search(sentence[:start]) and re.match(r"(?:for|til)\s", sentence[start:end], re.I):
+    if (
+        _SET_UP.search(sentence[:start])
+        and (
+            re.match(r"(?:for|til)\s", sentence[start:end], re.I)
+            # "Jeg booker et opfølgende møde onsdag formiddag": the day right after the meeting
+            or (
+                re.match(_WEEKDAY, sentence[start:end], re.I) is not None
+                and _MEETING_NOUN.search(sentence[:start]) is not None
+            )
+        )
+    ):
         return True
     if re.search(r"\b(?:for|of)\s+$", sentence[:start], re.I) or re.match(
         r"for\s", sentence[start:end], re.I
@@ -1031,7 +1045,8 @@ def _corrected(
 
 
 _WHY_NOT = re.compile(
-    r"\b(?:er|is|am|'m|are|bliver) (?:væk|ude|syg|på ferie|off|away|out|travelling|sick)\b",
+    r"\b(?:er|is|am|'m|are|bliver) (?:væk|ude|syg|på ferie|off|away|out|travelling|sick"
+    r"|(?:på|til) (?:kursus|konference|messe)|at a (?:course|conference|trade fair))\b",
     re.IGNORECASE,
 )
 """Why the day first said will not do: the speaker is away ("jeg er væk fredag")."""

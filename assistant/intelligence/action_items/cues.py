@@ -168,11 +168,26 @@ def _handoff_patterns(names: str, danish: bool) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?:^|(?<=[,;:.]\s)){work}{tail},?\s+(?P<name>{names})\b", re.IGNORECASE),
         # "Julie, den tager du", "…ellers når vi det ikke julie den tager du".
         re.compile(rf"\b(?P<name>{names}),?\s+(?:{_TAKE_IT})", re.IGNORECASE),
+        # "Amira, så er den din", "Amira, then it's yours": the work just named, handed over.
+        re.compile(
+            rf"\b(?P<name>{names}),?\s+(?:(?:så|then|so)\s+)?(?:er\s+(?P<x>den|det|dem)\s+"
+            rf"(?:din|dit|dine)|(?P<x2>it|that|this)(?: one)?(?:'s|\s+is)\s+(?:all\s+)?yours)\b",
+            re.IGNORECASE,
+        ),
         # "Action for Nina: update the deck", "Opgave til Nina: opdater præsentationen".
         re.compile(
             rf"^(?:\w+[,.]?\s+)?{label}\s+(?:for|on|to|til|for)\s+(?P<name>{names})\s*[:,-]\s*",
             re.IGNORECASE,
         ),
+    )
+
+
+def hands_on(text: str, context: _Context, rules: _Rules) -> bool:
+    """Whether ``text`` hands the work just named to someone ("Amira, så er den din")."""
+    return any(
+        re.fullmatch(r"den|det|dem|it|that|this", (m.groupdict().get("x") or m["x2"] or ""), re.I)
+        for _, m, *_ in _handoff(text, context, rules)
+        if m.groupdict().get("x") or m.groupdict().get("x2")
     )
 
 
@@ -205,4 +220,28 @@ def _imperatives(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
         re.IGNORECASE,
     )
     m = pattern.match(text)
+    if m is None and context.names:
+        # Said to someone by name, an order may open with any verb of work: "Emma, get the
+        # branch managers on a call", "Jonas, saml tallene til fredag".
+        named = re.compile(
+            r"^(?:(?:so|and|then|okay|ok|great|good|så|og|ja|godt)[,.]?\s+)*"
+            + rf"(?:{context.names}),\s+(?:please\s+|just\s+|lige\s+)?"
+            + rf"(?=(?:{'|'.join(_NAMED_ORDER_VERBS[_code(rules)])})\b)",
+            re.IGNORECASE,
+        )
+        m = named.match(text)
     return [("request", m, 0.7, False, None)] if m else []
+
+
+_NAMED_ORDER_VERBS = {
+    "en": (
+        *("set up", "pull", "put together", "organise", "organize", "arrange", "clean"),
+        *("tidy", "collect", "gather", "contact", "talk to", "sort out", "look into", "find"),
+        *("make", "draw up", "chase", "ring", "phone", "prepare", "book", "build"),
+    ),
+    "da": (
+        *("saml", "ryd", "hent", "skaf", "få", "sørg for", "sæt", "ordn", "undersøg"),
+        *("arranger", "planlæg", "indkald", "tal med", "snak med", "byg", "rens", "opret"),
+    ),
+}
+"""Verbs of an order said to someone by name, besides the plain imperatives."""

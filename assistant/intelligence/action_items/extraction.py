@@ -13,6 +13,7 @@ from assistant.intelligence.action_items.cues import (
     _code,
     _has_cue,
     _rules_for,
+    hands_on,
 )
 from assistant.intelligence.action_items.merging import _merge_duplicates, _merge_into_request
 from assistant.intelligence.action_items.model import (
@@ -108,8 +109,37 @@ from assistant.transcript import Participant, Transcript
 
 def rule_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
     """Action items the rules find in the meeting, in order of time, duplicates merged."""
+    return rule_items_in(_context(transcript, action_sentences(transcript)))
+
+
+_TAKES_DAY_BACK = re.compile(
+    r"^(?:øh\w*,?\s+)?(?:nej|no|sorry|undskyld|vent|wait|hov|i mean|jeg mener)\b", re.IGNORECASE
+)
+
+
+def action_sentences(transcript: Transcript) -> list[Sentence]:
+    """The meeting's sentences, a day said and taken back in the next sentence of the same turn
+    read as one ("I morgen. Nej, torsdag.", "Tuesday. Sorry, Wednesday, I'm out Tuesday."): the
+    day that stands is the corrected one, wherever the first was said."""
     sentences = sentences_of(transcript)
-    return rule_items_in(_context(transcript, sentences))
+    meeting_date = transcript.meeting.date
+    joined: list[Sentence] = []
+    for sentence in sentences:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.segment == sentence.segment
+            and _TAKES_DAY_BACK.match(sentence.text)
+            and find_date(sentence.text, meeting_date, weeks=False) is not None
+        ):
+            both = f"{previous.text} {sentence.text}"
+            first = find_deadline(previous.text, meeting_date, weeks=False)
+            said = find_deadline(both, meeting_date, weeks=False)
+            if first is not None and said is not None and said.date != first.date:
+                joined[-1] = replace(previous, text=both)
+                continue
+        joined.append(sentence)
+    return joined
 
 
 def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
@@ -176,6 +206,7 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             ):
                 continue  # a recap repeats tasks already given, in other words
             found.append((item, kind))
+    found = [(item, kind) for item, kind in found if kind != "declined"]
     # A request to the other side as a group ("Kan I integrere med Dynamics?") is mostly a
     # question about the product: a task only once someone takes it on.
     found = [
@@ -216,6 +247,15 @@ def _done_now(found: list[_Found], index: int, context: _Context) -> bool:
     item, _ = found[-1]
     doing = _DOING_NOW.match(_normal(sentence.text))
     if (
+        doing is None
+        and item.speaker != sentence.speaker
+        and _ON_THE_SPOT.search(sentence.text)
+        and _POINTS_BACK.search(sentence.text)
+        and not _is_dated(sentence, context)
+    ):
+        # "Send me the list." - "Dropping it in the chat now.": handed over in the meeting
+        doing = _DOING_NOW.match("I do it now")
+    if (
         item.owner != sentence.speaker
         or not 0 <= sentence.start - item.start <= 30
         or doing is None
@@ -225,6 +265,13 @@ def _done_now(found: list[_Found], index: int, context: _Context) -> bool:
         return False
     del found[-1]
     return True
+
+
+_POINTS_BACK = re.compile(r"\b(?:it|them|that|den|det|dem)\b", re.IGNORECASE)
+
+
+def _is_dated(sentence: Sentence, context: _Context) -> bool:
+    return find_date(sentence.text, context.transcript.meeting.date, weeks=False) is not None
 
 
 _TAKES_BACK = re.compile(
@@ -415,7 +462,8 @@ _AND_VERB = re.compile(r"\s+(?:and|og)\s+(?!then\b|så\b|I\b|jeg\b|we\b|vi\b)(?=
 _REPORTS_BACK = re.compile(
     r"(?:get back|come back|report back|let (?:you|us|me) know|follow up|circle back"
     r"|vend\w* tilbage|lad (?:os|mig) (?:det )?vide"
-    r"|giv\w* (?:dig|jer|os) besked|meld\w* tilbage|confirm|bekræft\w*)\b",
+    r"|giv\w* (?:dig|jer|os|dem) (?:et )?(?:besked|svar)|meld\w* tilbage|confirm|bekræft\w*"
+    r"|(?:give|get) (?:you|them|us) (?:an )?answer)\b",
     re.IGNORECASE,
 )
 
@@ -515,6 +563,9 @@ _ANSWER_HANDED = re.compile(
     re.IGNORECASE,
 )
 """Handing over an answer ("Du får svar i morgen", "You'll hear from me on Friday")."""
+_HANDED_BY_PRONOUN = re.compile(r"^(?:(?:ja|jo|fint)[,.]?\s+)?du får (?:den|det|dem)\b", re.I)
+"""Handing over what was just named ("Du får det i overmorgen"): the date of a promise still
+open, if there is one; else a task of its own."""
 
 
 def _dates_own_open_promise(
@@ -525,7 +576,7 @@ def _dates_own_open_promise(
     text = _normal(context.sentences[index].text)
     if item.due is None or not _OWN_DATED_YES.match(text):
         return False
-    if not _ANSWER_HANDED.search(text):
+    if not _ANSWER_HANDED.search(text) and not _HANDED_BY_PRONOUN.match(text):
         return False  # "Du får listen i eftermiddag": a thing of its own, a task of its own
     before = list(found)
     _dated_across_turns(found, index, context)
@@ -645,13 +696,21 @@ def _repeats_own_date(found: list[_Found], item: ActionItem) -> bool:
 def _dates_own_promise(found: list[_Found], item: ActionItem, context: _Context) -> bool:
     """ "I have to clear it with our CFO. I'll get back to you after that, on the 21st": the
     second promise only dates the first."""
-    if not found or item.due is None or not _continues(item):
+    if not found or item.due is None:
         return False
     previous, kind = found[-1]
+    if _takes_request_on(previous, kind, item, context):
+        found[-1] = (replace(previous, due=item.due, quote=f"{previous.quote} {item.quote}"), kind)
+        return True
+    if not _continues(item):
+        return False
+    handed = _OWN_DATED_YES.match(_normal(item.quote)) is not None
     if not (
-        previous.speaker == previous.owner == item.speaker
-        and previous.due is None
-        and item.start - previous.start <= 30
+        previous.owner == item.speaker
+        and (previous.speaker == item.speaker or kind == "request")
+        # "Jeg laver et tilbud." - "…inden den 22." - "Du har det på fredag": the day promised
+        and (previous.due is None or (handed and item.due <= previous.due))
+        and item.start - previous.start <= (30 if previous.speaker == item.speaker else 60)
     ):
         return False
     # The later sentence is where the work is firmly promised: it is quoted, after the first
@@ -661,6 +720,23 @@ def _dates_own_promise(found: list[_Found], item: ActionItem, context: _Context)
         return True
     found[-1] = (replace(previous, due=item.due, start=item.start, quote=item.quote), kind)
     return True
+
+
+def _takes_request_on(previous: ActionItem, kind: str, item: ActionItem, context: _Context) -> bool:
+    """ "Ben, could you set up a call with them?" - "Yes, I'll arrange that. I'll email their
+    manager today": the dated promise right after the yes says how and by when the request is
+    done, not a task of its own."""
+    index = _sentence_of(item, context.sentences)
+    if kind != "request" or previous.due is not None or previous.owner != item.speaker:
+        return False
+    if index is None or index == 0 or _ALSO.search(context.sentences[index].text):
+        return False
+    yes = context.sentences[index - 1]
+    return (
+        yes.segment == context.sentences[index].segment
+        and yes.speaker == item.speaker != previous.speaker
+        and previous.quote.endswith(yes.text)
+    )
 
 
 def _answers_when(found: list[_Found], item: ActionItem, index: int, context: _Context) -> bool:
@@ -996,6 +1072,8 @@ def _from_cue(
     # belongs to what comes before the name.
     opened = match.start("name") if kind == "assignment" else match.start()
     before, task = text[clause[0] : max(clause[0], opened)], text[match.end() : clause[1]]
+    if rules is not _DA and re.fullmatch(r"i(?:'m| am)\s*", match.group(0), re.IGNORECASE):
+        task = _gerund(task.strip())  # "I'm deploying a fix tonight": "Deploy a fix"
     if match.groupdict().get("x") or match.groupdict().get("x2"):
         # A hand-off ("Nina, the reference call is yours"): the work named is the task; named
         # by a pronoun ("Kasper, den er din") it is the request just made.
@@ -1459,8 +1537,15 @@ def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -
     engelsk"; with a date said it is a promise after all."""
     let_me = re.match(r"let me|lad mig", cue.group(0), re.IGNORECASE) is not None
     following = context.sentences[index + 1 : index + 2]
+    sentence = context.sentences[index]
+    shown = [
+        s for s in context.sentences[max(0, index - 1) : index] if s.segment == sentence.segment
+    ]
     live = (
         _LIVE_VERBS.match(task) is not None
+        # "Ja, se her. Jeg trækker den over i næste kolonne": shown as it is said
+        or any(_SHOWING.match(s.text) for s in shown)
+        or _SHOWING.match(sentence.text) is not None
         or any(
             s.segment == context.sentences[index].segment and _CAN_YOU_SEE.search(s.text)
             for s in following
@@ -1481,6 +1566,14 @@ def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -
         find_date(context.sentences[index].text, context.transcript.meeting.date, weeks=False)
         is None
     )
+
+
+_SHOWING = re.compile(
+    r"^(?:(?:ja|jo|yes|yeah|sure|okay|ok|klart|sure thing)[,.!]?\s+)?(?:se her|kig her|se lige her"
+    r"|look here|see here|watch this|watch|look)\b",
+    re.IGNORECASE,
+)
+"""A demonstration in the meeting: "Se her.", "Sure, look here." before what is done."""
 
 
 _LOOK_UP = re.compile(
@@ -1585,7 +1678,7 @@ def _has_commitment_structure(
     if kind == "request" and _SEEN_HERE.match(task):
         return False  # "Her kan I se forbruget time for time": shown in the meeting
     if kind == "request" and (text.rstrip().endswith("?") or _ASKED.match(text)):
-        answered = answered_with_assent(index, context)
+        answered = answered_with_assent(index, context) or _handed_on(index, context)
         return answered and is_work(task, danish, firm=True, fronted_object=fronted)
     if kind == "group" and _OPINION.search(text[: cue.start()]):
         return False  # "Jeg tror, vi skal sende den til Peter": what should happen
@@ -1598,6 +1691,20 @@ def _has_commitment_structure(
         or (kind == "commitment" and had_date)
     )
     return is_work(task, danish, firm=firm, fronted_object=fronted)
+
+
+def _handed_on(index: int, context: _Context) -> bool:
+    """A question turned down, then handed by the one who asked to someone else: "Daniel, kan
+    du tage bageriet?" - "Nej, jeg er booket op." - "Amira, så er den din." """
+    asked = context.sentences[index]
+    for later in context.sentences[index + 1 : index + 5]:
+        if later.start - asked.start > 60:
+            return False
+        if later.speaker == asked.speaker and any(
+            hands_on(_normal(later.text), context, rules) for rules in _rules_for(later.language)
+        ):
+            return True
+    return False
 
 
 _CAN = re.compile(r"\b(?:can|could|kan|kunne)\b", re.IGNORECASE)

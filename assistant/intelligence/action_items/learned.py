@@ -21,11 +21,12 @@ from pathlib import Path
 from assistant.intelligence.action_items.candidates import Candidate, candidates, features
 from assistant.intelligence.action_items.extraction import (
     _context,
+    action_sentences,
     rule_action_items,
     rule_items_in,
 )
 from assistant.intelligence.action_items.model import ActionItem
-from assistant.intelligence.sentences import Sentence, sentences_of
+from assistant.intelligence.sentences import Sentence
 from assistant.transcript import Transcript
 
 __all__ = [
@@ -93,7 +94,7 @@ def meeting_candidates(
 ) -> tuple[list[Sentence], list[Candidate]]:
     """The meeting's sentences and its candidates: ``items`` (by default the rules' items of
     today) and the sentences they pass over that carry a weaker signal."""
-    sentences = sentences_of(transcript)
+    sentences = action_sentences(transcript)
     context = _context(transcript, sentences)
     return sentences, candidates(rule_items_in(context) if items is None else items, context)
 

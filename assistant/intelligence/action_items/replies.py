@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from assistant.intelligence.action_items.cues import _code, _has_cue, _rules_for
+from assistant.intelligence.action_items.cues import _code, _cues_in, _has_cue, _rules_for
 from assistant.intelligence.action_items.model import (
     ActionItem,
     _Acceptance,
@@ -62,6 +62,29 @@ _ATTENDS = re.compile(
 """Being at a meeting, said in a "who…?" question: no work to take on."""
 
 
+_OWN_WORK = re.compile(r"(?:det|den|dem|it|them|that)\b", re.IGNORECASE)
+"""A need that names by a pronoun the work just promised ("jeg skal bruge det inden …")."""
+
+
+def _promised_before(index: int, context: _Context) -> bool:
+    """Whether the speaker of sentence ``index`` made a promise in their previous turn."""
+    sentence = context.sentences[index]
+    earlier = [
+        s
+        for s in context.sentences[max(0, index - 6) : index]
+        if s.speaker == sentence.speaker and s.segment != sentence.segment
+    ]
+    return (
+        bool(earlier)
+        and sentence.start - earlier[-1].start <= 60
+        and any(
+            cue[0] == "commitment"
+            for rules in _rules_for(earlier[-1].language)
+            for cue in _cues_in(_normal(earlier[-1].text), rules)
+        )
+    )
+
+
 def _segment_of(item: ActionItem, context: _Context) -> int | None:
     """Index of the transcript segment the item was said in (None: not found)."""
     return next(
@@ -103,6 +126,8 @@ def _answer(
                     "commitment"
                 )
         need = _NEED.search(text) if previous.speaker != sentence.speaker else None
+        if need is not None and _OWN_WORK.match(need["thing"]) and _promised_before(index, context):
+            break  # "Jeg laver et tilbud." - "Jeg skal bruge det inden den 22." - "Det kan jeg nå"
         if need is not None and not _spelled_out_next(index, context):
             # "Til piloten skal vi bruge to holdledere" - "Den tager jeg": the one who takes it
             # on provides what is needed.
@@ -194,9 +219,16 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
         if acceptance.owner is not None:
             if _spelled_out_next(acceptance.index, context):
                 break  # "Emil, den er din. Ring til dem i morgen.": the next words give it
-            # "Kasper, den er din": the latest request, or the group's promise, goes to Kasper.
-            if kind in ("request", "group") and item.speaker != acceptance.owner:
-                found[position] = (_confirmed(item, due, acceptance.owner), kind)
+            # "Kasper, den er din": the latest request, or the group's promise, goes to Kasper;
+            # so does one just turned down by someone else ("Sorry, I'm full" - "Amira, så er
+            # den din").
+            if kind in ("request", "group", "declined") and item.speaker != acceptance.owner:
+                kind = "request" if kind == "declined" else kind
+                confirmed = _confirmed(item, due, acceptance.owner)
+                if item.owner in context.name_ids.values() and item.owner != acceptance.owner:
+                    # asked of one person, given to another: the hand-off is the quote
+                    confirmed = replace(confirmed, quote=sentence.text, start=sentence.start)
+                found[position] = (confirmed, kind)
                 return
             continue
         if acceptance.to_offer:
@@ -261,6 +293,23 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
             and item.quote == previous.text
         ):
             found[-1] = (replace(item, due=due), kind)
+            return
+    if due is not None and found:
+        # "Jeg laver et tilbud." - "…inden den 22." - "Det kan jeg godt nå. Du har det på
+        # fredag.": the day the speaker's own promise is kept by.
+        item, kind = found[-1]
+        if (
+            item.speaker == item.owner == sentence.speaker
+            and kind == "commitment"
+            and sentence.start - item.start <= 60
+            and (item.due is None or due <= item.due)
+            and _promised_before(acceptance.index, context)
+            and _NEED.search(_normal(context.sentences[acceptance.index - 1].text)) is not None
+            and context.sentences[acceptance.index - 1].speaker != sentence.speaker
+        ):
+            later = _later_in_turn(acceptance.index, context)
+            dating = context.sentences[later[1]] if later and later[0] == due else sentence
+            found[-1] = (replace(item, due=due, quote=f"{item.quote} {dating.text}"), kind)
             return
     dated = _dated_take_on(acceptance, due, context)
     if dated is not None:
@@ -706,11 +755,24 @@ _REFUSAL = re.compile(
     r"(?! tak)|desværre)\b"
     r"|^(?:[^.,!?]{0,40},\s*)?(?:i|we) (?:can't|cannot|won't|couldn't)\b"
     r"|^(?:[^.,!?]{0,40},\s*)?(?:jeg|vi) (?:kan|vil) (?:desværre )?ikke\b"
-    r"|^(?:[^.,!?]{0,40},\s*)?det (?:kan|vil) (?:jeg|vi) (?:desværre )?ikke\b",
+    r"|^(?:[^.,!?]{0,40},\s*)?det (?:kan|vil) (?:jeg|vi) (?:desværre )?ikke\b"
+    r"|^(?:[^.,!?]{0,40},\s*)?(?:i'd|i would|we'd|we would) rather not\b"
+    # not a yes either: the request stays open ("I'll keep it in mind")
+    r"|^(?:[^.,!?]{0,40},\s*)?(?:i'll|i will|we'll|we will) (?:keep|bear) (?:it|that|this) in mind"
+    r"|^(?:[^.,!?]{0,40},\s*)?det (?:skal|vil) (?:jeg|vi) (?:have|holde) (?:i tankerne|in mente)"
+    # done before it was asked: "Det har jeg allerede gjort", "I've already sent it"
+    r"|^(?:[^.,!?]{0,40},\s*)?(?:(?:det|den|de|dem) (?:har|er) (?:(?:jeg|vi) )?allerede"
+    r"|(?:i've|i have|we've|we have|that's|it's|that is|it is) already)\b"
+    r"|^(?:[^.,!?]{0,40},\s*)?(?:already done|allerede gjort|allerede klaret)\b",
     re.IGNORECASE,
 )
 """A first answer that turns a request down: "No, I can't commit to that", "I can't promise a
-credit on this call", "Det kan jeg desværre ikke"."""
+credit on this call", "Det kan jeg desværre ikke", "I'd rather not promise that today", only
+notes it ("I'll keep it in mind"), or says it is done already ("Det har jeg allerede gjort")."""
+_ONLY_LATER = re.compile(
+    r"\b(?:ikke (?:før|inden)|not (?:before|until|till)|først|no earlier than)\b", re.IGNORECASE
+)
+"""A no to the day, not to the work: "Nej, ikke før fredag" (unlike "I'm full until January")."""
 
 
 def _refused(found: list[_Found], index: int, context: _Context) -> None:
@@ -719,7 +781,8 @@ def _refused(found: list[_Found], index: int, context: _Context) -> None:
     sentence = context.sentences[index]
     if not found or _REFUSAL.match(_normal(sentence.text)) is None:
         return
-    if find_date(sentence.text, context.transcript.meeting.date, weeks=False) is not None:
+    said = find_date(sentence.text, context.transcript.meeting.date, weeks=False)
+    if said is not None and _ONLY_LATER.search(sentence.text[: said.end]):
         return  # "Nej, ikke før fredag": a no to the timing, not to the work
     if index > 0 and context.sentences[index - 1].segment == sentence.segment:
         return  # only the opening of a turn answers
@@ -735,4 +798,4 @@ def _refused(found: list[_Found], index: int, context: _Context) -> None:
     turns = context.transcript.segments[(asked or 0) + 1 : sentence.segment]
     if asked is None or any(s.speaker == sentence.speaker for s in turns):
         return
-    found.pop()
+    found[-1] = (item, "declined")

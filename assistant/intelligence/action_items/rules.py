@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["commitment", "group", "request", "assignment"]
+Kind = Literal["commitment", "group", "request", "assignment", "declined"]
+"""What a sentence does with a task; "declined" is a request turned down, kept only until the
+meeting ends in case the chair hands it to someone else."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,17 +182,21 @@ _TRAILING_CONDITION = re.compile(
     r"(?<!\beven)(?<!\bselv)(?:,\s*|\s+)(?:if|unless|hvis|medmindre)\s+"
     r"(?!(?:it helps|that helps|you like|you want|you'd like|needed|necessary|that works"
     r"|possible|det hjælper|du vil|i vil|det passer|(?:du|i) har lyst|you feel like"
-    r"|det er muligt"
+    r"|det er muligt|det er(?=\s*[.!?]*$)"
     # "I'll follow up on Friday if I haven't heard back": still a promise.
     r"|(?:i|we) (?:haven't|have not|don't|do not) hear\w*|(?:jeg|vi) ikke (?:har )?(?:hørt|hører)"
     r"|there's no (?:answer|reply)|der ikke er svar"
     # "…, hvis du giver mig hendes mail", "if you send me the login": the other side's input
     # the work waits for, not a condition that makes it an offer.
     r"|(?:du|I|you) (?:\w+ )?(?:giver|sender|mailer|skaffer|finder|give|send|forward|get)"
-    r" (?:mig|os|me|us)\b)\b)",
+    r" (?:mig|os|me|us)\b)\b)"
+    # "Den laver jeg, men først når vi ved, at I skifter": only once something still open is
+    # settled
+    r"|,?\s+(?:men|but)\s+(?:først|only)\s+(?:når|once|when|if|hvis)\b",
     re.IGNORECASE,
 )
-"""An offer that hangs on a condition after it: "happy to resend it if it got lost"."""
+"""An offer that hangs on a condition after it: "happy to resend it if it got lost", "I'll
+do it, but only once we know you are switching"."""
 _LIVE_VERBS = re.compile(
     r"^(?:draw(?! up)|sketch(?! out a plan)|switch|scroll|click|zoom|tegne|tegn|skifte|skift"
     r"|use|try out|test out|borrow|bruge|brug|låne|lån)\b"
@@ -216,7 +222,9 @@ _CAN_YOU_SEE = re.compile(
 """Asked right after a promise in the same turn, it shows the work was done on the spot:
 "I'll pull up the plan. Can you all see it?"."""
 _LIVE_PLACE = re.compile(
-    r"\b(?:here|there|on the (?:white)?board|on (?:the|my) screen|på tavlen|her|der)[.!]*$",
+    # not "om det her" (about this): "orientere bestyrelsen om det her" is no place
+    r"\b(?:here|there|on the (?:white)?board|on (?:the|my) screen|på tavlen"
+    r"|(?<!\bom det )(?<!\bom den )(?<!\bom dem )(?<!\bom de )her|der)[.!]*$",
     re.IGNORECASE,
 )
 _MEETING_ACTIVITY = re.compile(
@@ -227,7 +235,8 @@ _MEETING_ACTIVITY = re.compile(
 )
 """What a group does in the meeting itself; said in the opening minutes, an agenda."""
 _LEAVING = re.compile(
-    r"^(?:(?:desværre|lige|bare|nok|unfortunately|just|really)\s+)*"
+    r"^(?:(?:desværre|lige|bare|nok|unfortunately|just|really|i øvrigt|forresten|også|by the way"
+    r"|anyway|actually|also),?\s+)*"
     r"(?:run|go|leave|jump|hop off|drop off|head out|get going|smutte|gå|løbe|videre|move on)\b"
     r"(?:\s+(?:now|soon|early|in \w+ minutes?|to (?:another|a|my next|the next) (?:call|meeting)"
     r"|nu|snart|om \w+ minutter|(?:til|over til) (?:et andet|mit næste|næste|et nyt|et) \w*møde))*"
@@ -235,7 +244,8 @@ _LEAVING = re.compile(
     re.IGNORECASE,
 )
 """Leaving the meeting is not a task: "I have to run", "jeg skal smutte", "I need to hop off,
-my next call is starting", "jeg må desværre gå nu", "jeg skal videre til næste møde"."""
+my next call is starting", "jeg må desværre gå nu", "jeg skal videre til næste møde", "I also
+have to run now, a delivery is coming"."""
 _QUOTING = re.compile(
     r"\b(?:as (?:they|people|he|she|my \w+) (?:say|said|used to say)|the (?:old )?(?:saying|slogan"
     r"|motto|line)|saying goes|som man siger|som (?:de|han|hun) siger|ordsproget|mottoet)\b"

@@ -124,6 +124,14 @@ _DA = _Rules(
             0.75,
         ),
         _cue("commitment", r"(?P<thing>den|det|dem) får du", 0.8),
+        # "Du får den i morgen": the thing asked for, handed over by a date.
+        _cue(
+            "commitment",
+            r"(?:^|(?<=[,.] ))du får (?P<thing>den|det|dem)(?=\s+(?:i morgen|i overmorgen|i dag"
+            r"|i aften|i eftermiddag|(?:(?:på|inden|senest|til) )?\w+dag\b"
+            r"|(?:(?:inden|senest) )?den \d|om \w+ dage?))",
+            0.8,
+        ),
         # "Den har du i morgen", "Dem har I inden fredag": handed over by a date.
         _cue(
             "commitment",

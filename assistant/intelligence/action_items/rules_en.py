@@ -35,6 +35,17 @@ _EN = _Rules(
         ),
         _cue("commitment", r"i(?:'ll| will| shall)", 0.85),
         _cue("commitment", r"i(?:'m| am) (?:going to|gonna)", 0.85),
+        # "I'm deploying a fix tonight": a present progressive with a near day is a plan of
+        # the speaker's (not travel or being somewhere: "I'm flying to Oslo tomorrow").
+        _cue(
+            "commitment",
+            r"i(?:'m| am)(?= (?:sending|deploying|rolling out|pushing|releasing|shipping|fixing"
+            r"|patching|calling|ringing|emailing|updating|writing|preparing|setting up|running"
+            r"|testing|uploading|booking|drafting|finishing|publishing|migrating|installing"
+            r"|reviewing|checking|posting|filing|submitting)\b[^.?!]*\b"
+            r"(?:tonight|today|tomorrow|this (?:afternoon|evening)|later today))",
+            0.75,
+        ),
         _cue("commitment", r"let me", 0.75),
         _cue("commitment", r"i can", 0.7),
         # Obligations: "I have to run this past legal", "I'll need to clear it with finance".

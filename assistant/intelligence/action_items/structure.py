@@ -67,8 +67,10 @@ _EN_NOT_WORK = (
     *("be", "think", "know", "like", "love", "hope", "guess", "believe", "mean", "feel"),
     *("want", "wish", "need", "wonder", "assume", "expect", "suppose", "imagine", "agree"),
     *("understand", "remember", "forget", "stay", "wait", "say", "admit", "bet", "promise"),
+    *("suggest", "propose", "recommend"),
 )
-"""Never work, whatever follows."""
+"""Never work, whatever follows: a suggestion ("I'd suggest you clean the catalogue first",
+"I propose Thursday at ten") is made as it is said; the work is whoever takes it up."""
 _DA_WORK = (
     *("send", "gensend", "videresend", "mail", "del", "post", "upload", "forbered", "lav"),
     *("skriv", "udarbejd", "opret", "byg", "sæt", "konfigurer", "installer", "ret", "fiks"),
@@ -88,13 +90,14 @@ _DA_WORK = (
     *("mind", "skyd", "træk", "markér", "marker", "prioriter", "fordel", "uddel"),
     *("introducer", "præsenter", "afhold", "deltag", "mød", "drop", "afslut", "færdiggør"),
     *("sæt op", "rykke", "flyt", "check", "ordne", "afsæt", "lån", "bag", "køre", "forsøg"),
-    *("læg", "hiv", "pur", "sluk", "tænd"),
+    *("læg", "hiv", "pur", "sluk", "tænd", "træf", "orienter", "drøft"),
 )
 """Verbs of work a Danish task opens with (imperative, as the tasks are written)."""
 _DA_NOT_WORK = (
     *("vær", "være", "syn", "synes", "tro", "ved", "vid", "håb", "kan", "skal", "er", "mene"),
     *("men", "glæd", "elsk", "lid", "forstå", "vent", "bliv", "indrøm", "lov", "ønsk"),
     *("regn", "forvent", "antag", "gæt", "kend", "føl", "husk", "glem", "ved"),
+    *("foreslå", "anbefal", "sid"),
 )
 _DA_LOAN = re.compile(r"^\w{4,}(?:er|ér)$")
 """The imperative of a Danish loan verb in -ere ("implementer", "eskaler", "kvalificer")."""
@@ -216,6 +219,7 @@ _ASSENT = re.compile(
     r"|selvfølgelig|helt sikkert|gerne|sagtens|super|den er god|det er fint|det kan jeg"
     r"|det gør jeg|det ordner jeg|det klarer jeg|det tager jeg|den tager jeg|dem tager jeg"
     r"|det gør vi|det ordner vi|det klarer vi|den tager vi|det tager vi"
+    r"|(?:den|dem) kan (?:jeg|vi)(?!(?:\s+\w+)?\s+ikke)"
     r"|det sørger jeg for|det skal jeg nok|happy to|glad to|i can do that|can do|i'll|i will"
     r"|i'm on it|let me|jeg (?:skal|vil|kan|sender|tager|ringer|tjekker|laver|kigger|finder)"
     r"|i can|i'll do|we'll|we will|vi (?:skal|sender|tager|kigger|laver)|absolut|naturligvis"
@@ -282,6 +286,8 @@ _TAKES_ON = re.compile(
     r"|kigger|finder|ordner|klarer|gør)|(?:det|den|dem) (?:gør|klarer|ordner|tager|sender"
     r"|fikser|finder|laver|tjekker|kigger) (?:jeg|vi)|vi (?:skal|vil|kan)|selvfølgelig"
     r"|det kan jeg|det kan vi|(?:det|den|dem) får (?:du|i)"
+    # "Den kan jeg godt trække": the thing asked for, by its pronoun
+    r"|(?:den|dem) kan (?:jeg|vi)(?!(?:\s+\w+)?\s+ikke)"
     # claiming it: "Jo, den er min", "That one's mine"
     r"|(?:den|det) er (?:min|mit)|(?:that|it|this)(?: one)?(?:'s| is) (?:mine|on me))\b",
     re.IGNORECASE,
@@ -350,13 +356,30 @@ _TAKES_OFFER = re.compile(
 
 def offer_is_taken(index: int, context: _Context, had_date: bool) -> bool:
     """ "I can send you the deck" commits when dated, when it answers someone's request, or
-    when the next speaker takes the offer up; else it says what is possible."""
+    when the next speaker takes the offer up; else it says what is possible. An offer the next
+    speaker turns down ("Jeg kan lave den igen, hvis I vil." - "Nej, det behøver du ikke.") is
+    none, even when it answers a question."""
+    if _offer_declined(index, context):
+        return False
     return (
         had_date
         or _TIMED.search(context.sentences[index].text) is not None
         or answers_someone(index, context)
         or _offer_taken_up(index, context)
     )
+
+
+def _offer_declined(index: int, context: _Context) -> bool:
+    position = _reply(index, context)
+    if position is None:
+        return False
+    text = _normal(context.sentences[position].text)
+    # "Nej, fredag er bedre": a no to the day, not to the work
+    said = find_date(text, context.transcript.meeting.date, weeks=False)
+    return said is None and _TURNED_DOWN.match(text) is not None
+
+
+_TURNED_DOWN = re.compile(r"(?:no|nope|nej|nah)\b(?! tak| thanks)", re.IGNORECASE)
 
 
 def _offer_taken_up(index: int, context: _Context) -> bool:

@@ -12,7 +12,7 @@ from assistant.intelligence.action_items.model import _Context
 from assistant.intelligence.action_items.rules import _THEN, _Rules
 from assistant.intelligence.action_items.rules_da import _DA, _DA_IRREGULAR
 from assistant.intelligence.action_items.rules_en import _EN_IRREGULAR
-from assistant.intelligence.dates import find_date, resolve_due_date
+from assistant.intelligence.dates import find_date, find_deadline, resolve_due_date
 
 
 def _starts_with(task: str, phrases: Sequence[str]) -> bool:
@@ -88,7 +88,8 @@ def _gerund(task: str) -> str:
     first, _, rest = task.partition(" ")
     if first.lower().endswith("ing") and len(first) > 5:
         stem = first[:-3]
-        if len(stem) > 2 and stem[-1] == stem[-2]:
+        # "setting" -> "set", but "calling" -> "call", "rolling" -> "roll"
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-2:].lower() not in ("ll", "ss", "ff"):
             stem = stem[:-1]
         first = stem + ("e" if stem.lower().endswith(("at", "ov", "ar", "iz", "ak", "ur")) else "")
     return f"{first} {rest}".strip()
@@ -108,9 +109,57 @@ _PURPOSE_CLAUSE = re.compile(
 """A clause of purpose or result after the task ("…, så det er på plads til lørdag")."""
 
 
+_TAKEN_BACK = re.compile(
+    r"\s*[.,;–-]\s*(?:nej|no|sorry|undskyld|vent|wait|hov)\b.*$", re.IGNORECASE | re.DOTALL
+)
+"""A day taken back after the task: "…on Thursday. No, wait, I'm at a conference Thursday, so
+it'll be Friday"."""
+
+
 def _due(task: str, before: str, index: int, context: _Context) -> tuple[dt.date | None, str, bool]:
     """The deadline said in the task (else before the cue), the task without it, and whether a
-    date phrase was found. "Before then" takes the latest date said in the sentences before."""
+    date phrase was found. "Before then" takes the latest date said in the sentences before; a
+    day taken back in the same sentence gives way to the one said instead."""
+    taken_back = _TAKEN_BACK.search(task)
+    if taken_back is None:
+        return _said_due(task, before, index, context)
+    due, rest, had_date = _said_due(task[: taken_back.start()], before, index, context)
+    meeting_date = context.transcript.meeting.date
+    sentence = context.sentences[index].text
+    first = find_date(sentence, meeting_date, weeks=False)
+    instead = find_deadline(sentence, meeting_date, weeks=False)
+    if first is not None and instead is not None and due == first.date:
+        due = instead.date
+    return due, rest, had_date
+
+
+_REASON_CLAUSE = re.compile(r",?\s+(?:fordi|eftersom|because)\b", re.IGNORECASE)
+_BY = re.compile(r"\b(?:by|before|no later than|inden|senest|før)\s*$", re.IGNORECASE)
+_PERIOD = re.compile(r"\b(?:week|uge\w*|month|måned\w*)\b", re.IGNORECASE)
+_BY_OPENS = re.compile(r"(?:by|before|no later than|inden|senest|før)\b", re.IGNORECASE)
+
+
+def _marked_by(task: str) -> tuple[bool, bool]:
+    """Whether the first and the second date phrase of ``task`` are said as deadlines ("by
+    Thursday", "inden den 31."); the first counts as one unless it names a period."""
+    marks: list[bool] = []
+    offset = 0
+    for _ in range(2):
+        phrase = find_date(task[offset:], None, weeks=False)
+        if phrase is None:
+            return (False, False)
+        start = offset + phrase.start
+        word = task[offset + phrase.start : offset + phrase.end]
+        marks.append(_BY.search(task[:start]) is not None or _BY_OPENS.match(word) is not None)
+        if len(marks) == 1 and not marks[0] and _PERIOD.search(word) is None:
+            return (False, False)  # only a period ("this week") gives way to a deadline in it
+        offset += phrase.end
+    return (marks[0], marks[1])
+
+
+def _said_due(
+    task: str, before: str, index: int, context: _Context
+) -> tuple[dt.date | None, str, bool]:
     meeting_date = context.transcript.meeting.date
     then = _THEN.search(task)
     if then:
@@ -131,14 +180,20 @@ def _due(task: str, before: str, index: int, context: _Context) -> tuple[dt.date
         # deadline of the whole task.
         # Not a date in a purpose clause: "inden weekenden, så det er på plads til lørdag",
         # "by Friday, so it's live for Monday" name the goal, not a later deadline.
-        purpose = _PURPOSE_CLAUSE.search(rest)
+        # Nor in a reason: "inden mandag, fordi ledelsen trækker tallene tirsdag morgen".
+        purpose = _PURPOSE_CLAUSE.search(rest) or _REASON_CLAUSE.search(rest)
         tail = rest[purpose.start() :] if purpose else ""
         head = rest[: len(rest) - len(tail)]
         second, rest_two = resolve_due_date(head, meeting_date, weeks=False)
         rest_two += tail
         if rest_two != rest:
             rest = rest_two
-            if second is not None and (due is None or second > due):
+            # "I'll call them this week and come back to you by Thursday": of a bare day and
+            # a deadline, the deadline; else the later day.
+            marked = _marked_by(task)
+            if second is not None and (
+                due is None or marked == (False, True) or (marked != (True, False) and second > due)
+            ):
                 due = second
         return due, rest, True
     # Before the cue, only its own clause dates it: "Jeg kan ikke love et beløb i dag, men det
