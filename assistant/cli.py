@@ -807,11 +807,11 @@ def _run(
             internal=internal,
         )
     from assistant.inputs.media import plan_media
-    from assistant.processing.analyze import load_speech_models
+    from assistant.processing.analyze import audio_length, load_speech_models
 
     plan = plan_media(path, settings.audio)
     with err.status("Loading speech models…"):
-        models = load_speech_models(settings)
+        models = load_speech_models(settings, audio_s=audio_length(plan))
     total = sum(source.info.duration_s or 0.0 for source in plan.sources)
     video_total = sum(
         source.info.duration_s or 0.0 for source in plan.sources if source.info.has_video

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -39,6 +40,7 @@ from models.errors import InputError
 __all__ = [
     "Analysis",
     "analyze",
+    "audio_length",
     "file_date",
     "finish_analysis",
     "load_speech_models",
@@ -57,7 +59,9 @@ class Analysis:
     """What the user asked for that could not be done, e.g. an ``internal`` name nobody has."""
 
 
-def load_speech_models(settings: Settings, *, live: bool = False) -> SpeechModels:
+def load_speech_models(
+    settings: Settings, *, live: bool = False, audio_s: float | None = None
+) -> SpeechModels:
     """Load the recogniser and the VAD once; callers share the result.
 
     ``live``: the process follows live meetings, whose caption decodes run beside transcript
@@ -65,7 +69,12 @@ def load_speech_models(settings: Settings, *, live: bool = False) -> SpeechModel
     and, unless ``asr.cpu_threads`` says otherwise, the cores split among them; a process that
     only analyses decodes one batch at a time, cut into one part per core (at most
     ``asr.batch_size``), each on a single-threaded worker of its own (unless
-    ``asr.cpu_threads`` is set: then one worker with that many threads)."""
+    ``asr.cpu_threads`` is set: then one worker with that many threads).
+
+    ``audio_s``: the length of all the audio this process will analyse (s), when known. Audio
+    that fills fewer windows than there would be workers, with no voice model beside the
+    recogniser (diarization off), gets one worker with all the cores instead: a single window
+    would otherwise be decoded on one core while the others wait."""
     from models.asr import FasterWhisperRecognizer, OpenAIWhisperRecognizer, SpeechRecognizer
     from models.segmentation import SpeakerSegmenter
     from models.speaker import SpeakerEncoder
@@ -79,6 +88,10 @@ def load_speech_models(settings: Settings, *, live: bool = False) -> SpeechModel
         workers = settings.asr.workers
     else:
         workers = min(_cores(), settings.asr.batch_size) if split else 1
+    if split and audio_s is not None and not settings.diarization.enabled:
+        windows = math.ceil(audio_s / settings.vad.max_chunk_s)
+        if windows < workers:
+            split, workers = False, 1
     if settings.asr.engine == "openai-whisper":
         recognizer = OpenAIWhisperRecognizer(
             resolve_openai_whisper_checkpoint(settings.asr.model, settings.cache_dir),
@@ -108,6 +121,13 @@ def load_speech_models(settings: Settings, *, live: bool = False) -> SpeechModel
         segmenter=segmenter,
         voiceprints=voiceprints,
     )
+
+
+def audio_length(plan: MediaPlan) -> float | None:
+    """All the audio of ``plan`` to analyse (s, every source's), or None when some length is
+    unknown."""
+    lengths = [source.info.duration_s for source in plan.sources]
+    return None if None in lengths else sum(length or 0.0 for length in lengths)
 
 
 def is_transcript_file(path: Path) -> bool:
@@ -151,7 +171,7 @@ def analyze(
             )
     else:
         plan = plan or plan_media(path, settings.audio)
-        models = models or load_speech_models(settings)
+        models = models or load_speech_models(settings, audio_s=audio_length(plan))
         voice_samples = {
             name: voice_embedding(sample, models, settings) for name, sample in samples.items()
         }
@@ -176,6 +196,9 @@ def analyze(
     def video_engagement(named: Transcript) -> Mapping[str, Engagement | None]:
         if plan is None or not settings.video.enabled:
             return {}
+        if not any(source.info.has_video for source in plan.sources):
+            # Nobody to watch: the video modules (OpenCV, MediaPipe) stay unimported.
+            return dict.fromkeys(participant.id for participant in named.participants)
         from assistant.processing.video import analyse_plan_video
 
         return analyse_plan_video(plan, named, settings.video, progress=watched)
