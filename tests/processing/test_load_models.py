@@ -8,7 +8,7 @@ import models.asr
 import models.speaker
 import models.weights
 from assistant.config import Settings, torch_threads
-from assistant.processing import analyze
+from assistant.processing import loading
 from assistant.processing.analyze import load_speech_models
 
 
@@ -40,7 +40,7 @@ def test_decoders_split_the_cores_among_them(
     # Live decodes run at once: all cores each would oversubscribe them.
     monkeypatch.setattr(models.asr, "FasterWhisperRecognizer", _RecordingRecognizer)
     monkeypatch.setattr(models.weights, "resolve_faster_whisper_model", lambda *_: "base-folder")
-    monkeypatch.setattr(analyze, "_cores", lambda: 7)
+    monkeypatch.setattr(loading, "_cores", lambda: 7)
     settings = Settings(
         asr={"workers": 3, "cpu_threads": cpu_threads}, diarization={"enabled": False}
     )
@@ -104,7 +104,7 @@ def test_audio_shorter_than_a_window_per_worker_gets_one_worker_with_all_cores(
     # unknown length keeps the split.
     monkeypatch.setattr(models.asr, "FasterWhisperRecognizer", _RecordingRecognizer)
     monkeypatch.setattr(models.weights, "resolve_faster_whisper_model", lambda *_: "base-folder")
-    monkeypatch.setattr(analyze, "_cores", lambda: 2)
+    monkeypatch.setattr(loading, "_cores", lambda: 2)
     monkeypatch.setattr(models.speaker, "SpeakerEncoder", lambda: "voice encoder")
     settings = Settings(
         diarization={"enabled": diarization, "resegment": False, "voiceprints": False}
