@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import logging
 import sys
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -22,21 +24,15 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from assistant.analytics.sides import parse_side_names
 from assistant.config import Settings
-from assistant.intelligence.action_items import owner_name
-from assistant.intelligence.follow_up import load_history
-from assistant.outputs.digest import (
-    ENGAGEMENT_HEADERS,
-    NO_SPEECH,
-    SUMMARY_HEADERS,
-    engagement_rows,
-    summary_rows,
-)
 from assistant.outputs.formatting import format_clock, read_balance
 from assistant.outputs.terminal import figure_tables
-from assistant.processing.analyze import Analysis, analyze, is_transcript_file, write_outputs
 from models.errors import MeetingAssistantError
+
+# The analysis (meeting intelligence, reports) is imported where a command needs it: `analyze`
+# imports it while the speech models load on another thread (see ``_run``).
+if TYPE_CHECKING:
+    from assistant.processing.analyze import Analysis
 
 __all__ = ["main"]
 
@@ -80,6 +76,8 @@ def _parse_date(_: click.Context, __: click.Parameter, value: str | None) -> dt.
 def _parse_internal(_: click.Context, __: click.Parameter, value: str | None) -> tuple[str, ...]:
     if value is None:
         return ()
+    from assistant.analytics.sides import parse_side_names
+
     try:
         return parse_side_names(value)
     except ValueError as error:
@@ -181,7 +179,11 @@ def analyze_command(
             audio={"allow_truncated": True} if allow_truncated else {},
         )
         names = [n for n in (participant_names or "").split(",") if n.strip()]
-        history = load_history(history_dir) if history_dir is not None else []
+        history = []
+        if history_dir is not None:
+            from assistant.intelligence.follow_up import load_history
+
+            history = load_history(history_dir)
         analysis = _run(
             path,
             settings,
@@ -193,6 +195,8 @@ def analyze_command(
             history,
             internal,
         )
+        from assistant.processing.analyze import write_outputs
+
         written = write_outputs(analysis, out_dir) if out_dir is not None else {}
         for warning in analysis.warnings:
             err.print(f"warning: {warning}", highlight=False, markup=False, soft_wrap=True)
@@ -249,7 +253,7 @@ def live_command(
     analyze."""
     import asyncio
 
-    from assistant.processing.analyze import load_speech_models
+    from assistant.processing.analyze import load_speech_models, write_outputs
     from assistant.processing.live import LiveEvent, follow_media
     from pipelines.frames import Caption
 
@@ -488,7 +492,7 @@ def bot_join_command(
         ParticipantLeft,
         follow_room,
     )
-    from assistant.processing.analyze import load_speech_models
+    from assistant.processing.analyze import load_speech_models, write_outputs
     from pipelines.frames import Caption
 
     err = Console(stderr=True)
@@ -794,9 +798,13 @@ def _run(
     history: Sequence[Mapping[str, Any]] = (),
     internal: Sequence[str] = (),
 ) -> Analysis:
+    from assistant.inputs.transcript_json import is_transcript_file
+
     if not path.exists():
         raise MeetingAssistantError("file not found", path)
     if is_transcript_file(path):
+        from assistant.processing.analyze import analyze
+
         return analyze(
             path,
             settings,
@@ -807,11 +815,20 @@ def _run(
             internal=internal,
         )
     from assistant.inputs.media import plan_media
-    from assistant.processing.analyze import load_speech_models
+    from assistant.processing.loading import audio_length, load_speech_models
 
     plan = plan_media(path, settings.audio)
-    with err.status("Loading speech models…"):
-        models = load_speech_models(settings)
+    # The models load mostly in native code, which lets go of the GIL: the rest of the
+    # analysis is imported meanwhile on another thread (a third of a second of a short file's
+    # run). The models load on this thread: CTranslate2 with several threads per worker, built
+    # on a passing thread, took several times the CPU on a busy machine.
+    with ThreadPoolExecutor(1, thread_name_prefix="import-analysis") as pool:
+        importing = pool.submit(importlib.import_module, "assistant.processing.analyze")
+        with err.status("Loading speech models…"):
+            models = load_speech_models(settings, audio_s=audio_length(plan))
+        importing.result()
+    from assistant.processing.analyze import analyze
+
     total = sum(source.info.duration_s or 0.0 for source in plan.sources)
     video_total = sum(
         source.info.duration_s or 0.0 for source in plan.sources if source.info.has_video
@@ -838,6 +855,15 @@ def _run(
 
 
 def _print_summary(console: Console, report: dict[str, Any], written: dict[str, Path]) -> None:
+    from assistant.intelligence.action_items import owner_name
+    from assistant.outputs.digest import (
+        ENGAGEMENT_HEADERS,
+        NO_SPEECH,
+        SUMMARY_HEADERS,
+        engagement_rows,
+        summary_rows,
+    )
+
     meeting = report["meeting"]
     console.print(
         f"[bold]{escape(meeting['title'])}[/]  {meeting['date'] or ''}  "
@@ -880,6 +906,8 @@ def _print_follow_up_and_coaching(
 ) -> None:
     """Earlier items still open, and how many coaching tips each person has (the tips themselves
     are private: they are in report.json and the digest)."""
+    from assistant.intelligence.action_items import owner_name
+
     carried = report.get("follow_up") or []
     if carried:
         done = sum(1 for item in carried if item["status"] == "done")

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from scipy.cluster.hierarchy import fcluster, linkage
 
 from .speaker_windows import SpeakerWindow
 
@@ -88,6 +87,8 @@ def _cluster(embeddings: npt.NDArray[np.float32], options: DiarizationOptions) -
         labels = groups[np.argmax(embeddings @ centroids.T, axis=1)]
         labels[::step] = picked
         return np.asarray(labels, np.int64)
+    from scipy.cluster.hierarchy import fcluster, linkage  # only diarization needs scipy
+
     tree = linkage(embeddings.astype(np.float64), method="average", metric="cosine")
     if options.num_speakers is not None:
         return (

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from scipy.optimize import linear_sum_assignment
 
 from models.segmentation import SegmentationGeometry
 
@@ -93,6 +92,8 @@ def resegment(
     speakers = max((turn.speaker for turn in turns), default=-1) + 1
     if speakers == 0 or not activities:
         return list(turns)
+    from scipy.optimize import linear_sum_assignment  # only diarization needs scipy
+
     step, centre = geometry.frame_step_s, geometry.frame_duration_s / 2
     window_frames = activities[0].active.shape[0]
     offsets = [round(a.start_s / step) for a in activities]

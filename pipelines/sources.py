@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-import cv2
 import numpy as np
 import numpy.typing as npt
 import soxr
@@ -154,6 +153,8 @@ class LiveVideoSource:
         self._next_s = start_s + self._interval
         height, width = image.shape[:2]
         if width > self._max_width:
+            import cv2  # only video needs OpenCV (its import is 30 ms of every audio file's run)
+
             scale = self._max_width / width
             size = (self._max_width, max(2, round(height * scale)))
             image = np.asarray(cv2.resize(image, size, interpolation=cv2.INTER_AREA), np.uint8)
@@ -167,6 +168,8 @@ def frame_statistics(
 ) -> tuple[float, float, float, FloatArray]:
     """(change against ``previous``, brightness, contrast, this frame's thumbnail): the figures
     every ``VideoFrame`` carries, from a 64x36 grey thumbnail."""
+    import cv2
+
     grey = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
     thumb = cv2.resize(grey, _THUMB, interpolation=cv2.INTER_AREA).astype(np.float32)
     change = 0.0 if previous is None else float(np.mean(np.abs(thumb - previous)))

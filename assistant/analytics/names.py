@@ -19,7 +19,6 @@ from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
-from scipy.optimize import linear_sum_assignment
 
 from assistant.analytics.metrics import speech_of
 from assistant.transcript import NameSource, Segment, Transcript
@@ -128,6 +127,10 @@ def _by_voice(
     names, ids = list(samples), list(voices)
     if not names or not ids:
         return {}
+    # Imported here: scipy.optimize costs a short file's run 0.1-0.2 s, and only voice samples
+    # (with diarization) come this far.
+    from scipy.optimize import linear_sum_assignment
+
     similarity = np.array([[float(samples[n] @ voices[i]) for i in ids] for n in names])
     rows, cols = linear_sum_assignment(-similarity)
     return {

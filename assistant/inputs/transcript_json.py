@@ -19,9 +19,18 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 from assistant.transcript import MeetingInfo, Participant, Segment, Transcript, Word
 from models.errors import InvalidTranscriptError
 
-__all__ = ["dump_transcript_json", "load_transcript_json", "transcript_from_json"]
+__all__ = [
+    "dump_transcript_json",
+    "is_transcript_file",
+    "load_transcript_json",
+    "transcript_from_json",
+]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_transcript_file(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() == ".json"
 
 
 class _Model(BaseModel):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,7 +15,7 @@ from assistant.analytics.names import resolve_names, user_names_warning
 from assistant.analytics.sides import assign_sides
 from assistant.config import Settings
 from assistant.inputs.media import MediaPlan, plan_media
-from assistant.inputs.transcript_json import load_transcript_json
+from assistant.inputs.transcript_json import is_transcript_file, load_transcript_json
 from assistant.intelligence.action_items import ActionItem
 from assistant.intelligence.action_items.learned import load_scorer
 from assistant.intelligence.coaching import coach
@@ -26,6 +25,7 @@ from assistant.outputs.digest import render_digest_html
 from assistant.outputs.report import build_report
 from assistant.outputs.rttm import to_rttm
 from assistant.outputs.subtitles import to_srt, to_webvtt
+from assistant.processing.loading import audio_length, load_speech_models
 from assistant.processing.speech import (
     FloatArray,
     ProgressListener,
@@ -39,6 +39,7 @@ from models.errors import InputError
 __all__ = [
     "Analysis",
     "analyze",
+    "audio_length",
     "file_date",
     "finish_analysis",
     "load_speech_models",
@@ -55,63 +56,6 @@ class Analysis:
     report: dict[str, Any]
     warnings: tuple[str, ...] = ()
     """What the user asked for that could not be done, e.g. an ``internal`` name nobody has."""
-
-
-def load_speech_models(settings: Settings, *, live: bool = False) -> SpeechModels:
-    """Load the recogniser and the VAD once; callers share the result.
-
-    ``live``: the process follows live meetings, whose caption decodes run beside transcript
-    decodes and beside each other, so faster-whisper gets ``asr.workers`` CTranslate2 workers
-    and, unless ``asr.cpu_threads`` says otherwise, the cores split among them; a process that
-    only analyses decodes one batch at a time, cut into one part per core (at most
-    ``asr.batch_size``), each on a single-threaded worker of its own (unless
-    ``asr.cpu_threads`` is set: then one worker with that many threads)."""
-    from models.asr import FasterWhisperRecognizer, OpenAIWhisperRecognizer, SpeechRecognizer
-    from models.segmentation import SpeakerSegmenter
-    from models.speaker import SpeakerEncoder
-    from models.voiceprint import VoiceprintEncoder
-    from models.weights import resolve_faster_whisper_model, resolve_openai_whisper_checkpoint
-    from pipelines.vad import SileroVad
-
-    recognizer: SpeechRecognizer
-    split = not live and not settings.asr.cpu_threads
-    if live:
-        workers = settings.asr.workers
-    else:
-        workers = min(_cores(), settings.asr.batch_size) if split else 1
-    if settings.asr.engine == "openai-whisper":
-        recognizer = OpenAIWhisperRecognizer(
-            resolve_openai_whisper_checkpoint(settings.asr.model, settings.cache_dir),
-            device=settings.asr.device,
-        )
-    else:
-        recognizer = FasterWhisperRecognizer(
-            resolve_faster_whisper_model(settings.asr.model, settings.cache_dir),
-            device=settings.asr.device,
-            compute_type=settings.asr.compute_type,
-            cpu_threads=settings.asr.cpu_threads or (_cores() // workers if workers > 1 else 0),
-            workers=workers,
-            split_batches=split and workers > 1,
-        )
-    diarization = settings.diarization
-    encoder = SpeakerEncoder() if diarization.enabled else None
-    segmenter = SpeakerSegmenter() if diarization.enabled and diarization.resegment else None
-    voiceprints = VoiceprintEncoder() if diarization.enabled and diarization.voiceprints else None
-    vad = SileroVad(
-        intra_op_threads=settings.threads.onnx_intra_op,
-        inter_op_threads=settings.threads.onnx_inter_op,
-    )
-    return SpeechModels(
-        recognizer=recognizer,
-        vad=vad,
-        speaker_encoder=encoder,
-        segmenter=segmenter,
-        voiceprints=voiceprints,
-    )
-
-
-def is_transcript_file(path: Path) -> bool:
-    return path.is_file() and path.suffix.lower() == ".json"
 
 
 def analyze(
@@ -151,7 +95,7 @@ def analyze(
             )
     else:
         plan = plan or plan_media(path, settings.audio)
-        models = models or load_speech_models(settings)
+        models = models or load_speech_models(settings, audio_s=audio_length(plan))
         voice_samples = {
             name: voice_embedding(sample, models, settings) for name, sample in samples.items()
         }
@@ -176,6 +120,9 @@ def analyze(
     def video_engagement(named: Transcript) -> Mapping[str, Engagement | None]:
         if plan is None or not settings.video.enabled:
             return {}
+        if not any(source.info.has_video for source in plan.sources):
+            # Nobody to watch: the video modules (OpenCV, MediaPipe) stay unimported.
+            return dict.fromkeys(participant.id for participant in named.participants)
         from assistant.processing.video import analyse_plan_video
 
         return analyse_plan_video(plan, named, settings.video, progress=watched)
@@ -255,11 +202,6 @@ def finish_analysis(
         ),
         warnings,
     )
-
-
-def _cores() -> int:
-    """Cores this process may run on (its affinity, as a container or taskset sets it)."""
-    return max(1, len(os.sched_getaffinity(0)))
 
 
 def _llm_client(settings: Settings) -> ChatClient | None:

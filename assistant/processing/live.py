@@ -24,11 +24,11 @@ import numpy.typing as npt
 from assistant.analytics.engagement import Engagement, speaking_seconds, summarize_engagement
 from assistant.config import Settings
 from assistant.inputs.media import MediaPlan, plan_media
+from assistant.inputs.transcript_json import is_transcript_file
 from assistant.processing.analyze import (
     Analysis,
     file_date,
     finish_analysis,
-    is_transcript_file,
     title_from_path,
 )
 from assistant.processing.speech import (

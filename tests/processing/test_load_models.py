@@ -5,9 +5,10 @@ from typing import Any
 import pytest
 
 import models.asr
+import models.speaker
 import models.weights
 from assistant.config import Settings, torch_threads
-from assistant.processing import analyze
+from assistant.processing import loading
 from assistant.processing.analyze import load_speech_models
 
 
@@ -39,7 +40,7 @@ def test_decoders_split_the_cores_among_them(
     # Live decodes run at once: all cores each would oversubscribe them.
     monkeypatch.setattr(models.asr, "FasterWhisperRecognizer", _RecordingRecognizer)
     monkeypatch.setattr(models.weights, "resolve_faster_whisper_model", lambda *_: "base-folder")
-    monkeypatch.setattr(analyze, "_cores", lambda: 7)
+    monkeypatch.setattr(loading, "_cores", lambda: 7)
     settings = Settings(
         asr={"workers": 3, "cpu_threads": cpu_threads}, diarization={"enabled": False}
     )
@@ -79,3 +80,39 @@ def test_torch_is_left_alone_when_no_model_uses_it() -> None:
     settings = Settings(diarization={"enabled": False})
     assert torch_threads(settings, speech_models=True) == 0
     assert torch_threads(Settings(), speech_models=True) == 1
+
+
+@pytest.mark.parametrize(
+    ("audio_s", "diarization", "expected_workers", "split"),
+    [
+        (11.0, False, 1, False),
+        (30.0, False, 1, False),
+        (30.5, False, 2, True),
+        (11.0, True, 2, True),
+        (None, False, 2, True),
+    ],
+)
+def test_audio_shorter_than_a_window_per_worker_gets_one_worker_with_all_cores(
+    monkeypatch: pytest.MonkeyPatch,
+    audio_s: float | None,
+    diarization: bool,
+    expected_workers: int,
+    split: bool,
+) -> None:
+    # One 30 s window decoded by one of two single-threaded workers leaves a core idle; with
+    # the voice models beside the recogniser (diarization on) that core has work, and audio of
+    # unknown length keeps the split.
+    monkeypatch.setattr(models.asr, "FasterWhisperRecognizer", _RecordingRecognizer)
+    monkeypatch.setattr(models.weights, "resolve_faster_whisper_model", lambda *_: "base-folder")
+    monkeypatch.setattr(loading, "_cores", lambda: 2)
+    monkeypatch.setattr(models.speaker, "SpeakerEncoder", lambda: "voice encoder")
+    settings = Settings(
+        diarization={"enabled": diarization, "resegment": False, "voiceprints": False}
+    )
+
+    loaded = load_speech_models(settings, audio_s=audio_s)
+
+    assert isinstance(loaded.recognizer, _RecordingRecognizer)
+    assert loaded.recognizer.options["workers"] == expected_workers
+    assert loaded.recognizer.options["split_batches"] == split
+    assert loaded.recognizer.options["cpu_threads"] == (1 if split else 0)
