@@ -593,9 +593,11 @@ def _after(
     decode's word times (``spans``) and where the confirmed words end (``committed_end_s``),
     an alignment whose last match skips words of ``words`` that ``committed`` does not have (a
     word read anew, then a confirmed word said again later: "100 and 20 to 100" against "100
-    and 2100 since about 20 seats") ends instead at the first word heard after the confirmed
-    ones, less any that repeat the confirmed ones' last (word times shift a little between
-    decodes; whisper_streaming drops up to 5 such words), so the words between are not lost."""
+    and 2100 since about 20 seats"; or, when only that later word matches, the words before
+    it: "And keep" against "That keeps the risk low and gives") ends instead at the first word
+    heard after the confirmed ones, less any that repeat the confirmed ones' last (word times
+    shift a little between decodes; whisper_streaming drops up to 5 such words), so the words
+    between are not lost."""
     if not committed:
         return 0
     matcher = difflib.SequenceMatcher(
@@ -607,9 +609,11 @@ def _after(
     last = blocks[-1]
     missing = len(committed) - (last.a + last.size)
     by_text = min(len(words), last.b + last.size + missing)
-    if spans is None or len(blocks) < 2:
+    if spans is None:
         return by_text
-    before = blocks[-2]
+    # With one match, the words before it are what it skips: the confirmed "And keep" against
+    # "That keeps the risk low and gives..." matches only the later "and".
+    before = blocks[-2] if len(blocks) >= 2 else difflib.Match(0, 0, 0)
     skipped = (last.b - before.b - before.size) - (last.a - before.a - before.size)
     if skipped <= 1:
         return by_text

@@ -249,6 +249,47 @@ def test_a_word_read_anew_does_not_swallow_the_words_after_the_confirmed_ones() 
     assert heard == ["word3" if w == SCRIPT[7] else w for w in SCRIPT[:12]]
 
 
+class _RewordingRecognizer(FakeRecognizer):
+    """Reads the script's word6 as "word0" (a word said again), and once the decoded audio runs
+    past ``REWORD_AFTER_S``, reads each of the first four words (confirmed by then) otherwise,
+    as Whisper rereads "And keep" as "That keeps" a few decodes later."""
+
+    REWORD_AFTER_S = 2.7
+
+    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
+        out = []
+        for chunk, recognition in zip(chunks, super().recognize(chunks, options), strict=True):
+            reworded = SCRIPT[:4] if len(chunk) / 16_000 > self.REWORD_AFTER_S else []
+
+            def read(text: str, reworded: list[str] = reworded) -> str:
+                if text == SCRIPT[6]:
+                    return SCRIPT[0]
+                return f"{text}s" if text in reworded else text
+
+            segments = [
+                replace(
+                    segment,
+                    text=" ".join(read(t) for t in segment.text.split()),
+                    words=tuple(replace(w, text=f" {read(w.text.strip())}") for w in segment.words),
+                )
+                for segment in recognition.segments
+            ]
+            out.append(replace(recognition, segments=tuple(segments)))
+        return out
+
+
+def test_confirmed_words_read_anew_do_not_match_a_later_repeat_alone() -> None:
+    """A later decode rewords every confirmed word, and only a repeat of the first, further on,
+    still matches: aligned by text, the confirmed words would end at that repeat and the words
+    between would never be final (the tuning dialogue lost "keeps the risk low" so, after a
+    trim). The decode's word times say where the confirmed words end."""
+    audio = np.concatenate([silence(0.5), speech(12), silence(1.5)])
+    out = run_stage(_live(_RewordingRecognizer()), _blocks("p", audio), flush_each=True)
+    finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+    heard = [word for c in finals for word in c.text.split()]
+    assert heard == [SCRIPT[0] if w == SCRIPT[6] else w for w in SCRIPT[:12]]
+
+
 class _NarrowRecognizer(FakeRecognizer):
     """Misreads the last word of every decode in a window shorter than 30 s (the short
     window's reading of what the buffer's end holds is worse than the full window's)."""
