@@ -49,7 +49,7 @@ class AsrSettings(BaseModel):
     process two decodes at once with all cores each oversubscribe them (bench.live_capacity,
     6 people two at once, 2 cores: final p95 3.85 s with 2 threads per worker, 2.42 s with 1);
     analysis cuts each batch into one part per core, decoded at once by single-threaded
-    workers, except audio shorter than a 30 s window per core with diarization off: one
+    workers, except audio shorter than half a 30 s window per core with diarization off: one
     worker on all cores (``assistant.processing.loading``). Set, analysis loads one worker
     with this many threads."""
     workers: int = Field(default=2, ge=1, le=8)

@@ -29,7 +29,7 @@ def load_speech_models(
     ``asr.cpu_threads`` is set: then one worker with that many threads).
 
     ``audio_s``: the length of all the audio this process will analyse (s), when known. Audio
-    that fills fewer windows than there would be workers, with no voice model beside the
+    that fills fewer half windows than there would be workers, with no voice model beside the
     recogniser (diarization off), gets one worker with all the cores instead: a single window
     would otherwise be decoded on one core while the others wait."""
     from assistant.processing.speech import SpeechModels
@@ -47,7 +47,11 @@ def load_speech_models(
     else:
         workers = min(_cores(), settings.asr.batch_size) if split else 1
     if split and audio_s is not None and not settings.diarization.enabled:
-        windows = math.ceil(audio_s / settings.vad.max_chunk_s)
+        # Counted in half windows: past that, speech mostly fills more than one window (with
+        # a reread), and the decoder's many small steps lose more to a second thread than the
+        # encoder gains (the phone call's 30 s: 4.4 s wall on one worker with two threads, 3.9
+        # on two single-threaded workers; jfk's 11 s: 2.4 against 2.65).
+        windows = math.ceil(audio_s / (settings.vad.max_chunk_s / 2))
         if windows < workers:
             split, workers = False, 1
     if settings.asr.engine == "openai-whisper":

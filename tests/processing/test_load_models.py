@@ -86,8 +86,9 @@ def test_torch_is_left_alone_when_no_model_uses_it() -> None:
     ("audio_s", "diarization", "expected_workers", "split"),
     [
         (11.0, False, 1, False),
-        (30.0, False, 1, False),
-        (30.5, False, 2, True),
+        (15.0, False, 1, False),
+        (15.5, False, 2, True),
+        (30.0, False, 2, True),
         (11.0, True, 2, True),
         (None, False, 2, True),
     ],
@@ -99,7 +100,7 @@ def test_audio_shorter_than_a_window_per_worker_gets_one_worker_with_all_cores(
     expected_workers: int,
     split: bool,
 ) -> None:
-    # One 30 s window decoded by one of two single-threaded workers leaves a core idle; with
+    # One short window decoded by one of two single-threaded workers leaves a core idle; with
     # the voice models beside the recogniser (diarization on) that core has work, and audio of
     # unknown length keeps the split.
     monkeypatch.setattr(models.asr, "FasterWhisperRecognizer", _RecordingRecognizer)
