@@ -1,6 +1,7 @@
 """Voices across a recording built from the shared clips (3.2 minutes, 6 voices): jfk three
 times with others between, a reader switching from English to German, the two people of an
-AMI meeting in two of its clips; and no speech lost against the clips analysed alone."""
+AMI meeting in two of its clips; and no speech lost against the clips analysed alone, there and
+on the 10 minutes of bench.diarization."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from assistant.config import Settings
 from assistant.inputs.media import plan_media
 from assistant.processing.speech import SpeechModels, SpeechResult, transcribe_plan
-from bench.common import VOICES_THREE_MINUTES, PlacedPiece, build_voices_wav
+from bench.common import VOICES_TEN_MINUTES, VOICES_THREE_MINUTES, PlacedPiece, build_voices_wav
 from bench.voices import speaker_of_piece, words_kept
 
 
@@ -89,3 +90,18 @@ def test_the_recording_keeps_the_words_of_its_clips(
     assert sum(piece.kept for piece in kept) >= 0.98 * alone
     for piece in kept:  # and none of them loses a sentence
         assert piece.kept >= 0.9 * piece.alone - 1, Path(piece.piece.clip).stem
+
+
+def test_ten_minutes_of_the_clips_keep_their_words(
+    speech_models: SpeechModels, settings: Settings, tmp_path: Path
+) -> None:
+    # 24 pieces, 13 voices, each clip several times: chunk seams, rereads and a quiet voice
+    # right after a loud one (the VAD's state) all happen here.
+    path = tmp_path / "ten-minutes.wav"
+    placed = build_voices_wav(path, VOICES_TEN_MINUTES)
+    result = transcribe_plan(plan_media(path, settings.audio), speech_models, settings)
+    kept = words_kept(placed, result.segments, speech_models, settings)
+    alone = sum(piece.alone for piece in kept)
+    assert sum(piece.kept for piece in kept) >= 0.98 * alone, [
+        (Path(piece.piece.clip).stem, piece.kept, piece.alone) for piece in kept
+    ]
