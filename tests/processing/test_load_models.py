@@ -93,7 +93,7 @@ def test_torch_is_left_alone_when_no_model_uses_it() -> None:
         (None, False, 2, True),
     ],
 )
-def test_audio_shorter_than_a_window_per_worker_gets_one_worker_with_all_cores(
+def test_audio_shorter_than_half_a_window_per_worker_gets_one_worker_with_all_cores(
     monkeypatch: pytest.MonkeyPatch,
     audio_s: float | None,
     diarization: bool,
