@@ -18,6 +18,13 @@ class _RecordingRecognizer:
         self.options = options
 
 
+def _record_loads(monkeypatch: pytest.MonkeyPatch, cores: int) -> None:
+    """The loader builds recorders instead of models, on a machine of ``cores`` cores."""
+    monkeypatch.setattr(models.asr, "FasterWhisperRecognizer", _RecordingRecognizer)
+    monkeypatch.setattr(models.weights, "resolve_faster_whisper_model", lambda *_: "base-folder")
+    monkeypatch.setattr(loading, "_cores", lambda: cores)
+
+
 @pytest.mark.parametrize(
     ("live", "cpu_threads", "expected_workers", "expected_threads", "split"),
     [
@@ -38,9 +45,7 @@ def test_decoders_split_the_cores_among_them(
     # Analysis cuts each batch (4 chunks) into parts, one per single-threaded worker, at most
     # one part per chunk; told a thread count, it keeps one worker with that many threads.
     # Live decodes run at once: all cores each would oversubscribe them.
-    monkeypatch.setattr(models.asr, "FasterWhisperRecognizer", _RecordingRecognizer)
-    monkeypatch.setattr(models.weights, "resolve_faster_whisper_model", lambda *_: "base-folder")
-    monkeypatch.setattr(loading, "_cores", lambda: 7)
+    _record_loads(monkeypatch, cores=7)
     settings = Settings(
         asr={"workers": 3, "cpu_threads": cpu_threads}, diarization={"enabled": False}
     )
@@ -103,9 +108,7 @@ def test_audio_shorter_than_half_a_window_per_worker_gets_one_worker_with_all_co
     # One short window decoded by one of two single-threaded workers leaves a core idle; with
     # the voice models beside the recogniser (diarization on) that core has work, and audio of
     # unknown length keeps the split.
-    monkeypatch.setattr(models.asr, "FasterWhisperRecognizer", _RecordingRecognizer)
-    monkeypatch.setattr(models.weights, "resolve_faster_whisper_model", lambda *_: "base-folder")
-    monkeypatch.setattr(loading, "_cores", lambda: 2)
+    _record_loads(monkeypatch, cores=2)
     monkeypatch.setattr(models.speaker, "SpeakerEncoder", lambda: "voice encoder")
     settings = Settings(
         diarization={"enabled": diarization, "resegment": False, "voiceprints": False}
