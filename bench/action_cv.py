@@ -2,16 +2,16 @@
 
     python -m bench.action_cv
 
-For each of the eleven labelled sets (``tests/data/intelligence``, ``-b`` to ``-k``): the scorer
-is fitted on the other ten, its thresholds chosen by a leave-one-set-out cross-validation inside
-those ten (`bench.train_action_scorer.choose_thresholds`), then the held-out set is scored
+For each of the thirteen labelled sets (``tests/data/intelligence``, ``-b`` to ``-m``): the scorer
+is fitted on the other twelve, its thresholds chosen by a leave-one-set-out cross-validation inside
+those twelve (`bench.train_action_scorer.choose_thresholds`), then the held-out set is scored
 strictly as `bench.intelligence` scores it (text located, owner and due date right), twice:
 
 - **unseen**: on the items the rules found BEFORE they were tuned on that set (the rules of the
   commit its README measured, `bench.pretuning_items`), as a new user's meeting would look to
   the rules; next to those rules alone. This is the honest figure. The first set was written
   with the rules and has no such state.
-- **tuned**: on the items of today's rules (tuned on all eleven sets, so optimistic), next to
+- **tuned**: on the items of today's rules (tuned on all thirteen sets, so optimistic), next to
   today's rules alone.
 """
 

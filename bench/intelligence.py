@@ -6,7 +6,7 @@
     python -m bench.intelligence --scorer         # with the learned scorer (bench.action_cv)
 
 The labelled sets are ``tests/data/intelligence/*.json`` (written with the rules) and
-``tests/data/intelligence-b`` to ``-k`` (each written apart from the rules from a brief,
+``tests/data/intelligence-b`` to ``-m`` (each written apart from the rules from a brief,
 measured, then tuned on by kind of failure: issue 15; their READMEs keep the figures measured
 before tuning); all are scored, each on its own and together. Each file is a
 transcript JSON whose extra key ``expected.action_items`` lists, per task, its owner (participant
@@ -14,9 +14,12 @@ id or ``team:…``), its due date and one or more quotes (substrings of the sent
 task is said or agreed).
 
 Scoring: a predicted item is *located* on a label when its quote contains one of the label's
-quotes; each label and each prediction is used once. A prediction counts as correct only when it
-is located and owner and due date both match. Precision = correct / predicted, recall = correct /
-labelled; owner (due-date) accuracy = located items with the right owner (due date) / located.
+quotes, or one of them contains its whole quote of at least four words (a label may quote two
+sentences where an extractor quotes one); each label and each prediction is used once. A
+prediction counts as correct only when it is located and owner and due date both match ("our
+team" and "everyone" are one owner in a meeting of our side only). Precision = correct /
+predicted, recall = correct / labelled; owner (due-date) accuracy = located items with the
+right owner (due date) / located.
 
 Language groups (en, da, mixed) are read from each meeting's own sentences, not its file name, so
 any folder can be scored: a meeting is ``da`` (``en``) when at least 85 % of its sentences are
@@ -30,6 +33,7 @@ import gzip
 import json
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,10 +63,16 @@ __all__ = [
     "LABELLED_DIR_I",
     "LABELLED_DIR_J",
     "LABELLED_DIR_K",
+    "LABELLED_DIR_L",
+    "LABELLED_DIR_M",
     "Score",
+    "internal_only",
     "language_group",
     "load_labelled",
+    "locates",
     "long_meeting",
+    "same_owner",
+    "score_meeting",
     "score_meetings",
 ]
 
@@ -77,6 +87,8 @@ LABELLED_DIR_H = LABELLED_DIR.with_name("intelligence-h")
 LABELLED_DIR_I = LABELLED_DIR.with_name("intelligence-i")
 LABELLED_DIR_J = LABELLED_DIR.with_name("intelligence-j")
 LABELLED_DIR_K = LABELLED_DIR.with_name("intelligence-k")
+LABELLED_DIR_L = LABELLED_DIR.with_name("intelligence-l")
+LABELLED_DIR_M = LABELLED_DIR.with_name("intelligence-m")
 ALL_LABELLED = (
     LABELLED_DIR,
     LABELLED_DIR_B,
@@ -89,6 +101,8 @@ ALL_LABELLED = (
     LABELLED_DIR_I,
     LABELLED_DIR_J,
     LABELLED_DIR_K,
+    LABELLED_DIR_L,
+    LABELLED_DIR_M,
 )
 AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 """A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a
@@ -176,13 +190,52 @@ def _normal(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
 
 
-def score_meeting(name: str, items: tuple[ActionItem, ...], expected: dict[str, Any]) -> Score:
+_MIN_QUOTE_WORDS = 4
+"""A prediction's quote this long (words) or longer also locates a label quote that holds it."""
+
+
+def locates(quote: str, label_quotes: Sequence[str]) -> bool:
+    """Whether a prediction quoting ``quote`` locates a label with ``label_quotes``: its quote
+    holds one of them, or one of them holds its whole quote (a label may quote two sentences,
+    "That one's on me. I'll get you the list before Monday.", where an extractor quotes one)."""
+    said = _normal(quote)
+    wanted = [_normal(q) for q in label_quotes]
+    if any(q in said for q in wanted):
+        return True
+    return len(said.split()) >= _MIN_QUOTE_WORDS and any(said in q for q in wanted)
+
+
+_OUR_TEAM = frozenset({"team:internal", "team:all"})
+
+
+def same_owner(predicted: str | None, labelled: str | None, *, internal_only: bool) -> bool:
+    """Owners match when equal; in a meeting of our side only, "our team" and "everyone" are the
+    same people (the sets' writers label "everyone has to ..." there either way)."""
+    if predicted == labelled:
+        return True
+    return internal_only and predicted in _OUR_TEAM and labelled in _OUR_TEAM
+
+
+def internal_only(transcript: Transcript) -> bool:
+    """Whether every participant is on our side (an internal meeting)."""
+    sides = [p.side for p in transcript.participants]
+    return bool(sides) and all(side == "internal" for side in sides)
+
+
+def score_meeting(
+    name: str,
+    items: tuple[ActionItem, ...],
+    expected: dict[str, Any],
+    *,
+    only_ours: bool = False,
+) -> Score:
+    """Strict score of one meeting's ``items``; ``only_ours``: every participant is internal
+    (see `same_owner`)."""
     labels = expected["action_items"]
     score = Score(predicted=len(items), labelled=len(labels))
     unused = list(range(len(items)))
     for label in labels:
-        quotes = [_normal(q) for q in label["quotes"]]
-        match = next((i for i in unused if any(q in _normal(items[i].quote) for q in quotes)), None)
+        match = next((i for i in unused if locates(items[i].quote, label["quotes"])), None)
         if match is None:
             score.errors.append(f"{name}: missed {label['owner']} {label['due']} {label['text']!r}")
             continue
@@ -190,7 +243,7 @@ def score_meeting(name: str, items: tuple[ActionItem, ...], expected: dict[str, 
         item = items[match]
         due = item.due.isoformat() if item.due else None
         score.located += 1
-        owner_ok = item.owner == label["owner"]
+        owner_ok = same_owner(item.owner, label["owner"], internal_only=only_ours)
         due_ok = due == label["due"]
         score.owner_right += owner_ok
         score.due_right += due_ok
@@ -234,7 +287,7 @@ def score_meetings(
     groups: dict[str, Score] = {}
     for name, transcript, expected in meetings:
         items = extract_action_items(transcript, scorer=scorer)
-        score = score_meeting(name, items, expected)
+        score = score_meeting(name, items, expected, only_ours=internal_only(transcript))
         total.add(score, errors=True)
         groups.setdefault(language_group(transcript), Score()).add(score)
     return total, groups
@@ -299,7 +352,7 @@ def main() -> None:
         action="append",
         metavar="DIR",
         help="folder of labelled meetings to score; may be repeated "
-        "(default: tests/data/intelligence, -b to -k)",
+        "(default: tests/data/intelligence, -b to -m)",
     )
     args = parser.parse_args()
     scorer = load_scorer() if args.scorer else None

@@ -2,7 +2,7 @@
 
     python -m bench.pretuning_items      # rewrites bench/data/action-scorer-pretuning.json
 
-The rules of today were tuned on all eleven sets, so on those sets their items are nearly all
+The rules of today were tuned on all thirteen sets, so on those sets their items are nearly all
 right, and a scorer trained on them alone never sees the false alarms the rules make on a new
 meeting. Each set except the first was measured before any tuning on it (its README); the
 rules of that commit, run on the set as it is today, give the items a new user would have got.
@@ -39,6 +39,8 @@ PRETUNING = {
     "intelligence-i": "692639f",  # likewise (README of each)
     "intelligence-j": "4d3b777",  # merge of sets j and k, measured before tuning on them
     "intelligence-k": "4d3b777",  # likewise (README of each)
+    "intelligence-l": "e6f6861",  # merge of sets l and m, measured before tuning on them
+    "intelligence-m": "e6f6861",  # likewise (README of each)
 }
 """Per set, the commit whose rules had never been tuned on it."""
 

@@ -4,7 +4,7 @@
     python -m bench.train_action_scorer --out F    # elsewhere
 
 Data: every candidate (see `assistant.intelligence.action_items.candidates`) of every meeting of
-``tests/data/intelligence`` and ``-b`` to ``-k``, twice for the sets written apart from the
+``tests/data/intelligence`` and ``-b`` to ``-m``, twice for the sets written apart from the
 rules: with today's rules' items, and with the items the rules found before they were tuned on
 the set (`bench.pretuning_items`), which show the false alarms a new meeting gets.
 A candidate is positive when it is located on a labelled item, as `bench.intelligence` locates
@@ -49,7 +49,15 @@ from assistant.intelligence.action_items.learned import (
 )
 from assistant.intelligence.action_items.model import ActionItem
 from assistant.transcript import Transcript
-from bench.intelligence import ALL_LABELLED, Score, _normal, language_group, load_labelled
+from bench.intelligence import (
+    ALL_LABELLED,
+    Score,
+    internal_only,
+    language_group,
+    load_labelled,
+    locates,
+    same_owner,
+)
 from bench.intelligence import score_meeting as _score_meeting
 from bench.pretuning_items import PRETUNING_PATH
 
@@ -86,23 +94,25 @@ class Meeting:
     candidates: tuple[Candidate, ...]
     features: tuple[dict[str, float], ...]
     labels: tuple[int, ...]
+    only_ours: bool
+    """Every participant is internal (see `bench.intelligence.same_owner`)."""
 
 
-def _labels(found: Sequence[Candidate], expected: dict[str, Any]) -> tuple[int, ...]:
+def _labels(
+    found: Sequence[Candidate], expected: dict[str, Any], *, only_ours: bool
+) -> tuple[int, ...]:
     order = sorted(range(len(found)), key=lambda i: (not found[i].from_rules, i))
     positive = [0] * len(found)
     unused = list(order)
     for label in expected["action_items"]:
-        quotes = [_normal(q) for q in label["quotes"]]
-        match = next(
-            (i for i in unused if any(q in _normal(found[i].item.quote) for q in quotes)), None
-        )
+        match = next((i for i in unused if locates(found[i].item.quote, label["quotes"])), None)
         if match is None:
             continue
         unused.remove(match)
         item = found[match].item
         due = item.due.isoformat() if item.due else None
-        if not STRICT or (item.owner == label["owner"] and due == label["due"]):
+        owner_ok = same_owner(item.owner, label["owner"], internal_only=only_ours)
+        if not STRICT or (owner_ok and due == label["due"]):
             positive[match] = 1
     return tuple(positive)
 
@@ -120,7 +130,8 @@ def _meeting(
         expected,
         tuple(found),
         tuple(features(c, sentences) for c in found),
-        _labels(found, expected),
+        _labels(found, expected, only_ours=internal_only(transcript)),
+        internal_only(transcript),
     )
 
 
@@ -206,7 +217,7 @@ def score_sets(
         else:
             scorer = ActionScorer({}, 0.0, *thresholds)
             items = kept_items(list(zip(meeting.candidates, probs[index], strict=True)), scorer)
-        score = _score_meeting(meeting.name, items, meeting.expected)
+        score = _score_meeting(meeting.name, items, meeting.expected, only_ours=meeting.only_ours)
         for target in (total, groups.setdefault(meeting.group, Score())):
             target.add(score)
     return total, groups

@@ -21,12 +21,33 @@ from bench.intelligence import (
     LABELLED_DIR_J,
     LABELLED_DIR_K,
     load_labelled,
+    locates,
     long_meeting,
+    same_owner,
     score_meetings,
 )
 from tests.assistant.test_metrics import AMI_SUPERVISIONS, load_ami
 
 MEETINGS = load_labelled()
+
+
+def test_a_sentence_of_a_quote_spanning_two_locates_it() -> None:
+    """The bench locates an item whose quote is one whole sentence of a two-sentence label quote,
+    but not on a word or two that merely occur in it."""
+    label = ["Leave that with me. The invoices go out on Friday."]
+    assert locates("The invoices go out on Friday.", label)
+    assert locates("Well, leave that with me. The invoices go out on Friday. Okay?", label)
+    assert not locates("Friday.", label)
+    assert not locates("The invoices went out on Friday.", label)
+
+
+def test_our_team_and_everyone_are_one_owner_only_among_ourselves() -> None:
+    assert same_owner("team:all", "team:internal", internal_only=True)
+    assert not same_owner("team:all", "team:internal", internal_only=False)
+    assert not same_owner("team:external", "team:all", internal_only=True)
+    assert same_owner("anna", "anna", internal_only=False)
+
+
 MEETINGS_B = load_labelled(LABELLED_DIR_B)
 """The second tuning set (issue 15): written apart from the rules, then tuned on by kind of
 failure. It labels action items only (no decisions or next meeting)."""
