@@ -21,3 +21,28 @@ def test_a_danish_wish_for_the_group_is_no_task_as_in_english() -> None:
     # a plan is still one
     planned = items_of([("ana", "Vi sender dem et ekstra kursus i morgen.")], language="da")
     assert summary(planned) == [("team", "2026-10-07")]
+
+
+# ---- the next meeting, booked by all, is agreed on the spot --------------------------------
+
+
+def test_booking_the_next_meeting_together_is_no_task_but_the_invite_is() -> None:
+    items = items_of(
+        [
+            ("ana", "Let's schedule the next meeting for the same time on Thursday."),
+            ("ben", "Fine by me."),
+            ("cy", "I'll send the invite."),
+        ]
+    )
+    assert [(item.owner, item.text) for item in items] == [("cy", "Send the invite")]
+    for turns, language in (
+        ([("ana", "lets book our next catch up for friday"), ("ben", "ok")], "en"),
+        ([("ana", "Lad os booke næste møde til torsdag."), ("ben", "Fint.")], "da"),
+    ):
+        assert items_of(turns, language=language) == [], turns
+    # one person booking it, or asked to, still has a task
+    asked = items_of([("ana", "Can you book the next meeting with their CFO?"), ("ben", "Sure.")])
+    assert summary(asked) == [("ben", None)]
+    assert summary(items_of([("ana", "I'll book the next session with the trainers.")])) == [
+        ("ana", None)
+    ]

@@ -1250,6 +1250,8 @@ def _from_cue(
         return None
     if _NOT_WORK.match(task):
         return None  # "tager den derfra", "tager den på mødet med direktøren", "gerne have"
+    if kind == "group" and _NEXT_MEETING.match(task):
+        return None  # "Let's book the next check-in": when to meet again, agreed on the spot
     if kind in ("commitment", "group") and _answers_what_if(index, context):
         return None  # "Og hvis det sker igen?" - "Så ringer vi til jer": a hypothetical
     if kind == "commitment" and _declines_help(text, task, index, context):
@@ -1461,6 +1463,18 @@ _NOT_WORK = re.compile(
 )
 """What follows a cue without being work: taking it from there, a topic left for a meeting, a
 wish."""
+_NEXT_MEETING = re.compile(
+    r"(?:book|books|schedule|set up|plan|put in|find a (?:time|date) for|lock in|book(?:e|er)"
+    r"|planlæg(?:ge|ger)?|aftal(?:e|er)|sæt(?:te|ter)? (?:et|en)?\s*(?:tid|dato) (?:af )?til"
+    r"|find(?:e|er)? (?:en )?(?:tid|dato) til) "
+    r"(?:(?:the|our|a|det|vores|et|en)\s+)?(?:next|næste)\s+"
+    r"(?:check[- ]?in|meeting|call|session|catch[- ]?up|sync|review|status"
+    r"|møde|opfølgning|statusmøde|opfølgningsmøde)",
+    re.IGNORECASE,
+)
+"""The next meeting, booked by all ("let's book the next check-in same time next week", "lad
+os booke næste møde"): when to meet again, agreed in the meeting; the invitation someone
+promises to send is the task."""
 _WHAT_IF = re.compile(
     r"^(?:(?:og|and|but|men)\s+)?(?:hvis|if|what if|hvad hvis)\b"
     r"|^(?:(?:og|and|but|men)\s+)?(?:hvad|what)\s+(?:sker der|gør \w+|happens|do \w+ do)"
