@@ -46,3 +46,64 @@ def test_booking_the_next_meeting_together_is_no_task_but_the_invite_is() -> Non
     assert summary(items_of([("ana", "I'll book the next session with the trainers.")])) == [
         ("ana", None)
     ]
+
+
+# ---- a later "when?" about something else does not date a promise --------------------------
+
+
+def test_a_question_about_when_something_else_is_due_does_not_date_the_promise() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "I'll check with our lawyers."),
+                ("ben", "When must the lease be renewed?"),
+                ("ana", "By the 20th of November, ideally before that."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Jeg spørger vores advokat."),
+                ("ben", "Hvornår skal lejekontrakten være fornyet?"),
+                ("ana", "Inden den 20. november, helst før."),
+            ],
+            "da",
+        ),
+    ):
+        assert summary(items_of(turns, language=language)) == [("ana", None)], turns
+    # asked of the promise itself, the answer still dates it
+    for question in ("When?", "When will the rollout plan be ready?", "When can I see it?"):
+        items = items_of(
+            [("ana", "I'll draft the rollout plan."), ("ben", question), ("ana", "Thursday.")]
+        )
+        assert summary(items) == [("ana", "2026-10-08")], question
+
+
+def test_people_asked_or_called_are_not_the_thing_named_before() -> None:
+    for turns, language, text in (
+        (
+            [
+                ("ana", "Finance is still waiting for the signed agreement."),
+                ("ben", "I'll call them tomorrow."),
+            ],
+            "en",
+            "Call them",
+        ),
+        (
+            [
+                ("ana", "Økonomi venter stadig på den underskrevne aftale."),
+                ("ben", "Jeg ringer til dem i morgen."),
+            ],
+            "da",
+            "Ring til dem",
+        ),
+    ):
+        assert [item.text for item in items_of(turns, language=language)] == [text], turns
+    # a thing handed over is still resolved
+    sent = items_of(
+        [
+            ("ana", "Finance is still waiting for the signed agreement."),
+            ("ben", "I'll send it to them tomorrow."),
+        ]
+    )
+    assert [item.text for item in sent] == ["Send the signed agreement to them"]
