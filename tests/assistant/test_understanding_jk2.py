@@ -107,3 +107,34 @@ def test_people_asked_or_called_are_not_the_thing_named_before() -> None:
         ]
     )
     assert [item.text for item in sent] == ["Send the signed agreement to them"]
+
+
+# ---- how things are done today is no task ----------------------------------------------------
+
+
+def test_an_answer_to_how_it_is_done_today_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Hvordan håndterer I reklamationer i dag?"),
+                ("ben", "Dem tager kundeservice."),
+                ("cy", "Og så sender jeg en kopi til lageret."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "How do you handle returns today?"),
+                ("ben", "Support logs them, and then I send a copy to the warehouse."),
+            ],
+            "en",
+        ),
+    ):
+        assert items_of(turns, language=language) == [], turns
+    # work for the one asking, or with a date, is still a promise
+    for answer in (
+        "Det sender jeg dig en beskrivelse af.",
+        "Det ved jeg ikke, men jeg sender dig vores procedure i morgen.",
+    ):
+        turns = [("ana", "Hvordan håndterer I reklamationer i dag?"), ("ben", answer)]
+        assert [item.owner for item in items_of(turns, language="da")] == ["ben"], answer

@@ -526,6 +526,40 @@ def _routine_follows(index: int, context: _Context) -> bool:
     )
 
 
+_HOW_TODAY = re.compile(
+    r"\b(?:how|hvordan)\b[^?]*\b(?:today|now|at the moment|currently|normally|usually|these days"
+    r"|i dag|nu|for tiden|normalt|til daglig|i øjeblikket)\b[^?]*\?",
+    re.IGNORECASE,
+)
+"""A question about how things are done today: "Hvordan planlægger I ruterne i dag?"."""
+_TO_THE_ASKER = re.compile(r"\b(?:dig|jer|you)\b", re.IGNORECASE)
+_HOW_TODAY_TURNS = 2
+"""Turns after such a question that answer it."""
+
+
+def _answers_how_today(index: int, context: _Context) -> bool:
+    """A present tense with no date in the answer to someone's "how do you do it today?" tells
+    how things are done ("Og så ringer jeg rundt til kunderne"), not what will be done."""
+    sentence = context.sentences[index]
+    if find_date(sentence.text, context.transcript.meeting.date, weeks=False) is not None:
+        return False
+    if _TO_THE_ASKER.search(sentence.text):
+        return False  # "Det sender jeg dig en beskrivelse af": work for the one asking
+    segments = context.transcript.segments
+    for back in range(1, _HOW_TODAY_TURNS + 1):
+        asked = sentence.segment - back
+        if asked < 0:
+            return False
+        turn = segments[asked]
+        if turn.speaker == sentence.speaker:
+            continue
+        if _HOW_TODAY.search(turn.text):
+            return True
+        if turn.text.rstrip().endswith("?"):
+            return False  # another question asked since
+    return False
+
+
 _REASON = re.compile(
     r"(?:,\s*(?:for|fordi|da|because|since|as)|\s(?:fordi|because))\s.*$", re.IGNORECASE | re.DOTALL
 )
@@ -1237,7 +1271,11 @@ def _from_cue(
         return None  # "Jeg skal bare have jeres accept": a need, not work
     if rules is _DA and (asks := _ASK_SOMEONE.match(task)) is not None:
         task = f"spørg {task[asks.end() :]}"  # "jeg skal lige høre vores økonomiafdeling"
-    if kind in ("commitment", "group") and verb_follows and _routine_follows(index, context):
+    if (
+        kind in ("commitment", "group")
+        and verb_follows
+        and (_routine_follows(index, context) or _answers_how_today(index, context))
+    ):
         return None
     if _starts_with(
         task, rules.request_non_actions if kind == "request" else rules.non_actions
