@@ -138,3 +138,17 @@ def test_an_answer_to_how_it_is_done_today_is_no_task() -> None:
     ):
         turns = [("ana", "Hvordan håndterer I reklamationer i dag?"), ("ben", answer)]
         assert [item.owner for item in items_of(turns, language="da")] == ["ben"], answer
+
+
+# ---- a yes, then the work in the speaker's own words, is one task ----------------------------
+
+
+def test_a_yes_to_what_we_must_do_then_the_work_said_out_is_one_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Good. And we have to tell the members ourselves."),
+            ("ben", "I'll do that. I'll send a newsletter to all members on Friday."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+    assert items[0].text == "Send a newsletter to all members"

@@ -998,7 +998,12 @@ def _spells_out(found: list[_Found], item: ActionItem, index: int, context: _Con
         and previous.owner == previous.speaker == item.speaker
         and previous.quote == before.text
         and before.segment == context.sentences[index].segment
-        and (has_object_pronoun(previous.text) or len(words(previous.text)) <= 2)
+        and (
+            has_object_pronoun(previous.text)
+            or len(words(previous.text)) <= 2
+            # "Det gør jeg." taking on what was just said, then the work in the speaker's words
+            or _ACCEPTANCE.match(_normal(previous.quote)) is not None
+        )
         and not has_object_pronoun(item.text)
         and _ALSO.search(context.sentences[index].text) is None
     ):
