@@ -526,6 +526,40 @@ def _routine_follows(index: int, context: _Context) -> bool:
     )
 
 
+_HOW_TODAY = re.compile(
+    r"\b(?:how|hvordan)\b[^?]*\b(?:today|now|at the moment|currently|normally|usually|these days"
+    r"|i dag|nu|for tiden|normalt|til daglig|i øjeblikket)\b[^?]*\?",
+    re.IGNORECASE,
+)
+"""A question about how things are done today: "Hvordan planlægger I ruterne i dag?"."""
+_TO_THE_ASKER = re.compile(r"\b(?:dig|jer|you)\b", re.IGNORECASE)
+_HOW_TODAY_TURNS = 2
+"""Turns after such a question that answer it."""
+
+
+def _answers_how_today(index: int, context: _Context) -> bool:
+    """A present tense with no date in the answer to someone's "how do you do it today?" tells
+    how things are done ("Og så ringer jeg rundt til kunderne"), not what will be done."""
+    sentence = context.sentences[index]
+    if find_date(sentence.text, context.transcript.meeting.date, weeks=False) is not None:
+        return False
+    if _TO_THE_ASKER.search(sentence.text):
+        return False  # "Det sender jeg dig en beskrivelse af": work for the one asking
+    segments = context.transcript.segments
+    for back in range(1, _HOW_TODAY_TURNS + 1):
+        asked = sentence.segment - back
+        if asked < 0:
+            return False
+        turn = segments[asked]
+        if turn.speaker == sentence.speaker:
+            continue
+        if _HOW_TODAY.search(turn.text):
+            return True
+        if turn.text.rstrip().endswith("?"):
+            return False  # another question asked since
+    return False
+
+
 _REASON = re.compile(
     r"(?:,\s*(?:for|fordi|da|because|since|as)|\s(?:fordi|because))\s.*$", re.IGNORECASE | re.DOTALL
 )
@@ -964,7 +998,12 @@ def _spells_out(found: list[_Found], item: ActionItem, index: int, context: _Con
         and previous.owner == previous.speaker == item.speaker
         and previous.quote == before.text
         and before.segment == context.sentences[index].segment
-        and (has_object_pronoun(previous.text) or len(words(previous.text)) <= 2)
+        and (
+            has_object_pronoun(previous.text)
+            or len(words(previous.text)) <= 2
+            # "Det gør jeg." taking on what was just said, then the work in the speaker's words
+            or _ACCEPTANCE.match(_normal(previous.quote)) is not None
+        )
         and not has_object_pronoun(item.text)
         and _ALSO.search(context.sentences[index].text) is None
     ):
@@ -1237,7 +1276,11 @@ def _from_cue(
         return None  # "Jeg skal bare have jeres accept": a need, not work
     if rules is _DA and (asks := _ASK_SOMEONE.match(task)) is not None:
         task = f"spørg {task[asks.end() :]}"  # "jeg skal lige høre vores økonomiafdeling"
-    if kind in ("commitment", "group") and verb_follows and _routine_follows(index, context):
+    if (
+        kind in ("commitment", "group")
+        and verb_follows
+        and (_routine_follows(index, context) or _answers_how_today(index, context))
+    ):
         return None
     if _starts_with(
         task, rules.request_non_actions if kind == "request" else rules.non_actions
@@ -1250,6 +1293,8 @@ def _from_cue(
         return None
     if _NOT_WORK.match(task):
         return None  # "tager den derfra", "tager den på mødet med direktøren", "gerne have"
+    if kind == "group" and _NEXT_MEETING.match(task):
+        return None  # "Let's book the next check-in": when to meet again, agreed on the spot
     if kind in ("commitment", "group") and _answers_what_if(index, context):
         return None  # "Og hvis det sker igen?" - "Så ringer vi til jer": a hypothetical
     if kind == "commitment" and _declines_help(text, task, index, context):
@@ -1461,6 +1506,18 @@ _NOT_WORK = re.compile(
 )
 """What follows a cue without being work: taking it from there, a topic left for a meeting, a
 wish."""
+_NEXT_MEETING = re.compile(
+    r"(?:book|books|schedule|set up|plan|put in|find a (?:time|date) for|lock in|book(?:e|er)"
+    r"|planlæg(?:ge|ger)?|aftal(?:e|er)|sæt(?:te|ter)? (?:et|en)?\s*(?:tid|dato) (?:af )?til"
+    r"|find(?:e|er)? (?:en )?(?:tid|dato) til) "
+    r"(?:(?:the|our|a|det|vores|et|en)\s+)?(?:next|næste)\s+"
+    r"(?:check[- ]?in|meeting|call|session|catch[- ]?up|sync|review|status"
+    r"|møde|opfølgning|statusmøde|opfølgningsmøde)",
+    re.IGNORECASE,
+)
+"""The next meeting, booked by all ("let's book the next check-in same time next week", "lad
+os booke næste møde"): when to meet again, agreed in the meeting; the invitation someone
+promises to send is the task."""
 _WHAT_IF = re.compile(
     r"^(?:(?:og|and|but|men)\s+)?(?:hvis|if|what if|hvad hvis)\b"
     r"|^(?:(?:og|and|but|men)\s+)?(?:hvad|what)\s+(?:sker der|gør \w+|happens|do \w+ do)"

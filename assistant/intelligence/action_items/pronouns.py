@@ -15,6 +15,14 @@ _OBJECT = re.compile(
     re.IGNORECASE,
 )
 """A pronoun right after the task's verb (and a particle: "follow up on that")."""
+_ASKS_PEOPLE = re.compile(
+    r"^(?:(?:ask|call|phone|ring|tell|remind|contact|invite|meet|spørg|kontakt|inviter|mind)"
+    r"\w{0,2}\s+(?:til\s+)?|(?:check|talk|speak|tjek|snak|tal|hør)\w{0,2}\s+(?:with|to|med)\s+)"
+    r"(?:them|dem)\b",
+    re.IGNORECASE,
+)
+""" "Ask them", "ring til dem", "check with them": people asked or called, not the thing
+named before."""
 _SEND_OVER = re.compile(r"^(?:have|get)\s+(?=\S+\s+(?:over\s+)?to\b)", re.IGNORECASE)
 """"Have it over to them", "get it to you": sending."""
 _DETERMINERS = frozenset(
@@ -59,7 +67,7 @@ def resolve_pronoun(task: str, index: int, sentences: Sequence[Sentence]) -> str
     ``index``; unchanged when there is no such pronoun or nothing to point at."""
     task = _SEND_OVER.sub("send ", task) if _SEND_OVER.match(task) else task
     match = _OBJECT.match(task)
-    if match is None:
+    if match is None or _ASKS_PEOPLE.match(task):
         return task
     after = task[match.end() :].split()
     if after and after[0].lower().strip(",.") not in _STOP | _PARTICLES:

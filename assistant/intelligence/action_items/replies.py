@@ -658,7 +658,12 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
         # The promise's turn, at most one reply, then the date.
         if len(turns) > 1 or text.endswith("?"):
             return
-        if turns and turns[0].speaker != item.owner and _ASKED_WHEN.search(turns[0].text):
+        if (
+            turns
+            and turns[0].speaker != item.owner
+            and _ASKED_WHEN.search(turns[0].text)
+            and not _asks_when_of_other(turns[0].text, item)
+        ):
             # "Hvornår tror du, jeg kan få den?" - "Inden torsdag, det lover jeg": the answer
             # to a question for the date is the deadline (past an "if…," clause before it).
             main = _CONDITION_FIRST.sub("", text)
@@ -744,6 +749,29 @@ _ASKED_WHEN = re.compile(
     re.IGNORECASE,
 )
 """A turn that asks for the date of work just promised."""
+_WHEN_WORD = re.compile(r"\b(?:when|hvornår)\b", re.IGNORECASE)
+_OF_THE_PROMISE = frozenset(
+    (
+        *("you", "i", "we", "it", "that", "this", "those", "these", "they", "them"),
+        *("du", "dig", "jeg", "vi", "den", "det", "dem", "de", "man"),
+    )
+)
+"""Words after a "when?" that ask about the work just promised ("When can you do it?")."""
+
+
+def _asks_when_of_other(question: str, item: ActionItem) -> bool:
+    """ "I'll ask them." - "When does the contract need to be signed?": a question that asks
+    when something else is due, naming neither the work nor the one doing it, so its answer
+    does not date the promise."""
+    asked = _WHEN_WORD.search(question)
+    if asked is None:
+        return False
+    tail = question[asked.end() :]
+    if set(re.findall(r"\w+", tail.lower())) & _OF_THE_PROMISE or not _stems(tail):
+        return False  # "When can you have it?", a bare "When?"
+    return not _stems(tail) & _stems(item.text)
+
+
 _TAKEN_BACK = re.compile(r"^(?:nej|no|vent|wait|actually|undskyld|sorry)\b", re.IGNORECASE)
 _LETS_SAY = re.compile(r"\b(?:lad os sige|skal vi sige|let's say|shall we say)\b", re.IGNORECASE)
 _CONDITION_FIRST = re.compile(

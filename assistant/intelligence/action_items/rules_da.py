@@ -81,8 +81,9 @@ _DA = _Rules(
         ),
         _cue(
             "group",
-            rf"vi (?:skal nok|skal lige|skal|vil|kan godt|sørger for at)"
-            rf"(?: {_DA_FILLER})?",
+            # "Vi vil gerne give dem…" is a wish, as "we'd like to give them…" is.
+            rf"vi (?:skal nok|skal lige|skal|vil(?! gerne\b| rigtig gerne\b)|kan godt"
+            rf"|sørger for at)(?: {_DA_FILLER})?",
             0.65,
         ),
         _cue("group", rf"vi {_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)", 0.65, verb_follows=True),
