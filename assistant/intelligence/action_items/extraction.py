@@ -15,6 +15,7 @@ from assistant.intelligence.action_items.cues import (
     _rules_for,
     hands_on,
 )
+from assistant.intelligence.action_items.events import dated_by_event
 from assistant.intelligence.action_items.merging import _merge_duplicates, _merge_into_request
 from assistant.intelligence.action_items.model import (
     ActionItem,
@@ -224,7 +225,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
         )
     ]
     items = [_resolved(item, _sentence_of(item, sentences), context) for item, _ in found]
-    return tuple(span_quotes(_merge_duplicates(items), sentences, transcript.meeting.date))
+    spanned = span_quotes(_merge_duplicates(items), sentences, transcript.meeting.date)
+    return tuple(dated_by_event(item, sentences, transcript.meeting.date) for item in spanned)
 
 
 _DOING_NOW = re.compile(

@@ -1,0 +1,56 @@
+"""Kinds of action-item failure found on the twelfth and thirteenth tuning sets
+(tests/data/intelligence-l, -m), fixed as general rules. Every sentence here is new: none is
+taken from any labelled set."""
+
+from __future__ import annotations
+
+from tests.assistant.test_understanding import items_of, summary
+
+# DAY is a Tuesday (2026-10-06): Wednesday the 7th, Thursday the 8th, Friday the 9th.
+
+# ---- a deadline counted from another dated event ------------------------------------------
+
+
+def test_a_day_counted_from_an_event_dated_in_the_same_sentence() -> None:
+    for turns, language, due in (
+        (
+            [("ana", "I'll circulate the agenda two days before the steering group on the 22nd.")],
+            "en",
+            "2026-10-20",
+        ),
+        (
+            [("ana", "Jeg sender dagsordenen dagen før styregruppemødet den 15.")],
+            "da",
+            "2026-10-14",
+        ),
+        ([("ana", "Jeg sender prislisten tre dage før messen den tyvende.")], "da", "2026-10-17"),
+    ):
+        assert summary(items_of(turns, language=language)) == [("ana", due)], turns
+
+
+def test_a_day_counted_from_an_event_dated_earlier_in_the_meeting() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ben", "The hackathon is on Thursday the 15th, in the big room."),
+                ("cy", "Sounds fun."),
+                ("ana", "I'll write up the results the day after the hackathon."),
+            ],
+            "en",
+            "2026-10-16",
+        ),
+        (
+            [
+                ("ben", "Hvornår er kurset? Jeg tror, det er fredag den 16."),
+                ("ana", "Så bestiller jeg forplejning to dage før kurset."),
+            ],
+            "da",
+            "2026-10-14",
+        ),
+    ):
+        assert summary(items_of(turns, language=language)) == [("ana", due)], turns
+
+
+def test_an_event_without_a_date_gives_no_deadline() -> None:
+    items = items_of([("ana", "I'll send the slides the day after the offsite.")])
+    assert summary(items) == [("ana", None)]
