@@ -4,6 +4,7 @@ taken from any labelled set."""
 
 from __future__ import annotations
 
+from assistant.transcript import Side
 from tests.assistant.test_understanding import items_of, summary
 
 # DAY is a Tuesday (2026-10-06): Wednesday the 7th, Thursday the 8th, Friday the 9th.
@@ -54,3 +55,29 @@ def test_a_day_counted_from_an_event_dated_earlier_in_the_meeting() -> None:
 def test_an_event_without_a_date_gives_no_deadline() -> None:
     items = items_of([("ana", "I'll send the slides the day after the offsite.")])
     assert summary(items) == [("ana", None)]
+
+
+# ---- two owners who name themselves -------------------------------------------------------
+
+
+def test_a_speaker_and_a_colleague_own_the_work_as_a_team() -> None:
+    people: dict[str, Side | None] = {
+        "ana": "internal",
+        "ben": "internal",
+        "cy": "external",
+        "dan": "external",
+    }
+    for turns, language, owner in (
+        ([("ana", "Ben and I will draft the rollout plan by Friday.")], "en", "team:internal"),
+        ([("cy", "Så Dan og jeg tester importen på torsdag.")], "da", "team:external"),
+        ([("cy", "OKAY DAN AND I WILL CHECK THE PRINTERS ON FRIDAY")], "en", "team:external"),
+        # with someone from the other side: both sides own it
+        ([("ana", "Cy and I will walk through the data model on Thursday.")], "en", "team:all"),
+    ):
+        items = items_of(turns, people=people, language=language)
+        assert [item.owner for item in items] == [owner], turns
+    # "Ben and I are" says who someone is, and "I" alone is the speaker
+    items = items_of(
+        [("ana", "Ben and I are the admins. I'll send the login list today.")], people=people
+    )
+    assert summary(items) == [("ana", "2026-10-06")]
