@@ -81,3 +81,53 @@ def test_a_speaker_and_a_colleague_own_the_work_as_a_team() -> None:
         [("ana", "Ben and I are the admins. I'll send the login list today.")], people=people
     )
     assert summary(items) == [("ana", "2026-10-06")]
+
+
+# ---- work of someone said not to be in the meeting ----------------------------------------
+
+
+def test_work_of_someone_away_is_a_task_without_an_owner_in_the_room() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "Who has the supplier contract?"),
+                (
+                    "ben",
+                    "That's Oskar in legal, he isn't on the call. "
+                    "But Oskar will review it by Friday.",
+                ),
+            ],
+            "en",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("ana", "Hvem har nøglerne til lageret?"),
+                (
+                    "ben",
+                    "Det har Birgit, og hun er her ikke i dag. Men Birgit sender koderne i morgen.",
+                ),
+            ],
+            "da",
+            "2026-10-07",
+        ),
+        (
+            [
+                (
+                    "ben",
+                    "Vores regnskabschef Aksel kunne ikke være med i dag. "
+                    "Så må Aksel godkende budgettet inden fredag.",
+                )
+            ],
+            "da",
+            "2026-10-09",
+        ),
+    ):
+        assert summary(items_of(turns, language=language)) == [(None, due)], turns
+
+
+def test_someone_away_who_only_holds_a_role_has_no_task() -> None:
+    turns = [("ben", "That's Oskar, he isn't on the call. Oskar handles the supplier contracts.")]
+    assert items_of(turns, language="en") == []
+    # Someone named but never said to be away is not given work this way.
+    assert items_of([("ben", "Oskar will review the contract by Friday.")], language="en") == []

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from assistant.intelligence.action_items.absent import absent_names
 from assistant.intelligence.action_items.cues import (
     _Cand,
     _candidates,
@@ -361,7 +362,10 @@ def _context(transcript: Transcript, sentences: Sequence[Sentence]) -> _Context:
             name_ids.setdefault(name.lower(), participant.id)
     alternation = "|".join(re.escape(n) for n in sorted(name_ids, key=len, reverse=True))
     punctuated = any(_SENTENCE_PUNCTUATION.search(s.text) for s in transcript.segments)
-    return _Context(transcript, sentences, alternation or None, name_ids, punctuated)
+    absent = "|".join(re.escape(n) for n in sorted(absent_names(transcript, name_ids)))
+    return _Context(
+        transcript, sentences, alternation or None, name_ids, punctuated, absent or None
+    )
 
 
 def _names_of(participant: Participant) -> set[str]:
@@ -1074,7 +1078,10 @@ def _from_cue(
     # belongs to what comes before the name.
     opened = match.start("name") if kind == "assignment" else match.start()
     before, task = text[clause[0] : max(clause[0], opened)], text[match.end() : clause[1]]
-    if rules is not _DA and re.fullmatch(r"i(?:'m| am)\s*", match.group(0), re.IGNORECASE):
+    if rules is not _DA and (
+        re.fullmatch(r"i(?:'m| am)\s*", match.group(0), re.IGNORECASE)
+        or (kind == "assignment" and re.search(r"\bis\s+$", match.group(0)))
+    ):
         task = _gerund(task.strip())  # "I'm deploying a fix tonight": "Deploy a fix"
     if match.groupdict().get("x") or match.groupdict().get("x2"):
         # A hand-off ("Nina, the reference call is yours"): the work named is the task; named
