@@ -131,3 +131,65 @@ def test_someone_away_who_only_holds_a_role_has_no_task() -> None:
     assert items_of(turns, language="en") == []
     # Someone named but never said to be away is not given work this way.
     assert items_of([("ben", "Oskar will review the contract by Friday.")], language="en") == []
+
+
+# ---- a commitment said indirectly, and taken by someone other than the one asked ----------
+
+
+def test_work_taken_on_in_so_many_words_is_quoted_with_the_promise() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "The pilot sites still need their badges."),
+                ("ben", "Consider it done. I'll order the badges for the pilot sites on Thursday."),
+            ],
+            "en",
+            "2026-10-08",
+        ),
+        (
+            [
+                ("ana", "Vi mangler stadig en plan for uddannelsen."),
+                ("ben", "Jeg tager mig af det. Jeg laver en plan for uddannelsen inden fredag."),
+            ],
+            "da",
+            "2026-10-09",
+        ),
+    ):
+        items = items_of(turns, language=language)
+        assert summary(items) == [("ben", due)], turns
+        assert items[0].quote == turns[1][1]
+
+
+def test_a_request_claimed_by_a_colleague_of_the_one_asked_is_the_colleagues() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "Cy, could you pull the churn numbers for the board pack?"),
+                ("ben", "That one's on me, Cy is off tomorrow. I'll have them to you by Friday."),
+            ],
+            "en",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("ana", "Cy, kan du finde kontrakten fra sidste år frem?"),
+                ("ben", "Den tager jeg, Cy har nok at se til. Du har den på torsdag."),
+            ],
+            "da",
+            "2026-10-08",
+        ),
+    ):
+        items = items_of(turns, people={"ana": None, "ben": None, "cy": None}, language=language)
+        assert summary(items) == [("ben", due)], turns
+
+
+def test_a_claim_after_the_one_asked_has_answered_takes_nothing_over() -> None:
+    items = items_of(
+        [
+            ("ana", "Cy, kan du finde kontrakten frem?"),
+            ("cy", "Ja, det gør jeg i morgen."),
+            ("ben", "Og jeg sender tilbuddet. Det klarer jeg."),
+        ],
+        language="da",
+    )
+    assert ("cy", "2026-10-07") in summary(items)

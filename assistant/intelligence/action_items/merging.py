@@ -10,7 +10,7 @@ from assistant.intelligence.action_items.model import ActionItem, _Context, _Fou
 from assistant.intelligence.action_items.owners import _may_answer
 from assistant.intelligence.action_items.pronouns import has_object_pronoun
 from assistant.intelligence.action_items.pronouns import has_object_pronoun as pronoun_only
-from assistant.intelligence.action_items.replies import _later_in_turn
+from assistant.intelligence.action_items.replies import _CLAIMS_IT, _later_in_turn
 from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_OBJECT
 from assistant.intelligence.action_items.similarity import similar_tasks
 
@@ -29,7 +29,8 @@ def _merge_into_request(
             if request.owner == item.speaker:
                 return False  # the speaker already said something of their own since
             continue
-        if not _may_answer(request.owner, item.speaker, context):
+        claimed = _CLAIMS_IT.search(segment.text) is not None and request.owner != request.speaker
+        if not (_may_answer(request.owner, item.speaker, context) or claimed):
             return False
         asked = _sentence_index(request, context)
         if asked is not None and request.quote != context.sentences[asked].text:
@@ -48,9 +49,11 @@ def _merge_into_request(
         between = context.transcript.segments[_segment_of(request, context) + 1 : sentence.segment]
         if any(s.speaker == item.speaker for s in between):
             return False  # not the answer to the request: the speaker had a turn since
+        if claimed and any(s.speaker == request.owner for s in between):
+            return False  # the one asked answered first
         if _SOMETHING_ELSE.match(_normal(sentence.text)):
             return False  # "En ting til: jeg laver…": new work, not the answer
-        answers = _OPENS_WITH_YES.match(_normal(segment.text)) is not None
+        answers = claimed or _OPENS_WITH_YES.match(_normal(segment.text)) is not None
         pronoun = _PRONOUN_OBJECT.search(item.text) is not None
         if not (answers or pronoun or similar_tasks(request.text, item.text)):
             return False
