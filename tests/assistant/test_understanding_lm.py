@@ -193,3 +193,55 @@ def test_a_claim_after_the_one_asked_has_answered_takes_nothing_over() -> None:
         language="da",
     )
     assert ("cy", "2026-10-07") in summary(items)
+
+
+# ---- not tasks: habits, promises already kept, the meeting's own language, notes made
+# ---- as they are said, polite closings -----------------------------------------------------
+
+
+def test_a_yes_that_describes_a_habit_is_no_task() -> None:
+    turns = [
+        ("ana", "Har alle ryddet op i deres gamle tilbud?"),
+        ("ben", "Det gør jeg altid hver mandag, så mine er ryddet."),
+    ]
+    assert items_of(turns, language="da") == []
+
+
+def test_a_promise_told_as_kept_is_no_task() -> None:
+    for turns, language in (
+        ([("ana", "Sidste år lovede jeg jer et nyt modul inden sommer, og det kom.")], "da"),
+        (
+            [("ana", "In spring I promised you the export fix within a week, and it arrived.")],
+            "en",
+        ),
+    ):
+        assert items_of(turns, language=language) == [], turns
+    # A past promise not said to be kept leaves a promise made now a promise.
+    items = items_of(
+        [
+            (
+                "ana",
+                "Last year I promised you a new module, and this time I'll ship the fix by Friday.",
+            )
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-09")]
+
+
+def test_the_meeting_language_and_notes_made_on_the_spot_are_no_tasks() -> None:
+    for turns, language in (
+        ([("ana", "My Swedish is rusty, so I'll stick to English if that's okay.")], "en"),
+        ([("ana", "Jeg snakker bare dansk, og Tom siger til, hvis han falder af.")], "da"),
+        ([("ana", "Godt, jeg skriver lige ned, at prisen er foreløbig.")], "da"),
+        ([("ana", "Good point, I'll just note that down.")], "en"),
+    ):
+        assert items_of(turns, language=language) == [], turns
+
+
+def test_a_polite_closing_is_no_task() -> None:
+    turns = [
+        ("ana", "I'll send the summary tomorrow."),
+        ("ben", "Great, thanks."),
+        ("ana", "Thanks both, I'll let you get back to your afternoon."),
+    ]
+    assert summary(items_of(turns)) == [("ana", "2026-10-07")]

@@ -149,7 +149,7 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
     transcript, sentences = context.transcript, context.sentences
     found: list[_Found] = []
     for index in range(len(sentences)):
-        if _is_joke(sentences, index):
+        if _is_joke(sentences, index) or _KEPT_PROMISE.search(sentences[index].text):
             continue
         _agreed_date(found, index, context)
         _refused(found, index, context)
@@ -382,6 +382,8 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
         if _OFFER_ACCEPTANCE.match(text):
             return _Acceptance(index, to_offer=True, due=None)
         if _ACCEPTANCE.match(text) or (rules is _DA and _DA_ANAPHORIC_ACCEPT.search(text)):
+            if rules.habits.search(_without_reason(text)) and not _ACCEPTANCE.match(text):
+                return None  # "Det gør jeg normalt hver fredag": a habit, not a yes
             claims = _CLAIM.search(text) is not None
             # "Jo, det ordner jeg på torsdag": the date said with the yes is the deadline.
             said = find_deadline(text, context.transcript.meeting.date, weeks=False)
@@ -1594,6 +1596,16 @@ _FOUND_IT = re.compile(
 )
 """Looking something up, with the answer said next in the same turn ("Jeg kan lige slå det
 op. Ja, VetImage version syv."): done in the meeting."""
+
+
+_KEPT_PROMISE = re.compile(
+    r"\b(?:lovede|lovet|promised|said (?:i|we)(?:'d| would))\b[^.?!]*"
+    r"\b(?:og (?:den|det|de|dem|han|hun) (?:kom|fik|holdt|var)|and (?:it|they|you|he|she) (?:came"
+    r"|was|were|did|arrived|got)|og det (?:gjorde|holdt) (?:jeg|vi|de|du))\b",
+    re.IGNORECASE,
+)
+"""A promise told as kept: "sidst lovede jeg jer en rettelse, og den kom", "last quarter I
+promised you the sheet and it was in your inbox a day early"."""
 
 
 def _is_joke(sentences: Sequence[Sentence], index: int) -> bool:
