@@ -245,3 +245,15 @@ def test_a_polite_closing_is_no_task() -> None:
         ("ana", "Thanks both, I'll let you get back to your afternoon."),
     ]
     assert summary(items_of(turns)) == [("ana", "2026-10-07")]
+
+
+def test_an_event_named_as_the_deadline_dates_the_work() -> None:
+    for turns, language, due in (
+        (
+            [("ana", "I'll get the slides approved before the sales kickoff on the 14th.")],
+            "en",
+            "2026-10-14",
+        ),
+        ([("ana", "Jeg sender tallene inden workshoppen på torsdag.")], "da", "2026-10-08"),
+    ):
+        assert summary(items_of(turns, language=language)) == [("ana", due)], turns
