@@ -257,3 +257,15 @@ def test_an_event_named_as_the_deadline_dates_the_work() -> None:
         ([("ana", "Jeg sender tallene inden workshoppen på torsdag.")], "da", "2026-10-08"),
     ):
         assert summary(items_of(turns, language=language)) == [("ana", due)], turns
+
+
+def test_a_pair_that_answers_a_request_owns_it_as_a_team() -> None:
+    people: dict[str, Side | None] = {"ana": "internal", "ben": "internal", "cy": "internal"}
+    items = items_of(
+        [
+            ("ana", "Ben, could you two prepare the renewal deck?"),
+            ("ben", "Sure. Cy and I will put the renewal deck together by Thursday."),
+        ],
+        people=people,
+    )
+    assert summary(items) == [("team:internal", "2026-10-08")]

@@ -62,6 +62,8 @@ def _merge_into_request(
         later = None if request.due else _later_in_turn(index, context)
         if later is not None and item.due not in (None, later[0]):
             later = None
+        # "Ida and I will put the slides together": the answer's pair takes it on as a team.
+        taker = item.owner if (item.owner or "").startswith("team") else item.speaker
         # "Ja, det skriver jeg ind. Du får det i morgen": the dating sentence is quoted too.
         quote = item.quote
         if later is not None and later[1] == index + 1 and quote == sentence.text:
@@ -81,7 +83,7 @@ def _merge_into_request(
                     request,
                     text=item.text if vague else request.text,
                     quote=f"{request.quote} {quote}",
-                    owner=item.speaker,
+                    owner=taker,
                     due=item.due or request.due or (later[0] if later else None),
                     confidence=round(min(0.99, max(request.confidence, item.confidence) + 0.1), 2),
                 ),
@@ -105,7 +107,7 @@ def _merge_into_request(
                 quote=quote,
                 start=start,
                 speaker=speaker,
-                owner=item.speaker,
+                owner=taker,
                 due=item.due or request.due or (later[0] if later else None),
                 confidence=round(min(0.99, max(request.confidence, item.confidence) + 0.1), 2),
             ),
