@@ -269,3 +269,19 @@ def test_a_pair_that_answers_a_request_owns_it_as_a_team() -> None:
         people=people,
     )
     assert summary(items) == [("team:internal", "2026-10-08")]
+
+
+# ---- a request to the other side that they turn down ------------------------------------
+
+
+def test_a_request_to_the_other_side_turned_down_with_we_do_not_is_no_task() -> None:
+    people: dict[str, Side | None] = {"ana": "internal", "ben": "internal", "cy": "external"}
+    turns = [
+        ("cy", "Kunne I ikke holde kurset ude hos os i Vejle?"),
+        ("ana", "Det gør vi desværre ikke mere, alt kører online nu."),
+    ]
+    assert items_of(turns, people=people, language="da") == []
+    turns = [("cy", "Kunne I ikke holde kurset ude hos os i Vejle?"), ("ana", "Det gør vi gerne.")]
+    assert [item.owner for item in items_of(turns, people=people, language="da")] == [
+        "team:internal"
+    ]

@@ -329,9 +329,11 @@ def _taken_on(item: ActionItem, sentences: Sequence[Sentence], context: _Context
 
 _WE_TAKE_IT = re.compile(
     r"^(?:(?:ja|jo|yes|sure|okay|ok|fint|klart)[,.!]?\s+)*(?:(?:det|den|dem) (?:gør|klarer|ordner"
-    r"|tager|laver|sender) (?:vi|jeg)\b|we(?:'ll| will) (?:do|handle|take) (?:it|that)\b)",
+    r"|tager|laver|sender) (?:vi|jeg)\b(?! (?:\w+ )?(?:ikke|aldrig)\b)"
+    r"|we(?:'ll| will) (?:do|handle|take) (?:it|that)\b)",
     re.IGNORECASE,
 )
+"""Not "Det gør vi desværre ikke længere": a no."""
 
 
 def _sentence_of(item: ActionItem, sentences: Sequence[Sentence]) -> int | None:
