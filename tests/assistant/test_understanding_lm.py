@@ -285,3 +285,41 @@ def test_a_request_to_the_other_side_turned_down_with_we_do_not_is_no_task() -> 
     assert [item.owner for item in items_of(turns, people=people, language="da")] == [
         "team:internal"
     ]
+
+
+# ---- a commitment in the middle of a long turn ---------------------------------------------
+
+
+def test_a_promise_in_the_middle_of_a_long_turn_is_found() -> None:
+    for turns, language, due in (
+        (
+            [
+                (
+                    "ana",
+                    "So the pilot went fine, the warehouse people liked it, I think the night "
+                    "shift found it slow maybe, and I'll ask our developers to profile the scanner "
+                    "screen before the 20th, but overall it was a good week.",
+                )
+            ],
+            "en",
+            "2026-10-20",
+        ),
+        (
+            [
+                (
+                    "ana",
+                    "Altså, Hedensted er i hus, de skrev under i går efter meget frem og tilbage "
+                    "om opsigelsen, og så skal jeg huske at sende velkomstpakken i morgen, ellers "
+                    "går det i glemmebogen, og så er der Juelsminde, som stadig tøver.",
+                )
+            ],
+            "da",
+            "2026-10-07",
+        ),
+    ):
+        assert summary(items_of(turns, language=language)) == [("ana", due)], turns
+
+
+def test_a_hedge_in_the_promise_s_own_clause_still_makes_it_an_offer() -> None:
+    turns = [("ana", "The numbers look odd, and maybe I'll ask the developers about it.")]
+    assert items_of(turns, language="en") == []

@@ -478,6 +478,13 @@ _REPORTS_BACK = re.compile(
 )
 
 
+def _last_clause(before: str, rules: _Rules) -> str:
+    """The clause of ``before`` that leads into a cue: a hedge in an earlier clause of a long
+    turn ("I think it's the same lawyer maybe, and I'll get legal to …") is not the promise's."""
+    breaks = list(rules.clause_break.finditer(before))
+    return before[breaks[-1].start() :] if breaks else before
+
+
 def _own_clause(text: str, cue: int, limit: int, rules: _Rules) -> str:
     """The sentence up to the end of the cue's clause (no further than ``limit``): a clause
     after it ("…, de spørger altid til det", "…, og så kan vi altid aflyse") is not the
@@ -1173,7 +1180,9 @@ def _from_cue(
         return None
     if _ASKS_WHEN.match(text):
         return None  # "Hvornår skal du bruge den?", "WHEN CAN I HAVE IT": asks for a date
-    if kind != "request" and (rules.hedges.search(before) or rules.hedges.match(task)):
+    if kind != "request" and (
+        rules.hedges.search(_last_clause(before, rules)) or rules.hedges.match(task)
+    ):
         return None
     if re.search(r"\b(?:vil|ville|would)\s*$", match.group(0), re.I) and _RATHER.match(task):
         return None  # "Jeg vil hellere se, om det virker først": a preference, not a promise
