@@ -323,3 +323,17 @@ def test_a_promise_in_the_middle_of_a_long_turn_is_found() -> None:
 def test_a_hedge_in_the_promise_s_own_clause_still_makes_it_an_offer() -> None:
     turns = [("ana", "The numbers look odd, and maybe I'll ask the developers about it.")]
     assert items_of(turns, language="en") == []
+
+
+# ---- a wish is no task ----------------------------------------------------------------------
+
+
+def test_a_wish_said_with_vil_gerne_is_no_task() -> None:
+    for text in (
+        "Vi vil gerne betale månedsvis i stedet for forud.",
+        "Jeg vil gerne se et regneeksempel, før vi går videre.",
+    ):
+        assert items_of([("cy", text)], language="da") == [], text
+    # work offered with "vil gerne" is still work
+    items = items_of([("cy", "Vi vil gerne sende jer brugerlisten i morgen.")], language="da")
+    assert summary(items) == [("team", "2026-10-07")]

@@ -478,6 +478,13 @@ _REPORTS_BACK = re.compile(
 )
 
 
+_WISH = re.compile(
+    r"\b(?:vil|ville)\s+gerne\s+(?:betale|købe|have|se|vide|høre|prøve|få|kunne|slippe)\b",
+    re.IGNORECASE,
+)
+"""A wish said with "vil gerne": to pay, buy, have, see, know, hear, try, get."""
+
+
 def _last_clause(before: str, rules: _Rules) -> str:
     """The clause of ``before`` that leads into a cue: a hedge in an earlier clause of a long
     turn ("I think it's the same lawyer maybe, and I'll get legal to …") is not the promise's."""
@@ -1184,6 +1191,8 @@ def _from_cue(
         rules.hedges.search(_last_clause(before, rules)) or rules.hedges.match(task)
     ):
         return None
+    if _WISH.search(f"{match.group(0)} {task.lstrip()}"):
+        return None  # "Vi vil gerne betale kvartalsvis": what they want, not work they take on
     if re.search(r"\b(?:vil|ville|would)\s*$", match.group(0), re.I) and _RATHER.match(task):
         return None  # "Jeg vil hellere se, om det virker først": a preference, not a promise
     if re.match(r"(?:try (?:to|and)|prøve at)\b", task, re.IGNORECASE):
