@@ -479,10 +479,12 @@ _REPORTS_BACK = re.compile(
 
 
 _WISH = re.compile(
-    r"\b(?:vil|ville)\s+gerne\s+(?:betale|købe|have|se|vide|høre|prøve|få|kunne|slippe)\b",
+    r"\b(?:vil|ville)\s+gerne\s+(?:betale|købe|have(?!,?\s+at\b)|se|vide|høre|prøve|få|kunne"
+    r"|slippe)\b",
     re.IGNORECASE,
 )
-"""A wish said with "vil gerne": to pay, buy, have, see, know, hear, try, get."""
+"""A wish said with "vil gerne": to pay, buy, have, see, know, hear, try, get ("vil gerne have,
+at du …" hands work over: a request)."""
 
 
 def _last_clause(before: str, rules: _Rules) -> str:
