@@ -160,6 +160,33 @@ def test_work_taken_on_in_so_many_words_is_quoted_with_the_promise() -> None:
         assert items[0].quote == turns[1][1]
 
 
+def test_a_claim_whose_work_is_named_before_it_or_said_done_after_it_is_a_promise() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("cy", "Den nye afdeling skal kunne logge ind med deres egne konti."),
+                ("ben", "Betragt det som gjort. Adgangen til Vejle er sat op inden den 9."),
+            ],
+            "da",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("cy", "We still need the pallet labels reprinted."),
+                ("ben", "The pallet labels, consider it done by Thursday."),
+            ],
+            "en",
+            "2026-10-08",
+        ),
+    ):
+        items = items_of(turns, language=language)
+        assert summary(items) == [("ben", due)], turns
+        assert items[0].quote == turns[1][1]
+    # a claim with no day and nothing said done after it is left to the replies
+    items = items_of([("ben", "Consider it done. Thanks for the coffee.")])
+    assert items == []
+
+
 def test_a_request_claimed_by_a_colleague_of_the_one_asked_is_the_colleagues() -> None:
     for turns, language, due in (
         (

@@ -395,6 +395,9 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
         offer = _accepted_offer_question(index, context)
         if offer is not None:
             return [(offer, "commitment")]
+        claimed = _claim_spelled_next(index, context)
+        if claimed is not None:
+            return [(claimed, "commitment")]
         candidates = sorted(_candidates(text, context, rules), key=lambda f: f[1].start())
         results: list[_Found] = []
         end = len(text)
@@ -462,6 +465,62 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
         if results:
             return results
     return None
+
+
+_CLAIM_ALONE = re.compile(
+    r"^(?:(?:yes|yeah|sure|okay|ok|ja|jo|fint|godt)[,.!]?\s+)*(?:consider (?:it|that) done"
+    r"|betragt det som gjort|(?:that|this)(?: one)?'s on me|(?:den|det) er på mig"
+    r"|leave (?:it|that) with me|lad det ligge hos mig)[\s,.!]*$",
+    re.IGNORECASE,
+)
+_NAMED_THEN_CLAIMED = re.compile(
+    r"^(?:(?:and|og|so|så)\s+)?(?P<work>(?:the|den|det|\w+en|\w+et)\b[^,.?!]{2,60}),\s*"
+    r"(?:consider it done|betragt det som gjort|(?:that|this)(?: one)?'s on me"
+    r"|(?:den|det) er på mig)\b",
+    re.IGNORECASE,
+)
+_DONE_BY = re.compile(
+    r"\b(?:er|bliver|is|will be|'ll be)\s+(?:\w+\s+){0,2}?(?:sat op|set up|klar|ready|done|fixed"
+    r"|rettet|løst|på plads|in place|\w+(?:et|ed|t))\b",
+    re.IGNORECASE,
+)
+
+
+def _see_to(work: str, language: str | None) -> str:
+    """The work a claim names, as a task: "Sørg for at adgangen er sat op", "Make sure the
+    labels are done"."""
+    work = work[:1].lower() + work[1:] if not work[:2].isupper() else work
+    return f"Sørg for at {work}" if language == "da" else f"See to {work}"
+
+
+def _claim_spelled_next(index: int, context: _Context) -> ActionItem | None:
+    """ "Betragt det som gjort. Single sign-on er sat op inden den 4.": work claimed in so many
+    words, then said done by a day in the next sentence of the turn: the speaker's promise."""
+    sentence = context.sentences[index]
+    named = _NAMED_THEN_CLAIMED.match(_normal(sentence.text))
+    if named is not None:
+        # "The historical import, consider it done by the end of next week."
+        said = find_deadline(sentence.text, context.transcript.meeting.date, weeks=False)
+        if said is not None and said.date is not None:
+            task = _see_to(named["work"], sentence.language)
+            return _made(task, sentence.speaker, said.date, index, context, 0.75)
+    following = context.sentences[index + 1] if index + 1 < len(context.sentences) else None
+    if (
+        following is None
+        or following.segment != sentence.segment
+        or _CLAIM_ALONE.match(_normal(sentence.text)) is None
+        or _has_cue(following, context)
+        or _DONE_BY.search(following.text) is None
+    ):
+        return None
+    said = find_deadline(following.text, context.transcript.meeting.date, weeks=False)
+    if said is None or said.date is None:
+        return None
+    task = following.text[: said.start].strip(" ,.") or following.text.strip(" .")
+    item = _made(
+        _see_to(task, sentence.language), sentence.speaker, said.date, index, context, 0.75
+    )
+    return replace(item, quote=f"{sentence.text} {following.text}")
 
 
 _ORDER_TO_GROUP = re.compile(r"(?i:\b(?:skal|må) )I\b|\bI(?i: (?:skal|må)\b)|(?i:\byou all must\b)")
