@@ -182,6 +182,13 @@ def test_a_claim_whose_work_is_named_before_it_or_said_done_after_it_is_a_promis
         items = items_of(turns, language=language)
         assert summary(items) == [("ben", due)], turns
         assert items[0].quote == turns[1][1]
+    items = items_of(
+        [
+            ("cy", "When will the rounding bug be fixed?"),
+            ("ben", "The patch is on me. It'll be on your staging server on Friday."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
     # a claim with no day and nothing said done after it is left to the replies
     items = items_of([("ben", "Consider it done. Thanks for the coffee.")])
     assert items == []

@@ -469,7 +469,7 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
 
 _CLAIM_ALONE = re.compile(
     r"^(?:(?:yes|yeah|sure|okay|ok|ja|jo|fint|godt)[,.!]?\s+)*(?:consider (?:it|that) done"
-    r"|betragt det som gjort|(?:that|this)(?: one)?'s on me|(?:den|det) er på mig"
+    r"|betragt det som gjort|(?:that|this|the \w+)(?: one)?(?:'s| is) on me|(?:den|det) er på mig"
     r"|leave (?:it|that) with me|lad det ligge hos mig)[\s,.!]*$",
     re.IGNORECASE,
 )
@@ -481,7 +481,10 @@ _NAMED_THEN_CLAIMED = re.compile(
 )
 _DONE_BY = re.compile(
     r"\b(?:er|bliver|is|will be|'ll be)\s+(?:\w+\s+){0,2}?(?:sat op|set up|klar|ready|done|fixed"
-    r"|rettet|løst|på plads|in place|\w+(?:et|ed|t))\b",
+    r"|rettet|løst|på plads|in place|\w+(?:et|ed|t))\b"
+    # "It'll be on your test environment tomorrow", "It goes out tonight"
+    r"|\b(?:'ll be|will be|bliver|kommer)\s+(?:on|in|live|ude|på)\b"
+    r"|\b(?:goes|går) (?:out|live|ud)\b",
     re.IGNORECASE,
 )
 
