@@ -854,7 +854,9 @@ Thomas i næste uge", "skal vi sige tirsdag?"."""
 _BEFORE_EVENT = re.compile(
     r"\b(?:before|ahead of|by|inden|før|senest|ready for|klar til)\s+"
     r"(?:(?:the|our|your|vores|jeres|den|det)\s+)?"
-    r"(?:\w+\s+){0,2}(?:\w*mødet?|meeting|call|session|mødes|meet)\s+(?:til|for|on|på)?\s*$",
+    r"(?:\w+\s+){0,2}(?:\w*mødet?|meeting|call|session|mødes|meet|kick-?off|workshop(?:pen)?"
+    r"|demo(?:en)?|training|træningen|go-live|launch|lanceringen|summit|webinar(?:et)?)"
+    r"\s+(?:til|for|on|på)?\s*$",
     re.IGNORECASE,
 )
 """A meeting named as the deadline ("before our meeting on Tuesday", "før de mødes den 16.",

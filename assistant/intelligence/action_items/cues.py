@@ -81,7 +81,9 @@ _OPENER = (
 
 
 @lru_cache(maxsize=64)
-def _assignment_patterns(names: str, danish: bool) -> tuple[tuple[re.Pattern[str], bool], ...]:
+def _assignment_patterns(
+    names: str, danish: bool, opener: str = _OPENER
+) -> tuple[tuple[re.Pattern[str], bool], ...]:
     """The two assignment patterns (a modal, a third-person verb) for these names, compiled
     once per meeting rather than once per sentence."""
     if danish:
@@ -102,7 +104,7 @@ def _assignment_patterns(names: str, danish: bool) -> tuple[tuple[re.Pattern[str
     )
     return (
         *(
-            (re.compile(_OPENER + r"(?P<name>" + names + r")" + tail, re.IGNORECASE), follows)
+            (re.compile(opener + r"(?P<name>" + names + r")" + tail, re.IGNORECASE), follows)
             for tail, follows in ((modal, False), (third, True))
         ),
         (re.compile(asking, re.IGNORECASE), False),
@@ -117,10 +119,10 @@ _ROLES = {
 
 def _assignment(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
     """ "Maria takes the demo", "Peter skal nok ringe": the named participant's task."""
+    found = _absent_assignment(text, context, rules)
     if context.names is None:
-        return []
+        return found
     danish = rules is _DA
-    found: list[_Cand] = []
     for pattern, verb_follows in _assignment_patterns(context.names, danish):
         for m in pattern.finditer(text):
             pid = context.name_ids.get(m["name"].lower())
@@ -134,6 +136,43 @@ def _assignment(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
                 continue  # "Kasper handles the German accounts": a role, not a task
             found.append(("assignment", m, 0.85, verb_follows, pid))
     return found
+
+
+def _absent_assignment(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
+    """ "Karen will change the mapping", "så må Lone sende jer et eksempel" said of someone
+    said not to be in the meeting: a task without an owner in the room (owner None)."""
+    if context.absent is None:
+        return []
+    danish = rules is _DA
+    found: list[_Cand] = []
+    names = rf"(?-i:{context.absent})"
+    patterns = _assignment_patterns(names, danish, _ABSENT_OPENER)
+    if danish:
+        # "så må Lone sende …": the verb before the name after "så"
+        patterns += ((_absent_inverted(names), False),)
+    else:
+        patterns += ((_absent_progressive(names), False),)
+    for pattern, verb_follows in patterns:
+        for m in pattern.finditer(text):
+            if verb_follows and _ROLES[danish].match(text, m.end()):
+                continue  # "Lone handles payroll": a role
+            found.append(("assignment", m, 0.7, verb_follows, None))
+    return found
+
+
+_ABSENT_OPENER = _OPENER.replace("(?:so|and|", "(?:but|men|so|and|", 1)
+"""Work of someone away is mostly said against their absence: "…, but Karen will …"."""
+
+
+@lru_cache(maxsize=64)
+def _absent_inverted(names: str) -> re.Pattern[str]:
+    return re.compile(rf"\bså\s+(?:må|skal)\s+(?P<name>{names})\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _absent_progressive(names: str) -> re.Pattern[str]:
+    """ "Sanne is translating the one-pager": work under way that will be handed over."""
+    return re.compile(rf"{_ABSENT_OPENER}(?P<name>{names})\s+is\s+(?=\w+ing\b)", re.IGNORECASE)
 
 
 _HANDOFF_EN = r"\s+(?:is|are)\s+(?:all\s+)?(?:yours|on you|with you|your job|for you)\b"

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from assistant.intelligence.action_items.absent import absent_names
 from assistant.intelligence.action_items.cues import (
     _Cand,
     _candidates,
@@ -15,6 +16,7 @@ from assistant.intelligence.action_items.cues import (
     _rules_for,
     hands_on,
 )
+from assistant.intelligence.action_items.events import dated_by_event
 from assistant.intelligence.action_items.merging import _merge_duplicates, _merge_into_request
 from assistant.intelligence.action_items.model import (
     ActionItem,
@@ -147,7 +149,7 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
     transcript, sentences = context.transcript, context.sentences
     found: list[_Found] = []
     for index in range(len(sentences)):
-        if _is_joke(sentences, index):
+        if _is_joke(sentences, index) or _KEPT_PROMISE.search(sentences[index].text):
             continue
         _agreed_date(found, index, context)
         _refused(found, index, context)
@@ -224,7 +226,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
         )
     ]
     items = [_resolved(item, _sentence_of(item, sentences), context) for item, _ in found]
-    return tuple(span_quotes(_merge_duplicates(items), sentences, transcript.meeting.date))
+    spanned = span_quotes(_merge_duplicates(items), sentences, transcript.meeting.date)
+    return tuple(dated_by_event(item, sentences, transcript.meeting.date) for item in spanned)
 
 
 _DOING_NOW = re.compile(
@@ -326,9 +329,11 @@ def _taken_on(item: ActionItem, sentences: Sequence[Sentence], context: _Context
 
 _WE_TAKE_IT = re.compile(
     r"^(?:(?:ja|jo|yes|sure|okay|ok|fint|klart)[,.!]?\s+)*(?:(?:det|den|dem) (?:gør|klarer|ordner"
-    r"|tager|laver|sender) (?:vi|jeg)\b|we(?:'ll| will) (?:do|handle|take) (?:it|that)\b)",
+    r"|tager|laver|sender) (?:vi|jeg)\b(?! (?:\w+ )?(?:ikke|aldrig)\b)"
+    r"|we(?:'ll| will) (?:do|handle|take) (?:it|that)\b)",
     re.IGNORECASE,
 )
+"""Not "Det gør vi desværre ikke længere": a no."""
 
 
 def _sentence_of(item: ActionItem, sentences: Sequence[Sentence]) -> int | None:
@@ -359,7 +364,10 @@ def _context(transcript: Transcript, sentences: Sequence[Sentence]) -> _Context:
             name_ids.setdefault(name.lower(), participant.id)
     alternation = "|".join(re.escape(n) for n in sorted(name_ids, key=len, reverse=True))
     punctuated = any(_SENTENCE_PUNCTUATION.search(s.text) for s in transcript.segments)
-    return _Context(transcript, sentences, alternation or None, name_ids, punctuated)
+    absent = "|".join(re.escape(n) for n in sorted(absent_names(transcript, name_ids)))
+    return _Context(
+        transcript, sentences, alternation or None, name_ids, punctuated, absent or None
+    )
 
 
 def _names_of(participant: Participant) -> set[str]:
@@ -376,6 +384,8 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
         if _OFFER_ACCEPTANCE.match(text):
             return _Acceptance(index, to_offer=True, due=None)
         if _ACCEPTANCE.match(text) or (rules is _DA and _DA_ANAPHORIC_ACCEPT.search(text)):
+            if rules.habits.search(_without_reason(text)) and not _ACCEPTANCE.match(text):
+                return None  # "Det gør jeg normalt hver fredag": a habit, not a yes
             claims = _CLAIM.search(text) is not None
             # "Jo, det ordner jeg på torsdag": the date said with the yes is the deadline.
             said = find_deadline(text, context.transcript.meeting.date, weeks=False)
@@ -385,6 +395,9 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
         offer = _accepted_offer_question(index, context)
         if offer is not None:
             return [(offer, "commitment")]
+        claimed = _claim_spelled_next(index, context)
+        if claimed is not None:
+            return [(claimed, "commitment")]
         candidates = sorted(_candidates(text, context, rules), key=lambda f: f[1].start())
         results: list[_Found] = []
         end = len(text)
@@ -454,6 +467,65 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
     return None
 
 
+_CLAIM_ALONE = re.compile(
+    r"^(?:(?:yes|yeah|sure|okay|ok|ja|jo|fint|godt)[,.!]?\s+)*(?:consider (?:it|that) done"
+    r"|betragt det som gjort|(?:that|this|the \w+)(?: one)?(?:'s| is) on me|(?:den|det) er på mig"
+    r"|leave (?:it|that) with me|lad det ligge hos mig)[\s,.!]*$",
+    re.IGNORECASE,
+)
+_NAMED_THEN_CLAIMED = re.compile(
+    r"^(?:(?:and|og|so|så)\s+)?(?P<work>(?:the|den|det|\w+en|\w+et)\b[^,.?!]{2,60}),\s*"
+    r"(?:consider it done|betragt det som gjort|(?:that|this)(?: one)?'s on me"
+    r"|(?:den|det) er på mig)\b",
+    re.IGNORECASE,
+)
+_DONE_BY = re.compile(
+    r"\b(?:er|bliver|is|will be|'ll be)\s+(?:\w+\s+){0,2}?(?:sat op|set up|klar|ready|done|fixed"
+    r"|rettet|løst|på plads|in place|\w+(?:et|ed|t))\b"
+    # "It'll be on your test environment tomorrow", "It goes out tonight"
+    r"|\b(?:'ll be|will be|bliver|kommer)\s+(?:on|in|live|ude|på)\b"
+    r"|\b(?:goes|går) (?:out|live|ud)\b",
+    re.IGNORECASE,
+)
+
+
+def _see_to(work: str, language: str | None) -> str:
+    """The work a claim names, as a task: "Sørg for at adgangen er sat op", "Make sure the
+    labels are done"."""
+    work = work[:1].lower() + work[1:] if not work[:2].isupper() else work
+    return f"Sørg for at {work}" if language == "da" else f"See to {work}"
+
+
+def _claim_spelled_next(index: int, context: _Context) -> ActionItem | None:
+    """ "Betragt det som gjort. Single sign-on er sat op inden den 4.": work claimed in so many
+    words, then said done by a day in the next sentence of the turn: the speaker's promise."""
+    sentence = context.sentences[index]
+    named = _NAMED_THEN_CLAIMED.match(_normal(sentence.text))
+    if named is not None:
+        # "The historical import, consider it done by the end of next week."
+        said = find_deadline(sentence.text, context.transcript.meeting.date, weeks=False)
+        if said is not None and said.date is not None:
+            task = _see_to(named["work"], sentence.language)
+            return _made(task, sentence.speaker, said.date, index, context, 0.75)
+    following = context.sentences[index + 1] if index + 1 < len(context.sentences) else None
+    if (
+        following is None
+        or following.segment != sentence.segment
+        or _CLAIM_ALONE.match(_normal(sentence.text)) is None
+        or _has_cue(following, context)
+        or _DONE_BY.search(following.text) is None
+    ):
+        return None
+    said = find_deadline(following.text, context.transcript.meeting.date, weeks=False)
+    if said is None or said.date is None:
+        return None
+    task = following.text[: said.start].strip(" ,.") or following.text.strip(" .")
+    item = _made(
+        _see_to(task, sentence.language), sentence.speaker, said.date, index, context, 0.75
+    )
+    return replace(item, quote=f"{sentence.text} {following.text}")
+
+
 _ORDER_TO_GROUP = re.compile(r"(?i:\b(?:skal|må) )I\b|\bI(?i: (?:skal|må)\b)|(?i:\byou all must\b)")
 """An order to the other side as a group ("I skal have valgt butikkerne før jul")."""
 _TO_SPEAKER = re.compile(r"\b(?:me|us|mig|os)\b", re.IGNORECASE)
@@ -466,6 +538,22 @@ _REPORTS_BACK = re.compile(
     r"|(?:give|get) (?:you|them|us) (?:an )?answer)\b",
     re.IGNORECASE,
 )
+
+
+_WISH = re.compile(
+    r"\b(?:vil|ville)\s+gerne\s+(?:betale|købe|have(?!,?\s+at\b)|se|vide|høre|prøve|få|kunne"
+    r"|slippe)\b",
+    re.IGNORECASE,
+)
+"""A wish said with "vil gerne": to pay, buy, have, see, know, hear, try, get ("vil gerne have,
+at du …" hands work over: a request)."""
+
+
+def _last_clause(before: str, rules: _Rules) -> str:
+    """The clause of ``before`` that leads into a cue: a hedge in an earlier clause of a long
+    turn ("I think it's the same lawyer maybe, and I'll get legal to …") is not the promise's."""
+    breaks = list(rules.clause_break.finditer(before))
+    return before[breaks[-1].start() :] if breaks else before
 
 
 def _own_clause(text: str, cue: int, limit: int, rules: _Rules) -> str:
@@ -1111,7 +1199,10 @@ def _from_cue(
     # belongs to what comes before the name.
     opened = match.start("name") if kind == "assignment" else match.start()
     before, task = text[clause[0] : max(clause[0], opened)], text[match.end() : clause[1]]
-    if rules is not _DA and re.fullmatch(r"i(?:'m| am)\s*", match.group(0), re.IGNORECASE):
+    if rules is not _DA and (
+        re.fullmatch(r"i(?:'m| am)\s*", match.group(0), re.IGNORECASE)
+        or (kind == "assignment" and re.search(r"\bis\s+$", match.group(0)))
+    ):
         task = _gerund(task.strip())  # "I'm deploying a fix tonight": "Deploy a fix"
     if match.groupdict().get("x") or match.groupdict().get("x2"):
         # A hand-off ("Nina, the reference call is yours"): the work named is the task; named
@@ -1199,8 +1290,12 @@ def _from_cue(
         return None
     if _ASKS_WHEN.match(text):
         return None  # "Hvornår skal du bruge den?", "WHEN CAN I HAVE IT": asks for a date
-    if kind != "request" and (rules.hedges.search(before) or rules.hedges.match(task)):
+    if kind != "request" and (
+        rules.hedges.search(_last_clause(before, rules)) or rules.hedges.match(task)
+    ):
         return None
+    if _WISH.search(f"{match.group(0)} {task.lstrip()}"):
+        return None  # "Vi vil gerne betale kvartalsvis": what they want, not work they take on
     if re.search(r"\b(?:vil|ville|would)\s*$", match.group(0), re.I) and _RATHER.match(task):
         return None  # "Jeg vil hellere se, om det virker først": a preference, not a promise
     if re.match(r"(?:try (?:to|and)|prøve at)\b", task, re.IGNORECASE):
@@ -1642,6 +1737,16 @@ _FOUND_IT = re.compile(
 )
 """Looking something up, with the answer said next in the same turn ("Jeg kan lige slå det
 op. Ja, VetImage version syv."): done in the meeting."""
+
+
+_KEPT_PROMISE = re.compile(
+    r"\b(?:lovede|lovet|promised|said (?:i|we)(?:'d| would))\b[^.?!]*"
+    r"\b(?:og (?:den|det|de|dem|han|hun) (?:kom|fik|holdt|var)|and (?:it|they|you|he|she) (?:came"
+    r"|was|were|did|arrived|got)|og det (?:gjorde|holdt) (?:jeg|vi|de|du))\b",
+    re.IGNORECASE,
+)
+"""A promise told as kept: "sidst lovede jeg jer en rettelse, og den kom", "last quarter I
+promised you the sheet and it was in your inbox a day early"."""
 
 
 def _is_joke(sentences: Sequence[Sentence], index: int) -> bool:

@@ -10,7 +10,7 @@ from assistant.intelligence.action_items.model import ActionItem, _Context, _Fou
 from assistant.intelligence.action_items.owners import _may_answer
 from assistant.intelligence.action_items.pronouns import has_object_pronoun
 from assistant.intelligence.action_items.pronouns import has_object_pronoun as pronoun_only
-from assistant.intelligence.action_items.replies import _later_in_turn
+from assistant.intelligence.action_items.replies import _CLAIMS_IT, _later_in_turn
 from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_OBJECT
 from assistant.intelligence.action_items.similarity import similar_tasks
 
@@ -29,7 +29,8 @@ def _merge_into_request(
             if request.owner == item.speaker:
                 return False  # the speaker already said something of their own since
             continue
-        if not _may_answer(request.owner, item.speaker, context):
+        claimed = _CLAIMS_IT.search(segment.text) is not None and request.owner != request.speaker
+        if not (_may_answer(request.owner, item.speaker, context) or claimed):
             return False
         asked = _sentence_index(request, context)
         if asked is not None and request.quote != context.sentences[asked].text:
@@ -48,9 +49,11 @@ def _merge_into_request(
         between = context.transcript.segments[_segment_of(request, context) + 1 : sentence.segment]
         if any(s.speaker == item.speaker for s in between):
             return False  # not the answer to the request: the speaker had a turn since
+        if claimed and any(s.speaker == request.owner for s in between):
+            return False  # the one asked answered first
         if _SOMETHING_ELSE.match(_normal(sentence.text)):
             return False  # "En ting til: jeg laver…": new work, not the answer
-        answers = _OPENS_WITH_YES.match(_normal(segment.text)) is not None
+        answers = claimed or _OPENS_WITH_YES.match(_normal(segment.text)) is not None
         pronoun = _PRONOUN_OBJECT.search(item.text) is not None
         if not (answers or pronoun or similar_tasks(request.text, item.text)):
             return False
@@ -59,6 +62,8 @@ def _merge_into_request(
         later = None if request.due else _later_in_turn(index, context)
         if later is not None and item.due not in (None, later[0]):
             later = None
+        # "Ida and I will put the slides together": the answer's pair takes it on as a team.
+        taker = item.owner if (item.owner or "").startswith("team") else item.speaker
         # "Ja, det skriver jeg ind. Du får det i morgen": the dating sentence is quoted too.
         quote = item.quote
         if later is not None and later[1] == index + 1 and quote == sentence.text:
@@ -78,7 +83,7 @@ def _merge_into_request(
                     request,
                     text=item.text if vague else request.text,
                     quote=f"{request.quote} {quote}",
-                    owner=item.speaker,
+                    owner=taker,
                     due=item.due or request.due or (later[0] if later else None),
                     confidence=round(min(0.99, max(request.confidence, item.confidence) + 0.1), 2),
                 ),
@@ -102,7 +107,7 @@ def _merge_into_request(
                 quote=quote,
                 start=start,
                 speaker=speaker,
-                owner=item.speaker,
+                owner=taker,
                 due=item.due or request.due or (later[0] if later else None),
                 confidence=round(min(0.99, max(request.confidence, item.confidence) + 0.1), 2),
             ),

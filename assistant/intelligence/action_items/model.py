@@ -42,6 +42,9 @@ class _Context:
     """Alternation of the participants' names (regex), or None when nobody has a name."""
     name_ids: dict[str, str]
     punctuated: bool
+    absent: str | None = None
+    """Alternation of the names of people said not to be in the meeting ("Lone is not on the
+    call today"), or None."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -151,12 +151,46 @@ def _owner(
     """The owner and whether a name decided it."""
     sentence = context.sentences[index]
     if kind == "commitment":
+        pair = _with_someone(index, context)
+        if pair is not None:
+            return pair, False
         return sentence.speaker, False
     if kind == "assignment" or named is not None:
         return named, True
     if kind == "group":
         return _group_owner(index, context), False
     return _addressee(text, index, context)
+
+
+_AND_I = re.compile(
+    r"(?:^|[,.;:]\s*|\b(?:så|then|so|and|og|okay|ok)\s+)(?P<name>[A-ZÆØÅ][\w-]+)\s+(?:og|and|&)\s+"
+    r"(?:jeg|I)\s+(?!(?:am|are|was|were|have|had|er|var|har|havde|is)\b)",
+    re.IGNORECASE,
+)
+"""Two owners who name themselves: "Ida and I will …", "så Rasmus og jeg sætter …"."""
+
+
+def _with_someone(index: int, context: _Context) -> str | None:
+    """The owner of work a speaker takes on with someone else ("Ida and I will put the slides
+    together"): the speaker's team, or everyone when the other is on the other side."""
+    sentence = context.sentences[index]
+    for match in _AND_I.finditer(sentence.text):
+        name = match["name"]
+        if name.lower() in _NOT_NAMES:
+            continue
+        known = context.name_ids.get(name.lower())
+        if known is None and (name.isupper() or not name[:1].isupper()):
+            continue  # in upper or lower case only a participant's name is sure to be one
+        if known == sentence.speaker:
+            continue
+        team = _team_of(sentence.speaker, context)
+        if known is not None and team != TEAM and _team_of(known, context) not in (team, TEAM):
+            return f"{TEAM}:all"
+        return team
+    return None
+
+
+_NOT_NAMES = frozenset({"then", "så", "so", "and", "og", "okay", "ok", "you", "du", "me", "mig"})
 
 
 def _addressee(text: str, index: int, context: _Context) -> tuple[str | None, bool]:

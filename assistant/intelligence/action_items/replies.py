@@ -200,6 +200,34 @@ def _taking_on_next(index: int, context: _Context) -> str | None:
     return after.text if _CONSIDER_IT_DONE.search(after.text) else None
 
 
+_CLAIMS_IT = re.compile(
+    r"\b(?:(?:den|det|dem|dét)(?: \w+)? tager jeg\b|jeg tager (?:den|det|dem)\b"
+    r"|i'll take (?:it|that|this)\b|leave (?:it|that|this) with me|(?:that|this)(?: one)?'s on me"
+    r"|lad (?:det|den) ligge hos mig|(?:det|den) (?:klarer|ordner) jeg|(?:den|det) er på mig"
+    r"|consider (?:it|that) done|betragt det som gjort|jeg tager mig af)",
+    re.IGNORECASE,
+)
+"""A yes that claims the work in so many words: someone other than the one asked may say it
+("Mette, kan du sende …?" - "Den tager jeg, Mette.") and so takes the work over."""
+
+
+def _claims_over(item: ActionItem, index: int, context: _Context) -> bool:
+    """Whether the sentence claims a request just made of someone else, before anyone else
+    took it (in the next turn, or the one after)."""
+    sentence = context.sentences[index]
+    asked = _segment_of(item, context)
+    return (
+        _CLAIMS_IT.search(sentence.text) is not None
+        and asked is not None
+        and 0 < sentence.segment - asked <= 2
+        and item.owner != item.speaker
+        and not any(
+            s.speaker == item.owner
+            for s in context.transcript.segments[asked + 1 : sentence.segment]
+        )
+    )
+
+
 def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> None:
     sentence = context.sentences[acceptance.index]
     due = acceptance.due or _date_later_in_turn(acceptance.index, context)
@@ -240,7 +268,10 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
             kind == "request"
             # the request, or the answer merged into it that took it on
             and (item.speaker != sentence.speaker or item.owner == sentence.speaker)
-            and _may_answer(item.owner, sentence.speaker, context)
+            and (
+                _may_answer(item.owner, sentence.speaker, context)
+                or _claims_over(item, acceptance.index, context)
+            )
         ):
             if _DONE_NOW.search(sentence.text):
                 del found[position]  # "Det gør jeg lige nu": done in the meeting

@@ -203,7 +203,14 @@ _LIVE_VERBS = re.compile(
     # closing what was just shown: "jeg lukker den lige ned igen", "I'll close it again"
     r"|^(?:luk|lukke|close)\b(?:\s+[\w-]+){0,4}?\s+(?:ned\s+|down\s+)?(?:igen|again)[.!]*$"
     r"|^(?:share|del|dele)\b(?:\s+(?:lige|just|now|nu))*(?:\s+(?:(?:my|the|min)\s+)?(?:screen|skærm)"
-    r"\w*|\s*[.!]*$)",
+    r"\w*|\s*[.!]*$)"
+    # the language of the meeting itself: "I'll stick to English", "jeg snakker dansk"
+    r"|^(?:stick (?:to|with)|speak|talk|keep (?:it )?to|snak|snakke|tal|tale|hold mig til"
+    r"|holde mig til)\s+(?:in\s+|på\s+)?(?:english|engelsk|danish|dansk|swedish|svensk"
+    r"|german|tysk|norwegian|norsk)\b"
+    # a note made as it is said: "jeg skriver lige ned, at …", "I'll just note that down"
+    r"|^(?:skriv|skrive|noter|notere)\s+(?:lige\s+)?(?:det\s+|den\s+)?(?:lige\s+)?ned\b"
+    r"|^(?:note|write|jot) (?:that|it|this) down\b",
     re.IGNORECASE,
 )
 """Work done there and then in the meeting ("I'll draw one", "lad mig skifte til engelsk",
@@ -237,7 +244,10 @@ _MEETING_ACTIVITY = re.compile(
 _LEAVING = re.compile(
     r"^(?:(?:desværre|lige|bare|nok|unfortunately|just|really|i øvrigt|forresten|også|by the way"
     r"|anyway|actually|also),?\s+)*"
-    r"(?:run|go|leave|jump|hop off|drop off|head out|get going|smutte|gå|løbe|videre|move on)\b"
+    r"(?:run|go|leave|jump|hop off|drop off|head out|get going|smutte|gå|løbe|videre|move on"
+    # a polite closing: "I'll let you get back to your day", "så skal jeg ikke holde jer"
+    r"|let (?:you|you all|you both) (?:get back to|go|get on with)\b.*"
+    r"|lade (?:jer|dig) (?:komme videre|gå)\b.*)\b"
     r"(?:\s+(?:now|soon|early|in \w+ minutes?|to (?:another|a|my next|the next) (?:call|meeting)"
     r"|nu|snart|om \w+ minutter|(?:til|over til) (?:et andet|mit næste|næste|et nyt|et) \w*møde))*"
     r"(?:$|\s*[,;]\s*(?!(?:and|og)\b))",

@@ -258,6 +258,7 @@ _DA = _Rules(
     ),
     leading_filler=re.compile(
         r"^(?:(?:lige|også|godt|bare|hurtigt|så|nok|gerne|selv|straks|til at|at|prøve at|sagtens|"
+        r"huske at|huske på at|"
         r"virkelig|selvfølgelig|alle sammen|allesammen|alle|desværre|faktisk|jo)\s+)+",
         re.IGNORECASE,
     ),

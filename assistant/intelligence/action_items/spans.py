@@ -17,13 +17,18 @@ from assistant.intelligence.sentences import Sentence, words
 
 _TAKES_ON = re.compile(
     r"^(?:(?:yes|yeah|yep|sure|okay|ok|fine|right|then|ja|jo|jamen|fint|okay|så)[\s,.!]+)*"
-    r"(?:leave (?:it|that|this|them) with (?:me|us)|consider (?:it|that) done|that's on me"
+    r"(?:leave (?:it|that|this|them) with (?:me|us)|consider (?:it|that|this)(?: one)? done"
+    r"|(?:that|that one|this one|this|it|the \w+)(?:'s| is) (?:on me|on us|mine)"
     r"|that one's mine|happy to|will do"
+    # Danish in so many words: "Jeg tager mig af det", "Den er på mig", "Det ordner vi".
+    r"|jeg tager mig af (?:det|den|dem)|(?:det|den|dem) tager (?:jeg|vi) os af"
+    r"|(?:det|den|dem) tager jeg mig af|(?:den|det) er på (?:mig|os)|betragt det som gjort"
+    r"|lad (?:det|den|dem) ligge hos (?:mig|os)|(?:det|den) (?:ordner|klarer) (?:jeg|vi)"
     # granting what was just asked: "That's reasonable. I'll add it by Monday."
     r"|that's (?:reasonable|fair|fair enough)|fair enough|det er rimeligt|det er fair|fair nok"
     r"|i(?:'m| am) on it|lad mig tage den|den er min|det er mit bord"
     # Danish object first: "Det kigger jeg på", "Den tager jeg", "Dem ringer jeg til".
-    r"|(?:det|den|dem|dét) \w+e?r jeg(?: \w+)?)[\s,.!]*$",
+    r"|(?:det|den|dem|dét) \w+e?r jeg(?: \w+)?)(?:,\s*[A-ZÆØÅ]\w+)?[\s,.!]*$",
     re.IGNORECASE,
 )
 """A sentence that takes on the work named next or just asked for, without naming it."""
@@ -62,7 +67,7 @@ def span_quotes(
         quote, start, due = item.quote, item.start, item.due
         before = sentences[first - 1] if first > 0 else None
         if (
-            item.owner == item.speaker
+            (item.owner == item.speaker or _ours(item, before))
             and before is not None
             and first - 1 not in quoted
             and before.segment == sentences[first].segment
@@ -101,6 +106,20 @@ def _quoted(
         run.append(run[-1] + 1)
         length += 1 + len(sentences[run[-1]].text)
     return run
+
+
+_WE_TAKE_ON = re.compile(r"\b(?:vi|we|us|os)\b", re.IGNORECASE)
+
+
+def _ours(item: ActionItem, before: Sentence | None) -> bool:
+    """A team's work taken on as a team: "Det ordner vi. I har et revideret tilbud …"."""
+    return (
+        item.owner is not None
+        and item.owner.startswith("team")
+        and before is not None
+        and before.speaker == item.speaker
+        and _WE_TAKE_ON.search(before.text) is not None
+    )
 
 
 def _takes_on(text: str) -> bool:
