@@ -386,6 +386,65 @@ def _clips(meeting: Path, minutes: float) -> list[Clip]:
     ]
 
 
+def _errors(reference: list[str], hypothesis: str) -> tuple[list[bool], list[tuple[int, str]]]:
+    """Per reference word whether ``hypothesis`` (normalised) misses it (substituted or
+    deleted), and its insertions as (reference position, word)."""
+    words = normalize_text(hypothesis).split() or ["<empty>"]
+    wrong = [False] * len(reference)
+    inserted = []
+    for run in jiwer.process_words(" ".join(reference), " ".join(words)).alignments[0]:
+        for index in range(run.ref_start_idx, run.ref_end_idx):
+            wrong[index] = run.type != "equal"
+        if run.type == "insert":
+            words_in = words[run.hyp_start_idx : run.hyp_end_idx]
+            inserted += [(run.ref_start_idx, word) for word in words_in]
+    return wrong, inserted
+
+
+def _word_differences(reference: str, ours: str, peer: str) -> tuple[list[str], list[str]]:
+    """The errors one system makes and the other does not: reference words it misses (with
+    two words of context) and words it inserts (``+word``); ours' list, then the peer's.
+    Two chunkings of the same audio trade errors both ways; these lists tell a systematic
+    cause (all at chunk seams, all numbers) from that noise."""
+    words = normalize_text(reference).split()
+    (ours_wrong, ours_extra), (peer_wrong, peer_extra) = (
+        _errors(words, ours),
+        _errors(words, peer),
+    )
+
+    def only(
+        wrong: list[bool],
+        other: list[bool],
+        extra: list[tuple[int, str]],
+        more: list[tuple[int, str]],
+    ) -> list[str]:
+        missed = [
+            " ".join([*words[max(0, i - 2) : i], f"[{word}]", *words[i + 1 : i + 3]])
+            for i, word in enumerate(words)
+            if wrong[i] and not other[i]
+        ]
+        return missed + [f"+{word}" for at, word in extra if (at, word) not in more]
+
+    return (
+        only(ours_wrong, peer_wrong, ours_extra, peer_extra),
+        only(peer_wrong, ours_wrong, peer_extra, ours_extra),
+    )
+
+
+def _print_differences(clips: Sequence[Clip], ours: Sequence[str], peer: Sequence[str]) -> None:
+    totals = [0, 0]
+    for clip, ours_text, peer_text in zip(clips, ours, peer, strict=True):
+        if clip.reference is None:
+            continue
+        only_ours, only_peer = _word_differences(clip.reference, ours_text, peer_text)
+        totals = [totals[0] + len(only_ours), totals[1] + len(only_peer)]
+        print(f"\n{clip.label}: errors only ours {len(only_ours)}, only the peer {len(only_peer)}")
+        for label, errors in (("ours", only_ours), ("peer", only_peer)):
+            for error in errors:
+                print(f"  {label}: {error}")
+    print(f"\nerrors only ours {totals[0]}, only the peer {totals[1]} (all referenced clips)")
+
+
 def _pooled_wer_row(
     clips: Sequence[Clip], ours: Sequence[str], peer: Sequence[str], columns: int
 ) -> list[str]:
@@ -425,7 +484,9 @@ def _ratio_cell(ours_s: float, peer_s: float) -> str:
     return f"{ratio:.2f}" + ("" if ratio <= 1.0 else " (>1)")
 
 
-def _asr_alone_table(settings: Settings, clips: Sequence[Clip], repeats: int) -> None:
+def _asr_alone_table(
+    settings: Settings, clips: Sequence[Clip], repeats: int, *, differences: bool = False
+) -> None:
     loaded = load_speech_models(settings)
     timed = _TimedRecognizer(loaded.recognizer)
     models = SpeechModels(recognizer=timed, vad=loaded.vad)
@@ -477,6 +538,11 @@ def _asr_alone_table(settings: Settings, clips: Sequence[Clip], repeats: int) ->
                 f"\n{result.clip.label}\n  ref:   {result.clip.reference}\n"
                 f"  ours:  {result.ours.text}\n  peer:  {result.plain.text}"
             )
+    if differences:
+        _print_differences(
+            [r.clip for r in measured], [r.ours.text for r in measured],
+            [r.plain.text for r in measured],
+        )  # fmt: skip
 
 
 _PEER_SCRIPT = """
@@ -573,6 +639,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--process-only", action="store_true", help="only the whole-process table")
     parser.add_argument(
+        "--diff",
+        action="store_true",
+        help="after the ASR-alone table, the words each side gets wrong and the other right",
+    )
+    parser.add_argument(
         "--engines-only",
         action="store_true",
         help="only the openai-whisper against faster-whisper table",
@@ -599,7 +670,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             build_meeting_wav(meeting, minutes * 60)
             clips = _clips(meeting, minutes)
             if not args.process_only:
-                _asr_alone_table(settings, clips, repeats)
+                _asr_alone_table(settings, clips, repeats, differences=args.diff)
             if not args.no_process:
                 _whole_process_table(settings, clips, repeats)
     # Nothing is installed here: without the optional backend its table is left out.
