@@ -150,6 +150,8 @@ class VadStream(Stage):
         self._buffer_first = 0
         self._in_speech = False
         self._region_start = 0
+        self._speech_start = 0
+        """First sample of speech in the open region (its start when it began at a cut)."""
         self._last_speech_end = 0
         self._previous_region_end = 0
         self._quietest: tuple[float, int] = (1.0, 0)
@@ -219,6 +221,7 @@ class VadStream(Stage):
             if not self._in_speech:
                 self._in_speech = True
                 self._region_start = max(self._previous_region_end, position - self._pad)
+                self._speech_start = position
                 self._quietest = (1.0, position)
                 self._last_speech_end = window_end
                 return self._change(self._region_start, speaking=True)
@@ -236,14 +239,17 @@ class VadStream(Stage):
                 # Cut at the quietest window seen, so a word is not split in half.
                 cut = self._quietest[1] if self._quietest[0] < 1.0 else window_end
                 region = self._region(self._region_start, cut)
-                self._region_start = cut
+                self._region_start = self._speech_start = cut
                 self._quietest = (1.0, cut)
                 return [region] if region is not None else []
         return []
 
     def _region(self, start: int, end: int) -> SpeechRegion | None:
         self._previous_region_end = end
-        if end - start - 2 * self._pad < self._min_speech:
+        # Speech inside, without the padding: a region that starts at a cut has none before it,
+        # and its speech may be a word's last 0.1 s, which is kept.
+        speech = min(end, self._last_speech_end) - max(start, self._speech_start)
+        if speech <= 0 or speech < self._min_speech:
             return None
         begin = start - self._buffer_first
         samples = self._buffer[max(0, begin) : end - self._buffer_first].copy()

@@ -8,8 +8,9 @@ import pytest
 from assistant.processing.speech import SpeechModels
 from pipelines.chunker import Chunker
 from pipelines.frames import SAMPLE_RATE, AudioChunk, SpeechRegion
-from pipelines.vad import VadOptions
+from pipelines.vad import WINDOW, VadOptions, VadStream
 from tests.media import read_audio
+from tests.pipelines.fakes import FakeVad
 
 
 def _regions(
@@ -78,6 +79,19 @@ def test_a_quiet_voice_after_a_loud_one_keeps_its_regions(
             assert any(
                 start <= region.start_s + 0.1 and end >= region.end_s - 0.1 for start, end in after
             ), (name, region.start_s, region.end_s, after)
+
+
+@pytest.mark.parametrize("speech_windows", range(290, 306))
+def test_speech_just_past_a_forced_cut_is_kept(speech_windows: int) -> None:
+    # Speech longer than max_region_s is cut; the part after the cut has no padding before it,
+    # and up to 0.19 s of it (the end of a word) used to be dropped as too short.
+    silence, loud = np.zeros(40 * WINDOW, np.float32), np.full(WINDOW, 0.3, np.float32)
+    audio = np.concatenate([silence, np.tile(loud, speech_windows), silence])
+    stream = VadStream(FakeVad(), "p", VadOptions(max_region_s=10.0))
+    regions = stream.push(AudioChunk("p", 0.0, audio)) + stream.end_input()
+    assert all(isinstance(region, SpeechRegion) for region in regions)
+    speech_end = (40 + speech_windows) * WINDOW / SAMPLE_RATE
+    assert max(r.start_s + len(r.samples) / SAMPLE_RATE for r in regions) >= speech_end
 
 
 def test_chunker_joins_regions_and_maps_time_back() -> None:
