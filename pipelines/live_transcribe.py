@@ -15,8 +15,9 @@ previous-text prompt), as whisper_streaming does. Short buffers decode faster an
 
 The transcript's timed segments come from a separate decode of each finished utterance with
 word timings, ``analyze``'s beam and Whisper's full window (several times the cost of a
-partial). It waits until nobody in the meeting speaks (``ActiveSpeakers``), so it never holds
-up anyone's captions, and whatever is left is done when the input ends. Given a ``timing``
+partial). Finished utterances wait until ``timed_min_s`` of them can be decoded at once, and
+until nobody in the meeting speaks (``ActiveSpeakers``), so it seldom slows anyone's captions;
+whatever is left is done when the input ends. Given a ``timing``
 executor (one per meeting), it runs there, beside the partial decodes of whoever speaks next
 (the recogniser needs two workers for that), and its segments come out at a later push.
 An utterance longer than ``max_buffer_s`` with no confirmed sentence end is cut at its last
@@ -26,6 +27,7 @@ confirmed word, so a decode never grows past Whisper's window.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import threading
 import time
@@ -111,6 +113,11 @@ class LiveOptions:
     timed_batch_s: float = 25.0
     """Finished utterances waiting for their timed decode are joined up to this length (s)
     into one decode (Whisper reads 30 s)."""
+    timed_min_s: float = 20.0
+    """Finished utterances wait for their timed decode until this much of them (s) can go into
+    one (or the next cannot join them, or the input ends). Every timed decode pays for
+    Whisper's whole window and runs beside the captions' decodes: timed one by one as they
+    ended, a conversation's short utterances kept a core busy for much of the meeting."""
     pre_roll_s: float = 0.3
     """Audio (s) kept before speech starts, so the first syllable is not cut."""
     language: str | None = None
@@ -132,6 +139,13 @@ class _FinishedUtterance:
     """The language it was followed in, once locked; None to detect again."""
     fallback_language: str | None = None
     """For its timed decode: the meeting's language so far, when detection is unsure."""
+    detected: str | None = None
+    """The language its last decode read, when it was too short to lock one."""
+
+    @property
+    def key(self) -> str | None:
+        """Finished utterances with the same key may share a timed decode."""
+        return self.language or self.detected
 
 
 class ActiveSpeakers:
@@ -198,6 +212,9 @@ class LiveTranscriber(Stage):
         self._untimed: deque[_FinishedUtterance] = deque()
         self._context = ""
         """Words of this utterance already handed on (trimmed), context for its next decodes."""
+        self._last_decode: tuple[float, int, ChunkRecognition] | None = None
+        """The last partial decode with word times: (buffer start (s), buffer length
+        (samples), what it read), so a cut of that same buffer needs no decode of its own."""
 
     # The stage interface.
 
@@ -235,7 +252,7 @@ class LiveTranscriber(Stage):
             # so a person who starts again waits for at most one decode).
             untimed_s = sum(len(u.samples) for u in self._untimed) / SAMPLE_RATE
             due = not self._speakers.anyone() or untimed_s > self._options.max_untimed_s
-            if self._untimed and due and not self._timing_jobs:
+            if self._untimed and due and not self._timing_jobs and self._batch_ready():
                 out.extend(self._time_utterance())
             return out
         due = len(self._audio) - self._decoded_samples >= self._options.step_s * SAMPLE_RATE
@@ -333,6 +350,8 @@ class LiveTranscriber(Stage):
         recognition = self._recognize(
             self._audio, timed=False, word_times=long_buffer or margin_s > 0
         )
+        if long_buffer or margin_s > 0:
+            self._last_decode = (self._audio_start_s or 0.0, len(self._audio), recognition)
         self._last_language = recognition.language
         words = _words(recognition)
         start_s = self._audio_start_s or 0.0
@@ -403,8 +422,7 @@ class LiveTranscriber(Stage):
         timed decode (``words``, what was confirmed in them, become the next decodes'
         context), and go on with the rest."""
         start_s = self._audio_start_s or 0.0
-        locked = self._language if self._language_locked else None
-        self._untimed.append(_FinishedUtterance(self._audio[:cut].copy(), start_s, locked))
+        self._untimed.append(self._finished(self._audio[:cut].copy(), start_s))
         if self._options.context_chars:
             handed_on = " ".join([self._context, *words]).strip()
             limit = self._options.context_chars
@@ -436,8 +454,7 @@ class LiveTranscriber(Stage):
             if rest:
                 start = max(start_s, self._committed_end_s) if self._committed else start_s
                 out.append(self._caption("final", start, end_s, rest, language))
-            locked = self._language if self._language_locked else None
-            self._untimed.append(_FinishedUtterance(samples.copy(), start_s, locked))
+            self._untimed.append(self._finished(samples.copy(), start_s))
         self._committed, self._tentative, self._context = [], [], ""
         self._language, self._language_locked = (
             self._options.language,
@@ -447,28 +464,43 @@ class LiveTranscriber(Stage):
         self._decoded_samples = 0
         return out
 
+    def _finished(self, samples: FloatArray, start_s: float) -> _FinishedUtterance:
+        """A piece of the current utterance, handed on to await its timed decode."""
+        locked = self._language if self._language_locked else None
+        return _FinishedUtterance(samples, start_s, locked, detected=self._language)
+
+    def _batch(self) -> tuple[int, int]:
+        """How many of the oldest finished utterances one timed decode takes (as many as fit
+        ``timed_batch_s``, of one language), and their length (samples)."""
+        first = self._untimed[0]
+        count, length = 1, len(first.samples)
+        limit = self._options.timed_batch_s * SAMPLE_RATE
+        for finished in itertools.islice(self._untimed, 1, None):
+            if finished.key != first.key or length + len(finished.samples) > limit:
+                break
+            count += 1
+            length += len(finished.samples)
+        return count, length
+
+    def _batch_ready(self) -> bool:
+        """Whether the oldest batch is as long as it should get (see ``timed_min_s``)."""
+        count, length = self._batch()
+        return count < len(self._untimed) or length >= self._options.timed_min_s * SAMPLE_RATE
+
     def _time_utterance(self) -> list[Frame]:
         """The timed segments of the oldest finished utterances, for the transcript: as many
         as fit one decode (in the same language), since every timed decode pays for Whisper's
-        whole 30 s window, and a conversation without pauses hands on many short pieces."""
-        batch = [self._untimed.popleft()]
-        length = len(batch[0].samples)
-        limit = self._options.timed_batch_s * SAMPLE_RATE
-        while (
-            self._untimed
-            and self._untimed[0].language == batch[0].language
-            and length + len(self._untimed[0].samples) <= limit
-        ):
-            batch.append(self._untimed.popleft())
-            length += len(batch[-1].samples)
+        whole 30 s window, and a conversation hands on many short pieces. A piece too short
+        to lock its language joins pieces of the language it was read in."""
+        count, _ = self._batch()
+        batch = [self._untimed.popleft() for _ in range(count)]
         samples = np.concatenate([finished.samples for finished in batch])
         offsets, position = [], 0
         for finished in batch:
             offsets.append((position / SAMPLE_RATE, finished.start_s))
             position += len(finished.samples)
-        joined = _FinishedUtterance(
-            samples, batch[0].start_s, batch[0].language, self._fallback_language()
-        )
+        locked = next((f.language for f in batch if f.language is not None), None)
+        joined = _FinishedUtterance(samples, batch[0].start_s, locked, self._fallback_language())
 
         def decode() -> list[Frame]:
             # Reads no state that the partial decodes change: safe on the timing thread.
@@ -487,9 +519,15 @@ class LiveTranscriber(Stage):
         but the last, which the buffer's end may have cut off, counts as confirmed. The words
         are timed by a partial decode: the transcript's timed decode of the piece runs later
         with the others, never on this thread, so the captions do not wait for it (nor for
-        the pieces queued before it)."""
+        the pieces queued before it). When the last partial decode read this same buffer
+        (it found nothing to hand on), its words are cut: a second decode of a buffer this long
+        cost the most when the decodes had already fallen behind."""
         start_s = self._audio_start_s or 0.0
-        recognition = self._recognize(self._audio, timed=False, word_times=True)
+        last = self._last_decode
+        if last is not None and last[:2] == (start_s, len(self._audio)):
+            recognition = last[2]
+        else:
+            recognition = self._recognize(self._audio, timed=False, word_times=True)
         words = [word for segment in recognition.segments for word in segment.words]
         texts = [word.text.strip() for word in words]
         committed = _after(self._committed, texts)

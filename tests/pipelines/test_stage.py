@@ -356,7 +356,11 @@ def test_timed_decodes_on_the_timing_thread_hold_up_no_caption() -> None:
             [
                 _vad(activity=True, forward_audio=True),
                 LiveTranscriber(
-                    "p", recognizer, LiveOptions(), clock=time.monotonic, timing=timing
+                    "p",
+                    recognizer,
+                    LiveOptions(timed_min_s=0.0),  # timed as soon as the room is quiet
+                    clock=time.monotonic,
+                    timing=timing,
                 ),
             ]
         )
@@ -376,6 +380,72 @@ def test_timed_decodes_on_the_timing_thread_hold_up_no_caption() -> None:
     assert starts == sorted(starts)
 
 
+class _PiecewiseRecognizer(FakeRecognizer):
+    """Reads each stretch of speech of a chunk on its own (the plain fake stops at the first
+    pause), as Whisper reads on past a pause in a joined decode."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.timed = 0
+        """Decodes in the full window (the transcript's)."""
+
+    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
+        out = []
+        for chunk in chunks:
+            self.timed += options.window_s is None
+            frames = chunk[: len(chunk) - len(chunk) % 160].reshape(-1, 160)
+            loud = np.sqrt(np.mean(frames**2, axis=1)) > 0.05
+            edges = np.flatnonzero(np.diff(np.concatenate([[0], loud.astype(int), [0]])))
+            segments = []
+            for begin, end in zip(edges[::2], edges[1::2], strict=True):
+                piece = chunk[begin * 160 : end * 160]
+                (read,) = super().recognize([piece], options)
+                shift = begin * 160 / 16_000
+                segments += [
+                    replace(
+                        segment,
+                        start=segment.start + shift,
+                        end=segment.end + shift,
+                        words=tuple(
+                            replace(w, start=w.start + shift, end=w.end + shift)
+                            for w in segment.words
+                        ),
+                    )
+                    for segment in read.segments
+                ]
+            out.append(ChunkRecognition(options.language or "en", 0.99, tuple(segments)))
+        return out
+
+
+def test_short_utterances_wait_to_share_one_timed_decode() -> None:
+    """Every timed decode pays for Whisper's whole window: finished utterances wait until
+    ``timed_min_s`` of them can go into one, even in the pauses between them, and each one's
+    words keep their own times."""
+    recognizer = _PiecewiseRecognizer()
+    utterances = [speech(4, first=4 * i) for i in range(4)]
+    audio = np.concatenate([part for u in utterances for part in (silence(1.5), u)])
+    audio = np.concatenate([audio, silence(1.5)])
+    stage = _live(recognizer, timed_min_s=7.0)
+    out: list[Frame] = []
+    for frame in _blocks("p", audio):
+        out.extend(stage.push(frame))
+        out.extend(stage.flush())
+        if not recognizer.timed:
+            # Nothing timed until 7 s of utterances (about 2 s each, with pre-roll) wait.
+            assert not any(isinstance(f, TranscribedSegment) for f in out)
+    timed_before_end = recognizer.timed
+    out.extend(stage.end_input())
+    # Four utterances, one timed decode, in the pause after the fourth (once 7 s waited).
+    assert timed_before_end == 1
+    assert recognizer.timed == 1
+    segments = [f for f in out if isinstance(f, TranscribedSegment)]
+    words = [w for s in segments for w in s.words]
+    assert [w.text for w in words] == SCRIPT[:16]
+    # Each utterance's words where it was spoken: 1.5 s of silence, then 1.6 s of words.
+    for i in range(4):
+        assert words[4 * i].start == pytest.approx(1.5 + i * 3.1, abs=0.05)
+
+
 def test_a_backlog_cut_past_the_longest_buffer_waits_for_no_timed_decode() -> None:
     """Audio arriving faster than it is decoded runs past ``max_buffer_s`` while the timed
     decode of the utterance before is still running (here: held until released): the buffer
@@ -389,7 +459,7 @@ def test_a_backlog_cut_past_the_longest_buffer_waits_for_no_timed_decode() -> No
                 LiveTranscriber(
                     "p",
                     recognizer,
-                    LiveOptions(max_buffer_s=6.0),
+                    LiveOptions(max_buffer_s=6.0, timed_min_s=0.0),
                     clock=time.monotonic,
                     timing=timing,
                 ),
@@ -555,6 +625,30 @@ def test_backlog_fed_at_once_still_stays_inside_whispers_window() -> None:
     calls = list(zip(recognizer.calls, recognizer.windows, strict=True))
     assert max(length for (length, _), window in calls if window) <= 12.0
     assert max(length for (length, _), window in calls if window is None) <= 25.0 + 0.5
+
+
+class _RecordingRecognizer(FakeRecognizer):
+    """Keeps the audio of every decode."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.heard: list[bytes] = []
+
+    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
+        self.heard += [chunk.tobytes() for chunk in chunks]
+        return super().recognize(chunks, options)
+
+
+def test_a_cut_reads_the_words_of_the_decode_before_it_not_a_decode_of_its_own() -> None:
+    """Decodes that fell behind (a backlog past ``max_buffer_s``, nothing agreed yet): the
+    buffer is cut at the words the partial decode of that same buffer read, which a second
+    decode of it would only repeat; no word is lost."""
+    recognizer = _RecordingRecognizer()
+    audio = np.concatenate([speech(60), silence(1.0)])
+    out = run_stage(_live(recognizer, max_buffer_s=10.0), _blocks("p", audio))
+    finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+    assert " ".join(c.text for c in finals).split() == [SCRIPT[i % 40] for i in range(60)]
+    assert all(a != b for a, b in itertools.pairwise(recognizer.heard))
 
 
 def test_silence_costs_no_decode_and_gives_no_words() -> None:
