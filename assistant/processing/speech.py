@@ -3,8 +3,7 @@ for mixed tracks voice windows → diarize → words attributed to speakers."""
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -191,11 +190,6 @@ def voice_stages(participant_id: str, models: SpeechModels, settings: Settings) 
     return stages
 
 
-_VOICES_LEAD_S = 120.0
-"""Audio (s) the voice stages are given ahead of the transcription: a batch's worth (4 chunks
-of up to 30 s), so they have work whenever a core is free of the transcriber's."""
-
-
 def _run_source(
     source: AudioSource,
     models: SpeechModels,
@@ -265,24 +259,13 @@ def _run_source(
             offset_s=source.offset_s,
             block_s=settings.audio.decode_block_s,
         )
-        # The voice stages hear each block first and the transcription only this many blocks
-        # later: the transcriber waits on each batch it decodes, and with no audio ahead of
-        # that batch the voices' thread ran dry while one of the batch's two parts still
-        # decoded, leaving a core idle.
-        lead = math.ceil(_VOICES_LEAD_S / settings.audio.decode_block_s) if backgrounds else 0
-        held: deque[AudioChunk] = deque()
         for chunk in chunks:
+            take([f for f in pipelines[chunk.participant_id].push(chunk) if f is not chunk])
             if chunk.participant_id in backgrounds:
                 take(backgrounds[chunk.participant_id].push(chunk))
-            held.append(chunk)
-            while len(held) > lead:
-                block = held.popleft()
-                take([f for f in pipelines[block.participant_id].push(block) if f is not block])
             if chunk.end_s > end_s:
                 end_s = chunk.end_s
                 progress.decoded(decoded_before_s + end_s - source.offset_s)
-        for block in held:
-            take([f for f in pipelines[block.participant_id].push(block) if f is not block])
         for pipeline in pipelines.values():
             take(pipeline.end_input())
         if voices is None or not transcribe:

@@ -15,9 +15,6 @@ from assistant.inputs.media import plan_media
 from assistant.processing.speech import SpeechModels, SpeechResult, transcribe_plan
 from bench.common import VOICES_TEN_MINUTES, VOICES_THREE_MINUTES, PlacedPiece, build_voices_wav
 from bench.voices import speaker_of_piece, words_kept
-from pipelines.background import BackgroundStage
-from pipelines.frames import AudioChunk, Frame, SpeechChunk
-from pipelines.transcribe import ChunkTranscriber
 
 
 @pytest.fixture(scope="module")
@@ -108,34 +105,3 @@ def test_ten_minutes_of_the_clips_keep_their_words(
     assert sum(piece.kept for piece in kept) >= 0.98 * alone, [
         (Path(piece.piece.clip).stem, piece.kept, piece.alone) for piece in kept
     ]
-
-
-def test_the_voice_stages_hear_the_audio_a_batch_ahead_of_the_transcriber(
-    speech_models: SpeechModels, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # With nothing ahead of the batch being decoded, the voices' thread ran dry while one
-    # part of the batch still decoded, and a core stood idle.
-    path = tmp_path / "voices.wav"
-    build_voices_wav(path, VOICES_THREE_MINUTES)
-    heard_to = [0.0]  # end of the audio handed to the voice stages so far (s)
-    # At each chunk reaching the transcriber: the audio the voice stages had, and its end (s).
-    seen: list[tuple[float, float]] = []
-
-    def background_push(stage: BackgroundStage, frame: Frame) -> list[Frame]:
-        if isinstance(frame, AudioChunk):
-            heard_to[0] = max(heard_to[0], frame.end_s)
-        return original_background_push(stage, frame)
-
-    def transcriber_push(stage: ChunkTranscriber, frame: Frame) -> list[Frame]:
-        if isinstance(frame, SpeechChunk):
-            seen.append((heard_to[0], frame.to_meeting_time(frame.duration_s)))
-        return original_transcriber_push(stage, frame)
-
-    original_background_push = BackgroundStage.push
-    original_transcriber_push = ChunkTranscriber.push
-    monkeypatch.setattr(BackgroundStage, "push", background_push)
-    monkeypatch.setattr(ChunkTranscriber, "push", transcriber_push)
-    result = transcribe_plan(plan_media(path, settings.audio), speech_models, settings)
-    # Until they have the whole file, they are at least 100 s ahead (120 s, in 10 s blocks).
-    leads = [heard - end for heard, end in seen if heard < result.duration_s - 1]
-    assert leads and min(leads) >= 100.0, seen
