@@ -1,0 +1,82 @@
+"""Kinds of action-item failure left after the thirteen tuning sets (tests/data/intelligence,
+-b to -m), fixed as general rules. Every sentence here is new: none is taken from any labelled
+set."""
+
+from __future__ import annotations
+
+from tests.assistant.test_understanding import items_of, summary
+
+# DAY is a Tuesday (2026-10-06): Wednesday the 7th, Thursday the 8th, Friday the 9th.
+
+SIDES: dict[str, str | None] = {"ana": "internal", "ben": "internal", "cy": "external"}
+
+
+# ---- the one asked answers in other words, in the very next turn --------------------------
+
+
+def test_a_promise_in_the_next_turn_of_the_one_asked_answers_the_request() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("cy", "Could we get a spare login for our auditor? She starts next week."),
+                ("ana", "I'll set up a read-only account for her on Thursday."),
+                ("ben", "Good."),
+            ],
+            "en",
+            "2026-10-08",
+        ),
+        (
+            [
+                ("cy", "Kan I lave en oversigt over fejlene fra september?"),
+                ("ana", "Jeg trækker loggen ud til dig i morgen."),
+            ],
+            "da",
+            "2026-10-07",
+        ),
+    ):
+        items = items_of(turns, people=SIDES, language=language)
+        assert summary(items) == [("ana", due)], turns
+        assert items[0].quote == turns[1][1]
+
+
+def test_a_promise_by_someone_not_asked_is_not_the_answer() -> None:
+    items = items_of(
+        [
+            ("cy", "Ben, could you fix the invoice layout by Thursday?"),
+            ("ana", "I'll send the new price list on Friday."),
+        ],
+        people=SIDES,
+    )
+    assert {(item.owner, item.quote) for item in items} == {
+        ("ben", "Ben, could you fix the invoice layout by Thursday?"),
+        ("ana", "I'll send the new price list on Friday."),
+    }
+
+
+# ---- a yes on a condition, and the promise once it is met --------------------------------
+
+
+def test_a_yes_on_a_condition_and_the_later_promise_are_one_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("cy", "Could you add our two new depots to the route planner?"),
+                ("ana", "Yes, but I need the depot addresses first."),
+                ("cy", "I'll mail them to you tomorrow."),
+                ("ana", "Then I'll add both depots as soon as they're in."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("cy", "Kan du oprette vores nye vikarer i systemet?"),
+                ("ana", "Det kan jeg godt, men jeg skal have deres telefonnumre først."),
+                ("cy", "Dem sender jeg i morgen."),
+                ("ana", "Så opretter jeg dem, så snart jeg har numrene."),
+            ],
+            "da",
+        ),
+    ):
+        items = items_of(turns, people=SIDES, language=language)
+        assert summary(items) == [("cy", "2026-10-07"), ("ana", None)], turns
+        assert items[1].quote == turns[3][1], turns
