@@ -80,3 +80,44 @@ def test_a_yes_on_a_condition_and_the_later_promise_are_one_task() -> None:
         items = items_of(turns, people=SIDES, language=language)
         assert summary(items) == [("cy", "2026-10-07"), ("ana", None)], turns
         assert items[1].quote == turns[3][1], turns
+
+
+# ---- a group's work taken on by one of the group --------------------------------------------
+
+FOUR: dict[str, str | None] = {**SIDES, "dan": "external"}
+
+
+def test_the_group_item_gives_way_when_one_of_the_group_takes_it_on() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("cy", "Fint. Og vi skal også selv skrive til forældrene."),
+                ("dan", "Det gør jeg. Jeg sender en mail til dem i aften."),
+            ],
+            "da",
+            "2026-10-06",
+        ),
+        (
+            [
+                ("cy", "Good. And we need to tell the warehouse staff by Friday."),
+                ("dan", "I'll do that."),
+            ],
+            "en",
+            "2026-10-09",
+        ),
+    ):
+        items = items_of(turns, people=FOUR, language=language)
+        assert summary(items) == [("dan", due)], turns
+        assert items[0].quote == turns[1][1], turns
+
+
+def test_work_for_each_of_the_group_stays_the_groups() -> None:
+    items = items_of(
+        [
+            ("cy", "Vi skal alle sammen have læst manualen inden fredag."),
+            ("dan", "Ja. Jeg sørger for, at lageret også får manualen i morgen."),
+        ],
+        people=FOUR,
+        language="da",
+    )
+    assert summary(items) == [("team:all", "2026-10-09"), ("dan", "2026-10-07")]

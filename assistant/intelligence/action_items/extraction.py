@@ -17,7 +17,11 @@ from assistant.intelligence.action_items.cues import (
     hands_on,
 )
 from assistant.intelligence.action_items.events import dated_by_event
-from assistant.intelligence.action_items.merging import _merge_duplicates, _merge_into_request
+from assistant.intelligence.action_items.merging import (
+    _merge_duplicates,
+    _merge_into_request,
+    _takes_on_group,
+)
 from assistant.intelligence.action_items.model import (
     ActionItem,
     _Acceptance,
@@ -169,7 +173,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
         if _sums_up(outcome, found, index, context):
             continue
         answered_when = False
-        for item, kind in outcome:
+        for said, kind in outcome:
+            item = said
             if refusing:
                 continue  # "No, that isn't something I can offer": turns work down
             if answered_when and kind == "commitment":
@@ -188,6 +193,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if kind == "commitment" and _answers_on_own_promise(found, item, index, context):
                 continue
+            if kind == "commitment":
+                item = _takes_on_group(found, item, index, context)
             if kind == "commitment" and _merge_into_request(found, item, index, context):
                 continue
             if kind == "commitment" and _dates_own_promise(found, item, context):

@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.intelligence.action_items.model import ActionItem, _Context, _Found, _normal
-from assistant.intelligence.action_items.owners import _may_answer
+from assistant.intelligence.action_items.owners import TEAM, _may_answer
 from assistant.intelligence.action_items.pronouns import has_object_pronoun
 from assistant.intelligence.action_items.pronouns import has_object_pronoun as pronoun_only
 from assistant.intelligence.action_items.replies import _CLAIMS_IT, _later_in_turn
-from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_OBJECT
+from assistant.intelligence.action_items.rules import _ACCEPTANCE, _OPENS_WITH_YES, _PRONOUN_OBJECT
 from assistant.intelligence.action_items.similarity import similar_tasks
 from assistant.transcript import Segment
 
@@ -127,6 +127,47 @@ def _merge_into_request(
         )
         return True
     return False
+
+
+def _takes_on_group(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> ActionItem:
+    """ "We need to brief the drivers." - "I'll do that. I'll brief them on Monday.": one of the
+    group takes the group's work on in the next turn; the group's item gives way to that
+    person's promise, which keeps the group's date if it names none."""
+    sentence = context.sentences[index]
+    for position in range(len(found) - 1, -1, -1):
+        group, kind = found[position]
+        if item.start - group.start > 45:
+            break
+        if kind != "group":
+            continue
+        owner = group.owner or ""
+        if group.speaker == item.speaker or not owner.startswith(TEAM):
+            break
+        if _EACH_OF_US.search(group.quote) or not _may_answer(owner, item.speaker, context):
+            break  # "Vi skal alle sammen gennemgå listen": one person's promise is not all of it
+        if sentence.segment != _segment_of(group, context) + 1:
+            break
+        opening = next(s for s in context.sentences if s.segment == sentence.segment)
+        takes = opening is sentence or _ACCEPTANCE.match(opening.text) is not None
+        if not (
+            takes
+            and (
+                similar_tasks(group.text, item.text)
+                or _CLAIMS_IT.search(opening.text)
+                or opening is not sentence
+            )
+        ):
+            break
+        del found[position]
+        return replace(item, due=item.due or group.due)
+    return item
+
+
+_EACH_OF_US = re.compile(
+    r"\b(?:all|each|every|everyone|everybody|both|alle|allesammen|hver|begge)\b", re.IGNORECASE
+)
 
 
 def _first_words_of_next_turn(
