@@ -121,3 +121,42 @@ def test_work_for_each_of_the_group_stays_the_groups() -> None:
         language="da",
     )
     assert summary(items) == [("team:all", "2026-10-09"), ("dan", "2026-10-07")]
+
+
+# ---- the reason given with a request ------------------------------------------------------
+
+
+def test_what_the_group_must_do_said_as_the_reason_for_a_request_is_no_item() -> None:
+    for turns, language in (
+        (
+            [
+                (
+                    "cy",
+                    "Ana, kan du trække en liste over de fejlede betalinger? Vi skal skrive til"
+                    " medlemmerne.",
+                ),
+                ("ana", "Ja, den får du i morgen."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("cy", "Ana, could you pull the failed payments? We need to call those members."),
+                ("ana", "Sure, you'll have it tomorrow."),
+            ],
+            "en",
+        ),
+    ):
+        assert summary(items_of(turns, people=FOUR, language=language)) == [("ana", "2026-10-07")]
+
+
+def test_what_the_group_must_do_after_a_question_for_information_stays() -> None:
+    items = items_of(
+        [
+            ("cy", "Hvor langt er I med flytningen? Vi skal skrive til medlemmerne."),
+            ("ana", "Det er næsten klar."),
+        ],
+        people=FOUR,
+        language="da",
+    )
+    assert summary(items) == [("team:external", None)]

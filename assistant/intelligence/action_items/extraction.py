@@ -193,6 +193,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if kind == "commitment" and _answers_on_own_promise(found, item, index, context):
                 continue
+            if kind == "group" and _reason_for_request(item, index, context):
+                continue
             if kind == "commitment":
                 item = _takes_on_group(found, item, index, context)
             if kind == "commitment" and _merge_into_request(found, item, index, context):
@@ -235,6 +237,26 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
     items = [_resolved(item, _sentence_of(item, sentences), context) for item, _ in found]
     spanned = span_quotes(_merge_duplicates(items), sentences, transcript.meeting.date)
     return tuple(dated_by_event(item, sentences, transcript.meeting.date) for item in spanned)
+
+
+def _reason_for_request(item: ActionItem, index: int, context: _Context) -> bool:
+    """ "Kan du sende os listen over ordrerne? Vi skal ringe til kunderne.": what the group
+    says it must do, right after asking someone else for something, is the reason for the
+    request, not a task of its own."""
+    if index == 0 or item.due is not None:
+        return False
+    previous = context.sentences[index - 1]
+    return (
+        previous.segment == context.sentences[index].segment
+        and previous.text.rstrip().endswith("?")
+        and _ASKS_YOU.search(previous.text) is not None
+    )
+
+
+_ASKS_YOU = re.compile(
+    r"\b(?:kan|vil|gider|kunne|could|can|would|will) (?:du|i|you)\b", re.IGNORECASE
+)
+"""A question that asks the one addressed (or their side) to do something."""
 
 
 _DOING_NOW = re.compile(
