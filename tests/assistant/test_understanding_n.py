@@ -160,3 +160,20 @@ def test_what_the_group_must_do_after_a_question_for_information_stays() -> None
         language="da",
     )
     assert summary(items) == [("team:external", None)]
+
+
+# ---- the future in progress: what someone will be busy with ------------------------------
+
+
+def test_the_future_in_progress_without_a_date_is_no_promise() -> None:
+    for text in (
+        "I'll be carrying boxes up to the attic all afternoon.",
+        "WE'LL BE LOOKING AT THE BUTTON LAYOUT",
+        "we're going to be testing the new scanners",
+    ):
+        assert items_of([("ana", text), ("ben", "Okay.")]) == [], text
+
+
+def test_the_future_in_progress_with_a_date_is_a_promise() -> None:
+    items = items_of([("ana", "I'll be sending the signed lease on Monday."), ("ben", "Good.")])
+    assert summary(items) == [("ana", "2026-10-12")]

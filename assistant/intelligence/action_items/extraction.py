@@ -195,6 +195,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if kind == "group" and _reason_for_request(item, index, context):
                 continue
+            if kind in ("commitment", "group") and _ongoing_activity(item, sentences[index]):
+                continue
             if kind == "commitment":
                 item = _takes_on_group(found, item, index, context)
             if kind == "commitment" and _merge_into_request(found, item, index, context):
@@ -251,6 +253,24 @@ def _reason_for_request(item: ActionItem, index: int, context: _Context) -> bool
         and previous.text.rstrip().endswith("?")
         and _ASKS_YOU.search(previous.text) is not None
     )
+
+
+def _ongoing_activity(item: ActionItem, sentence: Sentence) -> bool:
+    """ "I'll be carrying chairs around all day", "we'll be working on the layout": the future
+    in progress describes what someone will be busy with, not a promise; only a date ("I'll be
+    sending it on Monday") makes it one."""
+    if item.due is not None:
+        return False
+    doing = _WILL_BE_DOING.search(sentence.text)
+    first = next(iter(words(item.text)), "")
+    return doing is not None and first[:4] == doing.group("verb").lower()[:4]
+
+
+_WILL_BE_DOING = re.compile(
+    r"\b(?:i|we|they|you)(?:'ll| will| are going to| am going to|'m going to|'re going to)"
+    r" be (?P<verb>\w+)ing\b",
+    re.IGNORECASE,
+)
 
 
 _ASKS_YOU = re.compile(
