@@ -256,9 +256,10 @@ def _reason_for_request(item: ActionItem, index: int, context: _Context) -> bool
 
 
 def _ongoing_activity(item: ActionItem, sentence: Sentence) -> bool:
-    """ "I'll be carrying chairs around all day", "we'll be working on the layout": the future
-    in progress describes what someone will be busy with, not a promise; only a date ("I'll be
-    sending it on Monday") makes it one."""
+    """ "I'll be carrying chairs around all day": the speaker's future in progress describes
+    what they will be busy with, not a promise; only a date ("I'll be sending it on Monday")
+    makes it one. A chair's "so we'll be working on the requirements" at the close hands out
+    the next phase's work, and stays."""
     if item.due is not None:
         return False
     doing = _WILL_BE_DOING.search(sentence.text)
@@ -267,7 +268,7 @@ def _ongoing_activity(item: ActionItem, sentence: Sentence) -> bool:
 
 
 _WILL_BE_DOING = re.compile(
-    r"\b(?:i|we|they|you)(?:'ll| will| are going to| am going to|'m going to|'re going to)"
+    r"\bi(?:'ll| will| am going to|'m going to)"
     r" be (?P<verb>\w+)ing\b",
     re.IGNORECASE,
 )
