@@ -177,3 +177,30 @@ def test_the_future_in_progress_without_a_date_is_no_promise() -> None:
 def test_the_future_in_progress_with_a_date_is_a_promise() -> None:
     items = items_of([("ana", "I'll be sending the signed lease on Monday."), ("ben", "Good.")])
     assert summary(items) == [("ana", "2026-10-12")]
+
+
+# ---- an offer taken with a reservation, then promised ------------------------------------
+
+
+def test_an_offer_taken_with_a_reservation_is_one_task_in_the_promise_s_words() -> None:
+    for turns, language in (
+        (
+            [
+                ("cy", "Jeg kan bede vores revisor om at kigge på tallene."),
+                ("ana", "Det ville være rart, hvis hun har tid."),
+                ("cy", "Jeg spørger hende i morgen, men jeg lover ikke noget."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("cy", "I could ask our auditor to look over the figures."),
+                ("ana", "That would be really helpful, if she has the time."),
+                ("cy", "Okay, I will ask her about it tomorrow."),
+            ],
+            "en",
+        ),
+    ):
+        items = items_of(turns, people=FOUR, language=language)
+        assert [(i.owner, i.quote) for i in items] == [("cy", turns[2][1])], turns
+        assert summary(items) == [("cy", "2026-10-07")]

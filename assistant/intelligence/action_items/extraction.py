@@ -1175,7 +1175,11 @@ def _elaborates(found: list[_Found], item: ActionItem, index: int, context: _Con
 
 
 _OFFER_TAKEN = re.compile(
-    r"\b(?:please do|yes please|ja tak|that would (?:help|be great)|gør det|det vil jeg gerne)\b",
+    r"\b(?:please do|yes please|ja tak|that would (?:help|be great)|gør det|det vil jeg gerne"
+    # "Det ville være fint, men kun hvis han har lyst": taken, with a reservation
+    r"|(?:det|that|it)(?:'d| would| ville| vil)(?: really| virkelig)? (?:be |være )?(?:fint"
+    r"|godt|dejligt|super|perfekt|en hjælp|rart|great|good|fine|helpful|perfect|nice|lovely"
+    r"|useful|brilliant))\b",
     re.IGNORECASE,
 )
 
