@@ -204,3 +204,39 @@ def test_an_offer_taken_with_a_reservation_is_one_task_in_the_promise_s_words() 
         items = items_of(turns, people=FOUR, language=language)
         assert [(i.owner, i.quote) for i in items] == [("cy", turns[2][1])], turns
         assert summary(items) == [("cy", "2026-10-07")]
+
+
+# ---- a task done together with another takes its date -------------------------------------
+
+
+def test_work_sent_together_with_a_dated_task_is_due_with_it() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "Jeg laver et nyt tilbud på de to lagre, og det har I på fredag."),
+                ("cy", "Og så skal vi have en ny databehandleraftale."),
+                ("ana", "Fint. Jeg sender den sammen med tilbuddet."),
+            ],
+            "da",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("ana", "I'll put together the revised quote by Thursday."),
+                ("cy", "We'll also need the updated data processing agreement."),
+                ("ana", "Sure, I'll send that along with the quote."),
+            ],
+            "en",
+            "2026-10-08",
+        ),
+    ):
+        items = items_of(turns, people=FOUR, language=language)
+        assert summary(items) == [("ana", due), ("ana", due)], turns
+
+
+def test_work_sent_together_with_an_undated_thing_stays_undated() -> None:
+    items = items_of(
+        [("ana", "I'll send the agreement together with the invoice."), ("cy", "Thanks.")],
+        people=FOUR,
+    )
+    assert summary(items) == [("ana", None)]

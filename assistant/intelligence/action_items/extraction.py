@@ -16,7 +16,7 @@ from assistant.intelligence.action_items.cues import (
     _rules_for,
     hands_on,
 )
-from assistant.intelligence.action_items.events import dated_by_event
+from assistant.intelligence.action_items.events import dated_by_event, dated_with_task
 from assistant.intelligence.action_items.merging import (
     _merge_duplicates,
     _merge_into_request,
@@ -238,7 +238,11 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
     ]
     items = [_resolved(item, _sentence_of(item, sentences), context) for item, _ in found]
     spanned = span_quotes(_merge_duplicates(items), sentences, transcript.meeting.date)
-    return tuple(dated_by_event(item, sentences, transcript.meeting.date) for item in spanned)
+    return tuple(
+        dated_with_task(
+            [dated_by_event(item, sentences, transcript.meeting.date) for item in spanned]
+        )
+    )
 
 
 def _reason_for_request(item: ActionItem, index: int, context: _Context) -> bool:
