@@ -240,3 +240,17 @@ def test_work_sent_together_with_an_undated_thing_stays_undated() -> None:
         people=FOUR,
     )
     assert summary(items) == [("ana", None)]
+
+
+# ---- someone away, named in a transcript in one case ---------------------------------------
+
+
+def test_work_of_someone_away_in_an_upper_or_lower_case_transcript_has_no_owner() -> None:
+    for text in (
+        "DET ER MIN KOLLEGA MORTEN DER SKAL REGNE PÅ DET HAN ER PÅ FERIE I DAG MEN MORTEN SENDER"
+        " JER TALLENE PÅ FREDAG",
+        "our finance guy peter hes not on this call but peter will send you the invoice on friday",
+        "our finance guy peter isnt on this call but peter is sending you the invoice by friday",
+    ):
+        items = items_of([("ana", text), ("cy", "ok")], people=FOUR)
+        assert summary(items) == [(None, "2026-10-09")], text
