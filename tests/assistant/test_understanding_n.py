@@ -254,3 +254,34 @@ def test_work_of_someone_away_in_an_upper_or_lower_case_transcript_has_no_owner(
     ):
         items = items_of([("ana", text), ("cy", "ok")], people=FOUR)
         assert summary(items) == [(None, "2026-10-09")], text
+
+
+# ---- the work of someone away, dated by a clause about them --------------------------------
+
+
+def test_the_work_of_someone_away_is_dated_by_the_clause_that_follows() -> None:
+    for turns, language in (
+        (
+            [
+                (
+                    "ana",
+                    "Our designer Lotte couldn't join today. But Lotte is redrawing the floor"
+                    " plan, and she'll have it ready by Friday.",
+                ),
+                ("cy", "Great."),
+            ],
+            "en",
+        ),
+        (
+            [
+                (
+                    "ana",
+                    "Vores designer Lotte er her ikke i dag. Men Lotte tegner plantegningen om,"
+                    " og hun har den klar på fredag.",
+                ),
+                ("cy", "Godt."),
+            ],
+            "da",
+        ),
+    ):
+        assert summary(items_of(turns, people=FOUR, language=language)) == [(None, "2026-10-09")]

@@ -517,8 +517,33 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
                 break
             end = resume
         if results:
-            return results
+            return [_dated_by_their_clause(found, text, context) for found in results]
     return None
+
+
+_THEIR_CLAUSE = re.compile(
+    r"[,;]?\s+(?:and|og|så)\s+(?:she|he|they|hun|han|de)(?:'ll|'s| will| is| har| skal| får"
+    r"| vil)?\s+(?:have|get|har|få)?\s*(?:it|that|them|det|den|dem)\b(?P<rest>[^.?!]*)",
+    re.IGNORECASE,
+)
+"""A clause that dates the work of someone else just named: "…, and she'll have it done by the
+11th", "…, og han har det klar på fredag"."""
+
+
+def _dated_by_their_clause(found: _Found, text: str, context: _Context) -> _Found:
+    """An undated task of someone other than the speaker (a participant named, or someone
+    away) dated by a following clause about them: "Sanne is translating the one-pager, and
+    she'll have it done by the 11th"."""
+    item, kind = found
+    if item.due is not None or item.owner == item.speaker or (item.owner or "").startswith(TEAM):
+        return found
+    clause = _THEIR_CLAUSE.search(text)
+    if clause is None:
+        return found
+    said = find_deadline(clause["rest"], context.transcript.meeting.date, weeks=False)
+    if said is None or said.date is None:
+        return found
+    return (replace(item, due=said.date), kind)
 
 
 _CLAIM_ALONE = re.compile(
