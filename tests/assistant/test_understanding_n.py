@@ -285,3 +285,21 @@ def test_the_work_of_someone_away_is_dated_by_the_clause_that_follows() -> None:
         ),
     ):
         assert summary(items_of(turns, people=FOUR, language=language)) == [(None, "2026-10-09")]
+
+
+# ---- work on the spot that mentions a day it is not due --------------------------------------
+
+
+def test_work_on_the_spot_naming_a_day_that_is_no_deadline_is_no_item() -> None:
+    for text, language in (
+        ("JEG DELER LIGE SKÆRMEN SÅ I KAN SE ORDRERNE FRA MANDAG", "da"),
+        ("Let me share my screen so you can see the error log from Monday.", "en"),
+    ):
+        assert items_of([("ana", text), ("cy", "Okay.")], language=language) == [], text
+
+
+def test_work_on_the_spot_with_a_deadline_is_a_promise() -> None:
+    items = items_of(
+        [("ana", "I'll switch the invoices to the new template by Friday."), ("cy", "Okay.")]
+    )
+    assert summary(items) == [("ana", "2026-10-09")]

@@ -1797,8 +1797,10 @@ def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -
     )
     if not live:
         return False
+    # only a deadline makes it a promise: "so you can see the log from Thursday" names no day
+    # the work is due
     return (
-        find_date(context.sentences[index].text, context.transcript.meeting.date, weeks=False)
+        find_deadline(context.sentences[index].text, context.transcript.meeting.date, weeks=False)
         is None
     )
 
