@@ -303,3 +303,20 @@ def test_work_on_the_spot_with_a_deadline_is_a_promise() -> None:
         [("ana", "I'll switch the invoices to the new template by Friday."), ("cy", "Okay.")]
     )
     assert summary(items) == [("ana", "2026-10-09")]
+
+
+# ---- the agenda read out: "vi skal i dag…", "today we need to…" ----------------------------
+
+
+def test_the_agenda_read_out_with_today_first_is_no_item() -> None:
+    for text, language in (
+        ("Velkommen. Vi skal i dag have afklaret leveringen og prisen på skabene.", "da"),
+        ("Morning all. Today we need to settle the delivery schedule and the unit price.", "en"),
+    ):
+        assert items_of([("ana", text), ("cy", "Fint.")], language=language) == [], text
+
+
+def test_a_task_due_today_later_in_the_meeting_stays() -> None:
+    turns = [("cy", "Hello.")] * 30 + [("ana", "We need to send the signed order today.")]
+    items = items_of(turns)
+    assert summary(items) == [("team", "2026-10-06")]
