@@ -320,3 +320,19 @@ def test_a_task_due_today_later_in_the_meeting_stays() -> None:
     turns = [("cy", "Hello.")] * 30 + [("ana", "We need to send the signed order today.")]
     items = items_of(turns)
     assert summary(items) == [("team", "2026-10-06")]
+
+
+# ---- how this meeting is run ----------------------------------------------------------------
+
+
+def test_keeping_the_meeting_short_is_no_item_whatever_day_is_named() -> None:
+    for text, language in (
+        ("I know you're flying out this week, so I'll try to keep this short.", "en"),
+        ("Jeg ved, I har travlt i denne uge, så jeg prøver at holde det kort.", "da"),
+    ):
+        assert items_of([("ana", text), ("cy", "Thanks.")], language=language) == [], text
+
+
+def test_keeping_someone_updated_stays_a_promise() -> None:
+    items = items_of([("ana", "I'll keep the customer updated by Friday."), ("cy", "Thanks.")])
+    assert summary(items) == [("ana", "2026-10-09")]

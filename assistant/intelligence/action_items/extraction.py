@@ -1767,9 +1767,20 @@ def _is_agenda(sentence: Sentence, text: str, task: str) -> bool:
     )
 
 
+_KEEPS_THE_MEETING = re.compile(
+    r"^(?:try to |prøve at |prøv at )?(?:keep|hold|holde)\s+(?:this|it|things|the meeting|us|det"
+    r"|mødet|os)(?:\s+\w+)?\s+(?:tight|short|brief|quick|to time|on time|on track|kort"
+    r"|kortfattet|til tiden|inden for tiden)\b",
+    re.IGNORECASE,
+)
+"""How this meeting is run: "I'll keep this short", "jeg prøver at holde det kort"."""
+
+
 def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -> bool:
     """Work done there and then: "let me draw one", "I'll put it there", "lad mig skifte til
     engelsk"; with a date said it is a promise after all."""
+    if _KEEPS_THE_MEETING.match(task):
+        return True  # "so I'll try to keep this tight": how this meeting is run, whatever day
     let_me = re.match(r"let me|lad mig", cue.group(0), re.IGNORECASE) is not None
     following = context.sentences[index + 1 : index + 2]
     sentence = context.sentences[index]
