@@ -336,3 +336,33 @@ def test_keeping_the_meeting_short_is_no_item_whatever_day_is_named() -> None:
 def test_keeping_someone_updated_stays_a_promise() -> None:
     items = items_of([("ana", "I'll keep the customer updated by Friday."), ("cy", "Thanks.")])
     assert summary(items) == [("ana", "2026-10-09")]
+
+
+# ---- an offer asked as a question, taken, then said again ------------------------------------
+
+
+def test_an_offer_by_question_taken_and_restated_is_one_task() -> None:
+    for turns, language in (
+        (
+            [
+                (
+                    "ana",
+                    "Vi har en beregning fra et andet bageri i Odense, hvor de havde samme"
+                    " problem. Skal jeg sende den?",
+                ),
+                ("cy", "Ja tak, den vil jeg gerne se."),
+                ("ana", "Så sender jeg beregningen fra Odense til dig."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "We did a similar rollout for a bakery in Leeds. Shall I send it?"),
+                ("cy", "Yes please, that would help."),
+                ("ana", "Okay, I'll email you the Leeds write-up."),
+            ],
+            "en",
+        ),
+    ):
+        items = items_of(turns, people=FOUR, language=language)
+        assert [(i.owner, i.quote) for i in items] == [("ana", turns[2][1])], turns

@@ -1114,13 +1114,27 @@ def _restates(found: list[_Found], item: ActionItem, index: int, context: _Conte
                 _PRONOUN_OBJECT.search(item.text) is not None
                 or re.search(r"\bones?\b", item.text) is not None
                 or bool(_stems(item.text) & _stems(previous.text) - {_verb(item.text)})
+                # "Skal jeg sende den?": the offer named the work by a pronoun only
+                or _OFFERS_IT.search(previous.quote) is not None
             )
-            and re.search(r"\b(?:i can|i could|jeg kan|jeg kunne)\b", previous.quote, re.I)
+            and re.search(
+                r"\b(?:i can|i could|jeg kan|jeg kunne|shall i|should i|want me to|skal jeg"
+                r"|vil (?:du|i) have,? at jeg)\b",
+                previous.quote,
+                re.I,
+            )
         )
         if not took_offer:
             return False
     found[position] = (replace(item, due=item.due or previous.due), kind)
     return True
+
+
+_OFFERS_IT = re.compile(
+    r"\b(?:shall i|should i|want me to|skal jeg|vil (?:du|i) have,? at jeg)\s+\w+"
+    r"\s+(?:(?:you|dig|jer)\s+)?(?:it|that|this|them|those|den|det|dem|dét)\s*\?",
+    re.IGNORECASE,
+)
 
 
 _RELAYING = re.compile(
