@@ -366,3 +366,32 @@ def test_an_offer_by_question_taken_and_restated_is_one_task() -> None:
     ):
         items = items_of(turns, people=FOUR, language=language)
         assert [(i.owner, i.quote) for i in items] == [("ana", turns[2][1])], turns
+
+
+# ---- a promise taken back into the meeting: "Actually, I'm doing it now" --------------------
+
+
+def test_a_promise_done_at_once_after_actually_is_no_item() -> None:
+    for turns, language in (
+        (
+            [
+                ("ben", "I'll need the floor plan of the warehouse before the visit."),
+                (
+                    "cy",
+                    "I'll send you the Aarhus one. Actually, I'm doing it now, what's your email?",
+                ),
+                ("ben", "ben at nordlys dot dk."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ben", "Jeg skal bruge plantegningen af lageret før besøget."),
+                ("cy", "Jeg sender dig den fra Aarhus. Faktisk gør jeg det nu, hvad er din mail?"),
+                ("ben", "ben at nordlys dot dk."),
+            ],
+            "da",
+        ),
+    ):
+        items = items_of(turns, people=FOUR, language=language)
+        assert all(item.owner != "cy" for item in items), turns

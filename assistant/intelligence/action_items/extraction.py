@@ -285,8 +285,10 @@ _ASKS_YOU = re.compile(
 
 
 _DOING_NOW = re.compile(
-    r"^(?:(?:yes|yeah|ok|okay|sure|ja|jo|fint)[,.!]?\s+)*(?:(?:jeg|i) (?:gør|do|'ll do|will do)"
-    r" (?:det|den|it|that)|det gør jeg|(?:i'm|i am|jeg er) (?:on it|doing it|(?P<verb>\w+)ing\b"
+    r"^(?:(?:yes|yeah|ok|okay|sure|ja|jo|fint|actually|in fact|faktisk|egentlig)[,.!]?\s+)*"
+    r"(?:(?:jeg|i) (?:gør|do|'ll do|will do)"
+    r" (?:det|den|it|that)|det gør jeg|gør jeg (?:det|den)"
+    r"|(?:i'm|i am|jeg er) (?:on it|doing it|(?P<verb>\w+)ing\b"
     r"[^.?!]*)"
     r"|jeg er i gang(?: med \w+)?)\s+(?:lige\s+)?(?:nu|now|right now|straks|right away)\b",
     re.IGNORECASE,
