@@ -11,9 +11,10 @@ from assistant.transcript import Transcript
 __all__ = ["absent_names"]
 
 _AWAY = re.compile(
-    r"\b(?:(?:is|'s|are|was)\s*(?:not|n't)|isn't|wasn't)\s+(?:here|joining|with us"
+    r"\b(?:(?:is|'s|are|was)\s*(?:not|n't)|(?:she|he)s\s+not|isn't|wasn't|isnt|wasnt)\s+"
+    r"(?:here|joining|with us"
     r"|(?:in|on|at)\s+(?:the|this|today's)\s+(?:call|meeting))\b"
-    r"|\b(?:could|can|did)(?:n't|\s+not)\s+(?:join|make it|be here)\b"
+    r"|\b(?:could|can|did)(?:n't|nt|\s+not)\s+(?:join|make it|be here)\b"
     r"|\b(?:han|hun)\s+er\s+(?:her\s+)?ikke\b|\ber\s+her\s+ikke\b|\ber\s+ikke\s+(?:med|her)\b"
     r"|\b(?:kunne|kan)\s+ikke\s+(?:være\s+med|deltage|komme)\b"
     r"|\b(?:sidder|er)\s+(?:til|i|på)\s+(?:et\s+andet\s+møde|kursus|ferie)\b",
@@ -33,13 +34,27 @@ _NOT_NAMES = frozenset(
 )
 
 
+_INTRODUCED = re.compile(
+    r"\b(?:kollega|kollegaen|colleague|lady|guy|manager|chef|chefen|boss|director|direktør"
+    r"|advokat|lawyer|bogholder|bookkeeper|accountant|revisor)\s+(?P<name>[^\W\d_]{3,})\b",
+    re.IGNORECASE,
+)
+"""A name introduced by its role ("min kollega Tobias", "our procurement lady Sarah"): in a
+transcript in one case (ASR lower case, AMI upper case) the only sign of a name."""
+
+
 def absent_names(transcript: Transcript, participants: Mapping[str, str]) -> set[str]:
     """Names (not the participants') said in a turn that says someone is away."""
     found: set[str] = set()
     for segment in transcript.segments:
         if _AWAY.search(segment.text) is None:
             continue
-        for name in _NAME.findall(segment.text):
-            if name not in _NOT_NAMES and name.lower() not in participants:
+        text = segment.text
+        if text.isupper() or text.islower():
+            names = [m["name"] for m in _INTRODUCED.finditer(text)]
+        else:
+            names = _NAME.findall(text)
+        for name in names:
+            if name.capitalize() not in _NOT_NAMES and name.lower() not in participants:
                 found.add(name)
     return found

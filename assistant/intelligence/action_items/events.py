@@ -12,7 +12,7 @@ from assistant.intelligence.action_items.model import ActionItem
 from assistant.intelligence.dates import find_date
 from assistant.intelligence.sentences import Sentence
 
-__all__ = ["dated_by_event"]
+__all__ = ["dated_by_event", "dated_with_task"]
 
 _COUNTS = {
     **{w: n for n, w in enumerate(("one", "two", "three", "four", "five"), start=1)},
@@ -105,3 +105,35 @@ def _dated_earlier(
                 if day is not None:
                     return day
     return None
+
+
+_TOGETHER = re.compile(
+    r"\b(?:sammen med|together with|along with|alongside|i samme (?:mail|omgang) som"
+    r"|in the same (?:e-?mail|mail|go) as)\s+(?:the\s+|det\s+|den\s+|de\s+|vores\s+|our\s+"
+    r"|jeres\s+|your\s+|my\s+|mit\s+|min\s+)?(?P<thing>[\w-]{4,})",
+    re.IGNORECASE,
+)
+"""Work sent with other work: "Jeg sender den sammen med tilbuddet", "together with the quote"."""
+
+
+def dated_with_task(items: Sequence[ActionItem]) -> list[ActionItem]:
+    """An undated item done together with another task of the meeting ("Jeg sender den sammen
+    med tilbuddet") is due when that task is: the dated item whose task names the same thing,
+    the same owner's first."""
+    dated: list[ActionItem] = []
+    for item in items:
+        match = _TOGETHER.search(item.quote) if item.due is None else None
+        if match is None:
+            dated.append(item)
+            continue
+        thing = match["thing"].lower()
+        others = [
+            other
+            for other in items
+            if other is not item
+            and other.due is not None
+            and any(_same_event(w.lower(), thing) for w in _WORD.findall(other.text))
+        ]
+        others.sort(key=lambda other: other.owner != item.owner)
+        dated.append(replace(item, due=others[0].due) if others else item)
+    return dated

@@ -16,8 +16,12 @@ from assistant.intelligence.action_items.cues import (
     _rules_for,
     hands_on,
 )
-from assistant.intelligence.action_items.events import dated_by_event
-from assistant.intelligence.action_items.merging import _merge_duplicates, _merge_into_request
+from assistant.intelligence.action_items.events import dated_by_event, dated_with_task
+from assistant.intelligence.action_items.merging import (
+    _merge_duplicates,
+    _merge_into_request,
+    _takes_on_group,
+)
 from assistant.intelligence.action_items.model import (
     ActionItem,
     _Acceptance,
@@ -169,7 +173,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
         if _sums_up(outcome, found, index, context):
             continue
         answered_when = False
-        for item, kind in outcome:
+        for said, kind in outcome:
+            item = said
             if refusing:
                 continue  # "No, that isn't something I can offer": turns work down
             if answered_when and kind == "commitment":
@@ -188,6 +193,12 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if kind == "commitment" and _answers_on_own_promise(found, item, index, context):
                 continue
+            if kind == "group" and _reason_for_request(item, index, context):
+                continue
+            if kind in ("commitment", "group") and _ongoing_activity(item, sentences[index]):
+                continue
+            if kind == "commitment":
+                item = _takes_on_group(found, item, index, context)
             if kind == "commitment" and _merge_into_request(found, item, index, context):
                 continue
             if kind == "commitment" and _dates_own_promise(found, item, context):
@@ -227,12 +238,57 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
     ]
     items = [_resolved(item, _sentence_of(item, sentences), context) for item, _ in found]
     spanned = span_quotes(_merge_duplicates(items), sentences, transcript.meeting.date)
-    return tuple(dated_by_event(item, sentences, transcript.meeting.date) for item in spanned)
+    return tuple(
+        dated_with_task(
+            [dated_by_event(item, sentences, transcript.meeting.date) for item in spanned]
+        )
+    )
+
+
+def _reason_for_request(item: ActionItem, index: int, context: _Context) -> bool:
+    """ "Kan du sende os listen over ordrerne? Vi skal ringe til kunderne.": what the group
+    says it must do, right after asking someone else for something, is the reason for the
+    request, not a task of its own."""
+    if index == 0 or item.due is not None:
+        return False
+    previous = context.sentences[index - 1]
+    return (
+        previous.segment == context.sentences[index].segment
+        and previous.text.rstrip().endswith("?")
+        and _ASKS_YOU.search(previous.text) is not None
+    )
+
+
+def _ongoing_activity(item: ActionItem, sentence: Sentence) -> bool:
+    """ "I'll be carrying chairs around all day": the speaker's future in progress describes
+    what they will be busy with, not a promise; only a date ("I'll be sending it on Monday")
+    makes it one. A chair's "so we'll be working on the requirements" at the close hands out
+    the next phase's work, and stays."""
+    if item.due is not None:
+        return False
+    doing = _WILL_BE_DOING.search(sentence.text)
+    first = next(iter(words(item.text)), "")
+    return doing is not None and first[:4] == doing.group("verb").lower()[:4]
+
+
+_WILL_BE_DOING = re.compile(
+    r"\bi(?:'ll| will| am going to|'m going to)"
+    r" be (?P<verb>\w+)ing\b",
+    re.IGNORECASE,
+)
+
+
+_ASKS_YOU = re.compile(
+    r"\b(?:kan|vil|gider|kunne|could|can|would|will) (?:du|i|you)\b", re.IGNORECASE
+)
+"""A question that asks the one addressed (or their side) to do something."""
 
 
 _DOING_NOW = re.compile(
-    r"^(?:(?:yes|yeah|ok|okay|sure|ja|jo|fint)[,.!]?\s+)*(?:(?:jeg|i) (?:gør|do|'ll do|will do)"
-    r" (?:det|den|it|that)|det gør jeg|(?:i'm|i am|jeg er) (?:on it|doing it|(?P<verb>\w+)ing\b"
+    r"^(?:(?:yes|yeah|ok|okay|sure|ja|jo|fint|actually|in fact|faktisk|egentlig)[,.!]?\s+)*"
+    r"(?:(?:jeg|i) (?:gør|do|'ll do|will do)"
+    r" (?:det|den|it|that)|det gør jeg|gør jeg (?:det|den)"
+    r"|(?:i'm|i am|jeg er) (?:on it|doing it|(?P<verb>\w+)ing\b"
     r"[^.?!]*)"
     r"|jeg er i gang(?: med \w+)?)\s+(?:lige\s+)?(?:nu|now|right now|straks|right away)\b",
     re.IGNORECASE,
@@ -463,8 +519,33 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
                 break
             end = resume
         if results:
-            return results
+            return [_dated_by_their_clause(found, text, context) for found in results]
     return None
+
+
+_THEIR_CLAUSE = re.compile(
+    r"[,;]?\s+(?:and|og|så)\s+(?:she|he|they|hun|han|de)(?:'ll|'s| will| is| har| skal| får"
+    r"| vil)?\s+(?:have|get|har|få)?\s*(?:it|that|them|det|den|dem)\b(?P<rest>[^.?!]*)",
+    re.IGNORECASE,
+)
+"""A clause that dates the work of someone else just named: "…, and she'll have it done by the
+11th", "…, og han har det klar på fredag"."""
+
+
+def _dated_by_their_clause(found: _Found, text: str, context: _Context) -> _Found:
+    """An undated task of someone other than the speaker (a participant named, or someone
+    away) dated by a following clause about them: "Sanne is translating the one-pager, and
+    she'll have it done by the 11th"."""
+    item, kind = found
+    if item.due is not None or item.owner == item.speaker or (item.owner or "").startswith(TEAM):
+        return found
+    clause = _THEIR_CLAUSE.search(text)
+    if clause is None:
+        return found
+    said = find_deadline(clause["rest"], context.transcript.meeting.date, weeks=False)
+    if said is None or said.date is None:
+        return found
+    return (replace(item, due=said.date), kind)
 
 
 _CLAIM_ALONE = re.compile(
@@ -1035,13 +1116,27 @@ def _restates(found: list[_Found], item: ActionItem, index: int, context: _Conte
                 _PRONOUN_OBJECT.search(item.text) is not None
                 or re.search(r"\bones?\b", item.text) is not None
                 or bool(_stems(item.text) & _stems(previous.text) - {_verb(item.text)})
+                # "Skal jeg sende den?": the offer named the work by a pronoun only
+                or _OFFERS_IT.search(previous.quote) is not None
             )
-            and re.search(r"\b(?:i can|i could|jeg kan|jeg kunne)\b", previous.quote, re.I)
+            and re.search(
+                r"\b(?:i can|i could|jeg kan|jeg kunne|shall i|should i|want me to|skal jeg"
+                r"|vil (?:du|i) have,? at jeg)\b",
+                previous.quote,
+                re.I,
+            )
         )
         if not took_offer:
             return False
     found[position] = (replace(item, due=item.due or previous.due), kind)
     return True
+
+
+_OFFERS_IT = re.compile(
+    r"\b(?:shall i|should i|want me to|skal jeg|vil (?:du|i) have,? at jeg)\s+\w+"
+    r"\s+(?:(?:you|dig|jer)\s+)?(?:it|that|this|them|those|den|det|dem|dét)\s*\?",
+    re.IGNORECASE,
+)
 
 
 _RELAYING = re.compile(
@@ -1125,7 +1220,11 @@ def _elaborates(found: list[_Found], item: ActionItem, index: int, context: _Con
 
 
 _OFFER_TAKEN = re.compile(
-    r"\b(?:please do|yes please|ja tak|that would (?:help|be great)|gør det|det vil jeg gerne)\b",
+    r"\b(?:please do|yes please|ja tak|that would (?:help|be great)|gør det|det vil jeg gerne"
+    # "Det ville være fint, men kun hvis han har lyst": taken, with a reservation
+    r"|(?:det|that|it)(?:'d| would| ville| vil)(?: really| virkelig)? (?:be |være )?(?:fint"
+    r"|godt|dejligt|super|perfekt|en hjælp|rart|great|good|fine|helpful|perfect|nice|lovely"
+    r"|useful|brilliant))\b",
     re.IGNORECASE,
 )
 
@@ -1684,9 +1783,20 @@ def _is_agenda(sentence: Sentence, text: str, task: str) -> bool:
     )
 
 
+_KEEPS_THE_MEETING = re.compile(
+    r"^(?:try to |prøve at |prøv at )?(?:keep|hold|holde)\s+(?:this|it|things|the meeting|us|det"
+    r"|mødet|os)(?:\s+\w+)?\s+(?:tight|short|brief|quick|to time|on time|on track|kort"
+    r"|kortfattet|til tiden|inden for tiden)\b",
+    re.IGNORECASE,
+)
+"""How this meeting is run: "I'll keep this short", "jeg prøver at holde det kort"."""
+
+
 def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -> bool:
     """Work done there and then: "let me draw one", "I'll put it there", "lad mig skifte til
     engelsk"; with a date said it is a promise after all."""
+    if _KEEPS_THE_MEETING.match(task):
+        return True  # "so I'll try to keep this tight": how this meeting is run, whatever day
     let_me = re.match(r"let me|lad mig", cue.group(0), re.IGNORECASE) is not None
     following = context.sentences[index + 1 : index + 2]
     sentence = context.sentences[index]
@@ -1714,8 +1824,10 @@ def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -
     )
     if not live:
         return False
+    # only a deadline makes it a promise: "so you can see the log from Thursday" names no day
+    # the work is due
     return (
-        find_date(context.sentences[index].text, context.transcript.meeting.date, weeks=False)
+        find_deadline(context.sentences[index].text, context.transcript.meeting.date, weeks=False)
         is None
     )
 

@@ -4,15 +4,17 @@ repeats of one task by one owner."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.intelligence.action_items.model import ActionItem, _Context, _Found, _normal
-from assistant.intelligence.action_items.owners import _may_answer
+from assistant.intelligence.action_items.owners import TEAM, _may_answer
 from assistant.intelligence.action_items.pronouns import has_object_pronoun
 from assistant.intelligence.action_items.pronouns import has_object_pronoun as pronoun_only
 from assistant.intelligence.action_items.replies import _CLAIMS_IT, _later_in_turn
-from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_OBJECT
+from assistant.intelligence.action_items.rules import _ACCEPTANCE, _OPENS_WITH_YES, _PRONOUN_OBJECT
 from assistant.intelligence.action_items.similarity import similar_tasks
+from assistant.transcript import Segment
 
 
 def _merge_into_request(
@@ -32,8 +34,14 @@ def _merge_into_request(
         claimed = _CLAIMS_IT.search(segment.text) is not None and request.owner != request.speaker
         if not (_may_answer(request.owner, item.speaker, context) or claimed):
             return False
+        between = context.transcript.segments[_segment_of(request, context) + 1 : sentence.segment]
+        on_condition = _yes_once_we_have(request, item, between)
         asked = _sentence_index(request, context)
-        if asked is not None and request.quote != context.sentences[asked].text:
+        if (
+            asked is not None
+            and request.quote != context.sentences[asked].text
+            and not on_condition
+        ):
             return False  # answered already, and quoted with its answer
         if (
             request.owner == item.speaker
@@ -46,14 +54,18 @@ def _merge_into_request(
             # "Ja, den laver jeg. Du har den inden fredag. Jeg tager dem fra Skive og Viborg.":
             # after a dated yes, how the work is done is part of the task.
             return True
-        between = context.transcript.segments[_segment_of(request, context) + 1 : sentence.segment]
-        if any(s.speaker == item.speaker for s in between):
+        if not on_condition and any(s.speaker == item.speaker for s in between):
             return False  # not the answer to the request: the speaker had a turn since
         if claimed and any(s.speaker == request.owner for s in between):
             return False  # the one asked answered first
         if _SOMETHING_ELSE.match(_normal(sentence.text)):
             return False  # "En ting til: jeg laver…": new work, not the answer
-        answers = claimed or _OPENS_WITH_YES.match(_normal(segment.text)) is not None
+        answers = (
+            claimed
+            or on_condition
+            or _OPENS_WITH_YES.match(_normal(segment.text)) is not None
+            or _first_words_of_next_turn(request, item, index, context)
+        )
         pronoun = _PRONOUN_OBJECT.search(item.text) is not None
         if not (answers or pronoun or similar_tasks(request.text, item.text)):
             return False
@@ -115,6 +127,90 @@ def _merge_into_request(
         )
         return True
     return False
+
+
+def _takes_on_group(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> ActionItem:
+    """ "We need to brief the drivers." - "I'll do that. I'll brief them on Monday.": one of the
+    group takes the group's work on in the next turn; the group's item gives way to that
+    person's promise, which keeps the group's date if it names none."""
+    sentence = context.sentences[index]
+    for position in range(len(found) - 1, -1, -1):
+        group, kind = found[position]
+        if item.start - group.start > 45:
+            break
+        if kind != "group":
+            continue
+        owner = group.owner or ""
+        if group.speaker == item.speaker or not owner.startswith(TEAM):
+            break
+        if _EACH_OF_US.search(group.quote) or not _may_answer(owner, item.speaker, context):
+            break  # "Vi skal alle sammen gennemgå listen": one person's promise is not all of it
+        if sentence.segment != _segment_of(group, context) + 1:
+            break
+        opening = next(s for s in context.sentences if s.segment == sentence.segment)
+        takes = opening is sentence or _ACCEPTANCE.match(opening.text) is not None
+        if not (
+            takes
+            and (
+                similar_tasks(group.text, item.text)
+                or _CLAIMS_IT.search(opening.text)
+                or opening is not sentence
+            )
+        ):
+            break
+        del found[position]
+        return replace(item, due=item.due or group.due)
+    return item
+
+
+_EACH_OF_US = re.compile(
+    r"\b(?:all|each|every|everyone|everybody|both|alle|allesammen|hver|begge)\b", re.IGNORECASE
+)
+
+
+def _first_words_of_next_turn(
+    request: ActionItem, item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "Could we get a second test login?" - "I'll set you up with two by Friday.": the one
+    asked, promising work in the first sentence of the very next turn, answers the request in
+    other words."""
+    sentence = context.sentences[index]
+    return (
+        request.owner == item.speaker
+        and sentence.segment == _segment_of(request, context) + 1
+        and (index == 0 or context.sentences[index - 1].segment != sentence.segment)
+    )
+
+
+def _yes_once_we_have(request: ActionItem, item: ActionItem, between: Sequence[Segment]) -> bool:
+    """ "Can you add the two sites?" - "We can, but we need the site codes first." - (the codes
+    are promised) - "Then I'll add them once they're in.": a yes on a condition, and the promise
+    made when the condition is met, are one task."""
+    own = [s for s in between if s.speaker == item.speaker]
+    return (
+        request.owner == item.speaker
+        and len(between) <= 3
+        and len(own) == 1
+        and own[0] is between[0]
+        and _YES_ON_CONDITION.match(_normal(own[0].text)) is not None
+        and _CONDITION.search(own[0].text) is not None
+    )
+
+
+_YES_ON_CONDITION = re.compile(
+    r"^(?:(?:sure|yes|yeah|yep|ok|okay|fine|of course|absolutely|ja|jo|fint|klart"
+    r"|selvfølgelig|gerne)\b|(?:we|i) can\b|(?:det )?kan (?:vi|jeg)(?: godt)?\b"
+    r"|det kan (?:vi|jeg)\b)",
+    re.IGNORECASE,
+)
+_CONDITION = re.compile(
+    r"\b(?:first|before that|once|as soon as|need|needs|først|når|så snart|brug for"
+    r"|skal (?:vi|jeg) (?:lige )?have)\b",
+    re.IGNORECASE,
+)
+"""An answer that says yes and names what has to come first."""
 
 
 _SOMETHING_ELSE = re.compile(

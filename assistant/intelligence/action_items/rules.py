@@ -165,7 +165,9 @@ _SENTENCE_PUNCTUATION = re.compile(r"[.?!,;:]")
 
 _AGENDA = re.compile(
     r"\b(?:agenda|dagsorden\w*|first (?:up|item)|first,? we(?:'ll| will)|today,? we(?:'ll| will)"
-    r"|plan for today|punkter i dag|i dag skal vi|først (?:kigger|ser|tager|taler|gennemgår) vi"
+    r"|plan for today|punkter i dag|i dag skal vi|vi skal i dag|today we(?:'ll| will| need to"
+    r"| have to| should)|we(?:'ll| will| need to| have to) today\b(?! by)"
+    r"|først (?:kigger|ser|tager|taler|gennemgår) vi"
     r"|(?:we(?:'ll)?|let's|vi|lad os) (?:start|starte|starter|begin|begynde|begynder) (?:with|med)"
     r"|today is about|i dag handler det om)\b"
     r"|\b(?:først|first)\b[^.?!]{0,60}\b(?:til sidst|lastly|last of all|at the end)\b"
