@@ -21,6 +21,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from assistant.config import Settings, apply_thread_settings
 from assistant.processing.analyze import load_speech_models
 from assistant.processing.live import LiveEvent, follow_media
 from pipelines.frames import SAMPLE_RATE, Caption
-from pipelines.live_transcribe import LiveTranscriber
+from pipelines.live_transcribe import LiveOptions, LiveTranscriber
 from pipelines.stream import ParticipantStream
 
 from .common import build_meeting_wav
@@ -215,13 +216,132 @@ def summary(path: Path, bin_min: float) -> None:
         print(f"| {' | '.join(cells)} |")
 
 
+class _CostedRecognizer:
+    """The recogniser, charging each decode ``base_s + per_s`` x its audio (s) of simulated
+    time: a deterministic machine whose decodes cost more as the buffer grows (measured at
+    load 5-7: 0.94 s under 4 s of audio, 2.32 s at 12-16 s), whatever this one's load."""
+
+    def __init__(self, inner: Any, base_s: float, per_s: float) -> None:
+        self.inner = inner
+        self.name = getattr(inner, "name", "asr")
+        self.spent_s = 0.0
+        self.decodes = 0
+        self.decoded_s = 0.0
+        self._cost = (base_s, per_s)
+
+    def recognize(self, chunks: Sequence[Any], options: Any) -> Any:
+        audio_s = sum(len(c) for c in chunks) / SAMPLE_RATE
+        self.decodes += 1
+        self.decoded_s += audio_s
+        self.spent_s += self._cost[0] + self._cost[1] * audio_s
+        return self.inner.recognize(chunks, options)
+
+
+def simulate(
+    path: Path, options: LiveOptions, base_s: float, per_s: float
+) -> tuple[list[Any], list[Caption], _CostedRecognizer]:
+    """``path`` fed at simulated 1x through the VAD and the live transcriber, as a stream runs
+    them: whatever arrived while a decode ran is pushed at once, then one flush decodes the
+    newest audio. Decodes take simulated time (``_CostedRecognizer``); the transcript's timed
+    decodes are skipped (``bench.live_errors``)."""
+    from assistant.processing.speech import vad_options
+    from pipelines.sources import file_audio
+    from pipelines.stage import Chain
+
+    from .live_errors import _Traced
+
+    settings = Settings()
+    models = load_speech_models(settings, live=True)
+    recognizer = _CostedRecognizer(models.recognizer, base_s, per_s)
+    free = [0.0, 0.0]  # (simulated time the batch started, spent_s then)
+
+    def clock() -> float:
+        return free[0] + recognizer.spent_s - free[1]
+
+    vad = models.vad.stream(
+        "p",
+        replace(vad_options(settings), min_silence_s=settings.live.min_silence_s),
+        activity=True,
+        forward_audio=True,
+    )
+    transcriber = _Traced("p", recognizer, options, clock=clock)
+    chain = Chain([vad, transcriber])
+    chunks = list(file_audio(path, ["p"], block_s=0.1))
+    captions: list[Caption] = []
+    index = 0
+    while index < len(chunks):
+        now = max(clock(), chunks[index].end_s)
+        free[:] = [now, recognizer.spent_s]
+        out: list[Any] = []
+        while index < len(chunks) and chunks[index].end_s <= now + 1e-9:
+            out.extend(chain.push(chunks[index]))
+            index += 1
+        out.extend(chain.flush())
+        captions.extend(f for f in out if isinstance(f, Caption))
+    captions.extend(f for f in chain.end_input() if isinstance(f, Caption))
+    return transcriber.finals, captions, recognizer
+
+
+def compare(
+    path: Path,
+    reference: str | None,
+    cache: Path,
+    cost: tuple[float, float],
+    variants: Sequence[float] | None = None,
+) -> None:
+    """Finals' WER and latency of ``path`` with ``behind_s`` off and on (or ``variants``), by
+    ``simulate``."""
+    from assistant.processing.live import live_options
+
+    from .common import word_error_rate
+    from .live_errors import _offline, latency
+
+    settings = Settings()
+    offline = _offline(path, settings, load_speech_models(settings, live=True), cache)
+    off_text = " ".join(w for w, _, _ in offline)
+    for behind_s in variants or (0.0, settings.live.behind_s):
+        options = replace(live_options(settings), behind_s=behind_s)
+        finals, captions, recognizer = simulate(path, options, *cost)
+        live_text = " ".join(f.caption.text for f in finals)
+        row: dict[str, float] = {"vs analyze": word_error_rate(off_text, live_text)}
+        if reference is not None:
+            row["WER live"] = word_error_rate(reference, live_text)
+        row.update(latency(finals, captions, offline))
+        row["decodes"] = recognizer.decodes
+        row["decoded s"] = recognizer.decoded_s
+        row["cuts"] = sum(f.origin == "cut" for f in finals)
+        print(path.stem, f"behind_s={behind_s:g}", {k: round(v, 3) for k, v in row.items()})
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.live_trace", description=__doc__)
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--summary", action="store_true", help="Summarise --out; run nothing.")
     parser.add_argument("--bin", type=float, default=2.5, help="Minutes per summary row.")
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        help="Simulate this file instead (see ``simulate``) with behind_s off and on.",
+    )
+    parser.add_argument("--reference", help="The reference text of --compare's file.")
+    parser.add_argument("--behind", help="behind_s values to compare (default: 0 and ours).")
+    parser.add_argument("--meeting-minutes", type=float, help="Build a meeting for --compare.")
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "live-trace")
+    parser.add_argument(
+        "--cost",
+        default="0.6,0.06",
+        help="Simulated decode cost: BASE,PER_S (s, and s per s of audio).",
+    )
     args = parser.parse_args(argv)
+    if args.compare is not None:
+        args.cache.mkdir(parents=True, exist_ok=True)
+        base, per = (float(x) for x in args.cost.split(","))
+        if args.meeting_minutes:
+            build_meeting_wav(args.compare, args.meeting_minutes * 60)
+        variants = [float(x) for x in args.behind.split(",")] if args.behind else None
+        compare(args.compare, args.reference, args.cache, (base, per), variants)
+        return
     if not args.summary:
         run(args.minutes, args.out)
     summary(args.out, args.bin)

@@ -21,7 +21,8 @@ whatever is left is done when the input ends. Given a ``timing``
 executor (one per meeting), it runs there, beside the partial decodes of whoever speaks next
 (the recogniser needs two workers for that), and its segments come out at a later push.
 An utterance longer than ``max_buffer_s`` with no confirmed sentence end is cut at its last
-confirmed word, so a decode never grows past Whisper's window.
+confirmed word, so a decode never grows past Whisper's window; while the captions run behind
+(``behind_s``), already once it passes ``trim_s``.
 """
 
 from __future__ import annotations
