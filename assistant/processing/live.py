@@ -449,6 +449,7 @@ def live_options(settings: Settings) -> LiveOptions:
         end_window_s=live.end_window_s,
         context_chars=live.context_chars,
         max_buffer_s=live.max_buffer_s,
+        behind_s=live.behind_s,
         final_beam_size=settings.asr.beam_size,
         language=settings.asr.language,
     )

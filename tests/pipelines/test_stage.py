@@ -522,6 +522,74 @@ def test_unpunctuated_speech_is_handed_on_at_confirmed_words_without_a_timed_dec
     assert full_window[0] == pytest.approx(16.0, abs=1.0)
 
 
+class _WaveringRecognizer(FakeRecognizer):
+    """Reads the newest ``WAVER_S`` of the audio differently each decode (as Whisper rereads
+    the words it is unsure of), so they are confirmed only once the decodes heard on past
+    them: the captions run that far behind the audio."""
+
+    WAVER_S = 2.4
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._decodes = 0
+
+    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
+        out = []
+        for chunk, recognition in zip(chunks, super().recognize(chunks, options), strict=True):
+            self._decodes += 1
+            end_s = len(chunk) / 16_000
+            if options.window_s is None or np.sqrt(np.mean(chunk[-1600:] ** 2)) < 0.05:
+                out.append(recognition)  # the transcript's decode, or the speech ended
+                continue
+            tag = f"~{self._decodes}"
+
+            def waver(text: str, word_end_s: float, tag: str = tag, end_s: float = end_s) -> str:
+                return f"{text}{tag}" if end_s - word_end_s < self.WAVER_S else text
+
+            segments = []
+            for segment in recognition.segments:
+                words = tuple(replace(w, text=waver(w.text, w.end)) for w in segment.words)
+                texts = [
+                    waver(t, segment.start + (i + 1) * 0.4)
+                    for i, t in enumerate(segment.text.split())
+                ]
+                segments.append(replace(segment, text=" ".join(texts), words=words))
+            out.append(replace(recognition, segments=tuple(segments)))
+        return out
+
+
+def test_captions_behind_cut_long_unpunctuated_buffers_early() -> None:
+    """Unpunctuated speech while the captions run more than ``behind_s`` behind the audio: a
+    buffer past ``trim_s`` is cut at its last confirmed word, long before ``max_buffer_s``,
+    so the partial decodes stop decoding again audio already final. Every word is still
+    final once and in the transcript once; with ``behind_s`` 0 the buffer grows to the cut
+    at ``max_buffer_s``."""
+    audio = np.concatenate([speech(45), silence(1.0)])
+    spoken = [SCRIPT[i % 40] for i in range(45)]
+
+    def run(behind_s: float) -> tuple[list[str], list[str], float]:
+        recognizer = _WaveringRecognizer()
+        options = {"trim_s": 4.0, "max_buffer_s": 12.0, "behind_s": behind_s}
+        out = run_stage(_live(recognizer, **options), _blocks("p", audio), flush_each=True)
+        finals = [
+            w for c in out if isinstance(c, Caption) and c.kind == "final" for w in c.text.split()
+        ]
+        stored = [w.text for f in out if isinstance(f, TranscribedSegment) for w in f.words]
+        calls = zip(recognizer.calls, recognizer.windows, strict=True)
+        longest = max(length for (length, _), window in calls if window)
+        return finals, stored, longest
+
+    finals, stored, longest = run(behind_s=2.0)
+    assert finals == spoken
+    assert stored == spoken
+    # Past 4 s, the confirmed words (all but the wavering last 2.4 s and the margin) go.
+    assert longest < 4.0 + 0.5 + 0.1
+    finals, stored, longest = run(behind_s=0.0)
+    assert finals == spoken
+    assert stored == spoken
+    assert longest > 12.0
+
+
 def test_continuous_speech_is_handed_on_at_confirmed_sentence_ends() -> None:
     """No pause for 30 s: the buffer is trimmed after each confirmed sentence, so decodes stay
     short, and every word is still final once and in the transcript once, in order."""
