@@ -6,7 +6,7 @@ the recurrent state and the audio it still needs, so streams never share state.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -18,7 +18,7 @@ from models.errors import ModelUnavailableError
 from .frames import SAMPLE_RATE, AudioChunk, Frame, SpeechRegion, VoiceActivity
 from .stage import Stage
 
-__all__ = ["SileroVad", "VadModel", "VadOptions", "VadStream"]
+__all__ = ["ScoredAudio", "SileroVad", "VadModel", "VadOptions", "VadStream"]
 
 FloatArray = npt.NDArray[np.float32]
 WINDOW = 512
@@ -46,6 +46,20 @@ class VadOptions:
 
 def _silent_state() -> tuple[FloatArray, FloatArray]:
     return np.zeros((1, 1, 128), np.float32), np.zeros((1, 1, 128), np.float32)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ScoredAudio(AudioChunk):
+    """An audio chunk with the speech probabilities a ``VadStream`` gave the windows it
+    completed, so that a second stream over the same track (another threshold, the
+    diarization's) reads them instead of running Silero on the same windows again."""
+
+    first_window: int = field(kw_only=True)
+    """Index of the first scored window in the track (windows of ``WINDOW`` samples)."""
+    probabilities: FloatArray = field(kw_only=True, repr=False)
+    """Speech probability of each completed window, from the stream's own state."""
+    state: tuple[FloatArray, FloatArray] = field(kw_only=True, repr=False)
+    """Silero's recurrent state after the last of them."""
 
 
 class VadModel(Protocol):
@@ -100,9 +114,15 @@ class SileroVad:
         *,
         activity: bool = False,
         forward_audio: bool = False,
+        share_scores: bool = False,
     ) -> VadStream:
         return VadStream(
-            self, participant_id, options, activity=activity, forward_audio=forward_audio
+            self,
+            participant_id,
+            options,
+            activity=activity,
+            forward_audio=forward_audio,
+            share_scores=share_scores,
         )
 
 
@@ -119,7 +139,10 @@ class VadStream(Stage):
 
     With ``activity`` it also emits a ``VoiceActivity`` when speech starts and when it ends (a
     live caller's "is this person talking now"); with ``forward_audio`` each audio chunk is
-    passed on before what it caused, for stages that need the audio itself.
+    passed on before what it caused, for stages that need the audio itself. With
+    ``share_scores`` that chunk is passed on as a ``ScoredAudio``; a stream given one that
+    continues its own track where it stands takes its scores and state instead of running the
+    model (the scores do not depend on the options), so two VADs of one track cost one.
     """
 
     accepts = (AudioChunk,)
@@ -132,9 +155,11 @@ class VadStream(Stage):
         *,
         activity: bool = False,
         forward_audio: bool = False,
+        share_scores: bool = False,
     ) -> None:
         self._activity = activity
-        self._forward_audio = forward_audio
+        self._forward_audio = forward_audio or share_scores
+        self._share_scores = share_scores
         self._model = model
         self._participant_id = participant_id
         self._options = options
@@ -168,14 +193,22 @@ class VadStream(Stage):
         audio = np.concatenate([self._leftover, chunk.samples])
         usable = len(audio) - len(audio) % WINDOW
         self._leftover = audio[usable:]
-        out: list[Frame] = [chunk] if self._forward_audio else []
+        first_window = self._windows_seen
         if usable == 0:
-            return out
+            return self._forwarded(chunk, first_window, np.zeros(0, np.float32))
         windows = audio[:usable].reshape(-1, WINDOW)
         contexts = np.vstack([self._context[None, :], windows[:-1, -_CONTEXT:]])
         self._context = windows[-1, -_CONTEXT:].copy()
         rows = np.concatenate([contexts, windows], axis=1)
-        probabilities, self._state = self._model.run(rows, self._state)
+        if (
+            isinstance(chunk, ScoredAudio)
+            and chunk.first_window == first_window
+            and len(chunk.probabilities) == len(rows)
+        ):
+            probabilities, self._state = chunk.probabilities, chunk.state
+        else:
+            probabilities, self._state = self._model.run(rows, self._state)
+        out = self._forwarded(chunk, first_window, probabilities)
         rescore = self._options.rescore_after_region
         fresh, fresh_first = probabilities[:0], 0
         for index, heard in enumerate(probabilities):
@@ -194,6 +227,22 @@ class VadStream(Stage):
                 fresh, fresh_first = fresh[:0], index + 1
         self._trim_buffer()
         return out
+
+    def _forwarded(
+        self, chunk: AudioChunk, first_window: int, probabilities: FloatArray
+    ) -> list[Frame]:
+        """The chunk to pass on before the regions it closes, if any (see the class docstring)."""
+        if not self._share_scores:
+            return [chunk] if self._forward_audio else []
+        scored = ScoredAudio(
+            chunk.participant_id,
+            chunk.start_s,
+            chunk.samples,
+            first_window=first_window,
+            probabilities=probabilities,
+            state=self._state,
+        )
+        return [scored]
 
     def _end(self) -> list[Frame]:
         """End of input: close the open region, if any."""

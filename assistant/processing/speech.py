@@ -39,7 +39,7 @@ from pipelines.sources import file_audio
 from pipelines.speaker_windows import SpeakerWindow, SpeakerWindowStream
 from pipelines.stage import Chain, Fanout, Stage
 from pipelines.transcribe import ChunkTranscriber
-from pipelines.vad import SileroVad, VadOptions
+from pipelines.vad import ScoredAudio, SileroVad, VadOptions
 from pipelines.voiceprints import SpeechAudio, cluster_prints, heard_apart
 
 __all__ = [
@@ -226,13 +226,19 @@ def _run_source(
     backgrounds: dict[str, BackgroundStage] = {}
     for index, pid in enumerate(source.participant_ids):
         speech: list[Stage] = []
+        extra = voice_stages(pid, models, settings) if voices is not None and index == 0 else []
         if transcribe:
             # Words are lost where a quiet voice follows a loud one unless each region is also
             # judged from the silence before it; the voice stages' VAD is not: on 10 minutes
             # of the shared clips their clusters then took in more and 12 voices became 7.
-            vad = models.vad.stream(pid, replace(vad_options(settings), rescore_after_region=True))
+            # Both VADs score the same windows from the same state: the voice stages get the
+            # audio with this one's scores (``ScoredAudio``) and skip the model.
+            vad = models.vad.stream(
+                pid,
+                replace(vad_options(settings), rescore_after_region=True),
+                share_scores=bool(extra),
+            )
             speech = [Chain([vad, Chunker(pid, settings.vad.max_chunk_s)])]
-        extra = voice_stages(pid, models, settings) if voices is not None and index == 0 else []
         if extra:
             # The voice stages need none of the words: on their own thread they run beside
             # the transcriber (on the other core) instead of after it.
@@ -260,9 +266,13 @@ def _run_source(
             block_s=settings.audio.decode_block_s,
         )
         for chunk in chunks:
-            take([f for f in pipelines[chunk.participant_id].push(chunk) if f is not chunk])
+            emitted = pipelines[chunk.participant_id].push(chunk)
+            # The transcription VAD passes the audio on with its scores when the voice
+            # stages are to read them.
+            audio = next((f for f in emitted if isinstance(f, ScoredAudio)), chunk)
+            take([f for f in emitted if f is not chunk and f is not audio])
             if chunk.participant_id in backgrounds:
-                take(backgrounds[chunk.participant_id].push(chunk))
+                take(backgrounds[chunk.participant_id].push(audio))
             if chunk.end_s > end_s:
                 end_s = chunk.end_s
                 progress.decoded(decoded_before_s + end_s - source.offset_s)

@@ -8,7 +8,7 @@ import pytest
 from assistant.processing.speech import SpeechModels
 from pipelines.chunker import Chunker
 from pipelines.frames import SAMPLE_RATE, AudioChunk, SpeechRegion
-from pipelines.vad import WINDOW, VadOptions, VadStream
+from pipelines.vad import WINDOW, ScoredAudio, VadOptions, VadStream
 from tests.media import read_audio
 from tests.pipelines.fakes import FakeVad
 
@@ -79,6 +79,71 @@ def test_a_quiet_voice_after_a_loud_one_keeps_its_regions(
             assert any(
                 start <= region.start_s + 0.1 and end >= region.end_s - 0.1 for start, end in after
             ), (name, region.start_s, region.end_s, after)
+
+
+class _CountingVad:
+    """The shared Silero model, counting the windows it scores."""
+
+    def __init__(self, models: SpeechModels) -> None:
+        self._model = models.vad
+        self.windows = 0
+
+    def run(
+        self, windows: np.ndarray, state: tuple[np.ndarray, np.ndarray]
+    ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+        self.windows += len(windows)
+        return self._model.run(windows, state)
+
+
+def test_a_second_vad_reads_the_first_ones_scores(
+    speech_models: SpeechModels, data_dir: Path
+) -> None:
+    # The transcription VAD (rescoring after regions) and diarization's (a lower threshold)
+    # hear the same track: given the first one's scores, the second finds the same regions
+    # as on its own without running the model once.
+    audio = read_audio(data_dir / "whisper-clips" / "multilingual.mp3")[0][: 60 * SAMPLE_RATE]
+    block = int(0.7 * SAMPLE_RATE)  # not a whole number of windows: leftovers carry over
+    chunks = [
+        AudioChunk("p", start / SAMPLE_RATE, audio[start : start + block])
+        for start in range(0, len(audio), block)
+    ]
+    lower = VadOptions(threshold=0.35)
+    alone = _regions(speech_models, audio, 0.7, lower)
+    first_model, second_model = _CountingVad(speech_models), _CountingVad(speech_models)
+    first = VadStream(first_model, "p", VadOptions(rescore_after_region=True), share_scores=True)
+    second = VadStream(second_model, "p", lower)
+    regions: list[SpeechRegion] = []
+    for chunk in chunks:
+        emitted = first.push(chunk)
+        scored = [frame for frame in emitted if isinstance(frame, ScoredAudio)]
+        assert len(scored) == 1 and scored[0].end_s == pytest.approx(chunk.end_s)
+        regions += [r for r in second.push(scored[0]) if isinstance(r, SpeechRegion)]
+    first.end_input()
+    regions += [r for r in second.end_input() if isinstance(r, SpeechRegion)]
+    assert second_model.windows == 0 and first_model.windows >= len(audio) // WINDOW
+    assert [(r.start_s, len(r.samples)) for r in regions] == [
+        (r.start_s, len(r.samples)) for r in alone
+    ]
+    assert len(alone) > 3
+
+
+def test_scores_of_another_position_are_not_taken(speech_models: SpeechModels) -> None:
+    # A stream that has not heard the same audio before scores the chunk itself.
+    audio = (0.1 * np.sin(np.arange(2 * SAMPLE_RATE) / 5)).astype(np.float32)
+    counting = _CountingVad(speech_models)
+    stream = VadStream(counting, "p", VadOptions())
+    stream.push(AudioChunk("p", 0.0, audio[:SAMPLE_RATE]))
+    before = counting.windows
+    misplaced = ScoredAudio(
+        "p",
+        1.0,
+        audio[SAMPLE_RATE:],
+        first_window=0,
+        probabilities=np.ones(SAMPLE_RATE // WINDOW, np.float32),
+        state=(np.zeros((1, 1, 128), np.float32), np.zeros((1, 1, 128), np.float32)),
+    )
+    stream.push(misplaced)
+    assert counting.windows > before
 
 
 @pytest.mark.parametrize("speech_windows", range(290, 306))
