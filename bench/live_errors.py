@@ -31,7 +31,7 @@ import re
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -124,6 +124,24 @@ class _Traced(LiveTranscriber):
         return frames
 
 
+def traced_chain(
+    settings: Settings,
+    models: SpeechModels,
+    recognizer: SpeechRecognizer,
+    options: LiveOptions,
+    clock: Callable[[], float],
+) -> tuple[_Traced, Chain]:
+    """One participant's live VAD and traced transcriber, as a stream chains them."""
+    vad = models.vad.stream(
+        "p",
+        replace(vad_options(settings), min_silence_s=settings.live.min_silence_s),
+        activity=True,
+        forward_audio=True,
+    )
+    transcriber = _Traced("p", recognizer, options, clock=clock)
+    return transcriber, Chain([vad, transcriber])
+
+
 def simulate(
     path: Path,
     settings: Settings,
@@ -144,14 +162,7 @@ def simulate(
     def clock() -> float:
         return now[0] + (recognizer.spent_s - start_spent[0] if compute else 0.0)
 
-    vad = models.vad.stream(
-        "p",
-        replace(vad_options(settings), min_silence_s=settings.live.min_silence_s),
-        activity=True,
-        forward_audio=True,
-    )
-    transcriber = _Traced("p", recognizer, options, clock=clock)
-    chain = Chain([vad, transcriber])
+    transcriber, chain = traced_chain(settings, models, recognizer, options, clock)
     captions: list[Caption] = []
     for chunk in file_audio(path, ["p"], block_s=0.1):
         # The stream is busy until its last decode ended, or idle until this chunk arrives.

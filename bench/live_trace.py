@@ -244,11 +244,9 @@ def simulate(
     them: whatever arrived while a decode ran is pushed at once, then one flush decodes the
     newest audio. Decodes take simulated time (``_CostedRecognizer``); the transcript's timed
     decodes are skipped (``bench.live_errors``)."""
-    from assistant.processing.speech import vad_options
     from pipelines.sources import file_audio
-    from pipelines.stage import Chain
 
-    from .live_errors import _Traced
+    from .live_errors import traced_chain
 
     settings = Settings()
     models = load_speech_models(settings, live=True)
@@ -258,14 +256,7 @@ def simulate(
     def clock() -> float:
         return free[0] + recognizer.spent_s - free[1]
 
-    vad = models.vad.stream(
-        "p",
-        replace(vad_options(settings), min_silence_s=settings.live.min_silence_s),
-        activity=True,
-        forward_audio=True,
-    )
-    transcriber = _Traced("p", recognizer, options, clock=clock)
-    chain = Chain([vad, transcriber])
+    transcriber, chain = traced_chain(settings, models, recognizer, options, clock)
     chunks = list(file_audio(path, ["p"], block_s=0.1))
     captions: list[Caption] = []
     index = 0
