@@ -18,6 +18,7 @@ from assistant.intelligence.action_items.cues import (
 )
 from assistant.intelligence.action_items.events import dated_by_event, dated_with_task
 from assistant.intelligence.action_items.merging import (
+    _SOMETHING_ELSE,
     _merge_duplicates,
     _merge_into_request,
     _takes_on_group,
@@ -89,7 +90,7 @@ from assistant.intelligence.action_items.rules_da import (
     _DA_PRESENT_RE,
 )
 from assistant.intelligence.action_items.rules_en import _EN, _EN_LEADING_VERBS
-from assistant.intelligence.action_items.similarity import _stems, _verb
+from assistant.intelligence.action_items.similarity import _stems, _verb, similar_tasks
 from assistant.intelligence.action_items.spans import span_quotes
 from assistant.intelligence.action_items.structure import (
     _DECLINE,
@@ -202,6 +203,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             if kind == "commitment" and _merge_into_request(found, item, index, context):
                 continue
             if kind == "commitment" and _dates_own_promise(found, item, context):
+                continue
+            if kind == "commitment" and _dates_offer_after_reply(found, item, index, context):
                 continue
             if kind == "commitment" and _answers_when(found, item, index, context):
                 answered_when = True
@@ -923,6 +926,62 @@ def _dates_own_promise(found: list[_Found], item: ActionItem, context: _Context)
         return True
     found[-1] = (replace(previous, due=item.due, start=item.start, quote=item.quote), kind)
     return True
+
+
+_HANDS_OVER = re.compile(
+    r"(?:send|get|give|have|share|mail|e-?mail|forward|pass|sende|send|giv\w*|del\w*|smid\w*"
+    r"|mail\w*|skriv\w*|ring\w*|call|write)\b",
+    re.IGNORECASE,
+)
+"""The verbs that hand a result over ("get you the breakdown", "sende den"): a dated promise
+made with them after an undated offer of the same speaker says when the offer arrives."""
+
+
+def _dates_offer_after_reply(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "I can pull the numbers for you." - "That would help." - "Sure, I'll get you them by
+    Thursday.": a dated promise of the speaker right after the other side's reply to their own
+    undated offer dates that offer; it is no second task. Only the reply may lie between (no
+    turn of the speaker, no new business), and the promise hands over or names the same work."""
+    if item.due is None or item.owner != item.speaker:
+        return False
+    sentence = context.sentences[index]
+    if _ALSO.search(sentence.text) or _SOMETHING_ELSE.match(_normal(sentence.text)):
+        return False
+    for position in range(len(found) - 1, -1, -1):
+        previous, kind = found[position]
+        if item.start - previous.start > 45:
+            return False
+        if previous.owner != item.speaker:
+            continue
+        if kind != "commitment" or previous.speaker != item.speaker or previous.due is not None:
+            return False
+        asked = _sentence_of(previous, context.sentences)
+        if asked is None or asked >= index - 1:
+            return False
+        between = context.sentences[asked + 1 : index]
+        if any(s.speaker == item.speaker for s in between) or len(between) > 4:
+            return False
+        if any(s.text.rstrip().endswith("?") for s in between):
+            return False  # "When can I have it?" - "I'll send a new offer Friday": new work
+        if not (
+            _PRONOUN_OBJECT.search(item.text)
+            or _continues(item)
+            or _HANDS_OVER.match(item.text)
+            or similar_tasks(previous.text, item.text)
+        ):
+            return False
+        repeat = similar_tasks(previous.text, item.text) and not has_object_pronoun(item.text)
+        if repeat or (has_object_pronoun(previous.text) and not has_object_pronoun(item.text)):
+            # The later, dated sentence names the work again: it is where the work is firmly
+            # promised, and quoted ("…then I'll send it through." - "I'll send the report today").
+            confidence = max(item.confidence, previous.confidence)
+            found[position] = (replace(item, confidence=confidence), kind)
+        else:
+            found[position] = (replace(previous, due=item.due), kind)  # the offer names it
+        return True
+    return False
 
 
 def _takes_request_on(previous: ActionItem, kind: str, item: ActionItem, context: _Context) -> bool:
