@@ -3,10 +3,16 @@ fixed as general rules. Every sentence here is new: none is taken from any label
 
 from __future__ import annotations
 
+import datetime as dt
+
+from assistant.intelligence.action_items.model import ActionItem
+from assistant.intelligence.action_items.spans import span_quotes
+from assistant.intelligence.sentences import Sentence
 from tests.assistant.test_understanding import items_of, summary
 
 # DAY is a Tuesday (2026-10-06): Wednesday the 7th, Thursday the 8th, Friday the 9th.
 
+DAY = dt.date(2026, 10, 6)
 SIDES: dict[str, str | None] = {"ana": "internal", "ben": "internal", "cy": "external"}
 
 
@@ -74,3 +80,31 @@ def test_a_question_in_between_keeps_the_dated_promise_apart() -> None:
     )
     assert ("ana", "2026-10-09") in summary(items)
     assert len(items) == 2, items
+
+
+# ---- a bare yes quoted with the sentence that dates it for the other side ---------------
+
+
+def test_a_bare_yes_is_quoted_with_the_dated_sentence_to_the_other_side() -> None:
+    for yes, dated, language in (
+        ("Det gør jeg.", "I hører fra mig inden fredag.", "da"),
+        ("Det ordner jeg.", "Du er på listen i morgen.", "da"),
+        ("Will do.", "You'll hear from me by Friday.", "en"),
+    ):
+        sentences = [
+            Sentence(yes, "ben", 5.0, language, 1),
+            Sentence(dated, "ben", 6.0, language, 1),
+        ]
+        item = ActionItem("Check the stock", "ben", None, "ben", 5.0, yes, language=language)
+        [spanned] = span_quotes([item], sentences, DAY)
+        assert spanned.quote == f"{yes} {dated}"
+        assert spanned.due is not None and spanned.due > DAY
+
+
+def test_a_dated_sentence_about_someone_else_is_not_taken() -> None:
+    sentences = [
+        Sentence("Det gør jeg.", "ben", 5.0, "da", 1),
+        Sentence("Hun har ferie til fredag.", "ben", 6.0, "da", 1),
+    ]
+    item = ActionItem("Tjek lageret", "ben", None, "ben", 5.0, "Det gør jeg.", language="da")
+    assert span_quotes([item], sentences, DAY) == [item]
