@@ -108,3 +108,28 @@ def test_a_dated_sentence_about_someone_else_is_not_taken() -> None:
     ]
     item = ActionItem("Tjek lageret", "ben", None, "ben", 5.0, "Det gør jeg.", language="da")
     assert span_quotes([item], sentences, DAY) == [item]
+
+
+# ---- sharing there and then is no task --------------------------------------------------
+
+
+def test_an_accepted_offer_to_share_the_screen_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Skal jeg lige dele min skærm og vise jer rapporten?"),
+                ("cy", "Ja tak."),
+            ],
+            "da",
+        ),
+        ([("ana", "Shall I share my screen and show you the dashboard?"), ("cy", "Yes.")], "en"),
+        ([("ana", "Jeg har budgettet her, jeg deler det lige.")], "da"),
+    ):
+        assert items_of(turns, people=SIDES, language=language) == [], turns
+
+
+def test_an_accepted_offer_to_send_something_is_still_a_task() -> None:
+    items = items_of(
+        [("ana", "Skal jeg sende jer rapporten?"), ("cy", "Ja tak.")], people=SIDES, language="da"
+    )
+    assert summary(items) == [("ana", None)]

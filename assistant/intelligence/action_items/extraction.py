@@ -1872,6 +1872,7 @@ def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -
             for s in following
         )
         or _LIVE_PLACE.search(task.rstrip(".!?")) is not None
+        or _SHARES_IT_NOW.search(sentence.text) is not None
         or (let_me and _LET_ME_LIVE.match(task) is not None)
         or (
             _LOOK_UP.match(task) is not None
@@ -1889,6 +1890,13 @@ def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -
         find_deadline(context.sentences[index].text, context.transcript.meeting.date, weeks=False)
         is None
     )
+
+
+_SHARES_IT_NOW = re.compile(
+    r"\b(?:deler|share|show)\s+(?:den|det|dem|it|this|that|them)\s+(?:lige|right now|now|nu)\b",
+    re.IGNORECASE,
+)
+"""Sharing what is at hand there and then: "jeg deler den lige", "I'll share it now"."""
 
 
 _SHOWING = re.compile(
