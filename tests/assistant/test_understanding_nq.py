@@ -133,3 +133,14 @@ def test_an_accepted_offer_to_send_something_is_still_a_task() -> None:
         [("ana", "Skal jeg sende jer rapporten?"), ("cy", "Ja tak.")], people=SIDES, language="da"
     )
     assert summary(items) == [("ana", None)]
+
+
+# ---- putting up with terms is no task ----------------------------------------------------
+
+
+def test_living_with_terms_is_no_task() -> None:
+    for turns, language in (
+        ([("ana", "We can do net 45, not 60."), ("cy", "Fine, I'll live with that.")], "en"),
+        ([("ana", "Opstarten bliver en uge senere."), ("cy", "Det kan jeg godt leve med.")], "da"),
+    ):
+        assert items_of(turns, people=SIDES, language=language) == [], turns

@@ -118,6 +118,8 @@ _EN = _Rules(
         *("need", "want", "get there", "have to see", "probably", "definitely not"),
         *("receive", "notice", "enjoy", "appreciate", "go with", "tell you"),
         *("stick with", "go ahead with", "move forward with"),
+        # putting up with terms: "Okay, I'll live with it", an answer in a negotiation
+        *("live with", "accept that", "accept it"),
         # said in the meeting itself: "I'll hold you to that"
         *("hold you to", "ask it", "put it this way", "ask this", "rephrase"),
         # taking over the meeting: "Malene takes the rest"
