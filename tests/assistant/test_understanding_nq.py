@@ -144,3 +144,37 @@ def test_living_with_terms_is_no_task() -> None:
         ([("ana", "Opstarten bliver en uge senere."), ("cy", "Det kan jeg godt leve med.")], "da"),
     ):
         assert items_of(turns, people=SIDES, language=language) == [], turns
+
+
+# ---- what a request or a welcome lets the speaker do is its reason -------------------------
+
+
+def test_then_i_can_after_an_own_request_is_the_reason_not_a_task() -> None:
+    for turns, language, owner in (
+        (
+            [
+                ("ana", "Cy, kan du sende mig jeres åbningstider? Så kan jeg lægge vagtplanen."),
+                ("cy", "Ja, dem sender jeg i dag."),
+            ],
+            "da",
+            "cy",
+        ),
+        (
+            [
+                ("cy", "I can send you our floor plan."),
+                ("ana", "That would help. Then I can place the scanners properly."),
+            ],
+            "en",
+            "cy",
+        ),
+    ):
+        items = items_of(turns, people=SIDES, language=language)
+        assert [item.owner for item in items] == [owner], (turns, items)
+
+
+def test_then_i_can_with_a_date_is_still_a_promise() -> None:
+    items = items_of(
+        [("ana", "Could you send me the floor plan? Then I can place the scanners on Friday.")],
+        people=SIDES,
+    )
+    assert ("ana", "2026-10-09") in summary(items)

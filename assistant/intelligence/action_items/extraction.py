@@ -196,6 +196,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if kind == "group" and _reason_for_request(item, index, context):
                 continue
+            if kind == "commitment" and _what_it_lets_me_do(item, index, context):
+                continue
             if kind in ("commitment", "group") and _ongoing_activity(item, sentences[index]):
                 continue
             if kind == "commitment":
@@ -245,6 +247,32 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
         dated_with_task(
             [dated_by_event(item, sentences, transcript.meeting.date) for item in spanned]
         )
+    )
+
+
+_HELPS = re.compile(
+    r"\b(?:det|that|it)(?:'d| would| ville| vil)(?: (?:really|virkelig|klart|meget))?"
+    r" (?:help|hjælpe)\b",
+    re.IGNORECASE,
+)
+_THEN_I_CAN = re.compile(r"^(?:så|then|that way|so)\s+(?:kan jeg|i can)\b", re.IGNORECASE)
+
+
+def _what_it_lets_me_do(item: ActionItem, index: int, context: _Context) -> bool:
+    """ "Kan du sende mig listen? Så kan jeg planlægge besøgene." / "Det ville hjælpe. Så kan
+    jeg vurdere det.": what the speaker can do once they get what they ask for or welcome is
+    the reason for it, not a task of its own (with no date said)."""
+    sentence = context.sentences[index]
+    if index == 0 or item.due is not None or not _THEN_I_CAN.match(_normal(sentence.text)):
+        return False
+    previous = context.sentences[index - 1]
+    if previous.segment != sentence.segment:
+        return False
+    asks = previous.text.rstrip().endswith("?") and _ASKS_YOU.search(previous.text) is not None
+    return (
+        asks
+        or _OFFER_TAKEN.search(previous.text) is not None
+        or _HELPS.search(previous.text) is not None
     )
 
 
