@@ -178,3 +178,37 @@ def test_then_i_can_with_a_date_is_still_a_promise() -> None:
         people=SIDES,
     )
     assert ("ana", "2026-10-09") in summary(items)
+
+
+# ---- "Så runder vi af." opens a recap --------------------------------------------------------
+
+
+def test_a_recap_after_a_stated_wrap_up_adds_no_tasks() -> None:
+    for wrap_up, turns, language in (
+        (
+            "Så runder vi af.",
+            [
+                ("ana", "Vi mangler en tjekliste. Ben, vil du lave et udkast til den?"),
+                ("ben", "Ja, det tager jeg."),
+                ("cy", "Jeg tjekker budgettet med vores økonomichef."),
+            ],
+            "da",
+        ),
+        (
+            "Right, to wrap up.",
+            [
+                ("ana", "We need a checklist. Ben, could you draft one?"),
+                ("ben", "Yes, I'll do that."),
+                ("cy", "I'll check the budget with our CFO."),
+            ],
+            "en",
+        ),
+    ):
+        recap = (
+            "Ben laver tjeklisten, og Cy tjekker budgettet."
+            if language == "da"
+            else "Ben does the checklist and Cy checks the budget."
+        )
+        said = [*turns, ("ana", f"{wrap_up} {recap}")]
+        items = items_of(said, people=SIDES, language=language)
+        assert sorted(item.owner or "" for item in items) == ["ben", "cy"], (said, items)

@@ -1143,8 +1143,12 @@ def _objects(task: str) -> set[str]:
 
 
 _WRAP_UP = re.compile(
-    r"(?:(?:så|so|okay|ok|godt|good|great)[,.]?\s+)*(?:lad os|let's|let us|vi skal lige)\s+"
-    r"(?:lige\s+|just\s+)?(?:runde af|wrap up|sum up|opsummere|samle op)[.!]*",
+    r"(?:(?:så|so|okay|ok|godt|good|great|fint|fine|right)[,.]?\s+)*"
+    r"(?:(?:lad os|let's|let us|let me|vi skal lige)\s+(?:lige\s+|just\s+)?"
+    r"(?:runde af|wrap up|sum up|opsummere|samle op)"
+    # the announcement said as a statement: "Så runder vi af.", "Then we'll wrap up."
+    r"|(?:runder vi (?:lige )?af|samler vi (?:lige )?op|(?:then )?we(?:'ll| will) wrap up"
+    r"|to wrap up|wrapping up))[.!:]*",
     re.IGNORECASE,
 )
 """A sentence that only announces the recap: "Så lad os lige runde af.", "Let's wrap up."."""
