@@ -212,3 +212,23 @@ def test_a_recap_after_a_stated_wrap_up_adds_no_tasks() -> None:
         said = [*turns, ("ana", f"{wrap_up} {recap}")]
         items = items_of(said, people=SIDES, language=language)
         assert sorted(item.owner or "" for item in items) == ["ben", "cy"], (said, items)
+
+
+# ---- the day of an invitation put in the calendar is the event's ----------------------------
+
+
+def test_an_invitation_put_in_the_calendar_for_a_day_has_no_due_date() -> None:
+    for turns, language in (
+        (
+            [
+                ("cy", "Vi vil gerne se det igen."),
+                ("ana", "Godt. Jeg sender en invitation i kalenderen til torsdag i næste uge."),
+            ],
+            "da",
+        ),
+        ([("ana", "I will put an invite in the calendar for Thursday.")], "en"),
+    ):
+        assert summary(items_of(turns, people=SIDES, language=language)) == [("ana", None)]
+    # sent by a day: that day is the deadline
+    items = items_of([("ana", "I will send the invite out by Thursday.")], people=SIDES)
+    assert summary(items) == [("ana", "2026-10-08")]
