@@ -232,3 +232,18 @@ def test_an_invitation_put_in_the_calendar_for_a_day_has_no_due_date() -> None:
     # sent by a day: that day is the deadline
     items = items_of([("ana", "I will send the invite out by Thursday.")], people=SIDES)
     assert summary(items) == [("ana", "2026-10-08")]
+
+
+# ---- a Danish refusal with the object before "ikke" --------------------------------------
+
+
+def test_a_danish_refusal_with_the_object_first_is_no_task() -> None:
+    for said in (
+        "Jeg underskriver den ikke, før vores jurist har læst den.",
+        "Jeg bestiller dem ikke, før vi kender prisen.",
+    ):
+        turns = [("cy", "Kan vi få kontrakten på plads?"), ("ana", said)]
+        assert items_of(turns, people=SIDES, language="da") == [], said
+    # "ikke før mandag": a day, when the work comes; still a promise
+    turns = [("cy", "Får vi rapporten?"), ("ana", "Jeg sender den ikke før mandag.")]
+    assert [item.owner for item in items_of(turns, people=SIDES, language="da")] == ["ana"]
