@@ -247,3 +247,20 @@ def test_a_danish_refusal_with_the_object_first_is_no_task() -> None:
     # "ikke før mandag": a day, when the work comes; still a promise
     turns = [("cy", "Får vi rapporten?"), ("ana", "Jeg sender den ikke før mandag.")]
     assert [item.owner for item in items_of(turns, people=SIDES, language="da")] == ["ana"]
+
+
+# ---- a look at one's own calendar before saying yes to a time ------------------------------
+
+
+def test_checking_ones_own_calendar_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("cy", "Kan vi ses torsdag formiddag?"),
+                ("ana", "Jeg skal lige tjekke min kalender, men det ser fint ud."),
+            ],
+            "da",
+        ),
+        ([("cy", "Does Thursday suit you?"), ("ana", "I'll check my diary, but it should.")], "en"),
+    ):
+        assert items_of(turns, people=SIDES, language=language) == [], turns
