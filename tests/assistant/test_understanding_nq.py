@@ -264,3 +264,22 @@ def test_checking_ones_own_calendar_is_no_task() -> None:
         ([("cy", "Does Thursday suit you?"), ("ana", "I'll check my diary, but it should.")], "en"),
     ):
         assert items_of(turns, people=SIDES, language=language) == [], turns
+
+
+# ---- "Skal jeg ikke bare …?" offers like "Skal jeg …?" ------------------------------------
+
+
+def test_a_negated_offer_question_offers_the_work() -> None:
+    shared = [
+        ("cy", "Hvordan ser rapporten ud?"),
+        ("ana", "Skal jeg ikke bare dele min skærm og vise den?"),
+        ("cy", "Jo tak."),
+    ]
+    assert items_of(shared, people=SIDES, language="da") == []
+    sent = [
+        ("cy", "Hvad koster det?"),
+        ("ana", "Skal jeg ikke bare sende jer prislisten?"),
+        ("cy", "Jo tak."),
+    ]
+    items = items_of(sent, people=SIDES, language="da")
+    assert [(item.owner, item.text) for item in items] == [("ana", "Send jer prislisten")]

@@ -484,6 +484,8 @@ def _offer_before(index: int, context: _Context) -> ActionItem | None:
             if match is None:
                 continue
             task = rules.leading_filler.sub("", _normal(previous.text)[match.end() :])
+            # "Skal jeg ikke bare dele min skærm?": the negation only asks; it is not the work
+            task = re.sub(r"^(?:ikke\s+)(?:bare\s+|lige\s+)*", "", task, flags=re.IGNORECASE)
             due, task, _ = _due(task, "", position, context)
             cleaned = _clean(task, rules)
             if cleaned and not _starts_with(cleaned, rules.non_actions):
