@@ -6,12 +6,12 @@
     python -m bench.intelligence --scorer         # with the learned scorer (bench.action_cv)
 
 The labelled sets are ``tests/data/intelligence/*.json`` (written with the rules) and
-``tests/data/intelligence-b`` to ``-m`` (each written apart from the rules from a brief,
+``tests/data/intelligence-b`` to ``-q`` (each written apart from the rules from a brief,
 measured, then tuned on by kind of failure: issue 15; their READMEs keep the figures measured
-before tuning); all are scored, each on its own and together. Each file is a
-transcript JSON whose extra key ``expected.action_items`` lists, per task, its owner (participant
-id or ``team:…``), its due date and one or more quotes (substrings of the sentences where the
-task is said or agreed).
+before tuning; n to q were held out until 2026-12-06); all are scored, each on its own and
+together. Each file is a transcript JSON whose extra key ``expected.action_items`` lists, per
+task, its owner (participant id or ``team:…``), its due date and one or more quotes (substrings
+of the sentences where the task is said or agreed).
 
 Scoring: a predicted item is *located* on a label when its quote contains one of the label's
 quotes, or one of them contains its whole quote of at least four words (a label may quote two
@@ -65,6 +65,10 @@ __all__ = [
     "LABELLED_DIR_K",
     "LABELLED_DIR_L",
     "LABELLED_DIR_M",
+    "LABELLED_DIR_N",
+    "LABELLED_DIR_O",
+    "LABELLED_DIR_P",
+    "LABELLED_DIR_Q",
     "Score",
     "internal_only",
     "language_group",
@@ -89,6 +93,12 @@ LABELLED_DIR_J = LABELLED_DIR.with_name("intelligence-j")
 LABELLED_DIR_K = LABELLED_DIR.with_name("intelligence-k")
 LABELLED_DIR_L = LABELLED_DIR.with_name("intelligence-l")
 LABELLED_DIR_M = LABELLED_DIR.with_name("intelligence-m")
+# n to q were the held-out sets 1 to 4 (bench/data/intelligence-heldout, -2, -3, -4) until
+# 2026-12-06, when they became tuning sets; their READMEs keep the figures before tuning.
+LABELLED_DIR_N = LABELLED_DIR.with_name("intelligence-n")
+LABELLED_DIR_O = LABELLED_DIR.with_name("intelligence-o")
+LABELLED_DIR_P = LABELLED_DIR.with_name("intelligence-p")
+LABELLED_DIR_Q = LABELLED_DIR.with_name("intelligence-q")
 ALL_LABELLED = (
     LABELLED_DIR,
     LABELLED_DIR_B,
@@ -103,6 +113,10 @@ ALL_LABELLED = (
     LABELLED_DIR_K,
     LABELLED_DIR_L,
     LABELLED_DIR_M,
+    LABELLED_DIR_N,
+    LABELLED_DIR_O,
+    LABELLED_DIR_P,
+    LABELLED_DIR_Q,
 )
 AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 """A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a
@@ -352,7 +366,7 @@ def main() -> None:
         action="append",
         metavar="DIR",
         help="folder of labelled meetings to score; may be repeated "
-        "(default: tests/data/intelligence, -b to -m)",
+        "(default: tests/data/intelligence, -b to -q)",
     )
     args = parser.parse_args()
     scorer = load_scorer() if args.scorer else None

@@ -41,6 +41,10 @@ PRETUNING = {
     "intelligence-k": "4d3b777",  # likewise (README of each)
     "intelligence-l": "e6f6861",  # merge of sets l and m, measured before tuning on them
     "intelligence-m": "e6f6861",  # likewise (README of each)
+    "intelligence-n": "32c0ca8",  # held out until 2026-12-06: main when it became a tuning set
+    "intelligence-o": "32c0ca8",  # likewise (README of each)
+    "intelligence-p": "32c0ca8",  # likewise
+    "intelligence-q": "32c0ca8",  # likewise
 }
 """Per set, the commit whose rules had never been tuned on it."""
 

@@ -873,7 +873,9 @@ _LEADING_PREPOSITION = re.compile(
 _INVITED_TO = re.compile(
     r"\b(?:(?:invitation|invite|indkaldelse|mødeindkaldelse|calendar invite)s?"
     r"|(?:inviterer|invite|indkalder)\s+(?:jer|dem|dig|os|you|them|us))"
-    r"\s+(?:til|to|for)\s+(?:[\w-]+\s+){0,6}$",
+    # where it is put on the way: "en invitation i kalenderen til onsdag", "an invite out for"
+    r"(?:\s+(?:i kalenderen|i jeres kalender|in the calendar|in (?:your|the) diary|ud|out|over)"
+    r"(?:\s+(?:til|to|for))?\s*$|\s+(?:til|to|for)\s+(?:[\w-]+\s+){0,6}$)",
     re.IGNORECASE,
 )
 """An invitation to an event named on: "en invitation til et besøg på mejeriet torsdag i næste

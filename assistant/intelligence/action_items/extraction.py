@@ -18,6 +18,7 @@ from assistant.intelligence.action_items.cues import (
 )
 from assistant.intelligence.action_items.events import dated_by_event, dated_with_task
 from assistant.intelligence.action_items.merging import (
+    _SOMETHING_ELSE,
     _merge_duplicates,
     _merge_into_request,
     _takes_on_group,
@@ -89,7 +90,7 @@ from assistant.intelligence.action_items.rules_da import (
     _DA_PRESENT_RE,
 )
 from assistant.intelligence.action_items.rules_en import _EN, _EN_LEADING_VERBS
-from assistant.intelligence.action_items.similarity import _stems, _verb
+from assistant.intelligence.action_items.similarity import _stems, _verb, similar_tasks
 from assistant.intelligence.action_items.spans import span_quotes
 from assistant.intelligence.action_items.structure import (
     _DECLINE,
@@ -195,6 +196,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if kind == "group" and _reason_for_request(item, index, context):
                 continue
+            if kind == "commitment" and _what_it_lets_me_do(item, index, context):
+                continue
             if kind in ("commitment", "group") and _ongoing_activity(item, sentences[index]):
                 continue
             if kind == "commitment":
@@ -202,6 +205,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             if kind == "commitment" and _merge_into_request(found, item, index, context):
                 continue
             if kind == "commitment" and _dates_own_promise(found, item, context):
+                continue
+            if kind == "commitment" and _dates_offer_after_reply(found, item, index, context):
                 continue
             if kind == "commitment" and _answers_when(found, item, index, context):
                 answered_when = True
@@ -242,6 +247,32 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
         dated_with_task(
             [dated_by_event(item, sentences, transcript.meeting.date) for item in spanned]
         )
+    )
+
+
+_HELPS = re.compile(
+    r"\b(?:det|that|it)(?:'d| would| ville| vil)(?: (?:really|virkelig|klart|meget))?"
+    r" (?:help|hjælpe)\b",
+    re.IGNORECASE,
+)
+_THEN_I_CAN = re.compile(r"^(?:så|then|that way|so)\s+(?:kan jeg|i can)\b", re.IGNORECASE)
+
+
+def _what_it_lets_me_do(item: ActionItem, index: int, context: _Context) -> bool:
+    """ "Kan du sende mig listen? Så kan jeg planlægge besøgene." / "Det ville hjælpe. Så kan
+    jeg vurdere det.": what the speaker can do once they get what they ask for or welcome is
+    the reason for it, not a task of its own (with no date said)."""
+    sentence = context.sentences[index]
+    if index == 0 or item.due is not None or not _THEN_I_CAN.match(_normal(sentence.text)):
+        return False
+    previous = context.sentences[index - 1]
+    if previous.segment != sentence.segment:
+        return False
+    asks = previous.text.rstrip().endswith("?") and _ASKS_YOU.search(previous.text) is not None
+    return (
+        asks
+        or _OFFER_TAKEN.search(previous.text) is not None
+        or _HELPS.search(previous.text) is not None
     )
 
 
@@ -925,6 +956,62 @@ def _dates_own_promise(found: list[_Found], item: ActionItem, context: _Context)
     return True
 
 
+_HANDS_OVER = re.compile(
+    r"(?:send|get|give|have|share|mail|e-?mail|forward|pass|sende|send|giv\w*|del\w*|smid\w*"
+    r"|mail\w*|skriv\w*|ring\w*|call|write)\b",
+    re.IGNORECASE,
+)
+"""The verbs that hand a result over ("get you the breakdown", "sende den"): a dated promise
+made with them after an undated offer of the same speaker says when the offer arrives."""
+
+
+def _dates_offer_after_reply(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "I can pull the numbers for you." - "That would help." - "Sure, I'll get you them by
+    Thursday.": a dated promise of the speaker right after the other side's reply to their own
+    undated offer dates that offer; it is no second task. Only the reply may lie between (no
+    turn of the speaker, no new business), and the promise hands over or names the same work."""
+    if item.due is None or item.owner != item.speaker:
+        return False
+    sentence = context.sentences[index]
+    if _ALSO.search(sentence.text) or _SOMETHING_ELSE.match(_normal(sentence.text)):
+        return False
+    for position in range(len(found) - 1, -1, -1):
+        previous, kind = found[position]
+        if item.start - previous.start > 45:
+            return False
+        if previous.owner != item.speaker:
+            continue
+        if kind != "commitment" or previous.speaker != item.speaker or previous.due is not None:
+            return False
+        asked = _sentence_of(previous, context.sentences)
+        if asked is None or asked >= index - 1:
+            return False
+        between = context.sentences[asked + 1 : index]
+        if any(s.speaker == item.speaker for s in between) or len(between) > 4:
+            return False
+        if any(s.text.rstrip().endswith("?") for s in between):
+            return False  # "When can I have it?" - "I'll send a new offer Friday": new work
+        if not (
+            _PRONOUN_OBJECT.search(item.text)
+            or _continues(item)
+            or _HANDS_OVER.match(item.text)
+            or similar_tasks(previous.text, item.text)
+        ):
+            return False
+        repeat = similar_tasks(previous.text, item.text) and not has_object_pronoun(item.text)
+        if repeat or (has_object_pronoun(previous.text) and not has_object_pronoun(item.text)):
+            # The later, dated sentence names the work again: it is where the work is firmly
+            # promised, and quoted ("…then I'll send it through." - "I'll send the report today").
+            confidence = max(item.confidence, previous.confidence)
+            found[position] = (replace(item, confidence=confidence), kind)
+        else:
+            found[position] = (replace(previous, due=item.due), kind)  # the offer names it
+        return True
+    return False
+
+
 def _takes_request_on(previous: ActionItem, kind: str, item: ActionItem, context: _Context) -> bool:
     """ "Ben, could you set up a call with them?" - "Yes, I'll arrange that. I'll email their
     manager today": the dated promise right after the yes says how and by when the request is
@@ -1056,8 +1143,12 @@ def _objects(task: str) -> set[str]:
 
 
 _WRAP_UP = re.compile(
-    r"(?:(?:så|so|okay|ok|godt|good|great)[,.]?\s+)*(?:lad os|let's|let us|vi skal lige)\s+"
-    r"(?:lige\s+|just\s+)?(?:runde af|wrap up|sum up|opsummere|samle op)[.!]*",
+    r"(?:(?:så|so|okay|ok|godt|good|great|fint|fine|right)[,.]?\s+)*"
+    r"(?:(?:lad os|let's|let us|let me|vi skal lige)\s+(?:lige\s+|just\s+)?"
+    r"(?:runde af|wrap up|sum up|opsummere|samle op)"
+    # the announcement said as a statement: "Så runder vi af.", "Then we'll wrap up."
+    r"|(?:runder vi (?:lige )?af|samler vi (?:lige )?op|(?:then )?we(?:'ll| will) wrap up"
+    r"|to wrap up|wrapping up))[.!:]*",
     re.IGNORECASE,
 )
 """A sentence that only announces the recap: "Så lad os lige runde af.", "Let's wrap up."."""
@@ -1813,6 +1904,7 @@ def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -
             for s in following
         )
         or _LIVE_PLACE.search(task.rstrip(".!?")) is not None
+        or _SHARES_IT_NOW.search(sentence.text) is not None
         or (let_me and _LET_ME_LIVE.match(task) is not None)
         or (
             _LOOK_UP.match(task) is not None
@@ -1830,6 +1922,13 @@ def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -
         find_deadline(context.sentences[index].text, context.transcript.meeting.date, weeks=False)
         is None
     )
+
+
+_SHARES_IT_NOW = re.compile(
+    r"\b(?:deler|share|show)\s+(?:den|det|dem|it|this|that|them)\s+(?:lige|right now|now|nu)\b",
+    re.IGNORECASE,
+)
+"""Sharing what is at hand there and then: "jeg deler den lige", "I'll share it now"."""
 
 
 _SHOWING = re.compile(

@@ -20,6 +20,7 @@ from assistant.intelligence.action_items.owners import _may_answer
 from assistant.intelligence.action_items.rules import (
     _ACCEPTANCE,
     _CONSULTS,
+    _LIVE_VERBS,
     _OPENS_WITH_YES,
     _TAKE_ALONG,
     _Rules,
@@ -483,11 +484,15 @@ def _offer_before(index: int, context: _Context) -> ActionItem | None:
             if match is None:
                 continue
             task = rules.leading_filler.sub("", _normal(previous.text)[match.end() :])
+            # "Skal jeg ikke bare dele min skærm?": the negation only asks; it is not the work
+            task = re.sub(r"^(?:ikke\s+)(?:bare\s+|lige\s+)*", "", task, flags=re.IGNORECASE)
             due, task, _ = _due(task, "", position, context)
             cleaned = _clean(task, rules)
             if cleaned and not _starts_with(cleaned, rules.non_actions):
                 if _TURN_IN_MEETING.match(task.strip()):
                     return None  # "Skal jeg starte med migreringen?" - "Ja tak": my turn now
+                if _LIVE_VERBS.match(cleaned):
+                    return None  # "Shall I share my screen?" - "Yes please": done there and then
                 return _made(cleaned, previous.speaker, due, position, context, 0.8)
     return None
 

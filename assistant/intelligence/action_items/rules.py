@@ -116,7 +116,11 @@ _QUESTION_OPENING = re.compile(
 )
 _NEGATION = re.compile(
     r"^(?:\S+\s+)?(?:(?:alligevel|heller|egentlig|faktisk|jo|bare|slet|really|actually)\s+)?"
-    r"(?:not|never|no longer|ikke|aldrig)\b",
+    r"(?:not|never|no longer|ikke|aldrig)\b"
+    # Danish object before the negation: "godkender det ikke, før jeg har tallene" (unlike
+    # "sender den ikke før mandag", a day: when it comes)
+    r"|^\S+\s+(?:det|den|dem)\s+(?:(?:alligevel|heller|egentlig|faktisk|jo|bare|slet)\s+)?"
+    r"(?:ikke|aldrig)\b(?!\s+(?:før|inden|senere end)\s+(?!jeg\b|vi\b|du\b|i\b|de\b|han\b|hun\b))",
     re.IGNORECASE,
 )
 """A task said in the negative ("læser alligevel ikke den slags", "actually never use it")."""

@@ -207,6 +207,10 @@ _DA = _Rules(
         *("sige", "tro", "mene", "høre", "se", "være", "have", "ikke", "indrømme", "spørge om"),
         *("holde det kort", "gøre det kort", "advare jer", "advare dig"),
         *("spørge jer", "spørge dig", "spørge ind"),
+        # putting up with terms: "Det kan jeg leve med", an answer in a negotiation
+        *("leve med", "acceptere det", "acceptere den"),
+        # a look at one's own calendar before saying yes to a time: no work
+        *("tjekke min kalender", "tjekke kalenderen", "kigge i min kalender", "tjek min kalender"),
         *("vide", "forstå", "dele min skærm", "dele skærmen", "vise", "gå", "smutte"),
         *("gentage", "forklare", "starte", "begynde", "give ordet", "nå det", "komme videre"),
         *("gå videre", "snakke om", "tale om", "gå med", "køre med", "holde med", "lige sige"),

@@ -118,6 +118,10 @@ _EN = _Rules(
         *("need", "want", "get there", "have to see", "probably", "definitely not"),
         *("receive", "notice", "enjoy", "appreciate", "go with", "tell you"),
         *("stick with", "go ahead with", "move forward with"),
+        # putting up with terms: "Okay, I'll live with it", an answer in a negotiation
+        *("live with", "accept that", "accept it"),
+        # a look at one's own calendar before saying yes to a time: no work
+        *("check my calendar", "check my diary", "look at my calendar", "check the calendar"),
         # said in the meeting itself: "I'll hold you to that"
         *("hold you to", "ask it", "put it this way", "ask this", "rephrase"),
         # taking over the meeting: "Malene takes the rest"

@@ -146,7 +146,17 @@ def _dating(text: str, meeting_date: dt.date | None) -> dt.date | None:
     opens = deadline.start == 0 or (
         (hedge := _HEDGE.match(said)) is not None and deadline.start == hedge.end()
     )
-    return deadline.date if _HANDS_OVER.search(said) or points_back or opens else None
+    # "I hører fra mig inden onsdag", "You'll be on the list today": the other side as the
+    # subject of a short dated sentence is the result handed to them.
+    to_them = _TO_THEM.match(said) is not None and len(words(said)) <= _SHORT_DATING
+    return deadline.date if _HANDS_OVER.search(said) or points_back or opens or to_them else None
+
+
+_TO_THEM = re.compile(
+    r"^(?:(?:og|and|så|so|then)\s+)?(?:you(?:'ll| will)|(?:du|i) (?:hører|kommer|er|bliver|ser)"
+    r"|you (?:hear|get|see))\b",
+    re.IGNORECASE,
+)
 
 
 _HEDGE = re.compile(
