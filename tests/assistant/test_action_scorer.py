@@ -109,11 +109,11 @@ def test_the_setting_turns_the_scorer_on_in_the_analysis(tmp_path: Path) -> None
         != (learned := extract_action_items(transcript, scorer=scorer))
     )
     assert rules != learned, name
-    off = finish_analysis(transcript, Settings(cache_dir=tmp_path))
-    on = finish_analysis(
+    off = finish_analysis(
         transcript,
-        Settings(cache_dir=tmp_path, intelligence=IntelligenceSettings(action_scorer=True)),
+        Settings(cache_dir=tmp_path, intelligence=IntelligenceSettings(action_scorer=False)),
     )
+    on = finish_analysis(transcript, Settings(cache_dir=tmp_path))  # on by default
     assert [i.quote for i in off.action_items] == [i.quote for i in rules]
     assert [i.quote for i in on.action_items] == [i.quote for i in learned]
 
