@@ -2,7 +2,7 @@
 
     python -m bench.pretuning_items      # rewrites bench/data/action-scorer-pretuning.json
 
-The rules of today were tuned on all thirteen sets, so on those sets their items are nearly all
+The rules of today were tuned on all the labelled sets, so on those sets their items are nearly all
 right, and a scorer trained on them alone never sees the false alarms the rules make on a new
 meeting. Each set except the first was measured before any tuning on it (its README); the
 rules of that commit, run on the set as it is today, give the items a new user would have got.
@@ -22,9 +22,9 @@ import tempfile
 from io import BytesIO
 from pathlib import Path
 
-from bench.intelligence import ALL_LABELLED
+from bench.intelligence import ALL_LABELLED, LABELLED_DIR
 
-__all__ = ["PRETUNING", "PRETUNING_PATH", "main"]
+__all__ = ["MOVED_TO_TUNING", "PRETUNING", "PRETUNING_PATH", "main", "set_name", "training_folders"]
 
 ROOT = Path(__file__).resolve().parents[1]
 PRETUNING_PATH = ROOT / "bench" / "data" / "action-scorer-pretuning.json"
@@ -47,6 +47,35 @@ PRETUNING = {
     "intelligence-q": "32c0ca8",  # likewise
 }
 """Per set, the commit whose rules had never been tuned on it."""
+
+MOVED_TO_TUNING = {
+    "intelligence-n": "intelligence-heldout",
+    "intelligence-o": "intelligence-heldout-2",
+    "intelligence-p": "intelligence-heldout-3",
+    "intelligence-q": "intelligence-heldout-4",
+}
+"""Held-out sets 1-4, tuning sets since 2026-12-06 (issue 15): their name as a tuning set
+(``tests/data/intelligence-n`` ..) and the folder they were held out in (``bench/data/...``)."""
+
+
+def set_name(folder: Path) -> str:
+    """A labelled set's name, the same before and after a held-out set moved to tuning."""
+    moved = {old: new for new, old in MOVED_TO_TUNING.items()}
+    return moved.get(folder.name, folder.name)
+
+
+def training_folders() -> tuple[Path, ...]:
+    """The tuning sets (`bench.intelligence.ALL_LABELLED`) and the held-out sets that became
+    tuning sets (`MOVED_TO_TUNING`), wherever they lie now; each once."""
+    folders = list(ALL_LABELLED)
+    names = {set_name(folder) for folder in folders}
+    for name, old in MOVED_TO_TUNING.items():
+        if name in names:
+            continue
+        where = (LABELLED_DIR.with_name(name), ROOT / "bench" / "data" / old)
+        folders += [folder for folder in where if folder.is_dir()][:1]
+    return tuple(folders)
+
 
 _RUN = """
 import json, sys
@@ -91,15 +120,15 @@ def _items_at(commit: str, files: list[Path]) -> dict[str, object]:
 
 def main() -> None:
     out: dict[str, dict[str, object]] = {}
-    for folder in ALL_LABELLED:
-        commit = PRETUNING.get(folder.name)
+    for folder in training_folders():
+        commit = PRETUNING.get(set_name(folder))
         if commit is None:
             continue
-        out[folder.name] = {
+        out[set_name(folder)] = {
             "commit": commit,
             "items": _items_at(commit, sorted(folder.glob("*.json"))),
         }
-        print(f"{folder.name}: rules of {commit}", file=sys.stderr)
+        print(f"{set_name(folder)}: rules of {commit}", file=sys.stderr)
     PRETUNING_PATH.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", "utf-8")
     print(f"wrote {PRETUNING_PATH}")
 

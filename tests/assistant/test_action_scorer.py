@@ -50,7 +50,9 @@ def test_the_shipped_model_loads() -> None:
     scorer = load_scorer()
     assert scorer is not None
     assert len(scorer.weights) > 100
-    assert 0.0 < scorer.threshold_rules < 1.0 and 0.0 < scorer.threshold_extra < 1.0
+    assert 0.0 < scorer.threshold_rules < 1.0
+    assert scorer.threshold_rules_da is not None and 0.0 < scorer.threshold_rules_da < 1.0
+    assert scorer.threshold_extra > 1.0  # it only vetoes the rules' items
 
 
 @pytest.mark.parametrize(
@@ -85,7 +87,11 @@ def test_a_commitment_scores_above_a_non_item(
 
 def test_training_reproduces_the_shipped_weights() -> None:
     shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    thresholds = (shipped["threshold_rules"], shipped["threshold_extra"])
+    thresholds = (
+        shipped["threshold_rules"],
+        shipped["threshold_extra"],
+        shipped["threshold_rules_da"],
+    )
     fitted = fit(training_meetings(load_sets()), thresholds).to_json()
     assert fitted["intercept"] == pytest.approx(shipped["intercept"], abs=1e-6)
     assert fitted["weights"].keys() == shipped["weights"].keys()  # type: ignore[attr-defined]
@@ -103,11 +109,11 @@ def test_the_setting_turns_the_scorer_on_in_the_analysis(tmp_path: Path) -> None
         != (learned := extract_action_items(transcript, scorer=scorer))
     )
     assert rules != learned, name
-    off = finish_analysis(transcript, Settings(cache_dir=tmp_path))
-    on = finish_analysis(
+    off = finish_analysis(
         transcript,
-        Settings(cache_dir=tmp_path, intelligence=IntelligenceSettings(action_scorer=True)),
+        Settings(cache_dir=tmp_path, intelligence=IntelligenceSettings(action_scorer=False)),
     )
+    on = finish_analysis(transcript, Settings(cache_dir=tmp_path))  # on by default
     assert [i.quote for i in off.action_items] == [i.quote for i in rules]
     assert [i.quote for i in on.action_items] == [i.quote for i in learned]
 
@@ -127,3 +133,30 @@ def test_the_scorer_never_drops_an_item_said_in_a_short_turn() -> None:
     long = _call("What comes next?", "en", rambling)
     assert [i.quote for i in extract_action_items(long)] == [rambling]
     assert extract_action_items(long, scorer=rejects_all) == ()
+
+
+def test_the_scorer_never_drops_a_dated_promise_or_a_request_taken_on_in_a_reply() -> None:
+    rejects_all = ActionScorer({}, -30.0, 0.5, 0.5)
+    dated = (
+        "Well, last spring we had the same trouble with the old vendor, and honestly it dragged"
+        " on, so I'll look at the logs from that time by Friday."
+    )
+    kept = extract_action_items(_call("What comes next?", "en", dated), scorer=rejects_all)
+    assert [(i.owner, i.due) for i in kept] == [("anna", dt.date(2026, 11, 27))]
+    # Ben's request, taken on later in Anna's short turn: the item quotes her reply.
+    said = (
+        ("ben", "Anna, can you merge the duplicate customers?"),
+        ("anna", "Yeah. Send me the export."),
+        ("ben", "Putting it in the chat now."),
+        ("anna", "Got it. I'll have them merged by Thursday."),
+    )
+    taken_on = Transcript(
+        MeetingInfo("Call", dt.date(2026, 11, 25), 20.0, "en"),
+        PEOPLE,
+        tuple(
+            Segment(who, 4.0 * i, 4.0 * i + 3.0, text, "en") for i, (who, text) in enumerate(said)
+        ),
+    )
+    rules = rule_action_items(taken_on)
+    assert [(i.speaker, i.quote) for i in rules] == [("ben", "I'll have them merged by Thursday.")]
+    assert extract_action_items(taken_on, scorer=rejects_all) == rules

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from assistant.config import IntelligenceSettings
 from assistant.intelligence.action_items import ActionItem, extract_action_items, similar_tasks
+from assistant.intelligence.action_items.learned import load_scorer
 from assistant.intelligence.decisions import open_questions
 from assistant.intelligence.signals import customer_signals
 from assistant.transcript import MeetingInfo, Participant, Segment, Side, Transcript
@@ -34,7 +36,12 @@ def meeting(
 
 
 def items_of(turns: list[tuple[str, str]], **options: object) -> list[ActionItem]:
-    return list(extract_action_items(meeting(turns, **options)))  # type: ignore[arg-type]
+    """The items a meeting gets by default: the rules', through the learned scorer when it is
+    on by default (``IntelligenceSettings.action_scorer``)."""
+    transcript = meeting(turns, **options)  # type: ignore[arg-type]
+    if IntelligenceSettings().action_scorer:
+        return list(extract_action_items(transcript, scorer=load_scorer()))
+    return list(extract_action_items(transcript))
 
 
 def summary(items: list[ActionItem]) -> list[tuple[str | None, str | None]]:
