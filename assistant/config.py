@@ -306,7 +306,7 @@ class IntelligenceSettings(BaseModel):
     rules were not tuned on, at the same recall. Under leave-one-set-out cross-validation
     (``python -m bench.action_cv``, sixteen sets the rules were not tuned on) pooled .63/.67
     to .65/.67 (Danish .55/.61 to .58/.60); on the held-out sets 5-8 (never trained or tuned on)
-    .79/.82 to .83/.82, .73/.79 to .74/.79, .74/.84 to .76/.84, .72/.83 to .75/.83. It keeps
+    .79/.82 to .83/.82, .74/.79 to .75/.79, .74/.84 to .76/.84, .73/.83 to .77/.83. It keeps
     the clear promises the behaviour tests expect (short turns and dated first-person promises
     are never vetoed)."""
 

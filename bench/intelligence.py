@@ -3,7 +3,7 @@
     python -m bench.intelligence                  # the table
     python -m bench.intelligence --errors         # also every miss and false alarm
     python -m bench.intelligence --set DIR        # score another labelled folder instead
-    python -m bench.intelligence --scorer         # with the learned scorer (bench.action_cv)
+    python -m bench.intelligence --no-scorer      # the rules alone, without the learned scorer
 
 The labelled sets are ``tests/data/intelligence/*.json`` (written with the rules) and
 ``tests/data/intelligence-b`` to ``-q`` (each written apart from the rules from a brief,
@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.analytics.metrics import compute_metrics
+from assistant.config import Settings
 from assistant.inputs.transcript_json import transcript_from_json
 from assistant.intelligence import dates
 from assistant.intelligence.action_items import ActionItem, extract_action_items
@@ -357,8 +358,10 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms")
     parser.add_argument(
         "--scorer",
-        action="store_true",
-        help="with the learned action-item scorer (Settings.intelligence.action_scorer)",
+        action=argparse.BooleanOptionalAction,
+        default=Settings().intelligence.action_scorer,
+        help="with (or, --no-scorer, without) the learned action-item scorer "
+        "(default: as Settings.intelligence.action_scorer, on)",
     )
     parser.add_argument(
         "--set",
