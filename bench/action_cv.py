@@ -2,7 +2,7 @@
 
     python -m bench.action_cv
 
-For each labelled tuning set (`bench.pretuning_items.training_folders`): the scorer is fitted on
+For each labelled tuning set (`bench.intelligence.ALL_LABELLED`): the scorer is fitted on
 the other sets, its thresholds chosen (`bench.train_action_scorer.choose_on`) on the out-of-fold
 probabilities of those other sets (each from a scorer fitted without that set; those scorers saw
 the held-out set, a small leak that keeps the run to one fit per set), then the held-out set is

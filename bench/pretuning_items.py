@@ -22,9 +22,9 @@ import tempfile
 from io import BytesIO
 from pathlib import Path
 
-from bench.intelligence import ALL_LABELLED, LABELLED_DIR
+from bench.intelligence import ALL_LABELLED
 
-__all__ = ["MOVED_TO_TUNING", "PRETUNING", "PRETUNING_PATH", "main", "set_name", "training_folders"]
+__all__ = ["PRETUNING", "PRETUNING_PATH", "main"]
 
 ROOT = Path(__file__).resolve().parents[1]
 PRETUNING_PATH = ROOT / "bench" / "data" / "action-scorer-pretuning.json"
@@ -47,35 +47,6 @@ PRETUNING = {
     "intelligence-q": "32c0ca8",  # likewise
 }
 """Per set, the commit whose rules had never been tuned on it."""
-
-MOVED_TO_TUNING = {
-    "intelligence-n": "intelligence-heldout",
-    "intelligence-o": "intelligence-heldout-2",
-    "intelligence-p": "intelligence-heldout-3",
-    "intelligence-q": "intelligence-heldout-4",
-}
-"""Held-out sets 1-4, tuning sets since 2026-12-06 (issue 15): their name as a tuning set
-(``tests/data/intelligence-n`` ..) and the folder they were held out in (``bench/data/...``)."""
-
-
-def set_name(folder: Path) -> str:
-    """A labelled set's name, the same before and after a held-out set moved to tuning."""
-    moved = {old: new for new, old in MOVED_TO_TUNING.items()}
-    return moved.get(folder.name, folder.name)
-
-
-def training_folders() -> tuple[Path, ...]:
-    """The tuning sets (`bench.intelligence.ALL_LABELLED`) and the held-out sets that became
-    tuning sets (`MOVED_TO_TUNING`), wherever they lie now; each once."""
-    folders = list(ALL_LABELLED)
-    names = {set_name(folder) for folder in folders}
-    for name, old in MOVED_TO_TUNING.items():
-        if name in names:
-            continue
-        where = (LABELLED_DIR.with_name(name), ROOT / "bench" / "data" / old)
-        folders += [folder for folder in where if folder.is_dir()][:1]
-    return tuple(folders)
-
 
 _RUN = """
 import json, sys
@@ -120,15 +91,15 @@ def _items_at(commit: str, files: list[Path]) -> dict[str, object]:
 
 def main() -> None:
     out: dict[str, dict[str, object]] = {}
-    for folder in training_folders():
-        commit = PRETUNING.get(set_name(folder))
+    for folder in ALL_LABELLED:
+        commit = PRETUNING.get(folder.name)
         if commit is None:
             continue
-        out[set_name(folder)] = {
+        out[folder.name] = {
             "commit": commit,
             "items": _items_at(commit, sorted(folder.glob("*.json"))),
         }
-        print(f"{set_name(folder)}: rules of {commit}", file=sys.stderr)
+        print(f"{folder.name}: rules of {commit}", file=sys.stderr)
     PRETUNING_PATH.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", "utf-8")
     print(f"wrote {PRETUNING_PATH}")
 

@@ -7,7 +7,7 @@ Run it again after the rules change (it reads today's rules' items): determinist
 minute.
 
 Data: every candidate (see `assistant.intelligence.action_items.candidates`) of every meeting of
-the tuning sets (`bench.pretuning_items.training_folders`: ``tests/data/intelligence``, ``-b``
+the tuning sets (`bench.intelligence.ALL_LABELLED`: ``tests/data/intelligence``, ``-b``
 to ``-m`` and the held-out sets 1-4 that became tuning sets), twice for the sets written apart
 from the rules: with today's rules' items, and with the items the rules found before they were
 tuned on the set (`bench.pretuning_items`), which show the false alarms a new meeting gets.
@@ -60,6 +60,7 @@ from assistant.intelligence.action_items.learned import (
 from assistant.intelligence.action_items.model import ActionItem
 from assistant.transcript import Transcript
 from bench.intelligence import (
+    ALL_LABELLED,
     Score,
     internal_only,
     language_group,
@@ -68,7 +69,7 @@ from bench.intelligence import (
     same_owner,
 )
 from bench.intelligence import score_meeting as _score_meeting
-from bench.pretuning_items import PRETUNING_PATH, set_name, training_folders
+from bench.pretuning_items import PRETUNING_PATH
 
 __all__ = [
     "EXTRA",
@@ -168,12 +169,12 @@ tuned on the set, see `bench.pretuning_items`), its meetings."""
 
 def load_sets(folders: Sequence[Path] | None = None) -> Sets:
     """Each labelled set's meetings with their candidates, features and labels, per source (by
-    default of every tuning set, `bench.pretuning_items.training_folders`)."""
+    default of every tuning set, `bench.intelligence.ALL_LABELLED`)."""
     history = json.loads(PRETUNING_PATH.read_text(encoding="utf-8"))
     sets: Sets = {}
-    for folder in training_folders() if folders is None else folders:
+    for folder in ALL_LABELLED if folders is None else folders:
         meetings = load_labelled(folder)
-        name = set_name(folder)
+        name = folder.name
         sets[name] = {"today": [_meeting(*m, None) for m in meetings]}
         if name in history:
             old = history[name]["items"]
