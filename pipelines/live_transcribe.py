@@ -98,6 +98,19 @@ class LiveOptions:
     on the finals' p95; with a margin of 3 s, 0.169, but a p95 near 3 s."""
     unsure_margin_s: float = 1.5
     """The margin (s) of an unsure word (see ``unsure_probability``)."""
+    sure_probability: float = 0.0
+    """A word whose probability is at least this, with ``sure_margin_s`` of decoded audio
+    after it, is confirmed by one decode, without waiting for the next to agree (0: off).
+    Such a word is no guess at a cut-off word, and a second decode seldom reads it otherwise;
+    waiting for it was most of a confirmed word's latency when decodes disagree further on."""
+    sure_margin_s: float = 1.0
+    """The decoded audio (s) after a sure word (see ``sure_probability``)."""
+    end_reach_s: float = 0.0
+    """When an utterance ends, its last words come from the last partial decode (no decode of
+    their own) when that decode's audio reaches within this long (s) of the utterance's end.
+    The VAD ends an utterance ``speech_pad_s`` after the speech it heard, so a decode up to that
+    long before its end already heard every word. 0: only a decode that heard the whole
+    utterance."""
     end_window_s: float = 0.0
     """When an utterance ends, its words not yet final come from one more decode of the whole
     utterance in this encoder window (s) with ``final_beam_size``, closer to how ``analyze``
@@ -385,6 +398,7 @@ class LiveTranscriber(Stage):
                 ):
                     agreed = i
                     break
+        agreed = max(agreed, self._sure(timed_words[first:] if timed_words else [], spans[first:]))
         confirmed, self._tentative = tail[:agreed], tail[agreed:]
         out: list[Frame] = []
         if confirmed:
@@ -403,6 +417,21 @@ class LiveTranscriber(Stage):
             behind = bool(self._tentative) and 0 < behind_s < self._end_s - timed[pending][0]
             self._trim(words, timed, pending, behind=behind)
         return out
+
+    def _sure(self, words: Sequence[RecognizedWord], spans: Sequence[tuple[float, float]]) -> int:
+        """How many of ``words`` (the decode's words after the confirmed ones, ``spans`` their
+        meeting times) are sure enough to confirm from this one decode (see
+        ``LiveOptions.sure_probability``)."""
+        threshold = self._options.sure_probability
+        if threshold <= 0:
+            return 0
+        settled_s = self._end_s - self._options.sure_margin_s
+        count = 0
+        for word, (_, end_s) in zip(words, spans, strict=False):
+            if word.probability < threshold or end_s > settled_s:
+                break
+            count += 1
+        return count
 
     def _trim(
         self,
@@ -460,7 +489,8 @@ class LiveTranscriber(Stage):
         if len(samples) >= SAMPLE_RATE // 10:
             decoded_end_s = start_s + self._decoded_samples / SAMPLE_RATE
             end = self._options.end_window_s > 0
-            if self._decoded_samples and decoded_end_s >= end_s and not end:
+            reached = decoded_end_s >= end_s - self._options.end_reach_s
+            if self._decoded_samples and reached and not end:
                 # The last partial decode already heard the whole utterance.
                 rest, language = self._tentative, self._last_language
             else:
