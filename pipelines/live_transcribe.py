@@ -65,6 +65,19 @@ _SENTENCE_END = (".", "?", "!", "。", "？", "！")
 class LiveOptions:
     step_s: float = 0.5
     """New audio (s) that makes the next partial decode due."""
+    sure_probability: float = 0.0
+    """A word whose probability is at least this, with ``sure_margin_s`` of decoded audio
+    after it, is confirmed by one decode, without waiting for the next to agree (0: off).
+    Such a word is no guess at a cut-off word, and a second decode seldom reads it otherwise;
+    waiting for it was most of a confirmed word's latency when decodes disagree further on."""
+    sure_margin_s: float = 1.0
+    """The decoded audio (s) after a sure word (see ``sure_probability``)."""
+    end_reach_s: float = 0.0
+    """When an utterance ends, its last words come from the last partial decode (no decode of
+    their own) when that decode's audio reaches within this long (s) of the utterance's end.
+    The VAD ends an utterance ``speech_pad_s`` after the speech it heard, so a decode up to that
+    long before its end already heard every word. 0: only a decode that heard the whole
+    utterance."""
     trim_s: float = 8.0
     """Once the utterance's audio is longer than this (s), partial decodes also time their
     words, and the audio up to the last confirmed sentence end is handed on as finished: in
@@ -98,19 +111,6 @@ class LiveOptions:
     on the finals' p95; with a margin of 3 s, 0.169, but a p95 near 3 s."""
     unsure_margin_s: float = 1.5
     """The margin (s) of an unsure word (see ``unsure_probability``)."""
-    sure_probability: float = 0.0
-    """A word whose probability is at least this, with ``sure_margin_s`` of decoded audio
-    after it, is confirmed by one decode, without waiting for the next to agree (0: off).
-    Such a word is no guess at a cut-off word, and a second decode seldom reads it otherwise;
-    waiting for it was most of a confirmed word's latency when decodes disagree further on."""
-    sure_margin_s: float = 1.0
-    """The decoded audio (s) after a sure word (see ``sure_probability``)."""
-    end_reach_s: float = 0.0
-    """When an utterance ends, its last words come from the last partial decode (no decode of
-    their own) when that decode's audio reaches within this long (s) of the utterance's end.
-    The VAD ends an utterance ``speech_pad_s`` after the speech it heard, so a decode up to that
-    long before its end already heard every word. 0: only a decode that heard the whole
-    utterance."""
     end_window_s: float = 0.0
     """When an utterance ends, its words not yet final come from one more decode of the whole
     utterance in this encoder window (s) with ``final_beam_size``, closer to how ``analyze``

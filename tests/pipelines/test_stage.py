@@ -211,82 +211,6 @@ def test_unsure_words_wait_for_more_audio_after_them() -> None:
     assert len(careful) >= 2  # confirmed while the person spoke, not only at the end
 
 
-class _FlickeringRecognizer(FakeRecognizer):
-    """Reads the words that less than ``HORIZON_S`` of audio follows differently in every
-    decode, unsure of them (probability 0.3), as Whisper wavers over a word the buffer's end
-    cuts off; the words further back read right, with probability 0.9."""
-
-    HORIZON_S = 1.0
-
-    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
-        out = []
-        for chunk, recognition in zip(chunks, super().recognize(chunks, options), strict=True):
-            end_s = len(chunk) / 16_000
-            call = len(self.calls)
-            segments = []
-            for segment in recognition.segments:
-                words = tuple(
-                    replace(w, text=f"{w.text}-guess{call}", probability=0.3)
-                    if end_s - w.end < self.HORIZON_S and np.abs(chunk[-1600:]).max() > 0.05
-                    else w
-                    for w in segment.words
-                )
-                text = " ".join(w.text.strip() for w in words) if words else segment.text
-                segments.append(replace(segment, text=text, words=words))
-            out.append(replace(recognition, segments=tuple(segments)))
-        return out
-
-
-def test_sure_words_far_from_the_decoded_end_need_no_second_decode() -> None:
-    """A word the decoder is sure of, with ``sure_margin_s`` of decoded audio after it, is
-    final from that one decode: a decode sooner than two decodes agreeing on it, and no
-    unsure guess becomes final either way."""
-    audio = np.concatenate([silence(0.5), speech(12), silence(1.5)])
-
-    def finals(**options: float) -> list[Caption]:
-        recognizer = _FlickeringRecognizer()
-        live = LiveTranscriber(
-            "p",
-            recognizer,
-            LiveOptions(confirm_margin_s=0.6, **options),
-            clock=lambda: float(len(recognizer.calls)),  # emitted_at: decodes so far
-        )
-        chain = Chain([_vad(activity=True, forward_audio=True), live])
-        out = run_stage(chain, _blocks("p", audio), flush_each=True)
-        return [c for c in out if isinstance(c, Caption) and c.kind == "final"]
-
-    agreed = finals()
-    sure = finals(sure_probability=0.8, sure_margin_s=1.0)
-    for captions in (agreed, sure):
-        assert [word for c in captions for word in c.text.split()] == SCRIPT[:12]
-
-    def decodes_before(captions: list[Caption], word: str) -> float:
-        return next(c.emitted_at for c in captions if word in c.text.split())
-
-    pairs = [(decodes_before(sure, word), decodes_before(agreed, word)) for word in SCRIPT[:12]]
-    assert all(first <= second for first, second in pairs)
-    assert sum(first < second for first, second in pairs) > len(pairs) / 2
-
-
-def test_an_utterances_end_reached_by_the_last_partial_decode_needs_no_decode() -> None:
-    """When the utterance ends, a last partial decode that reached within ``end_reach_s`` of
-    its end (the VAD's padding after the speech) gives its last words: no decode of its own,
-    and no word lost."""
-    audio = np.concatenate([silence(0.5), speech(9), silence(1.5)])
-
-    def run(**options: float) -> tuple[list[str], int]:
-        recognizer = FakeRecognizer()
-        out = run_stage(_live(recognizer, **options), _blocks("p", audio), flush_each=True)
-        finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
-        partial_decodes = recognizer.windows.count(15.0)
-        return [word for c in finals for word in c.text.split()], partial_decodes
-
-    heard, decodes = run()
-    reached, fewer = run(end_reach_s=0.3)
-    assert heard == reached == SCRIPT[:9]
-    assert fewer == decodes - 1
-
-
 class _RereadingRecognizer(FakeRecognizer):
     """Reads the script's word7 as "word3" (a word said twice), and once the decoded audio
     runs past ``MERGE_AFTER_S``, reads word2 and word3 as one word ("120" for "100 and 20")."""
@@ -793,6 +717,82 @@ def test_a_cut_reads_the_words_of_the_decode_before_it_not_a_decode_of_its_own()
     finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
     assert " ".join(c.text for c in finals).split() == [SCRIPT[i % 40] for i in range(60)]
     assert all(a != b for a, b in itertools.pairwise(recognizer.heard))
+
+
+class _FlickeringRecognizer(FakeRecognizer):
+    """Reads the words that less than ``HORIZON_S`` of audio follows differently in every
+    decode, unsure of them (probability 0.3), as Whisper wavers over a word the buffer's end
+    cuts off; the words further back read right, with probability 0.9."""
+
+    HORIZON_S = 1.0
+
+    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
+        out = []
+        for chunk, recognition in zip(chunks, super().recognize(chunks, options), strict=True):
+            end_s = len(chunk) / 16_000
+            call = len(self.calls)
+            segments = []
+            for segment in recognition.segments:
+                words = tuple(
+                    replace(w, text=f"{w.text}-guess{call}", probability=0.3)
+                    if end_s - w.end < self.HORIZON_S and np.abs(chunk[-1600:]).max() > 0.05
+                    else w
+                    for w in segment.words
+                )
+                text = " ".join(w.text.strip() for w in words) if words else segment.text
+                segments.append(replace(segment, text=text, words=words))
+            out.append(replace(recognition, segments=tuple(segments)))
+        return out
+
+
+def test_sure_words_far_from_the_decoded_end_need_no_second_decode() -> None:
+    """A word the decoder is sure of, with ``sure_margin_s`` of decoded audio after it, is
+    final from that one decode: a decode sooner than two decodes agreeing on it, and no
+    unsure guess becomes final either way."""
+    audio = np.concatenate([silence(0.5), speech(12), silence(1.5)])
+
+    def finals(**options: float) -> list[Caption]:
+        recognizer = _FlickeringRecognizer()
+        live = LiveTranscriber(
+            "p",
+            recognizer,
+            LiveOptions(confirm_margin_s=0.6, **options),
+            clock=lambda: float(len(recognizer.calls)),  # emitted_at: decodes so far
+        )
+        chain = Chain([_vad(activity=True, forward_audio=True), live])
+        out = run_stage(chain, _blocks("p", audio), flush_each=True)
+        return [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+
+    agreed = finals()
+    sure = finals(sure_probability=0.8, sure_margin_s=1.0)
+    for captions in (agreed, sure):
+        assert [word for c in captions for word in c.text.split()] == SCRIPT[:12]
+
+    def decodes_before(captions: list[Caption], word: str) -> float:
+        return next(c.emitted_at for c in captions if word in c.text.split())
+
+    pairs = [(decodes_before(sure, word), decodes_before(agreed, word)) for word in SCRIPT[:12]]
+    assert all(first <= second for first, second in pairs)
+    assert sum(first < second for first, second in pairs) > len(pairs) / 2
+
+
+def test_an_utterances_end_reached_by_the_last_partial_decode_needs_no_decode() -> None:
+    """When the utterance ends, a last partial decode that reached within ``end_reach_s`` of
+    its end (the VAD's padding after the speech) gives its last words: no decode of its own,
+    and no word lost."""
+    audio = np.concatenate([silence(0.5), speech(9), silence(1.5)])
+
+    def run(**options: float) -> tuple[list[str], int]:
+        recognizer = FakeRecognizer()
+        out = run_stage(_live(recognizer, **options), _blocks("p", audio), flush_each=True)
+        finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+        partial_decodes = recognizer.windows.count(15.0)
+        return [word for c in finals for word in c.text.split()], partial_decodes
+
+    heard, decodes = run()
+    reached, fewer = run(end_reach_s=0.3)
+    assert heard == reached == SCRIPT[:9]
+    assert fewer == decodes - 1
 
 
 def test_silence_costs_no_decode_and_gives_no_words() -> None:
