@@ -97,7 +97,8 @@ def _live(recognizer: FakeRecognizer, **options: float) -> Chain:
 def test_live_captions_confirm_by_agreement_and_end_final() -> None:
     recognizer = FakeRecognizer()
     audio = np.concatenate([silence(0.5), speech(10), silence(1.5)])
-    out = run_stage(_live(recognizer), _blocks("p", audio), flush_each=True)
+    # Agreement alone: sure words would be final from one decode, before any partial.
+    out = run_stage(_live(recognizer, sure_probability=0.0), _blocks("p", audio), flush_each=True)
     captions = [f for f in out if isinstance(f, Caption)]
     finals = [c for c in captions if c.kind == "final"]
     partials = [c for c in captions if c.kind == "partial"]
@@ -125,7 +126,8 @@ def test_live_captions_confirm_by_agreement_and_end_final() -> None:
 class _HastyRecognizer(FakeRecognizer):
     """While the audio ends in speech, misreads every word that less than ``HORIZON_S`` of
     audio follows, the same way in successive decodes (as Whisper reads a word the buffer's
-    end cuts off: "Route" for "Routewise", in two decodes 0.5 s apart)."""
+    end cuts off: "Route" for "Routewise", in two decodes 0.5 s apart), unsure of them
+    (probability 0.3) as Whisper is of such guesses."""
 
     HORIZON_S = 0.9
 
@@ -139,7 +141,9 @@ class _HastyRecognizer(FakeRecognizer):
             segments = []
             for segment in recognition.segments:
                 words = tuple(
-                    replace(w, text=f"{w.text}-guess") if end_s - w.end < self.HORIZON_S else w
+                    replace(w, text=f"{w.text}-guess", probability=0.3)
+                    if end_s - w.end < self.HORIZON_S
+                    else w
                     for w in segment.words
                 )
                 texts = segment.text.split()
@@ -292,7 +296,8 @@ def test_confirmed_words_read_anew_do_not_match_a_later_repeat_alone() -> None:
 
 class _NarrowRecognizer(FakeRecognizer):
     """Misreads the last word of every decode in a window shorter than 30 s (the short
-    window's reading of what the buffer's end holds is worse than the full window's)."""
+    window's reading of what the buffer's end holds is worse than the full window's, and
+    unsure: probability 0.3)."""
 
     def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
         out = super().recognize(chunks, options)
@@ -304,7 +309,7 @@ class _NarrowRecognizer(FakeRecognizer):
             if segments:
                 last = segments[-1]
                 words = last.words[:-1] + tuple(
-                    replace(w, text=f"{w.text}-ish") for w in last.words[-1:]
+                    replace(w, text=f"{w.text}-ish", probability=0.3) for w in last.words[-1:]
                 )
                 text = last.text.rsplit(" ", 1)
                 segments[-1] = replace(
@@ -524,8 +529,8 @@ def test_unpunctuated_speech_is_handed_on_at_confirmed_words_without_a_timed_dec
 
 class _WaveringRecognizer(FakeRecognizer):
     """Reads the newest ``WAVER_S`` of the audio differently each decode (as Whisper rereads
-    the words it is unsure of), so they are confirmed only once the decodes heard on past
-    them: the captions run that far behind the audio."""
+    the words it is unsure of: probability 0.3), so they are confirmed only once the decodes
+    heard on past them: the captions run that far behind the audio."""
 
     WAVER_S = 2.4
 
@@ -548,7 +553,12 @@ class _WaveringRecognizer(FakeRecognizer):
 
             segments = []
             for segment in recognition.segments:
-                words = tuple(replace(w, text=waver(w.text, w.end)) for w in segment.words)
+                words = tuple(
+                    replace(w, text=waver(w.text, w.end), probability=0.3)
+                    if end_s - w.end < self.WAVER_S
+                    else w
+                    for w in segment.words
+                )
                 texts = [
                     waver(t, segment.start + (i + 1) * 0.4)
                     for i, t in enumerate(segment.text.split())
@@ -763,7 +773,7 @@ def test_sure_words_far_from_the_decoded_end_need_no_second_decode() -> None:
         out = run_stage(chain, _blocks("p", audio), flush_each=True)
         return [c for c in out if isinstance(c, Caption) and c.kind == "final"]
 
-    agreed = finals()
+    agreed = finals(sure_probability=0.0)
     sure = finals(sure_probability=0.8, sure_margin_s=1.0)
     for captions in (agreed, sure):
         assert [word for c in captions for word in c.text.split()] == SCRIPT[:12]
