@@ -201,7 +201,7 @@ class LiveSettings(BaseModel):
     buffer past ``trim_s`` with no confirmed sentence end is cut at its last confirmed word
     (not only past ``max_buffer_s``), so slow decodes do not also decode ever more audio that
     is already final (0: off)."""
-    sure_probability: float = Field(default=0.9, ge=0, le=1)
+    sure_probability: float = Field(default=0.8, ge=0, le=1)
     """A word the decoder gives at least this probability turns final from one decode, once
     ``sure_margin_s`` of audio follows it there, without waiting for the next decode to agree
     (0: off)."""

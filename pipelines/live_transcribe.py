@@ -65,14 +65,15 @@ _SENTENCE_END = (".", "?", "!", "。", "？", "！")
 class LiveOptions:
     step_s: float = 0.5
     """New audio (s) that makes the next partial decode due."""
-    sure_probability: float = 0.9
+    sure_probability: float = 0.8
     """A word whose probability is at least this, with ``sure_margin_s`` of decoded audio
     after it, is confirmed by one decode, without waiting for the next to agree (0: off).
-    Such a word is seldom a guess at a cut-off word (those read below 0.4), and waiting for a
-    second decode and ``confirm_margin_s`` was most of a confirmed word's latency. Tuning
-    dialogue (``bench.live_errors``-style simulation, decodes charged their CPU time):
-    finals' p50 1.69 -> 1.50 s, WER 0.188 -> 0.183; margin 0.6 s instead of 0.3 changed
-    nothing (agreement came at the same decode)."""
+    Such a word is seldom a guess at a cut-off word (those read below 0.4), and the wait for
+    a second decode and ``confirm_margin_s`` was most of a confirmed word's latency (tuning
+    dialogue: margin 0.6 s, step and disagreement 0.4 s, decode 0.35 s and more). Tuning clips
+    and dialogue (``bench.live_errors``' simulation, decodes charged 0.35 s + 0.01 s per s of
+    audio): finals' p50 1.34 -> 1.20 s, p95 2.20 -> 2.07 s, WER 0.213 -> 0.209 (0.9: 1.28 s;
+    0.7: 1.18 s, same WER; a margin of 0.6 s gained nothing: agreement came as soon)."""
     sure_margin_s: float = 0.3
     """The decoded audio (s) after a sure word (see ``sure_probability``)."""
     end_reach_s: float = 0.0
