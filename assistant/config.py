@@ -196,11 +196,11 @@ class LiveSettings(BaseModel):
     max_buffer_s: float = Field(default=15.0, ge=3, le=28)
     """A longer utterance (s) with no confirmed sentence end is cut at its last confirmed
     word (Whisper reads 30 s)."""
-    behind_s: float = Field(default=0.0, ge=0, le=30)
+    behind_s: float = Field(default=2.0, ge=0, le=30)
     """When the words not yet final start this long (s) before the decoded audio's end, a
     buffer past ``trim_s`` with no confirmed sentence end is cut at its last confirmed word
     (not only past ``max_buffer_s``), so slow decodes do not also decode ever more audio that
-    is already final (0: off; repeated A/Bs found off as good, see ``LiveOptions``)."""
+    is already final (0: off)."""
     sure_probability: float = Field(default=0.8, ge=0, le=1)
     """A word the decoder gives at least this probability turns final from one decode, once
     ``sure_margin_s`` of audio follows it there, without waiting for the next decode to agree

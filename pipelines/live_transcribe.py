@@ -92,19 +92,19 @@ class LiveOptions:
     max_buffer_s: float = 15.0
     """An utterance longer than this (s) with no confirmed sentence end is cut at its last
     confirmed word, timed by the partial decode itself (no timed decode holds up captions)."""
-    behind_s: float = 0.0
+    behind_s: float = 2.0
     """The captions are behind when the words not yet final start this long (s) before the
     decoded audio's end (decodes slower than ``step_s``: a loaded machine, a timed decode
     beside them, words two decodes keep reading differently). Then a buffer past ``trim_s``
     with no confirmed sentence end is cut at its last confirmed word, as past
     ``max_buffer_s``: most of such a buffer was audio already confirmed, decoded again by
     every partial decode (which grew dearer and agreed later, the tail of the finals' latency
-    in long meetings). 0: off, the default. Tuning dialogue (``bench.live_trace --compare``,
-    decodes charged 0.6 s + 0.06 s per s of audio): finals' p95 4.85 -> 4.28 s, WER 0.164 ->
-    0.166; but repeated (issue 9), off was as good: the 5-minute meeting at 1x, p50/p95
-    1.72/3.44 s off against 1.86/3.63 s at 2; ``bench.live_errors``' simulation of a tuning
-    dialogue, decodes charged their CPU time on a loaded machine, 1.55/5.89 s against
-    1.69/6.38 s, same WER; charged 0.35 s each (decodes keep up), identical."""
+    in long meetings). 0: off. Tuning dialogue (``bench.live_trace --compare``, decodes
+    charged 0.6 s + 0.06 s per s of audio): finals' p95 4.85 -> 4.28 s, WER 0.164 -> 0.166;
+    repeated (issue 9, same model, backlog simulated): p50/p95 2.62/4.97 s off against
+    2.68/4.70 s at 2, WER 0.170 against 0.164. Off looked as good where no backlog builds
+    (the 5-minute meeting at 1x once, 1.72/3.44 s against 1.86/3.63 s; ``bench.live_errors``'
+    simulation, identical when decodes keep up), so it stays on."""
     confirm_margin_s: float = 0.6
     """A word two decodes agree on is confirmed only once the decoded audio runs on at least
     this long (s) after it; the partial decodes then also time their words (about a tenth of
