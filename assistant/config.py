@@ -201,6 +201,16 @@ class LiveSettings(BaseModel):
     buffer past ``trim_s`` with no confirmed sentence end is cut at its last confirmed word
     (not only past ``max_buffer_s``), so slow decodes do not also decode ever more audio that
     is already final (0: off)."""
+    sure_probability: float = Field(default=0.8, ge=0, le=1)
+    """A word the decoder gives at least this probability turns final from one decode, once
+    ``sure_margin_s`` of audio follows it there, without waiting for the next decode to agree
+    (0: off)."""
+    sure_margin_s: float = Field(default=0.3, ge=0, le=10)
+    """Audio (s) that must follow a sure word in the decode before it turns final alone."""
+    end_reach_s: float = Field(default=0.0, ge=0, le=1)
+    """When an utterance ends, the last partial decode gives its last words (no decode of
+    their own) if it heard up to this long (s) before the end: the VAD ends an utterance a
+    little after the speech it heard (0: only if it heard the whole utterance)."""
     min_silence_s: float = Field(default=0.5, ge=0.1, le=3)
     """Silence (s) that ends an utterance and makes its words final; shorter is quicker but
     cuts sentences at pauses."""

@@ -65,6 +65,23 @@ _SENTENCE_END = (".", "?", "!", "。", "？", "！")
 class LiveOptions:
     step_s: float = 0.5
     """New audio (s) that makes the next partial decode due."""
+    sure_probability: float = 0.8
+    """A word whose probability is at least this, with ``sure_margin_s`` of decoded audio
+    after it, is confirmed by one decode, without waiting for the next to agree (0: off).
+    Such a word is seldom a guess at a cut-off word (those read below 0.4), and the wait for
+    a second decode and ``confirm_margin_s`` was most of a confirmed word's latency (tuning
+    dialogue: margin 0.6 s, step and disagreement 0.4 s, decode 0.35 s and more). Tuning clips
+    and dialogue (``bench.live_errors``' simulation, decodes charged 0.35 s + 0.01 s per s of
+    audio): finals' p50 1.34 -> 1.20 s, p95 2.20 -> 2.07 s, WER 0.213 -> 0.209 (0.9: 1.28 s;
+    0.7: 1.18 s, same WER; a margin of 0.6 s gained nothing: agreement came as soon)."""
+    sure_margin_s: float = 0.3
+    """The decoded audio (s) after a sure word (see ``sure_probability``)."""
+    end_reach_s: float = 0.0
+    """When an utterance ends, its last words come from the last partial decode (no decode of
+    their own) when that decode's audio reaches within this long (s) of the utterance's end.
+    The VAD ends an utterance ``speech_pad_s`` after the speech it heard, so a decode up to that
+    long before its end already heard every word. 0: only a decode that heard the whole
+    utterance."""
     trim_s: float = 8.0
     """Once the utterance's audio is longer than this (s), partial decodes also time their
     words, and the audio up to the last confirmed sentence end is handed on as finished: in
@@ -83,7 +100,11 @@ class LiveOptions:
     ``max_buffer_s``: most of such a buffer was audio already confirmed, decoded again by
     every partial decode (which grew dearer and agreed later, the tail of the finals' latency
     in long meetings). 0: off. Tuning dialogue (``bench.live_trace --compare``, decodes
-    charged 0.6 s + 0.06 s per s of audio): finals' p95 4.85 -> 4.28 s, WER 0.164 -> 0.166."""
+    charged 0.6 s + 0.06 s per s of audio): finals' p95 4.85 -> 4.28 s, WER 0.164 -> 0.166;
+    repeated (issue 9, same model, backlog simulated): p50/p95 2.62/4.97 s off against
+    2.68/4.70 s at 2, WER 0.170 against 0.164. Off looked as good where no backlog builds
+    (the 5-minute meeting at 1x once, 1.72/3.44 s against 1.86/3.63 s; ``bench.live_errors``'
+    simulation, identical when decodes keep up), so it stays on."""
     confirm_margin_s: float = 0.6
     """A word two decodes agree on is confirmed only once the decoded audio runs on at least
     this long (s) after it; the partial decodes then also time their words (about a tenth of
@@ -385,6 +406,7 @@ class LiveTranscriber(Stage):
                 ):
                     agreed = i
                     break
+        agreed = max(agreed, self._sure(timed_words[first:] if timed_words else [], spans[first:]))
         confirmed, self._tentative = tail[:agreed], tail[agreed:]
         out: list[Frame] = []
         if confirmed:
@@ -403,6 +425,21 @@ class LiveTranscriber(Stage):
             behind = bool(self._tentative) and 0 < behind_s < self._end_s - timed[pending][0]
             self._trim(words, timed, pending, behind=behind)
         return out
+
+    def _sure(self, words: Sequence[RecognizedWord], spans: Sequence[tuple[float, float]]) -> int:
+        """How many of ``words`` (the decode's words after the confirmed ones, ``spans`` their
+        meeting times) are sure enough to confirm from this one decode (see
+        ``LiveOptions.sure_probability``)."""
+        threshold = self._options.sure_probability
+        if threshold <= 0:
+            return 0
+        settled_s = self._end_s - self._options.sure_margin_s
+        count = 0
+        for word, (_, end_s) in zip(words, spans, strict=False):
+            if word.probability < threshold or end_s > settled_s:
+                break
+            count += 1
+        return count
 
     def _trim(
         self,
@@ -460,7 +497,8 @@ class LiveTranscriber(Stage):
         if len(samples) >= SAMPLE_RATE // 10:
             decoded_end_s = start_s + self._decoded_samples / SAMPLE_RATE
             end = self._options.end_window_s > 0
-            if self._decoded_samples and decoded_end_s >= end_s and not end:
+            reached = decoded_end_s >= end_s - self._options.end_reach_s
+            if self._decoded_samples and reached and not end:
                 # The last partial decode already heard the whole utterance.
                 rest, language = self._tentative, self._last_language
             else:

@@ -450,6 +450,9 @@ def live_options(settings: Settings) -> LiveOptions:
         context_chars=live.context_chars,
         max_buffer_s=live.max_buffer_s,
         behind_s=live.behind_s,
+        sure_probability=live.sure_probability,
+        sure_margin_s=live.sure_margin_s,
+        end_reach_s=live.end_reach_s,
         final_beam_size=settings.asr.beam_size,
         language=settings.asr.language,
     )

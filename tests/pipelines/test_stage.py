@@ -97,7 +97,8 @@ def _live(recognizer: FakeRecognizer, **options: float) -> Chain:
 def test_live_captions_confirm_by_agreement_and_end_final() -> None:
     recognizer = FakeRecognizer()
     audio = np.concatenate([silence(0.5), speech(10), silence(1.5)])
-    out = run_stage(_live(recognizer), _blocks("p", audio), flush_each=True)
+    # Agreement alone: sure words would be final from one decode, before any partial.
+    out = run_stage(_live(recognizer, sure_probability=0.0), _blocks("p", audio), flush_each=True)
     captions = [f for f in out if isinstance(f, Caption)]
     finals = [c for c in captions if c.kind == "final"]
     partials = [c for c in captions if c.kind == "partial"]
@@ -125,7 +126,8 @@ def test_live_captions_confirm_by_agreement_and_end_final() -> None:
 class _HastyRecognizer(FakeRecognizer):
     """While the audio ends in speech, misreads every word that less than ``HORIZON_S`` of
     audio follows, the same way in successive decodes (as Whisper reads a word the buffer's
-    end cuts off: "Route" for "Routewise", in two decodes 0.5 s apart)."""
+    end cuts off: "Route" for "Routewise", in two decodes 0.5 s apart), unsure of them
+    (probability 0.3) as Whisper is of such guesses."""
 
     HORIZON_S = 0.9
 
@@ -139,7 +141,9 @@ class _HastyRecognizer(FakeRecognizer):
             segments = []
             for segment in recognition.segments:
                 words = tuple(
-                    replace(w, text=f"{w.text}-guess") if end_s - w.end < self.HORIZON_S else w
+                    replace(w, text=f"{w.text}-guess", probability=0.3)
+                    if end_s - w.end < self.HORIZON_S
+                    else w
                     for w in segment.words
                 )
                 texts = segment.text.split()
@@ -292,7 +296,8 @@ def test_confirmed_words_read_anew_do_not_match_a_later_repeat_alone() -> None:
 
 class _NarrowRecognizer(FakeRecognizer):
     """Misreads the last word of every decode in a window shorter than 30 s (the short
-    window's reading of what the buffer's end holds is worse than the full window's)."""
+    window's reading of what the buffer's end holds is worse than the full window's, and
+    unsure: probability 0.3)."""
 
     def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
         out = super().recognize(chunks, options)
@@ -304,7 +309,7 @@ class _NarrowRecognizer(FakeRecognizer):
             if segments:
                 last = segments[-1]
                 words = last.words[:-1] + tuple(
-                    replace(w, text=f"{w.text}-ish") for w in last.words[-1:]
+                    replace(w, text=f"{w.text}-ish", probability=0.3) for w in last.words[-1:]
                 )
                 text = last.text.rsplit(" ", 1)
                 segments[-1] = replace(
@@ -524,8 +529,8 @@ def test_unpunctuated_speech_is_handed_on_at_confirmed_words_without_a_timed_dec
 
 class _WaveringRecognizer(FakeRecognizer):
     """Reads the newest ``WAVER_S`` of the audio differently each decode (as Whisper rereads
-    the words it is unsure of), so they are confirmed only once the decodes heard on past
-    them: the captions run that far behind the audio."""
+    the words it is unsure of: probability 0.3), so they are confirmed only once the decodes
+    heard on past them: the captions run that far behind the audio."""
 
     WAVER_S = 2.4
 
@@ -548,7 +553,12 @@ class _WaveringRecognizer(FakeRecognizer):
 
             segments = []
             for segment in recognition.segments:
-                words = tuple(replace(w, text=waver(w.text, w.end)) for w in segment.words)
+                words = tuple(
+                    replace(w, text=waver(w.text, w.end), probability=0.3)
+                    if end_s - w.end < self.WAVER_S
+                    else w
+                    for w in segment.words
+                )
                 texts = [
                     waver(t, segment.start + (i + 1) * 0.4)
                     for i, t in enumerate(segment.text.split())
@@ -717,6 +727,82 @@ def test_a_cut_reads_the_words_of_the_decode_before_it_not_a_decode_of_its_own()
     finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
     assert " ".join(c.text for c in finals).split() == [SCRIPT[i % 40] for i in range(60)]
     assert all(a != b for a, b in itertools.pairwise(recognizer.heard))
+
+
+class _FlickeringRecognizer(FakeRecognizer):
+    """Reads the words that less than ``HORIZON_S`` of audio follows differently in every
+    decode, unsure of them (probability 0.3), as Whisper wavers over a word the buffer's end
+    cuts off; the words further back read right, with probability 0.9."""
+
+    HORIZON_S = 1.0
+
+    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
+        out = []
+        for chunk, recognition in zip(chunks, super().recognize(chunks, options), strict=True):
+            end_s = len(chunk) / 16_000
+            call = len(self.calls)
+            segments = []
+            for segment in recognition.segments:
+                words = tuple(
+                    replace(w, text=f"{w.text}-guess{call}", probability=0.3)
+                    if end_s - w.end < self.HORIZON_S and np.abs(chunk[-1600:]).max() > 0.05
+                    else w
+                    for w in segment.words
+                )
+                text = " ".join(w.text.strip() for w in words) if words else segment.text
+                segments.append(replace(segment, text=text, words=words))
+            out.append(replace(recognition, segments=tuple(segments)))
+        return out
+
+
+def test_sure_words_far_from_the_decoded_end_need_no_second_decode() -> None:
+    """A word the decoder is sure of, with ``sure_margin_s`` of decoded audio after it, is
+    final from that one decode: a decode sooner than two decodes agreeing on it, and no
+    unsure guess becomes final either way."""
+    audio = np.concatenate([silence(0.5), speech(12), silence(1.5)])
+
+    def finals(**options: float) -> list[Caption]:
+        recognizer = _FlickeringRecognizer()
+        live = LiveTranscriber(
+            "p",
+            recognizer,
+            LiveOptions(confirm_margin_s=0.6, **options),
+            clock=lambda: float(len(recognizer.calls)),  # emitted_at: decodes so far
+        )
+        chain = Chain([_vad(activity=True, forward_audio=True), live])
+        out = run_stage(chain, _blocks("p", audio), flush_each=True)
+        return [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+
+    agreed = finals(sure_probability=0.0)
+    sure = finals(sure_probability=0.8, sure_margin_s=1.0)
+    for captions in (agreed, sure):
+        assert [word for c in captions for word in c.text.split()] == SCRIPT[:12]
+
+    def decodes_before(captions: list[Caption], word: str) -> float:
+        return next(c.emitted_at for c in captions if word in c.text.split())
+
+    pairs = [(decodes_before(sure, word), decodes_before(agreed, word)) for word in SCRIPT[:12]]
+    assert all(first <= second for first, second in pairs)
+    assert sum(first < second for first, second in pairs) > len(pairs) / 2
+
+
+def test_an_utterances_end_reached_by_the_last_partial_decode_needs_no_decode() -> None:
+    """When the utterance ends, a last partial decode that reached within ``end_reach_s`` of
+    its end (the VAD's padding after the speech) gives its last words: no decode of its own,
+    and no word lost."""
+    audio = np.concatenate([silence(0.5), speech(9), silence(1.5)])
+
+    def run(**options: float) -> tuple[list[str], int]:
+        recognizer = FakeRecognizer()
+        out = run_stage(_live(recognizer, **options), _blocks("p", audio), flush_each=True)
+        finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+        partial_decodes = recognizer.windows.count(15.0)
+        return [word for c in finals for word in c.text.split()], partial_decodes
+
+    heard, decodes = run()
+    reached, fewer = run(end_reach_s=0.3)
+    assert heard == reached == SCRIPT[:9]
+    assert fewer == decodes - 1
 
 
 def test_silence_costs_no_decode_and_gives_no_words() -> None:
