@@ -1,5 +1,6 @@
-"""A mixed track's analysis never holds its two big transient allocations at once: the voice
-clustering's distance matrices wait for a decode to end, and the next decode waits for them."""
+"""A mixed track's memory does not grow with the machine's load: the voice stages' backlog is
+bounded, and the two big transient allocations are never held at once (the voice clustering's
+distance matrices wait for a decode to end, and the next decode waits for them)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ from assistant.inputs.media import plan_media
 from assistant.processing.speech import SpeechModels, transcribe_plan
 from models.asr import ChunkRecognition, RecognitionOptions
 from models.speaker import SpeakerEncoder
+from pipelines.background import BackgroundStage
 from pipelines.diarize import DiarizationOptions
+from pipelines.frames import Frame
 from pipelines.speaker_windows import SpeakerWindow
 from pipelines.vad import SileroVad
 from tests.media import write_audio
@@ -105,4 +108,36 @@ def test_the_voices_are_never_clustered_during_a_decode(
 
     assert clustered and recognizer.batches > 1
     assert recognizer.overlapped == 0
+    assert {p.id for p in result.participants} == {"speaker-1", "speaker-2"}
+
+
+class _SlowVoices(_Voices):
+    def embed(self, windows: Sequence[FloatArray]) -> FloatArray:
+        time.sleep(0.002)
+        return super().embed(windows)
+
+
+def test_the_voice_backlog_stays_bounded_when_the_voices_lag(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    most: list[int] = []
+
+    class Watched(BackgroundStage):
+        def push(self, frame: Frame) -> list[Frame]:
+            out = super().push(frame)
+            most.append(len(self._pending))
+            return out
+
+    monkeypatch.setattr(speech_module, "BackgroundStage", Watched)
+    quiet, loud = speech(6) * 0.5, speech(6, first=10)
+    turns = [part for _ in range(6) for part in (quiet, silence(1.0), loud, silence(1.0))]
+    path = write_audio(tmp_path / "meeting.wav", np.concatenate(turns), 16_000)
+    # Blocks of 0.1 s: some 400 of them, far more than the backlog may hold.
+    settings = Settings(audio={"decode_block_s": 0.1})
+    models = SpeechModels(recognizer=FakeRecognizer(), vad=_Vad(), speaker_encoder=_SlowVoices())
+
+    result = transcribe_plan(plan_media(path, settings.audio), models, settings)
+
+    assert len(most) > 100
+    assert max(most) <= 32  # BackgroundStage's max_pending; slow voices reach it
     assert {p.id for p in result.participants} == {"speaker-1", "speaker-2"}
