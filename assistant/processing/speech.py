@@ -236,9 +236,9 @@ def _run_source(
         progress.transcribed(decoded_before_s + min(last_transcribed.values()) - source.offset_s)
 
     # The voices are clustered beside the last decodes; the clustering's distance matrices
-    # (about 290 MB on a 60-minute meeting) and a batch's decode (up to about 200 MB) do not
-    # fit in memory together with the rest: the one waits for the other. On a loaded
-    # machine they met more often, and the 60-minute meeting peaked at 1614 MiB.
+    # (about 290 MB on a 60-minute meeting) and a batch's decode are the two big transient
+    # allocations: the one waits for the other. The 60-minute meeting's peak came where they
+    # met (1443 and 1457 MiB under load 10-36); apart, 1311 MiB under the same load.
     exclusive = threading.Lock() if voices is not None and transcribe else None
     recognizer = (
         models.recognizer if exclusive is None else _Exclusive(models.recognizer, exclusive)
