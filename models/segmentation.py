@@ -101,7 +101,6 @@ class SpeakerSegmenter:
 
 def _pyannet(config: dict[str, Any]) -> Any:
     """PyanNet as pyannote.audio builds it; module names match the checkpoint's keys."""
-    import torch
     from asteroid_filterbanks import Encoder, ParamSincFB
     from torch import nn
     from torch.nn import functional
@@ -131,8 +130,8 @@ def _pyannet(config: dict[str, Any]) -> Any:
             ):
                 out = conv(out)
                 if index == 0:
-                    out = torch.abs(out)
-                out = functional.leaky_relu(norm(pool(out)))
+                    out = out.abs_()  # in place: the largest tensor of the network, once
+                out = functional.leaky_relu(norm(pool(out)), inplace=True)
             return out
 
     class PyanNet(nn.Module):

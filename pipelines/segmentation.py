@@ -94,11 +94,15 @@ class SegmentationStream(Stage):
     def _run(self) -> list[Frame]:
         if not self._pending:
             return []
-        starts = [start for start, _ in self._pending]
-        active = self._segmenter.activity(np.stack([audio for _, audio in self._pending]))
-        self._pending = []
+        # A 10 s block gives five windows at a 2 s hop: they still go ``batch`` at a time.
+        pending, self._pending = self._pending, []
         origin = self._origin_s or 0.0
-        return [
-            LocalActivity(self._participant_id, origin + start / SAMPLE_RATE, frames)
-            for start, frames in zip(starts, active, strict=True)
-        ]
+        out: list[Frame] = []
+        for first in range(0, len(pending), self._batch):
+            part = pending[first : first + self._batch]
+            active = self._segmenter.activity(np.stack([audio for _, audio in part]))
+            out.extend(
+                LocalActivity(self._participant_id, origin + start / SAMPLE_RATE, frames)
+                for (start, _), frames in zip(part, active, strict=True)
+            )
+        return out

@@ -3,9 +3,11 @@ for mixed tracks voice windows → diarize → words attributed to speakers."""
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
@@ -16,7 +18,7 @@ import numpy.typing as npt
 from assistant.config import Settings
 from assistant.inputs.media import AudioSource, MediaPlan, plan_media
 from assistant.transcript import Participant
-from models.asr import RecognitionOptions, SpeechRecognizer
+from models.asr import ChunkRecognition, RecognitionOptions, SpeechRecognizer
 from models.errors import InputError, NoAudioError, TooShortError
 from models.segmentation import SpeakerSegmenter
 from models.speaker import SpeakerEncoder
@@ -190,6 +192,21 @@ def voice_stages(participant_id: str, models: SpeechModels, settings: Settings) 
     return stages
 
 
+class _Exclusive:
+    """A recogniser whose decodes never run while ``lock`` is held elsewhere."""
+
+    def __init__(self, inner: SpeechRecognizer, lock: threading.Lock) -> None:
+        self.name = inner.name
+        self._inner = inner
+        self._lock = lock
+
+    def recognize(
+        self, chunks: Sequence[FloatArray], options: RecognitionOptions
+    ) -> list[ChunkRecognition]:
+        with self._lock:
+            return self._inner.recognize(chunks, options)
+
+
 def _run_source(
     source: AudioSource,
     models: SpeechModels,
@@ -218,9 +235,17 @@ def _run_source(
         )
         progress.transcribed(decoded_before_s + min(last_transcribed.values()) - source.offset_s)
 
+    # The voices are clustered beside the last decodes; the clustering's distance matrices
+    # (about 290 MB on a 60-minute meeting) and a batch's decode are the two big transient
+    # allocations: the one waits for the other. The 60-minute meeting's peak came where they
+    # met (1443 and 1457 MiB under load 10-36); apart, 1311 MiB under the same load.
+    exclusive = threading.Lock() if voices is not None and transcribe else None
+    recognizer = (
+        models.recognizer if exclusive is None else _Exclusive(models.recognizer, exclusive)
+    )
     # One transcriber for the source's channels: the recogniser is shared, so they batch together.
     transcriber = ChunkTranscriber(
-        models.recognizer, options, batch_size=settings.asr.batch_size, on_chunk=transcribed
+        recognizer, options, batch_size=settings.asr.batch_size, on_chunk=transcribed
     )
     pipelines: dict[str, Stage] = {}
     backgrounds: dict[str, BackgroundStage] = {}
@@ -287,7 +312,7 @@ def _run_source(
                 # The voices are finished, clustered and voiceprinted beside the last
                 # decodes: none of that needs the words either.
                 clustering = executor.submit(
-                    _end_voices, backgrounds.values(), voices, models, settings
+                    _end_voices, backgrounds.values(), voices, models, settings, exclusive
                 )
                 take(transcriber.end_input())
                 voices.clustered = clustering.result()
@@ -302,13 +327,14 @@ def _end_voices(
     voices: TrackVoices,
     models: SpeechModels,
     settings: Settings,
+    exclusive: AbstractContextManager[object] | None = None,
 ) -> tuple[list[SpeakerTurn], dict[int, FloatArray]] | None:
     """End the voice stages, collect what they still held, and cluster the voices (None when
-    no voice window came out)."""
+    no voice window came out); the clustering itself runs holding ``exclusive``."""
     for background in backgrounds:
         for frame in background.end_input():
             voices.collect(frame)
-    return _turns_of(voices, models, settings) if voices.windows else None
+    return _turns_of(voices, models, settings, exclusive) if voices.windows else None
 
 
 def chunk_spans(chunk: SpeechChunk) -> list[Span]:
@@ -512,9 +538,13 @@ def speaker_turns(path: Path, models: SpeechModels, settings: Settings) -> list[
 
 
 def _turns_of(
-    collected: TrackVoices, models: SpeechModels, settings: Settings
+    collected: TrackVoices,
+    models: SpeechModels,
+    settings: Settings,
+    exclusive: AbstractContextManager[object] | None = None,
 ) -> tuple[list[SpeakerTurn], dict[int, FloatArray]]:
-    """The speakers' turns, and each speaker's voiceprint when the voiceprint model is loaded."""
+    """The speakers' turns, and each speaker's voiceprint when the voiceprint model is loaded;
+    the windows' clustering (the memory-heavy step) runs holding ``exclusive``."""
     clustering = _diarization_options(settings)
     diarization = settings.diarization
     options = ResegmentOptions(
@@ -526,7 +556,8 @@ def _turns_of(
     segmenter, activities = models.segmenter, collected.activities
     if segmenter is not None and activities:
         windows = clean_windows(windows, activities, segmenter.geometry, options)
-    labels = cluster_windows(windows, clustering)
+    with exclusive or nullcontext():
+        labels = cluster_windows(windows, clustering)
     prints: dict[int, FloatArray] = {}
     if models.voiceprints is not None and collected.audio is not None:
         fine, seconds = cluster_prints(windows, labels, collected.audio, models.voiceprints)
