@@ -207,10 +207,6 @@ class LiveSettings(BaseModel):
     (0: off)."""
     sure_margin_s: float = Field(default=0.3, ge=0, le=10)
     """Audio (s) that must follow a sure word in the decode before it turns final alone."""
-    end_reach_s: float = Field(default=0.0, ge=0, le=1)
-    """When an utterance ends, the last partial decode gives its last words (no decode of
-    their own) if it heard up to this long (s) before the end: the VAD ends an utterance a
-    little after the speech it heard (0: only if it heard the whole utterance)."""
     min_silence_s: float = Field(default=0.5, ge=0.1, le=3)
     """Silence (s) that ends an utterance and makes its words final; shorter is quicker but
     cuts sentences at pauses."""

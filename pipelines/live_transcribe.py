@@ -76,12 +76,6 @@ class LiveOptions:
     0.7: 1.18 s, same WER; a margin of 0.6 s gained nothing: agreement came as soon)."""
     sure_margin_s: float = 0.3
     """The decoded audio (s) after a sure word (see ``sure_probability``)."""
-    end_reach_s: float = 0.0
-    """When an utterance ends, its last words come from the last partial decode (no decode of
-    their own) when that decode's audio reaches within this long (s) of the utterance's end.
-    The VAD ends an utterance ``speech_pad_s`` after the speech it heard, so a decode up to that
-    long before its end already heard every word. 0: only a decode that heard the whole
-    utterance."""
     trim_s: float = 8.0
     """Once the utterance's audio is longer than this (s), partial decodes also time their
     words, and the audio up to the last confirmed sentence end is handed on as finished: in
@@ -497,8 +491,7 @@ class LiveTranscriber(Stage):
         if len(samples) >= SAMPLE_RATE // 10:
             decoded_end_s = start_s + self._decoded_samples / SAMPLE_RATE
             end = self._options.end_window_s > 0
-            reached = decoded_end_s >= end_s - self._options.end_reach_s
-            if self._decoded_samples and reached and not end:
+            if self._decoded_samples and decoded_end_s >= end_s and not end:
                 # The last partial decode already heard the whole utterance.
                 rest, language = self._tentative, self._last_language
             else:

@@ -786,25 +786,6 @@ def test_sure_words_far_from_the_decoded_end_need_no_second_decode() -> None:
     assert sum(first < second for first, second in pairs) > len(pairs) / 2
 
 
-def test_an_utterances_end_reached_by_the_last_partial_decode_needs_no_decode() -> None:
-    """When the utterance ends, a last partial decode that reached within ``end_reach_s`` of
-    its end (the VAD's padding after the speech) gives its last words: no decode of its own,
-    and no word lost."""
-    audio = np.concatenate([silence(0.5), speech(9), silence(1.5)])
-
-    def run(**options: float) -> tuple[list[str], int]:
-        recognizer = FakeRecognizer()
-        out = run_stage(_live(recognizer, **options), _blocks("p", audio), flush_each=True)
-        finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
-        partial_decodes = recognizer.windows.count(15.0)
-        return [word for c in finals for word in c.text.split()], partial_decodes
-
-    heard, decodes = run()
-    reached, fewer = run(end_reach_s=0.3)
-    assert heard == reached == SCRIPT[:9]
-    assert fewer == decodes - 1
-
-
 def test_silence_costs_no_decode_and_gives_no_words() -> None:
     recognizer = FakeRecognizer()
     out = run_stage(_live(recognizer), _blocks("p", silence(120.0)), flush_each=True)
