@@ -7,8 +7,8 @@ Danish and one for the rest, chosen by leave-one-set-out cross-validation to rai
 the rules' own recall). It only vetoes: it adds no sentence the rules passed over (its threshold
 for those is above 1), and it never drops an item the rules found in a short turn or a dated
 first-person promise (`Candidate.protected`). The file is read once, on first use;
-scikit-learn is only needed to fit it. It is used only when asked for
-(``Settings.intelligence.action_scorer``); see that setting for what it gains and costs.
+scikit-learn is only needed to fit it. It is on by default
+(``Settings.intelligence.action_scorer``); see that setting for what it gains.
 """
 
 from __future__ import annotations
