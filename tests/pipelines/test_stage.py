@@ -180,6 +180,10 @@ class _UnsureRecognizer(FakeRecognizer):
 
     HORIZON_S = 1.3
 
+    def guess(self, text: str) -> str:
+        """How a word near the buffer's end is misread in this decode."""
+        return f"{text}-guess"
+
     def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
         out = []
         for chunk, recognition in zip(chunks, super().recognize(chunks, options), strict=True):
@@ -187,7 +191,7 @@ class _UnsureRecognizer(FakeRecognizer):
             segments = []
             for segment in recognition.segments:
                 words = tuple(
-                    replace(w, text=f"{w.text}-guess", probability=0.3)
+                    replace(w, text=self.guess(w.text), probability=0.3)
                     if end_s - w.end < self.HORIZON_S and np.abs(chunk[-1600:]).max() > 0.05
                     else w
                     for w in segment.words
@@ -729,30 +733,15 @@ def test_a_cut_reads_the_words_of_the_decode_before_it_not_a_decode_of_its_own()
     assert all(a != b for a, b in itertools.pairwise(recognizer.heard))
 
 
-class _FlickeringRecognizer(FakeRecognizer):
+class _FlickeringRecognizer(_UnsureRecognizer):
     """Reads the words that less than ``HORIZON_S`` of audio follows differently in every
     decode, unsure of them (probability 0.3), as Whisper wavers over a word the buffer's end
     cuts off; the words further back read right, with probability 0.9."""
 
     HORIZON_S = 1.0
 
-    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
-        out = []
-        for chunk, recognition in zip(chunks, super().recognize(chunks, options), strict=True):
-            end_s = len(chunk) / 16_000
-            call = len(self.calls)
-            segments = []
-            for segment in recognition.segments:
-                words = tuple(
-                    replace(w, text=f"{w.text}-guess{call}", probability=0.3)
-                    if end_s - w.end < self.HORIZON_S and np.abs(chunk[-1600:]).max() > 0.05
-                    else w
-                    for w in segment.words
-                )
-                text = " ".join(w.text.strip() for w in words) if words else segment.text
-                segments.append(replace(segment, text=text, words=words))
-            out.append(replace(recognition, segments=tuple(segments)))
-        return out
+    def guess(self, text: str) -> str:
+        return f"{text}-guess{len(self.calls)}"
 
 
 def test_sure_words_far_from_the_decoded_end_need_no_second_decode() -> None:
