@@ -59,6 +59,13 @@ class _Voices(SpeakerEncoder):
         return out
 
 
+def _two_voices_taking_turns(tmp_path: Path) -> Path:
+    """A one-track meeting of two voices (quiet and loud) taking six turns each."""
+    quiet, loud = speech(6) * 0.5, speech(6, first=10)
+    turns = [part for _ in range(6) for part in (quiet, silence(1.0), loud, silence(1.0))]
+    return write_audio(tmp_path / "meeting.wav", np.concatenate(turns), 16_000)
+
+
 class _SlowRecognizer(FakeRecognizer):
     """The fake recogniser, slow, noting each decode that ran while the voices were being
     clustered."""
@@ -97,9 +104,7 @@ def test_the_voices_are_never_clustered_during_a_decode(
             clustering.clear()
 
     monkeypatch.setattr(speech_module, "cluster_windows", slow_clustering)
-    quiet, loud = speech(6) * 0.5, speech(6, first=10)
-    turns = [part for _ in range(6) for part in (quiet, silence(1.0), loud, silence(1.0))]
-    path = write_audio(tmp_path / "meeting.wav", np.concatenate(turns), 16_000)
+    path = _two_voices_taking_turns(tmp_path)
     recognizer = _SlowRecognizer(clustering)
     settings = Settings(asr={"batch_size": 1})
     models = SpeechModels(recognizer=recognizer, vad=_Vad(), speaker_encoder=_Voices())
@@ -121,17 +126,18 @@ def test_the_voice_backlog_stays_bounded_when_the_voices_lag(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     most: list[int] = []
+    bound = 0
 
     class Watched(BackgroundStage):
         def push(self, frame: Frame) -> list[Frame]:
+            nonlocal bound
             out = super().push(frame)
+            bound = self._max_pending
             most.append(len(self._pending))
             return out
 
     monkeypatch.setattr(speech_module, "BackgroundStage", Watched)
-    quiet, loud = speech(6) * 0.5, speech(6, first=10)
-    turns = [part for _ in range(6) for part in (quiet, silence(1.0), loud, silence(1.0))]
-    path = write_audio(tmp_path / "meeting.wav", np.concatenate(turns), 16_000)
+    path = _two_voices_taking_turns(tmp_path)
     # Blocks of 0.1 s: some 400 of them, far more than the backlog may hold.
     settings = Settings(audio={"decode_block_s": 0.1})
     models = SpeechModels(recognizer=FakeRecognizer(), vad=_Vad(), speaker_encoder=_SlowVoices())
@@ -139,5 +145,5 @@ def test_the_voice_backlog_stays_bounded_when_the_voices_lag(
     result = transcribe_plan(plan_media(path, settings.audio), models, settings)
 
     assert len(most) > 100
-    assert max(most) <= 32  # BackgroundStage's max_pending; slow voices reach it
+    assert bound > 0 and max(most) <= bound  # slow voices reach BackgroundStage's bound
     assert {p.id for p in result.participants} == {"speaker-1", "speaker-2"}
