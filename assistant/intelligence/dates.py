@@ -800,7 +800,8 @@ møde med jeres IT-chef på torsdag"."""
 
 _NEGATED = re.compile(
     r"\b(?:not|never|ikke|aldrig)\s*(?:before|until|før|inden)?\s*$"
-    r"|\b(?:tak|thanks|thank you|that's it|that's all|det var det)\s+for\s*$",
+    # the date phrase may take the "for" in ("tak [for i dag]")
+    r"|\b(?:tak|thanks|thank you|that's it|that's all|det var det)(?:\s+for)?\s*$",
     re.IGNORECASE,
 )
 """A date right after a negation is when the work cannot happen ("bare ikke på torsdag"), and

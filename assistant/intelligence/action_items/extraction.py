@@ -173,6 +173,7 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
         refusing = _refuses_all(_normal(sentences[index].text))
         if _sums_up(outcome, found, index, context):
             continue
+        outcome = _new_in_handout(outcome, found, index, context)
         answered_when = False
         for said, kind in outcome:
             item = said
@@ -1129,6 +1130,37 @@ def _sums_up(outcome: list[_Found], found: list[_Found], index: int, context: _C
             for item, _ in outcome
         )
     )
+
+
+def _new_in_handout(
+    outcome: list[_Found], found: list[_Found], index: int, context: _Context
+) -> list[_Found]:
+    """A sentence near the end that hands tasks to three or more people at once ("So: Magnus
+    sends the case, Cecilie calls Viborg, and I chase marketing"; "Så Emil retter påmindelserne,
+    Nanna sender listen"): a recap. Each of its tasks whose owner has work already repeats that
+    work in other words; only a group, or an owner new to the meeting's tasks, gets a new item."""
+    if not outcome or index < _CLOSING_SHARE * len(context.sentences):
+        return outcome
+    sentence = context.sentences[index]
+    said = _normal(sentence.text).lower()
+    named = {
+        pid
+        for name, pid in context.name_ids.items()
+        if re.search(rf"\b{re.escape(name)}\b", said) and pid != sentence.speaker
+    }
+    owners = {item.owner for item, _ in outcome}
+    if len(owners | named) < 3 - (len(owners) >= 2):
+        return outcome
+    # "…and everyone fills in the forecast": a group's task is often new at the close.
+    return [
+        (item, kind)
+        for item, kind in outcome
+        if (item.owner or "").startswith(TEAM) or not any(e.owner == item.owner for e, _ in found)
+    ]
+
+
+_CLOSING_SHARE = 0.75
+"""Where a meeting's closing part starts, as a share of its sentences."""
 
 
 def _named(item: ActionItem, context: _Context) -> str:
