@@ -94,3 +94,31 @@ def test_a_promise_before_the_goodbye_stays_undated() -> None:
         language="da",
     )
     assert summary(items) == [("ben", None)], items
+
+
+# ---- work put before the meeting there and then ------------------------------------------
+
+
+def test_sharing_or_doing_it_for_all_to_see_is_no_item() -> None:
+    for text, language in (
+        ("Jeg deler lige budgettet, så vi har det foran os.", "da"),
+        ("Jeg åbner lige kontrakten, så kan I se den alle sammen.", "da"),
+        ("Jeg deler lige kundelisten med jer.", "da"),
+        ("jeg retter lige beløbet i systemet nu mens jeg kan huske det", "da"),
+        ("I'll pull up the roadmap so we have it in front of us.", "en"),
+        ("I'll close the ticket now while I think of it.", "en"),
+    ):
+        turns = [("ana", "Hvor står vi med leverancen?"), ("ben", text)]
+        items = items_of(turns, people={"ana": None, "ben": None}, language=language)
+        assert items == [], (text, items)
+
+
+def test_a_promise_so_that_the_other_side_will_see_it_stays() -> None:
+    for text, language, due in (
+        ("Jeg laver en oversigt, så I kan se det.", "da", None),
+        ("Jeg deler tidsplanen med jer på fredag.", "da", "2026-10-09"),
+        ("I'll draw up a timeline by Friday so you can all see it.", "en", "2026-10-09"),
+    ):
+        turns = [("ana", "Hvor står vi med leverancen?"), ("ben", text)]
+        items = items_of(turns, people={"ana": None, "ben": None}, language=language)
+        assert summary(items) == [("ben", due)], (text, items)

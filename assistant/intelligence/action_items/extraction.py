@@ -58,6 +58,7 @@ from assistant.intelligence.action_items.rules import (
     _CAN_YOU_SEE,
     _CLAIM,
     _CONSULTS,
+    _FOR_ALL_TO_SEE,
     _GOING_SOMEWHERE,
     _JOKE,
     _LEAVING,
@@ -1937,6 +1938,7 @@ def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -
         )
         or _LIVE_PLACE.search(task.rstrip(".!?")) is not None
         or _SHARES_IT_NOW.search(sentence.text) is not None
+        or _FOR_ALL_TO_SEE.search(sentence.text) is not None
         or (let_me and _LET_ME_LIVE.match(task) is not None)
         or (
             _LOOK_UP.match(task) is not None
