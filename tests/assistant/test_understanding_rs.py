@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from assistant.intelligence.action_items import similar_tasks
 from assistant.intelligence.action_items.extraction import rule_action_items
 from assistant.intelligence.dates import find_deadline
 from assistant.transcript import Side
@@ -122,3 +123,13 @@ def test_a_promise_so_that_the_other_side_will_see_it_stays() -> None:
         turns = [("ana", "Hvor står vi med leverancen?"), ("ben", text)]
         items = items_of(turns, people={"ana": None, "ben": None}, language=language)
         assert summary(items) == [("ben", due)], (text, items)
+
+
+# ---- a Danish definite form names the same thing as the bare noun -------------------------
+
+
+def test_definite_and_bare_nouns_name_the_same_work() -> None:
+    assert similar_tasks("Send planen", "Send en plan for uge tre")
+    assert similar_tasks("Ret tallene i arket", "Ret tallet for Aarhus i arket")
+    assert not similar_tasks("Send listen over brugere", "Ring til brugerne")
+    assert not similar_tasks("Send planen", "Send fakturaen")
