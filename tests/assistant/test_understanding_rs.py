@@ -32,7 +32,10 @@ def test_a_closing_handout_repeats_the_tasks_of_owners_who_have_one() -> None:
                 ("dea", "And I will write the onboarding guide for the new resellers by Friday."),
                 ("ana", "Good. Anything else on the agenda?"),
                 ("ben", "Not from me."),
-                ("ana", "So: Ben sends the figures, Cy handles legal, Dea does the guide."),
+                (
+                    "ana",
+                    "So: Ben sends the churn numbers, Cy the liability cap, Dea does the guide.",
+                ),
             ],
             "en",
         ),
@@ -45,7 +48,10 @@ def test_a_closing_handout_repeats_the_tasks_of_owners_who_have_one() -> None:
                 ("dea", "Og jeg skriver vejledningen til de nye forhandlere på fredag."),
                 ("ana", "Godt. Er der mere på dagsordenen?"),
                 ("ben", "Ikke fra mig."),
-                ("ana", "Så Ben sender tallene, Cy tager det juridiske, og Dea klarer guiden."),
+                (
+                    "ana",
+                    "Så Ben sender churn-tallene, Cy ansvarsloftet, og Dea vejledningen.",
+                ),
             ],
             "da",
         ),
@@ -66,7 +72,10 @@ def test_a_closing_handout_still_gives_a_task_to_someone_new() -> None:
         ("ben", "Yes, you'll have them on Thursday."),
         ("cy", "I'll get our lawyer to look at the liability cap."),
         ("ana", "Fine. Nothing else from my side."),
-        ("ana", "So: Dea books the venue, Ben sends the figures, and Cy talks to legal."),
+        (
+            "ana",
+            "So: Dea books the venue, Ben sends the churn numbers, and Cy talks to the lawyer.",
+        ),
     ]
     # The rules' items: the learned scorer may still veto a recap's new task.
     items = list(rule_action_items(meeting(turns, people=TEAM4, language="en")))

@@ -91,7 +91,7 @@ from assistant.intelligence.action_items.rules_da import (
     _DA_PRESENT_RE,
 )
 from assistant.intelligence.action_items.rules_en import _EN, _EN_LEADING_VERBS
-from assistant.intelligence.action_items.similarity import _stems, _verb, similar_tasks
+from assistant.intelligence.action_items.similarity import _same_stem, _stems, _verb, similar_tasks
 from assistant.intelligence.action_items.spans import span_quotes
 from assistant.intelligence.action_items.structure import (
     _DECLINE,
@@ -1156,10 +1156,26 @@ def _new_in_handout(
     return [
         (item, kind)
         for item, kind in outcome
-        if (item.owner or "").startswith(TEAM) or not any(e.owner == item.owner for e, _ in found)
+        if (item.owner or "").startswith(TEAM) or not _repeats_owners_work(item, found, context)
     ]
 
 
+def _repeats_owners_work(item: ActionItem, found: list[_Found], context: _Context) -> bool:
+    """Whether a recap's task is work its owner has already: one of their items names the
+    same thing, or points at its work by a pronoun ("Få det rettet": the recap may name it)."""
+    own = [earlier for earlier, _ in found if earlier.owner == item.owner]
+    objects = _objects(item.text)
+    return any(
+        has_object_pronoun(earlier.text)
+        or _GET_IT_DONE.match(earlier.text) is not None
+        or not objects
+        or any(_same_stem(a, b) for a in _objects(_named(earlier, context)) for b in objects)
+        for earlier in own
+    )
+
+
+_GET_IT_DONE = re.compile(r"(?:få|have|get)\s+(?:det|den|dem|it|them)\s+\w+$", re.IGNORECASE)
+"""Work named by a pronoun and a participle: "Få det rettet", "get it fixed"."""
 _CLOSING_SHARE = 0.75
 """Where a meeting's closing part starts, as a share of its sentences."""
 
