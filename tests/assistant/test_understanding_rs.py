@@ -142,3 +142,49 @@ def test_definite_and_bare_nouns_name_the_same_work() -> None:
     assert similar_tasks("Ret tallene i arket", "Ret tallet for Aarhus i arket")
     assert not similar_tasks("Send listen over brugere", "Ring til brugerne")
     assert not similar_tasks("Send planen", "Send fakturaen")
+
+
+# ---- asked to present in the meeting, and doing it at once --------------------------------
+
+
+def test_a_request_to_present_done_at_once_is_no_item() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    for turns, language in (
+        (
+            [
+                ("ana", "Ben, vil du vise rapportmodulet?"),
+                ("ben", "Ja. Her kan I se ugens ordrer, og her er lageret."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "Ben, can you walk us through the rollout plan?"),
+                ("ben", "Sure. Phase one is the pilot stores, phase two the rest."),
+            ],
+            "en",
+        ),
+    ):
+        assert items_of(turns, people=people, language=language) == [], turns
+
+
+def test_a_request_to_present_later_stays() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    for turns, language in (
+        (
+            [
+                ("ana", "Ben, vil du vise rapportmodulet for vores controller?"),
+                ("ben", "Ja. Jeg tager det med på næste møde med hende."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "Ben, can you walk the board through the rollout plan?"),
+                ("ben", "Sure. I will set up a call with them."),
+            ],
+            "en",
+        ),
+    ):
+        items = items_of(turns, people=people, language=language)
+        assert [item.owner for item in items] == ["ben"], (turns, items)

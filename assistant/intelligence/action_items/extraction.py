@@ -227,6 +227,11 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue  # a recap repeats tasks already given, in other words
             found.append((item, kind))
     found = [(item, kind) for item, kind in found if kind != "declined"]
+    found = [
+        (item, kind)
+        for item, kind in found
+        if not (kind == "request" and _answered_by_doing(item, found, context))
+    ]
     # A request to the other side as a group ("Kan I integrere med Dynamics?") is mostly a
     # question about the product: a task only once someone takes it on.
     found = [
@@ -1178,6 +1183,48 @@ _GET_IT_DONE = re.compile(r"(?:få|have|get)\s+(?:det|den|dem|it|them)\s+\w+$", 
 """Work named by a pronoun and a participle: "Få det rettet", "get it fixed"."""
 _CLOSING_SHARE = 0.75
 """Where a meeting's closing part starts, as a share of its sentences."""
+
+
+def _answered_by_doing(item: ActionItem, found: list[_Found], context: _Context) -> bool:
+    """ "Nina, can you give the short version?" - "Yes. So, the loggers stop when…"; "Kan du
+    vise portalen?" - "Gerne. Her ser I…": an undated request the one asked answers at once
+    with a bare yes and then does it, in the next turn, promising nothing: done in the
+    meeting."""
+    if item.due is not None or item.owner is None or not _PRESENTS.match(item.text):
+        return False
+    asked = _sentence_of(item, context.sentences)
+    if asked is None:
+        return False
+    segment = context.sentences[asked].segment + 1
+    reply = [s for s in context.sentences if s.segment == segment]
+    if (
+        len(reply) < 2
+        or reply[0].speaker != item.owner
+        or len(words(reply[0].text)) > 2
+        or _OPENS_WITH_YES.match(_normal(reply[0].text)) is None
+    ):
+        return False
+    if any(_WILL_DO.search(s.text) or find_date(s.text, None) for s in reply[1:]):
+        return False
+    start, end = reply[0].start, reply[-1].start
+    return not any(start <= other.start <= end for other, _ in found if other is not item)
+
+
+_PRESENTS = re.compile(
+    r"(?:vis|show|demo|demonstrer|filter|walk|præsenter|present|fortæl|tell|forklar|explain"
+    r"|gennemgå|go through|go over|run through|take us|tag os|tag (?:\w+ )?(?:tal|status|ordet)"
+    r"|give (?:us |me )?(?:the |a )?(?:short|quick|brief|status|update|overview|summary)"
+    r"|giv (?:os |mig )?(?:en |et )?(?:kort|hurtig|status|overblik))",
+    re.IGNORECASE,
+)
+"""What one asked can do in the meeting itself: show, present, walk through, give the short
+version."""
+_WILL_DO = re.compile(
+    r"\b(?:i'll|i will|we'll|we will|i'm going to|going to|i can|we can|let me|jeg skal|vi skal"
+    r"|jeg vil|vi vil|jeg kan|vi kan|lad mig|kommer til at|after|later|efter|senere)\b",
+    re.IGNORECASE,
+)
+"""A promise or a later time in a reply: the work is still to come."""
 
 
 def _named(item: ActionItem, context: _Context) -> str:
