@@ -188,3 +188,29 @@ def test_a_request_to_present_later_stays() -> None:
     ):
         items = items_of(turns, people=people, language=language)
         assert [item.owner for item in items] == ["ben"], (turns, items)
+
+
+# ---- talk about the meeting itself: the question asked now, the opening, a thing left open --
+
+
+def test_asking_now_opening_and_leaving_for_later_are_no_items() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    for text, language in (
+        ("Jeg spørger om leveringstiden, ikke om prisen.", "da"),
+        ("Jeg vil gerne indlede med at byde velkommen til de nye.", "da"),
+        ("Det finder vi ud af senere, det haster ikke.", "da"),
+        ("We'll figure that out later, it's not urgent.", "en"),
+    ):
+        turns = [("ana", "Hvad med standen på messen i marts?"), ("ben", text)]
+        assert items_of(turns, people=people, language=language) == [], text
+
+
+def test_asking_someone_and_finding_out_by_a_day_stay_items() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    for text, language in (
+        ("Jeg spørger vores jurist om leveringstiden i morgen.", "da"),
+        ("Jeg finder ud af det inden fredag.", "da"),
+    ):
+        turns = [("ana", "Hvad med standen på messen i marts?"), ("ben", text)]
+        items = items_of(turns, people=people, language=language)
+        assert [item.owner for item in items] == ["ben"], (text, items)
