@@ -214,3 +214,18 @@ def test_asking_someone_and_finding_out_by_a_day_stay_items() -> None:
         turns = [("ana", "Hvad med standen på messen i marts?"), ("ben", text)]
         items = items_of(turns, people=people, language=language)
         assert [item.owner for item in items] == ["ben"], (text, items)
+
+
+# ---- assurances and the meeting's own manner ----------------------------------------------
+
+
+def test_assurances_and_the_meetings_manner_are_no_items() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    for text in (
+        "Don't worry, I'll make it work.",
+        "Sorry about the noise, I'll go on mute.",
+        "Then we'll keep it casual today.",
+        "Noted, we'll keep you in mind for the spring.",
+    ):
+        turns = [("ana", "The rollout slipped a week, by the way."), ("ben", text)]
+        assert items_of(turns, people=people, language="en") == [], text

@@ -1973,7 +1973,7 @@ def _is_agenda(sentence: Sentence, text: str, task: str) -> bool:
 _KEEPS_THE_MEETING = re.compile(
     r"^(?:try to |prøve at |prøv at )?(?:keep|hold|holde)\s+(?:this|it|things|the meeting|us|det"
     r"|mødet|os)(?:\s+\w+)?\s+(?:tight|short|brief|quick|to time|on time|on track|kort"
-    r"|kortfattet|til tiden|inden for tiden)\b",
+    r"|kortfattet|til tiden|inden for tiden|informal|simple|casual|uformelt|enkelt)\b",
     re.IGNORECASE,
 )
 """How this meeting is run: "I'll keep this short", "jeg prøver at holde det kort"."""
