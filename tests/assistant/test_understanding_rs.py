@@ -229,3 +229,35 @@ def test_assurances_and_the_meetings_manner_are_no_items() -> None:
     ):
         turns = [("ana", "The rollout slipped a week, by the way."), ("ben", text)]
         assert items_of(turns, people=people, language="en") == [], text
+
+
+# ---- Jutlandic speech written down --------------------------------------------------------
+
+
+def test_jutlandic_promises_read_as_standard_danish() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    for turns, due in (
+        (
+            [("ana", "Hvem ringer til smeden?"), ("ben", "A ringer til ham på fredag.")],
+            "2026-10-09",
+        ),
+        (
+            [("ana", "Ka' do sende æ tegning?"), ("ben", "Det gør a. Do får den i morgen.")],
+            "2026-10-07",
+        ),
+        (
+            [("ana", "Og fakturaen?"), ("ben", "Den ska' a nok få sendt inden torsdag.")],
+            "2026-10-08",
+        ),
+    ):
+        # The rules' items (the learned scorer reads the words as said).
+        items = list(rule_action_items(meeting(turns, people=people, language="da")))
+        assert summary(items) == [("ben", due)], (turns, items)
+        assert items[0].quote in turns[1][1] or turns[1][1] in items[0].quote, items  # as said
+
+
+def test_an_english_a_stays_an_article() -> None:
+    from assistant.intelligence.action_items.model import _normal
+
+    assert _normal("I'll send a copy on Friday.") == "I'll send a copy on Friday."
+    assert _normal("Vi betaler a conto.") == "Vi betaler a conto."
