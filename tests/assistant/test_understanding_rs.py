@@ -261,3 +261,27 @@ def test_an_english_a_stays_an_article() -> None:
 
     assert _normal("I'll send a copy on Friday.") == "I'll send a copy on Friday."
     assert _normal("Vi betaler a conto.") == "Vi betaler a conto."
+
+
+# ---- what must happen first, said undated ---------------------------------------------------
+
+
+def test_an_undated_precondition_is_no_item() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    for text, language in (
+        ("Jeg skal have rammen godkendt af bestyrelsen først.", "da"),
+        ("Det lyder fint, men vi skal teste den på en kopi først.", "da"),
+        ("Sounds good, but I need the signed order form first.", "en"),
+    ):
+        turns = [("ana", "Kan vi starte med pilotprojektet i november?"), ("ben", text)]
+        assert items_of(turns, people=people, language=language) == [], text
+
+
+def test_a_dated_step_before_the_work_stays_an_item() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    turns = [
+        ("ana", "Kan vi starte med pilotprojektet i november?"),
+        ("ben", "Jeg skal have rammen godkendt først, det sker på torsdag."),
+    ]
+    items = list(rule_action_items(meeting(turns, people=people, language="da")))
+    assert summary(items) == [("ben", "2026-10-08")], items

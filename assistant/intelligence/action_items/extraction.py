@@ -202,6 +202,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if kind in ("commitment", "group") and _ongoing_activity(item, sentences[index]):
                 continue
+            if kind in ("commitment", "group") and _precondition(item, sentences[index]):
+                continue
             if kind == "commitment":
                 item = _takes_on_group(found, item, index, context)
             if kind == "commitment" and _merge_into_request(found, item, index, context):
@@ -307,6 +309,21 @@ def _ongoing_activity(item: ActionItem, sentence: Sentence) -> bool:
     doing = _WILL_BE_DOING.search(sentence.text)
     first = next(iter(words(item.text)), "")
     return doing is not None and first[:4] == doing.group("verb").lower()[:4]
+
+
+def _precondition(item: ActionItem, sentence: Sentence) -> bool:
+    """ "Jeg skal have budgettet godkendt først", "vi skal teste den først", "we need the list
+    first": what must happen before a decision or a step, said undated, is a condition of the
+    talk, not a promise (with a day it is one: "…, jeg skal lige have lavet en kopi først")."""
+    return (
+        item.due is None
+        and _FIRST_OF_ALL.search(item.text) is not None
+        and _MUST.search(sentence.text) is not None
+    )
+
+
+_FIRST_OF_ALL = re.compile(r"\b(?:først|first)[.!]*$", re.IGNORECASE)
+_MUST = re.compile(r"\b(?:skal|må|need to|needs to|have to|has to|must|got to)\b", re.IGNORECASE)
 
 
 _WILL_BE_DOING = re.compile(
