@@ -318,6 +318,8 @@ def _precondition(item: ActionItem, sentence: Sentence) -> bool:
     return (
         item.due is None
         and _FIRST_OF_ALL.search(item.text) is not None
+        # "…først, men det ordner jeg": a promise after all
+        and _FIRST_OF_ALL.search(sentence.text) is not None
         and _MUST.search(sentence.text) is not None
     )
 
