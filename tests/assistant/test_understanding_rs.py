@@ -285,3 +285,26 @@ def test_a_dated_step_before_the_work_stays_an_item() -> None:
     ]
     items = list(rule_action_items(meeting(turns, people=people, language="da")))
     assert summary(items) == [("ben", "2026-10-08")], items
+
+
+# ---- a bare yes quoted alone says too little ------------------------------------------------
+
+
+def test_a_bare_yes_is_quoted_with_the_speakers_next_sentence() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    turns = [
+        ("ana", "Nogen skal kigge på, hvorfor eksporten fejler."),
+        ("ben", "Det tager jeg. Jeg har alligevel loggen åben."),
+    ]
+    items = list(rule_action_items(meeting(turns, people=people, language="da")))
+    assert [item.quote for item in items] == [turns[1][1]], items
+
+
+def test_a_bare_yes_is_not_quoted_with_news_about_someone_else() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    turns = [
+        ("ana", "Nogen skal kigge på, hvorfor eksporten fejler."),
+        ("ben", "Det tager jeg. Hun er på kursus hele ugen."),
+    ]
+    items = list(rule_action_items(meeting(turns, people=people, language="da")))
+    assert [item.quote for item in items] == ["Det tager jeg."], items
