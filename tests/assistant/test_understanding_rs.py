@@ -308,3 +308,22 @@ def test_a_bare_yes_is_not_quoted_with_news_about_someone_else() -> None:
     ]
     items = list(rule_action_items(meeting(turns, people=people, language="da")))
     assert [item.quote for item in items] == ["Det tager jeg."], items
+
+
+# ---- "our IT" is a department, not a pronoun ------------------------------------------------
+
+
+def test_it_after_a_possessive_is_a_noun() -> None:
+    from assistant.intelligence.action_items.pronouns import has_object_pronoun
+
+    assert not has_object_pronoun("Ask our IT for the export")
+    assert not has_object_pronoun("Tjek med jeres IT om porten")
+    assert has_object_pronoun("Send it over")
+    assert has_object_pronoun("SEND IT OVER")
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    turns = [
+        ("ana", "We still need the shipping files from last year."),
+        ("ben", "Then I'll ask our IT for an export on Friday."),
+    ]
+    items = list(rule_action_items(meeting(turns, people=people, language="en")))
+    assert [item.text for item in items] == ["Ask our IT for an export"], items
