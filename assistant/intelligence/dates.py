@@ -995,12 +995,15 @@ def _past_apposition(text: str, end: int, meeting_date: dt.date | None) -> int:
 
 _CORRECTION = re.compile(
     r"\s*[-–,.]*\s*(?:(?:(?:nej|no|sorry|undskyld|i mean|jeg mener|or rather|eller rettere|hov"
-    r"|make (?:it|that)|actually|faktisk)[,.!]*\s*)+"
+    r"|make (?:it|that)|actually|faktisk|vent|wait)[,.!]*\s*)+"
+    # "…nej, lad os sige fredag", "no, let's say Friday"
+    r"(?:(?:så |so )?(?:lad os sige|let's say|let us say|skal vi sige|shall we say|say|sig)"
+    r"[,]?\s+)?"
     r"|(?:men|but) (?:det bliver|it'll be|it will be|make (?:it|that))\s+)",
     re.IGNORECASE,
 )
 """A date taken back and said again: "På fredag – nej, torsdag", "Friday - no, sorry,
-Thursday", "Monday, no, make it Tuesday", "jeg skulle have sagt fredag, men det bliver i
+Thursday", "Monday, no, make it Tuesday", "på torsdag nej lad os sige fredag", "jeg skulle have sagt fredag, men det bliver i
 morgen"."""
 
 

@@ -327,3 +327,18 @@ def test_it_after_a_possessive_is_a_noun() -> None:
     ]
     items = list(rule_action_items(meeting(turns, people=people, language="en")))
     assert [item.text for item in items] == ["Ask our IT for an export"], items
+
+
+# ---- a day taken back with "let's say" ----------------------------------------------------
+
+
+def test_a_day_taken_back_with_lets_say_is_the_new_day() -> None:
+    for text in (
+        "den ringer jeg til på onsdag nej lad os sige torsdag",
+        "Jeg sender den på onsdag. Nej, vent, lad os sige torsdag.",
+        "I'll send it on Wednesday, no, let's say Thursday.",
+    ):
+        found = find_deadline(text, DAY, weeks=False)
+        assert found is not None and found.date == dt.date(2026, 10, 8), (text, found)
+    unchanged = find_deadline("I'll send it Wednesday. No, sorry, say again?", DAY, weeks=False)
+    assert unchanged is not None and unchanged.date == dt.date(2026, 10, 7)
