@@ -1003,8 +1003,8 @@ _CORRECTION = re.compile(
     re.IGNORECASE,
 )
 """A date taken back and said again: "På fredag – nej, torsdag", "Friday - no, sorry,
-Thursday", "Monday, no, make it Tuesday", "på torsdag nej lad os sige fredag", "jeg skulle have sagt fredag, men det bliver i
-morgen"."""
+Thursday", "Monday, no, make it Tuesday", "på torsdag nej lad os sige fredag", "jeg skulle
+have sagt fredag, men det bliver i morgen"."""
 
 
 _ALTERNATIVE = re.compile(
