@@ -6,7 +6,7 @@
     python -m bench.intelligence --no-scorer      # the rules alone, without the learned scorer
 
 The labelled sets are ``tests/data/intelligence/*.json`` (written with the rules) and
-``tests/data/intelligence-b`` to ``-q`` (each written apart from the rules from a brief,
+``tests/data/intelligence-b`` to ``-s`` (each written apart from the rules from a brief,
 measured, then tuned on by kind of failure: issue 15; their READMEs keep the figures measured
 before tuning; n to q were held out until 2026-12-06); all are scored, each on its own and
 together. Each file is a transcript JSON whose extra key ``expected.action_items`` lists, per
@@ -70,6 +70,8 @@ __all__ = [
     "LABELLED_DIR_O",
     "LABELLED_DIR_P",
     "LABELLED_DIR_Q",
+    "LABELLED_DIR_R",
+    "LABELLED_DIR_S",
     "Score",
     "internal_only",
     "language_group",
@@ -100,6 +102,9 @@ LABELLED_DIR_N = LABELLED_DIR.with_name("intelligence-n")
 LABELLED_DIR_O = LABELLED_DIR.with_name("intelligence-o")
 LABELLED_DIR_P = LABELLED_DIR.with_name("intelligence-p")
 LABELLED_DIR_Q = LABELLED_DIR.with_name("intelligence-q")
+# r and s: written 2026-12-06 from the brief, measured before tuning (their READMEs).
+LABELLED_DIR_R = LABELLED_DIR.with_name("intelligence-r")
+LABELLED_DIR_S = LABELLED_DIR.with_name("intelligence-s")
 ALL_LABELLED = (
     LABELLED_DIR,
     LABELLED_DIR_B,
@@ -118,6 +123,8 @@ ALL_LABELLED = (
     LABELLED_DIR_O,
     LABELLED_DIR_P,
     LABELLED_DIR_Q,
+    LABELLED_DIR_R,
+    LABELLED_DIR_S,
 )
 AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 """A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a
@@ -369,7 +376,7 @@ def main() -> None:
         action="append",
         metavar="DIR",
         help="folder of labelled meetings to score; may be repeated "
-        "(default: tests/data/intelligence, -b to -q)",
+        "(default: tests/data/intelligence, -b to -s)",
     )
     args = parser.parse_args()
     scorer = load_scorer() if args.scorer else None

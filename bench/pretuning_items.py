@@ -45,6 +45,8 @@ PRETUNING = {
     "intelligence-o": "32c0ca8",  # likewise (README of each)
     "intelligence-p": "32c0ca8",  # likewise
     "intelligence-q": "32c0ca8",  # likewise
+    "intelligence-r": "eb51b37",  # written 2026-12-06 from the brief, measured before tuning
+    "intelligence-s": "eb51b37",  # likewise (README of each)
 }
 """Per set, the commit whose rules had never been tuned on it."""
 

@@ -800,7 +800,8 @@ møde med jeres IT-chef på torsdag"."""
 
 _NEGATED = re.compile(
     r"\b(?:not|never|ikke|aldrig)\s*(?:before|until|før|inden)?\s*$"
-    r"|\b(?:tak|thanks|thank you|that's it|that's all|det var det)\s+for\s*$",
+    # the date phrase may take the "for" in ("tak [for i dag]")
+    r"|\b(?:tak|thanks|thank you|that's it|that's all|det var det)(?:\s+for)?\s*$",
     re.IGNORECASE,
 )
 """A date right after a negation is when the work cannot happen ("bare ikke på torsdag"), and
@@ -994,13 +995,16 @@ def _past_apposition(text: str, end: int, meeting_date: dt.date | None) -> int:
 
 _CORRECTION = re.compile(
     r"\s*[-–,.]*\s*(?:(?:(?:nej|no|sorry|undskyld|i mean|jeg mener|or rather|eller rettere|hov"
-    r"|make (?:it|that)|actually|faktisk)[,.!]*\s*)+"
+    r"|make (?:it|that)|actually|faktisk|vent|wait)[,.!]*\s*)+"
+    # "…nej, lad os sige fredag", "no, let's say Friday"
+    r"(?:(?:så |so )?(?:lad os sige|let's say|let us say|skal vi sige|shall we say|say|sig)"
+    r"[,]?\s+)?"
     r"|(?:men|but) (?:det bliver|it'll be|it will be|make (?:it|that))\s+)",
     re.IGNORECASE,
 )
 """A date taken back and said again: "På fredag – nej, torsdag", "Friday - no, sorry,
-Thursday", "Monday, no, make it Tuesday", "jeg skulle have sagt fredag, men det bliver i
-morgen"."""
+Thursday", "Monday, no, make it Tuesday", "på torsdag nej lad os sige fredag", "jeg skulle
+have sagt fredag, men det bliver i morgen"."""
 
 
 _ALTERNATIVE = re.compile(

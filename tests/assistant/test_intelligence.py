@@ -26,6 +26,8 @@ from bench.intelligence import (
     LABELLED_DIR_O,
     LABELLED_DIR_P,
     LABELLED_DIR_Q,
+    LABELLED_DIR_R,
+    LABELLED_DIR_S,
     load_labelled,
     locates,
     long_meeting,
@@ -229,6 +231,17 @@ def test_action_items_on_the_sets_held_out_until_december_6th() -> None:
     for meetings, bar in zip(MEETINGS_NQ, (0.78, 0.56, 0.75, 0.66), strict=True):
         total, _ = score_meetings(meetings)
         assert len(meetings) >= 12
+        assert total.precision >= bar and total.recall >= bar, total.errors
+
+
+def test_action_items_on_the_sets_written_on_december_6th() -> None:
+    # Before they were tuned on (rules of main eb51b37, rules alone): r 0.64 / 0.71, s 0.62 /
+    # 0.59 (their READMEs). After the first session on them: r 0.70 / 0.71, s 0.75 / 0.68
+    # (bench). The bars guard what was fixed, not unseen meetings.
+    for folder, bar in ((LABELLED_DIR_R, 0.66), (LABELLED_DIR_S, 0.62)):
+        meetings = load_labelled(folder)
+        total, _ = score_meetings(meetings)
+        assert len(meetings) >= 14
         assert total.precision >= bar and total.recall >= bar, total.errors
 
 

@@ -44,6 +44,11 @@ def items_of(turns: list[tuple[str, str]], **options: object) -> list[ActionItem
     return list(extract_action_items(transcript))
 
 
+def rule_items(turns: list[tuple[str, str]], **options: object) -> list[ActionItem]:
+    """The rules' items alone, for behaviour the learned scorer may still veto."""
+    return list(extract_action_items(meeting(turns, **options)))  # type: ignore[arg-type]
+
+
 def summary(items: list[ActionItem]) -> list[tuple[str | None, str | None]]:
     return [(item.owner, item.due.isoformat() if item.due else None) for item in items]
 

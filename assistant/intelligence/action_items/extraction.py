@@ -58,6 +58,7 @@ from assistant.intelligence.action_items.rules import (
     _CAN_YOU_SEE,
     _CLAIM,
     _CONSULTS,
+    _FOR_ALL_TO_SEE,
     _GOING_SOMEWHERE,
     _JOKE,
     _LEAVING,
@@ -90,7 +91,7 @@ from assistant.intelligence.action_items.rules_da import (
     _DA_PRESENT_RE,
 )
 from assistant.intelligence.action_items.rules_en import _EN, _EN_LEADING_VERBS
-from assistant.intelligence.action_items.similarity import _stems, _verb, similar_tasks
+from assistant.intelligence.action_items.similarity import _same_stem, _stems, _verb, similar_tasks
 from assistant.intelligence.action_items.spans import span_quotes
 from assistant.intelligence.action_items.structure import (
     _DECLINE,
@@ -173,6 +174,7 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
         refusing = _refuses_all(_normal(sentences[index].text))
         if _sums_up(outcome, found, index, context):
             continue
+        outcome = _new_in_handout(outcome, found, index, context)
         answered_when = False
         for said, kind in outcome:
             item = said
@@ -200,6 +202,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if kind in ("commitment", "group") and _ongoing_activity(item, sentences[index]):
                 continue
+            if kind in ("commitment", "group") and _precondition(item, sentences[index]):
+                continue
             if kind == "commitment":
                 item = _takes_on_group(found, item, index, context)
             if kind == "commitment" and _merge_into_request(found, item, index, context):
@@ -225,6 +229,11 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue  # a recap repeats tasks already given, in other words
             found.append((item, kind))
     found = [(item, kind) for item, kind in found if kind != "declined"]
+    found = [
+        (item, kind)
+        for item, kind in found
+        if not (kind == "request" and _answered_by_doing(item, found, context))
+    ]
     # A request to the other side as a group ("Kan I integrere med Dynamics?") is mostly a
     # question about the product: a task only once someone takes it on.
     found = [
@@ -300,6 +309,23 @@ def _ongoing_activity(item: ActionItem, sentence: Sentence) -> bool:
     doing = _WILL_BE_DOING.search(sentence.text)
     first = next(iter(words(item.text)), "")
     return doing is not None and first[:4] == doing.group("verb").lower()[:4]
+
+
+def _precondition(item: ActionItem, sentence: Sentence) -> bool:
+    """ "Jeg skal have budgettet godkendt først", "vi skal teste den først", "we need the list
+    first": what must happen before a decision or a step, said undated, is a condition of the
+    talk, not a promise (with a day it is one: "…, jeg skal lige have lavet en kopi først")."""
+    return (
+        item.due is None
+        and _FIRST_OF_ALL.search(item.text) is not None
+        # "…først, men det ordner jeg": a promise after all
+        and _FIRST_OF_ALL.search(sentence.text) is not None
+        and _MUST.search(sentence.text) is not None
+    )
+
+
+_FIRST_OF_ALL = re.compile(r"\b(?:først|first)[.!]*$", re.IGNORECASE)
+_MUST = re.compile(r"\b(?:skal|må|need to|needs to|have to|has to|must|got to)\b", re.IGNORECASE)
 
 
 _WILL_BE_DOING = re.compile(
@@ -1131,6 +1157,95 @@ def _sums_up(outcome: list[_Found], found: list[_Found], index: int, context: _C
     )
 
 
+def _new_in_handout(
+    outcome: list[_Found], found: list[_Found], index: int, context: _Context
+) -> list[_Found]:
+    """A sentence near the end that hands tasks to three or more people at once ("So: Magnus
+    sends the case, Cecilie calls Viborg, and I chase marketing"; "Så Emil retter påmindelserne,
+    Nanna sender listen"): a recap. Each of its tasks whose owner has work already repeats that
+    work in other words; only a group, or an owner new to the meeting's tasks, gets a new item."""
+    if not outcome or index < _CLOSING_SHARE * len(context.sentences):
+        return outcome
+    sentence = context.sentences[index]
+    said = _normal(sentence.text).lower()
+    named = {
+        pid
+        for name, pid in context.name_ids.items()
+        if re.search(rf"\b{re.escape(name)}\b", said) and pid != sentence.speaker
+    }
+    owners = {item.owner for item, _ in outcome}
+    if len(owners | named) < 3 - (len(owners) >= 2):
+        return outcome
+    # "…and everyone fills in the forecast": a group's task is often new at the close.
+    return [
+        (item, kind)
+        for item, kind in outcome
+        if (item.owner or "").startswith(TEAM) or not _repeats_owners_work(item, found, context)
+    ]
+
+
+def _repeats_owners_work(item: ActionItem, found: list[_Found], context: _Context) -> bool:
+    """Whether a recap's task is work its owner has already: one of their items names the
+    same thing, or points at its work by a pronoun ("Få det rettet": the recap may name it)."""
+    own = [earlier for earlier, _ in found if earlier.owner == item.owner]
+    objects = _objects(item.text)
+    return any(
+        has_object_pronoun(earlier.text)
+        or _GET_IT_DONE.match(earlier.text) is not None
+        or not objects
+        or any(_same_stem(a, b) for a in _objects(_named(earlier, context)) for b in objects)
+        for earlier in own
+    )
+
+
+_GET_IT_DONE = re.compile(r"(?:få|have|get)\s+(?:det|den|dem|it|them)\s+\w+$", re.IGNORECASE)
+"""Work named by a pronoun and a participle: "Få det rettet", "get it fixed"."""
+_CLOSING_SHARE = 0.75
+"""Where a meeting's closing part starts, as a share of its sentences."""
+
+
+def _answered_by_doing(item: ActionItem, found: list[_Found], context: _Context) -> bool:
+    """ "Nina, can you give the short version?" - "Yes. So, the loggers stop when…"; "Kan du
+    vise portalen?" - "Gerne. Her ser I…": an undated request the one asked answers at once
+    with a bare yes and then does it, in the next turn, promising nothing: done in the
+    meeting."""
+    if item.due is not None or item.owner is None or not _PRESENTS.match(item.text):
+        return False
+    asked = _sentence_of(item, context.sentences)
+    if asked is None:
+        return False
+    segment = context.sentences[asked].segment + 1
+    reply = [s for s in context.sentences if s.segment == segment]
+    if (
+        len(reply) < 2
+        or reply[0].speaker != item.owner
+        or len(words(reply[0].text)) > 2
+        or _OPENS_WITH_YES.match(_normal(reply[0].text)) is None
+    ):
+        return False
+    if any(_WILL_DO.search(s.text) or find_date(s.text, None) for s in reply[1:]):
+        return False
+    start, end = reply[0].start, reply[-1].start
+    return not any(start <= other.start <= end for other, _ in found if other is not item)
+
+
+_PRESENTS = re.compile(
+    r"(?:vis|show|demo|demonstrer|filter|walk|præsenter|present|fortæl|tell|forklar|explain"
+    r"|gennemgå|go through|go over|run through|take us|tag os|tag (?:\w+ )?(?:tal|status|ordet)"
+    r"|give (?:us |me )?(?:the |a )?(?:short|quick|brief|status|update|overview|summary)"
+    r"|giv (?:os |mig )?(?:en |et )?(?:kort|hurtig|status|overblik))",
+    re.IGNORECASE,
+)
+"""What one asked can do in the meeting itself: show, present, walk through, give the short
+version."""
+_WILL_DO = re.compile(
+    r"\b(?:i'll|i will|we'll|we will|i'm going to|going to|i can|we can|let me|jeg skal|vi skal"
+    r"|jeg vil|vi vil|jeg kan|vi kan|lad mig|kommer til at|after|later|efter|senere)\b",
+    re.IGNORECASE,
+)
+"""A promise or a later time in a reply: the work is still to come."""
+
+
 def _named(item: ActionItem, context: _Context) -> str:
     """An item's task with its pronoun object ("lav det") replaced by what it points at."""
     return _resolved(item, _sentence_of(item, context.sentences), context).text
@@ -1877,7 +1992,7 @@ def _is_agenda(sentence: Sentence, text: str, task: str) -> bool:
 _KEEPS_THE_MEETING = re.compile(
     r"^(?:try to |prøve at |prøv at )?(?:keep|hold|holde)\s+(?:this|it|things|the meeting|us|det"
     r"|mødet|os)(?:\s+\w+)?\s+(?:tight|short|brief|quick|to time|on time|on track|kort"
-    r"|kortfattet|til tiden|inden for tiden)\b",
+    r"|kortfattet|til tiden|inden for tiden|informal|simple|casual|uformelt|enkelt)\b",
     re.IGNORECASE,
 )
 """How this meeting is run: "I'll keep this short", "jeg prøver at holde det kort"."""
@@ -1905,6 +2020,7 @@ def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -
         )
         or _LIVE_PLACE.search(task.rstrip(".!?")) is not None
         or _SHARES_IT_NOW.search(sentence.text) is not None
+        or _FOR_ALL_TO_SEE.search(sentence.text) is not None
         or (let_me and _LET_ME_LIVE.match(task) is not None)
         or (
             _LOOK_UP.match(task) is not None

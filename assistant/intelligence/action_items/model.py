@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.intelligence.action_items.rules import Kind
-from assistant.intelligence.sentences import Sentence
+from assistant.intelligence.sentences import Sentence, detect_language
 from assistant.transcript import Transcript
 
 
@@ -91,7 +91,28 @@ def _normal(text: str) -> str:
     text = _REPEAT.sub(r"\1", text)
     if "'" not in text:
         text = _ASR_WORD.sub(_spelled, text)
+    elif _JUTLANDIC_VERB.search(text):
+        text = _JUTLANDIC_VERB.sub(_standard, text)
+    if _JUTLANDIC_WORD.search(text) and detect_language(text, None) == "da":
+        text = _JUTLANDIC_WORD.sub(_standard, text)
     return text
+
+
+_JUTLANDIC = {
+    **{"ska'": "skal", "ka'": "kan", "ta'r": "tager", "gi'r": "giver", "si'r": "siger"},
+    **{"bli'r": "bliver", "ha'": "have", "a": "jeg", "do": "du", "æ": "den"},
+}
+"""Jutlandic speech as written down ("A ska' nok sende æ liste", "Ka' do ringe?"), in standard
+Danish: the rules read "jeg skal", "kan du"."""
+_JUTLANDIC_VERB = re.compile(r"(?<![\w'])(?:ska'|ka'|ta'r|gi'r|si'r|bli'r|ha')(?!\w)", re.I)
+_JUTLANDIC_WORD = re.compile(r"(?<![\w'-])(?:a(?! conto\b)|do|æ)(?![\w'-])", re.IGNORECASE)
+"""Words that are Jutlandic only in a Danish sentence ("a" is also English)."""
+
+
+def _standard(match: re.Match[str]) -> str:
+    word = match.group(0)
+    standard = _JUTLANDIC[word.lower()]
+    return standard.capitalize() if word[0].isupper() else standard
 
 
 def _spelled(match: re.Match[str]) -> str:

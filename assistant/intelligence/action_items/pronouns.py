@@ -51,10 +51,21 @@ _LOOK_BACK = 4
 _LOOK_BACK_S = 90.0
 
 
+def _object(task: str) -> re.Match[str] | None:
+    """`_OBJECT` in ``task``, unless the "pronoun" is a noun: "ask our IT", "jeres IT"."""
+    match = _OBJECT.match(task)
+    if match is None:
+        return None
+    before = match.group("verb").split()[-1].lower()
+    if before in _DETERMINERS or (match.group("pronoun") == "IT" and not task.isupper()):
+        return None
+    return match
+
+
 def has_object_pronoun(task: str) -> bool:
     """Whether the task names its work only by a pronoun: "make sure they get it", "send it
     over" (not "loop in your IT team", not "det nye udkast")."""
-    match = _OBJECT.match(task)
+    match = _object(task)
     if match is None:
         match = re.search(r"\b(?:it|that|them|det|den|dem)\s*[.!?]*$", task, re.IGNORECASE)
         return match is not None
@@ -66,7 +77,7 @@ def resolve_pronoun(task: str, index: int, sentences: Sequence[Sentence]) -> str
     """``task`` with its object pronoun replaced by the thing last named before sentence
     ``index``; unchanged when there is no such pronoun or nothing to point at."""
     task = _SEND_OVER.sub("send ", task) if _SEND_OVER.match(task) else task
-    match = _OBJECT.match(task)
+    match = _object(task)
     if match is None or _ASKS_PEOPLE.match(task):
         return task
     after = task[match.end() :].split()

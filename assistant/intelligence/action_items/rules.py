@@ -159,7 +159,7 @@ _JOKE = re.compile(
 _ON_THE_SPOT = re.compile(
     r"\b(?:right now|right away now|now|in the chat|lige nu|nu|i chatten|her i mødet|undervejs"
     r"|as we go(?: along)?|along the way|as we speak|here and now|her og nu)"
-    r"(?:,?\s+(?:while|mens) (?:we're|we are|vi)(?: \w+){1,3})?[.!?]*$"
+    r"(?:,?\s+(?:while|mens) (?:we're|we are|vi|jeg|i|i'm|i am)(?: \w+){1,3})?[.!?]*$"
     r"|\b(?:while we're talking|while we talk|mens vi (?:snakker|taler))[.!?]*$",
     re.IGNORECASE,
 )
@@ -210,6 +210,8 @@ _LIVE_VERBS = re.compile(
     r"|^(?:luk|lukke|close)\b(?:\s+[\w-]+){0,4}?\s+(?:ned\s+|down\s+)?(?:igen|again)[.!]*$"
     r"|^(?:share|del|dele)\b(?:\s+(?:lige|just|now|nu))*(?:\s+(?:(?:my|the|min)\s+)?(?:screen|skærm)"
     r"\w*|\s*[.!]*$)"
+    # "jeg deler lige tidsplanen": sharing it with those in the meeting, there and then
+    r"|^(?:del|dele)\s+lige\b"
     # the language of the meeting itself: "I'll stick to English", "jeg snakker dansk"
     r"|^(?:stick (?:to|with)|speak|talk|keep (?:it )?to|snak|snakke|tal|tale|hold mig til"
     r"|holde mig til)\s+(?:in\s+|på\s+)?(?:english|engelsk|danish|dansk|swedish|svensk"
@@ -234,6 +236,15 @@ _CAN_YOU_SEE = re.compile(
 )
 """Asked right after a promise in the same turn, it shows the work was done on the spot:
 "I'll pull up the plan. Can you all see it?"."""
+_FOR_ALL_TO_SEE = re.compile(
+    r"\b(?:så (?:vi|i|du|alle) har (?:den|det|dem) (?:\w+ )?foran (?:os|jer|dig)"
+    r"|så kan (?:vi|i|du|alle) (?:(?:alle|også) )?se (?:den|det|dem)(?: (?:også|alle sammen))?"
+    r"|so (?:that )?(?:we|you|everyone) (?:all )?(?:can )?(?:see|have) (?:it|them|this)"
+    r" (?:in front of us|on (?:the|your) screens?))[.!?]*$",
+    re.IGNORECASE,
+)
+"""A purpose that puts the work before those in the meeting now: "…, så vi har den foran os",
+"…, så kan du se den også" (unlike "så I kan se det": so that you will see it)."""
 _LIVE_PLACE = re.compile(
     # not "om det her" (about this): "orientere bestyrelsen om det her" is no place
     r"\b(?:here|there|on the (?:white)?board|on (?:the|my) screen|på tavlen"

@@ -232,6 +232,15 @@ _DA = _Rules(
         *("holde det dig op på", "holde det jer op på"),
         # taking over the meeting, not work: "Malene tager resten"
         *("tag resten", "tage resten", "tag over", "tage over", "tag den herfra"),
+        # the question being asked now, not one to ask someone: "Jeg spørger om prisen"
+        *("spørger om", "spørg om"),
+        # opening the meeting: "Jeg vil gerne indlede med at takke…"
+        *("indlede", "indled", "indleder"),
+        # a question left for later: "det finder vi ud af senere"
+        *("finde ud af senere", "finde det ud af senere", "finde ud af det senere"),
+        *("finder ud af senere", "finder det ud af senere", "finder ud af det senere"),
+        *("find ud af senere", "find det ud af senere", "find ud af det senere"),
+        *("finde ud af en anden gang", "finde det ud af en anden gang"),
     ),
     request_non_actions=(
         *("høre", "se min", "se skærmen", "se det", "se mig", "se hvad", "huske", "forklare"),

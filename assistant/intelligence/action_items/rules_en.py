@@ -111,6 +111,17 @@ _EN = _Rules(
         *("bet", "wonder", "know", "understand", "believe", "like", "love", "mind", "repeat"),
         *("remind me", "tell me", "hope", "assume", "keep in mind", "keep that in mind"),
         *("keep it in mind", "keep them in mind", "bear it in mind", "bear that in mind"),
+        *("keep you in mind", "keep you guys in mind", "keep you all in mind"),
+        # an assurance, not work: "I'll make it work"; the meeting's own sound: "I'll mute"
+        *("make it work", "make that work", "mute", "unmute", "go on mute"),
+        # a question left for later: "We'll figure that out later"
+        *(
+            "figure that out later",
+            "figure it out later",
+            "figure out later",
+            "sort that out later",
+        ),
+        *("sort it out later", "work that out later", "work it out later"),
         # how the speaker talks in the meeting itself: "Then I'll keep it tight.", "I'll warn you
         # now, …"
         *("keep it tight", "keep it short", "keep it brief", "keep this short", "warn you"),

@@ -28,12 +28,23 @@ def similar_tasks(a: str, b: str) -> bool:
     first, second = _stems(a), _stems(b)
     if not first or not second:
         return False
-    if (first <= second or second <= first) and _verb(a) == _verb(b):
+    in_second = {s for s in first if any(_same_stem(s, other) for other in second)}
+    in_first = {s for s in second if any(_same_stem(s, other) for other in first)}
+    if (in_second == first or in_first == second) and _verb(a) == _verb(b):
         # "Draw" and "Draw one": the shorter says nothing the longer does not. Not "Register
         # it" and "Send the ID once it's registered": another verb is other work.
         return True
-    shared = len(first & second)
+    shared = min(len(in_second), len(in_first))
     return shared >= 2 and shared >= 0.6 * min(len(first), len(second))
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """One stem, or one the start of the other ("plan" of "planen", "liste" of "listen": a
+    Danish definite form against the bare noun)."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short)
 
 
 def _verb(task: str) -> str:

@@ -45,6 +45,10 @@ _HANDS_OVER = re.compile(
 """A sentence that hands over what was just promised ("You'll have it by Thursday", "I får den
 inden klokken tre")."""
 _POINTS_BACK = re.compile(r"\b(?:it|them|that|den(?! \d)|det|dem)\b", re.IGNORECASE)
+_SAYS_ENOUGH = 4
+"""Words at least in a quote that shows a reader what was promised."""
+_OWN_WORK = re.compile(r"^(?:\w+\s+){0,3}?(?:jeg|vi|i|we)\b", re.IGNORECASE)
+"""A sentence about the speaker's own work ("Jeg ser på den i morgen"), not someone else's."""
 _SHORT_DATING = 8
 """Words at most in a sentence that only dates the work it points back at ("Then it's Friday")."""
 
@@ -83,6 +87,14 @@ def span_quotes(
             deadline = _dating(after.text, meeting_date)
             if deadline is not None:
                 quote, due = f"{quote} {after.text}", due or deadline
+            elif (
+                len(words(quote)) < _SAYS_ENOUGH
+                and after.speaker == item.speaker
+                and _OWN_WORK.search(_normal(after.text)) is not None
+            ):
+                # "Det tager jeg. Jeg ser alligevel på lønnen i morgen.": a bare yes quoted
+                # alone says too little; the turn's next sentence says what is taken on.
+                quote = f"{quote} {after.text}"
         spanned.append(replace(item, quote=quote, start=start, due=due))
     return spanned
 
