@@ -6,7 +6,7 @@
     python -m bench.intelligence --no-scorer      # the rules alone, without the learned scorer
 
 The labelled sets are ``tests/data/intelligence/*.json`` (written with the rules) and
-``tests/data/intelligence-b`` to ``-s`` (each written apart from the rules from a brief,
+``tests/data/intelligence-b`` to ``-u`` (each written apart from the rules from a brief,
 measured, then tuned on by kind of failure: issue 15; their READMEs keep the figures measured
 before tuning; n to q were held out until 2026-12-06); all are scored, each on its own and
 together. Each file is a transcript JSON whose extra key ``expected.action_items`` lists, per
@@ -72,6 +72,8 @@ __all__ = [
     "LABELLED_DIR_Q",
     "LABELLED_DIR_R",
     "LABELLED_DIR_S",
+    "LABELLED_DIR_T",
+    "LABELLED_DIR_U",
     "Score",
     "internal_only",
     "language_group",
@@ -105,6 +107,10 @@ LABELLED_DIR_Q = LABELLED_DIR.with_name("intelligence-q")
 # r and s: written 2026-12-06 from the brief, measured before tuning (their READMEs).
 LABELLED_DIR_R = LABELLED_DIR.with_name("intelligence-r")
 LABELLED_DIR_S = LABELLED_DIR.with_name("intelligence-s")
+# t and u: likewise; measured before tuning, added to train the scorer (the rules were not
+# tuned on them the day they came).
+LABELLED_DIR_T = LABELLED_DIR.with_name("intelligence-t")
+LABELLED_DIR_U = LABELLED_DIR.with_name("intelligence-u")
 ALL_LABELLED = (
     LABELLED_DIR,
     LABELLED_DIR_B,
@@ -125,6 +131,8 @@ ALL_LABELLED = (
     LABELLED_DIR_Q,
     LABELLED_DIR_R,
     LABELLED_DIR_S,
+    LABELLED_DIR_T,
+    LABELLED_DIR_U,
 )
 AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 """A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a
@@ -376,7 +384,7 @@ def main() -> None:
         action="append",
         metavar="DIR",
         help="folder of labelled meetings to score; may be repeated "
-        "(default: tests/data/intelligence, -b to -s)",
+        "(default: tests/data/intelligence, -b to -u)",
     )
     args = parser.parse_args()
     scorer = load_scorer() if args.scorer else None

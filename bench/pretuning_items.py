@@ -47,6 +47,8 @@ PRETUNING = {
     "intelligence-q": "32c0ca8",  # likewise
     "intelligence-r": "eb51b37",  # written 2026-12-06 from the brief, measured before tuning
     "intelligence-s": "eb51b37",  # likewise (README of each)
+    "intelligence-t": "eb51b37",  # likewise; the rules were not tuned on t and u
+    "intelligence-u": "eb51b37",  # likewise
 }
 """Per set, the commit whose rules had never been tuned on it."""
 
