@@ -16,7 +16,8 @@ sets' READMEs, and where they are silent the choice written here):
 - "end of the week" / "this week" / "later this week" / "sidst (senere) på ugen" / "inden
   weekenden" / "by (before) the weekend": the Friday of the meeting's week (at a weekend
   meeting, the coming Friday); "end of next week" / "udgangen af næste uge": a week later.
-  "over the weekend" / "i weekenden" say when the work is done, not by when: no deadline.
+  "over the weekend" / "over weekenden": its Sunday (intelligence-u); "this weekend" / "i
+  weekenden" say when the work is done, not by when: no deadline.
 - "end of the month" / "inden udgangen af måneden" / "ultimo måneden" / "i løbet af
   måneden": the month's last day; "end of next month": next month's last day; "ultimo
   december" / "end of January" / "sidst i december": that month's last day; "medio januar" /
@@ -280,6 +281,11 @@ def _end_of_quarter(match: re.Match[str], today: dt.date | None) -> dt.date | No
 
 def _end_of_year(_: re.Match[str], today: dt.date | None) -> dt.date | None:
     return None if today is None else dt.date(today.year, 12, 31)
+
+
+def _sunday(_: re.Match[str], today: dt.date | None) -> dt.date | None:
+    """ "over the weekend": the Sunday of the coming weekend (the meeting day on a Sunday)."""
+    return None if today is None else today + dt.timedelta(days=6 - today.weekday())
 
 
 def _no_day(_: re.Match[str], __: dt.date | None) -> dt.date | None:
@@ -627,9 +633,11 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         ),
         # "by the weekend" is its Friday; "over the weekend" says when, not by when.
         (r"(?<=by )the weekend|(?<=before )the weekend", _end_of_week),
+        # "over the weekend", "over weekenden": done by its Sunday; "i weekenden", "this
+        # weekend" say when, not by when.
+        (r"(?:hen )?over (?:the )?weekend(?:en)?", _sunday),
         (
-            r"(?:over|during|this|at) the weekend|this weekend|(?:i|over|hen over|i løbet af)"
-            r" weekenden",
+            r"(?:during|this|at) the weekend|this weekend|(?:i|i løbet af) weekenden",
             _no_day,
         ),
         (
@@ -707,9 +715,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"(?:by|before|until|till|on) the " + _ORDINAL + _CLAUSE_END, _ordinal_day_of_month),
         # "inden den tredje", "jeg sender den den femtende": not "til den første kunde".
         (
-            r"(?:(?<=inden )|(?<=senest )|(?<=til )|(?<=før )|(?<=\bden ))den "
-            + _ORDINAL
-            + _CLAUSE_END,
+            r"(?:(?<=inden )|(?<=senest )|(?<=til )|(?<=før )|(?<=\bden )|(?<=\bklar )"
+            r"|(?<=\bfærdig ))den " + _ORDINAL + _CLAUSE_END,
             _ordinal_day_of_month,
         ),
         (r"(?<=den )(?P<day>[0-3]?\d)\.", _day_of_month),
@@ -844,11 +851,12 @@ mandag", a day ruled out."""
 
 _SCHEDULED = re.compile(
     r"\b(?:(?:a |an |et |en |the )(?:time|date|slot|tidspunkt|tid|dato)(?: (?:med|with) \w+)?"
-    r"|(?:skal vi|shall we|should we|let's|lad os) (?:sige|say)|(?:så )?siger vi)\s*$",
+    r"|(?:skal vi|shall we|should we) (?:sige|say)|(?:så )?siger vi)\s*$",
     re.IGNORECASE,
 )
 """A date that says when a meeting is to be held: "find a time next week", "finder en tid med
-Thomas i næste uge", "skal vi sige tirsdag?"."""
+Thomas i næste uge", "skal vi sige tirsdag?" (but "lad os sige tirsdag", "let's say Tuesday"
+mostly name a deadline)."""
 
 
 _BEFORE_EVENT = re.compile(
@@ -992,15 +1000,63 @@ def _past_apposition(text: str, end: int, meeting_date: dt.date | None) -> int:
     return end + following.end
 
 
+_HESITATION = r"(?:øh|øhm|æh|ah|oh|åh|um|uh|erm|hmm|wait|vent|hov)"
 _CORRECTION = re.compile(
-    r"\s*[-–,.]*\s*(?:(?:(?:nej|no|sorry|undskyld|i mean|jeg mener|or rather|eller rettere|hov"
+    # "Tuesday, I think. No wait, Monday": a hedge on the first day may come before
+    r"(?:,?\s*(?:I think|I guess|tror jeg|vel))?\s*[-–,.!?]*\s*"
+    r"(?:" + _HESITATION + r"[,.!]*\s+)*"
+    r"(?:(?:(?:nej|no|sorry|undskyld|i mean|jeg mener|or rather|eller rettere|hov"
     r"|make (?:it|that)|actually|faktisk)[,.!]*\s*)+"
+    r"(?:" + _HESITATION + r"[,.!]*\s*)*"
     r"|(?:men|but) (?:det bliver|it'll be|it will be|make (?:it|that))\s+)",
     re.IGNORECASE,
 )
 """A date taken back and said again: "På fredag – nej, torsdag", "Friday - no, sorry,
 Thursday", "Monday, no, make it Tuesday", "jeg skulle have sagt fredag, men det bliver i
-morgen"."""
+morgen", "THURSDAY UM ACTUALLY CAN WE SAY MONDAY"."""
+
+
+_LEAD_IN = re.compile(
+    r"(?:[\s,.:;!?–-]|\b(?:så|so|then|og|and|lad os sige|let['’]s say|(?:can|could|shall) we say"
+    r"|(?:skal|kan) vi sige|say|sig|make (?:it|that)|gør det|det bliver|it['’]ll be"
+    r"|it will be|rather|hellere|i stedet|instead|måske|maybe|perhaps|probably|nok"
+    r"|du har (?:det|den|dem)|you['’]ll have (?:it|them)|" + _HESITATION[3:-1] + r")\b)*",
+    re.IGNORECASE,
+)
+"""Words that may lead to the day said instead ("nej, lad os sige fredag", "no, so Monday")."""
+
+
+_AWAY_WORDS = (
+    r"(?:væk|ude|syg|på ferie|off|away|out|travelling|traveling|sick|busy|optaget|on leave"
+    r"|(?:på|til) (?:kursus|konference|messe|ferie)|at a (?:course|conference|trade fair)"
+    r"|in \w+|i \w+|på \w+)"
+)
+_WHY_NOT = re.compile(
+    r"\b(?:er|is|am|'m|['’]s|are|bliver) (?:(?:jeg|vi|han|hun|I|we|he|she) )?"
+    r"(?:" + _AWAY_WORDS + r"|(?:\w+ ){0,2}(?:ikke|not) (?:på arbejde|at work|here|her|hjemme))\b"
+    r"|\b(?:holder|har) (?:\w+ )?lukket|\b(?:are|is|'re) closed",
+    re.IGNORECASE,
+)
+"""Why the day first said will not do: the speaker is away ("jeg er væk fredag", "tirsdag er
+jeg på kursus", "I'm travelling on Tuesday")."""
+_AWAY_ON = re.compile(
+    r"\b(?:er|is|am|'m|['’]s|are|bliver)\s+"
+    + _AWAY_WORDS
+    + r"(?:\s+[\w-]+){0,3}?\s+(?:on\s+|på\s+)?$",
+    re.IGNORECASE,
+)
+_AWAY_THEN = re.compile(
+    # right after the day, not in a clause of its own: "Thursday, I'm out on Wednesday"
+    r"\s+(?:(?:er|is|am|'m|are)\s+)?(?:jeg|I|vi|we|han|hun|he|she)?\s*"
+    r"(?:er|am|'m|is|are)?\s+" + _AWAY_WORDS + r"\b",
+    re.IGNORECASE,
+)
+"""A day that names when someone is away: "I'm out Wednesday", "tirsdag er jeg på kursus"."""
+
+
+def _away_on(text: str, start: int, end: int) -> bool:
+    clause = re.split(r"[,.;:!?]", text[:start])[-1]
+    return _AWAY_ON.search(clause) is not None or _AWAY_THEN.match(text, end) is not None
 
 
 _ALTERNATIVE = re.compile(
@@ -1014,9 +1070,9 @@ _ALTERNATIVE = re.compile(
 def _corrected(
     text: str, phrase: DatePhrase, start: int, end: int, meeting_date: dt.date | None, weeks: bool
 ) -> tuple[DatePhrase, int, int]:
-    """The date phrase at ``start:end``, or the one that corrects it right after it; of two
-    days offered as a choice, the later: the latest the work was promised for (none when
-    that one has no day, "Friday or next week")."""
+    """The date phrase at ``start:end``, or the one that corrects it after it; of two days
+    offered as a choice, the later: the latest the work was promised for (none when that one
+    has no day, "Friday or next week")."""
     alternative = _ALTERNATIVE.match(text, end)
     if alternative is not None:
         other = find_date(text[alternative.end() :], meeting_date, weeks=weeks)
@@ -1030,30 +1086,22 @@ def _corrected(
     correction = _CORRECTION.match(text, end)
     if correction is None or correction.end() == end:
         return phrase, start, end
-    again = find_date(text[correction.end() :], meeting_date, weeks=weeks)
-    if again is None:
-        return phrase, start, end
-    if again.start != 0:
-        # "på fredag, nej vent, jeg er væk fredag, I har det torsdag": the reason names the
-        # day taken back; the last day said in the sentence is the one meant.
-        offset, last = correction.end(), None
-        stop = re.search(r"[.!?](?:\s|$)", text[offset:])
-        bound = offset + stop.start() if stop else len(text)
-        while (said := find_date(text[offset:bound], meeting_date, weeks=weeks)) is not None:
-            last = DatePhrase(said.date, offset + said.start, offset + said.end, said.week_only)
-            offset = last.end
-        if last is None or not _WHY_NOT.search(text, correction.end(), last.start):
-            return phrase, start, end
-        return DatePhrase(last.date, 0, 0, last.week_only), start, last.end
-    return again, start, correction.end() + again.end
-
-
-_WHY_NOT = re.compile(
-    r"\b(?:er|is|am|'m|are|bliver) (?:væk|ude|syg|på ferie|off|away|out|travelling|sick"
-    r"|(?:på|til) (?:kursus|konference|messe)|at a (?:course|conference|trade fair))\b",
-    re.IGNORECASE,
-)
-"""Why the day first said will not do: the speaker is away ("jeg er væk fredag")."""
+    # The day said instead: the first one after the correction that is not the reason
+    # ("Tomorrow. Ah, no, tomorrow I am in Aarhus, so Monday"; "Tuesday. No wait, Monday is
+    # better, I'm travelling on Tuesday"), led to by a few words ("nej lad os sige fredag") or
+    # after a reason ("nej vent, jeg er væk fredag, I har det torsdag"); at most into the
+    # next sentence ("Torsdag, nej, vent, jeg er på messe torsdag. Fredag.").
+    offset = correction.end()
+    stops = [m.end() for m in re.finditer(r"(?<!\d)[.!?](?:\s|$)", text[offset:])]
+    bound = offset + stops[1] if len(stops) > 1 else len(text)
+    while (said := find_date(text[offset:bound], meeting_date, weeks=weeks)) is not None:
+        said_start, said_end = offset + said.start, offset + said.end
+        if not _away_on(text, said_start, said_end):
+            clause = re.split(r"[,.;:!?]", text[correction.end() : said_start])[-1]
+            if _LEAD_IN.fullmatch(clause) or _WHY_NOT.search(text, correction.end(), said_start):
+                return DatePhrase(said.date, 0, 0, said.week_only), start, said_end
+        offset = said_end
+    return phrase, start, end
 
 
 def resolve_due_date(

@@ -120,7 +120,9 @@ def rule_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
 
 
 _TAKES_DAY_BACK = re.compile(
-    r"^(?:øh\w*,?\s+)?(?:nej|no|sorry|undskyld|vent|wait|hov|i mean|jeg mener)\b", re.IGNORECASE
+    r"^(?:(?:øh\w*|ah|oh|um|uh|åh)[,.!]?\s+)*"
+    r"(?:nej|no|sorry|undskyld|vent|wait|hov|i mean|jeg mener|actually|faktisk)\b",
+    re.IGNORECASE,
 )
 
 
