@@ -831,9 +831,10 @@ _RULED_OUT = re.compile(
 
 
 _AWAY = re.compile(
-    r"\b(?:er|is|are|am|'m|'re|bliver|will be)\s+(?:(?:nok|også|still|stadig|also)\s+)?"
+    r"(?:\b(?:er|is|are|am|'m|'re|['’]s|bliver|will be)\s+(?:(?:nok|også|still|stadig|also)\s+)?"
     r"(?:væk|offshore|på ferie|på messe|på kursus|syg|away|off|on holiday|on leave|travelling"
-    r"|out of (?:the )?office)\s+(?:(?:hele|all|the whole)\s+)?$",
+    r"|traveling|out|out of (?:the )?office)"
+    r"|\b(?:har|has) (?:(?:the day )?off|fri))\s+(?:(?:hele|all|the whole|on|på)\s+)?$",
     re.IGNORECASE,
 )
 """A date that says when someone is away ("de er offshore i næste uge"), not a deadline."""
