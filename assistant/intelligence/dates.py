@@ -1029,6 +1029,7 @@ _LEAD_IN = re.compile(
 
 _AWAY_WORDS = (
     r"(?:væk|ude|syg|på ferie|off|away|out|travelling|traveling|sick|busy|optaget|on leave"
+    r"|closed|lukket"
     r"|(?:på|til) (?:kursus|konference|messe|ferie)|at a (?:course|conference|trade fair)"
     r"|in \w+|i \w+|på \w+)"
 )

@@ -147,6 +147,21 @@ ENGLISH: list[tuple[str, dt.date, str | None]] = [
     # corrected, negated, the day of an event
     ("I'll send it on Thursday, sorry, Friday.", WED, "2026-11-27"),
     ("I'll send it on Thursday, no, make it Friday.", WED, "2026-11-27"),
+    # the day said instead: past a hesitation, a hedge, a sentence end and the reason
+    (
+        "I'll send the figures Monday. Oh, no, Monday I'm in Leeds all day, so Wednesday.",
+        WED,
+        "2026-12-02",
+    ),
+    ("Tuesday, I think. No wait, Thursday is better, I'm off on Tuesday.", WED, "2026-11-26"),
+    ("FRIDAY UM ACTUALLY CAN WE SAY TUESDAY THE AUDIT ISN'T DONE BY THEN", WED, "2026-12-01"),
+    (
+        "I'll have the contract back Monday. Actually no, legal are closed Monday. Say Tuesday.",
+        WED,
+        "2026-12-01",
+    ),
+    ("You'll have the draft, let's say Thursday.", WED, "2026-11-26"),
+    ("Shall we say Thursday?", WED, None),
     ("I can send it, just not on Friday.", WED, None),
     ("Friday doesn't work for me, so I'll send it Monday.", WED, "2026-11-30"),
     ("I'll send it not later than Friday.", WED, "2026-11-27"),
@@ -312,6 +327,12 @@ DANISH: list[tuple[str, dt.date, str | None]] = [
     # rettet, nægtet, et mødes tidspunkt
     ("Jeg sender det på torsdag, nej fredag.", WED, "2026-11-27"),
     ("Jeg sender det på torsdag – hov, nej, fredag.", WED, "2026-11-27"),
+    ("Onsdag. Nej vent, onsdag er jeg til konference, lad os sige torsdag.", WED, "2026-11-26"),
+    ("Mandag, nej, vent, jeg er på kursus mandag. Tirsdag.", WED, "2026-12-01"),
+    ("jeg ringer til dem på mandag nej lad os sige tirsdag", WED, "2026-12-01"),
+    ("Du har den, øh, lad os sige på fredag.", WED, "2026-11-27"),
+    ("Jeg sender det fredag. Nej, hun har fri på fredag, så det bliver mandag.", WED, "2026-11-30"),
+    ("Så er hjemmesiden klar den tiende.", WED, "2026-12-10"),
     ("Jeg kan godt sende det, bare ikke på fredag.", WED, None),
     ("Fredag passer ikke, så jeg sender den mandag.", WED, "2026-11-30"),
     ("Jeg sender det ikke senere end torsdag.", WED, "2026-11-26"),

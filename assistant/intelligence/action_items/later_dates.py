@@ -66,7 +66,8 @@ _ONLY_A_DAY = re.compile(
 """What may be said with nothing but a day: "Sidst på ugen, faktisk.", "So Monday."."""
 
 _ACCEPTS = re.compile(
-    r"^(?:(?:ja|jo|yes|yeah|yep|okay|ok|sure|fint|fine|godt|good|klart|of course|selvfølgelig)"
+    r"^(?:(?:ja|jo|yes|yeah|yep|okay|ok|sure|fint|fine|godt|good|klart|of course|selvfølgelig"
+    r"|uh|um|øh|mm)"
     r"[,.!]?\s*)*"
     r"(?:det (?:når|klarer|kan) jeg(?: godt)?(?: nå)?|det skal (?:jeg )?nok (?:kunne )?(?:nås|nå)"
     r"|det kan (?:godt )?nås|det er fint|det passer|no problem|that works|will do|can do"
@@ -92,17 +93,76 @@ def dated_later(
     items: Sequence[ActionItem], sentences: Sequence[Sentence], meeting_date: dt.date | None
 ) -> list[ActionItem]:
     """Each item with the day it gets in the turns after it (see the module's docstring)."""
-    quoted = [{i for i, s in enumerate(sentences) if s.text in item.quote} for item in items]
+    items, quoted = _handed_over(items, sentences, meeting_date)
     made = [(item, max(own, default=-1)) for item, own in zip(items, quoted, strict=True)]
     return [
-        _dated(item, own, _others(quoted, n), made, sentences, meeting_date)
+        _dated(item, own, _others(items, quoted, n), made, sentences, meeting_date)
         for n, (item, own) in enumerate(zip(items, quoted, strict=True))
     ]
 
 
-def _others(quoted: list[set[int]], n: int) -> set[int]:
-    """The sentences quoted by the items other than the ``n``-th."""
-    return {i for j, own in enumerate(quoted) if j != n for i in own}
+_ASKS_WHEN = re.compile(
+    r"\b(?:when|hvornår|how soon|how long|by when|until when|til hvornår)\b", re.IGNORECASE
+)
+_POINTS_BACK = re.compile(r"\b(?:it|them|that|den|det|dem)\b", re.IGNORECASE)
+
+
+def _handed_over(
+    items: Sequence[ActionItem], sentences: Sequence[Sentence], meeting_date: dt.date | None
+) -> tuple[list[ActionItem], list[set[int]]]:
+    """The items, an owner's dated hand-over of the work just promised ("I can clean up the
+    contacts." - "This week?" - "I'll do it tomorrow"; "Du har den i løbet af i dag") folded
+    into that promise: its day is the promise's (when it has none, or the hand-over is tighter
+    than a day just asked for), not a task of its own; with the sentences each quotes."""
+    kept: list[ActionItem] = []
+    quoted: list[set[int]] = []
+    for item in items:
+        own = {i for i, s in enumerate(sentences) if s.text in item.quote}
+        if own and kept and quoted[-1] and item.owner == item.speaker:
+            at = min(own)
+            text = _normal(sentences[at].text)
+            said = find_deadline(text, meeting_date, weeks=False)
+            earlier, before = kept[-1], max(quoted[-1])
+            if (
+                said is not None
+                and said.date is not None
+                and earlier.owner == item.owner
+                and before < at
+                and sentences[at].segment - sentences[before].segment <= _TURNS
+                and _HANDS_OVER.search(text)
+                and _POINTS_BACK.search(text[: said.start])
+            ):
+                previous = sentences[at - 1]
+                between = [s for s in sentences[before + 1 : at] if s.speaker != item.owner]
+                asked = bool(between) and (
+                    _ASKS_WHEN.search(previous.text) is not None
+                    or find_date(previous.text, meeting_date) is not None
+                )
+                if between and not asked:
+                    # "Could you send me the API docs?" - "I'll send it right after this
+                    # call": an answer to new work asked for, not the promise handed over
+                    kept.append(item)
+                    quoted.append(own)
+                    continue
+                if earlier.due is None or (said.date < earlier.due and asked):
+                    kept[-1] = replace(earlier, due=said.date)
+                quoted[-1] = quoted[-1] | own
+                continue
+        kept.append(item)
+        quoted.append(own)
+    return kept, quoted
+
+
+def _others(items: Sequence[ActionItem], quoted: list[set[int]], n: int) -> set[int]:
+    """The sentences quoted by the other items of the ``n``-th item's owner (its other work;
+    what the other side takes on says nothing of this item's day)."""
+    owner = items[n].owner
+    return {
+        i
+        for j, own in enumerate(quoted)
+        if j != n and owner in (items[j].owner, items[j].speaker)
+        for i in own
+    }
 
 
 def _dated(
@@ -126,59 +186,68 @@ def _dated(
         )
 
     owner = item.owner if not item.owner.startswith("team") else item.speaker
-    last = max(own)
     due = item.due
-    for index in range(last + 1, len(sentences)):
+    said_first = sentences[min(own)]
+    if min(own) > 0 and said_first.speaker == owner:
+        # "Could we have it by Monday?" - "Yes, Monday's fine, I'll run it over the weekend":
+        # the day agreed is the deadline, the other says when the work is done.
+        text = _normal(said_first.text)
+        agreed = find_deadline(text, meeting_date, weeks=False)
+        asked = _asked_and_taken(text, sentences[min(own) - 1], owner, meeting_date)
+        if agreed is not None and asked is not None and agreed.date == asked:
+            due = asked
+    # From the item's first sentence on: its own later sentences may date it too ("Helst
+    # inden onsdag." - "Det når jeg, du har den i løbet af i dag" quoted with the request).
+    for index in range(min(own) + 1, len(sentences)):
         sentence = sentences[index]
-        if index in others or sentence.segment > sentences[last].segment + _TURNS:
+        if index in others or sentence.segment > sentences[max(own)].segment + _TURNS:
             break
-        text = _normal(sentence.text)
         if sentence.speaker != owner:
             continue
+        text = _normal(sentence.text)
         previous = sentences[index - 1]
         said = find_deadline(text, meeting_date, weeks=False)
-        first = find_date(text, meeting_date, weeks=False)
-        day = said.date if said is not None else None
-        corrected = first is not None and said is not None and first.date != said.date
-        led = said is not None and _LED_TO.search(text[: said.start]) is not None
-        if day is not None and (corrected or (due is not None and _TAKES_BACK.match(text) and led)):
-            due = day  # "Actually no, let's say Wednesday"; "Thursday - no, Friday"
+        if said is None or said.date is None:
+            if due is None:
+                due = _asked_and_taken(text, previous, owner, meeting_date)
             continue
-        if (
-            said is not None
-            and day is not None
-            and (_HANDS_OVER.search(text) or _only_a_day(text, said))
+        day = said.date
+        first = find_date(text, meeting_date, weeks=False)
+        after = previous.speaker == owner and previous.segment == sentence.segment
+        if (first is not None and first.date != day) or (
+            due is not None
+            and _TAKES_BACK.match(text)
+            and _LED_TO.search(text[: said.start]) is not None
+        ):
+            due = day  # "Actually no, let's say Wednesday"; "Thursday - no, Friday"
+        elif after and _only_a_day(text, said) and _TAKEN_BACK_IN.search(previous.text):
+            due = day  # "Torsdag, nej, vent, jeg er på messe torsdag. Fredag."
+        elif _HANDS_OVER.search(text) or (
+            after and _only_a_day(text, said) and _HANDS_OVER.search(_normal(previous.text))
         ):
             # a hand-over, or a day on its own after one ("Den har du længe før. Sidst på
             # ugen, faktisk."): the owner's day, unless later than one already said
-            after = previous.speaker == owner and previous.segment == sentence.segment
-            if after and _only_a_day(text, said) and _TAKEN_BACK_IN.search(previous.text):
-                due = day  # "Torsdag, nej, vent, jeg er på messe torsdag. Fredag."
-                continue
-            handed = _HANDS_OVER.search(text) or (
-                after and _HANDS_OVER.search(_normal(previous.text))
-            )
             asked = previous.speaker != owner and (
                 "?" in previous.text or find_date(previous.text, meeting_date) is not None
             )
-            if handed and (due is None or (day < due and asked)) and not used(index, day):
+            if (due is None or (day < due and asked)) and not used(index, day):
                 due = day  # "Can you do it this week?" - "I'll do it tomorrow"
-            continue
-        if (
-            due is None
-            and previous.speaker != owner
-            and _ACCEPTS.match(text)
-            and _ASKS_BY.search(previous.text)
-        ):
-            asked = find_deadline(_normal(previous.text), meeting_date, weeks=False)
-            if (
-                asked is not None
-                and asked.date is not None
-                and not _REFUSES.search(text)
-                and (said is None or said.date == asked.date)
-            ):
-                due = asked.date  # "Det ska' vi vide inden den 10." - "Det når jeg."
+        elif due is None and _asked_and_taken(text, previous, owner, meeting_date) == day:
+            due = day  # "By Friday if you can" - "Friday's fine"
     return item if due == item.due else replace(item, due=due)
+
+
+def _asked_and_taken(
+    text: str, previous: Sentence, owner: str, meeting_date: dt.date | None
+) -> dt.date | None:
+    """The day the other side just asked for, when ``text`` takes it: "Det ska' vi vide inden
+    den 10." - "Det når jeg."; else None."""
+    if previous.speaker == owner or not _ACCEPTS.match(text) or _REFUSES.search(text):
+        return None
+    if not _ASKS_BY.search(previous.text):
+        return None
+    asked = find_deadline(_normal(previous.text), meeting_date, weeks=False)
+    return None if asked is None else asked.date
 
 
 def _only_a_day(text: str, said: DatePhrase) -> bool:

@@ -14,7 +14,6 @@ from assistant.intelligence.action_items.pronouns import has_object_pronoun as p
 from assistant.intelligence.action_items.replies import _CLAIMS_IT, _later_in_turn
 from assistant.intelligence.action_items.rules import _ACCEPTANCE, _OPENS_WITH_YES, _PRONOUN_OBJECT
 from assistant.intelligence.action_items.similarity import similar_tasks
-from assistant.intelligence.dates import find_deadline
 from assistant.transcript import Segment
 
 
@@ -75,11 +74,6 @@ def _merge_into_request(
         later = None if request.due else _later_in_turn(index, context)
         if later is not None and item.due not in (None, later[0]):
             later = None
-        said = find_deadline(sentence.text, context.transcript.meeting.date, weeks=False)
-        if request.due is not None and said is not None and said.date == request.due:
-            # "Could we have it by Monday?" - "Monday's fine, I'll do it over the weekend": the
-            # day agreed is the deadline, the other says when the work is done.
-            item = replace(item, due=request.due)
         # "Ida and I will put the slides together": the answer's pair takes it on as a team.
         taker = item.owner if (item.owner or "").startswith("team") else item.speaker
         # "Ja, det skriver jeg ind. Du får det i morgen": the dating sentence is quoted too.

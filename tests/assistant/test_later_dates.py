@@ -1,0 +1,129 @@
+"""Dates said in the turns after an item (issue 15): the owner taking the day back, a day on
+its own after a take-back or a hand-over, the owner's hand-over by a day, and the other side's
+deadline that the owner accepts. Every sentence here is new, not taken from labelled data."""
+
+from __future__ import annotations
+
+from tests.assistant.test_understanding import items_of, summary
+
+# The meeting is on Tuesday 6 October 2026: Wednesday the 7th, Thursday the 8th, Friday the 9th,
+# Monday the 12th.
+
+
+def test_the_owner_taking_the_day_back_in_a_later_turn_redates_the_item() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "I'll send the revised budget by Friday."),
+                ("ana", "Actually no, finance closes the books on Fridays, so let's say Thursday."),
+                ("ben", "Fine by me."),
+            ],
+            "en",
+            "2026-10-08",
+        ),
+        (
+            [
+                ("ana", "Jeg sender referatet til bestyrelsen på torsdag."),
+                ("ben", "Husk, at Lone skal godkende det først."),
+                ("ana", "Nå ja. Så ikke torsdag, lad os sige mandag i stedet."),
+            ],
+            "da",
+            "2026-10-12",
+        ),
+    ):
+        assert summary(items_of(turns, language=language))[:1] == [("ana", due)], turns
+
+
+def test_a_day_said_alone_after_a_take_back_is_the_deadline() -> None:
+    items = items_of(
+        [
+            ("ben", "Ana, kan du lave en prisliste til forhandlerne?"),
+            ("ana", "Ja. Fredag, nej vent, jeg er til messe fredag. Torsdag."),
+            ("ben", "Torsdag er fint."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-08")]
+
+
+def test_a_later_hand_over_by_the_owner_dates_the_item() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "Jeg laver en oversigt over licenserne til jer."),
+                ("ben", "Inden generalforsamlingen, tak."),
+                ("ana", "Den har du i god tid. Onsdag, faktisk."),
+            ],
+            "da",
+            "2026-10-07",
+        ),
+        (
+            [
+                ("ana", "I can clean up the duplicate contacts for you."),
+                ("ben", "Great. Could you do it this week?"),
+                ("ana", "I'll do it tomorrow, it's a quick job."),
+            ],
+            "en",
+            "2026-10-07",
+        ),
+    ):
+        assert summary(items_of(turns, language=language))[:1] == [("ana", due)], turns
+
+
+def test_the_other_sides_deadline_taken_by_the_owner_is_the_due_date() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "Jeg undersøger, hvad en ekstra scanner koster."),
+                ("ben", "Det skal vi vide inden den 20., for da lukker budgettet."),
+                ("ana", "Det når jeg."),
+            ],
+            "da",
+            "2026-10-20",
+        ),
+        (
+            [
+                ("ana", "I'll put together a list of the open tickets."),
+                ("ben", "By Thursday if you can, we have a steering group."),
+                ("ana", "Thursday's fine."),
+            ],
+            "en",
+            "2026-10-08",
+        ),
+    ):
+        assert summary(items_of(turns, language=language))[:1] == [("ana", due)], turns
+
+
+def test_a_day_of_a_meeting_or_a_no_in_a_later_turn_leaves_the_item_as_it_was() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "I'll brief the warehouse team about the new labels."),
+                ("ben", "Let's meet again on the 20th to go through it."),
+                ("ana", "Sure."),
+            ],
+            "en",
+            None,
+        ),
+        (
+            [
+                ("ana", "Jeg sender tilbuddet på mandag."),
+                ("ben", "Skal vi tage prisen nu?"),
+                ("ana", "Nej, den tager vi næste gang, vi har ikke tid i dag."),
+            ],
+            "da",
+            "2026-10-12",
+        ),
+    ):
+        assert summary(items_of(turns, language=language))[:1] == [("ana", due)], turns
+
+
+def test_the_day_agreed_is_the_deadline_not_when_the_work_is_done() -> None:
+    items = items_of(
+        [
+            ("ben", "Ana, could we have the export by Monday?"),
+            ("ana", "Yes, Monday's fine, I'll run it over the weekend."),
+        ],
+        language="en",
+    )
+    assert summary(items) == [("ana", "2026-10-12")]
