@@ -227,10 +227,10 @@ def _dated(
         ):
             # a hand-over, or a day on its own after one ("Den har du længe før. Sidst på
             # ugen, faktisk."): the owner's day, unless later than one already said
-            asked = previous.speaker != owner and (
+            time_asked = previous.speaker != owner and (
                 "?" in previous.text or find_date(previous.text, meeting_date) is not None
             )
-            if (due is None or (day < due and asked)) and not used(index, day):
+            if (due is None or (day < due and time_asked)) and not used(index, day):
                 due = day  # "Can you do it this week?" - "I'll do it tomorrow"
         elif due is None and _asked_and_taken(text, previous, owner, meeting_date) == day:
             due = day  # "By Friday if you can" - "Friday's fine"
