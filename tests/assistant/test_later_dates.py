@@ -127,3 +127,25 @@ def test_the_day_agreed_is_the_deadline_not_when_the_work_is_done() -> None:
         language="en",
     )
     assert summary(items) == [("ana", "2026-10-12")]
+
+
+def test_a_deadline_named_by_an_event_takes_the_day_said_for_it_earlier() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ben", "The steering group meets on the 22nd, by the way."),
+                ("ana", "Then I'll send you the risk log before the steering group."),
+            ],
+            "en",
+            "2026-10-22",
+        ),
+        (
+            [
+                ("ben", "Lejekontrakten udløber den 30. november, så vi skal i gang."),
+                ("ana", "Jeg sender jer et tilbud på flytningen inden lejekontrakten udløber."),
+            ],
+            "da",
+            "2026-11-30",
+        ),
+    ):
+        assert summary(items_of(turns, language=language))[:1] == [("ana", due)], turns

@@ -234,7 +234,42 @@ def _dated(
                 due = day  # "Can you do it this week?" - "I'll do it tomorrow"
         elif due is None and _asked_and_taken(text, previous, owner, meeting_date) == day:
             due = day  # "By Friday if you can" - "Friday's fine"
+    if due is None:
+        due = _before_event(own, sentences, meeting_date)
     return item if due == item.due else replace(item, due=due)
+
+
+_BEFORE_EVENT = re.compile(
+    r"\b(?:before|ahead of|by|inden|før|senest (?:til|inden))\s+"
+    r"(?:(?:the|our|your|this|vores|jeres)\s+)?(?P<event>[a-zæøå-]{4,})\b",
+    re.IGNORECASE,
+)
+"""A deadline named by an event: "before the workshop", "before the contract ends"."""
+
+
+def _before_event(
+    own: set[int], sentences: Sequence[Sentence], meeting_date: dt.date | None
+) -> dt.date | None:
+    """The day of the event the item is due before, when an earlier sentence of the meeting
+    named it with its day ("the workshop is on the third of June" … "I'll share them before
+    the workshop"); else None."""
+    for index in sorted(own):
+        for named in _BEFORE_EVENT.finditer(sentences[index].text):
+            event = re.compile(rf"\b{re.escape(named['event'])}\b", re.IGNORECASE)
+            if find_date(named["event"], meeting_date) is not None:
+                continue  # "by Friday": a day, not an event
+            for earlier in reversed(sentences[:index]):
+                said = event.search(earlier.text)
+                if said is None:
+                    continue
+                day = find_date(earlier.text[said.end() :], meeting_date)
+                if day is not None and day.date is not None and day.start <= _NEAR:
+                    return day.date
+    return None
+
+
+_NEAR = 24
+"""Characters at most between an event's name and its day ("steering group meets on the 22nd")."""
 
 
 def _asked_and_taken(
