@@ -149,3 +149,18 @@ def test_a_deadline_named_by_an_event_takes_the_day_said_for_it_earlier() -> Non
         ),
     ):
         assert summary(items_of(turns, language=language))[:1] == [("ana", due)], turns
+
+
+def test_a_dated_hand_over_in_the_same_turn_is_the_promise_s_day_not_a_task() -> None:
+    items = items_of(
+        [
+            ("ben", "We still need the floor plans before the installers can start."),
+            (
+                "ana",
+                "Right. I'll ask our architect to mark up the floor plans."
+                " We can have it done by Thursday.",
+            ),
+        ],
+        language="en",
+    )
+    assert summary(items) == [("ana", "2026-10-08")]

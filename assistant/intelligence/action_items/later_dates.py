@@ -37,6 +37,8 @@ _HANDS_OVER = re.compile(
     r"(?:(?:du|i|you)(?:'ll| will)? (?:får|har|have|get)\b"
     r"|(?:den|det|dem) (?:har|får) (?:du|i)\b"
     r"|i'll (?:get|do|have|send) (?:it|them|that|those)\b"
+    r"|(?:we|i|vi|jeg)(?:'ll| will| can| kan| skal nok)? (?:have|få)"
+    r" (?:it|them|that|det|den|dem) (?:done|ready|finished|klar|færdig|lavet)\b"
     r"|(?:jeg|vi) (?:gør|sender|laver|ordner) (?:det|den|dem)\b"
     r"|(?:det|den|dem) (?:gør|sender|laver|ordner) (?:jeg|vi)\b)",
     re.IGNORECASE,
@@ -118,7 +120,12 @@ def _handed_over(
     quoted: list[set[int]] = []
     for item in items:
         own = {i for i, s in enumerate(sentences) if s.text in item.quote}
-        if own and kept and quoted[-1] and item.owner == item.speaker:
+        if (
+            own
+            and kept
+            and quoted[-1]
+            and (item.owner == item.speaker or (item.owner or "").startswith("team"))
+        ):
             at = min(own)
             text = _normal(sentences[at].text)
             said = find_deadline(text, meeting_date, weeks=False)
@@ -126,14 +133,14 @@ def _handed_over(
             if (
                 said is not None
                 and said.date is not None
-                and earlier.owner == item.owner
+                and earlier.owner == item.speaker
                 and before < at
                 and sentences[at].segment - sentences[before].segment <= _TURNS
                 and _HANDS_OVER.search(text)
                 and _POINTS_BACK.search(text[: said.start])
             ):
                 previous = sentences[at - 1]
-                between = [s for s in sentences[before + 1 : at] if s.speaker != item.owner]
+                between = [s for s in sentences[before + 1 : at] if s.speaker != item.speaker]
                 asked = bool(between) and (
                     _ASKS_WHEN.search(previous.text) is not None
                     or find_date(previous.text, meeting_date) is not None
