@@ -1,6 +1,7 @@
-"""Dates said in the turns after an item (issue 15): the owner taking the day back, a day on
-its own after a take-back or a hand-over, the owner's hand-over by a day, and the other side's
-deadline that the owner accepts. Every sentence here is new, not taken from labelled data."""
+"""Which day belongs to an item (issue 15): dates said in the turns after it (the owner taking
+the day back, a day on its own after a take-back or a hand-over, the owner's hand-over by a day,
+the other side's deadline that the owner accepts, an event's day said earlier) and not a day in
+a clause that reports past work. Every sentence here is new, not taken from labelled data."""
 
 from __future__ import annotations
 
@@ -164,3 +165,23 @@ def test_a_dated_hand_over_in_the_same_turn_is_the_promise_s_day_not_a_task() ->
         language="en",
     )
     assert summary(items) == [("ana", "2026-10-08")]
+
+
+def test_a_day_in_a_clause_that_reports_past_work_does_not_date_the_promise() -> None:
+    for turns, language in (
+        (
+            [("ana", "I called the supplier this morning, and I'll write up the findings.")],
+            "en",
+        ),
+        (
+            [("ana", "Okay. We fixed the import yesterday, so I'll tell the warehouse team.")],
+            "en",
+        ),
+    ):
+        assert summary(items_of(turns, language=language)) == [("ana", None)], turns
+    # the promise's own day still counts
+    items = items_of(
+        [("ana", "I called the supplier this morning, and I'll write up the findings tomorrow.")],
+        language="en",
+    )
+    assert summary(items) == [("ana", "2026-10-07")]
