@@ -185,3 +185,19 @@ def test_a_day_in_a_clause_that_reports_past_work_does_not_date_the_promise() ->
         language="en",
     )
     assert summary(items) == [("ana", "2026-10-07")]
+
+
+def test_the_day_the_work_arrives_in_a_clause_of_the_promise_dates_it() -> None:
+    for turns, language, due in (
+        (
+            [("ana", "I'll post the spare batteries today, they should reach you by Friday.")],
+            "en",
+            "2026-10-06",
+        ),
+        (
+            [("ana", "Jeg bestiller de nye kort hos trykkeriet, de er hos jer på torsdag.")],
+            "da",
+            "2026-10-08",
+        ),
+    ):
+        assert summary(items_of(turns, language=language))[:1] == [("ana", due)], turns

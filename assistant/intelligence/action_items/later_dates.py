@@ -40,6 +40,9 @@ _HANDS_OVER = re.compile(
     r"|(?:we|i|vi|jeg)(?:'ll| will| can| kan| skal nok)? (?:have|få)"
     r" (?:it|them|that|det|den|dem) (?:done|ready|finished|klar|færdig|lavet)\b"
     r"|(?:jeg|vi) (?:gør|sender|laver|ordner) (?:det|den|dem)\b"
+    # the work said to arrive: "…, they should reach you by Friday", "den er hos jer på fredag"
+    r"|(?:it|they|den|det|de)(?:'ll| will| should| skulle| vil)? (?:reach you|arrive"
+    r"|be with you|land|(?:være|er) hos (?:dig|jer)|nå(?:r)? frem|komme(?:r)? frem)\b"
     r"|(?:det|den|dem) (?:gør|sender|laver|ordner) (?:jeg|vi)\b)",
     re.IGNORECASE,
 )
@@ -203,6 +206,16 @@ def _dated(
         asked = _asked_and_taken(text, sentences[min(own) - 1], owner, meeting_date)
         if agreed is not None and asked is not None and agreed.date == asked:
             due = asked
+    if due is None and said_first.speaker == item.speaker:
+        # "I'll ship them from our stock, they should reach you by Friday": the day the work
+        # arrives, said in a clause of the promise's own sentence
+        text = _normal(said_first.text)
+        handed = _HANDS_OVER.search(text)
+        arrives = (
+            find_deadline(text[handed.start() :], meeting_date, weeks=False) if handed else None
+        )
+        if handed and handed.start() > 0 and arrives is not None:
+            due = arrives.date
     # From the item's first sentence on: its own later sentences may date it too ("Helst
     # inden onsdag." - "Det når jeg, du har den i løbet af i dag" quoted with the request).
     for index in range(min(own) + 1, len(sentences)):
