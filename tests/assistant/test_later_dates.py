@@ -91,6 +91,15 @@ def test_the_other_sides_deadline_taken_by_the_owner_is_the_due_date() -> None:
             "en",
             "2026-10-08",
         ),
+        (
+            [
+                ("ana", "I'll check which of the sensors need new batteries."),
+                ("ben", "Ideally before the 15th, that's when the auditors come."),
+                ("ana", "Before the 15th should be doable."),
+            ],
+            "en",
+            "2026-10-15",
+        ),
     ):
         assert summary(items_of(turns, language=language))[:1] == [("ana", due)], turns
 

@@ -36,7 +36,7 @@ _HANDS_OVER = re.compile(
     r"(?:^|[,.;:]\s+)(?:(?:so|then|så|altså|okay|ok|yes|yeah|ja|fint|fine|good|godt)[,.!]?\s+)*"
     r"(?:(?:du|i|you)(?:'ll| will)? (?:får|har|have|get)\b"
     r"|(?:den|det|dem) (?:har|får) (?:du|i)\b"
-    r"|i'll (?:get|do|have|send) (?:it|them|that|those)\b"
+    r"|i'll (?:get|do|have|send) (?:it|them|that|those)\b|give me until|giv mig (?:til|indtil)"
     r"|(?:we|i|vi|jeg)(?:'ll| will| can| kan| skal nok)? (?:have|få)"
     r" (?:it|them|that|det|den|dem) (?:done|ready|finished|klar|færdig|lavet)\b"
     r"|(?:jeg|vi) (?:gør|sender|laver|ordner) (?:det|den|dem)\b"
@@ -77,6 +77,8 @@ _ACCEPTS = re.compile(
     r"(?:det (?:når|klarer|kan) jeg(?: godt)?(?: nå)?|det skal (?:jeg )?nok (?:kunne )?(?:nås|nå)"
     r"|det kan (?:godt )?nås|det er fint|det passer|no problem|that works|will do|can do"
     r"|(?:\w+(?:'s| is) fine)|\w+ (?:er|passer) fint|(?:\w+ )?works(?: for me)?|fint|fine"
+    r"|(?:\w+ ){1,3}(?:is|'s|should be|er|bør være|burde være) (?:fine|okay|ok|good|doable"
+    r"|realistic|fint|godt|realistisk|muligt|til at nå)"
     r"|okay|ok|sure|ja|yes)\b",
     re.IGNORECASE,
 )
