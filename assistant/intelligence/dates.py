@@ -621,7 +621,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"(?:early )?next week|after the weekend", _next_week),
         (
             r"(?:today|tonight|this (?:morning|afternoon|evening)"
-            r"|(?:right )?after (?:the|this|our) (?:call|meeting))",
+            r"|(?:right )?after (?:the |this |our )?(?:call|meeting|stand-?up))",
             _offset(0),
         ),
         (

@@ -210,3 +210,36 @@ def test_the_day_the_work_arrives_in_a_clause_of_the_promise_dates_it() -> None:
         ),
     ):
         assert summary(items_of(turns, language=language))[:1] == [("ana", due)], turns
+
+
+def test_a_reply_date_or_an_inverted_danish_hand_over_dates_the_promise() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "Jeg skal lige have tallene bekræftet af vores controller."),
+                ("ben", "Hvornår hører vi fra dig?"),
+                ("ana", "Jeg vender tilbage på torsdag."),
+            ],
+            "da",
+            "2026-10-08",
+        ),
+        (
+            [
+                ("ana", "Jeg rydder op i de gamle brugere."),
+                ("ben", "Hvornår kan det ske?"),
+                ("ana", "Fint, så gør jeg det på fredag."),
+            ],
+            "da",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("ana", "I can reset the sync job for you."),
+                ("ben", "Great, when?"),
+                ("ana", "I'll do it right after stand-up."),
+            ],
+            "en",
+            "2026-10-06",
+        ),
+    ):
+        assert summary(items_of(turns, language=language))[:1] == [("ana", due)], turns

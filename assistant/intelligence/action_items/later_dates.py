@@ -40,6 +40,11 @@ _HANDS_OVER = re.compile(
     r"|(?:we|i|vi|jeg)(?:'ll| will| can| kan| skal nok)? (?:have|få)"
     r" (?:it|them|that|det|den|dem) (?:done|ready|finished|klar|færdig|lavet)\b"
     r"|(?:jeg|vi) (?:gør|sender|laver|ordner) (?:det|den|dem)\b"
+    r"|(?:gør|sender|laver|ordner) (?:jeg|vi) (?:det|den|dem)\b"
+    # a reply date: "jeg vender tilbage på fredag", "I'll get back to you by Monday"
+    r"|(?:jeg|vi) (?:vender tilbage|melder tilbage|giver (?:dig |jer )?besked"
+    r"|skriver til (?:dig|jer))"
+    r"|(?:i|we)(?:'ll| will) (?:get back|come back|revert|let you know)"
     # the work said to arrive: "…, they should reach you by Friday", "den er hos jer på fredag"
     r"|(?:it|they|den|det|de)(?:'ll| will| should| skulle| vil)? (?:reach you|arrive"
     r"|be with you|land|(?:være|er) hos (?:dig|jer)|nå(?:r)? frem|komme(?:r)? frem)\b"
@@ -71,7 +76,7 @@ _ONLY_A_DAY = re.compile(
 """What may be said with nothing but a day: "Sidst på ugen, faktisk.", "So Monday."."""
 
 _ACCEPTS = re.compile(
-    r"^(?:(?:ja|jo|yes|yeah|yep|okay|ok|sure|fint|fine|godt|good|klart|of course|selvfølgelig"
+    r"^(?:(?:ja|jo|jep|yes|yeah|yep|okay|ok|sure|fint|fine|godt|good|klart|of course|selvfølgelig"
     r"|uh|um|øh|mm)"
     r"[,.!]?\s*)*"
     r"(?:det (?:når|klarer|kan) jeg(?: godt)?(?: nå)?|det skal (?:jeg )?nok (?:kunne )?(?:nås|nå)"
@@ -299,7 +304,12 @@ def _asked_and_taken(
 ) -> dt.date | None:
     """The day the other side just asked for, when ``text`` takes it: "Det ska' vi vide inden
     den 10." - "Det når jeg."; else None."""
-    if previous.speaker == owner or not _ACCEPTS.match(text) or _REFUSES.search(text):
+    if previous.speaker == owner or _REFUSES.search(text):
+        return None
+    said = find_deadline(text, meeting_date, weeks=False)
+    without = text if said is None else text[: said.start] + text[said.end :]
+    # "Fredag, jep, det når jeg": the day said back, then the yes
+    if not (_ACCEPTS.match(text) or _ACCEPTS.match(without.lstrip(" ,.!-"))):
         return None
     if not _ASKS_BY.search(previous.text):
         return None
