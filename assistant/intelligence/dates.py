@@ -50,7 +50,10 @@ sets' READMEs, and where they are silent the choice written here):
 - A date that is negated ("bare ikke på torsdag", "not on Friday", "I can't get to it today,
   but …", "fredag passer ikke") or gone by ("last Friday", "i fredags") is no deadline; a date
   taken back ("på torsdag, nej fredag", "Thursday, no, make it
-  Friday") is the one said last.
+  Friday", "THURSDAY UM ACTUALLY CAN WE SAY MONDAY") is the day said instead: the first one
+  after the take-back that is not the reason ("Tomorrow. Ah, no, tomorrow I'm in Aarhus, so
+  Monday"), at most into the next sentence ("Torsdag, nej, jeg er på messe torsdag. Fredag.").
+  "lad os sige fredag" / "let's say Friday" name a deadline; "skal vi sige tirsdag?" a meeting.
 - A day that says when an event takes place is no deadline: "an invite for Thursday", "et møde
   med jeres IT-chef på torsdag", "I'll set up a demo for Tuesday", "at Thursday's meeting";
   before the event it is one: "before our call on Monday", "inden vi ses på torsdag", "klar til
