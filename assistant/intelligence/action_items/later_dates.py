@@ -10,6 +10,7 @@ sentence starts other work, and its date is that work's."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -113,6 +114,19 @@ def dated_later(
     ]
 
 
+_QUOTE_REACH = 300.0
+"""Seconds around an item's start within which the sentences it quotes lie (a request and its
+answer a few turns on)."""
+
+
+def _quoted(item: ActionItem, sentences: Sequence[Sentence], starts: list[float]) -> set[int]:
+    """Indices of the sentences ``item`` quotes, looked for near its start only: a long meeting
+    has thousands of sentences."""
+    low = bisect.bisect_left(starts, item.start - _QUOTE_REACH)
+    high = bisect.bisect_right(starts, item.start + _QUOTE_REACH)
+    return {i for i in range(low, high) if sentences[i].text in item.quote}
+
+
 _ASKS_WHEN = re.compile(
     r"\b(?:when|hvornår|how soon|how long|by when|until when|til hvornår)\b", re.IGNORECASE
 )
@@ -128,8 +142,9 @@ def _handed_over(
     than a day just asked for), not a task of its own; with the sentences each quotes."""
     kept: list[ActionItem] = []
     quoted: list[set[int]] = []
+    starts = [s.start for s in sentences]
     for item in items:
-        own = {i for i, s in enumerate(sentences) if s.text in item.quote}
+        own = _quoted(item, sentences, starts)
         if (
             own
             and kept
