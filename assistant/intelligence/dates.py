@@ -918,7 +918,12 @@ _BY_PREPOSITION = re.compile(
 
 _EVENT_IS = re.compile(
     r"\b(?:\w*møde[t]?|meeting|messen|the fair|konferencen|the conference|bestyrelsen"
-    r"|the board|de|they)\s+(?:er|is|holdes|is held|mødes|meets?)\s+(?:(?:på|on|den|the)\s+)?$",
+    r"|the board|de|they"
+    # "Den første dag kunne være den 22.", "the first session could be on Monday"
+    r"|(?:den |the )?(?:første |first )?(?:dag(?:en)?|day|session(?:en)?|træning(?:en)?"
+    r"|training|kurs(?:et|us)|course))"
+    r"\s+(?:er|is|holdes|is held|mødes|meets?|kunne være|could be|would be|will be|bliver)"
+    r"\s+(?:(?:på|on|den|the)\s+)?$",
     re.IGNORECASE,
 )
 """A date that says when a meeting or event takes place: "Chefmødet er på tirsdag", "the board
