@@ -16,7 +16,8 @@ sets' READMEs, and where they are silent the choice written here):
 - "end of the week" / "this week" / "later this week" / "sidst (senere) på ugen" / "inden
   weekenden" / "by (before) the weekend": the Friday of the meeting's week (at a weekend
   meeting, the coming Friday); "end of next week" / "udgangen af næste uge": a week later.
-  "over the weekend" / "i weekenden" say when the work is done, not by when: no deadline.
+  "over the weekend" / "over weekenden": its Sunday (intelligence-u); "this weekend" / "i
+  weekenden" say when the work is done, not by when: no deadline.
 - "end of the month" / "inden udgangen af måneden" / "ultimo måneden" / "i løbet af
   måneden": the month's last day; "end of next month": next month's last day; "ultimo
   december" / "end of January" / "sidst i december": that month's last day; "medio januar" /
@@ -49,7 +50,10 @@ sets' READMEs, and where they are silent the choice written here):
 - A date that is negated ("bare ikke på torsdag", "not on Friday", "I can't get to it today,
   but …", "fredag passer ikke") or gone by ("last Friday", "i fredags") is no deadline; a date
   taken back ("på torsdag, nej fredag", "Thursday, no, make it
-  Friday") is the one said last.
+  Friday", "THURSDAY UM ACTUALLY CAN WE SAY MONDAY") is the day said instead: the first one
+  after the take-back that is not the reason ("Tomorrow. Ah, no, tomorrow I'm in Aarhus, so
+  Monday"), at most into the next sentence ("Torsdag, nej, jeg er på messe torsdag. Fredag.").
+  "lad os sige fredag" / "let's say Friday" name a deadline; "skal vi sige tirsdag?" a meeting.
 - A day that says when an event takes place is no deadline: "an invite for Thursday", "et møde
   med jeres IT-chef på torsdag", "I'll set up a demo for Tuesday", "at Thursday's meeting";
   before the event it is one: "before our call on Monday", "inden vi ses på torsdag", "klar til
@@ -280,6 +284,11 @@ def _end_of_quarter(match: re.Match[str], today: dt.date | None) -> dt.date | No
 
 def _end_of_year(_: re.Match[str], today: dt.date | None) -> dt.date | None:
     return None if today is None else dt.date(today.year, 12, 31)
+
+
+def _sunday(_: re.Match[str], today: dt.date | None) -> dt.date | None:
+    """ "over the weekend": the Sunday of the coming weekend (the meeting day on a Sunday)."""
+    return None if today is None else today + dt.timedelta(days=6 - today.weekday())
 
 
 def _no_day(_: re.Match[str], __: dt.date | None) -> dt.date | None:
@@ -615,7 +624,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"(?:early )?next week|after the weekend", _next_week),
         (
             r"(?:today|tonight|this (?:morning|afternoon|evening)"
-            r"|(?:right )?after (?:the|this|our) (?:call|meeting))",
+            r"|(?:right )?after (?:the |this |our )?(?:call|meeting|stand-?up))",
             _offset(0),
         ),
         (
@@ -627,9 +636,11 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         ),
         # "by the weekend" is its Friday; "over the weekend" says when, not by when.
         (r"(?<=by )the weekend|(?<=before )the weekend", _end_of_week),
+        # "over the weekend", "over weekenden": done by its Sunday; "i weekenden", "this
+        # weekend" say when, not by when.
+        (r"(?:hen )?over (?:the )?weekend(?:en)?", _sunday),
         (
-            r"(?:over|during|this|at) the weekend|this weekend|(?:i|over|hen over|i løbet af)"
-            r" weekenden",
+            r"(?:during|this|at) the weekend|this weekend|(?:i|i løbet af) weekenden",
             _no_day,
         ),
         (
@@ -707,9 +718,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"(?:by|before|until|till|on) the " + _ORDINAL + _CLAUSE_END, _ordinal_day_of_month),
         # "inden den tredje", "jeg sender den den femtende": not "til den første kunde".
         (
-            r"(?:(?<=inden )|(?<=senest )|(?<=til )|(?<=før )|(?<=\bden ))den "
-            + _ORDINAL
-            + _CLAUSE_END,
+            r"(?:(?<=inden )|(?<=senest )|(?<=til )|(?<=før )|(?<=\bden )|(?<=\bklar )"
+            r"|(?<=\bfærdig ))den " + _ORDINAL + _CLAUSE_END,
             _ordinal_day_of_month,
         ),
         (r"(?<=den )(?P<day>[0-3]?\d)\.", _day_of_month),
@@ -825,9 +835,10 @@ _RULED_OUT = re.compile(
 
 
 _AWAY = re.compile(
-    r"\b(?:er|is|are|am|'m|'re|bliver|will be)\s+(?:(?:nok|også|still|stadig|also)\s+)?"
+    r"(?:\b(?:er|is|are|am|'m|'re|['’]s|bliver|will be)\s+(?:(?:nok|også|still|stadig|also)\s+)?"
     r"(?:væk|offshore|på ferie|på messe|på kursus|syg|away|off|on holiday|on leave|travelling"
-    r"|out of (?:the )?office)\s+(?:(?:hele|all|the whole)\s+)?$",
+    r"|traveling|out|out of (?:the )?office)"
+    r"|\b(?:har|has) (?:(?:the day )?off|fri))\s+(?:(?:hele|all|the whole|on|på)\s+)?$",
     re.IGNORECASE,
 )
 """A date that says when someone is away ("de er offshore i næste uge"), not a deadline."""
@@ -845,11 +856,12 @@ mandag", a day ruled out."""
 
 _SCHEDULED = re.compile(
     r"\b(?:(?:a |an |et |en |the )(?:time|date|slot|tidspunkt|tid|dato)(?: (?:med|with) \w+)?"
-    r"|(?:skal vi|shall we|should we|let's|lad os) (?:sige|say)|(?:så )?siger vi)\s*$",
+    r"|(?:skal vi|shall we|should we) (?:sige|say)|(?:så )?siger vi)\s*$",
     re.IGNORECASE,
 )
 """A date that says when a meeting is to be held: "find a time next week", "finder en tid med
-Thomas i næste uge", "skal vi sige tirsdag?"."""
+Thomas i næste uge", "skal vi sige tirsdag?" (but "lad os sige tirsdag", "let's say Tuesday"
+mostly name a deadline)."""
 
 
 _BEFORE_EVENT = re.compile(
@@ -907,7 +919,12 @@ _BY_PREPOSITION = re.compile(
 
 _EVENT_IS = re.compile(
     r"\b(?:\w*møde[t]?|meeting|messen|the fair|konferencen|the conference|bestyrelsen"
-    r"|the board|de|they)\s+(?:er|is|holdes|is held|mødes|meets?)\s+(?:(?:på|on|den|the)\s+)?$",
+    r"|the board|de|they"
+    # "Den første dag kunne være den 22.", "the first session could be on Monday"
+    r"|(?:den |the )?(?:første |first )?(?:dag(?:en)?|day|session(?:en)?|træning(?:en)?"
+    r"|training|kurs(?:et|us)|course))"
+    r"\s+(?:er|is|holdes|is held|mødes|meets?|kunne være|could be|would be|will be|bliver)"
+    r"\s+(?:(?:på|on|den|the)\s+)?$",
     re.IGNORECASE,
 )
 """A date that says when a meeting or event takes place: "Chefmødet er på tirsdag", "the board
@@ -993,18 +1010,64 @@ def _past_apposition(text: str, end: int, meeting_date: dt.date | None) -> int:
     return end + following.end
 
 
+_HESITATION = r"(?:øh|øhm|æh|ah|oh|åh|um|uh|erm|hmm|wait|vent|hov)"
 _CORRECTION = re.compile(
-    r"\s*[-–,.]*\s*(?:(?:(?:nej|no|sorry|undskyld|i mean|jeg mener|or rather|eller rettere|hov"
-    r"|make (?:it|that)|actually|faktisk|vent|wait)[,.!]*\s*)+"
-    # "…nej, lad os sige fredag", "no, let's say Friday"
-    r"(?:(?:så |so )?(?:lad os sige|let's say|let us say|skal vi sige|shall we say|say|sig)"
-    r"[,]?\s+)?"
+    # "Tuesday, I think. No wait, Monday": a hedge on the first day may come before
+    r"(?:,?\s*(?:I think|I guess|tror jeg|vel))?\s*[-–,.!?]*\s*"
+    r"(?:" + _HESITATION + r"[,.!]*\s+)*"
+    r"(?:(?:(?:nej|no|sorry|undskyld|i mean|jeg mener|or rather|eller rettere|hov"
+    r"|make (?:it|that)|actually|faktisk)[,.!]*\s*)+"
+    r"(?:" + _HESITATION + r"[,.!]*\s*)*"
     r"|(?:men|but) (?:det bliver|it'll be|it will be|make (?:it|that))\s+)",
     re.IGNORECASE,
 )
 """A date taken back and said again: "På fredag – nej, torsdag", "Friday - no, sorry,
 Thursday", "Monday, no, make it Tuesday", "på torsdag nej lad os sige fredag", "jeg skulle
-have sagt fredag, men det bliver i morgen"."""
+have sagt fredag, men det bliver i morgen", "THURSDAY UM ACTUALLY CAN WE SAY MONDAY"."""
+
+
+_LEAD_IN = re.compile(
+    r"(?:[\s,.:;!?–-]|\b(?:så|so|then|og|and|lad os sige|let['’]s say|(?:can|could|shall) we say"
+    r"|(?:skal|kan) vi sige|say|sig|make (?:it|that)|gør det|det bliver|it['’]ll be"
+    r"|it will be|rather|hellere|i stedet|instead|måske|maybe|perhaps|probably|nok"
+    r"|du har (?:det|den|dem)|you['’]ll have (?:it|them)|" + _HESITATION[3:-1] + r")\b)*",
+    re.IGNORECASE,
+)
+"""Words that may lead to the day said instead ("nej, lad os sige fredag", "no, so Monday")."""
+
+
+_AWAY_WORDS = (
+    r"(?:væk|ude|syg|på ferie|off|away|out|travelling|traveling|sick|busy|optaget|on leave"
+    r"|closed|lukket"
+    r"|(?:på|til) (?:kursus|konference|messe|ferie)|at a (?:course|conference|trade fair)"
+    r"|in \w+|i \w+|på \w+)"
+)
+_WHY_NOT = re.compile(
+    r"\b(?:er|is|am|'m|['’]s|are|bliver) (?:(?:jeg|vi|han|hun|I|we|he|she) )?"
+    r"(?:" + _AWAY_WORDS + r"|(?:\w+ ){0,2}(?:ikke|not) (?:på arbejde|at work|here|her|hjemme))\b"
+    r"|\b(?:holder|har) (?:\w+ )?lukket|\b(?:are|is|'re) closed",
+    re.IGNORECASE,
+)
+"""Why the day first said will not do: the speaker is away ("jeg er væk fredag", "tirsdag er
+jeg på kursus", "I'm travelling on Tuesday")."""
+_AWAY_ON = re.compile(
+    r"\b(?:er|is|am|'m|['’]s|are|bliver)\s+"
+    + _AWAY_WORDS
+    + r"(?:\s+[\w-]+){0,3}?\s+(?:on\s+|på\s+)?$",
+    re.IGNORECASE,
+)
+_AWAY_THEN = re.compile(
+    # right after the day, not in a clause of its own: "Thursday, I'm out on Wednesday"
+    r"\s+(?:(?:er|is|am|'m|are)\s+)?(?:jeg|I|vi|we|han|hun|he|she)?\s*"
+    r"(?:er|am|'m|is|are)?\s+" + _AWAY_WORDS + r"\b",
+    re.IGNORECASE,
+)
+"""A day that names when someone is away: "I'm out Wednesday", "tirsdag er jeg på kursus"."""
+
+
+def _away_on(text: str, start: int, end: int) -> bool:
+    clause = re.split(r"[,.;:!?]", text[:start])[-1]
+    return _AWAY_ON.search(clause) is not None or _AWAY_THEN.match(text, end) is not None
 
 
 _ALTERNATIVE = re.compile(
@@ -1018,9 +1081,9 @@ _ALTERNATIVE = re.compile(
 def _corrected(
     text: str, phrase: DatePhrase, start: int, end: int, meeting_date: dt.date | None, weeks: bool
 ) -> tuple[DatePhrase, int, int]:
-    """The date phrase at ``start:end``, or the one that corrects it right after it; of two
-    days offered as a choice, the later: the latest the work was promised for (none when
-    that one has no day, "Friday or next week")."""
+    """The date phrase at ``start:end``, or the one that corrects it after it; of two days
+    offered as a choice, the later: the latest the work was promised for (none when that one
+    has no day, "Friday or next week")."""
     alternative = _ALTERNATIVE.match(text, end)
     if alternative is not None:
         other = find_date(text[alternative.end() :], meeting_date, weeks=weeks)
@@ -1034,30 +1097,22 @@ def _corrected(
     correction = _CORRECTION.match(text, end)
     if correction is None or correction.end() == end:
         return phrase, start, end
-    again = find_date(text[correction.end() :], meeting_date, weeks=weeks)
-    if again is None:
-        return phrase, start, end
-    if again.start != 0:
-        # "på fredag, nej vent, jeg er væk fredag, I har det torsdag": the reason names the
-        # day taken back; the last day said in the sentence is the one meant.
-        offset, last = correction.end(), None
-        stop = re.search(r"[.!?](?:\s|$)", text[offset:])
-        bound = offset + stop.start() if stop else len(text)
-        while (said := find_date(text[offset:bound], meeting_date, weeks=weeks)) is not None:
-            last = DatePhrase(said.date, offset + said.start, offset + said.end, said.week_only)
-            offset = last.end
-        if last is None or not _WHY_NOT.search(text, correction.end(), last.start):
-            return phrase, start, end
-        return DatePhrase(last.date, 0, 0, last.week_only), start, last.end
-    return again, start, correction.end() + again.end
-
-
-_WHY_NOT = re.compile(
-    r"\b(?:er|is|am|'m|are|bliver) (?:væk|ude|syg|på ferie|off|away|out|travelling|sick"
-    r"|(?:på|til) (?:kursus|konference|messe)|at a (?:course|conference|trade fair))\b",
-    re.IGNORECASE,
-)
-"""Why the day first said will not do: the speaker is away ("jeg er væk fredag")."""
+    # The day said instead: the first one after the correction that is not the reason
+    # ("Tomorrow. Ah, no, tomorrow I am in Aarhus, so Monday"; "Tuesday. No wait, Monday is
+    # better, I'm travelling on Tuesday"), led to by a few words ("nej lad os sige fredag") or
+    # after a reason ("nej vent, jeg er væk fredag, I har det torsdag"); at most into the
+    # next sentence ("Torsdag, nej, vent, jeg er på messe torsdag. Fredag.").
+    offset = correction.end()
+    stops = [m.end() for m in re.finditer(r"(?<!\d)[.!?](?:\s|$)", text[offset:])]
+    bound = offset + stops[1] if len(stops) > 1 else len(text)
+    while (said := find_date(text[offset:bound], meeting_date, weeks=weeks)) is not None:
+        said_start, said_end = offset + said.start, offset + said.end
+        if not _away_on(text, said_start, said_end):
+            clause = re.split(r"[,.;:!?]", text[correction.end() : said_start])[-1]
+            if _LEAD_IN.fullmatch(clause) or _WHY_NOT.search(text, correction.end(), said_start):
+                return DatePhrase(said.date, 0, 0, said.week_only), start, said_end
+        offset = said_end
+    return phrase, start, end
 
 
 def resolve_due_date(

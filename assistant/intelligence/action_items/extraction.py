@@ -17,6 +17,7 @@ from assistant.intelligence.action_items.cues import (
     hands_on,
 )
 from assistant.intelligence.action_items.events import dated_by_event, dated_with_task
+from assistant.intelligence.action_items.later_dates import dated_later
 from assistant.intelligence.action_items.merging import (
     _SOMETHING_ELSE,
     _merge_duplicates,
@@ -121,7 +122,9 @@ def rule_action_items(transcript: Transcript) -> tuple[ActionItem, ...]:
 
 
 _TAKES_DAY_BACK = re.compile(
-    r"^(?:øh\w*,?\s+)?(?:nej|no|sorry|undskyld|vent|wait|hov|i mean|jeg mener)\b", re.IGNORECASE
+    r"^(?:(?:øh\w*|ah|oh|um|uh|åh)[,.!]?\s+)*"
+    r"(?:nej|no|sorry|undskyld|vent|wait|hov|i mean|jeg mener|actually|faktisk)\b",
+    re.IGNORECASE,
 )
 
 
@@ -252,11 +255,10 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
     ]
     items = [_resolved(item, _sentence_of(item, sentences), context) for item, _ in found]
     spanned = span_quotes(_merge_duplicates(items), sentences, transcript.meeting.date)
-    return tuple(
-        dated_with_task(
-            [dated_by_event(item, sentences, transcript.meeting.date) for item in spanned]
-        )
+    dated = dated_with_task(
+        [dated_by_event(item, sentences, transcript.meeting.date) for item in spanned]
     )
+    return tuple(dated_later(dated, sentences, transcript.meeting.date))
 
 
 _HELPS = re.compile(

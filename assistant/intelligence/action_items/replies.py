@@ -659,11 +659,9 @@ def _dated_across_turns(found: list[_Found], index: int, context: _Context) -> N
     if said is None and index > 0 and _ASKED_WHEN.search(context.sentences[index - 1].text):
         # "Hvad betyder det i datoer?" - "Lad os sige den 8. januar": the day is the answer.
         said = find_deadline(_LETS_SAY.sub("", text), context.transcript.meeting.date, weeks=False)
-        following = context.sentences[index + 1 : index + 2]
-        if any(
-            s.segment == sentence.segment and _TAKEN_BACK.match(_normal(s.text)) for s in following
-        ):
-            return  # "Lad os sige torsdag. Nej vent, …": the day said after it counts
+    following = context.sentences[index + 1 : index + 2]
+    if any(s.segment == sentence.segment and _TAKEN_BACK.match(_normal(s.text)) for s in following):
+        return  # "Lad os sige torsdag. Nej vent, …": the day said after it counts
     if said is None or said.date is None:
         return
     promised_in = _segment_of(item, context)

@@ -199,5 +199,17 @@ def _said_due(
     # Before the cue, only its own clause dates it: "Jeg kan ikke love et beløb i dag, men det
     # kigger jeg på" says nothing of when.
     own = re.split(r",\s*(?:men|but)\s+", before)[-1]
+    # Nor a clause that reports what was done: "I sent the slides this morning, and I'll
+    # book the review" - the morning is the slides'.
+    own = ", ".join(c for c in re.split(r"[,;]\s*", own) if not _PAST_REPORT.search(c))
     due, rest = resolve_due_date(own, meeting_date, weeks=False)
     return due, task, rest != own
+
+
+_PAST_REPORT = re.compile(
+    r"\b(?:i|we|he|she|they|jeg|vi|han|hun|de)\s+(?:(?:already|just|allerede|lige)\s+)?"
+    r"(?:\w+ed|sent|did|had|was|were|spoke|met|got|made|took|gave|told|wrote|rang|sendte"
+    r"|ringede|talte|skrev|havde|var|fik|gav|tog|mødtes)\b",
+    re.IGNORECASE,
+)
+"""A clause in the past tense with its subject: what was done, not what is promised."""

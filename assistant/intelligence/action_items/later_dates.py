@@ -1,0 +1,337 @@
+"""Dates said in the turns after an item, once the items are known: the owner taking the day
+back ("…a credit note by Thursday." - "Actually no, let's say Wednesday"), the owner handing
+the work over by a day ("Den har du længe før. Sidst på ugen, faktisk.", "Then you'll have a
+draft by Friday"), and the other side's deadline that the owner accepts ("Det ska' vi vide
+inden den 10." - "Det når jeg."; "By Friday if you can" - "Friday's fine").
+
+A pass of its own over the finished items, so the rules that find items stay apart from it.
+It looks a few turns on from the item and stops at a sentence that another item quotes: that
+sentence starts other work, and its date is that work's."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from assistant.intelligence.action_items.model import ActionItem, _normal
+from assistant.intelligence.dates import DatePhrase, find_date, find_deadline
+from assistant.intelligence.sentences import Sentence
+
+__all__ = ["dated_later"]
+
+_TURNS = 3
+"""Turns after the item's own in which a date may still be its own."""
+
+_TAKES_BACK = re.compile(
+    r"^(?:(?:øh\w*|ah|oh|um|uh|åh|ja|yes|yeah|okay|ok|så|so)[,.!]?\s+)*"
+    r"(?:nej|no|actually|faktisk|sorry|undskyld|vent|wait|hov|i mean|jeg mener"
+    r"|(?:så )?ikke (?:på )?\w+dag|not \w+day)\b",
+    re.IGNORECASE,
+)
+"""A sentence that takes a day back: "Actually no, …", "Så ikke fredag, …"."""
+
+_HANDS_OVER = re.compile(
+    r"(?:^|[,.;:]\s+)(?:(?:so|then|så|altså|okay|ok|yes|yeah|ja|fint|fine|good|godt)[,.!]?\s+)*"
+    r"(?:(?:du|i|you)(?:'ll| will)? (?:får|har|have|get)\b"
+    r"|(?:den|det|dem) (?:har|får) (?:du|i)\b"
+    r"|i'll (?:get|do|have|send) (?:it|them|that|those)\b|give me until|giv mig (?:til|indtil)"
+    r"|(?:we|i|vi|jeg)(?:'ll| will| can| kan| skal nok)? (?:have|få)"
+    r" (?:it|them|that|det|den|dem) (?:done|ready|finished|klar|færdig|lavet)\b"
+    r"|(?:jeg|vi) (?:gør|sender|laver|ordner) (?:det|den|dem)\b"
+    r"|(?:gør|sender|laver|ordner) (?:jeg|vi) (?:det|den|dem)\b"
+    # a reply date: "jeg vender tilbage på fredag", "I'll get back to you by Monday"
+    r"|(?:jeg|vi) (?:vender tilbage|melder tilbage|giver (?:dig |jer )?besked"
+    r"|skriver til (?:dig|jer))"
+    r"|(?:i|we)(?:'ll| will) (?:get back|come back|revert|let you know)"
+    # the work said to arrive: "…, they should reach you by Friday", "den er hos jer på fredag"
+    r"|(?:it|they|den|det|de)(?:'ll| will| should| skulle| vil)? (?:reach you|arrive"
+    r"|be with you|land|(?:være|er) hos (?:dig|jer)|nå(?:r)? frem|komme(?:r)? frem)\b"
+    r"|(?:det|den|dem) (?:gør|sender|laver|ordner) (?:jeg|vi)\b)",
+    re.IGNORECASE,
+)
+"""The owner handing the work over: "Du har den …", "You'll have it …", "I'll do it …"."""
+
+_LED_TO = re.compile(
+    r"(?:^|[,.;:!?]\s*|\b(?:let's say|lad os sige|make it|say|sig|så bliver det|it'll be"
+    r"|det bliver|(?:can|could|shall) we say|instead|i stedet)\s+)"
+    r"(?:(?:nej|no|actually|faktisk|så|so|then|ok|okay|vent|wait|um|uh|øh)[,.!]?\s*)*$",
+    re.IGNORECASE,
+)
+"""What leads to the day said instead, right before it: "Actually no, … so let's say
+Wednesday", "Nej, fredag", not "Nej, vi har ikke tid i dag"."""
+
+_TAKEN_BACK_IN = re.compile(
+    r"\b(?:nej|no|actually|faktisk|sorry|undskyld|vent|wait)\b", re.IGNORECASE
+)
+"""A take-back anywhere in the sentence before a day said on its own."""
+
+_ONLY_A_DAY = re.compile(
+    r"(?:[\s,.!]|\b(?:så|so|then|faktisk|actually|okay|ok|ja|yes|yeah|lad os sige|let's say"
+    r"|say|sig|make it|senest|at the latest|latest|måske|maybe|probably|nok|bliver det"
+    r"|det bliver|it'll be|it will be)\b)*",
+    re.IGNORECASE,
+)
+"""What may be said with nothing but a day: "Sidst på ugen, faktisk.", "So Monday."."""
+
+_ACCEPTS = re.compile(
+    r"^(?:(?:ja|jo|jep|yes|yeah|yep|okay|ok|sure|fint|fine|godt|good|klart|of course|selvfølgelig"
+    r"|uh|um|øh|mm)"
+    r"[,.!]?\s*)*"
+    r"(?:det (?:når|klarer|kan) jeg(?: godt)?(?: nå)?|det skal (?:jeg )?nok (?:kunne )?(?:nås|nå)"
+    r"|det kan (?:godt )?nås|det er fint|det passer|no problem|that works|will do|can do"
+    r"|(?:\w+(?:'s| is) fine)|\w+ (?:er|passer) fint|(?:\w+ )?works(?: for me)?|fint|fine"
+    r"|(?:\w+ ){1,3}(?:is|'s|should be|er|bør være|burde være) (?:fine|okay|ok|good|doable"
+    r"|realistic|fint|godt|realistisk|muligt|til at nå)"
+    r"|okay|ok|sure|ja|yes)\b",
+    re.IGNORECASE,
+)
+"""The owner taking the other side's day: "Det når jeg", "Friday's fine", "Fredag er fint"."""
+
+_ASKS_BY = re.compile(
+    r"\b(?:by|before|no later than|until|inden|senest|helst|gerne|if you can|hvis du kan"
+    r"|need|needs|brug for|(?:skal|ska') (?:vi |jeg )?(?:vide|have|bruge)|vil gerne have"
+    r"|ideally|preferably)\b",
+    re.IGNORECASE,
+)
+"""The other side asking for the work by a day ("Helst inden fredag", "By Friday if you can"),
+not naming a meeting ("Let's meet again on the 26th")."""
+
+_REFUSES = re.compile(r"\b(?:ikke|not|can't|cannot|won't|kan ikke|når ikke)\b", re.IGNORECASE)
+
+
+def dated_later(
+    items: Sequence[ActionItem], sentences: Sequence[Sentence], meeting_date: dt.date | None
+) -> list[ActionItem]:
+    """Each item with the day it gets in the turns after it (see the module's docstring)."""
+    items, quoted = _handed_over(items, sentences, meeting_date)
+    made = [(item, max(own, default=-1)) for item, own in zip(items, quoted, strict=True)]
+    return [
+        _dated(item, own, _others(items, quoted, n), made, sentences, meeting_date)
+        for n, (item, own) in enumerate(zip(items, quoted, strict=True))
+    ]
+
+
+_QUOTE_REACH = 300.0
+"""Seconds around an item's start within which the sentences it quotes lie (a request and its
+answer a few turns on)."""
+
+
+def _quoted(item: ActionItem, sentences: Sequence[Sentence], starts: list[float]) -> set[int]:
+    """Indices of the sentences ``item`` quotes, looked for near its start only: a long meeting
+    has thousands of sentences."""
+    low = bisect.bisect_left(starts, item.start - _QUOTE_REACH)
+    high = bisect.bisect_right(starts, item.start + _QUOTE_REACH)
+    return {i for i in range(low, high) if sentences[i].text in item.quote}
+
+
+_ASKS_WHEN = re.compile(
+    r"\b(?:when|hvornår|how soon|how long|by when|until when|til hvornår)\b", re.IGNORECASE
+)
+_POINTS_BACK = re.compile(r"\b(?:it|them|that|den|det|dem)\b", re.IGNORECASE)
+
+
+def _handed_over(
+    items: Sequence[ActionItem], sentences: Sequence[Sentence], meeting_date: dt.date | None
+) -> tuple[list[ActionItem], list[set[int]]]:
+    """The items, an owner's dated hand-over of the work just promised ("I can clean up the
+    contacts." - "This week?" - "I'll do it tomorrow"; "Du har den i løbet af i dag") folded
+    into that promise: its day is the promise's (when it has none, or the hand-over is tighter
+    than a day just asked for), not a task of its own; with the sentences each quotes."""
+    kept: list[ActionItem] = []
+    quoted: list[set[int]] = []
+    starts = [s.start for s in sentences]
+    for item in items:
+        own = _quoted(item, sentences, starts)
+        if (
+            own
+            and kept
+            and quoted[-1]
+            and (item.owner == item.speaker or (item.owner or "").startswith("team"))
+        ):
+            at = min(own)
+            text = _normal(sentences[at].text)
+            said = find_deadline(text, meeting_date, weeks=False)
+            earlier, before = kept[-1], max(quoted[-1])
+            if (
+                said is not None
+                and said.date is not None
+                and earlier.owner == item.speaker
+                and before < at
+                and sentences[at].segment - sentences[before].segment <= _TURNS
+                and _HANDS_OVER.search(text)
+                and _POINTS_BACK.search(text[: said.start])
+            ):
+                previous = sentences[at - 1]
+                between = [s for s in sentences[before + 1 : at] if s.speaker != item.speaker]
+                asked = bool(between) and (
+                    _ASKS_WHEN.search(previous.text) is not None
+                    or find_date(previous.text, meeting_date) is not None
+                )
+                if between and not asked:
+                    # "Could you send me the API docs?" - "I'll send it right after this
+                    # call": an answer to new work asked for, not the promise handed over
+                    kept.append(item)
+                    quoted.append(own)
+                    continue
+                if earlier.due is None or (said.date < earlier.due and asked):
+                    kept[-1] = replace(earlier, due=said.date)
+                quoted[-1] = quoted[-1] | own
+                continue
+        kept.append(item)
+        quoted.append(own)
+    return kept, quoted
+
+
+def _others(items: Sequence[ActionItem], quoted: list[set[int]], n: int) -> set[int]:
+    """The sentences quoted by the other items of the ``n``-th item's owner (its other work;
+    what the other side takes on says nothing of this item's day)."""
+    owner = items[n].owner
+    return {
+        i
+        for j, own in enumerate(quoted)
+        if j != n and owner in (items[j].owner, items[j].speaker)
+        for i in own
+    }
+
+
+def _dated(
+    item: ActionItem,
+    own: set[int],
+    others: set[int],
+    made: list[tuple[ActionItem, int]],
+    sentences: Sequence[Sentence],
+    meeting_date: dt.date | None,
+) -> ActionItem:
+    if not own or item.owner is None:
+        return item
+
+    def used(index: int, day: dt.date) -> bool:
+        """Whether another item of the owner, made before ``index``, has that day already:
+        the hand-over dates that one ("…et udkast. Det skal jeg vende med min chef." - "Du får
+        det i overmorgen" after the draft was dated so)."""
+        return any(
+            other.owner == item.owner and other.due == day and other is not item and at < index
+            for other, at in made
+        )
+
+    owner = item.owner if not item.owner.startswith("team") else item.speaker
+    due = item.due
+    said_first = sentences[min(own)]
+    if min(own) > 0 and said_first.speaker == owner:
+        # "Could we have it by Monday?" - "Yes, Monday's fine, I'll run it over the weekend":
+        # the day agreed is the deadline, the other says when the work is done.
+        text = _normal(said_first.text)
+        agreed = find_deadline(text, meeting_date, weeks=False)
+        asked = _asked_and_taken(text, sentences[min(own) - 1], owner, meeting_date)
+        if agreed is not None and asked is not None and agreed.date == asked:
+            due = asked
+    if due is None and said_first.speaker == item.speaker:
+        # "I'll ship them from our stock, they should reach you by Friday": the day the work
+        # arrives, said in a clause of the promise's own sentence
+        text = _normal(said_first.text)
+        handed = _HANDS_OVER.search(text)
+        arrives = (
+            find_deadline(text[handed.start() :], meeting_date, weeks=False) if handed else None
+        )
+        if handed and handed.start() > 0 and arrives is not None:
+            due = arrives.date
+    # From the item's first sentence on: its own later sentences may date it too ("Helst
+    # inden onsdag." - "Det når jeg, du har den i løbet af i dag" quoted with the request).
+    for index in range(min(own) + 1, len(sentences)):
+        sentence = sentences[index]
+        if index in others or sentence.segment > sentences[max(own)].segment + _TURNS:
+            break
+        if sentence.speaker != owner:
+            continue
+        text = _normal(sentence.text)
+        previous = sentences[index - 1]
+        said = find_deadline(text, meeting_date, weeks=False)
+        if said is None or said.date is None:
+            if due is None:
+                due = _asked_and_taken(text, previous, owner, meeting_date)
+            continue
+        day = said.date
+        first = find_date(text, meeting_date, weeks=False)
+        after = previous.speaker == owner and previous.segment == sentence.segment
+        if (first is not None and first.date != day) or (
+            due is not None
+            and _TAKES_BACK.match(text)
+            and _LED_TO.search(text[: said.start]) is not None
+        ):
+            due = day  # "Actually no, let's say Wednesday"; "Thursday - no, Friday"
+        elif after and _only_a_day(text, said) and _TAKEN_BACK_IN.search(previous.text):
+            due = day  # "Torsdag, nej, vent, jeg er på messe torsdag. Fredag."
+        elif _HANDS_OVER.search(text) or (
+            after and _only_a_day(text, said) and _HANDS_OVER.search(_normal(previous.text))
+        ):
+            # a hand-over, or a day on its own after one ("Den har du længe før. Sidst på
+            # ugen, faktisk."): the owner's day, unless later than one already said
+            time_asked = previous.speaker != owner and (
+                "?" in previous.text or find_date(previous.text, meeting_date) is not None
+            )
+            if (due is None or (day < due and time_asked)) and not used(index, day):
+                due = day  # "Can you do it this week?" - "I'll do it tomorrow"
+        elif due is None and _asked_and_taken(text, previous, owner, meeting_date) == day:
+            due = day  # "By Friday if you can" - "Friday's fine"
+    if due is None:
+        due = _before_event(own, sentences, meeting_date)
+    return item if due == item.due else replace(item, due=due)
+
+
+_BEFORE_EVENT = re.compile(
+    r"\b(?:before|ahead of|by|inden|før|senest (?:til|inden))\s+"
+    r"(?:(?:the|our|your|this|vores|jeres)\s+)?(?P<event>[a-zæøå-]{4,})\b",
+    re.IGNORECASE,
+)
+"""A deadline named by an event: "before the workshop", "before the contract ends"."""
+
+
+def _before_event(
+    own: set[int], sentences: Sequence[Sentence], meeting_date: dt.date | None
+) -> dt.date | None:
+    """The day of the event the item is due before, when an earlier sentence of the meeting
+    named it with its day ("the workshop is on the third of June" … "I'll share them before
+    the workshop"); else None."""
+    for index in sorted(own):
+        for named in _BEFORE_EVENT.finditer(sentences[index].text):
+            event = re.compile(rf"\b{re.escape(named['event'])}\b", re.IGNORECASE)
+            if find_date(named["event"], meeting_date) is not None:
+                continue  # "by Friday": a day, not an event
+            for earlier in reversed(sentences[:index]):
+                said = event.search(earlier.text)
+                if said is None:
+                    continue
+                day = find_date(earlier.text[said.end() :], meeting_date)
+                if day is not None and day.date is not None and day.start <= _NEAR:
+                    return day.date
+    return None
+
+
+_NEAR = 24
+"""Characters at most between an event's name and its day ("steering group meets on the 22nd")."""
+
+
+def _asked_and_taken(
+    text: str, previous: Sentence, owner: str, meeting_date: dt.date | None
+) -> dt.date | None:
+    """The day the other side just asked for, when ``text`` takes it: "Det ska' vi vide inden
+    den 10." - "Det når jeg."; else None."""
+    if previous.speaker == owner or _REFUSES.search(text):
+        return None
+    said = find_deadline(text, meeting_date, weeks=False)
+    without = text if said is None else text[: said.start] + text[said.end :]
+    # "Fredag, jep, det når jeg": the day said back, then the yes
+    if not (_ACCEPTS.match(text) or _ACCEPTS.match(without.lstrip(" ,.!-"))):
+        return None
+    if not _ASKS_BY.search(previous.text):
+        return None
+    asked = find_deadline(_normal(previous.text), meeting_date, weeks=False)
+    return None if asked is None else asked.date
+
+
+def _only_a_day(text: str, said: DatePhrase) -> bool:
+    """Whether nothing but a few words lead to the day ("Let's say Tuesday, to be safe")."""
+    return _ONLY_A_DAY.fullmatch(text[: said.start]) is not None
