@@ -9,7 +9,7 @@ Both tables cover the referenced clips and a meeting built from the shared clips
 column is ours / peer (target <= 1.0). The WER columns also cover more referenced speech (the
 GRID sentences and the two sales calls espeak-ng speaks) and end with a pooled row: one
 81-word phone call cannot decide which system reads better. ``--spoken`` adds eight meetings
-of the intelligence tests spoken by espeak-ng (4,536 words, some noisy or telephone-band),
+of the intelligence tests spoken by espeak-ng (4,558 words, some noisy or telephone-band),
 pooled on their own and with the rest: 1,107 words cannot tell a 6-word difference from noise.
 
 - **ASR alone**: both sides' models loaded beforehand, so loading is excluded. "Ours" is
@@ -386,7 +386,7 @@ def _more_referenced_clips(folder: Path) -> list[Clip]:
 
 def _spoken_meetings(folder: Path) -> list[Clip]:
     """The intelligence tests' English meetings spoken by espeak-ng (``SPOKEN_MEETINGS``: 26
-    minutes, 4,536 words, some with noise or through the telephone band)."""
+    minutes, 4,558 words, some with noise or through the telephone band)."""
     clips = []
     for index, transcript in enumerate(SPOKEN_MEETINGS):
         path = folder / f"spoken-{index}.wav"
@@ -679,7 +679,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--spoken",
         action="store_true",
-        help="also the spoken meetings: 26 minutes, 4,536 words more of referenced speech "
+        help="also the spoken meetings: 26 minutes, 4,558 words more of referenced speech "
         "that nothing was tuned on, for a WER comparison that can decide",
     )
     parser.add_argument(
