@@ -8,7 +8,9 @@ Whisper base weights (CTranslate2, int8, all cores), its segment generator consu
 Both tables cover the referenced clips and a meeting built from the shared clips; the ratio
 column is ours / peer (target <= 1.0). The WER columns also cover more referenced speech (the
 GRID sentences and the two sales calls espeak-ng speaks) and end with a pooled row: one
-81-word phone call cannot decide which system reads better.
+81-word phone call cannot decide which system reads better. ``--spoken`` adds eight meetings
+of the intelligence tests spoken by espeak-ng (4,558 words, some noisy or telephone-band),
+pooled on their own and with the rest: 1,107 words cannot tell a 6-word difference from noise.
 
 - **ASR alone**: both sides' models loaded beforehand, so loading is excluded. "Ours" is
   ``analyze()`` with diarization off: decode, VAD, chunking, batched recognition with word
@@ -64,9 +66,11 @@ from .common import (
     JFK,
     JFK_REFERENCE,
     PYANNOTE_SAMPLE,
+    SPOKEN_MEETINGS,
     TUNING_CLIPS,
     build_dialogue_wav,
     build_meeting_wav,
+    build_spoken_meeting_wav,
     normalize_text,
     stm_reference,
     tuning_reference,
@@ -85,6 +89,8 @@ class Clip:
     label: str
     path: Path
     reference: str | None
+    spoken: bool = False
+    """One of the spoken meetings (``--spoken``), pooled on its own as well."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,10 +384,22 @@ def _more_referenced_clips(folder: Path) -> list[Clip]:
     return clips
 
 
-def _clips(meeting: Path, minutes: float) -> list[Clip]:
+def _spoken_meetings(folder: Path) -> list[Clip]:
+    """The intelligence tests' English meetings spoken by espeak-ng (``SPOKEN_MEETINGS``: 26
+    minutes, 4,558 words, some with noise or through the telephone band)."""
+    clips = []
+    for index, transcript in enumerate(SPOKEN_MEETINGS):
+        path = folder / f"spoken-{index}.wav"
+        _, reference, condition = build_spoken_meeting_wav(transcript, path, index)
+        clips.append(Clip(f"{transcript.stem} (espeak-ng, {condition})", path, reference, True))
+    return clips
+
+
+def _clips(meeting: Path, minutes: float, *, spoken: bool = False) -> list[Clip]:
     return [
         *_referenced_clips(),
         *_more_referenced_clips(meeting.parent),
+        *(_spoken_meetings(meeting.parent) if spoken else []),
         Clip(f"meeting {minutes:g} min (shared clips)", meeting, None),
     ]
 
@@ -445,12 +463,27 @@ def _print_differences(clips: Sequence[Clip], ours: Sequence[str], peer: Sequenc
     print(f"\nerrors only ours {totals[0]}, only the peer {totals[1]} (all referenced clips)")
 
 
-def _pooled_wer_row(
+def _pooled_wer_rows(
     clips: Sequence[Clip], ours: Sequence[str], peer: Sequence[str], columns: int
-) -> list[str]:
+) -> list[list[str]]:
     """WER over every referenced clip's words together (each clip aligned on its own), with
-    the errors counted, as the last row of a table of ``columns``."""
-    pairs = [(c.reference, o, p) for c, o, p in zip(clips, ours, peer, strict=True) if c.reference]
+    the errors counted, as the last rows of a table of ``columns``: with spoken meetings, the
+    other clips, the spoken meetings and all of them, each pooled."""
+    triples = list(zip(clips, ours, peer, strict=True))
+    pools = [("all referenced audio", triples)]
+    if any(clip.spoken for clip in clips):
+        pools = [
+            ("referenced clips", [t for t in triples if not t[0].spoken]),
+            ("spoken meetings", [t for t in triples if t[0].spoken]),
+            *pools,
+        ]
+    return [_pooled_wer_row(label, pool, columns) for label, pool in pools]
+
+
+def _pooled_wer_row(
+    label: str, triples: Sequence[tuple[Clip, str, str]], columns: int
+) -> list[str]:
+    pairs = [(c.reference, o, p) for c, o, p in triples if c.reference]
     references = [normalize_text(reference) for reference, _, _ in pairs]
 
     def pooled(hypotheses: list[str]) -> str:
@@ -460,7 +493,7 @@ def _pooled_wer_row(
         return f"{100 * words.wer:.1f} % ({errors})"
 
     words = sum(len(reference.split()) for reference in references)
-    label = f"all referenced audio, pooled ({words} words; errors)"
+    label = f"{label}, pooled ({words} words; errors)"
     cells = [pooled([o for _, o, _ in pairs]), pooled([p for _, _, p in pairs])]
     return [label, *["-"] * (columns - 1 - len(cells)), *cells]
 
@@ -519,8 +552,8 @@ def _asr_alone_table(
                 _wer_cell(result.clip.reference, result.plain.text),
             ]
         )
-    rows.append(
-        _pooled_wer_row(
+    rows.extend(
+        _pooled_wer_rows(
             [r.clip for r in measured], [r.ours.text for r in measured],
             [r.plain.text for r in measured], len(header),
         )
@@ -618,7 +651,7 @@ def _whole_process_table(settings: Settings, clips: Sequence[Clip], repeats: int
                 ]
             )
     header = list(_COLUMNS)
-    rows.append(_pooled_wer_row(clips, [o for o, _ in texts], [p for _, p in texts], len(header)))
+    rows.extend(_pooled_wer_rows(clips, [o for o, _ in texts], [p for _, p in texts], len(header)))
     _print_table(
         "Whole process, a fresh one per run: `meeting-assistant analyze FILE --out DIR` "
         "(MA_DIARIZATION__ENABLED=false) against a script loading WhisperModel + "
@@ -642,6 +675,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--diff",
         action="store_true",
         help="after the ASR-alone table, the words each side gets wrong and the other right",
+    )
+    parser.add_argument(
+        "--spoken",
+        action="store_true",
+        help="also the spoken meetings: 26 minutes, 4,558 words more of referenced speech "
+        "that nothing was tuned on, for a WER comparison that can decide",
     )
     parser.add_argument(
         "--engines-only",
@@ -668,7 +707,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         with tempfile.TemporaryDirectory(prefix="bench-asr-") as tmp:
             meeting = Path(tmp) / "meeting.wav"
             build_meeting_wav(meeting, minutes * 60)
-            clips = _clips(meeting, minutes)
+            clips = _clips(meeting, minutes, spoken=args.spoken)
             if not args.process_only:
                 _asr_alone_table(settings, clips, repeats, differences=args.diff)
             if not args.no_process:

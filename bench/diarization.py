@@ -192,7 +192,7 @@ def main() -> None:
     if arguments.long_only:
         _voices_over_a_long_recording(models, settings, Console(width=150))
         return
-    _diarization_turns(models, settings, SAMPLE / "sample.wav")  # warm-up: librosa compiles
+    _diarization_turns(models, settings, SAMPLE / "sample.wav")  # warm-up: first-call costs
     table = Table(
         title="Speaker attribution (Resemblyzer clusters + segmentation-3.0), DER, 0.25 s collar"
     )

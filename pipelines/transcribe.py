@@ -11,7 +11,13 @@ from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from models.asr import RecognitionOptions, RecognizedSegment, RecognizedWord, SpeechRecognizer
+from models.asr import (
+    ChunkRecognition,
+    RecognitionOptions,
+    RecognizedSegment,
+    RecognizedWord,
+    SpeechRecognizer,
+)
 
 from .frames import SAMPLE_RATE, Frame, SpeechChunk, TranscribedSegment, Word, joined
 from .stage import Stage
@@ -31,10 +37,14 @@ class HallucinationFilter:
     min_word_probability: float = 0.15
     """A segment whose words average below this confidence is noise read as words."""
 
+    def loops(self, segment: RecognizedSegment) -> bool:
+        """The text repeats itself: speech read as a loop, not silence read as words."""
+        return segment.compression_ratio > self.compression_ratio
+
     def keeps(self, segment: RecognizedSegment) -> bool:
         if segment.no_speech_prob > self.no_speech_prob and segment.avg_logprob < self.avg_logprob:
             return False
-        if segment.compression_ratio > self.compression_ratio:
+        if self.loops(segment):
             return False
         if not any(character.isalnum() for character in segment.text):
             return False  # "..." and other punctuation read into silence
@@ -101,6 +111,8 @@ class ChunkTranscriber(Stage):
         # Seconds of speech per language detected with confidence: the meeting's language so
         # far, the fallback for a chunk too short or unclear to tell.
         self._confident: defaultdict[str, float] = defaultdict(float)
+        # Seconds of speech per language read, sure or not.
+        self._heard: defaultdict[str, float] = defaultdict(float)
 
     def _push(self, chunk: SpeechChunk) -> list[Frame]:
         self._queue.append((chunk, 0))
@@ -127,11 +139,13 @@ class ChunkTranscriber(Stage):
             options = replace(options, fallback_language=best)
         recognitions = self._recognizer.recognize([chunk.samples for chunk, _ in batch], options)
         for (chunk, _), recognition in zip(batch, recognitions, strict=True):
+            self._heard[recognition.language] += chunk.duration_s
             if recognition.language_probability >= self._confident_probability:
                 self._confident[recognition.language] += chunk.duration_s
         out: list[Frame] = []
         again: list[tuple[SpeechChunk, int]] = []  # read alone, next
-        for (chunk, tries), recognition in zip(batch, recognitions, strict=True):
+        for (chunk, tries), first_read in zip(batch, recognitions, strict=True):
+            recognition = self._in_meeting_language(chunk, first_read, options)
             kept = [
                 _with_words_at_most(s, self._max_word_s)
                 for s in recognition.segments
@@ -152,6 +166,30 @@ class ChunkTranscriber(Stage):
                 self._on_chunk(chunk)
         queue.extendleft(reversed([*again, *self._packed(final=False)]))  # next, in time order
         return out
+
+    def _in_meeting_language(
+        self, chunk: SpeechChunk, recognition: ChunkRecognition, options: RecognitionOptions
+    ) -> ChunkRecognition:
+        """A chunk read as nothing but loops in a language other than the meeting's is read
+        again in the meeting's: speech taken for another language comes out as a loop (30 s
+        of an English meeting with some noise, detected as Finnish: "joten minuille on joten
+        minuille ..."), which the filter drops whole, with no word left to reread around.
+        The meeting's language: the one most speech was surely detected in, this batch's
+        too; when none was sure (noisy audio: that meeting's surest chunk scored 0.67), the
+        one most speech was read in."""
+        tally = self._confident or self._heard
+        meeting = max(tally, key=tally.__getitem__, default=None)
+        if (
+            options.language is not None
+            or meeting is None
+            or recognition.language == meeting
+            or not recognition.segments
+            or any(self._filter.keeps(s) for s in recognition.segments)
+            or not any(self._filter.loops(s) for s in recognition.segments)
+        ):
+            return recognition
+        forced = replace(options, language=meeting)
+        return self._recognizer.recognize([chunk.samples], forced)[0]
 
     def _packed(self, *, final: bool) -> list[tuple[SpeechChunk, int]]:
         """The waiting first rereads joined, per participant in time order, into chunks of at

@@ -993,3 +993,74 @@ def test_stretches_skipped_in_one_batch_are_read_again_together() -> None:
     assert recognizer.lengths[4] == pytest.approx(4 * 4.3, abs=0.01)
     # Each chunk's words, mapped back from the joined read, cover its 20 s once each.
     _assert_each_chunk_read_through(segments, 4)
+
+
+class _MisheardRecognizer:
+    """Reads a chunk as one word per second of audio in English, except a chunk whose first
+    sample is ``misheard``: unless told its language, it takes that one for Finnish (or for
+    ``noise``, as silence) and reads a loop. Remembers each call's lengths and language."""
+
+    name = "misheard"
+
+    def __init__(self, misheard: float, english_probability: float = 0.99) -> None:
+        self.calls: list[tuple[list[float], str | None]] = []
+        self._misheard = misheard
+        self._english_probability = english_probability
+
+    def recognize(
+        self, chunks: Sequence[FloatArray], options: RecognitionOptions
+    ) -> list[ChunkRecognition]:
+        self.calls.append(([len(c) / 16_000 for c in chunks], options.language))
+        out = []
+        for chunk in chunks:
+            length = len(chunk) / 16_000
+            if chunk[0] == self._misheard and options.language is None:
+                loop = RecognizedSegment(0.0, length, " joten minuille on" * 20, (), -0.3, 0.1, 5.2)
+                out.append(ChunkRecognition("fi", 0.57, (loop,)))
+                continue
+            words = tuple(
+                RecognizedWord(f" w{i}", s, s + 0.5, 0.9)
+                for i, s in enumerate(np.arange(0.0, length - 0.5, 1.0))
+            )
+            text = "".join(w.text for w in words)
+            segment = RecognizedSegment(0.0, length, text, words, -0.2, 0.1, 1.0)
+            language = options.language or "en"
+            out.append(ChunkRecognition(language, self._english_probability, (segment,)))
+        return out
+
+
+def _chunks(*firsts: float) -> list[SpeechChunk]:
+    """20 s chunks at 100 s apart, each filled with its value of ``firsts``."""
+    return [
+        SpeechChunk("p", np.full(20 * 16_000, first, np.float32), ((0.0, 100.0 * i),))
+        for i, first in enumerate(firsts)
+    ]
+
+
+@pytest.mark.parametrize("english_probability", [0.99, 0.6])
+def test_a_chunk_read_as_a_loop_in_another_language_is_read_again_in_the_meetings(
+    english_probability: float,
+) -> None:
+    from pipelines.transcribe import ChunkTranscriber
+
+    # 0.6: no chunk is sure of its language (noisy audio); most speech is still English.
+    recognizer = _MisheardRecognizer(misheard=0.5, english_probability=english_probability)
+    stage = ChunkTranscriber(recognizer, RecognitionOptions(), batch_size=2)
+    segments = [f for f in run_stage(stage, _chunks(0.1, 0.5)) if isinstance(f, TranscribedSegment)]
+
+    # Both chunks' 20 s are read through, the second in English after its Finnish loop.
+    _assert_each_chunk_read_through(segments, 2)
+    assert {segment.language for segment in segments} == {"en"}
+    assert recognizer.calls == [([20.0, 20.0], None), ([20.0], "en")]
+
+
+def test_a_loop_is_not_read_again_without_a_meeting_language_to_read_it_in() -> None:
+    from pipelines.transcribe import ChunkTranscriber
+
+    recognizer = _MisheardRecognizer(misheard=0.5)
+    stage = ChunkTranscriber(recognizer, RecognitionOptions(), batch_size=2)
+    segments = [f for f in run_stage(stage, _chunks(0.5)) if isinstance(f, TranscribedSegment)]
+
+    # The only speech so far is the loop's: no language to read it in but the one it looped in.
+    assert segments == []
+    assert recognizer.calls == [([20.0], None)]
