@@ -1,13 +1,13 @@
 """The learned scorer: which of the rules' action items (see `candidates`) to keep.
 
-A logistic regression over the candidates' features (`scorer_features`), fitted on the
-labelled sets by ``python -m bench.train_action_scorer`` and shipped as ``action_scorer.json``
-(weights of the features it kept, intercept, and the least probability at which a rules' item
-is kept, one for Danish and one for the rest, chosen by leave-one-set-out cross-validation to
-raise precision at the rules' own recall). It only vetoes: it adds no sentence the rules
-passed over (its threshold for those is above 1), and it never drops an item the rules found
-in a short turn or a dated first-person promise (`Candidate.protected`). The file is read
-once, on first use; scikit-learn is only needed to fit it. It is on by default
+A logistic regression over the candidates' features, fitted on the labelled sets by
+``python -m bench.train_action_scorer`` and shipped as ``action_scorer.json`` (weights of the
+features it kept, intercept, and the least probability at which a rules' item is kept, one for
+Danish and one for the rest, chosen by leave-one-set-out cross-validation to raise precision at
+the rules' own recall). It only vetoes: it adds no sentence the rules passed over (its threshold
+for those is above 1), and it never drops an item the rules found in a short turn or a dated
+first-person promise (`Candidate.protected`). The file is read once, on first use;
+scikit-learn is only needed to fit it. It is on by default
 (``Settings.intelligence.action_scorer``); see that setting for what it gains.
 """
 
@@ -38,7 +38,6 @@ __all__ = [
     "load_scorer",
     "meeting_candidates",
     "scored_candidates",
-    "scorer_features",
 ]
 
 MODEL_PATH = Path(__file__).with_name("action_scorer.json")
@@ -102,20 +101,6 @@ def load_scorer(path: Path = MODEL_PATH) -> ActionScorer | None:
     return ActionScorer.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
-def scorer_features(candidate: Candidate, sentences: Sequence[Sentence]) -> dict[str, float]:
-    """The candidate's `features`, and each of them but the words once more for the sentence's
-    language ("da&due", "en&turnlen=40"): one model, whose Danish and English items may weigh
-    the turn, the owner and the date differently (a Danish item's words are Danish already).
-    Under leave-one-set-out cross-validation this raised precision at the same recall, Danish
-    most (bench.action_cv)."""
-    found = features(candidate, sentences)
-    language = sentences[candidate.index].language or "none"
-    found.update(
-        {f"{language}&{name}": value for name, value in found.items() if not name.startswith("w=")}
-    )
-    return found
-
-
 def meeting_candidates(
     transcript: Transcript, items: Sequence[ActionItem] | None = None
 ) -> tuple[list[Sentence], list[Candidate]]:
@@ -134,7 +119,7 @@ def scored_candidates(
     sentences, found = meeting_candidates(transcript)
     if scorer is None:
         return sentences, [(c, 1.0 if c.from_rules else 0.0) for c in found]
-    return sentences, [(c, scorer.probability(scorer_features(c, sentences))) for c in found]
+    return sentences, [(c, scorer.probability(features(c, sentences))) for c in found]
 
 
 def kept_items(
