@@ -6,8 +6,8 @@ For each labelled tuning set (`bench.intelligence.ALL_LABELLED`): the scorer is 
 the other sets, its thresholds chosen (`bench.train_action_scorer.choose_on`) on the out-of-fold
 probabilities of those other sets, each from a scorer fitted without that set and without the
 held-out one (nested: nothing the fold is scored on chose its thresholds; one fit per pair of
-sets, a few minutes), then the held-out set is scored strictly as `bench.intelligence` scores it
-(text located, owner and due date right), twice:
+sets, 153 fits for 17 sets instead of 17), then the held-out set is scored strictly as
+`bench.intelligence` scores it (text located, owner and due date right), twice:
 
 - **unseen**: on the items the rules found BEFORE they were tuned on that set (the rules of the
   commit its README measured, `bench.pretuning_items`), as a new user's meeting would look to
