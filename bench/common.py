@@ -299,10 +299,12 @@ def build_voices_wav(
         out.setsampwidth(2)
         out.setframerate(SAMPLE_RATE)
         for piece in pieces:
-            channels = "mixdown" if piece.channel is None else "split"
-            audio = np.concatenate(
-                [b[piece.channel or 0] for b in decode_audio(piece.clip, channels=channels)]
+            blocks = (
+                decode_audio(piece.clip, channels="mixdown")
+                if piece.channel is None
+                else decode_audio(piece.clip, channels="split")
             )
+            audio = np.concatenate([b[piece.channel or 0] for b in blocks])
             first = round(piece.start_s * SAMPLE_RATE)
             last = len(audio) if piece.end_s is None else round(piece.end_s * SAMPLE_RATE)
             samples = np.concatenate([audio[first:last], gap])

@@ -26,7 +26,9 @@ Errors ``analyze`` makes too are counted apart (``shared``). Prints a table; ass
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+import os
 import re
 import tempfile
 import time
@@ -34,7 +36,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jiwer
 
@@ -62,6 +64,8 @@ from .common import (
     tuning_reference,
     word_error_rate,
 )
+
+_Built = TypeVar("_Built")
 
 TAIL_S = 1.0
 """A word confirmed this close (s) to the end of the decoded audio counts as confirmed early."""
@@ -366,6 +370,20 @@ def latency(
     return {"final p50": pct(fl, 0.5), "final p95": pct(fl, 0.95), "partial p50": pct(pl, 0.5)}
 
 
+def _built(path: Path, build: Callable[[Path], _Built]) -> _Built:
+    """``build(target)`` written beside ``path`` and renamed onto it: another run reading
+    ``path`` from the same cache keeps reading its whole file. Rewritten in place, a reader
+    met the file truncated mid-run and its finals lost the rest of the input (227 words of a
+    dialogue once: read as a live-path loss)."""
+    partial = path.with_name(f".{path.stem}-{os.getpid()}{path.suffix}")
+    try:
+        result = build(partial)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return result
+
+
 def _number(text: str) -> float | int:
     return int(text) if text.lstrip("-").isdigit() else float(text)
 
@@ -433,12 +451,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     inputs: list[tuple[str, Path, str]] = []
     if "tuning" in chosen:
         wav = args.cache / "tuning.wav"
-        seconds = build_meeting_wav(wav, 46.78, TUNING_CLIPS)
+        seconds = _built(wav, lambda target: build_meeting_wav(target, 46.78, TUNING_CLIPS))
         inputs.append(("tuning clips", wav, tuning_reference(seconds)))
     if "dialogues" in chosen:
         for script in DIALOGUES:
             wav = args.cache / f"{script.stem}.wav"
-            _, reference = build_dialogue_wav(script, wav)
+            _, reference = _built(wav, functools.partial(build_dialogue_wav, script))
             inputs.append((script.stem, wav, reference))
     if measured:
         _measure(measured, args, settings, models, options)
@@ -521,11 +539,11 @@ def _measure(
         )
     if "heldout" in sets:
         wav = args.cache / "heldout.wav"
-        build_voices_wav(wav, HELDOUT_REFERENCED)
+        _built(wav, lambda target: build_voices_wav(target, HELDOUT_REFERENCED))
         inputs.append(("held-out clips with a reference", wav, heldout_reference()))
     if "meeting" in sets:
         wav = args.cache / f"meeting-{args.minutes:g}.wav"
-        build_meeting_wav(wav, args.minutes * 60)
+        _built(wav, lambda target: build_meeting_wav(target, args.minutes * 60))
         inputs.append((f"{args.minutes:g}-minute meeting", wav, None))
     for name, wav, reference in inputs:
         offline = _offline(wav, settings, models, args.cache)
