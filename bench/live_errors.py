@@ -7,7 +7,13 @@ Feeds each tuning input through the live stages (the VAD, then ``LiveTranscriber
 chunk at a time, flushing after each, as a stream does at 1x when its decodes keep up. This is
 deterministic and takes only the decodes' time. ``emitted_at`` is simulated: the media time of
 the chunk that triggered it, plus the recogniser time spent since (one thread). The timed
-decodes of the transcript are skipped: they make no caption.
+decodes of the transcript are skipped: they make no caption. ``--cost BASE,PER_S`` charges each
+decode a fixed time instead (deterministic on a loaded machine: 0.35,0.01 is a quiet 2-core
+machine's partial decode), and ``--as-1x`` decodes as a stream does at 1x (when decodes fall
+behind, the next reads everything that arrived meanwhile). At 0.35,0.01 the decodes keep up
+and both cadences read the same words; at a loaded machine's 0.6,0.06 fewer, longer decodes
+confirmed fewer early guesses (tuning clips 0.341 -> 0.308) for slower finals (p50 1.15 ->
+1.77 s).
 
 Each final caption's words are aligned to the reference and the live-only errors (a reference
 word ``analyze`` reads right and the finals do not) are sorted into kinds:
