@@ -1,11 +1,14 @@
 """Live captions on real speech fed at 1x: latency, drift, and WER against ``analyze``.
 
-    python -m bench.live [--minutes 5] [--fast] [--sets tuning,dialogues,phone,meeting]
+    python -m bench.live [--minutes 5] [--fast] [--sets tuning,dialogues,phone,heldout,meeting]
 
-Four inputs: the tuning clips (``TUNING_CLIPS``) and two sales calls spoken by espeak-ng
+Five inputs: the tuning clips (``TUNING_CLIPS``) and two sales calls spoken by espeak-ng
 (``DIALOGUES``, continuous conversation), which the live defaults were chosen on; and, held
-out from that choice, the phone call and a meeting of ``--minutes`` built from the other
-shared clips. Report both kinds of figure; only the held-out ones say how it generalises.
+out from that choice, the phone call, the held-out clips that have a reference
+(``HELDOUT_REFERENCED``: the phone call, two read sentences, a read paragraph; about 190
+words, so a WER difference of a few points is more than one word) and a meeting of
+``--minutes`` built from the other shared clips (its AMI clips have no text: no WER against a
+reference). Report both kinds of figure; only the held-out ones say how it generalises.
 
 Latency of a word: from the end of the word in the media (its time in ``analyze``'s transcript
 of the same audio) to the ``emitted_at`` of the first final caption holding it (and, for
@@ -35,10 +38,13 @@ from pipelines.frames import Caption
 
 from .common import (
     DIALOGUES,
+    HELDOUT_REFERENCED,
     PYANNOTE_SAMPLE,
     TUNING_CLIPS,
     build_dialogue_wav,
     build_meeting_wav,
+    build_voices_wav,
+    heldout_reference,
     stm_reference,
     tuning_reference,
     word_error_rate,
@@ -137,7 +143,7 @@ def measure(
     return row
 
 
-SETS = ("tuning", "dialogues", "phone", "meeting")
+SETS = ("tuning", "dialogues", "phone", "heldout", "meeting")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -179,6 +185,12 @@ def main(argv: Sequence[str] | None = None) -> None:
                 models,
                 realtime=realtime,
                 reference=stm_reference(PYANNOTE_SAMPLE.with_suffix(".stm")),
+            )
+        if "heldout" in chosen:
+            heldout = Path(folder) / "heldout.wav"
+            build_voices_wav(heldout, HELDOUT_REFERENCED)
+            rows["held-out clips with a reference"] = measure(
+                heldout, settings, models, realtime=realtime, reference=heldout_reference()
             )
         if "meeting" in chosen:
             meeting = Path(folder) / "meeting.wav"

@@ -1,13 +1,19 @@
 """Where the live finals' words go wrong, on the tuning material only (never the reported sets).
 
     python -m bench.live_errors [--sets tuning,dialogues] [--dump DIR]
-    python -m bench.live_errors --measure phone,meeting   # the reported sets: figures only
+    python -m bench.live_errors --measure phone,heldout,meeting   # reported sets: figures only
 
 Feeds each tuning input through the live stages (the VAD, then ``LiveTranscriber``) one 0.1 s
 chunk at a time, flushing after each, as a stream does at 1x when its decodes keep up. This is
 deterministic and takes only the decodes' time. ``emitted_at`` is simulated: the media time of
 the chunk that triggered it, plus the recogniser time spent since (one thread). The timed
-decodes of the transcript are skipped: they make no caption.
+decodes of the transcript are skipped: they make no caption. ``--cost BASE,PER_S`` charges each
+decode a fixed time instead (deterministic on a loaded machine: 0.35,0.01 is a quiet 2-core
+machine's partial decode), and ``--as-1x`` decodes as a stream does at 1x (when decodes fall
+behind, the next reads everything that arrived meanwhile). At 0.35,0.01 the decodes keep up
+and both cadences read the same words; at a loaded machine's 0.6,0.06 fewer, longer decodes
+confirmed fewer early guesses (tuning clips 0.341 -> 0.308) for slower finals (p50 1.15 ->
+1.77 s).
 
 Each final caption's words are aligned to the reference and the live-only errors (a reference
 word ``analyze`` reads right and the finals do not) are sorted into kinds:
@@ -26,7 +32,9 @@ Errors ``analyze`` makes too are counted apart (``shared``). Prints a table; ass
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+import os
 import re
 import tempfile
 import time
@@ -34,7 +42,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jiwer
 
@@ -43,22 +51,27 @@ from assistant.processing.analyze import analyze, load_speech_models
 from assistant.processing.live import live_options
 from assistant.processing.speech import SpeechModels, vad_options
 from models.asr import ChunkRecognition, RecognitionOptions, SpeechRecognizer
-from pipelines.frames import Caption, Frame
+from pipelines.frames import SAMPLE_RATE, Caption, Frame
 from pipelines.live_transcribe import LiveOptions, LiveTranscriber
 from pipelines.sources import file_audio
 from pipelines.stage import Chain
 
 from .common import (
     DIALOGUES,
+    HELDOUT_REFERENCED,
     PYANNOTE_SAMPLE,
     TUNING_CLIPS,
     build_dialogue_wav,
     build_meeting_wav,
+    build_voices_wav,
+    heldout_reference,
     normalize_text,
     stm_reference,
     tuning_reference,
     word_error_rate,
 )
+
+_Built = TypeVar("_Built")
 
 TAIL_S = 1.0
 """A word confirmed this close (s) to the end of the decoded audio counts as confirmed early."""
@@ -75,17 +88,32 @@ class Final:
 
 
 class _TimedRecognizer:
-    """The recogniser, with the seconds it has spent (the simulated clock's busy time)."""
+    """The recogniser, with the seconds it has spent (the simulated clock's busy time): as
+    measured, or, given ``cost`` (BASE, PER_S), ``BASE + PER_S`` x its audio (s) per decode, a
+    deterministic machine whatever this one's load."""
 
-    def __init__(self, inner: SpeechRecognizer, *, cpu_clock: bool = False) -> None:
+    def __init__(
+        self,
+        inner: SpeechRecognizer,
+        *,
+        cpu_clock: bool = False,
+        cost: tuple[float, float] | None = None,
+    ) -> None:
         self.inner = inner
         self.spent_s = 0.0
+        self.decodes = 0
         self.name = getattr(inner, "name", "asr")
         self._now = time.process_time if cpu_clock else time.monotonic
+        self._cost = cost
 
     def recognize(
         self, chunks: Sequence[Any], options: RecognitionOptions
     ) -> list[ChunkRecognition]:
+        self.decodes += 1
+        if self._cost is not None:
+            audio_s = sum(len(chunk) for chunk in chunks) / SAMPLE_RATE
+            self.spent_s += self._cost[0] + self._cost[1] * audio_s
+            return self.inner.recognize(chunks, options)
         began = self._now()
         try:
             return self.inner.recognize(chunks, options)
@@ -150,25 +178,39 @@ def simulate(
     *,
     compute: bool = True,
     cpu_clock: bool = False,
+    cost: tuple[float, float] | None = None,
+    as_1x: bool = False,
 ) -> tuple[list[Final], list[Caption]]:
     """Every final (traced) and every caption of ``path`` fed at simulated 1x; without
     ``compute``, decodes take no time (the policy's own latency, whatever the machine's load);
     with ``cpu_clock``, a decode takes the CPU time it used (a live decode runs on one thread
-    of its own: about its time on a quiet machine, when other work loads this one)."""
-    recognizer = _TimedRecognizer(models.recognizer, cpu_clock=cpu_clock)
-    now = [0.0]
-    start_spent = [0.0]
+    of its own: about its time on a quiet machine, when other work loads this one); with
+    ``cost``, the time ``_TimedRecognizer`` charges (deterministic).
+
+    By default every 0.1 s chunk is flushed, so a decode is due every ``step_s`` of audio even
+    when the decodes fall behind. ``as_1x`` runs them as a stream does at 1x: whatever arrived
+    while a decode ran is pushed at once, then one flush decodes the newest audio (decodes that
+    would fall behind are skipped), so the words read are the ones a live meeting reads."""
+    recognizer = _TimedRecognizer(models.recognizer, cpu_clock=cpu_clock, cost=cost)
+    free = [0.0, 0.0]  # (simulated time the batch started, the recogniser's spent_s then)
 
     def clock() -> float:
-        return now[0] + (recognizer.spent_s - start_spent[0] if compute else 0.0)
+        return free[0] + (recognizer.spent_s - free[1] if compute else 0.0)
 
     transcriber, chain = traced_chain(settings, models, recognizer, options, clock)
     captions: list[Caption] = []
-    for chunk in file_audio(path, ["p"], block_s=0.1):
+    chunks = list(file_audio(path, ["p"], block_s=0.1))
+    index = 0
+    while index < len(chunks):
         # The stream is busy until its last decode ended, or idle until this chunk arrives.
-        now[0] = max(clock(), chunk.end_s)
-        start_spent[0] = recognizer.spent_s
-        out = chain.push(chunk) + chain.flush()
+        now = max(clock(), chunks[index].end_s)
+        free[:] = [now, recognizer.spent_s]
+        out = chain.push(chunks[index])
+        index += 1
+        while as_1x and index < len(chunks) and chunks[index].end_s <= now + 1e-9:
+            out.extend(chain.push(chunks[index]))
+            index += 1
+        out.extend(chain.flush())
         captions.extend(f for f in out if isinstance(f, Caption))
     captions.extend(f for f in chain.end_input() if isinstance(f, Caption))
     return transcriber.finals, captions
@@ -334,6 +376,20 @@ def latency(
     return {"final p50": pct(fl, 0.5), "final p95": pct(fl, 0.95), "partial p50": pct(pl, 0.5)}
 
 
+def _built(path: Path, build: Callable[[Path], _Built]) -> _Built:
+    """``build(target)`` written beside ``path`` and renamed onto it: another run reading
+    ``path`` from the same cache keeps reading its whole file. Rewritten in place, a reader
+    met the file truncated mid-run and its finals lost the rest of the input (227 words of a
+    dialogue once: read as a live-path loss)."""
+    partial = path.with_name(f".{path.stem}-{os.getpid()}{path.suffix}")
+    try:
+        result = build(partial)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return result
+
+
 def _number(text: str) -> float | int:
     return int(text) if text.lstrip("-").isdigit() else float(text)
 
@@ -344,7 +400,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--measure",
         default="",
-        help="Reported sets to measure once, figures only (phone, meeting): never tune on them.",
+        help="Reported sets to measure once, figures only (phone, heldout, meeting): never tune "
+        "on them.",
     )
     parser.add_argument("--minutes", type=float, default=5.0, help="Length of the meeting.")
     parser.add_argument("--dump", type=Path, help="Write each input's finals as JSON here.")
@@ -367,12 +424,24 @@ def main(argv: Sequence[str] | None = None) -> None:
         metavar="NAME=VALUE",
         help="Override a LiveOptions field (a number, or none) for this run.",
     )
+    parser.add_argument(
+        "--cost",
+        help="Decodes take BASE,PER_S simulated s (BASE + PER_S x their audio), not measured "
+        "time: deterministic whatever the load (0.35,0.01: a quiet 2-core machine's partials).",
+    )
+    parser.add_argument(
+        "--as-1x",
+        action="store_true",
+        help="Decode as a stream does at 1x: when decodes fall behind, the next one reads all "
+        "the audio that arrived meanwhile (decodes skipped), not one every step_s.",
+    )
     parser.add_argument("--examples", action="store_true", help="Print every live-only error.")
     args = parser.parse_args(argv)
+    args.cost = tuple(float(x) for x in args.cost.split(",")) if args.cost else None
     measured = {s.strip() for s in args.measure.split(",") if s.strip()}
     chosen = set() if measured else {s.strip() for s in args.sets.split(",") if s.strip()}
-    if measured - {"phone", "meeting"}:
-        parser.error("--measure takes phone and meeting")
+    if measured - {"phone", "heldout", "meeting"}:
+        parser.error("--measure takes phone, heldout and meeting")
     if not measured and (not chosen or chosen - {"tuning", "dialogues"}):
         parser.error("--sets takes tuning and dialogues only (the tuning material)")
     settings = Settings()
@@ -388,12 +457,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     inputs: list[tuple[str, Path, str]] = []
     if "tuning" in chosen:
         wav = args.cache / "tuning.wav"
-        seconds = build_meeting_wav(wav, 46.78, TUNING_CLIPS)
+        seconds = _built(wav, lambda target: build_meeting_wav(target, 46.78, TUNING_CLIPS))
         inputs.append(("tuning clips", wav, tuning_reference(seconds)))
     if "dialogues" in chosen:
         for script in DIALOGUES:
             wav = args.cache / f"{script.stem}.wav"
-            _, reference = build_dialogue_wav(script, wav)
+            _, reference = _built(wav, functools.partial(build_dialogue_wav, script))
             inputs.append((script.stem, wav, reference))
     if measured:
         _measure(measured, args, settings, models, options)
@@ -404,7 +473,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     for name, wav, reference in inputs:
         offline = _offline(wav, settings, models, args.cache)
         finals, captions = simulate(
-            wav, settings, models, options, compute=not args.no_compute, cpu_clock=args.cpu_clock
+            wav,
+            settings,
+            models,
+            options,
+            compute=not args.no_compute,
+            cpu_clock=args.cpu_clock,
+            cost=args.cost,
+            as_1x=args.as_1x,
         )
         counts, examples = classify(reference, finals, offline)
         total += counts
@@ -467,14 +543,25 @@ def _measure(
         inputs.append(
             ("phone call", PYANNOTE_SAMPLE, stm_reference(PYANNOTE_SAMPLE.with_suffix(".stm")))
         )
+    if "heldout" in sets:
+        wav = args.cache / "heldout.wav"
+        _built(wav, lambda target: build_voices_wav(target, HELDOUT_REFERENCED))
+        inputs.append(("held-out clips with a reference", wav, heldout_reference()))
     if "meeting" in sets:
         wav = args.cache / f"meeting-{args.minutes:g}.wav"
-        build_meeting_wav(wav, args.minutes * 60)
+        _built(wav, lambda target: build_meeting_wav(target, args.minutes * 60))
         inputs.append((f"{args.minutes:g}-minute meeting", wav, None))
     for name, wav, reference in inputs:
         offline = _offline(wav, settings, models, args.cache)
         finals, captions = simulate(
-            wav, settings, models, options, compute=not args.no_compute, cpu_clock=args.cpu_clock
+            wav,
+            settings,
+            models,
+            options,
+            compute=not args.no_compute,
+            cpu_clock=args.cpu_clock,
+            cost=args.cost,
+            as_1x=args.as_1x,
         )
         live_text = " ".join(f.caption.text for f in finals)
         off_text = " ".join(w for w, _, _ in offline)
