@@ -680,8 +680,16 @@ _REPORTS_BACK = re.compile(
 )
 
 
+_DO_IT_YOURSELF = re.compile(
+    r"(?:(?:faktisk|også|bare|godt|sagtens|jo|altså|nemt|sådan set|actually|also|just|easily)"
+    r",?\s+)*selv\b",
+    re.IGNORECASE,
+)
+"""A statement that the other side can do it themselves ("Det kan du selv gøre i appen")."""
 _WISH = re.compile(
-    r"\b(?:vil|ville)\s+gerne\s+(?:betale|købe|have(?!,?\s+at\b)|se|vide|høre|prøve|få|kunne"
+    # "Den vil jeg meget gerne se": the subject after the verb, "meget" before "gerne"
+    r"\b(?:vil|ville)\s+(?:(?:jeg|vi|i|de)\s+)?(?:(?:meget|rigtig|rigtigt|også|bare|helst)\s+)*"
+    r"gerne\s+(?:betale|købe|have(?!,?\s+at\b)|se|vide|høre|prøve|få|kunne"
     r"|slippe)\b",
     re.IGNORECASE,
 )
@@ -1111,7 +1119,9 @@ _RECAP = re.compile(
     # not the summary as a thing to send: "Jeg sender jer en opsummering", "I'll send a recap"
     r"(?<!\ba )(?<!\ben )(?<!\bthe )(?<!\bmy )(?<!\bour )(?<!\bmin )"
     r"\b(?:recap|to sum up|summing up|in summary|to summari[sz]e|so on our side|opsummer\w*"
-    r"|for at opsummere|kort sagt|(?:for at |lige )samle op|to recap)\b",
+    r"|for at opsummere|kort sagt|(?:for at |lige )samle op|to recap"
+    # said in the first person: "Så samler jeg lige op: …", "Let me just sum up: …"
+    r"|samler (?:jeg|vi) (?:lige )?op|(?:let me|lad mig) (?:just |lige )?(?:sum up|samle op))\b",
     re.IGNORECASE,
 )
 """A sentence that sums up what was agreed: its tasks are repeats of earlier ones."""
@@ -1605,6 +1615,12 @@ def _from_cue(
         return None  # "Vi vil gerne betale kvartalsvis": what they want, not work they take on
     if re.search(r"\b(?:vil|ville|would)\s*$", match.group(0), re.I) and _RATHER.match(task):
         return None  # "Jeg vil hellere se, om det virker først": a preference, not a promise
+    if (
+        kind == "request"
+        and not text.rstrip().endswith("?")
+        and (_DO_IT_YOURSELF.match(task) or re.search(r"\byoursel(?:f|ves)\b", task, re.I))
+    ):
+        return None  # "Det kan I faktisk selv ændre": how they can do it, not work handed out
     if re.match(r"(?:try (?:to|and)|prøve at)\b", task, re.IGNORECASE):
         confidence -= 0.15
     task = rules.leading_filler.sub("", task)
@@ -1903,11 +1919,21 @@ _NOT_WORK = re.compile(
     # thanks: "Det sætter jeg stor pris på"
     r"|(?:sæt|sætte|sætter) (?:(?:det|den|dem) )?(?:\w+ )?pris på\b"
     # a wish: "Vi vil rigtig gerne have en app"
-    r"|(?:(?:rigtig|meget|så|virkelig|really|very much)\s+)*(?:gerne have|like to have)\b",
+    r"|(?:(?:rigtig|meget|så|virkelig|really|very much)\s+)*(?:gerne have|like to have)\b"
+    # sayings that sound like work: "Det skriver jeg mig bag øret", "let's take one step at a
+    # time", "så tager vi et skridt ad gangen"
+    r"|(?:skriv|skrive|skriver) (?:\w+ ){0,3}bag øret\b"
+    r"|(?:take|taking) (?:(?:it|things|this) )?one (?:step|day|thing) at a time\b"
+    r"|(?:tag|tage|tager) (?:(?:det|den) )?(?:et|ét) (?:skridt|trin|ting) ad gangen\b"
+    # something said in the meeting, not work: "Jeg skal i øvrigt sige, at jeg går på barsel"
+    r"|(?:(?:i øvrigt|forresten|lige|bare|også|lige have)\s+)*(?:sige|fortælle|nævne),? at\b"
+    r"|(?:(?:also|just|by the way)\s+)*(?:say|mention|tell you),? that\b(?! to\b)"
+    # the recap's own announcement: "Så samler jeg lige op: …"
+    r"|(?:saml|samle|samler|sum|summari[sz]e) (?:lige |just )?(?:op|up)?\s*(?:[:.!]|$)",
     re.IGNORECASE,
 )
 """What follows a cue without being work: taking it from there, a topic left for a meeting, a
-wish."""
+wish, a saying, a remark, the recap announced."""
 _NEXT_MEETING = re.compile(
     r"(?:book|books|schedule|set up|plan|put in|find a (?:time|date) for|lock in|book(?:e|er)"
     r"|planlæg(?:ge|ger)?|aftal(?:e|er)|sæt(?:te|ter)? (?:et|en)?\s*(?:tid|dato) (?:af )?til"

@@ -1,0 +1,87 @@
+"""Kinds of action-item failure fixed after tuning on the sets t and u (tests/data/intelligence-t,
+-u: look-alikes of commitments, spoken Danish, mixed meetings), as general rules. Every sentence
+here is new: none is taken from any labelled set."""
+
+from __future__ import annotations
+
+from tests.assistant.test_understanding import rule_items, summary
+
+# ---- a recap announced in the first person repeats the tasks already given ------------------
+
+
+def test_a_first_person_recap_gives_no_new_item_to_an_owner_with_work() -> None:
+    for turns in (
+        [
+            ("ana", "Jeg sender prislisten til Bo i morgen."),
+            ("bo", "Og jeg ringer til lageret på torsdag."),
+            ("ana", "Så samler jeg lige op: Bo ringer til lageret, og jeg mailer prisarket."),
+        ],
+        [
+            ("ana", "Jeg sender prislisten til Bo i morgen."),
+            ("bo", "Og jeg ringer til lageret på torsdag."),
+            ("ana", "Lad mig lige samle op: Bo kontakter lageret, og jeg mailer prisarket."),
+        ],
+    ):
+        items = rule_items(turns, language="da")
+        assert sorted(summary(items)) == [("ana", "2026-10-07"), ("bo", "2026-10-08")], items
+        assert all(item.text.lower().split()[-1] != "op" for item in items), items
+
+
+# ---- a statement that the other side can do it themselves ----------------------------------
+
+
+def test_you_can_do_it_yourself_is_no_task() -> None:
+    for said in (
+        "Det kan I faktisk selv rette i portalen.",
+        "Det kan du jo selv slette i appen, Bo.",
+        "Dem kan I sagtens selv oprette.",
+    ):
+        turns = [("ana", "Hvordan gør vi med brugerne?"), ("bo", said)]
+        assert rule_items(turns, language="da") == [], said
+
+
+def test_a_request_to_do_it_oneself_by_a_date_is_still_asked_as_a_question() -> None:
+    items = rule_items(
+        [("ana", "Bo, kan du sende kontrakten til advokaten i morgen?"), ("bo", "Ja.")],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-07")]
+
+
+# ---- a wish with the object first, a saying, a remark --------------------------------------
+
+
+def test_a_fronted_wish_to_see_is_no_promise() -> None:
+    items = rule_items(
+        [("ana", "Vi har et udkast til kampagnen."), ("bo", "Det vil jeg rigtig gerne se.")],
+        language="da",
+    )
+    assert items == []
+
+
+def test_sayings_that_sound_like_work_are_no_tasks() -> None:
+    for turns, language in (
+        (
+            [("ana", "Vi kunne også åbne i Malmø."), ("bo", "Det skriver jeg mig lige bag øret.")],
+            "da",
+        ),
+        (
+            [
+                ("ana", "Could we add Sweden?"),
+                ("bo", "Maybe, but let's take it one step at a time."),
+            ],
+            "en",
+        ),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+
+
+def test_a_remark_announced_as_something_to_say_is_no_task() -> None:
+    for turns, language in (
+        ([("ana", "Jeg skal forresten sige, at vores lager flytter i marts.")], "da"),
+        ([("ana", "I should also mention that our office moves in March.")], "en"),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+    # telling someone else is still work
+    items = rule_items([("ana", "Jeg skal nok fortælle Peter det i morgen.")], language="da")
+    assert summary(items) == [("ana", "2026-10-07")]
