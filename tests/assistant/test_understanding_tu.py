@@ -85,3 +85,51 @@ def test_a_remark_announced_as_something_to_say_is_no_task() -> None:
     # telling someone else is still work
     items = rule_items([("ana", "Jeg skal nok fortælle Peter det i morgen.")], language="da")
     assert summary(items) == [("ana", "2026-10-07")]
+
+
+# ---- "let me" + telling those in the meeting; a guess with "nok"; a demand with "vil have" ----
+
+
+def test_let_me_give_you_an_overview_is_said_in_the_meeting() -> None:
+    for said, language in (
+        ("Let me give you a short rundown of where we are.", "en"),
+        ("Lad mig lige give jer et kort overblik over status.", "da"),
+    ):
+        assert rule_items([("ana", "Okay."), ("bo", said)], language=language) == [], said
+    # with a date it is a promise after all
+    items = rule_items(
+        [("ana", "Okay."), ("bo", "Let me give you an update on Thursday.")], language="en"
+    )
+    assert summary(items) == [("bo", "2026-10-08")]
+
+
+def test_danish_nok_after_a_present_tense_is_a_guess() -> None:
+    for said in (
+        "Men Karin og jeg taler nok svensk til messen.",
+        "Så bestiller vi nok de nye skilte i næste uge.",
+    ):
+        assert rule_items([("ana", "Okay."), ("bo", said)], language="da") == [], said
+    # "skal nok" is a promise
+    items = rule_items(
+        [("ana", "Okay."), ("bo", "Jeg skal nok bestille skiltene i morgen.")], language="da"
+    )
+    assert summary(items) == [("bo", "2026-10-07")]
+
+
+def test_an_undated_vil_have_done_is_a_demand() -> None:
+    items = rule_items(
+        [("ana", "Vi kan godt give den rabat."), ("bo", "Fint, men jeg vil have det på skrift.")],
+        language="da",
+    )
+    assert items == []
+    items = rule_items(
+        [("ana", "Okay."), ("bo", "Men jeg vil have rabatten skrevet ind i kontrakten.")],
+        language="da",
+    )
+    assert items == []
+    # "skal have … done" is work taken on
+    items = rule_items(
+        [("ana", "Okay."), ("bo", "Jeg skal have rabatten skrevet ind i kontrakten i morgen.")],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-07")]

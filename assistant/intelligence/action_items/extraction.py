@@ -680,6 +680,14 @@ _REPORTS_BACK = re.compile(
 )
 
 
+_PROBABLY = re.compile(
+    r"\b(?:(?:jeg|vi|du|i|de|han|hun)\s+\w+er|\w+er\s+(?:jeg|vi|du|i|de|han|hun))\s+nok\b"
+    r"(?!\s+(?:en|et|én|ét|engang|gang)\b)",
+    re.IGNORECASE,
+)
+"""Danish "nok" after a person's present tense ("vi svarer nok på dansk", "jeg sender nok
+tilbuddet"): probably, a guess; unlike "skal nok" (surely), "nok en" (another) and a date
+guessed in a clause of its own ("… BAGEFTER DET BLIVER NOK I MORGEN")."""
 _DO_IT_YOURSELF = re.compile(
     r"(?:(?:faktisk|også|bare|godt|sagtens|jo|altså|nemt|sådan set|actually|also|just|easily)"
     r",?\s+)*selv\b",
@@ -1621,6 +1629,12 @@ def _from_cue(
         and (_DO_IT_YOURSELF.match(task) or re.search(r"\byoursel(?:f|ves)\b", task, re.I))
     ):
         return None  # "Det kan I faktisk selv ændre": how they can do it, not work handed out
+    if (
+        rules is _DA
+        and kind in ("commitment", "group")
+        and _PROBABLY.search(text[clause[0] : clause[1]])
+    ):
+        return None  # "Ellen og jeg svarer nok på dansk": what will probably happen, a guess
     if re.match(r"(?:try (?:to|and)|prøve at)\b", task, re.IGNORECASE):
         confidence -= 0.15
     task = rules.leading_filler.sub("", task)
@@ -1677,6 +1691,13 @@ def _from_cue(
         return None
     have_done = _DA_HAVE_DONE.match(task) if rules is _DA else None
     done_alone = _HAVE_IT_DONE.match(task) if rules is _DA and fronted else None
+    if (
+        (have_done is not None or done_alone is not None)
+        and kind == "commitment"
+        and re.search(r"\bvil\b", match.group(0), re.IGNORECASE)
+        and find_deadline(text, context.transcript.meeting.date, weeks=False) is None
+    ):
+        return None  # "Men jeg vil have det skrevet ind i aftalen": a demand, not work taken on
     if have_done is None and done_alone is not None and fronted is not None:
         # "Det skal vi have rettet, inden…": the fronted object is what is to be done.
         task = f"få {fronted[1].lower()} {done_alone['done']}{task[done_alone.end() :]}"
