@@ -133,3 +133,20 @@ def test_an_undated_vil_have_done_is_a_demand() -> None:
         language="da",
     )
     assert summary(items) == [("bo", "2026-10-07")]
+
+
+# ---- a verb alone, with no object, no pronoun and no date, names no work -------------------
+
+
+def test_an_undated_bare_verb_is_no_task() -> None:
+    for said in (
+        "Men I har et par punkter fra jeres mail, og dem vil jeg gerne svare.",
+        "I sendte tre spørgsmål i går, og dem vil jeg gerne tage.",
+    ):
+        assert rule_items([("ana", "Okay."), ("bo", said)], language="da") == [], said
+    # with a date the verb is still a promise
+    items = rule_items(
+        [("ana", "Okay."), ("bo", "I sendte tre spørgsmål, og dem svarer jeg på i morgen.")],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-07")]

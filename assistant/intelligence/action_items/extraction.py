@@ -1794,6 +1794,17 @@ def _from_cue(
     cleaned = _clean(_strip_vocative(task, context), rules)
     if not cleaned or _ON_THE_SPOT.search(cleaned):
         return None  # "Jeg opretter lige en bruger nu, så kan du se…": done in the meeting
+    if (
+        not had_date
+        and re.fullmatch(r"[\w-]+[.!?]*", cleaned.strip())
+        and not match.groupdict().get("thing")
+        and not has_object_pronoun(task)
+        # "Den liste kan jeg godt lave": the object said before the cue
+        and not re.match(r"\s*(?:\w+,?\s+){0,2}?(?:det|den|dem|dét|that|this)\b", before, re.I)
+    ):
+        return (
+            None  # "… so Erik can follow?", "… and try for next week": a verb alone names no work
+        )
     lets = kind != "assignment" and re.match(r"let's|lad os", match.group(0), re.I) is not None
     anaphoric = rules.anaphora.match(cleaned) or re.fullmatch(r"do|gør det", cleaned, re.I)
     # "Så tager du den i dag": a request whose object is a pronoun, not a yes to an offer.
