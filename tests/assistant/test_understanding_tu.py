@@ -150,3 +150,30 @@ def test_an_undated_bare_verb_is_no_task() -> None:
         language="da",
     )
     assert summary(items) == [("bo", "2026-10-07")]
+
+
+# ---- shown in the meeting; a topic brought to one's own meeting ------------------------------
+
+
+def test_an_undated_request_to_show_how_is_done_in_the_meeting() -> None:
+    items = rule_items(
+        [("ana", "Bo, vil du lige vise, hvordan rapporten ser ud?"), ("bo", "Ja.")], language="da"
+    )
+    assert items == []
+    # dated, it is work for later
+    items = rule_items(
+        [
+            ("ana", "Bo, kan du vise holdet, hvordan man opretter en bruger, på fredag?"),
+            ("bo", "Ja."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-09")]
+
+
+def test_a_topic_taken_along_to_a_meeting_is_no_task() -> None:
+    items = rule_items(
+        [("ana", "Jeg skal alligevel have det med på et bestyrelsesmøde."), ("bo", "Fint.")],
+        language="da",
+    )
+    assert items == []

@@ -688,6 +688,12 @@ _PROBABLY = re.compile(
 """Danish "nok" after a person's present tense ("vi svarer nok på dansk", "jeg sender nok
 tilbuddet"): probably, a guess; unlike "skal nok" (surely), "nok en" (another) and a date
 guessed in a clause of its own ("… BAGEFTER DET BLIVER NOK I MORGEN")."""
+_SHOW_HOW = re.compile(
+    r"(?:(?:lige|just|quickly|hurtigt)\s+)?(?:vise|vis|show)(?:\s+(?:os|jer|mig|us|me|them|dem))?"
+    r"(?:\s+(?:lige|just|quickly|hurtigt))?,?\s+(?:hvordan|how|what|hvad|where|hvor)\b",
+    re.IGNORECASE,
+)
+"""Asked without a date, showing how something works or looks is done in the meeting."""
 _DO_IT_YOURSELF = re.compile(
     r"(?:(?:faktisk|også|bare|godt|sagtens|jo|altså|nemt|sådan set|actually|also|just|easily)"
     r",?\s+)*selv\b",
@@ -1635,6 +1641,12 @@ def _from_cue(
         and _PROBABLY.search(text[clause[0] : clause[1]])
     ):
         return None  # "Ellen og jeg svarer nok på dansk": what will probably happen, a guess
+    if (
+        kind == "request"
+        and _SHOW_HOW.match(task)
+        and find_deadline(text, context.transcript.meeting.date, weeks=False) is None
+    ):
+        return None  # "Jonas, vil du vise, hvordan den ser ud?": shown there and then
     if re.match(r"(?:try (?:to|and)|prøve at)\b", task, re.IGNORECASE):
         confidence -= 0.15
     task = rules.leading_filler.sub("", task)
@@ -1938,6 +1950,8 @@ _NOT_WORK = re.compile(
     r"(?:på|til|at|in|on) (?:\w+ ){0,3}(?:mødet|møde|meeting|call|session)\b"
     # a topic raised again later: "vi tager Kolding op igen næste mandag"
     r"|(?:tag(?:e|er)?|take|bring) (?:[\w-]+ ){1,3}?(?:op|up) (?:igen|again)\b"
+    # a topic brought to a meeting of one's own: "Jeg skal alligevel have det med på et møde"
+    r"|(?:\w+ )?(?:have|har) (?:den|det|dem) med (?:på|til) (?:\w+ ){0,3}?\w*møde\b"
     # a topic left for a later phase, or the meeting's language: "Så tager vi den i fase to",
     # "Vi tager den på engelsk i dag"
     r"|(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:i|in|til|to) (?:fase|phase|runde|round)\b"
