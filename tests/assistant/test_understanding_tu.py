@@ -177,3 +177,19 @@ def test_a_topic_taken_along_to_a_meeting_is_no_task() -> None:
         language="da",
     )
     assert items == []
+
+
+# ---- help turned down with "ourselves"; pushing for something ------------------------------
+
+
+def test_undated_work_done_ourselves_or_pushed_for_is_no_task() -> None:
+    for said in (
+        "No need, we'll print them ourselves.",
+        "I can't promise extra staff, but I'll push for that.",
+    ):
+        assert rule_items([("ana", "Okay."), ("bo", said)], language="en") == [], said
+    # a dated promise, or work the speaker does alone, stays a promise
+    items = rule_items(
+        [("ana", "Okay."), ("bo", "I'll write the summary myself by Friday.")], language="en"
+    )
+    assert summary(items) == [("bo", "2026-10-09")]

@@ -688,6 +688,14 @@ _PROBABLY = re.compile(
 """Danish "nok" after a person's present tense ("vi svarer nok på dansk", "jeg sender nok
 tilbuddet"): probably, a guess; unlike "skal nok" (surely), "nok en" (another) and a date
 guessed in a clause of its own ("… BAGEFTER DET BLIVER NOK I MORGEN")."""
+_OURSELVES = re.compile(
+    r"^[\w-]+\s+(?:(?:it|that|this|them)\s+)?ourselves\b"
+    r"|^(?:push|fight|lobby|argue|kæmpe|slås|presse på) for (?:it|that|this|den|det|dem)\b",
+    re.IGNORECASE,
+)
+"""Undated work the speaker's side does alone ("we'll translate it ourselves") turns help down;
+pushing for something promises no result. ("Jeg orienterer selv bestyrelsen", "I'll write it
+myself" are promises.)"""
 _SHOW_HOW = re.compile(
     r"(?:(?:lige|just|quickly|hurtigt)\s+)?(?:vise|vis|show)(?:\s+(?:os|jer|mig|us|me|them|dem))?"
     r"(?:\s+(?:lige|just|quickly|hurtigt))?,?\s+(?:hvordan|how|what|hvad|where|hvor)\b",
@@ -1641,6 +1649,12 @@ def _from_cue(
         and _PROBABLY.search(text[clause[0] : clause[1]])
     ):
         return None  # "Ellen og jeg svarer nok på dansk": what will probably happen, a guess
+    if (
+        kind in ("commitment", "group")
+        and _OURSELVES.search(task)
+        and find_deadline(text, context.transcript.meeting.date, weeks=False) is None
+    ):
+        return None  # "English is fine, we'll translate it ourselves": help not needed, no task
     if (
         kind == "request"
         and _SHOW_HOW.match(task)
