@@ -193,3 +193,15 @@ def test_undated_work_done_ourselves_or_pushed_for_is_no_task() -> None:
         [("ana", "Okay."), ("bo", "I'll write the summary myself by Friday.")], language="en"
     )
     assert summary(items) == [("bo", "2026-10-09")]
+
+
+def test_a_spoken_recap_without_punctuation_repeats_the_tasks() -> None:
+    items = rule_items(
+        [
+            ("ana", "jeg sender fakturaen til revisoren i morgen"),
+            ("bo", "og jeg ringer til kunden på torsdag"),
+            ("ana", "okay så vi siger bo ringer til kunden og jeg mailer regningen til revisor"),
+        ],
+        language="da",
+    )
+    assert sorted(summary(items)) == [("ana", "2026-10-07"), ("bo", "2026-10-08")], items

@@ -1143,7 +1143,9 @@ _RECAP = re.compile(
     r"\b(?:recap|to sum up|summing up|in summary|to summari[sz]e|so on our side|opsummer\w*"
     r"|for at opsummere|kort sagt|(?:for at |lige )samle op|to recap"
     # said in the first person: "Så samler jeg lige op: …", "Let me just sum up: …"
-    r"|samler (?:jeg|vi) (?:lige )?op|(?:let me|lad mig) (?:just |lige )?(?:sum up|samle op))\b",
+    r"|samler (?:jeg|vi) (?:lige )?op|(?:let me|lad mig) (?:just |lige )?(?:sum up|samle op)"
+    # spoken, unpunctuated: "så vi siger morten kører turene ind og jeg skriver forklaringen"
+    r"|^(?:(?:okay|ok|godt|fint|ja)\s+)?så vi siger|^(?:(?:okay|ok|good|fine)\s+)?so we say)\b",
     re.IGNORECASE,
 )
 """A sentence that sums up what was agreed: its tasks are repeats of earlier ones."""
