@@ -205,3 +205,15 @@ def test_a_spoken_recap_without_punctuation_repeats_the_tasks() -> None:
         language="da",
     )
     assert sorted(summary(items)) == [("ana", "2026-10-07"), ("bo", "2026-10-08")], items
+
+
+def test_a_request_done_there_and_then_by_the_team_asked_is_no_task() -> None:
+    items = rule_items(
+        [
+            ("ana", "Kan I ikke bare nulstille kontoen?"),
+            ("bo", "Jo, det gør jeg nu, mens vi snakker."),
+        ],
+        language="da",
+        people={"ana": "external", "bo": "internal"},
+    )
+    assert items == []

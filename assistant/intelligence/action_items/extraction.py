@@ -235,7 +235,10 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
     found = [
         (item, kind)
         for item, kind in found
-        if not (kind == "request" and _answered_by_doing(item, found, context))
+        if not (
+            kind == "request"
+            and (_answered_by_doing(item, found, context) or _done_there_and_then(item, context))
+        )
     ]
     # A request to the other side as a group ("Kan I integrere med Dynamics?") is mostly a
     # question about the product: a task only once someone takes it on.
@@ -1263,6 +1266,23 @@ def _answered_by_doing(item: ActionItem, found: list[_Found], context: _Context)
         return False
     start, end = reply[0].start, reply[-1].start
     return not any(start <= other.start <= end for other, _ in found if other is not item)
+
+
+def _done_there_and_then(item: ActionItem, context: _Context) -> bool:
+    """ "Kan I ikke bare rulle den tilbage?" - "Jo, det gør jeg nu, mens vi snakker.": an undated
+    request the one asked (or one of the team asked) answers by doing it now, in the meeting."""
+    if item.due is not None or item.owner is None:
+        return False
+    asked = _sentence_of(item, context.sentences)
+    if asked is None:
+        return False
+    segment = context.sentences[asked].segment + 1
+    reply = [s for s in context.sentences if s.segment == segment][:2]
+    return (
+        bool(reply)
+        and (reply[0].speaker == item.owner or _team_of(reply[0].speaker, context) == item.owner)
+        and any(_ON_THE_SPOT.search(_normal(s.text)) for s in reply)
+    )
 
 
 _PRESENTS = re.compile(
