@@ -235,7 +235,10 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
     found = [
         (item, kind)
         for item, kind in found
-        if not (kind == "request" and _answered_by_doing(item, found, context))
+        if not (
+            kind == "request"
+            and (_answered_by_doing(item, found, context) or _done_there_and_then(item, context))
+        )
     ]
     # A request to the other side as a group ("Kan I integrere med Dynamics?") is mostly a
     # question about the product: a task only once someone takes it on.
@@ -680,8 +683,38 @@ _REPORTS_BACK = re.compile(
 )
 
 
+_PROBABLY = re.compile(
+    r"\b(?:(?:jeg|vi|du|i|de|han|hun)\s+\w+er|\w+er\s+(?:jeg|vi|du|i|de|han|hun))\s+nok\b"
+    r"(?!\s+(?:en|et|én|ét|engang|gang)\b)",
+    re.IGNORECASE,
+)
+"""Danish "nok" after a person's present tense ("vi svarer nok på dansk", "jeg sender nok
+tilbuddet"): probably, a guess; unlike "skal nok" (surely), "nok en" (another) and a date
+guessed in a clause of its own ("… BAGEFTER DET BLIVER NOK I MORGEN")."""
+_OURSELVES = re.compile(
+    r"^[\w-]+\s+(?:(?:it|that|this|them)\s+)?ourselves\b"
+    r"|^(?:push|fight|lobby|argue|kæmpe|slås|presse på) for (?:it|that|this|den|det|dem)\b",
+    re.IGNORECASE,
+)
+"""Undated work the speaker's side does alone ("we'll translate it ourselves") turns help down;
+pushing for something promises no result. ("Jeg orienterer selv bestyrelsen", "I'll write it
+myself" are promises.)"""
+_SHOW_HOW = re.compile(
+    r"(?:(?:lige|just|quickly|hurtigt)\s+)?(?:vise|vis|show)(?:\s+(?:os|jer|mig|us|me|them|dem))?"
+    r"(?:\s+(?:lige|just|quickly|hurtigt))?,?\s+(?:hvordan|how|what|hvad|where|hvor)\b",
+    re.IGNORECASE,
+)
+"""Asked without a date, showing how something works or looks is done in the meeting."""
+_DO_IT_YOURSELF = re.compile(
+    r"(?:(?:faktisk|også|bare|godt|sagtens|jo|altså|nemt|sådan set|actually|also|just|easily)"
+    r",?\s+)*selv\b",
+    re.IGNORECASE,
+)
+"""A statement that the other side can do it themselves ("Det kan du selv gøre i appen")."""
 _WISH = re.compile(
-    r"\b(?:vil|ville)\s+gerne\s+(?:betale|købe|have(?!,?\s+at\b)|se|vide|høre|prøve|få|kunne"
+    # "Den vil jeg meget gerne se": the subject after the verb, "meget" before "gerne"
+    r"\b(?:vil|ville)\s+(?:(?:jeg|vi|i|de)\s+)?(?:(?:meget|rigtig|rigtigt|også|bare|helst)\s+)*"
+    r"gerne\s+(?:betale|købe|have(?!,?\s+at\b)|se|vide|høre|prøve|få|kunne"
     r"|slippe)\b",
     re.IGNORECASE,
 )
@@ -1111,7 +1144,11 @@ _RECAP = re.compile(
     # not the summary as a thing to send: "Jeg sender jer en opsummering", "I'll send a recap"
     r"(?<!\ba )(?<!\ben )(?<!\bthe )(?<!\bmy )(?<!\bour )(?<!\bmin )"
     r"\b(?:recap|to sum up|summing up|in summary|to summari[sz]e|so on our side|opsummer\w*"
-    r"|for at opsummere|kort sagt|(?:for at |lige )samle op|to recap)\b",
+    r"|for at opsummere|kort sagt|(?:for at |lige )samle op|to recap"
+    # said in the first person: "Så samler jeg lige op: …", "Let me just sum up: …"
+    r"|samler (?:jeg|vi) (?:lige )?op|(?:let me|lad mig) (?:just |lige )?(?:sum up|samle op)"
+    # spoken, unpunctuated: "så vi siger morten kører turene ind og jeg skriver forklaringen"
+    r"|^(?:(?:okay|ok|godt|fint|ja)\s+)?så vi siger|^(?:(?:okay|ok|good|fine)\s+)?so we say)\b",
     re.IGNORECASE,
 )
 """A sentence that sums up what was agreed: its tasks are repeats of earlier ones."""
@@ -1229,6 +1266,23 @@ def _answered_by_doing(item: ActionItem, found: list[_Found], context: _Context)
         return False
     start, end = reply[0].start, reply[-1].start
     return not any(start <= other.start <= end for other, _ in found if other is not item)
+
+
+def _done_there_and_then(item: ActionItem, context: _Context) -> bool:
+    """ "Kan I ikke bare rulle den tilbage?" - "Jo, det gør jeg nu, mens vi snakker.": an undated
+    request the one asked (or one of the team asked) answers by doing it now, in the meeting."""
+    if item.due is not None or item.owner is None:
+        return False
+    asked = _sentence_of(item, context.sentences)
+    if asked is None:
+        return False
+    segment = context.sentences[asked].segment + 1
+    reply = [s for s in context.sentences if s.segment == segment][:2]
+    return (
+        bool(reply)
+        and (reply[0].speaker == item.owner or _team_of(reply[0].speaker, context) == item.owner)
+        and any(_ON_THE_SPOT.search(_normal(s.text)) for s in reply)
+    )
 
 
 _PRESENTS = re.compile(
@@ -1605,6 +1659,30 @@ def _from_cue(
         return None  # "Vi vil gerne betale kvartalsvis": what they want, not work they take on
     if re.search(r"\b(?:vil|ville|would)\s*$", match.group(0), re.I) and _RATHER.match(task):
         return None  # "Jeg vil hellere se, om det virker først": a preference, not a promise
+    if (
+        kind == "request"
+        and not text.rstrip().endswith("?")
+        and (_DO_IT_YOURSELF.match(task) or re.search(r"\byoursel(?:f|ves)\b", task, re.I))
+    ):
+        return None  # "Det kan I faktisk selv ændre": how they can do it, not work handed out
+    if (
+        rules is _DA
+        and kind in ("commitment", "group")
+        and _PROBABLY.search(text[clause[0] : clause[1]])
+    ):
+        return None  # "Ellen og jeg svarer nok på dansk": what will probably happen, a guess
+    if (
+        kind in ("commitment", "group")
+        and _OURSELVES.search(task)
+        and find_deadline(text, context.transcript.meeting.date, weeks=False) is None
+    ):
+        return None  # "English is fine, we'll translate it ourselves": help not needed, no task
+    if (
+        kind == "request"
+        and _SHOW_HOW.match(task)
+        and find_deadline(text, context.transcript.meeting.date, weeks=False) is None
+    ):
+        return None  # "Jonas, vil du vise, hvordan den ser ud?": shown there and then
     if re.match(r"(?:try (?:to|and)|prøve at)\b", task, re.IGNORECASE):
         confidence -= 0.15
     task = rules.leading_filler.sub("", task)
@@ -1661,6 +1739,13 @@ def _from_cue(
         return None
     have_done = _DA_HAVE_DONE.match(task) if rules is _DA else None
     done_alone = _HAVE_IT_DONE.match(task) if rules is _DA and fronted else None
+    if (
+        (have_done is not None or done_alone is not None)
+        and kind == "commitment"
+        and re.search(r"\bvil\b", match.group(0), re.IGNORECASE)
+        and find_deadline(text, context.transcript.meeting.date, weeks=False) is None
+    ):
+        return None  # "Men jeg vil have det skrevet ind i aftalen": a demand, not work taken on
     if have_done is None and done_alone is not None and fronted is not None:
         # "Det skal vi have rettet, inden…": the fronted object is what is to be done.
         task = f"få {fronted[1].lower()} {done_alone['done']}{task[done_alone.end() :]}"
@@ -1757,6 +1842,17 @@ def _from_cue(
     cleaned = _clean(_strip_vocative(task, context), rules)
     if not cleaned or _ON_THE_SPOT.search(cleaned):
         return None  # "Jeg opretter lige en bruger nu, så kan du se…": done in the meeting
+    if (
+        not had_date
+        and re.fullmatch(r"[\w-]+[.!?]*", cleaned.strip())
+        and not match.groupdict().get("thing")
+        and not has_object_pronoun(task)
+        # "Den liste kan jeg godt lave": the object said before the cue
+        and not re.match(r"\s*(?:\w+,?\s+){0,2}?(?:det|den|dem|dét|that|this)\b", before, re.I)
+    ):
+        return (
+            None  # "… so Erik can follow?", "… and try for next week": a verb alone names no work
+        )
     lets = kind != "assignment" and re.match(r"let's|lad os", match.group(0), re.I) is not None
     anaphoric = rules.anaphora.match(cleaned) or re.fullmatch(r"do|gør det", cleaned, re.I)
     # "Så tager du den i dag": a request whose object is a pronoun, not a yes to an offer.
@@ -1890,6 +1986,8 @@ _NOT_WORK = re.compile(
     r"(?:på|til|at|in|on) (?:\w+ ){0,3}(?:mødet|møde|meeting|call|session)\b"
     # a topic raised again later: "vi tager Kolding op igen næste mandag"
     r"|(?:tag(?:e|er)?|take|bring) (?:[\w-]+ ){1,3}?(?:op|up) (?:igen|again)\b"
+    # a topic brought to a meeting of one's own: "Jeg skal alligevel have det med på et møde"
+    r"|(?:\w+ )?(?:have|har) (?:den|det|dem) med (?:på|til) (?:\w+ ){0,3}?\w*møde\b"
     # a topic left for a later phase, or the meeting's language: "Så tager vi den i fase to",
     # "Vi tager den på engelsk i dag"
     r"|(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:i|in|til|to) (?:fase|phase|runde|round)\b"
@@ -1903,11 +2001,21 @@ _NOT_WORK = re.compile(
     # thanks: "Det sætter jeg stor pris på"
     r"|(?:sæt|sætte|sætter) (?:(?:det|den|dem) )?(?:\w+ )?pris på\b"
     # a wish: "Vi vil rigtig gerne have en app"
-    r"|(?:(?:rigtig|meget|så|virkelig|really|very much)\s+)*(?:gerne have|like to have)\b",
+    r"|(?:(?:rigtig|meget|så|virkelig|really|very much)\s+)*(?:gerne have|like to have)\b"
+    # sayings that sound like work: "Det skriver jeg mig bag øret", "let's take one step at a
+    # time", "så tager vi et skridt ad gangen"
+    r"|(?:skriv|skrive|skriver) (?:\w+ ){0,3}bag øret\b"
+    r"|(?:take|taking) (?:(?:it|things|this) )?one (?:step|day|thing) at a time\b"
+    r"|(?:tag|tage|tager) (?:(?:det|den) )?(?:et|ét) (?:skridt|trin|ting) ad gangen\b"
+    # something said in the meeting, not work: "Jeg skal i øvrigt sige, at jeg går på barsel"
+    r"|(?:(?:i øvrigt|forresten|lige|bare|også|lige have)\s+)*(?:sige|fortælle|nævne),? at\b"
+    r"|(?:(?:also|just|by the way)\s+)*(?:say|mention|tell you),? that\b(?! to\b)"
+    # the recap's own announcement: "Så samler jeg lige op: …"
+    r"|(?:saml|samle|samler|sum|summari[sz]e) (?:lige |just )?(?:op|up)?\s*(?:[:.!]|$)",
     re.IGNORECASE,
 )
 """What follows a cue without being work: taking it from there, a topic left for a meeting, a
-wish."""
+wish, a saying, a remark, the recap announced."""
 _NEXT_MEETING = re.compile(
     r"(?:book|books|schedule|set up|plan|put in|find a (?:time|date) for|lock in|book(?:e|er)"
     r"|planlæg(?:ge|ger)?|aftal(?:e|er)|sæt(?:te|ter)? (?:et|en)?\s*(?:tid|dato) (?:af )?til"

@@ -226,7 +226,12 @@ _LIVE_VERBS = re.compile(
 unless a date is said with it."""
 _LET_ME_LIVE = re.compile(
     r"^(?:show|open|pull|share|type|move|write (?:it|that|this) (?:up|down)|vise|vis|åbne|åbn"
-    r"|dele|skrive det op)\b",
+    r"|dele|skrive det op)\b"
+    # telling those in the meeting: "let me give you a quick overview", "lad mig give jer et
+    # overblik" (a date said with it makes it a promise after all)
+    r"|^(?:give|giv|giver) (?:you|you all|us|jer|dig|os) (?:[\w-]+ ){0,4}?(?:overview|picture"
+    r"|background|context|rundown|summary|update|idea|sense|introduction|tour|overblik|billede"
+    r"|baggrund|introduktion|rundtur|opdatering)\b",
     re.IGNORECASE,
 )
 """What "let me" / "lad mig" does on the spot besides the `_LIVE_VERBS`: "let me show you"."""
