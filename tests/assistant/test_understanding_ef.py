@@ -417,8 +417,8 @@ def test_a_request_claimed_with_its_mine_is_the_claimers_with_the_date_after() -
 
 def test_a_wish_handed_to_the_other_side_and_taken_on_by_them_is_their_teams() -> None:
     people = {"ana": "external", "ben": "internal", "cy": "internal"}
-    # The rules' item: the scorer retrained with sets r and s (Danish threshold .40 by
-    # leave-one-set-out CV) vetoes this short exchange (p about .25).
+    # The rules' item: the scorer retrained on sets a-u (Danish threshold .35 by
+    # leave-one-set-out CV) vetoes this exchange (p about .25): a known cost of the veto.
     items = rule_items(
         [
             ("ana", "Så vil jeg gerne have, at I to fra leverandøren laver en risikoanalyse."),
