@@ -471,17 +471,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     refs, lives, offs = [], [], []
     all_finals, all_captions, all_offline = [], [], []
     for name, wav, reference in inputs:
-        offline = _offline(wav, settings, models, args.cache)
-        finals, captions = simulate(
-            wav,
-            settings,
-            models,
-            options,
-            compute=not args.no_compute,
-            cpu_clock=args.cpu_clock,
-            cost=args.cost,
-            as_1x=args.as_1x,
-        )
+        offline, finals, captions = _run(wav, args, settings, models, options)
         counts, examples = classify(reference, finals, offline)
         total += counts
         live_text = " ".join(f.caption.text for f in finals)
@@ -530,6 +520,29 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"| {kind} | {count} |")
 
 
+def _run(
+    wav: Path,
+    args: argparse.Namespace,
+    settings: Settings,
+    models: SpeechModels,
+    options: LiveOptions,
+) -> tuple[list[Any], list[Final], list[Caption]]:
+    """``analyze``'s words of one input (cached), and the live finals and captions simulated
+    as the command line asks."""
+    offline = _offline(wav, settings, models, args.cache)
+    finals, captions = simulate(
+        wav,
+        settings,
+        models,
+        options,
+        compute=not args.no_compute,
+        cpu_clock=args.cpu_clock,
+        cost=args.cost,
+        as_1x=args.as_1x,
+    )
+    return offline, finals, captions
+
+
 def _measure(
     sets: set[str],
     args: argparse.Namespace,
@@ -552,17 +565,7 @@ def _measure(
         _built(wav, lambda target: build_meeting_wav(target, args.minutes * 60))
         inputs.append((f"{args.minutes:g}-minute meeting", wav, None))
     for name, wav, reference in inputs:
-        offline = _offline(wav, settings, models, args.cache)
-        finals, captions = simulate(
-            wav,
-            settings,
-            models,
-            options,
-            compute=not args.no_compute,
-            cpu_clock=args.cpu_clock,
-            cost=args.cost,
-            as_1x=args.as_1x,
-        )
+        offline, finals, captions = _run(wav, args, settings, models, options)
         live_text = " ".join(f.caption.text for f in finals)
         off_text = " ".join(w for w, _, _ in offline)
         row = {"live vs analyze": word_error_rate(off_text, live_text)}
