@@ -1243,6 +1243,16 @@ _CLOSING_SHARE = 0.75
 """Where a meeting's closing part starts, as a share of its sentences."""
 
 
+def _reply_to(item: ActionItem, context: _Context) -> list[Sentence]:
+    """The sentences of the turn right after the one that asks for ``item`` (none if the
+    item's sentence is not found)."""
+    asked = _sentence_of(item, context.sentences)
+    if asked is None:
+        return []
+    turn = context.sentences[asked].segment + 1
+    return [s for s in context.sentences if s.segment == turn]
+
+
 def _answered_by_doing(item: ActionItem, found: list[_Found], context: _Context) -> bool:
     """ "Nina, can you give the short version?" - "Yes. So, the loggers stop when…"; "Kan du
     vise portalen?" - "Gerne. Her ser I…": an undated request the one asked answers at once
@@ -1250,11 +1260,7 @@ def _answered_by_doing(item: ActionItem, found: list[_Found], context: _Context)
     meeting."""
     if item.due is not None or item.owner is None or not _PRESENTS.match(item.text):
         return False
-    asked = _sentence_of(item, context.sentences)
-    if asked is None:
-        return False
-    segment = context.sentences[asked].segment + 1
-    reply = [s for s in context.sentences if s.segment == segment]
+    reply = _reply_to(item, context)
     if (
         len(reply) < 2
         or reply[0].speaker != item.owner
@@ -1273,11 +1279,7 @@ def _done_there_and_then(item: ActionItem, context: _Context) -> bool:
     request the one asked (or one of the team asked) answers by doing it now, in the meeting."""
     if item.due is not None or item.owner is None:
         return False
-    asked = _sentence_of(item, context.sentences)
-    if asked is None:
-        return False
-    segment = context.sentences[asked].segment + 1
-    reply = [s for s in context.sentences if s.segment == segment][:2]
+    reply = _reply_to(item, context)[:2]
     return (
         bool(reply)
         and (reply[0].speaker == item.owner or _team_of(reply[0].speaker, context) == item.owner)
