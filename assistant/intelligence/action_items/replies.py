@@ -37,6 +37,7 @@ from assistant.intelligence.action_items.tasks import (
     _starts_with,
 )
 from assistant.intelligence.dates import find_date, find_deadline
+from assistant.intelligence.sentences import Sentence
 
 _OFFER = {"en": _EN_OFFER, "da": _DA_OFFER}
 _WE = re.compile(r"\b(?:vi|we|we'll|we will)\b", re.IGNORECASE)
@@ -115,13 +116,16 @@ def _answer(
         if sentence.start - previous.start > 60:
             break
         text = _normal(previous.text)
-        who = _WHO[_code(rules)].match(text) if previous.speaker != sentence.speaker else None
+        # What was asked is read with its own language's rules: "Who can update the price
+        # list?" - "Det gør jeg" (a request and its answer in two languages).
+        asked = _asked_rules(previous, sentence, rules)
+        who = _WHO[_code(asked)].match(text) if previous.speaker != sentence.speaker else None
         if who is not None and _ATTENDS.match(_WHO_OF.sub("", who["task"])):
             break  # "Hvem fra jer kommer til det?" - "Det gør jeg": being there, no task
         if who is not None:
             found_due, task, _ = _due(_WHO_OF.sub("", who["task"]), "", index, context)
-            task = _imperative(_gerund(task), rules) if rules is _EN else _imperative(task, rules)
-            cleaned = _clean(task, rules)
+            task = _imperative(_gerund(task), asked) if asked is _EN else _imperative(task, asked)
+            cleaned = _clean(task, asked)
             if cleaned:
                 return _made(cleaned, sentence.speaker, due or found_due, index, context, 0.8), (
                     "commitment"
@@ -133,21 +137,30 @@ def _answer(
             # "Til piloten skal vi bruge to holdledere" - "Den tager jeg": the one who takes it
             # on provides what is needed.
             found_due, thing, _ = _due(need["thing"], "", index, context)
-            cleaned = _clean(f"{_PROVIDE[_code(rules)]} {thing}", rules)
+            cleaned = _clean(f"{_PROVIDE[_code(asked)]} {thing}", asked)
             if cleaned:
                 return _made(
                     cleaned, sentence.speaker, due or found_due, index, context, confidence
                 ), "commitment"
-        suggestion = rules.suggestion.search(text)
+        suggestion = asked.suggestion.search(text)
         if suggestion is not None:
-            task = rules.leading_filler.sub("", text[suggestion.end() :])
+            task = asked.leading_filler.sub("", text[suggestion.end() :])
             found_due, task, _ = _due(task, "", index, context)
-            cleaned = _clean(task, rules)
-            if cleaned and not _starts_with(cleaned, rules.non_actions):
+            cleaned = _clean(task, asked)
+            if cleaned and not _starts_with(cleaned, asked.non_actions):
                 return _made(
                     cleaned, sentence.speaker, due or found_due, index, context, confidence
                 ), "commitment"
     return _Acceptance(index, to_offer=False, due=due)
+
+
+def _asked_rules(previous: Sentence, sentence: Sentence, rules: _Rules) -> _Rules:
+    """The rules to read ``previous`` with when ``sentence`` answers it with ``rules``: its
+    own language's, when both languages are known and differ."""
+    if None in (previous.language, sentence.language) or previous.language == sentence.language:
+        return rules
+    own = _rules_for(previous.language)
+    return own[0] if own else rules
 
 
 def _spelled_out_next(index: int, context: _Context) -> bool:
