@@ -4,7 +4,7 @@ taken from any labelled set."""
 
 from __future__ import annotations
 
-from tests.assistant.test_understanding import rule_items
+from tests.assistant.test_understanding import rule_items, summary
 
 # ---- a question or suggestion answered in the other language --------------------------------
 
@@ -31,3 +31,38 @@ def test_a_need_taken_on_in_the_other_language_is_worded_in_the_needs_language()
         items = rule_items([("ana", need), ("ben", answer)], people=people)
         assert [i.owner for i in items] == ["ben"]
         assert items[0].text.startswith(text), items[0].text
+
+
+# ---- a task for everyone stays the group's --------------------------------------------------
+
+
+def test_a_request_to_everyone_acknowledged_by_one_stays_the_teams() -> None:
+    people = {"ana": "internal", "ben": "internal", "cy": "external"}
+    for request, reply in (
+        ("Everyone, please log your overtime in the new tool by Friday.", "Got it."),
+        ("Alle sammen, I skal registrere jeres overtid i det nye værktøj inden fredag.", "Ja."),
+    ):
+        items = rule_items([("ana", request), ("ben", reply)], people=people)
+        assert summary(items) == [("team:internal", "2026-10-09")], request
+    # One person asked by name is still the one who answers.
+    named = rule_items(
+        [("ana", "Ben, please log the overtime in the new tool by Friday."), ("ben", "Got it.")],
+        people=people,
+    )
+    assert summary(named) == [("ben", "2026-10-09")]
+
+
+def test_all_of_us_or_everyone_should_with_a_date_is_a_group_task() -> None:
+    people = {"ana": "internal", "ben": "internal", "cy": "external"}
+    both = rule_items(
+        [("ana", "All of us need to try the new ordering app by Wednesday."), ("cy", "Fine.")],
+        people=people,
+    )
+    assert summary(both) == [("team:all", "2026-10-07")]
+    ours = rule_items(
+        [("ana", "Everyone should clean up their open quotes by Wednesday."), ("ben", "Okay.")],
+        people=people,
+    )
+    assert summary(ours) == [("team:internal", "2026-10-07")]
+    # Without a date an obligation of us all is talk, not a task.
+    assert rule_items([("ana", "All of us need to be more careful with quotes.")]) == []

@@ -431,11 +431,23 @@ def _wish_taken(index: int, context: _Context, due: dt.date | None) -> ActionIte
 
 def _asks_several(item: ActionItem, context: _Context) -> bool:
     """A request to a team that names two or more of its members ("Thomas og Nanna, kan I
-    to…"): one of them answering does not make it theirs alone."""
-    if item.owner is None or not item.owner.startswith("team:") or context.names is None:
+    to…") or is made to everyone ("Everyone, please log your hours by Friday" - "Got it"):
+    one of them answering does not make it theirs alone."""
+    if item.owner is None or not item.owner.startswith("team:"):
+        return False
+    if _TO_EVERYONE.search(item.quote):
+        return True
+    if context.names is None:
         return False
     named = re.findall(rf"\b(?:{context.names})\b", item.quote, re.IGNORECASE)
     return len({context.name_ids.get(name.lower()) for name in named} - {None}) >= 2
+
+
+_TO_EVERYONE = re.compile(
+    r"\b(?:everyone|everybody|all of you|each of you|you all|alle sammen|allesammen"
+    r"|hver især|hver og en)\b",
+    re.IGNORECASE,
+)
 
 
 def _work_said_before_handoff(text: str, context: _Context) -> bool:

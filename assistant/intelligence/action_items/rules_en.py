@@ -69,14 +69,16 @@ _EN = _Rules(
         _cue(
             "group",
             r"(?:everyone|everybody|all of you|you all)(?: (?!to\b)[\w-]+){0,4}? "
-            r"(?:has to|have to|needs? to|must)",
+            r"(?:has to|have to|needs? to|must|should)",
             0.7,
         ),
         # "We have to get the label bug fixed before the 28th", "we all need to have our
-        # comments in by the 10th": an obligation of the team, a task when a date is said.
+        # comments in by the 10th", "all of us must…": an obligation of the team, a task when
+        # a date is said.
         _cue(
             "group",
-            r"(?P<obligation>we(?: all| both)?) (?:have to|need to|must|'ve got to|have got to)",
+            r"(?P<obligation>we(?: all| both)?|all of us|both of us)"
+            r" (?:have to|need to|must|'ve got to|have got to)",
             0.6,
         ),
         # "We can have it ready on the 3rd": an offer that names its date is a promise.
