@@ -160,3 +160,27 @@ def test_the_scorer_never_drops_a_dated_promise_or_a_request_taken_on_in_a_reply
     rules = rule_action_items(taken_on)
     assert [(i.speaker, i.quote) for i in rules] == [("ben", "I'll have them merged by Thursday.")]
     assert extract_action_items(taken_on, scorer=rejects_all) == rules
+
+
+def test_the_scorer_never_drops_a_request_its_owner_takes_on_in_the_next_turn() -> None:
+    rejects_all = ActionScorer({}, -30.0, 0.5, 0.5)
+    request = (
+        "Vi har haft meget bøvl med de gamle skabeloner i år, så jeg vil gerne have, at I"
+        " gennemgår alle fakturaskabelonerne igen."
+    )
+
+    def kept(reply: str, who: str = "ben") -> list[tuple[str | None, str]]:
+        said = (("anna", request), (who, reply))
+        transcript = Transcript(
+            MeetingInfo("Call", dt.date(2026, 11, 25), 20.0, "da"),
+            PEOPLE,
+            tuple(Segment(w, 4.0 * i, 4.0 * i + 3.0, t, "da") for i, (w, t) in enumerate(said)),
+        )
+        return [(i.owner, i.quote) for i in extract_action_items(transcript, scorer=rejects_all)]
+
+    # Ben's side (external) is asked; Ben takes it on: kept, whatever the scorer says.
+    assert kept("Ja, det gør vi.") == [("team:external", request)]
+    assert kept("Sure, we'll do that.") == [("team:external", request)]
+    # A bare yes may answer anything, and the asker's own yes takes nothing on: both vetoed.
+    assert kept("Ja.") == []
+    assert kept("Ja, det gør vi.", who="anna") == []

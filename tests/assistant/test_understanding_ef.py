@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from assistant.intelligence.dates import resolve_due_date
-from tests.assistant.test_understanding import DAY, items_of, rule_items, summary
+from tests.assistant.test_understanding import DAY, items_of, summary
 
 # DAY is a Tuesday (2026-10-06): Wednesday the 7th, Thursday the 8th, Friday the 9th.
 
@@ -417,9 +417,9 @@ def test_a_request_claimed_with_its_mine_is_the_claimers_with_the_date_after() -
 
 def test_a_wish_handed_to_the_other_side_and_taken_on_by_them_is_their_teams() -> None:
     people = {"ana": "external", "ben": "internal", "cy": "internal"}
-    # The rules' item: the scorer retrained on sets a-u (Danish threshold .35 by
-    # leave-one-set-out CV) vetoes this exchange (p about .25): a known cost of the veto.
-    items = rule_items(
+    # The scorer keeps it whatever it scores (p about .25): the owning side takes it on in the
+    # next turn (`Candidate.taken_on`).
+    items = items_of(
         [
             ("ana", "Så vil jeg gerne have, at I to fra leverandøren laver en risikoanalyse."),
             ("ben", "Det gør vi gerne."),

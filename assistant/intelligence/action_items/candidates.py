@@ -43,6 +43,12 @@ class Candidate:
     dated_promise: bool = False
     """The speaker's own task with a due date, said in the first person ("I'll have them
     merged by Thursday.", "Jeg sender tilbuddet på fredag.")."""
+    taken_on: bool = False
+    """An item of the rules that its owner (or someone of the owning side) takes on in the
+    very next turn ("Så vil jeg gerne have, at I laver en risikoanalyse." - "Det gør vi
+    gerne."): the scorer keeps it whatever it scores, but is still trained on it (unlike
+    `protected`). Nested bench.action_cv on sets a-u, pooled unseen strict F1: .665 -> .668,
+    Danish .600 -> .606 (left out of training too: .667, Danish .602)."""
 
     @property
     def protected(self) -> bool:
@@ -102,6 +108,7 @@ def candidates(items: Sequence[ActionItem], context: _Context) -> list[Candidate
                 cue=True,
                 turn_words=_turn_words(index, sentences),
                 dated_promise=_dated_promise(item, sentences[index]),
+                taken_on=_taken_on(item, index, context),
             )
         )
         length = len(sentences[index].text)
@@ -146,6 +153,38 @@ def _dated_promise(item: ActionItem, sentence: Sentence) -> bool:
         item.due is not None
         and item.owner == sentence.speaker
         and bool(_FIRST.search(_normal(sentence.text).lower()))
+    )
+
+
+_TAKES_IT_ON = re.compile(
+    r"^(?:(?:yes|yeah|sure|ok|okay|absolutely|of course|ja|jo|fint|klart|selvfølgelig|gerne)"
+    r"[,!.]?\s*)*"
+    r"(?:(?:det|den|dem) (?:gør|tager|klarer|ordner|fikser|laver) (?:jeg|vi)"
+    r"|(?:det|den|dem) sørger (?:jeg|vi) for|(?:det|den|dem) kigger (?:jeg|vi) på"
+    r"|(?:i|we)(?:'ll| will) (?:do|take|handle|sort) (?:it|that|this|care of (?:it|that))"
+    r"|will do|(?:i'm|we're) on it|consider it done|no problem|leave it (?:to|with) (?:me|us)"
+    r"|overlad det til (?:mig|os))\b",
+    re.IGNORECASE,
+)
+"""A reply that opens by taking on what was just asked in so many words ("Det gør vi gerne",
+"Sure, we'll do that", "Will do"): not a bare yes, which may answer a question's tag."""
+
+
+def _taken_on(item: ActionItem, index: int, context: _Context) -> bool:
+    """Whether the turn right after the item's (its sentence ends that turn, but for a few
+    words) opens with its owner, or someone of the owning side, taking it on."""
+    sentences = context.sentences
+    _, last = _turn(index, sentences)
+    if any(len(words(s.text)) > 4 for s in sentences[index + 1 : last + 1]):
+        return False
+    if last + 1 >= len(sentences) or item.owner is None:
+        return False
+    reply = sentences[last + 1]
+    if reply.speaker == sentences[index].speaker or not _TAKES_IT_ON.match(_normal(reply.text)):
+        return False
+    return item.owner == reply.speaker or (
+        item.owner.startswith(TEAM + ":")
+        and item.owner in (_team_of(reply.speaker, context), f"{TEAM}:all")
     )
 
 
