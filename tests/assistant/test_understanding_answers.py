@@ -1,0 +1,100 @@
+"""Kinds of action-item failure fixed after tuning on the sets a to u by kind (issue 15): answers
+and promises that name their work by a pronoun, recaps, tasks agreed across turns. Every
+sentence here is new: none is taken from any labelled set."""
+
+from __future__ import annotations
+
+from tests.assistant.test_understanding import rule_items, summary
+
+# ---- a bare yes in the next turn is quoted with the request it answers ---------------------
+
+
+def test_a_bare_yes_is_quoted_with_the_request() -> None:
+    for need, request, yes, language in (
+        (
+            "VI SKAL HAVE SAMLET EN OVERSIGT OVER REKLAMATIONERNE",
+            "LONE KAN DU TJEKKE DE FIRE FAKTURAER FRA OKTOBER",
+            "JA DET KAN JEG GODT",
+            "da",
+        ),
+        (
+            "Vi skal have lavet en oversigt over reklamationerne.",
+            "Lone, kan du tjekke de fire fakturaer fra oktober?",
+            "Ja, det kan jeg godt.",
+            "da",
+        ),
+        (
+            "We need a summary of the complaints.",
+            "Lone, could you check the four invoices from October?",
+            "Yes, I'll do it.",
+            "en",
+        ),
+    ):
+        items = rule_items([("per", need), ("per", request), ("lone", yes)], language=language)
+        assert [item.owner for item in items] == ["lone"], items
+        # the quote shows the work asked for and the yes that took it on
+        assert items[0].quote == f"{request} {yes}", items
+
+
+def test_a_yes_to_a_request_by_pronoun_is_quoted_with_it_unless_dated() -> None:
+    need = ("ana", "Vi mangler en tjekliste til opstarten.")
+    request = ("ana", "Bo, vil du skrive et første udkast til den?")
+    items = rule_items([need, request, ("bo", "Ja, det tager jeg.")], language="da")
+    assert items[0].quote == f"{request[1]} Ja, det tager jeg.", items
+    # a dated yes is the promise as made: quoted alone
+    items = rule_items([need, request, ("bo", "Ja, det skriver jeg på fredag.")], language="da")
+    assert summary(items) == [("bo", "2026-10-09")], items
+    assert items[0].quote == "Ja, det skriver jeg på fredag.", items
+
+
+def test_an_answer_that_names_the_work_keeps_its_own_quote() -> None:
+    items = rule_items(
+        [
+            ("ida", "Omar, could you chase the missing purchase order?"),
+            ("omar", "Sure, I'll chase the purchase order with their finance team on Friday."),
+        ]
+    )
+    assert [item.owner for item in items] == ["omar"], items
+    assert items[0].quote.startswith("Sure, I'll chase"), items
+
+
+# ---- a short promise by a pronoun is quoted with what it points at --------------------------
+
+
+def test_a_short_pronoun_promise_is_quoted_with_the_sentence_before_it() -> None:
+    for turns, language, before in (
+        (
+            [
+                ("ana", "Jeres rykkere går stadig til den gamle adresse."),
+                ("bo", "Det er en fejl hos os. Det ordner jeg i morgen."),
+            ],
+            "da",
+            "Det er en fejl hos os.",
+        ),
+        (
+            [
+                ("ana", "Is the discount still valid after January?"),
+                ("bo", "I'm not sure whether finance extended it. I'll ask them."),
+            ],
+            "en",
+            "I'm not sure whether finance extended it.",
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert [item.owner for item in items] == ["bo"], items
+        assert items[0].quote.startswith(before), items
+
+
+def test_a_pronoun_promise_that_says_enough_keeps_its_own_quote() -> None:
+    items = rule_items(
+        [
+            ("ana", "Jeres rykkere går stadig til den gamle adresse."),
+            (
+                "bo",
+                "Det er en fejl hos os. Jeg retter den i systemet og giver dig besked i morgen.",
+            ),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-07")], items
+    assert items[0].quote.startswith("Jeg retter den"), items
