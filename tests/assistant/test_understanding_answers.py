@@ -98,3 +98,63 @@ def test_a_pronoun_promise_that_says_enough_keeps_its_own_quote() -> None:
     )
     assert summary(items) == [("bo", "2026-10-07")], items
     assert items[0].quote.startswith("Jeg retter den"), items
+
+
+# ---- reporting back on a promise is part of it, not a second item ---------------------------
+
+
+def test_reporting_back_in_the_same_turn_is_part_of_the_promise() -> None:
+    for said, language in (
+        (
+            "Lad mig lige spørge vores jurist, om klausulen holder. Så vender jeg tilbage.",
+            "da",
+        ),
+        (
+            "Let me check with our legal team whether the clause holds. I'll get back to you.",
+            "en",
+        ),
+        ("I'll take it to our CFO this week and revert by Thursday.", "en"),
+    ):
+        items = rule_items(
+            [("bo", "Is the liability clause acceptable to you?"), ("ana", said)],
+            language=language,
+        )
+        assert [item.owner for item in items] == ["ana"], (said, items)
+        assert items[0].quote == said, items
+
+
+def test_asked_to_report_back_on_a_promise_dates_the_promise() -> None:
+    items = rule_items(
+        [
+            ("ana", "Jeg skal lige have tjekket lagerbeholdningen med indkøb."),
+            ("bo", "Kan du give mig besked, når du ved det?"),
+            ("ana", "Ja, jeg vender tilbage på torsdag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-08")], items
+    assert "lagerbeholdningen" in items[0].text, items
+
+
+def test_an_answer_promised_in_the_next_turn_dates_the_promise() -> None:
+    items = rule_items(
+        [
+            ("ana", "Det må jeg lige undersøge med vores driftsfolk."),
+            ("bo", "Det ville være godt at vide."),
+            ("ana", "Det får du svar på. Jeg skriver til dig senest torsdag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-08")], items
+
+
+def test_someone_elses_report_back_is_not_merged_into_a_promise() -> None:
+    items = rule_items(
+        [
+            ("ana", "Jeg sender kontrakten til jeres jurist i morgen."),
+            ("bo", "Godt. Jeg vender tilbage med vores kommentarer på fredag."),
+        ],
+        language="da",
+    )
+    assert ("ana", "2026-10-07") in summary(items), items
+    assert all(item.owner == "bo" for item in items if "Godt." in item.quote), items
