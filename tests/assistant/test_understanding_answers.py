@@ -134,6 +134,15 @@ def test_asked_to_report_back_on_a_promise_dates_the_promise() -> None:
     )
     assert summary(items) == [("ana", "2026-10-08")], items
     assert "lagerbeholdningen" in items[0].text, items
+    items = rule_items(
+        [
+            ("ana", "I'll also check the stock levels with purchasing."),
+            ("bo", "Great. Let me know what you find."),
+            ("ana", "I will. I'll have an answer by Thursday."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-08")], items
+    assert "stock levels" in items[0].text, items
 
 
 def test_an_answer_promised_in_the_next_turn_dates_the_promise() -> None:

@@ -688,13 +688,17 @@ _REPORTS_BACK = re.compile(
 )
 _ONLY_REPORTS_BACK = re.compile(
     rf"(?:{_REPORTS_BACK.pattern})(?:\s+(?:to|til|med|på|om|on|about)?\s*"
-    r"(?:you|them|us|dig|jer|dem|os|it|that|det|den|dem)?)?[\s,.!]*",
+    r"(?:you|them|us|dig|jer|dem|os|it|that|det|den|dem)?)?"
+    # on what the promise finds: "let us know what you find", "når du ved det"
+    r"(?:,?\s+(?:what you find|what you hear|how it goes|when you know|once you know"
+    r"|hvad du finder ud af|når du ved (?:det|mere)|når du har det|hvordan det går))?[\s,.!?]*",
     re.IGNORECASE,
 )
 """A task that is nothing but reporting back: "Vend tilbage", "Get back to you"."""
 _ANSWER_PROMISED = re.compile(
     r"^(?:(?:ja|jo|yes|okay|ok)[,.]?\s+)?(?:(?:det|den|dem) )?(?:får (?:du|i) (?:et )?svar"
-    r"|(?:you'll|you will) (?:get|have) (?:an |your )?answer|(?:you'll|you will) hear from)\b",
+    r"|(?:you'll|you will) (?:get|have) (?:an |your )?answer|(?:you'll|you will) hear from"
+    r"|(?:i'll|i will) have (?:an|the|your) answer|(?:jeg|vi) har (?:et )?svar)\b",
     re.IGNORECASE,
 )
 """A promise of an answer, said as what the other side gets: "Det får du svar på"."""
@@ -1127,7 +1131,7 @@ def _reports_back_on_own(found: list[_Found], item: ActionItem, context: _Contex
 
 def _next_own_turn(promise: ActionItem, item: ActionItem, context: _Context) -> bool:
     """ "Det må jeg tjekke med integrationsfolkene." - "Det ville være rart at vide." - "Jeg
-    skriver til dig senest fredag.": ``item`` opens the promiser's next turn, one reply later."""
+    skriver til dig senest fredag.": ``item`` is said in the promiser's next turn, a reply later."""
     made = _sentence_of(promise, context.sentences)
     said = _sentence_of(item, context.sentences)
     if made is None or said is None or promise.speaker != item.speaker:
@@ -1137,7 +1141,6 @@ def _next_own_turn(promise: ActionItem, item: ActionItem, context: _Context) -> 
     return (
         len(between) == 1
         and between[0].speaker != item.speaker
-        and context.sentences[said - 1].segment != second
         and item.start - promise.start <= 60
     )
 
