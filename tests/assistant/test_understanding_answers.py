@@ -167,3 +167,22 @@ def test_someone_elses_report_back_is_not_merged_into_a_promise() -> None:
     )
     assert ("ana", "2026-10-07") in summary(items), items
     assert all(item.owner == "bo" for item in items if "Godt." in item.quote), items
+
+
+# ---- a request agreed across turns: the one named in it, dated by the answer ----------------
+
+
+def test_a_name_before_kan_du_late_in_an_unpunctuated_turn_is_the_one_asked() -> None:
+    items = rule_items(
+        [
+            (
+                "per",
+                "så messen i fredericia den gik fint og de vil gerne høre mere"
+                " lone kan du ringe til dem",
+            ),
+            ("bo", "mm"),
+            ("lone", "ja det kan jeg godt inden fredag"),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("lone", "2026-10-09")], items
