@@ -4,6 +4,7 @@ sentence here is new: none is taken from any labelled set."""
 
 from __future__ import annotations
 
+from assistant.intelligence.action_items import similar_tasks
 from tests.assistant.test_understanding import rule_items, summary
 
 # ---- a bare yes in the next turn is quoted with the request it answers ---------------------
@@ -186,3 +187,27 @@ def test_a_name_before_kan_du_late_in_an_unpunctuated_turn_is_the_one_asked() ->
         language="da",
     )
     assert summary(items) == [("lone", "2026-10-09")], items
+
+
+# ---- a Danish compound names the same work as its head noun ---------------------------------
+
+
+def test_a_compound_and_its_head_noun_name_the_same_work() -> None:
+    assert similar_tasks("Send en oversigt over priserne", "Send prisoversigten til dig")
+    assert similar_tasks("Lav en plan for udrulningen", "Lav udrulningsplanen færdig")
+    # another verb is other work, and a short word inside a long one is no head noun
+    assert not similar_tasks("Send en oversigt over priserne", "Ret prisoversigten")
+    assert not similar_tasks("Send en liste", "Send kontrakten til Bo")
+
+
+def test_an_offer_restated_with_a_compound_is_one_item() -> None:
+    items = rule_items(
+        [
+            ("bo", "Hvordan spiller det sammen med vores lønsystem?"),
+            ("ana", "Jeg kan sende dig en oversigt over, hvilke felter vi overfører."),
+            ("bo", "Ja tak."),
+            ("ana", "Det får du. Så sender jeg feltoversigten til dig inden fredag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-09")], items
