@@ -49,6 +49,8 @@ PRETUNING = {
     "intelligence-s": "eb51b37",  # likewise (README of each)
     "intelligence-t": "eb51b37",  # likewise; the rules were not tuned on t and u
     "intelligence-u": "eb51b37",  # likewise
+    "intelligence-v": "5a5a5e3",  # written 2026-12-06 from the brief, measured before tuning
+    "intelligence-w": "5a5a5e3",  # likewise (README of each)
 }
 """Per set, the commit whose rules had never been tuned on it."""
 

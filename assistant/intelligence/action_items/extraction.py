@@ -195,6 +195,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if kind == "request" and _amends_promise(found, item):
                 continue
+            if kind == "request" and _asks_report_on_promise(found, item):
+                continue
             if _adds_to_promise(found, item):
                 continue
             if kind == "commitment" and _answers_on_own_promise(found, item, index, context):
@@ -212,6 +214,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             if kind == "commitment" and _merge_into_request(found, item, index, context):
                 continue
             if kind == "commitment" and _dates_own_promise(found, item, context):
+                continue
+            if kind == "commitment" and _reports_back_on_own(found, item, context):
                 continue
             if kind == "commitment" and _dates_offer_after_reply(found, item, index, context):
                 continue
@@ -677,10 +681,35 @@ _AND_VERB = re.compile(r"\s+(?:and|og)\s+(?!then\b|så\b|I\b|jeg\b|we\b|vi\b)(?=
 _REPORTS_BACK = re.compile(
     r"(?:get back|come back|report back|let (?:you|us|me) know|follow up|circle back"
     r"|vend\w* tilbage|lad (?:os|mig) (?:det )?vide"
-    r"|giv\w* (?:dig|jer|os|dem) (?:et )?(?:besked|svar)|meld\w* tilbage|confirm|bekræft\w*"
-    r"|(?:give|get) (?:you|them|us) (?:an )?answer)\b",
+    r"|giv\w* (?:dig|jer|os|dem|mig) (?:et )?(?:besked|svar)|meld\w* tilbage|confirm|bekræft\w*"
+    r"|(?:give|get) (?:you|them|us) (?:an )?answer|revert|skriv\w* til (?:dig|jer)"
+    r"|write (?:to )?you)\b",
     re.IGNORECASE,
 )
+_ONLY_REPORTS_BACK = re.compile(
+    rf"(?:{_REPORTS_BACK.pattern})(?:\s+(?:to|til|med|på|om|on|about)?\s*"
+    r"(?:you|them|us|dig|jer|dem|os|it|that|det|den|dem)?)?"
+    # on what the promise finds: "let us know what you find", "når du ved det"
+    r"(?:,?\s+(?:what you find|what you hear|how it goes|when you know|once you know"
+    r"|hvad du finder ud af|når du ved (?:det|mere)|når du har det|hvordan det går))?[\s,.!?]*",
+    re.IGNORECASE,
+)
+"""A task that is nothing but reporting back: "Vend tilbage", "Get back to you"."""
+_ANSWER_PROMISED = re.compile(
+    r"^(?:(?:ja|jo|yes|okay|ok)[,.]?\s+)?(?:(?:det|den|dem) )?(?:får (?:du|i) (?:et )?svar"
+    r"|(?:you'll|you will) (?:get|have) (?:an |your )?answer|(?:you'll|you will) hear from"
+    r"|(?:i'll|i will) have (?:an|the|your) answer|(?:jeg|vi) har (?:et )?svar)\b",
+    re.IGNORECASE,
+)
+"""A promise of an answer, said as what the other side gets: "Det får du svar på"."""
+
+
+def _only_reports_back(item: ActionItem) -> bool:
+    """Whether the item's work is only to report back ("Vend tilbage", "Det får du svar på")."""
+    return (
+        _ONLY_REPORTS_BACK.fullmatch(item.text) is not None
+        or _ANSWER_PROMISED.match(_normal(item.quote)) is not None
+    )
 
 
 _PROBABLY = re.compile(
@@ -1071,6 +1100,49 @@ def _dates_offer_after_reply(
             found[position] = (replace(previous, due=item.due), kind)  # the offer names it
         return True
     return False
+
+
+def _asks_report_on_promise(found: list[_Found], item: ActionItem) -> bool:
+    """ "Jeg skal have tallet bekræftet med HR." - "Kan du give mig besked, når du har det?":
+    asked to report back on a promise just made, the one asked gets no new task."""
+    if not _only_reports_back(item):
+        return False
+    return any(
+        previous.owner == previous.speaker == item.owner and 0 < item.start - previous.start <= 60
+        for previous, kind in found[-2:]
+        if kind == "commitment"
+    )
+
+
+def _reports_back_on_own(found: list[_Found], item: ActionItem, context: _Context) -> bool:
+    """ "Lad mig høre produktfolkene om prisen. Så vender jeg tilbage i næste uge.": reporting
+    back, said right after the speaker's own promise in the same turn, is part of that task."""
+    if not found or not _only_reports_back(item):
+        return False
+    previous, kind = found[-1]
+    if previous.owner != item.speaker or not (
+        _same_turn_next(previous, item, context) or _next_own_turn(previous, item, context)
+    ):
+        return False
+    merged = replace(previous, due=previous.due or item.due, quote=f"{previous.quote} {item.quote}")
+    found[-1] = (merged, kind)
+    return True
+
+
+def _next_own_turn(promise: ActionItem, item: ActionItem, context: _Context) -> bool:
+    """ "Det må jeg tjekke med integrationsfolkene." - "Det ville være rart at vide." - "Jeg
+    skriver til dig senest fredag.": ``item`` is said in the promiser's next turn, a reply later."""
+    made = _sentence_of(promise, context.sentences)
+    said = _sentence_of(item, context.sentences)
+    if made is None or said is None or promise.speaker != item.speaker:
+        return False
+    first, second = context.sentences[made].segment, context.sentences[said].segment
+    between = context.transcript.segments[first + 1 : second]
+    return (
+        len(between) == 1
+        and between[0].speaker != item.speaker
+        and item.start - promise.start <= 60
+    )
 
 
 def _takes_request_on(previous: ActionItem, kind: str, item: ActionItem, context: _Context) -> bool:

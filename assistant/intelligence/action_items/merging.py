@@ -107,6 +107,17 @@ def _merge_into_request(
             # only says the request's date again; the request, which names the work, stays
             # the quote.
             quote, start, speaker = request.quote, request.start, request.speaker
+        elif (
+            asked is not None
+            # "Kan du få den ud i dag?" - "Ja, den sender jeg i eftermiddag": a dated yes to a
+            # request that names nothing either is the promise as made, quoted alone.
+            and not (has_object_pronoun(request.text) and item.due is not None)
+            and _bare_yes_next_turn(request, item, index, context)
+        ):
+            # "Sara, kan du samle de tre sager?" - "Ja, det kan jeg godt": a yes that does not
+            # name the work is quoted with the request it answers.
+            quote = f"{request.quote} {quote}"
+            start, speaker = request.start, request.speaker
         else:
             start, speaker = item.start, item.speaker
         found[position] = (
@@ -261,3 +272,20 @@ def _merge_duplicates(items: list[ActionItem]) -> list[ActionItem]:
 
 def _specificity(item: ActionItem) -> tuple[bool, int]:
     return (item.due is not None, len(item.text))
+
+
+_BARE_YES_WORDS = 8
+"""An answer this short (words) that names its work by a pronoun does not say what the work is."""
+
+
+def _bare_yes_next_turn(
+    request: ActionItem, item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "Sara, kan du samle de tre sager?" - "Ja, det kan jeg godt.": the first sentence of the
+    very next turn, short and naming the work by a pronoun only, takes the request on."""
+    sentence = context.sentences[index]
+    return (
+        len(sentence.text.split()) <= _BARE_YES_WORDS
+        and _PRONOUN_OBJECT.search(sentence.text) is not None
+        and _first_words_of_next_turn(request, item, index, context)
+    )

@@ -227,6 +227,10 @@ _ANSWERING = re.compile(r"^(?:(?:okay|ok|fint|godt|good|fine)[,.]?\s+)?(?:så|th
 """A turn that opens by answering what was just said: "Så skriv et skøn", "Then send it"."""
 
 
+_ASKS_YOU = r"(?:kan|kunne|vil|gider|can|could|would|will)\s+(?:du|you)\b"
+"""A question put to the one just named, in unpunctuated speech ("… camilla kan du …")."""
+
+
 def _vocative(text: str, context: _Context) -> str | None:
     if context.names is None:
         return None
@@ -240,6 +244,8 @@ def _vocative(text: str, context: _Context) -> str | None:
         patterns = (
             rf"^(?P<name>{names})\s+(?:CAN|COULD|WOULD|WILL|KAN|VIL)\b",
             rf"(?P<name>{names})$",
+            # "… de er rigtig glade camilla kan du lave et udkast …"
+            rf"\b(?P<name>{names})\s+{_ASKS_YOU}",
         )
     for pattern in patterns:
         match = re.search(pattern, text.strip(), re.IGNORECASE)

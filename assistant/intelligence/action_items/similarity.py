@@ -35,7 +35,29 @@ def similar_tasks(a: str, b: str) -> bool:
         # it" and "Send the ID once it's registered": another verb is other work.
         return True
     shared = min(len(in_second), len(in_first))
-    return shared >= 2 and shared >= 0.6 * min(len(first), len(second))
+    if shared >= 2 and shared >= 0.6 * min(len(first), len(second)):
+        return True
+    return _compounds_alike(a, b)
+
+
+_COMPOUND_HEAD = 6
+"""Letters at least in a word found inside a longer one as its head ("oversigt" in
+"integrationsoversigten")."""
+
+
+def _compounds_alike(a: str, b: str) -> bool:
+    """ "Send en oversigt over felterne" / "Send integrationsoversigten": one verb, and a word of
+    one found inside a (Danish) compound of the other, name the same work."""
+    if _verb(a) != _verb(b):
+        return False
+    first = [w for w in words(a)[1:] if w not in _STOPWORDS]
+    second = [w for w in words(b)[1:] if w not in _STOPWORDS]
+    return any(
+        short != long and len(short) >= _COMPOUND_HEAD and short in long[1:]
+        for x in first
+        for y in second
+        for short, long in [sorted((x, y), key=len)]
+    )
 
 
 def _same_stem(a: str, b: str) -> bool:

@@ -53,6 +53,15 @@ _SHORT_DATING = 8
 """Words at most in a sentence that only dates the work it points back at ("Then it's Friday")."""
 
 
+_SHORT_POINTING = 6
+"""Words at most in a promise that names its work only by a pronoun ("I'll ask them")."""
+
+
+def _points_back_only(text: str) -> bool:
+    """Whether a promise is short and points back at its work ("Det retter jeg i dag")."""
+    return len(words(text)) <= _SHORT_POINTING and _POINTS_BACK.search(text) is not None
+
+
 def span_quotes(
     items: Sequence[ActionItem], sentences: Sequence[Sentence], meeting_date: dt.date | None
 ) -> list[ActionItem]:
@@ -77,6 +86,16 @@ def span_quotes(
             and before.segment == sentences[first].segment
             and _takes_on(before.text)
         ):
+            quote, start = f"{before.text} {quote}", before.start
+        elif (
+            item.owner == item.speaker
+            and before is not None
+            and first - 1 not in quoted
+            and before.segment == sentences[first].segment
+            and _points_back_only(sentences[first].text)
+        ):
+            # "Det er min fejl. Det retter jeg i dag.": a short promise that names its work by a
+            # pronoun is quoted with the sentence of its turn that says what the work is.
             quote, start = f"{before.text} {quote}", before.start
         after = sentences[last + 1] if last + 1 < len(sentences) else None
         if (
