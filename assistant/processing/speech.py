@@ -4,7 +4,7 @@ for mixed tracks voice windows → diarize → words attributed to speakers."""
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
@@ -244,8 +244,18 @@ def _run_source(
         models.recognizer if exclusive is None else _Exclusive(models.recognizer, exclusive)
     )
     # One transcriber for the source's channels: the recogniser is shared, so they batch together.
-    transcriber = ChunkTranscriber(
-        recognizer, options, batch_size=settings.asr.batch_size, on_chunk=transcribed
+    # It decodes on a thread of its own: while a batch decodes, this thread reads, VADs and
+    # chunks the next audio and the voice stages get it, so neither waits for the decode and
+    # the core a decode's shorter part leaves idle has work. Chunks and batches are the same,
+    # in the same order; its progress is reported from this thread.
+    done: deque[SpeechChunk] = deque()
+    transcriber = BackgroundStage(
+        ChunkTranscriber(
+            recognizer, options, batch_size=settings.asr.batch_size, on_chunk=done.append
+        ),
+        (SpeechChunk,),
+        max_pending=2 * settings.asr.batch_size,
+        name="transcriber",
     )
     pipelines: dict[str, Stage] = {}
     backgrounds: dict[str, BackgroundStage] = {}
@@ -273,6 +283,8 @@ def _run_source(
     heard: list[Span] = []
 
     def take(frames: list[Frame]) -> None:
+        while done:
+            transcribed(done.popleft())
         for frame in frames:
             if isinstance(frame, SpeechChunk):
                 heard.extend(chunk_spans(frame))
@@ -317,6 +329,7 @@ def _run_source(
                 take(transcriber.end_input())
                 voices.clustered = clustering.result()
     finally:
+        transcriber.close()
         for background in backgrounds.values():
             background.close()  # on failure: the voices' thread stops too
     return segments, end_s - source.offset_s, heard
