@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +92,14 @@ def kaldi_fbank(samples: FloatArray) -> FloatArray:
 
 
 class VoiceprintEncoder:
-    def __init__(self, files: tuple[Path, Path] | None = None, device: str = "cpu") -> None:
+    def __init__(
+        self, files: tuple[Path, Path] | None = None, device: str = "cpu", *, workers: int = 1
+    ) -> None:
+        """``workers``: threads that embed pieces at once (each piece on its own, so the
+        voiceprints are the same with any number); for single-threaded torch ops, one per
+        core. The voiceprints are made once the whole track is heard, after the last decodes
+        or beside them: on one thread the other core idled there (4 s of the 10-minute
+        meeting's end)."""
         import torch
 
         network_file, weights = files or packaged_voiceprint_files()
@@ -112,13 +120,23 @@ class VoiceprintEncoder:
         self._network = network.to(device).eval()
         self._device = device
         self._torch = torch
+        self._workers = max(1, workers)
 
     def embed(self, pieces: Sequence[FloatArray]) -> FloatArray:
         """Unit-length voiceprints (n, 192) of audio pieces (16 kHz mono), one each."""
         out = np.zeros((len(pieces), VOICEPRINT_DIMENSIONS), np.float32)
-        with self._torch.inference_mode():
-            for index, piece in enumerate(pieces):
-                features = self._torch.from_numpy(kaldi_fbank(piece))[None].to(self._device)
-                vector = self._network(features)[0].cpu().numpy()
-                out[index] = vector / max(float(np.linalg.norm(vector)), 1e-9)
+
+        def embed_one(index: int) -> None:
+            with self._torch.inference_mode():
+                features = self._torch.from_numpy(kaldi_fbank(pieces[index]))[None]
+                vector = self._network(features.to(self._device))[0].cpu().numpy()
+            out[index] = vector / max(float(np.linalg.norm(vector)), 1e-9)
+
+        workers = min(self._workers, len(pieces))
+        if workers <= 1:
+            for index in range(len(pieces)):
+                embed_one(index)
+        else:
+            with ThreadPoolExecutor(workers, thread_name_prefix="voiceprints") as pool:
+                list(pool.map(embed_one, range(len(pieces))))
         return out

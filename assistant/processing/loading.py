@@ -71,7 +71,12 @@ def load_speech_models(
     diarization = settings.diarization
     encoder = SpeakerEncoder() if diarization.enabled else None
     segmenter = SpeakerSegmenter() if diarization.enabled and diarization.resegment else None
-    voiceprints = VoiceprintEncoder() if diarization.enabled and diarization.voiceprints else None
+    voiceprints = None
+    if diarization.enabled and diarization.voiceprints:
+        import torch
+
+        # With single-threaded torch ops (beside faster-whisper) a voiceprint per core at once.
+        voiceprints = VoiceprintEncoder(workers=max(1, _cores() // torch.get_num_threads()))
     vad = SileroVad(
         intra_op_threads=settings.threads.onnx_intra_op,
         inter_op_threads=settings.threads.onnx_inter_op,

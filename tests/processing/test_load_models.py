@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import platform
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -120,3 +124,40 @@ def test_audio_shorter_than_half_a_window_per_worker_gets_one_worker_with_all_co
     assert loaded.recognizer.options["workers"] == expected_workers
     assert loaded.recognizer.options["split_batches"] == split
     assert loaded.recognizer.options["cpu_threads"] == (1 if split else 0)
+
+
+_LARGE_BUFFERS = """
+import ctypes, resource, sys, threading
+from assistant.config import Settings, apply_thread_settings
+apply_thread_settings(Settings(threads={"one_heap": sys.argv[1] == "on"}), speech_models=True)
+libc = ctypes.CDLL(None)
+libc.malloc.restype = ctypes.c_void_p
+libc.free.argtypes = [ctypes.c_void_p]
+def work():  # a worker thread's large buffer, allocated, written and freed again and again
+    for _ in range(10):
+        buffer = libc.malloc(72 << 20)
+        ctypes.memset(buffer, 1, 72 << 20)
+        libc.free(buffer)
+before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+thread = threading.Thread(target=work)
+thread.start()
+thread.join()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
+"""
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="a glibc allocator setting")
+def test_one_heap_keeps_a_threads_large_buffers_instead_of_faulting_them_in_again() -> None:
+    def faults(one_heap: str) -> int:
+        run = subprocess.run(
+            [sys.executable, "-c", _LARGE_BUFFERS, one_heap],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).resolve().parents[2],
+        )
+        return int(run.stdout.split()[-1])
+
+    pages = 10 * (72 << 20) // 4096
+    assert faults("off") > pages // 2  # each buffer mapped and zeroed afresh
+    assert faults("on") < pages // 5  # the first one's pages, then reused

@@ -125,15 +125,13 @@ class _SlowVoices(_Voices):
 def test_the_voice_backlog_stays_bounded_when_the_voices_lag(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    most: list[int] = []
-    bound = 0
+    # (bound, frames waiting) after each push, of every background stage (voices, transcriber)
+    most: list[tuple[int, int]] = []
 
     class Watched(BackgroundStage):
         def push(self, frame: Frame) -> list[Frame]:
-            nonlocal bound
             out = super().push(frame)
-            bound = self._max_pending
-            most.append(len(self._pending))
+            most.append((self._max_pending, len(self._pending)))
             return out
 
     monkeypatch.setattr(speech_module, "BackgroundStage", Watched)
@@ -145,5 +143,49 @@ def test_the_voice_backlog_stays_bounded_when_the_voices_lag(
     result = transcribe_plan(plan_media(path, settings.audio), models, settings)
 
     assert len(most) > 100
-    assert bound > 0 and max(most) <= bound  # slow voices reach BackgroundStage's bound
+    assert all(bound > 0 and waiting <= bound for bound, waiting in most)
+    assert {p.id for p in result.participants} == {"speaker-1", "speaker-2"}
+
+
+class _Listener:
+    def __init__(self) -> None:
+        self.threads: set[str] = set()
+        self.transcribed_s: list[float] = []
+
+    def decoded(self, seconds: float) -> None:
+        pass
+
+    def transcribed(self, seconds: float) -> None:
+        self.threads.add(threading.current_thread().name)
+        self.transcribed_s.append(seconds)
+
+    def watched(self, seconds: float) -> None:
+        pass
+
+
+class _ThreadNoting(FakeRecognizer):
+    def __init__(self) -> None:
+        super().__init__()
+        self.threads: set[str] = set()
+
+    def recognize(
+        self, chunks: Sequence[FloatArray], options: RecognitionOptions
+    ) -> list[ChunkRecognition]:
+        self.threads.add(threading.current_thread().name)
+        return super().recognize(chunks, options)
+
+
+def test_decodes_run_off_the_reading_thread_and_progress_stays_on_it(tmp_path: Path) -> None:
+    path = _two_voices_taking_turns(tmp_path)
+    recognizer, listener = _ThreadNoting(), _Listener()
+    settings = Settings(asr={"batch_size": 1})
+    models = SpeechModels(recognizer=recognizer, vad=_Vad(), speaker_encoder=_Voices())
+
+    result = transcribe_plan(plan_media(path, settings.audio), models, settings, listener)
+
+    caller = threading.current_thread().name
+    assert recognizer.threads and caller not in recognizer.threads
+    assert listener.threads == {caller}
+    assert listener.transcribed_s == sorted(listener.transcribed_s)
+    assert listener.transcribed_s[-1] == pytest.approx(result.duration_s, abs=0.01)
     assert {p.id for p in result.participants} == {"speaker-1", "speaker-2"}
