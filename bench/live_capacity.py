@@ -111,8 +111,9 @@ async def _follow(
     settings: Settings,
     models: SpeechModels,
     vision: VisionModels,
-) -> tuple[list[Caption], float]:
-    """Feed every track and camera at 1x; the captions, and the worst backlog seen (frames)."""
+) -> tuple[list[Caption], float, float]:
+    """Feed every track and camera at 1x; the captions, the worst backlog seen (frames), and
+    when (``emitted_at``'s clock, s) the tracks ended."""
     origin = time.monotonic()
     meeting = LiveMeeting(models, settings, vision=vision, clock=lambda: time.monotonic() - origin)
     for pid in tracks:
@@ -138,10 +139,11 @@ async def _follow(
                 face = faces[(index // frame_every + number) % len(faces)]
                 meeting.push_video(pid, face, start_s)
             worst = max(worst, meeting.backlog(pid))
+    ended_at = meeting.clock()
     await meeting.finish()  # everyone leaves together, as a meeting ends
     await collector
     await meeting.aclose()
-    return captions, worst
+    return captions, worst, ended_at
 
 
 def _latencies(expected: list[_Word], captions: list[Caption]) -> tuple[list[float], list[float]]:
@@ -195,25 +197,30 @@ def main(argv: Sequence[str] | None = None) -> None:
     faces = [frame.image for frame in sample_frames(FACE_CLIP, "face", fps=8.0)]
     pool, words = _pool(2 * args.seconds, settings, models)
     print(
-        "| people | speaking | words | final p50 | final p95 | late | partial p50 | worst backlog |"
+        "| people | speaking | words | final p50 | final p95 | late | partial p50 | worst backlog "
+        "| last final |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for overlap in (False,) if args.in_turn_only else (False, True):
         for people in args.people:
             tracks, expected = _tracks(people, args.seconds, overlap, pool, words)
-            captions, worst = asyncio.run(_follow(tracks, faces, settings, models, vision))
+            captions, worst, ended_at = asyncio.run(
+                _follow(tracks, faces, settings, models, vision)
+            )
             finals, partials = _latencies(expected, captions)
+            last = max((c.emitted_at for c in captions if c.kind == "final"), default=ended_at)
             print(
                 f"| {people} | {'two at once' if overlap else 'in turn'} | {len(finals)} "
                 f"| {percentile(finals, 0.5):.2f} | {percentile(finals, 0.95):.2f} "
                 f"| {sum(latency > LATE_S for latency in finals)} "
-                f"| {percentile(partials, 0.5):.2f} | {worst} |",
+                f"| {percentile(partials, 0.5):.2f} | {worst} | {last - ended_at:.2f} |",
                 flush=True,
             )
     camera = "no camera" if args.no_video else f"{settings.live.video_fps:g} camera frames/s each"
     print(
         f"(1x; {camera}; latencies in s; backlog "
-        "in frames of 0.1 s audio or one camera frame waiting in a person's stream)"
+        "in frames of 0.1 s audio or one camera frame waiting in a person's stream; last final: "
+        "the last final caption, s after the tracks ended)"
     )
 
 

@@ -510,8 +510,9 @@ async def follow_media(
             # At full speed, keep memory bounded: the backlog drains on the stream's thread.
             while not realtime and meeting.backlog(chunk.participant_id) > 50:  # noqa: ASYNC110
                 await asyncio.sleep(0.005)
-        for pid in source.participant_ids:
-            await meeting.end_participant(pid)
+        # One track's people (a call's two channels) end together: neither's last words wait
+        # for the other's timed decodes.
+        await meeting.end_participants(source.participant_ids)
 
     async def feed_video(plan_index: int) -> None:
         source = plan.sources[plan_index]
