@@ -64,6 +64,7 @@ __all__ = ["ActiveSpeakers", "LiveOptions", "LiveTranscriber"]
 
 FloatArray = npt.NDArray[np.float32]
 _SENTENCE_END = (".", "?", "!", "。", "？", "！")
+_CLAUSE_END = (",", ";", ":", "，", "、", "；", "：")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,10 @@ class LiveOptions:
     """Once the utterance's audio is longer than this (s), partial decodes also time their
     words, and the audio up to the last confirmed sentence end is handed on as finished: in
     continuous speech the buffer stays short, so each decode is cheaper and agrees sooner."""
+    clause_cut: bool = False
+    """Past ``trim_s`` with no confirmed sentence end, also hand on at the last confirmed
+    clause end (a comma): a long sentence of commas is otherwise read again whole by every
+    decode until ``max_buffer_s``."""
     context_chars: int = 200
     """After a trim, up to this many characters of the utterance's words handed on are given
     to the next decodes as Whisper's previous-text context (0: none)."""
@@ -476,6 +481,8 @@ class LiveTranscriber(Stage):
         word and the next one, so neither loses a syllable. ``behind``: the captions are
         behind (see ``LiveOptions.behind_s``)."""
         ends = [i for i in range(min(agreed, len(words) - 1)) if words[i].endswith(_SENTENCE_END)]
+        if not ends and self._options.clause_cut:
+            ends = [i for i in range(min(agreed, len(words) - 1)) if words[i].endswith(_CLAUSE_END)]
         if not ends and (behind or len(self._audio) > self._options.max_buffer_s * SAMPLE_RATE):
             # No sentence end in sight (unpunctuated far-field speech): cut at the last
             # confirmed word instead, from this decode's own timings. A timed decode here

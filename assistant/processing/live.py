@@ -317,7 +317,8 @@ class LiveMeeting:
             for stream in person.streams
             if stream.state in ("open", "ending")
         ]
-        await asyncio.gather(*(stream.close_input() for stream in streams))
+        # A stream that failed raises from its end_input below; the others still end.
+        await asyncio.gather(*(stream.close_input() for stream in streams), return_exceptions=True)
         await asyncio.gather(*(stream.end_input() for stream in streams))
 
     async def finish(self) -> Transcript:
