@@ -613,6 +613,53 @@ def test_continuous_speech_is_handed_on_at_confirmed_sentence_ends() -> None:
     assert sum(full_window) == pytest.approx(30.0, abs=1.0)
 
 
+class _CommaRecognizer(FakeRecognizer):
+    """Ends every fifth word with a comma and no sentence ever (a long list read aloud)."""
+
+    def __init__(self) -> None:
+        super().__init__(sentence_words=5)
+
+    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
+        def comma(text: str) -> str:
+            return text.replace(".", ",")
+
+        return [
+            replace(
+                recognition,
+                segments=tuple(
+                    replace(
+                        segment,
+                        text=comma(segment.text),
+                        words=tuple(replace(w, text=comma(w.text)) for w in segment.words),
+                    )
+                    for segment in recognition.segments
+                ),
+            )
+            for recognition in super().recognize(chunks, options)
+        ]
+
+
+def test_a_sentence_of_commas_is_handed_on_at_its_confirmed_clause_ends() -> None:
+    """No sentence end for 16 s: with ``clause_cut`` the buffer past ``trim_s`` is handed on at
+    its confirmed commas, so decodes stay short; without, it grows until a cut. Either way
+    every word is final once, in order."""
+    audio = np.concatenate([speech(40), silence(1.0)])
+
+    def longest_partial(clause_cut: bool) -> float:
+        recognizer = _CommaRecognizer()
+        options = {"trim_s": 4.0, "max_buffer_s": 15.0, "behind_s": 0.0, "clause_cut": clause_cut}
+        out = run_stage(_live(recognizer, **options), _blocks("p", audio), flush_each=True)
+        finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+        assert [w.rstrip(",") for c in finals for w in c.text.split()] == SCRIPT[:40]
+        return max(
+            length
+            for (length, _), window in zip(recognizer.calls, recognizer.windows, strict=True)
+            if window
+        )
+
+    assert longest_partial(True) < 4.0 + 2.0 + 0.6 < longest_partial(False)
+
+
 class _UnsureOfLanguageRecognizer(FakeRecognizer):
     """Detects ``detected`` at ``probability`` (whatever is said), and picks the language from
     that detection as the real recognisers do; words read in another language than English
