@@ -97,10 +97,15 @@ def _instrument(write: Callable[[dict[str, Any]], None], origin: list[float]) ->
     process = ParticipantStream._process
 
     def traced_process(
-        self: ParticipantStream, frames: list[Any], *, flush: bool, end: bool = False
+        self: ParticipantStream,
+        frames: list[Any],
+        *,
+        flush: bool,
+        end: bool = False,
+        drop: Any = None,
     ) -> bool:
         started = time.monotonic()
-        result = process(self, frames, flush=flush, end=end)
+        result = process(self, frames, flush=flush, end=end, drop=drop)
         if frames:
             write(
                 {

@@ -23,6 +23,7 @@ __all__ = [
     "FaceFeatures",
     "Frame",
     "FrameObservation",
+    "InputEnd",
     "PoseFeatures",
     "SecondFeatures",
     "SpeechChunk",
@@ -320,6 +321,18 @@ class VoiceActivity:
     start_s: float
     """When the change happened (s from meeting start), speech padding included."""
     speaking: bool
+
+
+@dataclass(frozen=True, slots=True)
+class InputEnd:
+    """No more media of this participant will come (they left, or the meeting ended). Pushed
+    before ``end_input``: a stage emits at once what needs no more input (the VAD closes its
+    open region, a live transcriber its utterance's last final caption) and keeps for
+    ``end_input`` the deferred work (timed decodes), so a last caption never waits for it."""
+
+    participant_id: str
+    start_s: float
+    """End of the participant's media (s from meeting start)."""
 
 
 CaptionKind = Literal["partial", "final"]

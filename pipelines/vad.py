@@ -15,7 +15,7 @@ import numpy.typing as npt
 
 from models.errors import ModelUnavailableError
 
-from .frames import SAMPLE_RATE, AudioChunk, Frame, SpeechRegion, VoiceActivity
+from .frames import SAMPLE_RATE, AudioChunk, Frame, InputEnd, SpeechRegion, VoiceActivity
 from .stage import Stage
 
 __all__ = ["ScoredAudio", "SileroVad", "VadModel", "VadOptions", "VadStream"]
@@ -142,10 +142,11 @@ class VadStream(Stage):
     passed on before what it caused, for stages that need the audio itself. With
     ``share_scores`` that chunk is passed on as a ``ScoredAudio``; a stream given one that
     continues its own track where it stands takes its scores and state instead of running the
-    model (the scores do not depend on the options), so two VADs of one track cost one.
+    model (the scores do not depend on the options), so two VADs of one track cost one. An
+    ``InputEnd`` closes the open region there and then, as ``end_input`` would, and passes on.
     """
 
-    accepts = (AudioChunk,)
+    accepts = (AudioChunk, InputEnd)
 
     def __init__(
         self,
@@ -186,7 +187,11 @@ class VadStream(Stage):
         self._max_region = int(options.max_region_s * SAMPLE_RATE) - 2 * self._pad
         self._negative = max(options.threshold - 0.15, 0.01)
 
-    def _push(self, chunk: AudioChunk) -> list[Frame]:
+    def _push(self, chunk: AudioChunk | InputEnd) -> list[Frame]:
+        if isinstance(chunk, InputEnd):
+            # The open region closes now, not at ``end_input``: what follows (the last
+            # caption) must not wait for anything ``end_input`` does further on.
+            return [*self._end(), chunk]
         if self._start_s is None:
             self._start_s = chunk.start_s
         self._buffer = np.concatenate([self._buffer, chunk.samples])

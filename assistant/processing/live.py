@@ -298,19 +298,34 @@ class LiveMeeting:
 
     async def end_participant(self, participant_id: str) -> None:
         """The person left (or their recording ended): finish their stream; others go on."""
-        person = self._person(participant_id)
-        if person.stream.state == "open" and not person.audio.ended:
-            for chunk in person.audio.end():
-                for stream in person.audio_streams:
-                    stream.push(chunk)
-        await asyncio.gather(
-            *(stream.end_input() for stream in person.streams if stream.state == "open")
-        )
+        await self.end_participants([participant_id])
+
+    async def end_participants(self, participant_ids: Sequence[str]) -> None:
+        """These people left together (the meeting ended): everyone's last words are
+        captioned first, then everyone's streams end (the timed decodes for the transcript),
+        so no one's last caption waits for those of the others, nor for their own."""
+        people = [self._person(pid) for pid in participant_ids]
+        for person in people:
+            if person.stream.state == "open" and not person.audio.ended:
+                for chunk in person.audio.end():
+                    for stream in person.audio_streams:
+                        stream.push(chunk)
+        # Streams another call is already ending are awaited too, not closed under it.
+        streams = [
+            stream
+            for person in people
+            for stream in person.streams
+            if stream.state in ("open", "ending")
+        ]
+        # A stream that failed raises from its end_input below; the others still end.
+        await asyncio.gather(*(stream.close_input() for stream in streams), return_exceptions=True)
+        await asyncio.gather(*(stream.end_input() for stream in streams))
 
     async def finish(self) -> Transcript:
-        """End every stream and return the live transcript, speakers split on mixed tracks."""
+        """End every stream (together, see ``end_participants``) and return the live
+        transcript, speakers split on mixed tracks."""
         try:
-            await asyncio.gather(*(self.end_participant(pid) for pid in self._people))
+            await self.end_participants(list(self._people))
         finally:
             await self.aclose()
         participants: list[Participant] = []
@@ -496,8 +511,9 @@ async def follow_media(
             # At full speed, keep memory bounded: the backlog drains on the stream's thread.
             while not realtime and meeting.backlog(chunk.participant_id) > 50:  # noqa: ASYNC110
                 await asyncio.sleep(0.005)
-        for pid in source.participant_ids:
-            await meeting.end_participant(pid)
+        # One track's people (a call's two channels) end together: neither's last words wait
+        # for the other's timed decodes.
+        await meeting.end_participants(source.participant_ids)
 
     async def feed_video(plan_index: int) -> None:
         source = plan.sources[plan_index]

@@ -26,18 +26,28 @@ from pipelines.frames import (
     AudioChunk,
     Caption,
     Frame,
+    InputEnd,
     SpeechChunk,
     SpeechRegion,
     TranscribedSegment,
     VoiceActivity,
 )
-from pipelines.live_transcribe import LiveOptions, LiveTranscriber
+from pipelines.live_transcribe import ActiveSpeakers, LiveOptions, LiveTranscriber
 from pipelines.sources import LiveAudioSource
 from pipelines.stage import Chain, Fanout, Stage, run_stage
 from pipelines.stream import ParticipantStream
 from pipelines.vad import VadOptions, VadStream
 
-from .fakes import SCRIPT, FakeRecognizer, FakeVad, FloatArray, silence, speech, tone
+from .fakes import (
+    SCRIPT,
+    FakeRecognizer,
+    FakeVad,
+    FloatArray,
+    PiecewiseRecognizer,
+    silence,
+    speech,
+    tone,
+)
 
 
 def _blocks(pid: str, audio: np.ndarray, block_s: float = 0.1, start_s: float = 0.0) -> list[Frame]:
@@ -389,48 +399,11 @@ def test_timed_decodes_on_the_timing_thread_hold_up_no_caption() -> None:
     assert starts == sorted(starts)
 
 
-class _PiecewiseRecognizer(FakeRecognizer):
-    """Reads each stretch of speech of a chunk on its own (the plain fake stops at the first
-    pause), as Whisper reads on past a pause in a joined decode."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.timed = 0
-        """Decodes in the full window (the transcript's)."""
-
-    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
-        out = []
-        for chunk in chunks:
-            self.timed += options.window_s is None
-            frames = chunk[: len(chunk) - len(chunk) % 160].reshape(-1, 160)
-            loud = np.sqrt(np.mean(frames**2, axis=1)) > 0.05
-            edges = np.flatnonzero(np.diff(np.concatenate([[0], loud.astype(int), [0]])))
-            segments = []
-            for begin, end in zip(edges[::2], edges[1::2], strict=True):
-                piece = chunk[begin * 160 : end * 160]
-                (read,) = super().recognize([piece], options)
-                shift = begin * 160 / 16_000
-                segments += [
-                    replace(
-                        segment,
-                        start=segment.start + shift,
-                        end=segment.end + shift,
-                        words=tuple(
-                            replace(w, start=w.start + shift, end=w.end + shift)
-                            for w in segment.words
-                        ),
-                    )
-                    for segment in read.segments
-                ]
-            out.append(ChunkRecognition(options.language or "en", 0.99, tuple(segments)))
-        return out
-
-
 def test_short_utterances_wait_to_share_one_timed_decode() -> None:
     """Every timed decode pays for Whisper's whole window: finished utterances wait until
     ``timed_min_s`` of them can go into one, even in the pauses between them, and each one's
     words keep their own times."""
-    recognizer = _PiecewiseRecognizer()
+    recognizer = PiecewiseRecognizer()
     utterances = [speech(4, first=4 * i) for i in range(4)]
     audio = np.concatenate([part for u in utterances for part in (silence(1.5), u)])
     audio = np.concatenate([audio, silence(1.5)])
@@ -640,6 +613,53 @@ def test_continuous_speech_is_handed_on_at_confirmed_sentence_ends() -> None:
     assert sum(full_window) == pytest.approx(30.0, abs=1.0)
 
 
+class _CommaRecognizer(FakeRecognizer):
+    """Ends every fifth word with a comma and no sentence ever (a long list read aloud)."""
+
+    def __init__(self) -> None:
+        super().__init__(sentence_words=5)
+
+    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
+        def comma(text: str) -> str:
+            return text.replace(".", ",")
+
+        return [
+            replace(
+                recognition,
+                segments=tuple(
+                    replace(
+                        segment,
+                        text=comma(segment.text),
+                        words=tuple(replace(w, text=comma(w.text)) for w in segment.words),
+                    )
+                    for segment in recognition.segments
+                ),
+            )
+            for recognition in super().recognize(chunks, options)
+        ]
+
+
+def test_a_sentence_of_commas_is_handed_on_at_its_confirmed_clause_ends() -> None:
+    """No sentence end for 16 s: with ``clause_cut`` the buffer past ``trim_s`` is handed on at
+    its confirmed commas, so decodes stay short; without, it grows until a cut. Either way
+    every word is final once, in order."""
+    audio = np.concatenate([speech(40), silence(1.0)])
+
+    def longest_partial(clause_cut: bool) -> float:
+        recognizer = _CommaRecognizer()
+        options = {"trim_s": 4.0, "max_buffer_s": 15.0, "behind_s": 0.0, "clause_cut": clause_cut}
+        out = run_stage(_live(recognizer, **options), _blocks("p", audio), flush_each=True)
+        finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+        assert [w.rstrip(",") for c in finals for w in c.text.split()] == SCRIPT[:40]
+        return max(
+            length
+            for (length, _), window in zip(recognizer.calls, recognizer.windows, strict=True)
+            if window
+        )
+
+    assert longest_partial(True) < 4.0 + 2.0 + 0.6 < longest_partial(False)
+
+
 class _UnsureOfLanguageRecognizer(FakeRecognizer):
     """Detects ``detected`` at ``probability`` (whatever is said), and picks the language from
     that detection as the real recognisers do; words read in another language than English
@@ -847,6 +867,123 @@ def test_a_failing_stream_says_so_and_the_other_finishes() -> None:
     message, healthy_count = asyncio.run(scenario())
     assert "broken" in message and "model crashed" in message
     assert healthy_count == 10
+
+
+class _WatchedRecognizer(PiecewiseRecognizer):
+    """Notes what the streams had handed out (``published``) as each timed decode (the
+    transcript's: full window, word timings) starts; reads on past pauses."""
+
+    def __init__(self, published: list[Frame]) -> None:
+        super().__init__()
+        self.published = published
+        self.seen_by_timed: list[list[Frame]] = []
+
+    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
+        if options.window_s is None and options.word_timestamps:
+            self.seen_by_timed.append(list(self.published))
+        return super().recognize(chunks, options)
+
+
+def _ending_mid_utterance(first: int) -> FloatArray:
+    """An utterance of 4 words (it waits for its timed decode), then 6 cut off by the end."""
+    return np.concatenate([speech(4, first=first), silence(1.5), speech(6, first=first + 4)])
+
+
+def _live_stream(
+    pid: str,
+    recognizer: FakeRecognizer,
+    published: list[Frame],
+    timing: ThreadPoolExecutor,
+    speakers: ActiveSpeakers,
+) -> ParticipantStream:
+    live = LiveTranscriber(
+        pid, recognizer, LiveOptions(), clock=time.monotonic, speakers=speakers, timing=timing
+    )
+    chain = Chain([_vad(pid, activity=True, forward_audio=True), live])
+    return ParticipantStream(pid, chain, published.extend)
+
+
+def _last_final(published: Sequence[Frame], pid: str, word: str) -> int | None:
+    """Where in ``published`` the final caption of ``pid`` holding ``word`` is."""
+    return next(
+        (
+            i
+            for i, f in enumerate(published)
+            if isinstance(f, Caption)
+            and f.kind == "final"
+            and f.participant_id == pid
+            and word in f.text.split()
+        ),
+        None,
+    )
+
+
+def test_a_stream_ending_mid_utterance_hands_out_its_last_words_before_its_timed_decodes() -> None:
+    """The input ends while the person speaks, with an earlier utterance still to be timed:
+    the last words' final caption is handed out before any timed decode starts, so it waits
+    for none; the transcript's segments follow, every word in them."""
+    published: list[Frame] = []
+    recognizer = _WatchedRecognizer(published)
+
+    async def scenario() -> None:
+        with ThreadPoolExecutor(1) as timing:
+            stream = _live_stream("p", recognizer, published, timing, ActiveSpeakers())
+            for frame in _blocks("p", _ending_mid_utterance(0)):
+                stream.push(frame)
+            await stream.end_input()
+            await stream.aclose()
+
+    asyncio.run(scenario())
+    finals = [c for c in published if isinstance(c, Caption) and c.kind == "final"]
+    assert " ".join(c.text for c in finals).split() == SCRIPT[:10]
+    assert recognizer.seen_by_timed  # the two utterances' timed decode (or decodes)
+    before = recognizer.seen_by_timed[0]
+    assert _last_final(before, "p", SCRIPT[9]) is not None
+    assert not any(isinstance(f, TranscribedSegment) for f in before)
+    segments = [f for f in published if isinstance(f, TranscribedSegment)]
+    assert [w.text for s in segments for w in s.words] == SCRIPT[:10]
+    assert not any(isinstance(f, InputEnd) for f in published)  # the stream's own marker
+
+
+def test_streams_closed_together_hand_out_everyones_last_words_before_any_timed_decode() -> None:
+    """A meeting ends for two people at once, both mid-utterance, sharing the timing thread:
+    closing both inputs before ending either gets both last captions out before the first
+    timed decode starts, the other's as well as one's own."""
+    published: list[Frame] = []
+    recognizer = _WatchedRecognizer(published)
+    speakers = ActiveSpeakers()
+
+    async def scenario() -> None:
+        with ThreadPoolExecutor(1) as timing:
+            streams = [
+                _live_stream(pid, recognizer, published, timing, speakers) for pid in ("a", "b")
+            ]
+            for stream, first in zip(streams, (0, 20), strict=True):
+                for frame in _blocks(stream.participant_id, _ending_mid_utterance(first)):
+                    stream.push(frame)
+            await asyncio.gather(*(stream.close_input() for stream in streams))
+            await asyncio.gather(*(stream.end_input() for stream in streams))
+            for stream in streams:
+                with pytest.raises(PipelineError, match="takes no more input"):
+                    stream.push(_blocks(stream.participant_id, tone(0.1))[0])
+                await stream.aclose()
+
+    asyncio.run(scenario())
+    assert len(recognizer.seen_by_timed) >= 2
+    before = recognizer.seen_by_timed[0]
+    for pid, first in (("a", 0), ("b", 20)):
+        finals = [
+            c
+            for c in published
+            if isinstance(c, Caption) and c.kind == "final" and c.participant_id == pid
+        ]
+        assert " ".join(c.text for c in finals).split() == SCRIPT[first : first + 10]
+        assert _last_final(before, pid, SCRIPT[first + 9]) is not None
+        own = [
+            f for f in published if isinstance(f, TranscribedSegment) and f.participant_id == pid
+        ]
+        assert [w.text for s in own for w in s.words] == SCRIPT[first : first + 10]
+    assert not any(isinstance(f, TranscribedSegment) for f in before)
 
 
 def test_live_audio_is_resampled_at_the_edge_and_gaps_are_filled() -> None:
