@@ -21,6 +21,8 @@ from assistant.delivery import (
     meeting_digest,
     send_digest_emails,
 )
+from assistant.delivery.email_digest import EmailBody
+from assistant.delivery.message import build_message, new_content_id
 from assistant.delivery.retry import with_retries
 
 from .servers import self_signed, smtp_server
@@ -261,3 +263,17 @@ def test_a_login_in_the_clear_is_refused_by_the_settings() -> None:
         DeliverySettings(smtp_host="mail.example.org", smtp_security="none", smtp_username="x")
     DeliverySettings(smtp_host="127.0.0.1", smtp_security="none", smtp_username="x")
     DeliverySettings(smtp_host="mail.example.org", smtp_username="x")  # starttls by default
+
+
+def test_an_inline_image_s_content_id_is_never_folded() -> None:
+    # A folded Content-ID reads back with a leading space, and the HTML's cid: no longer matches.
+    for _ in range(200):
+        message = build_message(
+            EmailBody(subject="s", text="t", html="<p>h</p>"),
+            sender="a@example.com",
+            recipient="b@example.com",
+            images={new_content_id("participation"): b"\x89PNG\r\n\x1a\n"},
+        )
+        image = next(part for part in message.walk() if part.get_content_type() == "image/png")
+        assert image["Content-ID"].startswith("<participation.")
+        assert "\n" not in image.as_string().split("Content-ID:")[1].split(">")[0]
