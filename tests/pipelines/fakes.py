@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from models.asr import ChunkRecognition, RecognitionOptions, RecognizedSegment, RecognizedWord
-from pipelines.vad import WINDOW
+from pipelines.vad import WINDOW, SileroVad
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -32,6 +32,18 @@ class FakeVad:
         audio = windows[:, -WINDOW:]
         loud = np.sqrt(np.mean(audio**2, axis=1)) > 0.05
         return loud.astype(np.float32), state
+
+
+class FakeSileroVad(SileroVad):
+    """Silero's streams around the fake model (``SpeechModels.vad`` for the processing tests)."""
+
+    def __init__(self) -> None:
+        self._fake = FakeVad()
+
+    def run(
+        self, windows: FloatArray, state: tuple[FloatArray, FloatArray]
+    ) -> tuple[FloatArray, tuple[FloatArray, FloatArray]]:
+        return self._fake.run(windows, state)
 
 
 class FakeRecognizer:

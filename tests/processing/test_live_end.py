@@ -12,20 +12,13 @@ from assistant.processing.live import LiveMeeting
 from assistant.processing.speech import SpeechModels
 from assistant.transcript import Participant
 from pipelines.frames import Caption
-from pipelines.vad import SileroVad
-from tests.pipelines.fakes import SCRIPT, FakeVad, FloatArray, PiecewiseRecognizer, silence, speech
-
-
-class _Vad(SileroVad):
-    """Silero's streams around the fake model."""
-
-    def __init__(self) -> None:
-        self._fake = FakeVad()
-
-    def run(
-        self, windows: FloatArray, state: tuple[FloatArray, FloatArray]
-    ) -> tuple[FloatArray, tuple[FloatArray, FloatArray]]:
-        return self._fake.run(windows, state)
+from tests.pipelines.fakes import (
+    SCRIPT,
+    FakeSileroVad,
+    PiecewiseRecognizer,
+    silence,
+    speech,
+)
 
 
 class _HeldRecognizer(PiecewiseRecognizer):
@@ -48,7 +41,7 @@ def test_a_meeting_ending_mid_sentence_publishes_everyones_last_words_first() ->
     timed. While every timed decode is held, all three last captions are published; then the
     transcript gets every word."""
     recognizer = _HeldRecognizer()
-    models = SpeechModels(recognizer=recognizer, vad=_Vad())  # type: ignore[arg-type]
+    models = SpeechModels(recognizer=recognizer, vad=FakeSileroVad())  # type: ignore[arg-type]
     firsts = {"a": 0, "b": 12, "c": 24}
 
     async def scenario() -> tuple[dict[str, list[str]], dict[str, list[str]]]:

@@ -22,23 +22,10 @@ from pipelines.background import BackgroundStage
 from pipelines.diarize import DiarizationOptions
 from pipelines.frames import Frame
 from pipelines.speaker_windows import SpeakerWindow
-from pipelines.vad import SileroVad
 from tests.media import write_audio
-from tests.pipelines.fakes import FakeRecognizer, FakeVad, silence, speech
+from tests.pipelines.fakes import FakeRecognizer, FakeSileroVad, silence, speech
 
 FloatArray = np.typing.NDArray[np.float32]
-
-
-class _Vad(SileroVad):
-    """Silero's streams around the fake model."""
-
-    def __init__(self) -> None:
-        self._fake = FakeVad()
-
-    def run(
-        self, windows: FloatArray, state: tuple[FloatArray, FloatArray]
-    ) -> tuple[FloatArray, tuple[FloatArray, FloatArray]]:
-        return self._fake.run(windows, state)
 
 
 class _Voices(SpeakerEncoder):
@@ -107,7 +94,7 @@ def test_the_voices_are_never_clustered_during_a_decode(
     path = _two_voices_taking_turns(tmp_path)
     recognizer = _SlowRecognizer(clustering)
     settings = Settings(asr={"batch_size": 1})
-    models = SpeechModels(recognizer=recognizer, vad=_Vad(), speaker_encoder=_Voices())
+    models = SpeechModels(recognizer=recognizer, vad=FakeSileroVad(), speaker_encoder=_Voices())
 
     result = transcribe_plan(plan_media(path, settings.audio), models, settings)
 
@@ -138,7 +125,9 @@ def test_the_voice_backlog_stays_bounded_when_the_voices_lag(
     path = _two_voices_taking_turns(tmp_path)
     # Blocks of 0.1 s: some 400 of them, far more than the backlog may hold.
     settings = Settings(audio={"decode_block_s": 0.1})
-    models = SpeechModels(recognizer=FakeRecognizer(), vad=_Vad(), speaker_encoder=_SlowVoices())
+    models = SpeechModels(
+        recognizer=FakeRecognizer(), vad=FakeSileroVad(), speaker_encoder=_SlowVoices()
+    )
 
     result = transcribe_plan(plan_media(path, settings.audio), models, settings)
 
@@ -179,7 +168,7 @@ def test_decodes_run_off_the_reading_thread_and_progress_stays_on_it(tmp_path: P
     path = _two_voices_taking_turns(tmp_path)
     recognizer, listener = _ThreadNoting(), _Listener()
     settings = Settings(asr={"batch_size": 1})
-    models = SpeechModels(recognizer=recognizer, vad=_Vad(), speaker_encoder=_Voices())
+    models = SpeechModels(recognizer=recognizer, vad=FakeSileroVad(), speaker_encoder=_Voices())
 
     result = transcribe_plan(plan_media(path, settings.audio), models, settings, listener)
 
