@@ -15,6 +15,7 @@
   let publisher = null;
   let privateId = null;
   let socket = null;
+  let pending = []; // what the person sent before the chat's socket opened, sent once it does
   let myName = null;
   let inCall = false;
   // Private hints: this page's ticket (from the room's websocket), who the assistant heard us
@@ -57,24 +58,34 @@
   $("say").addEventListener("submit", (event) => {
     event.preventDefault();
     const text = $("message").value.trim();
-    if (!text || !socket || socket.readyState !== WebSocket.OPEN) return;
-    socket.send(JSON.stringify({ type: "chat", text }));
+    if (!text || !socket) return;
+    send({ type: "chat", text });
     $("message").value = "";
   });
 
   $("invite").addEventListener("click", () => {
-    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: "invite" }));
+    if (socket) send({ type: "invite" });
   });
 
   $("leave").addEventListener("click", leaveCall);
 
   // The chat and captions: the service's websocket.
 
+  // A click while the socket still connects is kept, never dropped without a word.
+  function send(message) {
+    if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+    else if (socket.readyState === WebSocket.CONNECTING) pending.push(message);
+    else note("The chat is closed: reload the page to send.");
+  }
+
   function openChat() {
     const scheme = location.protocol === "https:" ? "wss" : "ws";
     socket = new WebSocket(`${scheme}://${location.host}/rooms/${roomId}/ws`);
-    socket.onopen = () =>
+    socket.onopen = () => {
       socket.send(JSON.stringify({ type: "hello", name: myName, host_key: hostKey }));
+      pending.forEach((message) => socket.send(JSON.stringify(message)));
+      pending = [];
+    };
     socket.onmessage = (message) => onEvent(JSON.parse(message.data));
     socket.onclose = (event) => {
       if (event.code !== 1000) note(`The chat closed (${event.reason || event.code}).`);
@@ -85,6 +96,7 @@
     switch (event.type) {
       case "welcome":
         if (event.host) document.body.dataset.host = "true";
+        document.body.dataset.chat = "open";
         ticket = event.ticket;
         event.chat.forEach(addMessage);
         event.captions.forEach(onEvent);
