@@ -6,7 +6,7 @@
     python -m bench.intelligence --no-scorer      # the rules alone, without the learned scorer
 
 The labelled sets are ``tests/data/intelligence/*.json`` (written with the rules) and
-``tests/data/intelligence-b`` to ``-w`` (each written apart from the rules from a brief,
+``tests/data/intelligence-b`` to ``-y`` (each written apart from the rules from a brief,
 measured, then tuned on by kind of failure: issue 15; their READMEs keep the figures measured
 before tuning; n to q were held out until 2026-12-06); all are scored, each on its own and
 together. Each file is a transcript JSON whose extra key ``expected.action_items`` lists, per
@@ -115,6 +115,10 @@ LABELLED_DIR_U = LABELLED_DIR.with_name("intelligence-u")
 # tuning (their READMEs).
 LABELLED_DIR_V = LABELLED_DIR.with_name("intelligence-v")
 LABELLED_DIR_W = LABELLED_DIR.with_name("intelligence-w")
+# x (non-native English, Danish asides) and y (corrected dates, recaps): written 2026-12-06 from
+# the same brief, measured before tuning (their READMEs).
+LABELLED_DIR_X = LABELLED_DIR.with_name("intelligence-x")
+LABELLED_DIR_Y = LABELLED_DIR.with_name("intelligence-y")
 ALL_LABELLED = (
     LABELLED_DIR,
     LABELLED_DIR_B,
@@ -139,6 +143,8 @@ ALL_LABELLED = (
     LABELLED_DIR_U,
     LABELLED_DIR_V,
     LABELLED_DIR_W,
+    LABELLED_DIR_X,
+    LABELLED_DIR_Y,
 )
 AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 """A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a
