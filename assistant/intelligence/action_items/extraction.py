@@ -1226,11 +1226,23 @@ _RECAP = re.compile(
 """A sentence that sums up what was agreed: its tasks are repeats of earlier ones."""
 
 
+_ASKS_RECAP = re.compile(
+    r"\b(?:summari[sz]e|sum (?:it|that|this) up|recap|translate|oversætte|opsummere)\b[^.!]*\?"
+    r"|\b(?:in english|på engelsk|på dansk)\b[^.!]*\?|\b(?:in english|på engelsk|på dansk),? please\b",
+    re.IGNORECASE,
+)
+"""A turn that asks to have what was said summed up or translated: the answer repeats it."""
+
+
 def _in_recap(index: int, context: _Context) -> bool:
     """The sentence sums up, or follows a sentence of its own that opens a recap in the same
     turn ("Så lad os lige runde af. Du laver listen, og jeg…")."""
     sentence = context.sentences[index]
     previous = context.sentences[index - 1] if index > 0 else None
+    if sentence.segment > 0:
+        asked = context.transcript.segments[sentence.segment - 1]
+        if asked.speaker != sentence.speaker and _ASKS_RECAP.search(asked.text):
+            return True  # "Can someone summarise that for me?" - "Of course. We install…"
     return _RECAP.search(sentence.text) is not None or (
         previous is not None
         and previous.segment == sentence.segment
@@ -2339,6 +2351,17 @@ def _has_commitment_structure(
         # a verb not known as work with no object; a promise when it answers someone or
         # follows a "så".
         return False
+    if (
+        kind in ("commitment", "group")
+        and verb_follows
+        and not danish
+        and not had_date
+        and _EN_THEN.search(text[: cue.start()]) is None
+        and not _answers_request(index, context)
+    ):
+        return False  # "I call them when they order": how it goes, not a plan
+    if kind in ("commitment", "group") and verb_follows and not danish and _NAMING.match(task):
+        return False  # "I call it the green list": a name, not a call
     if kind == "group" and verb_follows and danish and not had_date and clause_start > 0:
         return False  # "…, så finder vi en dag": what follows, not a task of its own
     if kind == "commitment" and not had_date and _OWN_ROLE.match(task) and not fronted:
@@ -2364,6 +2387,43 @@ def _has_commitment_structure(
         or (kind == "commitment" and had_date)
     )
     return is_work(task, danish, firm=firm, fronted_object=fronted)
+
+
+_EN_THEN = re.compile(
+    r"(?:^|[,.;]\s*)(?:(?:yes|yeah|okay|ok|fine|sure|good)[,.]?\s+)*(?:and\s+)?(?:then|so)\s*,?\s*$",
+    re.IGNORECASE,
+)
+"""What anchors an English present in what happens next: "Then I take it to my director"."""
+
+
+_NAMING = re.compile(r"call (?:it|that|this|them)\s+(?!back\b|up\b|again\b|on\b|about\b)\w", re.I)
+_EN_ASKED = re.compile(
+    r"\b(?:can|could|would|will) (?:you|somebody|someone|anyone|one of you)\b|\bplease\b"
+    r"|^(?:\w+,\s*)?(?:so\s+|and\s+)?who\b",
+    re.IGNORECASE,
+)
+"""A request or a "who does it?" that an English present may answer ("I send it tonight")."""
+
+
+def _answers_request(index: int, context: _Context) -> bool:
+    """Sentence ``index`` answers, in its turn, a request or a "who?" said in the turns just
+    before: not a question of how things are done ("How do you handle returns?")."""
+    sentence = context.sentences[index]
+    turns = 0
+    for position in range(index - 1, max(-1, index - 6), -1):
+        previous = context.sentences[position]
+        if sentence.start - previous.start > 60:
+            return False
+        if previous.speaker == sentence.speaker:
+            if previous.segment != sentence.segment:
+                return False
+            continue  # earlier in the same turn
+        if _EN_ASKED.search(_normal(previous.text)):
+            return True
+        turns += previous.segment != context.sentences[position + 1].segment
+        if turns >= 2:
+            return False
+    return False
 
 
 def _handed_on(index: int, context: _Context) -> bool:

@@ -25,6 +25,17 @@ _EN_VERBS_BASE = (
     *("follow up", "look into", "sort out", "grab", "email", "contact", "loop in", "chase"),
 )
 
+_EN_PRESENT_WORK = (
+    *("call", "ring", "phone", "send", "resend", "email", "mail", "forward", "deploy", "check"),
+    *("prepare", "write", "update", "fix", "book", "make", "take", "ask", "talk", "arrange"),
+    *("organise", "organize", "schedule", "share", "review", "bring", "clean", "register"),
+    *("install", "test", "adjust", "change", "contact", "invite", "finish", "deliver", "chase"),
+    *("look into", "follow up", "draft", "order", "build", "configure", "translate", "calculate"),
+)
+"""Verbs of work a speaker of English as a second language says in the present for a plan
+("I call them tomorrow", "then we adjust the templates"); not those whose past sounds the same
+("put", "set", "read"): "I put it in the folder yesterday" is done."""
+
 _EN = _Rules(
     cues=(
         # "Happy to set up a trial for you": an offer, a promise once taken up (see `structure`).
@@ -55,6 +66,23 @@ _EN = _Rules(
             0.75,
         ),
         _cue("commitment", r"i(?:'m| am) on it,? (?:i'll)", 0.85),
+        # "I call them tomorrow", "Then we adjust the templates": the present for a plan, as
+        # a speaker of English as a second language says it; a promise only when anchored in
+        # time (a date, "then", an answer to someone: checked in `extraction`).
+        _cue(
+            "commitment",
+            r"(?:^|(?<=[,.;] )|(?<=\bthen )|(?<=\bso )|(?<=\band ))i "
+            r"(?=(?:" + "|".join(_EN_PRESENT_WORK) + r")\b)",
+            0.7,
+            verb_follows=True,
+        ),
+        _cue(
+            "group",
+            r"(?:^|(?<=[,.;] )|(?<=\bthen )|(?<=\bso )|(?<=\band ))we "
+            r"(?=(?:" + "|".join(_EN_PRESENT_WORK) + r")\b)",
+            0.6,
+            verb_follows=True,
+        ),
         _cue("group", r"we(?:'ll| will| shall)", 0.7),
         _cue("group", r"we(?:'re| are) (?:going to|gonna)", 0.7),
         _cue("group", r"let's", 0.6),
@@ -184,6 +212,9 @@ _EN = _Rules(
         *("all hear",),
         # shown in the meeting itself: "Could you show me an example?"
         *("show me", "show us", "show them"),
+        # what was just said, again: "Could you sum that up in English for me?"
+        *("sum that up", "sum it up", "sum up", "summarise that", "summarize that"),
+        *("summarise it", "summarize it", "translate that", "translate it", "translate this"),
     ),
     hedges=_words_re(
         *("maybe", "perhaps", "possibly", "might", "probably", "suppose"),
