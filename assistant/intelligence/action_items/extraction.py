@@ -96,6 +96,7 @@ from assistant.intelligence.action_items.similarity import _same_stem, _stems, _
 from assistant.intelligence.action_items.spans import span_quotes
 from assistant.intelligence.action_items.structure import (
     _DECLINE,
+    _TAKES_ON,
     _reply,
     answered_with_assent,
     danish_present_is_promise,
@@ -585,7 +586,10 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
                 break
             end = resume
         if results:
-            return [_dated_by_their_clause(found, text, context) for found in results]
+            return [
+                _dated_at_the_end(_dated_by_their_clause(found, text, context), text, context)
+                for found in results
+            ]
     return None
 
 
@@ -610,6 +614,25 @@ def _dated_by_their_clause(found: _Found, text: str, context: _Context) -> _Foun
         return found
     said = find_deadline(clause["rest"], context.transcript.meeting.date, weeks=False)
     if said is None or said.date is None:
+        return found
+    return (replace(item, due=said.date), kind)
+
+
+_LAST_WORDS = re.compile(r",\s*(?P<when>[^,]{2,30}?)[\s.!]*$")
+
+
+def _dated_at_the_end(found: _Found, text: str, context: _Context) -> _Found:
+    """An undated promise whose sentence ends in a day said alone after a comma, past a
+    relative clause: "Jeg får sendt jer listen over de aftaler, vi skal have registreret, i
+    morgen"."""
+    item, kind = found
+    if item.due is not None or kind not in ("commitment", "group"):
+        return found
+    last = _LAST_WORDS.search(text)
+    if last is None:
+        return found
+    said = find_deadline(last["when"], context.transcript.meeting.date, weeks=False)
+    if said is None or said.date is None or last["when"][said.end :].strip():
         return found
     return (replace(item, due=said.date), kind)
 
@@ -1228,7 +1251,8 @@ _RECAP = re.compile(
 
 _ASKS_RECAP = re.compile(
     r"\b(?:summari[sz]e|sum (?:it|that|this) up|recap|translate|oversætte|opsummere)\b[^.!]*\?"
-    r"|\b(?:in english|på engelsk|på dansk)\b[^.!]*\?|\b(?:in english|på engelsk|på dansk),? please\b",
+    r"|\b(?:in english|på engelsk|på dansk)\b[^.!]*\?"
+    r"|\b(?:in english|på engelsk|på dansk),? please\b",
     re.IGNORECASE,
 )
 """A turn that asks to have what was said summed up or translated: the answer repeats it."""
@@ -1661,7 +1685,25 @@ def _from_cue(
     if match.groupdict().get("passive"):
         # "crm skal være opdateret …" -> "få crm opdateret …", "get the CRM updated …"
         task = f"{'få' if rules is _DA else 'get'} {match['passive']} {task}"
-    if match.groupdict().get("asks_for"):
+    if match.groupdict().get("get_done") or match.groupdict().get("get_done2"):
+        # "jeg får lavet et udkast" -> "have lavet et udkast", as "jeg skal have lavet…"
+        task = rules.leading_filler.sub("", task.lstrip())
+        said_first = re.search(r"\b(det|den|dem|dét)\s*$", before, re.IGNORECASE)
+        if match.groupdict().get("get_done2") and said_first and kind == "group":
+            # "Det får vi ordnet i aften": the fronted object goes back ("have det ordnet").
+            task = f"{said_first[1].lower()} {task}"
+        task = f"have {task}"
+    if match.groupdict().get("asks_for") and rules is _EN:
+        # "Could we get a test environment?" - "I'll take care of it": the one who takes it on
+        # provides it; a bare "sure" answers a question about what is possible.
+        if not _taken_on_in_reply(index, context) or (
+            re.match(r"\s*(?:it|them|that|this|those)\b", task, re.IGNORECASE)
+            and find_date(text, context.transcript.meeting.date, weeks=False) is not None
+        ):
+            # "Can I have them before Thursday?": a day asked for what is already under way
+            return None
+        task = f"provide {task}"
+    elif match.groupdict().get("asks_for"):
         task = f"send {task}"  # "Kan vi få listen i morgen, Anna?": Anna sends it
     if match.groupdict().get("thing"):
         task = f"send {match['thing'].lower()} {task}"  # "Den får du i morgen": sent by me
@@ -1909,8 +1951,10 @@ def _from_cue(
         and (match.groupdict().get("fronted_group") or match.groupdict().get("obligation"))
     ):
         return None  # "Det klarer vi selv": a yes about the team's own part, no task by a date
-    if match.groupdict().get("asks_for") and (
-        due is None or not re.match(r"send (?:den|det|dem|\w+(?:en|et|ne))\b", task, re.I)
+    if (
+        match.groupdict().get("asks_for")
+        and rules is _DA
+        and (due is None or not re.match(r"send (?:den|det|dem|\w+(?:en|et|ne))\b", task, re.I))
     ):
         return None  # "Kan vi få chatten på tysk?": a question about the product or the terms
     if kind == "group" and not had_date and re.match(r"we can|vi kan", match.group(0), re.I):
@@ -2387,6 +2431,21 @@ def _has_commitment_structure(
         or (kind == "commitment" and had_date)
     )
     return is_work(task, danish, firm=firm, fronted_object=fronted)
+
+
+def _taken_on_in_reply(index: int, context: _Context) -> bool:
+    """Someone else's reply to sentence ``index`` takes the work on, in either language ("I'll
+    take care of it", "Jeg tager mig af det") or names a day for it."""
+    position = _reply(index, context)
+    if position is None:
+        return False
+    text = _normal(context.sentences[position].text)
+    if _DECLINE.match(text) is not None:
+        return False
+    return (
+        _TAKES_ON.search(text) is not None
+        or find_date(text, context.transcript.meeting.date, weeks=False) is not None
+    )
 
 
 _EN_THEN = re.compile(
