@@ -632,8 +632,10 @@ def _dated_at_the_end(found: _Found, text: str, context: _Context) -> _Found:
     if last is None:
         return found
     said = find_deadline(last["when"], context.transcript.meeting.date, weeks=False)
-    if said is None or said.date is None or last["when"][said.end :].strip():
+    if said is None or said.date is None:
         return found
+    if last["when"][: said.start].strip() or last["when"][said.end :].strip():
+        return found  # "…, and then we can meet on Friday": a clause of its own
     return (replace(item, due=said.date), kind)
 
 
@@ -1696,11 +1698,12 @@ def _from_cue(
     if match.groupdict().get("asks_for") and rules is _EN:
         # "Could we get a test environment?" - "I'll take care of it": the one who takes it on
         # provides it; a bare "sure" answers a question about what is possible.
-        if not _taken_on_in_reply(index, context) or (
-            re.match(r"\s*(?:it|them|that|this|those)\b", task, re.IGNORECASE)
-            and find_date(text, context.transcript.meeting.date, weeks=False) is not None
+        if (
+            not _taken_on_in_reply(index, context)
+            or find_date(text, context.transcript.meeting.date, weeks=False) is not None
         ):
-            # "Can I have them before Thursday?": a day asked for what is already under way
+            # "Could we have the export by Monday?": the day is asked for; the answer ("Yes,
+            # I'll run it over the weekend") is the promise, dated by the day agreed.
             return None
         task = f"provide {task}"
     elif match.groupdict().get("asks_for"):
