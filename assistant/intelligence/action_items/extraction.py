@@ -96,6 +96,7 @@ from assistant.intelligence.action_items.similarity import _same_stem, _stems, _
 from assistant.intelligence.action_items.spans import span_quotes
 from assistant.intelligence.action_items.structure import (
     _DECLINE,
+    _TAKES_ON,
     _reply,
     answered_with_assent,
     danish_present_is_promise,
@@ -585,7 +586,10 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
                 break
             end = resume
         if results:
-            return [_dated_by_their_clause(found, text, context) for found in results]
+            return [
+                _dated_at_the_end(_dated_by_their_clause(found, text, context), text, context)
+                for found in results
+            ]
     return None
 
 
@@ -611,6 +615,27 @@ def _dated_by_their_clause(found: _Found, text: str, context: _Context) -> _Foun
     said = find_deadline(clause["rest"], context.transcript.meeting.date, weeks=False)
     if said is None or said.date is None:
         return found
+    return (replace(item, due=said.date), kind)
+
+
+_LAST_WORDS = re.compile(r",\s*(?P<when>[^,]{2,30}?)[\s.!]*$")
+
+
+def _dated_at_the_end(found: _Found, text: str, context: _Context) -> _Found:
+    """An undated promise whose sentence ends in a day said alone after a comma, past a
+    relative clause: "Jeg får sendt jer listen over de aftaler, vi skal have registreret, i
+    morgen"."""
+    item, kind = found
+    if item.due is not None or kind not in ("commitment", "group"):
+        return found
+    last = _LAST_WORDS.search(text)
+    if last is None:
+        return found
+    said = find_deadline(last["when"], context.transcript.meeting.date, weeks=False)
+    if said is None or said.date is None:
+        return found
+    if last["when"][: said.start].strip() or last["when"][said.end :].strip():
+        return found  # "…, and then we can meet on Friday": a clause of its own
     return (replace(item, due=said.date), kind)
 
 
@@ -1226,11 +1251,24 @@ _RECAP = re.compile(
 """A sentence that sums up what was agreed: its tasks are repeats of earlier ones."""
 
 
+_ASKS_RECAP = re.compile(
+    r"\b(?:summari[sz]e|sum (?:it|that|this) up|recap|translate|oversætte|opsummere)\b[^.!]*\?"
+    r"|\b(?:in english|på engelsk|på dansk)\b[^.!]*\?"
+    r"|\b(?:in english|på engelsk|på dansk),? please\b",
+    re.IGNORECASE,
+)
+"""A turn that asks to have what was said summed up or translated: the answer repeats it."""
+
+
 def _in_recap(index: int, context: _Context) -> bool:
     """The sentence sums up, or follows a sentence of its own that opens a recap in the same
     turn ("Så lad os lige runde af. Du laver listen, og jeg…")."""
     sentence = context.sentences[index]
     previous = context.sentences[index - 1] if index > 0 else None
+    if sentence.segment > 0:
+        asked = context.transcript.segments[sentence.segment - 1]
+        if asked.speaker != sentence.speaker and _ASKS_RECAP.search(asked.text):
+            return True  # "Can someone summarise that for me?" - "Of course. We install…"
     return _RECAP.search(sentence.text) is not None or (
         previous is not None
         and previous.segment == sentence.segment
@@ -1649,7 +1687,26 @@ def _from_cue(
     if match.groupdict().get("passive"):
         # "crm skal være opdateret …" -> "få crm opdateret …", "get the CRM updated …"
         task = f"{'få' if rules is _DA else 'get'} {match['passive']} {task}"
-    if match.groupdict().get("asks_for"):
+    if match.groupdict().get("get_done") or match.groupdict().get("get_done2"):
+        # "jeg får lavet et udkast" -> "have lavet et udkast", as "jeg skal have lavet…"
+        task = rules.leading_filler.sub("", task.lstrip())
+        said_first = re.search(r"\b(det|den|dem|dét)\s*$", before, re.IGNORECASE)
+        if match.groupdict().get("get_done2") and said_first and kind == "group":
+            # "Det får vi ordnet i aften": the fronted object goes back ("have det ordnet").
+            task = f"{said_first[1].lower()} {task}"
+        task = f"have {task}"
+    if match.groupdict().get("asks_for") and rules is _EN:
+        # "Could we get a test environment?" - "I'll take care of it": the one who takes it on
+        # provides it; a bare "sure" answers a question about what is possible.
+        if (
+            not _taken_on_in_reply(index, context)
+            or find_date(text, context.transcript.meeting.date, weeks=False) is not None
+        ):
+            # "Could we have the export by Monday?": the day is asked for; the answer ("Yes,
+            # I'll run it over the weekend") is the promise, dated by the day agreed.
+            return None
+        task = f"provide {task}"
+    elif match.groupdict().get("asks_for"):
         task = f"send {task}"  # "Kan vi få listen i morgen, Anna?": Anna sends it
     if match.groupdict().get("thing"):
         task = f"send {match['thing'].lower()} {task}"  # "Den får du i morgen": sent by me
@@ -1897,8 +1954,10 @@ def _from_cue(
         and (match.groupdict().get("fronted_group") or match.groupdict().get("obligation"))
     ):
         return None  # "Det klarer vi selv": a yes about the team's own part, no task by a date
-    if match.groupdict().get("asks_for") and (
-        due is None or not re.match(r"send (?:den|det|dem|\w+(?:en|et|ne))\b", task, re.I)
+    if (
+        match.groupdict().get("asks_for")
+        and rules is _DA
+        and (due is None or not re.match(r"send (?:den|det|dem|\w+(?:en|et|ne))\b", task, re.I))
     ):
         return None  # "Kan vi få chatten på tysk?": a question about the product or the terms
     if kind == "group" and not had_date and re.match(r"we can|vi kan", match.group(0), re.I):
@@ -2339,6 +2398,17 @@ def _has_commitment_structure(
         # a verb not known as work with no object; a promise when it answers someone or
         # follows a "så".
         return False
+    if (
+        kind in ("commitment", "group")
+        and verb_follows
+        and not danish
+        and not had_date
+        and _EN_THEN.search(text[: cue.start()]) is None
+        and not _answers_request(index, context)
+    ):
+        return False  # "I call them when they order": how it goes, not a plan
+    if kind in ("commitment", "group") and verb_follows and not danish and _NAMING.match(task):
+        return False  # "I call it the green list": a name, not a call
     if kind == "group" and verb_follows and danish and not had_date and clause_start > 0:
         return False  # "…, så finder vi en dag": what follows, not a task of its own
     if kind == "commitment" and not had_date and _OWN_ROLE.match(task) and not fronted:
@@ -2364,6 +2434,58 @@ def _has_commitment_structure(
         or (kind == "commitment" and had_date)
     )
     return is_work(task, danish, firm=firm, fronted_object=fronted)
+
+
+def _taken_on_in_reply(index: int, context: _Context) -> bool:
+    """Someone else's reply to sentence ``index`` takes the work on, in either language ("I'll
+    take care of it", "Jeg tager mig af det") or names a day for it."""
+    position = _reply(index, context)
+    if position is None:
+        return False
+    text = _normal(context.sentences[position].text)
+    if _DECLINE.match(text) is not None:
+        return False
+    return (
+        _TAKES_ON.search(text) is not None
+        or find_date(text, context.transcript.meeting.date, weeks=False) is not None
+    )
+
+
+_EN_THEN = re.compile(
+    r"(?:^|[,.;]\s*)(?:(?:yes|yeah|okay|ok|fine|sure|good)[,.]?\s+)*(?:and\s+)?(?:then|so)\s*,?\s*$",
+    re.IGNORECASE,
+)
+"""What anchors an English present in what happens next: "Then I take it to my director"."""
+
+
+_NAMING = re.compile(r"call (?:it|that|this|them)\s+(?!back\b|up\b|again\b|on\b|about\b)\w", re.I)
+_EN_ASKED = re.compile(
+    r"\b(?:can|could|would|will) (?:you|somebody|someone|anyone|one of you)\b|\bplease\b"
+    r"|^(?:\w+,\s*)?(?:so\s+|and\s+)?who\b",
+    re.IGNORECASE,
+)
+"""A request or a "who does it?" that an English present may answer ("I send it tonight")."""
+
+
+def _answers_request(index: int, context: _Context) -> bool:
+    """Sentence ``index`` answers, in its turn, a request or a "who?" said in the turns just
+    before: not a question of how things are done ("How do you handle returns?")."""
+    sentence = context.sentences[index]
+    turns = 0
+    for position in range(index - 1, max(-1, index - 6), -1):
+        previous = context.sentences[position]
+        if sentence.start - previous.start > 60:
+            return False
+        if previous.speaker == sentence.speaker:
+            if previous.segment != sentence.segment:
+                return False
+            continue  # earlier in the same turn
+        if _EN_ASKED.search(_normal(previous.text)):
+            return True
+        turns += previous.segment != context.sentences[position + 1].segment
+        if turns >= 2:
+            return False
+    return False
 
 
 def _handed_on(index: int, context: _Context) -> bool:

@@ -211,7 +211,7 @@ def _yes_once_we_have(request: ActionItem, item: ActionItem, between: Sequence[S
 
 
 _YES_ON_CONDITION = re.compile(
-    r"^(?:(?:sure|yes|yeah|yep|ok|okay|fine|of course|absolutely|ja|jo|fint|klart"
+    r"^(?:(?:sure|yes|yeah|yep|ok|okay|fine|of course|absolutely|ja|jo|jep|jeps|fint|klart"
     r"|selvfølgelig|gerne)\b|(?:we|i) can\b|(?:det )?kan (?:vi|jeg)(?: godt)?\b"
     r"|det kan (?:vi|jeg)\b)",
     re.IGNORECASE,

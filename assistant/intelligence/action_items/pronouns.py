@@ -40,8 +40,25 @@ _STOP = frozenset(
         *("er", "var", "har", "vil", "kan", "skal", "til", "for", "med", "fra", "på", "i", "og"),
         *("eller", "men", "som", "der", "fordi", "så", "hvis", "når", "også", "stadig", "nu"),
         *("af", "om", "efter", "kun", "lige", "jo", "vel", "as", "som"),
+        # when, not what: "the demo last week", "send den igen"
+        *("last", "next", "yesterday", "tomorrow", "tonight", "ago", "sidste", "næste", "igen"),
     }
 )
+_PHRASE_ENDS = frozenset(
+    {
+        # a verb after the subject: "Where should the reports go?"
+        *("go", "goes", "come", "comes", "arrive", "arrives", "land", "lands", "ligger", "går"),
+        # not a thing: "det hele" (all of it), "den selv"
+        *("hele", "selv", "bare", "nok", "gerne", "godt", "allerede", "senere", "først"),
+    }
+)
+"""Words that end a phrase named before, though after a pronoun they do not make it a noun."""
+_WHEN = re.compile(
+    r"(?:the |den )?\d+(?:st|nd|rd|th|\.)?(?: of \w+)?|(?:on |på )?(?:monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)",
+    re.IGNORECASE,
+)
+"""A day, not a thing: "the 19th", "den 3." """
 _PRONOUNS = frozenset(
     {"it", "that", "this", "them", "those", "they", "det", "den", "dem", "de", "one", "you"}
 )
@@ -84,12 +101,20 @@ def resolve_pronoun(task: str, index: int, sentences: Sequence[Sentence]) -> str
     if after and after[0].lower().strip(",.") not in _STOP | _PARTICLES:
         return task  # "det nye tilbud": a determiner, not a pronoun
     said = sentences[index]
-    for previous in reversed(sentences[max(0, index - _LOOK_BACK) : index]):
-        if said.start - previous.start > _LOOK_BACK_S:
-            break
-        phrase = _last_thing(previous.text)
-        if phrase is not None:
-            return task[: match.start("pronoun")] + phrase + task[match.end("pronoun") :]
+    before = [
+        previous
+        for previous in sentences[max(0, index - _LOOK_BACK) : index]
+        if said.start - previous.start <= _LOOK_BACK_S
+    ]
+    # A thing named in the task's own language first: a Danish phrase put into an English task
+    # ("Send det hele to Emil") is read only when nothing was named in English.
+    for same in (True, False):
+        for previous in reversed(before):
+            if same and previous.language not in (said.language, None):
+                continue
+            phrase = _last_thing(previous.text)
+            if phrase is not None:
+                return task[: match.start("pronoun")] + phrase + task[match.end("pronoun") :]
     return task
 
 
@@ -104,7 +129,7 @@ def _last_thing(text: str) -> str | None:
             continue
         words: list[str] = []
         for following in tokens[start + 1 : start + 1 + _MAX_WORDS]:
-            if not re.match(r"[\w]", following) or following.lower() in _STOP:
+            if not re.match(r"[\w]", following) or following.lower() in _STOP | _PHRASE_ENDS:
                 break
             words.append(following)
         if not words or words[-1].lower() in _PRONOUNS | _DETERMINERS:
@@ -113,6 +138,8 @@ def _last_thing(text: str) -> str | None:
             continue  # "the admin guide as a PDF": "a PDF" only says how
         keep = token if lowered in _DETERMINERS else ""
         phrase = " ".join(filter(None, (keep, *words)))
+        if _WHEN.fullmatch(phrase):
+            continue
         end = start + len(words)
         if best is None or (end, start) > best[:2]:
             best = (end, start, phrase)

@@ -19,6 +19,7 @@ from assistant.intelligence.action_items.model import (
 from assistant.intelligence.action_items.owners import _may_answer
 from assistant.intelligence.action_items.rules import (
     _ACCEPTANCE,
+    _CLAIM,
     _CONSULTS,
     _LIVE_VERBS,
     _OPENS_WITH_YES,
@@ -242,6 +243,18 @@ def _claims_over(item: ActionItem, index: int, context: _Context) -> bool:
     )
 
 
+def _team_took_it_on(item: ActionItem, index: int, context: _Context) -> bool:
+    """Someone else said "we" to the request ``item`` before sentence ``index``."""
+    speaker = context.sentences[index].speaker
+    for position in range(index - 1, -1, -1):
+        previous = context.sentences[position]
+        if previous.start <= item.start:
+            return False
+        if previous.speaker not in (speaker, item.speaker) and _WE.search(previous.text):
+            return True
+    return False
+
+
 def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> None:
     sentence = context.sentences[acceptance.index]
     due = acceptance.due or _date_later_in_turn(acceptance.index, context)
@@ -296,6 +309,14 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
                 item.owner
                 if _asks_several(item, context)
                 or ((item.owner or "").startswith("team") and _WE.search(sentence.text))
+                # "Ja, det gør vi, Niels og jeg." - "Jep.": a bare yes after the team took it
+                # on claims nothing for oneself.
+                or (
+                    (item.owner or "").startswith("team")
+                    and _ACCEPTANCE.match(_normal(sentence.text)) is not None
+                    and _CLAIM.search(sentence.text) is None
+                    and _team_took_it_on(item, acceptance.index, context)
+                )
                 else sentence.speaker
             )
             confirmed = _confirmed(item, due, owner)

@@ -52,7 +52,7 @@ def _words_re(*phrases: str) -> re.Pattern[str]:
 
 _ACCEPTANCE = re.compile(
     r"^(?:(?:sure|yes|yeah|yep|okay|ok|absolutely|of course|no problem|will do|on it|got it|"
-    r"ja|jo|fint|selvfølgelig|klart|helt sikkert|det gør jeg|den tager jeg|det tager jeg|"
+    r"ja|jo|jep|jeps|fint|selvfølgelig|klart|helt sikkert|det gør jeg|den tager jeg|det tager jeg|"
     r"det sørger jeg for|det klarer jeg|det ordner jeg|i'm on it|i'll do (?:it|that))"
     r"[\s,.!]*)+$",
     re.IGNORECASE,
@@ -76,7 +76,7 @@ _CLAIM = re.compile(r"\b(?:i'll|i will|i'm|will do|jeg)\b", re.IGNORECASE)
 """An acceptance that takes the work on ("I'll do that", "Det gør jeg"), not a bare "yes"."""
 _OPENS_WITH_YES = re.compile(
     r"^(?:sure|yes|yeah|yep|okay|ok|absolutely|of course|no problem|will do|definitely|"
-    r"ja|jo|fint|selvfølgelig|klart|helt sikkert|det kan jeg godt|super|sounds|that works|"
+    r"ja|jo|jep|jeps|fint|selvfølgelig|klart|helt sikkert|det kan jeg godt|super|sounds|that works|"
     r"perfect|great|gerne|det lyder|det passer|det gør jeg|det klarer jeg|det ordner jeg"
     r"|det tager jeg|det sørger jeg for|on it|i'm on it)\b",
     re.IGNORECASE,
@@ -146,7 +146,9 @@ _PLURAL_YOU = re.compile(
     r"|\bI (?:skal|må|bedes)\b|(?i:\b(?:kan|kunne|vil|gider|skal|må|at) )I\b",
 )
 _EVERYONE = re.compile(
-    r"\b(?:vi (?:\w+ )?(?:alle sammen|allesammen|alle)|we (?:\w+ )?all|all of us)\b", re.IGNORECASE
+    r"\b(?:vi (?:\w+ )?(?:alle sammen|allesammen|alle)|we (?:\w+ )?all|all of us"
+    r"|let(?:'s| us) all|lad os alle)\b",
+    re.IGNORECASE,
 )
 """We all, the speaker among them ("vi skal alle sammen…", "we all need to…"): with both sides
 present, a task for everyone (``team:all``). "Everyone has to…" from a chair stays the

@@ -39,7 +39,8 @@ _DA_DONE = _DONE = (
     r"|gennemgået|snakket|talt|ryddet op|\w{3,}eret|lagt|lagt ind|svaret|besvaret|skrevet"
     r"|ringet|gjort|fikset|ændret|købt|afleveret|udfyldt|sagt op|opsagt|printet|hentet|lukket"
     r"|løst|bogført|oprettet|slettet|flyttet|fjernet|mailet|delt|aftalt|planlagt|indtastet"
-    r"|valgt|skrevet under|ordnet|afsluttet|forlænget|fornyet|oversat"
+    r"|valgt|skrevet under|ordnet|afsluttet|forlænget|fornyet|oversat|bygget|kigget|undersøgt"
+    r"|regnet|samlet|skaffet|indhentet|klaret|fikset"
 )
 """What an obligation "have … done" names: participles of work ("vendt", "kørt") and of every
 loan verb in -ere ("installeret", "registreret"). Not any word in -t: "have jeres accept" is a
@@ -71,6 +72,14 @@ _DA = _Rules(
             0.75,
         ),
         _cue("commitment", r"lad mig(?: lige)?", 0.75),
+        # "Jeg får lavet et udkast", "Det får jeg gjort i dag": "få" with a participle is
+        # work the speaker sees done, read as "have … done" (see `extraction`).
+        _cue(
+            "commitment",
+            rf"(?:jeg (?P<get_done>får)|(?<=\w )(?P<get_done2>får) jeg)"
+            rf"(?= {_DA_FILLER}(?:{_DONE})\b)",
+            0.8,
+        ),
         # Any verb in the present tense ("jeg bogfører", "jeg indhenter"): a promise only with
         # a date said (checked in `structure`), since it also says how things are done.
         _cue(
@@ -88,6 +97,12 @@ _DA = _Rules(
         ),
         _cue("group", rf"vi {_DA_FILLER}(?=(?:{_DA_PRESENT_RE})\b)", 0.65, verb_follows=True),
         _cue("group", r"lad os(?: lige)?", 0.6),
+        _cue(
+            "group",
+            rf"(?:vi (?P<get_done>får)|(?<=\w )(?P<get_done2>får) vi)"
+            rf"(?= {_DA_FILLER}(?:{_DONE})\b)",
+            0.65,
+        ),
         # "Så skal vi to have et oplæg klar", "vi skal alle sammen her have læst den": the
         # perfect after "skal" names work to have done, by the people named.
         _cue(
@@ -288,7 +303,9 @@ _DA = _Rules(
     ),
     anaphora=re.compile(
         r"^(?:gør|klar|ordn|tag|sørg for|tag mig af|kig på|følg op på)(?:e)? "
-        r"(?:det|den|dem|dét)(?: her)?$",
+        r"(?:det|den|dem|dét)(?: her)?$"
+        # "Det får jeg gjort", read as "få det gjort": a yes to what was just asked
+        r"|^få (?:det|den|dem|dét)(?: her)? (?:gjort|ordnet|klaret|fikset|lavet)$",
         re.IGNORECASE,
     ),
     suggestion=re.compile(
@@ -306,8 +323,8 @@ _DA_HAVE_DONE = re.compile(
 )
 """An obligation said with "have … done": "jeg skal have prisen godkendt" = "få prisen godkendt"."""
 _DA_ANAPHORIC_ACCEPT = re.compile(
-    r"^(?:(?:ja|jo|okay|fint|super|klart),?\s*)?(?:det|den|dem|dét) (?:tager|klarer|ordner|gør)"
-    r" jeg|^(?:(?:ja|jo|okay),?\s*)?det sørger jeg for",
+    r"^(?:(?:ja|jo|jep|jeps|okay|fint|super|klart),?\s*)?(?:det|den|dem|dét)"
+    r" (?:tager|klarer|ordner|gør) jeg|^(?:(?:ja|jo|jep|jeps|okay),?\s*)?det sørger jeg for",
     re.IGNORECASE,
 )
 _DA_OFFER = re.compile(

@@ -25,6 +25,25 @@ _EN_VERBS_BASE = (
     *("follow up", "look into", "sort out", "grab", "email", "contact", "loop in", "chase"),
 )
 
+_EN_PRESENT_WORK = (
+    *("call", "ring", "phone", "send", "resend", "email", "mail", "forward", "deploy", "check"),
+    *("prepare", "write", "update", "fix", "book", "make", "take", "ask", "talk", "arrange"),
+    *("organise", "organize", "schedule", "share", "review", "bring", "clean", "register"),
+    *("install", "test", "adjust", "change", "contact", "invite", "finish", "deliver", "chase"),
+    *("look into", "follow up", "draft", "order", "build", "configure", "translate", "calculate"),
+)
+"""Verbs of work a speaker of English as a second language says in the present for a plan
+("I call them tomorrow", "then we adjust the templates"); not those whose past sounds the same
+("put", "set", "read"): "I put it in the folder yesterday" is done."""
+
+_EN_PRESENT_WORK_3RD = (
+    *("calls", "rings", "sends", "emails", "mails", "forwards", "checks", "prepares", "writes"),
+    *("updates", "fixes", "books", "makes", "takes", "asks", "reads", "reviews", "enters"),
+    *("adds", "puts", "cleans", "registers", "tests", "fills in", "goes through", "looks at"),
+    *("logs", "records", "submits", "signs", "shares", "drafts", "tidies", "deletes", "removes"),
+)
+"""Third-person verbs of work a chair gives everyone with "everyone reads the draft by Monday"."""
+
 _EN = _Rules(
     cues=(
         # "Happy to set up a trial for you": an offer, a promise once taken up (see `structure`).
@@ -55,9 +74,42 @@ _EN = _Rules(
             0.75,
         ),
         _cue("commitment", r"i(?:'m| am) on it,? (?:i'll)", 0.85),
+        # "I call them tomorrow", "Then we adjust the templates": the present for a plan, as
+        # a speaker of English as a second language says it; a promise only when anchored in
+        # time (a date, "then", an answer to someone: checked in `extraction`).
+        _cue(
+            "commitment",
+            r"(?:^|(?<=[,.;] )|(?<=\bthen )|(?<=\bso )|(?<=\band ))i "
+            r"(?=(?:" + "|".join(_EN_PRESENT_WORK) + r")\b)",
+            0.7,
+            verb_follows=True,
+        ),
+        _cue(
+            "group",
+            r"(?:^|(?<=[,.;] )|(?<=\bthen )|(?<=\bso )|(?<=\band ))we "
+            r"(?=(?:" + "|".join(_EN_PRESENT_WORK) + r")\b)",
+            0.6,
+            verb_follows=True,
+        ),
         _cue("group", r"we(?:'ll| will| shall)", 0.7),
         _cue("group", r"we(?:'re| are) (?:going to|gonna)", 0.7),
-        _cue("group", r"let's", 0.6),
+        # "Let's all sit down and agree the plan by Friday", "let us all write down…": the
+        # meeting going and sitting down together is not the work, what they agree on is.
+        _cue(
+            "group",
+            r"(?:let's|(?:^|(?<=[:,.] ))let us(?= all\b))(?: all(?: of us)?| both)?"
+            r"(?: (?:sit down|get together|meet|come together) and)?",
+            0.6,
+        ),
+        # "Then everyone reads the draft and sends comments by Monday": a chair's order to
+        # the team, said in the present; a task when dated (checked in `extraction`).
+        _cue(
+            "group",
+            r"(?:everyone|everybody|each of you|all of you)(?: here)?"
+            r" (?=(?:" + "|".join(_EN_PRESENT_WORK_3RD) + r")\b)",
+            0.65,
+            verb_follows=True,
+        ),
         # "The CRM needs to be updated by Monday": a state to reach by a date, for the team.
         _cue(
             "group",
@@ -94,6 +146,12 @@ _EN = _Rules(
         ),
         _cue("request", r"(?:can|could|would|will) you(?: please)?(?:,? \w+,)?", 0.8),
         _cue("request", r"(?:^|(?<=, ))please", 0.75),
+        # Asking for a thing: "Could we get a test environment?" - provided by who takes it on.
+        _cue(
+            "request",
+            r"(?P<asks_for>(?:can|could|may) (?:we|i) (?:please |also )?(?:get|have))",
+            0.7,
+        ),
         # Not "do you think you'll come?": a question about what will happen.
         _cue("request", r"(?<!\bthink )(?<!\bexpect )(?<!\bsure )you(?:'ll| will)", 0.7),
         _cue("request", r"(?:i need|i'd like|i want) you to", 0.8),
@@ -184,6 +242,9 @@ _EN = _Rules(
         *("all hear",),
         # shown in the meeting itself: "Could you show me an example?"
         *("show me", "show us", "show them"),
+        # what was just said, again: "Could you sum that up in English for me?"
+        *("sum that up", "sum it up", "sum up", "summarise that", "summarize that"),
+        *("summarise it", "summarize it", "translate that", "translate it", "translate this"),
     ),
     hedges=_words_re(
         *("maybe", "perhaps", "possibly", "might", "probably", "suppose"),
@@ -193,8 +254,8 @@ _EN = _Rules(
     habits=_words_re(
         *("usually", "always", "normally", "typically", "every time", "often"),
         *("from time to time", "now and then", "once in a while"),
-        r"(?:every|each) (?:day|week|month|morning|quarter|year|monday|tuesday|wednesday"
-        r"|thursday|friday)",
+        r"(?:every|each) (?:day|week|month|morning|afternoon|evening|night|quarter|year|monday"
+        r"|tuesday|wednesday|thursday|friday)",
     ),
     leading_filler=re.compile(
         r"^(?:(?:just|also|then|definitely|quickly|actually|please|go ahead and|maybe|"
@@ -242,6 +303,9 @@ _EN_IMPERATIVE_VERBS = (
     *("draft", "write", "read", "review", "ask", "invite", "fix", "add", "set up"),
     *("reach out", "follow up", "loop in", "forward", "get back to", "update"),
 )
-_EN_LEADING_VERBS = (*_EN_VERBS_BASE, *_EN_IMPERATIVE_VERBS, "help", "organise", "organize", "plan")
+_EN_LEADING_VERBS = (
+    *(*_EN_VERBS_BASE, *_EN_IMPERATIVE_VERBS, "help", "organise", "organize", "plan"),
+    "write down",
+)
 """Verbs that make a "let's" / "lad os" a task rather than a move in the meeting."""
 _EN_IRREGULAR = {"does": "do", "has": "have", "is": "be", "goes": "go"}

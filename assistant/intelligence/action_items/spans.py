@@ -16,7 +16,7 @@ from assistant.intelligence.dates import find_deadline
 from assistant.intelligence.sentences import Sentence, words
 
 _TAKES_ON = re.compile(
-    r"^(?:(?:yes|yeah|yep|sure|okay|ok|fine|right|then|ja|jo|jamen|fint|okay|så)[\s,.!]+)*"
+    r"^(?:(?:yes|yeah|yep|sure|okay|ok|fine|right|then|ja|jo|jep|jamen|fint|okay|så)[\s,.!]+)*"
     r"(?:leave (?:it|that|this|them) with (?:me|us)|consider (?:it|that|this)(?: one)? done"
     r"|(?:that|that one|this one|this|it|the \w+)(?:'s| is) (?:on me|on us|mine)"
     r"|that one's mine|happy to|will do"

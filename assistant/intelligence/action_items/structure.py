@@ -214,7 +214,7 @@ _NOT_A_DELIVERABLE = re.compile(
 
 
 _ASSENT = re.compile(
-    r"^(?:(?:ja|jo|yes|yeah|yep|yup|sure|okay|ok|of course|absolutely|definitely|certainly"
+    r"^(?:(?:ja|jo|jep|jeps|yes|yeah|yep|yup|sure|okay|ok|of course|absolutely|definitely|certainly"
     r"|no problem|no worries|will do|on it|sounds good|that works|perfect|great|fine|fint|klart"
     r"|selvfølgelig|helt sikkert|gerne|sagtens|super|den er god|det er fint|det kan jeg"
     r"|det gør jeg|det ordner jeg|det klarer jeg|det tager jeg|den tager jeg|dem tager jeg"
@@ -345,7 +345,7 @@ def danish_present_is_promise(index: int, context: _Context, had_date: bool) -> 
 
 
 _TAKES_OFFER = re.compile(
-    r"^(?:(?:yes|yeah|yep|ja|jo)\b(?!\s*,?\s*(?:but|men)\b)|please|sure|great|perfect|lovely"
+    r"^(?:(?:yes|yeah|yep|ja|jo|jep|jeps)\b(?!\s*,?\s*(?:but|men)\b)|please|sure|great|perfect|lovely"
     r"|excellent|brilliant|that would|that'd|sounds good|go ahead|do it|super|gerne|fint"
     r"|fremragende|dejligt|det ville|det lyder|gør det|tak|thanks|thank you|good idea|god idé"
     r"|det er en god idé|absolutely|definitely|klart|helt sikkert|perfekt)\b",
