@@ -147,6 +147,12 @@ _CLAUSE_END = (
 """After a day said as an ordinal word without a month: the end of the clause, so "by the
 ninth" is a date and "by the first week of December", "til den første kunde" are not."""
 
+_CLAUSE_END_EN = _CLAUSE_END.replace(
+    "senest", "senest|no|because|since|as|we|i|you|they|everyone|everybody|latest|okay|ok|right"
+)
+"""In English also a word that opens the next clause, as a recogniser writes it without
+punctuation: "LOG THEM BY THE THIRTEENTH NO EXCEPTIONS", "by the ninth because…"."""
+
 _HOUR = (
     r"(?:(?:[1-9]|1[0-2])(?:[.:]\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|eleven|twelve)\s*(?:am|pm|o'clock)"
@@ -715,7 +721,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (_MONTH + r"\s+(?:the\s+)?" + _ORDINAL, _ordinal_month_day),
         (_DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR, _month_day),
         (r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)", _day_of_month),
-        (r"(?:by|before|until|till|on) the " + _ORDINAL + _CLAUSE_END, _ordinal_day_of_month),
+        (r"(?:by|before|until|till|on) the " + _ORDINAL + _CLAUSE_END_EN, _ordinal_day_of_month),
         # "inden den tredje", "jeg sender den den femtende": not "til den første kunde".
         (
             r"(?:(?<=inden )|(?<=senest )|(?<=til )|(?<=før )|(?<=\bden )|(?<=\bklar )"
@@ -896,7 +902,11 @@ uge" - the day is the visit's, not the invitation's deadline; so is "jeg inviter
 workshoppen på torsdag"."""
 _SET_UP = re.compile(
     r"\b(?:set up|schedule|book|arrange|booker|planlægger)\s+(?:a|an|the|et|en)\s+"
-    r"(?:(?:follow-up|opfølgende|kort|short|new|nyt|ny)\s+)?[\w-]+\s*$",
+    r"(?:(?:follow-up|opfølgende|kort|short|new|nyt|ny)\s+)?[\w-]+\s*$"
+    # "I'll put a short check-in call in for Friday", "jeg sætter et møde i kalenderen til"
+    r"|\b(?:put|putting|pop|sætter|sætte|lægger|lægge)\s+(?:a|an|the|et|en)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:call|meeting|session|check-in|catch-up|\w*møde|opkald)\s+"
+    r"(?:in|ind|i kalenderen|in the (?:calendar|diary))\s*$",
     re.IGNORECASE,
 )
 """An event set up for a day ("I'll set up a demo for next Tuesday", "jeg booker et lokale til
@@ -985,7 +995,17 @@ def _says_when(sentence: str, start: int, end: int) -> bool:
     ):
         # "the plan for next week by Friday": the period the work is about, then its deadline
         later = find_date(sentence[end:], None)
-        if later is not None and _BY.match(sentence, end + later.start):
+        if (
+            later is not None
+            and (
+                _BY.match(sentence, end + later.start)
+                # "re-run the optimisation for Thursday tonight": done tonight
+                or (
+                    not sentence[end : end + later.start].strip()
+                    and _NEAR_DAY.match(sentence, end + later.start) is not None
+                )
+            )
+        ):
             return True
     lead = _NOT_A_DEADLINE.search(sentence[:start])
     if lead is not None and _BEFORE_EVENT.search(sentence[: lead.start() + len(lead[0])]):
@@ -1005,6 +1025,8 @@ def _past_apposition(text: str, end: int, meeting_date: dt.date | None) -> int:
         or _APPOSITION.fullmatch(text[end : end + following.start]) is None
         # "the invite for Thursday by Wednesday": a deadline of its own
         or _LEADING_PREPOSITION.match(text, end + following.start) is not None
+        # "for Thursday tonight": the work's own day, not the same day said again
+        or _NEAR_DAY.match(text, end + following.start) is not None
     ):
         return end
     return end + following.end
@@ -1018,7 +1040,9 @@ _CORRECTION = re.compile(
     r"(?:(?:(?:nej|no|sorry|undskyld|i mean|jeg mener|or rather|eller rettere|hov"
     r"|make (?:it|that)|actually|faktisk)[,.!]*\s*)+"
     r"(?:" + _HESITATION + r"[,.!]*\s*)*"
-    r"|(?:men|but) (?:det bliver|it'll be|it will be|make (?:it|that))\s+)",
+    r"|(?:men|but) (?:det bliver|it'll be|it will be|make (?:it|that))\s+"
+    # a day narrowed down: "inden jul, lad os sige den 18.", "next week, let's say Tuesday"
+    r"|,\s*(?=(?:lad os sige|let['’]s say|or rather|eller rettere)\s))",
     re.IGNORECASE,
 )
 """A date taken back and said again: "På fredag – nej, torsdag", "Friday - no, sorry,

@@ -49,6 +49,13 @@ _HANDS_OVER = re.compile(
     # the work said to arrive: "…, they should reach you by Friday", "den er hos jer på fredag"
     r"|(?:it|they|den|det|de)(?:'ll| will| should| skulle| vil)? (?:reach you|arrive"
     r"|be with you|land|(?:være|er) hos (?:dig|jer)|nå(?:r)? frem|komme(?:r)? frem)\b"
+    # Danish with the verb first: "Så har I tilbuddet senest fredag", "Så får de svar inden…"
+    r"|så (?:har|får) (?:du|i|de)\b"
+    # the work said to be ready: "Så er demoen klar til tirsdag", "It'll be ready by Monday"
+    r"|(?:den|det|de|\w+(?:en|et|ne)) (?:er|bliver|vil være) klar\b"
+    r"|(?:er|bliver) (?:den|det|de|\w+(?:en|et|ne)) klar\b"
+    r"|(?:it|they|that|the \w+)(?:'ll| will| should)? be ready\b"
+    r"|(?:jeg|vi) giver (?:dig |jer )?(?:et )?svar|(?:i|we)(?:'ll| will) give you an answer"
     r"|(?:det|den|dem) (?:gør|sender|laver|ordner) (?:jeg|vi)\b)",
     re.IGNORECASE,
 )
@@ -70,7 +77,7 @@ _TAKEN_BACK_IN = re.compile(
 
 _ONLY_A_DAY = re.compile(
     r"(?:[\s,.!]|\b(?:så|so|then|faktisk|actually|okay|ok|ja|yes|yeah|lad os sige|let's say"
-    r"|say|sig|make it|senest|at the latest|latest|måske|maybe|probably|nok|bliver det"
+    r"|say|sig|make it|make that|senest|at the latest|latest|måske|maybe|probably|nok|bliver det"
     r"|det bliver|it'll be|it will be)\b)*",
     re.IGNORECASE,
 )
@@ -225,7 +232,7 @@ def _dated(
         # the day agreed is the deadline, the other says when the work is done.
         text = _normal(said_first.text)
         agreed = find_deadline(text, meeting_date, weeks=False)
-        asked = _asked_and_taken(text, sentences[min(own) - 1], owner, meeting_date)
+        asked = _asked_and_taken(text, sentences, min(own) - 1, owner, meeting_date)
         if agreed is not None and asked is not None and agreed.date == asked:
             due = asked
     if due is None and said_first.speaker == item.speaker:
@@ -251,7 +258,7 @@ def _dated(
         said = find_deadline(text, meeting_date, weeks=False)
         if said is None or said.date is None:
             if due is None:
-                due = _asked_and_taken(text, previous, owner, meeting_date)
+                due = _asked_and_taken(text, sentences, index - 1, owner, meeting_date)
             continue
         day = said.date
         first = find_date(text, meeting_date, weeks=False)
@@ -274,7 +281,9 @@ def _dated(
             )
             if (due is None or (day < due and time_asked)) and not used(index, day):
                 due = day  # "Can you do it this week?" - "I'll do it tomorrow"
-        elif due is None and _asked_and_taken(text, previous, owner, meeting_date) == day:
+        elif (
+            due is None and _asked_and_taken(text, sentences, index - 1, owner, meeting_date) == day
+        ):
             due = day  # "By Friday if you can" - "Friday's fine"
     if due is None:
         due = _before_event(own, sentences, meeting_date)
@@ -315,21 +324,37 @@ _NEAR = 24
 
 
 def _asked_and_taken(
-    text: str, previous: Sentence, owner: str, meeting_date: dt.date | None
+    text: str, sentences: Sequence[Sentence], at: int, owner: str, meeting_date: dt.date | None
 ) -> dt.date | None:
-    """The day the other side just asked for, when ``text`` takes it: "Det ska' vi vide inden
-    den 10." - "Det når jeg."; else None."""
+    """The day the other side just asked for, said last in their turn (up to sentence ``at``),
+    when ``text`` takes it: "Det ska' vi vide inden den 10." - "Det når jeg."; "Ideally before the
+    close. That starts on the 6th." - "That should be doable."; else None."""
+    previous = sentences[at]
     if previous.speaker == owner or _REFUSES.search(text):
         return None
+    first = at
+    while (
+        first > 0
+        and sentences[first - 1].segment == previous.segment
+        and at - first < _ASKED_SENTENCES - 1
+    ):
+        first -= 1
+    asked_in = " ".join(s.text for s in sentences[first : at + 1])
     said = find_deadline(text, meeting_date, weeks=False)
     without = text if said is None else text[: said.start] + text[said.end :]
     # "Fredag, jep, det når jeg": the day said back, then the yes
     if not (_ACCEPTS.match(text) or _ACCEPTS.match(without.lstrip(" ,.!-"))):
         return None
-    if not _ASKS_BY.search(previous.text):
+    if not _ASKS_BY.search(asked_in):
         return None
+    # the day itself in the turn's last sentence, the asking may come before it
     asked = find_deadline(_normal(previous.text), meeting_date, weeks=False)
     return None if asked is None else asked.date
+
+
+_ASKED_SENTENCES = 3
+"""Sentences at most of the other side's turn read for the day asked ("We need it before the
+board meets. That's on the 9th.")."""
 
 
 def _only_a_day(text: str, said: DatePhrase) -> bool:

@@ -186,7 +186,13 @@ def _said_due(
         head = rest[: len(rest) - len(tail)]
         second, rest_two = resolve_due_date(head, meeting_date, weeks=False)
         rest_two += tail
-        if rest_two != rest:
+        first_at = find_deadline(task, meeting_date, weeks=False)
+        second_at = find_deadline(head, meeting_date, weeks=False)
+        if (
+            rest_two != rest
+            # not a day passed over before the deadline: "for Thursday tonight" is done tonight
+            and (first_at is None or second_at is None or second_at.start >= first_at.start)
+        ):
             rest = rest_two
             # "I'll call them this week and come back to you by Thursday": of a bare day and
             # a deadline, the deadline; else the later day.

@@ -1,0 +1,207 @@
+"""Kinds of due-date failure fixed after tuning on the sets a to w (issue 15): which day an item
+gets when it is narrowed, answered, handed over or reported later. Every sentence here is new:
+none is taken from any labelled set. The meeting is on Tuesday 6 October 2026 (see
+`tests.assistant.test_understanding`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assistant.intelligence.dates import resolve_due_date
+from tests.assistant.test_understanding import DAY, rule_items, summary
+
+# ---- a sentence about work done names no day for a promise ---------------------------------
+
+
+def test_a_report_of_work_done_does_not_date_an_open_promise() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "When does the price list go out?"),
+                ("bo", "I'll send it over."),
+                ("ana", "Good, they are waiting for it."),
+                ("bo", "No rush then."),
+                ("ana", "And the Odense lead?"),
+                ("bo", "I showed them the demo on Monday."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Hvornår går prislisten ud?"),
+                ("bo", "Den sender jeg over."),
+                ("ana", "Godt, de venter på den."),
+                ("bo", "Så haster det ikke."),
+                ("ana", "Og kunden i Odense?"),
+                ("bo", "Jeg viste dem demoen på mandag."),
+            ],
+            "da",
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert summary(items) == [("bo", None)], items
+
+
+# ---- a day named in answer to "when?" ------------------------------------------------------
+
+
+def test_lets_say_a_day_answers_when_the_work_is_due() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "Jeg sender jer en oversigt over de åbne sager."),
+                ("bo", "Tak, det er en god idé."),
+                ("cy", "Ana, hvornår kan vi få den?"),
+                ("ana", "Lad os sige inden weekenden."),
+            ],
+            "da",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("ana", "I'll put together a list of the open cases for you."),
+                ("bo", "Thanks, that would help."),
+                ("cy", "Ana, when could we have it?"),
+                ("ana", "Let's say Thursday."),
+            ],
+            "en",
+            "2026-10-08",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("ana", due)], turns
+
+
+# ---- a day narrowed down in the same breath ------------------------------------------------
+
+
+def test_a_day_narrowed_down_with_lets_say_is_the_day_said_last() -> None:
+    for sentence, due in (
+        (
+            "Jeg skriver aftalen, og den har I inden månedens udgang, lad os sige den 27.",
+            dt.date(2026, 10, 27),
+        ),
+        (
+            "You'll have the draft before the end of the month, let's say the 23rd.",
+            dt.date(2026, 10, 23),
+        ),
+        ("I'll send it next week, or rather Wednesday.", dt.date(2026, 10, 7)),
+    ):
+        assert resolve_due_date(sentence, DAY, weeks=False)[0] == due, sentence
+
+
+def test_a_bare_lets_say_after_a_day_keeps_the_day() -> None:
+    due, _ = resolve_due_date("I'll send it by Friday, let's say, to be safe.", DAY, weeks=False)
+    assert due == dt.date(2026, 10, 9)
+
+
+# ---- an ordinal day in a transcript without punctuation ------------------------------------
+
+
+def test_an_ordinal_day_is_read_before_the_next_clause_without_punctuation() -> None:
+    for sentence, due in (
+        ("EVERYBODY HAS TO FILE THEIR EXPENSES BY THE TWELFTH NO EXCUSES", dt.date(2026, 10, 12)),
+        ("get the forms back to us by the ninth because payroll runs then", dt.date(2026, 10, 9)),
+    ):
+        assert resolve_due_date(sentence, DAY, weeks=False)[0] == due, sentence
+    # an ordinal before a noun is no day
+    assert resolve_due_date("send it by the third week", DAY, weeks=False)[0] is None
+
+
+# ---- a call put in the calendar is an event, not a deadline --------------------------------
+
+
+def test_a_call_put_in_for_a_day_has_no_deadline() -> None:
+    for sentence in (
+        "I'll put a quick follow-up call in for Thursday afternoon.",
+        "Jeg sætter et kort møde i kalenderen til torsdag.",
+    ):
+        assert resolve_due_date(sentence, DAY, weeks=False)[0] is None, sentence
+
+
+# ---- the day the work is for, then the day it is done --------------------------------------
+
+
+def test_work_for_a_later_day_done_tonight_is_due_today() -> None:
+    items = rule_items(
+        [
+            ("ana", "The Friday shifts are too long. Can you look at them?"),
+            ("bo", "Yes. I will redo the rota for Friday tonight."),
+        ],
+        language="en",
+    )
+    assert summary(items) == [("bo", "2026-10-06")]
+    assert "Friday" in items[0].text
+
+
+# ---- a hand-over in a later turn, Danish verb first ----------------------------------------
+
+
+def test_danish_hand_over_with_the_verb_first_dates_the_promise() -> None:
+    for last, due in (
+        ("Så har I beregningen senest onsdag i næste uge.", "2026-10-14"),
+        ("Så er beregningen klar til fredag.", "2026-10-09"),
+    ):
+        turns = [
+            ("ana", "Vi vil gerne have en fast pris på flytningen."),
+            ("bo", "Det er fair. Jeg laver en beregning, men jeg skal se jeres data først."),
+            ("cy", "Dem sender jeg på mandag."),
+            ("bo", last),
+        ]
+        items = rule_items(turns, language="da")
+        assert ("bo", due) in summary(items), (last, items)
+
+
+def test_ready_by_a_day_in_a_later_turn_dates_the_promise_in_english() -> None:
+    turns = [
+        ("ana", "Could we see it with our own numbers?"),
+        ("bo", "Sure. If you send me last month's orders, I'll build an example with them."),
+        ("ana", "I'll send them today."),
+        ("bo", "Then it'll be ready by Friday."),
+    ]
+    assert ("bo", "2026-10-09") in summary(rule_items(turns, language="en"))
+
+
+# ---- a day taken back in a sentence of its own ---------------------------------------------
+
+
+def test_make_that_a_day_after_a_take_back_is_the_deadline() -> None:
+    items = rule_items(
+        [
+            ("ana", "The Vejle lead asked for a quote. I'll send it to them on Thursday."),
+            (
+                "ana",
+                "Actually no, their buyer is away until Monday, so there's no point."
+                " Make that Monday.",
+            ),
+            ("bo", "Okay."),
+        ],
+        language="en",
+    )
+    assert summary(items) == [("ana", "2026-10-12")]
+
+
+# ---- the asker's day said in the last sentence of their turn -------------------------------
+
+
+def test_the_askers_day_said_after_the_asking_is_taken() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "Once I have the export, I'll rebuild the report for you."),
+                ("bo", "Ideally before our budget review. That is on the 9th."),
+                ("ana", "That should be fine."),
+            ],
+            "en",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("ana", "Når jeg har udtrækket, laver jeg rapporten om for jer."),
+                ("bo", "Helst inden vores budgetmøde. Det er den 20."),
+                ("ana", "Det når jeg."),
+            ],
+            "da",
+            "2026-10-20",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("ana", due)], turns
