@@ -205,3 +205,105 @@ def test_the_askers_day_said_after_the_asking_is_taken() -> None:
         ),
     ):
         assert summary(rule_items(turns, language=language)) == [("ana", due)], turns
+
+
+# ---- a recap gives a day to tasks agreed without one ---------------------------------------
+
+
+def test_a_recap_with_days_dates_each_owners_undated_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Ben, could you tidy up the supplier list?"),
+                ("ben", "Sure."),
+                ("cy", "Next point, the FAQ on the website is out of date."),
+                ("ana", "I'll rewrite it."),
+                (
+                    "cy",
+                    "Good. To recap: Ben tidies up the supplier list by Thursday, and Ana"
+                    " rewrites the FAQ by Friday.",
+                ),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Ben, kan du rydde op i leverandørlisten?"),
+                ("ben", "Ja."),
+                ("cy", "Næste punkt, FAQ'en på hjemmesiden er forældet."),
+                ("ana", "Den skriver jeg om."),
+                (
+                    "cy",
+                    "Godt. Så for at opsummere: Ben rydder op i leverandørlisten inden"
+                    " torsdag, og Ana skriver FAQ'en om til fredag.",
+                ),
+            ],
+            "da",
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert sorted(summary(items)) == [("ana", "2026-10-09"), ("ben", "2026-10-08")], items
+
+
+def test_a_recap_day_for_other_work_leaves_a_task_undated() -> None:
+    items = rule_items(
+        [
+            ("ana", "Ben, could you tidy up the supplier list?"),
+            ("ben", "Sure."),
+            ("cy", "To recap: Ben books the venue by Thursday."),
+        ],
+        language="en",
+    )
+    assert ("ben", None) in summary(items), items
+
+
+# ---- the asker takes the day back in a later turn ------------------------------------------
+
+
+def test_the_askers_later_take_back_is_the_deadline() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Ben, can you send the figures to the auditor on Friday?"),
+                ("ben", "Sure."),
+                ("ana", "Actually, make it Thursday, the auditor is off on Friday."),
+                ("ben", "Okay."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Ben, kan du sende tallene til revisoren på fredag?"),
+                ("ben", "Ja."),
+                ("ana", "Nej, lad os sige torsdag, revisoren har fri fredag."),
+                ("ben", "Okay."),
+            ],
+            "da",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("ben", "2026-10-08")], turns
+
+
+# ---- the owner offers another day than the one asked ---------------------------------------
+
+
+def test_the_owners_counter_offer_is_the_deadline() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Ben, can you finish the test plan by Friday?"),
+                ("ben", "Friday is tight. Monday is more realistic."),
+                ("ana", "Monday then."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Ben, kan du gøre testplanen færdig inden fredag?"),
+                ("ben", "Fredag bliver svært. Mandag er mere realistisk."),
+                ("ana", "Så mandag."),
+            ],
+            "da",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("ben", "2026-10-12")], turns

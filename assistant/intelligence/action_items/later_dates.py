@@ -252,10 +252,15 @@ def _dated(
         if index in others or sentence.segment > sentences[max(own)].segment + _TURNS:
             break
         if sentence.speaker != owner:
+            if due is not None and sentence.speaker == item.speaker:
+                due = _asker_takes_back(sentence, due, meeting_date)
             continue
         text = _normal(sentence.text)
         previous = sentences[index - 1]
         said = find_deadline(text, meeting_date, weeks=False)
+        if said is not None and said.date is not None and _counters(text, said):
+            due = said.date  # "Friday is tight. Monday is more realistic."
+            continue
         if said is None or said.date is None:
             if due is None:
                 due = _asked_and_taken(text, sentences, index - 1, owner, meeting_date)
@@ -288,6 +293,42 @@ def _dated(
     if due is None:
         due = _before_event(own, sentences, meeting_date)
     return item if due == item.due else replace(item, due=due)
+
+
+def _asker_takes_back(sentence: Sentence, due: dt.date, meeting_date: dt.date | None) -> dt.date:
+    """The day asked for, or the one the asker says instead in a later turn ("Actually, make
+    it Thursday, their board meets on Friday", "Nej, lad os sige torsdag")."""
+    text = _normal(sentence.text)
+    said = find_deadline(text, meeting_date, weeks=False)
+    if (
+        said is not None
+        and said.date is not None
+        and _TAKES_BACK.match(text)
+        and _LED_TO.search(text[: said.start]) is not None
+    ):
+        return said.date
+    return due
+
+
+_BETTER_DAY = re.compile(
+    r"\s*,?\s*(?:is|'s|would be|will be|sounds|er|ville være|bliver|lyder)\s+(?:\w+\s+)?"
+    r"(?:more realistic|better|easier|safer|more likely|doable|mere realistisk|bedre|nemmere"
+    r"|sikrere|mere sandsynlig[t]?|realistisk|realistic)\b",
+    re.IGNORECASE,
+)
+_RATHER = re.compile(
+    r"\b(?:more like|rather|realistically|nærmere|snarere|hellere|realistisk set)[\s,]*$",
+    re.IGNORECASE,
+)
+
+
+def _counters(text: str, said: DatePhrase) -> bool:
+    """Whether the owner offers the day instead of one asked: "Monday is more realistic",
+    "Mandag er mere realistisk", "More like Monday"."""
+    return (
+        _BETTER_DAY.match(text, said.end) is not None
+        or _RATHER.search(text[: said.start]) is not None
+    )
 
 
 _BEFORE_EVENT = re.compile(
