@@ -402,6 +402,22 @@ def _week_number(match: re.Match[str], today: dt.date | None) -> dt.date | None:
     return None
 
 
+def _weekday_of_week_number(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    """ "fredag i uge 42", "Friday of week 42": that day of ISO week ``n``, this year's or next
+    year's once it has passed."""
+    friday = _week_number(match, today)
+    if friday is None:
+        return None
+    return friday + dt.timedelta(days=_WEEKDAY_INDEX[match["weekday"].lower()] - 4)
+
+
+def _weeks_from_weekday(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    """ "two weeks from Friday", "Friday fortnight": that many weeks after the day said."""
+    day = _next_weekday(match, today)
+    weeks = 2 if match.groupdict().get("n") is None else _count(match)
+    return None if day is None else day + dt.timedelta(days=7 * weeks)
+
+
 def _numeric(match: re.Match[str], today: dt.date | None) -> dt.date | None:
     """ "12/10", "d. 12.10": day then month, as written in Denmark and Britain; month then day
     only when the second number cannot be a month ("10/15")."""
@@ -510,6 +526,33 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             r"(?:i dag om en uge|a week (?:from )?today|this time next week|i dag otte dage)",
             _offset(7),
         ),
+        # "fredag i uge 42", "Friday of week 42": that day of the week said
+        (
+            _WEEKDAY
+            + r",?\s+(?:i|of|in)\s+(?:(?:week|wk\.?)\s*(?P<digits>[1-5]?\d)|uge\s*"
+            + _WEEK_NUMBER
+            + ")",
+            _weekday_of_week_number,
+        ),
+        # "the Friday after next": not the coming Friday, the one after it
+        (_WEEKDAY + r" after next", _week_after(_next_weekday)),
+        # a fortnight on: "a fortnight today", "Friday fortnight", "two weeks from Friday"
+        (r"(?:a fortnight|two weeks) (?:from )?today|a fortnight from now", _offset(14)),
+        (
+            _WEEKDAY
+            + r" fortnight|"
+            + _NUMBER
+            + r" weeks? from "
+            + _WEEKDAY.replace("weekday", "weekday2"),
+            _weeks_from_weekday,
+        ),
+        # "two days from now", "fjorten dage fra i dag"
+        (_NUMBER + r" (?:days?|dage) (?:from now|from today|fra i dag|fra nu)", _in_units(1)),
+        (_NUMBER + r" (?:weeks?|uger) (?:from now|from today|fra i dag|fra nu)", _in_units(7)),
+        (r"(?:the )?end of (?:the )?week after next", _week_after(_week_after(_end_of_week))),
+        (r"eow", _end_of_week),
+        (r"eom", _end_of_month),
+        (r"(?:right|straight|immediately|just) after this(?: call| meeting)?", _offset(0)),
         (r"(?:i morgen om en uge|a week (?:from )?tomorrow)", _offset(8)),
         (
             r"(?:mid|midway through|the middle of) next week|midt i næste uge|midten af næste uge",

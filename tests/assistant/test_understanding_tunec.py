@@ -307,3 +307,62 @@ def test_the_owners_counter_offer_is_the_deadline() -> None:
         ),
     ):
         assert summary(rule_items(turns, language=language)) == [("ben", "2026-10-12")], turns
+
+
+# ---- the day asked for another person's task in the same turn ------------------------------
+
+
+def test_a_day_asked_of_someone_else_in_the_same_turn_is_not_taken_by_a_bare_yes() -> None:
+    for turns, language in (
+        (
+            [
+                (
+                    "ana",
+                    "Ben, can you check the invoice? And Cy, could you order the badges"
+                    " by tomorrow?",
+                ),
+                ("ben", "Yes."),
+                ("cy", "Sure."),
+            ],
+            "en",
+        ),
+        (
+            [
+                (
+                    "ana",
+                    "Ben, kan du tjekke fakturaen? Og Cy, kan du bestille navneskiltene"
+                    " inden i morgen?",
+                ),
+                ("ben", "Ja."),
+                ("cy", "Ja."),
+            ],
+            "da",
+        ),
+    ):
+        assert sorted(summary(rule_items(turns, language=language))) == [
+            ("ben", None),
+            ("cy", "2026-10-07"),
+        ], turns
+
+
+# ---- relative days counted from a weekday, a week number, a fortnight ----------------------
+
+
+def test_relative_days_counted_from_a_day_a_week_or_a_fortnight() -> None:
+    for sentence, due in (
+        ("Vi leverer skabelonen senest fredag i uge 43.", "2026-10-23"),
+        ("We'll ship the kits on Tuesday of week 43.", "2026-10-20"),
+        ("I'll have the mock-ups to you the Thursday after next.", "2026-10-15"),
+        ("You'll get the audit a fortnight today.", "2026-10-20"),
+        ("I'll send the figures two days from now.", "2026-10-08"),
+        ("Vi har svaret klar ti dage fra i dag.", "2026-10-16"),
+        ("I'll finish the review two weeks from Monday.", "2026-10-26"),
+        ("I'll have it done Monday fortnight.", "2026-10-26"),
+        ("I'll send the summary by EOW.", "2026-10-09"),
+        ("I'll close the tickets by EOM.", "2026-10-31"),
+        ("I'll deliver it by the end of the week after next.", "2026-10-23"),
+        ("I'll forward it right after this.", "2026-10-06"),
+    ):
+        assert resolve_due_date(sentence, DAY, weeks=False)[0] == dt.date.fromisoformat(due), (
+            sentence
+        )

@@ -116,9 +116,17 @@ def dated_later(
     items, quoted = _handed_over(items, sentences, meeting_date)
     made = [(item, max(own, default=-1)) for item, own in zip(items, quoted, strict=True)]
     return [
-        _dated(item, own, _others(items, quoted, n), made, sentences, meeting_date)
+        _dated(
+            item, own, _others(items, quoted, n), made, sentences, meeting_date, _claimed(quoted, n)
+        )
         for n, (item, own) in enumerate(zip(items, quoted, strict=True))
     ]
+
+
+def _claimed(quoted: list[set[int]], n: int) -> set[int]:
+    """The sentences quoted by the items other than the ``n``-th: a day asked in one of them
+    ("…? And Cy, could you book the room by tomorrow?") is that work's."""
+    return {i for j, own in enumerate(quoted) if j != n for i in own}
 
 
 _QUOTE_REACH = 300.0
@@ -211,9 +219,16 @@ def _dated(
     made: list[tuple[ActionItem, int]],
     sentences: Sequence[Sentence],
     meeting_date: dt.date | None,
+    claimed: set[int],
 ) -> ActionItem:
     if not own or item.owner is None:
         return item
+
+    def taken(text: str, at: int) -> dt.date | None:
+        """`_asked_and_taken`, unless the day was asked in another item's sentence."""
+        if at in claimed:
+            return None
+        return _asked_and_taken(text, sentences, at, owner, meeting_date)
 
     def used(index: int, day: dt.date) -> bool:
         """Whether another item of the owner, made before ``index``, has that day already:
@@ -232,7 +247,7 @@ def _dated(
         # the day agreed is the deadline, the other says when the work is done.
         text = _normal(said_first.text)
         agreed = find_deadline(text, meeting_date, weeks=False)
-        asked = _asked_and_taken(text, sentences, min(own) - 1, owner, meeting_date)
+        asked = taken(text, min(own) - 1)
         if agreed is not None and asked is not None and agreed.date == asked:
             due = asked
     if due is None and said_first.speaker == item.speaker:
@@ -263,7 +278,7 @@ def _dated(
             continue
         if said is None or said.date is None:
             if due is None:
-                due = _asked_and_taken(text, sentences, index - 1, owner, meeting_date)
+                due = taken(text, index - 1)
             continue
         day = said.date
         first = find_date(text, meeting_date, weeks=False)
@@ -286,9 +301,7 @@ def _dated(
             )
             if (due is None or (day < due and time_asked)) and not used(index, day):
                 due = day  # "Can you do it this week?" - "I'll do it tomorrow"
-        elif (
-            due is None and _asked_and_taken(text, sentences, index - 1, owner, meeting_date) == day
-        ):
+        elif due is None and taken(text, index - 1) == day:
             due = day  # "By Friday if you can" - "Friday's fine"
     if due is None:
         due = _before_event(own, sentences, meeting_date)
