@@ -707,6 +707,12 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"tomorrow(?: morning| afternoon)?", _offset(1)),
         (r"(?:in|within) (?:the next )?" + _NUMBER + r" weeks?", _in_units(7)),
         (r"(?:in|within) (?:the next )?" + _NUMBER + r" days?", _in_units(1)),
+        # "Give me two days", "Giv mig en uge": that long from now
+        (
+            r"(?<=give me )" + _NUMBER + r" (?:days?|dage)|(?<=giv mig )" + _NUMBER2 + " dage?",
+            _in_units(1),
+        ),
+        (r"(?<=give me )" + _NUMBER + r" weeks?|(?<=giv mig )" + _NUMBER2 + " uger?", _in_units(7)),
         # Danish
         (r"(?:i )?overmorgen", _offset(2)),
         (r"i morgen(?: tidlig| formiddag| eftermiddag)?", _offset(1)),
@@ -877,7 +883,11 @@ send it tomorrow"; the day after the "but" is the deadline."""
 
 _RULED_OUT = re.compile(
     r"\s*(?:(?:doesn't|does not|won't|will not|isn't|is not)\s+(?:work|do|suit|possible)"
-    r"|is no good|is out\b|(?:passer|går|duer|kan)\s+(?:\w+\s+)?(?:desværre\s+)?ikke\b)",
+    r"|is no good|is out\b|(?:passer|går|duer|kan)\s+(?:\w+\s+)?(?:desværre\s+)?ikke\b"
+    # "Wednesday might be tricky, but Thursday for sure", "onsdag bliver svært, men torsdag"
+    r"|(?:might be|may be|could be|would be|will be|is|'s|er|bliver|kan blive|vil være)\s+"
+    r"(?:(?:a bit|a little|probably|too|lidt|nok|for|noget)\s+)?(?:tricky|difficult|hard|tight"
+    r"|a stretch|soon|svært|stramt|presset|tidligt|kort)\b(?=[^.?!]*\b(?:but|men)\b))",
     re.IGNORECASE,
 )
 """A day ruled out after it is said: "Friday doesn't work for me", "fredag passer ikke"."""

@@ -366,3 +366,62 @@ def test_relative_days_counted_from_a_day_a_week_or_a_fortnight() -> None:
         assert resolve_due_date(sentence, DAY, weeks=False)[0] == dt.date.fromisoformat(due), (
             sentence
         )
+
+
+# ---- a day ruled out as hard, then another offered -----------------------------------------
+
+
+def test_a_day_called_tricky_gives_way_to_the_one_after_but() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Bo, could you send us the price sheet by Wednesday?"),
+                ("bo", "Wednesday will be a bit tight, but Thursday for sure."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Bo, kan du sende prisarket inden onsdag?"),
+                ("bo", "Onsdag bliver lidt stramt, men torsdag kan jeg godt."),
+            ],
+            "da",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("bo", "2026-10-08")], turns
+
+
+# ---- time asked for in answer to "when?" ---------------------------------------------------
+
+
+def test_give_me_some_days_answers_when_and_is_no_request() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("bo", "I'll check the shipping costs with our carrier."),
+                ("ana", "When?"),
+                ("bo", "Give me three days."),
+            ],
+            "en",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("bo", "Jeg tjekker fragtprisen med vores vognmand."),
+                ("ana", "Hvornår?"),
+                ("bo", "Giv mig tre dage."),
+            ],
+            "da",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("bo", "Jeg tjekker fragtprisen med vores vognmand."),
+                ("ana", "Hvornår?"),
+                ("bo", "Giv mig til fredag."),
+            ],
+            "da",
+            "2026-10-09",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("bo", due)], turns
