@@ -425,3 +425,28 @@ def test_give_me_some_days_answers_when_and_is_no_request() -> None:
         ),
     ):
         assert summary(rule_items(turns, language=language)) == [("bo", due)], turns
+
+
+def test_an_unpunctuated_recap_dates_the_task_it_names() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "bo can you renew the domain"),
+                ("bo", "sure"),
+                ("ana", "so to recap bo renews the domain by friday and i ring the bank tomorrow"),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "bo kan du forny domænet"),
+                ("bo", "ja"),
+                (
+                    "ana",
+                    "så vi siger bo fornyer domænet på fredag og jeg ringer til banken i morgen",
+                ),
+            ],
+            "da",
+        ),
+    ):
+        assert ("bo", "2026-10-09") in summary(rule_items(turns, language=language)), turns

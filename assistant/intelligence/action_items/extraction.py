@@ -1244,6 +1244,14 @@ def _in_recap(index: int, context: _Context) -> bool:
 
 
 _RECAP_OWNER = r"\s*(?:(?:and|og|then|så|plus)\s+)?"
+_RECAP_LEAD = re.compile(
+    # with the subject of an inverted recap verb: "Så opsummerer jeg det her i en mail" names
+    # no owner of its own
+    r"^.*?\b(?:recap|sum up|summing up|in summary|to summari[sz]e|opsummer\w*(?: jeg| vi)?"
+    r"|samle op|samler (?:jeg|vi) (?:lige )?op|så vi siger|so we say)\b[\s,:.]*",
+    re.IGNORECASE,
+)
+"""The words that open a recap, before its first owner ("So to recap: Ben …")."""
 
 
 def _dated_by_recap(found: list[_Found], index: int, context: _Context) -> None:
@@ -1253,11 +1261,18 @@ def _dated_by_recap(found: list[_Found], index: int, context: _Context) -> None:
     owner's one undated task on the same thing."""
     sentence = context.sentences[index]
     names = context.names or r"(?!x)x"
-    for clause in re.split(r"[,;:]\s*", sentence.text):
+    me = "jeg" if sentence.language == "da" else "(?:i|jeg)"  # Danish "I" is "you"
+    # unpunctuated, a clause opens at "and"/"og" before an owner ("…by friday and i call…")
+    clauses = re.split(
+        rf"[,;:]\s*|\s+(?:and|og|then|så)\s+(?=(?:{names}|{me})\b)",
+        _RECAP_LEAD.sub("", sentence.text, count=1),
+        flags=re.IGNORECASE,
+    )
+    for clause in clauses:
         named = re.match(rf"{_RECAP_OWNER}(?P<name>{names})\b", clause, re.IGNORECASE)
         if named is not None:
             owner = context.name_ids.get(named["name"].lower())
-        elif (named := re.match(rf"{_RECAP_OWNER}(?:I|jeg)\b", clause)) is not None:
+        elif (named := re.match(rf"{_RECAP_OWNER}{me}\b", clause, re.IGNORECASE)) is not None:
             owner = sentence.speaker
         else:
             continue
