@@ -450,3 +450,39 @@ def test_an_unpunctuated_recap_dates_the_task_it_names() -> None:
         ),
     ):
         assert ("bo", "2026-10-09") in summary(rule_items(turns, language=language)), turns
+
+
+# ---- the result for the other side after the deadline --------------------------------------
+
+
+def test_then_you_have_it_after_a_deadline_keeps_the_deadline() -> None:
+    for turns, language in (
+        (
+            [
+                (
+                    "bo",
+                    "I will send you the seating plan by Thursday, then you have it before the"
+                    " weekend.",
+                )
+            ],
+            "en",
+        ),
+        ([("bo", "Jeg sender bordplanen på torsdag, så har I den inden weekenden.")], "da"),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("bo", "2026-10-08")], turns
+
+
+# ---- a day proposed as a question for a meeting ---------------------------------------------
+
+
+def test_a_meeting_day_proposed_after_no_good_does_not_redate_a_promise() -> None:
+    items = rule_items(
+        [
+            ("bo", "I'll send you two sample invoices this afternoon."),
+            ("ana", "Great. Then I'll set up a walkthrough with your own invoices."),
+            ("cy", "When would suit for that? Monday?"),
+            ("bo", "Monday's no good, we have the board. Wednesday next week?"),
+        ],
+        language="en",
+    )
+    assert ("bo", "2026-10-06") in summary(items), items

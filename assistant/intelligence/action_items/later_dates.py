@@ -71,7 +71,10 @@ _LED_TO = re.compile(
 Wednesday", "Nej, fredag", not "Nej, vi har ikke tid i dag"."""
 
 _TAKEN_BACK_IN = re.compile(
-    r"\b(?:nej|no|actually|faktisk|sorry|undskyld|vent|wait)\b", re.IGNORECASE
+    # not "no good", "no problem": a day or a thing turned down, nothing taken back
+    r"\b(?:nej|no(?! good| problem| rush| need| worries)|actually|faktisk|sorry|undskyld|vent"
+    r"|wait)\b",
+    re.IGNORECASE,
 )
 """A take-back anywhere in the sentence before a day said on its own."""
 
@@ -289,7 +292,14 @@ def _dated(
             and _LED_TO.search(text[: said.start]) is not None
         ):
             due = day  # "Actually no, let's say Wednesday"; "Thursday - no, Friday"
-        elif after and _only_a_day(text, said) and _TAKEN_BACK_IN.search(previous.text):
+        elif (
+            after
+            and _only_a_day(text, said)
+            and _TAKEN_BACK_IN.search(previous.text)
+            # "Tuesday's no good, we've got the trade show. Thursday next week?": a time
+            # offered for a meeting, not the promise's day said again
+            and not text.rstrip().endswith("?")
+        ):
             due = day  # "Torsdag, nej, vent, jeg er på messe torsdag. Fredag."
         elif _HANDS_OVER.search(text) or (
             after and _only_a_day(text, said) and _HANDS_OVER.search(_normal(previous.text))

@@ -103,7 +103,10 @@ _PURPOSE_CLAUSE = re.compile(
     r",?\s+(?:så|so|so that)\s+(?:(?:det|den|de|vi|I|du|it|it's|they|we|you|everything|alt)\b"
     # a thing as the subject: "så afslutningen kører i morgen", "so the export runs on Monday"
     r"|(?:the\s+[\w-]+|[\w-]+(?:en|et|ne))\s+(?:[\w-]+er|er|kan|vil|skal|is|are|can|will"
-    r"|runs|works)\b)",
+    r"|runs|works)\b)"
+    # the result for the other side: "by Thursday, then you have it before the weekend"
+    r"|,\s*(?:then|så)\s+(?:you|they|du|i)\s+(?:have|get|har|får)\b"
+    r"|,\s*så\s+(?:har|får)\s+(?:du|i|de)\b",
     re.IGNORECASE,
 )
 """A clause of purpose or result after the task ("…, så det er på plads til lørdag")."""
