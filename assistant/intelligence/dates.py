@@ -1000,6 +1000,19 @@ _AT_THE_DAYS_EVENT = re.compile(
 """Before "Thursday's meeting": raised at it ("at Thursday's meeting"), not done by it."""
 
 
+_MOVED_TO = re.compile(
+    r"\b(?:flytter|flytte|flyt|rykker|rykke|ryk|udskyder|udskyde|move|moves|moving|push"
+    r"|pushes|pushing|postpone|postpones|reschedule|reschedules)\s+(?:[\w-]+\s+){1,3}"
+    r"(?:til|to|back to|out to)\s+$",
+    re.IGNORECASE,
+)
+"""An event moved to a day ("Så flytter jeg go-live til den 30.", "we push the launch to
+Friday"): the day is the event's, not when the work is due."""
+_IF_THEN = re.compile(r"\b(?:if|hvis|once|as soon as|så snart)\b[^,.;:!?]*$", re.IGNORECASE)
+"""A day in a condition, with another day after it: "if I get the numbers today I can do it by
+Thursday" - the condition's day is not the deadline."""
+
+
 def _says_when(sentence: str, start: int, end: int) -> bool:
     """Whether the date phrase at ``start:end`` says when, not by when (`_NOT_A_DEADLINE`,
     `_SCHEDULED`, `_INVITED_TO`, `_EVENT_IS`), or is negated (`_NEGATED`)."""
@@ -1018,6 +1031,13 @@ def _says_when(sentence: str, start: int, end: int) -> bool:
         return True
     if _AWAY.search(sentence[:start]):
         return True  # "mange af dem er offshore i næste uge": when someone is away
+    if _MOVED_TO.search(sentence[:start]) or (
+        re.match(r"(?:til|to)\s", sentence[start:end], re.IGNORECASE)
+        and _MOVED_TO.search(sentence[:start] + "til ")
+    ):
+        return True  # "flytter go-live til den 30.": the event's new day
+    if _IF_THEN.search(sentence[:start]) and find_date(sentence[end:], None) is not None:
+        return True  # "if I get the numbers today I can do it by Thursday"
     event = re.match(r"(on\s+|på\s+)?\w+['’]s\s", sentence[start:end], re.IGNORECASE)
     if event is not None and (event[1] or _AT_THE_DAYS_EVENT.search(sentence[:start])):
         return True
@@ -1214,14 +1234,16 @@ def resolve_due_date(
 
 
 def find_deadline(
-    text: str, meeting_date: dt.date | None, *, weeks: bool = True
+    text: str, meeting_date: dt.date | None, *, weeks: bool = True, corrections: bool = True
 ) -> DatePhrase | None:
-    """The first date phrase in ``text`` that can be a deadline (see `resolve_due_date`)."""
+    """The first date phrase in ``text`` that can be a deadline (see `resolve_due_date`); with
+    ``corrections`` False as said, before any take-back."""
     offset = 0
     while (phrase := find_date(text[offset:], meeting_date, weeks=weeks)) is not None:
         start, end = offset + phrase.start, offset + phrase.end
         if not _says_when(text, start, end):
-            phrase, start, end = _corrected(text, phrase, start, end, meeting_date, weeks)
+            if corrections:
+                phrase, start, end = _corrected(text, phrase, start, end, meeting_date, weeks)
             return DatePhrase(phrase.date, start, end, phrase.week_only)
         offset = _past_apposition(text, end, meeting_date)
     return None

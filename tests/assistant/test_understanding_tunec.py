@@ -486,3 +486,42 @@ def test_a_meeting_day_proposed_after_no_good_does_not_redate_a_promise() -> Non
         language="en",
     )
     assert ("bo", "2026-10-06") in summary(items), items
+
+
+# ---- an event moved to a day, a day in a condition -----------------------------------------
+
+
+def test_the_day_an_event_is_moved_to_is_no_deadline() -> None:
+    for sentence, due in (
+        ("Så rykker jeg lanceringen til den 28. og sender en ny plan på mandag.", "2026-10-12"),
+        ("We'll push the webinar to Friday and I'll update the invite tomorrow.", "2026-10-07"),
+    ):
+        assert resolve_due_date(sentence, DAY, weeks=False)[0] == dt.date.fromisoformat(due), (
+            sentence
+        )
+
+
+def test_a_day_taken_back_after_an_event_moved_is_the_day_said_instead() -> None:
+    items = rule_items(
+        [
+            ("ana", "Kan vi nå det til den 21.?"),
+            (
+                "bo",
+                "Så rykker jeg lanceringen til den 28. og sender en ny plan på mandag. Nej, lad"
+                " os sige fredag, så har I den inden weekenden.",
+            ),
+        ],
+        language="da",
+    )
+    assert ("bo", "2026-10-09") in summary(items), items
+
+
+def test_a_day_in_a_condition_gives_way_to_the_deadline_after_it() -> None:
+    for sentence in (
+        "if i get the serial numbers today i can flash them by thursday",
+        "Hvis jeg får serienumrene i dag, kan jeg have dem opdateret torsdag.",
+    ):
+        assert resolve_due_date(sentence, DAY, weeks=False)[0] == dt.date(2026, 10, 8), sentence
+    # a condition with no other day keeps its own
+    due, _ = resolve_due_date("If it's urgent I'll call them today.", DAY, weeks=False)
+    assert due == DAY

@@ -129,7 +129,8 @@ def _due(task: str, before: str, index: int, context: _Context) -> tuple[dt.date
     due, rest, had_date = _said_due(task[: taken_back.start()], before, index, context)
     meeting_date = context.transcript.meeting.date
     sentence = context.sentences[index].text
-    first = find_date(sentence, meeting_date, weeks=False)
+    # the day taken back: the first deadline said (not "flytter go-live til den 30.")
+    first = find_deadline(sentence, meeting_date, weeks=False, corrections=False)
     instead = find_deadline(sentence, meeting_date, weeks=False)
     if first is not None and instead is not None and due == first.date:
         due = instead.date
