@@ -525,3 +525,32 @@ def test_a_day_in_a_condition_gives_way_to_the_deadline_after_it() -> None:
     # a condition with no other day keeps its own
     due, _ = resolve_due_date("If it's urgent I'll call them today.", DAY, weeks=False)
     assert due == DAY
+
+
+# ---- a day taken back in speech without punctuation, with a reason after it ----------------
+
+
+def test_a_day_taken_back_unpunctuated_stands_against_the_reason_after_it() -> None:
+    for turns, language in (
+        (
+            [
+                (
+                    "bo",
+                    "jeg sender det nye tilbud til kæden på fredag nej torsdag for de har"
+                    " bestyrelsesmøde fredag",
+                )
+            ],
+            "da",
+        ),
+        (
+            [
+                (
+                    "bo",
+                    "I'LL GET THE TEAM TO DO A RECOUNT BY FRIDAY UH NO BY THURSDAY THE AUDIT IS"
+                    " FRIDAY",
+                )
+            ],
+            "en",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("bo", "2026-10-08")], turns

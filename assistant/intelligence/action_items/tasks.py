@@ -179,6 +179,11 @@ def _said_due(
         if earlier is not None and earlier.date is not None:
             return earlier.date, task[: same_day.start()] + task[same_day.end() :], True
     due, rest = resolve_due_date(task, meeting_date, weeks=False)
+    said = find_deadline(task, meeting_date, weeks=False, corrections=False)
+    if rest != task and said is not None and said.date != due:
+        # "på fredag nej torsdag for de har bestyrelsesmøde fredag": the day said instead
+        # stands; a day after it is the reason
+        return due, rest, True
     if rest != task:
         # "I'll talk to finance today and get back to you by Thursday": the later date is the
         # deadline of the whole task.
