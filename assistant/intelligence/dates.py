@@ -147,6 +147,12 @@ _CLAUSE_END = (
 """After a day said as an ordinal word without a month: the end of the clause, so "by the
 ninth" is a date and "by the first week of December", "til den første kunde" are not."""
 
+_CLAUSE_END_EN = _CLAUSE_END.replace(
+    "senest", "senest|no|because|since|as|we|i|you|they|everyone|everybody|latest|okay|ok|right"
+)
+"""In English also a word that opens the next clause, as a recogniser writes it without
+punctuation: "LOG THEM BY THE THIRTEENTH NO EXCEPTIONS", "by the ninth because…"."""
+
 _HOUR = (
     r"(?:(?:[1-9]|1[0-2])(?:[.:]\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|eleven|twelve)\s*(?:am|pm|o'clock)"
@@ -396,6 +402,22 @@ def _week_number(match: re.Match[str], today: dt.date | None) -> dt.date | None:
     return None
 
 
+def _weekday_of_week_number(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    """ "fredag i uge 42", "Friday of week 42": that day of ISO week ``n``, this year's or next
+    year's once it has passed."""
+    friday = _week_number(match, today)
+    if friday is None:
+        return None
+    return friday + dt.timedelta(days=_WEEKDAY_INDEX[match["weekday"].lower()] - 4)
+
+
+def _weeks_from_weekday(match: re.Match[str], today: dt.date | None) -> dt.date | None:
+    """ "two weeks from Friday", "Friday fortnight": that many weeks after the day said."""
+    day = _next_weekday(match, today)
+    weeks = 2 if match.groupdict().get("n") is None else _count(match)
+    return None if day is None else day + dt.timedelta(days=7 * weeks)
+
+
 def _numeric(match: re.Match[str], today: dt.date | None) -> dt.date | None:
     """ "12/10", "d. 12.10": day then month, as written in Denmark and Britain; month then day
     only when the second number cannot be a month ("10/15")."""
@@ -504,6 +526,33 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             r"(?:i dag om en uge|a week (?:from )?today|this time next week|i dag otte dage)",
             _offset(7),
         ),
+        # "fredag i uge 42", "Friday of week 42": that day of the week said
+        (
+            _WEEKDAY
+            + r",?\s+(?:i|of|in)\s+(?:(?:week|wk\.?)\s*(?P<digits>[1-5]?\d)|uge\s*"
+            + _WEEK_NUMBER
+            + ")",
+            _weekday_of_week_number,
+        ),
+        # "the Friday after next": not the coming Friday, the one after it
+        (_WEEKDAY + r" after next", _week_after(_next_weekday)),
+        # a fortnight on: "a fortnight today", "Friday fortnight", "two weeks from Friday"
+        (r"(?:a fortnight|two weeks) (?:from )?today|a fortnight from now", _offset(14)),
+        (
+            _WEEKDAY
+            + r" fortnight|"
+            + _NUMBER
+            + r" weeks? from "
+            + _WEEKDAY.replace("weekday", "weekday2"),
+            _weeks_from_weekday,
+        ),
+        # "two days from now", "fjorten dage fra i dag"
+        (_NUMBER + r" (?:days?|dage) (?:from now|from today|fra i dag|fra nu)", _in_units(1)),
+        (_NUMBER + r" (?:weeks?|uger) (?:from now|from today|fra i dag|fra nu)", _in_units(7)),
+        (r"(?:the )?end of (?:the )?week after next", _week_after(_week_after(_end_of_week))),
+        (r"eow", _end_of_week),
+        (r"eom", _end_of_month),
+        (r"(?:right|straight|immediately|just) after this(?: call| meeting)?", _offset(0)),
         (r"(?:i morgen om en uge|a week (?:from )?tomorrow)", _offset(8)),
         (
             r"(?:mid|midway through|the middle of) next week|midt i næste uge|midten af næste uge",
@@ -658,6 +707,12 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"tomorrow(?: morning| afternoon)?", _offset(1)),
         (r"(?:in|within) (?:the next )?" + _NUMBER + r" weeks?", _in_units(7)),
         (r"(?:in|within) (?:the next )?" + _NUMBER + r" days?", _in_units(1)),
+        # "Give me two days", "Giv mig en uge": that long from now
+        (
+            r"(?<=give me )" + _NUMBER + r" (?:days?|dage)|(?<=giv mig )" + _NUMBER2 + " dage?",
+            _in_units(1),
+        ),
+        (r"(?<=give me )" + _NUMBER + r" weeks?|(?<=giv mig )" + _NUMBER2 + " uger?", _in_units(7)),
         # Danish
         (r"(?:i )?overmorgen", _offset(2)),
         (r"i morgen(?: tidlig| formiddag| eftermiddag)?", _offset(1)),
@@ -715,7 +770,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (_MONTH + r"\s+(?:the\s+)?" + _ORDINAL, _ordinal_month_day),
         (_DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR, _month_day),
         (r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)", _day_of_month),
-        (r"(?:by|before|until|till|on) the " + _ORDINAL + _CLAUSE_END, _ordinal_day_of_month),
+        (r"(?:by|before|until|till|on) the " + _ORDINAL + _CLAUSE_END_EN, _ordinal_day_of_month),
         # "inden den tredje", "jeg sender den den femtende": not "til den første kunde".
         (
             r"(?:(?<=inden )|(?<=senest )|(?<=til )|(?<=før )|(?<=\bden )|(?<=\bklar )"
@@ -828,7 +883,11 @@ send it tomorrow"; the day after the "but" is the deadline."""
 
 _RULED_OUT = re.compile(
     r"\s*(?:(?:doesn't|does not|won't|will not|isn't|is not)\s+(?:work|do|suit|possible)"
-    r"|is no good|is out\b|(?:passer|går|duer|kan)\s+(?:\w+\s+)?(?:desværre\s+)?ikke\b)",
+    r"|is no good|is out\b|(?:passer|går|duer|kan)\s+(?:\w+\s+)?(?:desværre\s+)?ikke\b"
+    # "Wednesday might be tricky, but Thursday for sure", "onsdag bliver svært, men torsdag"
+    r"|(?:might be|may be|could be|would be|will be|is|'s|er|bliver|kan blive|vil være)\s+"
+    r"(?:(?:a bit|a little|probably|too|lidt|nok|for|noget)\s+)?(?:tricky|difficult|hard|tight"
+    r"|a stretch|soon|svært|stramt|presset|tidligt|kort)\b(?=[^.?!]*\b(?:but|men)\b))",
     re.IGNORECASE,
 )
 """A day ruled out after it is said: "Friday doesn't work for me", "fredag passer ikke"."""
@@ -896,7 +955,11 @@ uge" - the day is the visit's, not the invitation's deadline; so is "jeg inviter
 workshoppen på torsdag"."""
 _SET_UP = re.compile(
     r"\b(?:set up|schedule|book|arrange|booker|planlægger)\s+(?:a|an|the|et|en)\s+"
-    r"(?:(?:follow-up|opfølgende|kort|short|new|nyt|ny)\s+)?[\w-]+\s*$",
+    r"(?:(?:follow-up|opfølgende|kort|short|new|nyt|ny)\s+)?[\w-]+\s*$"
+    # "I'll put a short check-in call in for Friday", "jeg sætter et møde i kalenderen til"
+    r"|\b(?:put|putting|pop|sætter|sætte|lægger|lægge)\s+(?:a|an|the|et|en)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:call|meeting|session|check-in|catch-up|\w*møde|opkald)\s+"
+    r"(?:in|ind|i kalenderen|in the (?:calendar|diary))\s*$",
     re.IGNORECASE,
 )
 """An event set up for a day ("I'll set up a demo for next Tuesday", "jeg booker et lokale til
@@ -937,6 +1000,19 @@ _AT_THE_DAYS_EVENT = re.compile(
 """Before "Thursday's meeting": raised at it ("at Thursday's meeting"), not done by it."""
 
 
+_MOVED_TO = re.compile(
+    r"\b(?:flytter|flytte|flyt|rykker|rykke|ryk|udskyder|udskyde|move|moves|moving|push"
+    r"|pushes|pushing|postpone|postpones|reschedule|reschedules)\s+(?:[\w-]+\s+){1,3}"
+    r"(?:til|to|back to|out to)\s+$",
+    re.IGNORECASE,
+)
+"""An event moved to a day ("Så flytter jeg go-live til den 30.", "we push the launch to
+Friday"): the day is the event's, not when the work is due."""
+_IF_THEN = re.compile(r"\b(?:if|hvis|once|as soon as|så snart)\b[^,.;:!?]*$", re.IGNORECASE)
+"""A day in a condition, with another day after it: "if I get the numbers today I can do it by
+Thursday" - the condition's day is not the deadline."""
+
+
 def _says_when(sentence: str, start: int, end: int) -> bool:
     """Whether the date phrase at ``start:end`` says when, not by when (`_NOT_A_DEADLINE`,
     `_SCHEDULED`, `_INVITED_TO`, `_EVENT_IS`), or is negated (`_NEGATED`)."""
@@ -955,6 +1031,13 @@ def _says_when(sentence: str, start: int, end: int) -> bool:
         return True
     if _AWAY.search(sentence[:start]):
         return True  # "mange af dem er offshore i næste uge": when someone is away
+    if _MOVED_TO.search(sentence[:start]) or (
+        re.match(r"(?:til|to)\s", sentence[start:end], re.IGNORECASE)
+        and _MOVED_TO.search(sentence[:start] + "til ")
+    ):
+        return True  # "flytter go-live til den 30.": the event's new day
+    if _IF_THEN.search(sentence[:start]) and find_date(sentence[end:], None) is not None:
+        return True  # "if I get the numbers today I can do it by Thursday"
     event = re.match(r"(on\s+|på\s+)?\w+['’]s\s", sentence[start:end], re.IGNORECASE)
     if event is not None and (event[1] or _AT_THE_DAYS_EVENT.search(sentence[:start])):
         return True
@@ -985,7 +1068,17 @@ def _says_when(sentence: str, start: int, end: int) -> bool:
     ):
         # "the plan for next week by Friday": the period the work is about, then its deadline
         later = find_date(sentence[end:], None)
-        if later is not None and _BY.match(sentence, end + later.start):
+        if (
+            later is not None
+            and (
+                _BY.match(sentence, end + later.start)
+                # "re-run the optimisation for Thursday tonight": done tonight
+                or (
+                    not sentence[end : end + later.start].strip()
+                    and _NEAR_DAY.match(sentence, end + later.start) is not None
+                )
+            )
+        ):
             return True
     lead = _NOT_A_DEADLINE.search(sentence[:start])
     if lead is not None and _BEFORE_EVENT.search(sentence[: lead.start() + len(lead[0])]):
@@ -1005,6 +1098,8 @@ def _past_apposition(text: str, end: int, meeting_date: dt.date | None) -> int:
         or _APPOSITION.fullmatch(text[end : end + following.start]) is None
         # "the invite for Thursday by Wednesday": a deadline of its own
         or _LEADING_PREPOSITION.match(text, end + following.start) is not None
+        # "for Thursday tonight": the work's own day, not the same day said again
+        or _NEAR_DAY.match(text, end + following.start) is not None
     ):
         return end
     return end + following.end
@@ -1018,7 +1113,9 @@ _CORRECTION = re.compile(
     r"(?:(?:(?:nej|no|sorry|undskyld|i mean|jeg mener|or rather|eller rettere|hov"
     r"|make (?:it|that)|actually|faktisk)[,.!]*\s*)+"
     r"(?:" + _HESITATION + r"[,.!]*\s*)*"
-    r"|(?:men|but) (?:det bliver|it'll be|it will be|make (?:it|that))\s+)",
+    r"|(?:men|but) (?:det bliver|it'll be|it will be|make (?:it|that))\s+"
+    # a day narrowed down: "inden jul, lad os sige den 18.", "next week, let's say Tuesday"
+    r"|,\s*(?=(?:lad os sige|let['’]s say|or rather|eller rettere)\s))",
     re.IGNORECASE,
 )
 """A date taken back and said again: "På fredag – nej, torsdag", "Friday - no, sorry,
@@ -1137,14 +1234,16 @@ def resolve_due_date(
 
 
 def find_deadline(
-    text: str, meeting_date: dt.date | None, *, weeks: bool = True
+    text: str, meeting_date: dt.date | None, *, weeks: bool = True, corrections: bool = True
 ) -> DatePhrase | None:
-    """The first date phrase in ``text`` that can be a deadline (see `resolve_due_date`)."""
+    """The first date phrase in ``text`` that can be a deadline (see `resolve_due_date`); with
+    ``corrections`` False as said, before any take-back."""
     offset = 0
     while (phrase := find_date(text[offset:], meeting_date, weeks=weeks)) is not None:
         start, end = offset + phrase.start, offset + phrase.end
         if not _says_when(text, start, end):
-            phrase, start, end = _corrected(text, phrase, start, end, meeting_date, weeks)
+            if corrections:
+                phrase, start, end = _corrected(text, phrase, start, end, meeting_date, weeks)
             return DatePhrase(phrase.date, start, end, phrase.week_only)
         offset = _past_apposition(text, end, meeting_date)
     return None

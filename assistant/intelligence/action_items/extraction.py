@@ -163,6 +163,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             continue
         _agreed_date(found, index, context)
         _refused(found, index, context)
+        if _in_recap(index, context):
+            _dated_by_recap(found, index, context)
         outcome = _item(index, context)
         if outcome is None:
             if _done_now(found, index, context):
@@ -1277,6 +1279,62 @@ def _in_recap(index: int, context: _Context) -> bool:
             or _WRAP_UP.fullmatch(_normal(previous.text)) is not None
         )
     )
+
+
+_RECAP_OWNER = r"\s*(?:(?:and|og|then|så|plus)\s+)?"
+_RECAP_LEAD = re.compile(
+    # with the subject of an inverted recap verb: "Så opsummerer jeg det her i en mail" names
+    # no owner of its own
+    r"^.*?\b(?:recap|sum up|summing up|in summary|to summari[sz]e|opsummer\w*(?: jeg| vi)?"
+    r"|samle op|samler (?:jeg|vi) (?:lige )?op|så vi siger|so we say)\b[\s,:.]*",
+    re.IGNORECASE,
+)
+"""The words that open a recap, before its first owner ("So to recap: Ben …")."""
+
+
+def _dated_by_recap(found: list[_Found], index: int, context: _Context) -> None:
+    """A recap that gives a day to tasks agreed without one ("Ben, could you update the
+    checklist?" - "Sure." … "To recap: Ben updates the checklist by Thursday, and I send the
+    invoice on Monday"): each clause that names an owner, a day and the thing dates that
+    owner's one undated task on the same thing."""
+    sentence = context.sentences[index]
+    names = context.names or r"(?!x)x"
+    me = "jeg" if sentence.language == "da" else "(?:i|jeg)"  # Danish "I" is "you"
+    # unpunctuated, a clause opens at "and"/"og" before an owner ("…by friday and i call…")
+    clauses = re.split(
+        rf"[,;:]\s*|\s+(?:and|og|then|så)\s+(?=(?:{names}|{me})\b)",
+        _RECAP_LEAD.sub("", sentence.text, count=1),
+        flags=re.IGNORECASE,
+    )
+    for clause in clauses:
+        named = re.match(rf"{_RECAP_OWNER}(?P<name>{names})\b", clause, re.IGNORECASE)
+        if named is not None:
+            owner = context.name_ids.get(named["name"].lower())
+        elif (named := re.match(rf"{_RECAP_OWNER}{me}\b", clause, re.IGNORECASE)) is not None:
+            owner = sentence.speaker
+        else:
+            continue
+        said = find_deadline(clause, context.transcript.meeting.date, weeks=False)
+        if owner is None or said is None or said.date is None:
+            continue
+        work = clause[named.end() : said.start]
+        things = _stems(" ".join(words(work)[1:]))  # past the verb: the thing worked on
+        alike = [
+            position
+            for position, (earlier, _) in enumerate(found)
+            if earlier.owner == owner
+            and earlier.due is None
+            and any(_same_stem(a, b) for a in things for b in _stems(_about(earlier, context)))
+        ]
+        if len(alike) == 1:
+            earlier, kind = found[alike[0]]
+            found[alike[0]] = (replace(earlier, due=said.date), kind)
+
+
+def _about(item: ActionItem, context: _Context) -> str:
+    """The item's text with the two sentences said before it: what "I'll rewrite it" is about."""
+    before = [s.text for s in context.sentences if s.start < item.start][-2:]
+    return " ".join([*before, item.text])
 
 
 def _sums_up(outcome: list[_Found], found: list[_Found], index: int, context: _Context) -> bool:

@@ -49,6 +49,13 @@ _HANDS_OVER = re.compile(
     # the work said to arrive: "…, they should reach you by Friday", "den er hos jer på fredag"
     r"|(?:it|they|den|det|de)(?:'ll| will| should| skulle| vil)? (?:reach you|arrive"
     r"|be with you|land|(?:være|er) hos (?:dig|jer)|nå(?:r)? frem|komme(?:r)? frem)\b"
+    # Danish with the verb first: "Så har I tilbuddet senest fredag", "Så får de svar inden…"
+    r"|så (?:har|får) (?:du|i|de)\b"
+    # the work said to be ready: "Så er demoen klar til tirsdag", "It'll be ready by Monday"
+    r"|(?:den|det|de|\w+(?:en|et|ne)) (?:er|bliver|vil være) klar\b"
+    r"|(?:er|bliver) (?:den|det|de|\w+(?:en|et|ne)) klar\b"
+    r"|(?:it|they|that|the \w+)(?:'ll| will| should)? be ready\b"
+    r"|(?:jeg|vi) giver (?:dig |jer )?(?:et )?svar|(?:i|we)(?:'ll| will) give you an answer"
     r"|(?:det|den|dem) (?:gør|sender|laver|ordner) (?:jeg|vi)\b)",
     re.IGNORECASE,
 )
@@ -64,13 +71,16 @@ _LED_TO = re.compile(
 Wednesday", "Nej, fredag", not "Nej, vi har ikke tid i dag"."""
 
 _TAKEN_BACK_IN = re.compile(
-    r"\b(?:nej|no|actually|faktisk|sorry|undskyld|vent|wait)\b", re.IGNORECASE
+    # not "no good", "no problem": a day or a thing turned down, nothing taken back
+    r"\b(?:nej|no(?! good| problem| rush| need| worries)|actually|faktisk|sorry|undskyld|vent"
+    r"|wait)\b",
+    re.IGNORECASE,
 )
 """A take-back anywhere in the sentence before a day said on its own."""
 
 _ONLY_A_DAY = re.compile(
     r"(?:[\s,.!]|\b(?:så|so|then|faktisk|actually|okay|ok|ja|yes|yeah|lad os sige|let's say"
-    r"|say|sig|make it|senest|at the latest|latest|måske|maybe|probably|nok|bliver det"
+    r"|say|sig|make it|make that|senest|at the latest|latest|måske|maybe|probably|nok|bliver det"
     r"|det bliver|it'll be|it will be)\b)*",
     re.IGNORECASE,
 )
@@ -109,9 +119,17 @@ def dated_later(
     items, quoted = _handed_over(items, sentences, meeting_date)
     made = [(item, max(own, default=-1)) for item, own in zip(items, quoted, strict=True)]
     return [
-        _dated(item, own, _others(items, quoted, n), made, sentences, meeting_date)
+        _dated(
+            item, own, _others(items, quoted, n), made, sentences, meeting_date, _claimed(quoted, n)
+        )
         for n, (item, own) in enumerate(zip(items, quoted, strict=True))
     ]
+
+
+def _claimed(quoted: list[set[int]], n: int) -> set[int]:
+    """The sentences quoted by the items other than the ``n``-th: a day asked in one of them
+    ("…? And Cy, could you book the room by tomorrow?") is that work's."""
+    return {i for j, own in enumerate(quoted) if j != n for i in own}
 
 
 _QUOTE_REACH = 300.0
@@ -204,9 +222,16 @@ def _dated(
     made: list[tuple[ActionItem, int]],
     sentences: Sequence[Sentence],
     meeting_date: dt.date | None,
+    claimed: set[int],
 ) -> ActionItem:
     if not own or item.owner is None:
         return item
+
+    def taken(text: str, at: int) -> dt.date | None:
+        """`_asked_and_taken`, unless the day was asked in another item's sentence."""
+        if at in claimed:
+            return None
+        return _asked_and_taken(text, sentences, at, owner, meeting_date)
 
     def used(index: int, day: dt.date) -> bool:
         """Whether another item of the owner, made before ``index``, has that day already:
@@ -225,7 +250,7 @@ def _dated(
         # the day agreed is the deadline, the other says when the work is done.
         text = _normal(said_first.text)
         agreed = find_deadline(text, meeting_date, weeks=False)
-        asked = _asked_and_taken(text, sentences[min(own) - 1], owner, meeting_date)
+        asked = taken(text, min(own) - 1)
         if agreed is not None and asked is not None and agreed.date == asked:
             due = asked
     if due is None and said_first.speaker == item.speaker:
@@ -245,13 +270,18 @@ def _dated(
         if index in others or sentence.segment > sentences[max(own)].segment + _TURNS:
             break
         if sentence.speaker != owner:
+            if due is not None and sentence.speaker == item.speaker:
+                due = _asker_takes_back(sentence, due, meeting_date)
             continue
         text = _normal(sentence.text)
         previous = sentences[index - 1]
         said = find_deadline(text, meeting_date, weeks=False)
+        if said is not None and said.date is not None and _counters(text, said):
+            due = said.date  # "Friday is tight. Monday is more realistic."
+            continue
         if said is None or said.date is None:
             if due is None:
-                due = _asked_and_taken(text, previous, owner, meeting_date)
+                due = taken(text, index - 1)
             continue
         day = said.date
         first = find_date(text, meeting_date, weeks=False)
@@ -262,7 +292,14 @@ def _dated(
             and _LED_TO.search(text[: said.start]) is not None
         ):
             due = day  # "Actually no, let's say Wednesday"; "Thursday - no, Friday"
-        elif after and _only_a_day(text, said) and _TAKEN_BACK_IN.search(previous.text):
+        elif (
+            after
+            and _only_a_day(text, said)
+            and _TAKEN_BACK_IN.search(previous.text)
+            # "Tuesday's no good, we've got the trade show. Thursday next week?": a time
+            # offered for a meeting, not the promise's day said again
+            and not text.rstrip().endswith("?")
+        ):
             due = day  # "Torsdag, nej, vent, jeg er på messe torsdag. Fredag."
         elif _HANDS_OVER.search(text) or (
             after and _only_a_day(text, said) and _HANDS_OVER.search(_normal(previous.text))
@@ -274,11 +311,47 @@ def _dated(
             )
             if (due is None or (day < due and time_asked)) and not used(index, day):
                 due = day  # "Can you do it this week?" - "I'll do it tomorrow"
-        elif due is None and _asked_and_taken(text, previous, owner, meeting_date) == day:
+        elif due is None and taken(text, index - 1) == day:
             due = day  # "By Friday if you can" - "Friday's fine"
     if due is None:
         due = _before_event(own, sentences, meeting_date)
     return item if due == item.due else replace(item, due=due)
+
+
+def _asker_takes_back(sentence: Sentence, due: dt.date, meeting_date: dt.date | None) -> dt.date:
+    """The day asked for, or the one the asker says instead in a later turn ("Actually, make
+    it Thursday, their board meets on Friday", "Nej, lad os sige torsdag")."""
+    text = _normal(sentence.text)
+    said = find_deadline(text, meeting_date, weeks=False)
+    if (
+        said is not None
+        and said.date is not None
+        and _TAKES_BACK.match(text)
+        and _LED_TO.search(text[: said.start]) is not None
+    ):
+        return said.date
+    return due
+
+
+_BETTER_DAY = re.compile(
+    r"\s*,?\s*(?:is|'s|would be|will be|sounds|er|ville være|bliver|lyder)\s+(?:\w+\s+)?"
+    r"(?:more realistic|better|easier|safer|more likely|doable|mere realistisk|bedre|nemmere"
+    r"|sikrere|mere sandsynlig[t]?|realistisk|realistic)\b",
+    re.IGNORECASE,
+)
+_RATHER = re.compile(
+    r"\b(?:more like|rather|realistically|nærmere|snarere|hellere|realistisk set)[\s,]*$",
+    re.IGNORECASE,
+)
+
+
+def _counters(text: str, said: DatePhrase) -> bool:
+    """Whether the owner offers the day instead of one asked: "Monday is more realistic",
+    "Mandag er mere realistisk", "More like Monday"."""
+    return (
+        _BETTER_DAY.match(text, said.end) is not None
+        or _RATHER.search(text[: said.start]) is not None
+    )
 
 
 _BEFORE_EVENT = re.compile(
@@ -315,21 +388,37 @@ _NEAR = 24
 
 
 def _asked_and_taken(
-    text: str, previous: Sentence, owner: str, meeting_date: dt.date | None
+    text: str, sentences: Sequence[Sentence], at: int, owner: str, meeting_date: dt.date | None
 ) -> dt.date | None:
-    """The day the other side just asked for, when ``text`` takes it: "Det ska' vi vide inden
-    den 10." - "Det når jeg."; else None."""
+    """The day the other side just asked for, said last in their turn (up to sentence ``at``),
+    when ``text`` takes it: "Det ska' vi vide inden den 10." - "Det når jeg."; "Ideally before the
+    close. That starts on the 6th." - "That should be doable."; else None."""
+    previous = sentences[at]
     if previous.speaker == owner or _REFUSES.search(text):
         return None
+    first = at
+    while (
+        first > 0
+        and sentences[first - 1].segment == previous.segment
+        and at - first < _ASKED_SENTENCES - 1
+    ):
+        first -= 1
+    asked_in = " ".join(s.text for s in sentences[first : at + 1])
     said = find_deadline(text, meeting_date, weeks=False)
     without = text if said is None else text[: said.start] + text[said.end :]
     # "Fredag, jep, det når jeg": the day said back, then the yes
     if not (_ACCEPTS.match(text) or _ACCEPTS.match(without.lstrip(" ,.!-"))):
         return None
-    if not _ASKS_BY.search(previous.text):
+    if not _ASKS_BY.search(asked_in):
         return None
+    # the day itself in the turn's last sentence, the asking may come before it
     asked = find_deadline(_normal(previous.text), meeting_date, weeks=False)
     return None if asked is None else asked.date
+
+
+_ASKED_SENTENCES = 3
+"""Sentences at most of the other side's turn read for the day asked ("We need it before the
+board meets. That's on the 9th.")."""
 
 
 def _only_a_day(text: str, said: DatePhrase) -> bool:

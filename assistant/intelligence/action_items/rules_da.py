@@ -271,6 +271,15 @@ _DA = _Rules(
         *("følge med",),
         # shown in the meeting itself: "Kan du vise mig et eksempel?"
         *("vise mig", "vise dem", "vise jer", "vis mig", "vis os", "vis dem"),
+        # time asked for: "Giv mig til torsdag", "Giv mig to dage" (the asker's own deadline)
+        *("giv mig til", "giv mig indtil", "giv os til", "giv os indtil", "give mig til"),
+        *("giv mig en dag", "giv mig et par dage", "giv mig en uge", "giv mig en uges tid"),
+        *(
+            f"giv {who} {n} {unit}"
+            for who in ("mig", "os")
+            for n in ("to", "tre", "fire", "fem")
+            for unit in ("dage", "uger")
+        ),
     ),
     # "vi skal nok snarere kigge på": a preference weighed aloud, not a promise.
     hedges=_words_re(

@@ -170,13 +170,11 @@ def _dating(text: str, meeting_date: dt.date | None) -> dt.date | None:
     pointing back at it; None for any other sentence."""
     said = _normal(text)
     deadline = find_deadline(said, meeting_date, weeks=False)
-    if deadline is None or deadline.date is None:
+    if deadline is None or deadline.date is None or _DONE.search(said) is not None:
         return None
     points_back = _POINTS_BACK.search(said) is not None and len(words(said)) <= _SHORT_DATING
     # "Probably Thursday, I need to pull the numbers first": the day said first, hedged.
-    opens = deadline.start == 0 or (
-        (hedge := _HEDGE.match(said)) is not None and deadline.start == hedge.end()
-    )
+    opens = _LEADS_TO_DAY.fullmatch(said[: deadline.start]) is not None
     # "I hører fra mig inden onsdag", "You'll be on the list today": the other side as the
     # subject of a short dated sentence is the result handed to them.
     to_them = _TO_THEM.match(said) is not None and len(words(said)) <= _SHORT_DATING
@@ -192,6 +190,21 @@ _TO_THEM = re.compile(
 
 _HEDGE = re.compile(
     r"(?:probably|likely|maybe|hopefully|most likely|nok|sandsynligvis|forhåbentlig|måske"
-    r"|formentlig)\s+",
+    # a day named in answer: "Lad os sige inden weekenden.", "Let's say Thursday."
+    r"|formentlig|lad os sige|let['’]s say|say)[\s,]+",
     re.IGNORECASE,
 )
+_LEADS_TO_DAY = re.compile(
+    rf"(?:{_HEDGE.pattern})?(?:(?:by|before|inden|senest|til|før)\s+)?", re.IGNORECASE
+)
+"""What may come before the day that opens a sentence: a hedge, a preposition the date
+phrase did not take ("inden weekenden")."""
+_DONE = re.compile(
+    r"\b(?:i|we|jeg|vi)\s+(?:(?:already|just|allerede|lige)\s+)?(?:did|sent|had|was|were|gave"
+    r"|made|took|told|wrote|spoke|met|rang|called|emailed|mailed|finished|fixed|checked|looked"
+    r"|talked|showed|ran|held|sendte|ringede|talte|skrev|havde|var|fik|gav|tog|lavede|gjorde"
+    r"|viste|holdt|mailede|snakkede|kiggede|tjekkede)\b",
+    re.IGNORECASE,
+)
+"""A sentence about work done ("I did the demo for them on Tuesday", "Jeg ringede til dem i
+tirsdags"): its day is gone by, it dates no promise."""

@@ -103,7 +103,10 @@ _PURPOSE_CLAUSE = re.compile(
     r",?\s+(?:så|so|so that)\s+(?:(?:det|den|de|vi|I|du|it|it's|they|we|you|everything|alt)\b"
     # a thing as the subject: "så afslutningen kører i morgen", "so the export runs on Monday"
     r"|(?:the\s+[\w-]+|[\w-]+(?:en|et|ne))\s+(?:[\w-]+er|er|kan|vil|skal|is|are|can|will"
-    r"|runs|works)\b)",
+    r"|runs|works)\b)"
+    # the result for the other side: "by Thursday, then you have it before the weekend"
+    r"|,\s*(?:then|så)\s+(?:you|they|du|i)\s+(?:have|get|har|får)\b"
+    r"|,\s*så\s+(?:har|får)\s+(?:du|i|de)\b",
     re.IGNORECASE,
 )
 """A clause of purpose or result after the task ("…, så det er på plads til lørdag")."""
@@ -126,7 +129,8 @@ def _due(task: str, before: str, index: int, context: _Context) -> tuple[dt.date
     due, rest, had_date = _said_due(task[: taken_back.start()], before, index, context)
     meeting_date = context.transcript.meeting.date
     sentence = context.sentences[index].text
-    first = find_date(sentence, meeting_date, weeks=False)
+    # the day taken back: the first deadline said (not "flytter go-live til den 30.")
+    first = find_deadline(sentence, meeting_date, weeks=False, corrections=False)
     instead = find_deadline(sentence, meeting_date, weeks=False)
     if first is not None and instead is not None and due == first.date:
         due = instead.date
@@ -175,6 +179,11 @@ def _said_due(
         if earlier is not None and earlier.date is not None:
             return earlier.date, task[: same_day.start()] + task[same_day.end() :], True
     due, rest = resolve_due_date(task, meeting_date, weeks=False)
+    said = find_deadline(task, meeting_date, weeks=False, corrections=False)
+    if rest != task and said is not None and said.date != due:
+        # "på fredag nej torsdag for de har bestyrelsesmøde fredag": the day said instead
+        # stands; a day after it is the reason
+        return due, rest, True
     if rest != task:
         # "I'll talk to finance today and get back to you by Thursday": the later date is the
         # deadline of the whole task.
@@ -186,7 +195,13 @@ def _said_due(
         head = rest[: len(rest) - len(tail)]
         second, rest_two = resolve_due_date(head, meeting_date, weeks=False)
         rest_two += tail
-        if rest_two != rest:
+        first_at = find_deadline(task, meeting_date, weeks=False)
+        second_at = find_deadline(head, meeting_date, weeks=False)
+        if (
+            rest_two != rest
+            # not a day passed over before the deadline: "for Thursday tonight" is done tonight
+            and (first_at is None or second_at is None or second_at.start >= first_at.start)
+        ):
             rest = rest_two
             # "I'll call them this week and come back to you by Thursday": of a bare day and
             # a deadline, the deadline; else the later day.
