@@ -92,13 +92,13 @@ def segmenter() -> SpeakerSegmenter:
     return SpeakerSegmenter()
 
 
-@pytest.mark.parametrize("seconds", [4.0, 10.0, 23.3])
+@pytest.mark.parametrize(("seconds", "step"), [(4.0, 2.0), (10.0, 2.0), (23.3, 2.0), (23.3, 5.0)])
 def test_windows_cover_the_whole_track_and_the_last_is_aligned_to_its_end(
-    segmenter: SpeakerSegmenter, data_dir: Path, seconds: float
+    segmenter: SpeakerSegmenter, data_dir: Path, seconds: float, step: float
 ) -> None:
     audio = read_audio(data_dir / "pyannote-sample" / "sample.wav")[0]
     audio = audio[6 * 16000 : int((6 + seconds) * 16000)]  # from 6 s: both talk from there
-    stream = SegmentationStream(segmenter, step_s=2.0, batch=3)
+    stream = SegmentationStream(segmenter, step_s=step, batch=3)
     activities = []
     offset = 100.0  # a track that starts later in the meeting
     for first in range(0, len(audio), 16000):  # 1 s blocks, as the decoder streams them
@@ -106,12 +106,16 @@ def test_windows_cover_the_whole_track_and_the_last_is_aligned_to_its_end(
         activities += stream.push(AudioChunk("room", offset + first / SAMPLE_RATE, block))
     activities += stream.end_input()
     starts = [a.start_s - offset for a in activities]
-    expected = [float(s) for s in range(0, int(seconds) - 9, 2)] if seconds >= 10 else []
+    expected = list(np.arange(0.0, seconds - 10 + 1e-6, step)) if seconds >= 10 else []
     if not expected or expected[-1] + 10 < seconds:
         expected.append(max(0.0, seconds - 10))
     assert starts == pytest.approx(expected, abs=1e-3)
     assert all(a.active.shape == (589, 3) for a in activities)
     assert all(a.active.any() for a in activities)  # the phone call talks throughout
+    heard = np.zeros(round(seconds * 100), bool)  # every 10 ms of the track is in a window
+    for start in starts:
+        heard[round(start * 100) : round((start + 10) * 100)] = True
+    assert heard.all()
 
 
 def test_voice_windows_of_overlapped_speech_are_left_out_of_clustering() -> None:
@@ -128,3 +132,17 @@ def test_voice_windows_of_overlapped_speech_are_left_out_of_clustering() -> None
     everyone = _window(0.0, (0, 0.0, 10.0), (1, 0.0, 10.0))
     assert clean_windows(windows, [everyone], GEOMETRY) == windows
     assert clean_windows(windows, [], GEOMETRY) == windows
+
+
+def test_each_frame_is_judged_by_the_windows_that_cover_it_however_many() -> None:
+    # A 5 s hop: 0-5 s and 10-15 s are in one window each, 5-10 s in both.
+    turns = [SpeakerTurn(0, 0.0, 15.0)]
+    # The first window hears the voice at 1-9 s, the second (from 5 s) at 7-14 s.
+    windows = [_window(0.0, (0, 1.0, 9.0)), _window(5.0, (1, 2.0, 9.0))]
+    lenient = resegment(turns, windows, GEOMETRY)
+    strict = resegment(turns, windows, GEOMETRY, ResegmentOptions(speech_margin=0.4))
+    # One of two windows is enough by default; the one window of a frame always is.
+    assert [x for t in lenient for x in (t.start, t.end)] == pytest.approx([1, 14], abs=0.05)
+    # Asking for more than half: 5-7 s and 9-10 s (one of two) drop, 1-5 and 10-14 s stay.
+    spans = [x for t in strict for x in (t.start, t.end)]
+    assert spans == pytest.approx([1, 5, 7, 9, 10, 14], abs=0.05)
