@@ -732,11 +732,14 @@ def _after(
     if not blocks:
         if spans is None:
             return min(len(committed), len(words))
-        # None of the confirmed words is read again (after a trim, Whisper given the words
-        # before as context left out the confirmed "So" the buffer starts with, and read "I
-        # don't hear that"): the new words are the ones heard after them, not all but the
-        # first ``len(committed)`` (which lost that "I").
-        return _heard_after(spans, committed_end_s)
+        # None of the confirmed words is read again as it was: either left out (after a trim,
+        # Whisper given the words before as context left out the confirmed "So" the buffer
+        # starts with, and read "I don't hear that") or reworded (the confirmed "We'd" read
+        # "We start with"). The new words are those that start after the confirmed ones end,
+        # not all but the first ``len(committed)`` (which lost that "I").
+        return next(
+            (i for i, (start, _) in enumerate(spans) if start >= committed_end_s), len(spans)
+        )
     last = blocks[-1]
     missing = len(committed) - (last.a + last.size)
     by_text = min(len(words), last.b + last.size + missing)

@@ -1206,10 +1206,13 @@ def test_a_loop_is_not_read_again_without_a_meeting_language_to_read_it_in() -> 
 def test_confirmed_words_a_decode_leaves_out_do_not_take_new_words_with_them() -> None:
     """After a trim, Whisper given the words before as context can leave out the confirmed
     word the buffer starts with ("So", then "I don't hear that"). Nothing of the confirmed
-    words matches: the new words start at the first one heard after them, not one word in
-    (which lost the "I"); untimed, the count of confirmed words is all there is to go by."""
+    words matches: the new words start at the first one that starts after them, not one word
+    in (which lost the "I"); untimed, the count of confirmed words is all there is to go by."""
     words = ["I", "don't", "hear", "that"]
     spans = [(28.1, 28.5), (28.5, 28.72), (28.72, 28.84), (28.84, 29.06)]
     assert _after(["So"], words, spans, committed_end_s=27.6) == 0
-    assert _after(["So", "what"], words, spans, committed_end_s=28.3) == 1
     assert _after(["So"], words) == 1
+    # A confirmed word reworded ("We'd", then "We start"): the word that starts before the
+    # confirmed ones end is that word read again, not a new one.
+    reread = ["We", "start", "with"]
+    assert _after(["We'd"], reread, [(100.35, 100.7), (100.83, 101.1), (101.1, 101.4)], 100.48) == 1
