@@ -730,7 +730,16 @@ def _after(
     )
     blocks = [block for block in matcher.get_matching_blocks() if block.size]
     if not blocks:
-        return min(len(committed), len(words))
+        if spans is None:
+            return min(len(committed), len(words))
+        # None of the confirmed words is read again as it was: either left out (after a trim,
+        # Whisper given the words before as context left out the confirmed "So" the buffer
+        # starts with, and read "I don't hear that") or reworded (the confirmed "We'd" read
+        # "We start with"). The new words are those that start after the confirmed ones end,
+        # not all but the first ``len(committed)`` (which lost that "I").
+        return next(
+            (i for i, (start, _) in enumerate(spans) if start >= committed_end_s), len(spans)
+        )
     last = blocks[-1]
     missing = len(committed) - (last.a + last.size)
     by_text = min(len(words), last.b + last.size + missing)
@@ -742,11 +751,7 @@ def _after(
     skipped = (last.b - before.b - before.size) - (last.a - before.a - before.size)
     if skipped <= 1:
         return by_text
-    later = next(
-        (i for i, (start, end) in enumerate(spans) if (start + end) / 2 > committed_end_s),
-        len(words),
-    )
-    later = max(later, before.b + before.size)
+    later = max(_heard_after(spans, committed_end_s), before.b + before.size)
     if later >= by_text:
         return by_text
     for size in range(min(5, len(committed), by_text - later), 0, -1):
@@ -754,6 +759,13 @@ def _after(
         if tail == [_normal(word) for word in words[later : later + size]]:
             return later + size
     return later
+
+
+def _heard_after(spans: Sequence[tuple[float, float]], end_s: float) -> int:
+    """The first of the words (``spans``: their times) heard after ``end_s``."""
+    return next(
+        (i for i, (start, end) in enumerate(spans) if (start + end) / 2 > end_s), len(spans)
+    )
 
 
 def _timed_words(

@@ -32,7 +32,7 @@ from pipelines.frames import (
     TranscribedSegment,
     VoiceActivity,
 )
-from pipelines.live_transcribe import ActiveSpeakers, LiveOptions, LiveTranscriber
+from pipelines.live_transcribe import ActiveSpeakers, LiveOptions, LiveTranscriber, _after
 from pipelines.sources import LiveAudioSource
 from pipelines.stage import Chain, Fanout, Stage, run_stage
 from pipelines.stream import ParticipantStream
@@ -1201,3 +1201,18 @@ def test_a_loop_is_not_read_again_without_a_meeting_language_to_read_it_in() -> 
     # The only speech so far is the loop's: no language to read it in but the one it looped in.
     assert segments == []
     assert recognizer.calls == [([20.0], None)]
+
+
+def test_confirmed_words_a_decode_leaves_out_do_not_take_new_words_with_them() -> None:
+    """After a trim, Whisper given the words before as context can leave out the confirmed
+    word the buffer starts with ("So", then "I don't hear that"). Nothing of the confirmed
+    words matches: the new words start at the first one that starts after them, not one word
+    in (which lost the "I"); untimed, the count of confirmed words is all there is to go by."""
+    words = ["I", "don't", "hear", "that"]
+    spans = [(28.1, 28.5), (28.5, 28.72), (28.72, 28.84), (28.84, 29.06)]
+    assert _after(["So"], words, spans, committed_end_s=27.6) == 0
+    assert _after(["So"], words) == 1
+    # A confirmed word reworded ("We'd", then "We start"): the word that starts before the
+    # confirmed ones end is that word read again, not a new one.
+    reread = ["We", "start", "with"]
+    assert _after(["We'd"], reread, [(100.35, 100.7), (100.83, 101.1), (101.1, 101.4)], 100.48) == 1
