@@ -72,7 +72,7 @@ import calendar
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 __all__ = ["DatePhrase", "find_date", "find_deadline", "iso_date", "resolve_due_date"]
@@ -140,18 +140,27 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
 _WEEKDAY = r"(?P<weekday>" + "|".join((*_WEEKDAYS_EN, *_WEEKDAYS_DA)) + ")"
 
-_CLAUSE_END = (
-    r"(?=\s*(?:$|[,.;:!?–-]|(?:and|or|so|then|if|but|at|please|og|eller|så|hvis|men|kl\.?"
-    r"|klokken|senest)\b))"
+_CLAUSE_OPENERS = tuple(
+    r"and or so then if but at please og eller så hvis men kl\.? klokken senest".split()
 )
+"""Words that open the next clause in either language."""
+
+_CLAUSE_OPENERS_EN = tuple(
+    "no because since as we i you they everyone everybody latest okay ok right".split()
+)
+"""In English also these, as a recogniser writes speech without punctuation: "LOG THEM BY THE
+THIRTEENTH NO EXCEPTIONS", "by the ninth because…"."""
+
+
+def _clause_end(openers: Sequence[str]) -> str:
+    return r"(?=\s*(?:$|[,.;:!?–-]|(?:" + "|".join(openers) + r")\b))"
+
+
+_CLAUSE_END = _clause_end(_CLAUSE_OPENERS)
 """After a day said as an ordinal word without a month: the end of the clause, so "by the
 ninth" is a date and "by the first week of December", "til den første kunde" are not."""
 
-_CLAUSE_END_EN = _CLAUSE_END.replace(
-    "senest", "senest|no|because|since|as|we|i|you|they|everyone|everybody|latest|okay|ok|right"
-)
-"""In English also a word that opens the next clause, as a recogniser writes it without
-punctuation: "LOG THEM BY THE THIRTEENTH NO EXCEPTIONS", "by the ninth because…"."""
+_CLAUSE_END_EN = _clause_end((*_CLAUSE_OPENERS, *_CLAUSE_OPENERS_EN))
 
 _HOUR = (
     r"(?:(?:[1-9]|1[0-2])(?:[.:]\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten"
