@@ -2186,6 +2186,20 @@ _NOT_WORK = re.compile(
     # "I'll run this one in English for your sake": the meeting's own language
     r"|(?:run|hold|do|take|keep|conduct|hold|kør|køre|holde|tage) (?:this|it|the meeting|this"
     r" meeting|mødet|den|det)(?: one)? (?:in|på) (?:english|danish|engelsk|dansk)\b"
+    # the language people speak in the meeting: "så vi tager mødet på engelsk", "jeg svarer
+    # bare på dansk", "Ole taler engelsk", "I'll just answer in Danish"
+    r"|(?:tag(?:e|er)?|hold(?:e|er)?|kør(?:e|er)?) mødet (?:på|in)"
+    r" (?:engelsk|dansk|english|danish)\b"
+    r"|(?:tal|tale|taler|svar|svare|svarer|speak|speaks|talk|answer|reply)"
+    r" (?:(?:bare|gerne|også|helst|just|also|only|mostly|mest)\s+)*(?:på |in )?"
+    r"(?:engelsk|dansk|english|danish)\b(?!\s+(?:to|til)\b)"
+    # the order of this meeting's points: "Rasmus, vil du tage den første?", "jeg kan tage
+    # min først", "så vi tager det hurtigt", "but we'll come to that"
+    r"|(?:tag(?:e|er)?|take) (?:den|det|dem|min|mit|mine|din|dit|dine|it|that|this|mine|yours)"
+    r"(?: one)? (?:først|første|first|hurtigt|quickly|next|næste|sidst|last)(?=\s*(?:[,.;:!?]|$"
+    r"|for\b|fordi\b|because\b|since\b|så\b|so\b))"
+    r"|(?:come|get) (?:on )?to (?:that|it|this)(?: one)?(?: (?:later|in a (?:bit|minute|moment)))?"
+    r"(?=\s*[,.;:!?]|$)"
     # an offer turned down: "No, we'll do that ourselves" (as "Det klarer vi selv")
     r"|(?:do|handle|sort|take care of|manage) (?:that|it|this|those|them)(?: one)?"
     r" (?:ourselves|myself|on our own)\b"

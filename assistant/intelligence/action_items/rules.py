@@ -259,7 +259,8 @@ _LIVE_PLACE = re.compile(
     re.IGNORECASE,
 )
 _MEETING_ACTIVITY = re.compile(
-    r"\b(?:discuss|go over|talk about|look at|cover|recap|walk through|introduce|hear from"
+    r"\b(?:discuss|go over|run through|talk about|look at|cover|recap|walk through|introduce"
+    r"|hear from"
     r"|diskutere|gennemgå|snakke om|tale om|kigge på|høre fra|fortælle|præsentere|vise (?:jer|os)"
     r"|tell (?:you|us)|present|show (?:you|us))\b",
     re.IGNORECASE,

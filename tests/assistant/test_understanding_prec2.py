@@ -1,0 +1,116 @@
+"""Kinds of action-item false alarm fixed by the tuning helper "prec2" (issue 15), seen on the
+distractor-heavy set z and the long-turn set aa: how the meeting itself is run (its language,
+the order of its points). Every sentence here is new: none is taken from any labelled set."""
+
+from __future__ import annotations
+
+from tests.assistant.test_understanding import rule_items, summary
+
+# ---- the language of the meeting, and the order of its points -------------------------------
+
+
+def test_the_language_people_speak_in_the_meeting_is_no_task() -> None:
+    for turns, language in (
+        (
+            [("lis", "Hej alle. Ole er ny hos os, så vi tager mødet på engelsk i dag.")],
+            "da",
+        ),
+        (
+            [
+                ("lis", "Du må gerne tale dansk."),
+                ("bo", "Det går fint. Jeg svarer bare på dansk, når det bliver svært."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("mia", "Skal vi komme i gang? Ole taler engelsk, men I må gerne svare på dansk."),
+                ("ole", "Yes."),
+                ("bo", "Ja."),
+            ],
+            "da",
+        ),
+        (
+            [("ann", "Okay, I will just answer in English then, my Danish is rusty.")],
+            "en",
+        ),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+
+
+def test_a_task_done_in_a_language_is_still_a_task() -> None:
+    items = rule_items(
+        [
+            ("ann", "Can you write the minutes?"),
+            ("bo", "Ja, jeg skriver referatet på dansk i morgen."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-07")], items
+    items = rule_items(
+        [
+            ("ann", "Could you answer the Swedish customer?"),
+            ("bob", "Sure, I will reply to them in English tomorrow."),
+        ],
+        language="en",
+    )
+    assert summary(items) == [("bob", "2026-10-07")], items
+
+
+def test_the_order_of_the_meetings_points_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                (
+                    "lis",
+                    "Godmorgen. Vi begynder med punkterne fra sidst. Bo, vil du tage den første?",
+                ),
+                ("bo", "Ja, den første var rapporten, og den er sendt."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("lis", "Skal vi starte med listen?"),
+                ("bo", "Jeg kan tage mine først, fordi de er korte."),
+                ("lis", "Ja, gå bare i gang."),
+            ],
+            "da",
+        ),
+        ([("lis", "Hej alle. Vi har kun tyve minutter, så vi tager det hurtigt.")], "da"),
+        (
+            [
+                ("ann", "Hi all."),
+                ("bob", "Hi. The invoices were late again, but we will get to that."),
+                ("ann", "Sure."),
+            ],
+            "en",
+        ),
+        (
+            [
+                (
+                    "ann",
+                    "Hi all. First the renewal. Before that, Bob will run through what we agreed.",
+                ),
+                ("bob", "Sure."),
+            ],
+            "en",
+        ),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+
+
+def test_taking_on_the_first_of_several_tasks_is_still_a_task() -> None:
+    items = rule_items(
+        [
+            ("lis", "Bo, kan du tage den første kunde på listen i morgen?"),
+            ("bo", "Ja, det gør jeg."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-07")], items
+    items = rule_items(
+        [("ann", "Who calls the two new leads?"), ("bob", "I will take the first one tomorrow.")],
+        language="en",
+    )
+    assert summary(items) == [("bob", "2026-10-07")], items
