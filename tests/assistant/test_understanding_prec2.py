@@ -114,3 +114,41 @@ def test_taking_on_the_first_of_several_tasks_is_still_a_task() -> None:
         language="en",
     )
     assert summary(items) == [("bob", "2026-10-07")], items
+
+
+# ---- the group's work handed to the one named, and taken on by her -------------------------
+
+_SIDES = {"dan": "internal", "sara": "internal", "kim": "external"}
+
+
+def test_a_lets_addressed_to_one_person_is_hers_once_she_takes_it_on() -> None:
+    for turns, language in (
+        (
+            [
+                ("dan", "Thanks, Kim. Sara, let's send them the minutes afterwards."),
+                ("sara", "Det gør jeg i eftermiddag."),
+            ],
+            None,
+        ),
+        (
+            [
+                ("dan", "Thanks, Kim. Sara, let's send them the minutes afterwards."),
+                ("sara", "Sure, I will do that this afternoon."),
+            ],
+            "en",
+        ),
+    ):
+        items = rule_items(turns, language=language, people=_SIDES)
+        assert summary(items) == [("sara", "2026-10-06")], items
+
+
+def test_a_lets_to_nobody_in_particular_stays_with_the_team_until_someone_claims_it() -> None:
+    items = rule_items(
+        [
+            ("dan", "Thanks, Kim. Let's send them the minutes afterwards."),
+            ("kim", "Lovely, thank you."),
+        ],
+        language="en",
+        people=_SIDES,
+    )
+    assert summary(items) == [("team:internal", None)], items
