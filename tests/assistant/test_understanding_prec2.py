@@ -152,3 +152,94 @@ def test_a_lets_to_nobody_in_particular_stays_with_the_team_until_someone_claims
         people=_SIDES,
     )
     assert summary(items) == [("team:internal", None)], items
+
+
+# ---- a request turned down with the day it was asked for -----------------------------------
+
+
+def test_a_request_turned_down_by_naming_the_day_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ann", "Bob, could you call Halden about the invoice on Friday?"),
+                ("bob", "Not on Friday, sorry, I am on leave all day."),
+                ("ann", "Okay."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ann", "Could you send us the raw export in the meantime?"),
+                ("bob", "Not this week, sorry. It is not ready."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ann", "UM BOB COULD YOU CALL HALDEN ABOUT THE INVOICE ON FRIDAY"),
+                ("bob", "UH NOT FRIDAY SORRY I AM AT THE TRADE FAIR"),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ann", "Bob, kan du ringe til Halden om fakturaen på fredag?"),
+                ("bob", "Desværre, ikke på fredag, jeg har fri."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ann", "Bob, kan du ringe til Halden om fakturaen?"),
+                ("bob", "Jeg har ikke tid i denne uge, desværre."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ann", "BO KAN DU RINGE TIL HALDEN OM FAKTURAEN"),
+                ("bo", "ØH IKKE I MORGEN DESVÆRRE JEG ER SYG"),
+            ],
+            "da",
+        ),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+
+
+def test_a_day_turned_down_for_another_day_still_takes_the_request() -> None:
+    for turns, language, expected in (
+        (
+            [
+                ("ann", "Bob, could you call Halden about the invoice?"),
+                ("bob", "Not Thursday, sorry, but Friday works."),
+            ],
+            "en",
+            [("bob", "2026-10-09")],
+        ),
+        (
+            [
+                ("ann", "Bob, kan du ringe til Halden om fakturaen?"),
+                ("bob", "Ja, det kan jeg godt. Bare ikke på torsdag."),
+            ],
+            "da",
+            [("bob", None)],
+        ),
+        (
+            [
+                ("ann", "UM BOB COULD YOU CALL HALDEN ABOUT THE INVOICE"),
+                ("bob", "UH YEAH I WILL DO THAT ON FRIDAY"),
+            ],
+            "en",
+            [("bob", "2026-10-09")],
+        ),
+        (
+            [
+                ("ann", "BO KAN DU RINGE TIL HALDEN OM FAKTURAEN"),
+                ("bo", "ØH JA DET GØR JEG I MORGEN"),
+            ],
+            "da",
+            [("bo", "2026-10-07")],
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert summary(items) == expected, (turns, items)

@@ -2411,7 +2411,10 @@ _OFFER_CUE = re.compile(
 )
 _ASKED = re.compile(
     r"^(?:[\w']+,\s*)?(?:(?:so|and|og|så)\s+)?(?:can|could|would|will|kan|kunne|vil|gider)\s+"
-    r"(?:you|du|I)\b",
+    r"(?:you|du|I)\b"
+    # an upper-case transcript has neither question marks nor commas: "UM TOM COULD YOU …"
+    r"|^(?:(?:UM|UH|ER|ØH|ØHM|OKAY|SO|AND|OG|SÅ)\s+)*(?:[A-ZÆØÅ']+\s+)?"
+    r"(?:CAN|COULD|WOULD|WILL|KAN|KUNNE|VIL|GIDER)\s+(?:YOU|DU|I)\b",
 )
 
 
