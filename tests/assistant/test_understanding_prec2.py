@@ -243,3 +243,42 @@ def test_a_day_turned_down_for_another_day_still_takes_the_request() -> None:
     ):
         items = rule_items(turns, language=language)
         assert summary(items) == expected, (turns, items)
+
+
+# ---- "because then I can": the reason for a request ----------------------------------------
+
+
+def test_what_the_asker_can_do_then_is_the_reason_not_a_task() -> None:
+    for turns, language in (
+        (
+            [
+                (
+                    "bo",
+                    "For at finde fejlen ville det hjælpe at have et par ordrenumre, "
+                    "for så kan jeg følge dem hele vejen.",
+                ),
+                ("ann", "Ja, jeg sender dig tre i morgen."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("bo", "It would help to have the crew rota because then I can plan the week."),
+                ("ann", "Sure, I will send the rota tomorrow."),
+            ],
+            "en",
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert summary(items) == [("ann", "2026-10-07")], (turns, items)
+
+
+def test_then_i_can_after_a_yes_is_still_a_promise() -> None:
+    items = rule_items(
+        [
+            ("ann", "Kan du sende vagtplanen?"),
+            ("bo", "Ja, og så kan jeg også sende ferielisten i morgen."),
+        ],
+        language="da",
+    )
+    assert [item.owner for item in items] == ["bo"], items

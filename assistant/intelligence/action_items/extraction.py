@@ -1836,6 +1836,12 @@ def _from_cue(
         # "…, så jeg kan rapportere til ledelsen", "so we can book the sessions", "Så kan
         # Signe nå at sætte dem op": what the work makes possible, not a task
         return None
+    if _BECAUSE_THEN.search(before) and re.search(
+        r"\b(?:kan|kunne|can|could)\b", match.group(0), re.IGNORECASE
+    ):
+        # "…, for så kan jeg følge dem hele vejen", "because then we can plan the crews": why
+        # something is asked for, not a task
+        return None
     if kind in ("commitment", "group") and text.endswith("?") and _QUESTION_OPENING.match(text):
         return None
     if _ASKS_WHEN.match(text):
@@ -2121,6 +2127,8 @@ def _settled_before(before: str, index: int, context: _Context) -> bool:
     return any(_has_cue(s, context) for s in earlier)
 
 
+_BECAUSE_THEN = re.compile(r"\b(?:for|fordi|because|'cause|cause)\s+(?:så|then)\s*$", re.I)
+"""Before "kan jeg" / "I can": "because then" opens the reason for what was just asked."""
 _OTHERWISE = re.compile(r"\b(?:ellers|otherwise|or else)(?:\s+(?:så|then))?\s*$", re.IGNORECASE)
 """Before a cue: the task is the fallback of what was said before it, not a task yet."""
 _BY_WHEN = re.compile(r"\b(?:inden|før|senest)\b", re.IGNORECASE)
