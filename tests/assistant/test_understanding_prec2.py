@@ -282,3 +282,22 @@ def test_then_i_can_after_a_yes_is_still_a_promise() -> None:
         language="da",
     )
     assert [item.owner for item in items] == ["bo"], items
+
+
+# ---- shown on the shared screen ------------------------------------------------------------
+
+
+def test_a_step_shown_on_the_shared_screen_is_no_task() -> None:
+    items = rule_items(
+        [
+            ("ann", "Hvordan flytter jeg en booking?"),
+            (
+                "bo",
+                "Jeg viser dig det nu, jeg deler skærmen. Se, her tager jeg bookingen og "
+                "flytter den en dag frem.",
+            ),
+            ("ann", "Nå, det er nemt."),
+        ],
+        language="da",
+    )
+    assert items == [], items

@@ -2371,8 +2371,8 @@ _SHARES_IT_NOW = re.compile(
 
 
 _SHOWING = re.compile(
-    r"^(?:(?:ja|jo|yes|yeah|sure|okay|ok|klart|sure thing)[,.!]?\s+)?(?:se her|kig her|se lige her"
-    r"|look here|see here|watch this|watch|look)\b",
+    r"^(?:(?:ja|jo|yes|yeah|sure|okay|ok|klart|sure thing)[,.!]?\s+)?(?:se,? her|kig,? her"
+    r"|se lige her|look,? here|see,? here|watch this|watch|look)\b",
     re.IGNORECASE,
 )
 """A demonstration in the meeting: "Se her.", "Sure, look here." before what is done."""
