@@ -301,3 +301,47 @@ def test_a_step_shown_on_the_shared_screen_is_no_task() -> None:
         language="da",
     )
     assert items == [], items
+
+
+# ---- an offer the other side says is not needed ---------------------------------------------
+
+
+def test_an_offer_the_other_side_does_not_need_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                (
+                    "bo",
+                    "Jeg tager gerne ud og viser det for jeres bestyrelse, hvis I vil have det.",
+                ),
+                ("ann", "Det tror jeg ikke bliver nødvendigt."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("bo", "I am happy to come over and present it to your board, if you like."),
+                ("ann", "That will not be necessary, thanks."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("bo", "I will send you the slides later."),
+                ("ann", "No need, we already have them."),
+            ],
+            "en",
+        ),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+
+
+def test_a_promise_whose_reply_waves_off_something_else_stays() -> None:
+    items = rule_items(
+        [
+            ("bo", "Jeg sender dig slides i morgen."),
+            ("ann", "Tak, det er ikke nødvendigt med noter."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-07")], items

@@ -1800,6 +1800,8 @@ def _from_cue(
         or (kind in ("commitment", "group") and _settled_before(before, index, context))
     ):
         return _STOP
+    if kind in ("commitment", "group") and _not_needed(index, context):
+        return _STOP  # "Jeg kan tage ud til bestyrelsen." - "Det bliver ikke nødvendigt."
     if kind in ("group", "request", "assignment") and _is_agenda(sentence, text, task):
         return _STOP
     if (
@@ -2140,6 +2142,29 @@ def _declined(index: int, context: _Context) -> bool:
     """Whether the other side's next words turn what sentence ``index`` said down."""
     reply = _reply(index, context)
     return reply is not None and _DECLINE.match(_normal(context.sentences[reply].text)) is not None
+
+
+_NOT_NEEDED = re.compile(
+    r"^[^.?!]{0,40}?\b(?:ikke|not|won't|isn't)\b[^.?!]{0,20}?\b(?:nødvendigt|necessary|needed)"
+    r"(?=\s*(?:[,.!;]|$))"
+    r"|^(?:(?:nej|no|ah|oh)[,.!]?\s+)*(?:(?:tak|thanks)[,.!]?\s+)?(?:no need|ingen grund"
+    r"|det behøver (?:du|i) ikke|you don't (?:need|have) to|lad (?:bare )?være)\b",
+    re.IGNORECASE,
+)
+"""A reply that says the work offered is not wanted: "Det tror jeg ikke bliver nødvendigt",
+"No need, we have it", "Det behøver du ikke"."""
+
+
+def _not_needed(index: int, context: _Context) -> bool:
+    """Whether the other side's next words say the work is not needed (with no day named)."""
+    reply = _reply(index, context)
+    if reply is None:
+        return False
+    text = _normal(context.sentences[reply].text)
+    return (
+        _NOT_NEEDED.match(text) is not None
+        and find_date(text, context.transcript.meeting.date, weeks=False) is None
+    )
 
 
 _THEIR_INPUT = re.compile(
