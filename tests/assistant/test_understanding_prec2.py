@@ -345,3 +345,25 @@ def test_a_promise_whose_reply_waves_off_something_else_stays() -> None:
         language="da",
     )
     assert summary(items) == [("bo", "2026-10-07")], items
+
+
+# ---- speaking again some day ---------------------------------------------------------------
+
+
+def test_speaking_again_some_day_is_no_task() -> None:
+    for turns, language in (
+        ([("ann", "Thanks everyone. We will speak again once the fix is live.")], "en"),
+        ([("ann", "Tak for i dag. Vi tales ved, når rettelsen er ude.")], "da"),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+
+
+def test_a_call_on_a_day_with_a_promise_is_still_work() -> None:
+    items = rule_items(
+        [
+            ("ann", "We will talk again on Friday, and I will send the numbers before then."),
+            ("bo", "Fine."),
+        ],
+        language="en",
+    )
+    assert "ann" in [item.owner for item in items], items

@@ -2233,6 +2233,9 @@ _NOT_WORK = re.compile(
     r"|for\b|fordi\b|because\b|since\b|så\b|so\b))"
     r"|(?:come|get) (?:on )?to (?:that|it|this)(?: one)?(?: (?:later|in a (?:bit|minute|moment)))?"
     r"(?=\s*[,.;:!?]|$)"
+    # meeting again some day, no task: "we'll speak again once the patch is out", "vi tales ved"
+    r"|(?:speak|talk|catch up|touch base) again\b(?!\s+(?:on|by|next|tomorrow|this)\b)"
+    r"|(?:tales|høres|ses) (?:ved )?(?:igen|snart|senere)?(?=\s*(?:[,.!?]|$|når|once|when))"
     # an offer turned down: "No, we'll do that ourselves" (as "Det klarer vi selv")
     r"|(?:do|handle|sort|take care of|manage) (?:that|it|this|those|them)(?: one)?"
     r" (?:ourselves|myself|on our own)\b"
