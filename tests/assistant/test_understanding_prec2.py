@@ -1,6 +1,9 @@
-"""Kinds of action-item false alarm fixed by the tuning helper "prec2" (issue 15), seen on the
+"""Kinds of action-item failure fixed by the tuning helper "prec2" (issue 15), seen on the
 distractor-heavy set z and the long-turn set aa: how the meeting itself is run (its language,
-the order of its points). Every sentence here is new: none is taken from any labelled set."""
+the order of its points), a "let's" handed to one person, a request turned down by naming the
+day, "because then I can", a step shown on the shared screen, an offer not needed, speaking
+again some day, a promise said as "what I'll do is", and a condition that belongs to the second
+of two tasks. Every sentence here is new: none is taken from any labelled set."""
 
 from __future__ import annotations
 
@@ -367,3 +370,35 @@ def test_a_call_on_a_day_with_a_promise_is_still_work() -> None:
         language="en",
     )
     assert "ann" in [item.owner for item in items], items
+
+
+# ---- "what I'll do is …": a promise said as a cleft -----------------------------------------
+
+
+def test_a_promise_said_as_what_i_will_do_is_is_a_promise() -> None:
+    for text in (
+        "so what i will do is call their finance office tomorrow and find out who signs",
+        "What I'll do is call their finance office tomorrow and find out who signs.",
+    ):
+        items = rule_items([("ann", "The deal went quiet after the demo."), ("bob", text)])
+        assert summary(items) == [("bob", "2026-10-07")], (text, items)
+        assert items[0].text.lower().startswith("call their finance office"), items
+
+
+def test_not_knowing_what_one_will_do_is_no_promise() -> None:
+    items = rule_items(
+        [("ann", "What will you do about it?"), ("bob", "I do not know what I will do.")],
+        language="en",
+    )
+    assert items == [], items
+
+
+def test_a_request_answered_right_now_actually_is_done_in_the_meeting() -> None:
+    items = rule_items(
+        [
+            ("ann", "Could you check whether the two orders went through?"),
+            ("bob", "Let me look right now, actually. Yes, both are there."),
+        ],
+        language="en",
+    )
+    assert items == [], items

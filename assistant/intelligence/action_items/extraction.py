@@ -1719,6 +1719,10 @@ _STOP = _Stop()
 _LEADING_VERBS = {"en": _EN_LEADING_VERBS, "da": _DA_LEADING_VERBS}
 
 
+_WHAT_BEFORE = re.compile(r"\bwhat\s*$", re.IGNORECASE)
+_CLEFT = re.compile(r"\s*do\s+is\s+(?:to\s+|that\s+)?", re.IGNORECASE)
+
+
 def _from_cue(
     index: int, context: _Context, rules: _Rules, candidate: _Cand, clause: tuple[int, int]
 ) -> _Found | _Acceptance | _Stop | None:
@@ -1730,6 +1734,11 @@ def _from_cue(
     # belongs to what comes before the name.
     opened = match.start("name") if kind == "assignment" else match.start()
     before, task = text[clause[0] : max(clause[0], opened)], text[match.end() : clause[1]]
+    what_i = _WHAT_BEFORE.search(before)
+    cleft = _CLEFT.match(task) if what_i is not None else None
+    if what_i is not None and cleft is not None:
+        # "so what I'll do is call their finance office tomorrow": the promise after "is"
+        before, task = before[: what_i.start()], task[cleft.end() :]
     if rules is not _DA and (
         re.fullmatch(r"i(?:'m| am)\s*", match.group(0), re.IGNORECASE)
         or (kind == "assignment" and re.search(r"\bis\s+$", match.group(0)))
