@@ -402,3 +402,52 @@ def test_a_request_answered_right_now_actually_is_done_in_the_meeting() -> None:
         language="en",
     )
     assert items == [], items
+
+
+# ---- a condition that belongs to the second of two tasks ------------------------------------
+
+
+def test_a_dated_task_before_and_then_something_if_needed_is_a_promise() -> None:
+    for turns, language in (
+        (
+            [
+                ("ann", "Du kan bare trække den i kalenderen."),
+                (
+                    "bo",
+                    "Så vil jeg gerne prøve det af først. Jeg prøver det i morgen og giver "
+                    "Ann besked, hvis noget driller.",
+                ),
+                ("ann", "God idé."),
+            ],
+            "da",
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert summary(items) == [("bo", "2026-10-07")], (turns, items)
+
+
+def test_an_offer_that_hangs_on_a_condition_is_still_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ann", "Did you get the file?"),
+                ("bo", "I sent it last week, and I am happy to resend it if it got lost."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ann", "Hvad med fakturaen?"),
+                ("bo", "Jeg sender den igen, hvis den ikke er kommet."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ann", "Ok."),
+                ("bo", "Jeg ringer til dem og rykker på fredag, hvis de ikke har betalt."),
+            ],
+            "da",
+        ),
+    ):
+        assert rule_items(turns, language=language) == [], turns

@@ -1836,7 +1836,12 @@ def _from_cue(
     if kind in ("commitment", "group") and _TRAILING_CONDITION.search(
         _WHETHER.sub(r"\1 whether", task)
     ):
-        return _STOP  # "happy to resend it if it didn't arrive": an offer, not a promise
+        first = _dated_before_conditioned(task, context)
+        if first is None:
+            return _STOP  # "happy to resend it if it didn't arrive": an offer, not a promise
+        # "Jeg tester det i morgen og giver Anders besked, hvis noget driller": the condition
+        # is the second task's; the first, dated, is a promise
+        task = first
     if _SUBORDINATE.search(before) and not _JUST_THAT.fullmatch(before.strip(" ,")):
         return None
     if _PURPOSE.search(text[: match.start()]) and re.match(
@@ -2140,6 +2145,22 @@ def _settled_before(before: str, index: int, context: _Context) -> bool:
 
 _BECAUSE_THEN = re.compile(r"\b(?:for|fordi|because|'cause|cause)\s+(?:så|then)\s*$", re.I)
 """Before "kan jeg" / "I can": "because then" opens the reason for what was just asked."""
+
+
+def _dated_before_conditioned(task: str, context: _Context) -> str | None:
+    """The part of ``task`` before an "and" that opens the clause a trailing condition belongs
+    to, when that part names a day; else None."""
+    condition = _TRAILING_CONDITION.search(task)
+    if condition is None:
+        return None
+    ands = list(re.finditer(r"\s+(?:og|and)\s+", task[: condition.start()], re.IGNORECASE))
+    if not ands:
+        return None
+    first = task[: ands[-1].start()]
+    said = find_deadline(first, context.transcript.meeting.date, weeks=False)
+    return first if said is not None and said.date is not None else None
+
+
 _OTHERWISE = re.compile(r"\b(?:ellers|otherwise|or else)(?:\s+(?:så|then))?\s*$", re.IGNORECASE)
 """Before a cue: the task is the fallback of what was said before it, not a task yet."""
 _BY_WHEN = re.compile(r"\b(?:inden|før|senest)\b", re.IGNORECASE)
