@@ -451,3 +451,23 @@ def test_an_offer_that_hangs_on_a_condition_is_still_no_task() -> None:
         ),
     ):
         assert rule_items(turns, language=language) == [], turns
+
+
+# ---- the same promise said on in the turn, with a particle verb ----------------------------
+
+
+def test_finding_it_out_after_a_promise_in_the_same_turn_is_the_same_task() -> None:
+    items = rule_items(
+        [
+            ("ann", "Kan jeres system tale med bommen?"),
+            (
+                "bo",
+                "Så ringer jeg til leverandøren. Jeg har nummeret på ham, og jeg finder ud af "
+                "det i næste uge.",
+            ),
+            ("ann", "Super."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", None)], items
+    assert "leverandøren" in items[0].text, items

@@ -1627,7 +1627,12 @@ def _spells_out(found: list[_Found], item: ActionItem, index: int, context: _Con
     return True
 
 
-_IT_AFTER_VERB = re.compile(r"^\S+\s+(?:den|det|dem|it|them|that|those)\b", re.IGNORECASE)
+_IT_AFTER_VERB = re.compile(
+    # "find ud af det", "look into it": a verb with its particle before the pronoun
+    r"^\S+\s+(?:(?:ud af|ud|op|ind|igennem|out|up|into|through|over)\s+)?"
+    r"(?:den|det|dem|it|them|that|those)\b",
+    re.IGNORECASE,
+)
 
 
 def _elaborates(found: list[_Found], item: ActionItem, index: int, context: _Context) -> bool:
