@@ -471,3 +471,30 @@ def test_finding_it_out_after_a_promise_in_the_same_turn_is_the_same_task() -> N
     )
     assert summary(items) == [("bo", None)], items
     assert "leverandøren" in items[0].text, items
+
+
+# ---- a call run alone after the one asked cannot join ---------------------------------------
+
+
+def test_running_the_call_alone_is_no_task() -> None:
+    for turns in (
+        [
+            ("ann", "UM TOM COULD YOU JOIN MY CALL WITH HALDEN ON FRIDAY"),
+            ("tom", "UH NOT FRIDAY SORRY I AM AT THE FAIR"),
+            ("ann", "OKAY I'LL TAKE IT ON MY OWN THEN"),
+        ],
+        [
+            ("ann", "Could you join the call with Halden?"),
+            ("tom", "No, sorry, I am away."),
+            ("ann", "Okay, I will run it alone then."),
+        ],
+    ):
+        assert rule_items(turns, language="en") == [], turns
+
+
+def test_taking_a_call_on_a_day_is_still_a_task() -> None:
+    items = rule_items(
+        [("ann", "Who takes the Halden call?"), ("tom", "I will take it on Friday.")],
+        language="en",
+    )
+    assert summary(items) == [("tom", "2026-10-09")], items

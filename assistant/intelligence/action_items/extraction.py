@@ -2274,6 +2274,8 @@ _NOT_WORK = re.compile(
     # an offer turned down: "No, we'll do that ourselves" (as "Det klarer vi selv")
     r"|(?:do|handle|sort|take care of|manage) (?:that|it|this|those|them)(?: one)?"
     r" (?:ourselves|myself|on our own)\b"
+    # a call the one asked cannot join, run alone: "Okay, I'll take it on my own then"
+    r"|(?:take|run|do) (?:it|that|the call|the meeting)(?: one)? (?:on my own|alone|by myself)\b"
     # thanks: "Det sætter jeg stor pris på"
     r"|(?:sæt|sætte|sætter) (?:(?:det|den|dem) )?(?:\w+ )?pris på\b"
     # a wish: "Vi vil rigtig gerne have en app"
