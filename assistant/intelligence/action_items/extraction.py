@@ -1627,7 +1627,12 @@ def _spells_out(found: list[_Found], item: ActionItem, index: int, context: _Con
     return True
 
 
-_IT_AFTER_VERB = re.compile(r"^\S+\s+(?:den|det|dem|it|them|that|those)\b", re.IGNORECASE)
+_IT_AFTER_VERB = re.compile(
+    # "find ud af det", "look into it": a verb with its particle before the pronoun
+    r"^\S+\s+(?:(?:ud af|ud|op|ind|igennem|out|up|into|through|over)\s+)?"
+    r"(?:den|det|dem|it|them|that|those)\b",
+    re.IGNORECASE,
+)
 
 
 def _elaborates(found: list[_Found], item: ActionItem, index: int, context: _Context) -> bool:
@@ -1719,6 +1724,10 @@ _STOP = _Stop()
 _LEADING_VERBS = {"en": _EN_LEADING_VERBS, "da": _DA_LEADING_VERBS}
 
 
+_WHAT_BEFORE = re.compile(r"\bwhat\s*$", re.IGNORECASE)
+_CLEFT = re.compile(r"\s*do\s+is\s+(?:to\s+|that\s+)?", re.IGNORECASE)
+
+
 def _from_cue(
     index: int, context: _Context, rules: _Rules, candidate: _Cand, clause: tuple[int, int]
 ) -> _Found | _Acceptance | _Stop | None:
@@ -1730,6 +1739,11 @@ def _from_cue(
     # belongs to what comes before the name.
     opened = match.start("name") if kind == "assignment" else match.start()
     before, task = text[clause[0] : max(clause[0], opened)], text[match.end() : clause[1]]
+    what_i = _WHAT_BEFORE.search(before)
+    cleft = _CLEFT.match(task) if what_i is not None else None
+    if what_i is not None and cleft is not None:
+        # "so what I'll do is call their finance office tomorrow": the promise after "is"
+        before, task = before[: what_i.start()], task[cleft.end() :]
     if rules is not _DA and (
         re.fullmatch(r"i(?:'m| am)\s*", match.group(0), re.IGNORECASE)
         or (kind == "assignment" and re.search(r"\bis\s+$", match.group(0)))
@@ -1800,6 +1814,8 @@ def _from_cue(
         or (kind in ("commitment", "group") and _settled_before(before, index, context))
     ):
         return _STOP
+    if kind in ("commitment", "group") and _not_needed(index, context):
+        return _STOP  # "Jeg kan tage ud til bestyrelsen." - "Det bliver ikke nødvendigt."
     if kind in ("group", "request", "assignment") and _is_agenda(sentence, text, task):
         return _STOP
     if (
@@ -1825,7 +1841,12 @@ def _from_cue(
     if kind in ("commitment", "group") and _TRAILING_CONDITION.search(
         _WHETHER.sub(r"\1 whether", task)
     ):
-        return _STOP  # "happy to resend it if it didn't arrive": an offer, not a promise
+        first = _dated_before_conditioned(task, context)
+        if first is None:
+            return _STOP  # "happy to resend it if it didn't arrive": an offer, not a promise
+        # "Jeg tester det i morgen og giver Anders besked, hvis noget driller": the condition
+        # is the second task's; the first, dated, is a promise
+        task = first
     if _SUBORDINATE.search(before) and not _JUST_THAT.fullmatch(before.strip(" ,")):
         return None
     if _PURPOSE.search(text[: match.start()]) and re.match(
@@ -1835,6 +1856,12 @@ def _from_cue(
     ):
         # "…, så jeg kan rapportere til ledelsen", "so we can book the sessions", "Så kan
         # Signe nå at sætte dem op": what the work makes possible, not a task
+        return None
+    if _BECAUSE_THEN.search(before) and re.search(
+        r"\b(?:kan|kunne|can|could)\b", match.group(0), re.IGNORECASE
+    ):
+        # "…, for så kan jeg følge dem hele vejen", "because then we can plan the crews": why
+        # something is asked for, not a task
         return None
     if kind in ("commitment", "group") and text.endswith("?") and _QUESTION_OPENING.match(text):
         return None
@@ -2121,6 +2148,24 @@ def _settled_before(before: str, index: int, context: _Context) -> bool:
     return any(_has_cue(s, context) for s in earlier)
 
 
+_BECAUSE_THEN = re.compile(r"\b(?:for|fordi|because|'cause|cause)\s+(?:så|then)\s*$", re.I)
+"""Before "kan jeg" / "I can": "because then" opens the reason for what was just asked."""
+
+
+def _dated_before_conditioned(task: str, context: _Context) -> str | None:
+    """The part of ``task`` before an "and" that opens the clause a trailing condition belongs
+    to, when that part names a day; else None."""
+    condition = _TRAILING_CONDITION.search(task)
+    if condition is None:
+        return None
+    ands = list(re.finditer(r"\s+(?:og|and)\s+", task[: condition.start()], re.IGNORECASE))
+    if not ands:
+        return None
+    first = task[: ands[-1].start()]
+    said = find_deadline(first, context.transcript.meeting.date, weeks=False)
+    return first if said is not None and said.date is not None else None
+
+
 _OTHERWISE = re.compile(r"\b(?:ellers|otherwise|or else)(?:\s+(?:så|then))?\s*$", re.IGNORECASE)
 """Before a cue: the task is the fallback of what was said before it, not a task yet."""
 _BY_WHEN = re.compile(r"\b(?:inden|før|senest)\b", re.IGNORECASE)
@@ -2132,6 +2177,29 @@ def _declined(index: int, context: _Context) -> bool:
     """Whether the other side's next words turn what sentence ``index`` said down."""
     reply = _reply(index, context)
     return reply is not None and _DECLINE.match(_normal(context.sentences[reply].text)) is not None
+
+
+_NOT_NEEDED = re.compile(
+    r"^[^.?!]{0,40}?\b(?:ikke|not|won't|isn't)\b[^.?!]{0,20}?\b(?:nødvendigt|necessary|needed)"
+    r"(?=\s*(?:[,.!;]|$))"
+    r"|^(?:(?:nej|no|ah|oh)[,.!]?\s+)*(?:(?:tak|thanks)[,.!]?\s+)?(?:no need|ingen grund"
+    r"|det behøver (?:du|i) ikke|you don't (?:need|have) to|lad (?:bare )?være)\b",
+    re.IGNORECASE,
+)
+"""A reply that says the work offered is not wanted: "Det tror jeg ikke bliver nødvendigt",
+"No need, we have it", "Det behøver du ikke"."""
+
+
+def _not_needed(index: int, context: _Context) -> bool:
+    """Whether the other side's next words say the work is not needed (with no day named)."""
+    reply = _reply(index, context)
+    if reply is None:
+        return False
+    text = _normal(context.sentences[reply].text)
+    return (
+        _NOT_NEEDED.match(text) is not None
+        and find_date(text, context.transcript.meeting.date, weeks=False) is None
+    )
 
 
 _THEIR_INPUT = re.compile(
@@ -2186,9 +2254,28 @@ _NOT_WORK = re.compile(
     # "I'll run this one in English for your sake": the meeting's own language
     r"|(?:run|hold|do|take|keep|conduct|hold|kør|køre|holde|tage) (?:this|it|the meeting|this"
     r" meeting|mødet|den|det)(?: one)? (?:in|på) (?:english|danish|engelsk|dansk)\b"
+    # the language people speak in the meeting: "så vi tager mødet på engelsk", "jeg svarer
+    # bare på dansk", "Ole taler engelsk", "I'll just answer in Danish"
+    r"|(?:tag(?:e|er)?|hold(?:e|er)?|kør(?:e|er)?) mødet (?:på|in)"
+    r" (?:engelsk|dansk|english|danish)\b"
+    r"|(?:tal|tale|taler|svar|svare|svarer|speak|speaks|talk|answer|reply)"
+    r" (?:(?:bare|gerne|også|helst|just|also|only|mostly|mest)\s+)*(?:på |in )?"
+    r"(?:engelsk|dansk|english|danish)\b(?!\s+(?:to|til)\b)"
+    # the order of this meeting's points: "Rasmus, vil du tage den første?", "jeg kan tage
+    # min først", "så vi tager det hurtigt", "but we'll come to that"
+    r"|(?:tag(?:e|er)?|take) (?:den|det|dem|min|mit|mine|din|dit|dine|it|that|this|mine|yours)"
+    r"(?: one)? (?:først|første|first|hurtigt|quickly|next|næste|sidst|last)(?=\s*(?:[,.;:!?]|$"
+    r"|for\b|fordi\b|because\b|since\b|så\b|so\b))"
+    r"|(?:come|get) (?:on )?to (?:that|it|this)(?: one)?(?: (?:later|in a (?:bit|minute|moment)))?"
+    r"(?=\s*[,.;:!?]|$)"
+    # meeting again some day, no task: "we'll speak again once the patch is out", "vi tales ved"
+    r"|(?:speak|talk|catch up|touch base) again\b(?!\s+(?:on|by|next|tomorrow|this)\b)"
+    r"|(?:tales|høres|ses) (?:ved )?(?:igen|snart|senere)?(?=\s*(?:[,.!?]|$|når|once|when))"
     # an offer turned down: "No, we'll do that ourselves" (as "Det klarer vi selv")
     r"|(?:do|handle|sort|take care of|manage) (?:that|it|this|those|them)(?: one)?"
     r" (?:ourselves|myself|on our own)\b"
+    # a call the one asked cannot join, run alone: "Okay, I'll take it on my own then"
+    r"|(?:take|run|do) (?:it|that|the call|the meeting)(?: one)? (?:on my own|alone|by myself)\b"
     # thanks: "Det sætter jeg stor pris på"
     r"|(?:sæt|sætte|sætter) (?:(?:det|den|dem) )?(?:\w+ )?pris på\b"
     # a wish: "Vi vil rigtig gerne have en app"
@@ -2349,8 +2436,8 @@ _SHARES_IT_NOW = re.compile(
 
 
 _SHOWING = re.compile(
-    r"^(?:(?:ja|jo|yes|yeah|sure|okay|ok|klart|sure thing)[,.!]?\s+)?(?:se her|kig her|se lige her"
-    r"|look here|see here|watch this|watch|look)\b",
+    r"^(?:(?:ja|jo|yes|yeah|sure|okay|ok|klart|sure thing)[,.!]?\s+)?(?:se,? her|kig,? her"
+    r"|se lige her|look,? here|see,? here|watch this|watch|look)\b",
     re.IGNORECASE,
 )
 """A demonstration in the meeting: "Se her.", "Sure, look here." before what is done."""
@@ -2397,7 +2484,10 @@ _OFFER_CUE = re.compile(
 )
 _ASKED = re.compile(
     r"^(?:[\w']+,\s*)?(?:(?:so|and|og|så)\s+)?(?:can|could|would|will|kan|kunne|vil|gider)\s+"
-    r"(?:you|du|I)\b",
+    r"(?:you|du|I)\b"
+    # an upper-case transcript has neither question marks nor commas: "UM TOM COULD YOU …"
+    r"|^(?:(?:UM|UH|ER|ØH|ØHM|OKAY|SO|AND|OG|SÅ)\s+)*(?:[A-ZÆØÅ']+\s+)?"
+    r"(?:CAN|COULD|WOULD|WILL|KAN|KUNNE|VIL|GIDER)\s+(?:YOU|DU|I)\b",
 )
 
 

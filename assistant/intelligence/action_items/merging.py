@@ -11,7 +11,7 @@ from assistant.intelligence.action_items.model import ActionItem, _Context, _Fou
 from assistant.intelligence.action_items.owners import TEAM, _may_answer
 from assistant.intelligence.action_items.pronouns import has_object_pronoun
 from assistant.intelligence.action_items.pronouns import has_object_pronoun as pronoun_only
-from assistant.intelligence.action_items.replies import _CLAIMS_IT, _later_in_turn
+from assistant.intelligence.action_items.replies import _CLAIMS_IT, _addressed, _later_in_turn
 from assistant.intelligence.action_items.rules import _ACCEPTANCE, _OPENS_WITH_YES, _PRONOUN_OBJECT
 from assistant.intelligence.action_items.similarity import similar_tasks
 from assistant.transcript import Segment
@@ -168,6 +168,8 @@ def _takes_on_group(
                 similar_tasks(group.text, item.text)
                 or _CLAIMS_IT.search(opening.text)
                 or opening is not sentence
+                # "Sara, let's send them the minutes." - "I'll do that this afternoon."
+                or _addressed(group.quote, context) == item.speaker
             )
         ):
             break

@@ -292,6 +292,15 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
                 found[position] = (_confirmed(item, due, item.owner), kind)
                 return
         elif (
+            kind == "group"
+            and item.speaker != sentence.speaker
+            and _addressed(item.quote, context) == sentence.speaker
+        ):
+            # "Sara, let's send them the minutes." - "Det gør jeg i dag.": the group's work,
+            # handed to the one named, is hers once she takes it on.
+            found[position] = (_confirmed(item, due, sentence.speaker), "request")
+            return
+        elif (
             kind == "request"
             # the request, or the answer merged into it that took it on
             and (item.speaker != sentence.speaker or item.owner == sentence.speaker)
@@ -484,6 +493,12 @@ def _work_said_before_handoff(text: str, context: _Context) -> bool:
 
 _DONE_NOW = re.compile(r"\b(?:right now|right away now|lige nu|as we speak|mens vi taler)\b", re.I)
 """A yes that does the work there and then: no task is left."""
+
+
+def _addressed(quote: str, context: _Context) -> str | None:
+    """The participant a sentence opens by naming ("Sara, let's …"), if any."""
+    said = re.match(r"\s*([^\W\d_]+),", quote)
+    return context.name_ids.get(said[1].lower()) if said else None
 
 
 def _confirmed(item: ActionItem, due: dt.date | None, owner: str | None) -> ActionItem:

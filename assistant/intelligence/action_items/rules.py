@@ -161,7 +161,8 @@ _JOKE = re.compile(
 _ON_THE_SPOT = re.compile(
     r"\b(?:right now|right away now|now|in the chat|lige nu|nu|i chatten|her i mødet|undervejs"
     r"|as we go(?: along)?|along the way|as we speak|here and now|her og nu)"
-    r"(?:,?\s+(?:while|mens) (?:we're|we are|vi|jeg|i|i'm|i am)(?: \w+){1,3})?[.!?]*$"
+    r"(?:,?\s+(?:while|mens) (?:we're|we are|vi|jeg|i|i'm|i am)(?: \w+){1,3})?"
+    r"(?:,?\s+(?:actually|faktisk))?[.!?]*$"
     r"|\b(?:while we're talking|while we talk|mens vi (?:snakker|taler))[.!?]*$",
     re.IGNORECASE,
 )
@@ -259,7 +260,8 @@ _LIVE_PLACE = re.compile(
     re.IGNORECASE,
 )
 _MEETING_ACTIVITY = re.compile(
-    r"\b(?:discuss|go over|talk about|look at|cover|recap|walk through|introduce|hear from"
+    r"\b(?:discuss|go over|run through|talk about|look at|cover|recap|walk through|introduce"
+    r"|hear from"
     r"|diskutere|gennemgå|snakke om|tale om|kigge på|høre fra|fortælle|præsentere|vise (?:jer|os)"
     r"|tell (?:you|us)|present|show (?:you|us))\b",
     re.IGNORECASE,

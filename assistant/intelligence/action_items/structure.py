@@ -258,6 +258,8 @@ def answered_with_assent(index: int, context: _Context) -> bool:
     if position is None:
         return False
     text = _normal(context.sentences[position].text).lower()
+    if _DAY_REFUSED.search(text) is not None:
+        return False  # "Not on Friday, sorry, I'm away": the day named is the reason for a no
     if find_date(
         text, context.transcript.meeting.date, weeks=False
     ) is not None and not text.endswith("?"):
@@ -273,6 +275,21 @@ def answered_with_assent(index: int, context: _Context) -> bool:
     rest = text[yes.end() :].strip(" ,.!")
     return not rest or _TAKES_ON.search(text) is not None or _STATES.match(rest) is None
 
+
+_SORRY = r"(?:sorry|desværre|beklager|i'm afraid|unfortunately)"
+_NOT_THEN = (
+    r"(?:not|ikke|can't|cannot|kan ikke|har ikke tid|don't have time|haven't got time)\b"
+    r"(?!\s+(?:before|until|till|før|inden|indtil)\b)"
+)
+_DAY_REFUSED = re.compile(
+    rf"^(?:(?:uh|um|er|øh|øhm|hmm|oh|well|no|nej)[,.]?\s+)*(?:i |jeg )?{_NOT_THEN}[^.?!]{{0,40}}?"
+    rf"\b{_SORRY}\b(?![^.?!]*\b(?:but|men)\b)"
+    rf"|^(?:(?:uh|um|øh|oh|no|nej)[,.]?\s+)*{_SORRY}\b[,.]?\s+(?:(?:i|jeg) )?{_NOT_THEN}"
+    rf"(?![^.?!]*\b(?:but|men)\b)",
+    re.IGNORECASE,
+)
+"""A reply that names a day only to turn the request down: "Not this week, sorry", "Desværre,
+ikke på fredag"; "Nej, ikke før fredag" and "not Thursday, sorry, but Friday works" take it."""
 
 _STATES = re.compile(
     r"^(?:(?:it|that|this|there|they|we|he|she)(?:'s| is| are|'re| was| were| has| have)"
