@@ -43,7 +43,11 @@ class VoiceprintOptions:
     """Shorter leftovers of a run are not embedded."""
     solo_share: float = 0.75
     """A window belongs to a local speaker of a segmentation window when that speaker talks
-    alone over this share of it."""
+    alone over this share of the part the segmentation window hears."""
+    min_heard_s: float = 0.8
+    """A voice window is judged by a segmentation window that hears at least this much of it
+    (s; all of it when shorter). Half a 1.6 s window: at a 5 s segmentation hop, a voice
+    just across a window's edge still counts against the voices inside it."""
 
 
 @dataclass(slots=True)
@@ -130,7 +134,8 @@ def heard_apart(
     options: VoiceprintOptions = VoiceprintOptions(),
 ) -> BoolArray:
     """(clusters, clusters): True where the segmentation heard the two clusters as two local
-    speakers of one window, each mostly talking alone there."""
+    speakers of one window, each mostly talking alone there. A voice window is judged on the
+    frames of it that a segmentation window hears, when it hears ``min_heard_s`` of it."""
     count = int(labels.max()) + 1 if len(labels) else 0
     apart = np.zeros((count, count), dtype=bool)
     if not activities or not windows:
@@ -143,7 +148,9 @@ def heard_apart(
         solo = active & (active.sum(axis=1, keepdims=True) == 1)
         times = activity.start_s + np.arange(len(active)) * step + centre
         window_end = activity.start_s + geometry.window_s
-        inside = np.flatnonzero((starts >= activity.start_s - 0.01) & (ends <= window_end + 0.01))
+        heard_s = np.minimum(ends, window_end) - np.maximum(starts, activity.start_s)
+        enough = np.minimum(options.min_heard_s, ends - starts) - 0.01
+        inside = np.flatnonzero(heard_s >= enough)
         heard: defaultdict[int, Counter[int]] = defaultdict(Counter)
         for index in inside.tolist():
             frames = (times >= starts[index]) & (times < ends[index])
