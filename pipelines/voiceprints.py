@@ -44,10 +44,12 @@ class VoiceprintOptions:
     solo_share: float = 0.75
     """A window belongs to a local speaker of a segmentation window when that speaker talks
     alone over this share of the part the segmentation window hears."""
-    min_heard_s: float = 0.8
+    min_heard_s: float = 1.6
     """A voice window is judged by a segmentation window that hears at least this much of it
-    (s; all of it when shorter). Half a 1.6 s window: at a 5 s segmentation hop, a voice
-    just across a window's edge still counts against the voices inside it."""
+    (s; all of it when shorter): by default the whole 1.6 s window. Half of it (0.8) lets a
+    voice just across a window's edge count against the voices inside it, but at a 5 s
+    segmentation hop that did not bring back the 10-minute recording of the clips' 12th
+    voice (11 of 12 found, as with 1.6; reported turns' DER 13.7 % both)."""
 
 
 @dataclass(slots=True)
