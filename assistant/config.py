@@ -136,7 +136,9 @@ class DiarizationSettings(BaseModel):
     two needed for speech: dev01 24 % against 17 %), 28.4 % at 4, 22.9 % at 5 (two windows,
     one enough); the phone call 6.7 % at 2, 2.5 and 5. But the 10-minute recording of the
     clips finds 12 of its 12 voices at 2, 13 at 2.5 and 11 at 5 (reported turns' DER 12.2,
-    11.9, 13.7 %; fewer windows, fewer of them hear two voice clusters as two people)."""
+    11.9, 13.7 %; fewer windows, fewer of them hear two voice clusters as two people).
+    Letting a voice window count where a segmentation window hears half of it
+    (``VoiceprintOptions.min_heard_s`` 0.8) does not bring the 12th voice back at 5."""
     speech_margin: float = Field(default=0.6, ge=0, lt=1)
     """A frame is speech once the segmentation windows covering it hear 1 - margin speakers
     on average; above 0.5 keeps quiet voices only some windows hear."""

@@ -43,7 +43,13 @@ class VoiceprintOptions:
     """Shorter leftovers of a run are not embedded."""
     solo_share: float = 0.75
     """A window belongs to a local speaker of a segmentation window when that speaker talks
-    alone over this share of it."""
+    alone over this share of the part the segmentation window hears."""
+    min_heard_s: float = 1.6
+    """A voice window is judged by a segmentation window that hears at least this much of it
+    (s; all of it when shorter): by default the whole 1.6 s window. Half of it (0.8) lets a
+    voice just across a window's edge count against the voices inside it, but at a 5 s
+    segmentation hop that did not bring back the 10-minute recording of the clips' 12th
+    voice (11 of 12 found, as with 1.6; reported turns' DER 13.7 % both)."""
 
 
 @dataclass(slots=True)
@@ -130,7 +136,8 @@ def heard_apart(
     options: VoiceprintOptions = VoiceprintOptions(),
 ) -> BoolArray:
     """(clusters, clusters): True where the segmentation heard the two clusters as two local
-    speakers of one window, each mostly talking alone there."""
+    speakers of one window, each mostly talking alone there. A voice window is judged on the
+    frames of it that a segmentation window hears, when it hears ``min_heard_s`` of it."""
     count = int(labels.max()) + 1 if len(labels) else 0
     apart = np.zeros((count, count), dtype=bool)
     if not activities or not windows:
@@ -143,7 +150,9 @@ def heard_apart(
         solo = active & (active.sum(axis=1, keepdims=True) == 1)
         times = activity.start_s + np.arange(len(active)) * step + centre
         window_end = activity.start_s + geometry.window_s
-        inside = np.flatnonzero((starts >= activity.start_s - 0.01) & (ends <= window_end + 0.01))
+        heard_s = np.minimum(ends, window_end) - np.maximum(starts, activity.start_s)
+        enough = np.minimum(options.min_heard_s, ends - starts) - 0.01
+        inside = np.flatnonzero(heard_s >= enough)
         heard: defaultdict[int, Counter[int]] = defaultdict(Counter)
         for index in inside.tolist():
             frames = (times >= starts[index]) & (times < ends[index])

@@ -146,3 +146,21 @@ def test_each_frame_is_judged_by_the_windows_that_cover_it_however_many() -> Non
     # Asking for more than half: 5-7 s and 9-10 s (one of two) drop, 1-5 and 10-14 s stay.
     spans = [x for t in strict for x in (t.start, t.end)]
     assert spans == pytest.approx([1, 5, 7, 9, 10, 14], abs=0.05)
+
+
+def test_a_voice_across_a_windows_edge_counts_once_enough_of_it_is_heard() -> None:
+    from pipelines.speaker_windows import SpeakerWindow
+    from pipelines.voiceprints import VoiceprintOptions, heard_apart
+
+    def voice(start: float) -> SpeakerWindow:
+        return SpeakerWindow("room", start, start + 1.6, np.ones(256, np.float32) / 16)
+
+    # A talks at 1-4.6 s, B from 9 s on; at a 5 s hop no window holds both voices whole.
+    windows = [voice(1.0), voice(3.0), voice(9.0), voice(11.0)]
+    labels = np.array([0, 0, 1, 1])
+    heard = [_window(0.0, (0, 1.0, 4.6), (1, 9.0, 10.0)), _window(5.0, (2, 4.0, 7.6))]
+    # Judged on voice windows it holds whole (the default), the first window hears A alone.
+    assert not heard_apart(windows, labels, heard, GEOMETRY).any()
+    # Judged on 0.8 s and more, it hears 1 s of B's window at 9-10.6 s, alone, as another speaker.
+    half = VoiceprintOptions(min_heard_s=0.8)
+    assert heard_apart(windows, labels, heard, GEOMETRY, half).tolist() == [[0, 1], [1, 0]]
