@@ -20,7 +20,7 @@ from assistant.intelligence.action_items.learned import (
 from assistant.processing.analyze import finish_analysis
 from assistant.transcript import MeetingInfo, Participant, Segment, Transcript
 from bench.intelligence import LABELLED_DIR_G, load_labelled
-from bench.train_action_scorer import fit, load_sets, training_meetings
+from bench.train_action_scorer import Meeting, fit, load_sets, training_meetings
 
 PEOPLE = (Participant("anna", "Anna", "internal"), Participant("ben", "Ben", "external"))
 
@@ -97,6 +97,17 @@ def test_training_reproduces_the_shipped_weights() -> None:
     assert fitted["weights"].keys() == shipped["weights"].keys()  # type: ignore[attr-defined]
     for name, weight in shipped["weights"].items():
         assert fitted["weights"][name] == pytest.approx(weight, abs=1e-6), name  # type: ignore[index]
+
+
+def test_training_takes_each_set_as_the_rules_saw_it_before_tuning_on_it() -> None:
+    # The scorer meets new meetings, where the rules were never tuned: it is trained on each
+    # set's items from before tuning, and on today's only for a set that has none (the first).
+    def meeting(name: str) -> Meeting:
+        return Meeting(name, "en", {"action_items": []}, (), (), (), only_ours=False)
+
+    today_a, today_b, before_b = meeting("a today"), meeting("b today"), meeting("b before")
+    sets = {"a": {"today": [today_a]}, "b": {"today": [today_b], "pretuning": [before_b]}}
+    assert training_meetings(sets) == [today_a, before_b]
 
 
 def test_the_setting_turns_the_scorer_on_in_the_analysis(tmp_path: Path) -> None:
