@@ -221,6 +221,10 @@ class LiveSettings(BaseModel):
     (0: off)."""
     sure_margin_s: float = Field(default=0.3, ge=0, le=10)
     """Audio (s) that must follow a sure word in the decode before it turns final alone."""
+    settle_s: float = Field(default=1.4, ge=0, le=10)
+    """A word this much audio (s) follows in a decode turns final from that decode, whether
+    or not the decode before read it the same: decodes that keep rewording a word no longer
+    hold it back for seconds (0: off)."""
     min_silence_s: float = Field(default=0.5, ge=0.1, le=3)
     """Silence (s) that ends an utterance and makes its words final; shorter is quicker but
     cuts sentences at pauses."""

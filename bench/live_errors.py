@@ -50,7 +50,7 @@ from assistant.config import Settings
 from assistant.processing.analyze import analyze, load_speech_models
 from assistant.processing.live import live_options
 from assistant.processing.speech import SpeechModels, vad_options
-from models.asr import ChunkRecognition, RecognitionOptions, SpeechRecognizer
+from models.asr import ChunkRecognition, RecognitionOptions, SpeechRecognizer, _window_frames
 from pipelines.frames import SAMPLE_RATE, Caption, Frame
 from pipelines.live_transcribe import LiveOptions, LiveTranscriber
 from pipelines.sources import file_audio
@@ -73,6 +73,8 @@ from .common import (
 
 _Built = TypeVar("_Built")
 
+COST_WINDOW_S = 15.0
+"""The encoder window (s) of ``--cost``'s BASE (the partial decodes' default)."""
 TAIL_S = 1.0
 """A word confirmed this close (s) to the end of the decoded audio counts as confirmed early."""
 _NUMBER = re.compile(r"^\d+(st|nd|rd|th)?$")
@@ -121,7 +123,10 @@ class MemoRecognizer:
 class _TimedRecognizer:
     """The recogniser, with the seconds it has spent (the simulated clock's busy time): as
     measured, or, given ``cost`` (BASE, PER_S), ``BASE + PER_S`` x its audio (s) per decode, a
-    deterministic machine whatever this one's load."""
+    deterministic machine whatever this one's load. With ``window_cost``, BASE is the cost of a
+    ``COST_WINDOW_S`` encoder window, and a decode pays it in proportion to its own window
+    (the encoder's share: CPU seconds of a 2 s and a 4 s buffer's decode on one thread, beam
+    3 with word times, were 0.38/0.43 s in 15 s, 0.25/0.29 s in 10 s, 0.18 s in 8 s)."""
 
     def __init__(
         self,
@@ -129,8 +134,10 @@ class _TimedRecognizer:
         *,
         cpu_clock: bool = False,
         cost: tuple[float, float] | None = None,
+        window_cost: bool = False,
     ) -> None:
         self.inner = inner
+        self._window_cost = window_cost
         self.spent_s = 0.0
         self.decodes = 0
         self.decoded_s = 0.0
@@ -145,7 +152,11 @@ class _TimedRecognizer:
         audio_s = sum(len(chunk) for chunk in chunks) / SAMPLE_RATE
         self.decoded_s += audio_s
         if self._cost is not None:
-            self.spent_s += self._cost[0] + self._cost[1] * audio_s
+            base = self._cost[0]
+            if self._window_cost:
+                longest = max(len(chunk) for chunk in chunks)
+                base *= _window_frames(longest, options.window_s) / _window_frames(0, COST_WINDOW_S)
+            self.spent_s += base + self._cost[1] * audio_s
             return self.inner.recognize(chunks, options)
         began = self._now()
         try:
@@ -261,6 +272,7 @@ def simulate(
     as_1x: bool = False,
     steps: list[Step] | None = None,
     memo: Path | None = None,
+    window_cost: bool = False,
 ) -> tuple[list[Final], list[Caption]]:
     """Every final (traced) and every caption of ``path`` fed at simulated 1x; without
     ``compute``, decodes take no time (the policy's own latency, whatever the machine's load);
@@ -272,9 +284,10 @@ def simulate(
     when the decodes fall behind. ``as_1x`` runs them as a stream does at 1x: whatever arrived
     while a decode ran is pushed at once, then one flush decodes the newest audio (decodes that
     would fall behind are skipped), so the words read are the ones a live meeting reads.
-    ``steps`` gets every decode step (``Step``); ``memo``: see ``MemoRecognizer``."""
+    ``steps`` gets every decode step (``Step``); ``memo``: see ``MemoRecognizer``;
+    ``window_cost``: see ``_TimedRecognizer``."""
     inner = models.recognizer if memo is None else MemoRecognizer(models.recognizer, memo)
-    recognizer = _TimedRecognizer(inner, cpu_clock=cpu_clock, cost=cost)
+    recognizer = _TimedRecognizer(inner, cpu_clock=cpu_clock, cost=cost, window_cost=window_cost)
     free = [0.0, 0.0]  # (simulated time the batch started, the recogniser's spent_s then)
 
     def clock() -> float:
@@ -598,6 +611,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         "decoded again with the same options (with --cost only: see MemoRecognizer).",
     )
     parser.add_argument(
+        "--window-cost",
+        action="store_true",
+        help="--cost's BASE is a 15 s encoder window's: a decode pays it in proportion to its "
+        "own window (see _TimedRecognizer).",
+    )
+    parser.add_argument(
         "--breakdown",
         action="store_true",
         help="Print where each input's partial latency goes (see ``breakdown``).",
@@ -722,6 +741,7 @@ def _run(
         as_1x=args.as_1x,
         steps=steps,
         memo=args.memo,
+        window_cost=args.window_cost,
     )
     return offline, finals, captions
 
