@@ -126,7 +126,9 @@ class _TimedRecognizer:
     deterministic machine whatever this one's load. With ``window_cost``, BASE is the cost of a
     ``COST_WINDOW_S`` encoder window, and a decode pays it in proportion to its own window
     (the encoder's share: CPU seconds of a 2 s and a 4 s buffer's decode on one thread, beam
-    3 with word times, were 0.38/0.43 s in 15 s, 0.25/0.29 s in 10 s, 0.18 s in 8 s)."""
+    3 with word times, medians of 4, were 0.38/0.43 s in a 15 s window, 0.25/0.29 s in 10 s,
+    0.18/0.25 s in 8 s, 0.15/0.21 s in 6 s: in proportion down to 10 s, a little dearer
+    below)."""
 
     def __init__(
         self,
