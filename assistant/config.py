@@ -184,12 +184,13 @@ class ThreadSettings(BaseModel):
 class LiveSettings(BaseModel):
     """Following a meeting as it happens (``meeting-assistant live``, the bot)."""
 
-    step_s: float = Field(default=0.5, ge=0.1, le=5)
+    step_s: float = Field(default=0.35, ge=0.1, le=5)
     """New speech (s) after which the current utterance is decoded again for captions."""
-    partial_window_s: float = Field(default=15.0, ge=5, le=30)
-    """Encoder window (s) of those decodes: the audio padded with silence to this length, not
-    to Whisper's 30 s. On 2 cores with the packaged base model a decode costs about 0.35 s
-    at 15 s and 0.85 s at 30 s (30 = as trained, slowest and most accurate)."""
+    partial_window_s: float = Field(default=10.0, ge=5, le=30)
+    """Encoder window (s) of those decodes: the audio padded with silence to this length (or
+    to its own length and 2 s), not to Whisper's 30 s. On 2 cores with the packaged base model
+    a decode costs about 0.85 s at 30 s, 0.35 s at 15 s and two thirds of that at 10 s (30 =
+    as trained, slowest and most accurate)."""
     trim_s: float = Field(default=8.0, ge=2, le=28)
     """Speech without a pause longer than this (s) is handed on at its last confirmed sentence
     end, so each decode stays short (cheaper, and agrees sooner)."""
@@ -223,6 +224,10 @@ class LiveSettings(BaseModel):
     (0: off)."""
     sure_margin_s: float = Field(default=0.3, ge=0, le=10)
     """Audio (s) that must follow a sure word in the decode before it turns final alone."""
+    settle_s: float = Field(default=1.4, ge=0, le=10)
+    """A word this much audio (s) follows in a decode turns final from that decode, whether
+    or not the decode before read it the same: decodes that keep rewording a word no longer
+    hold it back for seconds (0: off)."""
     min_silence_s: float = Field(default=0.5, ge=0.1, le=3)
     """Silence (s) that ends an utterance and makes its words final; shorter is quicker but
     cuts sentences at pauses."""

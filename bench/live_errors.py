@@ -50,7 +50,7 @@ from assistant.config import Settings
 from assistant.processing.analyze import analyze, load_speech_models
 from assistant.processing.live import live_options
 from assistant.processing.speech import SpeechModels, vad_options
-from models.asr import ChunkRecognition, RecognitionOptions, SpeechRecognizer
+from models.asr import ChunkRecognition, RecognitionOptions, SpeechRecognizer, _window_frames
 from pipelines.frames import SAMPLE_RATE, Caption, Frame
 from pipelines.live_transcribe import LiveOptions, LiveTranscriber
 from pipelines.sources import file_audio
@@ -73,6 +73,8 @@ from .common import (
 
 _Built = TypeVar("_Built")
 
+COST_WINDOW_S = 15.0
+"""The encoder window (s) of ``--cost``'s BASE (the partial decodes' default)."""
 TAIL_S = 1.0
 """A word confirmed this close (s) to the end of the decoded audio counts as confirmed early."""
 _NUMBER = re.compile(r"^\d+(st|nd|rd|th)?$")
@@ -87,10 +89,46 @@ class Final:
     """Media time (s) where the decoded audio ended."""
 
 
+class MemoRecognizer:
+    """The recogniser, its readings kept on disk by the audio and the options: a simulation
+    run again with a changed policy decodes only the buffers the change made new (the same
+    audio and options read the same). For ``--cost`` runs only: a reading from the disk takes
+    no time."""
+
+    def __init__(self, inner: SpeechRecognizer, folder: Path) -> None:
+        self.inner = inner
+        self.name = getattr(inner, "name", "asr")
+        self._folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def recognize(
+        self, chunks: Sequence[Any], options: RecognitionOptions
+    ) -> list[ChunkRecognition]:
+        import hashlib
+        import pickle
+
+        digest = hashlib.sha256(repr(options).encode())
+        for chunk in chunks:
+            digest.update(chunk.tobytes())
+        path = self._folder / f"{digest.hexdigest()}.pickle"
+        if path.exists():
+            return list(pickle.loads(path.read_bytes()))
+        found = self.inner.recognize(chunks, options)
+        partial = path.with_suffix(f".{os.getpid()}")
+        partial.write_bytes(pickle.dumps(found))
+        os.replace(partial, path)
+        return found
+
+
 class _TimedRecognizer:
     """The recogniser, with the seconds it has spent (the simulated clock's busy time): as
     measured, or, given ``cost`` (BASE, PER_S), ``BASE + PER_S`` x its audio (s) per decode, a
-    deterministic machine whatever this one's load."""
+    deterministic machine whatever this one's load. With ``window_cost``, BASE is the cost of a
+    ``COST_WINDOW_S`` encoder window, and a decode pays it in proportion to its own window
+    (the encoder's share: CPU seconds of a 2 s and a 4 s buffer's decode on one thread, beam
+    3 with word times, medians of 4, were 0.38/0.43 s in a 15 s window, 0.25/0.29 s in 10 s,
+    0.18/0.25 s in 8 s, 0.15/0.21 s in 6 s: in proportion down to 10 s, a little dearer
+    below)."""
 
     def __init__(
         self,
@@ -98,10 +136,13 @@ class _TimedRecognizer:
         *,
         cpu_clock: bool = False,
         cost: tuple[float, float] | None = None,
+        window_cost: bool = False,
     ) -> None:
         self.inner = inner
+        self._window_cost = window_cost
         self.spent_s = 0.0
         self.decodes = 0
+        self.decoded_s = 0.0
         self.name = getattr(inner, "name", "asr")
         self._now = time.process_time if cpu_clock else time.monotonic
         self._cost = cost
@@ -110,9 +151,14 @@ class _TimedRecognizer:
         self, chunks: Sequence[Any], options: RecognitionOptions
     ) -> list[ChunkRecognition]:
         self.decodes += 1
+        audio_s = sum(len(chunk) for chunk in chunks) / SAMPLE_RATE
+        self.decoded_s += audio_s
         if self._cost is not None:
-            audio_s = sum(len(chunk) for chunk in chunks) / SAMPLE_RATE
-            self.spent_s += self._cost[0] + self._cost[1] * audio_s
+            base = self._cost[0]
+            if self._window_cost:
+                longest = max(len(chunk) for chunk in chunks)
+                base *= _window_frames(longest, options.window_s) / _window_frames(0, COST_WINDOW_S)
+            self.spent_s += base + self._cost[1] * audio_s
             return self.inner.recognize(chunks, options)
         began = self._now()
         try:
@@ -121,13 +167,33 @@ class _TimedRecognizer:
             self.spent_s += self._now() - began
 
 
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One decode step of the transcriber (a partial decode, an utterance's end, a cut)."""
+
+    origin: str
+    began_at: float
+    """Simulated time (s) the step began."""
+    ended_at: float
+    """Simulated time (s) its captions went out."""
+    decoded_end_s: float
+    """Media time (s) where the audio it had ended."""
+    decodes: int
+    """Recogniser calls it made (0: it reused the last partial decode)."""
+    decoded_s: float
+    """Audio (s) those calls decoded."""
+
+
 class _Traced(LiveTranscriber):
-    """Records where each final caption came from; skips the transcript's timed decodes."""
+    """Records where each final caption came from, and every decode step; skips the
+    transcript's timed decodes."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.finals: list[Final] = []
+        self.steps: list[Step] = []
         self.origin = "agree"
+        self._stepping = False
 
     def _time_utterance(self) -> list[Frame]:
         self._untimed.clear()
@@ -135,15 +201,41 @@ class _Traced(LiveTranscriber):
 
     def _update(self) -> list[Frame]:
         self.origin = "agree"
-        return self._traced(super()._update())
+        return self._stepped("agree", super()._update)
 
     def _finalize(self, end_s: float) -> list[Frame]:
         self.origin = "end"
-        return self._traced(super()._finalize(end_s))
+        return self._stepped("end", lambda: super(_Traced, self)._finalize(end_s))
 
     def _cut(self) -> list[Frame]:
         self.origin = "cut"
-        return self._traced(super()._cut())
+        return self._stepped("cut", super()._cut)
+
+    def _stepped(self, origin: str, step: Callable[[], list[Frame]]) -> list[Frame]:
+        if self._stepping:  # a cut that ends the utterance: one step
+            return step()
+        self._stepping = True
+        try:
+            return self._step(origin, step)
+        finally:
+            self._stepping = False
+
+    def _step(self, origin: str, step: Callable[[], list[Frame]]) -> list[Frame]:
+        began, end_s = self._clock(), self._end_s
+        recognizer = self._recognizer
+        decodes, decoded_s = getattr(recognizer, "decodes", 0), getattr(recognizer, "decoded_s", 0)
+        frames = self._traced(step())
+        self.steps.append(
+            Step(
+                origin,
+                began,
+                self._clock(),
+                end_s,
+                getattr(recognizer, "decodes", 0) - decodes,
+                getattr(recognizer, "decoded_s", 0) - decoded_s,
+            )
+        )
+        return frames
 
     def _traced(self, frames: list[Frame]) -> list[Frame]:
         for frame in frames:
@@ -180,6 +272,9 @@ def simulate(
     cpu_clock: bool = False,
     cost: tuple[float, float] | None = None,
     as_1x: bool = False,
+    steps: list[Step] | None = None,
+    memo: Path | None = None,
+    window_cost: bool = False,
 ) -> tuple[list[Final], list[Caption]]:
     """Every final (traced) and every caption of ``path`` fed at simulated 1x; without
     ``compute``, decodes take no time (the policy's own latency, whatever the machine's load);
@@ -190,8 +285,11 @@ def simulate(
     By default every 0.1 s chunk is flushed, so a decode is due every ``step_s`` of audio even
     when the decodes fall behind. ``as_1x`` runs them as a stream does at 1x: whatever arrived
     while a decode ran is pushed at once, then one flush decodes the newest audio (decodes that
-    would fall behind are skipped), so the words read are the ones a live meeting reads."""
-    recognizer = _TimedRecognizer(models.recognizer, cpu_clock=cpu_clock, cost=cost)
+    would fall behind are skipped), so the words read are the ones a live meeting reads.
+    ``steps`` gets every decode step (``Step``); ``memo``: see ``MemoRecognizer``;
+    ``window_cost``: see ``_TimedRecognizer``."""
+    inner = models.recognizer if memo is None else MemoRecognizer(models.recognizer, memo)
+    recognizer = _TimedRecognizer(inner, cpu_clock=cpu_clock, cost=cost, window_cost=window_cost)
     free = [0.0, 0.0]  # (simulated time the batch started, the recogniser's spent_s then)
 
     def clock() -> float:
@@ -213,6 +311,8 @@ def simulate(
         out.extend(chain.flush())
         captions.extend(f for f in out if isinstance(f, Caption))
     captions.extend(f for f in chain.end_input() if isinstance(f, Caption))
+    if steps is not None:
+        steps.extend(transcriber.steps)
     return transcriber.finals, captions
 
 
@@ -329,17 +429,31 @@ def _is_last(hyp: Sequence[tuple[str, int, int]], h: int, finals: Sequence[Final
     return position >= len(normalize_text(finals[index].caption.text).split()) - 2
 
 
-def latency(
+@dataclass(frozen=True, slots=True)
+class WordLatency:
+    """When one word matched to ``analyze``'s was first shown, and when final (simulated s)."""
+
+    word: str
+    end_s: float
+    """Where ``analyze`` heard the word end (media s)."""
+    shown_at: float
+    """The first caption of either kind holding it (emitted_at)."""
+    final_at: float
+    """The final caption holding it (emitted_at)."""
+
+
+def word_latencies(
     finals: Sequence[Final], captions: Sequence[Caption], offline: Sequence[Any]
-) -> dict[str, float]:
-    """Simulated final and partial latency (p50, p95) of words matched to ``analyze``'s."""
+) -> list[WordLatency]:
+    """Each word of the finals matched to ``analyze``'s, with when it was first shown (the
+    first caption of either kind holding it, no sooner than 0.5 s before the word ends) and
+    when it was final."""
     import difflib
 
     finals_sorted = sorted(finals, key=lambda f: f.caption.emitted_at)
     timed = sorted(((normalize_text(w), float(e)) for w, _, e in offline), key=lambda x: x[1])
     used: set[int] = set()
-    fl: list[float] = []
-    pl: list[float] = []
+    out: list[WordLatency] = []
     for final in finals_sorted:
         c = final.caption
         window = [
@@ -356,24 +470,80 @@ def latency(
                 i = window[block.a + k]
                 used.add(i)
                 word, end = timed[i]
-                fl.append(c.emitted_at - end)
                 seen = [
                     x.emitted_at
                     for x in captions
                     if end - 0.5 <= x.emitted_at <= c.emitted_at
                     and word in normalize_text(x.text).split()
                 ]
-                pl.append(min(seen, default=c.emitted_at) - end)
+                out.append(WordLatency(word, end, min(seen, default=c.emitted_at), c.emitted_at))
+    return out
 
-    def pct(values: list[float], share: float) -> float:
-        ordered = sorted(values)
-        return (
-            ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-            if values
-            else float("nan")
-        )
 
-    return {"final p50": pct(fl, 0.5), "final p95": pct(fl, 0.95), "partial p50": pct(pl, 0.5)}
+def _pct(values: Sequence[float], share: float) -> float:
+    ordered = sorted(values)
+    return (
+        ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+        if values
+        else float("nan")
+    )
+
+
+def latency(
+    finals: Sequence[Final], captions: Sequence[Caption], offline: Sequence[Any]
+) -> dict[str, float]:
+    """Simulated final and partial latency (p50, p95) of words matched to ``analyze``'s."""
+    return summarise(word_latencies(finals, captions, offline))
+
+
+def summarise(words: Sequence[WordLatency]) -> dict[str, float]:
+    """Final and partial latency (p50, p95) of ``words``."""
+    fl = [w.final_at - w.end_s for w in words]
+    pl = [w.shown_at - w.end_s for w in words]
+    return {
+        "final p50": _pct(fl, 0.5),
+        "final p95": _pct(fl, 0.95),
+        "partial p50": _pct(pl, 0.5),
+        "partial p95": _pct(pl, 0.95),
+    }
+
+
+def breakdown(words: Sequence[WordLatency], steps: Sequence[Step]) -> dict[str, float]:
+    """Where a word's partial latency goes (means, s, which add up to the mean latency):
+    ``wait``, from its end to the start of the first decode step that had the audio up to it
+    (the steps' cadence, a busy recogniser); ``decode``, that step's own time; ``later``, from
+    that step's captions to the first caption holding the word (the decoder left it out, or
+    read it otherwise, until a later step). ``at first``: the share of words that first step
+    showed; ``heard after``: the median audio (s) that step had after the words it showed, and
+    after those it left out."""
+    ordered = sorted(steps, key=lambda s: s.began_at)
+    waits: list[float] = []
+    decodes: list[float] = []
+    laters: list[float] = []
+    after_shown: list[float] = []
+    after_missed: list[float] = []
+    for w in words:
+        first = next((s for s in ordered if s.decoded_end_s >= w.end_s), None)
+        if first is None or first.began_at > w.shown_at:
+            continue
+        waits.append(first.began_at - w.end_s)
+        decodes.append(first.ended_at - first.began_at)
+        later = max(0.0, w.shown_at - first.ended_at)
+        laters.append(later)
+        (after_shown if later < 1e-6 else after_missed).append(first.decoded_end_s - w.end_s)
+
+    def mean(values: Sequence[float]) -> float:
+        return sum(values) / len(values) if values else float("nan")
+
+    return {
+        "partial mean": mean([w.shown_at - w.end_s for w in words]),
+        "wait": mean(waits),
+        "decode": mean(decodes),
+        "later": mean(laters),
+        "at first": len(after_shown) / max(1, len(waits)),
+        "heard after (shown)": _pct(after_shown, 0.5),
+        "heard after (left out)": _pct(after_missed, 0.5),
+    }
 
 
 def _built(path: Path, build: Callable[[Path], _Built]) -> _Built:
@@ -436,8 +606,27 @@ def main(argv: Sequence[str] | None = None) -> None:
         "the audio that arrived meanwhile (decodes skipped), not one every step_s.",
     )
     parser.add_argument("--examples", action="store_true", help="Print every live-only error.")
+    parser.add_argument(
+        "--memo",
+        type=Path,
+        help="Keep every reading in this folder and read it back when the same audio is "
+        "decoded again with the same options (with --cost only: see MemoRecognizer).",
+    )
+    parser.add_argument(
+        "--window-cost",
+        action="store_true",
+        help="--cost's BASE is a 15 s encoder window's: a decode pays it in proportion to its "
+        "own window (see _TimedRecognizer).",
+    )
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="Print where each input's partial latency goes (see ``breakdown``).",
+    )
     args = parser.parse_args(argv)
     args.cost = tuple(float(x) for x in args.cost.split(",")) if args.cost else None
+    if args.memo is not None and args.cost is None:
+        parser.error("--memo takes --cost: a reading from the disk takes no time")
     measured = {s.strip() for s in args.measure.split(",") if s.strip()}
     chosen = set() if measured else {s.strip() for s in args.sets.split(",") if s.strip()}
     if measured - {"phone", "heldout", "meeting"}:
@@ -469,9 +658,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         return
     total: Counter[str] = Counter()
     refs, lives, offs = [], [], []
-    all_finals, all_captions, all_offline = [], [], []
+    pooled: list[WordLatency] = []
+    all_steps: list[Step] = []
     for name, wav, reference in inputs:
-        offline, finals, captions = _run(wav, args, settings, models, options)
+        steps: list[Step] = []
+        offline, finals, captions = _run(wav, args, settings, models, options, steps)
+        timings = word_latencies(finals, captions, offline)
+        pooled.extend(timings)
+        all_steps.extend(steps)
         counts, examples = classify(reference, finals, offline)
         total += counts
         live_text = " ".join(f.caption.text for f in finals)
@@ -479,15 +673,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         refs.append(reference)
         lives.append(live_text)
         offs.append(off_text)
-        all_finals.append(finals)
-        all_captions.append(captions)
-        all_offline.append(offline)
         print(
             f"{name}: WER live {word_error_rate(reference, live_text):.3f}"
             f" analyze {word_error_rate(reference, off_text):.3f}",
             dict(counts),
-            latency(finals, captions, offline),
+            _rounded(summarise(timings)),
         )
+        if args.breakdown:
+            print("    partial latency:", _rounded(breakdown(timings, steps)))
         if args.examples:
             for example in examples:
                 print("   ", example)
@@ -512,12 +705,20 @@ def main(argv: Sequence[str] | None = None) -> None:
     words = len(normalize_text(" ".join(refs)).split())
     print(
         f"all ({words} words): WER live {word_error_rate(' '.join(refs), ' '.join(lives)):.3f}"
-        f" analyze {word_error_rate(' '.join(refs), ' '.join(offs)):.3f}"
+        f" analyze {word_error_rate(' '.join(refs), ' '.join(offs)):.3f}",
+        _rounded(summarise(pooled)),
+        f"decodes {sum(s.decodes for s in all_steps)},"
+        f" decoded {sum(s.decoded_s for s in all_steps):.0f} s,"
+        f" busy {sum(s.ended_at - s.began_at for s in all_steps):.1f} s",
     )
     print("| kind | errors |")
     print("|---|---|")
     for kind, count in total.most_common():
         print(f"| {kind} | {count} |")
+
+
+def _rounded(row: dict[str, float]) -> dict[str, float]:
+    return {key: round(value, 3) for key, value in row.items()}
 
 
 def _run(
@@ -526,9 +727,10 @@ def _run(
     settings: Settings,
     models: SpeechModels,
     options: LiveOptions,
+    steps: list[Step] | None = None,
 ) -> tuple[list[Any], list[Final], list[Caption]]:
     """``analyze``'s words of one input (cached), and the live finals and captions simulated
-    as the command line asks."""
+    as the command line asks (``steps``: see ``simulate``)."""
     offline = _offline(wav, settings, models, args.cache)
     finals, captions = simulate(
         wav,
@@ -539,6 +741,9 @@ def _run(
         cpu_clock=args.cpu_clock,
         cost=args.cost,
         as_1x=args.as_1x,
+        steps=steps,
+        memo=args.memo,
+        window_cost=args.window_cost,
     )
     return offline, finals, captions
 

@@ -1,17 +1,18 @@
 """Live transcription of one participant: audio and voice activity in, captions and segments out.
 
-While the person speaks, the audio of the current utterance is decoded again every ``step_s``
-of new audio (in a 15 s encoder window: about 0.35 s on 2 cores, with word times from a cheap
-alignment pass). Words are confirmed the LocalAgreement-2 way, as whisper_streaming does: the
-words after what is already confirmed that two successive decodes agree on become final, once
-the decoded audio runs ``confirm_margin_s`` past them (Whisper guesses at a word the buffer's
-end cuts off, and two decodes often share the guess); the rest is the partial. When the VAD
-hears the utterance end, the rest becomes final at once: taken from the last partial decode
-when that one already heard the end, else from one more such decode. Speech that runs on
-without a pause (a lively conversation on one track) is handed on at its confirmed sentence
-ends once the buffer passes ``trim_s``: the audio before the cut waits for its timed decode
-like a finished utterance, and the words handed on are the next decodes' context (Whisper's
-previous-text prompt), as whisper_streaming does. Short buffers decode faster and agree sooner.
+While the person speaks, the audio of the current utterance is decoded again every ``step_s`` of
+new audio (in a 10 s encoder window, or the buffer and 2 s when longer: about two thirds of a 15
+s window's cost, with word times from a cheap alignment pass). Words are confirmed the
+LocalAgreement-2 way, as whisper_streaming does: the words after what is already confirmed that
+two successive decodes agree on become final, once the decoded audio runs ``confirm_margin_s``
+past them (Whisper guesses at a word the buffer's end cuts off, and two decodes often share the
+guess), and any word ``settle_s`` past them; the rest is the partial. When the VAD hears the
+utterance end, the rest becomes final at once: taken from the last partial decode when that one
+already heard the end, else from one more such decode. Speech that runs on without a pause (a
+lively conversation on one track) is handed on at its confirmed sentence ends once the buffer
+passes ``trim_s``: the audio before the cut waits for its timed decode like a finished
+utterance, and the words handed on are the next decodes' context (Whisper's previous-text
+prompt), as whisper_streaming does. Short buffers decode faster and agree sooner.
 
 The transcript's timed segments come from a separate decode of each finished utterance with
 word timings, ``analyze``'s beam and Whisper's full window (several times the cost of a
@@ -69,8 +70,11 @@ _CLAUSE_END = (",", ";", ":", "，", "、", "；", "：")
 
 @dataclass(frozen=True, slots=True)
 class LiveOptions:
-    step_s: float = 0.5
-    """New audio (s) that makes the next partial decode due."""
+    step_s: float = 0.35
+    """New audio (s) that makes the next partial decode due. A word waits for the next
+    decode about half a step, and then for that decode (see ``partial_window_s``): in a 10 s
+    window a decode every 0.35 s costs no more CPU per second of speech than one every 0.5 s
+    in 15 s."""
     sure_probability: float = 0.8
     """A word whose probability is at least this, with ``sure_margin_s`` of decoded audio
     after it, is confirmed by one decode, without waiting for the next to agree (0: off).
@@ -82,6 +86,14 @@ class LiveOptions:
     0.7: 1.18 s, same WER; a margin of 0.6 s gained nothing: agreement came as soon)."""
     sure_margin_s: float = 0.3
     """The decoded audio (s) after a sure word (see ``sure_probability``)."""
+    settle_s: float = 1.4
+    """A word with this much decoded audio (s) after it is final from the decode that reads
+    it so, whether or not the decode before agreed (0: off). Decodes that kept rewording a
+    word were the slowest finals (tuning dialogues: one-word finals 1.6 to 3.7 s late, confirmed
+    1.1 to 3.3 s before the decoded end); a decode reads a word this far from the buffer's
+    end with the audio around it. Tuning clips and dialogues (``bench.live_errors --cost
+    0.35,0.01 --as-1x``): finals' p95 2.05 s off, 1.89 s at 1.2, 1.91 s at 1.4, 1.95 s at 1.6
+    and 2.0; WER 0.187 off, 0.189, 0.187, 0.186, 0.187; p50 1.21 s throughout."""
     trim_s: float = 8.0
     """Once the utterance's audio is longer than this (s), partial decodes also time their
     words, and the audio up to the last confirmed sentence end is handed on as finished: in
@@ -136,10 +148,18 @@ class LiveOptions:
     """Beam of the repeated partial decodes. In the short window the encoder dominates, so a
     beam of 3 costs little over greedy, and its steadier guesses agree (and turn final) sooner
     and read closer to ``analyze`` (tuning set: WER against it 0.114 against 0.165)."""
-    partial_window_s: float | None = 15.0
-    """Encoder window (s) of the partial decodes (see ``RecognitionOptions.window_s``): 15 s
-    cuts their cost from about 0.85 s to 0.35 s on 2 cores. The timed decode of a finished
-    utterance always sees Whisper's full 30 s."""
+    partial_window_s: float | None = 10.0
+    """Encoder window (s) of the partial decodes (see ``RecognitionOptions.window_s``; a
+    buffer longer than the window less 2 s gets 2 s more than its length). 15 s cut their
+    cost from about 0.85 s to 0.35 s on 2 cores; 10 s cuts that by another third (CPU
+    seconds on one thread, 2 s and 4 s buffers: 0.38/0.43 s at 15, 0.25/0.29 s at 10).
+    Partial latency was about half a step's wait, the decode, and a tenth of a second for
+    words a decode left out until the next (``bench.live_errors --breakdown``, tuning clips
+    and dialogues, decodes charged 0.35 s + 0.01 s per s in a 15 s window and in proportion
+    to their window otherwise: ``--cost 0.35,0.01 --as-1x --window-cost``): 15 s with a step
+    of 0.5 s, partials' p50 0.69 s, finals' 1.20/1.96 s (p50/p95), WER 0.191, 299 s of
+    decoding; 10 s with a step of 0.35 s, 0.52 s, 1.00/1.81 s, 0.183, 269 s. The timed
+    decode of a finished utterance always sees Whisper's full 30 s."""
     final_beam_size: int = 3
     """Beam of the one decode that ends an utterance, as ``analyze`` decodes."""
     lock_language_after_s: float = 2.0
@@ -436,6 +456,10 @@ class LiveTranscriber(Stage):
                     agreed = i
                     break
         agreed = max(agreed, self._sure(timed_words[first:] if timed_words else [], spans[first:]))
+        if self._options.settle_s > 0 and timed_words:
+            settled_s = self._end_s - self._options.settle_s
+            ends = [end for _, end in spans[first:]]
+            agreed = max(agreed, next((i for i, e in enumerate(ends) if e > settled_s), len(ends)))
         confirmed, self._tentative = tail[:agreed], tail[agreed:]
         out: list[Frame] = []
         if confirmed:

@@ -467,6 +467,7 @@ def live_options(settings: Settings) -> LiveOptions:
         behind_s=live.behind_s,
         sure_probability=live.sure_probability,
         sure_margin_s=live.sure_margin_s,
+        settle_s=live.settle_s,
         final_beam_size=settings.asr.beam_size,
         language=settings.asr.language,
     )

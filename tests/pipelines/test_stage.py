@@ -129,8 +129,10 @@ def test_live_captions_confirm_by_agreement_and_end_final() -> None:
     # Partial decodes run in a short window (timing their words, for the confirmation
     # margin); only the finished utterance is decoded in Whisper's full window.
     assert recognizer.windows.count(None) == 1
-    assert set(recognizer.windows) == {15.0, None}
-    assert all(timed for _, timed in recognizer.calls)
+    assert set(recognizer.windows) == {10.0, None}
+    # All but the utterance's last (when the last partial decode stopped short of the VAD's
+    # end: a decode of text only) time their words.
+    assert all(timed for _, timed in recognizer.calls[:-2])
 
 
 class _HastyRecognizer(FakeRecognizer):
@@ -556,7 +558,8 @@ def test_captions_behind_cut_long_unpunctuated_buffers_early() -> None:
 
     def run(behind_s: float) -> tuple[list[str], list[str], float]:
         recognizer = _WaveringRecognizer()
-        options = {"trim_s": 4.0, "max_buffer_s": 12.0, "behind_s": behind_s}
+        # Captions behind: no word the decodes reword is final before they agree (settle_s).
+        options = {"trim_s": 4.0, "max_buffer_s": 12.0, "behind_s": behind_s, "settle_s": 0.0}
         out = run_stage(_live(recognizer, **options), _blocks("p", audio), flush_each=True)
         finals = [
             w for c in out if isinstance(c, Caption) and c.kind == "final" for w in c.text.split()
@@ -791,6 +794,70 @@ def test_sure_words_far_from_the_decoded_end_need_no_second_decode() -> None:
         return next(c.emitted_at for c in captions if word in c.text.split())
 
     pairs = [(decodes_before(sure, word), decodes_before(agreed, word)) for word in SCRIPT[:12]]
+    assert all(first <= second for first, second in pairs)
+    assert sum(first < second for first, second in pairs) > len(pairs) / 2
+
+
+class _AlternatingRecognizer(FakeRecognizer):
+    """Reads each word that less than ``WAVER_S`` of audio follows one way in odd decodes and
+    another in even ones (as Whisper keeps rewording a word it is unsure of), unsure of them
+    (probability 0.3); the words further back read right, with probability 0.9."""
+
+    WAVER_S = 3.0
+
+    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
+        out = []
+        for chunk, recognition in zip(chunks, super().recognize(chunks, options), strict=True):
+            end_s = len(chunk) / 16_000
+            if options.window_s is None or np.sqrt(np.mean(chunk[-1600:] ** 2)) < 0.05:
+                out.append(recognition)  # the transcript's decode, or the speech ended
+                continue
+            odd = len(self.calls) % 2
+            segments = []
+            for segment in recognition.segments:
+                words = tuple(
+                    replace(w, text=f"{w.text}-alt", probability=0.3)
+                    if odd and end_s - w.end < self.WAVER_S
+                    else replace(w, probability=0.3)
+                    if end_s - w.end < self.WAVER_S
+                    else w
+                    for w in segment.words
+                )
+                text = " ".join(w.text.strip() for w in words) if words else segment.text
+                segments.append(replace(segment, text=text, words=words))
+            out.append(replace(recognition, segments=tuple(segments)))
+        return out
+
+
+def test_words_the_decodes_keep_rewording_are_final_once_settle_s_of_audio_follows() -> None:
+    """Decodes that never agree on a word hold it back until they hear far enough past it to
+    agree; with ``settle_s``, a word is final from the decode that reads it once that much
+    decoded audio follows it: sooner, still each word once and in order."""
+    audio = np.concatenate([silence(0.5), speech(16), silence(1.5)])
+
+    def finals(**options: float) -> list[Caption]:
+        recognizer = _AlternatingRecognizer()
+        live = LiveTranscriber(
+            "p",
+            recognizer,
+            LiveOptions(sure_probability=0.0, **options),
+            clock=lambda: float(len(recognizer.calls)),  # emitted_at: decodes so far
+        )
+        chain = Chain([_vad(activity=True, forward_audio=True), live])
+        out = run_stage(chain, _blocks("p", audio), flush_each=True)
+        return [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+
+    held = finals(settle_s=0.0)
+    settled = finals(settle_s=1.5)
+    for captions in (held, settled):
+        words = [word.removesuffix("-alt") for c in captions for word in c.text.split()]
+        assert words == SCRIPT[:16]
+    assert len(settled) > len(held)  # final while the person spoke, not at the end
+
+    def decodes_before(captions: list[Caption], word: str) -> float:
+        return next(c.emitted_at for c in captions if word in c.text.replace("-alt", "").split())
+
+    pairs = [(decodes_before(settled, word), decodes_before(held, word)) for word in SCRIPT[:16]]
     assert all(first <= second for first, second in pairs)
     assert sum(first < second for first, second in pairs) > len(pairs) / 2
 
