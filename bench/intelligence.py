@@ -6,7 +6,7 @@
     python -m bench.intelligence --no-scorer      # the rules alone, without the learned scorer
 
 The labelled sets are ``tests/data/intelligence/*.json`` (written with the rules) and
-``tests/data/intelligence-b`` to ``-y`` (each written apart from the rules from a brief,
+``tests/data/intelligence-b`` to ``-z`` and ``-aa`` (each written apart from the rules from a brief,
 measured, then tuned on by kind of failure: issue 15; their READMEs keep the figures measured
 before tuning; n to q were held out until 2026-12-06); all are scored, each on its own and
 together. Each file is a transcript JSON whose extra key ``expected.action_items`` lists, per
@@ -119,6 +119,10 @@ LABELLED_DIR_W = LABELLED_DIR.with_name("intelligence-w")
 # the same brief, measured before tuning (their READMEs).
 LABELLED_DIR_X = LABELLED_DIR.with_name("intelligence-x")
 LABELLED_DIR_Y = LABELLED_DIR.with_name("intelligence-y")
+# z (distractor-heavy) and aa (long turns, ASR and AMI styles, follow-ups): written 2026-12-06
+# from the same brief, measured before tuning (their READMEs).
+LABELLED_DIR_Z = LABELLED_DIR.with_name("intelligence-z")
+LABELLED_DIR_AA = LABELLED_DIR.with_name("intelligence-aa")
 ALL_LABELLED = (
     LABELLED_DIR,
     LABELLED_DIR_B,
@@ -145,6 +149,8 @@ ALL_LABELLED = (
     LABELLED_DIR_W,
     LABELLED_DIR_X,
     LABELLED_DIR_Y,
+    LABELLED_DIR_Z,
+    LABELLED_DIR_AA,
 )
 AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 """A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a

@@ -53,6 +53,8 @@ PRETUNING = {
     "intelligence-w": "5a5a5e3",  # likewise (README of each)
     "intelligence-x": "154f2cc",  # written 2026-12-06 from the brief, measured before tuning
     "intelligence-y": "154f2cc",  # likewise (README of each)
+    "intelligence-z": "5e0e76d",  # written 2026-12-06 from the brief, measured before tuning
+    "intelligence-aa": "5e0e76d",  # likewise (README of each)
 }
 """Per set, the commit whose rules had never been tuned on it."""
 
