@@ -196,6 +196,10 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if kind == "request" and _asks_promise_by_date(found, item):
                 continue
+            if kind == "request" and _asks_another_day(found, item):
+                continue
+            if kind == "commitment" and _takes_another_day(found, item, index, context):
+                continue
             if kind == "request" and _amends_promise(found, item):
                 continue
             if kind == "request" and _asks_report_on_promise(found, item):
@@ -963,6 +967,66 @@ def _asks_promise_by_date(found: list[_Found], item: ActionItem) -> bool:
         return False
     found[-1] = (replace(previous, due=item.due), kind)
     return True
+
+
+_ANOTHER_DAY_TAKEN = re.compile(
+    # "Tuesday's fine, I'll turn it on on Tuesday then", "Yes, okay, I'll get it to you before
+    # the 1st then", "Torsdag er fint, så sender jeg den der"
+    r"\bthen[.!]*$|\bi så fald[.!]*$"
+    r"|^(?:(?:yes|yeah|okay|ok|fine|ja|jo|fint)[,.!]?\s+)*(?:\w+day|tomorrow|i morgen|\w+dag"
+    r"|the \w+|den \w+)(?:'s| is| er| passer| går| works| it is)?"
+    r" (?:fine|okay|ok|good|works|is fine|it is|fint|godt|passer|går fint)\b",
+    re.IGNORECASE,
+)
+"""A promise said as taking the day the other side asked for."""
+
+
+def _takes_another_day(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "I'll enable it for both sites on Thursday." - "Can we say Tuesday instead?" -
+    "Tuesday's fine, I'll switch them on Tuesday then.": a dated promise that takes the day
+    the other side asked for is the speaker's task of a minute ago, re-dated; it is no second
+    task, whatever verb it uses ("switch on" after "enable")."""
+    if item.due is None or item.owner != item.speaker:
+        return False
+    if not _ANOTHER_DAY_TAKEN.search(_normal(context.sentences[index].text)):
+        return False
+    for position in range(len(found) - 1, -1, -1):
+        previous, kind = found[position]
+        if item.start - previous.start > 90:
+            return False
+        if previous.owner != item.speaker or kind not in ("commitment", "request"):
+            continue
+        between = [s for s in context.sentences if previous.start < s.start < item.start]
+        # the other side named a day in between ("He's back Monday, so I'll call him then"
+        # takes no day asked for)
+        if not any(s.speaker != item.speaker and _is_dated(s, context) for s in between):
+            return False
+        found[position] = (replace(previous, due=item.due), kind)
+        return True
+    return False
+
+
+def _asks_another_day(found: list[_Found], item: ActionItem) -> bool:
+    """ "I'll import the addresses tomorrow." - "Could you do it on Thursday instead?" / "Kan
+    du ikke nå det til torsdag?": asking the owner of a dated task for another day for "it" is
+    no new task; the day holds once the owner takes it ("Thursday's fine, then")."""
+    if item.due is None or not has_object_pronoun(item.text):
+        return False
+    for previous, kind in reversed(found):
+        if item.start - previous.start > 60:
+            return False
+        if previous.owner is None or previous.owner == item.speaker:
+            continue
+        # an owner still to be found (the one who answers) is the one just asked about it
+        if item.owner in (None, previous.owner):
+            return (
+                kind == "commitment"
+                and previous.speaker == previous.owner
+                and previous.due is not None
+            )
+    return False
 
 
 def _amends_promise(found: list[_Found], item: ActionItem) -> bool:
