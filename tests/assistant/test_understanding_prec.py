@@ -100,3 +100,31 @@ def test_a_dated_request_for_it_without_a_promise_before_stays() -> None:
     ):
         items = rule_items(turns, language=language)
         assert summary(items) == [("ana", "2026-10-09")], items
+
+
+# ---- a routine: what the speaker says they have done for years --------------------------------
+
+
+def test_what_has_been_done_for_years_is_a_routine_not_a_promise() -> None:
+    asked = {
+        "en": ("ana", "Who sends the weekly plan out to the crews?"),
+        "da": ("ana", "Hvem sender ugeplanen ud til holdene?"),
+    }
+    for language, said in (
+        ("en", "And then I call round the crews on Monday morning. We've done it for ten years."),
+        ("en", "Yes, I print it out at about ten in the evening. I've done that for twelve years."),
+        ("da", "Og så ringer jeg rundt til holdene mandag morgen. Det har vi gjort i tyve år."),
+        ("da", "Ja, jeg printer den ud ved ti-tiden om aftenen. Det har jeg gjort i tolv år."),
+        ("da", "Det gør jeg. Det har jeg gjort i otte år."),
+    ):
+        assert rule_items([asked[language], ("bo", said)], language=language) == [], said
+
+
+def test_a_promise_with_no_years_after_it_stays() -> None:
+    for language, asked, said in (
+        ("en", "Who sends the weekly plan out to the crews?", "I'll send it out tonight."),
+        ("da", "Hvem sender ugeplanen ud til holdene?", "Det gør jeg. Du har den i morgen."),
+        ("da", "Hvem sender ugeplanen ud til holdene?", "Ja, jeg printer den ud i aften."),
+    ):
+        items = rule_items([("ana", asked), ("bo", said)], language=language)
+        assert [item.owner for item in items] == ["bo"], said

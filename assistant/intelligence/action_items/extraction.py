@@ -515,6 +515,8 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
         if _ACCEPTANCE.match(text) or (rules is _DA and _DA_ANAPHORIC_ACCEPT.search(text)):
             if rules.habits.search(_without_reason(text)) and not _ACCEPTANCE.match(text):
                 return None  # "Det gør jeg normalt hver fredag": a habit, not a yes
+            if _done_for_years_next(index, context):
+                return None  # "Hvem tager imod ordrerne?" - "Det gør jeg. Har gjort i ti år."
             claims = _CLAIM.search(text) is not None
             # "Jo, det ordner jeg på torsdag": the date said with the yes is the deadline.
             said = find_deadline(text, context.transcript.meeting.date, weeks=False)
@@ -828,10 +830,35 @@ def _second_dated_task(
     return None
 
 
+_DONE_FOR_YEARS = re.compile(
+    r"\b(?:har (?:jeg|vi|han|hun|de|i) (?:\w+ )?gjort(?: det)?(?: sådan| på den måde)?"
+    r" i (?:\w+ )?(?:år|årevis|måneder)"
+    r"|(?:i|we|they|he|she|you)(?:'ve| have|'s| has) (?:\w+ )?(?:been doing|done) (?:it|that|this)"
+    r"(?: \w+)?(?: that way| like that)? for (?:\w+ )?(?:years|months|ages|decades))\b",
+    re.IGNORECASE,
+)
+"""How long the speaker has done something: "Det har jeg gjort i otte år", "We've done it that
+way for twenty years"."""
+
+
+def _done_for_years_next(index: int, context: _Context) -> bool:
+    """The next sentence of the same turn says the speaker has done it for years: what they
+    just said ("Jeg printer den ud hver aften.", "Mandag morgen ringer jeg rundt til holdene.",
+    "Det gør jeg.") describes how they work, even with a day in it, not a promise."""
+    sentence = context.sentences[index]
+    following = context.sentences[index + 1 : index + 2]
+    return any(
+        s.segment == sentence.segment and _DONE_FOR_YEARS.search(s.text) is not None
+        for s in following
+    )
+
+
 def _routine_follows(index: int, context: _Context) -> bool:
     """A present tense followed in the same turn by how often it happens describes a routine:
     "Fakturaerne laver jeg i hånden. Det tager mig to dage hver måned"."""
     sentence = context.sentences[index]
+    if _done_for_years_next(index, context):
+        return True
     if find_date(sentence.text, context.transcript.meeting.date, weeks=False) is not None:
         return False
     following = context.sentences[index + 1 : index + 2]
