@@ -128,3 +128,31 @@ def test_a_promise_with_no_years_after_it_stays() -> None:
     ):
         items = rule_items([("ana", asked), ("bo", said)], language=language)
         assert [item.owner for item in items] == ["bo"], said
+
+
+# ---- stepping out of the meeting, for good or for a moment, and what is done there and then ----
+
+
+def test_stepping_out_and_work_done_there_and_then_are_no_tasks() -> None:
+    for language, said in (
+        ("en", "Right, I need to go and check on a delivery. Thanks both, that was useful."),
+        ("da", "Nå, jeg skal lige gå ud og hente en levering. Tak for i dag."),
+        ("en", "Sorry, I need to answer a message from another customer. One second."),
+        ("da", "Undskyld, jeg skal lige svare på en mail fra en anden kunde. Et øjeblik."),
+        ("en", "I'll add a note in the CRM about the pallets while I remember."),
+        ("da", "Jeg skriver lige en note i CRM om pallerne, mens jeg husker det."),
+        ("en", "Let me correct myself. We keep the price until June."),
+        ("da", "Lad mig rette mig selv. Vi holder prisen til juni."),
+    ):
+        turns = [("bo", "That was the last point on my list."), ("ana", said)]
+        assert rule_items(turns, language=language) == [], said
+
+
+def test_work_for_later_said_the_same_way_stays() -> None:
+    for language, said in (
+        ("en", "I need to go and check the server room tomorrow. Thanks both."),
+        ("da", "Jeg tjekker serverrummet i morgen. Tak for i dag."),
+        ("en", "I'll have the fix on your test site on Friday. Hang on. No, Thursday."),
+    ):
+        turns = [("bo", "That was the last point on my list."), ("ana", said)]
+        assert [item.owner for item in rule_items(turns, language=language)] == ["ana"], said

@@ -830,6 +830,48 @@ def _second_dated_task(
     return None
 
 
+_GO_AND = re.compile(r"^(?:go|run|pop|nip|gå|løbe|smutte)\s+(?:and|og|ud og|over og)\s+\w+", re.I)
+_MOMENT = re.compile(
+    r"^(?:(?:sorry|undskyld|okay|ok)[,.!]?\s+)?(?:(?:just\s+)?(?:one|a|et|ét|to|two)"
+    r" (?:sec|second|seconds|moment|minute|minutes|sekund|sekunder|øjeblik|minut|minutter)"
+    r"|bear with me|giv mig (?:lige )?(?:et|to) \w+|vent (?:lige )?(?:et|to) \w+)\b",
+    re.IGNORECASE,
+)
+_GOODBYE = re.compile(
+    r"\b(?:thanks|thank you|cheers|bye|goodbye|see you|tak|farvel|hej hej|vi ses|vi høres)\b",
+    re.IGNORECASE,
+)
+_WHILE_I_REMEMBER = re.compile(
+    r"\b(?:mens jeg husker (?:det|på det)|while I (?:remember|think of it)|before I forget"
+    r"|inden jeg glemmer det)\b",
+    re.IGNORECASE,
+)
+_SPEECH_ACT = re.compile(
+    r"^(?:correct myself|rephrase(?: that)?|put (?:it|that) (?:another way|differently)"
+    r"|rette mig selv|omformulere (?:det|mig))\b",
+    re.IGNORECASE,
+)
+
+
+def _steps_out(task: str, index: int, context: _Context) -> bool:
+    """Stepping out of the meeting, for good or for a moment, and what is done in it there and
+    then: "Right, I need to go and check on a delivery. Thanks both." (the last words of the
+    speaker, or said with a goodbye), "Undskyld, jeg skal lige svare på en mail. Et øjeblik.",
+    "jeg skriver lige en note i CRM, mens jeg husker det", "let me correct myself". Not "I need
+    to go and check the server room tomorrow": a day makes it work for later."""
+    sentence = context.sentences[index]
+    if _SPEECH_ACT.match(task) or _WHILE_I_REMEMBER.search(sentence.text):
+        return True
+    nxt = context.sentences[index + 1 : index + 2]
+    same_turn = [s for s in nxt if s.segment == sentence.segment]
+    if any(_MOMENT.match(_normal(s.text)) for s in same_turn):
+        return True
+    if not _GO_AND.match(task) or _is_dated(sentence, context):
+        return False
+    last_words = not any(s.speaker == sentence.speaker for s in context.sentences[index + 1 :])
+    return last_words or any(_GOODBYE.search(s.text) for s in same_turn)
+
+
 _DONE_FOR_YEARS = re.compile(
     r"\b(?:har (?:jeg|vi|han|hun|de|i) (?:\w+ )?gjort(?: det)?(?: sådan| på den måde)?"
     r" i (?:\w+ )?(?:år|årevis|måneder)"
@@ -2057,6 +2099,8 @@ def _from_cue(
             return _Acceptance(index, to_offer=False, due=_due(task, before, index, context)[0])
         return None
     if _ON_THE_SPOT.search(task) or _LEAVING.match(task.rstrip(".!?")):
+        return None
+    if _steps_out(task, index, context):
         return None
     if _NOT_WORK.match(task):
         return None  # "tager den derfra", "tager den på mødet med direktøren", "gerne have"
