@@ -156,3 +156,31 @@ def test_work_for_later_said_the_same_way_stays() -> None:
     ):
         turns = [("bo", "That was the last point on my list."), ("ana", said)]
         assert [item.owner for item in rule_items(turns, language=language)] == ["ana"], said
+
+
+# ---- holding back is no work ----------------------------------------------------------------
+
+
+def test_holding_back_is_no_task() -> None:
+    asked = {
+        "en": ("bo", "Don't send it round yet, it'll just end up in a drawer."),
+        "da": ("bo", "Send den ikke rundt endnu, den ender bare i en skuffe."),
+    }
+    for language, said in (
+        ("en", "Understood, I'll hold off."),
+        ("en", "Noted, I'll pretend I didn't hear that."),
+        ("en", "Okay, I'll wait for your numbers."),
+        ("da", "Forstået, så skal jeg nok holde igen med mailen."),
+        ("da", "Okay, så skal jeg nok lade som om, jeg ikke hørte det."),
+        ("da", "Fint, jeg vil afvente jeres svar."),
+    ):
+        assert rule_items([asked[language], ("ana", said)], language=language) == [], said
+
+
+def test_work_said_after_being_asked_to_wait_stays() -> None:
+    for language, asked, said in (
+        ("en", "Don't send it round yet.", "Understood, I'll send it round on Friday then."),
+        ("da", "Send den ikke rundt endnu.", "Forstået, så sender jeg den rundt på fredag."),
+    ):
+        items = rule_items([("bo", asked), ("ana", said)], language=language)
+        assert summary(items) == [("ana", "2026-10-09")], said
