@@ -184,3 +184,30 @@ def test_work_said_after_being_asked_to_wait_stays() -> None:
     ):
         items = rule_items([("bo", asked), ("ana", said)], language=language)
         assert summary(items) == [("ana", "2026-10-09")], said
+
+
+# ---- people introduced by their roles --------------------------------------------------------
+
+FOUR = {"ana": None, "bo": None, "cai": None, "dea": None}
+
+
+def test_what_someone_does_in_an_introduction_is_a_role() -> None:
+    for language, said in (
+        ("en", "I'm the site manager, Bo runs finance, and Cai does dispatch."),
+        ("en", "Hi, I'm Ana, I look after operations, and Cai does our IT on a contract basis."),
+        ("da", "Jeg er indehaver, og Cai laver vores regnskab."),
+        ("da", "Jeg står for driften, og Cai laver lønnen hos os."),
+    ):
+        turns = [("dea", "Welcome, could you introduce yourselves?"), ("ana", said)]
+        assert rule_items(turns, people=FOUR, language=language) == [], said
+
+
+def test_a_task_handed_to_someone_stays_an_item() -> None:
+    for language, said in (
+        ("en", "So Cai does the demo, and Bo sends the deck."),
+        ("da", "Cai laver demoen, og Bo sender præsentationen."),
+    ):
+        turns = [("dea", "Who takes what?"), ("ana", said)]
+        items = rule_items(turns, people=FOUR, language=language)
+        owners = sorted(item.owner or "" for item in items)
+        assert owners == ["bo", "cai"], said
