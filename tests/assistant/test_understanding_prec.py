@@ -211,3 +211,43 @@ def test_a_task_handed_to_someone_stays_an_item() -> None:
         items = rule_items(turns, people=FOUR, language=language)
         owners = sorted(item.owner or "" for item in items)
         assert owners == ["bo", "cai"], said
+
+
+# ---- what the speaker needs for the work they just took on is its condition ---------------------
+
+
+def test_just_send_me_after_taking_work_on_is_its_condition() -> None:
+    for language, asked, said in (
+        (
+            "en",
+            "Two of our people need lab access.",
+            "I'll set up lab access for both of them. Just send me their email addresses.",
+        ),
+        ("en", "Would you join the call with their IT?", "Happy to. Just send me the invite."),
+        (
+            "da",
+            "To af vores folk skal have adgang.",
+            "Jeg opretter adgang til dem begge. Send mig bare deres mailadresser.",
+        ),
+        ("da", "Vil du være med på mødet med deres IT?", "Gerne. Send mig bare invitationen."),
+    ):
+        items = rule_items([("bo", asked), ("ana", said)], language=language)
+        assert all(item.owner == "ana" for item in items), said
+
+
+def test_a_dated_or_standalone_send_me_stays_a_request() -> None:
+    for language, asked, said in (
+        (
+            "en",
+            "Would you join the call with their IT?",
+            "Sure, I'll join. Just send me the invite by Friday.",
+        ),
+        ("en", "Two of our people need lab access.", "It's ready. Just send me their addresses."),
+        (
+            "da",
+            "Vil du være med på mødet med deres IT?",
+            "Ja, jeg er med. Send mig bare invitationen inden fredag.",
+        ),
+    ):
+        items = rule_items([("bo", asked), ("ana", said)], language=language)
+        assert "bo" in [item.owner for item in items], said

@@ -198,6 +198,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if kind == "request" and _asks_another_day(found, item):
                 continue
+            if kind == "request" and _condition_of_own_yes(found, item, index, context):
+                continue
             if kind == "commitment" and _takes_another_day(found, item, index, context):
                 continue
             if kind == "request" and _amends_promise(found, item):
@@ -1036,6 +1038,39 @@ def _asks_promise_by_date(found: list[_Found], item: ActionItem) -> bool:
         return False
     found[-1] = (replace(previous, due=item.due), kind)
     return True
+
+
+_JUST_SEND_ME = re.compile(
+    r"^(?:(?:so|then|og|så)[,]?\s+)?(?:just|bare|blot)\s+(?:send|e-?mail|mail|forward|give)"
+    r" (?:me|us)\b|^(?:(?:og|så)[,]?\s+)?(?:send|mail|giv) (?:mig|os) (?:bare|blot)\b",
+    re.IGNORECASE,
+)
+_GLAD_TO = re.compile(
+    r"^(?:(?:sure|yes|yeah|ok|okay|ja|jo|fint)[,.!]?\s+)*(?:happy to|glad to|gladly|gerne"
+    r"|med glæde|det vil jeg gerne)\b",
+    re.IGNORECASE,
+)
+
+
+def _condition_of_own_yes(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "I'll set up access for both of them. Just send me their addresses." / "Gerne. Send
+    mig bare invitationen.": what the speaker needs to do the work they just took on is its
+    condition, as in "Just send me the ID and I'll approve it"; a day makes it a task of its
+    own ("Just send me the invite by Friday")."""
+    if item.due is not None or index == 0:
+        return False
+    sentence, previous = context.sentences[index], context.sentences[index - 1]
+    if previous.segment != sentence.segment or not _JUST_SEND_ME.match(_normal(sentence.text)):
+        return False
+    own_promise = any(
+        earlier.speaker == sentence.speaker and earlier.start == previous.start
+        for earlier, kind in found
+        if kind in ("commitment", "group")
+    )
+    yes = _OPENS_WITH_YES.match(_normal(previous.text)) or _GLAD_TO.match(_normal(previous.text))
+    return own_promise or yes is not None
 
 
 _ANOTHER_DAY_TAKEN = re.compile(
