@@ -251,3 +251,28 @@ def test_a_dated_or_standalone_send_me_stays_a_request() -> None:
     ):
         items = rule_items([("bo", asked), ("ana", said)], language=language)
         assert "bo" in [item.owner for item in items], said
+
+
+# ---- words reported from someone else ---------------------------------------------------------
+
+
+def test_a_promise_reported_from_someone_else_is_not_ours() -> None:
+    for language, said in (
+        ("en", "Their head of ops said, and I quote, we'll come back to you after Easter."),
+        ("en", "Their CFO told us we'll get an answer after Easter."),
+        ("en", "THEIR BUYER SAID AND I QUOTE WE'LL SIGN IN MAY"),
+        ("da", "Deres driftschef sagde, og jeg citerer, vi vender tilbage efter påske."),
+        ("da", "Hun skrev, at vi sender den i morgen."),
+    ):
+        turns = [("bo", "What about the rail deal?"), ("ana", said)]
+        assert rule_items(turns, language=language) == [], said
+
+
+def test_the_speakers_own_words_said_again_stay_a_promise() -> None:
+    for language, said in (
+        ("en", "As I said, I'll send the contract tomorrow."),
+        ("en", "He said that, so I'll send the contract tomorrow."),
+        ("da", "Som jeg sagde, sender jeg kontrakten i morgen."),
+    ):
+        turns = [("bo", "What about the rail deal?"), ("ana", said)]
+        assert summary(rule_items(turns, language=language)) == [("ana", "2026-10-07")], said

@@ -1946,6 +1946,8 @@ def _from_cue(
         return _STOP
     if _OTHERWISE.search(before):
         return None  # "ring til ham igen, ellers lukker vi den": only if the first fails
+    if _REPORTED.search(before):
+        return None  # "Their CFO said, and I quote, we'll come back to you": their words
     if kind == "request" and re.search(r"\b(?:hvis|if)\s*$", before, re.IGNORECASE):
         return None  # "Hvis du sender dem, …": the condition itself; what follows may promise
     if rules.conditions.search(_POLITE_CONDITION.sub("", before)) and not (
@@ -2291,6 +2293,14 @@ def _settled_before(before: str, index: int, context: _Context) -> bool:
     return any(_has_cue(s, context) for s in earlier)
 
 
+_REPORTED = re.compile(
+    r"(?<!\bi )(?<!\bwe )(?<!\bjeg )(?<!\bvi )(?<!\byou )(?<!\bdu )"
+    r"\b(?:said|says|told (?:us|me|them)|wrote|sagde|siger|skrev)"
+    r"(?:,? (?:and i quote|og jeg citerer|quote|citat))?[,:]?\s*(?:that\s+|at\s+)?$",
+    re.IGNORECASE,
+)
+"""Words reported from someone else, before the cue: "their head of ops said, and I quote,
+we'll …", "hun skrev, at vi …"; not the speaker's own "as I said, I'll …"."""
 _OTHERWISE = re.compile(r"\b(?:ellers|otherwise|or else)(?:\s+(?:så|then))?\s*$", re.IGNORECASE)
 """Before a cue: the task is the fallback of what was said before it, not a task yet."""
 _BY_WHEN = re.compile(r"\b(?:inden|før|senest)\b", re.IGNORECASE)
