@@ -131,9 +131,7 @@ def _lists_roles(text: str, rules: _Rules) -> bool:
     """A sentence that introduces people by their roles ("I'm the site manager, Bo runs
     finance and Cai does dispatch", "jeg står for driften, og Bo gør vores IT"): its "X
     does Y" is a role too."""
-    return _INTRODUCES.search(text) is not None or (
-        _ROLES[rules is _DA].search(text) is not None
-    )
+    return _INTRODUCES.search(text) is not None or (_ROLES[rules is _DA].search(text) is not None)
 
 
 def _assignment(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
