@@ -276,3 +276,29 @@ def test_the_speakers_own_words_said_again_stay_a_promise() -> None:
     ):
         turns = [("bo", "What about the rail deal?"), ("ana", said)]
         assert summary(rule_items(turns, language=language)) == [("ana", "2026-10-07")], said
+
+
+# ---- help turned down, and how the speaker gets by without it ---------------------------------
+
+
+def test_help_turned_down_and_doing_without_it_is_no_task() -> None:
+    offered = {
+        "en": ("bo", "I can send you an overview of the import if you like?"),
+        "da": ("bo", "Jeg kan godt sende dig en oversigt over importen, hvis du vil?"),
+    }
+    for language, said in (
+        ("en", "No, that's fine. I'll just look in the system myself."),
+        ("en", "No need, thanks. I'll just write in the ticket when the port is open."),
+        ("da", "Nej, det er fint. Jeg kigger selv i systemet."),
+        ("da", "Nej, det behøver du ikke. Jeg skriver bare i sagen, når porten er åben."),
+    ):
+        assert rule_items([offered[language], ("ana", said)], language=language) == [], said
+
+
+def test_doing_it_oneself_by_a_day_stays_a_promise() -> None:
+    for language, offered, said in (
+        ("en", "I can check the import for you?", "No thanks. I'll check it myself tomorrow."),
+        ("da", "Jeg kan tjekke importen for dig?", "Nej tak. Jeg tjekker det selv i morgen."),
+    ):
+        items = rule_items([("bo", offered), ("ana", said)], language=language)
+        assert summary(items) == [("ana", "2026-10-07")], said

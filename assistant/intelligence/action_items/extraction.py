@@ -200,6 +200,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if kind == "request" and _condition_of_own_yes(found, item, index, context):
                 continue
+            if kind == "commitment" and _instead_of_help(item, index, context):
+                continue
             if kind == "commitment" and _takes_another_day(found, item, index, context):
                 continue
             if kind == "request" and _amends_promise(found, item):
@@ -1071,6 +1073,29 @@ def _condition_of_own_yes(
     )
     yes = _OPENS_WITH_YES.match(_normal(previous.text)) or _GLAD_TO.match(_normal(previous.text))
     return own_promise or yes is not None
+
+
+_NO_THANKS = re.compile(
+    r"^(?:nej|no|nah)\b[,.!]?\s*(?:tak|thanks|thank you|det er fint|det behøver (?:du|i|vi)"
+    r" ikke|det er ikke nødvendigt|that's fine|it's fine|no need|not necessary|don't worry)\b"
+    r"|^(?:no need|det behøver (?:du|i|vi) ikke)\b",
+    re.IGNORECASE,
+)
+_ON_MY_OWN = re.compile(r"\b(?:selv|bare|myself|ourselves|just)\b", re.IGNORECASE)
+
+
+def _instead_of_help(item: ActionItem, index: int, context: _Context) -> bool:
+    """ "I can send you an overview, if you like?" - "No, that's fine. I'll just look in the
+    system myself." / "Nej, det er fint. Jeg kigger selv i systemet.": help turned down, and how
+    the speaker gets by without it, is no task (with a day it is one)."""
+    if item.due is not None or index == 0:
+        return False
+    sentence, previous = context.sentences[index], context.sentences[index - 1]
+    return (
+        previous.segment == sentence.segment
+        and _NO_THANKS.match(_normal(previous.text)) is not None
+        and _ON_MY_OWN.search(sentence.text) is not None
+    )
 
 
 _ANOTHER_DAY_TAKEN = re.compile(
