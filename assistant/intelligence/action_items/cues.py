@@ -117,6 +117,23 @@ _ROLES = {
 }
 
 
+_DOES = re.compile(r"\s*(?:does|do|gør|laver)\b", re.IGNORECASE)
+_INTRODUCES = re.compile(
+    r"\b(?:i'm the|i am the|i'm in charge of|i look after|i run|i handle|i manage|i head"
+    r"|my name is|jeg er (?:den|ansvarlig|chef|leder|direktør|indehaver)|jeg står for"
+    r"|jeg tager mig af|jeg har ansvaret for|jeg leder)\b",
+    re.IGNORECASE,
+)
+"""People introduced by what they do: "I'm the quarry manager, Amira runs finance"."""
+
+
+def _lists_roles(text: str, rules: _Rules) -> bool:
+    """A sentence that introduces people by their roles ("I'm the site manager, Bo runs
+    finance and Cai does dispatch", "jeg står for driften, og Bo gør vores IT"): its "X
+    does Y" is a role too."""
+    return _INTRODUCES.search(text) is not None or (_ROLES[rules is _DA].search(text) is not None)
+
+
 def _assignment(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
     """ "Maria takes the demo", "Peter skal nok ringe": the named participant's task."""
     found = _absent_assignment(text, context, rules)
@@ -134,6 +151,13 @@ def _assignment(text: str, context: _Context, rules: _Rules) -> list[_Cand]:
                 and find_date(text, context.transcript.meeting.date, weeks=False) is None
             ):
                 continue  # "Kasper handles the German accounts": a role, not a task
+            if (
+                verb_follows
+                and _DOES.match(text, m.end())
+                and _lists_roles(text, rules)
+                and find_date(text, context.transcript.meeting.date, weeks=False) is None
+            ):
+                continue  # "I'm the site manager, and Cai does dispatch": a role
             found.append(("assignment", m, 0.85, verb_follows, pid))
     return found
 

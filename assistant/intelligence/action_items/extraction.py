@@ -196,6 +196,14 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if kind == "request" and _asks_promise_by_date(found, item):
                 continue
+            if kind == "request" and _asks_another_day(found, item):
+                continue
+            if kind == "request" and _condition_of_own_yes(found, item, index, context):
+                continue
+            if kind == "commitment" and _instead_of_help(item, index, context):
+                continue
+            if kind == "commitment" and _takes_another_day(found, item, index, context):
+                continue
             if kind == "request" and _amends_promise(found, item):
                 continue
             if kind == "request" and _asks_report_on_promise(found, item):
@@ -511,6 +519,8 @@ def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:
         if _ACCEPTANCE.match(text) or (rules is _DA and _DA_ANAPHORIC_ACCEPT.search(text)):
             if rules.habits.search(_without_reason(text)) and not _ACCEPTANCE.match(text):
                 return None  # "Det gør jeg normalt hver fredag": a habit, not a yes
+            if _done_for_years_next(index, context):
+                return None  # "Hvem tager imod ordrerne?" - "Det gør jeg. Har gjort i ti år."
             claims = _CLAIM.search(text) is not None
             # "Jo, det ordner jeg på torsdag": the date said with the yes is the deadline.
             said = find_deadline(text, context.transcript.meeting.date, weeks=False)
@@ -824,10 +834,77 @@ def _second_dated_task(
     return None
 
 
+_GO_AND = re.compile(r"^(?:go|run|pop|nip|gå|løbe|smutte)\s+(?:and|og|ud og|over og)\s+\w+", re.I)
+_MOMENT = re.compile(
+    r"^(?:(?:sorry|undskyld|okay|ok)[,.!]?\s+)?(?:(?:just\s+)?(?:one|a|et|ét|to|two)"
+    r" (?:sec|second|seconds|moment|minute|minutes|sekund|sekunder|øjeblik|minut|minutter)"
+    r"|bear with me|giv mig (?:lige )?(?:et|to) \w+|vent (?:lige )?(?:et|to) \w+)\b",
+    re.IGNORECASE,
+)
+_GOODBYE = re.compile(
+    r"\b(?:thanks|thank you|cheers|bye|goodbye|see you|tak|farvel|hej hej|vi ses|vi høres)\b",
+    re.IGNORECASE,
+)
+_WHILE_I_REMEMBER = re.compile(
+    r"\b(?:mens jeg husker (?:det|på det)|while I (?:remember|think of it)|before I forget"
+    r"|inden jeg glemmer det)\b",
+    re.IGNORECASE,
+)
+_SPEECH_ACT = re.compile(
+    r"^(?:correct myself|rephrase(?: that)?|put (?:it|that) (?:another way|differently)"
+    r"|rette mig selv|omformulere (?:det|mig))\b",
+    re.IGNORECASE,
+)
+
+
+def _steps_out(task: str, index: int, context: _Context) -> bool:
+    """Stepping out of the meeting, for good or for a moment, and what is done in it there and
+    then: "Right, I need to go and check on a delivery. Thanks both." (the last words of the
+    speaker, or said with a goodbye), "Undskyld, jeg skal lige svare på en mail. Et øjeblik.",
+    "jeg skriver lige en note i CRM, mens jeg husker det", "let me correct myself". Not "I need
+    to go and check the server room tomorrow": a day makes it work for later."""
+    sentence = context.sentences[index]
+    if _SPEECH_ACT.match(task) or _WHILE_I_REMEMBER.search(sentence.text):
+        return True
+    nxt = context.sentences[index + 1 : index + 2]
+    same_turn = [s for s in nxt if s.segment == sentence.segment]
+    if any(_MOMENT.match(_normal(s.text)) for s in same_turn):
+        return True
+    if not _GO_AND.match(task) or _is_dated(sentence, context):
+        return False
+    last_words = not any(s.speaker == sentence.speaker for s in context.sentences[index + 1 :])
+    return last_words or any(_GOODBYE.search(s.text) for s in same_turn)
+
+
+_DONE_FOR_YEARS = re.compile(
+    r"\b(?:har (?:jeg|vi|han|hun|de|i) (?:\w+ )?gjort(?: det)?(?: sådan| på den måde)?"
+    r" i (?:\w+ )?(?:år|årevis|måneder)"
+    r"|(?:i|we|they|he|she|you)(?:'ve| have|'s| has) (?:\w+ )?(?:been doing|done) (?:it|that|this)"
+    r"(?: \w+)?(?: that way| like that)? for (?:\w+ )?(?:years|months|ages|decades))\b",
+    re.IGNORECASE,
+)
+"""How long the speaker has done something: "Det har jeg gjort i otte år", "We've done it that
+way for twenty years"."""
+
+
+def _done_for_years_next(index: int, context: _Context) -> bool:
+    """The next sentence of the same turn says the speaker has done it for years: what they
+    just said ("Jeg printer den ud hver aften.", "Mandag morgen ringer jeg rundt til holdene.",
+    "Det gør jeg.") describes how they work, even with a day in it, not a promise."""
+    sentence = context.sentences[index]
+    following = context.sentences[index + 1 : index + 2]
+    return any(
+        s.segment == sentence.segment and _DONE_FOR_YEARS.search(s.text) is not None
+        for s in following
+    )
+
+
 def _routine_follows(index: int, context: _Context) -> bool:
     """A present tense followed in the same turn by how often it happens describes a routine:
     "Fakturaerne laver jeg i hånden. Det tager mig to dage hver måned"."""
     sentence = context.sentences[index]
+    if _done_for_years_next(index, context):
+        return True
     if find_date(sentence.text, context.transcript.meeting.date, weeks=False) is not None:
         return False
     following = context.sentences[index + 1 : index + 2]
@@ -963,6 +1040,122 @@ def _asks_promise_by_date(found: list[_Found], item: ActionItem) -> bool:
         return False
     found[-1] = (replace(previous, due=item.due), kind)
     return True
+
+
+_JUST_SEND_ME = re.compile(
+    r"^(?:(?:so|then|og|så)[,]?\s+)?(?:just|bare|blot)\s+(?:send|e-?mail|mail|forward|give)"
+    r" (?:me|us)\b|^(?:(?:og|så)[,]?\s+)?(?:send|mail|giv) (?:mig|os) (?:bare|blot)\b",
+    re.IGNORECASE,
+)
+_GLAD_TO = re.compile(
+    r"^(?:(?:sure|yes|yeah|ok|okay|ja|jo|fint)[,.!]?\s+)*(?:happy to|glad to|gladly|gerne"
+    r"|med glæde|det vil jeg gerne)\b",
+    re.IGNORECASE,
+)
+
+
+def _condition_of_own_yes(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "I'll set up access for both of them. Just send me their addresses." / "Gerne. Send
+    mig bare invitationen.": what the speaker needs to do the work they just took on is its
+    condition, as in "Just send me the ID and I'll approve it"; a day makes it a task of its
+    own ("Just send me the invite by Friday")."""
+    if item.due is not None or index == 0:
+        return False
+    sentence, previous = context.sentences[index], context.sentences[index - 1]
+    if previous.segment != sentence.segment or not _JUST_SEND_ME.match(_normal(sentence.text)):
+        return False
+    own_promise = any(
+        earlier.speaker == sentence.speaker and earlier.start == previous.start
+        for earlier, kind in found
+        if kind in ("commitment", "group")
+    )
+    yes = _OPENS_WITH_YES.match(_normal(previous.text)) or _GLAD_TO.match(_normal(previous.text))
+    return own_promise or yes is not None
+
+
+_NO_THANKS = re.compile(
+    r"^(?:nej|no|nah)\b[,.!]?\s*(?:tak|thanks|thank you|det er fint|det behøver (?:du|i|vi)"
+    r" ikke|det er ikke nødvendigt|that's fine|it's fine|no need|not necessary|don't worry)\b"
+    r"|^(?:no need|det behøver (?:du|i|vi) ikke)\b",
+    re.IGNORECASE,
+)
+_ON_MY_OWN = re.compile(r"\b(?:selv|bare|myself|ourselves|just)\b", re.IGNORECASE)
+
+
+def _instead_of_help(item: ActionItem, index: int, context: _Context) -> bool:
+    """ "I can send you an overview, if you like?" - "No, that's fine. I'll just look in the
+    system myself." / "Nej, det er fint. Jeg kigger selv i systemet.": help turned down, and how
+    the speaker gets by without it, is no task (with a day it is one)."""
+    if item.due is not None or index == 0:
+        return False
+    sentence, previous = context.sentences[index], context.sentences[index - 1]
+    return (
+        previous.segment == sentence.segment
+        and _NO_THANKS.match(_normal(previous.text)) is not None
+        and _ON_MY_OWN.search(sentence.text) is not None
+    )
+
+
+_ANOTHER_DAY_TAKEN = re.compile(
+    # "Tuesday's fine, I'll turn it on on Tuesday then", "Yes, okay, I'll get it to you before
+    # the 1st then", "Torsdag er fint, så sender jeg den der"
+    r"\bthen[.!]*$|\bi så fald[.!]*$"
+    r"|^(?:(?:yes|yeah|okay|ok|fine|ja|jo|fint)[,.!]?\s+)*(?:\w+day|tomorrow|i morgen|\w+dag"
+    r"|the \w+|den \w+)(?:'s| is| er| passer| går| works| it is)?"
+    r" (?:fine|okay|ok|good|works|is fine|it is|fint|godt|passer|går fint)\b",
+    re.IGNORECASE,
+)
+"""A promise said as taking the day the other side asked for."""
+
+
+def _takes_another_day(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "I'll enable it for both sites on Thursday." - "Can we say Tuesday instead?" -
+    "Tuesday's fine, I'll switch them on Tuesday then.": a dated promise that takes the day
+    the other side asked for is the speaker's task of a minute ago, re-dated; it is no second
+    task, whatever verb it uses ("switch on" after "enable")."""
+    if item.due is None or item.owner != item.speaker:
+        return False
+    if not _ANOTHER_DAY_TAKEN.search(_normal(context.sentences[index].text)):
+        return False
+    for position in range(len(found) - 1, -1, -1):
+        previous, kind = found[position]
+        if item.start - previous.start > 90:
+            return False
+        if previous.owner != item.speaker or kind not in ("commitment", "request"):
+            continue
+        between = [s for s in context.sentences if previous.start < s.start < item.start]
+        # the other side named a day in between ("He's back Monday, so I'll call him then"
+        # takes no day asked for)
+        if not any(s.speaker != item.speaker and _is_dated(s, context) for s in between):
+            return False
+        found[position] = (replace(previous, due=item.due), kind)
+        return True
+    return False
+
+
+def _asks_another_day(found: list[_Found], item: ActionItem) -> bool:
+    """ "I'll import the addresses tomorrow." - "Could you do it on Thursday instead?" / "Kan
+    du ikke nå det til torsdag?": asking the owner of a dated task for another day for "it" is
+    no new task; the day holds once the owner takes it ("Thursday's fine, then")."""
+    if item.due is None or not has_object_pronoun(item.text):
+        return False
+    for previous, kind in reversed(found):
+        if item.start - previous.start > 60:
+            return False
+        if previous.owner is None or previous.owner == item.speaker:
+            continue
+        # an owner still to be found (the one who answers) is the one just asked about it
+        if item.owner in (None, previous.owner):
+            return (
+                kind == "commitment"
+                and previous.speaker == previous.owner
+                and previous.due is not None
+            )
+    return False
 
 
 def _amends_promise(found: list[_Found], item: ActionItem) -> bool:
@@ -1792,6 +1985,8 @@ def _from_cue(
         return _STOP
     if _OTHERWISE.search(before):
         return None  # "ring til ham igen, ellers lukker vi den": only if the first fails
+    if _REPORTED.search(before):
+        return None  # "Their CFO said, and I quote, we'll come back to you": their words
     if kind == "request" and re.search(r"\b(?:hvis|if)\s*$", before, re.IGNORECASE):
         return None  # "Hvis du sender dem, …": the condition itself; what follows may promise
     if rules.conditions.search(_POLITE_CONDITION.sub("", before)) and not (
@@ -1994,6 +2189,8 @@ def _from_cue(
         return None
     if _ON_THE_SPOT.search(task) or _LEAVING.match(task.rstrip(".!?")):
         return None
+    if _steps_out(task, index, context):
+        return None
     if _NOT_WORK.match(task):
         return None  # "tager den derfra", "tager den på mødet med direktøren", "gerne have"
     if kind == "group" and _NEXT_MEETING.match(task):
@@ -2165,6 +2362,15 @@ def _dated_before_conditioned(task: str, context: _Context) -> str | None:
     said = find_deadline(first, context.transcript.meeting.date, weeks=False)
     return first if said is not None and said.date is not None else None
 
+
+_REPORTED = re.compile(
+    r"(?<!\bi )(?<!\bwe )(?<!\bjeg )(?<!\bvi )(?<!\byou )(?<!\bdu )"
+    r"\b(?:said|says|told (?:us|me|them)|wrote|sagde|siger|skrev)"
+    r"(?:,? (?:and i quote|og jeg citerer|quote|citat))?[,:]?\s*(?:that\s+|at\s+)?$",
+    re.IGNORECASE,
+)
+"""Words reported from someone else, before the cue: "their head of ops said, and I quote,
+we'll …", "hun skrev, at vi …"; not the speaker's own "as I said, I'll …"."""
 
 _OTHERWISE = re.compile(r"\b(?:ellers|otherwise|or else)(?:\s+(?:så|then))?\s*$", re.IGNORECASE)
 """Before a cue: the task is the fallback of what was said before it, not a task yet."""

@@ -224,6 +224,8 @@ _DA = _Rules(
         *("spørge jer", "spørge dig", "spørge ind"),
         # putting up with terms: "Det kan jeg leve med", an answer in a negotiation
         *("leve med", "acceptere det", "acceptere den"),
+        # holding back, not work: "Forstået, så venter jeg", "jeg lader som om, jeg ikke hørte det"
+        *("holde igen", "holde lidt igen", "lade som om", "vente og se", "afvente", "vente på"),
         # a look at one's own calendar before saying yes to a time: no work
         *("tjekke min kalender", "tjekke kalenderen", "kigge i min kalender", "tjek min kalender"),
         *("vide", "forstå", "dele min skærm", "dele skærmen", "vise", "gå", "smutte"),

@@ -223,6 +223,8 @@ _EN = _Rules(
         *("hand over", "turn it over", "pass it", "do a quick round", "be quick", "be brief"),
         # deferred, not taken on: "let's park that", "we'll take that after go-live"
         *("park", "take that after", "take it after", "take that later", "table that"),
+        # holding back, not work: "Understood, I'll hold off", "I'll pretend I didn't hear it"
+        *("hold off", "hold back", "hold fire", "pretend", "wait and see", "wait for"),
         *("bring it up again", "bring that up again", "raise it again"),
         # "I'm going to the office": a place, not a task
         *("the", "a", "an", "my", "your", "our", "that", "this"),
