@@ -331,9 +331,9 @@ class IntelligenceSettings(BaseModel):
     """Let the learned scorer (``action_items/learned.py``) veto the rules' action items that do
     not look like work taken on. On by default: it raises strict precision on meetings the
     rules were not tuned on, at the same recall. Under leave-one-set-out cross-validation
-    (``python -m bench.action_cv``, sixteen sets the rules were not tuned on) pooled .63/.67
-    to .65/.67 (Danish .55/.61 to .58/.60); on the held-out sets 5-8 (never trained or tuned on)
-    .79/.82 to .83/.82, .74/.79 to .75/.79, .74/.84 to .76/.84, .73/.83 to .77/.83. It keeps
+    (``python -m bench.action_cv``, sets a-y as the rules were before tuning on each) pooled
+    .64/.67 to .67/.66 (Danish .58/.62 to .62/.62); on the held-out sets 5-10 (never trained or
+    tuned on) pooled .73/.79 to .75/.79 (Danish .71/.77 to .73/.77). It keeps
     the clear promises the behaviour tests expect (short turns and dated first-person promises
     are never vetoed)."""
 
