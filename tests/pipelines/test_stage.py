@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 
 from models.asr import (
@@ -767,6 +768,16 @@ class _FlickeringRecognizer(_UnsureRecognizer):
         return f"{text}-guess{len(self.calls)}"
 
 
+def _finals_by_decode(
+    recognizer: FakeRecognizer, audio: npt.NDArray[np.float32], options: LiveOptions
+) -> list[Caption]:
+    """The final captions of ``audio`` fed live, each ``emitted_at`` the decodes made so far."""
+    live = LiveTranscriber("p", recognizer, options, clock=lambda: float(len(recognizer.calls)))
+    chain = Chain([_vad(activity=True, forward_audio=True), live])
+    out = run_stage(chain, _blocks("p", audio), flush_each=True)
+    return [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+
+
 def test_sure_words_far_from_the_decoded_end_need_no_second_decode() -> None:
     """A word the decoder is sure of, with ``sure_margin_s`` of decoded audio after it, is
     final from that one decode: a decode sooner than two decodes agreeing on it, and no
@@ -774,16 +785,8 @@ def test_sure_words_far_from_the_decoded_end_need_no_second_decode() -> None:
     audio = np.concatenate([silence(0.5), speech(12), silence(1.5)])
 
     def finals(**options: float) -> list[Caption]:
-        recognizer = _FlickeringRecognizer()
-        live = LiveTranscriber(
-            "p",
-            recognizer,
-            LiveOptions(confirm_margin_s=0.6, **options),
-            clock=lambda: float(len(recognizer.calls)),  # emitted_at: decodes so far
-        )
-        chain = Chain([_vad(activity=True, forward_audio=True), live])
-        out = run_stage(chain, _blocks("p", audio), flush_each=True)
-        return [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+        options = {"confirm_margin_s": 0.6, **options}
+        return _finals_by_decode(_FlickeringRecognizer(), audio, LiveOptions(**options))
 
     agreed = finals(sure_probability=0.0)
     sure = finals(sure_probability=0.8, sure_margin_s=1.0)
@@ -836,16 +839,8 @@ def test_words_the_decodes_keep_rewording_are_final_once_settle_s_of_audio_follo
     audio = np.concatenate([silence(0.5), speech(16), silence(1.5)])
 
     def finals(**options: float) -> list[Caption]:
-        recognizer = _AlternatingRecognizer()
-        live = LiveTranscriber(
-            "p",
-            recognizer,
-            LiveOptions(sure_probability=0.0, **options),
-            clock=lambda: float(len(recognizer.calls)),  # emitted_at: decodes so far
-        )
-        chain = Chain([_vad(activity=True, forward_audio=True), live])
-        out = run_stage(chain, _blocks("p", audio), flush_each=True)
-        return [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+        options = {"sure_probability": 0.0, **options}
+        return _finals_by_decode(_AlternatingRecognizer(), audio, LiveOptions(**options))
 
     held = finals(settle_s=0.0)
     settled = finals(settle_s=1.5)
