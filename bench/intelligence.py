@@ -123,6 +123,10 @@ LABELLED_DIR_Y = LABELLED_DIR.with_name("intelligence-y")
 # from the same brief, measured before tuning (their READMEs).
 LABELLED_DIR_Z = LABELLED_DIR.with_name("intelligence-z")
 LABELLED_DIR_AA = LABELLED_DIR.with_name("intelligence-aa")
+# ab (a task talked about several times, offers, capability questions) and ac (spoken Danish,
+# customers' own to-dos): written 2026-12-07 from the same brief, measured before tuning.
+LABELLED_DIR_AB = LABELLED_DIR.with_name("intelligence-ab")
+LABELLED_DIR_AC = LABELLED_DIR.with_name("intelligence-ac")
 ALL_LABELLED = (
     LABELLED_DIR,
     LABELLED_DIR_B,
@@ -151,6 +155,8 @@ ALL_LABELLED = (
     LABELLED_DIR_Y,
     LABELLED_DIR_Z,
     LABELLED_DIR_AA,
+    LABELLED_DIR_AB,
+    LABELLED_DIR_AC,
 )
 AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 """A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a

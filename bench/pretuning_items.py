@@ -55,6 +55,8 @@ PRETUNING = {
     "intelligence-y": "154f2cc",  # likewise (README of each)
     "intelligence-z": "5e0e76d",  # written 2026-12-06 from the brief, measured before tuning
     "intelligence-aa": "5e0e76d",  # likewise (README of each)
+    "intelligence-ab": "63cb0e2",  # written 2026-12-07 from the brief, measured before tuning
+    "intelligence-ac": "63cb0e2",  # likewise (README of each)
 }
 """Per set, the commit whose rules had never been tuned on it."""
 
