@@ -39,6 +39,10 @@ Modules, from the tables up:
 - `replies`: a yes or an "I'll do that" that takes on what someone else just said;
 - `similarity`: whether two task texts name the same work;
 - `merging`: one task said twice becomes one item;
+- `cue_items`: the item one cue opens, with `commitment_form` (the form that commits) and
+  `not_work` (what a cue opens that is no work to do);
+- `located`, `restatements`, `follow_ups`, `recaps`: an item checked against those already
+  found (said again, dated or amended later, summed up in a recap);
 - `extraction`: the sentence-by-sentence reading that ties these together.
 """
 

@@ -73,7 +73,7 @@ _DA = _Rules(
         ),
         _cue("commitment", r"lad mig(?: lige)?", 0.75),
         # "Jeg får lavet et udkast", "Det får jeg gjort i dag": "få" with a participle is
-        # work the speaker sees done, read as "have … done" (see `extraction`).
+        # work the speaker sees done, read as "have … done" (see `cue_items`).
         _cue(
             "commitment",
             rf"(?:jeg (?P<get_done>får)|(?<=\w )(?P<get_done2>får) jeg)"

@@ -76,7 +76,7 @@ _EN = _Rules(
         _cue("commitment", r"i(?:'m| am) on it,? (?:i'll)", 0.85),
         # "I call them tomorrow", "Then we adjust the templates": the present for a plan, as
         # a speaker of English as a second language says it; a promise only when anchored in
-        # time (a date, "then", an answer to someone: checked in `extraction`).
+        # time (a date, "then", an answer to someone: checked in `commitment_form`).
         _cue(
             "commitment",
             r"(?:^|(?<=[,.;] )|(?<=\bthen )|(?<=\bso )|(?<=\band ))i "
@@ -102,7 +102,7 @@ _EN = _Rules(
             0.6,
         ),
         # "Then everyone reads the draft and sends comments by Monday": a chair's order to
-        # the team, said in the present; a task when dated (checked in `extraction`).
+        # the team, said in the present; a task when dated (checked in `commitment_form`).
         _cue(
             "group",
             r"(?:everyone|everybody|each of you|all of you)(?: here)?"

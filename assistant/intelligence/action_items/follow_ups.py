@@ -1,0 +1,515 @@
+"""Later sentences about an item already found, read while the meeting is read: a day said for
+it or taken back (`_redated`, `_dates_own_promise`, `_dates_own_open_promise`,
+`_takes_another_day`, `_asks_another_day`, `_answers_when`, `_repeats_own_date`), a request
+that amends, adds to or asks a report on a promise just made, and the condition of a yes.
+Each dates or keeps the first item instead of adding a second one.
+
+`later_dates` is the pass after the reading, over the finished items; this module holds the
+checks that run on each new item against those found so far."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.intelligence.action_items.located import _is_dated, _sentence_of
+from assistant.intelligence.action_items.merging import _SOMETHING_ELSE
+from assistant.intelligence.action_items.model import ActionItem, _Context, _Found, _normal
+from assistant.intelligence.action_items.owners import TEAM
+from assistant.intelligence.action_items.pronouns import has_object_pronoun
+from assistant.intelligence.action_items.replies import _OWN_DATED_YES, _dated_across_turns
+from assistant.intelligence.action_items.restatements import _ALSO, _REPORTS_BACK, _continues
+from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_OBJECT
+from assistant.intelligence.action_items.similarity import _stems, similar_tasks
+from assistant.intelligence.dates import find_date
+
+_TAKES_BACK = re.compile(
+    r"^(?:actually|no|wait|sorry|or rather|hmm|nej|vent|undskyld|eller rettere)\b[,.!]?"
+    r"(?:\s*(?:no|wait|nej|vent)\b[,.!]?)?",
+    re.IGNORECASE,
+)
+_NAMES_THE_DAY = re.compile(
+    r"^(?:(?:so|then|okay|så|okay så)[,]?\s+)?(?:let's say|lad os sige|make it|say|så bliver"
+    r" det|det bliver)\b",
+    re.IGNORECASE,
+)
+
+
+def _redated(found: list[_Found], index: int, context: _Context) -> bool:
+    """ "I'll come back to you by Wednesday. Actually, no, she's travelling Wednesday. Let's
+    say Tuesday.": a date taken back in the same turn, and the day named instead, re-dates the
+    promise just made (at most two sentences after it)."""
+    if not found:
+        return False
+    item, kind = found[-1]
+    sentence = context.sentences[index]
+    made = _sentence_of(item, context.sentences)
+    if (
+        made is None
+        or item.due is None
+        or item.owner != sentence.speaker
+        or not 0 < index - made <= 2
+        or any(s.segment != sentence.segment for s in context.sentences[made : index + 1])
+    ):
+        return False
+    text = _normal(sentence.text)
+    previous = _normal(context.sentences[index - 1].text)
+    taken_back = _TAKES_BACK.match(text) or (index - made == 2 and _TAKES_BACK.match(previous))
+    if not taken_back or not (_NAMES_THE_DAY.match(text) or _TAKES_BACK.match(text)):
+        return False
+    # Any day named here is the new deadline ("let's say" would read as booking a meeting).
+    said = find_date(text, context.transcript.meeting.date, weeks=False)
+    if said is None or said.date is None:
+        return False
+    found[-1] = (replace(item, due=said.date), kind)
+    return True
+
+
+_ONLY_REPORTS_BACK = re.compile(
+    rf"(?:{_REPORTS_BACK.pattern})(?:\s+(?:to|til|med|på|om|on|about)?\s*"
+    r"(?:you|them|us|dig|jer|dem|os|it|that|det|den|dem)?)?"
+    # on what the promise finds: "let us know what you find", "når du ved det"
+    r"(?:,?\s+(?:what you find|what you hear|how it goes|when you know|once you know"
+    r"|hvad du finder ud af|når du ved (?:det|mere)|når du har det|hvordan det går))?[\s,.!?]*",
+    re.IGNORECASE,
+)
+"""A task that is nothing but reporting back: "Vend tilbage", "Get back to you"."""
+_ANSWER_PROMISED = re.compile(
+    r"^(?:(?:ja|jo|yes|okay|ok)[,.]?\s+)?(?:(?:det|den|dem) )?(?:får (?:du|i) (?:et )?svar"
+    r"|(?:you'll|you will) (?:get|have) (?:an |your )?answer|(?:you'll|you will) hear from"
+    r"|(?:i'll|i will) have (?:an|the|your) answer|(?:jeg|vi) har (?:et )?svar)\b",
+    re.IGNORECASE,
+)
+"""A promise of an answer, said as what the other side gets: "Det får du svar på"."""
+
+
+def _only_reports_back(item: ActionItem) -> bool:
+    """Whether the item's work is only to report back ("Vend tilbage", "Det får du svar på")."""
+    return (
+        _ONLY_REPORTS_BACK.fullmatch(item.text) is not None
+        or _ANSWER_PROMISED.match(_normal(item.quote)) is not None
+    )
+
+
+_ANSWER_HANDED = re.compile(
+    r"^\S+(?:'ll| will)? (?:får|har|have|get|hear|receive)\s+(?:(?:et|an|my|mit)\s+)?"
+    r"(?:svar|besked|answer|word|news|from me|fra mig)\b",
+    re.IGNORECASE,
+)
+"""Handing over an answer ("Du får svar i morgen", "You'll hear from me on Friday")."""
+_HANDED_BY_PRONOUN = re.compile(r"^(?:(?:ja|jo|fint)[,.]?\s+)?du får (?:den|det|dem)\b", re.I)
+"""Handing over what was just named ("Du får det i overmorgen"): the date of a promise still
+open, if there is one; else a task of its own."""
+
+
+def _dates_own_open_promise(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "Du får svar senest i morgen", said by one who just promised something undated: the
+    date of that promise, not a second task."""
+    text = _normal(context.sentences[index].text)
+    if item.due is None or not _OWN_DATED_YES.match(text):
+        return False
+    if not _ANSWER_HANDED.search(text) and not _HANDED_BY_PRONOUN.match(text):
+        return False  # "Du får listen i eftermiddag": a thing of its own, a task of its own
+    before = list(found)
+    _dated_across_turns(found, index, context)
+    return found != before
+
+
+def _asks_promise_by_date(found: list[_Found], item: ActionItem) -> bool:
+    """ "Så finder vi en dato og melder tilbage." - "Could you let us know by Friday?": a
+    request for the same work by a date dates the promise just made, no second task."""
+    if not found or item.due is None:
+        return False
+    previous, kind = found[-1]
+    if (
+        kind not in ("commitment", "group")
+        or previous.due is not None
+        or previous.speaker == item.speaker
+        or not 0 <= item.start - previous.start <= 30
+    ):
+        return False
+    both_teams = (
+        item.owner is not None
+        and previous.owner is not None
+        and item.owner.startswith(TEAM)
+        and previous.owner.startswith(TEAM)
+    )
+    if item.owner not in (previous.owner, previous.speaker) and not both_teams:
+        return False
+    same_work = (
+        _REPORTS_BACK.match(item.text) is not None
+        and _REPORTS_BACK.search(previous.text) is not None
+    ) or has_object_pronoun(item.text)
+    if not same_work:
+        return False
+    found[-1] = (replace(previous, due=item.due), kind)
+    return True
+
+
+_JUST_SEND_ME = re.compile(
+    r"^(?:(?:so|then|og|så)[,]?\s+)?(?:just|bare|blot)\s+(?:send|e-?mail|mail|forward|give)"
+    r" (?:me|us)\b|^(?:(?:og|så)[,]?\s+)?(?:send|mail|giv) (?:mig|os) (?:bare|blot)\b",
+    re.IGNORECASE,
+)
+_GLAD_TO = re.compile(
+    r"^(?:(?:sure|yes|yeah|ok|okay|ja|jo|fint)[,.!]?\s+)*(?:happy to|glad to|gladly|gerne"
+    r"|med glæde|det vil jeg gerne)\b",
+    re.IGNORECASE,
+)
+
+
+def _condition_of_own_yes(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "I'll set up access for both of them. Just send me their addresses." / "Gerne. Send
+    mig bare invitationen.": what the speaker needs to do the work they just took on is its
+    condition, as in "Just send me the ID and I'll approve it"; a day makes it a task of its
+    own ("Just send me the invite by Friday")."""
+    if item.due is not None or index == 0:
+        return False
+    sentence, previous = context.sentences[index], context.sentences[index - 1]
+    if previous.segment != sentence.segment or not _JUST_SEND_ME.match(_normal(sentence.text)):
+        return False
+    own_promise = any(
+        earlier.speaker == sentence.speaker and earlier.start == previous.start
+        for earlier, kind in found
+        if kind in ("commitment", "group")
+    )
+    yes = _OPENS_WITH_YES.match(_normal(previous.text)) or _GLAD_TO.match(_normal(previous.text))
+    return own_promise or yes is not None
+
+
+_ANOTHER_DAY_TAKEN = re.compile(
+    # "Tuesday's fine, I'll turn it on on Tuesday then", "Yes, okay, I'll get it to you before
+    # the 1st then", "Torsdag er fint, så sender jeg den der"
+    r"\bthen[.!]*$|\bi så fald[.!]*$"
+    r"|^(?:(?:yes|yeah|okay|ok|fine|ja|jo|fint)[,.!]?\s+)*(?:\w+day|tomorrow|i morgen|\w+dag"
+    r"|the \w+|den \w+)(?:'s| is| er| passer| går| works| it is)?"
+    r" (?:fine|okay|ok|good|works|is fine|it is|fint|godt|passer|går fint)\b",
+    re.IGNORECASE,
+)
+"""A promise said as taking the day the other side asked for."""
+
+
+def _takes_another_day(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "I'll enable it for both sites on Thursday." - "Can we say Tuesday instead?" -
+    "Tuesday's fine, I'll switch them on Tuesday then.": a dated promise that takes the day
+    the other side asked for is the speaker's task of a minute ago, re-dated; it is no second
+    task, whatever verb it uses ("switch on" after "enable")."""
+    if item.due is None or item.owner != item.speaker:
+        return False
+    if not _ANOTHER_DAY_TAKEN.search(_normal(context.sentences[index].text)):
+        return False
+    for position in range(len(found) - 1, -1, -1):
+        previous, kind = found[position]
+        if item.start - previous.start > 90:
+            return False
+        if previous.owner != item.speaker or kind not in ("commitment", "request"):
+            continue
+        between = [s for s in context.sentences if previous.start < s.start < item.start]
+        # the other side named a day in between ("He's back Monday, so I'll call him then"
+        # takes no day asked for)
+        if not any(s.speaker != item.speaker and _is_dated(s, context) for s in between):
+            return False
+        found[position] = (replace(previous, due=item.due), kind)
+        return True
+    return False
+
+
+def _asks_another_day(found: list[_Found], item: ActionItem) -> bool:
+    """ "I'll import the addresses tomorrow." - "Could you do it on Thursday instead?" / "Kan
+    du ikke nå det til torsdag?": asking the owner of a dated task for another day for "it" is
+    no new task; the day holds once the owner takes it ("Thursday's fine, then")."""
+    if item.due is None or not has_object_pronoun(item.text):
+        return False
+    for previous, kind in reversed(found):
+        if item.start - previous.start > 60:
+            return False
+        if previous.owner is None or previous.owner == item.speaker:
+            continue
+        # an owner still to be found (the one who answers) is the one just asked about it
+        if item.owner in (None, previous.owner):
+            return (
+                kind == "commitment"
+                and previous.speaker == previous.owner
+                and previous.due is not None
+            )
+    return False
+
+
+def _amends_promise(found: list[_Found], item: ActionItem) -> bool:
+    """ "Jeg laver en ny prisoversigt." - "Godt, send den til mig først.": an undated request
+    about the work just promised ("it"), to the one who promised it, says how that work is
+    done; it is no task of its own."""
+    if not found or item.due is not None or not has_object_pronoun(item.text):
+        return False
+    previous, kind = found[-1]
+    return (
+        kind == "commitment"
+        and previous.owner == previous.speaker != item.speaker
+        and item.owner in (None, previous.owner)
+        and 0 <= item.start - previous.start <= 30
+    )
+
+
+_ADDS = re.compile(r"(?:include|add|tilføj|medtag)\b", re.IGNORECASE)
+"""Work that adds to a thing already promised: "include the range", "tilføj prisen"."""
+
+
+def _adds_to_promise(found: list[_Found], item: ActionItem) -> bool:
+    """ "I'll put together a proposal by Friday." - "Can you include the seat count as a
+    range?" - "Will do, I'll include the range.": something added to the work the owner just
+    promised is part of that task, asked or promised."""
+    if item.due is not None or not _ADDS.match(item.text):
+        return False
+    owner = item.owner if item.owner is not None else item.speaker
+    return any(
+        kind == "commitment"
+        and previous.owner == previous.speaker == owner
+        and 0 <= item.start - previous.start <= 60
+        for previous, kind in found[-2:]
+    )
+
+
+def _answers_on_own_promise(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "I'll work out a price for the longer retention." - "Could that be part of the revised
+    offer?" - "Ja, så giver jeg Lasse tallene i morgen": a yes to a question about the promise
+    just made, with a date, dates that promise; it is no second task."""
+    if not found or item.due is None:
+        return False
+    previous, kind = found[-1]
+    sentence = context.sentences[index]
+    if not (
+        kind == "commitment"
+        and previous.owner == previous.speaker == item.speaker
+        and previous.due is None
+        and 0 <= item.start - previous.start <= 45
+        and _OPENS_WITH_YES.match(_normal(sentence.text))
+    ):
+        return False
+    between = [s for s in context.sentences if previous.start < s.start < sentence.start]
+    if (
+        not between
+        or any(s.speaker == item.speaker for s in between)
+        or len({s.segment for s in between}) != 1
+        or not any(s.text.rstrip().endswith("?") for s in between)
+        or _ALSO.search(sentence.text) is not None
+    ):
+        return False
+    found[-1] = (replace(previous, due=item.due), kind)
+    return True
+
+
+def _repeats_own_date(found: list[_Found], item: ActionItem) -> bool:
+    """ "Jeg kan lave vagtplanen." - "Så laver du den inden den første." - "Den har I inden den
+    første.": a pronoun promise that only says again the date the speaker's own task already
+    carries is that task, whose quote stays where the work is named."""
+    if item.due is None or not has_object_pronoun(item.text):
+        return False
+    for previous, kind in reversed(found):
+        if item.start - previous.start > 45:
+            return False
+        if previous.owner == item.speaker:
+            return kind == "commitment" and previous.due == item.due
+    return False
+
+
+def _dates_own_promise(found: list[_Found], item: ActionItem, context: _Context) -> bool:
+    """ "I have to clear it with our CFO. I'll get back to you after that, on the 21st": the
+    second promise only dates the first."""
+    if not found or item.due is None:
+        return False
+    previous, kind = found[-1]
+    if _takes_request_on(previous, kind, item, context):
+        found[-1] = (replace(previous, due=item.due, quote=f"{previous.quote} {item.quote}"), kind)
+        return True
+    if not _continues(item):
+        return False
+    handed = _OWN_DATED_YES.match(_normal(item.quote)) is not None
+    if not (
+        previous.owner == item.speaker
+        and (previous.speaker == item.speaker or kind == "request")
+        # "Jeg laver et tilbud." - "…inden den 22." - "Du har det på fredag": the day promised
+        and (previous.due is None or (handed and item.due <= previous.due))
+        and item.start - previous.start <= (30 if previous.speaker == item.speaker else 60)
+    ):
+        return False
+    # The later sentence is where the work is firmly promised: it is quoted, after the first
+    # when it follows it in the same turn ("I'll rework it. You'll have it by Thursday.").
+    if _same_turn_next(previous, item, context):
+        found[-1] = (replace(previous, due=item.due, quote=f"{previous.quote} {item.quote}"), kind)
+        return True
+    found[-1] = (replace(previous, due=item.due, start=item.start, quote=item.quote), kind)
+    return True
+
+
+_HANDS_OVER = re.compile(
+    r"(?:send|get|give|have|share|mail|e-?mail|forward|pass|sende|send|giv\w*|del\w*|smid\w*"
+    r"|mail\w*|skriv\w*|ring\w*|call|write)\b",
+    re.IGNORECASE,
+)
+"""The verbs that hand a result over ("get you the breakdown", "sende den"): a dated promise
+made with them after an undated offer of the same speaker says when the offer arrives."""
+
+
+def _dates_offer_after_reply(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "I can pull the numbers for you." - "That would help." - "Sure, I'll get you them by
+    Thursday.": a dated promise of the speaker right after the other side's reply to their own
+    undated offer dates that offer; it is no second task. Only the reply may lie between (no
+    turn of the speaker, no new business), and the promise hands over or names the same work."""
+    if item.due is None or item.owner != item.speaker:
+        return False
+    sentence = context.sentences[index]
+    if _ALSO.search(sentence.text) or _SOMETHING_ELSE.match(_normal(sentence.text)):
+        return False
+    for position in range(len(found) - 1, -1, -1):
+        previous, kind = found[position]
+        if item.start - previous.start > 45:
+            return False
+        if previous.owner != item.speaker:
+            continue
+        if kind != "commitment" or previous.speaker != item.speaker or previous.due is not None:
+            return False
+        asked = _sentence_of(previous, context.sentences)
+        if asked is None or asked >= index - 1:
+            return False
+        between = context.sentences[asked + 1 : index]
+        if any(s.speaker == item.speaker for s in between) or len(between) > 4:
+            return False
+        if any(s.text.rstrip().endswith("?") for s in between):
+            return False  # "When can I have it?" - "I'll send a new offer Friday": new work
+        if not (
+            _PRONOUN_OBJECT.search(item.text)
+            or _continues(item)
+            or _HANDS_OVER.match(item.text)
+            or similar_tasks(previous.text, item.text)
+        ):
+            return False
+        repeat = similar_tasks(previous.text, item.text) and not has_object_pronoun(item.text)
+        if repeat or (has_object_pronoun(previous.text) and not has_object_pronoun(item.text)):
+            # The later, dated sentence names the work again: it is where the work is firmly
+            # promised, and quoted ("…then I'll send it through." - "I'll send the report today").
+            confidence = max(item.confidence, previous.confidence)
+            found[position] = (replace(item, confidence=confidence), kind)
+        else:
+            found[position] = (replace(previous, due=item.due), kind)  # the offer names it
+        return True
+    return False
+
+
+def _asks_report_on_promise(found: list[_Found], item: ActionItem) -> bool:
+    """ "Jeg skal have tallet bekræftet med HR." - "Kan du give mig besked, når du har det?":
+    asked to report back on a promise just made, the one asked gets no new task."""
+    if not _only_reports_back(item):
+        return False
+    return any(
+        previous.owner == previous.speaker == item.owner and 0 < item.start - previous.start <= 60
+        for previous, kind in found[-2:]
+        if kind == "commitment"
+    )
+
+
+def _reports_back_on_own(found: list[_Found], item: ActionItem, context: _Context) -> bool:
+    """ "Lad mig høre produktfolkene om prisen. Så vender jeg tilbage i næste uge.": reporting
+    back, said right after the speaker's own promise in the same turn, is part of that task."""
+    if not found or not _only_reports_back(item):
+        return False
+    previous, kind = found[-1]
+    if previous.owner != item.speaker or not (
+        _same_turn_next(previous, item, context) or _next_own_turn(previous, item, context)
+    ):
+        return False
+    merged = replace(previous, due=previous.due or item.due, quote=f"{previous.quote} {item.quote}")
+    found[-1] = (merged, kind)
+    return True
+
+
+def _next_own_turn(promise: ActionItem, item: ActionItem, context: _Context) -> bool:
+    """ "Det må jeg tjekke med integrationsfolkene." - "Det ville være rart at vide." - "Jeg
+    skriver til dig senest fredag.": ``item`` is said in the promiser's next turn, a reply later."""
+    made = _sentence_of(promise, context.sentences)
+    said = _sentence_of(item, context.sentences)
+    if made is None or said is None or promise.speaker != item.speaker:
+        return False
+    first, second = context.sentences[made].segment, context.sentences[said].segment
+    between = context.transcript.segments[first + 1 : second]
+    return (
+        len(between) == 1
+        and between[0].speaker != item.speaker
+        and item.start - promise.start <= 60
+    )
+
+
+def _takes_request_on(previous: ActionItem, kind: str, item: ActionItem, context: _Context) -> bool:
+    """ "Ben, could you set up a call with them?" - "Yes, I'll arrange that. I'll email their
+    manager today": the dated promise right after the yes says how and by when the request is
+    done, not a task of its own."""
+    index = _sentence_of(item, context.sentences)
+    if kind != "request" or previous.due is not None or previous.owner != item.speaker:
+        return False
+    if index is None or index == 0 or _ALSO.search(context.sentences[index].text):
+        return False
+    yes = context.sentences[index - 1]
+    return (
+        yes.segment == context.sentences[index].segment
+        and yes.speaker == item.speaker != previous.speaker
+        and previous.quote.endswith(yes.text)
+    )
+
+
+def _answers_when(found: list[_Found], item: ActionItem, index: int, context: _Context) -> bool:
+    """ "…, men jeg skal nok få samlet dem." - "Hvornår tror du, du kan have dem?" - "…, så lad
+    os sige inden den 13., så kan jeg sende dig en samlet liste": a dated promise in answer to
+    "when?" about the speaker's own undated one dates that one; the answer is quoted."""
+    if not found or item.due is None:
+        return False
+    previous, kind = found[-1]
+    sentence = context.sentences[index]
+    if not (
+        kind == "commitment"
+        and previous.speaker == previous.owner == item.speaker
+        and previous.due is None
+        and 0 < item.start - previous.start <= 60
+    ):
+        return False
+    made = _sentence_of(previous, context.sentences)
+    if made is None:
+        return False
+    promised_in = context.sentences[made].segment
+    between = context.transcript.segments[promised_in + 1 : sentence.segment]
+    if (
+        len(between) != 1
+        or between[0].speaker == item.speaker
+        or not _ASKED_WHEN_OWN.search(between[0].text)
+        # the same work named again ("få samlet dem" … "en samlet liste"), not other work
+        or not _stems(sentence.text) & (_stems(previous.text) - {"få", "have", "get", "gør", "do"})
+    ):
+        return False
+    found[-1] = (replace(previous, due=item.due, start=item.start, quote=item.quote), kind)
+    return True
+
+
+_ASKED_WHEN_OWN = re.compile(r"\b(?:hvornår|when|how soon|by when|hvor hurtigt)\b", re.I)
+"""A question for the date of the work just promised."""
+
+
+def _same_turn_next(first: ActionItem, second: ActionItem, context: _Context) -> bool:
+    """Whether ``second`` is said in the sentence right after ``first``'s, in the same turn."""
+    index = _sentence_of(first, context.sentences)
+    if index is None or index + 1 >= len(context.sentences):
+        return False
+    following = context.sentences[index + 1]
+    return (
+        following.segment == context.sentences[index].segment
+        and following.start == second.start
+        and second.quote.startswith(following.text)
+        and first.quote == context.sentences[index].text
+    )

@@ -1,0 +1,566 @@
+"""Sentences with a cue that are not work to do: work done on the spot or now (`_done_now`,
+`_on_the_spot`, `_answered_by_doing`, `_done_there_and_then`), stepping out of the meeting
+(`_steps_out`), routines and how things are done today (`_routine_follows`,
+`_answers_how_today`), refusals and help declined (`_refuses_all`, `_declined`,
+`_declines_help`, `_instead_of_help`, `_not_needed`), what a request lets the speaker do,
+ongoing activity, preconditions, and jokes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.intelligence.action_items.cues import _rules_for
+from assistant.intelligence.action_items.located import _is_dated, _sentence_of
+from assistant.intelligence.action_items.model import ActionItem, _Context, _Found, _normal
+from assistant.intelligence.action_items.owners import _team_of
+from assistant.intelligence.action_items.replies import _REFUSAL
+from assistant.intelligence.action_items.restatements import _OFFER_TAKEN
+from assistant.intelligence.action_items.rules import (
+    _CAN_YOU_SEE,
+    _FOR_ALL_TO_SEE,
+    _JOKE,
+    _LET_ME_LIVE,
+    _LIVE_PLACE,
+    _LIVE_VERBS,
+    _ON_THE_SPOT,
+    _OPENS_WITH_YES,
+)
+from assistant.intelligence.action_items.structure import _DECLINE, _reply
+from assistant.intelligence.dates import find_date, find_deadline
+from assistant.intelligence.sentences import Sentence, words
+
+_HELPS = re.compile(
+    r"\b(?:det|that|it)(?:'d| would| ville| vil)(?: (?:really|virkelig|klart|meget))?"
+    r" (?:help|hjælpe)\b",
+    re.IGNORECASE,
+)
+_THEN_I_CAN = re.compile(r"^(?:så|then|that way|so)\s+(?:kan jeg|i can)\b", re.IGNORECASE)
+
+
+def _what_it_lets_me_do(item: ActionItem, index: int, context: _Context) -> bool:
+    """ "Kan du sende mig listen? Så kan jeg planlægge besøgene." / "Det ville hjælpe. Så kan
+    jeg vurdere det.": what the speaker can do once they get what they ask for or welcome is
+    the reason for it, not a task of its own (with no date said)."""
+    sentence = context.sentences[index]
+    if index == 0 or item.due is not None or not _THEN_I_CAN.match(_normal(sentence.text)):
+        return False
+    previous = context.sentences[index - 1]
+    if previous.segment != sentence.segment:
+        return False
+    asks = previous.text.rstrip().endswith("?") and _ASKS_YOU.search(previous.text) is not None
+    return (
+        asks
+        or _OFFER_TAKEN.search(previous.text) is not None
+        or _HELPS.search(previous.text) is not None
+    )
+
+
+def _reason_for_request(item: ActionItem, index: int, context: _Context) -> bool:
+    """ "Kan du sende os listen over ordrerne? Vi skal ringe til kunderne.": what the group
+    says it must do, right after asking someone else for something, is the reason for the
+    request, not a task of its own."""
+    if index == 0 or item.due is not None:
+        return False
+    previous = context.sentences[index - 1]
+    return (
+        previous.segment == context.sentences[index].segment
+        and previous.text.rstrip().endswith("?")
+        and _ASKS_YOU.search(previous.text) is not None
+    )
+
+
+def _ongoing_activity(item: ActionItem, sentence: Sentence) -> bool:
+    """ "I'll be carrying chairs around all day": the speaker's future in progress describes
+    what they will be busy with, not a promise; only a date ("I'll be sending it on Monday")
+    makes it one. A chair's "so we'll be working on the requirements" at the close hands out
+    the next phase's work, and stays."""
+    if item.due is not None:
+        return False
+    doing = _WILL_BE_DOING.search(sentence.text)
+    first = next(iter(words(item.text)), "")
+    return doing is not None and first[:4] == doing.group("verb").lower()[:4]
+
+
+def _precondition(item: ActionItem, sentence: Sentence) -> bool:
+    """ "Jeg skal have budgettet godkendt først", "vi skal teste den først", "we need the list
+    first": what must happen before a decision or a step, said undated, is a condition of the
+    talk, not a promise (with a day it is one: "…, jeg skal lige have lavet en kopi først")."""
+    return (
+        item.due is None
+        and _FIRST_OF_ALL.search(item.text) is not None
+        # "…først, men det ordner jeg": a promise after all
+        and _FIRST_OF_ALL.search(sentence.text) is not None
+        and _MUST.search(sentence.text) is not None
+    )
+
+
+_FIRST_OF_ALL = re.compile(r"\b(?:først|first)[.!]*$", re.IGNORECASE)
+_MUST = re.compile(r"\b(?:skal|må|need to|needs to|have to|has to|must|got to)\b", re.IGNORECASE)
+
+
+_WILL_BE_DOING = re.compile(
+    r"\bi(?:'ll| will| am going to|'m going to)"
+    r" be (?P<verb>\w+)ing\b",
+    re.IGNORECASE,
+)
+
+
+_ASKS_YOU = re.compile(
+    r"\b(?:kan|vil|gider|kunne|could|can|would|will) (?:du|i|you)\b", re.IGNORECASE
+)
+"""A question that asks the one addressed (or their side) to do something."""
+
+
+_DOING_NOW = re.compile(
+    r"^(?:(?:yes|yeah|ok|okay|sure|ja|jo|fint|actually|in fact|faktisk|egentlig)[,.!]?\s+)*"
+    r"(?:(?:jeg|i) (?:gør|do|'ll do|will do)"
+    r" (?:det|den|it|that)|det gør jeg|gør jeg (?:det|den)"
+    r"|(?:i'm|i am|jeg er) (?:on it|doing it|(?P<verb>\w+)ing\b"
+    r"[^.?!]*)"
+    r"|jeg er i gang(?: med \w+)?)\s+(?:lige\s+)?(?:nu|now|right now|straks|right away)\b",
+    re.IGNORECASE,
+)
+"""The one who has the task doing it there and then: "Jeg gør det nu", "Yes, I'm watching the
+dashboard now"."""
+
+
+def _done_now(found: list[_Found], index: int, context: _Context) -> bool:
+    """ "Men jeg kan slå den fra." - "Gør det." - "Jeg gør det nu.": the work is done in the
+    meeting, so the task just given to the speaker is no item."""
+    if not found:
+        return False
+    sentence = context.sentences[index]
+    item, _ = found[-1]
+    doing = _DOING_NOW.match(_normal(sentence.text))
+    if (
+        doing is None
+        and item.speaker != sentence.speaker
+        and _ON_THE_SPOT.search(sentence.text)
+        and _POINTS_BACK.search(sentence.text)
+        and not _is_dated(sentence, context)
+    ):
+        # "Send me the list." - "Dropping it in the chat now.": handed over in the meeting
+        doing = _DOING_NOW.match("I do it now")
+    if (
+        item.owner != sentence.speaker
+        or not 0 <= sentence.start - item.start <= 30
+        or doing is None
+        # "I'm watching the dashboard now" does the task "watch it", not another one
+        or (doing["verb"] is not None and not item.text.lower().startswith(doing["verb"].lower()))
+    ):
+        return False
+    del found[-1]
+    return True
+
+
+_POINTS_BACK = re.compile(r"\b(?:it|them|that|den|det|dem)\b", re.IGNORECASE)
+
+
+_GO_AND = re.compile(r"^(?:go|run|pop|nip|gå|løbe|smutte)\s+(?:and|og|ud og|over og)\s+\w+", re.I)
+_MOMENT = re.compile(
+    r"^(?:(?:sorry|undskyld|okay|ok)[,.!]?\s+)?(?:(?:just\s+)?(?:one|a|et|ét|to|two)"
+    r" (?:sec|second|seconds|moment|minute|minutes|sekund|sekunder|øjeblik|minut|minutter)"
+    r"|bear with me|giv mig (?:lige )?(?:et|to) \w+|vent (?:lige )?(?:et|to) \w+)\b",
+    re.IGNORECASE,
+)
+_GOODBYE = re.compile(
+    r"\b(?:thanks|thank you|cheers|bye|goodbye|see you|tak|farvel|hej hej|vi ses|vi høres)\b",
+    re.IGNORECASE,
+)
+_WHILE_I_REMEMBER = re.compile(
+    r"\b(?:mens jeg husker (?:det|på det)|while I (?:remember|think of it)|before I forget"
+    r"|inden jeg glemmer det)\b",
+    re.IGNORECASE,
+)
+_SPEECH_ACT = re.compile(
+    r"^(?:correct myself|rephrase(?: that)?|put (?:it|that) (?:another way|differently)"
+    r"|rette mig selv|omformulere (?:det|mig))\b",
+    re.IGNORECASE,
+)
+
+
+def _steps_out(task: str, index: int, context: _Context) -> bool:
+    """Stepping out of the meeting, for good or for a moment, and what is done in it there and
+    then: "Right, I need to go and check on a delivery. Thanks both." (the last words of the
+    speaker, or said with a goodbye), "Undskyld, jeg skal lige svare på en mail. Et øjeblik.",
+    "jeg skriver lige en note i CRM, mens jeg husker det", "let me correct myself". Not "I need
+    to go and check the server room tomorrow": a day makes it work for later."""
+    sentence = context.sentences[index]
+    if _SPEECH_ACT.match(task) or _WHILE_I_REMEMBER.search(sentence.text):
+        return True
+    nxt = context.sentences[index + 1 : index + 2]
+    same_turn = [s for s in nxt if s.segment == sentence.segment]
+    if any(_MOMENT.match(_normal(s.text)) for s in same_turn):
+        return True
+    if not _GO_AND.match(task) or _is_dated(sentence, context):
+        return False
+    last_words = not any(s.speaker == sentence.speaker for s in context.sentences[index + 1 :])
+    return last_words or any(_GOODBYE.search(s.text) for s in same_turn)
+
+
+_DONE_FOR_YEARS = re.compile(
+    r"\b(?:har (?:jeg|vi|han|hun|de|i) (?:\w+ )?gjort(?: det)?(?: sådan| på den måde)?"
+    r" i (?:\w+ )?(?:år|årevis|måneder)"
+    r"|(?:i|we|they|he|she|you)(?:'ve| have|'s| has) (?:\w+ )?(?:been doing|done) (?:it|that|this)"
+    r"(?: \w+)?(?: that way| like that)? for (?:\w+ )?(?:years|months|ages|decades))\b",
+    re.IGNORECASE,
+)
+"""How long the speaker has done something: "Det har jeg gjort i otte år", "We've done it that
+way for twenty years"."""
+
+
+def _done_for_years_next(index: int, context: _Context) -> bool:
+    """The next sentence of the same turn says the speaker has done it for years: what they
+    just said ("Jeg printer den ud hver aften.", "Mandag morgen ringer jeg rundt til holdene.",
+    "Det gør jeg.") describes how they work, even with a day in it, not a promise."""
+    sentence = context.sentences[index]
+    following = context.sentences[index + 1 : index + 2]
+    return any(
+        s.segment == sentence.segment and _DONE_FOR_YEARS.search(s.text) is not None
+        for s in following
+    )
+
+
+def _routine_follows(index: int, context: _Context) -> bool:
+    """A present tense followed in the same turn by how often it happens describes a routine:
+    "Fakturaerne laver jeg i hånden. Det tager mig to dage hver måned"."""
+    sentence = context.sentences[index]
+    if _done_for_years_next(index, context):
+        return True
+    if find_date(sentence.text, context.transcript.meeting.date, weeks=False) is not None:
+        return False
+    following = context.sentences[index + 1 : index + 2]
+    return any(
+        s.segment == sentence.segment
+        and any(
+            r.habits.search(_without_reason(s.text))
+            for r in _rules_for(s.language or sentence.language)
+        )
+        # "Det plejer de gerne at ville": how others usually answer, not the speaker's routine.
+        and _THEIR_HABIT.search(s.text) is None
+        for s in following
+    )
+
+
+_HOW_TODAY = re.compile(
+    r"\b(?:how|hvordan)\b[^?]*\b(?:today|now|at the moment|currently|normally|usually|these days"
+    r"|i dag|nu|for tiden|normalt|til daglig|i øjeblikket)\b[^?]*\?",
+    re.IGNORECASE,
+)
+"""A question about how things are done today: "Hvordan planlægger I ruterne i dag?"."""
+_TO_THE_ASKER = re.compile(r"\b(?:dig|jer|you)\b", re.IGNORECASE)
+_HOW_TODAY_TURNS = 2
+"""Turns after such a question that answer it."""
+
+
+def _answers_how_today(index: int, context: _Context) -> bool:
+    """A present tense with no date in the answer to someone's "how do you do it today?" tells
+    how things are done ("Og så ringer jeg rundt til kunderne"), not what will be done."""
+    sentence = context.sentences[index]
+    if find_date(sentence.text, context.transcript.meeting.date, weeks=False) is not None:
+        return False
+    if _TO_THE_ASKER.search(sentence.text):
+        return False  # "Det sender jeg dig en beskrivelse af": work for the one asking
+    segments = context.transcript.segments
+    for back in range(1, _HOW_TODAY_TURNS + 1):
+        asked = sentence.segment - back
+        if asked < 0:
+            return False
+        turn = segments[asked]
+        if turn.speaker == sentence.speaker:
+            continue
+        if _HOW_TODAY.search(turn.text):
+            return True
+        if turn.text.rstrip().endswith("?"):
+            return False  # another question asked since
+    return False
+
+
+_REASON = re.compile(
+    r"(?:,\s*(?:for|fordi|da|because|since|as)|\s(?:fordi|because))\s.*$", re.IGNORECASE | re.DOTALL
+)
+"""A reason given after the clause ("…, for vi plejer ikke at lave betalte piloter",
+"…, because we usually batch them"): its habit explains the promise, it does not make the
+promise a routine."""
+
+
+def _without_reason(text: str) -> str:
+    return _REASON.sub("", text)
+
+
+_THEIR_HABIT = re.compile(
+    r"^(?:\w+\s+)?(?:plejer|gør|vil|er)?\s*(?:de|they|han|hun|he|she)\b", re.IGNORECASE
+)
+"""A habit sentence whose subject is someone else ("Det plejer de gerne", "They usually do")."""
+
+
+def _refuses_all(text: str) -> bool:
+    """A refusal with no other work in it: "No, that isn't something I can offer", not "I
+    can't say now, I have to clear it with finance first"."""
+    refusal = _REFUSAL.match(text)
+    if refusal is None:
+        return False
+    rest = text[refusal.end() :]
+    return (
+        re.search(r"\b(?:but|instead|men|i stedet)\b", text, re.IGNORECASE) is None
+        and re.search(r"[,;]\s*(?:and |og |so |så )?(?:i|jeg|we|vi)\b", rest, re.I) is None
+    )
+
+
+_NO_THANKS = re.compile(
+    r"^(?:nej|no|nah)\b[,.!]?\s*(?:tak|thanks|thank you|det er fint|det behøver (?:du|i|vi)"
+    r" ikke|det er ikke nødvendigt|that's fine|it's fine|no need|not necessary|don't worry)\b"
+    r"|^(?:no need|det behøver (?:du|i|vi) ikke)\b",
+    re.IGNORECASE,
+)
+_ON_MY_OWN = re.compile(r"\b(?:selv|bare|myself|ourselves|just)\b", re.IGNORECASE)
+
+
+def _instead_of_help(item: ActionItem, index: int, context: _Context) -> bool:
+    """ "I can send you an overview, if you like?" - "No, that's fine. I'll just look in the
+    system myself." / "Nej, det er fint. Jeg kigger selv i systemet.": help turned down, and how
+    the speaker gets by without it, is no task (with a day it is one)."""
+    if item.due is not None or index == 0:
+        return False
+    sentence, previous = context.sentences[index], context.sentences[index - 1]
+    return (
+        previous.segment == sentence.segment
+        and _NO_THANKS.match(_normal(previous.text)) is not None
+        and _ON_MY_OWN.search(sentence.text) is not None
+    )
+
+
+def _reply_to(item: ActionItem, context: _Context) -> list[Sentence]:
+    """The sentences of the turn right after the one that asks for ``item`` (none if the
+    item's sentence is not found)."""
+    asked = _sentence_of(item, context.sentences)
+    if asked is None:
+        return []
+    turn = context.sentences[asked].segment + 1
+    return [s for s in context.sentences if s.segment == turn]
+
+
+def _answered_by_doing(item: ActionItem, found: list[_Found], context: _Context) -> bool:
+    """ "Nina, can you give the short version?" - "Yes. So, the loggers stop when…"; "Kan du
+    vise portalen?" - "Gerne. Her ser I…": an undated request the one asked answers at once
+    with a bare yes and then does it, in the next turn, promising nothing: done in the
+    meeting."""
+    if item.due is not None or item.owner is None or not _PRESENTS.match(item.text):
+        return False
+    reply = _reply_to(item, context)
+    if (
+        len(reply) < 2
+        or reply[0].speaker != item.owner
+        or len(words(reply[0].text)) > 2
+        or _OPENS_WITH_YES.match(_normal(reply[0].text)) is None
+    ):
+        return False
+    if any(_WILL_DO.search(s.text) or find_date(s.text, None) for s in reply[1:]):
+        return False
+    start, end = reply[0].start, reply[-1].start
+    return not any(start <= other.start <= end for other, _ in found if other is not item)
+
+
+def _done_there_and_then(item: ActionItem, context: _Context) -> bool:
+    """ "Kan I ikke bare rulle den tilbage?" - "Jo, det gør jeg nu, mens vi snakker.": an undated
+    request the one asked (or one of the team asked) answers by doing it now, in the meeting."""
+    if item.due is not None or item.owner is None:
+        return False
+    reply = _reply_to(item, context)[:2]
+    return (
+        bool(reply)
+        and (reply[0].speaker == item.owner or _team_of(reply[0].speaker, context) == item.owner)
+        and any(_ON_THE_SPOT.search(_normal(s.text)) for s in reply)
+    )
+
+
+_PRESENTS = re.compile(
+    r"(?:vis|show|demo|demonstrer|filter|walk|præsenter|present|fortæl|tell|forklar|explain"
+    r"|gennemgå|go through|go over|run through|take us|tag os|tag (?:\w+ )?(?:tal|status|ordet)"
+    r"|give (?:us |me )?(?:the |a )?(?:short|quick|brief|status|update|overview|summary)"
+    r"|giv (?:os |mig )?(?:en |et )?(?:kort|hurtig|status|overblik))",
+    re.IGNORECASE,
+)
+"""What one asked can do in the meeting itself: show, present, walk through, give the short
+version."""
+_WILL_DO = re.compile(
+    r"\b(?:i'll|i will|we'll|we will|i'm going to|going to|i can|we can|let me|jeg skal|vi skal"
+    r"|jeg vil|vi vil|jeg kan|vi kan|lad mig|kommer til at|after|later|efter|senere)\b",
+    re.IGNORECASE,
+)
+"""A promise or a later time in a reply: the work is still to come."""
+
+
+def _declined(index: int, context: _Context) -> bool:
+    """Whether the other side's next words turn what sentence ``index`` said down."""
+    reply = _reply(index, context)
+    return reply is not None and _DECLINE.match(_normal(context.sentences[reply].text)) is not None
+
+
+_NOT_NEEDED = re.compile(
+    r"^[^.?!]{0,40}?\b(?:ikke|not|won't|isn't)\b[^.?!]{0,20}?\b(?:nødvendigt|necessary|needed)"
+    r"(?=\s*(?:[,.!;]|$))"
+    r"|^(?:(?:nej|no|ah|oh)[,.!]?\s+)*(?:(?:tak|thanks)[,.!]?\s+)?(?:no need|ingen grund"
+    r"|det behøver (?:du|i) ikke|you don't (?:need|have) to|lad (?:bare )?være)\b",
+    re.IGNORECASE,
+)
+"""A reply that says the work offered is not wanted: "Det tror jeg ikke bliver nødvendigt",
+"No need, we have it", "Det behøver du ikke"."""
+
+
+def _not_needed(index: int, context: _Context) -> bool:
+    """Whether the other side's next words say the work is not needed (with no day named)."""
+    reply = _reply(index, context)
+    if reply is None:
+        return False
+    text = _normal(context.sentences[reply].text)
+    return (
+        _NOT_NEEDED.match(text) is not None
+        and find_date(text, context.transcript.meeting.date, weeks=False) is None
+    )
+
+
+_WHAT_IF = re.compile(
+    r"^(?:(?:og|and|but|men)\s+)?(?:hvis|if|what if|hvad hvis)\b"
+    r"|^(?:(?:og|and|but|men)\s+)?(?:hvad|what)\s+(?:sker der|gør \w+|happens|do \w+ do)"
+    r"\b[^?]*\b(?:hvis|if)\b",
+    re.I,
+)
+"""A hypothetical question: "Og hvis det sker igen?", "Hvad sker der, hvis vi vokser?"."""
+
+
+def _answers_what_if(index: int, context: _Context) -> bool:
+    """The answer to someone's "and if it happens again?" ("Så ringer vi til jer, før…"): what
+    would happen then, not a task."""
+    sentence = context.sentences[index]
+    if index == 0 or not re.match(r"(?:så|then)\b", _normal(sentence.text), re.IGNORECASE):
+        return False
+    question = context.sentences[index - 1]
+    return (
+        question.speaker != sentence.speaker
+        and question.text.rstrip().endswith("?")
+        and _WHAT_IF.match(_normal(question.text)) is not None
+    )
+
+
+def _declines_help(text: str, task: str, index: int, context: _Context) -> bool:
+    """ "No, I'll find it": turning down an offer to be shown, with nothing to do by a date."""
+    if not re.match(r"(?:no|nej|nah)\b", text, re.IGNORECASE) or index == 0:
+        return False
+    if find_deadline(text, context.transcript.meeting.date, weeks=False) is not None:
+        return False
+    previous = context.sentences[index - 1]
+    offered = any(r is not None for r in (_OFFER_RE.search(previous.text),))
+    return (
+        previous.speaker != context.sentences[index].speaker
+        and offered
+        and re.fullmatch(r"\w+(?: \w+)? (?:it|that|det|den|dem)(?: \w+)?[.!]*", task.strip(), re.I)
+        is not None
+    )
+
+
+_OFFER_RE = re.compile(
+    r"\b(?:i can|i could|shall i|should i|want me to|jeg kan|jeg kunne|skal jeg|vil du have)\b",
+    re.IGNORECASE,
+)
+
+
+_KEEPS_THE_MEETING = re.compile(
+    r"^(?:try to |prøve at |prøv at )?(?:keep|hold|holde)\s+(?:this|it|things|the meeting|us|det"
+    r"|mødet|os)(?:\s+\w+)?\s+(?:tight|short|brief|quick|to time|on time|on track|kort"
+    r"|kortfattet|til tiden|inden for tiden|informal|simple|casual|uformelt|enkelt)\b",
+    re.IGNORECASE,
+)
+"""How this meeting is run: "I'll keep this short", "jeg prøver at holde det kort"."""
+
+
+def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -> bool:
+    """Work done there and then: "let me draw one", "I'll put it there", "lad mig skifte til
+    engelsk"; with a date said it is a promise after all."""
+    if _KEEPS_THE_MEETING.match(task):
+        return True  # "so I'll try to keep this tight": how this meeting is run, whatever day
+    let_me = re.match(r"let me|lad mig", cue.group(0), re.IGNORECASE) is not None
+    following = context.sentences[index + 1 : index + 2]
+    sentence = context.sentences[index]
+    shown = [
+        s for s in context.sentences[max(0, index - 1) : index] if s.segment == sentence.segment
+    ]
+    live = (
+        _LIVE_VERBS.match(task) is not None
+        # "Ja, se her. Jeg trækker den over i næste kolonne": shown as it is said
+        or any(_SHOWING.match(s.text) for s in shown)
+        or _SHOWING.match(sentence.text) is not None
+        or any(
+            s.segment == context.sentences[index].segment and _CAN_YOU_SEE.search(s.text)
+            for s in following
+        )
+        or _LIVE_PLACE.search(task.rstrip(".!?")) is not None
+        or _SHARES_IT_NOW.search(sentence.text) is not None
+        or _FOR_ALL_TO_SEE.search(sentence.text) is not None
+        or (let_me and _LET_ME_LIVE.match(task) is not None)
+        or (
+            _LOOK_UP.match(task) is not None
+            and any(
+                s.segment == context.sentences[index].segment and _FOUND_IT.match(s.text)
+                for s in following
+            )
+        )
+    )
+    if not live:
+        return False
+    # only a deadline makes it a promise: "so you can see the log from Thursday" names no day
+    # the work is due
+    return (
+        find_deadline(context.sentences[index].text, context.transcript.meeting.date, weeks=False)
+        is None
+    )
+
+
+_SHARES_IT_NOW = re.compile(
+    r"\b(?:deler|share|show)\s+(?:den|det|dem|it|this|that|them)\s+(?:lige|right now|now|nu)\b",
+    re.IGNORECASE,
+)
+"""Sharing what is at hand there and then: "jeg deler den lige", "I'll share it now"."""
+
+
+_SHOWING = re.compile(
+    r"^(?:(?:ja|jo|yes|yeah|sure|okay|ok|klart|sure thing)[,.!]?\s+)?(?:se,? her|kig,? her"
+    r"|se lige her|look,? here|see,? here|watch this|watch|look)\b",
+    re.IGNORECASE,
+)
+"""A demonstration in the meeting: "Se her.", "Sure, look here." before what is done."""
+
+
+_LOOK_UP = re.compile(
+    r"(?:slå (?:det|den|dem|\w+) op|look (?:it|that|them) up|check|tjek(?:ke)?|se efter)\b",
+    re.IGNORECASE,
+)
+_FOUND_IT = re.compile(
+    r"(?:ja|jo|yes|yeah|okay|ok|right|so|der|her|here|there)\b[,.!:]?\s+\S", re.IGNORECASE
+)
+"""Looking something up, with the answer said next in the same turn ("Jeg kan lige slå det
+op. Ja, VetImage version syv."): done in the meeting."""
+
+
+_KEPT_PROMISE = re.compile(
+    r"\b(?:lovede|lovet|promised|said (?:i|we)(?:'d| would))\b[^.?!]*"
+    r"\b(?:og (?:den|det|de|dem|han|hun) (?:kom|fik|holdt|var)|and (?:it|they|you|he|she) (?:came"
+    r"|was|were|did|arrived|got)|og det (?:gjorde|holdt) (?:jeg|vi|de|du))\b",
+    re.IGNORECASE,
+)
+"""A promise told as kept: "sidst lovede jeg jer en rettelse, og den kom", "last quarter I
+promised you the sheet and it was in your inbox a day early"."""
+
+
+def _is_joke(sentences: Sequence[Sentence], index: int) -> bool:
+    return _JOKE.search(sentences[index].text) is not None
+
+
+def _laughed_at(sentences: Sequence[Sentence], index: int) -> bool:
+    """The reply laughs: a promise of one's own ("I'll eat my hat") was a joke."""
+    sentence = sentences[index]
+    for reply in sentences[index + 1 : index + 3]:
+        if reply.speaker != sentence.speaker and reply.start - sentence.start < 15:
+            return bool(_JOKE.search(reply.text))
+    return False
