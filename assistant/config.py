@@ -228,6 +228,13 @@ class LiveSettings(BaseModel):
     """A word this much audio (s) follows in a decode turns final from that decode, whether
     or not the decode before read it the same: decodes that keep rewording a word no longer
     hold it back for seconds (0: off)."""
+    settle_probability: float = Field(default=0.0, ge=0, le=1)
+    """``settle_s`` makes final only words the decoder gives at least this probability; the
+    others wait for two decodes to agree (or for the utterance's end) (0: any word)."""
+    reread_margin_s: float = Field(default=0.0, ge=0, le=5)
+    """Words a decode reads after the final ones but hears start more than this (s) before
+    the final words end, mostly final words again, are Whisper repeating itself (telephone
+    audio): skipped, never final twice (0: off)."""
     min_silence_s: float = Field(default=0.5, ge=0.1, le=3)
     """Silence (s) that ends an utterance and makes its words final; shorter is quicker but
     cuts sentences at pauses."""
