@@ -94,9 +94,13 @@ class LiveOptions:
     end with the audio around it. Tuning clips and dialogues (``bench.live_errors --cost
     0.35,0.01 --as-1x``): finals' p95 2.05 s off, 1.89 s at 1.2, 1.91 s at 1.4, 1.95 s at 1.6
     and 2.0; WER 0.187 off, 0.189, 0.187, 0.186, 0.187; p50 1.21 s throughout."""
-    settle_probability: float = 0.0
+    settle_probability: float = 0.6
     """A word whose probability is below this is not made final by ``settle_s`` (it waits
-    for two decodes to agree, or for the utterance's end); 0: any word."""
+    for two decodes to agree, or for the utterance's end); 0: any word. On telephone audio
+    the decodes keep rewording many words, and ``settle_s`` made their guesses final (tuning
+    dialogues as a telephone line carries them, ``bench.live_errors --telephone``: 6 of 13
+    settled words wrong, read at probability 0.2 to 0.7). See ``unsure_probability`` for the
+    figures."""
     trim_s: float = 8.0
     """Once the utterance's audio is longer than this (s), partial decodes also time their
     words, and the audio up to the last confirmed sentence end is handed on as finished: in
@@ -108,11 +112,14 @@ class LiveOptions:
     material (``bench.live_errors --cost 0.35,0.01 --as-1x``) the clips and the renewal
     dialogue read the same, the discovery dialogue's finals p95 2.05 -> 1.95 s but WER 0.183 ->
     0.185 (all 1,004 words: 0.187 -> 0.188)."""
-    reread_margin_s: float = 0.0
+    reread_margin_s: float = 0.3
     """Words after the confirmed ones that the decode hears start more than this (s) before
     the confirmed words end, most of them confirmed words, are Whisper reading those again (it
-    repeats a sentence it is unsure of, on telephone audio most), not new words: they are
-    skipped, never made final (0: off)."""
+    repeats a sentence it is unsure of, on telephone audio most: "We look at cardily last
+    year, but it won't too expensive." was final, then "We looked at Cargillin last year, but
+    it went too expensive." over the same audio), not new words: they are skipped, never made
+    final (0: off). Telephone tuning material (``bench.live_errors --telephone``): WER 0.388
+    -> 0.378 at the same latency; the normal material read the same."""
     context_chars: int = 200
     """After a trim, up to this many characters of the utterance's words handed on are given
     to the next decodes as Whisper's previous-text context (0: none)."""
@@ -138,13 +145,22 @@ class LiveOptions:
     their cost). Whisper guesses at the word the buffer's end cuts off, and two decodes 0.5 s
     apart often agree on that guess ("Route" for "Routewise"): on the tuning dialogues such
     words were the commonest live-only error. 0 confirms at once, as whisper_streaming does."""
-    unsure_probability: float = 0.0
+    unsure_probability: float = 0.4
     """A word two decodes agree on whose probability in the later decode is below this waits
     until the decoded audio runs ``unsure_margin_s`` past it (0: off). Whisper's wrong guesses
     that two decodes share are mostly words it is unsure of; sure words keep the short margin.
     Tuning set (``bench.live_errors``): 0.5 read 0.178 against 0.182 off, for about 0.3 s more
-    on the finals' p95; with a margin of 3 s, 0.169, but a p95 near 3 s."""
-    unsure_margin_s: float = 1.5
+    on the finals' p95; with a margin of 3 s, 0.169, but a p95 near 3 s. Issue 9 (the phone
+    call's gap to ``analyze``), tuning clips and dialogues as they are and as a telephone line
+    carries them (``--telephone``), ``--cost 0.35,0.01 --as-1x --window-cost``, with
+    ``reread_margin_s`` 0.3 and ``settle_probability`` 0.6 (alone: telephone WER 0.365,
+    finals' p95 2.31 s): telephone WER 0.378 -> 0.360 at 0.4 and 1.2 s (0.358 at 1.5 s, 0.353
+    at 0.5 and 2 s), finals' p50/p95 1.13/1.96 -> 1.19/2.38 s (1.21/2.39, 1.37/2.87); normal
+    material 0.183 -> 0.182, 1.00/1.74 -> 1.04/1.88 s (0.180 and 1.06/2.05 s at 1.5 s; 0.176
+    and 1.12/2.47 s at 0.5 and 2 s). Waiting longer mends fewer words on telephone audio:
+    agreed words below 0.4 there were wrong about half the time even 1.5 to 2 s from the
+    decoded end."""
+    unsure_margin_s: float = 1.2
     """The margin (s) of an unsure word (see ``unsure_probability``)."""
     end_window_s: float = 0.0
     """When an utterance ends, its words not yet final come from one more decode of the whole
