@@ -198,10 +198,10 @@ class LiveSettings(BaseModel):
     """A word two decodes agree on turns final only once this much audio (s) follows it in
     the decode: Whisper's reading of a word the buffer's end cuts off is a guess that two
     decodes often share. 0 confirms at once (more wrong finals, a little sooner)."""
-    unsure_probability: float = Field(default=0.0, ge=0, le=1)
+    unsure_probability: float = Field(default=0.4, ge=0, le=1)
     """A word two decodes agree on that the decoder gives a lower probability than this waits
     for ``unsure_margin_s`` of audio after it instead of ``confirm_margin_s`` (0: off)."""
-    unsure_margin_s: float = Field(default=1.5, ge=0, le=10)
+    unsure_margin_s: float = Field(default=1.2, ge=0, le=10)
     """Audio (s) that must follow an unsure word in the decode before it turns final."""
     end_window_s: float = Field(default=0.0, ge=0, le=30)
     """When an utterance ends, its words not yet final come from one more decode of it in
@@ -228,6 +228,13 @@ class LiveSettings(BaseModel):
     """A word this much audio (s) follows in a decode turns final from that decode, whether
     or not the decode before read it the same: decodes that keep rewording a word no longer
     hold it back for seconds (0: off)."""
+    settle_probability: float = Field(default=0.6, ge=0, le=1)
+    """``settle_s`` makes final only words the decoder gives at least this probability; the
+    others wait for two decodes to agree (or for the utterance's end) (0: any word)."""
+    reread_margin_s: float = Field(default=0.3, ge=0, le=5)
+    """Words a decode reads after the final ones but hears start more than this (s) before
+    the final words end, mostly final words again, are Whisper repeating itself (telephone
+    audio): skipped, never final twice (0: off)."""
     min_silence_s: float = Field(default=0.5, ge=0.1, le=3)
     """Silence (s) that ends an utterance and makes its words final; shorter is quicker but
     cuts sentences at pauses."""

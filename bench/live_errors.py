@@ -1,6 +1,6 @@
 """Where the live finals' words go wrong, on the tuning material only (never the reported sets).
 
-    python -m bench.live_errors [--sets tuning,dialogues] [--dump DIR]
+    python -m bench.live_errors [--sets tuning,dialogues] [--telephone] [--dump DIR]
     python -m bench.live_errors --measure phone,heldout,meeting   # reported sets: figures only
 
 Feeds each tuning input through the live stages (the VAD, then ``LiveTranscriber``) one 0.1 s
@@ -26,7 +26,12 @@ word ``analyze`` reads right and the finals do not) are sorted into kinds:
 - ``normalisation``: a number or a spelling that reads the same;
 - ``misreading``: the rest (a word ``analyze``'s longer context reads right).
 
-Errors ``analyze`` makes too are counted apart (``shared``). Prints a table; asserts nothing.
+Errors ``analyze`` makes too are counted apart (``shared``). With ``--examples`` each error
+of a partial decode's final says which rule confirmed the word (``agree``: two decodes and
+``confirm_margin_s``; ``sure``; ``settle``), the decoded audio after it then and its
+probability. ``--telephone`` runs the same tuning material as a telephone line carries it
+(``telephone``: 300-3400 Hz, 8 kHz, mu-law), the kind of audio the live finals read worst.
+Prints a table; asserts nothing.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ import os
 import re
 import tempfile
 import time
+import wave
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -45,6 +51,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import jiwer
+import numpy as np
+import numpy.typing as npt
 
 from assistant.config import Settings
 from assistant.processing.analyze import analyze, load_speech_models
@@ -87,6 +95,13 @@ class Final:
     """Which step made it: agree (two decodes), end (utterance end), cut (long buffer)."""
     decoded_end_s: float
     """Media time (s) where the decoded audio ended."""
+    rules: tuple[str, ...] = ()
+    """For an ``agree`` final, the rule that confirmed each word: agree (two decodes and the
+    margin), sure (one decode, ``sure_probability``), settle (``settle_s``)."""
+    after_s: tuple[float, ...] = ()
+    """For an ``agree`` final, the decoded audio (s) after each word when it was confirmed."""
+    probabilities: tuple[float, ...] = ()
+    """For an ``agree`` final, each word's probability in the decode that confirmed it."""
 
 
 class MemoRecognizer:
@@ -194,6 +209,24 @@ class _Traced(LiveTranscriber):
         self.steps: list[Step] = []
         self.origin = "agree"
         self._stepping = False
+        self._rules: dict[str, int] = {}
+        self._spans: Sequence[tuple[float, float]] = ()
+        self._probabilities: tuple[float, ...] = ()
+
+    def _agreed(self, tail: Any, timed: Any, spans: Any) -> int:
+        self._rules.clear()
+        self._spans = spans
+        self._probabilities = tuple(w.probability for w in timed or ())
+        self._rules["agree"] = super()._agreed(tail, timed, spans)
+        return self._rules["agree"]
+
+    def _sure(self, words: Any, spans: Any) -> int:
+        self._rules["sure"] = super()._sure(words, spans)
+        return self._rules["sure"]
+
+    def _settled(self, timed: Any, spans: Any) -> int:
+        self._rules["settle"] = super()._settled(timed, spans)
+        return self._rules["settle"]
 
     def _time_utterance(self) -> list[Frame]:
         self._untimed.clear()
@@ -240,7 +273,20 @@ class _Traced(LiveTranscriber):
     def _traced(self, frames: list[Frame]) -> list[Frame]:
         for frame in frames:
             if isinstance(frame, Caption) and frame.kind == "final":
-                self.finals.append(Final(frame, self.origin, self._end_s))
+                rules: tuple[str, ...] = ()
+                after: tuple[float, ...] = ()
+                probabilities: tuple[float, ...] = ()
+                if self.origin == "agree" and self._rules:
+                    count = len(frame.text.split())
+                    rules = tuple(
+                        next((r for r, n in self._rules.items() if i < n), "?")
+                        for i in range(count)
+                    )
+                    after = tuple(self._end_s - end for _, end in self._spans[:count])
+                    probabilities = self._probabilities[:count]
+                self.finals.append(
+                    Final(frame, self.origin, self._end_s, rules, after, probabilities)
+                )
         return frames
 
 
@@ -340,6 +386,16 @@ def _tokens(finals: Sequence[Final]) -> list[tuple[str, int, int]]:
     return out
 
 
+def _how(final: Final, position: int) -> str:
+    """How the word at ``position`` of ``final`` was confirmed: the origin, and for a partial
+    decode's final the rule and the decoded audio (s) after the word."""
+    if not final.rules:
+        return final.origin
+    i = min(position, len(final.rules) - 1)
+    p = f" p{final.probabilities[i]:.2f}" if i < len(final.probabilities) else ""
+    return f"{final.origin}/{final.rules[i]} +{final.after_s[i]:.1f}s{p}"
+
+
 def _reads_same(a: str, b: str) -> bool:
     return bool(_NUMBER.match(a) or _NUMBER.match(b)) or a.replace(" ", "") == b.replace(" ", "")
 
@@ -403,11 +459,11 @@ def classify(
                     kind = "hallucination"
                 else:
                     kind = "misreading"
-                note(kind, False, f"+{word} ({final.origin}) [{context}]")
+                note(kind, False, f"+{word} ({_how(final, hyp[h][2])}) [{context}]")
         else:
             for offset, h in enumerate(range(h0, h1)):
                 i = r0 + offset
-                word, index, _ = hyp[h]
+                word, index, position = hyp[h]
                 final = finals[index]
                 if _reads_same(ref[i], word):
                     kind = "normalisation"
@@ -419,7 +475,8 @@ def classify(
                     kind = "early confirm"
                 else:
                     kind = f"misreading ({final.origin})"
-                note(kind, not off_ok[i], f"{ref[i]}->{word} ({final.origin}) [{context}]")
+                how = _how(final, position)
+                note(kind, not off_ok[i], f"{ref[i]}->{word} ({how}) [{context}]")
     return counts, examples
 
 
@@ -560,6 +617,35 @@ def _built(path: Path, build: Callable[[Path], _Built]) -> _Built:
     return result
 
 
+def telephone(samples: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """``samples`` (16 kHz) as a telephone line carries them: band-passed to 300-3400 Hz,
+    resampled to 8 kHz, companded to 8-bit G.711 mu-law, and resampled back to 16 kHz (the
+    phone call's kind of audio, which the live finals read worst)."""
+    from scipy import signal
+
+    band = signal.butter(6, (300, 3400), btype="bandpass", fs=SAMPLE_RATE, output="sos")
+    narrow = signal.resample_poly(signal.sosfiltfilt(band, samples), 1, 2)
+    mu = 255.0
+    peak = max(1e-9, float(np.max(np.abs(narrow))))
+    level = np.clip(narrow / peak, -1, 1) * 0.9
+    coded = np.sign(level) * np.log1p(mu * np.abs(level)) / np.log1p(mu)
+    coded = np.round(coded * 127) / 127  # 8 bits a sample
+    decoded = np.sign(coded) * np.expm1(np.abs(coded) * np.log1p(mu)) / mu * peak / 0.9
+    return np.asarray(signal.resample_poly(decoded, 2, 1), np.float32)
+
+
+def telephone_wav(source: Path, target: Path) -> None:
+    """``source`` (a 16 kHz mono WAV) through ``telephone`` into ``target``."""
+    with wave.open(str(source), "rb") as wav:
+        pcm = np.frombuffer(wav.readframes(wav.getnframes()), "<i2")
+    narrow = telephone(pcm.astype(np.float32) / 32768.0)
+    with wave.open(str(target), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(SAMPLE_RATE)
+        out.writeframes(np.clip(narrow * 32767.0, -32768, 32767).astype("<i2").tobytes())
+
+
 def _number(text: str) -> float | int:
     return int(text) if text.lstrip("-").isdigit() else float(text)
 
@@ -619,6 +705,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         "own window (see _TimedRecognizer).",
     )
     parser.add_argument(
+        "--telephone",
+        action="store_true",
+        help="Tune on the tuning material as a telephone line carries it (see ``telephone``).",
+    )
+    parser.add_argument(
         "--breakdown",
         action="store_true",
         help="Print where each input's partial latency goes (see ``breakdown``).",
@@ -656,6 +747,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     if measured:
         _measure(measured, args, settings, models, options)
         return
+    if args.telephone:
+        narrow = []
+        for name, wav, reference in inputs:
+            line = wav.with_name(f"{wav.stem}-telephone.wav")
+            _built(line, functools.partial(telephone_wav, wav))
+            narrow.append((f"{name} (telephone)", line, reference))
+        inputs = narrow
     total: Counter[str] = Counter()
     refs, lives, offs = [], [], []
     pooled: list[WordLatency] = []

@@ -94,6 +94,13 @@ class LiveOptions:
     end with the audio around it. Tuning clips and dialogues (``bench.live_errors --cost
     0.35,0.01 --as-1x``): finals' p95 2.05 s off, 1.89 s at 1.2, 1.91 s at 1.4, 1.95 s at 1.6
     and 2.0; WER 0.187 off, 0.189, 0.187, 0.186, 0.187; p50 1.21 s throughout."""
+    settle_probability: float = 0.6
+    """A word whose probability is below this is not made final by ``settle_s`` (it waits
+    for two decodes to agree, or for the utterance's end); 0: any word. On telephone audio
+    the decodes keep rewording many words, and ``settle_s`` made their guesses final (tuning
+    dialogues as a telephone line carries them, ``bench.live_errors --telephone``: 6 of 13
+    settled words wrong, read at probability 0.2 to 0.7). See ``unsure_probability`` for the
+    figures."""
     trim_s: float = 8.0
     """Once the utterance's audio is longer than this (s), partial decodes also time their
     words, and the audio up to the last confirmed sentence end is handed on as finished: in
@@ -105,6 +112,14 @@ class LiveOptions:
     material (``bench.live_errors --cost 0.35,0.01 --as-1x``) the clips and the renewal
     dialogue read the same, the discovery dialogue's finals p95 2.05 -> 1.95 s but WER 0.183 ->
     0.185 (all 1,004 words: 0.187 -> 0.188)."""
+    reread_margin_s: float = 0.3
+    """Words after the confirmed ones that the decode hears start more than this (s) before
+    the confirmed words end, most of them confirmed words, are Whisper reading those again (it
+    repeats a sentence it is unsure of, on telephone audio most: "We look at cardily last
+    year, but it won't too expensive." was final, then "We looked at Cargillin last year, but
+    it went too expensive." over the same audio), not new words: they are skipped, never made
+    final (0: off). Telephone tuning material (``bench.live_errors --telephone``): WER 0.388
+    -> 0.378 at the same latency; the normal material read the same."""
     context_chars: int = 200
     """After a trim, up to this many characters of the utterance's words handed on are given
     to the next decodes as Whisper's previous-text context (0: none)."""
@@ -130,13 +145,22 @@ class LiveOptions:
     their cost). Whisper guesses at the word the buffer's end cuts off, and two decodes 0.5 s
     apart often agree on that guess ("Route" for "Routewise"): on the tuning dialogues such
     words were the commonest live-only error. 0 confirms at once, as whisper_streaming does."""
-    unsure_probability: float = 0.0
+    unsure_probability: float = 0.4
     """A word two decodes agree on whose probability in the later decode is below this waits
     until the decoded audio runs ``unsure_margin_s`` past it (0: off). Whisper's wrong guesses
     that two decodes share are mostly words it is unsure of; sure words keep the short margin.
     Tuning set (``bench.live_errors``): 0.5 read 0.178 against 0.182 off, for about 0.3 s more
-    on the finals' p95; with a margin of 3 s, 0.169, but a p95 near 3 s."""
-    unsure_margin_s: float = 1.5
+    on the finals' p95; with a margin of 3 s, 0.169, but a p95 near 3 s. Issue 9 (the phone
+    call's gap to ``analyze``), tuning clips and dialogues as they are and as a telephone line
+    carries them (``--telephone``), ``--cost 0.35,0.01 --as-1x --window-cost``, with
+    ``reread_margin_s`` 0.3 and ``settle_probability`` 0.6 (alone: telephone WER 0.365,
+    finals' p95 2.31 s): telephone WER 0.378 -> 0.360 at 0.4 and 1.2 s (0.358 at 1.5 s, 0.353
+    at 0.5 and 2 s), finals' p50/p95 1.13/1.96 -> 1.19/2.38 s (1.21/2.39, 1.37/2.87); normal
+    material 0.183 -> 0.182, 1.00/1.74 -> 1.04/1.88 s (0.180 and 1.06/2.05 s at 1.5 s; 0.176
+    and 1.12/2.47 s at 0.5 and 2 s). Waiting longer mends fewer words on telephone audio:
+    agreed words below 0.4 there were wrong about half the time even 1.5 to 2 s from the
+    decoded end."""
+    unsure_margin_s: float = 1.2
     """The margin (s) of an unsure word (see ``unsure_probability``)."""
     end_window_s: float = 0.0
     """When an utterance ends, its words not yet final come from one more decode of the whole
@@ -438,28 +462,16 @@ class LiveTranscriber(Stage):
         timed_words = _timed_words(recognition, words)
         timed = [(start_s + w.start, start_s + w.end) for w in timed_words or ()]
         spans = timed or _estimated_spans(words, start_s, len(self._audio) / SAMPLE_RATE)
-        first = _after(self._committed, words, timed or None, self._committed_end_s)
+        first = self._past_rereading(
+            _after(self._committed, words, timed or None, self._committed_end_s), words, timed
+        )
         tail = words[first:]
-        agreed = _common_prefix(self._tentative, tail)
-        if margin_s > 0:
-            # Not yet the words the audio's end may have cut off: they wait for a decode that
-            # hears past them.
-            settled_s = self._end_s - margin_s
-            while agreed and spans[first + agreed - 1][1] > settled_s:
-                agreed -= 1
-            unsure_s = self._end_s - self._options.unsure_margin_s
-            for i in range(agreed if timed_words else 0):
-                word = timed_words[first + i]  # type: ignore[index]
-                if word.probability < self._options.unsure_probability and (
-                    spans[first + i][1] > unsure_s
-                ):
-                    agreed = i
-                    break
-        agreed = max(agreed, self._sure(timed_words[first:] if timed_words else [], spans[first:]))
-        if self._options.settle_s > 0 and timed_words:
-            settled_s = self._end_s - self._options.settle_s
-            ends = [end for _, end in spans[first:]]
-            agreed = max(agreed, next((i for i, e in enumerate(ends) if e > settled_s), len(ends)))
+        tail_timed = timed_words[first:] if timed_words else None
+        agreed = max(
+            self._agreed(tail, tail_timed, spans[first:]),
+            self._sure(tail_timed or [], spans[first:]),
+            self._settled(tail_timed, spans[first:]),
+        )
         confirmed, self._tentative = tail[:agreed], tail[agreed:]
         out: list[Frame] = []
         if confirmed:
@@ -478,6 +490,68 @@ class LiveTranscriber(Stage):
             behind = bool(self._tentative) and 0 < behind_s < self._end_s - timed[pending][0]
             self._trim(words, timed, pending, behind=behind)
         return out
+
+    def _past_rereading(
+        self, first: int, words: Sequence[str], spans: Sequence[tuple[float, float]]
+    ) -> int:
+        """``first`` (where a decode's ``words`` after the confirmed ones begin; ``spans``,
+        their meeting times if timed), past those that read the confirmed words again (see
+        ``LiveOptions.reread_margin_s``): the run of them the decode hears start well before
+        the confirmed words end, when at least half of it are confirmed words. A word timed
+        a little early (one decode timed the confirmed "1st" over "first of", the next "of"
+        and "April" inside it) is new all the same."""
+        margin_s = self._options.reread_margin_s
+        if margin_s <= 0 or not self._committed:
+            return first
+        limit_s = self._committed_end_s - margin_s
+        end = first
+        while end < len(spans) and spans[end][0] < limit_s:
+            end += 1
+        confirmed = {_normal(word) for word in self._committed}
+        again = sum(_normal(word) in confirmed for word in words[first:end])
+        return end if 2 * again >= end - first else first
+
+    def _agreed(
+        self,
+        tail: Sequence[str],
+        timed: Sequence[RecognizedWord] | None,
+        spans: Sequence[tuple[float, float]],
+    ) -> int:
+        """How many of ``tail`` (the decode's words after the confirmed ones; ``timed``, their
+        timed words when the decode has them; ``spans``, their meeting times) this decode and
+        the one before agree on, with enough audio after them (see ``confirm_margin_s``)."""
+        agreed = _common_prefix(self._tentative, tail)
+        margin_s = self._options.confirm_margin_s
+        if margin_s <= 0:
+            return agreed
+        # Not yet the words the audio's end may have cut off: they wait for a decode that
+        # hears past them.
+        settled_s = self._end_s - margin_s
+        while agreed and spans[agreed - 1][1] > settled_s:
+            agreed -= 1
+        unsure_s = self._end_s - self._options.unsure_margin_s
+        for i, word in enumerate((timed or [])[:agreed]):
+            if word.probability < self._options.unsure_probability and spans[i][1] > unsure_s:
+                return i
+        return agreed
+
+    def _settled(
+        self, timed: Sequence[RecognizedWord] | None, spans: Sequence[tuple[float, float]]
+    ) -> int:
+        """How many of the decode's words after the confirmed ones (``spans``: their meeting
+        times) have ``settle_s`` of decoded audio after them (see ``LiveOptions.settle_s``)."""
+        if self._options.settle_s <= 0 or not timed:
+            return 0
+        settled_s = self._end_s - self._options.settle_s
+        least = self._options.settle_probability
+        return next(
+            (
+                i
+                for i, (word, (_, end)) in enumerate(zip(timed, spans, strict=False))
+                if end > settled_s or word.probability < least
+            ),
+            min(len(timed), len(spans)),
+        )
 
     def _sure(self, words: Sequence[RecognizedWord], spans: Sequence[tuple[float, float]]) -> int:
         """How many of ``words`` (the decode's words after the confirmed ones, ``spans`` their
@@ -561,6 +635,7 @@ class LiveTranscriber(Stage):
                 timed = _timed_words(recognition, words)
                 spans = [(start_s + w.start, start_s + w.end) for w in timed] if timed else None
                 first = _after(self._committed, words, spans, self._committed_end_s)
+                first = self._past_rereading(first, words, spans or ())
                 rest, language = words[first:], recognition.language
             if rest:
                 start = max(start_s, self._committed_end_s) if self._committed else start_s

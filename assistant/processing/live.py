@@ -468,6 +468,8 @@ def live_options(settings: Settings) -> LiveOptions:
         sure_probability=live.sure_probability,
         sure_margin_s=live.sure_margin_s,
         settle_s=live.settle_s,
+        settle_probability=live.settle_probability,
+        reread_margin_s=live.reread_margin_s,
         final_beam_size=settings.asr.beam_size,
         language=settings.asr.language,
     )

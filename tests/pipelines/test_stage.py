@@ -225,7 +225,7 @@ def test_unsure_words_wait_for_more_audio_after_them() -> None:
         out = run_stage(_live(_UnsureRecognizer(), **options), _blocks("p", audio), flush_each=True)
         return [c for c in out if isinstance(c, Caption) and c.kind == "final"]
 
-    hasty = finals(confirm_margin_s=0.6)
+    hasty = finals(confirm_margin_s=0.6, unsure_probability=0.0)
     assert any(word.endswith("-guess") for c in hasty for word in c.text.split())
     careful = finals(confirm_margin_s=0.6, unsure_probability=0.5, unsure_margin_s=1.5)
     assert [word for c in careful for word in c.text.split()] == SCRIPT[:12]
@@ -617,6 +617,39 @@ def test_continuous_speech_is_handed_on_at_confirmed_sentence_ends() -> None:
     assert sum(full_window) == pytest.approx(30.0, abs=1.0)
 
 
+class _RepeatingRecognizer(FakeRecognizer):
+    """While the buffer is 3.5 to 5 s long, reads its first three words once more after its
+    sixth, timed where they were heard: Whisper repeating a sentence it is unsure of (telephone
+    audio: "We looked at Cargoline last year. We looked at Cargoline last year.")."""
+
+    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
+        out = super().recognize(chunks, options)
+        for index, (chunk, recognition) in enumerate(zip(chunks, out, strict=True)):
+            if options.window_s is None or not 3.5 <= len(chunk) / 16_000 <= 5.0:
+                continue
+            (segment,) = recognition.segments
+            words = segment.words[:6] + segment.words[:3] + segment.words[6:]
+            text = " ".join(w.text.strip() for w in words)
+            out[index] = replace(recognition, segments=(replace(segment, text=text, words=words),))
+        return out
+
+
+def test_words_a_decode_reads_again_over_confirmed_audio_are_not_final_twice() -> None:
+    """A decode that repeats words already final, timed over the audio they were heard in,
+    adds nothing with ``reread_margin_s``; without it they were final twice."""
+
+    def heard(**options: float) -> list[str]:
+        audio = np.concatenate([silence(0.5), speech(12), silence(1.5)])
+        out = run_stage(
+            _live(_RepeatingRecognizer(), **options), _blocks("p", audio), flush_each=True
+        )
+        finals = [c for c in out if isinstance(c, Caption) and c.kind == "final"]
+        return [word for c in finals for word in c.text.split()]
+
+    assert heard(reread_margin_s=0.3) == SCRIPT[:12]
+    assert heard(reread_margin_s=0.0) != SCRIPT[:12]  # the repeat, final again
+
+
 class _CommaRecognizer(FakeRecognizer):
     """Ends every fifth word with a comma and no sentence ever (a long list read aloud)."""
 
@@ -839,7 +872,8 @@ def test_words_the_decodes_keep_rewording_are_final_once_settle_s_of_audio_follo
     audio = np.concatenate([silence(0.5), speech(16), silence(1.5)])
 
     def finals(**options: float) -> list[Caption]:
-        options = {"sure_probability": 0.0, **options}
+        # Whatever the probability: the rewordings read 0.3 (see the next test).
+        options = {"sure_probability": 0.0, "settle_probability": 0.0, **options}
         return _finals_by_decode(_AlternatingRecognizer(), audio, LiveOptions(**options))
 
     held = finals(settle_s=0.0)
@@ -855,6 +889,21 @@ def test_words_the_decodes_keep_rewording_are_final_once_settle_s_of_audio_follo
     pairs = [(decodes_before(settled, word), decodes_before(held, word)) for word in SCRIPT[:16]]
     assert all(first <= second for first, second in pairs)
     assert sum(first < second for first, second in pairs) > len(pairs) / 2
+
+
+def test_settle_s_makes_no_word_final_that_the_decoder_is_unsure_of() -> None:
+    """With ``settle_probability``, ``settle_s`` passes over the words the decoder is unsure of
+    (the rewordings, probability 0.3): they wait until the decodes agree, and no guess is
+    final; without it, some of the guesses were."""
+    audio = np.concatenate([silence(0.5), speech(16), silence(1.5)])
+
+    def finals(**options: float) -> list[str]:
+        options = {"sure_probability": 0.0, "settle_s": 1.5, **options}
+        captions = _finals_by_decode(_AlternatingRecognizer(), audio, LiveOptions(**options))
+        return [word for c in captions for word in c.text.split()]
+
+    assert finals(settle_probability=0.5) == SCRIPT[:16]
+    assert any(word.endswith("-alt") for word in finals(settle_probability=0.0))
 
 
 def test_silence_costs_no_decode_and_gives_no_words() -> None:
