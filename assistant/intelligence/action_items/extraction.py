@@ -20,6 +20,7 @@ from assistant.intelligence.action_items.follow_ups import (
     _amends_promise,
     _answers_on_own_promise,
     _answers_when,
+    _asked_into_promise,
     _asks_another_day,
     _asks_promise_by_date,
     _asks_report_on_promise,
@@ -81,6 +82,7 @@ from assistant.intelligence.action_items.replies import (
 )
 from assistant.intelligence.action_items.restatements import (
     _REPORTS_BACK,
+    _about_a_task_found,
     _continues,
     _elaborates,
     _restates,
@@ -194,6 +196,10 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             if kind == "request" and _asks_report_on_promise(found, item):
                 continue
             if _adds_to_promise(found, item):
+                continue
+            if _about_a_task_found(found, item, index, context):
+                continue
+            if kind == "request" and _asked_into_promise(found, item, index, context):
                 continue
             if kind == "commitment" and _answers_on_own_promise(found, item, index, context):
                 continue

@@ -21,6 +21,7 @@ from assistant.intelligence.action_items.replies import _OWN_DATED_YES, _dated_a
 from assistant.intelligence.action_items.restatements import _ALSO, _REPORTS_BACK, _continues
 from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_OBJECT
 from assistant.intelligence.action_items.similarity import _stems, similar_tasks
+from assistant.intelligence.action_items.structure import _reply
 from assistant.intelligence.dates import find_date
 
 _TAKES_BACK = re.compile(
@@ -272,6 +273,41 @@ def _adds_to_promise(found: list[_Found], item: ActionItem) -> bool:
         and previous.owner == previous.speaker == owner
         and 0 <= item.start - previous.start <= 60
         for previous, kind in found[-2:]
+    )
+
+
+_IN_THE_SAME = re.compile(
+    r"\b(?:(?:in|into|with) the same|(?:i|med i) (?:den |det )?samme|in it|in there"
+    r"|med i (?:den|det)\b(?! \w))",
+    re.IGNORECASE,
+)
+"""A reply that puts the extra into the work already promised: "in the same email", "i samme
+tilbud", "it goes in it"."""
+
+
+def _asked_into_promise(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "I'll send you the deck today." - "Could you also add the price list?" - "Sure, it'll be
+    in the same mail.": an "also" asked of the one who just promised, which the answer puts
+    into that work, is part of that task. An "also" answered otherwise ("Kan du også sende
+    noget om GDPR?" - "Ja, det tager jeg med") stays a task of its own."""
+    if item.due is not None or item.owner in (None, item.speaker):
+        return False
+    if _ALSO.search(context.sentences[index].text) is None:
+        return False
+    if not any(
+        kind == "commitment"
+        and previous.owner == previous.speaker == item.owner
+        and 0 <= item.start - previous.start <= 60
+        for previous, kind in found[-2:]
+    ):
+        return False
+    reply = _reply(index, context)
+    return (
+        reply is not None
+        and context.sentences[reply].speaker == item.owner
+        and _IN_THE_SAME.search(context.sentences[reply].text) is not None
     )
 
 

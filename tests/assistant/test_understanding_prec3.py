@@ -1,0 +1,93 @@
+"""Kinds of action-item false alarm fixed by the tuning helper "prec3" (issue 15), first seen on
+the new sets ab and ac: a later sentence that only adds a detail to a task already found (it
+opens by pointing back at the matter, or asks for an "also" the answer puts into the same
+work). Every sentence here is new: none is taken from any labelled set."""
+
+from __future__ import annotations
+
+from tests.assistant.test_understanding import rule_items, summary
+
+# ---- a later sentence that adds a detail to a task already found ----------------------------
+
+
+def test_a_sentence_pointing_back_at_a_task_adds_to_it_english() -> None:
+    items = rule_items(
+        [
+            ("ana", "I'll draft the rollout plan and send it to you on Thursday."),
+            ("ben", "Great, thanks."),
+            ("cy", "Who else is joining the pilot?"),
+            ("ben", "Only the Aarhus warehouse for now."),
+            ("ana", "And about the rollout plan, I'll add a column for each shift."),
+        ],
+        language="en",
+    )
+    assert summary(items) == [("ana", "2026-10-08")], items
+    items = rule_items(
+        [
+            ("ana", "I'll send you the renewal quote tomorrow."),
+            ("ben", "Good."),
+            ("ben", "Regarding the quote, Ana, could you show the discount on its own line?"),
+            ("ana", "Yes, it gets a line of its own."),
+        ],
+        language="en",
+    )
+    assert summary(items) == [("ana", "2026-10-07")], items
+
+
+def test_a_sentence_pointing_back_at_a_task_adds_to_it_danish() -> None:
+    items = rule_items(
+        [
+            ("bo", "Jeg laver en oversigt over jeres licenser og sender den på fredag."),
+            ("eva", "Tak, det bliver godt."),
+            ("eva", "Og så skal vi tale om kurset."),
+            ("bo", "Og om oversigten, Eva, jeg skriver også udløbsdatoerne på."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-09")], items
+
+
+def test_pointing_back_does_not_hide_someone_elses_new_task() -> None:
+    # Nobody has work on the kick-off yet: a sentence opening with "about" is an item of its own.
+    items = rule_items(
+        [
+            ("ana", "I'll send the contract on Friday."),
+            ("ben", "Fine."),
+            ("ben", "And about the kick-off, I'll book the room for it."),
+        ],
+        language="en",
+    )
+    assert summary(items) == [("ana", "2026-10-09"), ("ben", None)], items
+
+
+def test_an_also_answered_into_the_same_work_is_part_of_it() -> None:
+    items = rule_items(
+        [
+            ("ana", "I'll mail you the onboarding checklist this afternoon."),
+            ("ben", "Could you also attach the login guide?"),
+            ("ana", "Sure, it will be in the same mail."),
+        ],
+        language="en",
+    )
+    assert summary(items) == [("ana", "2026-10-06")], items
+    items = rule_items(
+        [
+            ("bo", "Jeg sender jer et nyt tilbud i morgen."),
+            ("eva", "Kan du også tage prisen på kurset med?"),
+            ("bo", "Ja, den kommer med i samme tilbud."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-07")], items
+
+
+def test_an_also_taken_on_as_more_work_stays_a_task() -> None:
+    items = rule_items(
+        [
+            ("ana", "I'll mail you the onboarding checklist this afternoon."),
+            ("ben", "Could you also book a training slot for the new starters?"),
+            ("ana", "Sure, I'll book it for Friday."),
+        ],
+        language="en",
+    )
+    assert summary(items) == [("ana", "2026-10-06"), ("ana", "2026-10-09")], items
