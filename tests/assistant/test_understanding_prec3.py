@@ -91,3 +91,31 @@ def test_an_also_taken_on_as_more_work_stays_a_task() -> None:
         language="en",
     )
     assert summary(items) == [("ana", "2026-10-06"), ("ana", "2026-10-09")], items
+
+
+# ---- a later dated promise about "the" thing already promised --------------------------------
+
+
+def test_a_later_dated_promise_about_the_same_thing_dates_the_first() -> None:
+    items = rule_items(
+        [
+            ("ana", "I'll put together a migration plan for your three sites."),
+            ("ana", "Ben, could you send me the list of site managers?"),
+            ("ben", "Sure, you'll have it tomorrow."),
+            ("ana", "Good, then I'll finish the plan by Friday."),
+        ],
+        language="en",
+    )
+    assert sorted(summary(items)) == [("ana", "2026-10-09"), ("ben", "2026-10-07")], items
+
+
+def test_a_later_dated_promise_about_other_work_stays_a_task() -> None:
+    items = rule_items(
+        [
+            ("ana", "I'll put together a migration plan for your three sites."),
+            ("ben", "Great, thanks."),
+            ("ana", "And I'll book the training room by Friday."),
+        ],
+        language="en",
+    )
+    assert summary(items) == [("ana", None), ("ana", "2026-10-09")], items

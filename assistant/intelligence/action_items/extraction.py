@@ -25,6 +25,7 @@ from assistant.intelligence.action_items.follow_ups import (
     _asks_promise_by_date,
     _asks_report_on_promise,
     _condition_of_own_yes,
+    _dates_named_promise,
     _dates_offer_after_reply,
     _dates_own_open_promise,
     _dates_own_promise,
@@ -223,6 +224,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if kind == "commitment" and _answers_when(found, item, index, context):
                 answered_when = True
+                continue
+            if kind == "commitment" and _dates_named_promise(found, item, index, context):
                 continue
             if kind == "commitment" and _restates(found, item, index, context):
                 continue

@@ -311,6 +311,34 @@ def _asked_into_promise(
     )
 
 
+_THE_THING = re.compile(r"\b(?:the|that|this|those)\s+(\w{4,})\b", re.IGNORECASE)
+"""A definite object, which points back to a thing already named ("the estimate"). English
+only: a Danish definite suffix ("kreditnotaen") as often names new work (tried, set y)."""
+
+
+def _dates_named_promise(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "I'll put together a rough estimate." … "Then I'll turn the estimate around by Friday.":
+    a dated promise about "the" thing its speaker already promised undated, with other turns
+    between, only dates that promise."""
+    if item.due is None or item.owner != item.speaker:
+        return False
+    if item.language == "da" or _ALSO.search(context.sentences[index].text) is not None:
+        return False
+    things = {m.group(1).lower()[:5] for m in _THE_THING.finditer(item.text)}
+    for position in range(len(found) - 1, -1, -1):
+        previous, kind = found[position]
+        if item.start - previous.start > 120:
+            return False
+        if kind != "commitment" or previous.owner != item.owner or previous.due is not None:
+            continue
+        if things & _stems(previous.text.partition(" ")[2]):  # its object, not its verb
+            found[position] = (replace(previous, due=item.due), kind)
+            return True
+    return False
+
+
 def _answers_on_own_promise(
     found: list[_Found], item: ActionItem, index: int, context: _Context
 ) -> bool:
