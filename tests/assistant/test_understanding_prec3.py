@@ -119,3 +119,44 @@ def test_a_later_dated_promise_about_other_work_stays_a_task() -> None:
         language="en",
     )
     assert summary(items) == [("ana", None), ("ana", "2026-10-09")], items
+
+
+# ---- an offer the other side turns down without saying "no" ----------------------------------
+
+
+def test_an_offer_turned_down_politely_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "I can send your team our onboarding videos before the kick-off."),
+                ("ben", "I'd rather you didn't, they should hear it from us first."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "I can also send you a comparison with your current supplier."),
+                ("ben", "Thanks, but we did that ourselves last spring."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("bo", "Jeg kan også sende jer en oversigt over vores kurser inden opstarten."),
+                ("eva", "Tak, men den har vi fået fra Lis."),
+            ],
+            "da",
+        ),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+
+
+def test_an_offer_taken_up_with_thanks_is_a_task() -> None:
+    items = rule_items(
+        [
+            ("bo", "Jeg kan sende jer en oversigt over vores kurser inden opstarten."),
+            ("eva", "Tak, det vil være en stor hjælp."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", None)], items
