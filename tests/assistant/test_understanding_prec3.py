@@ -160,3 +160,50 @@ def test_an_offer_taken_up_with_thanks_is_a_task() -> None:
         language="da",
     )
     assert summary(items) == [("bo", None)], items
+
+
+# ---- a recap hands out no new work to others -------------------------------------------------
+
+
+def test_a_recap_gives_no_new_task_to_someone_else() -> None:
+    # A task named first in a recap was not agreed in the meeting: the recap only repeats.
+    for turns, language in (
+        (
+            [
+                ("ana", "I'll send the revised contract on Thursday."),
+                ("ben", "Good."),
+                (
+                    "ana",
+                    "So to sum up: the contract from me on Thursday, Cy does the training, and"
+                    " Ben checks the invoices.",
+                ),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("bo", "Jeg sender kontrakten på torsdag."),
+                ("eva", "Fint."),
+                (
+                    "bo",
+                    "Så for at samle op: kontrakten fra mig på torsdag, Lis tager kurset, og Eva"
+                    " sender listen.",
+                ),
+            ],
+            "da",
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert [item.owner for item in items] == [turns[0][0]], items
+
+
+def test_the_recappers_own_new_work_in_a_recap_is_a_task() -> None:
+    items = rule_items(
+        [
+            ("ana", "Could you check the invoice numbers, Ben?"),
+            ("ben", "Sure, I'll do it on Thursday."),
+            ("ana", "To sum up: Ben checks the invoices, and I'll send the minutes tomorrow."),
+        ],
+        language="en",
+    )
+    assert sorted(summary(items)) == [("ana", "2026-10-07"), ("ben", "2026-10-08")], items

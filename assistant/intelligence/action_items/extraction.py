@@ -235,10 +235,12 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if kind == "commitment" and _translates(found, item, index, context):
                 continue
-            if _in_recap(index, context) and (
-                item.owner is None or any(i.owner == item.owner for i, _ in found)
+            if _in_recap(index, context) and not (
+                item.owner == item.speaker and all(i.owner != item.owner for i, _ in found)
             ):
-                continue  # a recap repeats tasks already given, in other words
+                # a recap repeats tasks already given, in other words; only the recapper's own
+                # work not heard before ("…, og jeg sender en opsummering") is new
+                continue
             found.append((item, kind))
     found = [(item, kind) for item, kind in found if kind != "declined"]
     found = [
