@@ -20,10 +20,12 @@ from assistant.intelligence.action_items.follow_ups import (
     _amends_promise,
     _answers_on_own_promise,
     _answers_when,
+    _asked_into_promise,
     _asks_another_day,
     _asks_promise_by_date,
     _asks_report_on_promise,
     _condition_of_own_yes,
+    _dates_named_promise,
     _dates_offer_after_reply,
     _dates_own_open_promise,
     _dates_own_promise,
@@ -81,6 +83,7 @@ from assistant.intelligence.action_items.replies import (
 )
 from assistant.intelligence.action_items.restatements import (
     _REPORTS_BACK,
+    _about_a_task_found,
     _continues,
     _elaborates,
     _restates,
@@ -195,6 +198,10 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if _adds_to_promise(found, item):
                 continue
+            if _about_a_task_found(found, item, index, context):
+                continue
+            if kind == "request" and _asked_into_promise(found, item, index, context):
+                continue
             if kind == "commitment" and _answers_on_own_promise(found, item, index, context):
                 continue
             if kind == "group" and _reason_for_request(item, index, context):
@@ -218,6 +225,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             if kind == "commitment" and _answers_when(found, item, index, context):
                 answered_when = True
                 continue
+            if kind == "commitment" and _dates_named_promise(found, item, index, context):
+                continue
             if kind == "commitment" and _restates(found, item, index, context):
                 continue
             if kind == "commitment" and _spells_out(found, item, index, context):
@@ -226,10 +235,12 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if kind == "commitment" and _translates(found, item, index, context):
                 continue
-            if _in_recap(index, context) and (
-                item.owner is None or any(i.owner == item.owner for i, _ in found)
+            if _in_recap(index, context) and not (
+                item.owner == item.speaker and all(i.owner != item.owner for i, _ in found)
             ):
-                continue  # a recap repeats tasks already given, in other words
+                # a recap repeats tasks already given, in other words; only the recapper's own
+                # work not heard before ("…, og jeg sender en opsummering") is new
+                continue
             found.append((item, kind))
     found = [(item, kind) for item, kind in found if kind != "declined"]
     found = [

@@ -21,6 +21,7 @@ from assistant.intelligence.action_items.replies import _OWN_DATED_YES, _dated_a
 from assistant.intelligence.action_items.restatements import _ALSO, _REPORTS_BACK, _continues
 from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_OBJECT
 from assistant.intelligence.action_items.similarity import _stems, similar_tasks
+from assistant.intelligence.action_items.structure import _reply
 from assistant.intelligence.dates import find_date
 
 _TAKES_BACK = re.compile(
@@ -273,6 +274,69 @@ def _adds_to_promise(found: list[_Found], item: ActionItem) -> bool:
         and 0 <= item.start - previous.start <= 60
         for previous, kind in found[-2:]
     )
+
+
+_IN_THE_SAME = re.compile(
+    r"\b(?:(?:in|into|with) the same|(?:i|med i) (?:den |det )?samme|in it|in there"
+    r"|med i (?:den|det)\b(?! \w))",
+    re.IGNORECASE,
+)
+"""A reply that puts the extra into the work already promised: "in the same email", "i samme
+tilbud", "it goes in it"."""
+
+
+def _asked_into_promise(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "I'll send you the deck today." - "Could you also add the price list?" - "Sure, it'll be
+    in the same mail.": an "also" asked of the one who just promised, which the answer puts
+    into that work, is part of that task. An "also" answered otherwise ("Kan du også sende
+    noget om GDPR?" - "Ja, det tager jeg med") stays a task of its own."""
+    if item.due is not None or item.owner in (None, item.speaker):
+        return False
+    if _ALSO.search(context.sentences[index].text) is None:
+        return False
+    if not any(
+        kind == "commitment"
+        and previous.owner == previous.speaker == item.owner
+        and 0 <= item.start - previous.start <= 60
+        for previous, kind in found[-2:]
+    ):
+        return False
+    reply = _reply(index, context)
+    return (
+        reply is not None
+        and context.sentences[reply].speaker == item.owner
+        and _IN_THE_SAME.search(context.sentences[reply].text) is not None
+    )
+
+
+_THE_THING = re.compile(r"\b(?:the|that|this|those)\s+(\w{4,})\b", re.IGNORECASE)
+"""A definite object, which points back to a thing already named ("the estimate"). English
+only: a Danish definite suffix ("kreditnotaen") as often names new work (tried, set y)."""
+
+
+def _dates_named_promise(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "I'll put together a rough estimate." … "Then I'll turn the estimate around by Friday.":
+    a dated promise about "the" thing its speaker already promised undated, with other turns
+    between, only dates that promise."""
+    if item.due is None or item.owner != item.speaker:
+        return False
+    if item.language == "da" or _ALSO.search(context.sentences[index].text) is not None:
+        return False
+    things = {m.group(1).lower()[:5] for m in _THE_THING.finditer(item.text)}
+    for position in range(len(found) - 1, -1, -1):
+        previous, kind = found[position]
+        if item.start - previous.start > 120:
+            return False
+        if kind != "commitment" or previous.owner != item.owner or previous.due is not None:
+            continue
+        if things & _stems(previous.text.partition(" ")[2]):  # its object, not its verb
+            found[position] = (replace(previous, due=item.due), kind)
+            return True
+    return False
 
 
 def _answers_on_own_promise(

@@ -191,6 +191,28 @@ def _elaborates(found: list[_Found], item: ActionItem, index: int, context: _Con
     return True
 
 
+_ABOUT_IT = re.compile(
+    r"^(?:(?:and|so|now|og|så)\s+)?(?:[A-ZÆØÅ][\w-]*,\s+)?(?:about|regarding|as for|as to"
+    r"|om|angående|vedrørende|med hensyn til|hvad angår)\s+(?:the|that|those|this|these|your"
+    r"|our|den|det|de|dem|denne|disse|jeres|vores|\w+(?:en|et|ene|erne))\b[^,.?!]{0,40},",
+    re.IGNORECASE,
+)
+"""A sentence that opens by naming a matter already on the table: "And about the deck, …",
+"Og om tilbuddet, Frederik, …"."""
+
+
+def _about_a_task_found(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "I'll send a quote on Friday." … "And about the quote, I'll put the licences in it
+    too.": an undated sentence that opens by pointing back to a matter, said of work its owner
+    already has, adds a detail to that task, no task of its own."""
+    if item.due is not None or _ABOUT_IT.match(_normal(context.sentences[index].text)) is None:
+        return False
+    owner = item.owner if item.owner is not None else item.speaker
+    return any(previous.owner == owner for previous, kind in found if kind != "declined")
+
+
 _OFFER_TAKEN = re.compile(
     r"\b(?:please do|yes please|ja tak|that would (?:help|be great)|gør det|det vil jeg gerne"
     # "Det ville være fint, men kun hvis han har lyst": taken, with a reservation

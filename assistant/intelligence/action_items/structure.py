@@ -396,7 +396,14 @@ def _offer_declined(index: int, context: _Context) -> bool:
     return said is None and _TURNED_DOWN.match(text) is not None
 
 
-_TURNED_DOWN = re.compile(r"(?:no|nope|nej|nah)\b(?! tak| thanks)", re.IGNORECASE)
+_TURNED_DOWN = re.compile(
+    r"(?:no|nope|nej|nah)\b(?! tak| thanks)"
+    # "I'd rather you didn't", "Thanks, but we have that", "Tak, men det har vi selv"
+    r"|(?:i'd|i would|we'd|we would) rather (?:you )?(?:didn't|not|did not)\b"
+    r"|(?:thanks|thank you|tak)[,.!]?\s+(?:but|men)\b"
+    r"|(?:no need|ingen grund|det behøver (?:du|i) ikke|you don't (?:need|have) to)\b",
+    re.IGNORECASE,
+)
 
 
 def _offer_taken_up(index: int, context: _Context) -> bool:
