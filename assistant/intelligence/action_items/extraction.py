@@ -180,7 +180,7 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if kind == "commitment" and _dates_own_open_promise(found, item, index, context):
                 continue
-            if kind == "commitment" and _repeats_own_date(found, item):
+            if kind == "commitment" and _repeats_own_date(found, item, context):
                 continue
             if kind == "request" and _asks_promise_by_date(found, item):
                 continue

@@ -370,18 +370,44 @@ def _answers_on_own_promise(
     return True
 
 
-def _repeats_own_date(found: list[_Found], item: ActionItem) -> bool:
+def _repeats_own_date(
+    found: list[_Found], item: ActionItem, context: _Context | None = None
+) -> bool:
     """ "Jeg kan lave vagtplanen." - "Så laver du den inden den første." - "Den har I inden den
     første.": a pronoun promise that only says again the date the speaker's own task already
     carries is that task, whose quote stays where the work is named."""
     if item.due is None or not has_object_pronoun(item.text):
         return False
+    if context is not None and _answers_new_ask(item, context):
+        return False  # "…kan du også kigge på X?" - "Ja, det kigger jeg på inden onsdag": new work
     for previous, kind in reversed(found):
         if item.start - previous.start > 45:
             return False
         if previous.owner == item.speaker:
             return kind == "commitment" and previous.due == item.due
     return False
+
+
+_ASKS_ALSO = re.compile(
+    r"\b(?:kan|kunne|vil|gider|can|could|would|will)\s+(?:du|you)\s+(?:(?:lige|please|just)\s+)?"
+    r"(?:også|also)\b",
+    re.IGNORECASE,
+)
+"""A request for more work besides what was promised: "kan du også kigge på…", "could you also…"."""
+
+
+def _answers_new_ask(item: ActionItem, context: _Context) -> bool:
+    """Whether ``item`` answers, in the next turn, someone else asking its speaker for more work
+    ("Kan du også kigge på, om vi har en case?" - "Ja, det kigger jeg på inden onsdag")."""
+    index = _sentence_of(item, context.sentences)
+    if index is None or index == 0:
+        return False
+    asked = context.sentences[index - 1]
+    return (
+        asked.speaker != item.speaker
+        and asked.segment != context.sentences[index].segment
+        and _ASKS_ALSO.search(asked.text) is not None
+    )
 
 
 def _dates_own_promise(found: list[_Found], item: ActionItem, context: _Context) -> bool:
@@ -409,8 +435,25 @@ def _dates_own_promise(found: list[_Found], item: ActionItem, context: _Context)
     if _same_turn_next(previous, item, context):
         found[-1] = (replace(previous, due=item.due, quote=f"{previous.quote} {item.quote}"), kind)
         return True
+    if _CHECKS_IT_FIRST.search(item.quote) and _other_spoke_between(previous, item, context):
+        # "Jeg sender en invitation." - "Kan vi betale kvartalsvis?" - "Det må jeg lige
+        # undersøge, så vender jeg tilbage i morgen": what is checked is the question between.
+        return False
     found[-1] = (replace(previous, due=item.due, start=item.start, quote=item.quote), kind)
     return True
+
+
+def _other_spoke_between(promise: ActionItem, item: ActionItem, context: _Context) -> bool:
+    """Whether someone else spoke between the turn of ``promise`` and that of ``item``."""
+    made = _sentence_of(promise, context.sentences)
+    said = _sentence_of(item, context.sentences)
+    if made is None or said is None:
+        return False
+    first, second = context.sentences[made].segment, context.sentences[said].segment
+    return any(
+        segment.speaker != item.speaker
+        for segment in context.transcript.segments[first + 1 : second]
+    )
 
 
 _HANDS_OVER = re.compile(
@@ -434,6 +477,8 @@ def _dates_offer_after_reply(
     sentence = context.sentences[index]
     if _ALSO.search(sentence.text) or _SOMETHING_ELSE.match(_normal(sentence.text)):
         return False
+    if _CHECKS_IT_FIRST.search(sentence.text):
+        return False  # "Det må jeg lige undersøge, så vender jeg tilbage": the reply's question
     for position in range(len(found) - 1, -1, -1):
         previous, kind = found[position]
         if item.start - previous.start > 45:
@@ -494,6 +539,16 @@ def _reports_back_on_own(found: list[_Found], item: ActionItem, context: _Contex
     merged = replace(previous, due=previous.due or item.due, quote=f"{previous.quote} {item.quote}")
     found[-1] = (merged, kind)
     return True
+
+
+_CHECKS_IT_FIRST = re.compile(
+    r"\b(?:det|dét|den|that|this)\s+(?:må|skal|vil)\s+jeg\s+(?:lige\s+|godt\s+|først\s+)?"
+    r"(?:undersøge|tjekke|checke|høre|finde ud af|spørge)"
+    r"|\b(?:let me|i(?:'ll| will)(?: have to| need to)?|i have to|i need to)\s+(?:just\s+)?"
+    r"(?:check|find out|look into|ask about)\s+(?:that|this|it)\b",
+    re.IGNORECASE,
+)
+"""A check of what was just said, before reporting back: "Det må jeg lige undersøge, så…"."""
 
 
 def _next_own_turn(promise: ActionItem, item: ActionItem, context: _Context) -> bool:

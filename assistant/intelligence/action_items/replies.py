@@ -334,6 +334,10 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
                 # "Kan I ikke bare oprette dem?" - "Sure. Send me the names, and consider it
                 # done.": the turn that takes the work on is quoted with the request.
                 confirmed = replace(confirmed, quote=f"{confirmed.quote} {taking_on}")
+            elif _dated_here(sentence.text, context) and sentence.text not in confirmed.quote:
+                # "Kan du opdatere flyeren?" - "Ja, det gør jeg inden fredag": the yes that
+                # dates the work is where it is promised, quoted with the request.
+                confirmed = replace(confirmed, quote=f"{confirmed.quote} {sentence.text}")
             found[position] = (confirmed, kind)
             return
     if acceptance.owner is not None:
@@ -501,6 +505,13 @@ def _addressed(quote: str, context: _Context) -> str | None:
     return context.name_ids.get(said[1].lower()) if said else None
 
 
+def _dated_here(text: str, context: _Context) -> bool:
+    """Whether a yes names its day itself ("Ja, det gør jeg inden fredag"), not in a later
+    sentence of the turn."""
+    said = find_deadline(text, context.transcript.meeting.date, weeks=False)
+    return said is not None and said.date is not None
+
+
 def _confirmed(item: ActionItem, due: dt.date | None, owner: str | None) -> ActionItem:
     return replace(
         item,
@@ -643,7 +654,10 @@ def _dated_answer(found: list[_Found], index: int, context: _Context) -> bool:
         turns = context.transcript.segments[(asked or 0) + 1 : sentence.segment]
         if asked is None or any(s.speaker == sentence.speaker for s in turns):
             return False  # only the first answer to the request counts
-        found[position] = (_confirmed(item, said.date, sentence.speaker), kind)
+        confirmed = _confirmed(item, said.date, sentence.speaker)
+        # "Sure thing, will do by Friday": the yes that dates the work is quoted with it.
+        confirmed = replace(confirmed, quote=f"{confirmed.quote} {sentence.text}")
+        found[position] = (confirmed, kind)
         return True
     return False
 
