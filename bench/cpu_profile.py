@@ -218,7 +218,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     for stage, seconds in sorted(stages.items(), key=lambda item: -item[1]):
         if seconds >= 0.05:
             print(f"  {seconds:8.2f} s  {100 * seconds / total:5.1f} %  {stage}")
-    print("native threads:", {k: round(v, 1) for k, v in figures["native"].items()})  # type: ignore[attr-defined]
+    native = figures["native"]
+    assert isinstance(native, dict)
+    print("native threads:", {name: round(seconds, 1) for name, seconds in native.items()})
     places = figures["places"]
     assert isinstance(places, dict)
     print("innermost places of Python threads:")
