@@ -132,8 +132,9 @@ class Sampler(threading.Thread):
         for tid, thread in python.items():
             if thread is self:
                 labels[tid] = "profiler (sampler)"
-            elif thread.ident in frames:
-                labels[tid], places[tid] = _stage_and_place(frames[thread.ident])
+            elif isinstance(frame := frames.get(thread.ident or 0), FrameType):
+                # (A thread that ended since ``enumerate`` may have left its id to another.)
+                labels[tid], places[tid] = _stage_and_place(frame)
         waiting = [labels[t] for t, th in python.items() if th.name.startswith("asr-part")]
         waiting = [label for label in waiting if label.startswith("asr")]
         if not waiting:
