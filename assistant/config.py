@@ -120,7 +120,8 @@ class DiarizationSettings(BaseModel):
     far-field voices still get their turns."""
     window_step_s: float = Field(default=0.25, gt=0, le=1.6)
     """Hop between 1.6 s voice-embedding windows (s); their CPU is proportional to 1 / hop
-    (10-minute meeting: 6.7 s at 0.25, 4.6 s at 0.375). Longer hops cluster worse: at 0.375
+    (10-minute meeting: 6.7 s at 0.25, 4.6 s at 0.375, embedded region by region; 4.3 s at
+    0.25 since regions are batched, ``SpeakerWindowStream``). Longer hops cluster worse: at 0.375
     (segmentation hop 2.5) the 10-minute recording of the clips finds 10 of its 12 voices
     and gives 82 % of words to the right voice (96 % at 0.25); at 0.5 the phone call's DER is
     7.9 % (6.7 % at 0.25)."""
@@ -131,7 +132,8 @@ class DiarizationSettings(BaseModel):
     (two people at once) and quiet voices the VAD missed."""
     segmentation_step_s: float = Field(default=2.0, gt=0, le=10)
     """Hop between the segmentation model's 10 s windows (s); its CPU is proportional to
-    1 / hop (60-minute meeting: about 75 s at 2; the whole analysis 408 -> 351 CPU s at 5).
+    1 / hop (60-minute meeting: about 75 s at 2, 54 s since the LSTM reads 8 windows at once;
+    the whole analysis 408 -> 351 CPU s at 5, before that).
     AMI clips' mean DER 24.6 % at 2, 23.9 % at 2.5, 25.3 % at 3.33 (three windows a frame,
     two needed for speech: dev01 24 % against 17 %), 28.4 % at 4, 22.9 % at 5 (two windows,
     one enough); the phone call 6.7 % at 2, 2.5 and 5. But the 10-minute recording of the

@@ -90,12 +90,25 @@ class SpeakerSegmenter:
         self._device = device
         self._torch = torch
 
-    def activity(self, windows: FloatArray) -> BoolArray:
+    def activity(self, windows: FloatArray, *, front_batch: int = 2) -> BoolArray:
         """Who of the window's local speakers talks in each frame: (windows, frames, 3) from
-        (windows, samples) of 16 kHz mono audio, each ``geometry.window_s`` long."""
-        batch = self._torch.from_numpy(np.ascontiguousarray(windows, np.float32)[:, None, :])
-        with self._torch.inference_mode():
-            classes = self._network(batch.to(self._device)).argmax(dim=-1).cpu().numpy()
+        (windows, samples) of 16 kHz mono audio, each ``geometry.window_s`` long.
+
+        SincNet, whose first layers are the network's largest tensors (80 channels at a tenth
+        of the audio rate: 5 MB a window), reads ``front_batch`` windows at a time; the LSTM
+        and the rest read all of them at once, as its steps are cheaper in a wider batch: a
+        third less LSTM CPU at 8 windows than at 2 (one thread), the same output."""
+        network, torch = self._network, self._torch
+        audio = torch.from_numpy(np.ascontiguousarray(windows, np.float32)[:, None, :])
+        step = max(1, front_batch)
+        with torch.inference_mode():
+            features = torch.cat(
+                [
+                    network.sincnet(audio[first : first + step].to(self._device))
+                    for first in range(0, len(audio), step)
+                ]
+            )
+            classes = network.head(features).argmax(dim=-1).cpu().numpy()
         return np.asarray(_POWERSET[classes])
 
 
@@ -152,7 +165,11 @@ def _pyannet(config: dict[str, Any]) -> Any:
             self.classifier = nn.Linear(sizes[-1], int(config["output_dim"]))
 
         def forward(self, waveforms: Any) -> Any:
-            out, _ = self.lstm(self.sincnet(waveforms).transpose(1, 2))
+            return self.head(self.sincnet(waveforms))
+
+        def head(self, features: Any) -> Any:
+            """Class scores per frame from SincNet's (windows, 60, frames) features."""
+            out, _ = self.lstm(features.transpose(1, 2))
             for linear in self.linear:
                 out = functional.leaky_relu(linear(out))
             return self.classifier(out)  # argmax only: the log-softmax changes no order

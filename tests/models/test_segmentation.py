@@ -42,6 +42,19 @@ def test_geometry_comes_from_the_checkpoint(segmenter: SpeakerSegmenter) -> None
     assert not segmenter.activity(silence).any()
 
 
+def test_a_batch_reads_each_window_as_it_reads_it_alone(
+    segmenter: SpeakerSegmenter, data_dir: Path
+) -> None:
+    # SincNet reads ``front_batch`` windows at a time, the LSTM the whole batch at once.
+    audio = read_audio(data_dir / "pyannote-sample" / "sample.wav")[0]
+    size = segmenter.geometry.window_samples
+    windows = np.stack([audio[first : first + size] for first in range(0, 5 * 32000, 32000)])
+    alone = np.concatenate([segmenter.activity(window[None]) for window in windows])
+    assert alone.any()
+    for front_batch in (1, 2, 8):
+        assert np.array_equal(segmenter.activity(windows, front_batch=front_batch), alone)
+
+
 def test_hears_the_phone_call_where_the_reference_has_speech(
     segmenter: SpeakerSegmenter, data_dir: Path
 ) -> None:
