@@ -127,6 +127,8 @@ LABELLED_DIR_AA = LABELLED_DIR.with_name("intelligence-aa")
 # customers' own to-dos): written 2026-12-07 from the same brief, measured before tuning.
 LABELLED_DIR_AB = LABELLED_DIR.with_name("intelligence-ab")
 LABELLED_DIR_AC = LABELLED_DIR.with_name("intelligence-ac")
+LABELLED_DIR_AD = LABELLED_DIR.with_name("intelligence-ad")
+LABELLED_DIR_AE = LABELLED_DIR.with_name("intelligence-ae")
 ALL_LABELLED = (
     LABELLED_DIR,
     LABELLED_DIR_B,
@@ -157,6 +159,8 @@ ALL_LABELLED = (
     LABELLED_DIR_AA,
     LABELLED_DIR_AB,
     LABELLED_DIR_AC,
+    LABELLED_DIR_AD,
+    LABELLED_DIR_AE,
 )
 AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 """A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a
