@@ -369,6 +369,6 @@ def test_a_wish_said_with_vil_gerne_is_no_task() -> None:
     ):
         assert items_of([("cy", text)], language="da") == [], text
     # work the group says it will do is still work ("vil gerne sende" is a wish too, as "we'd
-    # like to send" is: tests/assistant/test_understanding_jk2.py)
+    # like to send" is: intelligence/action_items/test_not_work.py)
     items = items_of([("cy", "Vi vil sende jer brugerlisten i morgen.")], language="da")
     assert summary(items) == [("team", "2026-10-07")]

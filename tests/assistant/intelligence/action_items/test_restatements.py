@@ -1,0 +1,85 @@
+"""A promise said again or pointed back at, which adds no second item
+(`action_items.restatements`)."""
+
+from __future__ import annotations
+
+from tests.assistant.test_understanding import items_of, rule_items, summary
+
+# ---- a yes, then the work in the speaker's own words, is one task ----------------------------
+
+
+def test_a_yes_to_what_we_must_do_then_the_work_said_out_is_one_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Good. And we have to tell the members ourselves."),
+            ("ben", "I'll do that. I'll send a newsletter to all members on Friday."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+    assert items[0].text == "Send a newsletter to all members"
+
+
+# ---- a later sentence that adds a detail to a task already found ----------------------------
+
+
+def test_a_sentence_pointing_back_at_a_task_adds_to_it_english() -> None:
+    items = rule_items(
+        [
+            ("ana", "I'll draft the rollout plan and send it to you on Thursday."),
+            ("ben", "Great, thanks."),
+            ("cy", "Who else is joining the pilot?"),
+            ("ben", "Only the Aarhus warehouse for now."),
+            ("ana", "And about the rollout plan, I'll add a column for each shift."),
+        ],
+        language="en",
+    )
+    assert summary(items) == [("ana", "2026-10-08")], items
+    items = rule_items(
+        [
+            ("ana", "I'll send you the renewal quote tomorrow."),
+            ("ben", "Good."),
+            ("ben", "Regarding the quote, Ana, could you show the discount on its own line?"),
+            ("ana", "Yes, it gets a line of its own."),
+        ],
+        language="en",
+    )
+    assert summary(items) == [("ana", "2026-10-07")], items
+
+
+def test_a_sentence_pointing_back_at_a_task_adds_to_it_danish() -> None:
+    items = rule_items(
+        [
+            ("bo", "Jeg laver en oversigt over jeres licenser og sender den på fredag."),
+            ("eva", "Tak, det bliver godt."),
+            ("eva", "Og så skal vi tale om kurset."),
+            ("bo", "Og om oversigten, Eva, jeg skriver også udløbsdatoerne på."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-09")], items
+
+
+def test_pointing_back_does_not_hide_someone_elses_new_task() -> None:
+    # Nobody has work on the kick-off yet: a sentence opening with "about" is an item of its own.
+    items = rule_items(
+        [
+            ("ana", "I'll send the contract on Friday."),
+            ("ben", "Fine."),
+            ("ben", "And about the kick-off, I'll book the room for it."),
+        ],
+        language="en",
+    )
+    assert summary(items) == [("ana", "2026-10-09"), ("ben", None)], items
+
+
+def test_an_offer_restated_with_a_compound_is_one_item() -> None:
+    items = rule_items(
+        [
+            ("bo", "Hvordan spiller det sammen med vores lønsystem?"),
+            ("ana", "Jeg kan sende dig en oversigt over, hvilke felter vi overfører."),
+            ("bo", "Ja tak."),
+            ("ana", "Det får du. Så sender jeg feltoversigten til dig inden fredag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-09")], items
