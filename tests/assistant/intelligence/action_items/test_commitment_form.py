@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from tests.assistant.test_understanding import rule_items, summary
+from tests.assistant.test_understanding import items_of, rule_items, summary
 
 
 def test_a_request_to_do_it_oneself_by_a_date_is_still_asked_as_a_question() -> None:
@@ -55,3 +55,96 @@ def test_an_undated_vil_have_done_is_a_demand() -> None:
         language="da",
     )
     assert summary(items) == [("bo", "2026-10-07")]
+
+
+def test_an_order_followed_by_and_ill_is_the_condition_of_a_promise() -> None:
+    items = items_of(
+        [
+            ("ana", "We found the crash in the export."),
+            ("ben", "Mail me the log files and I'll look into the crash by Friday."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+
+
+def test_youll_have_it_is_the_speakers_promise() -> None:
+    items = items_of(
+        [
+            ("ana", "I still need the signed order form."),
+            ("ben", "You'll have it on Thursday."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-08")]
+
+
+def test_the_speakers_own_start_is_a_plan_not_a_condition() -> None:
+    items = items_of([("ana", "If I start now, I can have the mapping done by Thursday.")])
+    assert summary(items) == [("ana", "2026-10-08")]
+    assert (
+        items_of([("ana", "If we get the budget, I can have the mapping done by Thursday.")]) == []
+    )
+
+
+def test_following_up_when_nothing_was_heard_is_still_a_promise() -> None:
+    items = items_of([("ana", "I'll chase them on Friday if we haven't heard back by then.")])
+    assert summary(items) == [("ana", "2026-10-09")]
+    danish = items_of(
+        [("ana", "Jeg rykker dem på fredag, hvis jeg ikke har hørt fra dem.")], language="da"
+    )
+    assert summary(danish) == [("ana", "2026-10-09")]
+    # A condition of another kind still makes it no promise.
+    assert items_of([("ana", "I'll chase them on Friday if the budget is approved.")]) == []
+
+
+# ---- an English present for a plan, anchored in time or answering a request ---------------
+
+
+def test_a_present_tense_plan_with_a_date_is_a_promise() -> None:
+    items = rule_items(
+        [
+            ("ana", "What about the warehouse slots?"),
+            ("bo", "Then I call the warehouse manager tomorrow and ask about the slots."),
+        ],
+        language="en",
+    )
+    assert summary(items) == [("bo", "2026-10-07")]
+    assert items[0].text.startswith("Call the warehouse manager"), items
+
+
+def test_a_claim_whose_work_is_named_before_it_or_said_done_after_it_is_a_promise() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("cy", "Den nye afdeling skal kunne logge ind med deres egne konti."),
+                ("ben", "Betragt det som gjort. Adgangen til Vejle er sat op inden den 9."),
+            ],
+            "da",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("cy", "We still need the pallet labels reprinted."),
+                ("ben", "The pallet labels, consider it done by Thursday."),
+            ],
+            "en",
+            "2026-10-08",
+        ),
+    ):
+        items = items_of(turns, language=language)
+        assert summary(items) == [("ben", due)], turns
+        assert items[0].quote == turns[1][1]
+    items = items_of(
+        [
+            ("cy", "When will the rounding bug be fixed?"),
+            ("ben", "The patch is on me. It'll be on your staging server on Friday."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+    # a claim with no day and nothing said done after it is left to the replies
+    items = items_of([("ben", "Consider it done. Thanks for the coffee.")])
+    assert items == []
+
+
+def test_a_hedge_in_the_promise_s_own_clause_still_makes_it_an_offer() -> None:
+    turns = [("ana", "The numbers look odd, and maybe I'll ask the developers about it.")]
+    assert items_of(turns, language="en") == []

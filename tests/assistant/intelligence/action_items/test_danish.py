@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.assistant.test_understanding import rule_items
+from tests.assistant.test_understanding import items_of, rule_items, summary
 
 
 def test_a_need_taken_on_in_the_other_language_is_worded_in_the_needs_language() -> None:
@@ -14,3 +14,62 @@ def test_a_need_taken_on_in_the_other_language_is_worded_in_the_needs_language()
         items = rule_items([("ana", need), ("ben", answer)], people=people)
         assert [i.owner for i in items] == ["ben"]
         assert items[0].text.startswith(text), items[0].text
+
+
+# ---- task phrasings ----------------------------------------------------------------------------
+
+
+def test_danish_loan_verbs_in_ere_are_work_verbs() -> None:
+    items = items_of([("ana", "Jeg installerer agenten på deres server i morgen.")], language="da")
+    assert summary(items) == [("ana", "2026-10-07")]
+    assert items[0].text.startswith("Installer")
+
+
+def test_danish_verb_first_request_after_saa() -> None:
+    items = items_of(
+        [
+            ("ana", "Så ringer du til leverandøren på torsdag, ikke?"),
+            ("ben", "Jo, det gør jeg."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-08")]
+
+
+def test_danish_have_a_thing_is_a_need_have_it_done_is_work() -> None:
+    assert items_of([("ana", "Jeg skal bare have jeres underskrift.")], language="da") == []
+    items = items_of([("ana", "Jeg skal have licenserne installeret inden fredag.")], language="da")
+    assert summary(items) == [("ana", "2026-10-09")]
+    assert items[0].text.startswith("Få licenserne installeret")
+
+
+# ---- Danish "få" with a participle: work the speaker sees done -----------------------------
+
+
+def test_jeg_faar_with_a_participle_is_a_promise() -> None:
+    items = rule_items(
+        [("ana", "Hvad med prislisten?"), ("bo", "Jeg får lavet en ny prisliste inden fredag.")],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-09")]
+    assert "prisliste" in items[0].text, items
+
+
+def test_det_faar_jeg_gjort_says_yes_to_the_request_with_its_date() -> None:
+    items = rule_items(
+        [
+            ("ana", "Bo, du skal lige have opdateret kontaktlisten."),
+            ("bo", "Ja, det får jeg gjort i morgen."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-07")]
+    assert "kontaktlisten" in items[0].text, items
+
+
+def test_faar_without_a_participle_is_no_new_cue() -> None:
+    items = rule_items(
+        [("ana", "Hvordan kører det?"), ("bo", "Vi får sendt fakturaerne hver måned.")],
+        language="da",
+    )
+    assert items == []

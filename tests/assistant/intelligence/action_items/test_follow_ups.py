@@ -225,3 +225,15 @@ def test_someone_elses_report_back_is_not_merged_into_a_promise() -> None:
     )
     assert ("ana", "2026-10-07") in summary(items), items
     assert all(item.owner == "bo" for item in items if "Godt." in item.quote), items
+
+
+def test_asking_for_a_promised_thing_by_a_day_adds_no_task() -> None:
+    items = rule_items(
+        [
+            ("emil", "I'll prepare two versions of the offer."),
+            ("ana", "Can I have them before my board meeting on Thursday?"),
+            ("emil", "Sure, no problem."),
+        ],
+        language="en",
+    )
+    assert [item.owner for item in items] == ["emil"], items

@@ -205,3 +205,136 @@ def test_a_request_done_there_and_then_by_the_team_asked_is_no_task() -> None:
         people={"ana": "external", "bo": "internal"},
     )
     assert items == []
+
+
+# ---- not tasks ---------------------------------------------------------------------------------
+
+
+def test_leaving_with_a_reason_is_no_task() -> None:
+    assert items_of([("ana", "I need to hop off, the auditors are waiting.")]) == []
+
+
+def test_sharing_the_screen_and_showing_on_the_spot_are_no_tasks() -> None:
+    assert items_of([("ana", "Jeg deler lige skærmen.")], language="da") == []
+    assert items_of([("ana", "I'll open the budget sheet. Can you all see it?")]) == []
+    # With another kind of follow-up it is a promise.
+    assert len(items_of([("ana", "I'll open a ticket with the vendor tomorrow.")])) == 1
+
+
+def test_deferring_appreciating_and_asking_about_the_future_are_no_tasks() -> None:
+    assert items_of([("ana", "Let's park the rebrand until spring.")]) == []
+    assert items_of([("ana", "Det vil jeg sætte pris på.")], language="da") == []
+    assert items_of([("ana", "Do you think you'll attend the summit in Oslo?")]) == []
+    assert items_of([("ana", "Vi skal altså have flere kunder i Norge i år.")], language="da") == []
+
+
+def test_a_routine_said_with_every_is_no_task() -> None:
+    assert items_of([("ana", "Every week I have to merge the two exports by hand.")]) == []
+
+
+def test_a_present_tense_followed_by_how_often_is_a_routine() -> None:
+    said = [
+        ("ana", "Lønsedlerne tjekker jeg i hånden. Det tager mig en halv dag hver uge."),
+    ]
+    assert items_of(said, language="da") == []
+    # Without the routine it is a promise.
+    assert len(items_of([("ana", "Lønsedlerne tjekker jeg i morgen.")], language="da")) == 1
+
+
+def test_showing_on_the_screen_is_no_danish_request() -> None:
+    assert items_of([("ana", "Her kan du se, at rapporten er tom.")], language="da") == []
+
+
+def test_a_request_done_on_the_spot_leaves_no_task() -> None:
+    said = [
+        ("ana", "Ben, kan du rette datoen i regnearket?"),
+        ("ben", "Det gør jeg lige nu. Sådan, nu står der fjortende."),
+    ]
+    assert items_of(said, language="da") == []
+    later = [("ana", "Ben, kan du rette datoen i regnearket?"), ("ben", "Det gør jeg i morgen.")]
+    assert summary(items_of(later, language="da")) == [("ben", "2026-10-07")]
+
+
+def test_a_present_tense_that_says_how_things_are_done_is_no_task() -> None:
+    for turns in (
+        [("ana", "How do you handle returns?"), ("bo", "I call the customer when it arrives.")],
+        [("ana", "What is that list?"), ("bo", "I call it the green list.")],
+        [("ana", "Okay."), ("bo", "I check the shared mailbox every morning.")],
+        [("ana", "Nice screen."), ("bo", "I send the report to the board.")],
+    ):
+        assert rule_items(turns, language="en") == [], turns
+
+
+def test_a_promise_kept_every_evening_is_a_habit() -> None:
+    turns = [
+        ("ana", "Please log the faults in the sheet."),
+        ("bo", "I will add mine every evening."),
+    ]
+    assert [item.owner for item in rule_items(turns, language="en")] == ["bo"]
+
+
+# ---- not tasks: habits, promises already kept, the meeting's own language, notes made
+# ---- as they are said, polite closings -----------------------------------------------------
+
+
+def test_a_yes_that_describes_a_habit_is_no_task() -> None:
+    turns = [
+        ("ana", "Har alle ryddet op i deres gamle tilbud?"),
+        ("ben", "Det gør jeg altid hver mandag, så mine er ryddet."),
+    ]
+    assert items_of(turns, language="da") == []
+
+
+def test_a_promise_told_as_kept_is_no_task() -> None:
+    for turns, language in (
+        ([("ana", "Sidste år lovede jeg jer et nyt modul inden sommer, og det kom.")], "da"),
+        (
+            [("ana", "In spring I promised you the export fix within a week, and it arrived.")],
+            "en",
+        ),
+    ):
+        assert items_of(turns, language=language) == [], turns
+    # A past promise not said to be kept leaves a promise made now a promise.
+    items = items_of(
+        [
+            (
+                "ana",
+                "Last year I promised you a new module, and this time I'll ship the fix by Friday.",
+            )
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-09")]
+
+
+def test_the_meeting_language_and_notes_made_on_the_spot_are_no_tasks() -> None:
+    for turns, language in (
+        ([("ana", "My Swedish is rusty, so I'll stick to English if that's okay.")], "en"),
+        ([("ana", "Jeg snakker bare dansk, og Tom siger til, hvis han falder af.")], "da"),
+        ([("ana", "Godt, jeg skriver lige ned, at prisen er foreløbig.")], "da"),
+        ([("ana", "Good point, I'll just note that down.")], "en"),
+    ):
+        assert items_of(turns, language=language) == [], turns
+
+
+def test_a_polite_closing_is_no_task() -> None:
+    turns = [
+        ("ana", "I'll send the summary tomorrow."),
+        ("ben", "Great, thanks."),
+        ("ana", "Thanks both, I'll let you get back to your afternoon."),
+    ]
+    assert summary(items_of(turns)) == [("ana", "2026-10-07")]
+
+
+# ---- a wish is no task ----------------------------------------------------------------------
+
+
+def test_a_wish_said_with_vil_gerne_is_no_task() -> None:
+    for text in (
+        "Vi vil gerne betale månedsvis i stedet for forud.",
+        "Jeg vil gerne se et regneeksempel, før vi går videre.",
+    ):
+        assert items_of([("cy", text)], language="da") == [], text
+    # work the group says it will do is still work ("vil gerne sende" is a wish too, as "we'd
+    # like to send" is: test_a_danish_wish_for_the_group_is_no_task_as_in_english)
+    items = items_of([("cy", "Vi vil sende jer brugerlisten i morgen.")], language="da")
+    assert summary(items) == [("team", "2026-10-07")]

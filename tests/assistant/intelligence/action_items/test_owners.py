@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.assistant.test_understanding import rule_items, summary
+from assistant.transcript import Side
+from tests.assistant.test_understanding import items_of, rule_items, summary
 
 # ---- a question or suggestion answered in the other language --------------------------------
 
@@ -72,3 +73,196 @@ def test_a_name_before_kan_du_late_in_an_unpunctuated_turn_is_the_one_asked() ->
         language="da",
     )
     assert summary(items) == [("lone", "2026-10-09")], items
+
+
+def test_group_tasks_said_as_everyone_verb_first_or_a_dated_we_can() -> None:
+    people = {"ana": "internal", "ben": "internal", "cy": "external"}
+    items = items_of(
+        [("ana", "Everyone has to update their forecast before Thursday.")],
+        people=people,  # type: ignore[arg-type]
+    )
+    assert summary(items) == [("team:internal", "2026-10-08")]
+    items = items_of(
+        [("ana", "Okay, så bestiller vi hardwaren i morgen.")],
+        people=people,  # type: ignore[arg-type]
+        language="da",
+    )
+    assert summary(items) == [("team:internal", "2026-10-07")]
+    dated = items_of([("ana", "Vi kan have testmiljøet klar den 20.")], language="da")
+    assert summary(dated) == [("team", "2026-10-20")]
+    assert items_of([("ana", "We can run a workshop for your engineers.")]) == []
+
+
+def test_then_we_with_a_present_is_a_task_of_the_team() -> None:
+    items = rule_items(
+        [("ana", "The nurses did not like the wording."), ("bo", "Then we adjust the texts.")],
+        language="en",
+    )
+    assert summary(items) == [("team", None)]
+
+
+# ---- a chair's order to everyone in the present, and "let us all" ---------------------------
+
+
+def test_everyone_with_a_present_and_a_date_is_a_task_of_the_team() -> None:
+    items = rule_items(
+        [
+            ("ana", "Great. Then everyone reads the proposal and sends comments by Thursday."),
+            ("bo", "Got it."),
+        ],
+        language="en",
+    )
+    assert summary(items) == [("team", "2026-10-08")]
+
+
+def test_everyone_with_a_present_and_no_date_is_no_task() -> None:
+    turns = [("ana", "Everyone takes the train to Aarhus."), ("bo", "Okay.")]
+    assert rule_items(turns, language="en") == []
+
+
+def test_let_us_all_is_everyones_task_with_both_sides_present() -> None:
+    items = rule_items(
+        [
+            (
+                "ana",
+                "One thing for all of us: let us all log every complaint in the sheet by Friday.",
+            ),
+            ("cy", "Okay."),
+        ],
+        people={"ana": "internal", "bo": "internal", "cy": "external"},
+    )
+    assert summary(items) == [("team:all", "2026-10-09")]
+
+
+def test_a_bare_yes_after_the_team_took_it_on_leaves_it_the_teams() -> None:
+    people = {"lo": "internal", "bj": "external", "nh": "external"}
+    asked = ("lo", "Kan I nå at opdatere medlemslisten inden mandag?")
+    items = rule_items(
+        [asked, ("bj", "Ja, det gør vi i weekenden, Niels og jeg."), ("nh", "Jep.")], people=people
+    )
+    assert summary(items) == [("team:external", "2026-10-12")]
+    # a yes from one of them, with no "we" before it, is still that person's
+    assert summary(rule_items([asked, ("nh", "Ja.")], people=people)) == [("nh", "2026-10-12")]
+
+
+# ---- two owners who name themselves -------------------------------------------------------
+
+
+def test_a_speaker_and_a_colleague_own_the_work_as_a_team() -> None:
+    people: dict[str, Side | None] = {
+        "ana": "internal",
+        "ben": "internal",
+        "cy": "external",
+        "dan": "external",
+    }
+    for turns, language, owner in (
+        ([("ana", "Ben and I will draft the rollout plan by Friday.")], "en", "team:internal"),
+        ([("cy", "Så Dan og jeg tester importen på torsdag.")], "da", "team:external"),
+        ([("cy", "OKAY DAN AND I WILL CHECK THE PRINTERS ON FRIDAY")], "en", "team:external"),
+        # with someone from the other side: both sides own it
+        ([("ana", "Cy and I will walk through the data model on Thursday.")], "en", "team:all"),
+    ):
+        items = items_of(turns, people=people, language=language)
+        assert [item.owner for item in items] == [owner], turns
+    # "Ben and I are" says who someone is, and "I" alone is the speaker
+    items = items_of(
+        [("ana", "Ben and I are the admins. I'll send the login list today.")], people=people
+    )
+    assert summary(items) == [("ana", "2026-10-06")]
+
+
+# ---- work of someone said not to be in the meeting ----------------------------------------
+
+
+def test_work_of_someone_away_is_a_task_without_an_owner_in_the_room() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "Who has the supplier contract?"),
+                (
+                    "ben",
+                    "That's Oskar in legal, he isn't on the call. "
+                    "But Oskar will review it by Friday.",
+                ),
+            ],
+            "en",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("ana", "Hvem har nøglerne til lageret?"),
+                (
+                    "ben",
+                    "Det har Birgit, og hun er her ikke i dag. Men Birgit sender koderne i morgen.",
+                ),
+            ],
+            "da",
+            "2026-10-07",
+        ),
+        (
+            [
+                (
+                    "ben",
+                    "Vores regnskabschef Aksel kunne ikke være med i dag. "
+                    "Så må Aksel godkende budgettet inden fredag.",
+                )
+            ],
+            "da",
+            "2026-10-09",
+        ),
+    ):
+        assert summary(items_of(turns, language=language)) == [(None, due)], turns
+
+
+def test_someone_away_who_only_holds_a_role_has_no_task() -> None:
+    turns = [("ben", "That's Oskar, he isn't on the call. Oskar handles the supplier contracts.")]
+    assert items_of(turns, language="en") == []
+    # Someone named but never said to be away is not given work this way.
+    assert items_of([("ben", "Oskar will review the contract by Friday.")], language="en") == []
+
+
+def test_a_request_claimed_by_a_colleague_of_the_one_asked_is_the_colleagues() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "Cy, could you pull the churn numbers for the board pack?"),
+                ("ben", "That one's on me, Cy is off tomorrow. I'll have them to you by Friday."),
+            ],
+            "en",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("ana", "Cy, kan du finde kontrakten fra sidste år frem?"),
+                ("ben", "Den tager jeg, Cy har nok at se til. Du har den på torsdag."),
+            ],
+            "da",
+            "2026-10-08",
+        ),
+    ):
+        items = items_of(turns, people={"ana": None, "ben": None, "cy": None}, language=language)
+        assert summary(items) == [("ben", due)], turns
+
+
+def test_a_claim_after_the_one_asked_has_answered_takes_nothing_over() -> None:
+    items = items_of(
+        [
+            ("ana", "Cy, kan du finde kontrakten frem?"),
+            ("cy", "Ja, det gør jeg i morgen."),
+            ("ben", "Og jeg sender tilbuddet. Det klarer jeg."),
+        ],
+        language="da",
+    )
+    assert ("cy", "2026-10-07") in summary(items)
+
+
+def test_a_pair_that_answers_a_request_owns_it_as_a_team() -> None:
+    people: dict[str, Side | None] = {"ana": "internal", "ben": "internal", "cy": "internal"}
+    items = items_of(
+        [
+            ("ana", "Ben, could you two prepare the renewal deck?"),
+            ("ben", "Sure. Cy and I will put the renewal deck together by Thursday."),
+        ],
+        people=people,
+    )
+    assert summary(items) == [("team:internal", "2026-10-08")]

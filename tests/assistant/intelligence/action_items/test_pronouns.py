@@ -75,3 +75,37 @@ def test_a_pronoun_promise_that_says_enough_keeps_its_own_quote() -> None:
     )
     assert summary(items) == [("bo", "2026-10-07")], items
     assert items[0].quote.startswith("Jeg retter den"), items
+
+
+# ---- a pronoun resolved to what was named, in the task's own language -----------------------
+
+
+def test_a_pronoun_is_not_resolved_to_a_time_or_a_verb() -> None:
+    items = rule_items(
+        [
+            ("ana", "We showed them the demo last week."),
+            ("bo", "Did they get the price list?"),
+            ("ana", "Not yet. I'll send it to them on Friday."),
+        ]
+    )
+    assert [item.text for item in items] == ["Send the price list to them"]
+    items = rule_items(
+        [
+            ("ana", "Where should the weekly reports go?"),
+            ("bo", "Send them to Emil and me when they're ready, Cy."),
+        ],
+        people={"ana": None, "bo": None, "cy": None},
+    )
+    assert all(" go " not in item.text for item in items), items
+
+
+def test_a_pronoun_in_english_is_resolved_to_what_was_named_in_english() -> None:
+    items = rule_items(
+        [
+            ("bo", "Did you get the updated price list?"),
+            ("ana", "Ja, jeg har lagt den nye prisliste på drevet."),
+            ("bo", "Great, thanks. I'll forward it to our buyers tomorrow."),
+        ]
+    )
+    assert summary(items) == [("bo", "2026-10-07")]
+    assert items[0].text == "Forward the updated price list to our buyers", items

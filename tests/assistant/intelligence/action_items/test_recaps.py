@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.assistant.test_understanding import rule_items, summary
+from tests.assistant.test_understanding import items_of, rule_items, summary
 
 # ---- a recap hands out no new work to others -------------------------------------------------
 
@@ -82,3 +82,29 @@ def test_a_spoken_recap_without_punctuation_repeats_the_tasks() -> None:
         language="da",
     )
     assert sorted(summary(items)) == [("ana", "2026-10-07"), ("bo", "2026-10-08")], items
+
+
+def test_a_recap_repeats_tasks_already_given() -> None:
+    items = items_of(
+        [
+            ("ana", "I'll send the price list on Thursday."),
+            ("ben", "And I'll book the demo room tomorrow."),
+            ("ana", "So to sum up: I send the price list and Ben books the demo room."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-08"), ("ben", "2026-10-07")]
+
+
+# ---- a summary or a translation asked for repeats the tasks ---------------------------------
+
+
+def test_a_summary_asked_for_repeats_the_tasks_already_given() -> None:
+    items = rule_items(
+        [
+            ("ana", "Okay, så installerer vi de sidste målere på fredag."),
+            ("bo", "Sorry, could you sum that up in English for me?"),
+            ("ana", "Sure. We install the last meters on Friday."),
+        ],
+        people={"ana": "internal", "bo": "external"},
+    )
+    assert summary(items) == [("team:internal", "2026-10-09")], items

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.assistant.test_understanding import rule_items, summary
+from assistant.transcript import Side
+from tests.assistant.test_understanding import items_of, rule_items, summary
 
 # ---- a yes that dates a request is quoted with it --------------------------------------------
 
@@ -152,3 +153,150 @@ def test_an_answer_that_names_the_work_keeps_its_own_quote() -> None:
     )
     assert [item.owner for item in items] == ["omar"], items
     assert items[0].quote.startswith("Sure, I'll chase"), items
+
+
+# DAY is a Tuesday (2026-10-06): Wednesday the 7th, Thursday the 8th, Friday the 9th.
+
+# ---- requests turned down ------------------------------------------------------------------
+
+
+def test_a_request_turned_down_is_no_task() -> None:
+    assert (
+        items_of(
+            [
+                ("ana", "Could you waive the setup fee for the second site?"),
+                ("ben", "No, I'm afraid that isn't something I can offer."),
+                ("ana", "Understood."),
+            ]
+        )
+        == []
+    )
+    assert (
+        items_of(
+            [
+                ("ana", "Kan du give os et års gratis support oveni?"),
+                ("ben", "Det kan jeg desværre ikke."),
+            ],
+            language="da",
+        )
+        == []
+    )
+
+
+def test_a_request_answered_with_yes_is_still_a_task() -> None:
+    items = items_of(
+        [("ana", "Could you waive the setup fee?"), ("ben", "Yes, I'll waive it by Friday.")]
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+
+
+def test_danish_yes_please_takes_an_offer() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg kan sende jer en skabelon til importen."),
+            ("ben", "Ja tak, det vil jeg meget gerne."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", None)]
+
+
+def test_the_answer_to_a_vague_request_is_quoted() -> None:
+    items = items_of(
+        [
+            ("ana", "The draft contract is ready. Could you check it?"),
+            ("ben", "Forward it to me and I'll check it by Wednesday."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-07")]
+    assert items[0].quote == "Forward it to me and I'll check it by Wednesday."
+
+
+def test_a_present_tense_answer_to_a_request_is_a_promise() -> None:
+    items = rule_items(
+        [
+            ("ana", "Can somebody send us the updated pricing sheet?"),
+            ("bo", "Who has it?"),
+            ("cy", "I have it. I send it to you right after the meeting."),
+        ],
+        language="en",
+    )
+    assert [item.owner for item in items] == ["cy"], items
+    assert items[0].text.lower().startswith("send the updated pricing sheet"), items
+
+
+# ---- "could we get X?" taken on by whoever answers, in either language ----------------------
+
+
+def test_asking_for_a_thing_taken_on_in_either_language_is_the_repliers_task() -> None:
+    for reply in ("I'll take care of it.", "Jeg tager mig af det, Ana."):
+        items = rule_items(
+            [("ana", "Could we get a separate test environment?"), ("emil", reply)],
+            people={"ana": "external", "emil": "internal"},
+        )
+        assert [item.owner for item in items] == ["emil"], (reply, items)
+        assert "test environment" in items[0].text, items
+
+
+def test_asking_for_a_thing_answered_by_a_bare_yes_or_a_fact_is_no_task() -> None:
+    for reply in ("Sure.", "Yes, that's possible."):
+        turns = [("ana", "Can we get the reports in Excel?"), ("emil", reply)]
+        assert rule_items(turns, language="en") == [], reply
+
+
+# ---- spoken Danish "jep" says yes; a bare yes after the team took it on --------------------
+
+
+def test_jep_takes_on_a_request_as_ja_does() -> None:
+    items = rule_items(
+        [
+            ("ana", "Det ser skidt ud med bryggeriet. Lone, kan du ringe til dem?"),
+            ("lone", "Jep, det gør jeg."),
+            ("lone", "I morgen."),
+        ],
+        people={"ana": None, "lone": None, "bo": None},
+    )
+    assert summary(items) == [("lone", "2026-10-07")]
+
+
+# ---- a commitment said indirectly, and taken by someone other than the one asked ----------
+
+
+def test_work_taken_on_in_so_many_words_is_quoted_with_the_promise() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "The pilot sites still need their badges."),
+                ("ben", "Consider it done. I'll order the badges for the pilot sites on Thursday."),
+            ],
+            "en",
+            "2026-10-08",
+        ),
+        (
+            [
+                ("ana", "Vi mangler stadig en plan for uddannelsen."),
+                ("ben", "Jeg tager mig af det. Jeg laver en plan for uddannelsen inden fredag."),
+            ],
+            "da",
+            "2026-10-09",
+        ),
+    ):
+        items = items_of(turns, language=language)
+        assert summary(items) == [("ben", due)], turns
+        assert items[0].quote == turns[1][1]
+
+
+# ---- a request to the other side that they turn down ------------------------------------
+
+
+def test_a_request_to_the_other_side_turned_down_with_we_do_not_is_no_task() -> None:
+    people: dict[str, Side | None] = {"ana": "internal", "ben": "internal", "cy": "external"}
+    turns = [
+        ("cy", "Kunne I ikke holde kurset ude hos os i Vejle?"),
+        ("ana", "Det gør vi desværre ikke mere, alt kører online nu."),
+    ]
+    assert items_of(turns, people=people, language="da") == []
+    turns = [("cy", "Kunne I ikke holde kurset ude hos os i Vejle?"), ("ana", "Det gør vi gerne.")]
+    assert [item.owner for item in items_of(turns, people=people, language="da")] == [
+        "team:internal"
+    ]

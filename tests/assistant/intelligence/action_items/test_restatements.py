@@ -83,3 +83,39 @@ def test_an_offer_restated_with_a_compound_is_one_item() -> None:
         language="da",
     )
     assert summary(items) == [("ana", "2026-10-09")], items
+
+
+# ---- one task said twice -----------------------------------------------------------------------
+
+
+def test_a_promise_restated_after_the_offer_was_taken_is_one_item_quoting_the_later() -> None:
+    items = items_of(
+        [
+            ("ana", "I can send you a sample report."),
+            ("ben", "Yes please."),
+            ("ana", "Great, I'll email it to you tomorrow."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-07")]
+    assert items[0].quote == "Great, I'll email it to you tomorrow."
+
+
+def test_new_work_after_a_taken_offer_stays_its_own_item() -> None:
+    items = items_of(
+        [
+            ("ana", "I can run a short training for your team."),
+            ("ben", "Yes, let's do that."),
+            ("ana", "I'll send you a few possible dates."),
+        ]
+    )
+    assert len(items) == 2
+
+
+def test_a_corrected_promise_replaces_the_first_wording() -> None:
+    items = items_of(
+        [
+            ("ana", "Så skriver jeg referatet."),
+            ("ana", "Sorry, I said I'll write up the minutes by Friday."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-09")]
