@@ -148,3 +148,44 @@ def test_a_claim_whose_work_is_named_before_it_or_said_done_after_it_is_a_promis
 def test_a_hedge_in_the_promise_s_own_clause_still_makes_it_an_offer() -> None:
     turns = [("ana", "The numbers look odd, and maybe I'll ask the developers about it.")]
     assert items_of(turns, language="en") == []
+
+
+def test_a_negated_fronted_sentence_is_no_promise() -> None:
+    assert items_of([("ana", "Det kan jeg altså ikke svare på.")], language="da") == []
+    assert items_of([("ana", "Den kan jeg desværre ikke finde.")], language="da") == []
+
+
+# ---- items found: a promise with a pronoun object, "just that…", "ask X if…", a wish ----------
+
+
+def test_a_present_tense_with_a_pronoun_object_and_a_date_is_a_promise() -> None:
+    items = items_of([("ana", "Den er klar, og jeg sender den ud i nat til alle butikkerne.")])
+    assert summary(items) == [("ana", "2026-10-06")]
+    assert items_of([("ana", "Jeg håber det.")], language="da") == []
+
+
+def test_just_that_opens_a_promise_not_a_clause() -> None:
+    items = items_of(
+        [
+            ("ben", "Anything else from you?"),
+            ("ana", "Only that I'll share the recording with the team tomorrow."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-07")]
+
+
+def test_ask_someone_if_is_work_not_a_condition() -> None:
+    items = items_of([("ana", "I'll ask our partner in Malmö if they would host the workshop.")])
+    assert summary(items) == [("ana", None)]
+    assert items[0].text.startswith("Ask our partner in Malmö")
+
+
+def test_a_wish_that_someone_does_the_work_is_a_request() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg vil gerne have, at du skriver en kort status til kunden."),
+            ("ben", "Ja, det gør jeg."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", None)]

@@ -73,3 +73,47 @@ def test_faar_without_a_participle_is_no_new_cue() -> None:
         language="da",
     )
     assert items == []
+
+
+# ---- Danish: asking someone, getting someone to, a wish taken on, a recap ----------------------
+
+
+def test_hoere_someone_is_asking_them() -> None:
+    items = items_of(
+        [("ana", "Det er muligt, men jeg skal lige høre vores indkøbschef.")], language="da"
+    )
+    assert summary(items) == [("ana", None)]
+    assert items[0].text == "Spørg vores indkøbschef"
+
+
+def test_have_someone_til_at_is_getting_them_to_do_it() -> None:
+    items = items_of(
+        [("ana", "Jeg skal lige have revisoren til at godkende tallene.")], language="da"
+    )
+    assert [item.text for item in items] == ["Få revisoren til at godkende tallene"]
+    # A need is still no work.
+    assert items_of([("ana", "Jeg skal bare have jeres underskrift.")], language="da") == []
+
+
+def test_plural_i_skal_in_an_upper_case_transcript_is_a_request() -> None:
+    people = {"ana": "external", "ben": "internal", "cy": "external"}
+    items = items_of(
+        [
+            ("ana", "SKAL VI GØRE NOGET PÅ VORES SIDE"),
+            ("ben", "ØHM I SKAL SLUKKE ROUTEREN I AFTEN FØR I GÅR HJEM"),
+            ("ana", "OKAY DET SØRGER JEG FOR"),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-06")]
+    assert items[0].text.startswith("SLUK ROUTEREN")
+
+
+def test_den_kan_i_faa_dates_the_speakers_promise() -> None:
+    items = items_of(
+        [("ana", "Så laver jeg en testplan. Den kan I få på torsdag."), ("ben", "Fint.")],
+        people={"ana": None, "ben": None, "cy": None},
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-08")]

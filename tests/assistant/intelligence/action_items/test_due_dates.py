@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.intelligence.dates import resolve_due_date
+from assistant.intelligence.dates import find_deadline, resolve_due_date
 from tests.assistant.test_understanding import DAY, items_of, rule_items, summary
 
 # ---- due dates ---------------------------------------------------------------------------------
@@ -103,3 +103,301 @@ def test_an_event_named_as_the_deadline_dates_the_work() -> None:
         ([("ana", "Jeg sender tallene inden workshoppen på torsdag.")], "da", "2026-10-08"),
     ):
         assert summary(items_of(turns, language=language)) == [("ana", due)], turns
+
+
+# DAY is a Tuesday (2026-10-06): Wednesday the 7th, Thursday the 8th, Friday the 9th.
+
+# ---- dates: tonight, week numbers, the day an event is held -----------------------------------
+
+
+def test_i_nat_is_the_meeting_day() -> None:
+    assert resolve_due_date("jeg kører opdateringen på serverne i nat", DAY) == (
+        DAY,
+        "jeg kører opdateringen på serverne",
+    )
+
+
+def test_a_week_number_in_words_is_a_week_without_a_day() -> None:
+    for phrase in ("i uge tyve", "uge enogfyrre", "i uge 41"):
+        said = find_deadline(f"vi ruller det ud {phrase}", DAY, weeks=False)
+        assert said is not None and said.week_only and said.date is None, phrase
+    items = items_of([("ana", "Jeg flytter de gamle postkasser i uge toogfyrre.")], language="da")
+    assert summary(items) == [("ana", None)]
+
+
+def test_a_day_said_twice_for_an_event_is_no_deadline() -> None:
+    # "for Friday the 9th" names the day of the meeting twice; neither half is a deadline.
+    assert resolve_due_date("I'll send a calendar invite for Friday the 9th", DAY)[0] is None
+    assert resolve_due_date("jeg sender en indkaldelse til fredag den 9. oktober", DAY)[0] is None
+    # A deadline after the event's day still counts.
+    assert resolve_due_date("send the invite for Friday by Wednesday", DAY)[0] == dt.date(
+        2026, 10, 7
+    )
+
+
+def test_a_meeting_or_a_slot_named_with_its_day_is_no_deadline() -> None:
+    for sentence in (
+        "Jeg tager spørgsmålet op på ledermødet på torsdag.",
+        "I'll reserve twenty minutes for Thursday afternoon.",
+        "Vi tager den på styregruppemødet den 20. oktober.",
+    ):
+        assert resolve_due_date(sentence, DAY)[0] is None, sentence
+    # Before the meeting, the meeting is the deadline.
+    assert resolve_due_date("send it to me before the board meeting on Thursday", DAY)[
+        0
+    ] == dt.date(2026, 10, 8)
+
+
+# ---- a day narrowed down in the same breath ------------------------------------------------
+
+
+def test_a_day_narrowed_down_with_lets_say_is_the_day_said_last() -> None:
+    for sentence, due in (
+        (
+            "Jeg skriver aftalen, og den har I inden månedens udgang, lad os sige den 27.",
+            dt.date(2026, 10, 27),
+        ),
+        (
+            "You'll have the draft before the end of the month, let's say the 23rd.",
+            dt.date(2026, 10, 23),
+        ),
+        ("I'll send it next week, or rather Wednesday.", dt.date(2026, 10, 7)),
+    ):
+        assert resolve_due_date(sentence, DAY, weeks=False)[0] == due, sentence
+
+
+def test_a_bare_lets_say_after_a_day_keeps_the_day() -> None:
+    due, _ = resolve_due_date("I'll send it by Friday, let's say, to be safe.", DAY, weeks=False)
+    assert due == dt.date(2026, 10, 9)
+
+
+# ---- an ordinal day in a transcript without punctuation ------------------------------------
+
+
+def test_an_ordinal_day_is_read_before_the_next_clause_without_punctuation() -> None:
+    for sentence, due in (
+        ("EVERYBODY HAS TO FILE THEIR EXPENSES BY THE TWELFTH NO EXCUSES", dt.date(2026, 10, 12)),
+        ("get the forms back to us by the ninth because payroll runs then", dt.date(2026, 10, 9)),
+    ):
+        assert resolve_due_date(sentence, DAY, weeks=False)[0] == due, sentence
+    # an ordinal before a noun is no day
+    assert resolve_due_date("send it by the third week", DAY, weeks=False)[0] is None
+
+
+# ---- a call put in the calendar is an event, not a deadline --------------------------------
+
+
+def test_a_call_put_in_for_a_day_has_no_deadline() -> None:
+    for sentence in (
+        "I'll put a quick follow-up call in for Thursday afternoon.",
+        "Jeg sætter et kort møde i kalenderen til torsdag.",
+    ):
+        assert resolve_due_date(sentence, DAY, weeks=False)[0] is None, sentence
+
+
+# ---- the day the work is for, then the day it is done --------------------------------------
+
+
+def test_work_for_a_later_day_done_tonight_is_due_today() -> None:
+    items = rule_items(
+        [
+            ("ana", "The Friday shifts are too long. Can you look at them?"),
+            ("bo", "Yes. I will redo the rota for Friday tonight."),
+        ],
+        language="en",
+    )
+    assert summary(items) == [("bo", "2026-10-06")]
+    assert "Friday" in items[0].text
+
+
+# ---- the asker's day said in the last sentence of their turn -------------------------------
+
+
+def test_the_askers_day_said_after_the_asking_is_taken() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "Once I have the export, I'll rebuild the report for you."),
+                ("bo", "Ideally before our budget review. That is on the 9th."),
+                ("ana", "That should be fine."),
+            ],
+            "en",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("ana", "Når jeg har udtrækket, laver jeg rapporten om for jer."),
+                ("bo", "Helst inden vores budgetmøde. Det er den 20."),
+                ("ana", "Det når jeg."),
+            ],
+            "da",
+            "2026-10-20",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("ana", due)], turns
+
+
+# ---- the asker takes the day back in a later turn ------------------------------------------
+
+
+def test_the_askers_later_take_back_is_the_deadline() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Ben, can you send the figures to the auditor on Friday?"),
+                ("ben", "Sure."),
+                ("ana", "Actually, make it Thursday, the auditor is off on Friday."),
+                ("ben", "Okay."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Ben, kan du sende tallene til revisoren på fredag?"),
+                ("ben", "Ja."),
+                ("ana", "Nej, lad os sige torsdag, revisoren har fri fredag."),
+                ("ben", "Okay."),
+            ],
+            "da",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("ben", "2026-10-08")], turns
+
+
+# ---- the owner offers another day than the one asked ---------------------------------------
+
+
+def test_the_owners_counter_offer_is_the_deadline() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Ben, can you finish the test plan by Friday?"),
+                ("ben", "Friday is tight. Monday is more realistic."),
+                ("ana", "Monday then."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Ben, kan du gøre testplanen færdig inden fredag?"),
+                ("ben", "Fredag bliver svært. Mandag er mere realistisk."),
+                ("ana", "Så mandag."),
+            ],
+            "da",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("ben", "2026-10-12")], turns
+
+
+# ---- relative days counted from a weekday, a week number, a fortnight ----------------------
+
+
+def test_relative_days_counted_from_a_day_a_week_or_a_fortnight() -> None:
+    for sentence, due in (
+        ("Vi leverer skabelonen senest fredag i uge 43.", "2026-10-23"),
+        ("We'll ship the kits on Tuesday of week 43.", "2026-10-20"),
+        ("I'll have the mock-ups to you the Thursday after next.", "2026-10-15"),
+        ("You'll get the audit a fortnight today.", "2026-10-20"),
+        ("I'll send the figures two days from now.", "2026-10-08"),
+        ("Vi har svaret klar ti dage fra i dag.", "2026-10-16"),
+        ("I'll finish the review two weeks from Monday.", "2026-10-26"),
+        ("I'll have it done Monday fortnight.", "2026-10-26"),
+        ("I'll send the summary by EOW.", "2026-10-09"),
+        ("I'll close the tickets by EOM.", "2026-10-31"),
+        ("I'll deliver it by the end of the week after next.", "2026-10-23"),
+        ("I'll forward it right after this.", "2026-10-06"),
+    ):
+        assert resolve_due_date(sentence, DAY, weeks=False)[0] == dt.date.fromisoformat(due), (
+            sentence
+        )
+
+
+# ---- a day ruled out as hard, then another offered -----------------------------------------
+
+
+def test_a_day_called_tricky_gives_way_to_the_one_after_but() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Bo, could you send us the price sheet by Wednesday?"),
+                ("bo", "Wednesday will be a bit tight, but Thursday for sure."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Bo, kan du sende prisarket inden onsdag?"),
+                ("bo", "Onsdag bliver lidt stramt, men torsdag kan jeg godt."),
+            ],
+            "da",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("bo", "2026-10-08")], turns
+
+
+# ---- an event moved to a day, a day in a condition -----------------------------------------
+
+
+def test_the_day_an_event_is_moved_to_is_no_deadline() -> None:
+    for sentence, due in (
+        ("Så rykker jeg lanceringen til den 28. og sender en ny plan på mandag.", "2026-10-12"),
+        ("We'll push the webinar to Friday and I'll update the invite tomorrow.", "2026-10-07"),
+    ):
+        assert resolve_due_date(sentence, DAY, weeks=False)[0] == dt.date.fromisoformat(due), (
+            sentence
+        )
+
+
+def test_a_day_taken_back_after_an_event_moved_is_the_day_said_instead() -> None:
+    items = rule_items(
+        [
+            ("ana", "Kan vi nå det til den 21.?"),
+            (
+                "bo",
+                "Så rykker jeg lanceringen til den 28. og sender en ny plan på mandag. Nej, lad"
+                " os sige fredag, så har I den inden weekenden.",
+            ),
+        ],
+        language="da",
+    )
+    assert ("bo", "2026-10-09") in summary(items), items
+
+
+def test_a_day_in_a_condition_gives_way_to_the_deadline_after_it() -> None:
+    for sentence in (
+        "if i get the serial numbers today i can flash them by thursday",
+        "Hvis jeg får serienumrene i dag, kan jeg have dem opdateret torsdag.",
+    ):
+        assert resolve_due_date(sentence, DAY, weeks=False)[0] == dt.date(2026, 10, 8), sentence
+    # a condition with no other day keeps its own
+    due, _ = resolve_due_date("If it's urgent I'll call them today.", DAY, weeks=False)
+    assert due == DAY
+
+
+# ---- a day taken back in speech without punctuation, with a reason after it ----------------
+
+
+def test_a_day_taken_back_unpunctuated_stands_against_the_reason_after_it() -> None:
+    for turns, language in (
+        (
+            [
+                (
+                    "bo",
+                    "jeg sender det nye tilbud til kæden på fredag nej torsdag for de har"
+                    " bestyrelsesmøde fredag",
+                )
+            ],
+            "da",
+        ),
+        (
+            [
+                (
+                    "bo",
+                    "I'LL GET THE TEAM TO DO A RECOUNT BY FRIDAY UH NO BY THURSDAY THE AUDIT IS"
+                    " FRIDAY",
+                )
+            ],
+            "en",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("bo", "2026-10-08")], turns

@@ -237,3 +237,268 @@ def test_asking_for_a_promised_thing_by_a_day_adds_no_task() -> None:
         language="en",
     )
     assert [item.owner for item in items] == ["emil"], items
+
+
+# ---- a question for the date, and its answer ---------------------------------------------------
+
+
+def test_the_answer_to_when_dates_the_promise() -> None:
+    people = {"ana": None, "ben": None, "cy": None}
+    items = items_of(
+        [
+            ("ana", "Jeg beder vores tekniker om at sende jer loggen."),
+            ("ben", "Godt. Hvornår tror du, vi har den?"),
+            ("ana", "Senest på onsdag, det lover jeg."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-07")]
+
+
+def test_an_if_clause_in_the_answer_to_when_is_not_the_deadline() -> None:
+    people = {"ana": None, "ben": None, "cy": None}
+    items = items_of(
+        [
+            ("ana", "Når jeg har adgangen, sætter jeg lageret op og tester det."),
+            ("ben", "Hvornår tror du, det kører?"),
+            ("ana", "Hvis jeg får login i morgen, så kører det på fredag."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-09")]
+
+
+def test_asking_when_is_no_task_and_the_askers_answer_dates_the_request() -> None:
+    people = {"ana": None, "ben": None, "cy": None}
+    items = items_of(
+        [
+            ("ana", "Jeg vil gerne have, at du laver en plan for udrulningen."),
+            ("ben", "Ja, det kan jeg godt. Hvornår skal du bruge den?"),
+            ("ana", "Inden fredag, hvis det kan nås."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+    ami = items_of([("ana", "OKAY MM WHEN CAN I HAVE IT")], people=people, language="en")
+    assert ami == []
+
+
+def test_a_request_for_the_same_work_by_a_date_dates_the_promise() -> None:
+    people = {"ana": "external", "ben": "external", "cy": "internal"}
+    items = items_of(
+        [
+            ("ana", "Fint. Så spørger vi vores direktør og melder tilbage."),
+            ("cy", "Could you let us know by Thursday?"),
+            ("ana", "Ja, det kan vi godt nå."),
+        ],
+        people=people,
+        language=None,
+    )
+    assert summary(items) == [("team:external", "2026-10-08")]
+
+
+def test_a_dated_yes_to_a_question_about_the_promise_dates_it() -> None:
+    people = {"ana": None, "ben": None, "cy": None}
+    items = items_of(
+        [
+            ("ana", "I'll put together a quote for the extra storage."),
+            ("ben", "Can it go into the renewal offer? Then it's one signature."),
+            ("ana", "Ja, så sender jeg tallene til Cy på torsdag, så de kommer med."),
+        ],
+        people=people,
+        language=None,
+    )
+    assert summary(items) == [("ana", "2026-10-08")]
+    # A new piece of work ("also") stays a task of its own.
+    more = items_of(
+        [
+            ("ana", "I'll put together a quote for the extra storage."),
+            ("ben", "Can you send the SLA too?"),
+            ("ana", "Yes, I'll also send the SLA on Thursday."),
+        ],
+        people=people,
+    )
+    assert len(more) == 2
+
+
+# ---- a sentence about work done names no day for a promise ---------------------------------
+
+
+def test_a_report_of_work_done_does_not_date_an_open_promise() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "When does the price list go out?"),
+                ("bo", "I'll send it over."),
+                ("ana", "Good, they are waiting for it."),
+                ("bo", "No rush then."),
+                ("ana", "And the Odense lead?"),
+                ("bo", "I showed them the demo on Monday."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Hvornår går prislisten ud?"),
+                ("bo", "Den sender jeg over."),
+                ("ana", "Godt, de venter på den."),
+                ("bo", "Så haster det ikke."),
+                ("ana", "Og kunden i Odense?"),
+                ("bo", "Jeg viste dem demoen på mandag."),
+            ],
+            "da",
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert summary(items) == [("bo", None)], items
+
+
+# ---- a day named in answer to "when?" ------------------------------------------------------
+
+
+def test_lets_say_a_day_answers_when_the_work_is_due() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "Jeg sender jer en oversigt over de åbne sager."),
+                ("bo", "Tak, det er en god idé."),
+                ("cy", "Ana, hvornår kan vi få den?"),
+                ("ana", "Lad os sige inden weekenden."),
+            ],
+            "da",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("ana", "I'll put together a list of the open cases for you."),
+                ("bo", "Thanks, that would help."),
+                ("cy", "Ana, when could we have it?"),
+                ("ana", "Let's say Thursday."),
+            ],
+            "en",
+            "2026-10-08",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("ana", due)], turns
+
+
+# ---- a hand-over in a later turn, Danish verb first ----------------------------------------
+
+
+def test_danish_hand_over_with_the_verb_first_dates_the_promise() -> None:
+    for last, due in (
+        ("Så har I beregningen senest onsdag i næste uge.", "2026-10-14"),
+        ("Så er beregningen klar til fredag.", "2026-10-09"),
+    ):
+        turns = [
+            ("ana", "Vi vil gerne have en fast pris på flytningen."),
+            ("bo", "Det er fair. Jeg laver en beregning, men jeg skal se jeres data først."),
+            ("cy", "Dem sender jeg på mandag."),
+            ("bo", last),
+        ]
+        items = rule_items(turns, language="da")
+        assert ("bo", due) in summary(items), (last, items)
+
+
+def test_ready_by_a_day_in_a_later_turn_dates_the_promise_in_english() -> None:
+    turns = [
+        ("ana", "Could we see it with our own numbers?"),
+        ("bo", "Sure. If you send me last month's orders, I'll build an example with them."),
+        ("ana", "I'll send them today."),
+        ("bo", "Then it'll be ready by Friday."),
+    ]
+    assert ("bo", "2026-10-09") in summary(rule_items(turns, language="en"))
+
+
+# ---- a day taken back in a sentence of its own ---------------------------------------------
+
+
+def test_make_that_a_day_after_a_take_back_is_the_deadline() -> None:
+    items = rule_items(
+        [
+            ("ana", "The Vejle lead asked for a quote. I'll send it to them on Thursday."),
+            (
+                "ana",
+                "Actually no, their buyer is away until Monday, so there's no point."
+                " Make that Monday.",
+            ),
+            ("bo", "Okay."),
+        ],
+        language="en",
+    )
+    assert summary(items) == [("ana", "2026-10-12")]
+
+
+# ---- time asked for in answer to "when?" ---------------------------------------------------
+
+
+def test_give_me_some_days_answers_when_and_is_no_request() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("bo", "I'll check the shipping costs with our carrier."),
+                ("ana", "When?"),
+                ("bo", "Give me three days."),
+            ],
+            "en",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("bo", "Jeg tjekker fragtprisen med vores vognmand."),
+                ("ana", "Hvornår?"),
+                ("bo", "Giv mig tre dage."),
+            ],
+            "da",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("bo", "Jeg tjekker fragtprisen med vores vognmand."),
+                ("ana", "Hvornår?"),
+                ("bo", "Giv mig til fredag."),
+            ],
+            "da",
+            "2026-10-09",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("bo", due)], turns
+
+
+# ---- the result for the other side after the deadline --------------------------------------
+
+
+def test_then_you_have_it_after_a_deadline_keeps_the_deadline() -> None:
+    for turns, language in (
+        (
+            [
+                (
+                    "bo",
+                    "I will send you the seating plan by Thursday, then you have it before the"
+                    " weekend.",
+                )
+            ],
+            "en",
+        ),
+        ([("bo", "Jeg sender bordplanen på torsdag, så har I den inden weekenden.")], "da"),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("bo", "2026-10-08")], turns
+
+
+# ---- a day proposed as a question for a meeting ---------------------------------------------
+
+
+def test_a_meeting_day_proposed_after_no_good_does_not_redate_a_promise() -> None:
+    items = rule_items(
+        [
+            ("bo", "I'll send you two sample invoices this afternoon."),
+            ("ana", "Great. Then I'll set up a walkthrough with your own invoices."),
+            ("cy", "When would suit for that? Monday?"),
+            ("bo", "Monday's no good, we have the board. Wednesday next week?"),
+        ],
+        language="en",
+    )
+    assert ("bo", "2026-10-06") in summary(items), items

@@ -338,3 +338,147 @@ def test_a_wish_said_with_vil_gerne_is_no_task() -> None:
     # like to send" is: test_a_danish_wish_for_the_group_is_no_task_as_in_english)
     items = items_of([("cy", "Vi vil sende jer brugerlisten i morgen.")], language="da")
     assert summary(items) == [("team", "2026-10-07")]
+
+
+# ---- not items: leaving, taking over, habits, negations, the agenda, showing, offers ----------
+
+
+def test_leaving_or_handing_over_the_meeting_is_no_task() -> None:
+    turns = [
+        ("ana", "Jeg må desværre smutte nu, Cy tager resten."),
+        ("ben", "Jeg skal videre til et andet møde om fem minutter."),
+        ("cy", "I unfortunately have to go now, Dan will take it from here."),
+    ]
+    people = {"ana": None, "ben": None, "cy": None, "dan": None}
+    assert items_of(turns, people=people) == []
+
+
+def test_a_habit_or_many_of_something_is_no_promise() -> None:
+    turns = [
+        ("ana", "Jeg skriver nok på engelsk en gang imellem, det er en vane."),
+        ("ben", "Jeg ringer mange kunder op, men kun få tager telefonen."),
+        ("ana", "ja altså jeg skriver til mange af dem men de svarer ikke"),
+        ("cy", "I'll forward some of them from time to time."),
+    ]
+    assert items_of(turns, language=None) == []
+
+
+def test_the_agenda_read_out_is_no_task() -> None:
+    turns = [
+        ("ana", "Welcome. I'll take us through the agenda: usage, renewal, then questions."),
+        ("ben", "Sounds good."),
+        ("ana", "Jeg tænkte, vi starter med jeres tal, og så kan Cy fortælle om vores nye app."),
+    ]
+    people = {"ana": None, "ben": None, "cy": None}
+    assert items_of(turns, people=people, language=None) == []
+    # With a date, the agenda is work after all.
+    dated = items_of([("ana", "Hi both. I'll send the agenda to your CFO tomorrow.")])
+    assert summary(dated) == [("ana", "2026-10-07")]
+
+
+def test_what_is_shown_on_screen_is_no_request() -> None:
+    turns = [("ana", "Her kan I se antallet af sager per uge."), ("ben", "Ja, flot.")]
+    assert items_of(turns, people={"ana": None, "ben": None, "cy": None}, language="da") == []
+    # Looking into something is work.
+    asked = items_of(
+        [("ana", "Kan du se på rabatten inden torsdag?"), ("ben", "Ja, det gør jeg.")],
+        people={"ana": None, "ben": None, "cy": None},
+        language="da",
+    )
+    assert summary(asked) == [("ben", "2026-10-08")]
+
+
+def test_the_answer_to_what_happens_if_is_no_task() -> None:
+    items = items_of(
+        [
+            ("ben", "Hvad sker der, hvis vi åbner en butik mere?"),
+            ("ana", "Så tilføjer vi bare en licens, det koster det samme."),
+        ],
+        language="da",
+    )
+    assert items == []
+
+
+def test_each_of_them_is_no_habit() -> None:
+    items = items_of(
+        [
+            ("ana", "Og så vil jeg gerne have, at du skriver en status for hver af kunderne."),
+            ("ben", "Ja, det gør jeg inden fredag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+    assert items_of([("ana", "Jeg sender rapporten hver måned.")], language="da") == []
+
+
+def test_proving_a_point_or_choosing_some_of_a_group_is_no_task() -> None:
+    assert items_of([("ana", "I need to show our board that we've negotiated hard.")]) == []
+    items = items_of(
+        [
+            ("ana", "Skal jeg oprette to brugere til jer?"),
+            ("ben", "Ja, gerne. Så tager vi to af sælgerne fra Aarhus."),
+        ],
+        people={"ana": "internal", "ben": "external", "cy": "external"},
+        language="da",
+    )
+    assert summary(items) == [("ana", None)]
+
+
+# ---- the speaker's calendar is not a task -------------------------------------------------------
+
+
+def test_going_somewhere_or_being_off_is_no_promise() -> None:
+    for sentence in (
+        "Jeg flyver til Stockholm på torsdag.",
+        "Jeg holder fri i morgen.",
+        "Jeg sidder til eksamen hele dagen i morgen.",
+        "Jeg tager toget hjem i dag.",
+        "Jeg kigger lige i kalenderen.",
+        "jeg holder ferie i uge otte",
+    ):
+        turns = [("ana", sentence), ("ben", "Okay.")]
+        assert items_of(turns, people={"ana": None, "ben": None}, language="da") == [], sentence
+
+
+def test_a_visit_to_the_other_side_or_work_there_is_still_a_promise() -> None:
+    for sentence in (
+        "Jeg kører ud til jer på torsdag.",
+        "Jeg kører til lageret i morgen og opdaterer scannerne.",
+        "Jeg indhenter priser fra vores leverandør inden fredag.",
+    ):
+        turns = [("ana", sentence), ("ben", "Okay.")]
+        assert len(items_of(turns, people={"ana": None, "ben": None}, language="da")) == 1, sentence
+
+
+def test_managing_understanding_and_talking_again_are_no_work() -> None:
+    people = {"ana": None, "ben": None, "cy": None}
+    for turns, language in (
+        ([("ana", "Vi skal nok klare os."), ("ben", "Ja.")], "da"),
+        (
+            [("ana", "Vi tager en runde mere på torsdag, når du er tilbage."), ("ben", "Fint.")],
+            "da",
+        ),
+        (
+            [("ana", "Let me just make sure I understand: you run two shifts?"), ("ben", "Yes.")],
+            "en",
+        ),
+    ):
+        assert items_of(turns, people=people, language=language) == [], turns[0][1]
+
+
+def test_conceding_a_point_or_taking_over_the_floor_is_no_work() -> None:
+    people = {"ana": None, "ben": None, "cy": None}
+    for turns, language in (
+        ([("ana", "Jeg giver dig ret i det med prisen."), ("ben", "Tak.")], "da"),
+        ([("ana", "I'll give you that, the setup is slow."), ("ben", "Thanks.")], "en"),
+        ([("ana", "Jeg tager den lige herfra, Ben."), ("cy", "Super.")], "da"),
+    ):
+        assert items_of(turns, people=people, language=language) == [], turns[0][1]
+
+
+def test_turns_and_recaps_in_the_meeting_are_no_work() -> None:
+    for sentence in ("UM I'LL GO FIRST", "Okay, I'll try to sum up what we agreed."):
+        assert items_of([("ana", sentence), ("ben", "Okay.")], language="en") == [], sentence
+    # A summary sent afterwards is work.
+    sent = items_of([("ana", "I'll send a summary of what we agreed tomorrow.")])
+    assert summary(sent) == [("ana", "2026-10-07")]

@@ -266,3 +266,50 @@ def test_a_pair_that_answers_a_request_owns_it_as_a_team() -> None:
         people=people,
     )
     assert summary(items) == [("team:internal", "2026-10-08")]
+
+
+# ---- groups, chairs and obligations ------------------------------------------------------------
+
+
+def test_a_request_to_two_named_colleagues_stays_theirs_together() -> None:
+    people = {"ana": "external", "ben": "external", "cy": "external", "dan": "internal"}
+    items = items_of(
+        [
+            ("ana", "Ben og Cy, kan I to tjekke fakturaerne inden den 15.?"),
+            ("ben", "Ja."),
+            ("cy", "Ja, det kan jeg godt nå."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("team:external", "2026-10-15")]
+    assert items[0].text == "Tjek fakturaerne"
+
+
+def test_a_chair_hands_over_work_just_said_by_pronoun() -> None:
+    people = {"ana": "internal", "ben": "internal", "cy": "internal"}
+    items = items_of(
+        [
+            ("ana", "de sidste to kontrakter skal være fornyet inden fredag ben den tager du"),
+            ("ben", "ja det når jeg"),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+
+
+def test_a_state_to_reach_by_a_date_is_the_teams_task() -> None:
+    people = {"ana": "internal", "ben": "internal"}
+    danish = items_of(
+        [("ana", "Og alle sammen, tilbuddene skal være sendt inden fredag, ellers mister vi dem.")],
+        people=people,
+        language="da",
+    )
+    assert summary(danish) == [("team:internal", "2026-10-09")]
+    english = items_of(
+        [("ana", "Everyone, the forecast needs to be updated by Monday.")], people=people
+    )
+    assert summary(english) == [("team:internal", "2026-10-12")]
+    # Without a date it says how things must be.
+    assert items_of([("ana", "Prisen skal være låst i tre år.")], language="da") == []

@@ -108,3 +108,96 @@ def test_a_summary_asked_for_repeats_the_tasks_already_given() -> None:
         people={"ana": "internal", "bo": "external"},
     )
     assert summary(items) == [("team:internal", "2026-10-09")], items
+
+
+def test_tasks_repeated_after_a_wrap_up_sentence_are_not_new() -> None:
+    people = {"ana": None, "ben": None, "cy": None}
+    items = items_of(
+        [
+            ("ana", "Kan du ringe til leverandøren i morgen?"),
+            ("ben", "Ja, det gør jeg."),
+            ("ana", "Og jeg sender referatet på fredag."),
+            (
+                "ana",
+                "Så lad os lige runde af. Du ringer til leverandøren, og jeg skriver referatet.",
+            ),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-07"), ("ana", "2026-10-09")]
+
+
+# ---- a recap gives a day to tasks agreed without one ---------------------------------------
+
+
+def test_a_recap_with_days_dates_each_owners_undated_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Ben, could you tidy up the supplier list?"),
+                ("ben", "Sure."),
+                ("cy", "Next point, the FAQ on the website is out of date."),
+                ("ana", "I'll rewrite it."),
+                (
+                    "cy",
+                    "Good. To recap: Ben tidies up the supplier list by Thursday, and Ana"
+                    " rewrites the FAQ by Friday.",
+                ),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Ben, kan du rydde op i leverandørlisten?"),
+                ("ben", "Ja."),
+                ("cy", "Næste punkt, FAQ'en på hjemmesiden er forældet."),
+                ("ana", "Den skriver jeg om."),
+                (
+                    "cy",
+                    "Godt. Så for at opsummere: Ben rydder op i leverandørlisten inden"
+                    " torsdag, og Ana skriver FAQ'en om til fredag.",
+                ),
+            ],
+            "da",
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert sorted(summary(items)) == [("ana", "2026-10-09"), ("ben", "2026-10-08")], items
+
+
+def test_a_recap_day_for_other_work_leaves_a_task_undated() -> None:
+    items = rule_items(
+        [
+            ("ana", "Ben, could you tidy up the supplier list?"),
+            ("ben", "Sure."),
+            ("cy", "To recap: Ben books the venue by Thursday."),
+        ],
+        language="en",
+    )
+    assert ("ben", None) in summary(items), items
+
+
+def test_an_unpunctuated_recap_dates_the_task_it_names() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "bo can you renew the domain"),
+                ("bo", "sure"),
+                ("ana", "so to recap bo renews the domain by friday and i ring the bank tomorrow"),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "bo kan du forny domænet"),
+                ("bo", "ja"),
+                (
+                    "ana",
+                    "så vi siger bo fornyer domænet på fredag og jeg ringer til banken i morgen",
+                ),
+            ],
+            "da",
+        ),
+    ):
+        assert ("bo", "2026-10-09") in summary(rule_items(turns, language=language)), turns

@@ -300,3 +300,110 @@ def test_a_request_to_the_other_side_turned_down_with_we_do_not_is_no_task() -> 
     assert [item.owner for item in items_of(turns, people=people, language="da")] == [
         "team:internal"
     ]
+
+
+def test_an_offer_on_behalf_of_a_colleague_needs_a_yes() -> None:
+    people = {"ana": None, "ben": None, "cy": None}
+    declined = [
+        ("ana", "Hvis I vil, kan Cy også lave en oversigt over jeres forbrug."),
+        ("ben", "Den har vi allerede selv, så det er ikke nødvendigt."),
+    ]
+    assert items_of(declined, people=people, language="da") == []
+    taken = [
+        ("ana", "Cy kan lave en oversigt over jeres forbrug."),
+        ("ben", "Ja tak, gerne."),
+    ]
+    assert summary(items_of(taken, people=people, language="da")) == [("cy", None)]
+
+
+def test_a_wish_taken_on_with_its_verb_is_a_task() -> None:
+    items = items_of(
+        [
+            ("ben", "Jeg vil gerne se en oversigt over besparelsen, før vi beslutter os."),
+            ("ana", "Det er rimeligt. Den laver jeg. Du får den inden den 14. oktober."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-14")]
+    assert items[0].text == "Lav en oversigt over besparelsen"
+    assert items[0].quote.endswith("Du får den inden den 14. oktober.")
+    upper = items_of(
+        [
+            ("ben", "OG SÅ VIL JEG HAVE EN SKRIFTLIG FORKLARING PÅ FEJLEN"),
+            ("ana", "JA DEN SKRIVER JEG"),
+            ("ben", "HVORNÅR KAN JEG FÅ DEN"),
+            ("ana", "ØH DEN HAR DU SENEST FREDAG"),
+        ],
+        language="da",
+    )
+    assert summary(upper) == [("ana", "2026-10-09")]
+
+
+def test_a_promise_on_the_other_sides_condition_counts_once_they_agree() -> None:
+    agreed = items_of(
+        [
+            ("ana", "Hvis du sender skabelonerne, lægger jeg dem ind i systemet for jer."),
+            ("ben", "Ja, så gør vi det."),
+        ],
+        language="da",
+    )
+    assert summary(agreed) == [("ana", None)]
+    assert agreed[0].text == "Læg dem ind i systemet for jer"
+    refused = items_of(
+        [
+            ("ana", "If you send me the logo, I'll put it on the landing page."),
+            ("ben", "No, we'd rather keep the old page for now."),
+        ]
+    )
+    assert refused == []
+
+
+def test_happy_to_is_an_offer_that_counts_once_taken_up() -> None:
+    people = {"ana": None, "ben": None, "cy": None}
+    taken = items_of(
+        [("ana", "Happy to run a pilot with your Aarhus team."), ("ben", "That would be great.")],
+        people=people,
+    )
+    assert summary(taken) == [("ana", None)]
+    for reply in ("Not for now, thanks.", "Let's see after the budget."):
+        turns = [("ana", "Happy to run a pilot with your Aarhus team."), ("ben", reply)]
+        assert items_of(turns, people=people) == [], reply
+    # An offer about past work, on a condition, is none either.
+    past = [("ana", "I sent it Monday, glad to resend it if it got lost."), ("ben", "Thanks.")]
+    assert items_of(past, people=people) == []
+
+
+# ---- the day asked for another person's task in the same turn ------------------------------
+
+
+def test_a_day_asked_of_someone_else_in_the_same_turn_is_not_taken_by_a_bare_yes() -> None:
+    for turns, language in (
+        (
+            [
+                (
+                    "ana",
+                    "Ben, can you check the invoice? And Cy, could you order the badges"
+                    " by tomorrow?",
+                ),
+                ("ben", "Yes."),
+                ("cy", "Sure."),
+            ],
+            "en",
+        ),
+        (
+            [
+                (
+                    "ana",
+                    "Ben, kan du tjekke fakturaen? Og Cy, kan du bestille navneskiltene"
+                    " inden i morgen?",
+                ),
+                ("ben", "Ja."),
+                ("cy", "Ja."),
+            ],
+            "da",
+        ),
+    ):
+        assert sorted(summary(rule_items(turns, language=language))) == [
+            ("ben", None),
+            ("cy", "2026-10-07"),
+        ], turns

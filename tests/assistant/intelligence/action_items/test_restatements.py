@@ -119,3 +119,19 @@ def test_a_corrected_promise_replaces_the_first_wording() -> None:
         ]
     )
     assert summary(items) == [("ana", "2026-10-09")]
+
+
+def test_a_later_promise_does_not_replace_an_offer_taken_turns_ago() -> None:
+    people = {"ana": None, "ben": None, "cy": None}
+    items = items_of(
+        [
+            ("ana", "Jeg kan godt få Cy oprettet som bruger."),
+            ("ben", "Ja, gør det. Hun skal helst have adgang inden den 20."),
+            ("cy", "Tak for det."),
+            ("ben", "Og så var der de to åbne sager."),
+            ("ana", "Jeg ringer til dem begge på torsdag."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-20"), ("ana", "2026-10-08")]
