@@ -189,3 +189,131 @@ def test_a_wish_that_someone_does_the_work_is_a_request() -> None:
         language="da",
     )
     assert summary(items) == [("ben", None)]
+
+
+def test_a_task_said_as_the_fallback_of_another_is_not_one_yet() -> None:
+    items = items_of(
+        [("ana", "prøv at skrive til hende igen og ellers så aflyser vi workshoppen")],
+        language="da",
+    )
+    assert [item.text.lower() for item in items if "aflys" in item.text.lower()] == []
+    english = items_of([("ana", "Ping their CTO once more and otherwise we'll drop the pilot.")])
+    assert [item.text for item in english if "drop" in item.text.lower()] == []
+
+
+def test_a_cue_inside_an_indirect_question_is_no_task() -> None:
+    items = items_of(
+        [
+            (
+                "ana",
+                "Send mig listen over vagterne, så jeg ved, hvem jeg skal give adgang til lageret.",
+            )
+        ],
+        language="da",
+    )
+    assert all("adgang" not in item.text.lower() for item in items), items
+
+
+def test_a_condition_of_a_following_clause_leaves_the_promise() -> None:
+    items = items_of(
+        [
+            (
+                "ben",
+                "Helt sikkert. Jeg sætter et ugentligt statusmøde op, og så kan vi altid "
+                "springe det over, hvis der ikke er nyt.",
+            ),
+            ("ana", "Fint."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", None)]
+
+
+def test_even_if_is_no_condition() -> None:
+    items = items_of([("ana", "I'll get a call in with their CFO by Friday, even if it's short.")])
+    assert summary(items) == [("ana", "2026-10-09")]
+
+
+def test_an_if_clause_that_says_what_the_work_is_for_is_no_open_invitation() -> None:
+    people = {"ana": "internal", "ben": "external", "cy": "external"}
+    items = items_of(
+        [
+            (
+                "ana",
+                "Så skal I have godkendt tegningerne før jul, hvis vi skal nå at bygge i marts.",
+            ),
+            ("ben", "Det gør vi."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("team:external", "2026-12-24")]
+    # A real open invitation stays none.
+    assert (
+        items_of([("ana", "Skriv endelig, hvis der er noget, I er i tvivl om.")], language="da")
+        == []
+    )
+
+
+# ---- false alarms in long turns ------------------------------------------------------------
+
+
+def test_a_preference_weighed_aloud_is_no_promise() -> None:
+    for text, language in (
+        ("Nej, lad os vente. Jeg vil hellere se tallene fra marts først.", "da"),
+        ("Så vi skal nok snarere kigge på de gamle kontrakter og lade resten ligge.", "da"),
+        ("Not yet. I would rather see the March figures first.", "en"),
+    ):
+        turns = [("ana", "Skal vi køre det nu?"), ("ben", text)]
+        assert items_of(turns, language=language) == [], text
+
+
+def test_a_promise_that_waits_for_the_other_sides_input_is_still_a_promise() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "Kan du sende kontrakten til vores revisor?"),
+                ("ben", "Ja. Jeg sender den til ham i morgen, hvis du giver mig hans mail."),
+            ],
+            "da",
+            "2026-10-07",
+        ),
+        (
+            [
+                ("ana", "Could you set up the sandbox for our team?"),
+                ("ben", "Yes. I'll set it up on Thursday if you send me the user list."),
+            ],
+            "en",
+            "2026-10-08",
+        ),
+    ):
+        items = items_of(turns, language=language)
+        assert summary(items) == [("ben", due)], (turns, items)
+
+
+def test_an_offer_on_a_condition_of_its_own_stays_an_offer() -> None:
+    items = items_of(
+        [
+            ("ana", "Did the invoice reach you?"),
+            ("ben", "I sent it last week. Happy to send it again if it got lost."),
+        ]
+    )
+    assert items == []
+
+
+def test_thinking_aloud_is_no_promise() -> None:
+    for text in (
+        "Jeg ved ikke, om vi skal flytte lageret nu eller vente til næste år.",
+        "Så det er vel lige der, vi skal sætte kræfterne ind.",
+        "Jeg skal først have et overblik over, hvad der er på markedet.",
+        "Og jeg skal jo have det forbi direktionen, før vi kan skrive under.",
+    ):
+        assert items_of([("ana", "Hvad tænker du?"), ("ben", text)], language="da") == [], text
+    # "Not sure whether we should…" in English too.
+    turns = [("ana", "Thoughts?"), ("ben", "I'm not sure whether we should move it now.")]
+    assert items_of(turns) == []
+
+
+def test_a_promise_said_with_first_is_still_a_promise() -> None:
+    items = items_of([("ben", "Jeg skal først ringe til banken i morgen.")], language="da")
+    assert summary(items) == [("ben", "2026-10-07")]

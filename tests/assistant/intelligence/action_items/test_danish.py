@@ -117,3 +117,14 @@ def test_den_kan_i_faa_dates_the_speakers_promise() -> None:
         language="da",
     )
     assert summary(items) == [("ana", "2026-10-08")]
+
+
+# ---- hand-overs, elaborations, talks with others, a dated "I'll do those" ---------------------
+
+
+def test_danish_abbreviations_do_not_end_a_sentence() -> None:
+    from assistant.intelligence.sentences import split_sentences
+
+    assert split_sentences("Prisen er tolv kroner pr. stk. inkl. moms, og vi sender den.") == [
+        "Prisen er tolv kroner pr. stk. inkl. moms, og vi sender den."
+    ]

@@ -401,3 +401,134 @@ def test_a_day_taken_back_unpunctuated_stands_against_the_reason_after_it() -> N
         ),
     ):
         assert summary(rule_items(turns, language=language)) == [("bo", "2026-10-08")], turns
+
+
+# ---- dates: the event named as a deadline, Christmas, the end of the week --------------------
+
+
+def test_before_they_meet_on_a_day_is_that_day() -> None:
+    for sentence in ("send oplægget før de mødes den 20.", "send it before we meet on the 20th"):
+        assert resolve_due_date(sentence, DAY)[0] == dt.date(2026, 10, 20), sentence
+
+
+def test_christmas_and_the_end_of_the_week_are_dates() -> None:
+    assert resolve_due_date("jeg får det ryddet op inden jul", DAY) == (
+        DAY.replace(month=12, day=24),
+        "jeg får det ryddet op",
+    )
+    assert resolve_due_date("the labels will be printed before Christmas", DAY)[0] == DAY.replace(
+        month=12, day=24
+    )
+    assert resolve_due_date("vi ringer tilbage før ugen er omme", DAY)[0] == DAY.replace(day=9)
+    assert resolve_due_date("vi fejrer jul på kontoret", DAY)[0] is None
+
+
+def test_a_date_in_a_clause_before_but_does_not_date_the_promise() -> None:
+    items = items_of(
+        [("ana", "Jeg kan ikke love et svar i dag, men det kigger jeg på."), ("ben", "Tak.")],
+        language="da",
+    )
+    assert all(item.due is None for item in items)
+
+
+# ---- an invitation's day, this meeting's topic, a bare yes before the date -------------------
+
+
+def test_the_day_of_the_event_an_invitation_is_for_is_no_deadline() -> None:
+    assert (
+        resolve_due_date("Jeg sender en invitation til et besøg på lageret fredag", DAY)[0] is None
+    )
+    assert resolve_due_date("I'll send an invite to the site visit next Friday", DAY)[0] is None
+    # By when the invitation goes out still counts.
+    assert resolve_due_date("jeg sender indkaldelsen til workshoppen senest fredag", DAY)[
+        0
+    ] == dt.date(2026, 10, 9)
+
+
+# ---- which date in a long turn belongs to the promise --------------------------------------
+
+
+def test_a_weekday_with_its_day_of_the_month_is_that_day() -> None:
+    for said, day in (
+        ("senest fredag den 23.", dt.date(2026, 10, 23)),
+        ("by Thursday the 15th", dt.date(2026, 10, 15)),
+        ("inden mandag d. 2. november", dt.date(2026, 11, 2)),
+    ):
+        assert resolve_due_date(said, DAY)[0] == day, said
+    # An hour after a weekday is no day of the month.
+    assert resolve_due_date("on Friday 3 pm", DAY)[0] == dt.date(2026, 10, 9)
+
+
+def test_the_day_of_their_meeting_does_not_date_the_promise_before_it() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "Jeg laver en oversigt over priserne. Hvornår mødes de?"),
+                ("ben", "Den 27. Gerne lidt før."),
+                ("ana", "Så har du den senest fredag den 23."),
+            ],
+            "da",
+            "2026-10-23",
+        ),
+        (
+            [
+                ("ana", "I'll put together the price overview. When does the board meet?"),
+                ("ben", "On the 27th."),
+            ],
+            "en",
+            None,
+        ),
+    ):
+        assert summary(items_of(turns, language=language)) == [("ana", due)], turns
+
+
+def test_a_date_that_says_when_a_meeting_is_held_is_not_a_deadline() -> None:
+    for said in (
+        "Ledermødet er på torsdag, så jeg giver dig besked bagefter.",
+        "The steering meeting is on Thursday, and I'll write to you afterwards.",
+    ):
+        assert resolve_due_date(said, DAY)[0] is None, said
+    # The meeting as the deadline: "before they meet on the 27th".
+    assert resolve_due_date("Jeg sender den, før de mødes den 27.", DAY)[0] == dt.date(2026, 10, 27)
+
+
+def test_an_ordinal_day_said_with_on_is_that_day() -> None:
+    assert resolve_due_date("I'll have it ready on the twelfth", DAY)[0] == dt.date(2026, 10, 12)
+    # "the third option" names no day.
+    assert resolve_due_date("I'll go with the third option", DAY)[0] is None
+
+
+def test_not_before_a_date_is_when_the_work_can_be_expected() -> None:
+    for said in (
+        "Den kan jeg godt lave, men det bliver ikke før slutningen af måneden.",
+        "I can do it, but it won't be before the end of the month.",
+    ):
+        assert resolve_due_date(said, DAY)[0] == dt.date(2026, 10, 31), said
+    # A day ruled out is no deadline.
+    assert resolve_due_date("Bare ikke på torsdag.", DAY)[0] is None
+    assert resolve_due_date("Ja, men ikke før mandag.", DAY)[0] is None
+
+
+def test_during_the_weekend_says_when_not_by_when() -> None:
+    assert resolve_due_date("Jeg kigger på det i weekenden.", DAY)[0] is None
+    for said in ("Jeg gør det inden weekenden.", "Du har det til weekenden."):
+        assert resolve_due_date(said, DAY)[0] == dt.date(2026, 10, 9), said
+
+
+def test_a_date_in_a_purpose_clause_is_the_goal_not_the_deadline() -> None:
+    for text, language in (
+        ("Jeg lægger reglen ind på torsdag, så det hele kører til mandag.", "da"),
+        ("I'll set up the rule on Thursday, so it's live for the Monday rush.", "en"),
+    ):
+        items = items_of([("ben", text)], language=language)
+        assert summary(items) == [("ben", "2026-10-08")], (text, items)
+    # Two dates for two steps of one task: the later one is the deadline.
+    items = items_of([("ben", "I'll talk to finance today and get back to you by Friday.")])
+    assert summary(items) == [("ben", "2026-10-09")]
+
+
+def test_sending_a_date_by_a_deadline_is_dated_but_a_date_to_meet_is_not() -> None:
+    assert resolve_due_date("Jeg sender dig en dato før jul.", DAY)[0] == dt.date(2026, 12, 24)
+    assert resolve_due_date("I'll send you a date by Friday.", DAY)[0] == dt.date(2026, 10, 9)
+    # "find a time next Thursday": when the meeting is, not by when.
+    assert resolve_due_date("Let's find a time on Thursday.", DAY)[0] is None

@@ -3,7 +3,10 @@ no second item (`action_items.follow_ups`)."""
 
 from __future__ import annotations
 
-from tests.assistant.test_understanding import items_of, rule_items, summary
+import datetime as dt
+
+from assistant.intelligence.dates import resolve_due_date
+from tests.assistant.test_understanding import DAY, items_of, rule_items, summary
 
 # ---- an answer to a new ask in between is new work, not the own promise again ---------------
 
@@ -502,3 +505,201 @@ def test_a_meeting_day_proposed_after_no_good_does_not_redate_a_promise() -> Non
         language="en",
     )
     assert ("bo", "2026-10-06") in summary(items), items
+
+
+def test_a_sentence_that_only_dates_the_promise_is_quoted_and_dates_it() -> None:
+    items = items_of(
+        [
+            ("ana", "The onboarding deck is missing the pricing slide."),
+            ("ben", "Then I'll redo the deck with the new prices. You'll have it on Thursday."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-08")]
+    assert items[0].quote == (
+        "Then I'll redo the deck with the new prices. You'll have it on Thursday."
+    )
+    assert items[0].text.startswith("Redo the deck")
+
+
+def test_a_date_of_something_else_in_the_next_sentence_is_not_taken() -> None:
+    items = items_of(
+        [("ben", "Jeg ringer til revisoren. Den nye lov træder i kraft den 1. januar.")],
+        language="da",
+    )
+    assert summary(items) == [("ben", None)]
+    assert items[0].quote == "Jeg ringer til revisoren."
+
+
+# ---- a date for one's own promise, said in the next turn as a hand-over ----------------------
+
+
+def test_the_promiser_dates_the_work_in_the_next_turn_by_handing_it_over() -> None:
+    for reply in (
+        "Så har I den på torsdag.",
+        "Det skal du nok få. Notatet ligger i jeres mappe senest torsdag.",
+        "Den er klar på torsdag.",
+    ):
+        items = items_of(
+            [
+                ("ben", "Jeg vil gerne skrive et notat om nedbruddet."),
+                ("ana", "Ja tak, det vil ledelsen gerne læse."),
+                ("ben", reply),
+            ],
+            language="da",
+        )
+        assert summary(items) == [("ben", "2026-10-08")], reply
+    english = items_of(
+        [
+            ("ben", "I'll write up a short note on the outage."),
+            ("ana", "Thanks, management will want that."),
+            ("ben", "It'll be in your inbox on Thursday."),
+        ]
+    )
+    assert summary(english) == [("ben", "2026-10-08")]
+
+
+# ---- dates taken back and said again ----------------------------------------------------------
+
+
+def test_a_corrected_date_is_the_second_one() -> None:
+    for sentence in (
+        "jeg sender tegningerne på onsdag – nej, torsdag, onsdag er jeg ude",
+        "I'll send the drawings Wednesday - no, sorry, Thursday, I'm out on Wednesday",
+        "jeg havde sagt onsdag, men det bliver torsdag",
+    ):
+        assert resolve_due_date(sentence, DAY)[0] == dt.date(2026, 10, 8), sentence
+    # "no later than" is no correction.
+    assert resolve_due_date("send it Wednesday, no later than noon", DAY)[0] == dt.date(2026, 10, 7)
+
+
+def test_a_dated_hand_over_answers_the_request_and_how_it_is_done_is_no_second_task() -> None:
+    people = {"ana": "external", "ben": "internal", "cy": "internal"}
+    items = items_of(
+        [
+            ("ana", "Kan I sende en oversigt over, hvilke enheder der er offline?"),
+            ("ben", "Den har du i morgen. Jeg kan trække den pr. lokation."),
+            ("ana", "Super."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-07")]
+    # quoted with the request it answers, since the answer names the work only as "den"
+    assert items[0].quote.endswith("Den har du i morgen. Jeg kan trække den pr. lokation.")
+
+
+def test_a_condition_on_what_someone_else_just_promised_is_settled() -> None:
+    items = items_of(
+        [
+            ("ben", "I can pull the usage logs. That's quick, I'll do it tomorrow."),
+            ("ana", "Great. Once we have those, I'll draft a sizing proposal for you."),
+            ("cy", "Sounds good."),
+        ]
+    )
+    assert ("ana", None) in summary(items)
+    # A condition on something nobody promised stays a condition.
+    assert items_of([("ana", "Once we have the budget, I'll draft a sizing proposal.")]) == []
+
+
+def test_a_date_asked_for_the_promise_still_dates_it() -> None:
+    items = items_of(
+        [
+            ("ana", "I can rework the slides. Does Wednesday work?"),
+            ("ben", "Thursday would be better."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-08")]
+
+
+def test_reporting_back_in_the_same_sentence_is_one_task_due_when_the_answer_is() -> None:
+    for text, language, due in (
+        (
+            "Jeg tjekker, om lageret kan klare det, og så giver jeg dig besked senest torsdag.",
+            "da",
+            "2026-10-08",
+        ),
+        (
+            "Let me ask the finance team after the call and I'll confirm the figure by Friday.",
+            "en",
+            "2026-10-09",
+        ),
+    ):
+        items = items_of([("ana", "Lageret er næsten fuldt."), ("ben", text)], language=language)
+        assert summary(items) == [("ben", due)], (text, items)
+
+
+def test_a_report_back_said_later_about_other_work_stays_its_own_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Can you send me the price list?"),
+            ("ben", "Yes, I'll get it to you this afternoon."),
+            ("ana", "And the login problem?"),
+            ("ben", "I'll follow up on that with support on Thursday."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-06"), ("ben", "2026-10-08")]
+
+
+def test_the_owners_hand_over_a_few_turns_on_dates_the_open_promise() -> None:
+    items = items_of(
+        [
+            ("ben", "Jeg kan godt få vores revisor til at skrive et notat om det."),
+            ("ana", "Ja tak, det vil hjælpe."),
+            ("ben", "Så gør jeg det. Du får det inden generalforsamlingen. Hvornår er den?"),
+            ("ana", "Den 22."),
+            ("ben", "Så har du det inden den 22."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-22")]
+
+
+def test_a_date_said_turns_later_about_something_else_does_not_date_the_promise() -> None:
+    items = items_of(
+        [
+            ("ben", "Jeg kan godt få vores revisor til at skrive et notat om det."),
+            ("ana", "Ja tak, det vil hjælpe."),
+            ("ben", "Så gør jeg det."),
+            ("ana", "Hvornår holder I lukket i efterårsferien?"),
+            ("ben", "Vi holder lukket på fredag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", None)]
+
+
+def test_a_refusal_with_a_date_does_not_date_the_open_promise() -> None:
+    items = items_of(
+        [
+            ("ben", "Jeg skal have rabatten godkendt af ledelsen, så vender jeg tilbage."),
+            ("ana", "Og fragten? Den burde være gratis."),
+            ("ben", "Den kan jeg ikke give væk i dag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", None)]
+
+
+# ---- self-corrections and the quote of a granted request -------------------------------------
+
+
+def test_a_date_taken_back_later_in_the_turn_is_replaced_by_the_day_named() -> None:
+    for turn, language, due in (
+        (
+            "I'll ask our CFO and come back to you by Thursday. Actually, no, she's away "
+            "Thursday. Let's say Wednesday.",
+            "en",
+            "2026-10-07",
+        ),
+        (
+            "Jeg sender udkastet på fredag. Nej vent, der er jeg på kursus. Så bliver det torsdag.",
+            "da",
+            "2026-10-08",
+        ),
+    ):
+        assert summary(items_of([("ana", turn)], language=language)) == [("ana", due)], turn
+
+
+def test_a_day_mentioned_later_without_taking_the_date_back_changes_nothing() -> None:
+    turn = "I'll send the draft by Thursday. Let's say the call is on Friday then."
+    assert summary(items_of([("ana", turn)])) == [("ana", "2026-10-08")]

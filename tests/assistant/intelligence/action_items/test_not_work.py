@@ -482,3 +482,169 @@ def test_turns_and_recaps_in_the_meeting_are_no_work() -> None:
     # A summary sent afterwards is work.
     sent = items_of([("ana", "I'll send a summary of what we agreed tomorrow.")])
     assert summary(sent) == [("ana", "2026-10-07")]
+
+
+def test_a_goal_to_have_without_people_or_deadline_is_no_task() -> None:
+    for sentence in (
+        "Vi skal jo have flere kunder i butikken til foråret.",
+        "Så skal vi have snakket om priserne en anden gang.",
+    ):
+        assert items_of([("ana", sentence), ("ben", "Ja.")], language="da") == [], sentence
+
+
+# ---- not items: telling, holding someone to it, showing, fallbacks, indirect questions -------
+
+
+def test_things_said_or_shown_in_the_meeting_are_no_tasks() -> None:
+    for turns, language in (
+        ([("ana", "Jeg kan fortælle, at Aalborg Havn valgte den samme løsning i fjor.")], "da"),
+        ([("ana", "Det vil jeg holde jer op på."), ("ben", "Helt fair.")], "da"),
+        ([("ana", "Det skal jeg hilse og sige til vores indkøber.")], "da"),
+        ([("ana", "Ben, kan du vise mig rapporten for august?"), ("ben", "Ja.")], "da"),
+        ([("ana", "Could you show us the admin screen?"), ("ben", "Sure.")], "en"),
+        ([("ben", "The fix is part of the May release."), ("ana", "I'll hold you to that.")], "en"),
+    ):
+        assert items_of(turns, language=language) == [], turns
+
+
+def test_work_done_on_the_spot_before_a_so_clause_is_no_task() -> None:
+    items = items_of(
+        [("ana", "Jeg opretter lige en ny kunde nu, så kan du se, hvordan den ser ud.")],
+        language="da",
+    )
+    assert items == []
+
+
+# ---- a habit or a condition in a clause of its own ------------------------------------------
+
+
+def test_a_habit_said_of_others_after_the_promise_leaves_it_a_promise() -> None:
+    items = items_of(
+        [("ana", "Jeg orienterer selv direktionen om sagen, de spørger altid til prisen.")],
+        language="da",
+    )
+    assert [(item.owner, item.text) for item in items] == [
+        ("ana", "Orienter selv direktionen om sagen")
+    ]
+
+
+def test_a_habit_that_frames_the_clause_after_it_is_still_a_habit() -> None:
+    items = items_of(
+        [("ana", "Vi plejer at mødes hver mandag, så vi tager spørgsmålene der.")],
+        language="da",
+    )
+    assert items == []
+
+
+# ---- not items: feelings, thanks, topics put off, the meeting's language, moving on ------------
+
+
+def test_feelings_thanks_and_topics_put_off_are_no_tasks() -> None:
+    for turns, language in (
+        ([("ana", "Det kan jeg godt forestille mig.")], "da"),
+        ([("ana", "Det sætter jeg stor pris på.")], "da"),
+        ([("ana", "Integrationen til lønsystemet?"), ("ben", "Så tager vi den i fase tre.")], "da"),
+        ([("ana", "Vi tager den på dansk i dag, hvis det er i orden.")], "da"),
+        ([("ana", "Det tager vi stilling til i januar.")], "da"),
+        ([("ana", "Jeg skal desværre videre til et andet møde klokken elleve.")], "da"),
+        ([("ana", "Let me ask it another way: what would success look like?")], "en"),
+    ):
+        assert items_of(turns, language=language) == [], turns
+    offered = items_of(
+        [("ana", "Skal jeg sende et eksempel?"), ("ben", "Ja tak, det vil jeg rigtig gerne have.")],
+        language="da",
+    )
+    assert summary(offered) == [("ana", None)]
+
+
+def test_this_meetings_topic_read_out_at_the_start_is_no_task() -> None:
+    people = {"ana": "internal", "ben": "external"}
+    items = items_of(
+        [("ana", "Velkommen. Vi skal tale budget i dag."), ("ben", "Ja, godt.")],
+        people=people,
+        language="da",
+    )
+    assert items == []
+    assert items_of([("ana", "We'll go over the renewal terms today.")], people=people) == []
+
+
+def test_an_offer_to_take_a_turn_in_the_meeting_is_no_task() -> None:
+    for turns, language in (
+        ([("ana", "Skal jeg starte med status på flytningen?"), ("ben", "Ja tak.")], "da"),
+        ([("ana", "Shall I go first with the budget?"), ("ben", "Yes please.")], "en"),
+    ):
+        assert items_of(turns, language=language) == [], turns
+    # An offer of work taken up stays a task.
+    items = items_of([("ana", "Skal jeg sende dig referatet?"), ("ben", "Ja tak.")], language="da")
+    assert summary(items) == [("ana", None)]
+
+
+def test_going_through_something_by_a_deadline_is_a_review_task() -> None:
+    items = items_of(
+        [("ana", "I have your pen test report. I'll go through it and send questions by Friday.")]
+    )
+    assert summary(items) == [("ana", "2026-10-09")]
+    # In the meeting itself it is a walk-through.
+    assert items_of([("ana", "Let me go through the numbers quickly.")]) == []
+
+
+# DAY is a Tuesday (2026-10-06): Wednesday the 7th, Thursday the 8th, Friday the 9th.
+
+# ---- what commits a speaker inside a long turn ---------------------------------------------
+
+
+def test_a_habit_given_as_the_reason_leaves_the_promise_a_promise() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Hvad gør vi så med lageret i Kolding?"),
+                (
+                    "ben",
+                    "Så laver jeg en oversigt over hylderne. Det skal jeg lige have godkendt af "
+                    "min leder, for vi plejer ikke at dele den slags, men det ordner jeg.",
+                ),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "What about the warehouse in Leeds?"),
+                (
+                    "ben",
+                    "Then I'll put together a list of the shelves. I need to clear it with my "
+                    "manager, because we usually don't share that, but I'll sort it.",
+                ),
+            ],
+            "en",
+        ),
+    ):
+        items = items_of(turns, language=language)
+        assert items and items[0].owner == "ben", turns
+        assert any(w in items[0].text.lower() for w in ("oversigt", "list")), items
+
+
+def test_a_habit_of_the_promise_itself_is_still_a_routine() -> None:
+    items = items_of(
+        [("ben", "Lønsedlerne laver jeg i hånden. Det tager mig en hel dag hver måned.")],
+        language="da",
+    )
+    assert items == []
+
+
+def test_closing_what_was_just_shown_is_no_task() -> None:
+    for text, language in (
+        ("Her kan I se kalenderen. Jeg lukker den lige ned igen.", "da"),
+        ("That's the dashboard. I'll close it again.", "en"),
+    ):
+        assert items_of([("ana", text)], language=language) == [], text
+
+
+def test_looking_something_up_with_the_answer_next_is_done_in_the_meeting() -> None:
+    for turn, language in (
+        ("Det hedder Kontor-noget. Jeg kan lige slå det op. Ja, KontorPlus version tre.", "da"),
+        ("It's some Oracle thing. Let me look it up. Yes, it's Oracle Fusion.", "en"),
+    ):
+        assert items_of([("ana", turn)], language=language) == [], turn
+    # Without the answer said, looking it up is a promise.
+    items = items_of([("ana", "Jeg slår det op i morgen og sender dig navnet.")], language="da")
+    assert summary(items) == [("ana", "2026-10-07")]

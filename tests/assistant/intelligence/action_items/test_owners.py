@@ -313,3 +313,127 @@ def test_a_state_to_reach_by_a_date_is_the_teams_task() -> None:
     assert summary(english) == [("team:internal", "2026-10-12")]
     # Without a date it says how things must be.
     assert items_of([("ana", "Prisen skal være låst i tre år.")], language="da") == []
+
+
+# ---- Danish: work to have done ("skal vi to have … klar") ----------------------------------
+
+
+def test_work_to_have_done_by_the_people_named_is_their_task() -> None:
+    people = {"ana": "external", "ben": "external", "cy": "internal"}
+    for sentence in (
+        "Så skal vi to have skrevet høringssvaret færdigt inden fredag.",
+        "Vi skal alle sammen her i afdelingen have gennemgået den nye instruks inden fredag.",
+        "Og så skal vi internt have afklaret budgettet inden fredag.",
+    ):
+        items = items_of([("ana", sentence), ("cy", "Godt.")], people=people, language="da")
+        assert len(items) == 1, sentence
+        assert items[0].due is not None and items[0].due.isoformat() == "2026-10-09", sentence
+
+
+# ---- the object put first, work handed to "I", obligations of the team with a date ----------
+
+
+def test_a_fronted_object_with_a_date_is_the_teams_task() -> None:
+    people = {"ana": "internal", "ben": "external"}
+    items = items_of(
+        [("ana", "Vi har fundet fejlen, og den retter vi i nat."), ("ben", "Godt.")],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("team:internal", "2026-10-06")]
+    # Without a date it is a yes about the team's own part.
+    for reply in ("Det klarer vi selv.", "Den tager vi på næste møde."):
+        assert items_of([("ben", "Hvem ringer til kunderne?"), ("ana", reply)], language="da") == []
+
+
+def test_a_fronted_object_to_have_done_by_a_date() -> None:
+    people = {"ana": "internal", "ben": "external"}
+    items = items_of(
+        [("ana", "Det skal vi have testet, inden opdateringen rulles ud den 20."), ("ben", "Ja.")],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("team:internal", "2026-10-20")]
+    assert items[0].text.lower().startswith("få det testet")
+
+
+def test_work_to_have_done_handed_to_i_after_a_colon_or_verb_first() -> None:
+    people = {"ana": "internal", "ben": "external", "cy": "external"}
+    for sentence in (
+        "En ting til jer: I skal have udfyldt skemaet inden fredag.",
+        "Men så skal I have udfyldt skemaet inden fredag.",
+    ):
+        items = items_of([("ana", sentence), ("ben", "Det gør vi.")], people=people, language="da")
+        assert summary(items) == [("team:external", "2026-10-09")], sentence
+
+
+def test_an_obligation_of_the_team_with_a_date_is_a_task() -> None:
+    people = {"ana": "internal", "ben": "external"}
+    items = items_of(
+        [
+            ("ana", "We have to get the import fixed before the rollout on the 20th."),
+            ("ben", "Ok."),
+        ],
+        people=people,
+    )
+    assert summary(items) == [("team:internal", "2026-10-20")]
+    # Without a date it says what is needed, not who does what by when.
+    assert items_of([("ana", "We have to think about pricing.")], people=people) == []
+
+
+# ---- a chair's request taken on: "den er min", "Det gør vi gerne" ----------------------------
+
+
+def test_a_request_claimed_with_its_mine_is_the_claimers_with_the_date_after() -> None:
+    people = {"ana": "external", "ben": "external", "cy": "internal"}
+    items = items_of(
+        [
+            ("ana", "Ben, du skriver til borgerne om de nye åbningstider, ik'?"),
+            ("ben", "Jo, den er min. Den ligger ude inden fredag."),
+            ("cy", "Godt."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+    assert not items[0].text.endswith("ik'")
+
+
+def test_a_wish_handed_to_the_other_side_and_taken_on_by_them_is_their_teams() -> None:
+    people = {"ana": "external", "ben": "internal", "cy": "internal"}
+    # The scorer keeps it whatever it scores (p about .25): the owning side takes it on in the
+    # next turn (`Candidate.taken_on`).
+    items = items_of(
+        [
+            ("ana", "Så vil jeg gerne have, at I to fra leverandøren laver en risikoanalyse."),
+            ("ben", "Det gør vi gerne."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("team:internal", None)]
+    # A question about what the product can do, answered yes, stays no task.
+    asked = items_of(
+        [("ana", "Kan I også lave noget med tyske vejafgifter?"), ("ben", "Ja, det kan vi.")],
+        people=people,
+        language="da",
+    )
+    assert asked == []
+
+
+# ---- asking for a thing by a date; what the work makes possible for someone else -------------
+
+
+def test_asking_someone_for_a_thing_by_a_date_is_their_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Kan vi få prislisten på fredag, Ben? Så kan Cy nå at regne på den."),
+            ("ben", "Fint, på fredag."),
+            ("cy", "Tak."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+    # Without a date, or for terms and features, it is a question, not work handed over.
+    for question in ("Kan vi få rapporten på engelsk?", "Kan vi få fri fragt på ordren?"):
+        assert items_of([("ana", question), ("ben", "Ja.")], language="da") == [], question

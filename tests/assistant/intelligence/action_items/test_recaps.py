@@ -201,3 +201,58 @@ def test_an_unpunctuated_recap_dates_the_task_it_names() -> None:
         ),
     ):
         assert ("bo", "2026-10-09") in summary(rule_items(turns, language=language)), turns
+
+
+def test_a_danish_recap_repeats_the_tasks_already_given() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg sender prislisten på fredag."),
+            ("ben", "Og jeg ringer til revisoren i morgen."),
+            (
+                "ana",
+                "Så for at samle op: jeg sender prislisten, og Ben ringer til revisoren.",
+            ),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-09"), ("ben", "2026-10-07")]
+
+
+# ---- recaps and things done in the meeting itself --------------------------------------------
+
+
+def test_a_sentence_handing_out_tasks_everyone_already_has_is_a_recap() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg laver budgettet færdigt på torsdag."),
+            ("ben", "Og jeg ringer til banken i morgen."),
+            ("ana", "Godt. Ben ringer til banken, jeg laver budgettet, og så ses vi igen."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-08"), ("ben", "2026-10-07")]
+
+
+def test_a_new_task_in_a_sentence_with_two_owners_is_kept() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg laver budgettet færdigt på torsdag."),
+            ("ana", "Ben ringer til banken i morgen, og jeg sender referatet i dag."),
+        ],
+        people={"ana": None, "ben": None},
+        language="da",
+    )
+    assert ("ben", "2026-10-07") in summary(items)
+
+
+def test_a_recap_naming_others_tasks_without_verbs_repeats_the_speakers_task() -> None:
+    items = items_of(
+        [
+            ("lars", "JEG VENDER TILBAGE OM PRISEN PÅ FREDAG"),
+            ("bo", "JEG SENDER LOGGEN I MORGEN"),
+            ("maja", "OG JEG RINGER TIL KUNDEN I DAG"),
+            ("lars", "SÅ BO LOGGEN I MORGEN MAJA KUNDEN I DAG OG JEG SVARER PÅ PRISEN"),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("lars", "2026-10-09"), ("bo", "2026-10-07"), ("maja", "2026-10-06")]

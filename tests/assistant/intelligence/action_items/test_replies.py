@@ -407,3 +407,137 @@ def test_a_day_asked_of_someone_else_in_the_same_turn_is_not_taken_by_a_bare_yes
             ("ben", None),
             ("cy", "2026-10-07"),
         ], turns
+
+
+# DAY is a Tuesday (2026-10-06): Wednesday the 7th, Thursday the 8th, Friday the 9th.
+
+# ---- the quote: the words of one turn that make the promise --------------------------------
+
+
+def test_the_sentence_that_takes_the_work_on_is_quoted_with_the_promise() -> None:
+    for turns, quote in (
+        (
+            [
+                ("ana", "The invoices from March still show the old VAT number."),
+                ("ben", "Leave that with me. I'll get finance to reissue them."),
+            ],
+            "Leave that with me. I'll get finance to reissue them.",
+        ),
+        (
+            [
+                ("ana", "Kan I regne på en pris for to lagre?"),
+                ("ben", "Ja, det kigger jeg på. Jeg sender et nyt tilbud på fredag."),
+            ],
+            "Ja, det kigger jeg på. Jeg sender et nyt tilbud på fredag.",
+        ),
+    ):
+        items = items_of(turns, language="da" if "Kan" in turns[0][1] else "en")
+        assert [item.quote for item in items] == [quote], turns
+        assert items[0].owner == "ben"
+
+
+def test_a_yes_about_someone_else_is_not_quoted_with_a_promise() -> None:
+    items = items_of(
+        [
+            ("ana", "Can the drivers see the route before they leave?"),
+            ("ben", "Yes, they can. I'll add the route preview to the app by Friday."),
+        ]
+    )
+    assert [item.quote for item in items] == ["I'll add the route preview to the app by Friday."]
+    assert summary(items) == [("ben", "2026-10-09")]
+
+
+# ---- a need said aloud, taken on by someone else ------------------------------------------
+
+
+def test_a_need_taken_on_by_another_is_their_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Til testen skal vi bruge tre brugere fra lønkontoret."),
+            ("ben", "Dem skaffer jeg. Du har navnene i morgen."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-07")]
+    english = items_of(
+        [
+            ("ana", "It would help to have the serial numbers of the faulty units."),
+            ("ben", "Leave that with me. You'll have them on Friday."),
+        ]
+    )
+    assert summary(english) == [("ben", "2026-10-09")]
+
+
+def test_a_need_answered_with_a_promise_of_its_own_is_one_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Vi skal bruge antallet af licenser inden kontrakten."),
+            ("ben", "Det kan jeg finde ud af. Jeg tæller dem og sender tallet til dig på fredag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+
+
+def test_an_offer_to_talk_with_others_taken_up_is_a_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg kan tage en snak med de andre afdelingsledere, hvis det hjælper jer."),
+            ("ben", "Det ville være en stor hjælp."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", None)]
+    # A round of talk in the meeting itself is no task.
+    assert items_of([("ana", "Vi tager en runde mere på fredag.")], language="da") == []
+
+
+def test_a_dated_take_on_that_answers_no_request_is_a_promise() -> None:
+    items = items_of(
+        [
+            ("ana", "Hvornår kan de sidste tyve kontrakter være scannet?"),
+            ("ben", "Dem klarer jeg inden den 15. Jeg har fået en ny scanner."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-15")]
+
+
+def test_a_bare_yes_before_a_question_for_the_date_does_not_stop_the_date() -> None:
+    items = items_of(
+        [
+            ("ana", "Ben, can you check the invoice run for October?"),
+            ("ben", "Yes."),
+            ("cy", "When would that be realistic, Ben?"),
+            ("ben", "Give me until Thursday, I'm at a customer tomorrow."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-08")]
+
+
+def test_granting_a_request_is_quoted_with_the_promise() -> None:
+    items = items_of(
+        [
+            ("ana", "I'd like the retention period written into the contract itself."),
+            ("ben", "That's reasonable. I'll add it by Monday."),
+        ]
+    )
+    assert items[0].quote == "That's reasonable. I'll add it by Monday."
+    assert summary(items) == [("ben", "2026-10-12")]
+
+
+def test_the_turn_that_takes_a_request_on_is_quoted_with_it() -> None:
+    items = items_of(
+        [
+            ("ana", "Our admin is away. Could you create the accounts?"),
+            ("ben", "Sure. Send me the names, and consider it done."),
+        ]
+    )
+    # Ben creates the accounts; Ana, asked back, sends the names.
+    assert summary(items) == [("ben", None), ("ana", None)]
+    assert items[0].quote.endswith("Send me the names, and consider it done.")
+    # A bare yes adds nothing to the quote.
+    items = items_of(
+        [("ana", "Could you create the accounts?"), ("ben", "Sure. The weather is awful.")]
+    )
+    assert items[0].quote == "Could you create the accounts?"

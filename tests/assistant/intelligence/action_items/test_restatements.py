@@ -135,3 +135,17 @@ def test_a_later_promise_does_not_replace_an_offer_taken_turns_ago() -> None:
         language="da",
     )
     assert summary(items) == [("ana", "2026-10-20"), ("ana", "2026-10-08")]
+
+
+def test_an_offer_taken_with_a_reason_becomes_the_firm_promise_quoted() -> None:
+    items = items_of(
+        [
+            ("ben", "Jeg kunne også godt regne på både et og to lagre, hvis det hjælper."),
+            ("ana", "Ja, gør det, så slipper vi for et møde mere."),
+            ("ben", "Så gør jeg det. Begge dele i samme ark, og det har du inden torsdag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-08")]
+    # The firm promise is quoted, not the offer.
+    assert "Begge dele i samme ark, og det har du inden torsdag." in items[0].quote
