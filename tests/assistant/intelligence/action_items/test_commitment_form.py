@@ -317,3 +317,110 @@ def test_thinking_aloud_is_no_promise() -> None:
 def test_a_promise_said_with_first_is_still_a_promise() -> None:
     items = items_of([("ben", "Jeg skal først ringe til banken i morgen.")], language="da")
     assert summary(items) == [("ben", "2026-10-07")]
+
+
+def test_if_you_like_after_a_promise_leaves_it_a_promise() -> None:
+    items = items_of(
+        [("ana", "Jeg opsætter en testkonto og sender jer koden i morgen, hvis I har lyst.")],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-07")]
+
+
+def test_a_promise_that_waits_for_the_other_sides_input_counts_unless_declined() -> None:
+    turns = [("ana", "Hvis du sender mig regnearket, lægger jeg tallene ind i systemet.")]
+    taken = items_of([*turns, ("ben", "Godt, og så var der fakturaen.")], language="da")
+    assert summary(taken) == [("ana", None)]
+    declined = items_of([*turns, ("ben", "Nej, det klarer vi selv.")], language="da")
+    assert declined == []
+
+
+def test_a_fronted_request_with_a_tag_question_is_a_request() -> None:
+    items = items_of(
+        [("ana", "Ben, den bestiller du, ikke?"), ("ben", "Jo, det gør jeg i morgen.")],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-07")]
+
+
+def test_send_me_x_and_i_will_y_is_the_speakers_promise_with_its_date() -> None:
+    items = items_of(
+        [
+            ("ana", "Can you raise it with your director?"),
+            (
+                "ben",
+                "Yes. Send me the two worst orders, and I'll raise it with him before the "
+                "review on the 20th.",
+            ),
+            ("ana", "I'll send you those orders. Probably Thursday, I need the numbers first."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-20"), ("ana", "2026-10-08")]
+
+
+def test_you_get_it_on_a_day_hands_over_what_the_other_side_needs() -> None:
+    items = items_of(
+        [
+            ("ana", "Hvis du sender mig et udtræk af lagerlisten, så ser jeg på den bagefter."),
+            ("bo", "Det kan jeg godt lave. Du får det i morgen."),
+        ],
+        language="da",
+    )
+    assert ("bo", "2026-10-07") in summary(items), items
+
+
+def test_an_order_by_name_with_any_verb_of_work_is_a_request() -> None:
+    items = items_of(
+        [
+            ("eva", "Jonas, saml tallene fra de tre afdelinger."),
+            ("jonas", "Det gør jeg. Inden fredag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("jonas", "2026-10-09")]
+    items = items_of(
+        [
+            ("eva", "Jonas, pull together the figures from the three branches."),
+            ("jonas", "Will do. Before Friday."),
+        ]
+    )
+    assert summary(items) == [("jonas", "2026-10-09")]
+
+
+def test_a_promise_only_once_something_open_is_settled_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("bo", "Den skriver jeg, men først når vi ved, om I skifter leverandør."),
+                ("ana", "Det finder vi ud af."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("bo", "I'll write it, but only once we know whether you switch suppliers."),
+                ("ana", "We'll see."),
+            ],
+            "en",
+        ),
+    ):
+        assert items_of(turns, language=language) == [], turns
+
+
+# ---- a plain present progressive with a near day is a promise --------------------------------
+
+
+def test_a_present_progressive_with_a_near_day_is_a_promise() -> None:
+    items = items_of(
+        [
+            ("ana", "So the bug is on your side?"),
+            ("bo", "Yes. I'm rolling out a patch tonight, once the shops have closed."),
+        ]
+    )
+    assert summary(items) == [("bo", "2026-10-06")]
+    assert items[0].text.startswith("Roll out a patch")
+    assert summary(items_of([("bo", "I'm calling the landlord tomorrow.")])) == [
+        ("bo", "2026-10-07")
+    ]
+    for text in ("I'm flying to Oslo tomorrow.", "I'm feeling much better today."):
+        assert items_of([("bo", text)]) == [], text

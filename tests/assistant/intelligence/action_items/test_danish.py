@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.transcript import Side
 from tests.assistant.test_understanding import items_of, rule_items, summary
 
 
@@ -128,3 +129,22 @@ def test_danish_abbreviations_do_not_end_a_sentence() -> None:
     assert split_sentences("Prisen er tolv kroner pr. stk. inkl. moms, og vi sender den.") == [
         "Prisen er tolv kroner pr. stk. inkl. moms, og vi sender den."
     ]
+
+
+# ---- obligations in Danish: "jeg skal orientere …", "vi skal træffe …" ------------------------
+
+
+def test_a_danish_obligation_about_this_matter_is_a_task() -> None:
+    people: dict[str, Side | None] = {"ana": "internal", "bo": "external"}
+    items = items_of(
+        [("bo", "Jeg skal orientere vores ejerkreds om det her."), ("ana", "Fint.")],
+        language="da",
+        people=people,
+    )
+    assert summary(items) == [("bo", None)]
+    items = items_of(
+        [("bo", "Vi skal træffe et valg inden den 23. oktober."), ("ana", "Forstået.")],
+        language="da",
+        people=people,
+    )
+    assert summary(items) == [("team:external", "2026-10-23")]

@@ -532,3 +532,107 @@ def test_sending_a_date_by_a_deadline_is_dated_but_a_date_to_meet_is_not() -> No
     assert resolve_due_date("I'll send you a date by Friday.", DAY)[0] == dt.date(2026, 10, 9)
     # "find a time next Thursday": when the meeting is, not by when.
     assert resolve_due_date("Let's find a time on Thursday.", DAY)[0] is None
+
+
+# ---- two days offered as a choice: the later is the deadline -------------------------------
+
+
+def test_of_two_days_offered_the_later_is_the_deadline_in_both_languages() -> None:
+    for text, due in (
+        ("I'll send the floor plan Wednesday or Thursday.", "2026-10-08"),
+        ("I'll ring the landlord today or tomorrow.", "2026-10-07"),
+        ("Jeg sender plantegningen onsdag eller torsdag.", "2026-10-08"),
+        ("Jeg ringer til udlejeren i dag eller i morgen.", "2026-10-07"),
+        ("Jeg har den klar i morgen eller i overmorgen.", "2026-10-08"),
+        ("You'll get it Friday or Monday at the latest.", "2026-10-12"),
+    ):
+        assert resolve_due_date(text, DAY, weeks=False)[0] == dt.date.fromisoformat(due), text
+
+
+def test_a_day_or_a_week_without_a_day_has_no_deadline() -> None:
+    for text in ("I'll send it Friday or next week.", "Jeg sender den fredag eller i næste uge."):
+        said = find_deadline(text, DAY, weeks=False)
+        assert said is not None and said.date is None, text
+
+
+def test_an_item_promised_for_one_of_two_days_is_due_on_the_later() -> None:
+    for turns, language in (
+        ([("ana", "Jeg ringer til udlejeren i morgen eller i overmorgen.")], "da"),
+        ([("ana", "I'll call the landlord tomorrow or the day after tomorrow.")], "en"),
+    ):
+        assert summary(items_of(turns, language=language)) == [("ana", "2026-10-08")], turns
+
+
+def test_a_day_taken_back_for_a_reason_gives_the_last_day_said() -> None:
+    for text, due in (
+        (
+            "Du får den på fredag, nej vent, jeg er på ferie fredag, du får den torsdag.",
+            "2026-10-08",
+        ),
+        ("You'll get it Friday, no wait, I'm away Friday, you'll get it Thursday.", "2026-10-08"),
+    ):
+        assert resolve_due_date(text, DAY, weeks=False)[0] == dt.date.fromisoformat(due), text
+
+
+def test_a_date_in_a_clause_of_result_is_not_the_deadline() -> None:
+    for text in (
+        "Så opdaterer jeg priserne i aften, så kataloget virker i morgen.",
+        "I'll update the prices tonight so the catalogue works tomorrow.",
+    ):
+        items = items_of([("ana", text)], language="da" if "Så" in text else "en")
+        assert summary(items) == [("ana", "2026-10-06")], text
+
+
+def test_right_afterwards_is_today() -> None:
+    items = items_of([("ana", "Det undersøger jeg lige bagefter.")], language="da")
+    assert summary(items) == [("ana", "2026-10-06")]
+
+
+# ---- of two dates in one promise: the deadline, not a reason or a period ---------------------
+
+
+def test_a_deadline_beats_a_period_and_a_reason_in_the_same_promise() -> None:
+    for text, language, due in (
+        ("I'll ring the supplier this week and get back to Eva by Thursday.", "en", "2026-10-08"),
+        (
+            "Jeg ringer til leverandøren i denne uge og vender tilbage senest torsdag.",
+            "da",
+            "2026-10-08",
+        ),
+        (
+            "Vi skal alle have lukket de gamle sager inden torsdag, fordi revisor kommer mandag.",
+            "da",
+            "2026-10-08",
+        ),
+        (
+            "We all need to close our old tickets by Thursday, because the audit starts Monday.",
+            "en",
+            "2026-10-08",
+        ),
+        (
+            "Jeg tager det op med bestyrelsen i dag og giver dig svar inden den 20. oktober.",
+            "da",
+            "2026-10-20",
+        ),
+        (
+            "I'll raise it with the board today and give you an answer by the 20th.",
+            "en",
+            "2026-10-20",
+        ),
+    ):
+        items = items_of([("ben", text)], language=language)
+        assert [i.due.isoformat() if i.due else None for i in items] == [due], (text, items)
+
+
+# ---- the day a meeting is booked for is when it is held, not a deadline -----------------------
+
+
+def test_a_meeting_booked_on_a_day_has_no_due_date() -> None:
+    for text, language in (
+        ("Jeg booker et opfølgende møde torsdag eftermiddag.", "da"),
+        ("I'll book a follow-up call Thursday afternoon.", "en"),
+    ):
+        assert summary(items_of([("bo", text)], language=language)) == [("bo", None)], text
+    assert summary(items_of([("bo", "I'll book the hotel rooms Thursday.")])) == [
+        ("bo", "2026-10-08")
+    ]

@@ -703,3 +703,217 @@ def test_a_date_taken_back_later_in_the_turn_is_replaced_by_the_day_named() -> N
 def test_a_day_mentioned_later_without_taking_the_date_back_changes_nothing() -> None:
     turn = "I'll send the draft by Thursday. Let's say the call is on Friday then."
     assert summary(items_of([("ana", turn)])) == [("ana", "2026-10-08")]
+
+
+# DAY is a Tuesday (2026-10-06): Wednesday the 7th, Thursday the 8th, Friday the 9th.
+
+# ---- a date said again does not move the item or make a second one -------------------------
+
+
+def test_a_dated_hand_over_of_a_dated_promise_is_the_same_item() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "jeg kan godt skrive referatet fra generalforsamlingen"),
+                ("ben", "fint så skriver du det ana og sender det ud inden fredag"),
+                ("ana", "det har i inden fredag"),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "I can write up the minutes of the general assembly."),
+                ("ben", "Good, then you do it, Ana, and send it round by Friday."),
+                ("ana", "You'll have it by Friday."),
+            ],
+            "en",
+        ),
+    ):
+        items = items_of(turns, language=language)
+        assert summary(items) == [("ana", "2026-10-09")], (turns, items)
+
+
+def test_a_request_about_how_the_promised_work_is_handed_over_is_no_second_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg laver et nyt tilbud til messekunderne til torsdag."),
+            ("ben", "Godt, send det til mig først."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-08")]
+
+
+def test_a_dated_answer_to_when_dates_the_speakers_own_promise() -> None:
+    items = items_of(
+        [
+            ("ana", "Kvitteringerne ligger lidt spredt, men jeg skal nok få samlet dem."),
+            ("ben", "Hvornår tror du, jeg kan få dem?"),
+            (
+                "ana",
+                "Mange af dem er på ferie i næste uge, så lad os sige inden den 20., så kan jeg "
+                "sende dig en samlet bunke.",
+            ),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-20")]
+
+
+def test_other_work_promised_in_answer_to_when_is_a_task_of_its_own() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg kan ikke sige et tal nu, jeg skal have det godkendt af min chef."),
+            ("ben", "Hvornår kan jeg få det?"),
+            ("ana", "Jeg sender et nyt tilbud med to års binding på fredag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", None), ("ana", "2026-10-09")]
+
+
+def test_something_added_to_the_work_just_promised_is_part_of_it() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "I'll draft the service agreement and send it to you by Friday."),
+                ("ben", "Could you include the weekend rates?"),
+                ("ana", "Sure, I'll include them."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Jeg laver et udkast til aftalen og sender det fredag."),
+                ("ben", "Kan du tilføje weekendpriserne?"),
+                ("ana", "Ja, jeg tilføjer dem."),
+            ],
+            "da",
+        ),
+    ):
+        assert summary(items_of(turns, language=language)) == [("ana", "2026-10-09")], turns
+
+
+def test_clearing_the_work_with_someone_is_a_task_and_the_date_asked_is_the_deliverables() -> None:
+    items = items_of(
+        [
+            (
+                "ana",
+                "Så sender jeg jer et udkast til aftalen. Det skal jeg lige vende med min chef "
+                "først, men det ordner jeg.",
+            ),
+            ("ben", "Hvornår kan vi se det?"),
+            ("ana", "Du får det på torsdag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-08"), ("ana", None)]
+
+
+# ---- a day taken back: the one said instead stands ------------------------------------------
+
+
+def test_a_day_taken_back_in_the_next_sentence_gives_way_to_the_new_one() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ben", "Og så laver jeg en tidsplan til jer."),
+                ("ana", "Hvornår?"),
+                ("ben", "Øh, på onsdag. Nej, fredag. Jeg skal lige have styr på ressourcerne."),
+            ],
+            "da",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("ben", "I'll put together a load-time report."),
+                ("ana", "When?"),
+                ("ben", "Thursday. Sorry, Friday, I'm out Thursday."),
+            ],
+            "en",
+            "2026-10-09",
+        ),
+        (
+            [
+                (
+                    "ben",
+                    "Jeg sender dig opgørelsen på torsdag. Nej, vent, jeg er på kursus torsdag,"
+                    " så det bliver fredag.",
+                ),
+            ],
+            "da",
+            "2026-10-09",
+        ),
+        (
+            [
+                (
+                    "ben",
+                    "I'll send you the timeline on Wednesday. No, wait, I'm at a conference"
+                    " Wednesday, so it'll be Thursday.",
+                ),
+            ],
+            "en",
+            "2026-10-08",
+        ),
+    ):
+        items = items_of(turns, language=language)
+        assert [(i.owner, i.due.isoformat() if i.due else None) for i in items][:1] == [
+            ("ben", due)
+        ], (turns, items)
+
+
+def test_a_day_kept_after_no_is_not_a_correction() -> None:
+    items = items_of([("ben", "I'll send you the timeline on Thursday, no problem.")])
+    assert summary(items) == [("ben", "2026-10-08")]
+
+
+# ---- the dated promise after a yes is the request's date, not a second task -----------------
+
+
+def test_a_dated_promise_right_after_a_yes_dates_the_request() -> None:
+    items = items_of(
+        [
+            ("ana", "Ben, could you set up a call between Mia and their fleet manager?"),
+            (
+                "ben",
+                "Yes, I'll arrange that. I'll email their fleet manager today with some dates.",
+            ),
+            ("mia", "That would help."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-06")]
+
+
+def test_a_later_dated_promise_by_pronoun_dates_the_request_it_takes_on() -> None:
+    items = items_of(
+        [
+            ("ana", "Ben, can you merge the duplicate customers?"),
+            ("ben", "Yeah. Send me the export."),
+            ("ana", "Putting it in the chat now."),
+            ("ben", "Got it. I'll have them merged by Thursday."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-08")]
+
+
+def test_a_day_promised_against_the_others_deadline_dates_the_own_promise() -> None:
+    for turns, language in (
+        (
+            [
+                ("ben", "Jeg laver et tilbud på alle tre værksteder."),
+                ("ana", "Gerne, men jeg skal bruge det inden den 20. oktober."),
+                ("ben", "Det kan jeg godt nå. Du har det på fredag."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ben", "I'll put together a quote for all three workshops."),
+                ("ana", "Great, but I need it by the 20th."),
+                ("ben", "I can make that. You'll have it on Friday."),
+            ],
+            "en",
+        ),
+    ):
+        items = items_of(turns, language=language)
+        assert summary(items) == [("ben", "2026-10-09")], (turns, items)

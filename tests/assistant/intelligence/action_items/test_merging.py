@@ -24,3 +24,13 @@ def test_two_dated_tasks_in_one_promise_are_two_items() -> None:
     # Reporting back on the first task is the same task, with the later date.
     one = items_of([("ana", "I'll ask finance today and get back to you by Thursday.")])
     assert summary(one) == [("ana", "2026-10-08")]
+
+
+def test_something_else_done_now_leaves_the_promise() -> None:
+    items = items_of(
+        [
+            ("ana", "I'll correct the invoice address in the next draft."),
+            ("ana", "I'm opening the supplier list now so you can see it."),
+        ]
+    )
+    assert summary(items) == [("ana", None)]

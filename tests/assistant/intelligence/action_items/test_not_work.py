@@ -648,3 +648,145 @@ def test_looking_something_up_with_the_answer_next_is_done_in_the_meeting() -> N
     # Without the answer said, looking it up is a promise.
     items = items_of([("ana", "Jeg slår det op i morgen og sender dig navnet.")], language="da")
     assert summary(items) == [("ana", "2026-10-07")]
+
+
+def test_a_topic_taken_up_again_at_a_later_meeting_is_no_task() -> None:
+    for text, language in (
+        ("Fint, vi tager Vejle-sagen op igen på fredag.", "da"),
+        ("Det tror jeg, vi skal tage på næste møde.", "da"),
+        ("Fine, we'll bring the Leeds account up again on Friday.", "en"),
+    ):
+        assert items_of([("ana", "Hvad med Vejle?"), ("ben", text)], language=language) == []
+
+
+def test_going_through_something_with_someone_is_work() -> None:
+    items = items_of([("ana", "Jeg går tallene igennem med bogholderen i morgen.")], language="da")
+    assert summary(items) == [("ana", "2026-10-07")]
+    assert items[0].text.lower().startswith("gennemgå tallene"), items
+
+
+def test_a_negated_habit_and_a_question_about_the_process_are_no_tasks() -> None:
+    for text in (
+        "Nej tak, jeg åbner alligevel ikke den slags vedhæftninger.",
+        "Altså, kan systemet selv bogføre det, eller skal jeg stadig gøre det i hånden?",
+    ):
+        assert items_of([("ana", "Skal vi tage et kig?"), ("ben", text)], language="da") == []
+
+
+def test_saying_who_will_attend_is_no_task() -> None:
+    for question, answer, language in (
+        ("Hvem fra jer deltager i opstarten?", "Det gør jeg.", "da"),
+        ("Who from your side is coming to the kick-off?", "I will.", "en"),
+    ):
+        assert items_of([("ana", question), ("ben", answer)], language=language) == []
+
+
+def test_the_plan_for_the_meeting_itself_is_no_task() -> None:
+    items = items_of(
+        [("ana", "Velkommen. Jeg tænkte, vi kigger på budget, bemanding og kurser i dag.")],
+        language="da",
+    )
+    assert items == []
+
+
+def test_the_language_the_meeting_is_held_in_is_no_task() -> None:
+    items = items_of(
+        [("ana", "Ben, I'll run this one in English for your sake, the rest can switch.")]
+    )
+    assert items == []
+
+
+def test_work_done_there_and_then_is_no_item() -> None:
+    offered = items_of(
+        [
+            ("ana", "Jeg kan godt nulstille hans adgangskode."),
+            ("ben", "Gør det."),
+            ("ana", "Jeg gør det nu."),
+        ],
+        language="da",
+    )
+    assert offered == []
+    asked = items_of(
+        [
+            ("ana", "Ben, can you keep an eye on the import queue?"),
+            ("ben", "Yes, I'm keeping an eye on it now, it's moving."),
+        ]
+    )
+    assert asked == []
+
+
+def test_how_the_speaker_will_talk_and_a_vague_we_will_call_if_are_no_tasks() -> None:
+    for text in (
+        "Then I'll keep it short.",
+        "Though I'll warn you now, the list is long.",
+        "We'll reach out if it becomes relevant.",
+    ):
+        assert items_of([("ana", "Shall we start?"), ("ben", text)]) == [], text
+
+
+# ---- done in the meeting, or done already: no task -------------------------------------------
+
+
+def test_work_shown_or_handed_over_in_the_meeting_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Må jeg se, hvordan man deler en vagt?"),
+                ("ben", "Ja, se her. Jeg trækker den over på den anden medarbejder."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "Can I see how a shift is split?"),
+                ("ben", "Sure, look here. I'll drag it across to the other technician."),
+            ],
+            "en",
+        ),
+        ([("ana", "Jeg skal i øvrigt løbe nu, der kommer en vareleverance.")], "da"),
+        ([("ana", "I also have to run now, a courier is at the door.")], "en"),
+    ):
+        assert items_of(turns, language=language) == [], turns
+
+
+def test_a_file_asked_for_and_put_in_the_chat_at_once_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Ben, can you correct the addresses?"),
+                ("ben", "Yes. Send me the spreadsheet."),
+                ("ana", "Putting it in the chat now."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Ben, kan du rette adresserne?"),
+                ("ben", "Ja. Send mig regnearket."),
+                ("ana", "Jeg lægger det i chatten nu."),
+            ],
+            "da",
+        ),
+    ):
+        assert [item.owner for item in items_of(turns, language=language)] == ["ben"], turns
+
+
+def test_a_reminder_answered_with_already_done_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "OG BO HUSK AT ARKIVERE DEN I SYSTEMET"),
+                ("bo", "DET HAR JEG ALLEREDE GJORT"),
+            ],
+            "da",
+        ),
+        (
+            [("ana", "Og Bo, husk at arkivere sagen."), ("bo", "Den er allerede arkiveret.")],
+            "da",
+        ),
+        (
+            [("ana", "And Bo, remember to archive the case."), ("bo", "I've already done that.")],
+            "en",
+        ),
+    ):
+        assert items_of(turns, language=language) == [], turns

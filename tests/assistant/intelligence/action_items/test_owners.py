@@ -437,3 +437,98 @@ def test_asking_someone_for_a_thing_by_a_date_is_their_task() -> None:
     # Without a date, or for terms and features, it is a question, not work handed over.
     for question in ("Kan vi få rapporten på engelsk?", "Kan vi få fri fragt på ordren?"):
         assert items_of([("ana", question), ("ben", "Ja.")], language="da") == [], question
+
+
+# ---- found on sets h and i: Danish first ---------------------------------------------------
+
+
+def test_two_people_named_and_told_with_a_plural_you_share_the_task() -> None:
+    people = {"ana": "internal", "ben": "internal", "cy": "internal", "dora": "external"}
+    items = items_of(
+        [
+            ("ana", "Ben og Cy, I deler kundelisten imellem jer og ringer dem op inden fredag."),
+            ("ben", "Det gør vi."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("team:internal", "2026-10-09")]
+
+
+def test_all_of_some_things_is_not_everyone() -> None:
+    people = {"ana": "internal", "ben": "external", "cy": "external"}
+    items = items_of(
+        [
+            ("ana", "KAN I SENDE OS ALLE DE FAKTURAER I HAR FÅET"),
+            ("ben", "JA DEM SENDER JEG I DAG"),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-06")]
+
+
+def test_a_chairs_hand_off_spelled_out_next_does_not_take_an_earlier_request() -> None:
+    items = items_of(
+        [
+            ("ana", "Først Odense. Ben?"),
+            ("ben", "De mangler en ny prisliste."),
+            ("ana", "Kan du få den ud i dag?"),
+            ("ben", "Ja, den sender jeg i eftermiddag."),
+            ("ana", "Og Aalborg-leadet, hvem har det?"),
+            ("ben", "Ingen endnu."),
+            ("ana", "Cy, den er din. Ring til dem i morgen."),
+            ("cy", "Okay, jeg ringer til dem i morgen tidlig."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-06"), ("cy", "2026-10-07")]
+    assert items[0].quote == "Ja, den sender jeg i eftermiddag."
+
+
+# ---- a suggestion is made as it is said ------------------------------------------------------
+
+
+def test_a_suggestion_is_no_task_for_the_one_who_makes_it() -> None:
+    for turns, language in (
+        (
+            [("ana", "Så vil jeg foreslå, at I lukker de gamle konti, før vi flytter data.")],
+            "da",
+        ),
+        ([("ana", "Skal vi mødes igen?"), ("ben", "Jeg foreslår mandag klokken elleve.")], "da"),
+        ([("ana", "Shall we meet again?"), ("ben", "I'd suggest Monday at eleven.")], "en"),
+    ):
+        assert items_of(turns, language=language) == [], turns
+    items = items_of(
+        [("ana", "Shall we meet again?"), ("ben", "I'd suggest Monday. I'll send the invite.")]
+    )
+    assert summary(items) == [("ben", None)]
+
+
+# ---- a chair hands on what someone else turned down -------------------------------------------
+
+
+def test_a_request_turned_down_and_handed_to_someone_else_is_theirs() -> None:
+    for turns, language in (
+        (
+            [
+                ("eva", "Daniel, kan du tage dig af bageriet?"),
+                ("daniel", "Nej, jeg er booket op."),
+                ("eva", "Amira, så er den din."),
+                ("amira", "Fint, jeg tager den."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("eva", "Daniel, can you take the bakery lead?"),
+                ("daniel", "Sorry, I'm full until January."),
+                ("eva", "Amira, then it's yours."),
+                ("amira", "Fine, I'll take it."),
+            ],
+            "en",
+        ),
+    ):
+        items = items_of(turns, language=language)
+        assert summary(items) == [("amira", None)], (turns, items)
+        assert "Amira" in items[0].quote

@@ -109,3 +109,31 @@ def test_a_pronoun_in_english_is_resolved_to_what_was_named_in_english() -> None
     )
     assert summary(items) == [("bo", "2026-10-07")]
     assert items[0].text == "Forward the updated price list to our buyers", items
+
+
+def test_the_addressees_name_after_a_pronoun_is_not_part_of_the_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg kan godt lave budgettet for kantinen."),
+            ("ben", "Så laver du det Ana og sender det til mig."),
+        ],
+        language="da",
+    )
+    assert all("ana" not in item.text.lower() for item in items), items
+
+
+def test_an_acronym_in_a_compound_is_no_pronoun() -> None:
+    items = items_of(
+        [("ana", "Jeg sender filen til dig i dag, og jeg ringer til deres IT-afdeling i morgen.")],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-06"), ("ana", "2026-10-07")]
+
+
+def test_a_pronoun_that_is_yours_to_decide_hands_nothing_on() -> None:
+    turns = [
+        ("eva", "Which layout do you prefer, Amira?"),
+        ("amira", "The second one."),
+        ("eva", "Amira, it's yours to decide."),
+    ]
+    assert items_of(turns) == []

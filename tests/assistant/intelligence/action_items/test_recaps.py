@@ -256,3 +256,15 @@ def test_a_recap_naming_others_tasks_without_verbs_repeats_the_speakers_task() -
         language="da",
     )
     assert summary(items) == [("lars", "2026-10-09"), ("bo", "2026-10-07"), ("maja", "2026-10-06")]
+
+
+def test_a_summary_promised_as_a_thing_to_send_is_a_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg ringer til revisoren i morgen."),
+            ("ben", "Godt."),
+            ("ana", "Og jeg sender jer en opsummering af mødet i eftermiddag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-07"), ("ana", "2026-10-06")]

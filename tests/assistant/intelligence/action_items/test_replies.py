@@ -541,3 +541,197 @@ def test_the_turn_that_takes_a_request_on_is_quoted_with_it() -> None:
         [("ana", "Could you create the accounts?"), ("ben", "Sure. The weather is awful.")]
     )
     assert items[0].quote == "Could you create the accounts?"
+
+
+def test_an_answer_that_only_says_the_requests_date_again_keeps_the_requests_quote() -> None:
+    items = items_of(
+        [
+            ("ana", "Kan du sende lagerlisten inden torsdag, Ben?"),
+            ("ben", "Ja, den har du torsdag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-08")]
+    assert "lagerlisten" in items[0].quote
+
+
+def test_a_fronted_yes_answers_a_question_request() -> None:
+    people = {"ana": "external", "ben": "internal"}
+    items = items_of(
+        [
+            ("ana", "Kan I lave en beregning med begge løsninger, så vi kan sammenligne?"),
+            ("ben", "Det laver jeg. I har den torsdag."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-08")]
+    assert "beregning" in items[0].quote
+
+
+def test_dates_asked_for_after_a_yes_date_the_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Ben, kan du rydde op i kundelisten?"),
+            ("ben", "Det kan jeg godt, men først efter nytår."),
+            ("ana", "Hvad betyder det i datoer?"),
+            ("ben", "Lad os sige den 8. januar."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2027-01-08")]
+
+
+def test_new_business_is_not_the_answer_to_the_request_before() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg har ikke tallene fra Odense endnu."),
+            ("cy", "Så skriv et skøn ind."),
+            ("ben", "En ting til: jeg laver en ny prisliste, den er klar til torsdag."),
+        ],
+        language="da",
+    )
+    assert ("ana", None) in summary(items)
+    assert ("ben", "2026-10-08") in summary(items)
+
+
+def test_an_answer_that_names_the_work_only_by_a_pronoun_is_quoted_with_the_request() -> None:
+    items = items_of(
+        [
+            ("ana", "Ben, kan du tjekke fakturaerne fra Aarhus?"),
+            ("ben", "Det kan jeg godt, men først på fredag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+    assert "fakturaerne" in items[0].quote and "fredag" in items[0].quote
+
+
+def test_an_offer_turned_down_with_we_will_do_it_ourselves_is_no_task() -> None:
+    items = items_of(
+        [("ana", "Do you want us to call the drivers?"), ("ben", "No, we'll do that ourselves.")]
+    )
+    assert items == []
+
+
+def test_how_the_work_is_done_after_a_dated_yes_keeps_the_request() -> None:
+    items = items_of(
+        [
+            ("ana", "Ben, kan du lave en oversigt over de ti største kunder?"),
+            ("ben", "Ja, den laver jeg. Du har den inden fredag. Jeg tager dem fra Jylland først."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+    assert "oversigt" in items[0].quote
+
+
+# DAY is a Tuesday (2026-10-06): Wednesday the 7th, Thursday the 8th, Friday the 9th.
+
+# ---- a request turned down, or only noted, is no task --------------------------------------
+
+
+def test_a_request_the_addressee_cannot_fit_in_is_no_task_in_both_languages() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Ben, kan du rydde op i de gamle leads?"),
+                ("ben", "Det kan jeg ikke nå i denne uge, jeg sidder med budgettet."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "Ben, could you tidy up the old leads?"),
+                ("ben", "I can't fit that in this week, I'm on the budget."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Would you think about a discount for the second site?"),
+                ("ben", "I'd rather not promise that on this call."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "The bulk import is planned, but not dated yet."),
+                ("ben", "Could you tell us when it is dated?"),
+                ("ana", "I'll keep it in mind."),
+            ],
+            "en",
+        ),
+    ):
+        assert items_of(turns, language=language) == [], turns
+
+
+def test_a_no_to_the_day_still_leaves_the_task() -> None:
+    items = items_of(
+        [("ana", "Kan du sende lønfilen?"), ("ben", "Nej, ikke før fredag.")], language="da"
+    )
+    assert [item.owner for item in items] == ["ben"]
+
+
+# ---- an offer turned down is no task, even when it answers a question ------------------------
+
+
+def test_an_offer_to_redo_past_work_that_is_turned_down_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Bo lavede vist også en opgørelse over forbruget sidste år, ikke?"),
+                ("bo", "Jo. Jeg kan godt lave den igen, hvis I vil."),
+                ("ana", "Nej, det behøver du ikke."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "Bo put together a usage summary last spring, didn't he?"),
+                ("bo", "Yes. I can put one together again if you like."),
+                ("ana", "No, there's no need."),
+            ],
+            "en",
+        ),
+    ):
+        assert items_of(turns, language=language) == [], turns
+
+
+# ---- a reply that carries the commitment by a pronoun ----------------------------------------
+
+
+def test_a_yes_by_pronoun_takes_the_request_on() -> None:
+    items = items_of(
+        [
+            ("ana", "Kan du sende mig en oversigt over licenserne?"),
+            ("bo", "Den kan jeg godt finde. Du får den på torsdag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-08")]
+    refused = items_of(
+        [
+            ("ana", "Kan du sende mig en oversigt over licenserne?"),
+            ("bo", "Den kan jeg desværre ikke dele."),
+        ],
+        language="da",
+    )
+    assert refused == []
+
+
+def test_an_offer_made_if_wanted_and_taken_up_is_a_promise() -> None:
+    items = items_of(
+        [
+            ("ben", "Jeg kan godt trække tallene fra sidste sæson, hvis det er."),
+            ("ana", "Ja tak, gør det. Helst inden torsdag."),
+            ("ben", "Det gør jeg."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-08")]
+    declined = items_of(
+        [("ben", "Jeg kan godt sende den igen, hvis det er nødvendigt."), ("ana", "Nej tak.")],
+        language="da",
+    )
+    assert declined == []
