@@ -424,3 +424,137 @@ def test_a_present_progressive_with_a_near_day_is_a_promise() -> None:
     ]
     for text in ("I'm flying to Oslo tomorrow.", "I'm feeling much better today."):
         assert items_of([("bo", text)]) == [], text
+
+
+# ---- words reported from someone else ---------------------------------------------------------
+
+
+def test_a_promise_reported_from_someone_else_is_not_ours() -> None:
+    for language, said in (
+        ("en", "Their head of ops said, and I quote, we'll come back to you after Easter."),
+        ("en", "Their CFO told us we'll get an answer after Easter."),
+        ("en", "THEIR BUYER SAID AND I QUOTE WE'LL SIGN IN MAY"),
+        ("da", "Deres driftschef sagde, og jeg citerer, vi vender tilbage efter påske."),
+        ("da", "Hun skrev, at vi sender den i morgen."),
+    ):
+        turns = [("bo", "What about the rail deal?"), ("ana", said)]
+        assert rule_items(turns, language=language) == [], said
+
+
+def test_the_speakers_own_words_said_again_stay_a_promise() -> None:
+    for language, said in (
+        ("en", "As I said, I'll send the contract tomorrow."),
+        ("en", "He said that, so I'll send the contract tomorrow."),
+        ("da", "Som jeg sagde, sender jeg kontrakten i morgen."),
+    ):
+        turns = [("bo", "What about the rail deal?"), ("ana", said)]
+        assert summary(rule_items(turns, language=language)) == [("ana", "2026-10-07")], said
+
+
+# ---- "because then I can": the reason for a request ----------------------------------------
+
+
+def test_what_the_asker_can_do_then_is_the_reason_not_a_task() -> None:
+    for turns, language in (
+        (
+            [
+                (
+                    "bo",
+                    "For at finde fejlen ville det hjælpe at have et par ordrenumre, "
+                    "for så kan jeg følge dem hele vejen.",
+                ),
+                ("ann", "Ja, jeg sender dig tre i morgen."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("bo", "It would help to have the crew rota because then I can plan the week."),
+                ("ann", "Sure, I will send the rota tomorrow."),
+            ],
+            "en",
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert summary(items) == [("ann", "2026-10-07")], (turns, items)
+
+
+def test_then_i_can_after_a_yes_is_still_a_promise() -> None:
+    items = rule_items(
+        [
+            ("ann", "Kan du sende vagtplanen?"),
+            ("bo", "Ja, og så kan jeg også sende ferielisten i morgen."),
+        ],
+        language="da",
+    )
+    assert [item.owner for item in items] == ["bo"], items
+
+
+# ---- "what I'll do is …": a promise said as a cleft -----------------------------------------
+
+
+def test_a_promise_said_as_what_i_will_do_is_is_a_promise() -> None:
+    for text in (
+        "so what i will do is call their finance office tomorrow and find out who signs",
+        "What I'll do is call their finance office tomorrow and find out who signs.",
+    ):
+        items = rule_items([("ann", "The deal went quiet after the demo."), ("bob", text)])
+        assert summary(items) == [("bob", "2026-10-07")], (text, items)
+        assert items[0].text.lower().startswith("call their finance office"), items
+
+
+def test_not_knowing_what_one_will_do_is_no_promise() -> None:
+    items = rule_items(
+        [("ann", "What will you do about it?"), ("bob", "I do not know what I will do.")],
+        language="en",
+    )
+    assert items == [], items
+
+
+# ---- a condition that belongs to the second of two tasks ------------------------------------
+
+
+def test_a_dated_task_before_and_then_something_if_needed_is_a_promise() -> None:
+    for turns, language in (
+        (
+            [
+                ("ann", "Du kan bare trække den i kalenderen."),
+                (
+                    "bo",
+                    "Så vil jeg gerne prøve det af først. Jeg prøver det i morgen og giver "
+                    "Ann besked, hvis noget driller.",
+                ),
+                ("ann", "God idé."),
+            ],
+            "da",
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert summary(items) == [("bo", "2026-10-07")], (turns, items)
+
+
+def test_an_offer_that_hangs_on_a_condition_is_still_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ann", "Did you get the file?"),
+                ("bo", "I sent it last week, and I am happy to resend it if it got lost."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ann", "Hvad med fakturaen?"),
+                ("bo", "Jeg sender den igen, hvis den ikke er kommet."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ann", "Ok."),
+                ("bo", "Jeg ringer til dem og rykker på fredag, hvis de ikke har betalt."),
+            ],
+            "da",
+        ),
+    ):
+        assert rule_items(turns, language=language) == [], turns

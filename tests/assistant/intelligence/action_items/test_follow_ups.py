@@ -8,6 +8,8 @@ import datetime as dt
 from assistant.intelligence.dates import resolve_due_date
 from tests.assistant.test_understanding import DAY, items_of, rule_items, summary
 
+THREE = {"ana": None, "bo": None, "cai": None}
+
 # ---- an answer to a new ask in between is new work, not the own promise again ---------------
 
 
@@ -917,3 +919,137 @@ def test_a_day_promised_against_the_others_deadline_dates_the_own_promise() -> N
     ):
         items = items_of(turns, language=language)
         assert summary(items) == [("ben", "2026-10-09")], (turns, items)
+
+
+# ---- a dated promise that takes the day the other side asked for re-dates the task ---------
+
+
+def test_taking_the_day_asked_for_re_dates_the_task() -> None:
+    for language, turns in (
+        (
+            "en",
+            [
+                ("ana", "I can enable the export for both sites on Thursday."),
+                ("bo", "Thursday is bad for us. Can we say Monday instead?"),
+                ("ana", "Monday's fine, I'll switch it on for both sites on Monday then."),
+            ],
+        ),
+        (
+            "da",
+            [
+                ("ana", "Jeg slår eksporten til for begge afdelinger på torsdag."),
+                ("bo", "Torsdag er dårligt for os. Kan vi sige mandag i stedet?"),
+                ("ana", "Mandag er fint, jeg aktiverer den for begge afdelinger på mandag."),
+            ],
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert summary(items) == [("ana", "2026-10-12")], items
+
+
+def test_asking_the_owner_for_another_day_is_no_second_task() -> None:
+    for language, turns in (
+        (
+            "en",
+            [
+                ("ana", "I'll upload the price file tomorrow."),
+                ("bo", "Could you do it on Friday instead? The list gets cleaned tomorrow."),
+            ],
+        ),
+        (
+            "da",
+            [
+                ("ana", "Jeg sender tilbuddet inden fredag."),
+                ("bo", "Kan du ikke nå det til torsdag?"),
+                ("ana", "Jo, så siger vi torsdag."),
+            ],
+        ),
+    ):
+        items = rule_items(turns, people=THREE, language=language)
+        assert [item.owner for item in items] == ["ana"], items
+
+
+def test_a_new_dated_task_after_a_day_named_by_the_other_side_stays() -> None:
+    for language, turns in (
+        (
+            "en",
+            [
+                ("ana", "I'll send the contract tomorrow."),
+                ("bo", "Good, our board meets on Friday."),
+                ("ana", "I'll also book the venue for the board dinner on Friday."),
+            ],
+        ),
+        (
+            "da",
+            [
+                ("ana", "Jeg sender kontrakten i morgen."),
+                ("bo", "Godt, vores bestyrelse mødes på fredag."),
+                ("ana", "Jeg booker også lokalet til middagen på fredag."),
+            ],
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert summary(items) == [("ana", "2026-10-07"), ("ana", "2026-10-09")], items
+
+
+def test_a_dated_request_for_it_without_a_promise_before_stays() -> None:
+    for language, turns in (
+        (
+            "en",
+            [
+                ("ana", "The draft contract is ready."),
+                ("bo", "Ana, could you send it to legal on Friday?"),
+                ("ana", "Sure."),
+            ],
+        ),
+        (
+            "da",
+            [
+                ("ana", "Udkastet til kontrakten er klar."),
+                ("bo", "Ana, kan du sende det til juristen på fredag?"),
+                ("ana", "Ja."),
+            ],
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert summary(items) == [("ana", "2026-10-09")], items
+
+
+# ---- what the speaker needs for the work they just took on is its condition ---------------------
+
+
+def test_just_send_me_after_taking_work_on_is_its_condition() -> None:
+    for language, asked, said in (
+        (
+            "en",
+            "Two of our people need lab access.",
+            "I'll set up lab access for both of them. Just send me their email addresses.",
+        ),
+        ("en", "Would you join the call with their IT?", "Happy to. Just send me the invite."),
+        (
+            "da",
+            "To af vores folk skal have adgang.",
+            "Jeg opretter adgang til dem begge. Send mig bare deres mailadresser.",
+        ),
+        ("da", "Vil du være med på mødet med deres IT?", "Gerne. Send mig bare invitationen."),
+    ):
+        items = rule_items([("bo", asked), ("ana", said)], language=language)
+        assert all(item.owner == "ana" for item in items), said
+
+
+def test_a_dated_or_standalone_send_me_stays_a_request() -> None:
+    for language, asked, said in (
+        (
+            "en",
+            "Would you join the call with their IT?",
+            "Sure, I'll join. Just send me the invite by Friday.",
+        ),
+        ("en", "Two of our people need lab access.", "It's ready. Just send me their addresses."),
+        (
+            "da",
+            "Vil du være med på mødet med deres IT?",
+            "Ja, jeg er med. Send mig bare invitationen inden fredag.",
+        ),
+    ):
+        items = rule_items([("bo", asked), ("ana", said)], language=language)
+        assert "bo" in [item.owner for item in items], said

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from tests.assistant.test_understanding import items_of, rule_items, summary
 
+FOUR = {"ana": None, "bo": None, "cai": None, "dea": None}
+
 # DAY is a Tuesday (2026-10-06): Wednesday the 7th, Thursday the 8th, Friday the 9th.
 
 # ---- a wish is no task --------------------------------------------------------------------
@@ -790,3 +792,298 @@ def test_a_reminder_answered_with_already_done_is_no_task() -> None:
         ),
     ):
         assert items_of(turns, language=language) == [], turns
+
+
+# ---- a routine: what the speaker says they have done for years --------------------------------
+
+
+def test_what_has_been_done_for_years_is_a_routine_not_a_promise() -> None:
+    asked = {
+        "en": ("ana", "Who sends the weekly plan out to the crews?"),
+        "da": ("ana", "Hvem sender ugeplanen ud til holdene?"),
+    }
+    for language, said in (
+        ("en", "And then I call round the crews on Monday morning. We've done it for ten years."),
+        ("en", "Yes, I print it out at about ten in the evening. I've done that for twelve years."),
+        ("da", "Og så ringer jeg rundt til holdene mandag morgen. Det har vi gjort i tyve år."),
+        ("da", "Ja, jeg printer den ud ved ti-tiden om aftenen. Det har jeg gjort i tolv år."),
+        ("da", "Det gør jeg. Det har jeg gjort i otte år."),
+    ):
+        assert rule_items([asked[language], ("bo", said)], language=language) == [], said
+
+
+def test_a_promise_with_no_years_after_it_stays() -> None:
+    for language, asked, said in (
+        ("en", "Who sends the weekly plan out to the crews?", "I'll send it out tonight."),
+        ("da", "Hvem sender ugeplanen ud til holdene?", "Det gør jeg. Du har den i morgen."),
+        ("da", "Hvem sender ugeplanen ud til holdene?", "Ja, jeg printer den ud i aften."),
+    ):
+        items = rule_items([("ana", asked), ("bo", said)], language=language)
+        assert [item.owner for item in items] == ["bo"], said
+
+
+# ---- stepping out of the meeting, for good or for a moment, and what is done there and then ----
+
+
+def test_stepping_out_and_work_done_there_and_then_are_no_tasks() -> None:
+    for language, said in (
+        ("en", "Right, I need to go and check on a delivery. Thanks both, that was useful."),
+        ("da", "Nå, jeg skal lige gå ud og hente en levering. Tak for i dag."),
+        ("en", "Sorry, I need to answer a message from another customer. One second."),
+        ("da", "Undskyld, jeg skal lige svare på en mail fra en anden kunde. Et øjeblik."),
+        ("en", "I'll add a note in the CRM about the pallets while I remember."),
+        ("da", "Jeg skriver lige en note i CRM om pallerne, mens jeg husker det."),
+        ("en", "Let me correct myself. We keep the price until June."),
+        ("da", "Lad mig rette mig selv. Vi holder prisen til juni."),
+    ):
+        turns = [("bo", "That was the last point on my list."), ("ana", said)]
+        assert rule_items(turns, language=language) == [], said
+
+
+def test_work_for_later_said_the_same_way_stays() -> None:
+    for language, said in (
+        ("en", "I need to go and check the server room tomorrow. Thanks both."),
+        ("da", "Jeg tjekker serverrummet i morgen. Tak for i dag."),
+        ("en", "I'll have the fix on your test site on Friday. Hang on. No, Thursday."),
+    ):
+        turns = [("bo", "That was the last point on my list."), ("ana", said)]
+        assert [item.owner for item in rule_items(turns, language=language)] == ["ana"], said
+
+
+# ---- holding back is no work ----------------------------------------------------------------
+
+
+def test_holding_back_is_no_task() -> None:
+    asked = {
+        "en": ("bo", "Don't send it round yet, it'll just end up in a drawer."),
+        "da": ("bo", "Send den ikke rundt endnu, den ender bare i en skuffe."),
+    }
+    for language, said in (
+        ("en", "Understood, I'll hold off."),
+        ("en", "Noted, I'll pretend I didn't hear that."),
+        ("en", "Okay, I'll wait for your numbers."),
+        ("da", "Forstået, så skal jeg nok holde igen med mailen."),
+        ("da", "Okay, så skal jeg nok lade som om, jeg ikke hørte det."),
+        ("da", "Fint, jeg vil afvente jeres svar."),
+    ):
+        assert rule_items([asked[language], ("ana", said)], language=language) == [], said
+
+
+def test_work_said_after_being_asked_to_wait_stays() -> None:
+    for language, asked, said in (
+        ("en", "Don't send it round yet.", "Understood, I'll send it round on Friday then."),
+        ("da", "Send den ikke rundt endnu.", "Forstået, så sender jeg den rundt på fredag."),
+    ):
+        items = rule_items([("bo", asked), ("ana", said)], language=language)
+        assert summary(items) == [("ana", "2026-10-09")], said
+
+
+def test_what_someone_does_in_an_introduction_is_a_role() -> None:
+    for language, said in (
+        ("en", "I'm the site manager, Bo runs finance, and Cai does dispatch."),
+        ("en", "Hi, I'm Ana, I look after operations, and Cai does our IT on a contract basis."),
+        ("da", "Jeg er indehaver, og Cai laver vores regnskab."),
+        ("da", "Jeg står for driften, og Cai laver lønnen hos os."),
+    ):
+        turns = [("dea", "Welcome, could you introduce yourselves?"), ("ana", said)]
+        assert rule_items(turns, people=FOUR, language=language) == [], said
+
+
+def test_a_task_handed_to_someone_stays_an_item() -> None:
+    for language, said in (
+        ("en", "So Cai does the demo, and Bo sends the deck."),
+        ("da", "Cai laver demoen, og Bo sender præsentationen."),
+    ):
+        turns = [("dea", "Who takes what?"), ("ana", said)]
+        items = rule_items(turns, people=FOUR, language=language)
+        owners = sorted(item.owner or "" for item in items)
+        assert owners == ["bo", "cai"], said
+
+
+# ---- the language of the meeting, and the order of its points -------------------------------
+
+
+def test_the_language_people_speak_in_the_meeting_is_no_task() -> None:
+    for turns, language in (
+        (
+            [("lis", "Hej alle. Ole er ny hos os, så vi tager mødet på engelsk i dag.")],
+            "da",
+        ),
+        (
+            [
+                ("lis", "Du må gerne tale dansk."),
+                ("bo", "Det går fint. Jeg svarer bare på dansk, når det bliver svært."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("mia", "Skal vi komme i gang? Ole taler engelsk, men I må gerne svare på dansk."),
+                ("ole", "Yes."),
+                ("bo", "Ja."),
+            ],
+            "da",
+        ),
+        (
+            [("ann", "Okay, I will just answer in English then, my Danish is rusty.")],
+            "en",
+        ),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+
+
+def test_a_task_done_in_a_language_is_still_a_task() -> None:
+    items = rule_items(
+        [
+            ("ann", "Can you write the minutes?"),
+            ("bo", "Ja, jeg skriver referatet på dansk i morgen."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-07")], items
+    items = rule_items(
+        [
+            ("ann", "Could you answer the Swedish customer?"),
+            ("bob", "Sure, I will reply to them in English tomorrow."),
+        ],
+        language="en",
+    )
+    assert summary(items) == [("bob", "2026-10-07")], items
+
+
+def test_the_order_of_the_meetings_points_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                (
+                    "lis",
+                    "Godmorgen. Vi begynder med punkterne fra sidst. Bo, vil du tage den første?",
+                ),
+                ("bo", "Ja, den første var rapporten, og den er sendt."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("lis", "Skal vi starte med listen?"),
+                ("bo", "Jeg kan tage mine først, fordi de er korte."),
+                ("lis", "Ja, gå bare i gang."),
+            ],
+            "da",
+        ),
+        ([("lis", "Hej alle. Vi har kun tyve minutter, så vi tager det hurtigt.")], "da"),
+        (
+            [
+                ("ann", "Hi all."),
+                ("bob", "Hi. The invoices were late again, but we will get to that."),
+                ("ann", "Sure."),
+            ],
+            "en",
+        ),
+        (
+            [
+                (
+                    "ann",
+                    "Hi all. First the renewal. Before that, Bob will run through what we agreed.",
+                ),
+                ("bob", "Sure."),
+            ],
+            "en",
+        ),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+
+
+def test_taking_on_the_first_of_several_tasks_is_still_a_task() -> None:
+    items = rule_items(
+        [
+            ("lis", "Bo, kan du tage den første kunde på listen i morgen?"),
+            ("bo", "Ja, det gør jeg."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-07")], items
+    items = rule_items(
+        [("ann", "Who calls the two new leads?"), ("bob", "I will take the first one tomorrow.")],
+        language="en",
+    )
+    assert summary(items) == [("bob", "2026-10-07")], items
+
+
+# ---- shown on the shared screen ------------------------------------------------------------
+
+
+def test_a_step_shown_on_the_shared_screen_is_no_task() -> None:
+    items = rule_items(
+        [
+            ("ann", "Hvordan flytter jeg en booking?"),
+            (
+                "bo",
+                "Jeg viser dig det nu, jeg deler skærmen. Se, her tager jeg bookingen og "
+                "flytter den en dag frem.",
+            ),
+            ("ann", "Nå, det er nemt."),
+        ],
+        language="da",
+    )
+    assert items == [], items
+
+
+# ---- speaking again some day ---------------------------------------------------------------
+
+
+def test_speaking_again_some_day_is_no_task() -> None:
+    for turns, language in (
+        ([("ann", "Thanks everyone. We will speak again once the fix is live.")], "en"),
+        ([("ann", "Tak for i dag. Vi tales ved, når rettelsen er ude.")], "da"),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+
+
+def test_a_call_on_a_day_with_a_promise_is_still_work() -> None:
+    items = rule_items(
+        [
+            ("ann", "We will talk again on Friday, and I will send the numbers before then."),
+            ("bo", "Fine."),
+        ],
+        language="en",
+    )
+    assert "ann" in [item.owner for item in items], items
+
+
+def test_a_request_answered_right_now_actually_is_done_in_the_meeting() -> None:
+    items = rule_items(
+        [
+            ("ann", "Could you check whether the two orders went through?"),
+            ("bob", "Let me look right now, actually. Yes, both are there."),
+        ],
+        language="en",
+    )
+    assert items == [], items
+
+
+# ---- a call run alone after the one asked cannot join ---------------------------------------
+
+
+def test_running_the_call_alone_is_no_task() -> None:
+    for turns in (
+        [
+            ("ann", "UM TOM COULD YOU JOIN MY CALL WITH HALDEN ON FRIDAY"),
+            ("tom", "UH NOT FRIDAY SORRY I AM AT THE FAIR"),
+            ("ann", "OKAY I'LL TAKE IT ON MY OWN THEN"),
+        ],
+        [
+            ("ann", "Could you join the call with Halden?"),
+            ("tom", "No, sorry, I am away."),
+            ("ann", "Okay, I will run it alone then."),
+        ],
+    ):
+        assert rule_items(turns, language="en") == [], turns
+
+
+def test_taking_a_call_on_a_day_is_still_a_task() -> None:
+    items = rule_items(
+        [("ann", "Who takes the Halden call?"), ("tom", "I will take it on Friday.")],
+        language="en",
+    )
+    assert summary(items) == [("tom", "2026-10-09")], items

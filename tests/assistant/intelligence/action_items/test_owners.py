@@ -5,6 +5,8 @@ from __future__ import annotations
 from assistant.transcript import Side
 from tests.assistant.test_understanding import items_of, rule_items, summary
 
+_SIDES = {"dan": "internal", "sara": "internal", "kim": "external"}
+
 # ---- a question or suggestion answered in the other language --------------------------------
 
 
@@ -532,3 +534,36 @@ def test_a_request_turned_down_and_handed_to_someone_else_is_theirs() -> None:
         items = items_of(turns, language=language)
         assert summary(items) == [("amira", None)], (turns, items)
         assert "Amira" in items[0].quote
+
+
+def test_a_lets_addressed_to_one_person_is_hers_once_she_takes_it_on() -> None:
+    for turns, language in (
+        (
+            [
+                ("dan", "Thanks, Kim. Sara, let's send them the minutes afterwards."),
+                ("sara", "Det gør jeg i eftermiddag."),
+            ],
+            None,
+        ),
+        (
+            [
+                ("dan", "Thanks, Kim. Sara, let's send them the minutes afterwards."),
+                ("sara", "Sure, I will do that this afternoon."),
+            ],
+            "en",
+        ),
+    ):
+        items = rule_items(turns, language=language, people=_SIDES)
+        assert summary(items) == [("sara", "2026-10-06")], items
+
+
+def test_a_lets_to_nobody_in_particular_stays_with_the_team_until_someone_claims_it() -> None:
+    items = rule_items(
+        [
+            ("dan", "Thanks, Kim. Let's send them the minutes afterwards."),
+            ("kim", "Lovely, thank you."),
+        ],
+        language="en",
+        people=_SIDES,
+    )
+    assert summary(items) == [("team:internal", None)], items

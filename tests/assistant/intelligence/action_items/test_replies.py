@@ -735,3 +735,164 @@ def test_an_offer_made_if_wanted_and_taken_up_is_a_promise() -> None:
         language="da",
     )
     assert declined == []
+
+
+# ---- help turned down, and how the speaker gets by without it ---------------------------------
+
+
+def test_help_turned_down_and_doing_without_it_is_no_task() -> None:
+    offered = {
+        "en": ("bo", "I can send you an overview of the import if you like?"),
+        "da": ("bo", "Jeg kan godt sende dig en oversigt over importen, hvis du vil?"),
+    }
+    for language, said in (
+        ("en", "No, that's fine. I'll just look in the system myself."),
+        ("en", "No need, thanks. I'll just write in the ticket when the port is open."),
+        ("da", "Nej, det er fint. Jeg kigger selv i systemet."),
+        ("da", "Nej, det behøver du ikke. Jeg skriver bare i sagen, når porten er åben."),
+    ):
+        assert rule_items([offered[language], ("ana", said)], language=language) == [], said
+
+
+def test_doing_it_oneself_by_a_day_stays_a_promise() -> None:
+    for language, offered, said in (
+        ("en", "I can check the import for you?", "No thanks. I'll check it myself tomorrow."),
+        ("da", "Jeg kan tjekke importen for dig?", "Nej tak. Jeg tjekker det selv i morgen."),
+    ):
+        items = rule_items([("bo", offered), ("ana", said)], language=language)
+        assert summary(items) == [("ana", "2026-10-07")], said
+
+
+# ---- a request turned down with the day it was asked for -----------------------------------
+
+
+def test_a_request_turned_down_by_naming_the_day_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ann", "Bob, could you call Halden about the invoice on Friday?"),
+                ("bob", "Not on Friday, sorry, I am on leave all day."),
+                ("ann", "Okay."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ann", "Could you send us the raw export in the meantime?"),
+                ("bob", "Not this week, sorry. It is not ready."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ann", "UM BOB COULD YOU CALL HALDEN ABOUT THE INVOICE ON FRIDAY"),
+                ("bob", "UH NOT FRIDAY SORRY I AM AT THE TRADE FAIR"),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ann", "Bob, kan du ringe til Halden om fakturaen på fredag?"),
+                ("bob", "Desværre, ikke på fredag, jeg har fri."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ann", "Bob, kan du ringe til Halden om fakturaen?"),
+                ("bob", "Jeg har ikke tid i denne uge, desværre."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ann", "BO KAN DU RINGE TIL HALDEN OM FAKTURAEN"),
+                ("bo", "ØH IKKE I MORGEN DESVÆRRE JEG ER SYG"),
+            ],
+            "da",
+        ),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+
+
+def test_a_day_turned_down_for_another_day_still_takes_the_request() -> None:
+    for turns, language, expected in (
+        (
+            [
+                ("ann", "Bob, could you call Halden about the invoice?"),
+                ("bob", "Not Thursday, sorry, but Friday works."),
+            ],
+            "en",
+            [("bob", "2026-10-09")],
+        ),
+        (
+            [
+                ("ann", "Bob, kan du ringe til Halden om fakturaen?"),
+                ("bob", "Ja, det kan jeg godt. Bare ikke på torsdag."),
+            ],
+            "da",
+            [("bob", None)],
+        ),
+        (
+            [
+                ("ann", "UM BOB COULD YOU CALL HALDEN ABOUT THE INVOICE"),
+                ("bob", "UH YEAH I WILL DO THAT ON FRIDAY"),
+            ],
+            "en",
+            [("bob", "2026-10-09")],
+        ),
+        (
+            [
+                ("ann", "BO KAN DU RINGE TIL HALDEN OM FAKTURAEN"),
+                ("bo", "ØH JA DET GØR JEG I MORGEN"),
+            ],
+            "da",
+            [("bo", "2026-10-07")],
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert summary(items) == expected, (turns, items)
+
+
+# ---- an offer the other side says is not needed ---------------------------------------------
+
+
+def test_an_offer_the_other_side_does_not_need_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                (
+                    "bo",
+                    "Jeg tager gerne ud og viser det for jeres bestyrelse, hvis I vil have det.",
+                ),
+                ("ann", "Det tror jeg ikke bliver nødvendigt."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("bo", "I am happy to come over and present it to your board, if you like."),
+                ("ann", "That will not be necessary, thanks."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("bo", "I will send you the slides later."),
+                ("ann", "No need, we already have them."),
+            ],
+            "en",
+        ),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+
+
+def test_a_promise_whose_reply_waves_off_something_else_stays() -> None:
+    items = rule_items(
+        [
+            ("bo", "Jeg sender dig slides i morgen."),
+            ("ann", "Tak, det er ikke nødvendigt med noter."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-07")], items

@@ -149,3 +149,23 @@ def test_an_offer_taken_with_a_reason_becomes_the_firm_promise_quoted() -> None:
     assert summary(items) == [("ben", "2026-10-08")]
     # The firm promise is quoted, not the offer.
     assert "Begge dele i samme ark, og det har du inden torsdag." in items[0].quote
+
+
+# ---- the same promise said on in the turn, with a particle verb ----------------------------
+
+
+def test_finding_it_out_after_a_promise_in_the_same_turn_is_the_same_task() -> None:
+    items = rule_items(
+        [
+            ("ann", "Kan jeres system tale med bommen?"),
+            (
+                "bo",
+                "Så ringer jeg til leverandøren. Jeg har nummeret på ham, og jeg finder ud af "
+                "det i næste uge.",
+            ),
+            ("ann", "Super."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", None)], items
+    assert "leverandøren" in items[0].text, items
