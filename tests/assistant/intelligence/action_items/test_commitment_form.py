@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
-from tests.assistant.test_understanding import items_of, rule_items, summary
+from assistant.intelligence.action_items.extraction import rule_action_items
+from assistant.transcript import Side
+from tests.assistant.test_understanding import items_of, meeting, rule_items, summary
+
+SIDES: dict[str, str | None] = {"ana": "internal", "ben": "internal", "cy": "external"}
 
 
 def test_a_request_to_do_it_oneself_by_a_date_is_still_asked_as_a_question() -> None:
@@ -558,3 +562,80 @@ def test_an_offer_that_hangs_on_a_condition_is_still_no_task() -> None:
         ),
     ):
         assert rule_items(turns, language=language) == [], turns
+
+
+# ---- what must happen first, said undated ---------------------------------------------------
+
+
+def test_an_undated_precondition_is_no_item() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    for text, language in (
+        ("Jeg skal have rammen godkendt af bestyrelsen først.", "da"),
+        ("Det lyder fint, men vi skal teste den på en kopi først.", "da"),
+        ("Sounds good, but I need the signed order form first.", "en"),
+    ):
+        turns = [("ana", "Kan vi starte med pilotprojektet i november?"), ("ben", text)]
+        assert items_of(turns, people=people, language=language) == [], text
+
+
+def test_a_dated_step_before_the_work_stays_an_item() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    turns = [
+        ("ana", "Kan vi starte med pilotprojektet i november?"),
+        ("ben", "Jeg skal have rammen godkendt først, det sker på torsdag."),
+    ]
+    items = list(rule_action_items(meeting(turns, people=people, language="da")))
+    assert summary(items) == [("ben", "2026-10-08")], items
+
+
+# ---- what a request or a welcome lets the speaker do is its reason -------------------------
+
+
+def test_then_i_can_after_an_own_request_is_the_reason_not_a_task() -> None:
+    for turns, language, owner in (
+        (
+            [
+                ("ana", "Cy, kan du sende mig jeres åbningstider? Så kan jeg lægge vagtplanen."),
+                ("cy", "Ja, dem sender jeg i dag."),
+            ],
+            "da",
+            "cy",
+        ),
+        (
+            [
+                ("cy", "I can send you our floor plan."),
+                ("ana", "That would help. Then I can place the scanners properly."),
+            ],
+            "en",
+            "cy",
+        ),
+    ):
+        items = items_of(turns, people=SIDES, language=language)
+        assert [item.owner for item in items] == [owner], (turns, items)
+
+
+def test_then_i_can_with_a_date_is_still_a_promise() -> None:
+    items = items_of(
+        [("ana", "Could you send me the floor plan? Then I can place the scanners on Friday.")],
+        people=SIDES,
+    )
+    assert ("ana", "2026-10-09") in summary(items)
+
+
+# ---- "Skal jeg ikke bare …?" offers like "Skal jeg …?" ------------------------------------
+
+
+def test_a_negated_offer_question_offers_the_work() -> None:
+    shared = [
+        ("cy", "Hvordan ser rapporten ud?"),
+        ("ana", "Skal jeg ikke bare dele min skærm og vise den?"),
+        ("cy", "Jo tak."),
+    ]
+    assert items_of(shared, people=SIDES, language="da") == []
+    sent = [
+        ("cy", "Hvad koster det?"),
+        ("ana", "Skal jeg ikke bare sende jer prislisten?"),
+        ("cy", "Jo tak."),
+    ]
+    items = items_of(sent, people=SIDES, language="da")
+    assert [(item.owner, item.text) for item in items] == [("ana", "Send jer prislisten")]

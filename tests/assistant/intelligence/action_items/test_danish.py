@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from assistant.intelligence.action_items.extraction import rule_action_items
 from assistant.transcript import Side
-from tests.assistant.test_understanding import items_of, rule_items, summary
+from tests.assistant.test_understanding import items_of, meeting, rule_items, summary
 
 
 def test_a_need_taken_on_in_the_other_language_is_worded_in_the_needs_language() -> None:
@@ -148,3 +149,35 @@ def test_a_danish_obligation_about_this_matter_is_a_task() -> None:
         people=people,
     )
     assert summary(items) == [("team:external", "2026-10-23")]
+
+
+# ---- Jutlandic speech written down --------------------------------------------------------
+
+
+def test_jutlandic_promises_read_as_standard_danish() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    for turns, due in (
+        (
+            [("ana", "Hvem ringer til smeden?"), ("ben", "A ringer til ham på fredag.")],
+            "2026-10-09",
+        ),
+        (
+            [("ana", "Ka' do sende æ tegning?"), ("ben", "Det gør a. Do får den i morgen.")],
+            "2026-10-07",
+        ),
+        (
+            [("ana", "Og fakturaen?"), ("ben", "Den ska' a nok få sendt inden torsdag.")],
+            "2026-10-08",
+        ),
+    ):
+        # The rules' items (the learned scorer reads the words as said).
+        items = list(rule_action_items(meeting(turns, people=people, language="da")))
+        assert summary(items) == [("ben", due)], (turns, items)
+        assert items[0].quote in turns[1][1] or turns[1][1] in items[0].quote, items  # as said
+
+
+def test_an_english_a_stays_an_article() -> None:
+    from assistant.intelligence.action_items.model import _normal
+
+    assert _normal("I'll send a copy on Friday.") == "I'll send a copy on Friday."
+    assert _normal("Vi betaler a conto.") == "Vi betaler a conto."

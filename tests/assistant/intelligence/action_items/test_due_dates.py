@@ -7,6 +7,8 @@ import datetime as dt
 from assistant.intelligence.dates import find_deadline, resolve_due_date
 from tests.assistant.test_understanding import DAY, items_of, rule_items, summary
 
+SIDES: dict[str, str | None] = {"ana": "internal", "ben": "internal", "cy": "external"}
+
 # ---- due dates ---------------------------------------------------------------------------------
 
 
@@ -636,3 +638,45 @@ def test_a_meeting_booked_on_a_day_has_no_due_date() -> None:
     assert summary(items_of([("bo", "I'll book the hotel rooms Thursday.")])) == [
         ("bo", "2026-10-08")
     ]
+
+
+# ---- a thank-you at the close names the meeting, not a deadline ----------------------------
+
+
+def test_thanks_for_today_is_no_date() -> None:
+    for text in ("det var alt tak for i dag", "Thanks for today, all.", "Tak for i dag."):
+        assert find_deadline(text, DAY, weeks=False) is None, text
+    assert find_deadline("Thanks, I'll send it today.", DAY, weeks=False) is not None
+
+
+def test_a_promise_before_the_goodbye_stays_undated() -> None:
+    items = items_of(
+        [
+            ("ana", "Hvem tager sig af faktureringen?"),
+            ("ben", "jeg tager en snak med bogholderiet om hvordan de vil have den"),
+            ("ana", "godt det var alt tak for i dag"),
+        ],
+        people={"ana": None, "ben": None},
+        language="da",
+    )
+    assert summary(items) == [("ben", None)], items
+
+
+# ---- the day of an invitation put in the calendar is the event's ----------------------------
+
+
+def test_an_invitation_put_in_the_calendar_for_a_day_has_no_due_date() -> None:
+    for turns, language in (
+        (
+            [
+                ("cy", "Vi vil gerne se det igen."),
+                ("ana", "Godt. Jeg sender en invitation i kalenderen til torsdag i næste uge."),
+            ],
+            "da",
+        ),
+        ([("ana", "I will put an invite in the calendar for Thursday.")], "en"),
+    ):
+        assert summary(items_of(turns, people=SIDES, language=language)) == [("ana", None)]
+    # sent by a day: that day is the deadline
+    items = items_of([("ana", "I will send the invite out by Thursday.")], people=SIDES)
+    assert summary(items) == [("ana", "2026-10-08")]

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.intelligence.dates import resolve_due_date
+from assistant.intelligence.dates import find_deadline, resolve_due_date
 from tests.assistant.test_understanding import DAY, items_of, rule_items, summary
+
+SIDES: dict[str, str | None] = {"ana": "internal", "ben": "internal", "cy": "external"}
 
 THREE = {"ana": None, "bo": None, "cai": None}
 
@@ -1053,3 +1055,84 @@ def test_a_dated_or_standalone_send_me_stays_a_request() -> None:
     ):
         items = rule_items([("bo", asked), ("ana", said)], language=language)
         assert "bo" in [item.owner for item in items], said
+
+
+# ---- a day taken back with "let's say" ----------------------------------------------------
+
+
+def test_a_day_taken_back_with_lets_say_is_the_new_day() -> None:
+    for text in (
+        "den ringer jeg til på onsdag nej lad os sige torsdag",
+        "Jeg sender den på onsdag. Nej, vent, lad os sige torsdag.",
+        "I'll send it on Wednesday, no, let's say Thursday.",
+    ):
+        found = find_deadline(text, DAY, weeks=False)
+        assert found is not None and found.date == dt.date(2026, 10, 8), (text, found)
+    unchanged = find_deadline("I'll send it Wednesday. No, sorry, say again?", DAY, weeks=False)
+    assert unchanged is not None and unchanged.date == dt.date(2026, 10, 7)
+
+
+# ---- an undated offer, the other side's reply, then the offer dated ------------------------
+
+
+def test_an_offer_dated_after_the_reply_is_one_dated_task() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("cy", "I can pull the returns figures for you."),
+                ("ana", "That would help a lot with the sizing."),
+                ("cy", "Sure, I will get you the breakdown by Friday."),
+            ],
+            "en",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("cy", "I need to run the new terms past our board, they meet on Wednesday."),
+                ("ana", "That is fine."),
+                ("cy", "So you will have an answer from me by Friday."),
+            ],
+            "en",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("cy", "Jeg kan sende dig et udtræk af kundelisten."),
+                ("ana", "Det ville hjælpe. Så kan jeg se, hvordan felterne hænger sammen."),
+                ("cy", "Jeg sender det på torsdag."),
+            ],
+            "da",
+            "2026-10-08",
+        ),
+    ):
+        items = items_of(turns, people=SIDES, language=language)
+        assert summary(items) == [("cy", due)], (turns, items)
+        if "answer" in turns[2][1]:
+            # A dated promise that only reports back keeps the offer's words.
+            assert items[0].quote == turns[0][1], items
+
+
+def test_the_dated_promise_that_names_the_work_is_quoted() -> None:
+    # The offer points at the work ("send it over"); the dated promise names it.
+    turns = [
+        ("ana", "Once the audit is closed, I will send it over."),
+        ("cy", "Good, the auditors finished yesterday."),
+        ("ana", "Then I will send you the audit summary tomorrow."),
+    ]
+    items = items_of(turns, people=SIDES)
+    assert summary(items) == [("ana", "2026-10-07")]
+    assert items[0].quote == turns[2][1]
+
+
+def test_a_question_in_between_keeps_the_dated_promise_apart() -> None:
+    # "When can I have it?" asks for something new; the answer is its own task.
+    items = items_of(
+        [
+            ("ana", "I'll need to clear the discount with our finance director."),
+            ("cy", "When can I see the new terms?"),
+            ("ana", "I'll send you a revised offer on Friday."),
+        ],
+        people=SIDES,
+    )
+    assert ("ana", "2026-10-09") in summary(items)
+    assert len(items) == 2, items

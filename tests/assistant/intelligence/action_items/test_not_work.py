@@ -3,7 +3,10 @@ already."""
 
 from __future__ import annotations
 
+from assistant.transcript import Side
 from tests.assistant.test_understanding import items_of, rule_items, summary
+
+SIDES: dict[str, str | None] = {"ana": "internal", "ben": "internal", "cy": "external"}
 
 FOUR = {"ana": None, "bo": None, "cai": None, "dea": None}
 
@@ -1087,3 +1090,171 @@ def test_taking_a_call_on_a_day_is_still_a_task() -> None:
         language="en",
     )
     assert summary(items) == [("tom", "2026-10-09")], items
+
+
+# ---- work put before the meeting there and then ------------------------------------------
+
+
+def test_sharing_or_doing_it_for_all_to_see_is_no_item() -> None:
+    for text, language in (
+        ("Jeg deler lige budgettet, så vi har det foran os.", "da"),
+        ("Jeg åbner lige kontrakten, så kan I se den alle sammen.", "da"),
+        ("Jeg deler lige kundelisten med jer.", "da"),
+        ("jeg retter lige beløbet i systemet nu mens jeg kan huske det", "da"),
+        ("I'll pull up the roadmap so we have it in front of us.", "en"),
+        ("I'll close the ticket now while I think of it.", "en"),
+    ):
+        turns = [("ana", "Hvor står vi med leverancen?"), ("ben", text)]
+        items = items_of(turns, people={"ana": None, "ben": None}, language=language)
+        assert items == [], (text, items)
+
+
+def test_a_promise_so_that_the_other_side_will_see_it_stays() -> None:
+    for text, language, due in (
+        ("Jeg laver en oversigt, så I kan se det.", "da", None),
+        ("Jeg deler tidsplanen med jer på fredag.", "da", "2026-10-09"),
+        ("I'll draw up a timeline by Friday so you can all see it.", "en", "2026-10-09"),
+    ):
+        turns = [("ana", "Hvor står vi med leverancen?"), ("ben", text)]
+        items = items_of(turns, people={"ana": None, "ben": None}, language=language)
+        assert summary(items) == [("ben", due)], (text, items)
+
+
+# ---- asked to present in the meeting, and doing it at once --------------------------------
+
+
+def test_a_request_to_present_done_at_once_is_no_item() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    for turns, language in (
+        (
+            [
+                ("ana", "Ben, vil du vise rapportmodulet?"),
+                ("ben", "Ja. Her kan I se ugens ordrer, og her er lageret."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "Ben, can you walk us through the rollout plan?"),
+                ("ben", "Sure. Phase one is the pilot stores, phase two the rest."),
+            ],
+            "en",
+        ),
+    ):
+        assert items_of(turns, people=people, language=language) == [], turns
+
+
+def test_a_request_to_present_later_stays() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    for turns, language in (
+        (
+            [
+                ("ana", "Ben, vil du vise rapportmodulet for vores controller?"),
+                ("ben", "Ja. Jeg tager det med på næste møde med hende."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "Ben, can you walk the board through the rollout plan?"),
+                ("ben", "Sure. I will set up a call with them."),
+            ],
+            "en",
+        ),
+    ):
+        items = items_of(turns, people=people, language=language)
+        assert [item.owner for item in items] == ["ben"], (turns, items)
+
+
+# ---- talk about the meeting itself: the question asked now, the opening, a thing left open --
+
+
+def test_asking_now_opening_and_leaving_for_later_are_no_items() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    for text, language in (
+        ("Jeg spørger om leveringstiden, ikke om prisen.", "da"),
+        ("Jeg vil gerne indlede med at byde velkommen til de nye.", "da"),
+        ("Det finder vi ud af senere, det haster ikke.", "da"),
+        ("We'll figure that out later, it's not urgent.", "en"),
+    ):
+        turns = [("ana", "Hvad med standen på messen i marts?"), ("ben", text)]
+        assert items_of(turns, people=people, language=language) == [], text
+
+
+def test_asking_someone_and_finding_out_by_a_day_stay_items() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    for text, language in (
+        ("Jeg spørger vores jurist om leveringstiden i morgen.", "da"),
+        ("Jeg finder ud af det inden fredag.", "da"),
+    ):
+        turns = [("ana", "Hvad med standen på messen i marts?"), ("ben", text)]
+        items = items_of(turns, people=people, language=language)
+        assert [item.owner for item in items] == ["ben"], (text, items)
+
+
+# ---- assurances and the meeting's own manner ----------------------------------------------
+
+
+def test_assurances_and_the_meetings_manner_are_no_items() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    for text in (
+        "Don't worry, I'll make it work.",
+        "Sorry about the noise, I'll go on mute.",
+        "Then we'll keep it casual today.",
+        "Noted, we'll keep you in mind for the spring.",
+    ):
+        turns = [("ana", "The rollout slipped a week, by the way."), ("ben", text)]
+        assert items_of(turns, people=people, language="en") == [], text
+
+
+# ---- sharing there and then is no task --------------------------------------------------
+
+
+def test_an_accepted_offer_to_share_the_screen_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Skal jeg lige dele min skærm og vise jer rapporten?"),
+                ("cy", "Ja tak."),
+            ],
+            "da",
+        ),
+        ([("ana", "Shall I share my screen and show you the dashboard?"), ("cy", "Yes.")], "en"),
+        ([("ana", "Jeg har budgettet her, jeg deler det lige.")], "da"),
+    ):
+        assert items_of(turns, people=SIDES, language=language) == [], turns
+
+
+def test_an_accepted_offer_to_send_something_is_still_a_task() -> None:
+    items = items_of(
+        [("ana", "Skal jeg sende jer rapporten?"), ("cy", "Ja tak.")], people=SIDES, language="da"
+    )
+    assert summary(items) == [("ana", None)]
+
+
+# ---- putting up with terms is no task ----------------------------------------------------
+
+
+def test_living_with_terms_is_no_task() -> None:
+    for turns, language in (
+        ([("ana", "We can do net 45, not 60."), ("cy", "Fine, I'll live with that.")], "en"),
+        ([("ana", "Opstarten bliver en uge senere."), ("cy", "Det kan jeg godt leve med.")], "da"),
+    ):
+        assert items_of(turns, people=SIDES, language=language) == [], turns
+
+
+# ---- a look at one's own calendar before saying yes to a time ------------------------------
+
+
+def test_checking_ones_own_calendar_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("cy", "Kan vi ses torsdag formiddag?"),
+                ("ana", "Jeg skal lige tjekke min kalender, men det ser fint ud."),
+            ],
+            "da",
+        ),
+        ([("cy", "Does Thursday suit you?"), ("ana", "I'll check my diary, but it should.")], "en"),
+    ):
+        assert items_of(turns, people=SIDES, language=language) == [], turns

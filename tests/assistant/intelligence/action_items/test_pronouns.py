@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.assistant.test_understanding import items_of, rule_items, summary
+from assistant.intelligence.action_items.extraction import rule_action_items
+from assistant.transcript import Side
+from tests.assistant.test_understanding import items_of, meeting, rule_items, summary
 
 
 def test_people_asked_or_called_are_not_the_thing_named_before() -> None:
@@ -137,3 +139,22 @@ def test_a_pronoun_that_is_yours_to_decide_hands_nothing_on() -> None:
         ("eva", "Amira, it's yours to decide."),
     ]
     assert items_of(turns) == []
+
+
+# ---- "our IT" is a department, not a pronoun ------------------------------------------------
+
+
+def test_it_after_a_possessive_is_a_noun() -> None:
+    from assistant.intelligence.action_items.pronouns import has_object_pronoun
+
+    assert not has_object_pronoun("Ask our IT for the export")
+    assert not has_object_pronoun("Tjek med jeres IT om porten")
+    assert has_object_pronoun("Send it over")
+    assert has_object_pronoun("SEND IT OVER")
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    turns = [
+        ("ana", "We still need the shipping files from last year."),
+        ("ben", "Then I'll ask our IT for an export on Friday."),
+    ]
+    items = list(rule_action_items(meeting(turns, people=people, language="en")))
+    assert [item.text for item in items] == ["Ask our IT for an export"], items

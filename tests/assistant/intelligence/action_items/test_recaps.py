@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from tests.assistant.test_understanding import items_of, rule_items, summary
+from assistant.intelligence.action_items.extraction import rule_action_items
+from assistant.transcript import Side
+from tests.assistant.test_understanding import items_of, meeting, rule_items, summary
+
+TEAM4: dict[str, Side | None] = {"ana": None, "ben": None, "cy": None, "dea": None}
+SIDES: dict[str, str | None] = {"ana": "internal", "ben": "internal", "cy": "external"}
 
 # ---- a recap hands out no new work to others -------------------------------------------------
 
@@ -268,3 +273,103 @@ def test_a_summary_promised_as_a_thing_to_send_is_a_task() -> None:
         language="da",
     )
     assert summary(items) == [("ana", "2026-10-07"), ("ana", "2026-10-06")]
+
+
+# ---- a recap at the close that hands tasks to three people at once -------------------------
+
+
+def test_a_closing_handout_repeats_the_tasks_of_owners_who_have_one() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Ben, can you pull the churn numbers for the board pack?"),
+                ("ben", "Yes, you'll have them on Thursday."),
+                ("ana", "Cy, the partner contract still needs a legal read."),
+                ("cy", "I'll send the liability cap to our lawyer tomorrow."),
+                ("dea", "And I will write the onboarding guide for the new resellers by Friday."),
+                ("ana", "Good. Anything else on the agenda?"),
+                ("ben", "Not from me."),
+                (
+                    "ana",
+                    "So: Ben sends the churn numbers, Cy the liability cap, Dea does the guide.",
+                ),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Ben, kan du trække churn-tallene til bestyrelsen?"),
+                ("ben", "Ja, dem har du på torsdag."),
+                ("ana", "Cy, partneraftalen mangler stadig en juridisk gennemlæsning."),
+                ("cy", "Jeg sender ansvarsloftet til vores advokat i morgen."),
+                ("dea", "Og jeg skriver vejledningen til de nye forhandlere på fredag."),
+                ("ana", "Godt. Er der mere på dagsordenen?"),
+                ("ben", "Ikke fra mig."),
+                (
+                    "ana",
+                    "Så Ben sender churn-tallene, Cy ansvarsloftet, og Dea vejledningen.",
+                ),
+            ],
+            "da",
+        ),
+    ):
+        items = items_of(turns, people=TEAM4, language=language)
+        # One item per owner, none quoting the recap, the date of the first promise kept.
+        assert sorted(summary(items)) == [
+            ("ben", "2026-10-08"),
+            ("cy", "2026-10-07"),
+            ("dea", "2026-10-09"),
+        ], items
+        assert not any(turns[-1][1] in item.quote for item in items), items
+
+
+def test_a_closing_handout_still_gives_a_task_to_someone_new() -> None:
+    turns = [
+        ("ana", "Ben, can you pull the churn numbers for the board pack?"),
+        ("ben", "Yes, you'll have them on Thursday."),
+        ("cy", "I'll get our lawyer to look at the liability cap."),
+        ("ana", "Fine. Nothing else from my side."),
+        (
+            "ana",
+            "So: Dea books the venue, Ben sends the churn numbers, and Cy talks to the lawyer.",
+        ),
+    ]
+    # The rules' items: the learned scorer may still veto a recap's new task.
+    items = list(rule_action_items(meeting(turns, people=TEAM4, language="en")))
+    owners = sorted(item.owner or "" for item in items)
+    assert owners == ["ben", "cy", "dea"], items
+    assert [item.text for item in items if item.owner == "dea"] == ["Book the venue"], items
+
+
+# ---- "Så runder vi af." opens a recap --------------------------------------------------------
+
+
+def test_a_recap_after_a_stated_wrap_up_adds_no_tasks() -> None:
+    for wrap_up, turns, language in (
+        (
+            "Så runder vi af.",
+            [
+                ("ana", "Vi mangler en tjekliste. Ben, vil du lave et udkast til den?"),
+                ("ben", "Ja, det tager jeg."),
+                ("cy", "Jeg tjekker budgettet med vores økonomichef."),
+            ],
+            "da",
+        ),
+        (
+            "Right, to wrap up.",
+            [
+                ("ana", "We need a checklist. Ben, could you draft one?"),
+                ("ben", "Yes, I'll do that."),
+                ("cy", "I'll check the budget with our CFO."),
+            ],
+            "en",
+        ),
+    ):
+        recap = (
+            "Ben laver tjeklisten, og Cy tjekker budgettet."
+            if language == "da"
+            else "Ben does the checklist and Cy checks the budget."
+        )
+        said = [*turns, ("ana", f"{wrap_up} {recap}")]
+        items = items_of(said, people=SIDES, language=language)
+        assert sorted(item.owner or "" for item in items) == ["ben", "cy"], (said, items)

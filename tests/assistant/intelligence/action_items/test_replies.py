@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from assistant.intelligence.action_items.extraction import rule_action_items
+from assistant.intelligence.action_items.model import ActionItem
+from assistant.intelligence.action_items.spans import span_quotes
+from assistant.intelligence.sentences import Sentence
 from assistant.transcript import Side
-from tests.assistant.test_understanding import items_of, rule_items, summary
+from tests.assistant.test_understanding import DAY, items_of, meeting, rule_items, summary
+
+SIDES: dict[str, str | None] = {"ana": "internal", "ben": "internal", "cy": "external"}
 
 # ---- a yes that dates a request is quoted with it --------------------------------------------
 
@@ -896,3 +902,69 @@ def test_a_promise_whose_reply_waves_off_something_else_stays() -> None:
         language="da",
     )
     assert summary(items) == [("bo", "2026-10-07")], items
+
+
+# ---- a bare yes quoted alone says too little ------------------------------------------------
+
+
+def test_a_bare_yes_is_quoted_with_the_speakers_next_sentence() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    turns = [
+        ("ana", "Nogen skal kigge på, hvorfor eksporten fejler."),
+        ("ben", "Det tager jeg. Jeg har alligevel loggen åben."),
+    ]
+    items = list(rule_action_items(meeting(turns, people=people, language="da")))
+    assert [item.quote for item in items] == [turns[1][1]], items
+
+
+def test_a_bare_yes_is_not_quoted_with_news_about_someone_else() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    turns = [
+        ("ana", "Nogen skal kigge på, hvorfor eksporten fejler."),
+        ("ben", "Det tager jeg. Hun er på kursus hele ugen."),
+    ]
+    items = list(rule_action_items(meeting(turns, people=people, language="da")))
+    assert [item.quote for item in items] == ["Det tager jeg."], items
+
+
+# ---- a bare yes quoted with the sentence that dates it for the other side ---------------
+
+
+def test_a_bare_yes_is_quoted_with_the_dated_sentence_to_the_other_side() -> None:
+    for yes, dated, language in (
+        ("Det gør jeg.", "I hører fra mig inden fredag.", "da"),
+        ("Det ordner jeg.", "Du er på listen i morgen.", "da"),
+        ("Will do.", "You'll hear from me by Friday.", "en"),
+    ):
+        sentences = [
+            Sentence(yes, "ben", 5.0, language, 1),
+            Sentence(dated, "ben", 6.0, language, 1),
+        ]
+        item = ActionItem("Check the stock", "ben", None, "ben", 5.0, yes, language=language)
+        [spanned] = span_quotes([item], sentences, DAY)
+        assert spanned.quote == f"{yes} {dated}"
+        assert spanned.due is not None and spanned.due > DAY
+
+
+def test_a_dated_sentence_about_someone_else_is_not_taken() -> None:
+    sentences = [
+        Sentence("Det gør jeg.", "ben", 5.0, "da", 1),
+        Sentence("Hun har ferie til fredag.", "ben", 6.0, "da", 1),
+    ]
+    item = ActionItem("Tjek lageret", "ben", None, "ben", 5.0, "Det gør jeg.", language="da")
+    assert span_quotes([item], sentences, DAY) == [item]
+
+
+# ---- a Danish refusal with the object before "ikke" --------------------------------------
+
+
+def test_a_danish_refusal_with_the_object_first_is_no_task() -> None:
+    for said in (
+        "Jeg underskriver den ikke, før vores jurist har læst den.",
+        "Jeg bestiller dem ikke, før vi kender prisen.",
+    ):
+        turns = [("cy", "Kan vi få kontrakten på plads?"), ("ana", said)]
+        assert items_of(turns, people=SIDES, language="da") == [], said
+    # "ikke før mandag": a day, when the work comes; still a promise
+    turns = [("cy", "Får vi rapporten?"), ("ana", "Jeg sender den ikke før mandag.")]
+    assert [item.owner for item in items_of(turns, people=SIDES, language="da")] == ["ana"]
