@@ -639,3 +639,76 @@ def test_a_negated_offer_question_offers_the_work() -> None:
     ]
     items = items_of(sent, people=SIDES, language="da")
     assert [(item.owner, item.text) for item in items] == [("ana", "Send jer prislisten")]
+
+
+# ---- an order that hands the speaker what they need is the condition of their promise -------
+
+
+def test_send_it_to_me_then_i_will_is_the_speakers_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Vi har et udkast til kampagnen klar."),
+            ("ben", "Mail det til mig, så retter jeg det til inden fredag."),
+        ],
+        people={"ana": None, "ben": None, "cy": None},
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-09")]
+    items = items_of(
+        [("ana", "The draft is ready."), ("ben", "Forward it to me, then I'll check the figures.")],
+        people={"ana": None, "ben": None, "cy": None},
+    )
+    assert summary(items) == [("ben", None)]
+    # An order to do other work stays a task of its own.
+    items = items_of(
+        [("ana", "Ring til kunden, så sender jeg kontrakten bagefter.")],
+        people={"ana": None, "ben": None},
+        language="da",
+    )
+    assert [i.owner for i in items] == ["ben", "ana"]
+
+
+# ---- reasons, purposes and relative clauses are not promises ---------------------------------
+
+
+def test_a_cue_in_a_reason_purpose_or_relative_clause_is_no_task() -> None:
+    for sentence, language in (
+        ("Peter er med i dag, fordi vi skal tale om budgettet.", "da"),
+        ("Send mig tallene inden onsdag, så jeg kan lave prognosen.", "da"),
+        ("Please get the logs to us by Monday so we can rerun the import.", "en"),
+        ("What we need is something I can show the board.", "en"),
+    ):
+        items = items_of([("ana", sentence)], people={"ana": None, "ben": None}, language=language)
+        assert all(item.owner != "ana" for item in items), sentence
+    # Spoken "så jeg giver jer besked" is a promise, not a purpose.
+    items = items_of(
+        [("ana", "Jeg ser ham i morgen, så jeg giver jer besked bagefter.")], language="da"
+    )
+    assert [item.owner for item in items] == ["ana"]
+
+
+# ---- "if" that asks whether, a determiner after a verb, a yes that opens the answer ----------
+
+
+def test_find_out_if_is_no_condition() -> None:
+    items = items_of([("ana", "let me find out if the api supports webhooks and get back to you")])
+    assert summary(items) == [("ana", None)]
+    # A real condition still makes an offer, not a promise.
+    assert items_of([("ana", "I'll resend the invoice if it went missing.")]) == []
+
+
+# ---- the future in progress: what someone will be busy with ------------------------------
+
+
+def test_the_future_in_progress_without_a_date_is_no_promise() -> None:
+    for text in (
+        "I'll be carrying boxes up to the attic all afternoon.",
+        "I'LL BE LOOKING AT THE BUTTON LAYOUT",
+        "i'm going to be testing the new scanners",
+    ):
+        assert items_of([("ana", text), ("ben", "Okay.")]) == [], text
+
+
+def test_the_future_in_progress_with_a_date_is_a_promise() -> None:
+    items = items_of([("ana", "I'll be sending the signed lease on Monday."), ("ben", "Good.")])
+    assert summary(items) == [("ana", "2026-10-12")]

@@ -35,3 +35,19 @@ def test_a_promise_in_the_middle_of_a_long_turn_is_found() -> None:
         ),
     ):
         assert summary(items_of(turns, language=language)) == [("ana", due)], turns
+
+
+# ---- recogniser text: hesitations, repeats, contractions without apostrophes -----------------
+
+
+def test_hesitations_and_repeats_do_not_hide_a_promise() -> None:
+    items = items_of([("ana", "I'LL UM I'LL CALL THE PRINTER PEOPLE UH TOMORROW")])
+    assert summary(items) == [("ana", "2026-10-07")]
+    assert items[0].text == "CALL THE PRINTER PEOPLE"
+    assert items[0].quote == "I'LL UM I'LL CALL THE PRINTER PEOPLE UH TOMORROW"
+
+
+def test_contractions_without_apostrophes_are_read() -> None:
+    items = items_of([("ana", "no worries ill book the meeting room for thursday")])
+    assert summary(items) == [("ana", "2026-10-08")]
+    assert items_of([("ana", "its fine i dont think so")]) == []

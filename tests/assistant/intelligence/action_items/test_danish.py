@@ -6,6 +6,12 @@ from assistant.intelligence.action_items.extraction import rule_action_items
 from assistant.transcript import Side
 from tests.assistant.test_understanding import items_of, meeting, rule_items, summary
 
+SIDES_ANA_EXTERNAL: dict[str, Side | None] = {
+    "ana": "external",
+    "ben": "internal",
+    "cy": "internal",
+}
+
 
 def test_a_need_taken_on_in_the_other_language_is_worded_in_the_needs_language() -> None:
     people = {"ana": "external", "ben": "internal"}
@@ -181,3 +187,58 @@ def test_an_english_a_stays_an_article() -> None:
 
     assert _normal("I'll send a copy on Friday.") == "I'll send a copy on Friday."
     assert _normal("Vi betaler a conto.") == "Vi betaler a conto."
+
+
+# ---- how things are, said in the Danish present tense of "vi" -----------------------------
+
+
+def test_we_do_in_the_danish_present_without_a_date_is_a_state() -> None:
+    for sentence in (
+        "Vi kører på den gamle version, så vi deler licens med søsterselskabet.",
+        "Vi skifter til et nyt lønsystem.",
+    ):
+        assert items_of([("ana", sentence)], language="da") == [], sentence
+    # With a date, or verb first after "så", it is a promise.
+    assert len(items_of([("ana", "Vi sender kontrakten på fredag.")], language="da")) == 1
+    assert len(items_of([("ana", "Så sender vi kontrakten.")], language="da")) == 1
+
+
+def test_a_danish_request_with_the_verb_first_is_a_request() -> None:
+    items = items_of(
+        [("ana", "Ben, den aftale må du hellere få forlænget."), ("ben", "Ja, det gør jeg.")],
+        people=SIDES_ANA_EXTERNAL,
+        language="da",
+    )
+    assert summary(items) == [("ben", None)]
+
+
+def test_danish_have_with_a_participle_is_work_to_get_done() -> None:
+    for sentence in (
+        "I dag skal jeg have svaret på kundens klage.",
+        "Vi skal alle sammen have lagt vores timer ind inden fredag.",
+        "Jeg skal have opsagt abonnementet.",
+    ):
+        items = items_of([("ana", sentence)], language="da")
+        assert len(items) == 1, sentence
+        assert items[0].text.startswith("Få "), items[0].text
+    # A need is no work: "jeg skal have jeres accept".
+    assert items_of([("ana", "Jeg skal bare have jeres accept.")], language="da") == []
+
+
+def test_you_get_it_with_a_date_is_the_speakers_promise_in_danish() -> None:
+    items = items_of(
+        [("ana", "Du får prisoversigten i morgen formiddag.")],
+        people={"ana": None, "ben": None},
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-07")]
+    assert items_of([("ana", "Du får en kvittering fra systemet.")], language="da") == []
+
+
+def test_a_danish_request_to_take_that_thing_is_a_task() -> None:
+    items = items_of(
+        [("ana", "Ben, kan du tage den workshop med kunden?"), ("ben", "Ja, det kan jeg godt.")],
+        people={"ana": None, "ben": None, "cy": None},
+        language="da",
+    )
+    assert summary(items) == [("ben", None)]

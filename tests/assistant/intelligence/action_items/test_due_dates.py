@@ -8,6 +8,7 @@ from assistant.intelligence.dates import find_deadline, resolve_due_date
 from tests.assistant.test_understanding import DAY, items_of, rule_items, summary
 
 SIDES: dict[str, str | None] = {"ana": "internal", "ben": "internal", "cy": "external"}
+FOUR_WITH_SIDES: dict[str, str | None] = {**SIDES, "dan": "external"}
 
 # ---- due dates ---------------------------------------------------------------------------------
 
@@ -680,3 +681,103 @@ def test_an_invitation_put_in_the_calendar_for_a_day_has_no_due_date() -> None:
     # sent by a day: that day is the deadline
     items = items_of([("ana", "I will send the invite out by Thursday.")], people=SIDES)
     assert summary(items) == [("ana", "2026-10-08")]
+
+
+# DAY is a Tuesday (2026-10-06): Wednesday the 7th, Thursday the 8th, Friday the 9th.
+
+# ---- hours of the day, ordinal days, negated dates -------------------------------------------
+
+
+def test_hours_of_the_meeting_day_are_deadlines_today() -> None:
+    for phrase in (
+        "I'll ping the vendor after lunch",
+        "Jeg ringer til revisoren efter frokost",
+        "Jeg lægger filen op inden klokken fire",
+        "Jeg lægger filen op inden kl. 15",
+        "I'll have the numbers in by 4 pm",
+        "We'll sign it before lunch",
+    ):
+        due, rest = resolve_due_date(phrase, DAY)
+        assert due == DAY, phrase
+        assert "lunch" not in rest and "frokost" not in rest and "klokken" not in rest
+
+
+def test_an_ordinal_day_after_a_preposition_is_that_day_of_the_month() -> None:
+    assert resolve_due_date("could you get us the logs by the ninth", DAY)[0] == dt.date(
+        2026, 10, 9
+    )
+    assert resolve_due_date("BEFORE THE THIRD", DAY)[0] == dt.date(2026, 11, 3)
+    # Without a preposition an ordinal is not a date: "the fifth clinic".
+    assert resolve_due_date("the fifth clinic opens soon", DAY)[0] is None
+
+
+def test_a_negated_date_is_no_deadline() -> None:
+    assert find_deadline("Gerne, men ikke på fredag, der er jeg på kursus.", DAY) is None
+    assert find_deadline("Fine, just not on Thursday.", DAY) is None
+    assert resolve_due_date("men ikke før mandag", DAY)[0] is None
+    items = items_of(
+        [
+            ("ana", "Ben, kan du rette fakturaerne fra september?"),
+            ("ben", "Ja, det kan jeg godt. Bare ikke på torsdag, der holder jeg fri."),
+        ],
+        people={"ana": None, "ben": None, "cy": None},
+        language="da",
+    )
+    assert summary(items) == [("ben", None)]
+
+
+# ---- a date that says when a meeting is held ----------------------------------------------
+
+
+def test_the_time_found_for_a_meeting_is_no_deadline() -> None:
+    items = items_of(
+        [("ana", "Jeg finder en tid med revisoren i næste uge og sender en indkaldelse.")],
+        language="da",
+    )
+    assert summary(items) == [("ana", None)]
+    items = items_of([("ana", "I'll find a slot on Thursday and send the invite round.")])
+    assert summary(items) == [("ana", None)]
+    items = items_of(
+        [("ana", "Jeg booker et lokale til workshoppen, skal vi sige fredag formiddag?")],
+        language="da",
+    )
+    assert summary(items) == [("ana", None)]
+    # By when the invitation goes out is still a deadline.
+    items = items_of([("ana", "I'll send the invitation for the workshop tomorrow.")])
+    assert summary(items) == [("ana", "2026-10-07")]
+
+
+# ---- a task done together with another takes its date -------------------------------------
+
+
+def test_work_sent_together_with_a_dated_task_is_due_with_it() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "Jeg laver et nyt tilbud på de to lagre, og det har I på fredag."),
+                ("cy", "Og så skal vi have en ny databehandleraftale."),
+                ("ana", "Fint. Jeg sender den sammen med tilbuddet."),
+            ],
+            "da",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("ana", "I'll put together the revised quote by Thursday."),
+                ("cy", "We'll also need the updated data processing agreement."),
+                ("ana", "Sure, I'll send that along with the quote."),
+            ],
+            "en",
+            "2026-10-08",
+        ),
+    ):
+        items = items_of(turns, people=FOUR_WITH_SIDES, language=language)
+        assert summary(items) == [("ana", due), ("ana", due)], turns
+
+
+def test_work_sent_together_with_an_undated_thing_stays_undated() -> None:
+    items = items_of(
+        [("ana", "I'll send the agreement together with the invoice."), ("cy", "Thanks.")],
+        people=FOUR_WITH_SIDES,
+    )
+    assert summary(items) == [("ana", None)]

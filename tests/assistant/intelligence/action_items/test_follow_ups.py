@@ -1136,3 +1136,95 @@ def test_a_question_in_between_keeps_the_dated_promise_apart() -> None:
     )
     assert ("ana", "2026-10-09") in summary(items)
     assert len(items) == 2, items
+
+
+# ---- a date said in the turns after an undated promise ----------------------------------------
+
+
+def test_the_other_side_asking_for_a_date_dates_the_promise() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg kan lave en oversigt over de åbne sager."),
+            ("ben", "Tak, det er en god idé. Gerne inden torsdag, hvis du kan nå det."),
+            ("cy", "Godt, næste punkt."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-08")]
+    items = items_of(
+        [
+            ("ana", "I'll put together a short list of the failing invoices."),
+            ("ben", "Could we have it by the ninth? Finance closes the month then."),
+            ("cy", "Moving on."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-09")]
+
+
+def test_a_date_for_other_work_or_turned_down_does_not_date_the_promise() -> None:
+    items = items_of(
+        [
+            ("ana", "I'll update the onboarding guide."),
+            ("ben", "Also, we need the signed order form by Friday."),
+        ]
+    )
+    assert summary(items)[0] == ("ana", None)
+    items = items_of(
+        [
+            ("ana", "Jeg tjekker licenserne igen."),
+            ("ben", "Gerne inden onsdag."),
+            ("ana", "Nej, det kan jeg ikke nå, jeg er væk resten af ugen."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", None)]
+
+
+def test_the_promiser_saying_the_date_in_a_short_yes_dates_the_promise() -> None:
+    items = items_of(
+        [
+            ("ana", "Jeg kan godt skrive til leverandøren."),
+            ("ben", "Ja, gør endelig det."),
+            ("ana", "Du får svar senest i morgen."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-07")]
+    items = items_of(
+        [
+            ("ana", "I'll draft the customer letter."),
+            ("ben", "When do you think?"),
+            ("ana", "Thursday, fine."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-08")]
+    # A thank-you names the meeting, not a deadline.
+    items = items_of([("ana", "I'll draft the customer letter."), ("ana", "Thanks for today.")])
+    assert summary(items) == [("ana", None)]
+
+
+def test_a_dated_promise_about_it_with_nothing_to_answer_is_kept() -> None:
+    items = items_of(
+        [
+            ("ana", "the dashboard shows last week again"),
+            ("ben", "i dont know why yet ill look into it tomorrow"),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-07")]
+    items = items_of(
+        [("ana", "Rapporten mangler tallene fra Odense."), ("ben", "Det kigger jeg på i dag.")],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-06")]
+
+
+def test_a_clause_handing_it_over_dates_the_task() -> None:
+    items = items_of(
+        [("ana", "Jeg laver referatet selv, og du har det senest torsdag.")], language="da"
+    )
+    assert summary(items) == [("ana", "2026-10-08")]
+    items = items_of([("ana", "I'll write the minutes myself, and you'll have them by Friday.")])
+    assert summary(items) == [("ana", "2026-10-09")]
+    # Another subject's date is not the task's.
+    items = items_of([("ana", "I'll write the minutes, and then we can meet on Friday.")])
+    assert summary(items) == [("ana", None)]

@@ -34,3 +34,10 @@ def test_something_else_done_now_leaves_the_promise() -> None:
         ]
     )
     assert summary(items) == [("ana", None)]
+
+
+def test_taking_it_from_there_is_no_second_task() -> None:
+    items = items_of(
+        [("ana", "Jeg sender oversigten i morgen, og så tager vi den derfra.")], language="da"
+    )
+    assert [(i.text, i.owner) for i in items] == [("Send oversigten", "ana")]

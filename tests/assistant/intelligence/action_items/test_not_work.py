@@ -9,6 +9,7 @@ from tests.assistant.test_understanding import items_of, rule_items, summary
 SIDES: dict[str, str | None] = {"ana": "internal", "ben": "internal", "cy": "external"}
 
 FOUR = {"ana": None, "bo": None, "cai": None, "dea": None}
+FOUR_WITH_SIDES: dict[str, str | None] = {**SIDES, "dan": "external"}
 
 # DAY is a Tuesday (2026-10-06): Wednesday the 7th, Thursday the 8th, Friday the 9th.
 
@@ -1258,3 +1259,133 @@ def test_checking_ones_own_calendar_is_no_task() -> None:
         ([("cy", "Does Thursday suit you?"), ("ana", "I'll check my diary, but it should.")], "en"),
     ):
         assert items_of(turns, people=SIDES, language=language) == [], turns
+
+
+# ---- on the spot: done in the meeting itself -------------------------------------------------
+
+
+def test_work_done_during_the_meeting_is_no_task() -> None:
+    for sentence, language in (
+        ("Fint, så noterer jeg bare undervejs.", "da"),
+        ("Let me check the settings now while we're on the call.", "en"),
+        ("OKAY SO WE'RE GONNA TRY OUT THE FLIP CHART", "en"),
+        ("I'LL USE THE OTHER MARKER", "en"),
+        ("Jeg bruger lige den anden mikrofon.", "da"),
+    ):
+        assert items_of([("ana", sentence)], language=language) == [], sentence
+    # A thing to use later, with a date, is a promise.
+    assert len(items_of([("ana", "I'll try out the new export tool tomorrow.")])) == 1
+
+
+# ---- near misses: not work, hypotheticals, declined help, others' habits ---------------------
+
+
+def test_near_misses_are_no_tasks() -> None:
+    for turns, language in (
+        ([("ana", "Vi vil meget gerne have en rapport over fravær.")], "da"),
+        ([("ana", "Good, then we'll take it up at the board meeting.")], "en"),
+        ([("ana", "Og hvis leverandøren ikke svarer?"), ("ben", "Så ringer jeg til dem.")], "da"),
+        ([("ana", "I can walk you through it now."), ("ben", "No, I'll figure it out.")], "en"),
+        ([("ana", "Not yet, but I'll bear it in mind.")], "en"),
+    ):
+        items = items_of(turns, people={"ana": None, "ben": None, "cy": None}, language=language)
+        assert [i for i in items if i.owner != "ben" or turns[0][0] == "ben"] == [], turns
+
+
+def test_a_promise_followed_by_how_others_usually_answer_is_kept() -> None:
+    items = items_of(
+        [
+            (
+                "ana",
+                "Jeg spørger to af vores kunder, om de vil tale med jer. Det plejer de at ville.",
+            )
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", None)]
+    # The speaker's own routine is no promise.
+    items = items_of(
+        [("ana", "Lønsedlerne tjekker jeg selv. Det tager mig en time hver måned.")],
+        language="da",
+    )
+    assert items == []
+
+
+# ---- work on the spot that mentions a day it is not due --------------------------------------
+
+
+def test_work_on_the_spot_naming_a_day_that_is_no_deadline_is_no_item() -> None:
+    for text, language in (
+        ("JEG DELER LIGE SKÆRMEN SÅ I KAN SE ORDRERNE FRA MANDAG", "da"),
+        ("Let me share my screen so you can see the error log from Monday.", "en"),
+    ):
+        assert items_of([("ana", text), ("cy", "Okay.")], language=language) == [], text
+
+
+def test_work_on_the_spot_with_a_deadline_is_a_promise() -> None:
+    items = items_of(
+        [("ana", "I'll switch the invoices to the new template by Friday."), ("cy", "Okay.")]
+    )
+    assert summary(items) == [("ana", "2026-10-09")]
+
+
+# ---- the agenda read out: "vi skal i dag…", "today we need to…" ----------------------------
+
+
+def test_the_agenda_read_out_with_today_first_is_no_item() -> None:
+    for text, language in (
+        ("Velkommen. Vi skal i dag have afklaret leveringen og prisen på skabene.", "da"),
+        ("Morning all. Today we need to settle the delivery schedule and the unit price.", "en"),
+    ):
+        assert items_of([("ana", text), ("cy", "Fint.")], language=language) == [], text
+
+
+def test_a_task_due_today_later_in_the_meeting_stays() -> None:
+    turns = [("cy", "Hello.")] * 30 + [("ana", "We need to send the signed order today.")]
+    items = items_of(turns)
+    assert summary(items) == [("team", "2026-10-06")]
+
+
+# ---- how this meeting is run ----------------------------------------------------------------
+
+
+def test_keeping_the_meeting_short_is_no_item_whatever_day_is_named() -> None:
+    for text, language in (
+        ("I know you're flying out this week, so I'll try to keep this short.", "en"),
+        ("Jeg ved, I har travlt i denne uge, så jeg prøver at holde det kort.", "da"),
+    ):
+        assert items_of([("ana", text), ("cy", "Thanks.")], language=language) == [], text
+
+
+def test_keeping_someone_updated_stays_a_promise() -> None:
+    items = items_of([("ana", "I'll keep the customer updated by Friday."), ("cy", "Thanks.")])
+    assert summary(items) == [("ana", "2026-10-09")]
+
+
+# ---- a promise taken back into the meeting: "Actually, I'm doing it now" --------------------
+
+
+def test_a_promise_done_at_once_after_actually_is_no_item() -> None:
+    for turns, language in (
+        (
+            [
+                ("ben", "I'll need the floor plan of the warehouse before the visit."),
+                (
+                    "cy",
+                    "I'll send you the Aarhus one. Actually, I'm doing it now, what's your email?",
+                ),
+                ("ben", "ben at nordlys dot dk."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ben", "Jeg skal bruge plantegningen af lageret før besøget."),
+                ("cy", "Jeg sender dig den fra Aarhus. Faktisk gør jeg det nu, hvad er din mail?"),
+                ("ben", "ben at nordlys dot dk."),
+            ],
+            "da",
+        ),
+    ):
+        items = items_of(turns, people=FOUR_WITH_SIDES, language=language)
+        assert all(item.owner != "cy" for item in items), turns

@@ -968,3 +968,114 @@ def test_a_danish_refusal_with_the_object_first_is_no_task() -> None:
     # "ikke før mandag": a day, when the work comes; still a promise
     turns = [("cy", "Får vi rapporten?"), ("ana", "Jeg sender den ikke før mandag.")]
     assert [item.owner for item in items_of(turns, people=SIDES, language="da")] == ["ana"]
+
+
+# ---- a Danish yes in one verb, spelled out in the same turn ----------------------------------
+
+
+def test_a_one_verb_yes_is_no_task_of_its_own() -> None:
+    for yes in ("Det kan jeg sagtens nå.", "Det kan jeg godt koordinere."):
+        items = items_of(
+            [
+                ("ana", "Jeg opdaterer prislisten."),
+                ("ben", "Gerne inden mandag."),
+                ("ana", yes),
+            ],
+            language="da",
+        )
+        assert summary(items) == [("ana", "2026-10-12")], yes
+
+
+def test_the_answer_is_the_sentence_quoted_with_the_date_said_right_after_it() -> None:
+    items = items_of(
+        [
+            ("ana", "Could you check why the sync stopped?"),
+            ("ben", "Sure, I'll dig into the sync logs. You'll have an answer tomorrow."),
+        ],
+        people={"ana": None, "ben": None, "cy": None},
+    )
+    assert summary(items) == [("ben", "2026-10-07")]
+    assert items[0].quote == "Sure, I'll dig into the sync logs. You'll have an answer tomorrow."
+
+
+def test_an_answer_opening_with_det_goer_jeg_merges_into_the_request() -> None:
+    items = items_of(
+        [
+            ("ana", "Så skriv til dem og spørg, om de kan levere før jul."),
+            ("ben", "Det gør jeg. Jeg skriver til leverandøren i morgen."),
+        ],
+        people={"ana": None, "ben": None, "cy": None},
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-07")]
+
+
+# ---- the one asked answers in other words, in the very next turn --------------------------
+
+
+def test_a_promise_in_the_next_turn_of_the_one_asked_answers_the_request() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("cy", "Could we get a spare login for our auditor? She starts next week."),
+                ("ana", "I'll set up a read-only account for her on Thursday."),
+                ("ben", "Good."),
+            ],
+            "en",
+            "2026-10-08",
+        ),
+        (
+            [
+                ("cy", "Kan I lave en oversigt over fejlene fra september?"),
+                ("ana", "Jeg trækker loggen ud til dig i morgen."),
+            ],
+            "da",
+            "2026-10-07",
+        ),
+    ):
+        items = items_of(turns, people=SIDES, language=language)
+        assert summary(items) == [("ana", due)], turns
+        assert items[0].quote == turns[1][1]
+
+
+def test_a_promise_by_someone_not_asked_is_not_the_answer() -> None:
+    items = items_of(
+        [
+            ("cy", "Ben, could you fix the invoice layout by Thursday?"),
+            ("ana", "I'll send the new price list on Friday."),
+        ],
+        people=SIDES,
+    )
+    assert {(item.owner, item.quote) for item in items} == {
+        ("ben", "Ben, could you fix the invoice layout by Thursday?"),
+        ("ana", "I'll send the new price list on Friday."),
+    }
+
+
+# ---- a yes on a condition, and the promise once it is met --------------------------------
+
+
+def test_a_yes_on_a_condition_and_the_later_promise_are_one_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("cy", "Could you add our two new depots to the route planner?"),
+                ("ana", "Yes, but I need the depot addresses first."),
+                ("cy", "I'll mail them to you tomorrow."),
+                ("ana", "Then I'll add both depots as soon as they're in."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("cy", "Kan du oprette vores nye vikarer i systemet?"),
+                ("ana", "Det kan jeg godt, men jeg skal have deres telefonnumre først."),
+                ("cy", "Dem sender jeg i morgen."),
+                ("ana", "Så opretter jeg dem, så snart jeg har numrene."),
+            ],
+            "da",
+        ),
+    ):
+        items = items_of(turns, people=SIDES, language=language)
+        assert summary(items) == [("cy", "2026-10-07"), ("ana", None)], turns
+        assert items[1].quote == turns[3][1], turns

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from tests.assistant.test_understanding import items_of, rule_items, summary
 
+SIDES: dict[str, str | None] = {"ana": "internal", "ben": "internal", "cy": "external"}
+FOUR_WITH_SIDES: dict[str, str | None] = {**SIDES, "dan": "external"}
+
 # ---- a yes, then the work in the speaker's own words, is one task ----------------------------
 
 
@@ -169,3 +172,93 @@ def test_finding_it_out_after_a_promise_in_the_same_turn_is_the_same_task() -> N
     )
     assert summary(items) == [("bo", None)], items
     assert "leverandøren" in items[0].text, items
+
+
+def test_a_short_yes_spelled_out_in_the_same_turn_is_one_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Vi mangler stadig tallene fra lageret."),
+            ("ben", "Ja, dem henter jeg. Jeg trækker lagerlisten ud af systemet til jer."),
+        ],
+        language="da",
+    )
+    assert len(items) == 1
+    # The yes that takes it on is quoted with the promise it opens (issue 15, set e).
+    assert items[0].quote == "Ja, dem henter jeg. Jeg trækker lagerlisten ud af systemet til jer."
+
+
+# ---- a promise translated for a colleague in a mixed meeting ---------------------------------
+
+
+def test_a_promise_said_again_in_the_other_language_is_one_task() -> None:
+    items = items_of(
+        [
+            ("ana", "Det ved jeg ikke, men jeg undersøger det hos vores jurister."),
+            ("ben", "Tak, gerne inden den 20."),
+            ("ana", "Sorry Cy, Ben asked about the data retention rules. I'll ask our lawyers."),
+        ],
+        people={"ana": None, "ben": None, "cy": None},
+    )
+    assert summary(items) == [("ana", "2026-10-20")]
+    # Two promises in one language stay two.
+    items = items_of(
+        [("ana", "I'll ask our lawyers about retention. I'll also update the privacy page.")]
+    )
+    assert len(items) == 2
+
+
+# ---- an offer taken with a reservation, then promised ------------------------------------
+
+
+def test_an_offer_taken_with_a_reservation_is_one_task_in_the_promise_s_words() -> None:
+    for turns, language in (
+        (
+            [
+                ("cy", "Jeg kan bede vores revisor om at kigge på tallene."),
+                ("ana", "Det ville være rart, hvis hun har tid."),
+                ("cy", "Jeg spørger hende i morgen, men jeg lover ikke noget."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("cy", "I could ask our auditor to look over the figures."),
+                ("ana", "That would be really helpful, if she has the time."),
+                ("cy", "Okay, I will ask her about it tomorrow."),
+            ],
+            "en",
+        ),
+    ):
+        items = items_of(turns, people=FOUR_WITH_SIDES, language=language)
+        assert [(i.owner, i.quote) for i in items] == [("cy", turns[2][1])], turns
+        assert summary(items) == [("cy", "2026-10-07")]
+
+
+# ---- an offer asked as a question, taken, then said again ------------------------------------
+
+
+def test_an_offer_by_question_taken_and_restated_is_one_task() -> None:
+    for turns, language in (
+        (
+            [
+                (
+                    "ana",
+                    "Vi har en beregning fra et andet bageri i Odense, hvor de havde samme"
+                    " problem. Skal jeg sende den?",
+                ),
+                ("cy", "Ja tak, den vil jeg gerne se."),
+                ("ana", "Så sender jeg beregningen fra Odense til dig."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "We did a similar rollout for a bakery in Leeds. Shall I send it?"),
+                ("cy", "Yes please, that would help."),
+                ("ana", "Okay, I'll email you the Leeds write-up."),
+            ],
+            "en",
+        ),
+    ):
+        items = items_of(turns, people=FOUR_WITH_SIDES, language=language)
+        assert [(i.owner, i.quote) for i in items] == [("ana", turns[2][1])], turns
