@@ -118,16 +118,8 @@ def _sums_up(outcome: list[_Found], found: list[_Found], index: int, context: _C
     thing already ("Signe sender eksemplet, jeg sender forslaget, og så tager vi en snak"): a
     recap of what was agreed, even without a word that says so."""
     owners = {item.owner for item, _ in outcome}
-    # "BO RAPPORT I MORGEN MAJA LISTEN I DAG OG JEG VENDER TILBAGE OM KOMPENSATION": others'
-    # tasks named without a verb of their own count as handed out too.
-    said = _normal(context.sentences[index].text).lower()
-    named = {
-        pid
-        for name, pid in context.name_ids.items()
-        if re.search(rf"\b{re.escape(name)}\b", said) and pid != context.sentences[index].speaker
-    }
     return (
-        len(owners | named) >= 3 - (len(owners) >= 2)
+        _hands_out(owners, index, context)
         and None not in owners
         and all(
             any(
@@ -140,6 +132,21 @@ def _sums_up(outcome: list[_Found], found: list[_Found], index: int, context: _C
     )
 
 
+def _hands_out(owners: set[str | None], index: int, context: _Context) -> bool:
+    """Whether the sentence hands work to three or more people, its tasks' ``owners`` and the
+    others it names; two are enough when its tasks have two owners or more."""
+    # "BO RAPPORT I MORGEN MAJA LISTEN I DAG OG JEG VENDER TILBAGE OM KOMPENSATION": others'
+    # tasks named without a verb of their own count as handed out too.
+    sentence = context.sentences[index]
+    said = _normal(sentence.text).lower()
+    named = {
+        pid
+        for name, pid in context.name_ids.items()
+        if re.search(rf"\b{re.escape(name)}\b", said) and pid != sentence.speaker
+    }
+    return len(owners | named) >= 3 - (len(owners) >= 2)
+
+
 def _new_in_handout(
     outcome: list[_Found], found: list[_Found], index: int, context: _Context
 ) -> list[_Found]:
@@ -149,15 +156,7 @@ def _new_in_handout(
     work in other words; only a group, or an owner new to the meeting's tasks, gets a new item."""
     if not outcome or index < _CLOSING_SHARE * len(context.sentences):
         return outcome
-    sentence = context.sentences[index]
-    said = _normal(sentence.text).lower()
-    named = {
-        pid
-        for name, pid in context.name_ids.items()
-        if re.search(rf"\b{re.escape(name)}\b", said) and pid != sentence.speaker
-    }
-    owners = {item.owner for item, _ in outcome}
-    if len(owners | named) < 3 - (len(owners) >= 2):
+    if not _hands_out({item.owner for item, _ in outcome}, index, context):
         return outcome
     # "…and everyone fills in the forecast": a group's task is often new at the close.
     return [
