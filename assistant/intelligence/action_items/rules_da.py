@@ -46,6 +46,11 @@ _DA_DONE = _DONE = (
 loan verb in -ere ("installeret", "registreret"). Not any word in -t: "have jeres accept" is a
 need, not work."""
 
+_DA_OUT = r"ud|igennem"
+"""Spoken Danish leaves the participle out after "have … ud/igennem": "Så skal vi have data ud
+af det gamle system" (= have it taken out), "have alle igennem kurset" (= have them put
+through it)."""
+
 _DA_WHO_OF_US = r"(?:to|tre|begge|alle sammen|allesammen|alle|internt|selv|hver især)"
 """Who of "vi" is meant: "vi to", "vi alle sammen", "vi internt"."""
 
@@ -108,7 +113,8 @@ _DA = _Rules(
         _cue(
             "group",
             rf"(?:(?<=\w )(?:skal|må) vi|vi (?:skal|må))(?P<who> {_DA_WHO_OF_US})?"
-            rf"(?: [\w-]+){{0,4}}?(?= have (?:[\w-]+ ){{0,6}}?(?:{_DONE})\b)",
+            rf"(?: [\w-]+){{0,4}}?(?= have (?:(?:[\w-]+ ){{0,6}}?(?:{_DONE})"
+            rf"|(?:[\w-]+ ){{1,6}}?(?:{_DA_OUT}))\b)",
             0.65,
         ),
         _cue("group", rf"(?<=\bså )(?=(?:{_DA_PRESENT_RE}) vi\b)", 0.65, verb_follows=True),
@@ -328,7 +334,7 @@ _DA = _Rules(
 
 
 _DA_HAVE_DONE = re.compile(
-    rf"^have (?:(?P<what>(?:[\w-]+ ){{1,6}}?)(?P<done>{_DONE})\b"
+    rf"^have (?:(?P<what>(?:[\w-]+ ){{1,6}}?)(?P<done>{_DONE}|{_DA_OUT})\b"
     rf"|(?P<done_first>{_DONE}) (?P<object>.+))",
     re.IGNORECASE,
 )

@@ -54,6 +54,28 @@ def test_danish_have_a_thing_is_a_need_have_it_done_is_work() -> None:
 # ---- Danish "få" with a participle: work the speaker sees done -----------------------------
 
 
+def test_have_it_out_or_through_leaves_the_participle_out_and_is_still_work() -> None:
+    # Spoken Danish: "have kundelisten ud af CRM" = have it taken out; "have alle igennem
+    # kurset" = have them put through it. Dated, it is the group's work.
+    for need, text, due in (
+        (
+            "Så skal vi have kundelisten ud af det gamle CRM inden den tiende.",
+            "Få kundelisten ud af det gamle CRM",
+            "2026-10-10",
+        ),
+        (
+            "Vi skal have alle chaufførerne igennem det nye kursus inden udgangen af måneden.",
+            "Få alle chaufførerne igennem det nye kursus",
+            "2026-10-31",
+        ),
+    ):
+        (item,) = rule_items([("ana", need)])
+        assert (item.owner or "").startswith("team") and item.text == text, item
+        assert summary([item])[0][1] == due
+    # "have en ny printer ud på lageret" with no date says how things should be, no task
+    assert rule_items([("ana", "Vi skal have en ny printer ud på lageret.")]) == []
+
+
 def test_jeg_faar_with_a_participle_is_a_promise() -> None:
     items = rule_items(
         [("ana", "Hvad med prislisten?"), ("bo", "Jeg får lavet en ny prisliste inden fredag.")],
