@@ -381,6 +381,8 @@ def _from_cue(
         if not left:
             # "Ja, det kan jeg godt i morgen": a yes with a date, to what was just asked.
             return _answer(index, context, rules, confidence, said_due)
+        if _FEELS.fullmatch(left):
+            return None  # "Det kan jeg godt lide", "Det kan jeg godt forstå": no yes to work
         if said_due is None and re.fullmatch(r"[\w-]+(?: ud af| op| ind| igennem)?", left):
             # "Det kan jeg sagtens nå", "Det kan jeg godt arrangere": a yes in one verb.
             return _answer(index, context, rules, confidence, None)
@@ -569,6 +571,9 @@ _RATHER = re.compile(r"(?:(?:\w+|egentlig) )?(?:hellere|helst|rather)\b", re.IGN
 _TO_EVERYONE = re.compile(
     r"\b(?:alle sammen|allesammen|alle|everyone|everybody|all of you|you all|team)\b", re.I
 )
+_FEELS = re.compile(r"(?:også )?(?:lide|forstå|se|høre|mærke|huske|tro|genkende)", re.IGNORECASE)
+"""What one says one can feel or see ("Det kan jeg godt lide", "Det kan jeg også se"): agreement
+in the meeting, not a yes to what was asked."""
 _HAVE_IT_DONE = re.compile(rf"have (?P<done>{_DA_DONE})\b(?! \w)", re.IGNORECASE)
 """Danish "have" + participle with the object put first ("Det skal vi have rettet, …")."""
 _REVIEW_BY = re.compile(

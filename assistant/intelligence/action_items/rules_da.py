@@ -230,6 +230,8 @@ _DA = _Rules(
         *("spørge jer", "spørge dig", "spørge ind"),
         # putting up with terms: "Det kan jeg leve med", an answer in a negotiation
         *("leve med", "acceptere det", "acceptere den"),
+        # the same with a fronted "det" put back: "Det kan jeg leve med", "Det kan jeg godt lide"
+        *("leve det med", "leve den med", "lide det", "lide den"),
         # holding back, not work: "Forstået, så venter jeg", "jeg lader som om, jeg ikke hørte det"
         *("holde igen", "holde lidt igen", "lade som om", "vente og se", "afvente", "vente på"),
         # a look at one's own calendar before saying yes to a time: no work

@@ -76,6 +76,18 @@ def test_have_it_out_or_through_leaves_the_participle_out_and_is_still_work() ->
     assert rule_items([("ana", "Vi skal have en ny printer ud på lageret.")]) == []
 
 
+def test_det_kan_jeg_leve_med_or_godt_lide_is_agreement_not_a_yes_to_work() -> None:
+    # A fronted "det" with a verb of putting up with or liking says how the speaker feels
+    # about what was just said; it takes no work on, whatever the turn before was.
+    for before, reply in (
+        ("Vi foreslår den 12. Det giver jer to uger mere til oplæring.", "Det kan jeg leve med."),
+        ("Vi kunne starte med to afdelinger og vente med resten.", "Det kan jeg godt lide."),
+        ("Man skal ikke skifte system, før det giver mening.", "Det kan jeg godt lide."),
+        ("Vi ringer hellere en gang for meget end en gang for lidt.", "Det kan jeg godt forstå."),
+    ):
+        assert rule_items([("ana", before), ("ben", reply)]) == [], (before, reply)
+
+
 def test_jeg_faar_with_a_participle_is_a_promise() -> None:
     items = rule_items(
         [("ana", "Hvad med prislisten?"), ("bo", "Jeg får lavet en ny prisliste inden fredag.")],
