@@ -29,6 +29,7 @@ from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_
 from assistant.intelligence.action_items.similarity import _stems, similar_tasks
 from assistant.intelligence.action_items.structure import _reply
 from assistant.intelligence.dates import find_date
+from assistant.intelligence.sentences import Sentence
 
 _TAKES_BACK = re.compile(
     r"^(?:actually|no|wait|sorry|or rather|hmm|nej|vent|undskyld|eller rettere)\b[,.!]?"
@@ -209,21 +210,45 @@ def _takes_another_day(
     task, whatever verb it uses ("switch on" after "enable")."""
     if item.due is None or item.owner != item.speaker:
         return False
-    if not _ANOTHER_DAY_TAKEN.search(_normal(context.sentences[index].text)):
-        return False
+    said_as_taken = _ANOTHER_DAY_TAKEN.search(_normal(context.sentences[index].text)) is not None
     for position in range(len(found) - 1, -1, -1):
         previous, kind = found[position]
         if item.start - previous.start > 90:
             return False
-        if previous.owner != item.speaker or kind not in ("commitment", "request"):
+        if previous.owner != item.speaker or kind not in ("commitment", "request", "assignment"):
             continue
         between = [s for s in context.sentences if previous.start < s.start < item.start]
         # the other side named a day in between ("He's back Monday, so I'll call him then"
         # takes no day asked for)
         if not any(s.speaker != item.speaker and _is_dated(s, context) for s in between):
             return False
+        # or, said plainly, the very day the other side just asked for instead ("Kan vi
+        # rykke det til onsdag?" - "Så sender jeg planen på onsdag.")
+        if not (said_as_taken or _asked_for_day(between, previous, item, context)):
+            return False
         found[position] = (replace(previous, due=item.due), kind)
         return True
+    return False
+
+
+def _asked_for_day(
+    between: list[Sentence], promise: ActionItem, item: ActionItem, context: _Context
+) -> bool:
+    """Right after the ``promise``, the other side asked, in a question, for the day ``item``
+    names ("Could we move that to Wednesday?", "Kan I ikke nå det til torsdag?"), and ``item``
+    answers it; not a day asked of someone else, nor about other work, turns later."""
+    made = next(s for s in context.sentences if s.start == promise.start)
+    answer = next(s for s in context.sentences if s.start == item.start)
+    for sentence in between:
+        if sentence.speaker == item.speaker:
+            continue
+        if not made.segment + 1 == sentence.segment == answer.segment - 1:
+            continue
+        if not sentence.text.rstrip().endswith("?"):
+            continue
+        said = find_date(sentence.text, context.transcript.meeting.date, weeks=False)
+        if said is not None and said.date == item.due:
+            return True
     return False
 
 

@@ -149,7 +149,9 @@ _DA = _Rules(
         # "Du får den i morgen": the thing asked for, handed over by a date.
         _cue(
             "commitment",
-            r"(?:^|(?<=[,.] ))du får (?P<thing>den|det|dem)(?=\s+(?:i morgen|i overmorgen|i dag"
+            # also verb first after "så": "Så får du den i morgen"
+            r"(?:^|(?<=[,.] ))(?:(?:og )?så får du|du får) (?P<thing>den|det|dem)"
+            r"(?=\s+(?:i morgen|i overmorgen|i dag"
             r"|i aften|i eftermiddag|(?:(?:på|inden|senest|til) )?\w+dag\b"
             r"|(?:(?:inden|senest) )?den \d|om \w+ dage?))",
             0.8,

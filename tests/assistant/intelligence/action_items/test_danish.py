@@ -88,6 +88,20 @@ def test_det_kan_jeg_leve_med_or_godt_lide_is_agreement_not_a_yes_to_work() -> N
         assert rule_items([("ana", before), ("ben", reply)]) == [], (before, reply)
 
 
+def test_saa_faar_du_den_with_a_day_hands_over_what_was_asked_for() -> None:
+    # Verb first after "så": "Så får du den i morgen" is the speaker's promise, dated.
+    items = rule_items(
+        [
+            ("ana", "Kan I sende mig manualen til scannerne?"),
+            ("ben", "Ja, den har vi."),
+            ("ana", "Ja tak, send den."),
+            ("ben", "Så får du den i morgen."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-07")], items
+    assert "Så får du den i morgen." in items[0].quote
+
+
 def test_jeg_faar_with_a_participle_is_a_promise() -> None:
     items = rule_items(
         [("ana", "Hvad med prislisten?"), ("bo", "Jeg får lavet en ny prisliste inden fredag.")],

@@ -949,6 +949,57 @@ def test_taking_the_day_asked_for_re_dates_the_task() -> None:
         assert summary(items) == [("ana", "2026-10-12")], items
 
 
+def test_naming_the_day_just_asked_for_re_dates_the_task_said_plainly() -> None:
+    # No "then", no "X is fine": the owner answers a request to move the work right after the
+    # promise by naming the day asked for; one task, on that day (Friday the 9th).
+    for language, turns in (
+        (
+            "en",
+            [
+                ("bo", "I'll write a note on the server move. I'll send it on Thursday."),
+                ("ana", "Can we move that to Friday? I'm out on Thursday."),
+                ("bo", "Of course. You'll have it Friday morning."),
+            ],
+        ),
+        (
+            "da",
+            [
+                ("ana", "Kim sender jer en projektplan i morgen."),
+                ("cy", "Kan vi rykke det til på fredag? Vi har styregruppe torsdag."),
+                ("kim", "Ja, det giver mening. Så sender jeg projektplanen på fredag."),
+            ],
+        ),
+        (
+            "da",
+            [
+                ("bo", "Jeg skriver et notat om serverflytningen. Det sender jeg på torsdag."),
+                ("ana", "Kan vi rykke det til fredag? Jeg er ude torsdag."),
+                ("bo", "Selvfølgelig. Så får du det fredag morgen."),
+            ],
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert [(i.owner, i.due.isoformat() if i.due else None) for i in items][-1:] == [
+            (turns[-1][0], "2026-10-09")
+        ], items
+        assert len(items) == 1, items
+
+
+def test_a_day_asked_of_someone_else_turns_later_does_not_re_date_the_promise() -> None:
+    turns = [
+        ("bo", "Jeg sender dig listen lige efter mødet."),
+        ("ana", "Godt."),
+        ("ana", "Cy, kan du sætte skiltene op i morgen tidlig?"),
+        ("cy", "Ja."),
+        ("bo", "Og jeg ringer til dig i morgen og hører, hvordan det gik."),
+    ]
+    items = rule_items(turns, language="da")
+    assert [(i.owner, i.due.isoformat() if i.due else None) for i in items if i.owner == "bo"] == [
+        ("bo", "2026-10-06"),
+        ("bo", "2026-10-07"),
+    ], items
+
+
 def test_asking_the_owner_for_another_day_is_no_second_task() -> None:
     for language, turns in (
         (
