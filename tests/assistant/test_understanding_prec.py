@@ -368,3 +368,42 @@ def test_instead_of_something_else_or_by_someone_else_is_a_task_of_its_own() -> 
         language="en",
     )
     assert summary(items) == [("ana", "2026-10-09"), ("ana", None), ("cai", "2026-10-12")], items
+
+
+# ---- a list announced by a bare "So:" is a recap ---------------------------------------------
+
+
+def test_a_list_after_a_bare_so_repeats_the_tasks_already_given() -> None:
+    for language, turns in (
+        (
+            "en",
+            [
+                ("ana", "Bo, could you run the walkthrough for their planners?"),
+                ("bo", "Sure, happy to."),
+                ("cai", "And I'll send the floor plan on Thursday."),
+                ("ana", "So: the floor plan from Cai on Thursday, Bo does the session."),
+                ("cai", "Sounds right."),
+            ],
+        ),
+        (
+            "da",
+            [
+                ("ana", "Bo, kan du køre gennemgangen for deres planlæggere?"),
+                ("bo", "Ja, det gør jeg gerne."),
+                ("cai", "Og jeg sender plantegningen på torsdag."),
+                ("ana", "Så: plantegningen fra Cai på torsdag, Bo tager sessionen."),
+                ("cai", "Det lyder rigtigt."),
+            ],
+        ),
+    ):
+        items = rule_items(turns, people=THREE, language=language)
+        assert summary(items) == [("bo", None), ("cai", "2026-10-08")], items
+
+
+def test_the_speakers_own_new_task_after_a_bare_so_stays() -> None:
+    items = rule_items(
+        [("ana", "So: I'll draft the agenda for the kickoff by Friday."), ("bo", "Great.")],
+        people=THREE,
+        language="en",
+    )
+    assert summary(items) == [("ana", "2026-10-09")], items

@@ -23,7 +23,9 @@ _RECAP = re.compile(
     # said in the first person: "Så samler jeg lige op: …", "Let me just sum up: …"
     r"|samler (?:jeg|vi) (?:lige )?op|(?:let me|lad mig) (?:just |lige )?(?:sum up|samle op)"
     # spoken, unpunctuated: "så vi siger morten kører turene ind og jeg skriver forklaringen"
-    r"|^(?:(?:okay|ok|godt|fint|ja)\s+)?så vi siger|^(?:(?:okay|ok|good|fine)\s+)?so we say)\b",
+    r"|^(?:(?:okay|ok|godt|fint|ja)\s+)?så vi siger|^(?:(?:okay|ok|good|fine)\s+)?so we say)\b"
+    # a list announced by a bare "So:": "So: the draft from me on Monday, Ben books the room"
+    r"|^(?:(?:okay|ok|right|good|fine|godt|fint)[,.]?\s+)?(?:so|så)\s*:",
     re.IGNORECASE,
 )
 """A sentence that sums up what was agreed: its tasks are repeats of earlier ones."""
