@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.intelligence.action_items.located import _is_dated, _sentence_of
+from assistant.intelligence.action_items.located import (
+    _any_question,
+    _is_dated,
+    _own_promise,
+    _own_promise_within,
+    _sentence_of,
+)
 from assistant.intelligence.action_items.merging import _SOMETHING_ELSE
 from assistant.intelligence.action_items.model import ActionItem, _Context, _Found, _normal
 from assistant.intelligence.action_items.owners import TEAM
@@ -299,9 +305,7 @@ def _adds_to_promise(found: list[_Found], item: ActionItem) -> bool:
         return False
     owner = item.owner if item.owner is not None else item.speaker
     return any(
-        kind == "commitment"
-        and previous.owner == previous.speaker == owner
-        and 0 <= item.start - previous.start <= 60
+        _own_promise_within(previous, kind, item, person=owner, within_s=60)
         for previous, kind in found[-2:]
     )
 
@@ -327,9 +331,7 @@ def _asked_into_promise(
     if _ALSO.search(context.sentences[index].text) is None:
         return False
     if not any(
-        kind == "commitment"
-        and previous.owner == previous.speaker == item.owner
-        and 0 <= item.start - previous.start <= 60
+        _own_promise_within(previous, kind, item, person=item.owner, within_s=60)
         for previous, kind in found[-2:]
     ):
         return False
@@ -380,10 +382,8 @@ def _answers_on_own_promise(
     previous, kind = found[-1]
     sentence = context.sentences[index]
     if not (
-        kind == "commitment"
-        and previous.owner == previous.speaker == item.speaker
+        _own_promise_within(previous, kind, item, person=item.speaker, within_s=45)
         and previous.due is None
-        and 0 <= item.start - previous.start <= 45
         and _OPENS_WITH_YES.match(_normal(sentence.text))
     ):
         return False
@@ -392,7 +392,7 @@ def _answers_on_own_promise(
         not between
         or any(s.speaker == item.speaker for s in between)
         or len({s.segment for s in between}) != 1
-        or not any(s.text.rstrip().endswith("?") for s in between)
+        or not _any_question(between)
         or _ALSO.search(sentence.text) is not None
     ):
         return False
@@ -515,7 +515,7 @@ def _dates_offer_after_reply(
             return False
         if previous.owner != item.speaker:
             continue
-        if kind != "commitment" or previous.speaker != item.speaker or previous.due is not None:
+        if not _own_promise(previous, kind, item.speaker) or previous.due is not None:
             return False
         asked = _sentence_of(previous, context.sentences)
         if asked is None or asked >= index - 1:
@@ -523,7 +523,7 @@ def _dates_offer_after_reply(
         between = context.sentences[asked + 1 : index]
         if any(s.speaker == item.speaker for s in between) or len(between) > 4:
             return False
-        if any(s.text.rstrip().endswith("?") for s in between):
+        if _any_question(between):
             return False  # "When can I have it?" - "I'll send a new offer Friday": new work
         if not (
             _PRONOUN_OBJECT.search(item.text)
@@ -550,9 +550,10 @@ def _asks_report_on_promise(found: list[_Found], item: ActionItem) -> bool:
     if not _only_reports_back(item):
         return False
     return any(
-        previous.owner == previous.speaker == item.owner and 0 < item.start - previous.start <= 60
+        _own_promise_within(
+            previous, kind, item, person=item.owner, within_s=60, same_sentence=False
+        )
         for previous, kind in found[-2:]
-        if kind == "commitment"
     )
 
 
@@ -623,10 +624,10 @@ def _answers_when(found: list[_Found], item: ActionItem, index: int, context: _C
     previous, kind = found[-1]
     sentence = context.sentences[index]
     if not (
-        kind == "commitment"
-        and previous.speaker == previous.owner == item.speaker
+        _own_promise_within(
+            previous, kind, item, person=item.speaker, within_s=60, same_sentence=False
+        )
         and previous.due is None
-        and 0 < item.start - previous.start <= 60
     ):
         return False
     made = _sentence_of(previous, context.sentences)

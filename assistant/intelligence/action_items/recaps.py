@@ -23,9 +23,7 @@ _RECAP = re.compile(
     # said in the first person: "Så samler jeg lige op: …", "Let me just sum up: …"
     r"|samler (?:jeg|vi) (?:lige )?op|(?:let me|lad mig) (?:just |lige )?(?:sum up|samle op)"
     # spoken, unpunctuated: "så vi siger morten kører turene ind og jeg skriver forklaringen"
-    r"|^(?:(?:okay|ok|godt|fint|ja)\s+)?så vi siger|^(?:(?:okay|ok|good|fine)\s+)?so we say)\b"
-    # a list announced by a bare "So:": "So: the draft from me on Monday, Ben books the room"
-    r"|^(?:(?:okay|ok|right|good|fine|godt|fint)[,.]?\s+)?(?:so|så)\s*:",
+    r"|^(?:(?:okay|ok|godt|fint|ja)\s+)?så vi siger|^(?:(?:okay|ok|good|fine)\s+)?so we say)\b",
     re.IGNORECASE,
 )
 """A sentence that sums up what was agreed: its tasks are repeats of earlier ones."""
@@ -120,16 +118,8 @@ def _sums_up(outcome: list[_Found], found: list[_Found], index: int, context: _C
     thing already ("Signe sender eksemplet, jeg sender forslaget, og så tager vi en snak"): a
     recap of what was agreed, even without a word that says so."""
     owners = {item.owner for item, _ in outcome}
-    # "BO RAPPORT I MORGEN MAJA LISTEN I DAG OG JEG VENDER TILBAGE OM KOMPENSATION": others'
-    # tasks named without a verb of their own count as handed out too.
-    said = _normal(context.sentences[index].text).lower()
-    named = {
-        pid
-        for name, pid in context.name_ids.items()
-        if re.search(rf"\b{re.escape(name)}\b", said) and pid != context.sentences[index].speaker
-    }
     return (
-        len(owners | named) >= 3 - (len(owners) >= 2)
+        _hands_out(owners, index, context)
         and None not in owners
         and all(
             any(
@@ -142,15 +132,11 @@ def _sums_up(outcome: list[_Found], found: list[_Found], index: int, context: _C
     )
 
 
-def _new_in_handout(
-    outcome: list[_Found], found: list[_Found], index: int, context: _Context
-) -> list[_Found]:
-    """A sentence near the end that hands tasks to three or more people at once ("So: Magnus
-    sends the case, Cecilie calls Viborg, and I chase marketing"; "Så Emil retter påmindelserne,
-    Nanna sender listen"): a recap. Each of its tasks whose owner has work already repeats that
-    work in other words; only a group, or an owner new to the meeting's tasks, gets a new item."""
-    if not outcome or index < _CLOSING_SHARE * len(context.sentences):
-        return outcome
+def _hands_out(owners: set[str | None], index: int, context: _Context) -> bool:
+    """Whether the sentence hands work to three or more people, its tasks' ``owners`` and the
+    others it names; two are enough when its tasks have two owners or more."""
+    # "BO RAPPORT I MORGEN MAJA LISTEN I DAG OG JEG VENDER TILBAGE OM KOMPENSATION": others'
+    # tasks named without a verb of their own count as handed out too.
     sentence = context.sentences[index]
     said = _normal(sentence.text).lower()
     named = {
@@ -158,8 +144,25 @@ def _new_in_handout(
         for name, pid in context.name_ids.items()
         if re.search(rf"\b{re.escape(name)}\b", said) and pid != sentence.speaker
     }
-    owners = {item.owner for item, _ in outcome}
-    if len(owners | named) < 3 - (len(owners) >= 2):
+    return len(owners | named) >= 3 - (len(owners) >= 2)
+
+
+def _new_in_handout(
+    outcome: list[_Found], found: list[_Found], index: int, context: _Context
+) -> list[_Found]:
+    """A sentence near the end that hands tasks to three or more people at once ("So: Magnus
+    sends the case, Cecilie calls Viborg, and I chase marketing"; "Så Emil retter påmindelserne,
+    Nanna sender listen"): a recap. Each of its tasks whose owner has work already repeats that
+    work in other words; only a group, or an owner new to the meeting's tasks, gets a new item.
+    A list announced by a bare "So:" is a hand-out wherever it is said, to however many."""
+    if not outcome:
+        return outcome
+    if _LIST_ANNOUNCED.match(context.sentences[index].text) is not None:
+        # "So: the draft from me on Monday, Ben books the room": a hand-out wherever it is said
+        return [(i, kind) for i, kind in outcome if not _repeats_owners_work(i, found, context)]
+    if index < _CLOSING_SHARE * len(context.sentences):
+        return outcome
+    if not _hands_out({item.owner for item, _ in outcome}, index, context):
         return outcome
     # "…and everyone fills in the forecast": a group's task is often new at the close.
     return [
@@ -183,6 +186,10 @@ def _repeats_owners_work(item: ActionItem, found: list[_Found], context: _Contex
     )
 
 
+_LIST_ANNOUNCED = re.compile(
+    r"^(?:(?:okay|ok|right|good|fine|godt|fint)[,.]?\s+)?(?:so|så)\s*:", re.IGNORECASE
+)
+"""A list of tasks announced by a bare "So:" / "Så:": a hand-out of what was agreed."""
 _GET_IT_DONE = re.compile(r"(?:få|have|get)\s+(?:det|den|dem|it|them)\s+\w+$", re.IGNORECASE)
 """Work named by a pronoun and a participle: "Få det rettet", "get it fixed"."""
 _CLOSING_SHARE = 0.75

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from assistant.intelligence.action_items.located import _any_question, _own_promise
 from assistant.intelligence.action_items.model import ActionItem, _Context, _Found, _normal
 from assistant.intelligence.action_items.pronouns import has_object_pronoun
 from assistant.intelligence.action_items.rules import (
@@ -55,11 +56,7 @@ def _restates(found: list[_Found], item: ActionItem, index: int, context: _Conte
         return False
     previous, kind = found[position]
     sentence = context.sentences[index]
-    if not (
-        kind == "commitment"
-        and previous.owner == previous.speaker == item.speaker
-        and item.start - previous.start <= 45
-    ):
+    if not (_own_promise(previous, kind, item.speaker) and item.start - previous.start <= 45):
         return False
     restating = _RESTATING.match(_normal(sentence.text)) is not None
     if not restating:
@@ -76,7 +73,7 @@ def _restates(found: list[_Found], item: ActionItem, index: int, context: _Conte
                 _OPENS_WITH_YES.match(_normal(between[0].text))
                 or _OFFER_TAKEN.search(between[0].text)
             )
-            and not any(s.text.rstrip().endswith("?") for s in between)
+            and not _any_question(between)
             and _ALSO.search(sentence.text) is None
             # the same work: named by a pronoun ("email it to you") or by a word of the offer
             and (
@@ -126,8 +123,7 @@ def _translates(found: list[_Found], item: ActionItem, index: int, context: _Con
         if item.start - previous.start > 30:
             return False
         if (
-            kind == "commitment"
-            and previous.owner == previous.speaker == item.speaker
+            _own_promise(previous, kind, item.speaker)
             and None not in (previous.language, item.language)
             and previous.language != item.language
         ):
@@ -144,8 +140,7 @@ def _spells_out(found: list[_Found], item: ActionItem, index: int, context: _Con
     previous, kind = found[-1]
     before = context.sentences[index - 1]
     if not (
-        kind == "commitment"
-        and previous.owner == previous.speaker == item.speaker
+        _own_promise(previous, kind, item.speaker)
         and previous.quote == before.text
         and before.segment == context.sentences[index].segment
         and (

@@ -1,0 +1,244 @@
+"""Action items in Danish and in meetings that mix Danish and English."""
+
+from __future__ import annotations
+
+from assistant.intelligence.action_items.extraction import rule_action_items
+from assistant.transcript import Side
+from tests.assistant.test_understanding import items_of, meeting, rule_items, summary
+
+SIDES_ANA_EXTERNAL: dict[str, Side | None] = {
+    "ana": "external",
+    "ben": "internal",
+    "cy": "internal",
+}
+
+
+def test_a_need_taken_on_in_the_other_language_is_worded_in_the_needs_language() -> None:
+    people = {"ana": "external", "ben": "internal"}
+    for need, answer, text in (
+        ("We'll need the wiring diagrams for both boilers.", "Den tager jeg.", "Provide the"),
+        ("Vi skal bruge el-tegningerne til begge kedler.", "I'll take that.", "Skaf el-"),
+    ):
+        items = rule_items([("ana", need), ("ben", answer)], people=people)
+        assert [i.owner for i in items] == ["ben"]
+        assert items[0].text.startswith(text), items[0].text
+
+
+# ---- task phrasings ----------------------------------------------------------------------------
+
+
+def test_danish_loan_verbs_in_ere_are_work_verbs() -> None:
+    items = items_of([("ana", "Jeg installerer agenten på deres server i morgen.")], language="da")
+    assert summary(items) == [("ana", "2026-10-07")]
+    assert items[0].text.startswith("Installer")
+
+
+def test_danish_verb_first_request_after_saa() -> None:
+    items = items_of(
+        [
+            ("ana", "Så ringer du til leverandøren på torsdag, ikke?"),
+            ("ben", "Jo, det gør jeg."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-08")]
+
+
+def test_danish_have_a_thing_is_a_need_have_it_done_is_work() -> None:
+    assert items_of([("ana", "Jeg skal bare have jeres underskrift.")], language="da") == []
+    items = items_of([("ana", "Jeg skal have licenserne installeret inden fredag.")], language="da")
+    assert summary(items) == [("ana", "2026-10-09")]
+    assert items[0].text.startswith("Få licenserne installeret")
+
+
+# ---- Danish "få" with a participle: work the speaker sees done -----------------------------
+
+
+def test_jeg_faar_with_a_participle_is_a_promise() -> None:
+    items = rule_items(
+        [("ana", "Hvad med prislisten?"), ("bo", "Jeg får lavet en ny prisliste inden fredag.")],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-09")]
+    assert "prisliste" in items[0].text, items
+
+
+def test_det_faar_jeg_gjort_says_yes_to_the_request_with_its_date() -> None:
+    items = rule_items(
+        [
+            ("ana", "Bo, du skal lige have opdateret kontaktlisten."),
+            ("bo", "Ja, det får jeg gjort i morgen."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-07")]
+    assert "kontaktlisten" in items[0].text, items
+
+
+def test_faar_without_a_participle_is_no_new_cue() -> None:
+    items = rule_items(
+        [("ana", "Hvordan kører det?"), ("bo", "Vi får sendt fakturaerne hver måned.")],
+        language="da",
+    )
+    assert items == []
+
+
+# ---- Danish: asking someone, getting someone to, a wish taken on, a recap ----------------------
+
+
+def test_hoere_someone_is_asking_them() -> None:
+    items = items_of(
+        [("ana", "Det er muligt, men jeg skal lige høre vores indkøbschef.")], language="da"
+    )
+    assert summary(items) == [("ana", None)]
+    assert items[0].text == "Spørg vores indkøbschef"
+
+
+def test_have_someone_til_at_is_getting_them_to_do_it() -> None:
+    items = items_of(
+        [("ana", "Jeg skal lige have revisoren til at godkende tallene.")], language="da"
+    )
+    assert [item.text for item in items] == ["Få revisoren til at godkende tallene"]
+    # A need is still no work.
+    assert items_of([("ana", "Jeg skal bare have jeres underskrift.")], language="da") == []
+
+
+def test_plural_i_skal_in_an_upper_case_transcript_is_a_request() -> None:
+    people = {"ana": "external", "ben": "internal", "cy": "external"}
+    items = items_of(
+        [
+            ("ana", "SKAL VI GØRE NOGET PÅ VORES SIDE"),
+            ("ben", "ØHM I SKAL SLUKKE ROUTEREN I AFTEN FØR I GÅR HJEM"),
+            ("ana", "OKAY DET SØRGER JEG FOR"),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-06")]
+    assert items[0].text.startswith("SLUK ROUTEREN")
+
+
+def test_den_kan_i_faa_dates_the_speakers_promise() -> None:
+    items = items_of(
+        [("ana", "Så laver jeg en testplan. Den kan I få på torsdag."), ("ben", "Fint.")],
+        people={"ana": None, "ben": None, "cy": None},
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-08")]
+
+
+# ---- hand-overs, elaborations, talks with others, a dated "I'll do those" ---------------------
+
+
+def test_danish_abbreviations_do_not_end_a_sentence() -> None:
+    from assistant.intelligence.sentences import split_sentences
+
+    assert split_sentences("Prisen er tolv kroner pr. stk. inkl. moms, og vi sender den.") == [
+        "Prisen er tolv kroner pr. stk. inkl. moms, og vi sender den."
+    ]
+
+
+# ---- obligations in Danish: "jeg skal orientere …", "vi skal træffe …" ------------------------
+
+
+def test_a_danish_obligation_about_this_matter_is_a_task() -> None:
+    people: dict[str, Side | None] = {"ana": "internal", "bo": "external"}
+    items = items_of(
+        [("bo", "Jeg skal orientere vores ejerkreds om det her."), ("ana", "Fint.")],
+        language="da",
+        people=people,
+    )
+    assert summary(items) == [("bo", None)]
+    items = items_of(
+        [("bo", "Vi skal træffe et valg inden den 23. oktober."), ("ana", "Forstået.")],
+        language="da",
+        people=people,
+    )
+    assert summary(items) == [("team:external", "2026-10-23")]
+
+
+# ---- Jutlandic speech written down --------------------------------------------------------
+
+
+def test_jutlandic_promises_read_as_standard_danish() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    for turns, due in (
+        (
+            [("ana", "Hvem ringer til smeden?"), ("ben", "A ringer til ham på fredag.")],
+            "2026-10-09",
+        ),
+        (
+            [("ana", "Ka' do sende æ tegning?"), ("ben", "Det gør a. Do får den i morgen.")],
+            "2026-10-07",
+        ),
+        (
+            [("ana", "Og fakturaen?"), ("ben", "Den ska' a nok få sendt inden torsdag.")],
+            "2026-10-08",
+        ),
+    ):
+        # The rules' items (the learned scorer reads the words as said).
+        items = list(rule_action_items(meeting(turns, people=people, language="da")))
+        assert summary(items) == [("ben", due)], (turns, items)
+        assert items[0].quote in turns[1][1] or turns[1][1] in items[0].quote, items  # as said
+
+
+def test_an_english_a_stays_an_article() -> None:
+    from assistant.intelligence.action_items.model import _normal
+
+    assert _normal("I'll send a copy on Friday.") == "I'll send a copy on Friday."
+    assert _normal("Vi betaler a conto.") == "Vi betaler a conto."
+
+
+# ---- how things are, said in the Danish present tense of "vi" -----------------------------
+
+
+def test_we_do_in_the_danish_present_without_a_date_is_a_state() -> None:
+    for sentence in (
+        "Vi kører på den gamle version, så vi deler licens med søsterselskabet.",
+        "Vi skifter til et nyt lønsystem.",
+    ):
+        assert items_of([("ana", sentence)], language="da") == [], sentence
+    # With a date, or verb first after "så", it is a promise.
+    assert len(items_of([("ana", "Vi sender kontrakten på fredag.")], language="da")) == 1
+    assert len(items_of([("ana", "Så sender vi kontrakten.")], language="da")) == 1
+
+
+def test_a_danish_request_with_the_verb_first_is_a_request() -> None:
+    items = items_of(
+        [("ana", "Ben, den aftale må du hellere få forlænget."), ("ben", "Ja, det gør jeg.")],
+        people=SIDES_ANA_EXTERNAL,
+        language="da",
+    )
+    assert summary(items) == [("ben", None)]
+
+
+def test_danish_have_with_a_participle_is_work_to_get_done() -> None:
+    for sentence in (
+        "I dag skal jeg have svaret på kundens klage.",
+        "Vi skal alle sammen have lagt vores timer ind inden fredag.",
+        "Jeg skal have opsagt abonnementet.",
+    ):
+        items = items_of([("ana", sentence)], language="da")
+        assert len(items) == 1, sentence
+        assert items[0].text.startswith("Få "), items[0].text
+    # A need is no work: "jeg skal have jeres accept".
+    assert items_of([("ana", "Jeg skal bare have jeres accept.")], language="da") == []
+
+
+def test_you_get_it_with_a_date_is_the_speakers_promise_in_danish() -> None:
+    items = items_of(
+        [("ana", "Du får prisoversigten i morgen formiddag.")],
+        people={"ana": None, "ben": None},
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-07")]
+    assert items_of([("ana", "Du får en kvittering fra systemet.")], language="da") == []
+
+
+def test_a_danish_request_to_take_that_thing_is_a_task() -> None:
+    items = items_of(
+        [("ana", "Ben, kan du tage den workshop med kunden?"), ("ben", "Ja, det kan jeg godt.")],
+        people={"ana": None, "ben": None, "cy": None},
+        language="da",
+    )
+    assert summary(items) == [("ben", None)]
