@@ -29,6 +29,7 @@ from assistant.intelligence.action_items.follow_ups import (
     _dates_offer_after_reply,
     _dates_own_open_promise,
     _dates_own_promise,
+    _moves_own_day,
     _redated,
     _repeats_own_date,
     _reports_back_on_own,
@@ -191,6 +192,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             if kind == "commitment" and _instead_of_help(item, index, context):
                 continue
             if kind == "commitment" and _takes_another_day(found, item, index, context):
+                continue
+            if kind == "commitment" and _moves_own_day(found, item, context):
                 continue
             if kind == "request" and _amends_promise(found, item):
                 continue

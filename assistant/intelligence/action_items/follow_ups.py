@@ -1,8 +1,8 @@
 """Later sentences about an item already found, read while the meeting is read: a day said for
 it or taken back (`_redated`, `_dates_own_promise`, `_dates_own_open_promise`,
-`_takes_another_day`, `_asks_another_day`, `_answers_when`, `_repeats_own_date`), a request
-that amends, adds to or asks a report on a promise just made, and the condition of a yes.
-Each dates or keeps the first item instead of adding a second one.
+`_takes_another_day`, `_asks_another_day`, `_moves_own_day`, `_answers_when`,
+`_repeats_own_date`), a request that amends, adds to or asks a report on a promise just made,
+and the condition of a yes. Each dates or keeps the first item instead of adding a second one.
 
 `later_dates` is the pass after the reading, over the finished items; this module holds the
 checks that run on each new item against those found so far."""
@@ -270,6 +270,36 @@ def _asks_another_day(found: list[_Found], item: ActionItem) -> bool:
                 and previous.speaker == previous.owner
                 and previous.due is not None
             )
+    return False
+
+
+_INSTEAD_OF = re.compile(
+    r"\b(?:instead of|rather than|i stedet for|frem for)\s+(?P<day>[^,.;!?]+)", re.I
+)
+"""The day a new date replaces: "by Wednesday next week instead of Friday"."""
+_MOVED_WITHIN_S = 300.0
+"""How far back (seconds) a promise may be whose day a later "instead of" moves."""
+
+
+def _moves_own_day(found: list[_Found], item: ActionItem, context: _Context) -> bool:
+    """ "I'll send you the proposal by Friday." ... "I'll get the proposal to you by Wednesday
+    next week instead of Friday.": a dated promise that names the day it replaces moves the
+    speaker's earlier promise of that day; it is no second task, whatever verb it uses."""
+    if item.due is None or item.owner != item.speaker:
+        return False
+    replaced = _INSTEAD_OF.search(item.quote)
+    if replaced is None:
+        return False
+    said = find_date(replaced["day"], context.transcript.meeting.date, weeks=False)
+    if said is None or said.date is None:
+        return False
+    for position in range(len(found) - 1, -1, -1):
+        previous, kind = found[position]
+        if item.start - previous.start > _MOVED_WITHIN_S:
+            return False
+        if previous.owner == item.owner and previous.due == said.date:
+            found[position] = (replace(previous, due=item.due), kind)
+            return True
     return False
 
 

@@ -42,6 +42,8 @@ _STOP = frozenset(
         *("af", "om", "efter", "kun", "lige", "jo", "vel", "as", "som"),
         # when, not what: "the demo last week", "send den igen"
         *("last", "next", "yesterday", "tomorrow", "tonight", "ago", "sidste", "næste", "igen"),
+        # another way or day, not what: "could you do it Thursday instead?"
+        *("instead", "hellere"),
     }
 )
 _PHRASE_ENDS = frozenset(

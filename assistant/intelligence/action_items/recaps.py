@@ -153,8 +153,14 @@ def _new_in_handout(
     """A sentence near the end that hands tasks to three or more people at once ("So: Magnus
     sends the case, Cecilie calls Viborg, and I chase marketing"; "Så Emil retter påmindelserne,
     Nanna sender listen"): a recap. Each of its tasks whose owner has work already repeats that
-    work in other words; only a group, or an owner new to the meeting's tasks, gets a new item."""
-    if not outcome or index < _CLOSING_SHARE * len(context.sentences):
+    work in other words; only a group, or an owner new to the meeting's tasks, gets a new item.
+    A list announced by a bare "So:" is a hand-out wherever it is said, to however many."""
+    if not outcome:
+        return outcome
+    if _LIST_ANNOUNCED.match(context.sentences[index].text) is not None:
+        # "So: the draft from me on Monday, Ben books the room": a hand-out wherever it is said
+        return [(i, kind) for i, kind in outcome if not _repeats_owners_work(i, found, context)]
+    if index < _CLOSING_SHARE * len(context.sentences):
         return outcome
     if not _hands_out({item.owner for item, _ in outcome}, index, context):
         return outcome
@@ -180,6 +186,10 @@ def _repeats_owners_work(item: ActionItem, found: list[_Found], context: _Contex
     )
 
 
+_LIST_ANNOUNCED = re.compile(
+    r"^(?:(?:okay|ok|right|good|fine|godt|fint)[,.]?\s+)?(?:so|så)\s*:", re.IGNORECASE
+)
+"""A list of tasks announced by a bare "So:" / "Så:": a hand-out of what was agreed."""
 _GET_IT_DONE = re.compile(r"(?:få|have|get)\s+(?:det|den|dem|it|them)\s+\w+$", re.IGNORECASE)
 """Work named by a pronoun and a participle: "Få det rettet", "get it fixed"."""
 _CLOSING_SHARE = 0.75

@@ -1279,3 +1279,69 @@ def test_a_clause_handing_it_over_dates_the_task() -> None:
     # Another subject's date is not the task's.
     items = items_of([("ana", "I'll write the minutes, and then we can meet on Friday.")])
     assert summary(items) == [("ana", None)]
+
+
+# ---- a day said instead of the one promised moves the promise, it adds no second task --------
+
+
+def test_asking_for_a_day_instead_moves_the_promise() -> None:
+    for language, turns in (
+        (
+            "en",
+            [
+                ("ana", "I'll load the new price list into the shop tomorrow."),
+                ("bo", "Could you do it on Thursday instead? We still fix typos tomorrow."),
+                ("ana", "No problem. Thursday it is, I'll load it on Thursday."),
+            ],
+        ),
+        (
+            "da",
+            [
+                ("ana", "Jeg lægger den nye prisliste ind i butikken i morgen."),
+                ("bo", "Kan du gøre det på torsdag i stedet?"),
+                ("ana", "Ja, torsdag er fint, så lægger jeg den ind torsdag."),
+            ],
+        ),
+    ):
+        items = rule_items(turns, people=THREE, language=language)
+        assert summary(items) == [("ana", "2026-10-08")], items
+
+
+def test_a_promise_of_another_day_instead_of_the_promised_one_moves_it() -> None:
+    for language, turns in (
+        (
+            "en",
+            [
+                (
+                    "ana",
+                    "I'll put together a draft contract with both options and send it by Friday.",
+                ),
+                ("bo", "Our lawyer is away until next week anyway."),
+                ("ana", "Then I'll get the contract to you by Tuesday instead of Friday."),
+            ],
+        ),
+        (
+            "da",
+            [
+                ("ana", "Jeg laver en prisliste med begge modeller og sender den på fredag."),
+                ("bo", "Vores indkøber er først tilbage i næste uge."),
+                ("ana", "Så sender jeg listen på tirsdag i stedet for fredag."),
+            ],
+        ),
+    ):
+        items = rule_items(turns, people=THREE, language=language)
+        assert summary(items) == [("ana", "2026-10-13")], items
+
+
+def test_instead_of_something_else_or_by_someone_else_is_a_task_of_its_own() -> None:
+    items = rule_items(
+        [
+            ("ana", "I'll send you the quote on Friday."),
+            ("bo", "Good."),
+            ("ana", "And I'll book a call with your CFO on Monday instead of a site visit."),
+            ("cai", "I'll run the stock import on Monday instead of Friday."),
+        ],
+        people=THREE,
+        language="en",
+    )
+    assert summary(items) == [("ana", "2026-10-09"), ("ana", None), ("cai", "2026-10-12")], items

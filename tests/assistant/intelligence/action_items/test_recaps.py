@@ -373,3 +373,48 @@ def test_a_recap_after_a_stated_wrap_up_adds_no_tasks() -> None:
         said = [*turns, ("ana", f"{wrap_up} {recap}")]
         items = items_of(said, people=SIDES, language=language)
         assert sorted(item.owner or "" for item in items) == ["ben", "cy"], (said, items)
+
+
+# ---- a list announced by a bare "So:" hands out no work again ---------------------------------
+
+PEOPLE3: dict[str, Side | None] = {"ana": None, "bo": None, "cai": None}
+
+
+def test_a_list_after_a_bare_so_repeats_the_tasks_already_given() -> None:
+    for language, turns in (
+        (
+            "en",
+            [
+                ("ana", "Bo, could you run the walkthrough for their planners?"),
+                ("bo", "Sure, happy to."),
+                ("cai", "And I'll send the floor plan on Thursday."),
+                ("ana", "So: the floor plan from Cai on Thursday, Bo runs the walkthrough."),
+                ("cai", "Sounds right."),
+                ("bo", "Then the next topic is the parking at the venue."),
+                ("cai", "There are forty spaces behind the hall."),
+            ],
+        ),
+        (
+            "da",
+            [
+                ("ana", "Bo, kan du køre gennemgangen for deres planlæggere?"),
+                ("bo", "Ja, det gør jeg gerne."),
+                ("cai", "Og jeg sender plantegningen på torsdag."),
+                ("ana", "Så: plantegningen fra Cai på torsdag, Bo kører gennemgangen."),
+                ("cai", "Det lyder rigtigt."),
+                ("bo", "Så er næste punkt parkeringen ved stedet."),
+                ("cai", "Der er fyrre pladser bag hallen."),
+            ],
+        ),
+    ):
+        items = rule_items(turns, people=PEOPLE3, language=language)
+        assert summary(items) == [("bo", None), ("cai", "2026-10-08")], items
+
+
+def test_the_speakers_own_new_task_after_a_bare_so_stays() -> None:
+    items = rule_items(
+        [("ana", "So: I'll draft the agenda for the kickoff by Friday."), ("bo", "Great.")],
+        people=PEOPLE3,
+        language="en",
+    )
+    assert summary(items) == [("ana", "2026-10-09")], items
