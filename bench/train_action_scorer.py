@@ -76,7 +76,8 @@ question) .692/.690, Danish .647/.648; the position in the meeting (fifths) .695
 the speaker's and owner's side .691, .643/.646; the task's length in words .696, .652/.644;
 several items in one sentence .697, .651/.649; the next turn by the owner and its length
 .691/.691, .644/.646; C .1 / .25 / 1 / 2: .685, .690, .692, .688/.691 (Danish .639-.647);
-balanced class weights .688, .641/.649; every feature but the words crossed with Danish
+balanced class weights .688, .641/.649; features of at least 3 or 5 candidates .690, .692/.692
+(Danish .642/.646, .643/.649); every feature but the words crossed with Danish
 ("da&due") .687, .644/.644;
 fitted on the protected items too (a feature "protected"; they are still kept) .701/.690,
 Danish .656/.648; and then vetoing protected items below .05 / .10 / .15: .702, .703, .705
