@@ -72,7 +72,7 @@ unseen strict P/R (correct/predicted of 1906 labels), Danish P/R; rules alone .6
 .601/.651): as shipped .698/.690 (1315/1883), Danish .662/.642 (505/763). Every one of these
 was no better: mood cues (past tense, condition "if/hvis", hedge "maybe/måske/kunne", "now",
 third person, agenda words, negation, routine "usually/plejer", recap, offer, capability
-question) .692/.690, Danish .647/.648; the position in the meeting (fifths) .695, .648/.646;
+question) .692/.690, Danish .647/.648; the position in the meeting (first tenth, to half, to .85, last) .695, .648/.646;
 the speaker's and owner's side .691, .643/.646; the task's length in words .696, .652/.644;
 several items in one sentence .697, .651/.649; the next turn by the owner and its length
 .691/.691, .644/.646; C .1 / .25 / 1 / 2: .685, .690, .692, .688/.691 (Danish .639-.647);
