@@ -195,3 +195,32 @@ def test_the_scorer_never_drops_a_request_its_owner_takes_on_in_the_next_turn() 
     # A bare yes may answer anything, and the asker's own yes takes nothing on: both vetoed.
     assert kept("Ja.") == []
     assert kept("Ja, det gør vi.", who="anna") == []
+
+
+def test_the_scorer_never_drops_items_read_out_as_the_action_items() -> None:
+    rejects_all = ActionScorer({}, -30.0, 0.5, 0.5)
+
+    def kept(wrap_up: str, language: str) -> list[tuple[str | None, str]]:
+        said = (
+            ("anna", "Good, I think we covered the pricing and the rollout plan for the spring."),
+            ("ben", wrap_up),
+        )
+        transcript = Transcript(
+            MeetingInfo("Call", dt.date(2026, 11, 25), 20.0, language),
+            PEOPLE,
+            tuple(Segment(w, 6.0 * i, 6.0 * i + 5.0, t, language) for i, (w, t) in enumerate(said)),
+        )
+        return [(i.owner, i.text) for i in extract_action_items(transcript, scorer=rejects_all)]
+
+    # A wrap-up that says it lists the tasks keeps them whatever the scorer says ...
+    english = "So, action items: Anna updates the rollout plan and Ben checks the licence count."
+    assert sorted(kept(english, "en")) == [
+        ("anna", "Update the rollout plan"),
+        ("ben", "Check the licence count"),
+    ]
+    danish = (
+        "Okay, opgaverne: Anna opdaterer udrulningsplanen, og Ben tjekker antallet af licenser."
+    )
+    assert {owner for owner, _ in kept(danish, "da")} == {"anna", "ben"}
+    # ... the same hand-out not announced as such is the scorer's to judge.
+    assert kept("Anna updates the rollout plan and Ben checks the licence count.", "en") == []

@@ -49,6 +49,10 @@ class Candidate:
     gerne."): the scorer keeps it whatever it scores, but is still trained on it (unlike
     `protected`). Nested bench.action_cv on sets a-u, pooled unseen strict F1: .665 -> .668,
     Danish .600 -> .606 (left out of training too: .667, Danish .602)."""
+    announced: bool = False
+    """An item of the rules read out in a sentence that says it lists the action items ("so
+    action items: Maria sends the summary", "Opgaver: ..."): the speaker names it work, so the
+    scorer keeps it whatever it scores, and is still trained on it (as `taken_on`)."""
 
     @property
     def protected(self) -> bool:
@@ -109,6 +113,7 @@ def candidates(items: Sequence[ActionItem], context: _Context) -> list[Candidate
                 turn_words=_turn_words(index, sentences),
                 dated_promise=_dated_promise(item, sentences[index]),
                 taken_on=_taken_on(item, index, context),
+                announced=_ANNOUNCES_ITEMS.search(sentences[index].text) is not None,
             )
         )
         length = len(sentences[index].text)
@@ -168,6 +173,15 @@ _TAKES_IT_ON = re.compile(
 )
 """A reply that opens by taking on what was just asked in so many words ("Det gør vi gerne",
 "Sure, we'll do that", "Will do"): not a bare yes, which may answer a question's tag."""
+
+
+_ANNOUNCES_ITEMS = re.compile(
+    r"^(?:(?:so|okay|ok|right|good|fine|and|så|godt|fint|og)[,.]?\s+)*(?:the\s+)?"
+    r"(?:action items?|to-?dos?|next steps|opgaver(?:ne)?|handlingspunkter|næste skridt)"
+    r"(?:\s+(?:then|are|er|så))?\s*[:,-]?\s+\w",
+    re.IGNORECASE,
+)
+"""A sentence that opens by naming what follows as the meeting's tasks."""
 
 
 def _taken_on(item: ActionItem, index: int, context: _Context) -> bool:

@@ -7,8 +7,8 @@ Danish and one for the rest, chosen by leave-one-set-out cross-validation to rai
 the rules' own recall). It only vetoes: it adds no sentence the rules passed over (its threshold
 for those is above 1), and it never drops an item the rules found in a short turn or a dated
 first-person promise (`Candidate.protected`), nor one its owner takes on in the next turn
-(`Candidate.taken_on`). The file is read once, on first use;
-scikit-learn is only needed to fit it. It is on by default
+(`Candidate.taken_on`) or one read out as the meeting's action items (`Candidate.announced`).
+The file is read once, on first use; scikit-learn is only needed to fit it. It is on by default
 (``Settings.intelligence.action_scorer``); see that setting for what it gains.
 """
 
@@ -61,7 +61,9 @@ class ActionScorer:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keeps(self, candidate: Candidate, probability: float) -> bool:
-        if candidate.protected or (candidate.from_rules and candidate.taken_on):
+        if candidate.protected or (
+            candidate.from_rules and (candidate.taken_on or candidate.announced)
+        ):
             return True
         if not candidate.from_rules:
             return probability >= self.threshold_extra
