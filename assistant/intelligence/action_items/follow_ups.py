@@ -237,8 +237,10 @@ def _asked_for_day(
     """Right after the ``promise``, the other side asked, in a question, for the day ``item``
     names ("Could we move that to Wednesday?", "Kan I ikke nå det til torsdag?"), and ``item``
     answers it; not a day asked of someone else, nor about other work, turns later."""
-    made = next(s for s in context.sentences if s.start == promise.start)
-    answer = next(s for s in context.sentences if s.start == item.start)
+    made = next((s for s in context.sentences if s.start == promise.start), None)
+    answer = next((s for s in context.sentences if s.start == item.start), None)
+    if made is None or answer is None:
+        return False
     for sentence in between:
         if sentence.speaker == item.speaker:
             continue
