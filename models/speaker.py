@@ -111,7 +111,10 @@ def _mel_power(wav: FloatArray) -> FloatArray:
     window, basis = _mel_constants()
     spectrum = scipy.fft.rfft(window * frames, axis=-1).astype(np.complex64)
     power = np.abs(spectrum) ** 2.0
-    return np.ascontiguousarray(power @ basis.T, dtype=np.float32)
+    # librosa's own product (filters by frames), not `power @ basis.T`: with more than one BLAS
+    # thread the two orders round a few values apart on some CPUs (AVX-512 OpenBLAS kernels).
+    mel = np.einsum("ft,mf->mt", power.T, basis, optimize=True)
+    return np.ascontiguousarray(mel.T, dtype=np.float32)
 
 
 @functools.cache
