@@ -76,8 +76,13 @@ def _redated(found: list[_Found], index: int, context: _Context) -> bool:
 _ONLY_REPORTS_BACK = re.compile(
     rf"(?:{_REPORTS_BACK.pattern})(?:\s+(?:to|til|med|på|om|on|about)?\s*"
     r"(?:you|them|us|dig|jer|dem|os|it|that|det|den|dem)?)?"
-    # on what the promise finds: "let us know what you find", "når du ved det"
+    # on the matter just raised: "come back to you on that", "vender tilbage til dig om det"
+    r"(?:\s+(?:on|about|om|på)\s+(?:that|this|it|det|dét|den))?"
+    # on what the promise finds: "let us know what you find", "når du ved det", or what the
+    # one consulted answers: "let you know what she says", "hvad han siger"
     r"(?:,?\s+(?:what you find|what you hear|how it goes|when you know|once you know"
+    r"|what (?:she|he|they) (?:says?|decides?|thinks?)"
+    r"|hvad (?:hun|han|de) (?:siger|beslutter|mener)"
     r"|hvad du finder ud af|når du ved (?:det|mere)|når du har det|hvordan det går))?[\s,.!?]*",
     re.IGNORECASE,
 )

@@ -188,6 +188,45 @@ def test_reporting_back_in_the_same_turn_is_part_of_the_promise() -> None:
         assert items[0].quote == said, items
 
 
+def test_reporting_back_on_the_matter_or_on_what_was_heard_is_part_of_the_promise() -> None:
+    for turns, language in (
+        (
+            [
+                ("bo", "What about the setup fee?"),
+                ("ana", "I'll run that past our sales director. I'll come back to you on that."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("bo", "Can the contract start in March?"),
+                ("ana", "I'll ask our legal counsel about it."),
+                ("bo", "Thanks."),
+                ("ana", "I'll let you know what he says."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("bo", "Prisen er lidt høj for os."),
+                ("ana", "Jeg tager det op med vores salgschef. Jeg vender tilbage til dig om det."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("bo", "Kan vi flytte opstarten til marts?"),
+                ("ana", "Jeg spørger vores projektleder."),
+                ("bo", "Fint."),
+                ("ana", "Så giver jeg dig besked om, hvad hun siger."),
+            ],
+            "da",
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert [item.owner for item in items] == ["ana"], (turns, items)
+
+
 def test_asked_to_report_back_on_a_promise_dates_the_promise() -> None:
     items = rule_items(
         [
