@@ -65,6 +65,13 @@ class RecognitionOptions:
     up to its 224-token cap, and a batch decodes as long as its longest chunk: a loop made
     a batch of 4 cost about 2.5x one without. Real speech rarely says 12 tokens twice in one
     30 s chunk. faster-whisper only."""
+    in_parts: bool = False
+    """Cut the batch into one part per worker, decoded at once, as a recogniser loaded with
+    ``split_batches`` always does. An offline analysis in a process loaded for live meetings
+    (``serve``) asks for it, so it reads the words ``analyze`` reads: on an AVX-512 machine,
+    MKL's int8 kernels round a batch of 4 on one worker differently from two parts of 2, and
+    the 10-minute recording of the shared clips kept 1,138 of its 1,164 words instead of
+    1,163. faster-whisper only."""
     window_s: float | None = None
     """Encoder window (s). None pads every chunk with silence to Whisper's 30 s, as it was
     trained. A shorter window (at least the chunk plus ``_WINDOW_MARGIN_S`` of silence) encodes
@@ -148,9 +155,10 @@ class FasterWhisperRecognizer:
         nor the stalls when another thread of the process takes one of them."""
         from faster_whisper import WhisperModel
 
-        self._parts = workers if split_batches else 1
+        self._workers = workers
+        self._split_batches = split_batches
         self._pool = (
-            ThreadPoolExecutor(workers, thread_name_prefix="asr-part") if self._parts > 1 else None
+            ThreadPoolExecutor(workers, thread_name_prefix="asr-part") if workers > 1 else None
         )
 
         try:
@@ -179,12 +187,13 @@ class FasterWhisperRecognizer:
     ) -> list[ChunkRecognition]:
         if not chunks:
             return []
-        count = min(self._parts, len(chunks))
+        in_parts = self._split_batches or options.in_parts
+        count = min(self._workers if in_parts else 1, len(chunks))
         bounds = [len(chunks) * i // count for i in range(count + 1)]
         parts = [chunks[a:b] for a, b in itertools.pairwise(bounds)]
         # Encoded and detected part by part, the languages are still chosen over the whole
         # batch (an unsure chunk follows the sure ones of its batch), then decoded by part.
-        encoded = self._each(parts, lambda part: self._encode(part, options))
+        encoded = self._each(parts, lambda part: self._encode(part, options, by_row=count > 1))
         rankings = [ranked for _, part_rankings in encoded for ranked in part_rankings]
         if rankings:
             languages = choose_languages(rankings, [len(chunk) for chunk in chunks], options)
@@ -210,10 +219,11 @@ class FasterWhisperRecognizer:
         return list(self._pool.map(work, items))
 
     def _encode(
-        self, chunks: Sequence[FloatArray], options: RecognitionOptions
+        self, chunks: Sequence[FloatArray], options: RecognitionOptions, *, by_row: bool
     ) -> tuple[Any, list[list[tuple[str, float]]]]:
         """The chunks' encoder output, and each one's languages ranked with their
-        probabilities (none when the language is forced or the model knows only English)."""
+        probabilities (none when the language is forced or the model knows only English);
+        ``by_row``: one window at a time (a part of a batch cut among the workers)."""
         from faster_whisper.audio import pad_or_trim
 
         model = self._model
@@ -224,7 +234,7 @@ class FasterWhisperRecognizer:
                 for chunk in chunks
             ]
         )
-        if self._parts > 1 and len(features) > 1:
+        if by_row and len(features) > 1:
             import ctranslate2
 
             # Row by row: as fast on one thread, and the self-attention of only one 30 s

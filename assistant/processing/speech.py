@@ -224,6 +224,8 @@ def _run_source(
         beam_size=settings.asr.beam_size,
         language=settings.asr.language,
         no_repeat_ngram_size=settings.asr.no_repeat_ngram_size,
+        # In a process loaded for live meetings too, so an upload reads what analyze reads.
+        in_parts=True,
     )
     last_transcribed: dict[str, float] = {}
 

@@ -12,7 +12,6 @@ import pytest
 
 from assistant.config import Settings
 from assistant.inputs.media import plan_media
-from assistant.processing.loading import load_speech_models
 from assistant.processing.speech import SpeechModels, SpeechResult, transcribe_plan
 from bench.common import VOICES_TEN_MINUTES, VOICES_THREE_MINUTES, PlacedPiece, build_voices_wav
 from bench.voices import speaker_of_piece, words_kept
@@ -93,17 +92,18 @@ def test_the_recording_keeps_the_words_of_its_clips(
         assert piece.kept >= 0.9 * piece.alone - 1, Path(piece.piece.clip).stem
 
 
-def test_ten_minutes_of_the_clips_keep_their_words(settings: Settings, tmp_path: Path) -> None:
+def test_ten_minutes_of_the_clips_keep_their_words(
+    speech_models: SpeechModels, settings: Settings, tmp_path: Path
+) -> None:
     # 24 pieces, 13 voices, each clip several times: chunk seams, rereads and a quiet voice
-    # right after a loud one (the VAD's state) all happen here. With the models as `analyze`
-    # loads them (batches split per core), as bench.diarization measures it: loaded as a live
-    # process loads them, on an AVX-512 CPU (MKL's kernels) 1,138 of 1,164 words are kept
-    # (2026-12-07; at least 98 % with MKL_ENABLE_INSTRUCTIONS=AVX2), an open finding of issue 13.
-    models = load_speech_models(settings)
+    # right after a loud one (the VAD's state) all happen here. The models as a live process
+    # (serve) loads them: its analyses cut each batch among the workers as `analyze` does
+    # (RecognitionOptions.in_parts); a batch of 4 on one worker kept 1,138 of the 1,164 words
+    # on an AVX-512 machine (MKL's int8 kernels), `analyze` 1,163.
     path = tmp_path / "ten-minutes.wav"
     placed = build_voices_wav(path, VOICES_TEN_MINUTES)
-    result = transcribe_plan(plan_media(path, settings.audio), models, settings)
-    kept = words_kept(placed, result.segments, models, settings)
+    result = transcribe_plan(plan_media(path, settings.audio), speech_models, settings)
+    kept = words_kept(placed, result.segments, speech_models, settings)
     alone = sum(piece.alone for piece in kept)
     assert sum(piece.kept for piece in kept) >= 0.98 * alone, [
         (Path(piece.piece.clip).stem, piece.kept, piece.alone) for piece in kept
