@@ -129,6 +129,10 @@ LABELLED_DIR_AB = LABELLED_DIR.with_name("intelligence-ab")
 LABELLED_DIR_AC = LABELLED_DIR.with_name("intelligence-ac")
 LABELLED_DIR_AD = LABELLED_DIR.with_name("intelligence-ad")
 LABELLED_DIR_AE = LABELLED_DIR.with_name("intelligence-ae")
+# af (talk about work that is no new commitment: forecasts, post-mortems, options weighed) and
+# ag (commitments spread over turns and people): written 2026-12-07, measured before tuning.
+LABELLED_DIR_AF = LABELLED_DIR.with_name("intelligence-af")
+LABELLED_DIR_AG = LABELLED_DIR.with_name("intelligence-ag")
 ALL_LABELLED = (
     LABELLED_DIR,
     LABELLED_DIR_B,
@@ -161,6 +165,8 @@ ALL_LABELLED = (
     LABELLED_DIR_AC,
     LABELLED_DIR_AD,
     LABELLED_DIR_AE,
+    LABELLED_DIR_AF,
+    LABELLED_DIR_AG,
 )
 AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 """A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a

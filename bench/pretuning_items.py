@@ -59,6 +59,8 @@ PRETUNING = {
     "intelligence-ac": "63cb0e2",  # likewise (README of each)
     "intelligence-ad": "ae59c28",  # written 2026-12-07 from the brief, measured before tuning
     "intelligence-ae": "ae59c28",  # likewise (README of each)
+    "intelligence-af": "cf43cea",  # written 2026-12-07 from the brief, measured before tuning
+    "intelligence-ag": "cf43cea",  # likewise (README of each)
 }
 """Per set, the commit whose rules had never been tuned on it."""
 
