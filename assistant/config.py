@@ -56,9 +56,10 @@ class AsrSettings(BaseModel):
     """Decodes faster-whisper runs at once when called from several threads (CTranslate2
     workers; the weights are shared: 235 MB loaded with 1 or 2), in processes that follow
     live meetings (serve, live, bot); analysis-only processes (analyze, Celery workers)
-    load one per core (at most ``batch_size``) for the parts of each batch. With one, a live
-    caption's decode waits for a whole transcript decode (3 s); with two, it runs beside it
-    (0.44 s alone, 0.8 s beside it, 2 cores)."""
+    load one per core (at most ``batch_size``) for the parts of each batch; an upload that
+    serve analyses cuts its batches among these workers as well. With one, a live caption's
+    decode waits for a whole transcript decode (3 s); with two, it runs beside it (0.44 s
+    alone, 0.8 s beside it, 2 cores)."""
     beam_size: int = Field(default=3, ge=1, le=10)
     """Beam width. 3 reads our clips as well as 5 (pyannote sample WER 16.0 % vs 18.5 %,
     jfk 0 % both) with about a third less decoding."""
