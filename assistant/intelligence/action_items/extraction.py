@@ -27,6 +27,7 @@ from assistant.intelligence.action_items.follow_ups import (
     _condition_of_own_yes,
     _dates_named_promise,
     _dates_offer_after_reply,
+    _dates_open_task,
     _dates_own_open_promise,
     _dates_own_promise,
     _moves_own_day,
@@ -229,6 +230,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 answered_when = True
                 continue
             if kind == "commitment" and _dates_named_promise(found, item, index, context):
+                continue
+            if kind == "commitment" and _dates_open_task(found, item, index, context):
                 continue
             if kind == "commitment" and _restates(found, item, index, context):
                 continue
