@@ -27,6 +27,7 @@ from assistant.intelligence.action_items.follow_ups import (
     _condition_of_own_yes,
     _dates_named_promise,
     _dates_offer_after_reply,
+    _dates_open_task,
     _dates_own_open_promise,
     _dates_own_promise,
     _moves_own_day,
@@ -229,6 +230,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 answered_when = True
                 continue
             if kind == "commitment" and _dates_named_promise(found, item, index, context):
+                continue
+            if kind == "commitment" and _dates_open_task(found, item, index, context):
                 continue
             if kind == "commitment" and _restates(found, item, index, context):
                 continue
@@ -536,9 +539,23 @@ def _second_dated_task(
             resolve_due_date(left, meeting_date, weeks=False)[1] != left
             and resolve_due_date(right, meeting_date, weeks=False)[1] != right
             and _REPORTS_BACK.match(right) is None
+            and not (_ASKS_SOMEONE.match(left) and _HANDS_RESULT.match(right))
         ):
             return joint.start(), right
     return None
+
+
+_ASKS_SOMEONE = re.compile(
+    r"\s*(?:ask|speak to|talk to|check with|e-?mail|call|spørg\w*|snak\w* med|tal\w* med"
+    r"|ring\w* til|mail\w*|skriv\w* til)\s+(?:him|her|them|ham|hende|dem)\b",
+    re.IGNORECASE,
+)
+_HANDS_RESULT = re.compile(
+    r"(?:send|get|give|mail|e-?mail|sende|send\w*|giv\w*)\s+(?:you|dig|jer)\b", re.IGNORECASE
+)
+"""Asking someone, then handing the answer on ("ask him this week and send you a price by
+Tuesday", "email them tonight and send you the contact tomorrow"): one task, done by the later
+day."""
 
 
 _NEXT_CLAUSE = re.compile(

@@ -1,8 +1,9 @@
 """Later sentences about an item already found, read while the meeting is read: a day said for
 it or taken back (`_redated`, `_dates_own_promise`, `_dates_own_open_promise`,
 `_takes_another_day`, `_asks_another_day`, `_moves_own_day`, `_answers_when`,
-`_repeats_own_date`), a request that amends, adds to or asks a report on a promise just made,
-and the condition of a yes. Each dates or keeps the first item instead of adding a second one.
+`_repeats_own_date`, `_dates_open_task`), a request that amends, adds to or asks a report on a
+promise just made, and the condition of a yes. Each dates or keeps the first item instead of
+adding a second one.
 
 `later_dates` is the pass after the reading, over the finished items; this module holds the
 checks that run on each new item against those found so far."""
@@ -29,7 +30,7 @@ from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_
 from assistant.intelligence.action_items.similarity import _stems, similar_tasks
 from assistant.intelligence.action_items.structure import _reply
 from assistant.intelligence.dates import find_date
-from assistant.intelligence.sentences import Sentence
+from assistant.intelligence.sentences import Sentence, words
 
 _TAKES_BACK = re.compile(
     r"^(?:actually|no|wait|sorry|or rather|hmm|nej|vent|undskyld|eller rettere)\b[,.!]?"
@@ -695,3 +696,73 @@ def _same_turn_next(first: ActionItem, second: ActionItem, context: _Context) ->
         and second.quote.startswith(following.text)
         and first.quote == context.sentences[index].text
     )
+
+
+_OPEN_TASK_TURNS = 4
+"""How many turns may lie between an undated task and the promise that dates it."""
+
+
+def _dates_open_task(found: list[_Found], item: ActionItem, index: int, context: _Context) -> bool:
+    """ "Jeg laver et tilbud med begge modeller." - "Og gerne med tallene for hele perioden." -
+    "Hvornår er bestyrelsesmødet?" - "Den 30." - "Så sender jeg det senest torsdag.": a dated
+    promise a few turns after its speaker's own undated task (a request to them, or their own
+    promise), naming that work by a pronoun or its object again, only dates that task. Between
+    them only a yes or a question of the speaker, and no question of others but "when?"; the
+    speaker's latest task is the one dated, and both sentences are quoted."""
+    if item.due is None or item.owner != item.speaker:
+        return False
+    sentence = context.sentences[index]
+    if _ALSO.search(sentence.text) or _SOMETHING_ELSE.match(_normal(sentence.text)):
+        return False
+    if _CHECKS_IT_FIRST.search(sentence.text):
+        return False  # "Det må jeg lige undersøge, så vender jeg tilbage": the question between
+    for position in range(len(found) - 1, -1, -1):
+        previous, kind = found[position]
+        if previous.owner != item.speaker:
+            continue
+        if previous.due is not None or kind not in ("commitment", "request", "assignment"):
+            return False
+        made = _sentence_of(previous, context.sentences)
+        if made is None:
+            return False
+        first = context.sentences[made].segment
+        between = context.transcript.segments[first + 1 : sentence.segment]
+        if not between or len(between) > _OPEN_TASK_TURNS:
+            return False
+        if any(
+            s.speaker == item.speaker
+            and "?" not in s.text
+            # "Yes, I'll take it.": the yes to a request, said before it is dated
+            and not (kind != "commitment" and _OPENS_WITH_YES.match(_normal(s.text)))
+            for s in between
+        ):
+            return False
+        if any(
+            s.speaker != item.speaker and "?" in s.text and not _ASKED_WHEN_OWN.search(s.text)
+            for s in between
+        ):
+            return False  # "Kan vi betale kvartalsvis?": new business, maybe new work
+        if not (has_object_pronoun(item.text) or _names_same_thing(previous.text, item.text)):
+            return False
+        # Both sentences are quoted: the later is where the work is dated, and firmly promised.
+        quote = f"{previous.quote} {item.quote}"
+        found[position] = (replace(previous, due=item.due, quote=quote), kind)
+        return True
+    return False
+
+
+def _names_same_thing(first: str, second: str) -> bool:
+    """Whether two task texts share a word of their objects (not their verbs): "Pick up the
+    quote" / "Get the quote to them"."""
+    objects = _object_words(first)
+    return any(
+        word == other
+        or (min(len(word), len(other)) >= 4 and (word.startswith(other) or other.startswith(word)))
+        for word in _object_words(second)
+        for other in objects
+    )
+
+
+def _object_words(task: str) -> set[str]:
+    """The task's words past its verb, stop words left out."""
+    return {w for w in words(task)[1:] if len(w) >= 3 and w[:5] in _stems(task)}

@@ -1384,3 +1384,39 @@ def test_instead_of_something_else_or_by_someone_else_is_a_task_of_its_own() -> 
         language="en",
     )
     assert summary(items) == [("ana", "2026-10-09"), ("ana", None), ("cai", "2026-10-12")], items
+
+
+# ---- a dated promise in the owner's next turn dates their own open task ----------------------
+
+
+def test_a_dated_promise_after_talk_about_the_deadline_dates_the_open_promise() -> None:
+    items = rule_items(
+        [
+            ("ana", "Jeg laver en beregning af fragtprisen for jer."),
+            ("cy", "Gerne for begge ruter, ikke kun Esbjerg."),
+            ("ana", "Hvornår skal I bruge den?"),
+            ("cy", "Til ledermødet på mandag. Og jeg skal sende dagsordenen ud i morgen."),
+            ("ana", "Så sender jeg den senest fredag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-09"), ("cy", "2026-10-07")], items
+    assert items[0].quote.startswith("Jeg laver en beregning") and "senest fredag" in items[0].quote
+
+
+def test_a_request_said_yes_to_and_dated_turns_later_is_one_task() -> None:
+    turns = [
+        ("ana", "Ben, could you draft the migration checklist?"),
+        ("ben", "Yes, I'll take it. But I need the server list from Cy."),
+        ("cy", "Of course, I'll send you the server list today."),
+        ("ben", "And when does the customer need the checklist?"),
+        ("ana", "Before their steering group meets on the 15th."),
+    ]
+    items = rule_items(
+        [*turns, ("ben", "Then I'll get the checklist to them before the fourteenth.")],
+        language="en",
+    )
+    assert summary(items) == [("ben", "2026-10-14"), ("cy", "2026-10-06")], items
+    # other work, named neither by a pronoun nor by its object: a task of its own
+    items = rule_items([*turns, ("ben", "Then I'll email the supplier before the fourteenth.")])
+    assert summary(items) == [("ben", None), ("cy", "2026-10-06"), ("ben", "2026-10-14")], items

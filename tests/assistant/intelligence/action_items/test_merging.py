@@ -24,6 +24,22 @@ def test_two_dated_tasks_in_one_promise_are_two_items() -> None:
     # Reporting back on the first task is the same task, with the later date.
     one = items_of([("ana", "I'll ask finance today and get back to you by Thursday.")])
     assert summary(one) == [("ana", "2026-10-08")]
+    # Asking someone, then handing their answer on, likewise ("him": the one just named).
+    asked = items_of(
+        [
+            ("bo", "The landlord decides on the parking spaces."),
+            ("ana", "I'll ask him tomorrow and send you the terms by Thursday."),
+        ]
+    )
+    assert summary(asked) == [("ana", "2026-10-08")], asked
+    spurgt = items_of(
+        [
+            ("bo", "Det er udlejeren, der bestemmer over pladserne."),
+            ("ana", "Jeg ringer til ham i morgen og sender dig vilkårene på torsdag."),
+        ],
+        language="da",
+    )
+    assert summary(spurgt) == [("ana", "2026-10-08")], spurgt
 
 
 def test_something_else_done_now_leaves_the_promise() -> None:
