@@ -28,8 +28,7 @@ word ``analyze`` reads right and the finals do not) are sorted into kinds:
 
 Errors ``analyze`` makes too are counted apart (``shared``). With ``--examples`` each error
 of a partial decode's final says which rule confirmed the word (``agree``: two decodes and
-``confirm_margin_s``; ``sure``; ``settle``; ``second``: a second opinion, see
-``LiveOptions.second_opinion_probability``), the decoded audio after it then and its
+``confirm_margin_s``; ``sure``; ``settle``), the decoded audio after it then and its
 probability. ``--telephone`` runs the same tuning material as a telephone line carries it
 (``telephone``: 300-3400 Hz, 8 kHz, mu-law), the kind of audio the live finals read worst.
 Prints a table; asserts nothing.
@@ -228,15 +227,6 @@ class _Traced(LiveTranscriber):
     def _settled(self, timed: Any, spans: Any) -> int:
         self._rules["settle"] = super()._settled(timed, spans)
         return self._rules["settle"]
-
-    def _second_opinion(self, confirming: Any, limit_s: float) -> Any:
-        found = super()._second_opinion(confirming, limit_s)
-        if found is not None:
-            _, (_, timed, _, spans, first), count = found
-            self._rules = {"second": count}
-            self._spans = spans[first:]
-            self._probabilities = tuple(w.probability for w in (timed or [])[first:])
-        return found
 
     def _time_utterance(self) -> list[Frame]:
         self._untimed.clear()

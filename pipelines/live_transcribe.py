@@ -66,14 +66,6 @@ __all__ = ["ActiveSpeakers", "LiveOptions", "LiveTranscriber"]
 FloatArray = npt.NDArray[np.float32]
 _SENTENCE_END = (".", "?", "!", "。", "？", "！")
 _CLAUSE_END = (",", ";", ":", "，", "、", "；", "：")
-_Reading = tuple[
-    list[str],
-    list[RecognizedWord] | None,
-    list[tuple[float, float]],
-    list[tuple[float, float]],
-    int,
-]
-"""A decode of the buffer as ``LiveTranscriber._read`` gives it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,24 +159,17 @@ class LiveOptions:
     material 0.183 -> 0.182, 1.00/1.74 -> 1.04/1.88 s (0.180 and 1.06/2.05 s at 1.5 s; 0.176
     and 1.12/2.47 s at 0.5 and 2 s). Waiting longer mends fewer words on telephone audio:
     agreed words below 0.4 there were wrong about half the time even 1.5 to 2 s from the
-    decoded end."""
+    decoded end. Nor does a second opinion mend them (issue 9, tried and dropped; code in
+    the history, commit 809e200): a word below 0.5 about to be confirmed by any rule, read
+    again by one decode of the buffer in Whisper's full window with beam 5 and confirmed as
+    that decode read it, left telephone WER 0.360 -> 0.361 (normal material 0.182 -> 0.181)
+    for finals' p50/p95 1.19/2.38 -> 1.56/3.19 s (1.04/1.88 -> 1.18/2.42 s) and partials'
+    p50 0.56 -> 0.70 s: the same buffer in the full window reads the unsure words the same
+    way (what ``analyze`` reads them with is the audio and words before the buffer).
+    Confirming only up to where it disagrees, its reading left as the partial the next
+    decode must agree with: worse still (discovery dialogue 0.371 -> 0.381, p95 6.3 s)."""
     unsure_margin_s: float = 1.2
     """The margin (s) of an unsure word (see ``unsure_probability``)."""
-    second_opinion_probability: float = 0.0
-    """When a partial decode is about to make final (by any rule) a word whose probability is
-    below this, the buffer is decoded once more in Whisper's full window with
-    ``second_opinion_beam_size`` and word times, and the words up to the last one being
-    confirmed are made final as that decode reads them (aligned to the confirmed words as a
-    partial decode is); its other words are the partial (0: off). Agreed misreadings on
-    telephone audio were words read at 0.05 to 0.4 that waiting did not mend."""
-    second_opinion_beam_size: int = 5
-    """Beam of a second opinion's decode (see ``second_opinion_probability``)."""
-    second_opinion_every_s: float = 0.0
-    """At most one second opinion per this much audio (s) of the participant (0: no cap)."""
-    second_opinion_hold: bool = False
-    """When the second opinion reads the words being confirmed differently, confirm only the
-    words before the first difference and let its reading be the partial that the next
-    decode must agree with, instead of confirming its reading at once."""
     end_window_s: float = 0.0
     """When an utterance ends, its words not yet final come from one more decode of the whole
     utterance in this encoder window (s) with ``final_beam_size``, closer to how ``analyze``
@@ -320,8 +305,6 @@ class LiveTranscriber(Stage):
         self._untimed: deque[_FinishedUtterance] = deque()
         self._context = ""
         """Words of this utterance already handed on (trimmed), context for its next decodes."""
-        self._second_opinion_at_s = -np.inf
-        """The end (meeting s) of the audio of the last second opinion."""
         self._last_decode: tuple[float, int, ChunkRecognition] | None = None
         """The last partial decode with word times: (buffer start (s), buffer length
         (samples), what it read), so a cut of that same buffer needs no decode of its own."""
@@ -432,31 +415,28 @@ class LiveTranscriber(Stage):
         word_times: bool = False,
         finished: _FinishedUtterance | None = None,
         end: bool = False,
-        second: bool = False,
     ) -> ChunkRecognition:
         """Decode ``audio`` of the current utterance, following its language; or, with
         ``finished``, of that finished utterance in the language it was followed in. ``timed``
         decodes as the transcript wants (full window, word timings); ``word_times`` times the
         words of a partial decode (an alignment pass: about a tenth of its cost); ``end``
-        decodes a finished utterance's last words (see ``LiveOptions.end_window_s``);
-        ``second`` is a second opinion (see ``LiveOptions.second_opinion_probability``)."""
+        decodes a finished utterance's last words (see ``LiveOptions.end_window_s``)."""
         o = self._options
         fallback = self._fallback_language() if finished is None else finished.fallback_language
         if finished is not None:
             language = finished.language
         else:
             language = self._language if self._language_locked else o.language
-        beam_size = o.final_beam_size if timed or end else o.partial_beam_size
         options = RecognitionOptions(
-            beam_size=o.second_opinion_beam_size if second else beam_size,
+            beam_size=o.final_beam_size if timed or end else o.partial_beam_size,
             language=language,
             fallback_language=fallback,
             # A detection this unsure (a 2 s buffer of English read as Japanese at 0.75) gives
             # way to the participant's language so far, else English (issue 13's rule).
             min_language_probability=o.confident_probability,
-            word_timestamps=timed or word_times or second,
+            word_timestamps=timed or word_times,
             prompt=(self._context or None) if finished is None else None,
-            window_s=None if timed or second else (o.end_window_s if end else o.partial_window_s),
+            window_s=None if timed else (o.end_window_s if end else o.partial_window_s),
         )
         recognition = self._recognizer.recognize([audio], options)[0]
         duration = len(audio) / SAMPLE_RATE
@@ -484,43 +464,7 @@ class LiveTranscriber(Stage):
         )
         if long_buffer or margin_s > 0:
             self._last_decode = (self._audio_start_s or 0.0, len(self._audio), recognition)
-        words, timed_words, timed, spans, first = self._read(recognition)
-        tail = words[first:]
-        tail_timed = timed_words[first:] if timed_words else None
-        agreed = max(
-            self._agreed(tail, tail_timed, spans[first:]),
-            self._sure(tail_timed or [], spans[first:]),
-            self._settled(tail_timed, spans[first:]),
-        )
-        if self._doubtful(tail_timed, agreed):
-            second = self._second_opinion(tail[:agreed], spans[first + agreed - 1][1])
-            if second is not None:
-                recognition, (words, timed_words, timed, spans, first), agreed = second
-                tail = words[first:]
         self._last_language = recognition.language
-        confirmed, self._tentative = tail[:agreed], tail[agreed:]
-        out: list[Frame] = []
-        if confirmed:
-            start, end = spans[first][0], spans[first + agreed - 1][1]
-            self._committed.extend(confirmed)
-            self._committed_end_s = end
-            out.append(self._caption("final", start, end, confirmed, recognition.language))
-        if self._tentative:
-            start = spans[first + agreed][0]
-            out.append(
-                self._caption("partial", start, spans[-1][1], self._tentative, recognition.language)
-            )
-        if timed and long_buffer:
-            pending = first + agreed
-            behind_s = self._options.behind_s
-            behind = pending < len(timed) and 0 < behind_s < self._end_s - timed[pending][0]
-            self._trim(words, timed, pending, behind=behind)
-        return out
-
-    def _read(self, recognition: ChunkRecognition) -> _Reading:
-        """A decode of the buffer: its words, their timed words (or None), their meeting times
-        (empty when untimed), their meeting times or estimates, and where its words after the
-        confirmed ones begin."""
         words = _words(recognition)
         start_s = self._audio_start_s or 0.0
         timed_words = _timed_words(recognition, words)
@@ -529,43 +473,31 @@ class LiveTranscriber(Stage):
         first = self._past_rereading(
             _after(self._committed, words, timed or None, self._committed_end_s), words, timed
         )
-        return words, timed_words, timed, spans, first
-
-    def _doubtful(self, timed: Sequence[RecognizedWord] | None, agreed: int) -> bool:
-        """Whether a word about to be confirmed (the first ``agreed`` of ``timed``) is unsure
-        enough, and a second opinion due (see ``LiveOptions.second_opinion_probability``)."""
-        o = self._options
-        if o.second_opinion_probability <= 0 or not agreed or not timed:
-            return False
-        if self._end_s - self._second_opinion_at_s < o.second_opinion_every_s:
-            return False
-        return any(w.probability < o.second_opinion_probability for w in timed[:agreed])
-
-    def _second_opinion(
-        self, confirming: Sequence[str], limit_s: float
-    ) -> tuple[ChunkRecognition, _Reading, int] | None:
-        """A decode of the buffer in Whisper's full window (see
-        ``LiveOptions.second_opinion_probability``): it, its reading (as ``_read``), how many
-        of its words after the confirmed ones to confirm (those heard by ``limit_s``, where
-        the words the partial decode was ``confirming`` end; the rest are the partial). None
-        when it has no word times to align, or nothing to confirm."""
-        self._second_opinion_at_s = self._end_s
-        recognition = self._recognize(self._audio, timed=False, second=True)
-        read = self._read(recognition)
-        words, _, timed, _, first = read
-        if not timed:
-            return None
-        count = 0
-        while first + count < len(words) and sum(timed[first + count]) / 2 <= limit_s:
-            count += 1
-        if not count:
-            return None
-        self._last_decode = (self._audio_start_s or 0.0, len(self._audio), recognition)
-        if self._options.second_opinion_hold:
-            same = _common_prefix(confirming, words[first : first + count])
-            if same < count:
-                return recognition, read, same
-        return recognition, read, count
+        tail = words[first:]
+        tail_timed = timed_words[first:] if timed_words else None
+        agreed = max(
+            self._agreed(tail, tail_timed, spans[first:]),
+            self._sure(tail_timed or [], spans[first:]),
+            self._settled(tail_timed, spans[first:]),
+        )
+        confirmed, self._tentative = tail[:agreed], tail[agreed:]
+        out: list[Frame] = []
+        if confirmed:
+            start, end = spans[first][0], spans[first + agreed - 1][1]
+            self._committed.extend(confirmed)
+            self._committed_end_s = end
+            out.append(self._caption("final", start, end, confirmed, recognition.language))
+        if self._tentative:
+            start = spans[len(words) - len(self._tentative)][0]
+            out.append(
+                self._caption("partial", start, spans[-1][1], self._tentative, recognition.language)
+            )
+        if timed and long_buffer:
+            pending = len(words) - len(self._tentative)
+            behind_s = self._options.behind_s
+            behind = bool(self._tentative) and 0 < behind_s < self._end_s - timed[pending][0]
+            self._trim(words, timed, pending, behind=behind)
+        return out
 
     def _past_rereading(
         self, first: int, words: Sequence[str], spans: Sequence[tuple[float, float]]

@@ -906,62 +906,6 @@ def test_settle_s_makes_no_word_final_that_the_decoder_is_unsure_of() -> None:
     assert any(word.endswith("-alt") for word in finals(settle_probability=0.0))
 
 
-class _ShortSightedRecognizer(FakeRecognizer):
-    """In the partial decodes' short window, reads word5 as "word5-misread" in every decode,
-    unsure of it (probability 0.3), however much audio follows it (as Whisper on telephone
-    audio reads a word wrong the same way in decode after decode); in Whisper's full window it
-    reads it right."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.full: list[int] = []
-        """The beam of each decode in the full window."""
-
-    def recognize(self, chunks, options):  # type: ignore[no-untyped-def]
-        if options.window_s is None:
-            self.full.append(options.beam_size)
-        out = []
-        for recognition in super().recognize(chunks, options):
-            if options.window_s is None:
-                out.append(recognition)
-                continue
-            segments = []
-            for segment in recognition.segments:
-                texts = [f"{t}-misread" if t == "word5" else t for t in segment.text.split()]
-                words = tuple(
-                    replace(w, text=f"{w.text}-misread", probability=0.3)
-                    if w.text.strip() == "word5"
-                    else w
-                    for w in segment.words
-                )
-                segments.append(replace(segment, text=" ".join(texts), words=words))
-            out.append(replace(recognition, segments=tuple(segments)))
-        return out
-
-
-def test_an_unsure_agreed_word_is_final_as_a_full_window_decode_reads_it() -> None:
-    """Two partial decodes agreeing on a word they are unsure of, with audio enough after it,
-    confirm their misreading; with ``second_opinion_probability``, the buffer is decoded once
-    more in Whisper's full window with a larger beam, and the word is final as that decode
-    reads it (while the person still speaks, not at the utterance's end)."""
-    audio = np.concatenate([silence(0.5), speech(12), silence(1.5)])
-
-    def finals(recognizer: _ShortSightedRecognizer, **options: float) -> list[Caption]:
-        options = {"confirm_margin_s": 0.6, "unsure_margin_s": 1.2, **options}
-        return _finals_by_decode(recognizer, audio, LiveOptions(**options))  # type: ignore[arg-type]
-
-    alone = _ShortSightedRecognizer()
-    misread = [word for c in finals(alone) for word in c.text.split()]
-    assert "word5-misread" in misread
-    assert alone.full == [3]  # only the transcript's timed decode
-    second = _ShortSightedRecognizer()
-    captions = finals(second, second_opinion_probability=0.5, second_opinion_beam_size=5)
-    assert [word for c in captions for word in c.text.split()] == SCRIPT[:12]
-    # Final before the utterance ended (its last caption holds neither word5 nor word6).
-    assert "word5" not in captions[-1].text.split()
-    assert 5 in second.full
-
-
 def test_silence_costs_no_decode_and_gives_no_words() -> None:
     recognizer = FakeRecognizer()
     out = run_stage(_live(recognizer), _blocks("p", silence(120.0)), flush_each=True)
