@@ -159,7 +159,15 @@ class LiveOptions:
     material 0.183 -> 0.182, 1.00/1.74 -> 1.04/1.88 s (0.180 and 1.06/2.05 s at 1.5 s; 0.176
     and 1.12/2.47 s at 0.5 and 2 s). Waiting longer mends fewer words on telephone audio:
     agreed words below 0.4 there were wrong about half the time even 1.5 to 2 s from the
-    decoded end."""
+    decoded end. Nor does a second opinion mend them (issue 9, tried and dropped; code in
+    the history, commit 809e200): a word below 0.5 about to be confirmed by any rule, read
+    again by one decode of the buffer in Whisper's full window with beam 5 and confirmed as
+    that decode read it, left telephone WER 0.360 -> 0.361 (normal material 0.182 -> 0.181)
+    for finals' p50/p95 1.19/2.38 -> 1.56/3.19 s (1.04/1.88 -> 1.18/2.42 s) and partials'
+    p50 0.56 -> 0.70 s: the same buffer in the full window reads the unsure words the same
+    way (what ``analyze`` reads them with is the audio and words before the buffer).
+    Confirming only up to where it disagrees, its reading left as the partial the next
+    decode must agree with: worse still (discovery dialogue 0.371 -> 0.381, p95 6.3 s)."""
     unsure_margin_s: float = 1.2
     """The margin (s) of an unsure word (see ``unsure_probability``)."""
     end_window_s: float = 0.0
