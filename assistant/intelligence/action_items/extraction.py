@@ -29,6 +29,7 @@ from assistant.intelligence.action_items.follow_ups import (
     _dates_offer_after_reply,
     _dates_own_open_promise,
     _dates_own_promise,
+    _dates_work_taken_on,
     _moves_own_day,
     _redated,
     _repeats_own_date,
@@ -237,6 +238,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             if kind == "commitment" and _elaborates(found, item, index, context):
                 continue
             if kind == "commitment" and _translates(found, item, index, context):
+                continue
+            if kind == "commitment" and _dates_work_taken_on(found, item, index, context):
                 continue
             if _in_recap(index, context) and not (
                 item.owner == item.speaker and all(i.owner != item.owner for i, _ in found)

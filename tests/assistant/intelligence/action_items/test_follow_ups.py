@@ -1384,3 +1384,37 @@ def test_instead_of_something_else_or_by_someone_else_is_a_task_of_its_own() -> 
         language="en",
     )
     assert summary(items) == [("ana", "2026-10-09"), ("ana", None), ("cai", "2026-10-12")], items
+
+
+# ---- work given to someone, dated by them a few turns on, is one task -----------------------
+
+
+def test_work_volunteered_for_a_colleague_is_dated_by_their_later_promise() -> None:
+    items = rule_items(
+        [
+            ("ana", "kunden vil gerne have en opdateret prisliste"),
+            ("bo", "det kan cai tage han lavede den sidste"),
+            ("cai", "ja det kan jeg godt men ikke før onsdag"),
+            ("ana", "hvornår kan de så få den"),
+            ("cai", "jeg skriver til dem og aftaler det inden torsdag"),
+        ],
+        language="da",
+        people=THREE,
+    )
+    assert summary(items) == [("cai", "2026-10-08")], items
+
+
+def test_a_request_named_again_with_a_day_after_other_talk_is_dated_not_doubled() -> None:
+    items = rule_items(
+        [
+            ("ana", "Bo, can you draw up the rollout plan?"),
+            ("bo", "Yes, I'll do it. I need the site list first."),
+            ("cai", "I'll send you the site list this afternoon."),
+            ("bo", "And when does the board meet?"),
+            ("ana", "On the ninth."),
+            ("bo", "Then I'll have the rollout plan with you before the ninth."),
+        ],
+        language="en",
+        people=THREE,
+    )
+    assert summary(items) == [("bo", "2026-10-09"), ("cai", "2026-10-06")], items
