@@ -759,3 +759,40 @@ def _dates_work_taken_on(
         kind,
     )
     return True
+
+
+_FIRST_STEP = re.compile(r"\b(?:first|først)\s*(?:[.!,;…]|$)", re.IGNORECASE)
+"""A step said to come first ("Let me check with finance first...", "…, jeg skal bare have
+fjernet telefonnumrene først.")."""
+
+
+def _step_before_own_task(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "Tom, could you model the tiers?" - "Sure." - "When would we see it?" - "Let me check
+    with finance first... I should have it to you by Monday": a step its speaker must take
+    first, said while a task of theirs is open, is part of that task, not a task of its own."""
+    if item.owner != item.speaker or item.due is not None:
+        return False
+    sentence = context.sentences[index]
+    if not (
+        _FIRST_STEP.search(sentence.text) and re.search(r"\b(?:first|først)\b", item.text, re.I)
+    ):
+        return False
+    # The task open is one given to the speaker by another, or promised in this very sentence
+    # ("Jeg smider den over i morgen, jeg skal bare have fjernet numrene først"); not an own
+    # promise of an earlier sentence ("Så sender jeg et udkast. Det skal jeg lige vende med
+    # min chef først": a talk with the boss, a task of its own).
+    return any(
+        previous.owner == item.speaker
+        and (
+            (kind in ("request", "assignment") and previous.speaker != item.speaker)
+            or (
+                kind == "commitment"
+                and previous.quote == sentence.text
+                and _sentence_of(previous, context.sentences) == index
+            )
+        )
+        and 0 <= item.start - previous.start <= 60
+        for previous, kind in found
+    )

@@ -1418,3 +1418,41 @@ def test_a_request_named_again_with_a_day_after_other_talk_is_dated_not_doubled(
         people=THREE,
     )
     assert summary(items) == [("bo", "2026-10-09"), ("cai", "2026-10-06")], items
+
+
+# ---- a step said to come first is part of the task open, not a task of its own -------------
+
+
+def test_a_first_step_of_a_task_given_to_the_speaker_is_no_second_task() -> None:
+    items = rule_items(
+        [
+            ("ana", "Bo, could you price the extra licences?"),
+            ("bo", "Sure, happy to."),
+            ("cai", "When can we expect that?"),
+            ("bo", "I'll talk to procurement first. I should have it to you by Thursday."),
+        ],
+        language="en",
+        people=THREE,
+    )
+    assert summary(items) == [("bo", "2026-10-08")], items
+    items = rule_items(
+        [("ana", "jeg mailer dig oversigten på fredag, jeg skal bare have rettet navnene først")],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-09")], items
+
+
+def test_a_talk_with_the_boss_first_after_an_own_promise_is_still_a_task() -> None:
+    items = rule_items(
+        [
+            ("bo", "Kunne I lave en prøveperiode for os?"),
+            (
+                "ana",
+                "Fint. Så sender jeg jer et udkast til en prøveperiode med pris. Det skal jeg"
+                " lige vende med min chef først, for vi plejer ikke at give rabat på den.",
+            ),
+        ],
+        language="da",
+    )
+    # the draft and the talk with the boss: two tasks of Ana's
+    assert [item.owner for item in items].count("ana") == 2, items
