@@ -30,10 +30,12 @@ from assistant.intelligence.action_items.follow_ups import (
     _dates_open_task,
     _dates_own_open_promise,
     _dates_own_promise,
+    _dates_work_taken_on,
     _moves_own_day,
     _redated,
     _repeats_own_date,
     _reports_back_on_own,
+    _step_before_own_task,
     _takes_another_day,
 )
 from assistant.intelligence.action_items.later_dates import dated_later
@@ -240,6 +242,10 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             if kind == "commitment" and _elaborates(found, item, index, context):
                 continue
             if kind == "commitment" and _translates(found, item, index, context):
+                continue
+            if kind == "commitment" and _dates_work_taken_on(found, item, index, context):
+                continue
+            if kind == "commitment" and _step_before_own_task(found, item, index, context):
                 continue
             if _in_recap(index, context) and not (
                 item.owner == item.speaker and all(i.owner != item.owner for i, _ in found)

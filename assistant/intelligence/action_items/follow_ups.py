@@ -766,3 +766,104 @@ def _names_same_thing(first: str, second: str) -> bool:
 def _object_words(task: str) -> set[str]:
     """The task's words past its verb, stop words left out."""
     return {w for w in words(task)[1:] if len(w) >= 3 and w[:5] in _stems(task)}
+
+
+_TAKEN_ON_TURNS = 6
+"""Turns at most between work taken on (or given) and the owner's dated promise of it."""
+_CONTENT_WORD = re.compile(r"\w{4,}")
+
+
+def _named_again(item: ActionItem, previous: ActionItem) -> bool:
+    """Whether ``item`` names a thing of ``previous`` again, by a whole word past its verb
+    ("Pick up the quote" - "Get the quote to them")."""
+    first = {w.lower() for w in _CONTENT_WORD.findall(item.text.partition(" ")[2])}
+    second = {w.lower() for w in _CONTENT_WORD.findall(previous.text.partition(" ")[2])}
+    return bool((first & second) - _GENERIC)
+
+
+_GENERIC = frozenset(
+    (
+        *("that", "this", "them", "they", "with", "your", "their", "from", "have", "about"),
+        *("some", "deres", "jeres", "noget", "også", "lige", "godt", "inden", "before"),
+    )
+)
+"""Words two tasks share that name no thing of their own."""
+
+
+def _dates_work_taken_on(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "Daniel, can you pick up the quote?" - "Yes, I'll take it." - … - "Then I'll get the
+    quote to them before the twentieth"; "Det kan Rikke tage." - "Ja, men ikke i denne uge."
+    - "Hvornår kan du så?" - "Jeg ringer til dem inden fredag": a dated promise of one whose
+    latest task, given to them or taken on a few turns before, is still undated, only dates
+    that task when it names the same work again, or when that task was given to them (asked
+    or volunteered) and nothing else was taken on since."""
+    if item.due is None or item.owner is None or item.owner != item.speaker:
+        return False
+    sentence = context.sentences[index]
+    if _ALSO.search(sentence.text) or _SOMETHING_ELSE.match(_normal(sentence.text)):
+        return False
+    position = next(
+        (p for p in range(len(found) - 1, -1, -1) if found[p][0].owner == item.owner), None
+    )
+    if position is None:
+        return False
+    previous, kind = found[position]
+    if (
+        kind not in ("commitment", "request", "assignment")
+        or previous.due is not None
+        or not 0 < item.start - previous.start <= 90
+    ):
+        return False
+    made = _sentence_of(previous, context.sentences)
+    if made is None or made >= index:
+        return False
+    turns = sentence.segment - context.sentences[made].segment
+    if not 0 < turns <= _TAKEN_ON_TURNS:
+        return False
+    given = kind in ("request", "assignment") and position == len(found) - 1
+    if not (_named_again(item, previous) or given):
+        return False
+    found[position] = (
+        replace(previous, due=item.due, quote=f"{previous.quote} {item.quote}"),
+        kind,
+    )
+    return True
+
+
+_FIRST_STEP = re.compile(r"\b(?:first|først)\s*(?:[.!,;…]|$)", re.IGNORECASE)
+"""A step said to come first ("Let me check with finance first...", "…, jeg skal bare have
+fjernet telefonnumrene først.")."""
+
+
+def _step_before_own_task(
+    found: list[_Found], item: ActionItem, index: int, context: _Context
+) -> bool:
+    """ "Tom, could you model the tiers?" - "Sure." - "When would we see it?" - "Let me check
+    with finance first... I should have it to you by Monday": a step its speaker must take
+    first, said while a task of theirs is open, is part of that task, not a task of its own."""
+    if item.owner != item.speaker or item.due is not None:
+        return False
+    sentence = context.sentences[index]
+    if not (
+        _FIRST_STEP.search(sentence.text) and re.search(r"\b(?:first|først)\b", item.text, re.I)
+    ):
+        return False
+    # The task open is one given to the speaker by another, or promised in this very sentence
+    # ("Jeg smider den over i morgen, jeg skal bare have fjernet numrene først"); not an own
+    # promise of an earlier sentence ("Så sender jeg et udkast. Det skal jeg lige vende med
+    # min chef først": a talk with the boss, a task of its own).
+    return any(
+        previous.owner == item.speaker
+        and (
+            (kind in ("request", "assignment") and previous.speaker != item.speaker)
+            or (
+                kind == "commitment"
+                and previous.quote == sentence.text
+                and _sentence_of(previous, context.sentences) == index
+            )
+        )
+        and 0 <= item.start - previous.start <= 60
+        for previous, kind in found
+    )

@@ -1420,3 +1420,75 @@ def test_a_request_said_yes_to_and_dated_turns_later_is_one_task() -> None:
     # other work, named neither by a pronoun nor by its object: a task of its own
     items = rule_items([*turns, ("ben", "Then I'll email the supplier before the fourteenth.")])
     assert summary(items) == [("ben", None), ("cy", "2026-10-06"), ("ben", "2026-10-14")], items
+
+
+# ---- work given to someone, dated by them a few turns on, is one task -----------------------
+
+
+def test_work_volunteered_for_a_colleague_is_dated_by_their_later_promise() -> None:
+    items = rule_items(
+        [
+            ("ana", "kunden vil gerne have en opdateret prisliste"),
+            ("bo", "det kan cai tage han lavede den sidste"),
+            ("cai", "ja det kan jeg godt men ikke før onsdag"),
+            ("ana", "hvornår kan de så få den"),
+            ("cai", "jeg skriver til dem og aftaler det inden torsdag"),
+        ],
+        language="da",
+        people=THREE,
+    )
+    assert summary(items) == [("cai", "2026-10-08")], items
+
+
+def test_a_request_named_again_with_a_day_after_other_talk_is_dated_not_doubled() -> None:
+    items = rule_items(
+        [
+            ("ana", "Bo, can you draw up the rollout plan?"),
+            ("bo", "Yes, I'll do it. I need the site list first."),
+            ("cai", "I'll send you the site list this afternoon."),
+            ("bo", "And when does the board meet?"),
+            ("ana", "On the ninth."),
+            ("bo", "Then I'll have the rollout plan with you before the ninth."),
+        ],
+        language="en",
+        people=THREE,
+    )
+    assert summary(items) == [("bo", "2026-10-09"), ("cai", "2026-10-06")], items
+
+
+# ---- a step said to come first is part of the task open, not a task of its own -------------
+
+
+def test_a_first_step_of_a_task_given_to_the_speaker_is_no_second_task() -> None:
+    items = rule_items(
+        [
+            ("ana", "Bo, could you price the extra licences?"),
+            ("bo", "Sure, happy to."),
+            ("cai", "When can we expect that?"),
+            ("bo", "I'll talk to procurement first. I should have it to you by Thursday."),
+        ],
+        language="en",
+        people=THREE,
+    )
+    assert summary(items) == [("bo", "2026-10-08")], items
+    items = rule_items(
+        [("ana", "jeg mailer dig oversigten på fredag, jeg skal bare have rettet navnene først")],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-09")], items
+
+
+def test_a_talk_with_the_boss_first_after_an_own_promise_is_still_a_task() -> None:
+    items = rule_items(
+        [
+            ("bo", "Kunne I lave en prøveperiode for os?"),
+            (
+                "ana",
+                "Fint. Så sender jeg jer et udkast til en prøveperiode med pris. Det skal jeg"
+                " lige vende med min chef først, for vi plejer ikke at give rabat på den.",
+            ),
+        ],
+        language="da",
+    )
+    # the draft and the talk with the boss: two tasks of Ana's
+    assert [item.owner for item in items].count("ana") == 2, items
