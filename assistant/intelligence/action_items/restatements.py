@@ -19,7 +19,8 @@ from assistant.intelligence.action_items.rules import (
     _PRONOUN_OBJECT,
 )
 from assistant.intelligence.action_items.similarity import _stems, _verb
-from assistant.intelligence.sentences import words
+from assistant.intelligence.dates import find_date
+from assistant.intelligence.sentences import Sentence, words
 
 _REPORTS_BACK = re.compile(
     r"(?:get back|come back|report back|let (?:you|us|me) know|follow up|circle back"
@@ -42,7 +43,8 @@ _ALSO = re.compile(r"\b(?:also|too|as well|another|og også|også|desuden|en til
 def _restates(found: list[_Found], item: ActionItem, index: int, context: _Context) -> bool:
     """The speaker's promise said again in other words, which replaces the first wording:
     - after an offer the other side took ("I can send some samples." - "That would help." -
-      "Okay, I'll zip up this week's ones and upload them"), unless it adds work ("also");
+      "Okay, I'll zip up this week's ones and upload them"), named the day for, or only asked
+      when of ("Please do. When can I have it?"), unless it adds work ("also");
     - in a correction or translation ("Sorry, I said I'll have a draft ready by Friday")."""
     position = next(
         (
@@ -72,8 +74,10 @@ def _restates(found: list[_Found], item: ActionItem, index: int, context: _Conte
             and (
                 _OPENS_WITH_YES.match(_normal(between[0].text))
                 or _OFFER_TAKEN.search(between[0].text)
+                or _names_the_day(between[0], context)
             )
-            and not _any_question(between)
+            # "Please do. When can I have it?": asking only when is no new work
+            and not _any_question([s for s in between if not _ASKS_WHEN.search(s.text)])
             and _ALSO.search(sentence.text) is None
             # the same work: named by a pronoun ("email it to you") or by a word of the offer
             and (
@@ -84,8 +88,9 @@ def _restates(found: list[_Found], item: ActionItem, index: int, context: _Conte
                 or _OFFERS_IT.search(previous.quote) is not None
             )
             and re.search(
+                # "I can't agree to a credit, but I'll…" is no offer
                 r"\b(?:i can|i could|jeg kan|jeg kunne|shall i|should i|want me to|skal jeg"
-                r"|vil (?:du|i) have,? at jeg)\b",
+                r"|vil (?:du|i) have,? at jeg)\b(?!'t|n't| not\b| ikke\b)",
                 previous.quote,
                 re.I,
             )
@@ -94,6 +99,19 @@ def _restates(found: list[_Found], item: ActionItem, index: int, context: _Conte
             return False
     found[position] = (replace(item, due=item.due or previous.due), kind)
     return True
+
+
+_ASKS_WHEN = re.compile(r"\b(?:when|by when|hvornår)\b", re.IGNORECASE)
+_NO = re.compile(r"^(?:no|nope|nej|nah)\b", re.IGNORECASE)
+
+
+def _names_the_day(reply: Sentence, context: _Context) -> bool:
+    """A reply to an offer that names the day for it ("Jeg kan nulstille adgangskoderne efter
+    lukketid." - "Torsdag aften er alle gået hjem"): it takes the offer up."""
+    text = _normal(reply.text)
+    if _NO.match(text) or text.rstrip().endswith("?"):
+        return False
+    return find_date(text, context.transcript.meeting.date, weeks=False) is not None
 
 
 _OFFERS_IT = re.compile(

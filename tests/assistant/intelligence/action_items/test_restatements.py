@@ -262,3 +262,36 @@ def test_an_offer_by_question_taken_and_restated_is_one_task() -> None:
     ):
         items = items_of(turns, people=FOUR_WITH_SIDES, language=language)
         assert [(i.owner, i.quote) for i in items] == [("ana", turns[2][1])], turns
+
+
+def test_an_offer_the_other_side_gives_a_day_for_then_firmed_up_is_one_task_danish() -> None:
+    items = rule_items(
+        [
+            ("ana", "Jeg kan nulstille jeres adgangskoder, men det skal ske efter lukketid."),
+            ("ben", "Torsdag aften er alle gået hjem klokken fem."),
+            ("ana", "Så tager jeg nulstillingen torsdag aften, og jeg skriver til dig bagefter."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-08")]
+
+
+def test_an_offer_taken_with_a_when_question_then_dated_is_one_task_danish() -> None:
+    items = rule_items(
+        [
+            ("ana", "Jeg kan trække en liste over alle ordrer fra sidste kvartal."),
+            ("ben", "Ja, gerne. Hvornår kan jeg få den?"),
+            ("ana", "Øh, jeg har travlt i dag. Jeg sender den i morgen."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-07")]
+
+
+def test_a_new_question_between_an_offer_and_a_promise_keeps_both_danish() -> None:
+    items = rule_items(
+        [
+            ("ana", "Jeg kan lave en oversigt over fakturaerne fra i år."),
+            ("ben", "Ja tak. Kan du også tjekke kreditnotaerne?"),
+            ("ana", "Jeg tjekker dem på fredag."),
+        ]
+    )
+    assert len(items) >= 2
