@@ -169,7 +169,7 @@ class LiveOptions:
     Confirming only up to where it disagrees, its reading left as the partial the next
     decode must agree with: worse still (discovery dialogue 0.371 -> 0.381, p95 6.3 s).
     With the participant's earlier speech before the buffer (12 s in a 12 s window, p 0.4,
-    at most one per 3 s; branch livectx, b4bd6b6) the tuning material gained (telephone
+    at most one per 3 s; tried 2026-12-07) the tuning material gained (telephone
     0.360 -> 0.345, normal 0.182 -> 0.176; finals' p95 2.38 -> 2.57 s) but the phone call,
     measured once, lost (0.173 -> 0.198; held-out clips 0.101 -> 0.096): not kept."""
     unsure_margin_s: float = 1.2
