@@ -716,44 +716,64 @@ def _dates_open_task(found: list[_Found], item: ActionItem, index: int, context:
         return False
     if _CHECKS_IT_FIRST.search(sentence.text):
         return False  # "Det må jeg lige undersøge, så vender jeg tilbage": the question between
-    for position in range(len(found) - 1, -1, -1):
-        previous, kind = found[position]
-        if previous.owner != item.speaker:
-            continue
-        if previous.due is not None or kind not in ("commitment", "request", "assignment"):
-            return False
-        made = _sentence_of(previous, context.sentences)
-        if made is None:
-            return False
-        first = context.sentences[made].segment
-        between = context.transcript.segments[first + 1 : sentence.segment]
-        if not between or len(between) > _OPEN_TASK_TURNS:
-            return False
-        if any(
-            s.speaker == item.speaker
-            and "?" not in s.text
-            # "Yes, I'll take it.": the yes to a request, said before it is dated
-            and not (kind != "commitment" and _OPENS_WITH_YES.match(_normal(s.text)))
-            for s in between
-        ):
-            return False
-        if any(
-            s.speaker != item.speaker and "?" in s.text and not _ASKED_WHEN_OWN.search(s.text)
-            for s in between
-        ):
-            return False  # "Kan vi betale kvartalsvis?": new business, maybe new work
-        if not (has_object_pronoun(item.text) or _names_same_thing(previous.text, item.text)):
-            return False
-        # Both sentences are quoted: the later is where the work is dated, and firmly promised.
-        quote = f"{previous.quote} {item.quote}"
-        found[position] = (replace(previous, due=item.due, quote=quote), kind)
-        return True
-    return False
+    open_task = _open_task_of(found, item, context)
+    if open_task is None:
+        return False
+    position, made = open_task
+    previous, kind = found[position]
+    first = context.sentences[made].segment
+    between = context.transcript.segments[first + 1 : sentence.segment]
+    if not between or len(between) > _OPEN_TASK_TURNS:
+        return False
+    if any(
+        s.speaker == item.speaker
+        and "?" not in s.text
+        # "Yes, I'll take it.": the yes to a request, said before it is dated
+        and not (kind != "commitment" and _OPENS_WITH_YES.match(_normal(s.text)))
+        for s in between
+    ):
+        return False
+    if any(
+        s.speaker != item.speaker and "?" in s.text and not _ASKED_WHEN_OWN.search(s.text)
+        for s in between
+    ):
+        return False  # "Kan vi betale kvartalsvis?": new business, maybe new work
+    if not (has_object_pronoun(item.text) or _names_same_thing(previous.text, item.text)):
+        return False
+    _date_open_task(found, position, item)
+    return True
+
+
+def _open_task_of(
+    found: list[_Found], item: ActionItem, context: _Context
+) -> tuple[int, int] | None:
+    """The position in ``found`` of the latest task of ``item``'s speaker, and the index of the
+    sentence it was made in, when that task is still undated and a commitment, request or
+    assignment."""
+    position = next(
+        (p for p in range(len(found) - 1, -1, -1) if found[p][0].owner == item.speaker), None
+    )
+    if position is None:
+        return None
+    previous, kind = found[position]
+    if previous.due is not None or kind not in ("commitment", "request", "assignment"):
+        return None
+    made = _sentence_of(previous, context.sentences)
+    return None if made is None else (position, made)
+
+
+def _date_open_task(found: list[_Found], position: int, item: ActionItem) -> None:
+    """Dates the open task at ``position`` by ``item``, quoting both sentences: the later is
+    where the work is dated, and firmly promised."""
+    previous, kind = found[position]
+    quote = f"{previous.quote} {item.quote}"
+    found[position] = (replace(previous, due=item.due, quote=quote), kind)
 
 
 def _names_same_thing(first: str, second: str) -> bool:
-    """Whether two task texts share a word of their objects (not their verbs): "Pick up the
-    quote" / "Get the quote to them"."""
+    """Whether two task texts name the same thing past their verbs: they share a word of their
+    objects, or two forms of one ("Pick up the quote" / "Get the quote to them", "Lav et
+    tilbud" / "Send tilbuddet")."""
     objects = _object_words(first)
     return any(
         word == other
@@ -764,21 +784,10 @@ def _names_same_thing(first: str, second: str) -> bool:
 
 
 def _object_words(task: str) -> set[str]:
-    """The task's words past its verb, stop words left out."""
-    return {w for w in words(task)[1:] if len(w) >= 3 and w[:5] in _stems(task)}
-
-
-_TAKEN_ON_TURNS = 6
-"""Turns at most between work taken on (or given) and the owner's dated promise of it."""
-_CONTENT_WORD = re.compile(r"\w{4,}")
-
-
-def _named_again(item: ActionItem, previous: ActionItem) -> bool:
-    """Whether ``item`` names a thing of ``previous`` again, by a whole word past its verb
-    ("Pick up the quote" - "Get the quote to them")."""
-    first = {w.lower() for w in _CONTENT_WORD.findall(item.text.partition(" ")[2])}
-    second = {w.lower() for w in _CONTENT_WORD.findall(previous.text.partition(" ")[2])}
-    return bool((first & second) - _GENERIC)
+    """The task's words past its verb, stop words and words naming no thing of their own left
+    out."""
+    stems = _stems(task)
+    return {w for w in words(task)[1:] if len(w) >= 3 and w[:5] in stems and w not in _GENERIC}
 
 
 _GENERIC = frozenset(
@@ -788,6 +797,10 @@ _GENERIC = frozenset(
     )
 )
 """Words two tasks share that name no thing of their own."""
+
+
+_TAKEN_ON_TURNS = 6
+"""Turns at most between work taken on (or given) and the owner's dated promise of it."""
 
 
 def _dates_work_taken_on(
@@ -804,31 +817,20 @@ def _dates_work_taken_on(
     sentence = context.sentences[index]
     if _ALSO.search(sentence.text) or _SOMETHING_ELSE.match(_normal(sentence.text)):
         return False
-    position = next(
-        (p for p in range(len(found) - 1, -1, -1) if found[p][0].owner == item.owner), None
-    )
-    if position is None:
+    open_task = _open_task_of(found, item, context)
+    if open_task is None:
         return False
+    position, made = open_task
     previous, kind = found[position]
-    if (
-        kind not in ("commitment", "request", "assignment")
-        or previous.due is not None
-        or not 0 < item.start - previous.start <= 90
-    ):
-        return False
-    made = _sentence_of(previous, context.sentences)
-    if made is None or made >= index:
+    if not 0 < item.start - previous.start <= 90 or made >= index:
         return False
     turns = sentence.segment - context.sentences[made].segment
     if not 0 < turns <= _TAKEN_ON_TURNS:
         return False
     given = kind in ("request", "assignment") and position == len(found) - 1
-    if not (_named_again(item, previous) or given):
+    if not (_names_same_thing(previous.text, item.text) or given):
         return False
-    found[position] = (
-        replace(previous, due=item.due, quote=f"{previous.quote} {item.quote}"),
-        kind,
-    )
+    _date_open_task(found, position, item)
     return True
 
 

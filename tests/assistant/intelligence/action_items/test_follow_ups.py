@@ -1492,3 +1492,17 @@ def test_a_talk_with_the_boss_first_after_an_own_promise_is_still_a_task() -> No
     )
     # the draft and the talk with the boss: two tasks of Ana's
     assert [item.owner for item in items].count("ana") == 2, items
+
+
+# ---- two task texts name the same thing past their verbs --------------------------------------
+
+
+def test_two_tasks_name_the_same_thing_by_an_object_word_or_a_form_of_it() -> None:
+    from assistant.intelligence.action_items.follow_ups import _names_same_thing
+
+    assert _names_same_thing("Order the banners", "Get the banners to the printer")
+    assert _names_same_thing("Lav en prisliste", "Send prislisten til dem")
+    # a shared verb, stop word or word naming no thing of its own is not the same work
+    assert not _names_same_thing("Book a room before the workshop", "Send the agenda before lunch")
+    assert not _names_same_thing("Ring til dem inden mødet", "Skriv til dem inden frokost")
+    assert not _names_same_thing("Send the slides", "Send the invoice")
