@@ -528,6 +528,19 @@ _HANDS_OVER = re.compile(
 made with them after an undated offer of the same speaker says when the offer arrives."""
 
 
+def _only_dates_earlier_work(item: ActionItem, sentence: Sentence) -> bool:
+    """Whether ``item`` (said in ``sentence``) is a dated promise of its speaker's that may say
+    when work said before arrives: no more work ("also", "something else"), and not "Det må
+    jeg lige undersøge, så vender jeg tilbage" (a check first, its answer later)."""
+    return (
+        item.due is not None
+        and item.owner == item.speaker
+        and not _ALSO.search(sentence.text)
+        and not _SOMETHING_ELSE.match(_normal(sentence.text))
+        and not _CHECKS_IT_FIRST.search(sentence.text)
+    )
+
+
 def _dates_offer_after_reply(
     found: list[_Found], item: ActionItem, index: int, context: _Context
 ) -> bool:
@@ -535,13 +548,9 @@ def _dates_offer_after_reply(
     Thursday.": a dated promise of the speaker right after the other side's reply to their own
     undated offer dates that offer; it is no second task. Only the reply may lie between (no
     turn of the speaker, no new business), and the promise hands over or names the same work."""
-    if item.due is None or item.owner != item.speaker:
-        return False
     sentence = context.sentences[index]
-    if _ALSO.search(sentence.text) or _SOMETHING_ELSE.match(_normal(sentence.text)):
+    if not _only_dates_earlier_work(item, sentence):
         return False
-    if _CHECKS_IT_FIRST.search(sentence.text):
-        return False  # "Det må jeg lige undersøge, så vender jeg tilbage": the reply's question
     for position in range(len(found) - 1, -1, -1):
         previous, kind = found[position]
         if item.start - previous.start > 45:
@@ -709,13 +718,9 @@ def _dates_open_task(found: list[_Found], item: ActionItem, index: int, context:
     promise), naming that work by a pronoun or its object again, only dates that task. Between
     them only a yes or a question of the speaker, and no question of others but "when?"; the
     speaker's latest task is the one dated, and both sentences are quoted."""
-    if item.due is None or item.owner != item.speaker:
-        return False
     sentence = context.sentences[index]
-    if _ALSO.search(sentence.text) or _SOMETHING_ELSE.match(_normal(sentence.text)):
+    if not _only_dates_earlier_work(item, sentence):
         return False
-    if _CHECKS_IT_FIRST.search(sentence.text):
-        return False  # "Det må jeg lige undersøge, så vender jeg tilbage": the question between
     open_task = _open_task_of(found, item, context)
     if open_task is None:
         return False
