@@ -57,7 +57,8 @@ class AsrSettings(BaseModel):
     workers; the weights are shared: 235 MB loaded with 1 or 2), in processes that follow
     live meetings (serve, live, bot); analysis-only processes (analyze, Celery workers)
     load one per core (at most ``batch_size``) for the parts of each batch; an upload that
-    serve analyses cuts its batches among these workers as well. With one, a live caption's
+    serve analyses cuts its batches among these workers as well (twice as fast on 2 cores;
+    a caption decode meanwhile waits for a part). With one, a live caption's
     decode waits for a whole transcript decode (3 s); with two, it runs beside it (0.44 s
     alone, 0.8 s beside it, 2 cores)."""
     beam_size: int = Field(default=3, ge=1, le=10)

@@ -47,6 +47,7 @@ from assistant.intelligence.action_items.rules import (
     _STATE_GERUND,
     _SUBORDINATE,
     _TRAILING_CONDITION,
+    _WHEN,
     AGENDA_WINDOW_S,
     _Rules,
 )
@@ -312,7 +313,7 @@ def _from_cue(
         return None
     if kind in ("commitment", "group") and text.endswith("?") and _QUESTION_OPENING.match(text):
         return None
-    if _ASKS_WHEN.match(text):
+    if _OPENS_ASKING_WHEN.match(text):
         return None  # "Hvornår skal du bruge den?", "WHEN CAN I HAVE IT": asks for a date
     if kind != "request" and (
         rules.hedges.search(_last_clause(before, rules)) or rules.hedges.match(task)
@@ -649,9 +650,8 @@ _ASK_SOMEONE = re.compile(
     r"|[A-ZÆØÅ]\w+)\b)",
 )
 """ "høre vores økonomiafdeling", "høre Peter": asking someone, not hearing."""
-_ASKS_WHEN = re.compile(
-    r"^(?:(?:og|and|så|so|okay|ok|super|godt|great|fint|øh|um|uh)[,.]?\s+)*(?:hvornår|when"
-    r"|how soon|by when|what time|hvor hurtigt|hvor snart)\b",
+_OPENS_ASKING_WHEN = re.compile(
+    rf"^(?:(?:og|and|så|so|okay|ok|super|godt|great|fint|øh|um|uh)[,.]?\s+)*{_WHEN}\b",
     re.IGNORECASE,
 )
 """A question for the date of work: the work was given before, this names no task."""

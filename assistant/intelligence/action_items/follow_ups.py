@@ -26,7 +26,7 @@ from assistant.intelligence.action_items.owners import TEAM
 from assistant.intelligence.action_items.pronouns import has_object_pronoun
 from assistant.intelligence.action_items.replies import _OWN_DATED_YES, _dated_across_turns
 from assistant.intelligence.action_items.restatements import _ALSO, _REPORTS_BACK, _continues
-from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_OBJECT
+from assistant.intelligence.action_items.rules import _ASKS_WHEN, _OPENS_WITH_YES, _PRONOUN_OBJECT
 from assistant.intelligence.action_items.similarity import _stems, similar_tasks
 from assistant.intelligence.action_items.structure import _reply
 from assistant.intelligence.dates import find_date
@@ -680,17 +680,13 @@ def _answers_when(found: list[_Found], item: ActionItem, index: int, context: _C
     if (
         len(between) != 1
         or between[0].speaker == item.speaker
-        or not _ASKED_WHEN_OWN.search(between[0].text)
+        or not _ASKS_WHEN.search(between[0].text)
         # the same work named again ("få samlet dem" … "en samlet liste"), not other work
         or not _stems(sentence.text) & (_stems(previous.text) - {"få", "have", "get", "gør", "do"})
     ):
         return False
     found[-1] = (replace(previous, due=item.due, start=item.start, quote=item.quote), kind)
     return True
-
-
-_ASKED_WHEN_OWN = re.compile(r"\b(?:hvornår|when|how soon|by when|hvor hurtigt)\b", re.I)
-"""A question for the date of the work just promised."""
 
 
 def _same_turn_next(first: ActionItem, second: ActionItem, context: _Context) -> bool:
@@ -739,7 +735,7 @@ def _dates_open_task(found: list[_Found], item: ActionItem, index: int, context:
     ):
         return False
     if any(
-        s.speaker != item.speaker and "?" in s.text and not _ASKED_WHEN_OWN.search(s.text)
+        s.speaker != item.speaker and "?" in s.text and not _ASKS_WHEN.search(s.text)
         for s in between
     ):
         return False  # "Kan vi betale kvartalsvis?": new business, maybe new work

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.intelligence.action_items.model import ActionItem, _normal
+from assistant.intelligence.action_items.rules import _ASKS_WHEN
 from assistant.intelligence.dates import DatePhrase, find_date, find_deadline
 from assistant.intelligence.sentences import Sentence
 
@@ -145,9 +146,6 @@ def _quoted(item: ActionItem, sentences: Sequence[Sentence], starts: list[float]
     return {i for i in range(low, high) if sentences[i].text in item.quote}
 
 
-_ASKS_WHEN = re.compile(
-    r"\b(?:when|hvornår|how soon|how long|by when|until when|til hvornår)\b", re.IGNORECASE
-)
 _POINTS_BACK = re.compile(r"\b(?:it|them|that|den|det|dem)\b", re.IGNORECASE)
 
 

@@ -24,6 +24,7 @@ from assistant.intelligence.action_items.rules import (
     _LIVE_VERBS,
     _OPENS_WITH_YES,
     _TAKE_ALONG,
+    _WHEN,
     _Rules,
 )
 from assistant.intelligence.action_items.rules_da import _DA_OFFER, _DA_WHO
@@ -853,8 +854,8 @@ _NOT = re.compile(r"\b(?:ikke|not|never|aldrig|can't|won't|cannot)\b", re.IGNORE
 _HANDOVER_TURNS = 3
 """Turns at most between an open promise and the owner's hand-over that dates it."""
 _ASKED_WHEN = re.compile(
-    r"\b(?:hvornår|when|how soon|by when|what time|hvor hurtigt|hvor snart|(?:i|in) (?:datoer"
-    r"|dates)|hvilken dato|what date|which date|hvilken dag|which day|what day)\b",
+    rf"\b(?:{_WHEN}|(?:i|in) (?:datoer|dates)|hvilken dato|what date|which date|hvilken dag"
+    r"|which day|what day)\b",
     re.IGNORECASE,
 )
 """A turn that asks for the date of work just promised."""

@@ -14,6 +14,7 @@ from assistant.intelligence.action_items.model import ActionItem, _Context, _Fou
 from assistant.intelligence.action_items.pronouns import has_object_pronoun
 from assistant.intelligence.action_items.rules import (
     _ACCEPTANCE,
+    _ASKS_WHEN,
     _CONSULTS,
     _OPENS_WITH_YES,
     _PRONOUN_OBJECT,
@@ -101,7 +102,6 @@ def _restates(found: list[_Found], item: ActionItem, index: int, context: _Conte
     return True
 
 
-_ASKS_WHEN = re.compile(r"\b(?:when|by when|hvornår)\b", re.IGNORECASE)
 _NO = re.compile(r"^(?:no|nope|nej|nah)\b", re.IGNORECASE)
 
 

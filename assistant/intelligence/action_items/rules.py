@@ -299,3 +299,12 @@ _STATE_GERUND = re.compile(
     re.IGNORECASE,
 )
 """"We'll be using it in three countries", "I'll be away": a state, not work."""
+
+
+_WHEN = (
+    r"(?:when|hvornår|how soon|how long|by when|until when|til hvornår|what time|hvor hurtigt"
+    r"|hvor snart)"
+)
+"""Words that ask for the date of work ("When can I have it?", "Hvor hurtigt kan I?")."""
+_ASKS_WHEN = re.compile(rf"\b{_WHEN}\b", re.IGNORECASE)
+"""A question for the date of work."""
