@@ -592,6 +592,17 @@ _EVENT_QUESTION = re.compile(
 "When does the board meet?"): its answer dates the event, not the promise before it."""
 
 
+_SETS_UP_EVENT = re.compile(
+    r"(?:set up|schedule|book|arrange|organi[sz]e|plan|find a (?:time|date|slot) for"
+    r"|sæt\w* op|book\w*|arranger\w*|planlæg\w*)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:call|meeting|demo|session|training|workshop|visit|webinar|check-in|walkthrough"
+    r"|\w*møde\w*|opkald\w*|demo\w*|session\w*|træning\w*|workshop\w*|besøg\w*|kursus\w*)\b",
+    re.IGNORECASE,
+)
+"""A task that sets up an event ("Set up a call with your CFO", "Book et møde med dem"): a day
+agreed for it after a "Shall we say Thursday?" is when the event is held, not a deadline."""
+
+
 def _agreed_date(found: list[_Found], index: int, context: _Context) -> None:
     """ "I can rework the slides. Does Wednesday work?" - "Thursday is better": the date the
     other person answers with becomes the deadline of the asker's own promise."""
@@ -609,6 +620,8 @@ def _agreed_date(found: list[_Found], index: int, context: _Context) -> None:
         return
     if _EVENT_QUESTION.search(question.text):
         return  # "Hvornår mødes de?" - "Den 26.": the day of their meeting, not the deadline
+    if _SETS_UP_EVENT.match(item.text):
+        return  # "I'll book a walkthrough. Does Monday suit?" - "Monday's good": the event's day
     meeting_date = context.transcript.meeting.date
     if (
         not _TIMING_QUESTION.search(question.text)
