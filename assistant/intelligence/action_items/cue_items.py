@@ -687,14 +687,18 @@ _NOT_WORK = re.compile(
     r"|(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:på|in) (?:engelsk|dansk|english|danish)\b"
     # "I'll run this one in English for your sake": the meeting's own language
     r"|(?:run|hold|do|take|keep|conduct|hold|kør|køre|holde|tage) (?:this|it|the meeting|this"
-    r" meeting|mødet|den|det)(?: one)? (?:in|på) (?:english|danish|engelsk|dansk)\b"
+    r" meeting|mødet|den|det)(?: one)? (?:(?:mostly|mainly|mest|primært) )?(?:in|på)"
+    r" (?:english|danish|engelsk|dansk)\b"
     # the language people speak in the meeting: "så vi tager mødet på engelsk", "jeg svarer
     # bare på dansk", "Ole taler engelsk", "I'll just answer in Danish"
     r"|(?:tag(?:e|er)?|hold(?:e|er)?|kør(?:e|er)?) mødet (?:på|in)"
     r" (?:engelsk|dansk|english|danish)\b"
-    r"|(?:tal|tale|taler|svar|svare|svarer|speak|speaks|talk|answer|reply)"
-    r" (?:(?:bare|gerne|også|helst|just|also|only|mostly|mest)\s+)*(?:på |in )?"
-    r"(?:engelsk|dansk|english|danish)\b(?!\s+(?:to|til)\b)"
+    r"|(?:tal|tale|taler|snak|snakke|snakker|svar|svare|svarer|speak|speaks|talk|answer|reply)"
+    r" (?:(?:bare|gerne|også|helst|lidt|just|also|only|mostly|mest|a bit|a little)\s+)*"
+    r"(?:på |in )?(?:engelsk|dansk|english|danish)\b(?!\s+(?:to|til)\b)"
+    # how the others should speak for one to follow: "Please go easy on the dialect"
+    r"|(?:go easy on|take it easy with|skip|drop|spar\w* på) (?:the |my |your |jeres |din )?"
+    r"(?:dialect|dialekt|accent|slang)\b"
     # the order of this meeting's points: "Rasmus, vil du tage den første?", "jeg kan tage
     # min først", "så vi tager det hurtigt", "but we'll come to that"
     r"|(?:tag(?:e|er)?|take) (?:den|det|dem|min|mit|mine|din|dit|dine|it|that|this|mine|yours)"

@@ -936,6 +936,15 @@ def test_the_language_people_speak_in_the_meeting_is_no_task() -> None:
         assert rule_items(turns, language=language) == [], turns
 
 
+def test_how_much_of_each_language_is_spoken_is_no_task() -> None:
+    for turns, language in (
+        ([("lis", "Welcome, Ole. We'll keep it mainly in English today so you can follow.")], "en"),
+        ([("lis", "Vi har Ole med fra Oslo, så vi snakker lidt engelsk undervejs.")], "da"),
+        ([("ole", "Thanks. And please go easy on the slang, my Danish is new.")], "en"),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+
+
 def test_a_task_done_in_a_language_is_still_a_task() -> None:
     items = rule_items(
         [
