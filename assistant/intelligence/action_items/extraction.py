@@ -43,6 +43,7 @@ from assistant.intelligence.action_items.located import _resolved, _sentence_of
 from assistant.intelligence.action_items.merging import (
     _merge_duplicates,
     _merge_into_request,
+    _own_part_of_group,
     _takes_on_group,
 )
 from assistant.intelligence.action_items.model import (
@@ -219,7 +220,7 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             if kind in ("commitment", "group") and _precondition(item, sentences[index]):
                 continue
             if kind == "commitment":
-                item = _takes_on_group(found, item, index, context)
+                item = _own_part_of_group(found, _takes_on_group(found, item, index, context))
             if kind == "commitment" and _merge_into_request(found, item, index, context):
                 continue
             if kind == "commitment" and _dates_own_promise(found, item, context):
@@ -255,6 +256,7 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             found.append((item, kind))
     found = [(item, kind) for item, kind in found if kind != "declined"]
+    found = _steps_joined(found, context)
     found = [
         (item, kind)
         for item, kind in found
@@ -285,6 +287,55 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
         [dated_by_event(item, sentences, transcript.meeting.date) for item in spanned]
     )
     return tuple(dated_later(dated, sentences, transcript.meeting.date))
+
+
+_STEP = re.compile(
+    r"^(?:(?:okay|ok|right|so|well|then|and|but|in that case|fair enough)[,.]?\s+)*"
+    r"(?:let me|i must|i need to|i have to|i(?:'ll| will) (?:need|have) to|lad mig)\b",
+    re.IGNORECASE,
+)
+"""A step the speaker takes on the way to their work: "Let me check with our CFO.", "I must
+ask our IT for the export."."""
+
+
+def _steps_joined(found: list[_Found], context: _Context) -> list[_Found]:
+    """An undated step ("Let me figure out where we land") said next to the same speaker's dated
+    promise in one turn ("I'll get you the number by the end of the month"): one task, the
+    promise's, quoting both sentences."""
+    sentences = context.sentences
+    joined = list(found)
+    for step, kind in found:
+        index = _sentence_of(step, sentences)
+        if (
+            kind != "commitment"
+            or step.due is not None
+            or step.owner != step.speaker
+            or index is None
+            or step.quote != sentences[index].text
+            or _STEP.match(_normal(step.quote)) is None
+        ):
+            continue
+        for position, (promise, promise_kind) in enumerate(joined):
+            other = _sentence_of(promise, sentences)
+            if (
+                promise_kind != "commitment"
+                or promise.due is None
+                or promise.owner != promise.speaker
+                or promise.speaker != step.speaker
+                or other is None
+                or abs(other - index) != 1
+                or sentences[other].segment != sentences[index].segment
+                or promise.quote != sentences[other].text
+            ):
+                continue
+            first, second = (step, promise) if index < other else (promise, step)
+            joined[position] = (
+                replace(promise, start=first.start, quote=f"{first.quote} {second.quote}"),
+                promise_kind,
+            )
+            joined = [(i, k) for i, k in joined if i is not step]
+            break
+    return joined
 
 
 def _taken_on(item: ActionItem, sentences: Sequence[Sentence], context: _Context) -> bool:
