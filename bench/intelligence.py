@@ -133,6 +133,10 @@ LABELLED_DIR_AE = LABELLED_DIR.with_name("intelligence-ae")
 # ag (commitments spread over turns and people): written 2026-12-07, measured before tuning.
 LABELLED_DIR_AF = LABELLED_DIR.with_name("intelligence-af")
 LABELLED_DIR_AG = LABELLED_DIR.with_name("intelligence-ag")
+# ah (talk that sounds like a commitment and is not: habits, done work, unmet conditions, recaps)
+# and ai (how spoken Danish and mixed meetings commit and date): 2026-12-07, measured before tuning.
+LABELLED_DIR_AH = LABELLED_DIR.with_name("intelligence-ah")
+LABELLED_DIR_AI = LABELLED_DIR.with_name("intelligence-ai")
 ALL_LABELLED = (
     LABELLED_DIR,
     LABELLED_DIR_B,
@@ -167,6 +171,8 @@ ALL_LABELLED = (
     LABELLED_DIR_AE,
     LABELLED_DIR_AF,
     LABELLED_DIR_AG,
+    LABELLED_DIR_AH,
+    LABELLED_DIR_AI,
 )
 AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 """A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a
