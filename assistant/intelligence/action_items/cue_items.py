@@ -684,7 +684,8 @@ _NOT_WORK = re.compile(
     # a topic left for a later phase, or the meeting's language: "Så tager vi den i fase to",
     # "Vi tager den på engelsk i dag"
     r"|(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:i|in|til|to) (?:fase|phase|runde|round)\b"
-    r"|(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:på|in) (?:engelsk|dansk|english|danish)\b"
+    r"|(?:tag(?:e|er)?|take) (?:(?:noget|lidt|resten|meget) af |(?:some|part|most|the rest) of )?"
+    r"(?:den|det|it|that|this) (?:på|in) (?:engelsk|dansk|english|danish)\b"
     # "I'll run this one in English for your sake": the meeting's own language
     r"|(?:run|hold|do|take|keep|conduct|hold|kør|køre|holde|tage) (?:this|it|the meeting|this"
     r" meeting|mødet|den|det)(?: one)? (?:(?:mostly|mainly|mest|primært) )?(?:in|på)"

@@ -941,6 +941,7 @@ def test_how_much_of_each_language_is_spoken_is_no_task() -> None:
         ([("lis", "Welcome, Ole. We'll keep it mainly in English today so you can follow.")], "en"),
         ([("lis", "Vi har Ole med fra Oslo, så vi snakker lidt engelsk undervejs.")], "da"),
         ([("ole", "Thanks. And please go easy on the slang, my Danish is new.")], "en"),
+        ([("lis", "Ole er med i dag, så vi tager resten af det på engelsk.")], "da"),
     ):
         assert rule_items(turns, language=language) == [], turns
 
