@@ -287,6 +287,25 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
                 found[position] = (confirmed, kind)
                 return
             continue
+        if (
+            kind == "assignment"
+            and item.owner == sentence.speaker
+            and item.speaker != sentence.speaker
+            and not acceptance.to_offer
+        ):
+            # "Then Ewa can translate the guide." - "Okay, I take it, I translate it by the end
+            # of the month": the one named takes it on; their turn is where it is promised.
+            turn = context.transcript.segments[sentence.segment].text
+            if due is None:
+                # "Yeah, I can do that. Send me the output on Thursday and I'll go through it
+                # the same day.": the day said in the turn that takes it on
+                said = find_deadline(turn, context.transcript.meeting.date, weeks=False)
+                due = said.date if said is not None else None
+            found[position] = (
+                replace(_confirmed(item, due, item.owner), quote=f"{item.quote} {turn}"),
+                kind,
+            )
+            return
         if acceptance.to_offer:
             # "Please do that": confirms the promise the other person just offered.
             if kind == "commitment" and item.owner != sentence.speaker:
