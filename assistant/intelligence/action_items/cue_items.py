@@ -19,6 +19,7 @@ from assistant.intelligence.action_items.not_work import (
     _answers_what_if,
     _declined,
     _declines_help,
+    _finds_what_was_sent,
     _not_needed,
     _on_the_spot,
     _routine_follows,
@@ -444,6 +445,8 @@ def _from_cue(
         return None
     if _ON_THE_SPOT.search(task) or _LEAVING.match(task.rstrip(".!?")):
         return None
+    if kind == "commitment" and _finds_what_was_sent(task, index, context):
+        return None  # "Den blev sendt i januar." - "Oh, then I'll find it."
     if _steps_out(task, index, context):
         return None
     if _NOT_WORK.match(task):

@@ -1399,3 +1399,35 @@ def test_a_promise_done_at_once_after_actually_is_no_item() -> None:
     ):
         items = items_of(turns, people=FOUR_WITH_SIDES, language=language)
         assert all(item.owner != "cy" for item in items), turns
+
+
+def test_looking_up_what_was_sent_already_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("cy", "The signed form went out to you on Monday."),
+                ("ana", "Oh, then I'll find it. Sorry about that."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("cy", "Referatet sendte jeg faktisk i fredags."),
+                ("ana", "Nå, så skal jeg lige kigge i min indbakke. Let me check my inbox."),
+            ],
+            "da",
+        ),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+    # Dug out to be sent, it is work for the other side.
+    items = rule_items(
+        [
+            ("cy", "Could you send me the signed form?"),
+            ("ana", "Sure, I'll dig it out and send it over today."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-06")]
+
+
+def test_a_guess_about_the_past_is_no_obligation() -> None:
+    assert rule_items([("ana", "Oh, I must have missed your email last week.")]) == []
