@@ -256,7 +256,7 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             found.append((item, kind))
     found = [(item, kind) for item, kind in found if kind != "declined"]
-    found = _steps_joined(found, context)
+    found = _invitation_joined(_steps_joined(found, context))
     found = [
         (item, kind)
         for item, kind in found
@@ -336,6 +336,46 @@ def _steps_joined(found: list[_Found], context: _Context) -> list[_Found]:
             joined = [(i, k) for i, k in joined if i is not step]
             break
     return joined
+
+
+_HOLDS_EVENT = re.compile(
+    r"^(?:book|arrange|organi[sz]e|set up|schedule|plan|run|hold|do|lav|lave|holde|booke"
+    r"|arranger|arrangere|planlæg|planlægge)\b[^,.;]*?\b(?:session|workshop|training|meeting|webinar"
+    r"|demo|walkthrough|course|\w*session\w*|workshop\w*|træning\w*|træningsdag\w*|møde\w*"
+    r"|kursus\w*|kurset|demo\w*)\b",
+    re.IGNORECASE,
+)
+"""Work that is an event the speaker holds or sets up: "Book en workshop", "Run the training"."""
+_SENDS_INVITATION = re.compile(
+    r"^(?:send|sende|sender|email|mail)\b[^,.;]*?\b(?:invite|invitation|indkaldelse|calendar"
+    r" invite|mødeindkaldelse)\w*\b",
+    re.IGNORECASE,
+)
+_INVITATION_WINDOW_S = 30.0
+"""How soon after setting up an event its invitation is still the same task (s)."""
+
+
+def _invitation_joined(found: list[_Found]) -> list[_Found]:
+    """An event the speaker sets up and the invitation they promise for it ("Og så booker jeg en
+    workshop … Jeg sender en invitation til torsdag", "I'll run the training on Tuesday and send
+    the updated invitation today"): one task, the invitation's, due when it goes out (the
+    event's own day is no deadline)."""
+    events = [
+        event
+        for event, kind in found
+        if kind == "commitment"
+        and event.owner == event.speaker
+        and _HOLDS_EVENT.match(event.text) is not None
+        and any(
+            item_kind == "commitment"
+            and item is not event
+            and item.owner == item.speaker == event.speaker
+            and 0 <= item.start - event.start <= _INVITATION_WINDOW_S
+            and _SENDS_INVITATION.match(item.text) is not None
+            for item, item_kind in found
+        )
+    ]
+    return [(item, kind) for item, kind in found if not any(item is e for e in events)]
 
 
 def _taken_on(item: ActionItem, sentences: Sequence[Sentence], context: _Context) -> bool:

@@ -101,3 +101,28 @@ def test_a_step_said_next_to_a_dated_promise_is_part_of_it() -> None:
         items = rule_items([("cy", "How many licences will you need?"), ("ana", text)])
         assert summary(items) == [("ana", "2026-10-09")], (text, items)
         assert items[0].quote == text, items
+
+
+def test_an_event_set_up_and_its_invitation_are_one_task_due_when_it_goes_out() -> None:
+    for text, language, due in (
+        (
+            "I'll run a short training for the night shift. I'll send the invite this afternoon.",
+            "en",
+            "2026-10-06",
+        ),
+        (
+            "Så booker jeg et kursus for de nye. Jeg sender en indkaldelse i morgen.",
+            "da",
+            "2026-10-07",
+        ),
+    ):
+        items = rule_items([("cy", "The new people missed it."), ("ana", text)], language=language)
+        assert summary(items) == [("ana", due)], (text, items)
+    # Other work said next to an event stays a task of its own.
+    items = rule_items(
+        [
+            ("cy", "Can we meet on site?"),
+            ("ana", "I'll book the workshop room. I'll send you the slides today."),
+        ]
+    )
+    assert summary(items) == [("ana", None), ("ana", "2026-10-06")]
