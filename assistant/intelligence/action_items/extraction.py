@@ -305,24 +305,28 @@ def _steps_joined(found: list[_Found], context: _Context) -> list[_Found]:
     sentences = context.sentences
     joined = list(found)
     for step, kind in found:
-        index = _sentence_of(step, sentences)
         if (
             kind != "commitment"
             or step.due is not None
             or step.owner != step.speaker
-            or index is None
-            or step.quote != sentences[index].text
             or _STEP.match(_normal(step.quote)) is None
         ):
             continue
+        index = _sentence_of(step, sentences)
+        if index is None or step.quote != sentences[index].text:
+            continue
         for position, (promise, promise_kind) in enumerate(joined):
-            other = _sentence_of(promise, sentences)
             if (
                 promise_kind != "commitment"
                 or promise.due is None
                 or promise.owner != promise.speaker
                 or promise.speaker != step.speaker
-                or other is None
+                or abs(promise.start - step.start) > _STEP_WINDOW_S
+            ):
+                continue
+            other = _sentence_of(promise, sentences)
+            if (
+                other is None
                 or abs(other - index) != 1
                 or sentences[other].segment != sentences[index].segment
                 or promise.quote != sentences[other].text
@@ -336,6 +340,10 @@ def _steps_joined(found: list[_Found], context: _Context) -> list[_Found]:
             joined = [(i, k) for i, k in joined if i is not step]
             break
     return joined
+
+
+_STEP_WINDOW_S = 60.0
+"""Sentences of one turn lie this close in time at most (s): farther ones are not looked up."""
 
 
 _HOLDS_EVENT = re.compile(
