@@ -74,6 +74,7 @@ from assistant.intelligence.action_items.recaps import (
     _dated_by_recap,
     _in_recap,
     _new_in_handout,
+    _own_part_again,
     _sums_up,
 )
 from assistant.intelligence.action_items.replies import (
@@ -246,6 +247,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             if kind == "commitment" and _dates_work_taken_on(found, item, index, context):
                 continue
             if kind == "commitment" and _step_before_own_task(found, item, index, context):
+                continue
+            if _own_part_again(item, found, index, context):
                 continue
             if _in_recap(index, context) and not (
                 item.owner == item.speaker and all(i.owner != item.owner for i, _ in found)
