@@ -84,18 +84,29 @@ def _ongoing_activity(item: ActionItem, sentence: Sentence) -> bool:
 
 def _precondition(item: ActionItem, sentence: Sentence) -> bool:
     """ "Jeg skal have budgettet godkendt først", "vi skal teste den først", "we need the list
-    first": what must happen before a decision or a step, said undated, is a condition of the
-    talk, not a promise (with a day it is one: "…, jeg skal lige have lavet en kopi først")."""
-    return (
-        item.due is None
-        and _FIRST_OF_ALL.search(item.text) is not None
-        # "…først, men det ordner jeg": a promise after all
-        and _FIRST_OF_ALL.search(sentence.text) is not None
-        and _MUST.search(sentence.text) is not None
-    )
+    first", "vi skal tale med banken, før vi beslutter os": what must happen before a decision
+    or a step, said undated, is a condition of the talk, not a promise (with a day it is one:
+    "…, jeg skal lige have lavet en kopi først")."""
+    if item.due is not None or _MUST.search(sentence.text) is None:
+        return False
+    # "…først, men det ordner jeg": a promise after all
+    first = _FIRST_OF_ALL.search(item.text) is not None
+    first = first and _FIRST_OF_ALL.search(sentence.text) is not None
+    return first or _BEFORE_WE_DECIDE.search(sentence.text) is not None
 
 
 _FIRST_OF_ALL = re.compile(r"\b(?:først|first)[.!]*$", re.IGNORECASE)
+_BEFORE_WE_DECIDE = re.compile(
+    r"\b(?:før|inden) (?:vi|jeg|de|man) (?:kan |må |skal |tør )?(?:beslut\w*|bestem\w*|vælge"
+    r"|vælger|træffe (?:en )?beslutning|slippe|slipper|sætte \w+ i drift|går live|gå live)\b"
+    r"|\bbefore (?:we|i|they) (?:can |could )?(?:decide|choose|make a decision|go live"
+    r"|roll it out|let it loose)\b",
+    re.IGNORECASE,
+)
+"""A step named as what must come before a decision ("vi skal ringe til dem, før vi kan
+beslutte noget", "vi skal teste hele lønkørslen, før vi slipper den løs"): a condition of the
+talk, the rule by which the speaker decides, not a promise. Not a signature: "jeg skal have
+prisen godkendt, før vi skriver under" is work the speaker takes on (the labelled sets)."""
 _MUST = re.compile(r"\b(?:skal|må|need to|needs to|have to|has to|must|got to)\b", re.IGNORECASE)
 
 
