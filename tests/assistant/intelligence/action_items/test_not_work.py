@@ -932,8 +932,22 @@ def test_the_language_people_speak_in_the_meeting_is_no_task() -> None:
             [("ann", "Okay, I will just answer in English then, my Danish is rusty.")],
             "en",
         ),
+        (
+            [("lis", "Marc er med fra Lyon, så vi snakker mest engelsk i dag.")],
+            "da",
+        ),
     ):
         assert rule_items(turns, language=language) == [], turns
+
+
+def test_the_order_this_meeting_takes_its_points_in_is_no_task() -> None:
+    for said in (
+        "Godmorgen. Vi tager den korte runde i dag, for Lis skal videre.",
+        "Okay, jeg har delt listen, så tager vi dem oppefra.",
+        "Vent lidt, Lis deler skærmen nu, så I kan følge med.",
+    ):
+        turns = [("ana", said), ("bo", "Ja.")]
+        assert rule_items(turns, language="da") == [], said
 
 
 def test_a_task_done_in_a_language_is_still_a_task() -> None:
