@@ -936,6 +936,10 @@ def test_the_language_people_speak_in_the_meeting_is_no_task() -> None:
             [("lis", "Marc er med fra Lyon, så vi snakker mest engelsk i dag.")],
             "da",
         ),
+        (
+            [("lis", "Marc er med fra Lyon, så vi tager resten af det på engelsk.")],
+            "da",
+        ),
     ):
         assert rule_items(turns, language=language) == [], turns
 
@@ -945,6 +949,9 @@ def test_the_order_this_meeting_takes_its_points_in_is_no_task() -> None:
         "Godmorgen. Vi tager den korte runde i dag, for Lis skal videre.",
         "Okay, jeg har delt listen, så tager vi dem oppefra.",
         "Vent lidt, Lis deler skærmen nu, så I kan følge med.",
+        "Skal jeg dele salgsvisningen, så vi alle kan se tallene?",
+        "Godt, så tager vi lige status på lanceringen.",
+        "Jeg skriver lige ned i referatet, hvad vi har aftalt indtil nu.",
     ):
         turns = [("ana", said), ("bo", "Ja.")]
         assert rule_items(turns, language="da") == [], said
