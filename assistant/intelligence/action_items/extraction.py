@@ -63,6 +63,7 @@ from assistant.intelligence.action_items.not_work import (
     _is_joke,
     _laughed_at,
     _ongoing_activity,
+    _own_sides_process,
     _precondition,
     _reason_for_request,
     _refuses_all,
@@ -218,6 +219,10 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             if kind in ("commitment", "group") and _ongoing_activity(item, sentences[index]):
                 continue
             if kind in ("commitment", "group") and _precondition(item, sentences[index]):
+                continue
+            if kind in ("commitment", "group") and _own_sides_process(
+                item, sentences[index], context
+            ):
                 continue
             if kind == "commitment":
                 item = _takes_on_group(found, item, index, context)

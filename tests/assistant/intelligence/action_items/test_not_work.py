@@ -1410,3 +1410,30 @@ def test_a_promise_done_at_once_after_actually_is_no_item() -> None:
     ):
         items = items_of(turns, people=FOUR_WITH_SIDES, language=language)
         assert all(item.owner != "cy" for item in items), turns
+
+
+# ---- the other side's duties inside its own organisation -----------------------------------
+
+
+def test_the_other_sides_own_process_is_no_task() -> None:
+    for said in (
+        "Vi skal lave en oversigt til bestyrelsen over sidste års klager.",
+        "Fint, så skal vi selv have rettet vores interne procedure.",
+        "Vi har ledelsesmøde på tirsdag, hvor jeg skal fremlægge tilbuddet.",
+    ):
+        turns = [("ana", "Så er prisen på plads."), ("cy", said)]
+        assert rule_items(turns, people=SIDES, language="da") == [], said
+
+
+def test_an_answer_the_other_side_gets_from_its_board_stays_a_task() -> None:
+    for said in (
+        "Jeg skal informere vores bestyrelse om nedbruddet.",
+        "Jeg skal have prisen godkendt af vores direktør.",
+        "Vi skal have bestyrelsen til at sige ja, og så vender jeg tilbage til jer.",
+    ):
+        turns = [("ana", "Kan I skrive under i denne måned?"), ("cy", said)]
+        items = rule_items(turns, people=SIDES, language="da")
+        assert [item.owner for item in items][:1] in (["cy"], ["team:external"]), (said, items)
+    # our own side's duty to its board is work agreed in the meeting
+    turns = [("cy", "Så er prisen på plads."), ("ana", "Vi skal lave en oversigt til bestyrelsen.")]
+    assert rule_items(turns, people=SIDES, language="da") != []
