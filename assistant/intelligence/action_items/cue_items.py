@@ -684,7 +684,8 @@ _NOT_WORK = re.compile(
     # a topic left for a later phase, or the meeting's language: "Så tager vi den i fase to",
     # "Vi tager den på engelsk i dag"
     r"|(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:i|in|til|to) (?:fase|phase|runde|round)\b"
-    r"|(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:på|in) (?:engelsk|dansk|english|danish)\b"
+    r"|(?:tag(?:e|er)?|take) (?:(?:noget af|resten af|det meste af|some of|the rest of) )?"
+    r"(?:den|det|it|that) (?:på|in) (?:engelsk|dansk|english|danish)\b"
     # "I'll run this one in English for your sake": the meeting's own language
     r"|(?:run|hold|do|take|keep|conduct|hold|kør|køre|holde|tage) (?:this|it|the meeting|this"
     r" meeting|mødet|den|det)(?: one)? (?:in|på) (?:english|danish|engelsk|dansk)\b"
@@ -692,9 +693,23 @@ _NOT_WORK = re.compile(
     # bare på dansk", "Ole taler engelsk", "I'll just answer in Danish"
     r"|(?:tag(?:e|er)?|hold(?:e|er)?|kør(?:e|er)?) mødet (?:på|in)"
     r" (?:engelsk|dansk|english|danish)\b"
-    r"|(?:tal|tale|taler|svar|svare|svarer|speak|speaks|talk|answer|reply)"
-    r" (?:(?:bare|gerne|også|helst|just|also|only|mostly|mest)\s+)*(?:på |in )?"
+    r"|(?:tal|tale|taler|snak|snakke|snakker|svar|svare|svarer|speak|speaks|talk|answer|reply)"
+    r" (?:(?:bare|gerne|også|helst|lidt|just|also|only|mostly|mest|a bit)\s+)*(?:på |in )?"
     r"(?:engelsk|dansk|english|danish)\b(?!\s+(?:to|til)\b)"
+    # how this meeting goes through its points: "Vi tager den korte runde", "så tager vi dem
+    # oppefra", "let's take them from the top"
+    r"|(?:tag(?:e|er)?|take|do) (?:den|en|a|the) (?:korte|hurtige|kort|hurtig|quick|short)"
+    r" (?:runde|round)\b"
+    r"|(?:tag(?:e|er)?|take) (?:den|det|dem|it|them|this|these) (?:oppefra|fra toppen"
+    r"|from the top)\b"
+    # the screen shown in the meeting, by whoever shares it: "Emil deler skærmen nu", "Skal jeg
+    # dele CRM-visningen?"
+    r"|(?:del|dele|deler|share|shares) (?:(?:lige|just) )?(?:min |din |sin |hans |hendes |my"
+    r" |his |her |the )?(?:skærm|skærmen|screen|[\w-]*visningen)\b"
+    # the meeting's round of news: "så tager vi lige status på uge to"
+    r"|(?:tag|tage|tager|gør|gøre) (?:(?:lige|en|hurtigt|kort) )*status\b(?! på (?:lage|vare))"
+    # notes kept as the meeting goes: "Jeg skriver lige op, hvad vi er nået frem til"
+    r"|(?:skriv|skrive|skriver) (?:(?:det|den|dem) )?lige (?:op|ned)\b[^.?!]*\bhvad vi\b"
     # the order of this meeting's points: "Rasmus, vil du tage den første?", "jeg kan tage
     # min først", "så vi tager det hurtigt", "but we'll come to that"
     r"|(?:tag(?:e|er)?|take) (?:den|det|dem|min|mit|mine|din|dit|dine|it|that|this|mine|yours)"

@@ -932,8 +932,29 @@ def test_the_language_people_speak_in_the_meeting_is_no_task() -> None:
             [("ann", "Okay, I will just answer in English then, my Danish is rusty.")],
             "en",
         ),
+        (
+            [("lis", "Marc er med fra Lyon, så vi snakker mest engelsk i dag.")],
+            "da",
+        ),
+        (
+            [("lis", "Marc er med fra Lyon, så vi tager resten af det på engelsk.")],
+            "da",
+        ),
     ):
         assert rule_items(turns, language=language) == [], turns
+
+
+def test_the_order_this_meeting_takes_its_points_in_is_no_task() -> None:
+    for said in (
+        "Godmorgen. Vi tager den korte runde i dag, for Lis skal videre.",
+        "Okay, jeg har delt listen, så tager vi dem oppefra.",
+        "Vent lidt, Lis deler skærmen nu, så I kan følge med.",
+        "Skal jeg dele salgsvisningen, så vi alle kan se tallene?",
+        "Godt, så tager vi lige status på lanceringen.",
+        "Jeg skriver lige ned i referatet, hvad vi har aftalt indtil nu.",
+    ):
+        turns = [("ana", said), ("bo", "Ja.")]
+        assert rule_items(turns, language="da") == [], said
 
 
 def test_a_task_done_in_a_language_is_still_a_task() -> None:
@@ -1389,3 +1410,30 @@ def test_a_promise_done_at_once_after_actually_is_no_item() -> None:
     ):
         items = items_of(turns, people=FOUR_WITH_SIDES, language=language)
         assert all(item.owner != "cy" for item in items), turns
+
+
+# ---- the other side's duties inside its own organisation -----------------------------------
+
+
+def test_the_other_sides_own_process_is_no_task() -> None:
+    for said in (
+        "Vi skal lave en oversigt til bestyrelsen over sidste års klager.",
+        "Fint, så skal vi selv have rettet vores interne procedure.",
+        "Vi har ledelsesmøde på tirsdag, hvor jeg skal fremlægge tilbuddet.",
+    ):
+        turns = [("ana", "Så er prisen på plads."), ("cy", said)]
+        assert rule_items(turns, people=SIDES, language="da") == [], said
+
+
+def test_an_answer_the_other_side_gets_from_its_board_stays_a_task() -> None:
+    for said in (
+        "Jeg skal informere vores bestyrelse om nedbruddet.",
+        "Jeg skal have prisen godkendt af vores direktør.",
+        "Vi skal have bestyrelsen til at sige ja, og så vender jeg tilbage til jer.",
+    ):
+        turns = [("ana", "Kan I skrive under i denne måned?"), ("cy", said)]
+        items = rule_items(turns, people=SIDES, language="da")
+        assert [item.owner for item in items][:1] in (["cy"], ["team:external"]), (said, items)
+    # our own side's duty to its board is work agreed in the meeting
+    turns = [("cy", "Så er prisen på plads."), ("ana", "Vi skal lave en oversigt til bestyrelsen.")]
+    assert rule_items(turns, people=SIDES, language="da") != []

@@ -1079,3 +1079,21 @@ def test_a_yes_on_a_condition_and_the_later_promise_are_one_task() -> None:
         items = items_of(turns, people=SIDES, language=language)
         assert summary(items) == [("cy", "2026-10-07"), ("ana", None)], turns
         assert items[1].quote == turns[3][1], turns
+
+
+# ---- an offer of what is done in the meeting itself ------------------------------------------
+
+
+def test_an_offer_done_there_and_then_is_no_task_once_taken() -> None:
+    for offer in (
+        "Jeg kan slå påmindelserne fra lige nu, så kunderne ikke får flere.",
+        "Skal jeg åbne for adgangen nu?",
+        "Skal jeg dele lagervisningen, så I kan se beholdningen?",
+    ):
+        turns = [("ana", offer), ("bo", "Ja, gør det.")]
+        assert rule_items(turns, language="da") == [], offer
+
+
+def test_an_offer_for_later_taken_up_stays_a_task() -> None:
+    turns = [("ana", "Jeg kan slå påmindelserne fra i aften."), ("bo", "Ja, gør det.")]
+    assert [item.owner for item in rule_items(turns, language="da")] == ["ana"]
