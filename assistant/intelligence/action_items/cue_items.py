@@ -687,8 +687,9 @@ _NOT_WORK = re.compile(
     # a topic left for a later phase, or the meeting's language: "Så tager vi den i fase to",
     # "Vi tager den på engelsk i dag"
     r"|(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:i|in|til|to) (?:fase|phase|runde|round)\b"
-    r"|(?:tag(?:e|er)?|take) (?:(?:noget|lidt|resten|meget) af |(?:some|part|most|the rest) of )?"
-    r"(?:den|det|it|that|this) (?:på|in) (?:engelsk|dansk|english|danish)\b"
+    r"|(?:tag(?:e|er)?|take) (?:(?:noget|lidt|resten|meget|det meste) af "
+    r"|(?:some|part|most|the rest) of )?(?:den|det|it|that|this) (?:på|in)"
+    r" (?:engelsk|dansk|english|danish)\b"
     # "I'll run this one in English for your sake": the meeting's own language
     r"|(?:run|hold|do|take|keep|conduct|hold|kør|køre|holde|tage) (?:this|it|the meeting|this"
     r" meeting|mødet|den|det)(?: one)? (?:(?:mostly|mainly|mest|primært) )?(?:in|på)"
@@ -703,6 +704,20 @@ _NOT_WORK = re.compile(
     # how the others should speak for one to follow: "Please go easy on the dialect"
     r"|(?:go easy on|take it easy with|skip|drop|spar\w* på) (?:the |my |your |jeres |din )?"
     r"(?:dialect|dialekt|accent|slang)\b"
+    # how this meeting goes through its points: "Vi tager den korte runde", "så tager vi dem
+    # oppefra", "let's take them from the top"
+    r"|(?:tag(?:e|er)?|take|do) (?:den|en|a|the) (?:korte|hurtige|kort|hurtig|quick|short)"
+    r" (?:runde|round)\b"
+    r"|(?:tag(?:e|er)?|take) (?:den|det|dem|it|them|this|these) (?:oppefra|fra toppen"
+    r"|from the top)\b"
+    # the screen shown in the meeting, by whoever shares it: "Emil deler skærmen nu", "Skal jeg
+    # dele CRM-visningen?"
+    r"|(?:del|dele|deler|share|shares) (?:(?:lige|just) )?(?:min |din |sin |hans |hendes |my"
+    r" |his |her |the )?(?:skærm|skærmen|screen|[\w-]*visningen)\b"
+    # the meeting's round of news: "så tager vi lige status på uge to"
+    r"|(?:tag|tage|tager|gør|gøre) (?:(?:lige|en|hurtigt|kort) )*status\b(?! på (?:lage|vare))"
+    # notes kept as the meeting goes: "Jeg skriver lige op, hvad vi er nået frem til"
+    r"|(?:skriv|skrive|skriver) (?:(?:det|den|dem) )?lige (?:op|ned)\b[^.?!]*\bhvad vi\b"
     # the order of this meeting's points: "Rasmus, vil du tage den første?", "jeg kan tage
     # min først", "så vi tager det hurtigt", "but we'll come to that"
     r"|(?:tag(?:e|er)?|take) (?:den|det|dem|min|mit|mine|din|dit|dine|it|that|this|mine|yours)"

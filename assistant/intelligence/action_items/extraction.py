@@ -64,6 +64,7 @@ from assistant.intelligence.action_items.not_work import (
     _is_joke,
     _laughed_at,
     _ongoing_activity,
+    _own_sides_process,
     _precondition,
     _reason_for_request,
     _refuses_all,
@@ -75,6 +76,7 @@ from assistant.intelligence.action_items.recaps import (
     _dated_by_recap,
     _in_recap,
     _new_in_handout,
+    _own_part_again,
     _sums_up,
 )
 from assistant.intelligence.action_items.replies import (
@@ -219,6 +221,10 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             if kind in ("commitment", "group") and _precondition(item, sentences[index]):
                 continue
+            if kind in ("commitment", "group") and _own_sides_process(
+                item, sentences[index], context
+            ):
+                continue
             if kind == "commitment":
                 item = _own_part_of_group(found, _takes_on_group(found, item, index, context))
             if kind == "commitment" and _merge_into_request(found, item, index, context):
@@ -247,6 +253,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             if kind == "commitment" and _dates_work_taken_on(found, item, index, context):
                 continue
             if kind == "commitment" and _step_before_own_task(found, item, index, context):
+                continue
+            if _own_part_again(item, found, index, context):
                 continue
             if _in_recap(index, context) and not (
                 item.owner == item.speaker and all(i.owner != item.owner for i, _ in found)

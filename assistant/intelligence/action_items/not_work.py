@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from assistant.intelligence.action_items.cues import _rules_for
 from assistant.intelligence.action_items.located import _is_dated, _sentence_of
 from assistant.intelligence.action_items.model import ActionItem, _Context, _Found, _normal
-from assistant.intelligence.action_items.owners import _team_of
+from assistant.intelligence.action_items.owners import TEAM, _team_of
 from assistant.intelligence.action_items.replies import _REFUSAL
 from assistant.intelligence.action_items.restatements import _OFFER_TAKEN
 from assistant.intelligence.action_items.rules import (
@@ -84,18 +84,70 @@ def _ongoing_activity(item: ActionItem, sentence: Sentence) -> bool:
 
 def _precondition(item: ActionItem, sentence: Sentence) -> bool:
     """ "Jeg skal have budgettet godkendt først", "vi skal teste den først", "we need the list
-    first": what must happen before a decision or a step, said undated, is a condition of the
-    talk, not a promise (with a day it is one: "…, jeg skal lige have lavet en kopi først")."""
+    first", "vi skal tale med banken, før vi beslutter os": what must happen before a decision
+    or a step, said undated, is a condition of the talk, not a promise (with a day it is one:
+    "…, jeg skal lige have lavet en kopi først")."""
+    if item.due is not None or _MUST.search(sentence.text) is None:
+        return False
+    # "…først, men det ordner jeg": a promise after all
+    first = _FIRST_OF_ALL.search(item.text) is not None
+    first = first and _FIRST_OF_ALL.search(sentence.text) is not None
+    return first or _BEFORE_WE_DECIDE.search(sentence.text) is not None
+
+
+def _own_sides_process(item: ActionItem, sentence: Sentence, context: _Context) -> bool:
+    """ "Vi skal lave en rapport til bestyrelsen", "Så skal vi selv have opdateret vores interne
+    vejledning", "Vi har ledelsesmøde på torsdag, hvor jeg skal fremlægge det": the other side's
+    duty, as a side, inside its own organisation, said undated, tells how they work and decide,
+    not work agreed in the meeting. One person's "jeg skal orientere vores bestyrelse" is their
+    promise, and getting an approval or an answer back ("Jeg skal have prisen godkendt af vores
+    direktør", "det skal vi internt blive enige om") is work that comes back: both stay."""
+    if item.due is not None or item.owner is None:
+        return False
+    as_a_side = item.owner == f"{TEAM}:external"
+    at_their_meeting = (
+        _team_of(item.owner, context) == f"{TEAM}:external"
+        and _AT_THEIR_MEETING.search(sentence.text) is not None
+    )
     return (
-        item.due is None
-        and _FIRST_OF_ALL.search(item.text) is not None
-        # "…først, men det ordner jeg": a promise after all
-        and _FIRST_OF_ALL.search(sentence.text) is not None
+        (as_a_side or at_their_meeting)
         and _MUST.search(sentence.text) is not None
+        and _OWN_BODY.search(sentence.text) is not None
+        and _ANSWER_BACK.search(sentence.text) is None
     )
 
 
+_OWN_BODY = re.compile(
+    r"\b(?:bestyrelse\w*|ledelsesmøde\w*|direktion\w*|(?:vores|min) (?:direktør|ledelse|chef)\w*"
+    r"|vores interne|internt)\b",
+    re.IGNORECASE,
+)
+"""A body of the speaker's own organisation: the board, the management, "internt"."""
+_AT_THEIR_MEETING = re.compile(
+    r"møde\w*(?:\s+[\w.]+){0,4},?\s+hvor (?:jeg|vi) skal\b", re.IGNORECASE
+)
+"""A meeting of theirs where the speaker has a part: "…ledelsesmøde på torsdag, hvor jeg skal"."""
+_ANSWER_BACK = re.compile(
+    r"\b(?:godkend\w*|afklar\w*|bekræft\w*|vend\w*|enige|på plads|svar\w*|besked|tilbage"
+    r"|forbi)\b",
+    re.IGNORECASE,
+)
+"""What brings the matter back to the meeting: an approval ("have det forbi vores direktør"),
+an answer, an agreement."""
+
+
 _FIRST_OF_ALL = re.compile(r"\b(?:først|first)[.!]*$", re.IGNORECASE)
+_BEFORE_WE_DECIDE = re.compile(
+    r"\b(?:før|inden) (?:vi|jeg|de|man) (?:kan |må |skal |tør )?(?:beslut\w*|bestem\w*|vælge"
+    r"|vælger|træffe (?:en )?beslutning|slippe|slipper|sætte \w+ i drift|går live|gå live)\b"
+    r"|\bbefore (?:we|i|they) (?:can |could )?(?:decide|choose|make a decision|go live"
+    r"|roll it out|let it loose)\b",
+    re.IGNORECASE,
+)
+"""A step named as what must come before a decision ("vi skal ringe til dem, før vi kan
+beslutte noget", "vi skal teste hele lønkørslen, før vi slipper den løs"): a condition of the
+talk, the rule by which the speaker decides, not a promise. Not a signature: "jeg skal have
+prisen godkendt, før vi skriver under" is work the speaker takes on (the labelled sets)."""
 _MUST = re.compile(r"\b(?:skal|må|need to|needs to|have to|has to|must|got to)\b", re.IGNORECASE)
 
 

@@ -1,6 +1,6 @@
 """Recaps and hand-outs near a meeting's end: whether a sentence sums up (`_in_recap`), the day a
 recap gives to tasks agreed without one (`_dated_by_recap`), and recaps or hand-outs that
-repeat work their owners already have (`_sums_up`, `_new_in_handout`)."""
+repeat work their owners already have (`_sums_up`, `_new_in_handout`, `_own_part_again`)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from assistant.intelligence.action_items.located import _resolved, _sentence_of
 from assistant.intelligence.action_items.model import ActionItem, _Context, _Found, _normal
 from assistant.intelligence.action_items.owners import TEAM
 from assistant.intelligence.action_items.pronouns import has_object_pronoun
-from assistant.intelligence.action_items.similarity import _same_stem, _stems
+from assistant.intelligence.action_items.similarity import _same_stem, _stems, _verb
 from assistant.intelligence.dates import find_deadline
 from assistant.intelligence.sentences import words
 
@@ -19,7 +19,7 @@ _RECAP = re.compile(
     # not the summary as a thing to send: "Jeg sender jer en opsummering", "I'll send a recap"
     r"(?<!\ba )(?<!\ben )(?<!\bthe )(?<!\bmy )(?<!\bour )(?<!\bmin )"
     r"\b(?:recap|to sum up|summing up|in summary|to summari[sz]e|so on our side|opsummer\w*"
-    r"|for at opsummere|kort sagt|(?:for at |lige )samle op|to recap"
+    r"|for at opsummere|kort sagt|kort fortalt|(?:for at |lige )samle op|to recap"
     # said in the first person: "Så samler jeg lige op: …", "Let me just sum up: …"
     r"|samler (?:jeg|vi) (?:lige )?op|(?:let me|lad mig) (?:just |lige )?(?:sum up|samle op)"
     # spoken, unpunctuated: "så vi siger morten kører turene ind og jeg skriver forklaringen"
@@ -55,6 +55,31 @@ def _in_recap(index: int, context: _Context) -> bool:
             or _WRAP_UP.fullmatch(_normal(previous.text)) is not None
         )
     )
+
+
+def _own_part_again(item: ActionItem, found: list[_Found], index: int, context: _Context) -> bool:
+    """ "Så kort fortalt: Kristian kører importen, og I godkender brugerne." - "Og jeg skriver
+    ud om papirkalenderen.": one's own part added to the recap another just said repeats one's
+    task when it has the verb of work one has already ("Det skriver jeg ud til terapeuterne");
+    with another verb it is new work ("And I will circulate the notes after the call")."""
+    sentence = context.sentences[index]
+    previous = context.sentences[index - 1] if index > 0 else None
+    if (
+        previous is None
+        or previous.speaker == sentence.speaker
+        or _RECAP.search(previous.text) is None
+        or _ADDS_OWN_PART.match(_normal(sentence.text)) is None
+    ):
+        return False
+    verb = _verb(item.text)
+    return any(earlier.owner == item.owner and _verb(earlier.text) == verb for earlier, _ in found)
+
+
+_ADDS_OWN_PART = re.compile(
+    r"^(?:and|og|plus)\s+(?:(?:så|then)\s+)?(?:jeg|vi|we|i'll|i will)\b", re.IGNORECASE
+)
+"""A turn that opens with "Og jeg …" / "And I'll …": one more task added to a list just said
+(not "og i morgen": Danish "i" is "in")."""
 
 
 _RECAP_OWNER = r"\s*(?:(?:and|og|then|så|plus)\s+)?"

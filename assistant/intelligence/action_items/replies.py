@@ -22,6 +22,7 @@ from assistant.intelligence.action_items.rules import (
     _CLAIM,
     _CONSULTS,
     _LIVE_VERBS,
+    _ON_THE_SPOT,
     _OPENS_WITH_YES,
     _TAKE_ALONG,
     _WHEN,
@@ -585,6 +586,8 @@ def _offer_before(index: int, context: _Context) -> ActionItem | None:
                     return None  # "Skal jeg starte med migreringen?" - "Ja tak": my turn now
                 if _LIVE_VERBS.match(cleaned):
                     return None  # "Shall I share my screen?" - "Yes please": done there and then
+                if _ON_THE_SPOT.search(cleaned) and due is None:
+                    return None  # "Skal jeg slå det til nu?" - "Ja": done in the meeting
                 return _made(cleaned, previous.speaker, due, position, context, 0.8)
     return None
 

@@ -211,8 +211,9 @@ _LIVE_VERBS = re.compile(
     r"|use|try out|test out|borrow|bruge|brug|låne|lån)\b"
     # closing what was just shown: "jeg lukker den lige ned igen", "I'll close it again"
     r"|^(?:luk|lukke|close)\b(?:\s+[\w-]+){0,4}?\s+(?:ned\s+|down\s+)?(?:igen|again)[.!]*$"
-    r"|^(?:share|del|dele)\b(?:\s+(?:lige|just|now|nu))*(?:\s+(?:(?:my|the|min)\s+)?(?:screen|skærm)"
-    r"\w*|\s*[.!]*$)"
+    r"|^(?:share|del|dele)\b(?:\s+(?:lige|just|now|nu))*(?:\s+(?:(?:my|the|min)\s+)?"
+    # a view shown on the screen: "Skal jeg dele CRM-visningen?"
+    r"(?:screen|skærm|[\w-]*visning)\w*|\s*[.!]*$)"
     # "jeg deler lige tidsplanen": sharing it with those in the meeting, there and then
     r"|^(?:del|dele)\s+lige\b"
     # the language of the meeting itself: "I'll stick to English", "jeg snakker dansk"

@@ -578,6 +578,17 @@ def test_an_undated_precondition_is_no_item() -> None:
         assert items_of(turns, people=people, language=language) == [], text
 
 
+def test_a_step_said_to_come_before_a_decision_is_no_item() -> None:
+    people: dict[str, Side | None] = {"ana": None, "ben": None}
+    for text, language in (
+        ("Vi skal tale med vores bank, før vi kan beslutte noget.", "da"),
+        ("Ja, men vi skal køre en hel måned parallelt, før vi slipper det gamle system.", "da"),
+        ("We need to see a reference site before we can decide.", "en"),
+    ):
+        turns = [("ana", "Hvad skal der til, for at I kan sige ja?"), ("ben", text)]
+        assert rule_items(turns, people=people, language=language) == [], text
+
+
 def test_a_dated_step_before_the_work_stays_an_item() -> None:
     people: dict[str, Side | None] = {"ana": None, "ben": None}
     turns = [

@@ -932,6 +932,14 @@ def test_the_language_people_speak_in_the_meeting_is_no_task() -> None:
             [("ann", "Okay, I will just answer in English then, my Danish is rusty.")],
             "en",
         ),
+        (
+            [("lis", "Marc er med fra Lyon, så vi snakker mest engelsk i dag.")],
+            "da",
+        ),
+        (
+            [("lis", "Marc er med fra Lyon, så vi tager resten af det på engelsk.")],
+            "da",
+        ),
     ):
         assert rule_items(turns, language=language) == [], turns
 
@@ -944,6 +952,19 @@ def test_how_much_of_each_language_is_spoken_is_no_task() -> None:
         ([("lis", "Ole er med i dag, så vi tager resten af det på engelsk.")], "da"),
     ):
         assert rule_items(turns, language=language) == [], turns
+
+
+def test_the_order_this_meeting_takes_its_points_in_is_no_task() -> None:
+    for said in (
+        "Godmorgen. Vi tager den korte runde i dag, for Lis skal videre.",
+        "Okay, jeg har delt listen, så tager vi dem oppefra.",
+        "Vent lidt, Lis deler skærmen nu, så I kan følge med.",
+        "Skal jeg dele salgsvisningen, så vi alle kan se tallene?",
+        "Godt, så tager vi lige status på lanceringen.",
+        "Jeg skriver lige ned i referatet, hvad vi har aftalt indtil nu.",
+    ):
+        turns = [("ana", said), ("bo", "Ja.")]
+        assert rule_items(turns, language="da") == [], said
 
 
 def test_a_task_done_in_a_language_is_still_a_task() -> None:
@@ -1431,3 +1452,30 @@ def test_looking_up_what_was_sent_already_is_no_task() -> None:
 
 def test_a_guess_about_the_past_is_no_obligation() -> None:
     assert rule_items([("ana", "Oh, I must have missed your email last week.")]) == []
+
+
+# ---- the other side's duties inside its own organisation -----------------------------------
+
+
+def test_the_other_sides_own_process_is_no_task() -> None:
+    for said in (
+        "Vi skal lave en oversigt til bestyrelsen over sidste års klager.",
+        "Fint, så skal vi selv have rettet vores interne procedure.",
+        "Vi har ledelsesmøde på tirsdag, hvor jeg skal fremlægge tilbuddet.",
+    ):
+        turns = [("ana", "Så er prisen på plads."), ("cy", said)]
+        assert rule_items(turns, people=SIDES, language="da") == [], said
+
+
+def test_an_answer_the_other_side_gets_from_its_board_stays_a_task() -> None:
+    for said in (
+        "Jeg skal informere vores bestyrelse om nedbruddet.",
+        "Jeg skal have prisen godkendt af vores direktør.",
+        "Vi skal have bestyrelsen til at sige ja, og så vender jeg tilbage til jer.",
+    ):
+        turns = [("ana", "Kan I skrive under i denne måned?"), ("cy", said)]
+        items = rule_items(turns, people=SIDES, language="da")
+        assert [item.owner for item in items][:1] in (["cy"], ["team:external"]), (said, items)
+    # our own side's duty to its board is work agreed in the meeting
+    turns = [("cy", "Så er prisen på plads."), ("ana", "Vi skal lave en oversigt til bestyrelsen.")]
+    assert rule_items(turns, people=SIDES, language="da") != []

@@ -418,3 +418,41 @@ def test_the_speakers_own_new_task_after_a_bare_so_stays() -> None:
         language="en",
     )
     assert summary(items) == [("ana", "2026-10-09")], items
+
+
+# ---- one's own part added to another's recap repeats one's task ---------------------------
+
+
+def test_own_part_added_to_a_recap_repeats_the_speakers_task() -> None:
+    for recap in (
+        "Så kort fortalt: Bo bestiller skiltene, og jeg sender tegningerne.",
+        "Lad mig opsummere: Bo bestiller skiltene, og jeg sender tegningerne.",
+    ):
+        turns = [
+            ("ana", "Jeg sender tegningerne til trykkeriet i morgen."),
+            ("bo", "Og jeg bestiller skiltene på torsdag."),
+            ("cy", "Jeg ringer til udlejeren om nøglerne på fredag."),
+            ("ana", recap),
+            ("cy", "Og jeg ringer til udlejeren."),
+        ]
+        items = rule_items(turns, language="da")
+        owners = sorted(item.owner or "" for item in items)
+        assert owners == ["ana", "bo", "cy"], (recap, items)
+
+
+def test_new_work_added_after_a_recap_stays_a_task() -> None:
+    for added in (
+        "Og jeg ringer til udlejeren om nøglerne på fredag.",
+        # other work than the speaker's own task so far
+        "Og jeg mailer referatet ud efter mødet.",
+    ):
+        items = rule_items(
+            [
+                ("ana", "Jeg sender tegningerne til trykkeriet i morgen."),
+                ("cy", "Og jeg bestiller skiltene på torsdag."),
+                ("ana", "Så kort fortalt: Cy bestiller skiltene, og jeg sender tegningerne."),
+                ("cy", added),
+            ],
+            language="da",
+        )
+        assert sorted(item.owner or "" for item in items) == ["ana", "cy", "cy"], (added, items)

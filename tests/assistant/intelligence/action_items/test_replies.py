@@ -1095,3 +1095,21 @@ def test_work_handed_to_someone_by_name_is_quoted_with_their_yes() -> None:
     (item,) = rule_items(turns, people=people)
     assert summary([item]) == [("ben", "2026-10-09")]
     assert turns[1][1] in item.quote
+
+
+# ---- an offer of what is done in the meeting itself ------------------------------------------
+
+
+def test_an_offer_done_there_and_then_is_no_task_once_taken() -> None:
+    for offer in (
+        "Jeg kan slå påmindelserne fra lige nu, så kunderne ikke får flere.",
+        "Skal jeg åbne for adgangen nu?",
+        "Skal jeg dele lagervisningen, så I kan se beholdningen?",
+    ):
+        turns = [("ana", offer), ("bo", "Ja, gør det.")]
+        assert rule_items(turns, language="da") == [], offer
+
+
+def test_an_offer_for_later_taken_up_stays_a_task() -> None:
+    turns = [("ana", "Jeg kan slå påmindelserne fra i aften."), ("bo", "Ja, gør det.")]
+    assert [item.owner for item in rule_items(turns, language="da")] == ["ana"]
