@@ -19,6 +19,7 @@ from assistant.intelligence.action_items.not_work import (
     _answers_what_if,
     _declined,
     _declines_help,
+    _finds_what_was_sent,
     _not_needed,
     _on_the_spot,
     _routine_follows,
@@ -444,6 +445,8 @@ def _from_cue(
         return None
     if _ON_THE_SPOT.search(task) or _LEAVING.match(task.rstrip(".!?")):
         return None
+    if kind == "commitment" and _finds_what_was_sent(task, index, context):
+        return None  # "Den blev sendt i januar." - "Oh, then I'll find it."
     if _steps_out(task, index, context):
         return None
     if _NOT_WORK.match(task):
@@ -684,18 +687,23 @@ _NOT_WORK = re.compile(
     # a topic left for a later phase, or the meeting's language: "Så tager vi den i fase to",
     # "Vi tager den på engelsk i dag"
     r"|(?:tag(?:e|er)?|take) (?:den|det|it|that) (?:i|in|til|to) (?:fase|phase|runde|round)\b"
-    r"|(?:tag(?:e|er)?|take) (?:(?:noget af|resten af|det meste af|some of|the rest of) )?"
-    r"(?:den|det|it|that) (?:på|in) (?:engelsk|dansk|english|danish)\b"
+    r"|(?:tag(?:e|er)?|take) (?:(?:noget|lidt|resten|meget|det meste) af "
+    r"|(?:some|part|most|the rest) of )?(?:den|det|it|that|this) (?:på|in)"
+    r" (?:engelsk|dansk|english|danish)\b"
     # "I'll run this one in English for your sake": the meeting's own language
     r"|(?:run|hold|do|take|keep|conduct|hold|kør|køre|holde|tage) (?:this|it|the meeting|this"
-    r" meeting|mødet|den|det)(?: one)? (?:in|på) (?:english|danish|engelsk|dansk)\b"
+    r" meeting|mødet|den|det)(?: one)? (?:(?:mostly|mainly|mest|primært) )?(?:in|på)"
+    r" (?:english|danish|engelsk|dansk)\b"
     # the language people speak in the meeting: "så vi tager mødet på engelsk", "jeg svarer
     # bare på dansk", "Ole taler engelsk", "I'll just answer in Danish"
     r"|(?:tag(?:e|er)?|hold(?:e|er)?|kør(?:e|er)?) mødet (?:på|in)"
     r" (?:engelsk|dansk|english|danish)\b"
     r"|(?:tal|tale|taler|snak|snakke|snakker|svar|svare|svarer|speak|speaks|talk|answer|reply)"
-    r" (?:(?:bare|gerne|også|helst|lidt|just|also|only|mostly|mest|a bit)\s+)*(?:på |in )?"
-    r"(?:engelsk|dansk|english|danish)\b(?!\s+(?:to|til)\b)"
+    r" (?:(?:bare|gerne|også|helst|lidt|just|also|only|mostly|mest|a bit|a little)\s+)*"
+    r"(?:på |in )?(?:engelsk|dansk|english|danish)\b(?!\s+(?:to|til)\b)"
+    # how the others should speak for one to follow: "Please go easy on the dialect"
+    r"|(?:go easy on|take it easy with|skip|drop|spar\w* på) (?:the |my |your |jeres |din )?"
+    r"(?:dialect|dialekt|accent|slang)\b"
     # how this meeting goes through its points: "Vi tager den korte runde", "så tager vi dem
     # oppefra", "let's take them from the top"
     r"|(?:tag(?:e|er)?|take|do) (?:den|en|a|the) (?:korte|hurtige|kort|hurtig|quick|short)"

@@ -43,6 +43,7 @@ from assistant.intelligence.action_items.located import _resolved, _sentence_of
 from assistant.intelligence.action_items.merging import (
     _merge_duplicates,
     _merge_into_request,
+    _own_part_of_group,
     _takes_on_group,
 )
 from assistant.intelligence.action_items.model import (
@@ -225,7 +226,7 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             ):
                 continue
             if kind == "commitment":
-                item = _takes_on_group(found, item, index, context)
+                item = _own_part_of_group(found, _takes_on_group(found, item, index, context))
             if kind == "commitment" and _merge_into_request(found, item, index, context):
                 continue
             if kind == "commitment" and _dates_own_promise(found, item, context):
@@ -263,6 +264,7 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
                 continue
             found.append((item, kind))
     found = [(item, kind) for item, kind in found if kind != "declined"]
+    found = _invitation_joined(_steps_joined(found, context))
     found = [
         (item, kind)
         for item, kind in found
@@ -293,6 +295,103 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
         [dated_by_event(item, sentences, transcript.meeting.date) for item in spanned]
     )
     return tuple(dated_later(dated, sentences, transcript.meeting.date))
+
+
+_STEP = re.compile(
+    r"^(?:(?:okay|ok|right|so|well|then|and|but|in that case|fair enough)[,.]?\s+)*"
+    r"(?:let me|i must|i need to|i have to|i(?:'ll| will) (?:need|have) to|lad mig)\b",
+    re.IGNORECASE,
+)
+"""A step the speaker takes on the way to their work: "Let me check with our CFO.", "I must
+ask our IT for the export."."""
+
+
+def _steps_joined(found: list[_Found], context: _Context) -> list[_Found]:
+    """An undated step ("Let me figure out where we land") said next to the same speaker's dated
+    promise in one turn ("I'll get you the number by the end of the month"): one task, the
+    promise's, quoting both sentences."""
+    sentences = context.sentences
+    joined = list(found)
+    for step, kind in found:
+        if (
+            kind != "commitment"
+            or step.due is not None
+            or step.owner != step.speaker
+            or _STEP.match(_normal(step.quote)) is None
+        ):
+            continue
+        index = _sentence_of(step, sentences)
+        if index is None or step.quote != sentences[index].text:
+            continue
+        for position, (promise, promise_kind) in enumerate(joined):
+            if (
+                promise_kind != "commitment"
+                or promise.due is None
+                or promise.owner != promise.speaker
+                or promise.speaker != step.speaker
+                or abs(promise.start - step.start) > _STEP_WINDOW_S
+            ):
+                continue
+            other = _sentence_of(promise, sentences)
+            if (
+                other is None
+                or abs(other - index) != 1
+                or sentences[other].segment != sentences[index].segment
+                or promise.quote != sentences[other].text
+            ):
+                continue
+            first, second = (step, promise) if index < other else (promise, step)
+            joined[position] = (
+                replace(promise, start=first.start, quote=f"{first.quote} {second.quote}"),
+                promise_kind,
+            )
+            joined = [(i, k) for i, k in joined if i is not step]
+            break
+    return joined
+
+
+_STEP_WINDOW_S = 60.0
+"""Sentences of one turn lie this close in time at most (s): farther ones are not looked up."""
+
+
+_HOLDS_EVENT = re.compile(
+    r"^(?:book|arrange|organi[sz]e|set up|schedule|plan|run|hold|do|lav|lave|holde|booke"
+    r"|arranger|arrangere|planlæg|planlægge)\b[^,.;]*?\b(?:session|workshop|training|meeting|webinar"
+    r"|demo|walkthrough|course|\w*session\w*|workshop\w*|træning\w*|træningsdag\w*|møde\w*"
+    r"|kursus\w*|kurset|demo\w*)\b",
+    re.IGNORECASE,
+)
+"""Work that is an event the speaker holds or sets up: "Book en workshop", "Run the training"."""
+_SENDS_INVITATION = re.compile(
+    r"^(?:send|sende|sender|email|mail)\b[^,.;]*?\b(?:invite|invitation|indkaldelse|calendar"
+    r" invite|mødeindkaldelse)\w*\b",
+    re.IGNORECASE,
+)
+_INVITATION_WINDOW_S = 30.0
+"""How soon after setting up an event its invitation is still the same task (s)."""
+
+
+def _invitation_joined(found: list[_Found]) -> list[_Found]:
+    """An event the speaker sets up and the invitation they promise for it ("Og så booker jeg en
+    workshop … Jeg sender en invitation til torsdag", "I'll run the training on Tuesday and send
+    the updated invitation today"): one task, the invitation's, due when it goes out (the
+    event's own day is no deadline)."""
+    events = [
+        event
+        for event, kind in found
+        if kind == "commitment"
+        and event.owner == event.speaker
+        and _HOLDS_EVENT.match(event.text) is not None
+        and any(
+            item_kind == "commitment"
+            and item is not event
+            and item.owner == item.speaker == event.speaker
+            and 0 <= item.start - event.start <= _INVITATION_WINDOW_S
+            and _SENDS_INVITATION.match(item.text) is not None
+            for item, item_kind in found
+        )
+    ]
+    return [(item, kind) for item, kind in found if not any(item is e for e in events)]
 
 
 def _taken_on(item: ActionItem, sentences: Sequence[Sentence], context: _Context) -> bool:

@@ -178,6 +178,41 @@ def _takes_on_group(
     return item
 
 
+def _own_part_of_group(found: list[_Found], item: ActionItem) -> ActionItem:
+    """ "We'll replace six of them." … "I'll ship six replacement loggers tomorrow": a group
+    promise its own speaker then takes on in the first person, within a turn or two, is that
+    speaker's task; the group's item gives way, its date kept if the promise names none."""
+    for position in range(len(found) - 1, -1, -1):
+        group, kind = found[position]
+        if item.start - group.start > _OWN_PART_WINDOW_S:
+            break
+        if group.speaker != item.speaker:
+            continue
+        if kind != "group" or _EACH_OF_US.search(group.quote) or group.quote == item.quote:
+            break  # the speaker's own work said since, or "we all…": each does their part
+        if not _same_work(group.text, item.text):
+            break
+        del found[position]
+        return replace(item, due=item.due or group.due)
+    return item
+
+
+_OWN_PART_WINDOW_S = 45.0
+"""How long after a group promise its speaker's "I'll…" may still name the same work (s)."""
+
+
+def _same_work(group: str, own: str) -> bool:
+    """Whether two tasks name one piece of work: alike, or the verb of one said in the other
+    ("replace six of them" and "ship six replacement loggers", "deploy the fix" and "deploy
+    it"); not two tasks on one thing ("assign you a contact", "set up an alert on your
+    account")."""
+    if similar_tasks(group, own):
+        return True
+    first = [w[:5] for w in re.findall(r"[\w-]+", group.lower())]
+    second = [w[:5] for w in re.findall(r"[\w-]+", own.lower())]
+    return bool(first and second) and (first[0] in second or second[0] in first)
+
+
 _EACH_OF_US = re.compile(
     r"\b(?:all|each|every|everyone|everybody|both|alle|allesammen|hver|begge)\b", re.IGNORECASE
 )

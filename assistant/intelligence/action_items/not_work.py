@@ -251,6 +251,33 @@ def _steps_out(task: str, index: int, context: _Context) -> bool:
     return last_words or any(_GOODBYE.search(s.text) for s in same_turn)
 
 
+_LOOK_FOR_IT = re.compile(
+    r"(?:find|look for|search for|look (?:in|through) (?:my|our) (?:inbox|e-?mails?|mail)"
+    r"|check (?:my|our) (?:inbox|e-?mails?|mail|spam)|finde|finder|kigge i (?:min|vores) indbakke)"
+    r"(?: (?:it|that|them|den|det|dem))?(?: (?:again|igen))?[\s.!]*",
+    re.IGNORECASE,
+)
+_SENT_ALREADY = re.compile(
+    r"\b(?:sent|was sent|went out|sendte|blev sendt|er sendt|har sendt|already|allerede)\b",
+    re.IGNORECASE,
+)
+
+
+def _finds_what_was_sent(task: str, index: int, context: _Context) -> bool:
+    """ "Den kreditnota sendte jeg faktisk i går." - "Oh, I must have missed it. Let me look in my
+    inbox.": looking up what the other side says was sent already is one's own errand, no task
+    for the meeting (unlike "I'll dig it out and send it over")."""
+    if _LOOK_FOR_IT.fullmatch(task.strip()) is None:
+        return False
+    sentence = context.sentences[index]
+    said_before = [
+        s
+        for s in context.sentences[max(0, index - 3) : index]
+        if s.speaker != sentence.speaker and sentence.segment - s.segment <= 2
+    ]
+    return any(_SENT_ALREADY.search(s.text) for s in said_before)
+
+
 _DONE_FOR_YEARS = re.compile(
     r"\b(?:har (?:jeg|vi|han|hun|de|i) (?:\w+ )?gjort(?: det)?(?: sådan| på den måde)?"
     r" i (?:\w+ )?(?:år|årevis|måneder)"

@@ -65,6 +65,31 @@ _ALL_OF_YOU = re.compile(
 )
 
 
+_EVERYONE_ON_THE_CALL = re.compile(
+    r"\b(?:everyone|everybody)\b"
+    r"(?!\s+(?:on|in|at|from|of)\s+(?:our|your|their|my|the|this team)\b)",
+    re.IGNORECASE,
+)
+"""Everyone, with no side named ("everybody checks the plan", not "everybody on your side")."""
+
+
+def _everyone_answered_by_the_other_side(index: int, context: _Context) -> bool:
+    """ "So everybody checks the plan by Wednesday." - "Yes, we do it" from the other side: an
+    order to everyone that the other side answers is for all in the meeting, not only the
+    speaker's team (whose own "Got it" leaves it a chair's order to her team)."""
+    sentence = context.sentences[index]
+    if _EVERYONE_ON_THE_CALL.search(sentence.text) is None:
+        return False
+    segments = context.transcript.segments
+    reply = next(
+        (s for s in segments[sentence.segment + 1 :] if s.speaker != sentence.speaker), None
+    )
+    if reply is None:
+        return False
+    own, theirs = _team_of(sentence.speaker, context), _team_of(reply.speaker, context)
+    return TEAM not in (own, theirs) and own != theirs
+
+
 def _may_answer(owner: str | None, speaker: str, context: _Context) -> bool:
     """Whether ``speaker`` may take on a request made to ``owner``: to them, to nobody in
     particular, or to their side as a group ("Kan I…?" - "Ja, det skriver jeg ind")."""
@@ -85,6 +110,8 @@ def _addressed_team(index: int, context: _Context) -> str:
     speaker_team = _team_of(sentence.speaker, context)
     if _EVERYONE.search(sentence.text):
         return f"{TEAM}:all" if len(_sides(context)) > 1 else speaker_team
+    if _everyone_answered_by_the_other_side(index, context):
+        return f"{TEAM}:all"  # "And everyone, please make sure…" - "Yes, we do it" (the customer)
     if _ALL_OF_YOU.search(sentence.text):
         return speaker_team  # a chair's "everyone, please…"
     named = _named_teams(sentence.text, context)
@@ -132,7 +159,9 @@ def _group_owner(index: int, context: _Context) -> str:
     """A group commitment's owner: the speaker's team; everyone ("vi skal alle sammen…") with
     both sides present is ``team:all``."""
     sentence = context.sentences[index]
-    if _EVERYONE.search(sentence.text) and len(_sides(context)) > 1:
+    if (_EVERYONE.search(sentence.text) and len(_sides(context)) > 1) or (
+        _everyone_answered_by_the_other_side(index, context)
+    ):
         return f"{TEAM}:all"
     return _team_of(sentence.speaker, context)
 

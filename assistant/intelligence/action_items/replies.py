@@ -288,6 +288,25 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
                 found[position] = (confirmed, kind)
                 return
             continue
+        if (
+            kind == "assignment"
+            and item.owner == sentence.speaker
+            and item.speaker != sentence.speaker
+            and not acceptance.to_offer
+        ):
+            # "Then Ewa can translate the guide." - "Okay, I take it, I translate it by the end
+            # of the month": the one named takes it on; their turn is where it is promised.
+            turn = context.transcript.segments[sentence.segment].text
+            if due is None:
+                # "Yeah, I can do that. Send me the output on Thursday and I'll go through it
+                # the same day.": the day said in the turn that takes it on
+                said = find_deadline(turn, context.transcript.meeting.date, weeks=False)
+                due = said.date if said is not None else None
+            found[position] = (
+                replace(_confirmed(item, due, item.owner), quote=f"{item.quote} {turn}"),
+                kind,
+            )
+            return
         if acceptance.to_offer:
             # "Please do that": confirms the promise the other person just offered.
             if kind == "commitment" and item.owner != sentence.speaker:
@@ -595,6 +614,17 @@ _EVENT_QUESTION = re.compile(
 "When does the board meet?"): its answer dates the event, not the promise before it."""
 
 
+_SETS_UP_EVENT = re.compile(
+    r"(?:set up|schedule|book|arrange|organi[sz]e|plan|find a (?:time|date|slot) for"
+    r"|sæt\w* op|book\w*|arranger\w*|planlæg\w*)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:call|meeting|demo|session|training|workshop|visit|webinar|check-in|walkthrough"
+    r"|\w*møde\w*|opkald\w*|demo\w*|session\w*|træning\w*|workshop\w*|besøg\w*|kursus\w*)\b",
+    re.IGNORECASE,
+)
+"""A task that sets up an event ("Set up a call with your CFO", "Book et møde med dem"): a day
+agreed for it after a "Shall we say Thursday?" is when the event is held, not a deadline."""
+
+
 def _agreed_date(found: list[_Found], index: int, context: _Context) -> None:
     """ "I can rework the slides. Does Wednesday work?" - "Thursday is better": the date the
     other person answers with becomes the deadline of the asker's own promise."""
@@ -612,6 +642,8 @@ def _agreed_date(found: list[_Found], index: int, context: _Context) -> None:
         return
     if _EVENT_QUESTION.search(question.text):
         return  # "Hvornår mødes de?" - "Den 26.": the day of their meeting, not the deadline
+    if _SETS_UP_EVENT.match(item.text):
+        return  # "I'll book a walkthrough. Does Monday suit?" - "Monday's good": the event's day
     meeting_date = context.transcript.meeting.date
     if (
         not _TIMING_QUESTION.search(question.text)

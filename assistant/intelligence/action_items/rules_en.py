@@ -70,7 +70,9 @@ _EN = _Rules(
         # Obligations: "I have to run this past legal", "I'll need to clear it with finance".
         _cue(
             "commitment",
-            r"i(?:(?:'ll| will) (?:have|need) to| have to| need to|'ve got to| must)",
+            # not "I must have missed it": a guess about the past
+            r"i(?:(?:'ll| will) (?:have|need) to| have to| need to|'ve got to"
+            r"| must(?! have (?:been|done|made|sent|seen|read|lost|got|\w+ed|\w+en)\b))",
             0.75,
         ),
         _cue("commitment", r"i(?:'m| am) on it,? (?:i'll)", 0.85),

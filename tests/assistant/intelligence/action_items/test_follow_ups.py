@@ -654,6 +654,35 @@ def test_a_date_asked_for_the_promise_still_dates_it() -> None:
     assert summary(items) == [("ana", "2026-10-08")]
 
 
+def test_a_day_agreed_for_an_event_being_set_up_is_when_it_is_held() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "I'll set up a walkthrough with your planners. Shall we say Monday?"),
+                ("ben", "Monday morning suits them."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Jeg booker et møde med jeres lagerchef. Passer torsdag?"),
+                ("ben", "Torsdag passer fint."),
+            ],
+            "da",
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert summary(items) == [("ana", None)], (turns, items)
+    # Work to be done, not an event, is still dated by the day agreed.
+    items = rule_items(
+        [
+            ("ana", "I'll update the planner guide. Does Monday work?"),
+            ("ben", "Monday is fine."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-12")]
+
+
 def test_reporting_back_in_the_same_sentence_is_one_task_due_when_the_answer_is() -> None:
     for text, language, due in (
         (

@@ -944,6 +944,16 @@ def test_the_language_people_speak_in_the_meeting_is_no_task() -> None:
         assert rule_items(turns, language=language) == [], turns
 
 
+def test_how_much_of_each_language_is_spoken_is_no_task() -> None:
+    for turns, language in (
+        ([("lis", "Welcome, Ole. We'll keep it mainly in English today so you can follow.")], "en"),
+        ([("lis", "Vi har Ole med fra Oslo, så vi snakker lidt engelsk undervejs.")], "da"),
+        ([("ole", "Thanks. And please go easy on the slang, my Danish is new.")], "en"),
+        ([("lis", "Ole er med i dag, så vi tager resten af det på engelsk.")], "da"),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+
+
 def test_the_order_this_meeting_takes_its_points_in_is_no_task() -> None:
     for said in (
         "Godmorgen. Vi tager den korte runde i dag, for Lis skal videre.",
@@ -1410,6 +1420,38 @@ def test_a_promise_done_at_once_after_actually_is_no_item() -> None:
     ):
         items = items_of(turns, people=FOUR_WITH_SIDES, language=language)
         assert all(item.owner != "cy" for item in items), turns
+
+
+def test_looking_up_what_was_sent_already_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("cy", "The signed form went out to you on Monday."),
+                ("ana", "Oh, then I'll find it. Sorry about that."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("cy", "Referatet sendte jeg faktisk i fredags."),
+                ("ana", "Nå, så skal jeg lige kigge i min indbakke. Let me check my inbox."),
+            ],
+            "da",
+        ),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+    # Dug out to be sent, it is work for the other side.
+    items = rule_items(
+        [
+            ("cy", "Could you send me the signed form?"),
+            ("ana", "Sure, I'll dig it out and send it over today."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-06")]
+
+
+def test_a_guess_about_the_past_is_no_obligation() -> None:
+    assert rule_items([("ana", "Oh, I must have missed your email last week.")]) == []
 
 
 # ---- the other side's duties inside its own organisation -----------------------------------

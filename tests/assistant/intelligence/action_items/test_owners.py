@@ -626,6 +626,27 @@ def test_everyone_with_both_sides_present_is_team_all() -> None:
     assert summary(items) == [("team:internal", "2026-10-09")]
 
 
+def test_an_order_to_everyone_that_the_other_side_answers_is_for_all() -> None:
+    people = {"ana": "internal", "ben": "internal", "cy": "external"}
+    items = rule_items(
+        [
+            ("ana", "So everybody reviews the cutover checklist by Thursday."),
+            ("cy", "Yes, we'll do it."),
+        ],
+        people=people,
+    )
+    assert summary(items) == [("team:all", "2026-10-08")]
+    # Answered by the speaker's own colleague it stays an order to her team.
+    items = rule_items(
+        [
+            ("ana", "So everybody reviews the cutover checklist by Thursday."),
+            ("ben", "Sure."),
+        ],
+        people=people,
+    )
+    assert summary(items) == [("team:internal", "2026-10-08")]
+
+
 def test_the_group_item_gives_way_when_one_of_the_group_takes_it_on() -> None:
     for turns, language, due in (
         (

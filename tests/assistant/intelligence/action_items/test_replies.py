@@ -1081,6 +1081,22 @@ def test_a_yes_on_a_condition_and_the_later_promise_are_one_task() -> None:
         assert items[1].quote == turns[3][1], turns
 
 
+def test_work_handed_to_someone_by_name_is_quoted_with_their_yes() -> None:
+    people: dict[str, Side | None] = {"ana": "internal", "ben": "internal", "cy": "external"}
+    turns = [
+        ("cy", "Whenever you have the logo, Ben can redo the template."),
+        ("ben", "Sure, I can do that."),
+    ]
+    (item,) = rule_items(turns, people=people)
+    assert (item.owner, item.due) == ("ben", None)
+    assert item.quote == f"{turns[0][1]} {turns[1][1]}"
+    # A day said later in the turn that takes it on is its deadline.
+    turns[1] = ("ben", "Sure, I can do that. Send me the logo on Friday and I'll redo it then.")
+    (item,) = rule_items(turns, people=people)
+    assert summary([item]) == [("ben", "2026-10-09")]
+    assert turns[1][1] in item.quote
+
+
 # ---- an offer of what is done in the meeting itself ------------------------------------------
 
 
