@@ -51,6 +51,8 @@ _DA_OUT = r"ud|igennem"
 af det gamle system" (= have it taken out), "have alle igennem kurset" (= have them put
 through it)."""
 
+_DA_EVERYONE = r"\b(?:alle(?: sammen)?|allesammen|hver af jer|hver især)"
+"""Everyone addressed: "alle", "hver af jer"."""
 _DA_WHO_OF_US = r"(?:to|tre|begge|alle sammen|allesammen|alle|internt|selv|hver især)"
 """Who of "vi" is meant: "vi to", "vi alle sammen", "vi internt"."""
 
@@ -129,6 +131,15 @@ _DA = _Rules(
             verb_follows=True,
         ),
         _cue("group", rf"alle(?: sammen)? (?:skal|må)(?: {_DA_FILLER})?", 0.65),
+        # "Hver af jer sender invitationen senest den 1.", "alle opdaterer deres forecast inden
+        # torsdag": a chair's order to everyone, said in the present; a task when dated
+        # (checked in `commitment_form`).
+        _cue(
+            "group",
+            rf"(?:{_DA_EVERYONE})(?: {_DA_FILLER})? (?=(?:{_DA_PRESENT_RE})\b)",
+            0.65,
+            verb_follows=True,
+        ),
         _cue("group", rf"vi kan(?: {_DA_FILLER})?", 0.55),
         # "CRM skal være opdateret inden mandag": a state to reach by a date, for the team.
         _cue(

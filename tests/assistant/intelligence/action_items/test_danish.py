@@ -290,3 +290,19 @@ def test_a_danish_request_to_take_that_thing_is_a_task() -> None:
         language="da",
     )
     assert summary(items) == [("ben", None)]
+
+
+def test_a_dated_order_to_everyone_in_the_present_is_the_teams_task() -> None:
+    people: dict[str, Side | None] = {"ana": "internal", "ben": "internal", "cy": "internal"}
+    for order, due in (
+        ("Alle lægger deres mødenoter ind i CRM inden torsdag.", "2026-10-08"),
+        ("Så hver af jer ringer til to gamle kunder senest fredag.", "2026-10-09"),
+        ("okay så alle retter deres kontaktlister til inden torsdag", "2026-10-08"),
+    ):
+        items = rule_items([("ana", order), ("ben", "Okay.")], language="da", people=people)
+        assert summary(items) == [("team:internal", due)], (order, items)
+
+
+def test_everyone_in_the_present_without_a_date_is_how_things_are() -> None:
+    for said in ("Alle bruger appen på lageret.", "Hver af jer sender normalt rapporten selv."):
+        assert rule_items([("ana", said), ("ben", "Ja.")], language="da") == [], said
