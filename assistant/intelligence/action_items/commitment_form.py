@@ -233,7 +233,13 @@ _OWN_ROLE = re.compile(
     re.IGNORECASE,
 )
 """A standing role said of oneself: "jeg tager mig af alle vores kunder i Jylland"."""
-_KNOWN_PRESENT = re.compile(rf"(?:{_DA_PRESENT_RE})\b", re.IGNORECASE)
+_KNOWN_PRESENT = re.compile(
+    # "Jeg får Bo fra IT til at sende jer koderne": getting someone to do it is work
+    # ("får lyst til at", "får lov til at": a wish or a leave, no one set to work)
+    rf"(?:{_DA_PRESENT_RE})\b"
+    r"|får (?!(?:\w+ )?(?:lyst|lov|mulighed)\b)(?:[\w()-]+ ){1,4}?til at\b",
+    re.IGNORECASE,
+)
 _OPINION = re.compile(
     r"\b(?:i think|i guess|i suppose|i believe|i feel|jeg tror|jeg synes|jeg mener|jeg tænker"
     # the plan for the meeting itself: "jeg tænkte, vi kigger på ordrer og oplæring"

@@ -71,6 +71,13 @@ _DA = _Rules(
             0.75,
             verb_follows=True,
         ),
+        # "Dem får jeg værkstedet til at montere": getting someone to do it, inverted.
+        _cue(
+            "commitment",
+            r"(?<!\bhvis )(?<!\bnår )(?<=\w )(?=får jeg (?:[\w()-]+ ){1,3}?til at\b)",
+            0.75,
+            verb_follows=True,
+        ),
         # Inverted after a fronted word: "Det skal jeg nok gøre", "I morgen vil jeg ringe".
         _cue(
             "commitment",

@@ -306,3 +306,18 @@ def test_a_dated_order_to_everyone_in_the_present_is_the_teams_task() -> None:
 def test_everyone_in_the_present_without_a_date_is_how_things_are() -> None:
     for said in ("Alle bruger appen på lageret.", "Hver af jer sender normalt rapporten selv."):
         assert rule_items([("ana", said), ("ben", "Ja.")], language="da") == [], said
+
+
+def test_getting_someone_to_do_the_work_is_the_speakers_task_with_or_without_a_date() -> None:
+    for said, due in (
+        ("Jeg får Rikke fra økonomi til at sende jer fakturakopierne.", None),
+        ("De to gamle scannere, dem får jeg lageret til at pakke ned på fredag.", "2026-10-09"),
+    ):
+        items = rule_items([("ana", said), ("cy", "Tak.")], language="da")
+        assert summary(items) == [("ana", due)], (said, items)
+        assert items[0].text.startswith("Få "), items
+
+
+def test_getting_the_urge_or_leave_to_do_something_is_no_task() -> None:
+    for said in ("Jeg får tit lyst til at ringe til dem.", "Jeg får lov til at bruge lokalet."):
+        assert rule_items([("ana", said), ("cy", "Nå.")], language="da") == [], said
