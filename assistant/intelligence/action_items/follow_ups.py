@@ -1,6 +1,6 @@
 """Later sentences about an item already found, read while the meeting is read: a day said for
 it or taken back (`_redated`, `_dates_own_promise`, `_dates_own_open_promise`,
-`_takes_another_day`, `_asks_another_day`, `_moves_own_day`, `_answers_when`,
+`_takes_another_day`, `_asks_another_day`, `_moves_own_day`, `_moves_open_day`, `_answers_when`,
 `_repeats_own_date`, `_dates_open_task`), a request that amends, adds to or asks a report on a
 promise just made, and the condition of a yes. Each dates or keeps the first item instead of
 adding a second one.

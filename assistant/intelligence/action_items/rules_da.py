@@ -212,8 +212,16 @@ _DA = _Rules(
         # shall) is no Danish, so upper-case transcripts are read too.
         _cue(
             "request",
+            # not "Det er ikke noget, I skal gøre noget ved": nothing to do
             rf"(?:^|(?<=[,.:] )|(?<=\bså )|(?<=\bog )|(?<=\bøh )|(?<=\bøhm ))"
-            rf"I (?:skal|må)(?: {_DA_FILLER})?",
+            rf"(?<!\bikke noget, )(?<!\bikke noget )I (?:skal|må)(?: {_DA_FILLER})?",
+            0.7,
+        ),
+        # "…og så messen i skal alle sammen have lagt jeres visitkort ind": an order to all
+        # said anywhere in a sentence, as speech recognisers run sentences together.
+        _cue(
+            "request",
+            rf"(?<=\w )I (?:skal|må) (?:alle sammen|allesammen|alle)(?: {_DA_FILLER})?",
             0.7,
         ),
         # Verb first, work to have done: "Men så skal I have valgt butikkerne før jul".

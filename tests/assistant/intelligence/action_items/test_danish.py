@@ -321,3 +321,29 @@ def test_getting_someone_to_do_the_work_is_the_speakers_task_with_or_without_a_d
 def test_getting_the_urge_or_leave_to_do_something_is_no_task() -> None:
     for said in ("Jeg får tit lyst til at ringe til dem.", "Jeg får lov til at bruge lokalet."):
         assert rule_items([("ana", said), ("cy", "Nå.")], language="da") == [], said
+
+
+def test_an_order_to_all_run_into_the_sentence_before_is_still_read() -> None:
+    # a speech recogniser's sentence: no full stop before "i skal alle sammen"
+    people: dict[str, Side | None] = {"ana": "internal", "ben": "internal", "cy": "internal"}
+    said = "okay og så kunderne i skal alle sammen have ringet til jeres kunder inden fredag"
+    items = rule_items([("ana", said), ("ben", "ja")], language="da", people=people)
+    assert summary(items) == [("team:internal", "2026-10-09")], items
+    what = "det er noget i skal alle sammen kende til"
+    assert rule_items([("ana", what), ("ben", "ja")], language="da", people=people) == []
+
+
+def test_a_no_to_someone_elses_question_does_not_turn_down_the_order_before_it() -> None:
+    people: dict[str, Side | None] = {"ana": "internal", "ben": "internal", "cy": "internal"}
+    turns = [
+        ("ana", "I skal alle sammen have opdateret jeres kontakter i CRM inden fredag."),
+        ("ben", "Kan du ikke tage messen i Odense, Cy?"),
+        ("cy", "Nej, den uge er jeg på ferie."),
+    ]
+    items = rule_items(turns, language="da", people=people)
+    assert summary(items) == [("team:internal", "2026-10-09")], items
+
+
+def test_nothing_you_need_to_do_is_no_order() -> None:
+    said = "Det er ikke noget, I skal gøre noget ved."
+    assert rule_items([("ana", said), ("ben", "Godt.")], language="da") == []
