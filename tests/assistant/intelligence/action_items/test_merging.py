@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.intelligence.action_items import similar_tasks
-from tests.assistant.test_understanding import items_of, summary
+from tests.assistant.test_understanding import items_of, rule_items, summary
 
 
 def test_a_one_word_task_merges_only_with_the_same_verb() -> None:
@@ -57,3 +57,15 @@ def test_taking_it_from_there_is_no_second_task() -> None:
         [("ana", "Jeg sender oversigten i morgen, og så tager vi den derfra.")], language="da"
     )
     assert [(i.text, i.owner) for i in items] == [("Send oversigten", "ana")]
+
+
+def test_the_same_verb_said_again_with_another_day_in_another_sentence_is_other_work() -> None:
+    items = rule_items(
+        [
+            ("ana", "Jeg ringer til deres indkøber på onsdag."),
+            ("ben", "Og de nye leads fra messen?"),
+            ("ana", "Jeg ringer dem op inden fredag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-07"), ("ana", "2026-10-09")], items
