@@ -24,6 +24,8 @@ from assistant.intelligence.action_items.structure import (
 )
 from assistant.intelligence.dates import find_date
 
+_EVERYONE_DA = re.compile(r"(?:alle|allesammen|hver)\b", re.IGNORECASE)
+"""The opening of a Danish order to everyone ("alle opdaterer…", "hver af jer sender…")."""
 _OFFER_CUE = re.compile(
     r"^(?:i can|jeg kan(?: godt)?|(?:kan) jeg|(?:i'm |i am |i'd be )?(?:more than )?(?:happy|glad)"
     r" to)\b",
@@ -104,6 +106,8 @@ def _has_commitment_structure(
         return False  # "I call them when they order": how it goes, not a plan
     if kind in ("commitment", "group") and verb_follows and not danish and _NAMING.match(task):
         return False  # "I call it the green list": a name, not a call
+    if kind == "group" and verb_follows and danish and not had_date and _EVERYONE_DA.match(said):
+        return False  # "alle bruger appen": how it is, not an order, without a date
     if kind == "group" and verb_follows and danish and not had_date and clause_start > 0:
         return False  # "…, så finder vi en dag": what follows, not a task of its own
     if kind == "commitment" and not had_date and _OWN_ROLE.match(task) and not fronted:
@@ -229,7 +233,13 @@ _OWN_ROLE = re.compile(
     re.IGNORECASE,
 )
 """A standing role said of oneself: "jeg tager mig af alle vores kunder i Jylland"."""
-_KNOWN_PRESENT = re.compile(rf"(?:{_DA_PRESENT_RE})\b", re.IGNORECASE)
+_KNOWN_PRESENT = re.compile(
+    # "Jeg får Bo fra IT til at sende jer koderne": getting someone to do it is work
+    # ("får lyst til at", "får lov til at": a wish or a leave, no one set to work)
+    rf"(?:{_DA_PRESENT_RE})\b"
+    r"|får (?!(?:\w+ )?(?:lyst|lov|mulighed)\b)(?:[\w()-]+ ){1,4}?til at\b",
+    re.IGNORECASE,
+)
 _OPINION = re.compile(
     r"\b(?:i think|i guess|i suppose|i believe|i feel|jeg tror|jeg synes|jeg mener|jeg tænker"
     # the plan for the meeting itself: "jeg tænkte, vi kigger på ordrer og oplæring"

@@ -31,6 +31,7 @@ from assistant.intelligence.action_items.follow_ups import (
     _dates_own_open_promise,
     _dates_own_promise,
     _dates_work_taken_on,
+    _moves_open_day,
     _moves_own_day,
     _redated,
     _repeats_own_date,
@@ -164,7 +165,7 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
         if outcome is None:
             if _done_now(found, index, context):
                 continue
-            if _redated(found, index, context):
+            if _redated(found, index, context) or _moves_open_day(found, index, context):
                 continue
             if not _dated_answer(found, index, context):
                 _dated_across_turns(found, index, context)

@@ -1,6 +1,6 @@
 """Later sentences about an item already found, read while the meeting is read: a day said for
 it or taken back (`_redated`, `_dates_own_promise`, `_dates_own_open_promise`,
-`_takes_another_day`, `_asks_another_day`, `_moves_own_day`, `_answers_when`,
+`_takes_another_day`, `_asks_another_day`, `_moves_own_day`, `_moves_open_day`, `_answers_when`,
 `_repeats_own_date`, `_dates_open_task`), a request that amends, adds to or asks a report on a
 promise just made, and the condition of a yes. Each dates or keeps the first item instead of
 adding a second one.
@@ -309,6 +309,56 @@ def _moves_own_day(found: list[_Found], item: ActionItem, context: _Context) -> 
             found[position] = (replace(previous, due=item.due), kind)
             return True
     return False
+
+
+_MOVES_TO = re.compile(
+    # present or infinitive only: "did that get moved?" asks about the past
+    r"\b(?:instead|i stedet|flyt|flytte|flytter|move|moving|push (?:it|that|the \w+)(?: back)? to"
+    r"|først (?:\w+ ){0,2}(?:komme|blive|være)|not (?:be )?(?:ready|done) (?:until|before))\b",
+    re.IGNORECASE,
+)
+"""A clause that moves work to another day: "lad os flytte rapporten til mandag", "let's make
+the report Monday instead", "så status kan først komme på mandag"."""
+_MOVE_WORDS = re.compile(r"^(?:instead|stedet|flytte\w*|move\w*|push\w*|først)$", re.I)
+
+
+def _moves_open_day(found: list[_Found], index: int, context: _Context) -> bool:
+    """ "Jeg sender en status på torsdag." ... "Jeg er på kursus torsdag, så status kan først
+    komme på mandag.": a later turn of the one who promised dated work, moving that work to
+    another day in so many words, re-dates it (the day that stands is the last one agreed)
+    and is quoted with it. The work moved is the speaker's latest dated task named again
+    (by a word stem: "oversigten" names "kvartalsoversigt")."""
+    sentence = context.sentences[index]
+    clause = next((c for c in re.split(r"[,;]\s*", sentence.text) if _MOVES_TO.search(c)), None)
+    if clause is None or clause.rstrip().endswith("?"):
+        return False
+    said = find_date(clause, context.transcript.meeting.date, weeks=False)
+    if said is None or said.date is None:
+        return False
+    named = {
+        w[:6]
+        for w in words(clause[: said.start] + clause[said.end :])
+        if len(w) >= 6 and not _MOVE_WORDS.match(w)
+    }
+    own = [
+        position
+        for position, (item, _) in enumerate(found)
+        if item.owner == sentence.speaker
+        and item.due is not None
+        and 0 < sentence.start - item.start <= _MOVED_WITHIN_S
+    ]
+    naming = [
+        p
+        for p in own
+        if any(stem in _normal(f"{found[p][0].text} {found[p][0].quote}").lower() for stem in named)
+    ]
+    if not naming:
+        return False
+    item, kind = found[naming[-1]]
+    if item.due == said.date:
+        return False
+    found[naming[-1]] = (replace(item, due=said.date, quote=f"{item.quote} {sentence.text}"), kind)
+    return True
 
 
 def _amends_promise(found: list[_Found], item: ActionItem) -> bool:

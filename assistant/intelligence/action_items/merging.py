@@ -294,7 +294,20 @@ def _merge_duplicates(items: list[ActionItem]) -> list[ActionItem]:
     kept: list[ActionItem] = []
     for item in items:
         for i, other in enumerate(kept):
-            if other.owner == item.owner and similar_tasks(other.text, item.text):
+            if (
+                other.owner == item.owner
+                and similar_tasks(other.text, item.text)
+                # "Jeg ringer til deres indkøber på onsdag" … "Jeg ringer dem op inden fredag":
+                # a task promised again in another sentence with a day of its own is other
+                # work (one sentence's two days stay one task: "jeg skriver til dem i dag og
+                # beder om dem inden den femtende")
+                and not (
+                    other.due is not None
+                    and item.due is not None
+                    and other.due != item.due
+                    and other.quote != item.quote
+                )
+            ):
                 better = item if _specificity(item) > _specificity(other) else other
                 kept[i] = replace(
                     better,

@@ -971,4 +971,6 @@ def _refused(found: list[_Found], index: int, context: _Context) -> None:
     turns = context.transcript.segments[(asked or 0) + 1 : sentence.segment]
     if asked is None or any(s.speaker == sentence.speaker for s in turns):
         return
+    if turns and turns[-1].speaker != item.speaker:
+        return  # "Kan du ikke tage standen?" - "Nej, den uge er jeg på ferie": a no to another
     found[-1] = (item, "declined")

@@ -51,6 +51,8 @@ _DA_OUT = r"ud|igennem"
 af det gamle system" (= have it taken out), "have alle igennem kurset" (= have them put
 through it)."""
 
+_DA_EVERYONE = r"\b(?:alle(?: sammen)?|allesammen|hver af jer|hver især)"
+"""Everyone addressed: "alle", "hver af jer"."""
 _DA_WHO_OF_US = r"(?:to|tre|begge|alle sammen|allesammen|alle|internt|selv|hver især)"
 """Who of "vi" is meant: "vi to", "vi alle sammen", "vi internt"."""
 
@@ -66,6 +68,13 @@ _DA = _Rules(
         _cue(
             "commitment",
             rf"(?<!\bhvis )(?<!\bnår )(?=(?:{_DA_PRESENT_RE}) jeg\b)",
+            0.75,
+            verb_follows=True,
+        ),
+        # "Dem får jeg værkstedet til at montere": getting someone to do it, inverted.
+        _cue(
+            "commitment",
+            r"(?<!\bhvis )(?<!\bnår )(?<=\w )(?=får jeg (?:[\w()-]+ ){1,3}?til at\b)",
             0.75,
             verb_follows=True,
         ),
@@ -129,6 +138,15 @@ _DA = _Rules(
             verb_follows=True,
         ),
         _cue("group", rf"alle(?: sammen)? (?:skal|må)(?: {_DA_FILLER})?", 0.65),
+        # "Hver af jer sender invitationen senest den 1.", "alle opdaterer deres forecast inden
+        # torsdag": a chair's order to everyone, said in the present; a task when dated
+        # (checked in `commitment_form`).
+        _cue(
+            "group",
+            rf"(?:{_DA_EVERYONE})(?: {_DA_FILLER})? (?=(?:{_DA_PRESENT_RE})\b)",
+            0.65,
+            verb_follows=True,
+        ),
         _cue("group", rf"vi kan(?: {_DA_FILLER})?", 0.55),
         # "CRM skal være opdateret inden mandag": a state to reach by a date, for the team.
         _cue(
@@ -194,8 +212,16 @@ _DA = _Rules(
         # shall) is no Danish, so upper-case transcripts are read too.
         _cue(
             "request",
+            # not "Det er ikke noget, I skal gøre noget ved": nothing to do
             rf"(?:^|(?<=[,.:] )|(?<=\bså )|(?<=\bog )|(?<=\bøh )|(?<=\bøhm ))"
-            rf"I (?:skal|må)(?: {_DA_FILLER})?",
+            rf"(?<!\bikke noget, )(?<!\bikke noget )I (?:skal|må)(?: {_DA_FILLER})?",
+            0.7,
+        ),
+        # "…og så messen i skal alle sammen have lagt jeres visitkort ind": an order to all
+        # said anywhere in a sentence, as speech recognisers run sentences together.
+        _cue(
+            "request",
+            rf"(?<=\w )I (?:skal|må) (?:alle sammen|allesammen|alle)(?: {_DA_FILLER})?",
             0.7,
         ),
         # Verb first, work to have done: "Men så skal I have valgt butikkerne før jul".

@@ -290,3 +290,60 @@ def test_a_danish_request_to_take_that_thing_is_a_task() -> None:
         language="da",
     )
     assert summary(items) == [("ben", None)]
+
+
+def test_a_dated_order_to_everyone_in_the_present_is_the_teams_task() -> None:
+    people: dict[str, Side | None] = {"ana": "internal", "ben": "internal", "cy": "internal"}
+    for order, due in (
+        ("Alle lægger deres mødenoter ind i CRM inden torsdag.", "2026-10-08"),
+        ("Så hver af jer ringer til to gamle kunder senest fredag.", "2026-10-09"),
+        ("okay så alle retter deres kontaktlister til inden torsdag", "2026-10-08"),
+    ):
+        items = rule_items([("ana", order), ("ben", "Okay.")], language="da", people=people)
+        assert summary(items) == [("team:internal", due)], (order, items)
+
+
+def test_everyone_in_the_present_without_a_date_is_how_things_are() -> None:
+    for said in ("Alle bruger appen på lageret.", "Hver af jer sender normalt rapporten selv."):
+        assert rule_items([("ana", said), ("ben", "Ja.")], language="da") == [], said
+
+
+def test_getting_someone_to_do_the_work_is_the_speakers_task_with_or_without_a_date() -> None:
+    for said, due in (
+        ("Jeg får Rikke fra økonomi til at sende jer fakturakopierne.", None),
+        ("De to gamle scannere, dem får jeg lageret til at pakke ned på fredag.", "2026-10-09"),
+    ):
+        items = rule_items([("ana", said), ("cy", "Tak.")], language="da")
+        assert summary(items) == [("ana", due)], (said, items)
+        assert items[0].text.startswith("Få "), items
+
+
+def test_getting_the_urge_or_leave_to_do_something_is_no_task() -> None:
+    for said in ("Jeg får tit lyst til at ringe til dem.", "Jeg får lov til at bruge lokalet."):
+        assert rule_items([("ana", said), ("cy", "Nå.")], language="da") == [], said
+
+
+def test_an_order_to_all_run_into_the_sentence_before_is_still_read() -> None:
+    # a speech recogniser's sentence: no full stop before "i skal alle sammen"
+    people: dict[str, Side | None] = {"ana": "internal", "ben": "internal", "cy": "internal"}
+    said = "okay og så kunderne i skal alle sammen have ringet til jeres kunder inden fredag"
+    items = rule_items([("ana", said), ("ben", "ja")], language="da", people=people)
+    assert summary(items) == [("team:internal", "2026-10-09")], items
+    what = "det er noget i skal alle sammen kende til"
+    assert rule_items([("ana", what), ("ben", "ja")], language="da", people=people) == []
+
+
+def test_a_no_to_someone_elses_question_does_not_turn_down_the_order_before_it() -> None:
+    people: dict[str, Side | None] = {"ana": "internal", "ben": "internal", "cy": "internal"}
+    turns = [
+        ("ana", "I skal alle sammen have opdateret jeres kontakter i CRM inden fredag."),
+        ("ben", "Kan du ikke tage messen i Odense, Cy?"),
+        ("cy", "Nej, den uge er jeg på ferie."),
+    ]
+    items = rule_items(turns, language="da", people=people)
+    assert summary(items) == [("team:internal", "2026-10-09")], items
+
+
+def test_nothing_you_need_to_do_is_no_order() -> None:
+    said = "Det er ikke noget, I skal gøre noget ved."
+    assert rule_items([("ana", said), ("ben", "Godt.")], language="da") == []

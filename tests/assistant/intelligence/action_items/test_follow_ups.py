@@ -1535,3 +1535,57 @@ def test_two_tasks_name_the_same_thing_by_an_object_word_or_a_form_of_it() -> No
     assert not _names_same_thing("Book a room before the workshop", "Send the agenda before lunch")
     assert not _names_same_thing("Ring til dem inden mødet", "Skriv til dem inden frokost")
     assert not _names_same_thing("Send the slides", "Send the invoice")
+
+
+# ---- dated work moved to another day in a later turn ------------------------------------------
+
+
+def test_work_moved_to_another_day_by_its_owner_later_takes_the_new_day() -> None:
+    for turns, language, moved in (
+        (
+            [
+                ("ana", "Jeg sender jer prisoversigten på torsdag."),
+                ("cy", "Fint."),
+                ("bo", "Ana, revisoren kommer først fredag."),
+                ("ana", "Okay, så lad os flytte prisoversigten til mandag."),
+            ],
+            "da",
+            "2026-10-12",
+        ),
+        (
+            [
+                ("ana", "I'll draft the migration plan by Wednesday."),
+                ("cy", "Sounds good."),
+                ("bo", "Our architect is out until Thursday."),
+                ("ana", "Then let's make the migration plan Friday instead."),
+            ],
+            "en",
+            "2026-10-09",
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert summary(items) == [("ana", moved)], (turns, items)
+        assert turns[3][1] in items[0].quote, items
+
+
+def test_moving_other_work_or_asking_to_move_keeps_the_promised_day() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "I'll send you the signed contract by Thursday."),
+                ("cy", "Great."),
+                ("ana", "And let's move the workshop to Monday."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Jeg sender jer kontrakten på torsdag."),
+                ("cy", "Godt."),
+                ("ana", "Kan vi flytte kontrakten til mandag?"),
+            ],
+            "da",
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert ("ana", "2026-10-08") in summary(items), (turns, items)

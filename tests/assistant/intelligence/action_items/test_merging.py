@@ -126,3 +126,15 @@ def test_an_event_set_up_and_its_invitation_are_one_task_due_when_it_goes_out() 
         ]
     )
     assert summary(items) == [("ana", None), ("ana", "2026-10-06")]
+
+
+def test_the_same_verb_said_again_with_another_day_in_another_sentence_is_other_work() -> None:
+    items = rule_items(
+        [
+            ("ana", "Jeg ringer til deres indkøber på onsdag."),
+            ("ben", "Og de nye leads fra messen?"),
+            ("ana", "Jeg ringer dem op inden fredag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ana", "2026-10-07"), ("ana", "2026-10-09")], items
