@@ -15,8 +15,10 @@ from assistant.intelligence.action_items.learned import (
     ActionScorer,
     extract_action_items,
     load_scorer,
+    meeting_candidates,
     scored_candidates,
 )
+from assistant.intelligence.action_items.model import ActionItem
 from assistant.processing.analyze import finish_analysis
 from assistant.transcript import MeetingInfo, Participant, Segment, Transcript
 from bench.intelligence import LABELLED_DIR_G, load_labelled
@@ -224,3 +226,21 @@ def test_the_scorer_never_drops_items_read_out_as_the_action_items() -> None:
     assert {owner for owner, _ in kept(danish, "da")} == {"anna", "ben"}
     # ... the same hand-out not announced as such is the scorer's to judge.
     assert kept("Anna updates the rollout plan and Ben checks the licence count.", "en") == []
+
+
+def test_an_item_timed_by_an_earlier_sentence_than_its_quote_is_still_judged() -> None:
+    # A rule may time an item by the offer it answers and quote the later promise: the scorer
+    # must see it (a missing candidate is an item dropped unseen).
+    meeting = _call(
+        "Could you price both the one-year and the three-year term?",
+        "en",
+        "Then I will do that. Both terms in one document, and you have it by Friday.",
+    )
+    quote = "Then I will do that. Both terms in one document, and you have it by Friday."
+    item = ActionItem(
+        "Price both terms", "anna", dt.date(2026, 11, 27), "anna", 0.0, quote, language="en"
+    )
+    sentences, found = meeting_candidates(meeting, [item])
+    judged = [c for c in found if c.from_rules]
+    assert [c.item for c in judged] == [item]
+    assert sentences[judged[0].index].text == "Then I will do that."

@@ -145,11 +145,13 @@ def _index_of(item: ActionItem, sentences: Sequence[Sentence]) -> int | None:
     """The sentence the item's quote starts with. Its speaker first; then anyone's at that
     time: an item taken on in a reply ("I'll have them merged by Thursday.") quotes the reply
     but is the requester's."""
-    at = [
-        i
-        for i, s in enumerate(sentences)
-        if s.start == item.start and item.quote.startswith(s.text)
-    ]
+    starts = [i for i, s in enumerate(sentences) if item.quote.startswith(s.text)]
+    at = [i for i in starts if sentences[i].start == item.start]
+    if not at:
+        # An item timed by an earlier sentence than its quote ("I could make two offers." ...
+        # "Then I'll do that."): the quote's first sentence nearest that time, not no candidate
+        # (which the scorer would drop unseen).
+        at = sorted(starts, key=lambda i: abs(sentences[i].start - item.start))[:1]
     return next((i for i in at if sentences[i].speaker == item.speaker), at[0] if at else None)
 
 
