@@ -15,8 +15,13 @@ from assistant.intelligence.action_items.model import ActionItem
 from assistant.intelligence.sentences import Sentence
 from assistant.transcript import Transcript
 
-_TO_YOU = re.compile(r"\b(?:you|du)\b", re.IGNORECASE)
-_DEMAND = re.compile(r"\b(?:du skal|you need to|you have to)\b", re.IGNORECASE)
+_ASKS_FOR_WORK = re.compile(
+    r"\b(?:(?:can|could|will|would) you|(?:kan|kunne|vil|ville|gider) du|du skal|"
+    r"you need to|you have to)\b",
+    re.IGNORECASE,
+)
+"""A request for work ("can you run it today?", "DU SKAL LIGE HAVE..."), not any question to
+the listener ("Is the clause acceptable to you?")."""
 _ACCEPTS = re.compile(
     r"^(?:(?:øh\w*|uh|um|ah)[,.]?\s+)*"
     r"(?:yes|yeah|yep|sure|okay|ok|of course|absolutely|ja|jo|jep|klart|selvfølgelig|"
@@ -88,6 +93,4 @@ def _asks(sentence: Sentence, owner: str, names: dict[str, str]) -> bool:
     others = [n for p, n in names.items() if p != owner and n and n != "speaker"]
     if any(re.search(rf"\b{re.escape(n)}\b", text) for n in others):
         return False
-    if not _TO_YOU.search(text):
-        return False
-    return text.rstrip().endswith("?") or _DEMAND.search(text) is not None
+    return _ASKS_FOR_WORK.search(text) is not None
