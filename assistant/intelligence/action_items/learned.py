@@ -29,6 +29,7 @@ from assistant.intelligence.action_items.extraction import (
     rule_items_in,
 )
 from assistant.intelligence.action_items.model import ActionItem
+from assistant.intelligence.action_items.request_quotes import quoted_with_requests
 from assistant.intelligence.sentences import Sentence
 from assistant.transcript import Transcript
 
@@ -149,6 +150,8 @@ def extract_action_items(
     ``scorer`` (e.g. `load_scorer()`) the rules' candidates and the sentences they passed over
     that it keeps."""
     if scorer is None:
-        return rule_action_items(transcript)
-    _, scored = scored_candidates(transcript, scorer)
-    return kept_items(scored, scorer)
+        items = rule_action_items(transcript)
+    else:
+        _, scored = scored_candidates(transcript, scorer)
+        items = kept_items(scored, scorer)
+    return quoted_with_requests(items, transcript, action_sentences(transcript))

@@ -492,7 +492,7 @@ def test_a_chairs_hand_off_spelled_out_next_does_not_take_an_earlier_request() -
         language="da",
     )
     assert summary(items) == [("ben", "2026-10-06"), ("cy", "2026-10-07")]
-    assert items[0].quote == "Ja, den sender jeg i eftermiddag."
+    assert items[0].quote == "Kan du få den ud i dag? Ja, den sender jeg i eftermiddag."
 
 
 # ---- a suggestion is made as it is said ------------------------------------------------------

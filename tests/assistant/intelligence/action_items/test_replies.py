@@ -139,15 +139,15 @@ def test_a_bare_yes_is_quoted_with_the_request() -> None:
         assert items[0].quote == f"{request} {yes}", items
 
 
-def test_a_yes_to_a_request_by_pronoun_is_quoted_with_it_unless_dated() -> None:
+def test_a_yes_to_a_request_by_pronoun_is_quoted_with_it() -> None:
     need = ("ana", "Vi mangler en tjekliste til opstarten.")
     request = ("ana", "Bo, vil du skrive et første udkast til den?")
     items = rule_items([need, request, ("bo", "Ja, det tager jeg.")], language="da")
     assert items[0].quote == f"{request[1]} Ja, det tager jeg.", items
-    # a dated yes is the promise as made: quoted alone
+    # a dated yes is its own item, still quoted with the request that says what "det" is
     items = rule_items([need, request, ("bo", "Ja, det skriver jeg på fredag.")], language="da")
     assert summary(items) == [("bo", "2026-10-09")], items
-    assert items[0].quote == "Ja, det skriver jeg på fredag.", items
+    assert items[0].quote == f"{request[1]} Ja, det skriver jeg på fredag.", items
 
 
 def test_an_answer_that_names_the_work_keeps_its_own_quote() -> None:
@@ -1113,3 +1113,43 @@ def test_an_offer_done_there_and_then_is_no_task_once_taken() -> None:
 def test_an_offer_for_later_taken_up_stays_a_task() -> None:
     turns = [("ana", "Jeg kan slå påmindelserne fra i aften."), ("bo", "Ja, gør det.")]
     assert [item.owner for item in rule_items(turns, language="da")] == ["ana"]
+
+
+# ---- an answer's own item is quoted with the request it takes on -----------------------------
+
+
+def test_a_dated_yes_to_a_request_is_quoted_with_the_request() -> None:
+    for request, answer, language in (
+        (
+            "Omar, the export of the missing invoices, can you rerun it today?",
+            "Yes, I'll rerun it this afternoon and compare the counts.",
+            "en",
+        ),
+        (
+            "Kasper, prislisten fra grossisten, kan du rykke dem for den i dag?",
+            "Ja, jeg rykker dem i eftermiddag og sender den videre.",
+            "da",
+        ),
+    ):
+        owner = request.split(",")[0].lower()
+        items = rule_items([("mona", request), (owner, answer)], language=language)
+        assert [item.owner for item in items] == [owner], items
+        # the evidence shows the work asked for and the yes that took it on
+        assert items[0].quote == f"{request} {answer}", items
+
+
+def test_an_answer_that_does_not_take_the_request_on_keeps_its_own_quote() -> None:
+    request = "Omar, can you switch on the invoice import for us?"
+    # only discusses the request and promises something else
+    answer = "I think that's a setting on the vendor's side, but I'll ask Lena today."
+    items = rule_items([("mona", request), ("omar", answer), ("lena", "Fine.")])
+    assert all(not item.quote.startswith(request) for item in items), items
+    # asked of someone else by name
+    answer = "Yes, I'll rerun it this afternoon."
+    turns = [
+        ("lena", "Morning."),
+        ("mona", "Lena, can you rerun the export today?"),
+        ("omar", answer),
+    ]
+    items = rule_items(turns)
+    assert all(item.quote == answer for item in items if item.owner == "omar"), items
