@@ -29,6 +29,7 @@ from assistant.intelligence.action_items.extraction import (
     rule_items_in,
 )
 from assistant.intelligence.action_items.model import ActionItem
+from assistant.intelligence.action_items.offers import folded_offers
 from assistant.intelligence.action_items.request_quotes import quoted_with_requests
 from assistant.intelligence.action_items.tag_questions import settled_tag_questions
 from assistant.intelligence.sentences import Sentence
@@ -156,4 +157,6 @@ def extract_action_items(
         _, scored = scored_candidates(transcript, scorer)
         items = kept_items(scored, scorer)
     sentences = action_sentences(transcript)
-    return quoted_with_requests(settled_tag_questions(items, sentences), transcript, sentences)
+    return quoted_with_requests(
+        folded_offers(settled_tag_questions(items, sentences), sentences), transcript, sentences
+    )
