@@ -29,7 +29,9 @@ from assistant.intelligence.action_items.extraction import (
     rule_items_in,
 )
 from assistant.intelligence.action_items.model import ActionItem
+from assistant.intelligence.action_items.offers import folded_offers
 from assistant.intelligence.action_items.request_quotes import quoted_with_requests
+from assistant.intelligence.action_items.tag_questions import settled_tag_questions
 from assistant.intelligence.sentences import Sentence
 from assistant.transcript import Transcript
 
@@ -154,4 +156,7 @@ def extract_action_items(
     else:
         _, scored = scored_candidates(transcript, scorer)
         items = kept_items(scored, scorer)
-    return quoted_with_requests(items, transcript, action_sentences(transcript))
+    sentences = action_sentences(transcript)
+    return quoted_with_requests(
+        folded_offers(settled_tag_questions(items, sentences), sentences), transcript, sentences
+    )

@@ -771,3 +771,69 @@ def test_the_work_of_someone_away_is_dated_by_the_clause_that_follows() -> None:
         assert summary(items_of(turns, people=FOUR_WITH_SIDES, language=language)) == [
             (None, "2026-10-09")
         ]
+
+
+# ---- a tag question hands out or re-checks a task --------------------------------------------
+
+
+def test_a_tag_question_answered_yes_is_the_answerers_task_quoted_with_the_yes() -> None:
+    for turns, language, owner, due in (
+        (
+            [
+                ("ana", "Ben, you'll have the budget sheet ready before Friday's board, right?"),
+                ("ben", "Yep, it'll be there."),
+            ],
+            "en",
+            "ben",
+            "2026-10-09",
+        ),
+        (
+            [
+                ("ana", "Og Ben, du ringer vel til vognmanden, når priserne er på plads?"),
+                ("ben", "Det gør jeg, jeg tager telefonen, så snart jeg har dem."),
+            ],
+            "da",
+            "ben",
+            None,
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert summary(items) == [(owner, due)], turns
+        assert items[0].quote == f"{turns[0][1]} {turns[1][1]}"
+        assert " vel " not in items[0].text
+
+
+def test_a_tag_question_refused_is_no_task() -> None:
+    turns = [
+        ("ana", "Ben, du ringer vel til vognmanden i morgen?"),
+        ("ben", "Nej, det når jeg ikke, jeg er på kursus."),
+    ]
+    assert rule_items(turns, language="da") == []
+
+
+def test_a_tag_question_re_checking_a_task_just_taken_on_dates_it_and_adds_none() -> None:
+    for turns, language, text in (
+        (
+            [
+                ("ben", "I can draw up a rough timeline for the migration."),
+                ("ana", "Yes please."),
+                ("ana", "Ben, you'll get that timeline over to us by Thursday, right?"),
+                ("ben", "Yes, will do."),
+            ],
+            "en",
+            "Draw up a rough timeline",
+        ),
+        (
+            [
+                ("ben", "Jeg kan godt lave en tidsplan for flytningen."),
+                ("ana", "Ja tak."),
+                ("ana", "Ben, du sender vel tidsplanen inden torsdag?"),
+                ("ben", "Ja, det gør jeg."),
+            ],
+            "da",
+            "Lav en tidsplan",
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert summary(items) == [("ben", "2026-10-08")], turns
+        assert items[0].text.startswith(text)

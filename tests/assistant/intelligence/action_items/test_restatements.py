@@ -295,3 +295,28 @@ def test_a_new_question_between_an_offer_and_a_promise_keeps_both_danish() -> No
         ]
     )
     assert len(items) >= 2
+
+
+# ---- an offer taken up and promised again --------------------------------------------------
+
+
+def test_an_offer_promised_again_after_the_answer_is_one_item_quoted_with_both() -> None:
+    offer = "Jeg kan godt kigge på de manglende ordrer."
+    promise = "Ja, det gør jeg i morgen formiddag."
+    items = rule_items(
+        [("ben", offer), ("ana", "Gør det, og send dem til mig bagefter."), ("ben", promise)],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-07")]
+    assert items[0].quote == f"{offer} {promise}"
+
+
+def test_an_offer_followed_by_new_work_keeps_both_items() -> None:
+    items = rule_items(
+        [
+            ("ben", "I can run a short demo for your planners."),
+            ("ana", "Yes, let's do that."),
+            ("ben", "I'll send you a few possible dates."),
+        ]
+    )
+    assert summary(items) == [("ben", None), ("ben", None)]
