@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.intelligence.action_items.model import ActionItem
+from assistant.intelligence.action_items.rules import _PRONOUN_OBJECT
 from assistant.intelligence.sentences import Sentence
 from assistant.transcript import Transcript
 
@@ -31,11 +32,6 @@ _ACCEPTS = re.compile(
 """How a turn that takes the work on opens ("Yes, ...", "Ja, det gør jeg", "Jeg tager den.");
 an answer that only discusses the request ("I think that's a setting on our side, but let me
 check with Tobias.") is not quoted with it: its own item is not the work asked for."""
-_BY_PRONOUN = re.compile(
-    r"\b(?:it|that|this|him|her|them|those|det|dét|den|dem|ham|hende)\b", re.IGNORECASE
-)
-"""An answer that names the work only by a pronoun ("I'll run it", "Det gør jeg") needs the
-request beside it; one that names it in full ("Sure, I'll chase the purchase order") does not."""
 _ANSWER_SENTENCES = 2
 """The item's sentence is one of the first this many of the answering turn."""
 
@@ -61,7 +57,9 @@ def _request_answered(
     item: ActionItem, sentences: Sequence[Sentence], names: dict[str, str]
 ) -> Sentence | None:
     """The request to the item's owner in the turn just before the one the item opens."""
-    if item.owner is None or item.owner != item.speaker or not _BY_PRONOUN.search(item.quote):
+    # An answer that names the work only by a pronoun ("I'll run it", "Det gør jeg") needs the
+    # request beside it; one that names it in full ("Sure, I'll chase the order") does not.
+    if item.owner is None or item.owner != item.speaker or not _PRONOUN_OBJECT.search(item.quote):
         return None
     index = next(
         (

@@ -136,11 +136,16 @@ _CONSULTS = re.compile(
     re.IGNORECASE,
 )
 """Taking the work to someone ("vende det med min chef", "clear it with legal")."""
-_PRONOUN_OBJECT = re.compile(
+_THING_PRONOUNS = r"it|that|this|them|those|det|dét|den(?! \d)|dem"
+"""The pronouns that name a thing said before ("I'll run it", "det gør jeg"); "den 3." is a day."""
+_POINTS_BACK = re.compile(
     # not the first part of a compound: "deres IT-chef", "det-team"
-    r"\b(?:it|that|them|those|him|her|this|det|den|dem|ham|hende)\b(?!-)",
+    rf"\b(?:{_THING_PRONOUNS})\b(?!-)",
     re.IGNORECASE,
 )
+"""Work named only by a pronoun pointing back at it ("send it to you", "Det retter jeg")."""
+_PRONOUN_OBJECT = re.compile(rf"\b(?:{_THING_PRONOUNS}|him|her|ham|hende)\b(?!-)", re.IGNORECASE)
+"""`_POINTS_BACK`, or the one the work is for ("ring til hende")."""
 _PLURAL_YOU = re.compile(
     r"(?i:\b(?:everyone|everybody|all of you|you all|you guys|y'all|alle sammen|alle|jeres)\b)"
     r"|\bI (?:skal|må|bedes)\b|(?i:\b(?:kan|kunne|vil|gider|skal|må|at) )I\b",

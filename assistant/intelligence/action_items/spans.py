@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.intelligence.action_items.model import ActionItem, _normal
-from assistant.intelligence.action_items.rules import _ACCEPTANCE, _OPENS_WITH_YES
+from assistant.intelligence.action_items.rules import _ACCEPTANCE, _OPENS_WITH_YES, _POINTS_BACK
 from assistant.intelligence.dates import find_deadline
 from assistant.intelligence.sentences import Sentence, words
 
@@ -44,7 +44,6 @@ _HANDS_OVER = re.compile(
 )
 """A sentence that hands over what was just promised ("You'll have it by Thursday", "I får den
 inden klokken tre")."""
-_POINTS_BACK = re.compile(r"\b(?:it|them|that|den(?! \d)|det|dem)\b", re.IGNORECASE)
 _SAYS_ENOUGH = 4
 """Words at least in a quote that shows a reader what was promised."""
 _OWN_WORK = re.compile(r"^(?:\w+\s+){0,3}?(?:jeg|vi|i|we)\b", re.IGNORECASE)
