@@ -11,8 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from assistant.intelligence.action_items.model import ActionItem
-from assistant.intelligence.action_items.rules import _PRONOUN_OBJECT
+from assistant.intelligence.action_items.model import ActionItem, _normal
+from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_OBJECT
 from assistant.intelligence.sentences import Sentence
 from assistant.transcript import Transcript
 
@@ -23,15 +23,6 @@ _ASKS_FOR_WORK = re.compile(
 )
 """A request for work ("can you run it today?", "DU SKAL LIGE HAVE..."), not any question to
 the listener ("Is the clause acceptable to you?")."""
-_ACCEPTS = re.compile(
-    r"^(?:(?:øh\w*|uh|um|ah)[,.]?\s+)*"
-    r"(?:yes|yeah|yep|sure|okay|ok|of course|absolutely|ja|jo|jep|klart|selvfølgelig|"
-    r"jeg tager (?:den|det)|i'll take (?:it|that)|det gør jeg|det kan jeg)\b",
-    re.IGNORECASE,
-)
-"""How a turn that takes the work on opens ("Yes, ...", "Ja, det gør jeg", "Jeg tager den.");
-an answer that only discusses the request ("I think that's a setting on our side, but let me
-check with Tobias.") is not quoted with it: its own item is not the work asked for."""
 _ANSWER_SENTENCES = 2
 """The item's sentence is one of the first this many of the answering turn."""
 
@@ -76,7 +67,9 @@ def _request_answered(
         turn_start -= 1
     if index - turn_start >= _ANSWER_SENTENCES or turn_start == 0:
         return None
-    if not _ACCEPTS.match(sentences[turn_start].text.replace("’", "'")):
+    # An answer that only discusses the request ("I think that's a setting on our side, but let
+    # me check with Tobias.") is not quoted with it: its own item is not the work asked for.
+    if not _OPENS_WITH_YES.match(_normal(sentences[turn_start].text)):
         return None
     before = sentences[turn_start - 1].segment
     asked = [s for s in sentences[:turn_start] if s.segment == before]

@@ -75,12 +75,14 @@ _TAKE_ALONG = re.compile(
 _CLAIM = re.compile(r"\b(?:i'll|i will|i'm|will do|jeg)\b", re.IGNORECASE)
 """An acceptance that takes the work on ("I'll do that", "Det gør jeg"), not a bare "yes"."""
 _OPENS_WITH_YES = re.compile(
-    r"^(?:sure|yes|yeah|yep|okay|ok|absolutely|of course|no problem|will do|definitely|"
+    r"^(?:sure|yes|yeah|yep|yup|okay|ok|absolutely|of course|no problem|will do|definitely|"
     r"ja|jo|jep|jeps|fint|selvfølgelig|klart|helt sikkert|det kan jeg godt|super|sounds|that works|"
     r"perfect|great|gerne|det lyder|det passer|det gør jeg|det klarer jeg|det ordner jeg"
-    r"|det tager jeg|det sørger jeg for|on it|i'm on it)\b",
+    r"|det tager jeg|jeg tager (?:den|det)|i'll take (?:it|that)|det sørger jeg for"
+    r"|det skal jeg nok|on it|i'm on it)\b",
     re.IGNORECASE,
 )
+"""How a turn that says yes, or takes the work on, opens ("Yes, ...", "Det gør jeg, ...")."""
 _POLITE_CONDITION = re.compile(
     r"\bif (?:it helps|that helps|you like|you want|you'd like|needed|necessary|that works)\b"
     r"|\bhvis det hjælper\b|\bhvis du vil\b|\bhvis i vil\b|\bhvis det passer\b"

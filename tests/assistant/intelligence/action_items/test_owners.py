@@ -803,6 +803,20 @@ def test_a_tag_question_answered_yes_is_the_answerers_task_quoted_with_the_yes()
         assert " vel " not in items[0].text
 
 
+def test_a_tag_question_is_taken_on_by_any_yes_that_opens_the_answer() -> None:
+    # the yes words every rule reads (`rules._OPENS_WITH_YES`), and "I will" echoing the tag
+    for question, answer, language in (
+        ("Kim, you'll book the meeting room for the workshop, right?", "I will.", "en"),
+        ("Kim, you'll book the meeting room for the workshop, right?", "Yup, today.", "en"),
+        ("Kim, du booker vel mødelokalet til workshoppen?", "Det skal jeg nok.", "da"),
+        ("Kim, you'll book the meeting room for the workshop, right?", "On it.", "en"),
+        ("Kim, du booker vel mødelokalet til workshoppen?", "Det klarer jeg.", "da"),
+    ):
+        items = rule_items([("ana", question), ("kim", answer)], language=language)
+        assert [item.owner for item in items] == ["kim"], (answer, items)
+        assert items[0].quote == f"{question} {answer}", items
+
+
 def test_a_tag_question_refused_is_no_task() -> None:
     turns = [
         ("ana", "Ben, du ringer vel til vognmanden i morgen?"),
