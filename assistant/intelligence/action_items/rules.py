@@ -83,6 +83,26 @@ _OPENS_WITH_YES = re.compile(
     re.IGNORECASE,
 )
 """How a turn that says yes, or takes the work on, opens ("Yes, ...", "Det gør jeg, ...")."""
+_TAKING_IT_ON = (
+    r"(?:leave (?:it|that|this|them) (?:to|with) (?:me|us)|consider (?:it|that|this)(?: one)? done"
+    r"|(?:i|we)(?:'ll| will) (?:do|take|handle|sort) (?:it|that|this|care of (?:it|that))"
+    r"|will do|no problem|(?:i'm|i am|we're|we are) on it"
+    r"|(?:that|that one|this one|this|it|the \w+)(?:'s| is) (?:on me|on us|mine)|that one's mine"
+    r"|(?:det|den|dem) (?:gør|tager|klarer|ordner|fikser|laver) (?:jeg|vi)"
+    r"|(?:det|den|dem) sørger (?:jeg|vi) for|(?:det|den|dem) kigger (?:jeg|vi) på"
+    r"|jeg tager mig af (?:det|den|dem)|(?:det|den|dem) tager (?:jeg|vi) os af"
+    r"|(?:det|den|dem) tager jeg mig af|(?:den|det) er på (?:mig|os)|betragt det som gjort"
+    r"|(?:lad (?:det|den|dem) ligge hos|overlad det til) (?:mig|os)|lad mig tage den"
+    r"|den er min|det er mit bord)"
+)
+"""Taking on the work just asked for in so many words, without naming it ("Leave it with me",
+"Consider it done", "Det ordner vi", "Den er på mig"); not a bare yes, which may answer a
+question's tag."""
+_YES_BEFORE = (
+    r"(?:(?:yes|yeah|yep|sure|okay|ok|fine|right|then|absolutely|of course|ja|jo|jep|jamen|fint"
+    r"|klart|selvfølgelig|gerne|så)\b[\s,.!]*)*"
+)
+"""The yes words that may open a sentence taking the work on ("Ja, det ordner jeg")."""
 _POLITE_CONDITION = re.compile(
     r"\bif (?:it helps|that helps|you like|you want|you'd like|needed|necessary|that works)\b"
     r"|\bhvis det hjælper\b|\bhvis du vil\b|\bhvis i vil\b|\bhvis det passer\b"

@@ -286,6 +286,14 @@ def test_work_taken_on_in_so_many_words_is_quoted_with_the_promise() -> None:
             "da",
             "2026-10-09",
         ),
+        (
+            [
+                ("ana", "The two new hires in support still have no access to the ticket system."),
+                ("ben", "I'll take care of that. I'll set up accounts for them by Monday."),
+            ],
+            "en",
+            "2026-10-12",
+        ),
     ):
         items = items_of(turns, language=language)
         assert summary(items) == [("ben", due)], turns
