@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.intelligence.action_items.cues import _has_cue
-from assistant.intelligence.action_items.model import ActionItem, _Context, _normal
+from assistant.intelligence.action_items.model import ActionItem, _Context, _made, _normal
 from assistant.intelligence.action_items.owners import TEAM, _addressee, _team_of
 from assistant.intelligence.action_items.replies import _REFUSAL
 from assistant.intelligence.action_items.rules import (
@@ -209,16 +209,7 @@ def _guessed(index: int, text: str, context: _Context) -> ActionItem:
     elif _GROUP.search(text) and not _FIRST.search(text):
         owner = _team_of(sentence.speaker, context)
     due, _ = resolve_due_date(text, context.transcript.meeting.date, weeks=False)
-    return ActionItem(
-        text=sentence.text.strip(),
-        owner=owner,
-        due=due,
-        speaker=sentence.speaker,
-        start=sentence.start,
-        quote=sentence.text,
-        confidence=0.05,
-        language=sentence.language,
-    )
+    return _made(sentence.text.strip(), owner, due, index, context, confidence=0.05)
 
 
 def _turn_words(index: int, sentences: Sequence[Sentence]) -> int:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from assistant.intelligence.action_items.located import _sentence_of
 from assistant.intelligence.action_items.model import ActionItem
 from assistant.intelligence.action_items.rules import _POINTS_BACK
 from assistant.intelligence.sentences import Sentence
@@ -67,14 +68,8 @@ def folded_offers(
 
 def _segment_of(item: ActionItem, sentences: Sequence[Sentence]) -> int | None:
     """The segment (turn) the item's sentence is in."""
-    return next(
-        (
-            s.segment
-            for s in sentences
-            if s.start == item.start and s.speaker == item.speaker and item.quote.startswith(s.text)
-        ),
-        None,
-    )
+    index = _sentence_of(item, sentences)
+    return None if index is None else sentences[index].segment
 
 
 def _promise_follows_answer(

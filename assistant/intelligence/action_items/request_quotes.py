@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from assistant.intelligence.action_items.located import _sentence_of
 from assistant.intelligence.action_items.model import ActionItem, _normal
 from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_OBJECT
 from assistant.intelligence.sentences import Sentence
@@ -52,14 +53,7 @@ def _request_answered(
     # request beside it; one that names it in full ("Sure, I'll chase the order") does not.
     if item.owner is None or item.owner != item.speaker or not _PRONOUN_OBJECT.search(item.quote):
         return None
-    index = next(
-        (
-            i
-            for i, s in enumerate(sentences)
-            if s.start == item.start and s.speaker == item.speaker and item.quote.startswith(s.text)
-        ),
-        None,
-    )
+    index = _sentence_of(item, sentences)
     if index is None:
         return None
     turn_start = index
