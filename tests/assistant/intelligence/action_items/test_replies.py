@@ -1146,6 +1146,17 @@ def test_a_dated_yes_to_a_request_is_quoted_with_the_request() -> None:
         assert items[0].quote == f"{request} {answer}", items
 
 
+def test_a_bare_dated_yes_gives_the_request_its_day_and_its_answerer() -> None:
+    # the words that take a request on are those of `structure._TAKES_ON` ("happy to")
+    for request, answer, language in (
+        ("Mia, could you send me the updated price list?", "Happy to, by Friday.", "en"),
+        ("Mia, kan du sende mig den nye prisliste?", "Den kan jeg godt trække fredag.", "da"),
+    ):
+        items = rule_items([("ana", request), ("mia", answer)], language=language)
+        assert summary(items) == [("mia", "2026-10-09")], items
+        assert items[0].quote == f"{request} {answer}", items
+
+
 def test_an_answer_that_does_not_take_the_request_on_keeps_its_own_quote() -> None:
     request = "Omar, can you switch on the invoice import for us?"
     # only discusses the request and promises something else
