@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.intelligence.action_items.model import ActionItem, _normal
+from assistant.intelligence.action_items.restatements import _ALSO
 from assistant.intelligence.action_items.rules import _OPENS_WITH_YES
 from assistant.intelligence.sentences import Sentence
 
@@ -25,8 +26,6 @@ _PARTICLE = re.compile(r"\s+vel\b", re.IGNORECASE)
 """The tag's particle ("du ringer vel til ...") is no part of the task's text."""
 _TO_LISTENER = re.compile(r"\b(?:you(?:'ll| will)?|du)\b", re.IGNORECASE)
 """The tag question puts the work to its listener ("you'll send ...", "du sender vel ...")."""
-_ALSO = re.compile(r"\b(?:også|also|too|as well)\b", re.IGNORECASE)
-""""Du sender vel også ...": a further task, not a re-check of one already taken on."""
 _I_WILL = re.compile(r"^i will\b", re.IGNORECASE)
 """The yes that echoes the tag question ("You'll send it, right?" - "I will.")."""
 _RECHECK_REACH = 60.0
@@ -94,6 +93,7 @@ def _yes_to_tag(item: ActionItem, sentences: Sequence[Sentence]) -> list[Sentenc
 
 def _task_rechecked(asked: ActionItem, before: Sequence[ActionItem]) -> ActionItem | None:
     """The task a tag question re-checks: the latest its owner took on shortly before."""
+    # "Du sender vel også ...": a further task, not a re-check of one already taken on
     if _ALSO.search(asked.quote.split("?")[0]):
         return None
     return next(

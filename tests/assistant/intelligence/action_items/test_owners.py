@@ -825,6 +825,31 @@ def test_a_tag_question_refused_is_no_task() -> None:
     assert rule_items(turns, language="da") == []
 
 
+def test_a_tag_question_for_one_more_is_a_further_task_not_a_re_check() -> None:
+    # "another", "en til": the words of `restatements._ALSO`, as for "also", "også"
+    for turns, language in (
+        (
+            [
+                ("ben", "I'll draft the rollout email for the sales team today."),
+                ("ana", "Ben, you'll write another one for support, right?"),
+                ("ben", "Yes, I will."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ben", "Jeg sender tilbuddet til Helle i dag."),
+                ("ana", "Ben, du laver vel en til til Søren?"),
+                ("ben", "Det gør jeg."),
+            ],
+            "da",
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert [item.owner for item in items] == ["ben", "ben"], items
+        assert items[1].quote == f"{turns[1][1]} {turns[2][1]}", items
+
+
 def test_a_tag_question_re_checking_a_task_just_taken_on_dates_it_and_adds_none() -> None:
     for turns, language, text in (
         (
