@@ -25,8 +25,18 @@ from assistant.intelligence.action_items.model import ActionItem, _Context, _Fou
 from assistant.intelligence.action_items.owners import TEAM
 from assistant.intelligence.action_items.pronouns import has_object_pronoun
 from assistant.intelligence.action_items.replies import _OWN_DATED_YES, _dated_across_turns
-from assistant.intelligence.action_items.restatements import _ALSO, _REPORTS_BACK, _continues
-from assistant.intelligence.action_items.rules import _ASKS_WHEN, _OPENS_WITH_YES, _PRONOUN_OBJECT
+from assistant.intelligence.action_items.restatements import (
+    _ALSO,
+    _OFFER_TAKEN,
+    _REPORTS_BACK,
+    _continues,
+)
+from assistant.intelligence.action_items.rules import (
+    _ASKS_WHEN,
+    _OPENS_WITH_YES,
+    _PRONOUN_OBJECT,
+    Kind,
+)
 from assistant.intelligence.action_items.similarity import _stems, similar_tasks
 from assistant.intelligence.action_items.structure import _reply
 from assistant.intelligence.dates import find_date
@@ -532,7 +542,7 @@ def _dates_own_promise(found: list[_Found], item: ActionItem, context: _Context)
     if _takes_request_on(previous, kind, item, context):
         found[-1] = (replace(previous, due=item.due, quote=f"{previous.quote} {item.quote}"), kind)
         return True
-    if not _continues(item):
+    if not (_continues(item) or _carries_out(previous, kind, item, context)):
         return False
     handed = _OWN_DATED_YES.match(_normal(item.quote)) is not None
     if not (
@@ -554,6 +564,49 @@ def _dates_own_promise(found: list[_Found], item: ActionItem, context: _Context)
         return False
     found[-1] = (replace(previous, due=item.due, start=item.start, quote=item.quote), kind)
     return True
+
+
+_THEN_I = re.compile(
+    r"^(?:(?:og|and)\s+)?(?:så|then|so)[,]?\s+(?:\w+\s+)?(?:jeg|i(?:'ll| will)?)\b",
+    re.IGNORECASE,
+)
+"""A promise opened by "så"/"then" ("Så sender jeg prisen på torsdag", "Then I'll…")."""
+
+
+def _carries_out(previous: ActionItem, kind: Kind, item: ActionItem, context: _Context) -> bool:
+    """ "Jeg finder en reservedel hos grossisten. Så sender jeg dig prisen på torsdag.":
+    a dated "then I…" said right after the speaker's own undated promise (in the same turn, or
+    in their next turn after a reply that takes it up) says how and by when that work is done.
+    After any other reply it may be other work ("No need to visit, a video call will do." -
+    "Then I'll send you an invite for Monday")."""
+    return (
+        _own_promise(previous, kind, item.speaker)
+        and previous.due is None
+        and _THEN_I.match(_normal(item.quote)) is not None
+        and _ALSO.search(item.quote) is None
+        and (
+            _same_turn_next(previous, item, context)
+            or (
+                _next_own_turn(previous, item, context)
+                and _takes_it_up(_reply_before(item, context))
+            )
+        )
+    )
+
+
+def _reply_before(item: ActionItem, context: _Context) -> str:
+    """The text of the turn right before ``item``'s."""
+    said = _sentence_of(item, context.sentences)
+    if said is None or context.sentences[said].segment == 0:
+        return ""
+    return context.transcript.segments[context.sentences[said].segment - 1].text
+
+
+def _takes_it_up(reply: str) -> bool:
+    """Whether a reply to an offer takes it up ("Ja tak, det må du meget gerne")."""
+    return (
+        _OPENS_WITH_YES.match(_normal(reply)) is not None or _OFFER_TAKEN.search(reply) is not None
+    )
 
 
 def _other_spoke_between(promise: ActionItem, item: ActionItem, context: _Context) -> bool:

@@ -28,6 +28,7 @@ from assistant.intelligence.action_items.extraction import (
     rule_action_items,
     rule_items_in,
 )
+from assistant.intelligence.action_items.handovers import handed_over
 from assistant.intelligence.action_items.model import ActionItem
 from assistant.intelligence.action_items.offers import folded_offers
 from assistant.intelligence.action_items.request_quotes import quoted_with_requests
@@ -157,6 +158,7 @@ def extract_action_items(
         _, scored = scored_candidates(transcript, scorer)
         items = kept_items(scored, scorer)
     sentences = action_sentences(transcript)
+    settled = folded_offers(settled_tag_questions(items, sentences), sentences)
     return quoted_with_requests(
-        folded_offers(settled_tag_questions(items, sentences), sentences), transcript, sentences
+        handed_over(settled, sentences, transcript.participants), transcript, sentences
     )

@@ -1589,3 +1589,29 @@ def test_moving_other_work_or_asking_to_move_keeps_the_promised_day() -> None:
     ):
         items = rule_items(turns, language=language)
         assert ("ana", "2026-10-08") in summary(items), (turns, items)
+
+
+def test_a_dated_then_i_after_the_own_undated_promise_says_how_it_is_done() -> None:
+    # In the same turn: the result of the work, handed over on a day.
+    samme = items_of(
+        [("ana", "Jeg finder en reservedel hos grossisten. Så sender jeg dig prisen på torsdag.")],
+        language="da",
+    )
+    assert summary(samme) == [("ana", "2026-10-08")], samme
+    assert "Så sender jeg dig prisen" in samme[0].quote
+    # In the next own turn, after the offer was taken up.
+    taken = items_of(
+        [
+            ("ana", "I can look at the backup logs."),
+            ("ben", "Yes please, that would be great."),
+            ("ana", "Then I'll work out what failed and write to you by Friday."),
+        ]
+    )
+    assert summary(taken) == [("ana", "2026-10-09")], taken
+
+
+def test_a_then_i_after_a_dated_promise_stays_a_task() -> None:
+    dated = items_of(
+        [("ana", "I'll send the report on Monday. Then I'll call the installer on Wednesday.")]
+    )
+    assert summary(dated) == [("ana", "2026-10-12"), ("ana", "2026-10-07")], dated

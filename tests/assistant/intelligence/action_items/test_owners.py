@@ -876,3 +876,42 @@ def test_a_tag_question_re_checking_a_task_just_taken_on_dates_it_and_adds_none(
         items = rule_items(turns, language=language)
         assert summary(items) == [("ben", "2026-10-08")], turns
         assert items[0].text.startswith(text)
+
+
+HANDOVER: dict[str, Side | None] = {"ana": None, "bo": None, "cai": None}
+
+
+def test_work_handed_to_another_who_takes_it_on_is_theirs_alone() -> None:
+    # Handed over by a third person, taken on by a pronoun.
+    handed = items_of(
+        [
+            ("ana", "I'll book the venue for the offsite tomorrow."),
+            ("bo", "Actually, make that Cai, she has the supplier contacts."),
+            ("cai", "Yes, that's right. I'll book it tomorrow."),
+        ],
+        people=HANDOVER,
+    )
+    assert summary(handed) == [("cai", "2026-10-07")], handed
+    assert handed[0].text.startswith("Book the venue")
+    # Taken from the one asked, who is named as busy.
+    taget = items_of(
+        [
+            ("ana", "Bo, kan du opdatere prislisten til messen?"),
+            ("cai", "Den tager jeg, Bo har travlt med flytningen. Jeg gør det på fredag."),
+        ],
+        people=HANDOVER,
+        language="da",
+    )
+    assert summary(taget) == [("cai", "2026-10-09")], taget
+
+
+def test_new_work_asked_of_someone_else_is_no_handover() -> None:
+    items = items_of(
+        [
+            ("ana", "I'll send the minutes today."),
+            ("bo", "Cai, can you check the figures in them?"),
+            ("cai", "Yes, I'll check them tomorrow."),
+        ],
+        people=HANDOVER,
+    )
+    assert [i.owner for i in items] == ["ana", "cai"], items
