@@ -137,6 +137,10 @@ LABELLED_DIR_AG = LABELLED_DIR.with_name("intelligence-ag")
 # and ai (how spoken Danish and mixed meetings commit and date): 2026-12-07, measured before tuning.
 LABELLED_DIR_AH = LABELLED_DIR.with_name("intelligence-ah")
 LABELLED_DIR_AI = LABELLED_DIR.with_name("intelligence-ai")
+# aj (conversation repair: corrections, interruptions, recaps, retracted promises) and ak (long
+# turns, many tasks, conditional commitments): 2026-12-07, measured before tuning.
+LABELLED_DIR_AJ = LABELLED_DIR.with_name("intelligence-aj")
+LABELLED_DIR_AK = LABELLED_DIR.with_name("intelligence-ak")
 ALL_LABELLED = (
     LABELLED_DIR,
     LABELLED_DIR_B,
@@ -173,6 +177,8 @@ ALL_LABELLED = (
     LABELLED_DIR_AG,
     LABELLED_DIR_AH,
     LABELLED_DIR_AI,
+    LABELLED_DIR_AJ,
+    LABELLED_DIR_AK,
 )
 AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 """A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a

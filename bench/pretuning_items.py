@@ -63,6 +63,8 @@ PRETUNING = {
     "intelligence-ag": "cf43cea",  # likewise (README of each)
     "intelligence-ah": "aa71ff0",  # written 2026-12-07 from the brief, measured before tuning
     "intelligence-ai": "aa71ff0",  # likewise (README of each)
+    "intelligence-aj": "b426105",  # written 2026-12-07 from the brief, measured before tuning
+    "intelligence-ak": "b426105",  # likewise (README of each)
 }
 """Per set, the commit whose rules had never been tuned on it."""
 
