@@ -18,10 +18,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.intelligence.action_items.cues import _has_cue
-from assistant.intelligence.action_items.model import ActionItem, _Context, _normal
+from assistant.intelligence.action_items.model import ActionItem, _Context, _made, _normal
 from assistant.intelligence.action_items.owners import TEAM, _addressee, _team_of
 from assistant.intelligence.action_items.replies import _REFUSAL
-from assistant.intelligence.action_items.rules import _ACCEPTANCE, _OPENS_WITH_YES
+from assistant.intelligence.action_items.rules import (
+    _ACCEPTANCE,
+    _OPENS_WITH_YES,
+    _TAKING_IT_ON,
+    _YES_BEFORE,
+)
 from assistant.intelligence.dates import resolve_due_date
 from assistant.intelligence.sentences import Sentence, words
 
@@ -163,18 +168,9 @@ def _dated_promise(item: ActionItem, sentence: Sentence) -> bool:
     )
 
 
-_TAKES_IT_ON = re.compile(
-    r"^(?:(?:yes|yeah|sure|ok|okay|absolutely|of course|ja|jo|fint|klart|selvfølgelig|gerne)"
-    r"[,!.]?\s*)*"
-    r"(?:(?:det|den|dem) (?:gør|tager|klarer|ordner|fikser|laver) (?:jeg|vi)"
-    r"|(?:det|den|dem) sørger (?:jeg|vi) for|(?:det|den|dem) kigger (?:jeg|vi) på"
-    r"|(?:i|we)(?:'ll| will) (?:do|take|handle|sort) (?:it|that|this|care of (?:it|that))"
-    r"|will do|(?:i'm|we're) on it|consider it done|no problem|leave it (?:to|with) (?:me|us)"
-    r"|overlad det til (?:mig|os))\b",
-    re.IGNORECASE,
-)
-"""A reply that opens by taking on what was just asked in so many words ("Det gør vi gerne",
-"Sure, we'll do that", "Will do"): not a bare yes, which may answer a question's tag."""
+_TAKES_IT_ON = re.compile(rf"^{_YES_BEFORE}{_TAKING_IT_ON}\b", re.IGNORECASE)
+"""A reply that opens by taking on what was just asked ("Det gør vi gerne", "Sure, we'll do
+that", "Will do")."""
 
 
 _ANNOUNCES_ITEMS = re.compile(
@@ -213,16 +209,7 @@ def _guessed(index: int, text: str, context: _Context) -> ActionItem:
     elif _GROUP.search(text) and not _FIRST.search(text):
         owner = _team_of(sentence.speaker, context)
     due, _ = resolve_due_date(text, context.transcript.meeting.date, weeks=False)
-    return ActionItem(
-        text=sentence.text.strip(),
-        owner=owner,
-        due=due,
-        speaker=sentence.speaker,
-        start=sentence.start,
-        quote=sentence.text,
-        confidence=0.05,
-        language=sentence.language,
-    )
+    return _made(sentence.text.strip(), owner, due, index, context, confidence=0.05)
 
 
 def _turn_words(index: int, sentences: Sequence[Sentence]) -> int:

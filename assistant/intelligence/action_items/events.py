@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from assistant.intelligence.action_items.located import _sentence_of
 from assistant.intelligence.action_items.model import ActionItem
 from assistant.intelligence.dates import find_date
 from assistant.intelligence.sentences import Sentence
@@ -83,14 +84,9 @@ def _dated_earlier(
 ) -> dt.date | None:
     """The date given to ``event`` in the nearest earlier sentence that names it, soon after
     its name (or in the next sentence of that turn: "Og demoen? Jeg tænkte torsdag den 12.")."""
-    own = next(
-        (
-            i
-            for i, s in enumerate(sentences)
-            if s.start == item.start and s.speaker == item.speaker and item.quote.startswith(s.text)
-        ),
-        len(sentences),
-    )
+    own = _sentence_of(item, sentences)
+    if own is None:
+        own = len(sentences)
     for index in reversed(range(own)):
         sentence = sentences[index]
         following = sentences[index + 1] if index + 1 < len(sentences) else None

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.intelligence.action_items.model import ActionItem, _normal
-from assistant.intelligence.action_items.rules import _ASKS_WHEN
+from assistant.intelligence.action_items.rules import _ASKS_WHEN, _POINTS_BACK
 from assistant.intelligence.dates import DatePhrase, find_date, find_deadline
 from assistant.intelligence.sentences import Sentence
 
@@ -144,9 +144,6 @@ def _quoted(item: ActionItem, sentences: Sequence[Sentence], starts: list[float]
     low = bisect.bisect_left(starts, item.start - _QUOTE_REACH)
     high = bisect.bisect_right(starts, item.start + _QUOTE_REACH)
     return {i for i in range(low, high) if sentences[i].text in item.quote}
-
-
-_POINTS_BACK = re.compile(r"\b(?:it|them|that|den|det|dem)\b", re.IGNORECASE)
 
 
 def _handed_over(

@@ -1,7 +1,8 @@
 """Where a found item was said: the index of its sentence, its task with a pronoun object
 resolved, whether a sentence names a day, and whether an earlier item is a speaker's own
 promise (`_own_promise`). Small helpers shared by the passes over found items (`follow_ups`,
-`not_work`, `recaps`, `restatements`)."""
+`not_work`, `recaps`, `restatements`, `merging`) and the steps after the scorer (`events`,
+`offers`, `request_quotes`)."""
 
 from __future__ import annotations
 

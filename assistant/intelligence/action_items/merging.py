@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from assistant.intelligence.action_items.located import _sentence_of
 from assistant.intelligence.action_items.model import ActionItem, _Context, _Found, _normal
 from assistant.intelligence.action_items.owners import TEAM, _may_answer
 from assistant.intelligence.action_items.pronouns import has_object_pronoun
@@ -36,7 +37,7 @@ def _merge_into_request(
             return False
         between = context.transcript.segments[_segment_of(request, context) + 1 : sentence.segment]
         on_condition = _yes_once_we_have(request, item, between)
-        asked = _sentence_index(request, context)
+        asked = _sentence_of(request, context.sentences)
         if (
             asked is not None
             and request.quote != context.sentences[asked].text
@@ -267,18 +268,6 @@ _SOMETHING_ELSE = re.compile(
     re.IGNORECASE,
 )
 """A sentence that opens new business ("En ting til: …", "One more thing: …")."""
-
-
-def _sentence_index(item: ActionItem, context: _Context) -> int | None:
-    """The index of the sentence an item's quote opens with."""
-    return next(
-        (
-            i
-            for i, s in enumerate(context.sentences)
-            if s.start == item.start and s.speaker == item.speaker and item.quote.startswith(s.text)
-        ),
-        None,
-    )
 
 
 def _segment_of(item: ActionItem, context: _Context) -> int:

@@ -25,6 +25,7 @@ from assistant.intelligence.action_items.rules import (
     _LIVE_VERBS,
     _ON_THE_SPOT,
     _OPENS_WITH_YES,
+    _POINTS_BACK,
 )
 from assistant.intelligence.action_items.structure import _DECLINE, _reply
 from assistant.intelligence.dates import find_date, find_deadline
@@ -220,9 +221,6 @@ def _done_now(found: list[_Found], index: int, context: _Context) -> bool:
         return False
     del found[-1]
     return True
-
-
-_POINTS_BACK = re.compile(r"\b(?:it|them|that|den|det|dem)\b", re.IGNORECASE)
 
 
 _GO_AND = re.compile(r"^(?:go|run|pop|nip|gå|løbe|smutte)\s+(?:and|og|ud og|over og)\s+\w+", re.I)

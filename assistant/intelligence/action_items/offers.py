@@ -12,7 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from assistant.intelligence.action_items.located import _sentence_of
 from assistant.intelligence.action_items.model import ActionItem
+from assistant.intelligence.action_items.rules import _POINTS_BACK
 from assistant.intelligence.sentences import Sentence
 
 _OFFER = re.compile(
@@ -23,9 +25,6 @@ _OFFER = re.compile(
 )
 """An offer of work ("Jeg kan godt kigge på det", "I can send you the deck"), not a statement
 of what one can see or say ("Jeg kan se i portalen ...", "I can't promise ...")."""
-_BY_PRONOUN = re.compile(r"\b(?:it|that|this|them|those|det|dét|den|dem)\b", re.IGNORECASE)
-"""The promise names the offered work by a pronoun ("send it to you", "det gør jeg"); one that
-names new work ("I'll send you a few time slots") is a further task of its own."""
 _TURNS_ON = 2
 """The promise is in the offerer's turn this many turns on at most (after the answer)."""
 
@@ -49,7 +48,9 @@ def folded_offers(
                 if i is not offer
                 and i.owner == offer.owner == i.speaker
                 and i.start > offer.start
-                and _BY_PRONOUN.search(i.quote) is not None
+                # the offered work named by a pronoun: new work ("I'll send you a few time
+                # slots") is a further task of its own
+                and _POINTS_BACK.search(i.quote) is not None
                 and _promise_follows_answer(turn, _segment_of(i, sentences), offer, sentences)
             ),
             None,
@@ -67,14 +68,8 @@ def folded_offers(
 
 def _segment_of(item: ActionItem, sentences: Sequence[Sentence]) -> int | None:
     """The segment (turn) the item's sentence is in."""
-    return next(
-        (
-            s.segment
-            for s in sentences
-            if s.start == item.start and s.speaker == item.speaker and item.quote.startswith(s.text)
-        ),
-        None,
-    )
+    index = _sentence_of(item, sentences)
+    return None if index is None else sentences[index].segment
 
 
 def _promise_follows_answer(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.intelligence.action_items.model import _Context
-from assistant.intelligence.action_items.rules import _EVERYONE, _PLURAL_YOU, Kind
+from assistant.intelligence.action_items.rules import _EVERYONE, _PLURAL_YOU, _THING_PRONOUNS, Kind
 from assistant.intelligence.sentences import words
 
 TEAM = "team"
@@ -47,7 +47,7 @@ def _strip_vocative(task: str, context: _Context) -> str:
     )
 
 
-_OBJECT_PRONOUN = r"(?:den|det|dem|it|them|that|this)"
+_OBJECT_PRONOUN = rf"(?:{_THING_PRONOUNS})"
 
 
 def _team_of(speaker: str, context: _Context) -> str:

@@ -32,6 +32,7 @@ from assistant.intelligence.action_items.rules_da import _DA_OFFER, _DA_WHO
 from assistant.intelligence.action_items.rules_en import _EN, _EN_OFFER, _EN_WHO
 from assistant.intelligence.action_items.similarity import _stems
 from assistant.intelligence.action_items.spans import _HANDS_OVER, _dating
+from assistant.intelligence.action_items.structure import _TAKES_ON
 from assistant.intelligence.action_items.tasks import (
     _clean,
     _due,
@@ -655,12 +656,6 @@ def _agreed_date(found: list[_Found], index: int, context: _Context) -> None:
         found[-1] = (replace(item, due=said.date), kind)
 
 
-_TAKES_IT_ON = re.compile(
-    r"\b(?:will do|i'll|i will|i can|i'm on it|on it|you'll have|you will have|jeg kan|jeg skal"
-    r"|skal nok|skal jeg nok|kan jeg godt|det kan jeg|det gør jeg|gør det|jeg gør|ordner|klarer"
-    r"|du har det|du får det)\b",
-    re.IGNORECASE,
-)
 _DECLINE = re.compile(r"^(?:no|nope|not|sorry|nej|ikke|desværre)\b", re.IGNORECASE)
 
 
@@ -671,7 +666,7 @@ def _dated_answer(found: list[_Found], index: int, context: _Context) -> bool:
     text = _normal(sentence.text)
     if text.endswith("?") or _DECLINE.match(text):
         return False
-    if not (_OPENS_WITH_YES.match(text) or _TAKES_IT_ON.search(text)):
+    if not (_OPENS_WITH_YES.match(text) or _TAKES_ON.search(text)):
         return False
     said = find_deadline(text, context.transcript.meeting.date, weeks=False)
     if said is None or said.date is None:

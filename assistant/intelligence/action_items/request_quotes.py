@@ -11,7 +11,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from assistant.intelligence.action_items.model import ActionItem
+from assistant.intelligence.action_items.located import _sentence_of
+from assistant.intelligence.action_items.model import ActionItem, _normal
+from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_OBJECT
 from assistant.intelligence.sentences import Sentence
 from assistant.transcript import Transcript
 
@@ -22,20 +24,6 @@ _ASKS_FOR_WORK = re.compile(
 )
 """A request for work ("can you run it today?", "DU SKAL LIGE HAVE..."), not any question to
 the listener ("Is the clause acceptable to you?")."""
-_ACCEPTS = re.compile(
-    r"^(?:(?:øh\w*|uh|um|ah)[,.]?\s+)*"
-    r"(?:yes|yeah|yep|sure|okay|ok|of course|absolutely|ja|jo|jep|klart|selvfølgelig|"
-    r"jeg tager (?:den|det)|i'll take (?:it|that)|det gør jeg|det kan jeg)\b",
-    re.IGNORECASE,
-)
-"""How a turn that takes the work on opens ("Yes, ...", "Ja, det gør jeg", "Jeg tager den.");
-an answer that only discusses the request ("I think that's a setting on our side, but let me
-check with Tobias.") is not quoted with it: its own item is not the work asked for."""
-_BY_PRONOUN = re.compile(
-    r"\b(?:it|that|this|him|her|them|those|det|dét|den|dem|ham|hende)\b", re.IGNORECASE
-)
-"""An answer that names the work only by a pronoun ("I'll run it", "Det gør jeg") needs the
-request beside it; one that names it in full ("Sure, I'll chase the purchase order") does not."""
 _ANSWER_SENTENCES = 2
 """The item's sentence is one of the first this many of the answering turn."""
 
@@ -61,16 +49,11 @@ def _request_answered(
     item: ActionItem, sentences: Sequence[Sentence], names: dict[str, str]
 ) -> Sentence | None:
     """The request to the item's owner in the turn just before the one the item opens."""
-    if item.owner is None or item.owner != item.speaker or not _BY_PRONOUN.search(item.quote):
+    # An answer that names the work only by a pronoun ("I'll run it", "Det gør jeg") needs the
+    # request beside it; one that names it in full ("Sure, I'll chase the order") does not.
+    if item.owner is None or item.owner != item.speaker or not _PRONOUN_OBJECT.search(item.quote):
         return None
-    index = next(
-        (
-            i
-            for i, s in enumerate(sentences)
-            if s.start == item.start and s.speaker == item.speaker and item.quote.startswith(s.text)
-        ),
-        None,
-    )
+    index = _sentence_of(item, sentences)
     if index is None:
         return None
     turn_start = index
@@ -78,7 +61,9 @@ def _request_answered(
         turn_start -= 1
     if index - turn_start >= _ANSWER_SENTENCES or turn_start == 0:
         return None
-    if not _ACCEPTS.match(sentences[turn_start].text.replace("’", "'")):
+    # An answer that only discusses the request ("I think that's a setting on our side, but let
+    # me check with Tobias.") is not quoted with it: its own item is not the work asked for.
+    if not _OPENS_WITH_YES.match(_normal(sentences[turn_start].text)):
         return None
     before = sentences[turn_start - 1].segment
     asked = [s for s in sentences[:turn_start] if s.segment == before]

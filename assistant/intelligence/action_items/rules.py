@@ -75,12 +75,34 @@ _TAKE_ALONG = re.compile(
 _CLAIM = re.compile(r"\b(?:i'll|i will|i'm|will do|jeg)\b", re.IGNORECASE)
 """An acceptance that takes the work on ("I'll do that", "Det gør jeg"), not a bare "yes"."""
 _OPENS_WITH_YES = re.compile(
-    r"^(?:sure|yes|yeah|yep|okay|ok|absolutely|of course|no problem|will do|definitely|"
+    r"^(?:sure|yes|yeah|yep|yup|okay|ok|absolutely|of course|no problem|will do|definitely|"
     r"ja|jo|jep|jeps|fint|selvfølgelig|klart|helt sikkert|det kan jeg godt|super|sounds|that works|"
     r"perfect|great|gerne|det lyder|det passer|det gør jeg|det klarer jeg|det ordner jeg"
-    r"|det tager jeg|det sørger jeg for|on it|i'm on it)\b",
+    r"|det tager jeg|jeg tager (?:den|det)|i'll take (?:it|that)|det sørger jeg for"
+    r"|det skal jeg nok|on it|i'm on it)\b",
     re.IGNORECASE,
 )
+"""How a turn that says yes, or takes the work on, opens ("Yes, ...", "Det gør jeg, ...")."""
+_TAKING_IT_ON = (
+    r"(?:leave (?:it|that|this|them) (?:to|with) (?:me|us)|consider (?:it|that|this)(?: one)? done"
+    r"|(?:i|we)(?:'ll| will) (?:do|take|handle|sort) (?:it|that|this|care of (?:it|that))"
+    r"|will do|no problem|(?:i'm|i am|we're|we are) on it"
+    r"|(?:that|that one|this one|this|it|the \w+)(?:'s| is) (?:on me|on us|mine)|that one's mine"
+    r"|(?:det|den|dem) (?:gør|tager|klarer|ordner|fikser|laver) (?:jeg|vi)"
+    r"|(?:det|den|dem) sørger (?:jeg|vi) for|(?:det|den|dem) kigger (?:jeg|vi) på"
+    r"|jeg tager mig af (?:det|den|dem)|(?:det|den|dem) tager (?:jeg|vi) os af"
+    r"|(?:det|den|dem) tager jeg mig af|(?:den|det) er på (?:mig|os)|betragt det som gjort"
+    r"|(?:lad (?:det|den|dem) ligge hos|overlad det til) (?:mig|os)|lad mig tage den"
+    r"|den er min|det er mit bord)"
+)
+"""Taking on the work just asked for in so many words, without naming it ("Leave it with me",
+"Consider it done", "Det ordner vi", "Den er på mig"); not a bare yes, which may answer a
+question's tag."""
+_YES_BEFORE = (
+    r"(?:(?:yes|yeah|yep|sure|okay|ok|fine|right|then|absolutely|of course|ja|jo|jep|jamen|fint"
+    r"|klart|selvfølgelig|gerne|så)\b[\s,.!]*)*"
+)
+"""The yes words that may open a sentence taking the work on ("Ja, det ordner jeg")."""
 _POLITE_CONDITION = re.compile(
     r"\bif (?:it helps|that helps|you like|you want|you'd like|needed|necessary|that works)\b"
     r"|\bhvis det hjælper\b|\bhvis du vil\b|\bhvis i vil\b|\bhvis det passer\b"
@@ -136,11 +158,16 @@ _CONSULTS = re.compile(
     re.IGNORECASE,
 )
 """Taking the work to someone ("vende det med min chef", "clear it with legal")."""
-_PRONOUN_OBJECT = re.compile(
+_THING_PRONOUNS = r"it|that|this|them|those|det|dét|den(?! \d)|dem"
+"""The pronouns that name a thing said before ("I'll run it", "det gør jeg"); "den 3." is a day."""
+_POINTS_BACK = re.compile(
     # not the first part of a compound: "deres IT-chef", "det-team"
-    r"\b(?:it|that|them|those|him|her|this|det|den|dem|ham|hende)\b(?!-)",
+    rf"\b(?:{_THING_PRONOUNS})\b(?!-)",
     re.IGNORECASE,
 )
+"""Work named only by a pronoun pointing back at it ("send it to you", "Det retter jeg")."""
+_PRONOUN_OBJECT = re.compile(rf"\b(?:{_THING_PRONOUNS}|him|her|ham|hende)\b(?!-)", re.IGNORECASE)
+"""`_POINTS_BACK`, or the one the work is for ("ring til hende")."""
 _PLURAL_YOU = re.compile(
     r"(?i:\b(?:everyone|everybody|all of you|you all|you guys|y'all|alle sammen|alle|jeres)\b)"
     r"|\bI (?:skal|må|bedes)\b|(?i:\b(?:kan|kunne|vil|gider|skal|må|at) )I\b",

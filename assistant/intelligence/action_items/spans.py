@@ -11,27 +11,25 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.intelligence.action_items.model import ActionItem, _normal
-from assistant.intelligence.action_items.rules import _ACCEPTANCE, _OPENS_WITH_YES
+from assistant.intelligence.action_items.rules import (
+    _ACCEPTANCE,
+    _OPENS_WITH_YES,
+    _POINTS_BACK,
+    _TAKING_IT_ON,
+    _YES_BEFORE,
+)
 from assistant.intelligence.dates import find_deadline
 from assistant.intelligence.sentences import Sentence, words
 
 _TAKES_ON = re.compile(
-    r"^(?:(?:yes|yeah|yep|sure|okay|ok|fine|right|then|ja|jo|jep|jamen|fint|okay|så)[\s,.!]+)*"
-    r"(?:leave (?:it|that|this|them) with (?:me|us)|consider (?:it|that|this)(?: one)? done"
-    r"|(?:that|that one|this one|this|it|the \w+)(?:'s| is) (?:on me|on us|mine)"
-    r"|that one's mine|happy to|will do"
-    # Danish in so many words: "Jeg tager mig af det", "Den er på mig", "Det ordner vi".
-    r"|jeg tager mig af (?:det|den|dem)|(?:det|den|dem) tager (?:jeg|vi) os af"
-    r"|(?:det|den|dem) tager jeg mig af|(?:den|det) er på (?:mig|os)|betragt det som gjort"
-    r"|lad (?:det|den|dem) ligge hos (?:mig|os)|(?:det|den) (?:ordner|klarer) (?:jeg|vi)"
+    rf"^{_YES_BEFORE}(?:{_TAKING_IT_ON}|happy to"
     # granting what was just asked: "That's reasonable. I'll add it by Monday."
     r"|that's (?:reasonable|fair|fair enough)|fair enough|det er rimeligt|det er fair|fair nok"
-    r"|i(?:'m| am) on it|lad mig tage den|den er min|det er mit bord"
     # Danish object first: "Det kigger jeg på", "Den tager jeg", "Dem ringer jeg til".
     r"|(?:det|den|dem|dét) \w+e?r jeg(?: \w+)?)(?:,\s*[A-ZÆØÅ]\w+)?[\s,.!]*$",
     re.IGNORECASE,
 )
-"""A sentence that takes on the work named next or just asked for, without naming it."""
+"""A whole sentence that takes on the work named next or just asked for, without naming it."""
 _SHORT_YES = 10
 """Words at most in a "Yes, …" sentence read as the yes that opens a promise."""
 _SOMEONE_ELSE = re.compile(
@@ -44,7 +42,6 @@ _HANDS_OVER = re.compile(
 )
 """A sentence that hands over what was just promised ("You'll have it by Thursday", "I får den
 inden klokken tre")."""
-_POINTS_BACK = re.compile(r"\b(?:it|them|that|den(?! \d)|det|dem)\b", re.IGNORECASE)
 _SAYS_ENOUGH = 4
 """Words at least in a quote that shows a reader what was promised."""
 _OWN_WORK = re.compile(r"^(?:\w+\s+){0,3}?(?:jeg|vi|i|we)\b", re.IGNORECASE)

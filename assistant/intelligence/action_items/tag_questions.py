@@ -12,7 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from assistant.intelligence.action_items.model import ActionItem
+from assistant.intelligence.action_items.model import ActionItem, _normal
+from assistant.intelligence.action_items.restatements import _ALSO
+from assistant.intelligence.action_items.rules import _OPENS_WITH_YES
 from assistant.intelligence.sentences import Sentence
 
 _TAG = re.compile(
@@ -24,15 +26,8 @@ _PARTICLE = re.compile(r"\s+vel\b", re.IGNORECASE)
 """The tag's particle ("du ringer vel til ...") is no part of the task's text."""
 _TO_LISTENER = re.compile(r"\b(?:you(?:'ll| will)?|du)\b", re.IGNORECASE)
 """The tag question puts the work to its listener ("you'll send ...", "du sender vel ...")."""
-_ALSO = re.compile(r"\b(?:også|also|too|as well)\b", re.IGNORECASE)
-""""Du sender vel også ...": a further task, not a re-check of one already taken on."""
-_ACCEPTS = re.compile(
-    r"^(?:(?:øh\w*|uh|um|ah)[,.]?\s+)*"
-    r"(?:yes|yeah|yep|yup|sure|will do|of course|absolutely|ja|jo|jep|klart|selvfølgelig|"
-    r"det gør jeg|det skal jeg nok|i will)\b",
-    re.IGNORECASE,
-)
-"""How the answer of one who takes the task on opens ("Yep, ...", "Det gør jeg, ...")."""
+_I_WILL = re.compile(r"^i will\b", re.IGNORECASE)
+"""The yes that echoes the tag question ("You'll send it, right?" - "I will.")."""
 _RECHECK_REACH = 60.0
 """A re-check follows the task it re-checks within this many seconds (the task just agreed;
 a minute or two on, "du opretter dem, ik'?" hands out a new one)."""
@@ -86,7 +81,10 @@ def _yes_to_tag(item: ActionItem, sentences: Sequence[Sentence]) -> list[Sentenc
     if sentences[index + 1].segment == sentences[index].segment:
         return None  # the question does not end its turn: no answer to it follows
     turn = [s for s in sentences[index + 1 :] if s.segment == sentences[index + 1].segment]
-    if turn[0].speaker == item.speaker or not _ACCEPTS.match(turn[0].text.replace("’", "'")):
+    answer = _normal(turn[0].text)
+    if turn[0].speaker == item.speaker or not (
+        _OPENS_WITH_YES.match(answer) or _I_WILL.match(answer)
+    ):
         return None
     if item.owner not in (item.speaker, turn[0].speaker):
         return None  # the question names someone else as owner ("..., Sofie tager den, ikke?")
@@ -95,6 +93,7 @@ def _yes_to_tag(item: ActionItem, sentences: Sequence[Sentence]) -> list[Sentenc
 
 def _task_rechecked(asked: ActionItem, before: Sequence[ActionItem]) -> ActionItem | None:
     """The task a tag question re-checks: the latest its owner took on shortly before."""
+    # "Du sender vel også ...": a further task, not a re-check of one already taken on
     if _ALSO.search(asked.quote.split("?")[0]):
         return None
     return next(

@@ -803,12 +803,51 @@ def test_a_tag_question_answered_yes_is_the_answerers_task_quoted_with_the_yes()
         assert " vel " not in items[0].text
 
 
+def test_a_tag_question_is_taken_on_by_any_yes_that_opens_the_answer() -> None:
+    # the yes words every rule reads (`rules._OPENS_WITH_YES`), and "I will" echoing the tag
+    for question, answer, language in (
+        ("Kim, you'll book the meeting room for the workshop, right?", "I will.", "en"),
+        ("Kim, you'll book the meeting room for the workshop, right?", "Yup, today.", "en"),
+        ("Kim, du booker vel mødelokalet til workshoppen?", "Det skal jeg nok.", "da"),
+        ("Kim, you'll book the meeting room for the workshop, right?", "On it.", "en"),
+        ("Kim, du booker vel mødelokalet til workshoppen?", "Det klarer jeg.", "da"),
+    ):
+        items = rule_items([("ana", question), ("kim", answer)], language=language)
+        assert [item.owner for item in items] == ["kim"], (answer, items)
+        assert items[0].quote == f"{question} {answer}", items
+
+
 def test_a_tag_question_refused_is_no_task() -> None:
     turns = [
         ("ana", "Ben, du ringer vel til vognmanden i morgen?"),
         ("ben", "Nej, det når jeg ikke, jeg er på kursus."),
     ]
     assert rule_items(turns, language="da") == []
+
+
+def test_a_tag_question_for_one_more_is_a_further_task_not_a_re_check() -> None:
+    # "another", "en til": the words of `restatements._ALSO`, as for "also", "også"
+    for turns, language in (
+        (
+            [
+                ("ben", "I'll draft the rollout email for the sales team today."),
+                ("ana", "Ben, you'll write another one for support, right?"),
+                ("ben", "Yes, I will."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ben", "Jeg sender tilbuddet til Helle i dag."),
+                ("ana", "Ben, du laver vel en til til Søren?"),
+                ("ben", "Det gør jeg."),
+            ],
+            "da",
+        ),
+    ):
+        items = rule_items(turns, language=language)
+        assert [item.owner for item in items] == ["ben", "ben"], items
+        assert items[1].quote == f"{turns[1][1]} {turns[2][1]}", items
 
 
 def test_a_tag_question_re_checking_a_task_just_taken_on_dates_it_and_adds_none() -> None:

@@ -158,3 +158,18 @@ def test_it_after_a_possessive_is_a_noun() -> None:
     ]
     items = list(rule_action_items(meeting(turns, people=people, language="en")))
     assert [item.text for item in items] == ["Ask our IT for an export"], items
+
+
+# ---- one list of the pronouns that point back at work ----------------------------------------
+
+
+def test_a_pronoun_pointing_back_is_neither_a_day_nor_a_compound() -> None:
+    from assistant.intelligence.action_items.rules import _POINTS_BACK, _PRONOUN_OBJECT
+
+    for text in ("I'll have those ready", "Dét ordner vi", "Jeg printer den i morgen"):
+        assert _POINTS_BACK.search(text), text
+    for text in ("Jeg printer kontrakten den 4. maj", "Vi spørger deres IT-folk"):
+        assert not _POINTS_BACK.search(text), text
+    # the one the work is for, too: "ring til hende", "remind him"
+    assert _PRONOUN_OBJECT.search("Jeg minder hende om fakturaen")
+    assert not _POINTS_BACK.search("Jeg minder hende om fakturaen")

@@ -286,6 +286,14 @@ def test_work_taken_on_in_so_many_words_is_quoted_with_the_promise() -> None:
             "da",
             "2026-10-09",
         ),
+        (
+            [
+                ("ana", "The two new hires in support still have no access to the ticket system."),
+                ("ben", "I'll take care of that. I'll set up accounts for them by Monday."),
+            ],
+            "en",
+            "2026-10-12",
+        ),
     ):
         items = items_of(turns, language=language)
         assert summary(items) == [("ben", due)], turns
@@ -1135,6 +1143,17 @@ def test_a_dated_yes_to_a_request_is_quoted_with_the_request() -> None:
         items = rule_items([("mona", request), (owner, answer)], language=language)
         assert [item.owner for item in items] == [owner], items
         # the evidence shows the work asked for and the yes that took it on
+        assert items[0].quote == f"{request} {answer}", items
+
+
+def test_a_bare_dated_yes_gives_the_request_its_day_and_its_answerer() -> None:
+    # the words that take a request on are those of `structure._TAKES_ON` ("happy to")
+    for request, answer, language in (
+        ("Mia, could you send me the updated price list?", "Happy to, by Friday.", "en"),
+        ("Mia, kan du sende mig den nye prisliste?", "Den kan jeg godt trække fredag.", "da"),
+    ):
+        items = rule_items([("ana", request), ("mia", answer)], language=language)
+        assert summary(items) == [("mia", "2026-10-09")], items
         assert items[0].quote == f"{request} {answer}", items
 
 
