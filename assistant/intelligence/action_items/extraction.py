@@ -64,6 +64,7 @@ from assistant.intelligence.action_items.not_work import (
     _instead_of_help,
     _is_joke,
     _laughed_at,
+    _names_whom,
     _ongoing_activity,
     _own_sides_process,
     _precondition,
@@ -221,6 +222,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             if kind in ("commitment", "group") and _ongoing_activity(item, sentences[index]):
                 continue
             if kind in ("commitment", "group") and _precondition(item, sentences[index]):
+                continue
+            if _names_whom(item, sentences[index]):
                 continue
             if kind in ("commitment", "group") and _own_sides_process(
                 item, sentences[index], context

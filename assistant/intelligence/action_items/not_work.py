@@ -118,6 +118,22 @@ def _own_sides_process(item: ActionItem, sentence: Sentence, context: _Context) 
     )
 
 
+def _names_whom(item: ActionItem, sentence: Sentence) -> bool:
+    """ "Så er det jo hende, jeg skal snakke med", "det er mig, I skal sende alting til": a cleft
+    that puts a person first and leaves the verb's preposition at the end names whom to turn
+    to, not work (undated). "Det er dig, der skal ringe" (the doer put first) stays a task."""
+    return item.due is None and _CLEFT_OBJECT.search(sentence.text) is not None
+
+
+_CLEFT_OBJECT = re.compile(
+    r"\b(?:det (?:er|var)|(?:er|var) det)(?: (?:jo|så|nok|altså|faktisk))*"
+    r" (?:mig|dig|ham|hende|os|jer|dem),? (?:som )?(?:jeg|a|du|vi|I|man|de|han|hun)"
+    r" (?:(?:skal|må|kan|vil)\b|ska')[^,.?!]*\b(?:til|med|hos|ved|for|om)[.!]?$",
+    re.IGNORECASE,
+)
+"""The person put first, the verb's preposition left at the end ("… sende alting til")."""
+
+
 _OWN_BODY = re.compile(
     r"\b(?:bestyrelse\w*|ledelsesmøde\w*|direktion\w*|(?:vores|min) (?:direktør|ledelse|chef)\w*"
     r"|vores interne|internt)\b",

@@ -1479,3 +1479,22 @@ def test_an_answer_the_other_side_gets_from_its_board_stays_a_task() -> None:
     # our own side's duty to its board is work agreed in the meeting
     turns = [("cy", "Så er prisen på plads."), ("ana", "Vi skal lave en oversigt til bestyrelsen.")]
     assert rule_items(turns, people=SIDES, language="da") != []
+
+
+# ---- whom to turn to, said as a cleft -------------------------------------------------------
+
+
+def test_a_cleft_naming_whom_to_turn_to_is_no_task() -> None:
+    for said in (
+        "Det er Birthe, der passer bogholderiet, så det er hende, du skal ringe til.",
+        "Nå, men så er det jo ham, jeg skal forhandle med.",
+        "Fakturaerne? Det er os, I skal skrive til.",
+    ):
+        assert rule_items([("ana", "Hvem tager sig af det?"), ("cy", said)], language="da") == [], (
+            said
+        )
+    # with a day it is work to do
+    said = "Det er hende, jeg skal sende kontrakten til på fredag."
+    assert summary(rule_items([("ana", "Godt."), ("cy", said)], language="da")) == [
+        ("cy", "2026-10-09")
+    ]

@@ -320,3 +320,28 @@ def test_an_offer_followed_by_new_work_keeps_both_items() -> None:
         ]
     )
     assert summary(items) == [("ben", None), ("ben", None)]
+
+
+# ---- the matter taken on, then the work said out -------------------------------------------
+
+
+def test_a_matter_taken_on_then_the_work_said_out_is_one_task_quoted_with_both() -> None:
+    for taken, work in (
+        (
+            "Det spørgsmål tager jeg, for det er ikke noget, Per kan afgøre alene.",
+            "Jeg taler med vores chef og giver jer svar på fredag.",
+        ),
+        (
+            "Det vil jeg gerne påtage mig.",
+            "Jeg trækker tallene ud af kassesystemet på fredag.",
+        ),
+    ):
+        items = rule_items(
+            [
+                ("ana", "Kan du undersøge, om opsætningen kan være gratis?"),
+                ("ben", f"{taken} {work}"),
+            ],
+            language="da",
+        )
+        assert summary(items) == [("ben", "2026-10-09")], taken
+        assert items[0].quote == f"{taken} {work}"
