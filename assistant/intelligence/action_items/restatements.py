@@ -166,19 +166,19 @@ def _spells_out(found: list[_Found], item: ActionItem, index: int, context: _Con
             or len(words(previous.text)) <= 2
             # "Det gør jeg." taking on what was just said, then the work in the speaker's words
             or _ACCEPTANCE.match(_normal(previous.quote)) is not None
-            or _TAKES_IT_ON.match(_normal(previous.quote)) is not None
+            or _TAKES_ON_THE_MATTER.match(_normal(previous.quote)) is not None
         )
         and not has_object_pronoun(item.text)
         and _ALSO.search(context.sentences[index].text) is None
     ):
         return False
-    taken_on = _TAKES_IT_ON.match(_normal(previous.quote)) is not None
+    taken_on = _TAKES_ON_THE_MATTER.match(_normal(previous.quote)) is not None
     quote = f"{previous.quote} {item.quote}" if taken_on else item.quote
     found[-1] = (replace(item, quote=quote, due=item.due or previous.due), kind)
     return True
 
 
-_TAKES_IT_ON = re.compile(
+_TAKES_ON_THE_MATTER = re.compile(
     r"^(?:(?:ja|jo|okay|fint|godt)[,.]?\s+)*(?:det|den|dem)(?:\s+\w+)?\s+"
     r"(?:(?:tager|klarer|ordner) jeg|(?:vil|kan) jeg(?: gerne| godt)? påtage mig)"
     r"(?:[.!]|,\s*(?:for|fordi|da)\b[^?]*)?$",
