@@ -123,8 +123,8 @@ class LiveOptions:
     context_chars: int = 200
     """After a trim, up to this many characters of the utterance's words handed on are given
     to the next decodes as Whisper's previous-text context (0: none). Carrying an ended
-    utterance's words on as the next one's context too (issue 9, tried 2026-12-07, branch
-    livetext, ``bench.live_errors --cost 0.35,0.01 --as-1x --window-cost``): the tuning
+    utterance's words on as the next one's context too (issue 9, tried 2026-12-07,
+    ``bench.live_errors --cost 0.35,0.01 --as-1x --window-cost``): the tuning
     dialogues read better (0.172 -> 0.162, 0.176 -> 0.174) but the unrelated tuning clips worse
     (0.308 -> 0.341; all 0.186 -> 0.183), and the same material as a telephone line carries it
     worse (0.360 -> 0.379): not kept, the phone call not measured."""
