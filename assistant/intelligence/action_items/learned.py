@@ -32,6 +32,7 @@ from assistant.intelligence.action_items.handovers import handed_over
 from assistant.intelligence.action_items.model import ActionItem
 from assistant.intelligence.action_items.offers import folded_offers
 from assistant.intelligence.action_items.request_quotes import quoted_with_requests
+from assistant.intelligence.action_items.retractions import without_retracted
 from assistant.intelligence.action_items.tag_questions import settled_tag_questions
 from assistant.intelligence.sentences import Sentence
 from assistant.transcript import Transcript
@@ -159,6 +160,7 @@ def extract_action_items(
         items = kept_items(scored, scorer)
     sentences = action_sentences(transcript)
     settled = folded_offers(settled_tag_questions(items, sentences), sentences)
-    return quoted_with_requests(
+    quoted = quoted_with_requests(
         handed_over(settled, sentences, transcript.participants), transcript, sentences
     )
+    return without_retracted(quoted, sentences, transcript.meeting.date)

@@ -495,11 +495,13 @@ _NOT_NEEDED = re.compile(
     r"^[^.?!]{0,40}?\b(?:ikke|not|won't|isn't)\b[^.?!]{0,20}?\b(?:nødvendigt|necessary|needed)"
     r"(?=\s*(?:[,.!;]|$))"
     r"|^(?:(?:nej|no|ah|oh)[,.!]?\s+)*(?:(?:tak|thanks)[,.!]?\s+)?(?:no need|ingen grund"
-    r"|det behøver (?:du|i) ikke|you don't (?:need|have) to|lad (?:bare )?være)\b",
+    r"|det behøver (?:du|i)(?: (?:faktisk|egentlig|slet|altså))? ikke"
+    r"|you (?:really |actually )?(?:don't|do not) (?:really )?(?:need|have) to"
+    r"|lad (?:bare )?være)\b",
     re.IGNORECASE,
 )
 """A reply that says the work offered is not wanted: "Det tror jeg ikke bliver nødvendigt",
-"No need, we have it", "Det behøver du ikke"."""
+"No need, we have it", "Det behøver du faktisk ikke", "You really do not need to"."""
 
 
 def _not_needed(index: int, context: _Context) -> bool:
