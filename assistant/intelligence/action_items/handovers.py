@@ -16,15 +16,11 @@ from dataclasses import replace
 
 from assistant.intelligence.action_items.model import ActionItem
 from assistant.intelligence.action_items.offers import _segment_of
+from assistant.intelligence.action_items.restatements import _ALSO
+from assistant.intelligence.action_items.rules import _POINTS_BACK
 from assistant.intelligence.sentences import Sentence
 from assistant.transcript import Participant
 
-_BY_PRONOUN = re.compile(
-    r"\b(?:it|that|this|them|those|det|dét|den|dem|that one|den der)\b", re.IGNORECASE
-)
-"""The promise names the work handed over by a pronoun ("I'll chase them", "det tager jeg")."""
-_ALSO = re.compile(r"\b(?:også|also|too|as well)\b", re.IGNORECASE)
-""""I'll call them too": more work beside the first, not the first taken over."""
 _REPAIR = re.compile(
     r"\b(?:actually|make that|rather|instead|no wait|not \w+ but|faktisk|nej vent|hellere"
     r"|i stedet|ikke \w+ men|(?:it's|it is) \w+ who|det er \w+,? der|owns|took over"
@@ -78,7 +74,7 @@ def _pronoun_promise(item: ActionItem) -> bool:
     """A promise of the speaker's own that names its work by a pronoun only, and no more."""
     return (
         item.owner == item.speaker
-        and _BY_PRONOUN.search(item.quote) is not None
+        and _POINTS_BACK.search(item.quote) is not None
         and _ALSO.search(item.quote) is None
     )
 
