@@ -73,7 +73,7 @@ from assistant.intelligence.action_items.not_work import (
     _what_it_lets_me_do,
     _without_reason,
 )
-from assistant.intelligence.action_items.owners import TEAM, _team_of
+from assistant.intelligence.action_items.owners import TEAM, _team_of, first_name
 from assistant.intelligence.action_items.recaps import (
     _dated_by_recap,
     _in_recap,
@@ -429,10 +429,12 @@ def _context(transcript: Transcript, sentences: Sequence[Sentence]) -> _Context:
 
 
 def _names_of(participant: Participant) -> set[str]:
+    """The names a turn may call a participant by: their full name and first name."""
     name = participant.name.strip()
-    if not name or (name == participant.id and not name.isalpha()):
-        return set()
-    return {name, name.split()[0]}
+    first = first_name(participant)
+    if first is None or (name == participant.id and not name.isalpha()):
+        return set()  # a placeholder, or an id standing in for a name ("S1")
+    return {name, first}
 
 
 def _item(index: int, context: _Context) -> list[_Found] | _Acceptance | None:

@@ -878,20 +878,31 @@ def _names_same_thing(first: str, second: str) -> bool:
     """Whether two task texts name the same thing past their verbs: they share a word of their
     objects, or two forms of one ("Pick up the quote" / "Get the quote to them", "Lav et
     tilbud" / "Send tilbuddet")."""
-    objects = _object_words(first)
+    return _share_a_thing(_object_words(first), _object_words(second))
+
+
+def remark_names_object_of(task: str, remark: str) -> bool:
+    """Whether ``remark``, any words rather than a task opening with its verb ("glem det med
+    logoet"), names a thing of ``task``'s object ("Send jer vores nye logo")."""
+    return _share_a_thing(_object_words(task), _object_words(remark, past_verb=False))
+
+
+def _share_a_thing(first: set[str], second: set[str]) -> bool:
+    """Whether two sets of object words hold one word, or two forms of one."""
     return any(
         word == other
         or (min(len(word), len(other)) >= 4 and (word.startswith(other) or other.startswith(word)))
-        for word in _object_words(second)
-        for other in objects
+        for word in second
+        for other in first
     )
 
 
-def _object_words(task: str) -> set[str]:
-    """The task's words past its verb, stop words and words naming no thing of their own left
-    out."""
-    stems = _stems(task)
-    return {w for w in words(task)[1:] if len(w) >= 3 and w[:5] in stems and w not in _GENERIC}
+def _object_words(text: str, *, past_verb: bool = True) -> set[str]:
+    """The words of ``text`` (past the task's verb when ``past_verb``), stop words and words
+    naming no thing of their own left out."""
+    stems = _stems(text)
+    said = words(text)[1:] if past_verb else words(text)
+    return {w for w in said if len(w) >= 3 and w[:5] in stems and w not in _GENERIC}
 
 
 _GENERIC = frozenset(

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from assistant.intelligence.action_items.model import ActionItem
 from assistant.intelligence.action_items.offers import _segment_of
+from assistant.intelligence.action_items.owners import first_name
 from assistant.intelligence.action_items.restatements import _ALSO
 from assistant.intelligence.action_items.rules import _POINTS_BACK
 from assistant.intelligence.sentences import Sentence
@@ -124,10 +125,5 @@ def _names(text: str, names: set[str], *, as_subject: bool = False) -> bool:
 
 
 def _first_names(people: Sequence[Participant]) -> dict[str, set[str]]:
-    """Each participant's id and the first word of their name, lower-case, that a turn may
-    name them by."""
-    return {
-        p.id: {n.lower() for n in (p.name.split()[:1] if p.name else [])}
-        for p in people
-        if p.name_source != "placeholder"
-    }
+    """Each participant's id and the names a turn may call them by."""
+    return {p.id: {name} if (name := first_name(p)) else set() for p in people}

@@ -20,16 +20,19 @@ def _is_dated(sentence: Sentence, context: _Context) -> bool:
     return find_date(sentence.text, context.transcript.meeting.date, weeks=False) is not None
 
 
-def _sentence_of(item: ActionItem, sentences: Sequence[Sentence]) -> int | None:
-    """The index of the sentence an item was found in (its quote may run on into the next)."""
-    return next(
-        (
-            i
-            for i, s in enumerate(sentences)
-            if s.start == item.start and s.speaker == item.speaker and item.quote.startswith(s.text)
-        ),
-        None,
+def _sentence_of(
+    item: ActionItem, sentences: Sequence[Sentence], *, last: bool = False
+) -> int | None:
+    """The index of the sentence an item was found in (its quote may run on into the next);
+    ``last``: of the last sentence its quote holds."""
+    found = (
+        i
+        for i, s in enumerate(sentences)
+        if s.start == item.start
+        and s.speaker == item.speaker
+        and (s.text in item.quote if last else item.quote.startswith(s.text))
     )
+    return max(found, default=None) if last else next(found, None)
 
 
 def _resolved(item: ActionItem, index: int | None, context: _Context) -> ActionItem:

@@ -8,6 +8,7 @@ import re
 from assistant.intelligence.action_items.model import _Context
 from assistant.intelligence.action_items.rules import _EVERYONE, _PLURAL_YOU, _THING_PRONOUNS, Kind
 from assistant.intelligence.sentences import words
+from assistant.transcript import Participant
 
 TEAM = "team"
 """Owner of a group commitment when sides are unknown; ``team:internal`` / ``team:external``
@@ -16,6 +17,13 @@ when the speaker's side is known."""
 
 def team_owner(side: str | None) -> str:
     return f"{TEAM}:{side}" if side else TEAM
+
+
+def first_name(participant: Participant) -> str | None:
+    """The first word of a participant's name, lower-case: what a turn may call them by. None
+    for a placeholder ("Speaker 1", "Left channel"), which no one says."""
+    said = participant.name.split()[:1] if participant.name_source != "placeholder" else []
+    return said[0].lower() if said else None
 
 
 def owner_name(owner: str | None, names: dict[str, str], language: str | None = "en") -> str:

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from assistant.intelligence.action_items.located import _sentence_of
 from assistant.intelligence.action_items.model import ActionItem, _normal
+from assistant.intelligence.action_items.owners import first_name
 from assistant.intelligence.action_items.rules import _OPENS_WITH_YES, _PRONOUN_OBJECT
 from assistant.intelligence.sentences import Sentence
 from assistant.transcript import Transcript
@@ -32,7 +33,7 @@ def quoted_with_requests(
     items: Sequence[ActionItem], transcript: Transcript, sentences: Sequence[Sentence]
 ) -> tuple[ActionItem, ...]:
     """``items``, each one its owner took on by answering another's request quoted with it."""
-    names = {p.id: p.name.split()[0].lower() for p in transcript.participants if p.name}
+    names = {p.id: name for p in transcript.participants if (name := first_name(p))}
     quoted = [item.quote for item in items]
     result = []
     for item in items:
@@ -75,7 +76,7 @@ def _request_answered(
 def _asks(sentence: Sentence, owner: str, names: dict[str, str]) -> bool:
     """Whether ``sentence`` asks its listener, ``owner`` or no one else named, for work."""
     text = sentence.text.lower()
-    others = [n for p, n in names.items() if p != owner and n and n != "speaker"]
+    others = [n for p, n in names.items() if p != owner]
     if any(re.search(rf"\b{re.escape(n)}\b", text) for n in others):
         return False
     return _ASKS_FOR_WORK.search(text) is not None

@@ -14,7 +14,8 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from assistant.intelligence.action_items.follow_ups import _names_same_thing
+from assistant.intelligence.action_items.follow_ups import remark_names_object_of
+from assistant.intelligence.action_items.located import _sentence_of
 from assistant.intelligence.action_items.model import ActionItem, _normal
 from assistant.intelligence.dates import find_date
 from assistant.intelligence.sentences import Sentence
@@ -39,7 +40,7 @@ def without_retracted(
     items: Sequence[ActionItem], sentences: Sequence[Sentence], meeting_date: dt.date | None
 ) -> tuple[ActionItem, ...]:
     """``items`` without those their owner or requester later took back."""
-    made = [_last_sentence_of(item, sentences) for item in items]
+    made = [_sentence_of(item, sentences, last=True) for item in items]
     dropped: set[int] = set()
     for index, sentence in enumerate(sentences):
         text = _normal(sentence.text)
@@ -55,41 +56,30 @@ def without_retracted(
     return tuple(item for i, item in enumerate(items) if i not in dropped)
 
 
-def _last_sentence_of(item: ActionItem, sentences: Sequence[Sentence]) -> int:
-    """The index of the last sentence ``item`` was said in (-1 if none is found)."""
-    return max(
-        (
-            i
-            for i, s in enumerate(sentences)
-            if s.start == item.start and s.speaker == item.speaker and s.text in item.quote
-        ),
-        default=-1,
-    )
-
-
 def _taken_back(
     items: Sequence[ActionItem],
-    made: Sequence[int],
+    made: Sequence[int | None],
     index: int,
     rest: str,
     sentences: Sequence[Sentence],
 ) -> int | None:
     """The position of the item the sentence at ``index`` takes back, if it points back at one;
-    ``made`` holds the sentence index of each item."""
+    ``made`` holds the sentence index of each item (None: not found)."""
     retraction = sentences[index]
-    earlier = [i for i in range(len(items)) if 0 <= made[i] < index]
+    said_at = {i: said for i, said in enumerate(made) if said is not None and said < index}
+    earlier = sorted(said_at)
     if not earlier:
         return None
     own = [i for i in earlier if retraction.speaker in (items[i].speaker, items[i].owner)]
     for i in reversed(own):
         if retraction.start - items[i].start > _NAMED_WITHIN_S:
             break
-        if _names_same_thing(items[i].text, f"x {rest}"):
+        if remark_names_object_of(items[i].text, rest):
             return i
-    latest = max(earlier, key=lambda i: made[i])
+    latest = max(earlier, key=said_at.__getitem__)
     if not own or latest not in own:
         return None  # someone else's item came in between: "forget that" is not about this
-    said_in = made[latest]
+    said_in = said_at[latest]
     # "I could also add the module. Actually, no, scratch that": the retractor's own words in
     # between are what "that" takes back, not the item before them
     if any(s.speaker == retraction.speaker for s in sentences[said_in + 1 : index]):
