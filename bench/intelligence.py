@@ -141,6 +141,10 @@ LABELLED_DIR_AI = LABELLED_DIR.with_name("intelligence-ai")
 # turns, many tasks, conditional commitments): 2026-12-07, measured before tuning.
 LABELLED_DIR_AJ = LABELLED_DIR.with_name("intelligence-aj")
 LABELLED_DIR_AK = LABELLED_DIR.with_name("intelligence-ak")
+# al (promises amended: additions, corrected dates, cut-off sentences, take-overs) and am
+# (understated spoken Danish commitments and look-alikes): 2026-12-07, measured before tuning.
+LABELLED_DIR_AL = LABELLED_DIR.with_name("intelligence-al")
+LABELLED_DIR_AM = LABELLED_DIR.with_name("intelligence-am")
 ALL_LABELLED = (
     LABELLED_DIR,
     LABELLED_DIR_B,
@@ -179,6 +183,8 @@ ALL_LABELLED = (
     LABELLED_DIR_AI,
     LABELLED_DIR_AJ,
     LABELLED_DIR_AK,
+    LABELLED_DIR_AL,
+    LABELLED_DIR_AM,
 )
 AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 """A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a

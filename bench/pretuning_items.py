@@ -65,6 +65,8 @@ PRETUNING = {
     "intelligence-ai": "aa71ff0",  # likewise (README of each)
     "intelligence-aj": "b426105",  # written 2026-12-07 from the brief, measured before tuning
     "intelligence-ak": "b426105",  # likewise (README of each)
+    "intelligence-al": "71aaf34",  # written 2026-12-07 from the brief, measured before tuning
+    "intelligence-am": "71aaf34",  # likewise (README of each)
 }
 """Per set, the commit whose rules had never been tuned on it."""
 
