@@ -228,6 +228,10 @@ _EN = _Rules(
         # holding back, not work: "Understood, I'll hold off", "I'll pretend I didn't hear it"
         *("hold off", "hold back", "hold fire", "pretend", "wait and see", "wait for"),
         *("bring it up again", "bring that up again", "raise it again"),
+        # a vague word to get back some day, with nothing to do: "We'll reach out when we're ready"
+        *("reach out when we're ready", "reach out when we are ready"),
+        *("get in touch when we're ready", "get in touch when we are ready"),
+        *("be in touch when we're ready", "be in touch when we are ready"),
         # "I'm going to the office": a place, not a task
         *("the", "a", "an", "my", "your", "our", "that", "this"),
         # negations

@@ -1075,6 +1075,17 @@ def test_speaking_again_some_day_is_no_task() -> None:
         assert rule_items(turns, language=language) == [], turns
 
 
+def test_getting_in_touch_when_ready_is_no_task() -> None:
+    for said in (
+        "Thanks for the demo. We'll reach out when we're ready.",
+        "It looks good, but the budget isn't there. We will get in touch when we are ready.",
+    ):
+        assert rule_items([("cy", said), ("ana", "Sounds good.")], language="en") == [], said
+    # with the work named and a day, it is one
+    items = rule_items([("cy", "We'll get in touch with the installer by Friday.")], language="en")
+    assert [item.due.isoformat() if item.due else None for item in items] == ["2026-10-09"]
+
+
 def test_a_call_on_a_day_with_a_promise_is_still_work() -> None:
     items = rule_items(
         [
