@@ -1224,6 +1224,24 @@ def test_asking_now_opening_and_leaving_for_later_are_no_items() -> None:
         assert items_of(turns, people=people, language=language) == [], text
 
 
+def test_the_meetings_own_talk_and_a_point_left_for_the_next_meeting_are_no_items() -> None:
+    for turns in (
+        [
+            ("ana", "We could set up a nightly export too."),
+            ("cy", "I'll keep that in my back pocket."),
+        ],
+        [("ana", "Before we close, let me run through the next steps.")],
+        [
+            ("ana", "Let's not settle the term today."),
+            ("cy", "Fine, we'll do that in the next meeting."),
+        ],
+    ):
+        assert rule_items(turns, language="en") == [], turns
+    # the steps themselves, said with a day, stay work
+    items = rule_items([("ana", "I'll run through the test steps with your team on Friday.")])
+    assert [item.owner for item in items] == ["ana"], items
+
+
 def test_asking_someone_and_finding_out_by_a_day_stay_items() -> None:
     people: dict[str, Side | None] = {"ana": None, "ben": None}
     for text, language in (
