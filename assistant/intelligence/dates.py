@@ -55,9 +55,9 @@ sets' READMEs, and where they are silent the choice written here):
   Monday"), at most into the next sentence ("Torsdag, nej, jeg er på messe torsdag. Fredag.").
   "lad os sige fredag" / "let's say Friday" name a deadline; "skal vi sige tirsdag?" a meeting.
 - A day that says when an event takes place is no deadline: "an invite for Thursday", "et møde
-  med jeres IT-chef på torsdag", "I'll set up a demo for Tuesday", "at Thursday's meeting";
-  before the event it is one: "before our call on Monday", "inden vi ses på torsdag", "klar til
-  mødet på torsdag".
+  med jeres IT-chef på torsdag", "I'll set up a demo for Tuesday", "at Thursday's meeting", "at
+  our Monday briefing"; before the event it is one: "before our call on Monday", "inden vi ses
+  på torsdag", "klar til mødet på torsdag".
 - A period the work is about gives way to a deadline said after it: "the plan for next week
   by Friday" is due Friday.
 - Hesitations inside a phrase are read past ("INDEN UDGANGEN AF ØH MÅNEDEN").
@@ -1007,6 +1007,14 @@ _AT_THE_DAYS_EVENT = re.compile(
     r"\b(?:at|in|on|during|to|into|for|til|på|under)\s+$", re.IGNORECASE
 )
 """Before "Thursday's meeting": raised at it ("at Thursday's meeting"), not done by it."""
+_AT_A_DAYS_EVENT = re.compile(r"\b(?:at|during)\s+(?:(?:the|our|your|their)\s+)?$", re.IGNORECASE)
+_EVENT_AFTER_DAY = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:meeting|call|briefing|stand-?up|session|huddle|catch-up"
+    r"|check-in|review)\b",
+    re.IGNORECASE,
+)
+"""Around a day that names an event the work is done at: "at our Monday briefing", "at
+tomorrow's depot call" - the day is the event's, like "at Thursday's meeting"."""
 
 
 _MOVED_TO = re.compile(
@@ -1049,6 +1057,8 @@ def _says_when(sentence: str, start: int, end: int) -> bool:
         return True  # "if I get the numbers today I can do it by Thursday"
     event = re.match(r"(on\s+|på\s+)?\w+['’]s\s", sentence[start:end], re.IGNORECASE)
     if event is not None and (event[1] or _AT_THE_DAYS_EVENT.search(sentence[:start])):
+        return True
+    if _AT_A_DAYS_EVENT.search(sentence[:start]) and _EVENT_AFTER_DAY.match(sentence, end):
         return True
     if _EVENT_IS.search(sentence[:start]) and not _BEFORE_EVENT.search(sentence[:start]):
         return True  # unlike "før de mødes den 16.": the meeting as the deadline

@@ -497,11 +497,16 @@ _NOT_NEEDED = re.compile(
     r"|^(?:(?:nej|no|ah|oh)[,.!]?\s+)*(?:(?:tak|thanks)[,.!]?\s+)?(?:no need|ingen grund"
     r"|det behøver (?:du|i)(?: (?:faktisk|egentlig|slet|altså))? ikke"
     r"|you (?:really |actually )?(?:don't|do not) (?:really )?(?:need|have) to"
-    r"|lad (?:bare )?være)\b",
+    r"|lad (?:bare )?være)\b"
+    # "Honestly, we don't need a sandbox yet", "We already have one from last year"
+    r"|^(?:[^.?!,]{0,20},\s*)?(?:we|i) (?:really |actually |honestly )?(?:don't|do not)"
+    r" (?:really )?need (?:a|an|the|it|that|this|one|those|them)\b"
+    r"|^(?:[^.?!,]{0,20},\s*)?we (?:already|actually) have (?:one|it|that|this|those|them)\b",
     re.IGNORECASE,
 )
 """A reply that says the work offered is not wanted: "Det tror jeg ikke bliver nødvendigt",
-"No need, we have it", "Det behøver du faktisk ikke", "You really do not need to"."""
+"No need, we have it", "Det behøver du faktisk ikke", "You really do not need to", "We
+already have one"."""
 
 
 def _not_needed(index: int, context: _Context) -> bool:

@@ -569,9 +569,15 @@ def _accepted_offer_question(index: int, context: _Context) -> ActionItem | None
 def _offer_before(index: int, context: _Context) -> ActionItem | None:
     """The offer ("I could put together two options") that the sentence at ``index`` accepts."""
     sentence = context.sentences[index]
+    latest_turn: dict[str, int] = {}
     for position in range(index - 1, max(-1, index - 4), -1):
         previous = context.sentences[position]
         if previous.speaker == sentence.speaker or sentence.start - previous.start > 60:
+            continue
+        # "I could build a competitor sheet." - "We already have one." - "Then I'll ask
+        # marketing." - "Please do.": the yes is for what the offerer said last, not the offer
+        # they moved on from.
+        if latest_turn.setdefault(previous.speaker, previous.segment) != previous.segment:
             continue
         for rules in _rules_for(previous.language):
             match = _OFFER[_code(rules)].search(_normal(previous.text))

@@ -174,6 +174,7 @@ _EN = _Rules(
         *("remind me", "tell me", "hope", "assume", "keep in mind", "keep that in mind"),
         *("keep it in mind", "keep them in mind", "bear it in mind", "bear that in mind"),
         *("keep you in mind", "keep you guys in mind", "keep you all in mind"),
+        *("keep that in my back pocket", "keep it in my back pocket"),
         # an assurance, not work: "I'll make it work"; the meeting's own sound: "I'll mute"
         *("make it work", "make that work", "mute", "unmute", "go on mute"),
         # a question left for later: "We'll figure that out later"
@@ -202,6 +203,7 @@ _EN = _Rules(
         # turns and recaps in the meeting itself: "I'll go first", "I'll sum up what we said"
         *("go first", "go next", "go last", "summarise what", "summarize what", "sum up"),
         *("try to summarise what", "try to summarize what", "try to sum up", "recap what"),
+        *("run through the next steps", "run through next steps", "run through the action items"),
         # done in the meeting itself
         *("give me a second", "give me a sec", "walk me through", "walk you through"),
         *("pull up", "note", "leave", "have to leave", "have to jump off", "have to drop off"),
@@ -225,9 +227,18 @@ _EN = _Rules(
         *("hand over", "turn it over", "pass it", "do a quick round", "be quick", "be brief"),
         # deferred, not taken on: "let's park that", "we'll take that after go-live"
         *("park", "take that after", "take it after", "take that later", "table that"),
+        *(
+            "do that in the next meeting",
+            "do it in the next meeting",
+            "take that in the next meeting",
+        ),
         # holding back, not work: "Understood, I'll hold off", "I'll pretend I didn't hear it"
         *("hold off", "hold back", "hold fire", "pretend", "wait and see", "wait for"),
         *("bring it up again", "bring that up again", "raise it again"),
+        # a vague word to get back some day, with nothing to do: "We'll reach out when we're ready"
+        *("reach out when we're ready", "reach out when we are ready"),
+        *("get in touch when we're ready", "get in touch when we are ready"),
+        *("be in touch when we're ready", "be in touch when we are ready"),
         # "I'm going to the office": a place, not a task
         *("the", "a", "an", "my", "your", "our", "that", "this"),
         # negations

@@ -151,6 +151,22 @@ def test_a_meeting_or_a_slot_named_with_its_day_is_no_deadline() -> None:
     ] == dt.date(2026, 10, 8)
 
 
+def test_the_day_of_an_event_the_work_is_done_at_is_no_deadline() -> None:
+    for sentence in (
+        "I'll remind the drivers at our Thursday huddle.",
+        "She'll walk the planners through it at the Friday meeting.",
+        "I'll raise the invoice question at tomorrow's finance call and send a summary.",
+    ):
+        assert resolve_due_date(sentence, DAY)[0] is None, sentence
+    # Before the event, or with the event's day said as the deadline, it still dates the work.
+    assert resolve_due_date("I'll send the slides before the Thursday meeting.", DAY)[0] == dt.date(
+        2026, 10, 8
+    )
+    assert resolve_due_date("I'll have the draft ready by Thursday for the call.", DAY)[
+        0
+    ] == dt.date(2026, 10, 8)
+
+
 # ---- a day narrowed down in the same breath ------------------------------------------------
 
 

@@ -1075,6 +1075,17 @@ def test_speaking_again_some_day_is_no_task() -> None:
         assert rule_items(turns, language=language) == [], turns
 
 
+def test_getting_in_touch_when_ready_is_no_task() -> None:
+    for said in (
+        "Thanks for the demo. We'll reach out when we're ready.",
+        "It looks good, but the budget isn't there. We will get in touch when we are ready.",
+    ):
+        assert rule_items([("cy", said), ("ana", "Sounds good.")], language="en") == [], said
+    # with the work named and a day, it is one
+    items = rule_items([("cy", "We'll get in touch with the installer by Friday.")], language="en")
+    assert [item.due.isoformat() if item.due else None for item in items] == ["2026-10-09"]
+
+
 def test_a_call_on_a_day_with_a_promise_is_still_work() -> None:
     items = rule_items(
         [
@@ -1211,6 +1222,24 @@ def test_asking_now_opening_and_leaving_for_later_are_no_items() -> None:
     ):
         turns = [("ana", "Hvad med standen på messen i marts?"), ("ben", text)]
         assert items_of(turns, people=people, language=language) == [], text
+
+
+def test_the_meetings_own_talk_and_a_point_left_for_the_next_meeting_are_no_items() -> None:
+    for turns in (
+        [
+            ("ana", "We could set up a nightly export too."),
+            ("cy", "I'll keep that in my back pocket."),
+        ],
+        [("ana", "Before we close, let me run through the next steps.")],
+        [
+            ("ana", "Let's not settle the term today."),
+            ("cy", "Fine, we'll do that in the next meeting."),
+        ],
+    ):
+        assert rule_items(turns, language="en") == [], turns
+    # the steps themselves, said with a day, stay work
+    items = rule_items([("ana", "I'll run through the test steps with your team on Friday.")])
+    assert [item.owner for item in items] == ["ana"], items
 
 
 def test_asking_someone_and_finding_out_by_a_day_stay_items() -> None:

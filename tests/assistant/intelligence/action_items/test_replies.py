@@ -901,6 +901,29 @@ def test_an_offer_the_other_side_does_not_need_is_no_task() -> None:
         assert rule_items(turns, language=language) == [], turns
 
 
+def test_an_offer_the_other_side_already_has_or_does_not_need_is_no_task() -> None:
+    for reply in (
+        "Honestly, we don't need a training video yet.",
+        "We already have one, our IT lead wrote it last spring.",
+    ):
+        turns = [("bo", "I'll record a short training video for your drivers."), ("ann", reply)]
+        assert rule_items(turns, language="en") == [], reply
+
+
+def test_a_please_do_is_for_what_the_offerer_said_last() -> None:
+    # the yes is for the plan said after the offer was turned down, not for the offer
+    items = rule_items(
+        [
+            ("bo", "I could also build a comparison sheet on Rotaplan, their prices and gaps."),
+            ("ann", "We already have one from last year, marketing owns it."),
+            ("bo", "Then I will ask marketing to refresh the Rotaplan sheet with what we learned."),
+            ("ann", "Please do. And add the price gap, that is the most useful bit."),
+        ],
+        language="en",
+    )
+    assert not any("comparison sheet" in item.text for item in items), items
+
+
 def test_a_promise_whose_reply_waves_off_something_else_stays() -> None:
     items = rule_items(
         [
