@@ -96,3 +96,42 @@ def test_other_work_said_after_a_promise_stays_an_item_of_its_own() -> None:
         ),
     ):
         assert len(rule_items(turns, language=language, people=PEOPLE)) == 2, turns
+
+
+def test_a_day_corrected_a_turn_or_two_later_is_the_days_of_the_one_item() -> None:
+    for turns, language, due in (
+        (
+            [
+                ("ana", "I'll have the dashboard ready for you by Thursday."),
+                ("ben", "Our board meets on Thursday morning, though."),
+                ("ana", "Wednesday then, not Thursday. The dashboard will be ready on Wednesday."),
+            ],
+            "en",
+            "2026-10-07",
+        ),
+        (
+            [
+                ("ana", "Jeg bestiller skiltene hos trykkeriet på fredag."),
+                ("ana", "Nej vent, fredag kan jeg ikke, jeg bestiller dem på mandag i stedet."),
+                ("ben", "Mandag er fint."),
+            ],
+            "da",
+            "2026-10-12",
+        ),
+        (
+            [
+                (
+                    "ana",
+                    "Jeg sender dig tegningerne inden onsdag. Nej vent, onsdag er jeg på messe.",
+                ),
+                ("ana", "Det bliver torsdag, så får du tegningerne på torsdag."),
+                ("ben", "Det er fint."),
+            ],
+            "da",
+            "2026-10-08",
+        ),
+    ):
+        for extract in (items_of, rule_items):
+            assert summary(extract(turns, language=language, people=PEOPLE)) == [("ana", due)], (
+                turns
+            )
