@@ -295,6 +295,12 @@ _INSTEAD_OF = re.compile(
     r"\b(?:instead of|rather than|i stedet for|frem for)\s+(?P<day>[^,.;!?]+)", re.I
 )
 """The day a new date replaces: "by Wednesday next week instead of Friday"."""
+_CANNOT_DO_DAY = re.compile(
+    r"\b(?P<day>[a-zæøå]+(?:dag|day))\s+(?:kan jeg ikke|går ikke|can't i|won't work|is no good)\b",
+    re.IGNORECASE,
+)
+"""The day a new date replaces, said as one the speaker cannot do: "nej vent, fredag kan jeg
+ikke, jeg kører importen på tirsdag i stedet"."""
 _MOVED_WITHIN_S = 300.0
 """How far back (seconds) a promise may be whose day a later "instead of" moves."""
 
@@ -305,7 +311,7 @@ def _moves_own_day(found: list[_Found], item: ActionItem, context: _Context) -> 
     speaker's earlier promise of that day; it is no second task, whatever verb it uses."""
     if item.due is None or item.owner != item.speaker:
         return False
-    replaced = _INSTEAD_OF.search(item.quote)
+    replaced = _INSTEAD_OF.search(item.quote) or _CANNOT_DO_DAY.search(item.quote)
     if replaced is None:
         return False
     said = find_date(replaced["day"], context.transcript.meeting.date, weeks=False)

@@ -288,7 +288,7 @@ def _dated(
         ):
             due = day  # "Actually no, let's say Wednesday"; "Thursday - no, Friday"
         elif (
-            after
+            (after or _owners_next_turn(previous, sentence, owner))
             and _only_a_day(text, said)
             and _TAKEN_BACK_IN.search(previous.text)
             # "Tuesday's no good, we've got the trade show. Thursday next week?": a time
@@ -311,6 +311,12 @@ def _dated(
     if due is None:
         due = _before_event(own, sentences, meeting_date)
     return item if due == item.due else replace(item, due=due)
+
+
+def _owners_next_turn(previous: Sentence, sentence: Sentence, owner: str) -> bool:
+    """Whether ``sentence`` opens the owner's next turn right after their own ("…Nej vent,
+    torsdag er jeg på kursus." - "Det bliver mandag, …")."""
+    return previous.speaker == owner and sentence.segment == previous.segment + 1
 
 
 def _asker_takes_back(sentence: Sentence, due: dt.date, meeting_date: dt.date | None) -> dt.date:
@@ -340,12 +346,21 @@ _RATHER = re.compile(
 )
 
 
+_NOT_THE_OTHER = re.compile(
+    r"\s*(?:then|så)?\s*,?\s*(?:not|ikke)\s+(?:on\s+|by\s+|på\s+|til\s+)?[a-zæøå]+(?:day|dag)\b",
+    re.IGNORECASE,
+)
+"""The day said replaces another: "Tuesday then, not Wednesday", "Mandag så, ikke tirsdag"."""
+
+
 def _counters(text: str, said: DatePhrase) -> bool:
-    """Whether the owner offers the day instead of one asked: "Monday is more realistic",
-    "Mandag er mere realistisk", "More like Monday"."""
+    """Whether the owner offers the day instead of one asked or said: "Monday is more
+    realistic", "Mandag er mere realistisk", "More like Monday", "Tuesday then, not
+    Wednesday"."""
     return (
         _BETTER_DAY.match(text, said.end) is not None
         or _RATHER.search(text[: said.start]) is not None
+        or _NOT_THE_OTHER.match(text, said.end) is not None
     )
 
 

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from assistant.intelligence.action_items.additions import with_additions
 from assistant.intelligence.action_items.candidates import Candidate, candidates, features
+from assistant.intelligence.action_items.cut_off import finished_promises
 from assistant.intelligence.action_items.extraction import (
     _context,
     action_sentences,
@@ -159,6 +161,7 @@ def extract_action_items(
         _, scored = scored_candidates(transcript, scorer)
         items = kept_items(scored, scorer)
     sentences = action_sentences(transcript)
+    items = with_additions(finished_promises(items, sentences, transcript.meeting.date), sentences)
     settled = folded_offers(settled_tag_questions(items, sentences), sentences)
     quoted = quoted_with_requests(
         handed_over(settled, sentences, transcript.participants), transcript, sentences
