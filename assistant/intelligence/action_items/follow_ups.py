@@ -718,7 +718,9 @@ def _reports_back_on_own(found: list[_Found], item: ActionItem, context: _Contex
         _same_turn_next(previous, item, context) or _next_own_turn(previous, item, context)
     ):
         return False
-    merged = replace(previous, due=previous.due or item.due, quote=f"{previous.quote} {item.quote}")
+    # the answer the other side waits for is the deadline (as in extraction's clauses)
+    due = max(previous.due, item.due) if previous.due and item.due else previous.due or item.due
+    merged = replace(previous, due=due, quote=f"{previous.quote} {item.quote}")
     found[-1] = (merged, kind)
     return True
 

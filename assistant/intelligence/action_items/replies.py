@@ -17,6 +17,7 @@ from assistant.intelligence.action_items.model import (
     _normal,
 )
 from assistant.intelligence.action_items.owners import _may_answer
+from assistant.intelligence.action_items.restatements import _OFFER_TAKEN
 from assistant.intelligence.action_items.rules import (
     _ACCEPTANCE,
     _CLAIM,
@@ -70,6 +71,15 @@ _ATTENDS = re.compile(
 
 _OWN_WORK = re.compile(r"(?:det|den|dem|it|them|that)\b", re.IGNORECASE)
 """A need that names by a pronoun the work just promised ("jeg skal bruge det inden …")."""
+
+
+def _needs_or_takes_offer(reply: str) -> bool:
+    """A reply that needs the speaker's promised work ("…inden den 22.") or takes their offer
+    ("Ja, gør det."): the speaker's dated yes after it keeps that promise, no new work."""
+    text = _normal(reply)
+    return _NEED.search(text) is not None or (
+        _OPENS_WITH_YES.match(text) is not None and _OFFER_TAKEN.search(text) is not None
+    )
 
 
 def _promised_before(index: int, context: _Context) -> bool:
@@ -405,7 +415,7 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
             and sentence.start - item.start <= 60
             and (item.due is None or due <= item.due)
             and _promised_before(acceptance.index, context)
-            and _NEED.search(_normal(context.sentences[acceptance.index - 1].text)) is not None
+            and _needs_or_takes_offer(context.sentences[acceptance.index - 1].text)
             and context.sentences[acceptance.index - 1].speaker != sentence.speaker
         ):
             later = _later_in_turn(acceptance.index, context)

@@ -28,7 +28,9 @@ _REPORTS_BACK = re.compile(
     r"|vend\w* tilbage|lad (?:os|mig) (?:det )?vide"
     r"|giv\w* (?:dig|jer|os|dem|mig) (?:et )?(?:besked|svar)|meld\w* tilbage|confirm|bekræft\w*"
     r"|(?:give|get) (?:you|them|us) (?:an )?answer|revert|skriv\w* til (?:dig|jer)"
-    r"|write (?:to )?you)\b",
+    r"|write (?:to )?you"
+    # "Lad mig vende det med Hanne, så ringer jeg til dig": the call reports back
+    r"|ring\w* (?:tilbage )?til (?:dig|jer)(?! og)|ring\w* tilbage)\b",
     re.IGNORECASE,
 )
 

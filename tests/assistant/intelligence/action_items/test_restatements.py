@@ -345,3 +345,57 @@ def test_a_matter_taken_on_then_the_work_said_out_is_one_task_quoted_with_both()
         )
         assert summary(items) == [("ben", "2026-10-09")], taken
         assert items[0].quote == f"{taken} {work}"
+
+
+# ---- a call back after the speaker's own step reports back on it ------------------------------
+
+
+def test_a_call_back_after_a_check_in_the_same_sentence_is_one_task_danish() -> None:
+    items = rule_items(
+        [
+            ("cy", "Kan vi få hjælp til opsætningen af printerne?"),
+            ("ana", "Lad mig lige snakke med vores tekniker, så ringer jeg til dig på torsdag."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-08")]
+
+
+def test_a_call_back_after_taking_it_up_with_the_boss_is_one_task_danish() -> None:
+    items = rule_items(
+        [
+            ("cy", "Kan I give rabat på det andet år?"),
+            ("ana", "Jeg tager den op med min chef i morgen, og så ringer jeg tilbage til jer."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-07")]
+
+
+def test_a_call_back_said_next_dates_the_step_by_the_call_danish() -> None:
+    items = rule_items(
+        [
+            ("cy", "Hvad med serviceaftalen?"),
+            (
+                "ana",
+                "Den skal jeg lige vende med vores jurist i morgen. Så ringer jeg til dig fredag.",
+            ),
+        ]
+    )
+    # one task, the step; dated by the call the other side waits for
+    assert summary(items) == [("ana", "2026-10-09")]
+    assert items[0].text.startswith("Vend")
+
+
+def test_an_offer_taken_then_a_dated_yes_is_one_task_danish() -> None:
+    items = rule_items(
+        [
+            ("cy", "Vi vil gerne kunne betale med MobilePay."),
+            (
+                "ana",
+                "Det er på vej, men jeg ved ikke hvornår. Jeg kan høre udviklerne, hvad status er.",
+            ),
+            ("cy", "Ja, gør det."),
+            ("ana", "Det gør jeg, og så skriver jeg til dig, sidst på ugen."),
+        ]
+    )
+    assert summary(items) == [("ana", "2026-10-09")]
+    assert items[0].text.startswith("Hør udviklerne")
