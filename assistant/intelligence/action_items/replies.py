@@ -440,8 +440,11 @@ def _dated_take_on(
 
 _WISH = re.compile(
     r"\b(?:(?:jeg|vi) (?:vil|ville)|(?:vil|ville) (?:jeg|vi)) (?:også |gerne |godt |rigtig gerne )*"
-    r"(?:se|have|få) (?P<da>(?:en|et|nogle|noget)\b.+)"
-    r"|\b(?:i|we)(?:'d| would) (?:really )?like (?:to (?:see|have|get) )?(?P<en>(?:a|an|some)\b.+)",
+    r"(?:(?:se|have|få) (?P<da>(?:en|et|nogle|noget)\b.+)"
+    # "Så vil jeg gerne vide, hvad det betyder i kroner": an answer to find out
+    r"|vide,? (?P<da_clause>(?:hvad|hvor|hvordan|hvornår|om)\b.+))"
+    r"|\b(?:i|we)(?:'d| would) (?:really )?like (?:to (?:see|have|get) )?"
+    r"(?P<en>(?:a|an|some|the)\b.+)",
     re.IGNORECASE,
 )
 """A wish for a piece of work: "Jeg vil gerne se en beregning på det", "I'd like a summary"."""
@@ -472,7 +475,10 @@ def _wish_taken(index: int, context: _Context, due: dt.date | None) -> ActionIte
         rules = next(iter(_rules_for(sentence.language)), None)
         if rules is None:
             return None
-        work = re.split(r",|\s+(?:før|inden|before|so that|så)\s+", wish["da"] or wish["en"])[0]
+        work = re.split(
+            r"[,;]|\s+(?:før|inden|before|so that|så)\s+",
+            wish["da"] or wish["da_clause"] or wish["en"],
+        )[0]
         task = _clean(f"{_imperative(yes['verb'], rules)} {work}", rules)
         if not task:
             return None
