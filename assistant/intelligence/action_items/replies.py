@@ -415,6 +415,27 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
     dated = _dated_take_on(acceptance, due, context)
     if dated is not None:
         found.append((dated, "commitment"))
+        return
+    taken_to = _TAKEN_TO.match(_normal(sentence.text))
+    if taken_to is not None:
+        # "Den tager jeg med direktøren", "Det tager jeg med til vores ledelse": nothing asked
+        # just before, the thing raised is brought to someone; the sentence says the work.
+        task = f"tag {taken_to['what'].lower()} med {taken_to['to']}"
+        found.append(
+            (
+                _made(task.capitalize(), sentence.speaker, due, acceptance.index, context, 0.7),
+                "commitment",
+            )
+        )
+
+
+_TAKEN_TO = re.compile(
+    r"^(?:(?:ja|jo|okay|fint)[,.!]?\s+)?(?P<what>den|det|dem) tager jeg med "
+    r"(?P<to>(?:til |i |på )?(?:min |mine |vores |jeres |den |det )?"
+    r"(?!(?:godt|gerne|også|samme|lige|nu|da)\b)[\w-]{4,})",
+    re.IGNORECASE,
+)
+"""A thing brought to someone or into a document: "Den tager jeg med direktøren"."""
 
 
 _TAKES_IT_BY = re.compile(

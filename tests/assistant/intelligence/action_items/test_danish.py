@@ -396,3 +396,18 @@ def test_a_wish_to_know_or_for_the_thing_is_taken_on_by_a_fronted_yes() -> None:
     )
     assert summary(items) == [("ana", None)]
     assert items[0].quote == "Den laver jeg."
+
+
+def test_a_thing_raised_and_taken_to_someone_is_a_promise() -> None:
+    people: dict[str, Side | None] = {"ana": "internal", "cy": "external"}
+    for said in (
+        "Det forstår jeg. Den tager jeg med til vores økonomichef.",
+        "Det tager jeg med i referatet.",
+    ):
+        items = items_of(
+            [("cy", "Vi kan højst gå op med tre procent i år."), ("ana", said)],
+            people=people,
+            language="da",
+        )
+        assert summary(items) == [("ana", None)], (said, items)
+        assert said.split(". ")[-1] in items[0].quote
