@@ -425,6 +425,27 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
     dated = _dated_take_on(acceptance, due, context)
     if dated is not None:
         found.append((dated, "commitment"))
+        return
+    taken_to = _TAKEN_TO.match(_normal(sentence.text))
+    if taken_to is not None:
+        # "Den tager jeg med direktøren", "Det tager jeg med til vores ledelse": nothing asked
+        # just before, the thing raised is brought to someone; the sentence says the work.
+        task = f"tag {taken_to['what'].lower()} med {taken_to['to']}"
+        found.append(
+            (
+                _made(task.capitalize(), sentence.speaker, due, acceptance.index, context, 0.7),
+                "commitment",
+            )
+        )
+
+
+_TAKEN_TO = re.compile(
+    r"^(?:(?:ja|jo|okay|fint)[,.!]?\s+)?(?P<what>den|det|dem) tager jeg med "
+    r"(?P<to>(?:til |i |på )?(?:min |mine |vores |jeres |den |det )?"
+    r"(?!(?:godt|gerne|også|samme|lige|nu|da)\b)[\w-]{4,})",
+    re.IGNORECASE,
+)
+"""A thing brought to someone or into a document: "Den tager jeg med direktøren"."""
 
 
 _TAKES_IT_BY = re.compile(
@@ -450,8 +471,11 @@ def _dated_take_on(
 
 _WISH = re.compile(
     r"\b(?:(?:jeg|vi) (?:vil|ville)|(?:vil|ville) (?:jeg|vi)) (?:også |gerne |godt |rigtig gerne )*"
-    r"(?:se|have|få) (?P<da>(?:en|et|nogle|noget)\b.+)"
-    r"|\b(?:i|we)(?:'d| would) (?:really )?like (?:to (?:see|have|get) )?(?P<en>(?:a|an|some)\b.+)",
+    r"(?:(?:se|have|få) (?P<da>(?:en|et|nogle|noget)\b.+)"
+    # "Så vil jeg gerne vide, hvad det betyder i kroner": an answer to find out
+    r"|vide,? (?P<da_clause>(?:hvad|hvor|hvordan|hvornår|om)\b.+))"
+    r"|\b(?:i|we)(?:'d| would) (?:really )?like (?:to (?:see|have|get) )?"
+    r"(?P<en>(?:a|an|some|the)\b.+)",
     re.IGNORECASE,
 )
 """A wish for a piece of work: "Jeg vil gerne se en beregning på det", "I'd like a summary"."""
@@ -482,7 +506,10 @@ def _wish_taken(index: int, context: _Context, due: dt.date | None) -> ActionIte
         rules = next(iter(_rules_for(sentence.language)), None)
         if rules is None:
             return None
-        work = re.split(r",|\s+(?:før|inden|before|so that|så)\s+", wish["da"] or wish["en"])[0]
+        work = re.split(
+            r"[,;]|\s+(?:før|inden|before|so that|så)\s+",
+            wish["da"] or wish["da_clause"] or wish["en"],
+        )[0]
         task = _clean(f"{_imperative(yes['verb'], rules)} {work}", rules)
         if not task:
             return None

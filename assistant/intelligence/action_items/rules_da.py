@@ -371,7 +371,11 @@ _DA_HAVE_DONE = re.compile(
 """An obligation said with "have … done": "jeg skal have prisen godkendt" = "få prisen godkendt"."""
 _DA_ANAPHORIC_ACCEPT = re.compile(
     r"^(?:(?:ja|jo|jep|jeps|okay|fint|super|klart),?\s*)?(?:det|den|dem|dét)"
-    r" (?:tager|klarer|ordner|gør) jeg|^(?:(?:ja|jo|jep|jeps|okay),?\s*)?det sørger jeg for",
+    r" (?:tager|klarer|ordner|gør) jeg|^(?:(?:ja|jo|jep|jeps|okay),?\s*)?det sørger jeg for"
+    # "Jamen det kigger jeg på", "Det regner jeg på": a yes that looks into what was raised
+    # (not "Det kigger jeg på, og jeg giver dig besked": a promise the cues read)
+    r"|^(?:(?:ja|jo|jamen|okay|fint),?\s*)?(?:det|den|dem) (?:kigger|regner) jeg på\b"
+    r"(?!,?\s+og\b)",
     re.IGNORECASE,
 )
 _DA_OFFER = re.compile(

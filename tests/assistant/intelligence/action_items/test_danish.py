@@ -347,3 +347,67 @@ def test_a_no_to_someone_elses_question_does_not_turn_down_the_order_before_it()
 def test_nothing_you_need_to_do_is_no_order() -> None:
     said = "Det er ikke noget, I skal gøre noget ved."
     assert rule_items([("ana", said), ("ben", "Godt.")], language="da") == []
+
+
+# ---- a yes with its own verb to a wish or a question: "Det regner jeg på" -------------------
+
+
+def test_a_yes_that_looks_into_what_was_raised_is_a_promise() -> None:
+    people: dict[str, Side | None] = {"ana": "internal", "cy": "external"}
+    for turns in (
+        [("cy", "Jeg vil gerne se en beregning på strømforbruget."), ("ana", "Det regner jeg på.")],
+        [
+            ("cy", "Vi vil gerne have et overslag på flytningen."),
+            ("ana", "Det kigger jeg på."),
+        ],
+    ):
+        items = items_of(turns, people=people, language="da")
+        assert summary(items) == [("ana", None)], (turns, items)
+        assert turns[1][1] in items[0].quote, (turns, items)
+    # Going on with a promise of its own, the cues read the sentence as before.
+    items = items_of(
+        [
+            ("cy", "Appen logger os ud hver morgen."),
+            ("ana", "Det kigger jeg på, og jeg skriver til dig, når jeg ved mere."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert [item.owner for item in items] == ["ana"]
+
+
+def test_a_wish_to_know_or_for_the_thing_is_taken_on_by_a_fronted_yes() -> None:
+    people: dict[str, Side | None] = {"ana": "internal", "cy": "external"}
+    items = items_of(
+        [
+            ("cy", "Så vil jeg gerne vide, hvor meget vi sparer med to års binding."),
+            ("ana", "Det tager jeg med til min chef og vender tilbage med et svar."),
+        ],
+        people=people,
+        language="da",
+    )
+    assert summary(items) == [("ana", None)]
+    items = items_of(
+        [
+            ("cy", "I would like to see the figures for the Aalborg warehouse."),
+            ("ana", "Den laver jeg."),
+        ],
+        people=people,
+    )
+    assert summary(items) == [("ana", None)]
+    assert items[0].quote == "Den laver jeg."
+
+
+def test_a_thing_raised_and_taken_to_someone_is_a_promise() -> None:
+    people: dict[str, Side | None] = {"ana": "internal", "cy": "external"}
+    for said in (
+        "Det forstår jeg. Den tager jeg med til vores økonomichef.",
+        "Det tager jeg med i referatet.",
+    ):
+        items = items_of(
+            [("cy", "Vi kan højst gå op med tre procent i år."), ("ana", said)],
+            people=people,
+            language="da",
+        )
+        assert summary(items) == [("ana", None)], (said, items)
+        assert said.split(". ")[-1] in items[0].quote
