@@ -42,6 +42,8 @@ _ATTACHED = re.compile(
 """Attached to the work: "I'll attach the cheat sheet as well"."""
 _WITHIN_S = 90.0
 """The addition follows the promise within this many seconds."""
+_QUOTED_SENTENCES = 4
+"""Sentences at most an item quotes, from its first."""
 _SUFFIX = re.compile(r"(?:erne|ene|en|et|ne|e)$")
 """A Danish definite or plural ending: "rapporten", "tilbuddet", "listen"."""
 
@@ -89,10 +91,6 @@ def _owners_words(item: ActionItem, sentences: Sequence[Sentence]) -> str | None
         if s.text in item.quote and s.speaker == item.owner
     ]
     return quoted[-1].text if quoted else None
-
-
-_QUOTED_SENTENCES = 4
-"""Sentences at most an item quotes, from its first."""
 
 
 def _puts_into(text: str, promise: ActionItem) -> bool:

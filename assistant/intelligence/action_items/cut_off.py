@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import dropwhile, takewhile
 
 from assistant.intelligence.action_items.located import _sentence_of
 from assistant.intelligence.action_items.model import ActionItem, _normal
@@ -44,10 +45,10 @@ def finished_promises(
         at = _sentence_of(item, sentences, last=True)
         own = item.owner == item.speaker or (item.owner or "").startswith(TEAM)
         finished = None if at is None or not own else _finishing_turn(at, sentences)
-        if finished is None:
+        if finished is None or at is None:
             result.append(item)
             continue
-        turn = [s for s in sentences if s.segment == finished]
+        turn = _turn_from(finished, at, sentences)
         if any(
             other.speaker == item.speaker and any(s.text in other.quote for s in turn)
             for other in items
@@ -93,6 +94,13 @@ def _finishing_turn(at: int, sentences: Sequence[Sentence]) -> int | None:
         if sentence.speaker == cut.speaker:
             return sentence.segment if sentence.segment > cut.segment + 1 else None
     return None
+
+
+def _turn_from(segment: int, at: int, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences of ``segment``, a turn after the sentence at ``at`` (sentences come in
+    the order of their segments)."""
+    after = dropwhile(lambda s: s.segment < segment, sentences[at + 1 :])
+    return list(takewhile(lambda s: s.segment == segment, after))
 
 
 def _goes_on(cut: str, said: str, meeting_date: dt.date | None) -> bool:
