@@ -145,6 +145,12 @@ LABELLED_DIR_AK = LABELLED_DIR.with_name("intelligence-ak")
 # (understated spoken Danish commitments and look-alikes): 2026-12-07, measured before tuning.
 LABELLED_DIR_AL = LABELLED_DIR.with_name("intelligence-al")
 LABELLED_DIR_AM = LABELLED_DIR.with_name("intelligence-am")
+# an to aq were the held-out sets 5 to 8 (bench/data/intelligence-heldout-5 to -8) until
+# 2026-12-07, when they became tuning sets; their READMEs keep the figures before tuning.
+LABELLED_DIR_AN = LABELLED_DIR.with_name("intelligence-an")
+LABELLED_DIR_AO = LABELLED_DIR.with_name("intelligence-ao")
+LABELLED_DIR_AP = LABELLED_DIR.with_name("intelligence-ap")
+LABELLED_DIR_AQ = LABELLED_DIR.with_name("intelligence-aq")
 ALL_LABELLED = (
     LABELLED_DIR,
     LABELLED_DIR_B,
@@ -185,6 +191,10 @@ ALL_LABELLED = (
     LABELLED_DIR_AK,
     LABELLED_DIR_AL,
     LABELLED_DIR_AM,
+    LABELLED_DIR_AN,
+    LABELLED_DIR_AO,
+    LABELLED_DIR_AP,
+    LABELLED_DIR_AQ,
 )
 AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 """A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a

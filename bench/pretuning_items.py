@@ -67,6 +67,10 @@ PRETUNING = {
     "intelligence-ak": "b426105",  # likewise (README of each)
     "intelligence-al": "71aaf34",  # written 2026-12-07 from the brief, measured before tuning
     "intelligence-am": "71aaf34",  # likewise (README of each)
+    "intelligence-an": "c3aed62",  # held-out set 5 until 2026-12-07: main when it became tuning
+    "intelligence-ao": "c3aed62",  # likewise, set 6 (README of each)
+    "intelligence-ap": "c3aed62",  # likewise, set 7
+    "intelligence-aq": "c3aed62",  # likewise, set 8
 }
 """Per set, the commit whose rules had never been tuned on it."""
 
