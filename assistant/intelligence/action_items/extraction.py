@@ -24,6 +24,7 @@ from assistant.intelligence.action_items.follow_ups import (
     _asks_another_day,
     _asks_promise_by_date,
     _asks_report_on_promise,
+    _asks_request_by_date,
     _condition_of_own_yes,
     _dates_named_promise,
     _dates_offer_after_reply,
@@ -190,6 +191,8 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             if kind == "commitment" and _dates_own_open_promise(found, item, index, context):
                 continue
             if kind == "commitment" and _repeats_own_date(found, item, context):
+                continue
+            if kind == "request" and _asks_request_by_date(found, item, index, context):
                 continue
             if kind == "request" and _asks_promise_by_date(found, item):
                 continue

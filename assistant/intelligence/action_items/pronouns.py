@@ -44,6 +44,8 @@ _STOP = frozenset(
         *("last", "next", "yesterday", "tomorrow", "tonight", "ago", "sidste", "næste", "igen"),
         # another way or day, not what: "could you do it Thursday instead?"
         *("instead", "hellere"),
+        # by when, not what: "kan jeg få den inden mødet?", "send it before the review"
+        *("before", "until", "inden", "før", "senest"),
     }
 )
 _PHRASE_ENDS = frozenset(

@@ -1615,3 +1615,56 @@ def test_a_then_i_after_a_dated_promise_stays_a_task() -> None:
         [("ana", "I'll send the report on Monday. Then I'll call the installer on Wednesday.")]
     )
     assert summary(dated) == [("ana", "2026-10-12"), ("ana", "2026-10-07")], dated
+
+
+# ---- a day asked, by "it", for work just asked or offered dates that work -------------------
+
+
+def test_a_day_asked_by_it_for_a_request_just_taken_on_dates_that_request() -> None:
+    items = rule_items(
+        [
+            ("ana", "Bo, kan du sende mig oversigten over de åbne fakturaer?"),
+            ("bo", "Ja, det gør jeg."),
+            ("ana", "Kan jeg få den inden fredag?"),
+            ("bo", "Fredag passer fint."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-09")], items
+    assert items[0].text == "Send mig oversigten over de åbne fakturaer"
+
+
+def test_the_day_the_owner_answers_with_stands_over_the_day_asked() -> None:
+    items = rule_items(
+        [
+            ("ana", "Bo, kan du sende mig oversigten over de åbne fakturaer?"),
+            ("bo", "Ja, det gør jeg."),
+            ("ana", "Kan vi få den i morgen?"),
+            ("bo", "I morgen kan jeg ikke nå, vi er ude hos en kunde. Men du har den på mandag."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-12")], items
+    items = rule_items(
+        [
+            ("ana", "Bo, kan du sende mig oversigten over de åbne fakturaer?"),
+            ("bo", "Ja, det gør jeg."),
+            ("ana", "Kan jeg få den inden fredag?"),
+            ("bo", "Nej, desværre."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", None)], items
+
+
+def test_a_day_asked_by_it_before_an_event_dates_the_offer_just_taken() -> None:
+    items = rule_items(
+        [
+            ("bo", "Jeg kan lave en kort tjekliste til lagerfolkene, hvis I vil."),
+            ("ana", "Ja tak. Kan jeg få den inden mødet på torsdag?"),
+            ("bo", "Ja, det kan du."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-08")], items
+    assert items[0].text == "Lav en kort tjekliste til lagerfolkene"
