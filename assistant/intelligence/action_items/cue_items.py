@@ -45,6 +45,7 @@ from assistant.intelligence.action_items.rules import (
     _POLITE_CONDITION,
     _PURPOSE,
     _QUESTION_OPENING,
+    _SHOW_HOW,
     _STATE_GERUND,
     _SUBORDINATE,
     _TRAILING_CONDITION,
@@ -88,12 +89,6 @@ _OURSELVES = re.compile(
 """Undated work the speaker's side does alone ("we'll translate it ourselves") turns help down;
 pushing for something promises no result. ("Jeg orienterer selv bestyrelsen", "I'll write it
 myself" are promises.)"""
-_SHOW_HOW = re.compile(
-    r"(?:(?:lige|just|quickly|hurtigt)\s+)?(?:vise|vis|show)(?:\s+(?:os|jer|mig|us|me|them|dem))?"
-    r"(?:\s+(?:lige|just|quickly|hurtigt))?,?\s+(?:hvordan|how|what|hvad|where|hvor)\b",
-    re.IGNORECASE,
-)
-"""Asked without a date, showing how something works or looks is done in the meeting."""
 _DO_IT_YOURSELF = re.compile(
     r"(?:(?:faktisk|også|bare|godt|sagtens|jo|altså|nemt|sådan set|actually|also|just|easily)"
     r",?\s+)*selv\b",

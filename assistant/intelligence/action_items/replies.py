@@ -25,6 +25,7 @@ from assistant.intelligence.action_items.rules import (
     _LIVE_VERBS,
     _ON_THE_SPOT,
     _OPENS_WITH_YES,
+    _SHOW_HOW,
     _TAKE_ALONG,
     _WHEN,
     _Rules,
@@ -632,6 +633,8 @@ def _offer_before(index: int, context: _Context) -> ActionItem | None:
                     return None  # "Shall I share my screen?" - "Yes please": done there and then
                 if _ON_THE_SPOT.search(cleaned) and due is None:
                     return None  # "Skal jeg slå det til nu?" - "Ja": done in the meeting
+                if _SHOW_HOW.match(cleaned) and due is None:
+                    return None  # "Skal jeg vise jer, hvordan den ser ud?" - "Ja": shown now
                 return _made(cleaned, previous.speaker, due, position, context, 0.8)
     return None
 

@@ -195,6 +195,12 @@ _ON_THE_SPOT = re.compile(
 )
 """Work done in the meeting itself: "I'll paste it in the chat", "så oversætter jeg undervejs",
 "let me take a look now while we're talking"."""
+_SHOW_HOW = re.compile(
+    r"(?:(?:lige|just|quickly|hurtigt)\s+)?(?:vise|vis|show)(?:\s+(?:os|jer|mig|us|me|them|dem))?"
+    r"(?:\s+(?:lige|just|quickly|hurtigt))?,?\s+(?:hvordan|how|what|hvad|where|hvor)\b",
+    re.IGNORECASE,
+)
+"""Asked without a date, showing how something works or looks is done in the meeting."""
 _SENTENCE_PUNCTUATION = re.compile(r"[.?!,;:]")
 
 _AGENDA = re.compile(

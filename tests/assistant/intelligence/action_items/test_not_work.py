@@ -177,6 +177,47 @@ def test_an_undated_request_to_show_how_is_done_in_the_meeting() -> None:
     assert summary(items) == [("bo", "2026-10-09")]
 
 
+def test_an_undated_offer_to_show_how_taken_up_is_shown_in_the_meeting() -> None:
+    items = rule_items(
+        [
+            ("bo", "Skal jeg vise jer, hvordan lagerlisten ser ud, når den er fyldt ud?"),
+            ("ana", "Ja, gerne."),
+        ],
+        language="da",
+    )
+    assert items == []
+    items = rule_items(
+        [("bo", "Shall I show you what the invoice screen looks like?"), ("ana", "Yes, please.")],
+        language="en",
+    )
+    assert items == []
+    # dated, it is work for later
+    items = rule_items(
+        [
+            ("bo", "Skal jeg vise jer, hvordan lagerlisten virker, på fredag?"),
+            ("ana", "Ja, gerne."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("bo", "2026-10-09")]
+
+
+def test_being_asked_to_take_the_meeting_through_something_is_told_there_and_then() -> None:
+    for asked in (
+        "Cy, can you take us through what happened with the backup?",
+        "Cy, could you talk us through the numbers from last quarter?",
+        "Cy, can you fill us in on the outage?",
+    ):
+        answer = "Sure. So the job failed at two."
+        items = rule_items([("ana", asked), ("cy", answer)], language="en")
+        assert items == [], asked
+    items = rule_items(
+        [("ana", "Cy, can you send us what happened with the backup by Friday?"), ("cy", "Sure.")],
+        language="en",
+    )
+    assert summary(items) == [("cy", "2026-10-09")]
+
+
 def test_a_topic_taken_along_to_a_meeting_is_no_task() -> None:
     items = rule_items(
         [("ana", "Jeg skal alligevel have det med på et bestyrelsesmøde."), ("bo", "Fint.")],
