@@ -170,6 +170,15 @@ _WHAT_BEFORE = re.compile(r"\bwhat\s*$", re.IGNORECASE)
 _CLEFT = re.compile(r"\s*do\s+is\s+(?:to\s+|that\s+)?", re.IGNORECASE)
 
 
+_RELATIVE_TO_COPULA = re.compile(
+    r"\b(?:is|'s|are|was|were|er|var)\s+(?:the|all|den|det|de|alt)(?:\s+[\w-]+){0,2},?\s*$",
+    re.IGNORECASE,
+)
+"""A cue in a relative clause without "that", after "is the …": "That's the number I'll show
+our CFO", "Fifteen is the most I'll sign off on", "Det er den pris, vi kan give". Dated, it
+still promises ("This is the version I'll send to legal tomorrow")."""
+
+
 def _from_cue(
     index: int, context: _Context, rules: _Rules, candidate: _Cand, clause: tuple[int, int]
 ) -> _Found | _Acceptance | _Stop | None:
@@ -293,6 +302,12 @@ def _from_cue(
         task = first
     if _SUBORDINATE.search(before) and not _JUST_THAT.fullmatch(before.strip(" ,")):
         return None
+    if (
+        kind in ("commitment", "group")
+        and _RELATIVE_TO_COPULA.search(before)
+        and find_deadline(text, context.transcript.meeting.date, weeks=False) is None
+    ):
+        return None  # "Fifteen is the most I'll sign off on": what the thing is, no promise
     if _PURPOSE.search(text[: match.start()]) and re.match(
         r"(?:jeg|vi|i|we) (?:kan|kunne|can|could)\b|(?:kan|kunne) (?!du\b|I\b|jeg\b|vi\b)\w+",
         match.group(0),

@@ -1568,3 +1568,24 @@ def test_a_cleft_naming_whom_to_turn_to_is_no_task() -> None:
     assert summary(rule_items([("ana", "Godt."), ("cy", said)], language="da")) == [
         ("cy", "2026-10-09")
     ]
+
+
+# ---- a cue in a relative clause after "is the …" says what a thing is --------------------------
+
+
+def test_an_undated_cue_in_a_relative_clause_after_is_the_is_no_promise() -> None:
+    for said in (
+        "Twelve percent is the most I'll agree to on a one-year term.",
+        "That's the slide I'll put in front of our board.",
+    ):
+        assert rule_items([("ana", said), ("cy", "Understood.")], language="en") == [], said
+    items = rule_items(
+        [("ana", "Det er den model, vi kan tilbyde jer."), ("cy", "Okay.")], language="da"
+    )
+    assert items == []
+    # dated, it is still a promise
+    items = rule_items(
+        [("ana", "That's the draft I'll send to your legal team on Friday."), ("cy", "Great.")],
+        language="en",
+    )
+    assert summary(items) == [("ana", "2026-10-09")]
