@@ -179,6 +179,14 @@ our CFO", "Fifteen is the most I'll sign off on", "Det er den pris, vi kan give"
 still promises ("This is the version I'll send to legal tomorrow")."""
 
 
+_GETS_A_THING = re.compile(
+    r"get (?:me |us )?(?:a|an|the|your|our|their|some)\s+(?!sense\b|idea\b|picture\b|feel\b)",
+    re.IGNORECASE,
+)
+"""A request to get a thing named ("Can you get a meeting with their CFO?", "could you get me
+the logs", "get your old provider to send it"): work, unlike "Can you get in?"."""
+
+
 def _from_cue(
     index: int, context: _Context, rules: _Rules, candidate: _Cand, clause: tuple[int, int]
 ) -> _Found | _Acceptance | _Stop | None:
@@ -446,9 +454,16 @@ def _from_cue(
         and (_routine_follows(index, context) or _answers_how_today(index, context))
     ):
         return None
-    if _starts_with(
-        task, rules.request_non_actions if kind == "request" else rules.non_actions
-    ) and not _REVIEW_BY.match(task):
+    if (
+        _starts_with(task, rules.request_non_actions if kind == "request" else rules.non_actions)
+        and not _REVIEW_BY.match(task)
+        and not (
+            kind == "request"
+            and _GETS_A_THING.match(task)
+            # asked ("can you get a…?"), not "You'll get a report from us" (our promise)
+            and re.search(r"\b(?:can|could|would|will) you\b", match.group(0), re.I)
+        )
+    ):
         if kind == "commitment" and _answers_with_pronoun(task, index, context, rules):
             # "Sure, I'll go through it on Thursday": the answer to a request, with its date.
             return _Acceptance(index, to_offer=False, due=_due(task, before, index, context)[0])

@@ -1195,3 +1195,37 @@ def test_an_answer_that_does_not_take_the_request_on_keeps_its_own_quote() -> No
     ]
     items = rule_items(turns)
     assert all(item.quote == answer for item in items if item.owner == "omar"), items
+
+
+# ---- a request to get a thing named is work; "can you get in?" is not -------------------------
+
+
+def test_a_request_to_get_a_named_thing_is_a_task_of_the_one_asked() -> None:
+    items = rule_items(
+        [
+            ("ana", "Bo, can you get a quote from the scaffolding firm by Thursday?"),
+            ("bo", "Yes, I'll do that."),
+        ],
+        language="en",
+    )
+    assert summary(items) == [("bo", "2026-10-08")], items
+    assert items[0].text == "Get a quote from the scaffolding firm"
+    items = rule_items(
+        [("ana", "Bo, could you get me the access logs from the Leeds office?"), ("bo", "Sure.")],
+        language="en",
+    )
+    assert [item.text for item in items] == ["Get me the access logs from the Leeds office"]
+    assert summary(items) == [("bo", None)]
+    # no thing to get: getting in, getting one, getting the picture
+    for asked in (
+        "Bo, can you get into the admin panel?",
+        "Can you get them one?",
+        "Bo, can you get a sense of the room?",
+    ):
+        assert rule_items([("ana", asked), ("bo", "Yes.")], language="en") == [], asked
+    # not asked: "you'll get a … from us" is no request to the one who gets it
+    items = rule_items(
+        [("ana", "You'll get a short summary of the outage from us."), ("bo", "Good.")],
+        language="en",
+    )
+    assert all(item.owner != "bo" for item in items), items
