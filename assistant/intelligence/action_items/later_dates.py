@@ -35,7 +35,8 @@ _TAKES_BACK = re.compile(
 """A sentence that takes a day back: "Actually no, …", "Så ikke fredag, …"."""
 
 _HANDS_OVER = re.compile(
-    r"(?:^|[,.;:]\s+)(?:(?:so|then|så|altså|okay|ok|yes|yeah|ja|fint|fine|good|godt)[,.!]?\s+)*"
+    r"(?:^|[,.;:]\s+)(?:(?:so|then|så|altså|okay|ok|yes|yeah|ja|fint|fine|good|godt|men|but)"
+    r"[,.!]?\s+)*"
     r"(?:(?:du|i|you)(?:'ll| will)? (?:får|har|have|get)\b"
     r"|(?:den|det|dem) (?:har|får) (?:du|i)\b"
     r"|i'll (?:get|do|have|send) (?:it|them|that|those)\b|give me until|giv mig (?:til|indtil)"
@@ -304,13 +305,34 @@ def _dated(
             time_asked = previous.speaker != owner and (
                 "?" in previous.text or find_date(previous.text, meeting_date) is not None
             )
-            if (due is None or (day < due and time_asked)) and not used(index, day):
-                due = day  # "Can you do it this week?" - "I'll do it tomorrow"
+            if (
+                due is None
+                or (day < due and time_asked)
+                or (day != due and after and _declines_day(previous.text, due, meeting_date))
+            ) and not used(index, day):
+                # "Can you do it this week?" - "I'll do it tomorrow"; "Kan vi få den i morgen?"
+                # - "I morgen bliver svært. Men du har den mandag."
+                due = day
         elif due is None and taken(text, index - 1) == day:
             due = day  # "By Friday if you can" - "Friday's fine"
     if due is None:
         due = _before_event(own, sentences, meeting_date)
     return item if due == item.due else replace(item, due=due)
+
+
+_HARD = re.compile(
+    r"\b(?:svært|svær|stramt|umuligt|tight|difficult|hard|tricky|impossible|ikke|not|can't"
+    r"|cannot|won't|no good)\b",
+    re.IGNORECASE,
+)
+"""What makes a day said too soon: "I morgen bliver svært", "Tomorrow is tight"."""
+
+
+def _declines_day(text: str, due: dt.date, meeting_date: dt.date | None) -> bool:
+    """Whether the owner's sentence just before turns the day asked for down ("I morgen
+    bliver svært, vi har leverancer hele dagen.")."""
+    said = find_date(text, meeting_date, weeks=False)
+    return said is not None and said.date == due and _HARD.search(text) is not None
 
 
 def _owners_next_turn(previous: Sentence, sentence: Sentence, owner: str) -> bool:
