@@ -92,7 +92,8 @@ _ACCEPTS = re.compile(
     r"^(?:(?:ja|jo|jep|yes|yeah|yep|okay|ok|sure|fint|fine|godt|good|klart|of course|selvfølgelig"
     r"|uh|um|øh|mm)"
     r"[,.!]?\s*)*"
-    r"(?:det (?:når|klarer|kan) jeg(?: godt)?(?: nå)?|det skal (?:jeg )?nok (?:kunne )?(?:nås|nå)"
+    r"(?:det (?:når|klarer|kan) (?:jeg|vi)(?: godt| fint)?(?: nå)?"
+    r"|det skal (?:jeg |vi )?nok (?:kunne )?(?:nås|nå)"
     r"|det kan (?:godt )?nås|det er fint|det passer|no problem|that works|will do|can do"
     r"|(?:\w+(?:'s| is) fine)|\w+ (?:er|passer) fint|(?:\w+ )?works(?: for me)?|fint|fine"
     r"|(?:\w+ ){1,3}(?:is|'s|should be|er|bør være|burde være) (?:fine|okay|ok|good|doable"
@@ -103,7 +104,7 @@ _ACCEPTS = re.compile(
 """The owner taking the other side's day: "Det når jeg", "Friday's fine", "Fredag er fint"."""
 
 _ASKS_BY = re.compile(
-    r"\b(?:by|before|no later than|until|inden|senest|helst|gerne|if you can|hvis du kan"
+    r"\b(?:by|before|no later than|until|inden|før|senest|helst|gerne|if you can|hvis du kan"
     r"|need|needs|brug for|(?:skal|ska') (?:vi |jeg )?(?:vide|have|bruge)|vil gerne have"
     r"|ideally|preferably)\b",
     re.IGNORECASE,
@@ -111,7 +112,12 @@ _ASKS_BY = re.compile(
 """The other side asking for the work by a day ("Helst inden fredag", "By Friday if you can"),
 not naming a meeting ("Let's meet again on the 26th")."""
 
-_REFUSES = re.compile(r"\b(?:ikke|not|can't|cannot|won't|kan ikke|når ikke)\b", re.IGNORECASE)
+_REFUSES = re.compile(
+    # not "det er ikke noget problem", "not a problem": a yes
+    r"\b(?:ikke(?! (?:noget |et )?problem)|not(?! a problem)|can't|cannot|won't|kan ikke"
+    r"|når ikke)\b",
+    re.IGNORECASE,
+)
 
 
 def dated_later(
@@ -249,6 +255,8 @@ def _dated(
         asked = taken(text, min(own) - 1)
         if agreed is not None and asked is not None and agreed.date == asked:
             due = asked
+        elif due is None and agreed is None and asked is not None:
+            due = asked  # "By the 1st, if possible." - "Sure, that's fine. I'll get that sorted."
     if due is None and said_first.speaker == item.speaker:
         # "I'll ship them from our stock, they should reach you by Friday": the day the work
         # arrives, said in a clause of the promise's own sentence
@@ -268,6 +276,12 @@ def _dated(
         if sentence.speaker != owner:
             if due is not None and sentence.speaker == item.speaker:
                 due = _asker_takes_back(sentence, due, meeting_date)
+            elif (
+                due is None
+                and index not in claimed
+                and sentence.segment == sentences[max(own)].segment + 1
+            ):
+                due = _deadline_set(sentence, meeting_date)
             continue
         text = _normal(sentence.text)
         previous = sentences[index - 1]
@@ -333,6 +347,30 @@ def _declines_day(text: str, due: dt.date, meeting_date: dt.date | None) -> bool
     bliver svært, vi har leverancer hele dagen.")."""
     said = find_date(text, meeting_date, weeks=False)
     return said is not None and said.date == due and _HARD.search(text) is not None
+
+
+_DEADLINE_FOR_IT = re.compile(
+    r"^(?:(?:tak|thanks|thank you|great|super|perfekt|perfect|godt|good|fint|fine|ok|okay|ja"
+    r"|yes)[,.!]?\s+)*(?:(?:men|but|og|and|så|so)\s+)?"
+    r"(?:(?:det|den|de|it|they|that)(?:'ll)?\s+"
+    r"(?:skal|må|bør|should|must|needs? to|has to|have to)\b"
+    r"|(?:jeg|vi|i|we)\s+(?:vil|skal|need|want|must)(?: gerne)?(?: to)?\s+(?:have|bruge|get|see)"
+    r"\s+(?:det|den|dem|it|them|that)\b)",
+    re.IGNORECASE,
+)
+"""The work just taken on given its deadline by the other side: "Det skal være tilbage hos dem
+inden den 15.", "We need it before the board meets on the 9th"."""
+
+
+def _deadline_set(sentence: Sentence, meeting_date: dt.date | None) -> dt.date | None:
+    """The day the other side sets for the work just taken on, in the turn right after it
+    ("Jeg tager det spørgeskema." - "Tak. Det skal være tilbage hos dem inden den 15."); else
+    None."""
+    text = _normal(sentence.text)
+    if not _DEADLINE_FOR_IT.match(text) or not _ASKS_BY.search(text):
+        return None
+    said = find_deadline(text, meeting_date, weeks=False)
+    return None if said is None else said.date
 
 
 def _owners_next_turn(previous: Sentence, sentence: Sentence, owner: str) -> bool:

@@ -797,3 +797,59 @@ def test_work_sent_together_with_an_undated_thing_stays_undated() -> None:
         people=FOUR_WITH_SIDES,
     )
     assert summary(items) == [("ana", None)]
+
+
+# ---- the other side's deadline for work just taken on ---------------------------------------
+
+
+def test_the_deadline_the_other_side_sets_after_the_work_is_taken_on() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "I'll take the customer list, that's no problem."),
+                ("bo", "Thanks. It has to be with the auditor by the 15th."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Jeg tager kundelisten, det er ikke noget problem."),
+                ("bo", "Tak. Den skal være hos revisoren inden den 15."),
+            ],
+            "da",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("ana", "2026-10-15")], turns
+
+
+def test_a_yes_that_says_no_problem_or_we_takes_the_day_asked() -> None:
+    for turns, language, owner in (
+        (
+            [
+                ("ana", "Bo, du laver en oversigt over de åbne sager, og hvad vi har gjort siden."),
+                ("ana", "Jeg vil have den før fredag, så jeg kan tage den med til styregruppen."),
+                ("bo", "Det klarer jeg, det er ikke noget problem."),
+            ],
+            "da",
+            "bo",
+        ),
+        (
+            [
+                ("ana", "Jeg sender jer den nye prisliste."),
+                ("bo", "Vi skal have den inden fredag, for så holder vi budgetmøde."),
+                ("ana", "Det når vi fint."),
+            ],
+            "da",
+            "ana",
+        ),
+        (
+            [
+                ("ana", "We sent you the insurance papers last month."),
+                ("bo", "We need the signed forms as well. By Friday, if possible."),
+                ("ana", "Sure, that's fine. I'll get that sorted."),
+            ],
+            "en",
+            "ana",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [(owner, "2026-10-09")], turns
