@@ -38,7 +38,7 @@ _HANDS_OVER = re.compile(
     r"(?:^|[,.;:]\s+)(?:(?:so|then|så|altså|okay|ok|yes|yeah|ja|fint|fine|good|godt|men|but)"
     r"[,.!]?\s+)*"
     r"(?:(?:du|i|you)(?:'ll| will)? (?:får|har|have|get)\b"
-    r"|(?:den|det|dem) (?:har|får) (?:du|i)\b"
+    r"|(?:den|det|dem) (?:har|får) (?:du|i|de|han|hun)\b"
     r"|i'll (?:get|do|have|send) (?:it|them|that|those)\b|give me until|giv mig (?:til|indtil)"
     r"|(?:we|i|vi|jeg)(?:'ll| will| can| kan| skal nok)? (?:have|få)"
     r" (?:it|them|that|det|den|dem) (?:done|ready|finished|klar|færdig|lavet)\b"
@@ -56,12 +56,24 @@ _HANDS_OVER = re.compile(
     # the work said to be ready: "Så er demoen klar til tirsdag", "It'll be ready by Monday"
     r"|(?:den|det|de|\w+(?:en|et|ne)) (?:er|bliver|vil være) klar\b"
     r"|(?:er|bliver) (?:den|det|de|\w+(?:en|et|ne)) klar\b"
-    r"|(?:it|they|that|the \w+)(?:'ll| will| should)? be ready\b"
+    r"|(?:it|they|that|the \w+)(?:'ll| will| should)? be (?:ready|done|finished|in your inbox)\b"
+    # "så har jeg den klar til jer på tirsdag", "tilbuddet ligger i din indbakke i morgen"
+    r"|(?:(?:jeg|vi) har|har (?:jeg|vi)) (?:den|det|dem) (?:klar|færdig)\b"
+    r"|(?:den|det|de|\w+(?:en|et|ne)) ligger i (?:din|jeres) (?:indbakke|mail)"
     r"|(?:jeg|vi) giver (?:dig |jer )?(?:et )?svar|(?:i|we)(?:'ll| will) give you an answer"
     r"|(?:det|den|dem) (?:gør|sender|laver|ordner) (?:jeg|vi)\b)",
     re.IGNORECASE,
 )
 """The owner handing the work over: "Du har den …", "You'll have it …", "I'll do it …"."""
+
+_OBJECT_FIRST = re.compile(
+    r"(?:^|[,.;:]\s+)(?:(?:så|ja|jo|fint|godt|okay|ok|og|men)[,.!]?\s+)*"
+    r"(?:det|den|dem) (?!(?:tror|synes|mener|håber|regner|ved|tænker|siger)\b)[a-zæøå]+er"
+    r" (?:jeg|vi)\b",
+    re.IGNORECASE,
+)
+"""Danish with the work first, then the verb and the owner: "Det kigger vi på sammen på
+mandag": a hand-over only in answer to the item itself (the pronoun names what was just said)."""
 
 _LED_TO = re.compile(
     r"(?:^|[,.;:!?]\s*|\b(?:let's say|lad os sige|make it|say|sig|så bliver det|it'll be"
@@ -181,7 +193,14 @@ def _handed_over(
                 and earlier.owner == item.speaker
                 and before < at
                 and sentences[at].segment - sentences[before].segment <= _TURNS
-                and _HANDS_OVER.search(text)
+                and (
+                    _HANDS_OVER.search(text)
+                    # "Ida, du hjælper mig, ikke?" - "Jo. Det kigger vi på sammen på mandag."
+                    or (
+                        _OBJECT_FIRST.search(text)
+                        and _answers_own(at, quoted[-1], sentences, item.speaker)
+                    )
+                )
                 and _POINTS_BACK.search(text[: said.start])
             ):
                 previous = sentences[at - 1]
@@ -311,8 +330,10 @@ def _dated(
             and not text.rstrip().endswith("?")
         ):
             due = day  # "Torsdag, nej, vent, jeg er på messe torsdag. Fredag."
-        elif _HANDS_OVER.search(text) or (
-            after and _only_a_day(text, said) and _HANDS_OVER.search(_normal(previous.text))
+        elif (
+            _HANDS_OVER.search(text)
+            or (after and _only_a_day(text, said) and _HANDS_OVER.search(_normal(previous.text)))
+            or (_OBJECT_FIRST.search(text) and _answers_own(index, own, sentences, owner))
         ):
             # a hand-over, or a day on its own after one ("Den har du længe før. Sidst på
             # ugen, faktisk."): the owner's day, unless later than one already said
@@ -332,6 +353,14 @@ def _dated(
     if due is None:
         due = _before_event(own, sentences, meeting_date)
     return item if due == item.due else replace(item, due=due)
+
+
+def _answers_own(index: int, own: set[int], sentences: Sequence[Sentence], owner: str) -> bool:
+    """Whether the last thing another said before sentence ``index`` is the item's own (the
+    request the owner answers), so a pronoun there names the item's work, not something
+    raised since ("Skal vi lægge et ekstra møde ind?" - "Det tager vi stilling til den 15.")."""
+    other = next((i for i in range(index - 1, -1, -1) if sentences[i].speaker != owner), None)
+    return other is not None and other in own
 
 
 _HARD = re.compile(

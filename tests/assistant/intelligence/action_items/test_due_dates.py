@@ -853,3 +853,63 @@ def test_a_yes_that_says_no_problem_or_we_takes_the_day_asked() -> None:
         ),
     ):
         assert summary(rule_items(turns, language=language)) == [(owner, "2026-10-09")], turns
+
+
+# ---- the owner's day said as the work handed over ------------------------------------------
+
+
+def test_the_owners_day_said_as_the_work_handed_over_dates_it() -> None:
+    for turns, language, expected in (
+        (
+            [
+                ("ana", "Skal jeg lave et tilbud med to modeller?"),
+                ("bo", "Ja tak, gør det."),
+                ("ana", "Så er den på mig, tilbuddet ligger i din indbakke i morgen."),
+            ],
+            "da",
+            [("ana", "2026-10-07")],
+        ),
+        (
+            [
+                ("ana", "Bo, du hjælper mig med budgettet, ikke?"),
+                ("bo", "Jo, selvfølgelig. Det kigger vi på sammen på torsdag."),
+            ],
+            "da",
+            [("bo", "2026-10-08")],
+        ),
+        (
+            [
+                ("ana", "Bo, kan du lave en testopsætning med vores egne data?"),
+                ("bo", "Ja. Hvis Ana sender filen, så har jeg den klar til jer på torsdag."),
+            ],
+            "da",
+            [("bo", "2026-10-08")],
+        ),
+        (
+            [
+                ("ana", "Bo, could you brief the night shift on the new scanners?"),
+                ("bo", "I will brief them. I'm in all week, it will be done by Thursday."),
+            ],
+            "en",
+            [("bo", "2026-10-08")],
+        ),
+        (
+            [
+                ("ana", "De mangler en reference fra en anden kunde. Det kigger jeg på."),
+                ("bo", "Kan du skaffe dem en i denne uge?"),
+                ("ana", "Ja, det klarer jeg. Den har de inden weekenden."),
+            ],
+            "da",
+            [("ana", "2026-10-09")],
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == expected, turns
+
+
+def test_a_pronoun_answer_to_a_new_question_does_not_date_the_promise_before() -> None:
+    turns = [
+        ("ana", "Jeg orienterer selv bestyrelsen om status."),
+        ("bo", "Skal vi lægge et ekstra møde ind i januar?"),
+        ("ana", "Det tager vi stilling til den 15., når vi ved mere."),
+    ]
+    assert summary(rule_items(turns, language="da")) == [("ana", None)], turns
