@@ -308,6 +308,16 @@ def _dated(
         if said is not None and said.date is not None and _counters(text, said):
             due = said.date  # "Friday is tight. Monday is more realistic."
             continue
+        offered = find_date(text, meeting_date, weeks=False)
+        if (
+            due is not None
+            and offered is not None
+            and offered.date is not None
+            and offered.date != due
+            and _takes_day_asked(sentences, index, owner, offered, meeting_date)
+        ):
+            due = offered.date  # "Kan det ikke blive onsdag?" - "Jo. Så bliver det onsdag."
+            continue
         if said is None or said.date is None:
             if due is None:
                 due = taken(text, index - 1)
@@ -400,6 +410,45 @@ def _deadline_set(sentence: Sentence, meeting_date: dt.date | None) -> dt.date |
         return None
     said = find_deadline(text, meeting_date, weeks=False)
     return None if said is None else said.date
+
+
+_THEN = re.compile(r"\b(?:then|så|i stedet|instead)\b", re.IGNORECASE)
+
+
+def _takes_day_asked(
+    sentences: Sequence[Sentence],
+    index: int,
+    owner: str,
+    offered: DatePhrase,
+    meeting_date: dt.date | None,
+) -> bool:
+    """Whether the owner's sentence ``index`` takes, with a "then", another day the other
+    side just asked for in a question about the work, or one before it ("Kan det ikke blive
+    onsdag?" - "Jo. Så bliver det onsdag."; "Vi har budgetmøde den 24., kan vi få det inden?"
+    - "Så siger vi den 23. i stedet."; "Could you send it tomorrow instead?" - "Sure, tomorrow
+    then.")."""
+    sentence = sentences[index]
+    text = _normal(sentence.text)
+    if offered.date is None or _REFUSES.search(text) or text.rstrip().endswith("?"):
+        return False
+    if not _THEN.search(text):
+        return False
+    asked = [
+        s
+        for s in sentences[max(0, index - 6) : index]
+        if s.segment == sentence.segment - 1 and s.speaker != owner
+    ]
+    # a question about the work ("Kan det ikke blive onsdag?"), not one naming a meeting's day
+    # ("Skal vi aftale et nyt møde den 19.?")
+    if not any("?" in s.text and _POINTS_BACK.search(s.text) for s in asked):
+        return False
+    days = [
+        said.date
+        for s in asked
+        if (said := find_date(s.text, meeting_date, weeks=False)) is not None
+        and said.date is not None
+    ]
+    return bool(days) and offered.date <= max(days)
 
 
 def _owners_next_turn(previous: Sentence, sentence: Sentence, owner: str) -> bool:

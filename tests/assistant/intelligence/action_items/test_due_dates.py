@@ -913,3 +913,37 @@ def test_a_pronoun_answer_to_a_new_question_does_not_date_the_promise_before() -
         ("ana", "Det tager vi stilling til den 15., når vi ved mere."),
     ]
     assert summary(rule_items(turns, language="da")) == [("ana", None)], turns
+
+
+# ---- another day asked for the work, taken "then" ------------------------------------------
+
+
+def test_another_day_asked_for_the_work_and_taken_then_is_the_deadline() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Jeg sender kontrakten på torsdag."),
+                ("bo", "Torsdag er ikke godt for os. Kan det ikke blive onsdag?"),
+                ("ana", "Jo. Så bliver det onsdag."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "I'll send the contract on Friday."),
+                ("bo", "Could you send it tomorrow instead? They decide on Friday morning."),
+                ("ana", "Sure, tomorrow then."),
+            ],
+            "en",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("ana", "2026-10-07")], turns
+
+
+def test_a_meetings_day_asked_and_taken_does_not_date_the_work() -> None:
+    turns = [
+        ("ana", "Jeg sender kontrakten på fredag."),
+        ("bo", "Skal vi aftale et nyt møde den 19.?"),
+        ("ana", "Ja, så den 19."),
+    ]
+    assert summary(rule_items(turns, language="da")) == [("ana", "2026-10-09")], turns
