@@ -90,7 +90,7 @@ _DA_WORK = (
     *("mind", "skyd", "træk", "markér", "marker", "prioriter", "fordel", "uddel"),
     *("introducer", "præsenter", "afhold", "deltag", "mød", "drop", "afslut", "færdiggør"),
     *("sæt op", "rykke", "flyt", "check", "ordne", "afsæt", "lån", "bag", "køre", "forsøg"),
-    *("læg", "hiv", "pur", "sluk", "tænd", "træf", "orienter", "drøft"),
+    *("læg", "hiv", "pur", "sluk", "tænd", "træf", "orienter", "drøft", "optag", "anmeld"),
 )
 """Verbs of work a Danish task opens with (imperative, as the tasks are written)."""
 _DA_NOT_WORK = (
