@@ -567,6 +567,8 @@ def _from_cue(
         return None
     if lets and not _starts_with(cleaned, _LEADING_VERBS[_code(rules)]):
         return None
+    if lets and not had_date and re.match(r"agree\b", cleaned, re.IGNORECASE):
+        return None  # "Let's agree on the next steps": settled in the meeting, unless dated
     if not _has_commitment_structure(
         kind, match, verb_follows, cleaned, had_date, named is not None, index, context
     ):

@@ -10,7 +10,6 @@ checks that run on each new item against those found so far."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import replace
 
@@ -25,11 +24,7 @@ from assistant.intelligence.action_items.merging import _SOMETHING_ELSE
 from assistant.intelligence.action_items.model import ActionItem, _Context, _Found, _normal
 from assistant.intelligence.action_items.owners import TEAM
 from assistant.intelligence.action_items.pronouns import has_object_pronoun
-from assistant.intelligence.action_items.replies import (
-    _OWN_DATED_YES,
-    _REFUSAL,
-    _dated_across_turns,
-)
+from assistant.intelligence.action_items.replies import _OWN_DATED_YES, _dated_across_turns
 from assistant.intelligence.action_items.restatements import (
     _ALSO,
     _OFFER_TAKEN,
@@ -44,7 +39,7 @@ from assistant.intelligence.action_items.rules import (
 )
 from assistant.intelligence.action_items.similarity import _stems, similar_tasks
 from assistant.intelligence.action_items.structure import _reply
-from assistant.intelligence.dates import find_date, find_deadline
+from assistant.intelligence.dates import find_date
 from assistant.intelligence.sentences import Sentence, words
 
 _TAKES_BACK = re.compile(
@@ -177,46 +172,34 @@ def _asks_promise_by_date(found: list[_Found], item: ActionItem) -> bool:
     return True
 
 
-def _asks_request_by_date(
+_ASKS_FOR_IT = re.compile(
+    r"^(?:(?:og|and|så|so|men|but|okay|ok|ja|yes|great|godt|super|perfekt|perfect|tak|thanks)"
+    r"[,.!]?\s+)*(?:\w+,\s+)?(?:kan|kunne|could|can|may|må) (?:jeg|vi|i|we)"
+    r" (?:(?:godt|også|så|then|also) )?(?:få|have|get) (?:den|det|dem|it|them|that|those)\b",
+    re.IGNORECASE,
+)
+"""Asking for the thing just agreed on, by a day: "Kan vi få den i morgen?", "Could I have it
+by Friday?"."""
+
+
+def _asks_date_of_agreed(
     found: list[_Found], item: ActionItem, index: int, context: _Context
 ) -> bool:
-    """ "Kan du sende mig listen?" - "Det sender jeg." - "Kan vi få den i morgen?": a day
-    asked, by "it", for the work just asked of the same person is no new task; it dates that
-    request. The day that stands is the one the owner answers with ("I morgen bliver svært.
-    Men du har den mandag."), else the one asked for, unless the owner turns it down."""
-    if not found or item.due is None or not has_object_pronoun(item.text):
+    """ "Martin, kunne du sende mig navnene?" - "Ja, det kan jeg." - "Kan jeg få dem inden
+    torsdag?": the asker (or the one the work is for) asking for the work just agreed by a day
+    dates that work (the owner may still take the day back); no second task."""
+    if not found or item.due is None or item.owner is None:
         return False
     previous, kind = found[-1]
     if (
-        kind != "request"
-        or previous.due is not None
-        or previous.owner is None
-        or item.owner != previous.owner
+        previous.due is not None
+        or previous.owner != item.owner
         or previous.owner == item.speaker
-        or not 0 <= item.start - previous.start <= 30
+        or not 0 < item.start - previous.start <= 90
+        or not _ASKS_FOR_IT.match(_normal(context.sentences[index].text))
     ):
         return False
-    due: dt.date | None = item.due
-    sentence = context.sentences[index]
-    answer = [
-        s
-        for s in context.sentences[index + 1 : index + 6]
-        if s.segment > sentence.segment and s.speaker == previous.owner
-    ]
-    answer = [s for s in answer if s.segment == answer[0].segment] if answer else []
-    if answer and answer[0].segment - sentence.segment <= 2:
-        days = [
-            said.date
-            for s in answer
-            if (said := find_deadline(s.text, context.transcript.meeting.date, weeks=False))
-            is not None
-            and said.date is not None
-        ]
-        if days:
-            due = days[-1]
-        elif _REFUSAL.match(_normal(answer[0].text)):
-            due = None
-    found[-1] = (replace(previous, due=due), kind)
+    found[-1] = (replace(previous, due=item.due), kind)
     return True
 
 

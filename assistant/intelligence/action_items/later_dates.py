@@ -35,9 +35,10 @@ _TAKES_BACK = re.compile(
 """A sentence that takes a day back: "Actually no, …", "Så ikke fredag, …"."""
 
 _HANDS_OVER = re.compile(
-    r"(?:^|[,.;:]\s+)(?:(?:so|then|så|altså|okay|ok|yes|yeah|ja|fint|fine|good|godt)[,.!]?\s+)*"
+    r"(?:^|[,.;:]\s+)(?:(?:so|then|så|altså|okay|ok|yes|yeah|ja|fint|fine|good|godt|men|but)"
+    r"[,.!]?\s+)*"
     r"(?:(?:du|i|you)(?:'ll| will)? (?:får|har|have|get)\b"
-    r"|(?:den|det|dem) (?:har|får) (?:du|i)\b"
+    r"|(?:den|det|dem) (?:har|får) (?:du|i|de|han|hun)\b"
     r"|i'll (?:get|do|have|send) (?:it|them|that|those)\b|give me until|giv mig (?:til|indtil)"
     r"|(?:we|i|vi|jeg)(?:'ll| will| can| kan| skal nok)? (?:have|få)"
     r" (?:it|them|that|det|den|dem) (?:done|ready|finished|klar|færdig|lavet)\b"
@@ -55,12 +56,24 @@ _HANDS_OVER = re.compile(
     # the work said to be ready: "Så er demoen klar til tirsdag", "It'll be ready by Monday"
     r"|(?:den|det|de|\w+(?:en|et|ne)) (?:er|bliver|vil være) klar\b"
     r"|(?:er|bliver) (?:den|det|de|\w+(?:en|et|ne)) klar\b"
-    r"|(?:it|they|that|the \w+)(?:'ll| will| should)? be ready\b"
+    r"|(?:it|they|that|the \w+)(?:'ll| will| should)? be (?:ready|done|finished|in your inbox)\b"
+    # "så har jeg den klar til jer på tirsdag", "tilbuddet ligger i din indbakke i morgen"
+    r"|(?:(?:jeg|vi) har|har (?:jeg|vi)) (?:den|det|dem) (?:klar|færdig)\b"
+    r"|(?:den|det|de|\w+(?:en|et|ne)) ligger i (?:din|jeres) (?:indbakke|mail)"
     r"|(?:jeg|vi) giver (?:dig |jer )?(?:et )?svar|(?:i|we)(?:'ll| will) give you an answer"
     r"|(?:det|den|dem) (?:gør|sender|laver|ordner) (?:jeg|vi)\b)",
     re.IGNORECASE,
 )
 """The owner handing the work over: "Du har den …", "You'll have it …", "I'll do it …"."""
+
+_OBJECT_FIRST = re.compile(
+    r"(?:^|[,.;:]\s+)(?:(?:så|ja|jo|fint|godt|okay|ok|og|men)[,.!]?\s+)*"
+    r"(?:det|den|dem) (?!(?:tror|synes|mener|håber|regner|ved|tænker|siger)\b)[a-zæøå]+er"
+    r" (?:jeg|vi)\b",
+    re.IGNORECASE,
+)
+"""Danish with the work first, then the verb and the owner: "Det kigger vi på sammen på
+mandag": a hand-over only in answer to the item itself (the pronoun names what was just said)."""
 
 _LED_TO = re.compile(
     r"(?:^|[,.;:!?]\s*|\b(?:let's say|lad os sige|make it|say|sig|så bliver det|it'll be"
@@ -91,7 +104,8 @@ _ACCEPTS = re.compile(
     r"^(?:(?:ja|jo|jep|yes|yeah|yep|okay|ok|sure|fint|fine|godt|good|klart|of course|selvfølgelig"
     r"|uh|um|øh|mm)"
     r"[,.!]?\s*)*"
-    r"(?:det (?:når|klarer|kan) jeg(?: godt)?(?: nå)?|det skal (?:jeg )?nok (?:kunne )?(?:nås|nå)"
+    r"(?:det (?:når|klarer|kan) (?:jeg|vi)(?: godt| fint)?(?: nå)?"
+    r"|det skal (?:jeg |vi )?nok (?:kunne )?(?:nås|nå)"
     r"|det kan (?:godt )?nås|det er fint|det passer|no problem|that works|will do|can do"
     r"|(?:\w+(?:'s| is) fine)|\w+ (?:er|passer) fint|(?:\w+ )?works(?: for me)?|fint|fine"
     r"|(?:\w+ ){1,3}(?:is|'s|should be|er|bør være|burde være) (?:fine|okay|ok|good|doable"
@@ -102,7 +116,7 @@ _ACCEPTS = re.compile(
 """The owner taking the other side's day: "Det når jeg", "Friday's fine", "Fredag er fint"."""
 
 _ASKS_BY = re.compile(
-    r"\b(?:by|before|no later than|until|inden|senest|helst|gerne|if you can|hvis du kan"
+    r"\b(?:by|before|no later than|until|inden|før|senest|helst|gerne|if you can|hvis du kan"
     r"|need|needs|brug for|(?:skal|ska') (?:vi |jeg )?(?:vide|have|bruge)|vil gerne have"
     r"|ideally|preferably)\b",
     re.IGNORECASE,
@@ -110,7 +124,12 @@ _ASKS_BY = re.compile(
 """The other side asking for the work by a day ("Helst inden fredag", "By Friday if you can"),
 not naming a meeting ("Let's meet again on the 26th")."""
 
-_REFUSES = re.compile(r"\b(?:ikke|not|can't|cannot|won't|kan ikke|når ikke)\b", re.IGNORECASE)
+_REFUSES = re.compile(
+    # not "det er ikke noget problem", "not a problem": a yes
+    r"\b(?:ikke(?! (?:noget |et )?problem)|not(?! a problem)|can't|cannot|won't|kan ikke"
+    r"|når ikke)\b",
+    re.IGNORECASE,
+)
 
 
 def dated_later(
@@ -174,7 +193,14 @@ def _handed_over(
                 and earlier.owner == item.speaker
                 and before < at
                 and sentences[at].segment - sentences[before].segment <= _TURNS
-                and _HANDS_OVER.search(text)
+                and (
+                    _HANDS_OVER.search(text)
+                    # "Ida, du hjælper mig, ikke?" - "Jo. Det kigger vi på sammen på mandag."
+                    or (
+                        _OBJECT_FIRST.search(text)
+                        and _answers_own(at, quoted[-1], sentences, item.speaker)
+                    )
+                )
                 and _POINTS_BACK.search(text[: said.start])
             ):
                 previous = sentences[at - 1]
@@ -248,6 +274,8 @@ def _dated(
         asked = taken(text, min(own) - 1)
         if agreed is not None and asked is not None and agreed.date == asked:
             due = asked
+        elif due is None and agreed is None and asked is not None:
+            due = asked  # "By the 1st, if possible." - "Sure, that's fine. I'll get that sorted."
     if due is None and said_first.speaker == item.speaker:
         # "I'll ship them from our stock, they should reach you by Friday": the day the work
         # arrives, said in a clause of the promise's own sentence
@@ -267,12 +295,28 @@ def _dated(
         if sentence.speaker != owner:
             if due is not None and sentence.speaker == item.speaker:
                 due = _asker_takes_back(sentence, due, meeting_date)
+            elif (
+                due is None
+                and index not in claimed
+                and sentence.segment == sentences[max(own)].segment + 1
+            ):
+                due = _deadline_set(sentence, meeting_date)
             continue
         text = _normal(sentence.text)
         previous = sentences[index - 1]
         said = find_deadline(text, meeting_date, weeks=False)
         if said is not None and said.date is not None and _counters(text, said):
             due = said.date  # "Friday is tight. Monday is more realistic."
+            continue
+        offered = find_date(text, meeting_date, weeks=False)
+        if (
+            due is not None
+            and offered is not None
+            and offered.date is not None
+            and offered.date != due
+            and _takes_day_asked(sentences, index, owner, offered, meeting_date)
+        ):
+            due = offered.date  # "Kan det ikke blive onsdag?" - "Jo. Så bliver det onsdag."
             continue
         if said is None or said.date is None:
             if due is None:
@@ -296,21 +340,115 @@ def _dated(
             and not text.rstrip().endswith("?")
         ):
             due = day  # "Torsdag, nej, vent, jeg er på messe torsdag. Fredag."
-        elif _HANDS_OVER.search(text) or (
-            after and _only_a_day(text, said) and _HANDS_OVER.search(_normal(previous.text))
+        elif (
+            _HANDS_OVER.search(text)
+            or (after and _only_a_day(text, said) and _HANDS_OVER.search(_normal(previous.text)))
+            or (_OBJECT_FIRST.search(text) and _answers_own(index, own, sentences, owner))
         ):
             # a hand-over, or a day on its own after one ("Den har du længe før. Sidst på
             # ugen, faktisk."): the owner's day, unless later than one already said
             time_asked = previous.speaker != owner and (
                 "?" in previous.text or find_date(previous.text, meeting_date) is not None
             )
-            if (due is None or (day < due and time_asked)) and not used(index, day):
-                due = day  # "Can you do it this week?" - "I'll do it tomorrow"
+            if (
+                due is None
+                or (day < due and time_asked)
+                or (day != due and after and _declines_day(previous.text, due, meeting_date))
+            ) and not used(index, day):
+                # "Can you do it this week?" - "I'll do it tomorrow"; "Kan vi få den i morgen?"
+                # - "I morgen bliver svært. Men du har den mandag."
+                due = day
         elif due is None and taken(text, index - 1) == day:
             due = day  # "By Friday if you can" - "Friday's fine"
     if due is None:
         due = _before_event(own, sentences, meeting_date)
     return item if due == item.due else replace(item, due=due)
+
+
+def _answers_own(index: int, own: set[int], sentences: Sequence[Sentence], owner: str) -> bool:
+    """Whether the last thing another said before sentence ``index`` is the item's own (the
+    request the owner answers), so a pronoun there names the item's work, not something
+    raised since ("Skal vi lægge et ekstra møde ind?" - "Det tager vi stilling til den 15.")."""
+    other = next((i for i in range(index - 1, -1, -1) if sentences[i].speaker != owner), None)
+    return other is not None and other in own
+
+
+_HARD = re.compile(
+    r"\b(?:svært|svær|stramt|umuligt|tight|difficult|hard|tricky|impossible|ikke|not|can't"
+    r"|cannot|won't|no good)\b",
+    re.IGNORECASE,
+)
+"""What makes a day said too soon: "I morgen bliver svært", "Tomorrow is tight"."""
+
+
+def _declines_day(text: str, due: dt.date, meeting_date: dt.date | None) -> bool:
+    """Whether the owner's sentence just before turns the day asked for down ("I morgen
+    bliver svært, vi har leverancer hele dagen.")."""
+    said = find_date(text, meeting_date, weeks=False)
+    return said is not None and said.date == due and _HARD.search(text) is not None
+
+
+_DEADLINE_FOR_IT = re.compile(
+    r"^(?:(?:tak|thanks|thank you|great|super|perfekt|perfect|godt|good|fint|fine|ok|okay|ja"
+    r"|yes)[,.!]?\s+)*(?:(?:men|but|og|and|så|so)\s+)?"
+    r"(?:(?:det|den|de|it|they|that)(?:'ll)?\s+"
+    r"(?:skal|må|bør|should|must|needs? to|has to|have to)\b"
+    r"|(?:jeg|vi|i|we)\s+(?:vil|skal|need|want|must)(?: gerne)?(?: to)?\s+(?:have|bruge|get|see)"
+    r"\s+(?:det|den|dem|it|them|that)\b)",
+    re.IGNORECASE,
+)
+"""The work just taken on given its deadline by the other side: "Det skal være tilbage hos dem
+inden den 15.", "We need it before the board meets on the 9th"."""
+
+
+def _deadline_set(sentence: Sentence, meeting_date: dt.date | None) -> dt.date | None:
+    """The day the other side sets for the work just taken on, in the turn right after it
+    ("Jeg tager det spørgeskema." - "Tak. Det skal være tilbage hos dem inden den 15."); else
+    None."""
+    text = _normal(sentence.text)
+    if not _DEADLINE_FOR_IT.match(text) or not _ASKS_BY.search(text):
+        return None
+    said = find_deadline(text, meeting_date, weeks=False)
+    return None if said is None else said.date
+
+
+_THEN = re.compile(r"\b(?:then|så|i stedet|instead)\b", re.IGNORECASE)
+
+
+def _takes_day_asked(
+    sentences: Sequence[Sentence],
+    index: int,
+    owner: str,
+    offered: DatePhrase,
+    meeting_date: dt.date | None,
+) -> bool:
+    """Whether the owner's sentence ``index`` takes, with a "then", another day the other
+    side just asked for in a question about the work, or one before it ("Kan det ikke blive
+    onsdag?" - "Jo. Så bliver det onsdag."; "Vi har budgetmøde den 24., kan vi få det inden?"
+    - "Så siger vi den 23. i stedet."; "Could you send it tomorrow instead?" - "Sure, tomorrow
+    then.")."""
+    sentence = sentences[index]
+    text = _normal(sentence.text)
+    if offered.date is None or _REFUSES.search(text) or text.rstrip().endswith("?"):
+        return False
+    if not _THEN.search(text):
+        return False
+    asked = [
+        s
+        for s in sentences[max(0, index - 6) : index]
+        if s.segment == sentence.segment - 1 and s.speaker != owner
+    ]
+    # a question about the work ("Kan det ikke blive onsdag?"), not one naming a meeting's day
+    # ("Skal vi aftale et nyt møde den 19.?")
+    if not any("?" in s.text and _POINTS_BACK.search(s.text) for s in asked):
+        return False
+    days = [
+        said.date
+        for s in asked
+        if (said := find_date(s.text, meeting_date, weeks=False)) is not None
+        and said.date is not None
+    ]
+    return bool(days) and offered.date <= max(days)
 
 
 def _owners_next_turn(previous: Sentence, sentence: Sentence, owner: str) -> bool:

@@ -173,13 +173,14 @@ _PLURAL_YOU = re.compile(
     r"|\bI (?:skal|må|bedes)\b|(?i:\b(?:kan|kunne|vil|gider|skal|må|at) )I\b",
 )
 _EVERYONE = re.compile(
-    r"\b(?:vi (?:\w+ )?(?:alle sammen|allesammen|alle)|we (?:\w+ )?all|all of us"
-    r"|let(?:'s| us) all|lad os alle)\b",
+    r"\b(?:vi (?:\w+ )?(?:alle sammen|allesammen|alle)|we (?:\w+ )?all|we(?:'ll|'ve) all"
+    r"|all of us|let(?:'s| us) all|lad os alle|both (?:of )?our (?:teams|sides|companies)"
+    r"|(?<!just )between us(?=, we\b)|begge (?:vores )?(?:hold|parter|teams|sider))\b",
     re.IGNORECASE,
 )
-"""We all, the speaker among them ("vi skal alle sammen…", "we all need to…"): with both sides
-present, a task for everyone (``team:all``). "Everyone has to…" from a chair stays the
-chair's team."""
+"""We all, the speaker among them ("vi skal alle sammen…", "we all need to…", "both our teams
+must…", "between us, we need to…"): with both sides present, a task for everyone
+(``team:all``). "Everyone has to…" from a chair stays the chair's team."""
 _JOKE = re.compile(
     r"\bhaha|\(laughs?\)|\[laughter\]|\(laughter\)|\bjust kidding\b|\bkidding\b|\bjoking\b"
     r"|\blol\b|\beat my hat\b|\bfor sjov\b|\bpjat\b|\(griner\)|\bspøg\b|^ha[,!. ]",

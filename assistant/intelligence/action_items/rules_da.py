@@ -21,6 +21,8 @@ _DA_PRESENT = (
     *("rykker", "purrer", "prikker", "skubber", "aftaler", "læser", "opsiger", "hjælper"),
     *("oversætter", "trækker", "sletter", "lukker", "løser", "klargør", "ændrer"),
     *("fornyer", "forlænger", "husker", "minder"),
+    # recording, reporting
+    *("optager", "anmelder"),
 )
 _DA_LOAN_VERB = r"\w{3,}(?<!inter)(?<!fung)(?<!foretr)erer"
 """Danish present tense of the loan verbs in -ere ("registrerer", "implementerer", "eskalerer",

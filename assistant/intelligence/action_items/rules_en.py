@@ -131,7 +131,8 @@ _EN = _Rules(
         # a date is said.
         _cue(
             "group",
-            r"(?P<obligation>we(?: all| both)?|all of us|both of us)"
+            r"(?P<obligation>we(?: all| both)?|we(?:'ll| will) all|all of us|both of us"
+            r"|both (?:of )?our teams)"
             r" (?:have to|need to|must|'ve got to|have got to)",
             0.6,
         ),
@@ -323,7 +324,7 @@ _EN_IMPERATIVE_VERBS = (
     *("reach out", "follow up", "loop in", "forward", "get back to", "update"),
 )
 _EN_LEADING_VERBS = (
-    *(*_EN_VERBS_BASE, *_EN_IMPERATIVE_VERBS, "help", "organise", "organize", "plan"),
+    *(*_EN_VERBS_BASE, *_EN_IMPERATIVE_VERBS, "help", "organise", "organize", "plan", "agree"),
     "write down",
 )
 """Verbs that make a "let's" / "lad os" a task rather than a move in the meeting."""

@@ -90,7 +90,7 @@ _DA_WORK = (
     *("mind", "skyd", "træk", "markér", "marker", "prioriter", "fordel", "uddel"),
     *("introducer", "præsenter", "afhold", "deltag", "mød", "drop", "afslut", "færdiggør"),
     *("sæt op", "rykke", "flyt", "check", "ordne", "afsæt", "lån", "bag", "køre", "forsøg"),
-    *("læg", "hiv", "pur", "sluk", "tænd", "træf", "orienter", "drøft"),
+    *("læg", "hiv", "pur", "sluk", "tænd", "træf", "orienter", "drøft", "optag", "anmeld"),
 )
 """Verbs of work a Danish task opens with (imperative, as the tasks are written)."""
 _DA_NOT_WORK = (
@@ -129,12 +129,14 @@ def is_work(task: str, danish: bool, *, firm: bool, fronted_object: bool = False
     if not words:
         return False
     verb = words[0]
-    if verb in (_DA_NOT_WORK if danish else _EN_NOT_WORK):
+    agrees_on = not danish and _AGREES_ON.match(task) is not None
+    if verb in (_DA_NOT_WORK if danish else _EN_NOT_WORK) and not agrees_on:
         return False
     if _NOT_A_DELIVERABLE.match(task):
         return False
     known = (
-        verb in _EN_WORK
+        agrees_on
+        or verb in _EN_WORK
         or verb in _DA_WORK
         or (danish and _DA_LOAN.match(verb) is not None)
         or verb.startswith("re-")
@@ -149,6 +151,16 @@ def is_work(task: str, danish: bool, *, firm: bool, fronted_object: bool = False
         or _INTRANSITIVE.match(task.strip()) is not None
         or _CLAUSE_OBJECT.match(task) is not None
     )
+
+
+_AGREES_ON = re.compile(
+    r"^agree\s+(?:on\s+|upon\s+)?(?:the|a|an|our|their|new|final|joint|revised|next|both"
+    r"|which)\s+\w",
+    re.IGNORECASE,
+)
+"""Agreeing on a thing is work to do ("we all need to agree the new targets by the 10th",
+"agree on the KPIs"), unlike agreeing with someone or that something is so ("I agree with
+you", "I agree that it's late")."""
 
 
 _CLAUSE_OBJECT = re.compile(

@@ -411,3 +411,14 @@ def test_a_thing_raised_and_taken_to_someone_is_a_promise() -> None:
         )
         assert summary(items) == [("ana", None)], (said, items)
         assert said.split(". ")[-1] in items[0].quote
+
+
+def test_recording_and_reporting_are_danish_work_verbs() -> None:
+    for said, due, text in (
+        ("Så anmelder jeg skaden til forsikringen i morgen.", "2026-10-07", "Anmeld skaden"),
+        ("Så optager jeg en kort gennemgang af rapporten til jer.", None, "Optag en kort"),
+        ("Jeg anmelder bruddet til Datatilsynet på fredag.", "2026-10-09", "Anmeld bruddet"),
+    ):
+        items = rule_items([("ana", said)], language="da")
+        assert summary(items) == [("ana", due)], said
+        assert items[0].text.startswith(text), items[0].text

@@ -797,3 +797,153 @@ def test_work_sent_together_with_an_undated_thing_stays_undated() -> None:
         people=FOUR_WITH_SIDES,
     )
     assert summary(items) == [("ana", None)]
+
+
+# ---- the other side's deadline for work just taken on ---------------------------------------
+
+
+def test_the_deadline_the_other_side_sets_after_the_work_is_taken_on() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "I'll take the customer list, that's no problem."),
+                ("bo", "Thanks. It has to be with the auditor by the 15th."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Jeg tager kundelisten, det er ikke noget problem."),
+                ("bo", "Tak. Den skal være hos revisoren inden den 15."),
+            ],
+            "da",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("ana", "2026-10-15")], turns
+
+
+def test_a_yes_that_says_no_problem_or_we_takes_the_day_asked() -> None:
+    for turns, language, owner in (
+        (
+            [
+                ("ana", "Bo, du laver en oversigt over de åbne sager, og hvad vi har gjort siden."),
+                ("ana", "Jeg vil have den før fredag, så jeg kan tage den med til styregruppen."),
+                ("bo", "Det klarer jeg, det er ikke noget problem."),
+            ],
+            "da",
+            "bo",
+        ),
+        (
+            [
+                ("ana", "Jeg sender jer den nye prisliste."),
+                ("bo", "Vi skal have den inden fredag, for så holder vi budgetmøde."),
+                ("ana", "Det når vi fint."),
+            ],
+            "da",
+            "ana",
+        ),
+        (
+            [
+                ("ana", "We sent you the insurance papers last month."),
+                ("bo", "We need the signed forms as well. By Friday, if possible."),
+                ("ana", "Sure, that's fine. I'll get that sorted."),
+            ],
+            "en",
+            "ana",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [(owner, "2026-10-09")], turns
+
+
+# ---- the owner's day said as the work handed over ------------------------------------------
+
+
+def test_the_owners_day_said_as_the_work_handed_over_dates_it() -> None:
+    for turns, language, expected in (
+        (
+            [
+                ("ana", "Skal jeg lave et tilbud med to modeller?"),
+                ("bo", "Ja tak, gør det."),
+                ("ana", "Så er den på mig, tilbuddet ligger i din indbakke i morgen."),
+            ],
+            "da",
+            [("ana", "2026-10-07")],
+        ),
+        (
+            [
+                ("ana", "Bo, du hjælper mig med budgettet, ikke?"),
+                ("bo", "Jo, selvfølgelig. Det kigger vi på sammen på torsdag."),
+            ],
+            "da",
+            [("bo", "2026-10-08")],
+        ),
+        (
+            [
+                ("ana", "Bo, kan du lave en testopsætning med vores egne data?"),
+                ("bo", "Ja. Hvis Ana sender filen, så har jeg den klar til jer på torsdag."),
+            ],
+            "da",
+            [("bo", "2026-10-08")],
+        ),
+        (
+            [
+                ("ana", "Bo, could you brief the night shift on the new scanners?"),
+                ("bo", "I will brief them. I'm in all week, it will be done by Thursday."),
+            ],
+            "en",
+            [("bo", "2026-10-08")],
+        ),
+        (
+            [
+                ("ana", "De mangler en reference fra en anden kunde. Det kigger jeg på."),
+                ("bo", "Kan du skaffe dem en i denne uge?"),
+                ("ana", "Ja, det klarer jeg. Den har de inden weekenden."),
+            ],
+            "da",
+            [("ana", "2026-10-09")],
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == expected, turns
+
+
+def test_a_pronoun_answer_to_a_new_question_does_not_date_the_promise_before() -> None:
+    turns = [
+        ("ana", "Jeg orienterer selv bestyrelsen om status."),
+        ("bo", "Skal vi lægge et ekstra møde ind i januar?"),
+        ("ana", "Det tager vi stilling til den 15., når vi ved mere."),
+    ]
+    assert summary(rule_items(turns, language="da")) == [("ana", None)], turns
+
+
+# ---- another day asked for the work, taken "then" ------------------------------------------
+
+
+def test_another_day_asked_for_the_work_and_taken_then_is_the_deadline() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Jeg sender kontrakten på torsdag."),
+                ("bo", "Torsdag er ikke godt for os. Kan det ikke blive onsdag?"),
+                ("ana", "Jo. Så bliver det onsdag."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "I'll send the contract on Friday."),
+                ("bo", "Could you send it tomorrow instead? They decide on Friday morning."),
+                ("ana", "Sure, tomorrow then."),
+            ],
+            "en",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("ana", "2026-10-07")], turns
+
+
+def test_a_meetings_day_asked_and_taken_does_not_date_the_work() -> None:
+    turns = [
+        ("ana", "Jeg sender kontrakten på fredag."),
+        ("bo", "Skal vi aftale et nyt møde den 19.?"),
+        ("ana", "Ja, så den 19."),
+    ]
+    assert summary(rule_items(turns, language="da")) == [("ana", "2026-10-09")], turns

@@ -1668,3 +1668,58 @@ def test_a_day_asked_by_it_before_an_event_dates_the_offer_just_taken() -> None:
     )
     assert summary(items) == [("bo", "2026-10-08")], items
     assert items[0].text == "Lav en kort tjekliste til lagerfolkene"
+
+
+# ---- the asker asks for the work just agreed by a day ----------------------------------------
+
+
+def test_asking_for_the_agreed_work_by_a_day_dates_it() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Bo, could you send me the names of the drivers who are missing?"),
+                ("bo", "Yes, I can do that."),
+                ("ana", "Could I have it by Thursday, so the movers can plan?"),
+                ("bo", "Sure."),
+            ],
+            "en",
+        ),
+        (
+            [
+                (
+                    "ana",
+                    "Bo, kan du sende mig navnene på de chauffører, der mangler,"
+                    " så vi ser, om det er en fejl?",
+                ),
+                ("bo", "Ja, det kan jeg godt."),
+                ("ana", "Kan jeg få dem inden torsdag, så flyttefolkene kan planlægge?"),
+                ("bo", "Ja."),
+            ],
+            "da",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("bo", "2026-10-08")], turns
+
+
+def test_a_day_asked_for_and_turned_down_gives_way_to_the_owners_day() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Bo, could you write up the test results for the board?"),
+                ("bo", "Sure, I'll write them up."),
+                ("ana", "Could we get it tomorrow?"),
+                ("bo", "Tomorrow is tricky, we have the audit all day. But you'll have it Friday."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Bo, kan du skrive testresultaterne sammen til bestyrelsen?"),
+                ("bo", "Ja, det gør jeg."),
+                ("ana", "Kan vi få det i morgen?"),
+                ("bo", "I morgen bliver svært, vi har revision hele dagen. Men du har det fredag."),
+            ],
+            "da",
+        ),
+    ):
+        assert summary(rule_items(turns, language=language)) == [("bo", "2026-10-09")], turns

@@ -915,3 +915,30 @@ def test_new_work_asked_of_someone_else_is_no_handover() -> None:
         people=HANDOVER,
     )
     assert [i.owner for i in items] == ["ana", "cai"], items
+
+
+def test_a_goal_both_sides_must_reach_by_a_date_is_everyones() -> None:
+    people = {"ana": "internal", "ben": "internal", "cy": "external"}
+    for said, due, task in (
+        ("We all need to agree the new delivery windows by the 20th.", "2026-10-20", "Agree the"),
+        ("Both our teams must finish the data cleanup before the 16th.", "2026-10-16", "Finish"),
+        ("We'll all need to approve the floor plans by Thursday.", "2026-10-08", "Approve the"),
+        (
+            "Between us, we need to agree on the launch budget by the end of the month.",
+            "2026-10-31",
+            "Agree on the launch budget",
+        ),
+        ("Let's all sit down and agree the rollout order by Friday.", "2026-10-09", "Agree the"),
+    ):
+        items = rule_items([("ana", said), ("cy", "Fine by me.")], people=people)
+        assert summary(items) == [("team:all", due)], said
+        assert items[0].text.startswith(task), items[0].text
+    # Agreeing with someone, or a "let's agree" with no date, is said and done in the meeting.
+    for said in ("I agree with you on the delivery windows.", "Let's agree on the next steps."):
+        assert rule_items([("ana", said), ("cy", "Good.")], people=people) == [], said
+    # "Just between us" is in confidence, not the two sides together.
+    items = rule_items(
+        [("ana", "Just between us, we need to update the price list by Friday."), ("ben", "Yes.")],
+        people=people,
+    )
+    assert summary(items) == [("team:internal", "2026-10-09")]
