@@ -1527,3 +1527,32 @@ def test_a_cleft_naming_whom_to_turn_to_is_no_task() -> None:
     assert summary(rule_items([("ana", "Godt."), ("cy", said)], language="da")) == [
         ("cy", "2026-10-09")
     ]
+
+
+# ---- a Danish present tense with "lige" and no time: done while the others wait ------------
+
+
+def test_danish_present_tense_with_lige_and_no_time_is_done_on_the_spot() -> None:
+    for said in (
+        "Jeg retter lige fakturaadressen i systemet, så I kan se den nye.",
+        "så lukker jeg lige den gamle sag med bageriet nu de har sagt nej",
+        "Jeg tilføjer lige Mette som bruger på jeres konto.",
+    ):
+        assert rule_items([("ana", "Godt."), ("ben", said), ("cy", "Fint.")], language="da") == []
+    # with a time it is a promise, and so is an object said first ("Det kigger jeg lige på")
+    # or work one must do ("jeg skal lige ...")
+    dated = rule_items(
+        [("ana", "Godt."), ("ben", "Jeg retter lige fakturaadressen på onsdag."), ("cy", "Fint.")],
+        language="da",
+    )
+    assert summary(dated) == [("ben", "2026-10-07")]
+    for said in (
+        "Det kigger jeg lige på.",
+        "Den sag vender jeg lige med min chef.",
+        "Jeg skal lige tale med vores jurist om det.",
+    ):
+        items = rule_items(
+            [("ana", "Hvorfor fik vi to fakturaer i marts?"), ("ben", said), ("cy", "Fint.")],
+            language="da",
+        )
+        assert summary(items) == [("ben", None)], said
