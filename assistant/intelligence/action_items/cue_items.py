@@ -728,6 +728,13 @@ _NOT_WORK = re.compile(
     # meeting again some day, no task: "we'll speak again once the patch is out", "vi tales ved"
     r"|(?:speak|talk|catch up|touch base) again\b(?!\s+(?:on|by|next|tomorrow|this)\b)"
     r"|(?:tales|høres|ses) (?:ved )?(?:igen|snart|senere)?(?=\s*(?:[,.!?]|$|når|once|when))"
+    r"|(?:tal|tale|snak|snakke) sammen\s*[.!]*$"
+    # a topic put off until the others know more: "Så taler vi om det, når I ved mere", "Then
+    # we'll plan for it once you know"
+    r"|(?:tal|tale|snak|snakke|tag|tage|kig|kigge|se|planlæg|planlægge|talk|discuss|take|plan"
+    r"|look|revisit|pick|deal)(?: (?:om|på|for|about|at|with|up|op))? (?:it|that|this|det|den"
+    r"|dem)(?: (?:up|op))?\s*,?\s*(?:once|when|når|så snart) (?:you|i|du|we|vi) (?:know|ved)\b"
+    r"(?: (?:more|mere|noget|something))?\s*[.!]*$"
     # an offer turned down: "No, we'll do that ourselves" (as "Det klarer vi selv")
     r"|(?:do|handle|sort|take care of|manage) (?:that|it|this|those|them)(?: one)?"
     r" (?:ourselves|myself|on our own)\b"

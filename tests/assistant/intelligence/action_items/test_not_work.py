@@ -1556,3 +1556,39 @@ def test_danish_present_tense_with_lige_and_no_time_is_done_on_the_spot() -> Non
             language="da",
         )
         assert summary(items) == [("ben", None)], said
+
+
+# ---- talking again, or a topic put off until the others know more, is no task ---------------
+
+
+def test_talking_later_until_the_others_know_more_is_no_task() -> None:
+    for turns, language in (
+        (
+            [("ana", "Vi har ikke svar fra banken endnu."), ("ben", "Godt. Så snakker vi sammen.")],
+            "da",
+        ),
+        (
+            [
+                ("ana", "Vi har ikke svar fra banken endnu."),
+                ("ben", "Okay, så tager vi den op, når I ved noget."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "The bank hasn't answered yet."),
+                ("ben", "No problem, we'll discuss it when you know more."),
+            ],
+            "en",
+        ),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+    # a piece of work waiting for their news is still a promise
+    waiting = rule_items(
+        [
+            ("ana", "Vi har ikke svar fra banken endnu."),
+            ("ben", "Så sender jeg kontrakten, når I ved mere."),
+        ],
+        language="da",
+    )
+    assert [(item.owner, item.text) for item in waiting] == [("ben", "Send kontrakten")]
