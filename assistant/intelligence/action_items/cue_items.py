@@ -94,6 +94,16 @@ _SHOW_HOW = re.compile(
     re.IGNORECASE,
 )
 """Asked without a date, showing how something works or looks is done in the meeting."""
+_TELL_US_NOW = re.compile(
+    r"(?:(?:lige|just|quickly|hurtigt)\s+)?(?:take|walk|talk|run|tage|tag) (?:us|os|me|mig)"
+    r" (?:through|igennem)\b"
+    r"|(?:(?:lige|just|quickly|hurtigt)\s+)?(?:give|giv|give) (?:us |me |os |mig )?(?:the|a|an"
+    r"|et|en|den) (?:short|quick|brief|kort|korte|hurtig|hurtige) (?:version|update|summary"
+    r"|recap|overview|overblik|opsummering|status)\b",
+    re.IGNORECASE,
+)
+"""Asked without a date, taking the others through it is a turn in the meeting ("Priya, can
+you take us through what we know?", "Nina, can you give the short version?")."""
 _DO_IT_YOURSELF = re.compile(
     r"(?:(?:faktisk|også|bare|godt|sagtens|jo|altså|nemt|sådan set|actually|also|just|easily)"
     r",?\s+)*selv\b",
@@ -348,6 +358,14 @@ def _from_cue(
         and find_deadline(text, context.transcript.meeting.date, weeks=False) is None
     ):
         return None  # "Jonas, vil du vise, hvordan den ser ud?": shown there and then
+    if (
+        kind == "request"
+        and _TELL_US_NOW.match(task)
+        and find_date(text, context.transcript.meeting.date) is None
+    ):
+        # "Priya, can you take us through what we know?": told there and then (unlike "… at
+        # the board meeting on Friday")
+        return None
     if re.match(r"(?:try (?:to|and)|prøve at)\b", task, re.IGNORECASE):
         confidence -= 0.15
     task = rules.leading_filler.sub("", task)

@@ -1592,3 +1592,31 @@ def test_talking_later_until_the_others_know_more_is_no_task() -> None:
         language="da",
     )
     assert [(item.owner, item.text) for item in waiting] == [("ben", "Send kontrakten")]
+
+
+# ---- asked to take the others through it: a turn in the meeting -----------------------------
+
+
+def test_asked_to_take_the_others_through_it_is_a_turn_in_the_meeting() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Omar, can you walk us through what happened with the backups?"),
+                ("ben", "Sure. The job failed on Sunday night and nobody was paged."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Ben, kan du give os et kort overblik over supporten?"),
+                ("ben", "Ja. Vi fik tolv sager i mandags, og de er alle lukket."),
+            ],
+            "da",
+        ),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+    # a date for it makes it work to prepare
+    dated = rule_items(
+        [("ana", "Ben, can you take us through the budget on Thursday?"), ("ben", "Sure.")]
+    )
+    assert summary(dated) == [("ben", "2026-10-08")]
