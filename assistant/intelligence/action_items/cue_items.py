@@ -469,6 +469,8 @@ def _from_cue(
         return None
     if _NOT_WORK.match(task):
         return None  # "tager den derfra", "tager den på mødet med direktøren", "gerne have"
+    if _LIMIT_BEFORE.search(before):
+        return None  # "Fifteen is the most I'll sign off on": a limit stated, no work
     if kind == "group" and _NEXT_MEETING.match(task):
         return None  # "Let's book the next check-in": when to meet again, agreed on the spot
     if kind in ("commitment", "group") and _answers_what_if(index, context):
@@ -758,6 +760,10 @@ _NOT_WORK = re.compile(
     r" (?:ourselves|myself|on our own)\b"
     # a call the one asked cannot join, run alone: "Okay, I'll take it on my own then"
     r"|(?:take|run|do) (?:it|that|the call|the meeting)(?: one)? (?:on my own|alone|by myself)\b"
+    r"|(?:tag|tage|tager|kør|køre|kører|hold|holde|holder) (?:det|den|mødet|opkaldet)"
+    r"(?: (?:så|bare))? alene\b"
+    # a decision not taken today: "Jeg siger hverken ja eller nej i dag"
+    r"|(?:sig|sige|siger|say) (?:hverken ja eller nej|neither yes nor no)\b"
     # thanks: "Det sætter jeg stor pris på"
     r"|(?:sæt|sætte|sætter) (?:(?:det|den|dem) )?(?:\w+ )?pris på\b"
     # a wish: "Vi vil rigtig gerne have en app"
@@ -776,6 +782,14 @@ _NOT_WORK = re.compile(
 )
 """What follows a cue without being work: taking it from there, a topic left for a meeting, a
 wish, a saying, a remark, the recap announced."""
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:the (?:most|highest|lowest|longest|shortest|furthest|farthest|least|maximum"
+    r"|minimum)|as (?:far|high|low|much|long) as|det (?:meste|højeste|laveste|længste|korteste"
+    r"|mindste)|så (?:langt|højt|lavt|meget|længe) som)\s*,?\s*(?:that\s+|som\s+)?$",
+    re.IGNORECASE,
+)
+"""A limit said before the cue ("Fifteen is the most I'll sign off on", "Tre procent er det
+højeste, jeg kan gå med til"): what one will agree to, not work taken on."""
 _NEXT_MEETING = re.compile(
     r"(?:book|books|schedule|set up|plan|put in|find a (?:time|date) for|lock in|book(?:e|er)"
     r"|planlæg(?:ge|ger)?|aftal(?:e|er)|sæt(?:te|ter)? (?:et|en)?\s*(?:tid|dato) (?:af )?til"

@@ -1620,3 +1620,42 @@ def test_asked_to_take_the_others_through_it_is_a_turn_in_the_meeting() -> None:
         [("ana", "Ben, can you take us through the budget on Thursday?"), ("ben", "Sure.")]
     )
     assert summary(dated) == [("ben", "2026-10-08")]
+
+
+# ---- a limit or a position stated is no work taken on ----------------------------------------
+
+
+def test_a_limit_or_a_position_stated_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Could you do three years at the old price?"),
+                ("ben", "No. Two years is the longest I'll lock the price for."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Kan I give tyve procent?"),
+                ("ben", "Nej. Ti procent er det højeste, jeg vil gå med til."),
+            ],
+            "da",
+        ),
+        ([("ana", "Er det en aftale?"), ("ben", "Jeg siger hverken ja eller nej endnu.")], "da"),
+        (
+            [
+                ("ana", "Jeg kan desværre ikke være med på opkaldet."),
+                ("ben", "Fint, så tager jeg det bare alene."),
+            ],
+            "da",
+        ),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+    # what follows the limit is still a promise
+    items = rule_items(
+        [
+            ("ana", "Could you do three years at the old price?"),
+            ("ben", "Two years is the longest. I'll send you that offer on Thursday."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-08")]
