@@ -50,11 +50,27 @@ def _what_it_lets_me_do(item: ActionItem, index: int, context: _Context) -> bool
     if previous.segment != sentence.segment:
         return False
     asks = previous.text.rstrip().endswith("?") and _ASKS_YOU.search(previous.text) is not None
+    # "Det lyder godt. Så kan jeg lege med det": what the speaker can do with what the other
+    # side just offered or promised, unless a time is said for it ("i løbet af næste uge")
+    welcomed = (
+        _WELCOMED.match(_normal(previous.text)) is not None
+        and find_date(sentence.text, context.transcript.meeting.date) is None
+    )
     return (
         asks
+        or welcomed
         or _OFFER_TAKEN.search(previous.text) is not None
         or _HELPS.search(previous.text) is not None
     )
+
+
+_WELCOMED = re.compile(
+    r"^(?:(?:ja|okay|ok|yes),?\s+)?(?:det lyder (?:rigtig |virkelig )?(?:godt|fint|perfekt)|fint"
+    r"|super|perfekt|dejligt|godt|great|perfect|fine|lovely|(?:that )?sounds (?:good|great"
+    r"|perfect))[.!]*$",
+    re.IGNORECASE,
+)
+"""A bare welcome of what the other side said ("Det lyder godt.", "Fint.", "Great.")."""
 
 
 def _reason_for_request(item: ActionItem, index: int, context: _Context) -> bool:

@@ -1659,3 +1659,36 @@ def test_a_limit_or_a_position_stated_is_no_task() -> None:
         ]
     )
     assert summary(items) == [("ben", "2026-10-08")]
+
+
+# ---- what a welcome lets the speaker do is no task of its own --------------------------------
+
+
+def test_what_the_other_sides_offer_lets_one_do_after_a_welcome_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Jeg sender jer en ny tidsplan inden fredag."),
+                ("cy", "Fint. Så kan jeg lægge vores sommerferier efter den."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "I'll send you the new timetable by Friday."),
+                ("cy", "Great. Then I can plan our summer holidays around it."),
+            ],
+            "en",
+        ),
+    ):
+        assert [item.owner for item in rule_items(turns, language=language)] == ["ana"], turns
+    # with a time said for it, it is work taken on
+    timed = rule_items(
+        [
+            ("ana", "Jeg sender jer en ny tidsplan inden fredag."),
+            ("cy", "Fint. Så kan jeg lægge vores sommerferier ind i løbet af næste uge."),
+        ],
+        language="da",
+        people=SIDES,
+    )
+    assert [item.owner for item in timed] == ["ana", "cy"]
