@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import dropwhile, takewhile
 
+from assistant.intelligence.action_items.follow_ups import remark_names_object_of
 from assistant.intelligence.action_items.located import _sentence_of
 from assistant.intelligence.action_items.model import ActionItem, _normal
 from assistant.intelligence.action_items.owners import TEAM
@@ -55,7 +56,7 @@ def finished_promises(
         ):
             continue  # the finished turn is an item of its own already
         said = " ".join(s.text for s in turn)
-        if not _goes_on(item.quote, said, meeting_date):
+        if not _goes_on(item.text, said, meeting_date):
             result.append(item)
             continue
         # "The patch will be out by Friday": the day the finished work is out is its day
@@ -109,5 +110,4 @@ def _goes_on(cut: str, said: str, meeting_date: dt.date | None) -> bool:
     "Thanks." or other talk."""
     if find_date(said, meeting_date, weeks=False) is not None:
         return True
-    stems = {w[:5] for w in re.findall(r"[^\W\d_]{4,}", cut.lower())}
-    return any(w[:5] in stems for w in re.findall(r"[^\W\d_]{4,}", said.lower()))
+    return remark_names_object_of(cut, said)
