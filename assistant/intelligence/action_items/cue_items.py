@@ -326,6 +326,14 @@ def _from_cue(
         return None
     if _OPENS_ASKING_WHEN.match(text):
         return None  # "Hvornår skal du bruge den?", "WHEN CAN I HAVE IT": asks for a date
+    if (
+        _ASKS_FOR_IT_BY.match(text)
+        and text.rstrip().endswith("?")
+        # "Kan vi få den i morgen, Annette?": one named is asked for new work
+        and not re.search(r",\s*[A-ZÆØÅ][\w-]*\s*\?$", text.rstrip())
+        and find_date(text, context.transcript.meeting.date) is not None
+    ):
+        return None  # "Kan jeg få den inden torsdag?": a date asked for work given before
     if kind != "request" and (
         rules.hedges.search(_last_clause(before, rules)) or rules.hedges.match(task)
     ):
@@ -678,6 +686,14 @@ _OPENS_ASKING_WHEN = re.compile(
     re.IGNORECASE,
 )
 """A question for the date of work: the work was given before, this names no task."""
+_ASKS_FOR_IT_BY = re.compile(
+    r"^(?:(?:og|and|så|so|okay|ok|super|godt|great|fint|perfekt|perfect|øh|um|uh)[,.]?\s+)*"
+    r"(?:(?:kan|kunne|må) (?:jeg|vi) (?:(?:så|også|godt)\s+)?få (?:den|det|dem)"
+    r"|(?:can|could|may) (?:i|we) (?:(?:also|then)\s+)?(?:have|get) (?:it|that|them))\b",
+    re.IGNORECASE,
+)
+"""A date asked for what was just handed over, as a question ("Kan vi få den i morgen?", "Could
+we have it by Friday?"): the work was given before, the question names no task of its own."""
 _JUST_THAT = re.compile(r"(?:just|only|bare|kun|og|and)?\s*(?:that|at)", re.IGNORECASE)
 """A turn opened by "Just that I'll…" ("anything else?" - "Just that I'll send the slides"):
 the promise is the main clause."""

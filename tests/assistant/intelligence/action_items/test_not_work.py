@@ -1692,3 +1692,32 @@ def test_what_the_other_sides_offer_lets_one_do_after_a_welcome_is_no_task() -> 
         people=SIDES,
     )
     assert [item.owner for item in timed] == ["ana", "cy"]
+
+
+# ---- a date asked for work just handed over is no task of its own ----------------------------
+
+
+def test_a_date_asked_for_work_just_taken_on_dates_that_work() -> None:
+    items = rule_items(
+        [
+            ("ana", "Ben, kunne du sende mig tilbuddet på trailerne?"),
+            ("ben", "Ja, det kan jeg godt."),
+            ("ana", "Kan jeg få det inden fredag, så jeg kan vise det til bestyrelsen?"),
+            ("ben", "Fredag er fint."),
+        ],
+        language="da",
+    )
+    assert [(item.owner, item.text) for item in items] == [
+        ("ben", "Send mig tilbuddet på trailerne")
+    ]
+    assert summary(items) == [("ben", "2026-10-09")]
+    # a question that names someone asks them for new work
+    named = rule_items(
+        [
+            ("ana", "Vi mangler også en oversigt over nøglerne."),
+            ("ben", "Kan vi få den på torsdag, Cy?"),
+            ("cy", "Ja, torsdag går fint."),
+        ],
+        language="da",
+    )
+    assert [item.owner for item in named] == ["cy"]
