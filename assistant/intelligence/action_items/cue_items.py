@@ -94,6 +94,16 @@ _SHOW_HOW = re.compile(
     re.IGNORECASE,
 )
 """Asked without a date, showing how something works or looks is done in the meeting."""
+_LAYOUT = re.compile(
+    r"(?:(?:also|også|just|bare|lige)\s+)?(?:show|keep|put|add|list|price|split|break|have|vis"
+    r"|hold|læg|sæt|skriv|få|tag)\b[^.?!]*?\b(?:as a separate line|separate(?:ly)?|on (?:one|a"
+    r" single|the same) page|broken out|split out|side by side|som en (?:særskilt|separat|ekstra)"
+    r" linje|hver for sig|på (?:en|én) side)\b",
+    re.IGNORECASE,
+)
+"""How a document should show something ("Please show the door sensors as a separate line",
+"Please put both options on one page"), unlike sending it ("Can you send me both options side
+by side?")."""
 _TELL_US_NOW = re.compile(
     r"(?:(?:lige|just|quickly|hurtigt)\s+)?(?:take|walk|talk|run|tage|tag) (?:us|os|me|mig)"
     r" (?:through|igennem)\b"
@@ -366,6 +376,14 @@ def _from_cue(
         and find_deadline(text, context.transcript.meeting.date, weeks=False) is None
     ):
         return None  # "Jonas, vil du vise, hvordan den ser ud?": shown there and then
+    if (
+        kind == "request"
+        and _LAYOUT.match(task)
+        and find_date(text, context.transcript.meeting.date) is None
+    ):
+        # "Please show the door sensors as a separate line": how a document should look, said
+        # to whoever writes it; the document is the task
+        return None
     if (
         kind == "request"
         and _TELL_US_NOW.match(task)

@@ -1721,3 +1721,32 @@ def test_a_date_asked_for_work_just_taken_on_dates_that_work() -> None:
         language="da",
     )
     assert [item.owner for item in named] == ["cy"]
+
+
+# ---- how a document should look is said to its writer, no task of its own -------------------
+
+
+def test_how_a_document_should_show_something_is_no_task_but_sending_it_is() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "I'll send you the renewal quote on Thursday."),
+                ("cy", "Good. Please show the training days as a separate line."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Jeg sender jer tilbuddet på torsdag."),
+                ("cy", "Godt. Vis gerne montagen som en særskilt linje."),
+            ],
+            "da",
+        ),
+    ):
+        items = rule_items(turns, language=language, people=SIDES)
+        assert summary(items) == [("ana", "2026-10-08")], turns
+    asked = rule_items(
+        [("cy", "Could you send me both prices side by side?"), ("ana", "Sure, I'll do that.")],
+        people=SIDES,
+    )
+    assert [item.owner for item in asked] == ["ana"]
