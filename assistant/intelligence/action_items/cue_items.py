@@ -89,6 +89,26 @@ _OURSELVES = re.compile(
 """Undated work the speaker's side does alone ("we'll translate it ourselves") turns help down;
 pushing for something promises no result. ("Jeg orienterer selv bestyrelsen", "I'll write it
 myself" are promises.)"""
+_LAYOUT = re.compile(
+    r"(?:(?:also|også|just|bare|lige)\s+)?(?:show|keep|put|add|list|price|split|break|have|vis"
+    r"|hold|læg|sæt|skriv|få|tag)\b[^.?!]*?\b(?:as a separate line|separate(?:ly)?|on (?:one|a"
+    r" single|the same) page|broken out|split out|side by side|som en (?:særskilt|separat|ekstra)"
+    r" linje|hver for sig|på (?:en|én) side)\b",
+    re.IGNORECASE,
+)
+"""How a document should show something ("Please show the door sensors as a separate line",
+"Please put both options on one page"), unlike sending it ("Can you send me both options side
+by side?")."""
+_TELL_US_NOW = re.compile(
+    r"(?:(?:lige|just|quickly|hurtigt)\s+)?(?:take|walk|talk|run|tage|tag) (?:us|os|me|mig)"
+    r" (?:through|igennem)\b|(?:fill|bring) (?:us|me) (?:in\b|up to speed)"
+    r"|(?:(?:lige|just|quickly|hurtigt)\s+)?(?:give|giv|give) (?:us |me |os |mig )?(?:the|a|an"
+    r"|et|en|den) (?:short|quick|brief|kort|korte|hurtig|hurtige) (?:version|update|summary"
+    r"|recap|overview|overblik|opsummering|status)\b",
+    re.IGNORECASE,
+)
+"""Asked without a date, taking the others through it is a turn in the meeting ("Priya, can
+you take us through what we know?", "Nina, can you give the short version?")."""
 _DO_IT_YOURSELF = re.compile(
     r"(?:(?:faktisk|også|bare|godt|sagtens|jo|altså|nemt|sådan set|actually|also|just|easily)"
     r",?\s+)*selv\b",
@@ -334,6 +354,14 @@ def _from_cue(
         return None
     if _OPENS_ASKING_WHEN.match(text):
         return None  # "Hvornår skal du bruge den?", "WHEN CAN I HAVE IT": asks for a date
+    if (
+        _ASKS_FOR_IT_BY.match(text)
+        and text.rstrip().endswith("?")
+        # "Kan vi få den i morgen, Annette?": one named is asked for new work
+        and not re.search(r",\s*[A-ZÆØÅ][\w-]*\s*\?$", text.rstrip())
+        and find_date(text, context.transcript.meeting.date) is not None
+    ):
+        return None  # "Kan jeg få den inden torsdag?": a date asked for work given before
     if kind != "request" and (
         rules.hedges.search(_last_clause(before, rules)) or rules.hedges.match(task)
     ):
@@ -366,6 +394,22 @@ def _from_cue(
         and find_deadline(text, context.transcript.meeting.date, weeks=False) is None
     ):
         return None  # "Jonas, vil du vise, hvordan den ser ud?": shown there and then
+    if (
+        kind == "request"
+        and _LAYOUT.match(task)
+        and find_date(text, context.transcript.meeting.date) is None
+    ):
+        # "Please show the door sensors as a separate line": how a document should look, said
+        # to whoever writes it; the document is the task
+        return None
+    if (
+        kind == "request"
+        and _TELL_US_NOW.match(task)
+        and find_date(text, context.transcript.meeting.date) is None
+    ):
+        # "Priya, can you take us through what we know?": told there and then (unlike "… at
+        # the board meeting on Friday")
+        return None
     if re.match(r"(?:try (?:to|and)|prøve at)\b", task, re.IGNORECASE):
         confidence -= 0.15
     task = rules.leading_filler.sub("", task)
@@ -476,6 +520,8 @@ def _from_cue(
         return None
     if _NOT_WORK.match(task):
         return None  # "tager den derfra", "tager den på mødet med direktøren", "gerne have"
+    if _LIMIT_BEFORE.search(before):
+        return None  # "Fifteen is the most I'll sign off on": a limit stated, no work
     if kind == "group" and _NEXT_MEETING.match(task):
         return None  # "Let's book the next check-in": when to meet again, agreed on the spot
     if kind in ("commitment", "group") and _answers_what_if(index, context):
@@ -685,6 +731,14 @@ _OPENS_ASKING_WHEN = re.compile(
     re.IGNORECASE,
 )
 """A question for the date of work: the work was given before, this names no task."""
+_ASKS_FOR_IT_BY = re.compile(
+    r"^(?:(?:og|and|så|so|okay|ok|super|godt|great|fint|perfekt|perfect|øh|um|uh)[,.]?\s+)*"
+    r"(?:(?:kan|kunne|må) (?:jeg|vi) (?:(?:så|også|godt)\s+)?få (?:den|det|dem)"
+    r"|(?:can|could|may) (?:i|we) (?:(?:also|then)\s+)?(?:have|get) (?:it|that|them))\b",
+    re.IGNORECASE,
+)
+"""A date asked for what was just handed over, as a question ("Kan vi få den i morgen?", "Could
+we have it by Friday?"): the work was given before, the question names no task of its own."""
 _JUST_THAT = re.compile(r"(?:just|only|bare|kun|og|and)?\s*(?:that|at)", re.IGNORECASE)
 """A turn opened by "Just that I'll…" ("anything else?" - "Just that I'll send the slides"):
 the promise is the main clause."""
@@ -755,11 +809,22 @@ _NOT_WORK = re.compile(
     # meeting again some day, no task: "we'll speak again once the patch is out", "vi tales ved"
     r"|(?:speak|talk|catch up|touch base) again\b(?!\s+(?:on|by|next|tomorrow|this)\b)"
     r"|(?:tales|høres|ses) (?:ved )?(?:igen|snart|senere)?(?=\s*(?:[,.!?]|$|når|once|when))"
+    r"|(?:tal|tale|snak|snakke) sammen\s*[.!]*$"
+    # a topic put off until the others know more: "Så taler vi om det, når I ved mere", "Then
+    # we'll plan for it once you know"
+    r"|(?:tal|tale|snak|snakke|tag|tage|kig|kigge|se|planlæg|planlægge|talk|discuss|take|plan"
+    r"|look|revisit|pick|deal)(?: (?:om|på|for|about|at|with|up|op))? (?:it|that|this|det|den"
+    r"|dem)(?: (?:up|op))?\s*,?\s*(?:once|when|når|så snart) (?:you|i|du|we|vi) (?:know|ved)\b"
+    r"(?: (?:more|mere|noget|something))?\s*[.!]*$"
     # an offer turned down: "No, we'll do that ourselves" (as "Det klarer vi selv")
     r"|(?:do|handle|sort|take care of|manage) (?:that|it|this|those|them)(?: one)?"
     r" (?:ourselves|myself|on our own)\b"
     # a call the one asked cannot join, run alone: "Okay, I'll take it on my own then"
     r"|(?:take|run|do) (?:it|that|the call|the meeting)(?: one)? (?:on my own|alone|by myself)\b"
+    r"|(?:tag|tage|tager|kør|køre|kører|hold|holde|holder) (?:det|den|mødet|opkaldet)"
+    r"(?: (?:så|bare))? alene\b"
+    # a decision not taken today: "Jeg siger hverken ja eller nej i dag"
+    r"|(?:sig|sige|siger|say) (?:hverken ja eller nej|neither yes nor no)\b"
     # thanks: "Det sætter jeg stor pris på"
     r"|(?:sæt|sætte|sætter) (?:(?:det|den|dem) )?(?:\w+ )?pris på\b"
     # a wish: "Vi vil rigtig gerne have en app"
@@ -778,6 +843,14 @@ _NOT_WORK = re.compile(
 )
 """What follows a cue without being work: taking it from there, a topic left for a meeting, a
 wish, a saying, a remark, the recap announced."""
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:the (?:most|highest|lowest|longest|shortest|furthest|farthest|least|maximum"
+    r"|minimum)|as (?:far|high|low|much|long) as|det (?:meste|højeste|laveste|længste|korteste"
+    r"|mindste)|så (?:langt|højt|lavt|meget|længe) som)\s*,?\s*(?:that\s+|som\s+)?$",
+    re.IGNORECASE,
+)
+"""A limit said before the cue ("Fifteen is the most I'll sign off on", "Tre procent er det
+højeste, jeg kan gå med til"): what one will agree to, not work taken on."""
 _NEXT_MEETING = re.compile(
     r"(?:book|books|schedule|set up|plan|put in|find a (?:time|date) for|lock in|book(?:e|er)"
     r"|planlæg(?:ge|ger)?|aftal(?:e|er)|sæt(?:te|ter)? (?:et|en)?\s*(?:tid|dato) (?:af )?til"

@@ -50,11 +50,27 @@ def _what_it_lets_me_do(item: ActionItem, index: int, context: _Context) -> bool
     if previous.segment != sentence.segment:
         return False
     asks = previous.text.rstrip().endswith("?") and _ASKS_YOU.search(previous.text) is not None
+    # "Det lyder godt. Så kan jeg lege med det": what the speaker can do with what the other
+    # side just offered or promised, unless a time is said for it ("i løbet af næste uge")
+    welcomed = (
+        _WELCOMED.match(_normal(previous.text)) is not None
+        and find_date(sentence.text, context.transcript.meeting.date) is None
+    )
     return (
         asks
+        or welcomed
         or _OFFER_TAKEN.search(previous.text) is not None
         or _HELPS.search(previous.text) is not None
     )
+
+
+_WELCOMED = re.compile(
+    r"^(?:(?:ja|okay|ok|yes),?\s+)?(?:det lyder (?:rigtig |virkelig )?(?:godt|fint|perfekt)|fint"
+    r"|super|perfekt|dejligt|godt|great|perfect|fine|lovely|(?:that )?sounds (?:good|great"
+    r"|perfect))[.!]*$",
+    re.IGNORECASE,
+)
+"""A bare welcome of what the other side said ("Det lyder godt.", "Fint.", "Great.")."""
 
 
 def _reason_for_request(item: ActionItem, index: int, context: _Context) -> bool:
@@ -596,6 +612,11 @@ def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -
             for s in following
         )
         or _LIVE_PLACE.search(task.rstrip(".!?")) is not None
+        # "jeg sender lige en testmail, så I kan se den": done while the others wait
+        or (
+            _DA_JUST_DOING.match(task) is not None
+            and _DA_PRESENT_JUST.search(sentence.text) is not None
+        )
         or _SHARES_IT_NOW.search(sentence.text) is not None
         or _FOR_ALL_TO_SEE.search(sentence.text) is not None
         or (let_me and _LET_ME_LIVE.match(task) is not None)
@@ -615,6 +636,24 @@ def _on_the_spot(task: str, cue: re.Match[str], index: int, context: _Context) -
         find_deadline(context.sentences[index].text, context.transcript.meeting.date, weeks=False)
         is None
     )
+
+
+_DA_PRESENT_JUST = re.compile(
+    r"\b(?:jeg|vi)\s+(?!(?:skal|vil|kan|må|bør|tør|gider|plejer|har|er|får|havde|var)\b)"
+    r"[\w-]+e?r\s+(?:bare\s+)?lige\b"
+    # inverted after "så", not after a fronted object ("Den sag vender jeg lige med chefen")
+    r"|\bså\s+(?!(?:skal|vil|kan|må|bør|tør|gider|plejer|har|er|får|havde|var)\b)[\w-]+e?r\s+"
+    r"(?:jeg|vi)\s+(?:bare\s+)?lige\b",
+    re.IGNORECASE,
+)
+_DA_JUST_DOING = re.compile(
+    r"^[\w-]+\s+(?:bare\s+)?lige\b(?!\s+(?:efter|når|så snart|inden|før|bagefter|om lidt)\b)",
+    re.IGNORECASE,
+)
+"""A Danish present tense with "lige" and the object after it, no modal and no time: "jeg
+sender lige en testmail", "så flytter jeg lige sagen til tabt" - done while the others wait,
+unlike "Det kigger jeg lige på" (an answer, the object fronted), "jeg skal lige tale med X"
+or "jeg ringer lige til dem i morgen"."""
 
 
 _SHARES_IT_NOW = re.compile(

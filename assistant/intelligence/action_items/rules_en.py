@@ -258,10 +258,6 @@ _EN = _Rules(
         *("all hear",),
         # shown in the meeting itself: "Could you show me an example?"
         *("show me", "show us", "show them"),
-        # told in the meeting itself: "Can you take us through what we know?"
-        *("take us through", "take me through", "talk us through", "talk me through"),
-        *("run us through", "run me through", "fill us in", "fill me in"),
-        *("bring us up to speed", "bring me up to speed"),
         # what was just said, again: "Could you sum that up in English for me?"
         *("sum that up", "sum it up", "sum up", "summarise that", "summarize that"),
         *("summarise it", "summarize it", "translate that", "translate it", "translate this"),

@@ -1589,3 +1589,226 @@ def test_an_undated_cue_in_a_relative_clause_after_is_the_is_no_promise() -> Non
         language="en",
     )
     assert summary(items) == [("ana", "2026-10-09")]
+
+
+# ---- a Danish present tense with "lige" and no time: done while the others wait ------------
+
+
+def test_danish_present_tense_with_lige_and_no_time_is_done_on_the_spot() -> None:
+    for said in (
+        "Jeg retter lige fakturaadressen i systemet, så I kan se den nye.",
+        "så lukker jeg lige den gamle sag med bageriet nu de har sagt nej",
+        "Jeg tilføjer lige Mette som bruger på jeres konto.",
+    ):
+        assert rule_items([("ana", "Godt."), ("ben", said), ("cy", "Fint.")], language="da") == []
+    # with a time it is a promise, and so is an object said first ("Det kigger jeg lige på")
+    # or work one must do ("jeg skal lige ...")
+    dated = rule_items(
+        [("ana", "Godt."), ("ben", "Jeg retter lige fakturaadressen på onsdag."), ("cy", "Fint.")],
+        language="da",
+    )
+    assert summary(dated) == [("ben", "2026-10-07")]
+    for said in (
+        "Det kigger jeg lige på.",
+        "Den sag vender jeg lige med min chef.",
+        "Jeg skal lige tale med vores jurist om det.",
+    ):
+        items = rule_items(
+            [("ana", "Hvorfor fik vi to fakturaer i marts?"), ("ben", said), ("cy", "Fint.")],
+            language="da",
+        )
+        assert summary(items) == [("ben", None)], said
+
+
+# ---- talking again, or a topic put off until the others know more, is no task ---------------
+
+
+def test_talking_later_until_the_others_know_more_is_no_task() -> None:
+    for turns, language in (
+        (
+            [("ana", "Vi har ikke svar fra banken endnu."), ("ben", "Godt. Så snakker vi sammen.")],
+            "da",
+        ),
+        (
+            [
+                ("ana", "Vi har ikke svar fra banken endnu."),
+                ("ben", "Okay, så tager vi den op, når I ved noget."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "The bank hasn't answered yet."),
+                ("ben", "No problem, we'll discuss it when you know more."),
+            ],
+            "en",
+        ),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+    # a piece of work waiting for their news is still a promise
+    waiting = rule_items(
+        [
+            ("ana", "Vi har ikke svar fra banken endnu."),
+            ("ben", "Så sender jeg kontrakten, når I ved mere."),
+        ],
+        language="da",
+    )
+    assert [(item.owner, item.text) for item in waiting] == [("ben", "Send kontrakten")]
+
+
+# ---- asked to take the others through it: a turn in the meeting -----------------------------
+
+
+def test_asked_to_take_the_others_through_it_is_a_turn_in_the_meeting() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Omar, can you walk us through what happened with the backups?"),
+                ("ben", "Sure. The job failed on Sunday night and nobody was paged."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Ben, kan du give os et kort overblik over supporten?"),
+                ("ben", "Ja. Vi fik tolv sager i mandags, og de er alle lukket."),
+            ],
+            "da",
+        ),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+    # a date for it makes it work to prepare
+    dated = rule_items(
+        [("ana", "Ben, can you take us through the budget on Thursday?"), ("ben", "Sure.")]
+    )
+    assert summary(dated) == [("ben", "2026-10-08")]
+
+
+# ---- a limit or a position stated is no work taken on ----------------------------------------
+
+
+def test_a_limit_or_a_position_stated_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Could you do three years at the old price?"),
+                ("ben", "No. Two years is the longest I'll lock the price for."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Kan I give tyve procent?"),
+                ("ben", "Nej. Ti procent er det højeste, jeg vil gå med til."),
+            ],
+            "da",
+        ),
+        ([("ana", "Er det en aftale?"), ("ben", "Jeg siger hverken ja eller nej endnu.")], "da"),
+        (
+            [
+                ("ana", "Jeg kan desværre ikke være med på opkaldet."),
+                ("ben", "Fint, så tager jeg det bare alene."),
+            ],
+            "da",
+        ),
+    ):
+        assert rule_items(turns, language=language) == [], turns
+    # what follows the limit is still a promise
+    items = rule_items(
+        [
+            ("ana", "Could you do three years at the old price?"),
+            ("ben", "Two years is the longest. I'll send you that offer on Thursday."),
+        ]
+    )
+    assert summary(items) == [("ben", "2026-10-08")]
+
+
+# ---- what a welcome lets the speaker do is no task of its own --------------------------------
+
+
+def test_what_the_other_sides_offer_lets_one_do_after_a_welcome_is_no_task() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "Jeg sender jer en ny tidsplan inden fredag."),
+                ("cy", "Fint. Så kan jeg lægge vores sommerferier efter den."),
+            ],
+            "da",
+        ),
+        (
+            [
+                ("ana", "I'll send you the new timetable by Friday."),
+                ("cy", "Great. Then I can plan our summer holidays around it."),
+            ],
+            "en",
+        ),
+    ):
+        assert [item.owner for item in rule_items(turns, language=language)] == ["ana"], turns
+    # with a time said for it, it is work taken on
+    timed = rule_items(
+        [
+            ("ana", "Jeg sender jer en ny tidsplan inden fredag."),
+            ("cy", "Fint. Så kan jeg lægge vores sommerferier ind i løbet af næste uge."),
+        ],
+        language="da",
+        people=SIDES,
+    )
+    assert [item.owner for item in timed] == ["ana", "cy"]
+
+
+# ---- a date asked for work just handed over is no task of its own ----------------------------
+
+
+def test_a_date_asked_for_work_just_taken_on_dates_that_work() -> None:
+    items = rule_items(
+        [
+            ("ana", "Ben, kunne du sende mig tilbuddet på trailerne?"),
+            ("ben", "Ja, det kan jeg godt."),
+            ("ana", "Kan jeg få det inden fredag, så jeg kan vise det til bestyrelsen?"),
+            ("ben", "Fredag er fint."),
+        ],
+        language="da",
+    )
+    assert [(item.owner, item.text) for item in items] == [
+        ("ben", "Send mig tilbuddet på trailerne")
+    ]
+    assert summary(items) == [("ben", "2026-10-09")]
+    # a question that names someone asks them for new work
+    named = rule_items(
+        [
+            ("ana", "Vi mangler også en oversigt over nøglerne."),
+            ("ben", "Kan vi få den på torsdag, Cy?"),
+            ("cy", "Ja, torsdag går fint."),
+        ],
+        language="da",
+    )
+    assert [item.owner for item in named] == ["cy"]
+
+
+# ---- how a document should look is said to its writer, no task of its own -------------------
+
+
+def test_how_a_document_should_show_something_is_no_task_but_sending_it_is() -> None:
+    for turns, language in (
+        (
+            [
+                ("ana", "I'll send you the renewal quote on Thursday."),
+                ("cy", "Good. Please show the training days as a separate line."),
+            ],
+            "en",
+        ),
+        (
+            [
+                ("ana", "Jeg sender jer tilbuddet på torsdag."),
+                ("cy", "Godt. Vis gerne montagen som en særskilt linje."),
+            ],
+            "da",
+        ),
+    ):
+        items = rule_items(turns, language=language, people=SIDES)
+        assert summary(items) == [("ana", "2026-10-08")], turns
+    asked = rule_items(
+        [("cy", "Could you send me both prices side by side?"), ("ana", "Sure, I'll do that.")],
+        people=SIDES,
+    )
+    assert [item.owner for item in asked] == ["ana"]
