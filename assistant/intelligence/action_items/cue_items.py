@@ -102,7 +102,7 @@ by side?")."""
 _TELL_US_NOW = re.compile(
     r"(?:(?:lige|just|quickly|hurtigt)\s+)?(?:take|walk|talk|run|tage|tag) (?:us|os|me|mig)"
     r" (?:through|igennem)\b|(?:fill|bring) (?:us|me) (?:in\b|up to speed)"
-    r"|(?:(?:lige|just|quickly|hurtigt)\s+)?(?:give|giv|give) (?:us |me |os |mig )?(?:the|a|an"
+    r"|(?:(?:lige|just|quickly|hurtigt)\s+)?(?:give|giv) (?:us |me |os |mig )?(?:the|a|an"
     r"|et|en|den) (?:short|quick|brief|kort|korte|hurtig|hurtige) (?:version|update|summary"
     r"|recap|overview|overblik|opsummering|status)\b",
     re.IGNORECASE,
