@@ -520,8 +520,6 @@ def _from_cue(
         return None
     if _NOT_WORK.match(task):
         return None  # "tager den derfra", "tager den på mødet med direktøren", "gerne have"
-    if _LIMIT_BEFORE.search(before):
-        return None  # "Fifteen is the most I'll sign off on": a limit stated, no work
     if kind == "group" and _NEXT_MEETING.match(task):
         return None  # "Let's book the next check-in": when to meet again, agreed on the spot
     if kind in ("commitment", "group") and _answers_what_if(index, context):
@@ -843,14 +841,6 @@ _NOT_WORK = re.compile(
 )
 """What follows a cue without being work: taking it from there, a topic left for a meeting, a
 wish, a saying, a remark, the recap announced."""
-_LIMIT_BEFORE = re.compile(
-    r"\b(?:the (?:most|highest|lowest|longest|shortest|furthest|farthest|least|maximum"
-    r"|minimum)|as (?:far|high|low|much|long) as|det (?:meste|højeste|laveste|længste|korteste"
-    r"|mindste)|så (?:langt|højt|lavt|meget|længe) som)\s*,?\s*(?:that\s+|som\s+)?$",
-    re.IGNORECASE,
-)
-"""A limit said before the cue ("Fifteen is the most I'll sign off on", "Tre procent er det
-højeste, jeg kan gå med til"): what one will agree to, not work taken on."""
 _NEXT_MEETING = re.compile(
     r"(?:book|books|schedule|set up|plan|put in|find a (?:time|date) for|lock in|book(?:e|er)"
     r"|planlæg(?:ge|ger)?|aftal(?:e|er)|sæt(?:te|ter)? (?:et|en)?\s*(?:tid|dato) (?:af )?til"

@@ -22,7 +22,6 @@ from assistant.intelligence.action_items.follow_ups import (
     _answers_when,
     _asked_into_promise,
     _asks_another_day,
-    _asks_date_of_agreed,
     _asks_promise_by_date,
     _asks_report_on_promise,
     _condition_of_own_yes,
@@ -193,8 +192,6 @@ def rule_items_in(context: _Context) -> tuple[ActionItem, ...]:
             if kind == "commitment" and _repeats_own_date(found, item, context):
                 continue
             if kind == "request" and _asks_promise_by_date(found, item):
-                continue
-            if kind == "request" and _asks_date_of_agreed(found, item, index, context):
                 continue
             if kind == "request" and _asks_another_day(found, item):
                 continue

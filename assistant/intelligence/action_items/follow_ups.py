@@ -172,37 +172,6 @@ def _asks_promise_by_date(found: list[_Found], item: ActionItem) -> bool:
     return True
 
 
-_ASKS_FOR_IT = re.compile(
-    r"^(?:(?:og|and|så|so|men|but|okay|ok|ja|yes|great|godt|super|perfekt|perfect|tak|thanks)"
-    r"[,.!]?\s+)*(?:\w+,\s+)?(?:kan|kunne|could|can|may|må) (?:jeg|vi|i|we)"
-    r" (?:(?:godt|også|så|then|also) )?(?:få|have|get) (?:den|det|dem|it|them|that|those)\b",
-    re.IGNORECASE,
-)
-"""Asking for the thing just agreed on, by a day: "Kan vi få den i morgen?", "Could I have it
-by Friday?"."""
-
-
-def _asks_date_of_agreed(
-    found: list[_Found], item: ActionItem, index: int, context: _Context
-) -> bool:
-    """ "Martin, kunne du sende mig navnene?" - "Ja, det kan jeg." - "Kan jeg få dem inden
-    torsdag?": the asker (or the one the work is for) asking for the work just agreed by a day
-    dates that work (the owner may still take the day back); no second task."""
-    if not found or item.due is None or item.owner is None:
-        return False
-    previous, kind = found[-1]
-    if (
-        previous.due is not None
-        or previous.owner != item.owner
-        or previous.owner == item.speaker
-        or not 0 < item.start - previous.start <= 90
-        or not _ASKS_FOR_IT.match(_normal(context.sentences[index].text))
-    ):
-        return False
-    found[-1] = (replace(previous, due=item.due), kind)
-    return True
-
-
 _JUST_SEND_ME = re.compile(
     r"^(?:(?:so|then|og|så)[,]?\s+)?(?:just|bare|blot)\s+(?:send|e-?mail|mail|forward|give)"
     r" (?:me|us)\b|^(?:(?:og|så)[,]?\s+)?(?:send|mail|giv) (?:mig|os) (?:bare|blot)\b",
