@@ -63,6 +63,7 @@ from pipelines.frames import SAMPLE_RATE, Caption, Frame
 from pipelines.live_transcribe import LiveOptions, LiveTranscriber
 from pipelines.sources import file_audio
 from pipelines.stage import Chain
+from pipelines.vad import VadOptions
 
 from .common import (
     DIALOGUES,
@@ -296,16 +297,25 @@ def traced_chain(
     recognizer: SpeechRecognizer,
     options: LiveOptions,
     clock: Callable[[], float],
+    vad: VadOptions | None = None,
 ) -> tuple[_Traced, Chain]:
-    """One participant's live VAD and traced transcriber, as a stream chains them."""
-    vad = models.vad.stream(
+    """One participant's live VAD and traced transcriber, as a stream chains them (``vad``:
+    the live stream's VAD options instead of the settings' ones)."""
+    if vad is None:
+        vad = live_vad_options(settings)
+    stream = models.vad.stream(
         "p",
-        replace(vad_options(settings), min_silence_s=settings.live.min_silence_s),
+        vad,
         activity=True,
         forward_audio=True,
     )
     transcriber = _Traced("p", recognizer, options, clock=clock)
-    return transcriber, Chain([vad, transcriber])
+    return transcriber, Chain([stream, transcriber])
+
+
+def live_vad_options(settings: Settings) -> VadOptions:
+    """The VAD options a live stream uses (``live.min_silence_s`` ends its utterances)."""
+    return replace(vad_options(settings), min_silence_s=settings.live.min_silence_s)
 
 
 def simulate(
@@ -321,6 +331,7 @@ def simulate(
     steps: list[Step] | None = None,
     memo: Path | None = None,
     window_cost: bool = False,
+    vad: VadOptions | None = None,
 ) -> tuple[list[Final], list[Caption]]:
     """Every final (traced) and every caption of ``path`` fed at simulated 1x; without
     ``compute``, decodes take no time (the policy's own latency, whatever the machine's load);
@@ -333,7 +344,8 @@ def simulate(
     while a decode ran is pushed at once, then one flush decodes the newest audio (decodes that
     would fall behind are skipped), so the words read are the ones a live meeting reads.
     ``steps`` gets every decode step (``Step``); ``memo``: see ``MemoRecognizer``;
-    ``window_cost``: see ``_TimedRecognizer``."""
+    ``window_cost``: see ``_TimedRecognizer``; ``vad``: the live stream's VAD options (by
+    default the settings' live ones; ``analyze`` is not affected)."""
     inner = models.recognizer if memo is None else MemoRecognizer(models.recognizer, memo)
     recognizer = _TimedRecognizer(inner, cpu_clock=cpu_clock, cost=cost, window_cost=window_cost)
     free = [0.0, 0.0]  # (simulated time the batch started, the recogniser's spent_s then)
@@ -341,7 +353,7 @@ def simulate(
     def clock() -> float:
         return free[0] + (recognizer.spent_s - free[1] if compute else 0.0)
 
-    transcriber, chain = traced_chain(settings, models, recognizer, options, clock)
+    transcriber, chain = traced_chain(settings, models, recognizer, options, clock, vad)
     captions: list[Caption] = []
     chunks = list(file_audio(path, ["p"], block_s=0.1))
     index = 0
@@ -681,6 +693,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="Override a LiveOptions field (a number, or none) for this run.",
     )
     parser.add_argument(
+        "--vad",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="Override a VadOptions field (a number, or true/false) of the live stream only "
+        "(e.g. min_silence_s=1.0, where the live path ends an utterance); analyze keeps its own.",
+    )
+    parser.add_argument(
         "--cost",
         help="Decodes take BASE,PER_S simulated s (BASE + PER_S x their audio), not measured "
         "time: deterministic whatever the load (0.35,0.01: a quiet 2-core machine's partials).",
@@ -733,6 +753,15 @@ def main(argv: Sequence[str] | None = None) -> None:
             parser.error(f"LiveOptions has no field {name!r}")
         overrides: dict[str, Any] = {name: None if value == "none" else _number(value)}
         options = replace(options, **overrides)
+    args.vad_options = live_vad_options(settings)
+    for item in args.vad:
+        name, _, value = item.partition("=")
+        if name not in VadOptions.__dataclass_fields__:
+            parser.error(f"VadOptions has no field {name!r}")
+        vad_value: Any = value == "true" if value in ("true", "false") else float(value)
+        args.vad_options = replace(args.vad_options, **{name: vad_value})
+    if args.vad:
+        print("live VAD:", args.vad_options)
     args.cache.mkdir(parents=True, exist_ok=True)
     inputs: list[tuple[str, Path, str]] = []
     if "tuning" in chosen:
@@ -842,6 +871,7 @@ def _run(
         steps=steps,
         memo=args.memo,
         window_cost=args.window_cost,
+        vad=args.vad_options,
     )
     return offline, finals, captions
 
