@@ -241,7 +241,11 @@ class LiveSettings(BaseModel):
     audio): skipped, never final twice (0: off)."""
     min_silence_s: float = Field(default=0.5, ge=0.1, le=3)
     """Silence (s) that ends an utterance and makes its words final; shorter is quicker but
-    cuts sentences at pauses."""
+    cuts sentences at pauses. Longer gives Whisper more of a speaker's words in one buffer, but
+    did not read better (issue 9, 2026-12-07, ``bench.live_errors --cost 0.35,0.01 --as-1x
+    --window-cost --vad min_silence_s=…``, tuning clips and dialogues): 0.5 -> 0.8/1.0/1.2
+    read 0.183 -> 0.177 (one dialogue better, the other worse) and as a telephone line carries
+    them 0.364 -> 0.374/0.375/0.373, finals' p95 1.85 -> 2.00 s (telephone 2.35 -> 2.94 s)."""
     video_fps: float = Field(default=1.0, gt=0, le=30)
     """Camera frames analysed per second per participant, live. One a second is enough for
     per-second presence, and keeps six cameras from slowing the captions on 2 cores (bench:
