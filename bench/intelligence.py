@@ -151,6 +151,16 @@ LABELLED_DIR_AN = LABELLED_DIR.with_name("intelligence-an")
 LABELLED_DIR_AO = LABELLED_DIR.with_name("intelligence-ao")
 LABELLED_DIR_AP = LABELLED_DIR.with_name("intelligence-ap")
 LABELLED_DIR_AQ = LABELLED_DIR.with_name("intelligence-aq")
+# ar to ay were the held-out sets 9 to 16 (bench/data/intelligence-heldout-9 to -16) until
+# 2026-12-07, when they became tuning sets; their READMEs keep the figures before tuning.
+LABELLED_DIR_AR = LABELLED_DIR.with_name("intelligence-ar")
+LABELLED_DIR_AS = LABELLED_DIR.with_name("intelligence-as")
+LABELLED_DIR_AT = LABELLED_DIR.with_name("intelligence-at")
+LABELLED_DIR_AU = LABELLED_DIR.with_name("intelligence-au")
+LABELLED_DIR_AV = LABELLED_DIR.with_name("intelligence-av")
+LABELLED_DIR_AW = LABELLED_DIR.with_name("intelligence-aw")
+LABELLED_DIR_AX = LABELLED_DIR.with_name("intelligence-ax")
+LABELLED_DIR_AY = LABELLED_DIR.with_name("intelligence-ay")
 ALL_LABELLED = (
     LABELLED_DIR,
     LABELLED_DIR_B,
@@ -195,6 +205,14 @@ ALL_LABELLED = (
     LABELLED_DIR_AO,
     LABELLED_DIR_AP,
     LABELLED_DIR_AQ,
+    LABELLED_DIR_AR,
+    LABELLED_DIR_AS,
+    LABELLED_DIR_AT,
+    LABELLED_DIR_AU,
+    LABELLED_DIR_AV,
+    LABELLED_DIR_AW,
+    LABELLED_DIR_AX,
+    LABELLED_DIR_AY,
 )
 AMI_ES2011A = DATA_DIR / "ami-es2011a" / "ES2011a_sups.jsonl.gz"
 """A real AMI design meeting (upper case, no punctuation), unlabelled: its items are listed for a

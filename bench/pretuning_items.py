@@ -71,6 +71,14 @@ PRETUNING = {
     "intelligence-ao": "c3aed62",  # likewise, set 6 (README of each)
     "intelligence-ap": "c3aed62",  # likewise, set 7
     "intelligence-aq": "c3aed62",  # likewise, set 8
+    "intelligence-ar": "08818da",  # held-out set 9 until 2026-12-07: main when it became tuning
+    "intelligence-as": "08818da",  # likewise, set 10
+    "intelligence-at": "08818da",  # likewise, set 11
+    "intelligence-au": "08818da",  # likewise, set 12
+    "intelligence-av": "08818da",  # likewise, set 13
+    "intelligence-aw": "08818da",  # likewise, set 14
+    "intelligence-ax": "08818da",  # likewise, set 15
+    "intelligence-ay": "08818da",  # likewise, set 16
 }
 """Per set, the commit whose rules had never been tuned on it."""
 
