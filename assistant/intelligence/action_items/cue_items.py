@@ -352,6 +352,8 @@ def _from_cue(
         return None
     if kind in ("commitment", "group") and text.endswith("?") and _QUESTION_OPENING.match(text):
         return None
+    if kind == "commitment" and match.groupdict().get("thing") and text.rstrip().endswith("?"):
+        return None  # "Den har I i overmorgen, ikke, Rob?": asks a colleague, promises nothing
     if _OPENS_ASKING_WHEN.match(text):
         return None  # "Hvornår skal du bruge den?", "WHEN CAN I HAVE IT": asks for a date
     if (
@@ -413,8 +415,12 @@ def _from_cue(
     if re.match(r"(?:try (?:to|and)|prøve at)\b", task, re.IGNORECASE):
         confidence -= 0.15
     task = rules.leading_filler.sub("", task)
-    if kind == "commitment" and re.match(r"you|du", match.group(0), re.IGNORECASE):
-        # "You'll have the figures from me", "Du får tallene fra mig": the speaker sends them.
+    if kind == "commitment" and (
+        re.match(r"you|du", match.group(0), re.IGNORECASE)
+        or (rules is _DA and re.fullmatch(r"I\s*", match.group(0)))
+    ):
+        # "You'll have the figures from me", "Du får tallene fra mig", "I får tallet inden den
+        # 15." (you, several): the speaker sends them.
         task = re.sub(r"^(?:have|get|receive|får)\s+", "send ", task, flags=re.IGNORECASE)
         task = re.sub(r"\s+(?:from me|fra mig)\b", "", task, flags=re.IGNORECASE)
         if re.fullmatch(r"send (?:it|that|them|this)[.!]*", task.strip(), re.IGNORECASE):
@@ -487,6 +493,13 @@ def _from_cue(
     elif rules is _DA and (get := _HAVE_SOMEONE.match(task)) is not None:
         task = f"få {get['who']}til at {task[get.end() :]}"  # "have juridisk til at kigge på"
     elif (
+        rules is _DA
+        and kind == "group"
+        and _HAVE_IT_IN.match(task)
+        and find_deadline(text, context.transcript.meeting.date, weeks=False) is not None
+    ):
+        task = f"få {task[5:]}"  # "alle skal have deres forecast i arket inden fredag"
+    elif (
         rules is _DA and kind != "request" and re.match(r"(?:først )?have\b(?! fat\b)", task, re.I)
     ):
         return None  # "Jeg skal bare have jeres accept": a need, not work
@@ -545,7 +558,10 @@ def _from_cue(
     if (
         kind == "commitment"
         and not had_date
-        and re.fullmatch(r"du", match.group(0).strip(), re.I)
+        and (
+            re.fullmatch(r"du", match.group(0).strip(), re.I)
+            or (rules is _DA and match.group(0).strip() == "I")
+        )
         and not re.search(r"\bfra mig\b", text, re.I)
     ):
         return None  # "Du får en mail fra systemet": no promise without a date or "fra mig"
@@ -706,6 +722,13 @@ we'll …", "hun skrev, at vi …"; not the speaker's own "as I said, I'll …".
 
 _OTHERWISE = re.compile(r"\b(?:ellers|otherwise|or else)(?:\s+(?:så|then))?\s*$", re.IGNORECASE)
 """Before a cue: the task is the fallback of what was said before it, not a task yet."""
+_HAVE_IT_IN = re.compile(
+    r"have (?:deres|jeres|vores|sine|sin|sit|det|den|dem)\b(?: [\w'-]+){0,3}? (?:ind )?(?:i|på) "
+    r"[\w'-]+(?:et|en|erne|ene)\b",
+    re.IGNORECASE,
+)
+"""Spoken Danish leaves "lagt/sat" out of work to have done by a date: "alle skal have deres
+forecast i arket inden fredag" (= have it put in the sheet)."""
 _BY_WHEN = re.compile(r"\b(?:inden|før|senest)\b", re.IGNORECASE)
 _THEIR_PART = re.compile(r"\b(?:hvis|if|når|once|when) (?:du|i|you)\b", re.IGNORECASE)
 """A condition that is the other side's part ("if you send them, …")."""

@@ -69,8 +69,9 @@ _HESITATION = re.compile(
     re.IGNORECASE,
 )
 """Hesitation sounds, which split a cue from its verb ("I'LL UH SEND"). Not Danish "er" (is)."""
-_REPEAT = re.compile(r"\b((?:[\w']+\s+){1,2}?)\1", re.IGNORECASE)
-""""I'LL I'LL SEND", "the the sixth": a word or two said twice, as speech recognisers keep."""
+_REPEAT = re.compile(r"\b(?-i:(?!I\s+i\b))((?:[\w']+\s+){1,2}?)\1", re.IGNORECASE)
+""""I'LL I'LL SEND", "the the sixth": a word or two said twice, as speech recognisers keep.
+Not Danish "I i" (you in: "Den har I i morgen"), two words that only look the same."""
 _ASR_CONTRACTIONS = {
     **{"ill": "i'll", "im": "i'm", "ive": "i've", "youll": "you'll", "youre": "you're"},
     **{"theyll": "they'll", "dont": "don't", "didnt": "didn't", "doesnt": "doesn't"},

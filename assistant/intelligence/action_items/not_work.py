@@ -404,11 +404,21 @@ _THEIR_HABIT = re.compile(
 """A habit sentence whose subject is someone else ("Det plejer de gerne", "They usually do")."""
 
 
+_NOT_YET_THEN = re.compile(
+    r"^(?:nej|no)[,.]?\s+(?:ikke(?: helt)? endnu|not yet)[,.]?\s+(?:jeg|vi|i|we)\b"
+    r"(?!'m waiting|'re waiting|\s+(?:mangler|venter|need|am waiting|are waiting)\b)",
+    re.IGNORECASE,
+)
+""""nej ikke endnu jeg sender den i dag": a no to "have you done it?" that goes on with the
+speaker's work still to do, no refusal of it (unlike "nej ikke endnu jeg mangler prisen":
+what it waits for)."""
+
+
 def _refuses_all(text: str) -> bool:
     """A refusal with no other work in it: "No, that isn't something I can offer", not "I
     can't say now, I have to clear it with finance first"."""
     refusal = _REFUSAL.match(text)
-    if refusal is None:
+    if refusal is None or _NOT_YET_THEN.match(text):
         return False
     rest = text[refusal.end() :]
     return (

@@ -139,7 +139,7 @@ _DA = _Rules(
             0.65,
             verb_follows=True,
         ),
-        _cue("group", rf"alle(?: sammen)? (?:skal|må)(?: {_DA_FILLER})?", 0.65),
+        _cue("group", rf"(?:{_DA_EVERYONE}) (?:skal|må)(?: {_DA_FILLER})?", 0.65),
         # "Hver af jer sender invitationen senest den 1.", "alle opdaterer deres forecast inden
         # torsdag": a chair's order to everyone, said in the present; a task when dated
         # (checked in `commitment_form`).
@@ -162,10 +162,12 @@ _DA = _Rules(
         # "Du får listen i eftermiddag": handed over by the speaker, when a date says by when.
         _cue(
             "commitment",
-            r"(?:^|(?<=[,.] ))du(?=\s+får\s+(?!lov\b|ret\b|svar fra\b|det\b|den\b|dem\b))",
+            # also to several ("I får tallet inden den 15."; "I" upper case, not "i", in)
+            r"(?:^|(?<=[,.] )|(?<=\bmen ))(?:du|(?-i:I))"
+            r"(?=\s+får\s+(?!lov\b|ret\b|svar fra\b|det\b|den\b|dem\b))",
             0.75,
         ),
-        _cue("commitment", r"(?P<thing>den|det|dem) får du", 0.8),
+        _cue("commitment", r"(?P<thing>den|det|dem) får (?:du|(?-i:I))", 0.8),
         # "Du får den i morgen": the thing asked for, handed over by a date.
         _cue(
             "commitment",

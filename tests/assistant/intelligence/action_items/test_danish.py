@@ -328,7 +328,7 @@ def test_an_order_to_all_run_into_the_sentence_before_is_still_read() -> None:
     people: dict[str, Side | None] = {"ana": "internal", "ben": "internal", "cy": "internal"}
     said = "okay og så kunderne i skal alle sammen have ringet til jeres kunder inden fredag"
     items = rule_items([("ana", said), ("ben", "ja")], language="da", people=people)
-    assert summary(items) == [("team:internal", "2026-10-09")], items
+    assert summary(items) == [("team", "2026-10-09")], items
     what = "det er noget i skal alle sammen kende til"
     assert rule_items([("ana", what), ("ben", "ja")], language="da", people=people) == []
 
@@ -341,7 +341,7 @@ def test_a_no_to_someone_elses_question_does_not_turn_down_the_order_before_it()
         ("cy", "Nej, den uge er jeg på ferie."),
     ]
     items = rule_items(turns, language="da", people=people)
-    assert summary(items) == [("team:internal", "2026-10-09")], items
+    assert summary(items) == [("team", "2026-10-09")], items
 
 
 def test_nothing_you_need_to_do_is_no_order() -> None:
@@ -422,3 +422,61 @@ def test_recording_and_reporting_are_danish_work_verbs() -> None:
         items = rule_items([("ana", said)], language="da")
         assert summary(items) == [("ana", due)], said
         assert items[0].text.startswith(text), items[0].text
+
+
+# ---- "I" (you, several): not a repeat of "i" (in) -----------------------------------------
+
+
+def test_det_har_i_i_morgen_is_a_hand_over_not_a_repeated_word() -> None:
+    # "I i" is "you in", two words: read as one stutter it loses the date.
+    items = rule_items(
+        [
+            ("ana", "Kan vi få referatet fra workshoppen?"),
+            ("ben", "Det har I i morgen, når jeg har renskrevet det."),
+        ],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-07")], items
+
+
+def test_i_faar_a_thing_by_a_date_is_the_speakers_promise_to_several() -> None:
+    items = rule_items(
+        [("ben", "Jeg skal lige tale med lageret først, men I får en opgørelse inden fredag.")],
+        language="da",
+    )
+    assert summary(items) == [("ben", "2026-10-09")], items
+    items = rule_items([("ben", "I får en opgørelse inden fredag.")], language="da")
+    assert summary(items) == [("ben", "2026-10-09")], items
+    assert items[0].text.startswith("Send en opgørelse"), items
+    # without a date it is no promise ("I får en mail fra systemet")
+    assert rule_items([("ben", "I får en mail fra systemet.")], language="da") == []
+
+
+# ---- everyone told to do work --------------------------------------------------------------
+
+
+def test_hver_af_jer_skal_is_an_order_to_everyone() -> None:
+    items = rule_items(
+        [("ana", "Hver af jer skal skrive to spørgsmål til workshoppen inden fredag.")],
+        language="da",
+    )
+    assert [(i.owner, str(i.due)) for i in items] == [("team", "2026-10-09")], items
+
+
+def test_alle_skal_have_their_thing_in_a_place_by_a_date_is_work() -> None:
+    # "have … i arket": the participle ("lagt", "sat") left out, as spoken Danish does.
+    items = rule_items(
+        [("ana", "Alle skal have deres timer i regnearket inden fredag.")], language="da"
+    )
+    assert [(i.owner, str(i.due)) for i in items] == [("team", "2026-10-09")], items
+    assert items[0].text.startswith("Få deres timer i regnearket"), items
+    # undated it is how things should be, not work handed out
+    assert rule_items([("ana", "Alle skal have deres timer i regnearket.")], language="da") == []
+
+
+def test_den_har_i_asked_of_a_colleague_is_no_promise_of_the_speaker() -> None:
+    items = rule_items(
+        [("ana", "Den har I i morgen, ikke, Bo?")],
+        language="da",
+    )
+    assert all(i.owner != "ana" for i in items), items

@@ -1812,3 +1812,20 @@ def test_how_a_document_should_show_something_is_no_task_but_sending_it_is() -> 
         people=SIDES,
     )
     assert [item.owner for item in asked] == ["ana"]
+
+
+def test_no_not_yet_then_own_work_is_a_promise_not_a_refusal() -> None:
+    # "Nej, ikke endnu" answers "have you done it?": the work the speaker goes on to name is
+    # still to do.
+    turns = [
+        ("ana", "Har du bestilt kablerne?"),
+        ("ben", "nej ikke endnu jeg bestiller dem i morgen tidlig"),
+    ]
+    items = rule_items(turns, language="da")
+    assert [(i.owner, str(i.due)) for i in items] == [("ben", "2026-10-07")], items
+    # what the speaker waits for is no work of theirs
+    turns = [
+        ("ana", "Har du bestilt kablerne?"),
+        ("ben", "nej ikke endnu jeg venter på tilbuddet fra grossisten"),
+    ]
+    assert rule_items(turns, language="da") == []
