@@ -869,13 +869,14 @@ def _find_in(text: str, meeting_date: dt.date | None, weeks: bool) -> DatePhrase
 _NOT_A_DEADLINE = re.compile(
     r"\b(?:from|since|(?<!\bweek )of|fra|siden|(?:invitation|invite|indkaldelse|mødeindkaldelse"
     r"|meeting|\w*mødet?|call|slot|session|kick-?off|minutes|minutter|an hour|en time"
+    r"|workshop(?:pen)?|webinar(?:et)?"
     r"|en halv time)s?(?:\s+(?:med|with)\s+[\w-]+(?:\s+[\w-]+)?)?"
     r"(?P<at>\s+(?:til|for|on|på))?)\s*$",
     re.IGNORECASE,
 )
 """Words before a date that make it say when something was or will take place, not by when
 work is due: "the ones from this week", "en invitation til tirsdag", "a slot for Friday", "et
-møde med jeres IT-chef på torsdag"."""
+møde med jeres IT-chef på torsdag", "en workshop den 4. oktober"."""
 
 
 _NEGATED = re.compile(

@@ -366,6 +366,10 @@ DANISH: list[tuple[str, dt.date, str | None]] = [
     ("Jeg har tilbuddet klar i løbet af ugen efter messen.", WED, None),
     ("Jeg sender dem i slutningen af ugen efter.", WED, "2026-12-04"),
     ("I can only look at it the week after.", WED, None),
+    # the day of an event set up, not a deadline (as "et møde på torsdag")
+    ("Jeg indkalder til en workshop den 3. december.", WED, None),
+    ("I'll book the webinar for December 3rd.", WED, None),
+    ("I'll send the workshop agenda by Friday.", WED, "2026-11-27"),
 ]
 
 
