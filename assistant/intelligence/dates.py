@@ -679,7 +679,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"end of next week", _end_of_next_week),
         (r"(?:the )?(?:end of (?:the |this )?week|this week)", _end_of_week),
         (r"(?:the )?end of (?:the |this )?month", _end_of_month),
-        (r"(?:early )?next week|after the weekend", _next_week),
+        (r"(?:early )?next week|after the weekend|the week after(?![ \t]+\w)", _next_week),
         (
             r"(?:today|tonight|this (?:morning|afternoon|evening)"
             r"|(?:right )?after (?:the |this |our )?(?:call|meeting|stand-?up))",
@@ -726,7 +726,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"(?:i )?overmorgen", _offset(2)),
         (r"i morgen(?: tidlig| formiddag| eftermiddag)?", _offset(1)),
         (
-            r"i dag|i aften|i nat|i eftermiddag|i formiddag|(?:lige )?efter (?:mødet|opkaldet)"
+            r"i dag|i aften|i nat|i eftermiddag|i formiddag"
+            r"|(?:lige )?(?<!ugen )(?<!dagen )efter (?:mødet|opkaldet)"
             # "Det tjekker jeg lige bagefter": right after the meeting (a bare "bagefter" may
             # follow another event: "jeg ser hende torsdag og giver besked bagefter")
             r"|lige bagefter(?=\s*[.!,]|$)"
@@ -739,7 +740,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             r"|(?:inden|før) (?:kl\.?|klokken) (?:\d{1,2}(?:[.:]\d\d)?|[a-zæøå]+)",
             _same_day,
         ),
-        (r"slutningen af næste uge", _end_of_next_week),
+        (r"slutningen af (?:næste uge|ugen efter\b)", _end_of_next_week),
         # "før jul", "before Christmas": Christmas Eve, the Danish holiday.
         (
             r"(?:(?<=før )|(?<=inden )|(?<=before ))(?:julen|jul|christmas)"
@@ -748,9 +749,10 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         ),
         (
             # "inden weekenden", "til weekenden"; "i weekenden" says when, not by when
-            r"(?:i )?(?:slutningen|udgangen) af (?:ugen|denne uge)|sidst på ugen"
+            # not "i løbet af ugen efter", "the week after": the week after this one
+            r"(?:i )?(?:slutningen|udgangen) af (?:ugen(?! efter)|denne uge)|sidst på ugen"
             r"|(?:(?<=inden )|(?<=før )|(?<=til )|(?<=senest ))weekend(?:en)?"
-            r"|ugens udgang|i denne uge|ugen ud|(?<=i løbet af )(?:ugen|denne uge)"
+            r"|ugens udgang|i denne uge|ugen ud|(?<=i løbet af )(?:ugen(?! efter)|denne uge)"
             r"|senere (?:på|i) (?:ugen|denne uge)|later (?:this|in the) week|within the week"
             r"|(?:inden|før) ugen er omme",
             _end_of_week,
@@ -762,7 +764,11 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             r"|i denne måned",
             _end_of_month,
         ),
-        (r"(?:i |først i |starten af |start af )?næste uge|efter weekenden", _next_week),
+        (
+            r"(?:i |først i |starten af |start af )?næste uge|efter weekenden"
+            r"|(?:i løbet af |i )?ugen efter(?![ \t]+\w)",
+            _next_week,
+        ),
         (r"(?:om|inden for|indenfor) (?:de næste )?" + _NUMBER + r" uger?", _in_units(7)),
         (r"(?:om|inden for|indenfor) (?:de næste )?" + _NUMBER + r" dage?", _in_units(1)),
         # Both
@@ -863,13 +869,14 @@ def _find_in(text: str, meeting_date: dt.date | None, weeks: bool) -> DatePhrase
 _NOT_A_DEADLINE = re.compile(
     r"\b(?:from|since|(?<!\bweek )of|fra|siden|(?:invitation|invite|indkaldelse|mødeindkaldelse"
     r"|meeting|\w*mødet?|call|slot|session|kick-?off|minutes|minutter|an hour|en time"
+    r"|workshop(?:pen)?|webinar(?:et)?"
     r"|en halv time)s?(?:\s+(?:med|with)\s+[\w-]+(?:\s+[\w-]+)?)?"
     r"(?P<at>\s+(?:til|for|on|på))?)\s*$",
     re.IGNORECASE,
 )
 """Words before a date that make it say when something was or will take place, not by when
 work is due: "the ones from this week", "en invitation til tirsdag", "a slot for Friday", "et
-møde med jeres IT-chef på torsdag"."""
+møde med jeres IT-chef på torsdag", "en workshop den 4. oktober"."""
 
 
 _NEGATED = re.compile(
@@ -983,6 +990,9 @@ _NEAR_DAY = re.compile(
 )
 """Today or tomorrow after an invitation: when it is sent, not the event's day."""
 _BY = re.compile(r"(?:by|before|no later than|inden|senest|før)\b", re.IGNORECASE)
+_DANGLING_PREPOSITION = re.compile(
+    r"\b(?:by|before|until|till|no later than|at)(?:\s+the)?\s+$", re.IGNORECASE
+)
 _BY_PREPOSITION = re.compile(
     r"(?:by|before|no later than|inden|senest|før)\s*$|\b(?:by|before|inden|senest|før)\s+$",
     re.IGNORECASE,
@@ -1246,6 +1256,10 @@ def resolve_due_date(
         start, end = offset + phrase.start, offset + phrase.end
         if not _says_when(sentence, start, end):
             phrase, start, end = _corrected(sentence, phrase, start, end, meeting_date, weeks)
+            # "by the end of next week": the phrase is "end of next week"; its "by the" goes too
+            dangling = _DANGLING_PREPOSITION.search(sentence[:start])
+            if dangling is not None:
+                start = dangling.start()
             rest = sentence[:start] + sentence[end:]
             return phrase.date, re.sub(r"\s{2,}", " ", rest).strip()
         offset = _past_apposition(sentence, end, meeting_date)

@@ -360,7 +360,38 @@ DANISH: list[tuple[str, dt.date, str | None]] = [
     ("VI LEVERER INDEN UDGANGEN AF MÅNEDEN", WED, "2026-11-30"),
     ("VI LEVERER INDEN UDGANGEN AF ØH MÅNEDEN", WED, "2026-11-30"),
     ("JEG RINGER ØHM I MORGEN TIDLIG", WED, "2026-11-26"),
+    # "ugen efter": the week after this one (a week without a day), not this week's Friday
+    ("Oversigten får I i løbet af ugen efter.", WED, None),
+    ("Vi kigger på det i ugen efter.", WED, None),
+    ("Jeg har tilbuddet klar i løbet af ugen efter messen.", WED, None),
+    ("Jeg sender dem i slutningen af ugen efter.", WED, "2026-12-04"),
+    ("I can only look at it the week after.", WED, None),
+    # the day of an event set up, not a deadline (as "et møde på torsdag")
+    ("Jeg indkalder til en workshop den 3. december.", WED, None),
+    ("I'll book the webinar for December 3rd.", WED, None),
+    ("I'll send the workshop agenda by Friday.", WED, "2026-11-27"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "task"),
+    [
+        (
+            "I'll send over the signed order form by the end of next week.",
+            "I'll send over the signed order form",
+        ),
+        (
+            "We'll have the migration done before the end of the month.",
+            "We'll have the migration done",
+        ),
+        ("I'll wrap up the pilot report at the end of January.", "I'll wrap up the pilot report"),
+    ],
+)
+def test_a_deadline_leaves_no_preposition_behind_in_the_task(sentence: str, task: str) -> None:
+    """ "by the end of next week": the phrase found is "end of next week"; "by the" goes with it."""
+    said, rest = resolve_due_date(sentence, WED, weeks=False)
+    assert said is not None
+    assert rest.rstrip(" .") == task
 
 
 @pytest.mark.parametrize(("sentence", "meeting", "due"), [*ENGLISH, *DANISH])
