@@ -313,6 +313,25 @@ def test_a_routine_said_with_every_is_no_task() -> None:
     assert items_of([("ana", "Every week I have to merge the two exports by hand.")]) == []
 
 
+def test_a_routine_said_with_how_often_in_the_year_or_month_is_no_task() -> None:
+    for said, language in (
+        ("Jeg sender nyhedsbrevet ud fire gange om året.", "da"),
+        ("Jeg sender jer en opgørelse hver januar og juli.", "da"),
+        ("Vi tømmer arkivet hver anden måned.", "da"),
+        ("I'll update the price list twice a year.", "en"),
+        ("We'll review the accounts every other month.", "en"),
+        ("I send the board a summary every March.", "en"),
+    ):
+        turns = [("ana", "Hvad med opgørelsen?" if language == "da" else "And the report?")]
+        turns.append(("ben", said))
+        assert items_of(turns, language=language) == [], said
+    # with a day it is due by, a promise
+    dated = items_of(
+        [("ana", "Hvad med opgørelsen?"), ("ben", "Jeg sender en opgørelse på fredag.")]
+    )
+    assert summary(dated) == [("ben", "2026-10-09")]
+
+
 def test_a_present_tense_followed_by_how_often_is_a_routine() -> None:
     said = [
         ("ana", "Lønsedlerne tjekker jeg i hånden. Det tager mig en halv dag hver uge."),
