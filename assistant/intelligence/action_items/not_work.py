@@ -358,6 +358,25 @@ _HOW_TODAY = re.compile(
     re.IGNORECASE,
 )
 """A question about how things are done today: "Hvordan planlægger I ruterne i dag?"."""
+_HOW_TODAY_AGENDA = re.compile(
+    r"\b(?:hvordan|how) (?:I|you) (?!(?:vil|skal|kan|bør|gerne|will|want|would|'d|should|can"
+    r"|plan|intend)\b)[^.?!:;]{0,60}?\b(?:i dag|today|nu|now|til daglig|for tiden"
+    r"|normalt|normally|currently|at the moment|these days)\b",
+    re.IGNORECASE,
+)
+"""The same asked in the agenda a chair reads out: "Jeg tænkte, vi starter med, hvordan I gør i
+dag, så viser Jonas lidt", "you tell us how you do things today and where it hurts"."""
+_HABITUAL_DAY = re.compile(
+    r"^(?:(?:og|and|men|but|altså|so)\s+)?(?:i dag|today)\b,?"
+    r"|(?<!\bpå )(?<!\bnæste )(?<!\btil )(?<!\binden )(?<!\bsenest )(?<!\bfør )(?<!\bden )"
+    r"\b(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)"
+    r" (?:morgen|formiddag|middag|eftermiddag|aften|nat)\b",
+    re.IGNORECASE,
+)
+"""When a day in an answer to "how do you do it today?" is a habit, not a deadline: "I dag"
+put first (as things are now: "I dag skriver jeg alle tilbud i Word") and a bare weekday with
+its part of the day ("Jeg laver planen søndag aften, og så hænger jeg den op mandag morgen"),
+unlike "på søndag", "i morgen" or "inden fredag"."""
 _TO_THE_ASKER = re.compile(r"\b(?:dig|jer|you)\b", re.IGNORECASE)
 _HOW_TODAY_TURNS = 2
 """Turns after such a question that answer it."""
@@ -367,7 +386,8 @@ def _answers_how_today(index: int, context: _Context) -> bool:
     """A present tense with no date in the answer to someone's "how do you do it today?" tells
     how things are done ("Og så ringer jeg rundt til kunderne"), not what will be done."""
     sentence = context.sentences[index]
-    if find_date(sentence.text, context.transcript.meeting.date, weeks=False) is not None:
+    said = _HABITUAL_DAY.sub(" ", _normal(sentence.text))
+    if find_date(said, context.transcript.meeting.date, weeks=False) is not None:
         return False
     if _TO_THE_ASKER.search(sentence.text):
         return False  # "Det sender jeg dig en beskrivelse af": work for the one asking
@@ -379,7 +399,7 @@ def _answers_how_today(index: int, context: _Context) -> bool:
         turn = segments[asked]
         if turn.speaker == sentence.speaker:
             continue
-        if _HOW_TODAY.search(turn.text):
+        if _HOW_TODAY.search(turn.text) or _HOW_TODAY_AGENDA.search(turn.text):
             return True
         if turn.text.rstrip().endswith("?"):
             return False  # another question asked since

@@ -333,6 +333,12 @@ _DA = _Rules(
         # "hver måned", "hver gang", not "for hver af dem"
         r"hver(?:t|e)? (?:eneste )?(?:dag|uge|måned|morgen|aften|gang|år|kvartal|mandag|tirsdag"
         r"|onsdag|torsdag|fredag|weekend)",
+        # "hver januar og juli", "hver anden uge", "fire gange om året"
+        r"hver(?:t|e)? (?:januar|februar|marts|april|maj|juni|juli|august|september|oktober"
+        r"|november|december)",
+        r"hver(?:t|e)? (?:anden|andet|tredje) (?:dag|uge|måned|år|kvartal)",
+        r"(?:en|et|én|to|tre|fire|fem|seks|\d+) gang(?:e)? (?:om|i|pr\.?|hver)"
+        r" (?:dagen|ugen|måneden|året|kvartalet|dag|uge|måned|år|kvartal)",
         *("engang imellem", "af og til", "indimellem", "ind imellem"),
     ),
     leading_filler=re.compile(

@@ -272,6 +272,12 @@ _EN = _Rules(
         *("from time to time", "now and then", "once in a while"),
         r"(?:every|each) (?:day|week|month|morning|afternoon|evening|night|quarter|year|monday"
         r"|tuesday|wednesday|thursday|friday)",
+        # "every January and July", "every other week", "four times a year"
+        r"(?:every|each) (?:january|february|march|april|may|june|july|august|september"
+        r"|october|november|december)",
+        r"every (?:other|second|third|two|three) (?:days?|weeks?|months?|years?|quarters?)",
+        r"(?:once|twice|(?:three|four|five|six|\d+) times) (?:a|per|every) (?:day|week|month|year"
+        r"|quarter)",
     ),
     leading_filler=re.compile(
         r"^(?:(?:just|also|then|definitely|quickly|actually|please|go ahead and|maybe|"

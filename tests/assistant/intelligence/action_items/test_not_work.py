@@ -84,6 +84,40 @@ def test_an_answer_to_how_it_is_done_today_is_no_task() -> None:
         assert [item.owner for item in items_of(turns, language="da")] == ["ben"], answer
 
 
+def test_an_answer_to_how_it_is_done_today_read_out_in_the_agenda_is_no_task() -> None:
+    people: dict[str, str | None] = {"ana": "internal", "ben": "external"}
+    for agenda, answer, language in (
+        (
+            "Jeg tænkte, vi starter med, hvordan I fakturerer i dag.",
+            "Jeg samler timesedlerne fredag eftermiddag, og så sender jeg dem til bogholderen"
+            " mandag morgen.",
+            "da",
+        ),
+        (
+            "Planen er, at I fortæller lidt om, hvordan I bestiller varer i dag.",
+            "I dag bestiller jeg alt materiale over telefonen.",
+            "da",
+        ),
+        (
+            "So the plan is that you tell us how you book the rooms today.",
+            "I book them in a spreadsheet, and then I send the list to reception.",
+            "en",
+        ),
+    ):
+        turns = [("ana", agenda), ("ben", answer)]
+        assert items_of(turns, language=language, people=people) == [], answer
+    # a day the work is due by is still a promise
+    for answer, due in (
+        ("Jeg ringer til leverandøren på fredag.", "2026-10-09"),
+        ("Jeg ringer til leverandøren i morgen.", "2026-10-07"),
+    ):
+        turns = [
+            ("ana", "Planen er, at I fortæller, hvordan I bestiller varer i dag."),
+            ("ben", answer),
+        ]
+        assert summary(items_of(turns, language="da", people=people)) == [("ben", due)], answer
+
+
 # ---- a statement that the other side can do it themselves ----------------------------------
 
 
@@ -277,6 +311,25 @@ def test_deferring_appreciating_and_asking_about_the_future_are_no_tasks() -> No
 
 def test_a_routine_said_with_every_is_no_task() -> None:
     assert items_of([("ana", "Every week I have to merge the two exports by hand.")]) == []
+
+
+def test_a_routine_said_with_how_often_in_the_year_or_month_is_no_task() -> None:
+    for said, language in (
+        ("Jeg sender nyhedsbrevet ud fire gange om året.", "da"),
+        ("Jeg sender jer en opgørelse hver januar og juli.", "da"),
+        ("Vi tømmer arkivet hver anden måned.", "da"),
+        ("I'll update the price list twice a year.", "en"),
+        ("We'll review the accounts every other month.", "en"),
+        ("I send the board a summary every March.", "en"),
+    ):
+        turns = [("ana", "Hvad med opgørelsen?" if language == "da" else "And the report?")]
+        turns.append(("ben", said))
+        assert items_of(turns, language=language) == [], said
+    # with a day it is due by, a promise
+    dated = items_of(
+        [("ana", "Hvad med opgørelsen?"), ("ben", "Jeg sender en opgørelse på fredag.")]
+    )
+    assert summary(dated) == [("ben", "2026-10-09")]
 
 
 def test_a_present_tense_followed_by_how_often_is_a_routine() -> None:
