@@ -867,7 +867,7 @@ def _find_in(text: str, meeting_date: dt.date | None, weeks: bool) -> DatePhrase
 
 
 _NOT_A_DEADLINE = re.compile(
-    r"\b(?:from|since|(?<!\bweek )of|fra|siden|(?:invitation|invite|indkaldelse|mødeindkaldelse"
+    r"\b(?:from|since|(?<!\bweek )of|fra|siden|(?:\w*invitation|invite|indkaldelse|mødeindkaldelse"
     r"|meeting|\w*mødet?|call|slot|session|kick-?off|minutes|minutter|an hour|en time"
     r"|workshop(?:pen)?|webinar(?:et)?"
     r"|en halv time)s?(?:\s+(?:med|with)\s+[\w-]+(?:\s+[\w-]+)?)?"
@@ -931,7 +931,12 @@ mandag", a day ruled out."""
 
 _SCHEDULED = re.compile(
     r"\b(?:(?:a |an |et |en |the )(?:time|date|slot|tidspunkt|tid|dato)(?: (?:med|with) \w+)?"
-    r"|(?:skal vi|shall we|should we) (?:sige|say)|(?:så )?siger vi)\s*$",
+    r"|(?:skal vi|shall we|should we) (?:sige|say)|(?:så )?siger vi"
+    # a farewell naming the next meeting: "vi ses på tirsdag", "see you on Monday"
+    # (not "inden vi ses på torsdag": the meeting as the deadline)
+    r"|(?<!inden )(?<!før )(?<!til )(?<!before )(?<!until )"
+    r"\b(?:vi ses|ses vi|snakkes ved|see you|see you all|see everyone|talk to you|speak to you)"
+    r"(?:\s+(?:again|igen))?)\s*$",
     re.IGNORECASE,
 )
 """A date that says when a meeting is to be held: "find a time next week", "finder en tid med
@@ -959,11 +964,15 @@ _LEADING_PREPOSITION = re.compile(
 
 
 _INVITED_TO = re.compile(
-    r"\b(?:(?:invitation|invite|indkaldelse|mødeindkaldelse|calendar invite)s?"
+    r"(?:\b|(?<=kalender)|(?<=møde))(?:(?:invitation|invite|indkaldelse|calendar invite)s?"
     r"|(?:inviterer|invite|indkalder)\s+(?:jer|dem|dig|os|you|them|us))"
     # where it is put on the way: "en invitation i kalenderen til onsdag", "an invite out for"
     r"(?:\s+(?:i kalenderen|i jeres kalender|in the calendar|in (?:your|the) diary|ud|out|over)"
-    r"(?:\s+(?:til|to|for))?\s*$|\s+(?:til|to|for)\s+(?:[\w-]+\s+){0,6}$)",
+    r"(?:\s+(?:til|to|for))?\s*$|\s+(?:til|to|for)\s+(?:[\w-]+\s+){0,6}$"
+    # a longer event, or one closed by a comma: "an invite for a short training session for
+    # the kitchen staff next Monday", "en invitation til demoen med jeres data, onsdag"
+    r"|\s+(?:til|to|for)\s+(?:(?:a|an|the|et|en|den|det)\s+)?(?:[\w-]+\s+){0,8}?"
+    r"(?:[\w-]+,\s+|(?:for|with|med|til)\s+(?:[\w-]+\s+){1,3})$)",
     re.IGNORECASE,
 )
 """An invitation to an event named on: "en invitation til et besøg på mejeriet torsdag i næste

@@ -400,3 +400,25 @@ def test_due_date_of_a_phrase(sentence: str, meeting: dt.date, due: str | None) 
     assert said == (None if due is None else dt.date.fromisoformat(due))
     if due is not None:
         assert len(rest) < len(sentence)  # the phrase is taken out of the task's text
+
+
+def test_a_farewell_names_a_meeting_not_a_deadline() -> None:
+    day = dt.date(2026, 10, 6)
+    assert resolve_due_date("tak for i dag, vi ses på torsdag", day)[0] is None
+    assert resolve_due_date("Thanks everyone, see you on Friday.", day)[0] is None
+    assert resolve_due_date("I'll send it Friday, see you Monday", day)[0] == dt.date(2026, 10, 9)
+
+
+def test_an_invitation_to_a_longer_event_names_the_events_day() -> None:
+    day = dt.date(2026, 10, 6)
+    for said in (
+        "I'll send an invite for a quick walkthrough of the new portal for the site leads on "
+        "Thursday.",
+        "Jeg sender en invitation til gennemgangen af budgettet, torsdag klokken ni.",
+        "Jeg sender en kalenderinvitation til den 22.",
+    ):
+        assert resolve_due_date(said, day)[0] is None, said
+    # the day it is sent is still a deadline
+    assert resolve_due_date("I'll send the invitation to the whole team by Friday.", day)[
+        0
+    ] == dt.date(2026, 10, 9)
