@@ -328,7 +328,7 @@ def test_an_order_to_all_run_into_the_sentence_before_is_still_read() -> None:
     people: dict[str, Side | None] = {"ana": "internal", "ben": "internal", "cy": "internal"}
     said = "okay og så kunderne i skal alle sammen have ringet til jeres kunder inden fredag"
     items = rule_items([("ana", said), ("ben", "ja")], language="da", people=people)
-    assert summary(items) == [("team", "2026-10-09")], items
+    assert summary(items) == [("team:internal", "2026-10-09")], items
     what = "det er noget i skal alle sammen kende til"
     assert rule_items([("ana", what), ("ben", "ja")], language="da", people=people) == []
 
@@ -341,7 +341,7 @@ def test_a_no_to_someone_elses_question_does_not_turn_down_the_order_before_it()
         ("cy", "Nej, den uge er jeg på ferie."),
     ]
     items = rule_items(turns, language="da", people=people)
-    assert summary(items) == [("team", "2026-10-09")], items
+    assert summary(items) == [("team:internal", "2026-10-09")], items
 
 
 def test_nothing_you_need_to_do_is_no_order() -> None:
