@@ -931,12 +931,7 @@ mandag", a day ruled out."""
 
 _SCHEDULED = re.compile(
     r"\b(?:(?:a |an |et |en |the )(?:time|date|slot|tidspunkt|tid|dato)(?: (?:med|with) \w+)?"
-    r"|(?:skal vi|shall we|should we) (?:sige|say)|(?:så )?siger vi"
-    # a farewell naming the next meeting: "vi ses på tirsdag", "see you on Monday"
-    # (not "inden vi ses på torsdag": the meeting as the deadline)
-    r"|(?<!inden )(?<!før )(?<!til )(?<!before )(?<!until )"
-    r"\b(?:vi ses|ses vi|snakkes ved|see you|see you all|see everyone|talk to you|speak to you)"
-    r"(?:\s+(?:again|igen))?)\s*$",
+    r"|(?:skal vi|shall we|should we) (?:sige|say)|(?:så )?siger vi)\s*$",
     re.IGNORECASE,
 )
 """A date that says when a meeting is to be held: "find a time next week", "finder en tid med

@@ -243,15 +243,3 @@ def test_a_reply_date_or_an_inverted_danish_hand_over_dates_the_promise() -> Non
         ),
     ):
         assert summary(items_of(turns, language=language))[:1] == [("ana", due)], turns
-
-
-def test_a_farewell_naming_the_next_meeting_does_not_date_the_work() -> None:
-    items = items_of(
-        [
-            ("ana", "alle skal have ryddet op i deres kundelister inden torsdag"),
-            ("ben", "det gør vi"),
-            ("ana", "tak for i dag vi ses på mandag"),
-        ],
-        language="da",
-    )
-    assert summary(items) == [("team", "2026-10-08")]
