@@ -190,6 +190,18 @@ def _spelled_out_next(index: int, context: _Context) -> bool:
     )
 
 
+def _offerer_promises_next(index: int, offer: ActionItem, context: _Context) -> bool:
+    """Whether the one who offered says the promise in so many words right after the yes at
+    ``index`` ("Skal jeg regne på det?" - "Ja, gør det." - "Then I'll work out a price for
+    ninety-day retention."): that promise, not the offer's question, is the task."""
+    following = context.sentences[index + 1] if index + 1 < len(context.sentences) else None
+    return (
+        following is not None
+        and following.speaker == offer.speaker
+        and _has_cue(following, context)
+    )
+
+
 def _date_later_in_turn(index: int, context: _Context) -> dt.date | None:
     """A date said after a yes in the same turn: "Ja, det ordner jeg. I får navnene på mandag"."""
     later = _later_in_turn(index, context)
@@ -322,6 +334,18 @@ def _accept(found: list[_Found], acceptance: _Acceptance, context: _Context) -> 
         if acceptance.to_offer:
             # "Please do that": confirms the promise the other person just offered.
             if kind == "commitment" and item.owner != sentence.speaker:
+                offer = _offer_before(acceptance.index, context)
+                if (
+                    offer is not None
+                    and offer.start > item.start
+                    and offer.quote.rstrip().endswith("?")
+                    and not _offerer_promises_next(acceptance.index, offer, context)
+                ):
+                    # "I'll send the deck tomorrow." ... "Do you want me to set up a call with
+                    # our security team?" - "Yes, please do.": the yes answers the new offer's
+                    # question and takes it (below); an offer said as a statement ("Jeg kan
+                    # holde en halv time online for dem.") is often spelled out later instead
+                    break
                 found[position] = (_confirmed(item, due, item.owner), kind)
                 return
         elif (

@@ -1229,3 +1229,32 @@ def test_a_request_to_get_a_named_thing_is_a_task_of_the_one_asked() -> None:
         language="en",
     )
     assert all(item.owner != "bo" for item in items), items
+
+
+def test_a_yes_to_a_new_offer_takes_the_offer_not_the_promise_before_it() -> None:
+    turns = [
+        ("eva", "I'll mail you the revised rollout plan on Monday."),
+        ("tom", "Great, thanks."),
+        ("eva", "Do you want me to arrange a session with our data protection officer?"),
+        ("tom", "Yes, please do."),
+    ]
+    items = rule_items(turns)
+    assert [(i.owner, i.text) for i in items] == [
+        ("eva", "Mail you the revised rollout plan"),
+        ("eva", "Arrange a session with our data protection officer"),
+    ]
+    # with no new offer in between, the yes still confirms the promise just made
+    items = rule_items([("eva", "I could draft the FAQ for your helpdesk."), ("tom", "Please do.")])
+    assert [(i.owner, i.text) for i in items] == [("eva", "Draft the FAQ for your helpdesk")]
+    # the offerer spells the promise out right after the yes: that promise is the task
+    turns = [
+        ("eva", "I'll mail you the revised rollout plan on Monday."),
+        ("tom", "We would also need the archive kept for two years."),
+        ("eva", "That is possible, it costs a bit more. Shall I look into it?"),
+        ("tom", "Yes, do that."),
+        ("eva", "Then I'll price a two-year archive for you."),
+    ]
+    assert [(i.owner, i.text) for i in rule_items(turns)] == [
+        ("eva", "Mail you the revised rollout plan"),
+        ("eva", "Price a two-year archive"),
+    ]
